@@ -1,0 +1,19 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+
+// Astro 7's default Markdown processor (Sätteri) ignores remark plugins; the unified processor runs them
+// (../shared/docs/stack-notes.md). SmartyPants is off: it would rewrite the source's quotes and dashes.
+export default defineConfig({
+  site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
+  base: process.env.BASE_PATH ?? '/',
+  trailingSlash: 'ignore',
+  markdown: {
+    processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false }),
+  },
+  integrations: [mdx()],
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+});

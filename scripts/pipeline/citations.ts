@@ -1,0 +1,30 @@
+/**
+ * Documents cited in 《》. A citation keeps its title as written; `documentKey` normalises brackets, dashes and
+ * spaces so that 《天津市科技创新三年行动计划（2020—2022年）》 and 《…(2020-2022年)》 are the same document.
+ */
+
+export interface FoundCitation {
+  title: string;
+  documentKey: string;
+  /** Offsets of the whole `《…》` in the text. */
+  start: number;
+  end: number;
+}
+
+/** Normalised key of a document title. */
+export function documentKey(title: string): string {
+  return title
+    .normalize('NFKC')
+    .replace(/[〈<]/gu, '《')
+    .replace(/[〉>]/gu, '》')
+    .replace(/[—–~～－―]+/gu, '-')
+    .replace(/[\s"“”'‘’]/gu, '');
+}
+
+export function findCitations(text: string): FoundCitation[] {
+  const found: FoundCitation[] = [];
+  for (const m of text.matchAll(/《([^《》]{2,120})》/gu)) {
+    found.push({ title: m[1]!, documentKey: documentKey(m[1]!), start: m.index, end: m.index + m[0].length });
+  }
+  return found;
+}

@@ -1,0 +1,174 @@
+/**
+ * The whole pipeline for one seed: bytes → decoded text → lines → body without chrome → repaired lines →
+ * blocks → `PlanDocument`. Pure: file reading and writing happen in `scripts/ingest.ts`.
+ */
+import { createHash } from 'node:crypto';
+import type { Block, Citation, Mark, OutlineNode, PlanDocument, RemovedLine, Repair, RichText, TableCell } from '../../src/schemas/plan.ts';
+import type { Catalog, ChromeRule, Kind, Region } from '../../src/schemas/registry.ts';
+import { removeChrome } from './chrome.ts';
+import { findCitations } from './citations.ts';
+import { applyCorrections, type LocatedCorrection } from './corrections.ts';
+import { decodeSeed } from './decode.ts';
+import { splitLines } from './lines.ts';
+import { extractMetadata } from './metadata.ts';
+import type { Piece } from './piece.ts';
+import { parseStructure, type DraftBlock } from './structure.ts';
+
+/** The curated data every plan is read with. */
+export interface Registries {
+  chrome: ChromeRule[];
+  /** Corrections keyed by seed file name. */
+  corrections: Record<string, LocatedCorrection[]>;
+  catalog: Catalog;
+  regions: Region[];
+  kinds: Kind[];
+}
+
+export interface SeedInput {
+  /** File name in the seeds folder (`000_df8e3af4caff0a08.txt`): the key into catalog and corrections. */
+  name: string;
+  /** Path for messages (`seeds/000_df8e3af4caff0a08.txt`). */
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** Default slug: the file name without `.txt`, lower-case, `_` → `-`. */
+export function slugFromFileName(name: string): string {
+  const slug = name
+    .replace(/\.txt$/iu, '')
+    .toLowerCase()
+    .replace(/[_\s.]+/gu, '-')
+    .replace(/[^a-z0-9-]/gu, '')
+    .replace(/^-+|-+$/gu, '');
+  return /^[a-z0-9]/u.test(slug) ? slug : `plan-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
+}
+
+/** Turn pieces into rich text, registering their repairs under `blockId`. */
+class RepairLedger {
+  repairs: Repair[] = [];
+  rich(piece: Piece, blockId: string): RichText {
+    const marks: Mark[] = piece.repairs.map((r) => {
+      const id = `r${this.repairs.length + 1}`;
+      this.repairs.push({ id, line: piece.line, original: r.original, replacement: r.replacement, reason: r.reason, source: r.source, blockId });
+      return { kind: 'repair', start: r.start, end: r.end, repairId: id };
+    });
+    return { text: piece.text, marks };
+  }
+}
+
+function toBlock(d: DraftBlock, ledger: RepairLedger): Block {
+  switch (d.kind) {
+    case 'title':
+      return { kind: 'title', id: d.id, lines: d.lines, role: d.role, ...ledger.rich(d.piece, d.id) };
+    case 'heading':
+      return { kind: 'heading', id: d.id, lines: d.lines, level: d.level, ordinal: d.ordinal, number: d.number, title: d.title, ...ledger.rich(d.piece, d.id) };
+    case 'paragraph':
+      return { kind: 'paragraph', id: d.id, lines: d.lines, role: d.role, ...ledger.rich(d.piece, d.id) };
+    case 'table': {
+      const cells = (rows: typeof d.table.head): TableCell[][] => rows.map((row) => row.map((c) => ({ ...ledger.rich(c, d.id), note: c.note })));
+      return {
+        kind: 'table',
+        id: d.id,
+        lines: d.lines,
+        caption: d.caption ? ledger.rich(d.caption, d.id) : null,
+        captionLine: d.caption?.line ?? null,
+        head: cells(d.table.head),
+        rows: cells(d.table.rows),
+        rowHeader: d.table.rowHeader,
+        notes: d.table.notes,
+      };
+    }
+  }
+}
+
+/** Section tree of the heading blocks. */
+export function buildOutline(blocks: Block[]): OutlineNode[] {
+  const roots: OutlineNode[] = [];
+  const stack: OutlineNode[] = [];
+  for (const b of blocks) {
+    if (b.kind !== 'heading') continue;
+    const node: OutlineNode = { id: b.id, level: b.level, number: b.number, title: b.title, children: [] };
+    while (stack.length > 0 && stack.at(-1)!.level >= b.level) stack.pop();
+    (stack.at(-1)?.children ?? roots).push(node);
+    stack.push(node);
+  }
+  return roots;
+}
+
+/** Every rich text of a block with a setter for its marks, in reading order (caption, head, rows). */
+export function richTextsOf(block: Block): RichText[] {
+  if (block.kind === 'table') return [...(block.caption ? [block.caption] : []), ...block.head.flat(), ...block.rows.flat()];
+  return [block];
+}
+
+/** Add marks to a rich text, keeping them sorted by start. */
+export function addMarks(rich: RichText, marks: Mark[]): void {
+  rich.marks.push(...marks);
+  rich.marks.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+export function buildPlanDocument(seed: SeedInput, reg: Registries): PlanDocument {
+  const decoded = decodeSeed(seed.bytes, seed.path);
+  const lines = splitLines(decoded.text);
+  const { kept, removed } = removeChrome(lines, reg.chrome);
+  const repaired = applyCorrections(kept, reg.corrections[seed.name] ?? [], seed.path);
+  const catalog = reg.catalog[seed.name] ?? {};
+  const structure = parseStructure(repaired, { file: seed.path, catalogTitle: catalog.title });
+
+  const setAside = new Set(structure.setAside.map((s) => s.line));
+  const allRemoved: RemovedLine[] = [
+    ...removed,
+    ...structure.setAside.map((s) => ({ line: s.line, text: lines[s.line - 1]!.raw, kind: 'metadata' as const, rule: s.rule })),
+  ].sort((a, b) => a.line - b.line);
+
+  const ledger = new RepairLedger();
+  const blocks = structure.blocks.filter((b) => !b.lines.every((l) => setAside.has(l))).map((b) => toBlock(b, ledger));
+
+  const citations: Citation[] = [];
+  for (const block of blocks) {
+    for (const rich of richTextsOf(block)) {
+      const marks: Mark[] = [];
+      for (const c of findCitations(rich.text)) {
+        const id = `c${citations.length + 1}`;
+        citations.push({ id, title: c.title, documentKey: c.documentKey, blockId: block.id, line: block.lines[0]! });
+        marks.push({ kind: 'citation', start: c.start, end: c.end, citationId: id });
+      }
+      addMarks(rich, marks);
+    }
+  }
+
+  const meta = extractMetadata({ removed: allRemoved, blocks: structure.blocks, catalog, regions: reg.regions, kinds: reg.kinds });
+  const headings: [number, number, number, number] = [0, 0, 0, 0];
+  for (const b of blocks) if (b.kind === 'heading') headings[b.level - 1]!++;
+
+  return {
+    schemaVersion: 1,
+    slug: catalog.slug ?? slugFromFileName(seed.name),
+    source: {
+      file: seed.name,
+      sha256: createHash('sha256').update(seed.bytes).digest('hex'),
+      bytes: seed.bytes.length,
+      encoding: decoded.encoding,
+      lineCount: lines.length,
+    },
+    meta,
+    blocks,
+    outline: buildOutline(blocks),
+    removed: allRemoved,
+    repairs: ledger.repairs,
+    citations,
+    responsibilities: [],
+    targets: [],
+    stats: {
+      headings,
+      paragraphs: blocks.filter((b) => b.kind === 'paragraph').length,
+      tables: blocks.filter((b) => b.kind === 'table').length,
+      repairs: ledger.repairs.length,
+      removed: allRemoved.length,
+      citations: citations.length,
+      targets: 0,
+      unmappedTargets: 0,
+      responsibilities: 0,
+    },
+  };
+}

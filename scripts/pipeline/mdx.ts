@@ -1,0 +1,166 @@
+/**
+ * Stage 7: `PlanDocument` → MDX. Builds an mdast tree (one handler per block kind and per mark kind) and
+ * serialises it with `mdast-util-to-markdown` + the MDX and GFM extensions, which escape `{ } < * _ | ~ …`.
+ * Never concatenates source text into markup.
+ *
+ * The MDX uses components that the plan page passes to `<Content components={…} />`:
+ * `Title`, `Heading`, `Para`, `Figure`, `Note`, `Repair`, `Cite`, `Value`, `Term`, `Dept`.
+ */
+import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { PhrasingContent, Root, RootContent } from 'mdast';
+import { gfmToMarkdown } from 'mdast-util-gfm';
+import { mdxToMarkdown } from 'mdast-util-mdx';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import { stringify } from 'yaml';
+import type { Block, Mark, PlanDocument, RichText, TableCell } from '../../src/schemas/plan.ts';
+import type { PlanFrontmatter } from '../../src/schemas/plan.ts';
+
+const attr = (name: string, value: string | number): MdxJsxAttribute => ({ type: 'mdxJsxAttribute', name, value: String(value) });
+
+function textElement(name: string, attrs: Record<string, string | number | null | undefined>, children: PhrasingContent[]): MdxJsxTextElement {
+  return {
+    type: 'mdxJsxTextElement',
+    name,
+    attributes: Object.entries(attrs)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .map(([k, v]) => attr(k, v!)),
+    children,
+  };
+}
+
+function flowElement(name: string, attrs: Record<string, string | number | null | undefined>, children: RootContent[]): MdxJsxFlowElement {
+  return {
+    type: 'mdxJsxFlowElement',
+    name,
+    attributes: Object.entries(attrs)
+      .filter(([, v]) => v !== null && v !== undefined)
+      .map(([k, v]) => attr(k, v!)),
+    children: children as MdxJsxFlowElement['children'],
+  };
+}
+
+/** A one-line flow element: `<Para id="p1-1">text…</Para>`. MDX reads a line that opens and closes a tag as a
+ *  block whose content is phrasing, so no `<p>` is wrapped around the text. */
+function lineElement(name: string, attrs: Record<string, string | number | null | undefined>, children: PhrasingContent[]): RootContent {
+  return { type: 'paragraph', children: [textElement(name, attrs, children)] };
+}
+
+/** Inline component per mark kind. */
+const MARK_HANDLERS: { [K in Mark['kind']]: (m: Extract<Mark, { kind: K }>, doc: PlanDocument) => { name: string; attrs: Record<string, string | null> } } = {
+  repair: (m, doc) => {
+    const r = doc.repairs.find((x) => x.id === m.repairId)!;
+    return { name: 'Repair', attrs: { id: r.id, original: r.original, reason: r.reason } };
+  },
+  citation: (m, doc) => {
+    const c = doc.citations.find((x) => x.id === m.citationId)!;
+    return { name: 'Cite', attrs: { id: c.id, doc: c.documentKey } };
+  },
+  target: (m) => ({ name: 'Value', attrs: { id: m.targetId } }),
+  term: (m) => ({ name: 'Term', attrs: { term: m.termId } }),
+  department: (m) => ({ name: 'Dept', attrs: { dept: m.departmentId } }),
+};
+
+function markElement(mark: Mark, doc: PlanDocument, children: PhrasingContent[]): MdxJsxTextElement {
+  const handler = MARK_HANDLERS[mark.kind] as (m: Mark, d: PlanDocument) => { name: string; attrs: Record<string, string | null> };
+  if (!handler) throw new Error(`unknown mark kind ${JSON.stringify((mark as { kind: unknown }).kind)}`);
+  const { name, attrs } = handler(mark, doc);
+  return textElement(name, attrs, children);
+}
+
+/** Text with marks → nested phrasing. A mark that crosses the end of an enclosing mark is split in two. */
+export function phrasing(rich: RichText, doc: PlanDocument): PhrasingContent[] {
+  const build = (start: number, end: number, marks: Mark[]): PhrasingContent[] => {
+    const out: PhrasingContent[] = [];
+    let at = start;
+    const queue = [...marks].sort((a, b) => a.start - b.start || b.end - a.end);
+    while (queue.length > 0) {
+      const m = queue.shift()!;
+      if (m.start < at) {
+        // Starts inside an earlier sibling: keep the part after it.
+        if (m.end > at) queue.unshift({ ...m, start: at });
+        queue.sort((a, b) => a.start - b.start || b.end - a.end);
+        continue;
+      }
+      if (m.start > at) out.push({ type: 'text', value: rich.text.slice(at, m.start) });
+      const inner: Mark[] = [];
+      for (let i = queue.length - 1; i >= 0; i--) {
+        const q = queue[i]!;
+        if (q.start >= m.end) continue;
+        queue.splice(i, 1);
+        if (q.end <= m.end) inner.push(q);
+        else {
+          inner.push({ ...q, end: m.end });
+          queue.push({ ...q, start: m.end });
+        }
+      }
+      queue.sort((a, b) => a.start - b.start || b.end - a.end);
+      out.push(markElement(m, doc, m.start === m.end ? [] : build(m.start, m.end, inner)));
+      at = m.end;
+    }
+    if (at < end) out.push({ type: 'text', value: rich.text.slice(at, end) });
+    return out;
+  };
+  return build(0, rich.text.length, rich.marks.filter((m) => m.start >= 0 && m.end <= rich.text.length && m.start <= m.end));
+}
+
+function cellElement(tag: 'th' | 'td', cell: TableCell, doc: PlanDocument, scope: string | null): RootContent {
+  const children = phrasing(cell, doc);
+  if (cell.note) children.push(textElement('Note', { inline: 'true' }, [{ type: 'text', value: cell.note }]));
+  return lineElement(tag, { scope }, children);
+}
+
+/** One handler per block kind. */
+const BLOCK_HANDLERS: { [K in Block['kind']]: (b: Extract<Block, { kind: K }>, doc: PlanDocument) => RootContent } = {
+  title: (b, doc) => lineElement('Title', { id: b.id, role: b.role }, phrasing(b, doc)),
+  heading: (b, doc) => lineElement('Heading', { id: b.id, level: b.level }, phrasing(b, doc)),
+  paragraph: (b, doc) => lineElement('Para', { id: b.id, role: b.role === 'body' ? null : b.role }, phrasing(b, doc)),
+  table: (b, doc) =>
+    flowElement('Figure', { id: b.id }, [
+      flowElement('table', {}, [
+        ...(b.caption ? [lineElement('caption', {}, phrasing(b.caption, doc))] : []),
+        flowElement('thead', {}, b.head.map((row) => flowElement('tr', {}, row.map((c) => cellElement('th', c, doc, 'col'))))),
+        flowElement(
+          'tbody',
+          {},
+          b.rows.map((row) => flowElement('tr', {}, row.map((c, i) => (i === b.rowHeader ? cellElement('th', c, doc, 'row') : cellElement('td', c, doc, null))))),
+        ),
+      ]),
+      ...b.notes.map((n) => lineElement('Note', {}, [{ type: 'text', value: n }])),
+    ]),
+};
+
+export function blockToMdast(block: Block, doc: PlanDocument): RootContent {
+  const handler = BLOCK_HANDLERS[block.kind] as (b: Block, d: PlanDocument) => RootContent;
+  if (!handler) throw new Error(`unknown block kind ${JSON.stringify((block as { kind: unknown }).kind)}`);
+  return handler(block, doc);
+}
+
+/** The frontmatter: the metadata values a listing needs, without provenance (that lives in the JSON). */
+export function frontmatterOf(doc: PlanDocument): PlanFrontmatter {
+  const m = doc.meta;
+  return {
+    slug: doc.slug,
+    title: m.title.value,
+    noticeTitle: m.noticeTitle?.value ?? null,
+    issuer: m.issuer?.value ?? null,
+    docNumber: m.docNumber?.value ?? null,
+    dateWritten: m.dateWritten?.value ?? null,
+    datePublished: m.datePublished?.value ?? null,
+    period: m.period?.value ?? null,
+    region: m.region?.value ?? null,
+    kind: m.kind.value,
+    sourceFile: doc.source.file,
+  };
+}
+
+/** The MDX entry of a plan: frontmatter and the body. */
+export function renderMdx(doc: PlanDocument): string {
+  const front = doc.blocks.filter((b) => b.id === 'notice-title' || b.id.startsWith('pn-'));
+  const rest = doc.blocks.filter((b) => !front.includes(b));
+  const children: RootContent[] = [];
+  if (front.length > 0) children.push(flowElement('Front', {}, front.map((b) => blockToMdast(b, doc))));
+  children.push(...rest.map((b) => blockToMdast(b, doc)));
+  const tree: Root = { type: 'root', children };
+  const body = toMarkdown(tree, { extensions: [gfmToMarkdown(), mdxToMarkdown()] });
+  return `---\n${stringify(frontmatterOf(doc), { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' })}---\n\n${body}`;
+}

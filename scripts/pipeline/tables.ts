@@ -1,0 +1,133 @@
+/**
+ * Tables in scraped text come in two shapes: one cell per line, indented with a tab, rows separated by blank
+ * lines (002's 年度分解表); or rows with cells separated by `|` (004's 表1). `findTables` locates them;
+ * `readTable` turns one into header and body rows, saying in `notes` what it had to interpret.
+ */
+import type { WorkLine } from './corrections.ts';
+import { slicePiece, wholeLine, type Piece } from './piece.ts';
+
+export interface TableRun {
+  /** Index of the first and one past the last line of the run in the line array. */
+  from: number;
+  to: number;
+  shape: 'cell-lines' | 'pipe-rows';
+}
+
+export interface DraftCell extends Piece {
+  note: string | null;
+}
+
+export interface DraftTable {
+  head: DraftCell[][];
+  rows: DraftCell[][];
+  /** Column whose cells name their rows, or `null`. */
+  rowHeader: number | null;
+  notes: string[];
+}
+
+const PIPE = /[|｜]/u;
+
+function pipeCells(line: WorkLine): Piece[] {
+  const piece = wholeLine(line);
+  const cells: Piece[] = [];
+  let from = 0;
+  for (let i = 0; i <= piece.text.length; i++) {
+    if (i === piece.text.length || PIPE.test(piece.text[i]!)) {
+      cells.push(slicePiece(piece, from, i));
+      from = i + 1;
+    }
+  }
+  // `a | b | |`: the trailing empty cells are the row's closing delimiters, not cells.
+  while (cells.length > 0 && cells[cells.length - 1]!.text === '') cells.pop();
+  return cells;
+}
+
+function isPipeRow(line: WorkLine): boolean {
+  return pipeCells(line).filter((c) => c.text !== '').length >= 2;
+}
+
+export function findTables(lines: WorkLine[]): TableRun[] {
+  const runs: TableRun[] = [];
+  let i = 0;
+  while (i < lines.length) {
+    if (lines[i]!.raw.startsWith('\t')) {
+      let j = i;
+      while (j < lines.length && lines[j]!.raw.startsWith('\t')) j++;
+      if (j - i >= 4) runs.push({ from: i, to: j, shape: 'cell-lines' });
+      i = Math.max(j, i + 1);
+    } else if (isPipeRow(lines[i]!)) {
+      let j = i;
+      while (j < lines.length && isPipeRow(lines[j]!)) j++;
+      if (j - i >= 2) runs.push({ from: i, to: j, shape: 'pipe-rows' });
+      i = Math.max(j, i + 1);
+    } else i++;
+  }
+  return runs;
+}
+
+const cell = (p: Piece, note: string | null = null): DraftCell => ({ ...p, note });
+const emptyCell = (line: number, note: string | null = null): DraftCell => ({ line, text: '', repairs: [], note });
+const NUMBERED = /^\d{1,2}[.．、]/u;
+
+function readCellLines(lines: WorkLine[]): DraftTable {
+  const notes = ['原文每个单元格占一行、行与行之间以空行分隔，本表据此还原。'];
+  // A gap in line numbers is a blank line in the source: it ends a row.
+  const groups: WorkLine[][] = [];
+  for (const l of lines) {
+    const prev = groups.at(-1)?.at(-1);
+    if (!prev || l.n - prev.n > 1) groups.push([l]);
+    else groups.at(-1)!.push(l);
+  }
+  if (groups.length === 1) {
+    // No blank lines: the header ends where the first row number (1) begins.
+    const one = lines.findIndex((l) => l.text === '1');
+    const width = one > 0 ? one : lines.length;
+    groups.length = 0;
+    for (let k = 0; k < lines.length; k += width) groups.push(lines.slice(k, k + width));
+    notes.push(`原文行间无空行，按表头的${width}列切分。`);
+  }
+  const [head, ...rows] = groups.map((g) => g.map((l) => cell(wholeLine(l))));
+  return pad({ head: [head!], rows, notes });
+}
+
+function readPipeRows(lines: WorkLine[]): DraftTable {
+  const notes = ['原文以竖线“|”分隔单元格，本表据此还原。'];
+  const [head, ...rows] = lines.map((l) => pipeCells(l).map((p) => cell(p)));
+  const headWidth = head!.length;
+  const width = Math.max(headWidth, ...rows.map((r) => r.length));
+  if (width === headWidth + 1) {
+    // Some rows start with a group label (创新主体 | 4.科技领军… ): the table has a category column the header lacks.
+    head!.unshift(emptyCell(lines[0]!.n, '类别（原表头缺此列，编者补列）'));
+    notes.push('部分行首有分组名称（如“创新主体”），原表头无此列，编者增设“类别”列。');
+    rows.forEach((row, i) => {
+      const line = lines[i + 1]!.n;
+      if (row.length === width) return;
+      if (NUMBERED.test(row[0]!.text) || row[0]!.text === '') row.unshift(emptyCell(line));
+      else {
+        // A group label where the indicator name should be: the name was lost in the source.
+        row.splice(1, 0, emptyCell(line, '指标名称在原文中缺失'));
+        notes.push(`第${i + 1}行：“${row[0]!.text}”是分组名称，其后的指标名称在原文中缺失，该行数值照录。`);
+      }
+    });
+  }
+  return pad({ head: [head!], rows, notes });
+}
+
+const NUMERIC = /^[\d.．%％\s—-]*$/u;
+
+/** Every row as wide as the widest, padded with empty cells at the end; the row-header column found. */
+function pad(t: Omit<DraftTable, 'rowHeader'>): DraftTable {
+  const width = Math.max(...t.head.map((r) => r.length), ...t.rows.map((r) => r.length));
+  for (const row of [...t.head, ...t.rows]) while (row.length < width) row.push(emptyCell(row[0]?.line ?? 1));
+  // The row header is the first column that mostly holds words (names), not numbers or blanks.
+  let rowHeader: number | null = null;
+  for (let col = 0; col < width && rowHeader === null; col++) {
+    const words = t.rows.filter((r) => r[col]!.text !== '' && !NUMERIC.test(r[col]!.text)).length;
+    if (t.rows.length > 0 && words * 2 > t.rows.length) rowHeader = col;
+  }
+  return { ...t, rowHeader };
+}
+
+export function readTable(lines: WorkLine[], shape: TableRun['shape']): DraftTable {
+  return shape === 'cell-lines' ? readCellLines(lines) : readPipeRows(lines);
+}

@@ -1,0 +1,48 @@
+/**
+ * Load and validate the curated data the pipeline reads: `seeds/catalog.yaml` and `content/*.yaml`.
+ * Errors name the YAML file and line of each bad value (`parseYamlWithFriendlyErrors`).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { LineCounter, parseDocument, isSeq, isMap } from 'yaml';
+import { parseYamlWithFriendlyErrors } from '../src/schemas/friendly-errors.ts';
+import { CatalogSchema, ChromeRulesSchema, CorrectionsSchema, KindsSchema, RegionsSchema } from '../src/schemas/registry.ts';
+import type { LocatedCorrection } from './pipeline/corrections.ts';
+import type { Registries } from './pipeline/document.ts';
+
+function read(path: string, cwd: string): { text: string; name: string } {
+  return { text: existsSync(path) ? readFileSync(path, 'utf8') : '', name: relative(cwd, path) || path };
+}
+
+/** Corrections with the YAML line each is defined on, so that a correction that does not match can be found. */
+function locateCorrections(text: string, name: string): Record<string, LocatedCorrection[]> {
+  const parsed = parseYamlWithFriendlyErrors(CorrectionsSchema, text, name);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const out: Record<string, LocatedCorrection[]> = {};
+  for (const [file, list] of Object.entries(parsed)) {
+    const seq = doc.getIn([file], true);
+    out[file] = list.map((c, i) => {
+      const node = isSeq(seq) ? seq.items[i] : undefined;
+      const at = isMap(node) && node.range ? `${name}:${lineCounter.linePos(node.range[0]).line}` : name;
+      return { ...c, at };
+    });
+  }
+  return out;
+}
+
+/** Read all registries. `seedsDir` holds `catalog.yaml`; `contentDir` holds the `content/*.yaml` registries. */
+export function loadRegistries(seedsDir: string, contentDir: string, cwd = process.cwd()): Registries {
+  const catalog = read(join(seedsDir, 'catalog.yaml'), cwd);
+  const corrections = read(join(contentDir, 'corrections.yaml'), cwd);
+  const chrome = read(join(contentDir, 'chrome.yaml'), cwd);
+  const regions = read(join(contentDir, 'regions.yaml'), cwd);
+  const kinds = read(join(contentDir, 'kinds.yaml'), cwd);
+  return {
+    catalog: parseYamlWithFriendlyErrors(CatalogSchema, catalog.text, catalog.name),
+    corrections: locateCorrections(corrections.text, corrections.name),
+    chrome: parseYamlWithFriendlyErrors(ChromeRulesSchema, chrome.text, chrome.name),
+    regions: parseYamlWithFriendlyErrors(RegionsSchema, regions.text, regions.name),
+    kinds: parseYamlWithFriendlyErrors(KindsSchema, kinds.text, kinds.name),
+  };
+}

@@ -1,0 +1,15 @@
+/** The source text of each plan, as UTF-8 plain text (decoded from GBK where the seed was GBK). */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { getCollection } from 'astro:content';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
+export const getStaticPaths: GetStaticPaths = async () => {
+  const plans = await getCollection('plans');
+  return plans.map((p) => ({ params: { slug: p.id } }));
+};
+
+export const GET: APIRoute = async ({ params }) => {
+  const text = await readFile(join(process.cwd(), 'content/plans', `${params.slug}.txt`), 'utf8');
+  return new Response(text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+};

@@ -1,0 +1,383 @@
+/**
+ * The document model: the contract between the ingest scripts (`scripts/`) and the site (`src/`).
+ *
+ * `scripts/ingest.ts` builds one `PlanDocument` per seed text, validates it with `PlanDocumentSchema`
+ * and writes it as `content/plans/<slug>.json` beside the MDX entry. Pages read the same file through
+ * the `planData` collection (`src/content.config.ts`). Nothing else defines these shapes.
+ */
+import { z } from 'astro/zod';
+
+/** Where a metadata value came from: a line of the seed text, or the curated catalog (`seeds/catalog.yaml`). */
+export const ProvenanceSchema = z.object({
+  /** `text`: read from the seed; `catalog`: supplied or overridden by `seeds/catalog.yaml`. */
+  from: z.enum(['text', 'catalog']),
+  /** 1-based line of the seed the value was read from; `null` for catalog values. */
+  line: z.number().int().positive().nullable(),
+  /** The passage as written in the seed (`2021年04月19日`), `null` for catalog values. */
+  raw: z.string().nullable(),
+});
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+/** A metadata value with its provenance. */
+export const sourced = <T extends z.ZodType>(value: T) => ProvenanceSchema.extend({ value });
+
+/** Plan kinds, from the curated list in `content/kinds.yaml`. */
+export const PlanKindSchema = z.enum([
+  'three-year-action-plan',
+  'five-year-plan',
+  'work-plan',
+  'news-report',
+  'policy',
+  'other',
+]);
+export type PlanKind = z.infer<typeof PlanKindSchema>;
+
+/** Administrative level of a region (`content/regions.yaml`). */
+export const RegionLevelSchema = z.enum(['province', 'municipality', 'prefecture', 'district', 'county', 'county-city']);
+export type RegionLevel = z.infer<typeof RegionLevelSchema>;
+
+/** A plan period, in years. */
+export const PeriodSchema = z.object({
+  /** First year covered, e.g. 2021. */
+  start: z.number().int(),
+  /** Last year covered, e.g. 2025. */
+  end: z.number().int(),
+  /** Outlook year (`展望到2035年`), if any. */
+  outlook: z.number().int().nullable(),
+});
+export type Period = z.infer<typeof PeriodSchema>;
+
+/** ISO calendar date `YYYY-MM-DD`. */
+export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** Metadata of a plan, in the style of official policy databases (发文机关, 发文字号, 成文日期 …). */
+export const PlanMetaSchema = z.object({
+  /** Title of the plan itself (方案/规划/计划), without the covering notice. */
+  title: sourced(z.string().min(1)),
+  /** Title of the covering notice (`…关于印发…的通知`), if the text has one. */
+  noticeTitle: sourced(z.string()).nullable(),
+  /** Issuing body (发文机关/发布机构). */
+  issuer: sourced(z.string()).nullable(),
+  /** Document number (发文字号), e.g. `北辰政发〔2021〕5号`. */
+  docNumber: sourced(z.string()).nullable(),
+  /** Date written (成文日期). */
+  dateWritten: sourced(IsoDateSchema).nullable(),
+  /** Date published (发布日期/发文日期). */
+  datePublished: sourced(IsoDateSchema).nullable(),
+  /** Plan period. */
+  period: sourced(PeriodSchema).nullable(),
+  /** Region id in `content/regions.yaml`. */
+  region: sourced(z.string()).nullable(),
+  /** Kind of document. */
+  kind: sourced(PlanKindSchema),
+  /** Validity (有效性) as stated by the portal, e.g. `有效`. */
+  validity: sourced(z.string()).nullable(),
+  /** Subject (主题) as stated by the portal. */
+  topic: sourced(z.string()).nullable(),
+  /** Portal index number (索引号). */
+  indexNumber: sourced(z.string()).nullable(),
+  /** Publishing source named by the portal (`来源:宝坻区科技局`, `北方网`). */
+  publisher: sourced(z.string()).nullable(),
+});
+export type PlanMeta = z.infer<typeof PlanMetaSchema>;
+
+/**
+ * An annotation on a span of a block's text (offsets in UTF-16 code units, `start` inclusive, `end` exclusive).
+ * Marks never change the text; the MDX stage turns them into inline components.
+ */
+export const MarkSchema = z.discriminatedUnion('kind', [
+  /** A repaired passage: the text holds the replacement, `repairId` points into `PlanDocument.repairs`. */
+  z.object({ kind: z.literal('repair'), start: z.number().int(), end: z.number().int(), repairId: z.string() }),
+  /** A quantitative value, `targetId` points into `PlanDocument.targets`. */
+  z.object({ kind: z.literal('target'), start: z.number().int(), end: z.number().int(), targetId: z.string() }),
+  /** First mention of a glossary term in a section (`content/glossary.yaml`). */
+  z.object({ kind: z.literal('term'), start: z.number().int(), end: z.number().int(), termId: z.string() }),
+  /** A department name inside a responsibility clause (`content/departments.yaml`). */
+  z.object({ kind: z.literal('department'), start: z.number().int(), end: z.number().int(), departmentId: z.string() }),
+  /** A cited document (《…》), `citationId` points into `PlanDocument.citations`. */
+  z.object({ kind: z.literal('citation'), start: z.number().int(), end: z.number().int(), citationId: z.string() }),
+]);
+export type Mark = z.infer<typeof MarkSchema>;
+
+/** A run of text with its marks (a paragraph, heading, title or table cell). */
+export const RichTextSchema = z.object({
+  /** The text as shown: the source line with curated repairs applied, trimmed. */
+  text: z.string(),
+  /** Annotations, sorted by `start`. */
+  marks: z.array(MarkSchema),
+});
+export type RichText = z.infer<typeof RichTextSchema>;
+
+const blockBase = {
+  /** Stable anchor, unique in the document (`s2-1-3`, `p2-1-3-2`, `t1`, `title`). */
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  /** 1-based source lines the block was read from. */
+  lines: z.array(z.number().int().positive()).min(1),
+};
+
+/** A title line (notice title or plan title), possibly spread over several source lines. */
+export const TitleBlockSchema = z.object({
+  kind: z.literal('title'),
+  ...blockBase,
+  /** `notice`: the covering notice's title; `plan`: the plan's own title. */
+  role: z.enum(['notice', 'plan']),
+  ...RichTextSchema.shape,
+});
+
+/** A numbered (or recovered) heading. */
+export const HeadingBlockSchema = z.object({
+  kind: z.literal('heading'),
+  ...blockBase,
+  /** 1 for `一、`, 2 for `（一）`, 3 for `1.`, 4 for `（1）`. */
+  level: z.number().int().min(1).max(4),
+  /** Position in the numbering of its level, 1-based (`（三）` → 3). */
+  ordinal: z.number().int().positive(),
+  /** The numbering as written (`（一）`, `1．`), after repairs. */
+  number: z.string(),
+  /** The title without numbering and trailing punctuation, for tables of contents. */
+  title: z.string(),
+  ...RichTextSchema.shape,
+});
+
+/** A paragraph of body text. */
+export const ParagraphBlockSchema = z.object({
+  kind: z.literal('paragraph'),
+  ...blockBase,
+  /** Layout role: ordinary body text, or a part of a covering notice that prints differently. */
+  role: z.enum(['body', 'addressee', 'closing', 'docno', 'annex']),
+  ...RichTextSchema.shape,
+});
+
+/** A table cell. */
+export const TableCellSchema = RichTextSchema.extend({
+  /** Editorial note on the cell (e.g. a value missing in the source), shown as a note, never as source text. */
+  note: z.string().nullable(),
+});
+export type TableCell = z.infer<typeof TableCellSchema>;
+
+/** A table read from cell-per-line or pipe-separated rows. */
+export const TableBlockSchema = z.object({
+  kind: z.literal('table'),
+  ...blockBase,
+  /** Caption (`表1 …`), taken from the line before the table, if any. */
+  caption: RichTextSchema.nullable(),
+  /** Source line of the caption, if any. */
+  captionLine: z.number().int().positive().nullable(),
+  /** Header rows. */
+  head: z.array(z.array(TableCellSchema)),
+  /** Body rows; every row has as many cells as the widest row. */
+  rows: z.array(z.array(TableCellSchema)),
+  /** Column whose cells name their rows (`th scope="row"`), or `null`. */
+  rowHeader: z.number().int().nonnegative().nullable(),
+  /** How the table was read and what was done to its structure (shown under the table). */
+  notes: z.array(z.string()),
+});
+
+export const BlockSchema = z.discriminatedUnion('kind', [
+  TitleBlockSchema,
+  HeadingBlockSchema,
+  ParagraphBlockSchema,
+  TableBlockSchema,
+]);
+export type Block = z.infer<typeof BlockSchema>;
+export type TitleBlock = z.infer<typeof TitleBlockSchema>;
+export type HeadingBlock = z.infer<typeof HeadingBlockSchema>;
+export type ParagraphBlock = z.infer<typeof ParagraphBlockSchema>;
+export type TableBlock = z.infer<typeof TableBlockSchema>;
+
+/** A node of the section tree. */
+export interface OutlineNode {
+  /** Heading block id (`s2-1`). */
+  id: string;
+  level: number;
+  number: string;
+  title: string;
+  children: OutlineNode[];
+}
+export const OutlineNodeSchema: z.ZodType<OutlineNode> = z.lazy(() =>
+  z.object({
+    id: z.string(),
+    level: z.number().int(),
+    number: z.string(),
+    title: z.string(),
+    children: z.array(OutlineNodeSchema),
+  }),
+);
+
+/** A source line the pipeline did not put in the body, and why. */
+export const RemovedLineSchema = z.object({
+  /** 1-based source line. */
+  line: z.number().int().positive(),
+  /** The line exactly as in the source. */
+  text: z.string(),
+  /** `chrome`: portal navigation/widgets/footer; `metadata`: portal fields read into `meta`. */
+  kind: z.enum(['chrome', 'metadata']),
+  /** Which rule matched (`breadcrumb`, `font-size widget`, `发布机构 field` …). */
+  rule: z.string(),
+});
+export type RemovedLine = z.infer<typeof RemovedLineSchema>;
+
+/** An editorial repair: the page shows `replacement`, with `original` beside it. */
+export const RepairSchema = z.object({
+  /** `r1`, `r2` … in document order. */
+  id: z.string(),
+  /** 1-based source line. */
+  line: z.number().int().positive(),
+  /** The exact source text that was repaired (may be empty for a pure insertion). */
+  original: z.string(),
+  /** What the page shows instead. */
+  replacement: z.string(),
+  /** Why, in a sentence a reader understands. */
+  reason: z.string(),
+  /** `correction`: from `content/corrections.yaml`; `heading`: a damaged heading number recovered by the outline stage. */
+  source: z.enum(['correction', 'heading']),
+  /** Block that shows the repair. */
+  blockId: z.string(),
+});
+export type Repair = z.infer<typeof RepairSchema>;
+
+/** A document cited in 《》. */
+export const CitationSchema = z.object({
+  /** `c1`, `c2` … in document order. */
+  id: z.string(),
+  /** Title as written, without the book-title marks (after repairs). */
+  title: z.string(),
+  /** Registry id in `content/documents.yaml`, or the normalised title key when the document is not registered. */
+  documentKey: z.string(),
+  /** Block and 1-based line where the citation appears. */
+  blockId: z.string(),
+  line: z.number().int().positive(),
+});
+export type Citation = z.infer<typeof CitationSchema>;
+
+/** A department named in a responsibility clause. */
+export const DepartmentRefSchema = z.object({
+  /** Name as written (`区政府区政府合作交流办`). */
+  raw: z.string(),
+  /** Cleaned name (`区政府合作交流办`). */
+  name: z.string(),
+  /** Registry id in `content/departments.yaml`, or a key derived from the cleaned name. */
+  departmentId: z.string(),
+});
+export type DepartmentRef = z.infer<typeof DepartmentRefSchema>;
+
+/** A responsibility clause (`(责任单位:…)`, `（区科技局牵头，…按职责分工负责）`) and the task it closes. */
+export const ResponsibilitySchema = z.object({
+  id: z.string(),
+  /** Block holding the clause (the task paragraph). */
+  blockId: z.string(),
+  /** Heading of the task (nearest heading above), if any. */
+  sectionId: z.string().nullable(),
+  /** The clause as written. */
+  raw: z.string(),
+  line: z.number().int().positive(),
+  /** Leading departments (牵头). 000's `责任单位` lists have no lead: all are listed as `shared`. */
+  lead: z.array(DepartmentRefSchema),
+  /** Supporting departments (按职责分工负责). */
+  support: z.array(DepartmentRefSchema),
+  /** Departments with joint responsibility, no lead named (`责任单位:`). */
+  shared: z.array(DepartmentRefSchema),
+});
+export type Responsibility = z.infer<typeof ResponsibilitySchema>;
+
+/** A quantitative statement: a target, baseline or achievement. */
+export const TargetSchema = z.object({
+  /** `v1`, `v2` … in document order. */
+  id: z.string(),
+  /** Indicator id in `content/indicators.yaml`, or `null` when unmapped. */
+  indicatorId: z.string().nullable(),
+  /** The indicator phrase as written (`全社会研发投入强度`). */
+  phrase: z.string(),
+  /** Numeric value in `unit`, or `null` when the value is not a number (`—`). */
+  value: z.number().nullable(),
+  /** The value as written (`3.2%`, `530家`, `2.1以上`). */
+  valueText: z.string(),
+  /** Unit (`%`, `家`, `件`, `亿元` …). */
+  unit: z.string(),
+  /** Year the value refers to (target year, baseline year), if known. */
+  year: z.number().int().nullable(),
+  /** Period for cumulative or growth values. */
+  period: z.object({ start: z.number().int(), end: z.number().int() }).nullable(),
+  /** Qualifiers as written: 力争, 以上, 突破, 左右, 累计, 年均增长 … */
+  qualifiers: z.array(z.string()),
+  /** `target`: a goal; `baseline`: a starting value; `achievement`: a reported result. */
+  kind: z.enum(['target', 'baseline', 'achievement']),
+  /** `level`: a value to reach; `growth`: a rate of growth; `cumulative`: a total over the period; `increase`: an increment. */
+  measure: z.enum(['level', 'growth', 'cumulative', 'increase']),
+  /** The sentence the value comes from, exactly as shown on the page. */
+  quote: z.string(),
+  /** Block holding the value and offsets of the value in the block text (or cell for tables). */
+  blockId: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  /** Table position when read from a table. */
+  cell: z.object({ row: z.number().int(), col: z.number().int() }).nullable(),
+  line: z.number().int().positive(),
+});
+export type Target = z.infer<typeof TargetSchema>;
+
+/** Information about the seed file. */
+export const SourceInfoSchema = z.object({
+  /** File name in `seeds/`. */
+  file: z.string(),
+  /** SHA-256 of the bytes, hex. */
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** Size in bytes. */
+  bytes: z.number().int().nonnegative(),
+  /** Detected encoding. */
+  encoding: z.enum(['utf-8', 'utf-8-bom', 'gb18030']),
+  /** Number of lines. */
+  lineCount: z.number().int().nonnegative(),
+});
+
+/** Counts the ingest prints and the notes quote. */
+export const PlanStatsSchema = z.object({
+  headings: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  paragraphs: z.number().int(),
+  tables: z.number().int(),
+  repairs: z.number().int(),
+  removed: z.number().int(),
+  citations: z.number().int(),
+  targets: z.number().int(),
+  unmappedTargets: z.number().int(),
+  responsibilities: z.number().int(),
+});
+
+/** One plan, everything the site shows about it. */
+export const PlanDocumentSchema = z.object({
+  /** Bumped when the shape changes incompatibly. */
+  schemaVersion: z.literal(1),
+  /** URL slug: `/plans/<slug>/`. From the catalog, else from the file name. */
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  source: SourceInfoSchema,
+  meta: PlanMetaSchema,
+  /** The body in reading order. */
+  blocks: z.array(BlockSchema),
+  /** Section tree of the heading blocks. */
+  outline: z.array(OutlineNodeSchema),
+  /** Lines left out of the body (chrome, metadata fields). */
+  removed: z.array(RemovedLineSchema),
+  repairs: z.array(RepairSchema),
+  citations: z.array(CitationSchema),
+  responsibilities: z.array(ResponsibilitySchema),
+  targets: z.array(TargetSchema),
+  stats: PlanStatsSchema,
+});
+export type PlanDocument = z.infer<typeof PlanDocumentSchema>;
+
+/** Frontmatter of a plan's MDX entry: the metadata values a listing needs (provenance lives in the JSON). */
+export const PlanFrontmatterSchema = z.object({
+  slug: z.string(),
+  title: z.string(),
+  noticeTitle: z.string().nullable(),
+  issuer: z.string().nullable(),
+  docNumber: z.string().nullable(),
+  dateWritten: IsoDateSchema.nullable(),
+  datePublished: IsoDateSchema.nullable(),
+  period: PeriodSchema.nullable(),
+  region: z.string().nullable(),
+  kind: PlanKindSchema,
+  /** Seed file name, for the raw-source link. */
+  sourceFile: z.string(),
+});
+export type PlanFrontmatter = z.infer<typeof PlanFrontmatterSchema>;
