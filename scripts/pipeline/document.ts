@@ -159,6 +159,7 @@ export function buildPlanDocument(seed: SeedInput, reg: Registries): PlanDocumen
     citations,
     responsibilities: [],
     targets: [],
+    sectionThemes: [],
     stats: {
       headings,
       paragraphs: blocks.filter((b) => b.kind === 'paragraph').length,

@@ -316,6 +316,15 @@ export const TargetSchema = z.object({
 });
 export type Target = z.infer<typeof TargetSchema>;
 
+/** Themes of a major section (talent, finance, enterprises …), from the curated list in `content/themes.yaml`. */
+export const SectionThemesSchema = z.object({
+  /** Heading block id (`s2-1`). */
+  sectionId: z.string(),
+  /** Theme ids, best match first. */
+  themeIds: z.array(z.string()),
+});
+export type SectionThemes = z.infer<typeof SectionThemesSchema>;
+
 /** Information about the seed file. */
 export const SourceInfoSchema = z.object({
   /** File name in `seeds/`. */
@@ -361,6 +370,7 @@ export const PlanDocumentSchema = z.object({
   citations: z.array(CitationSchema),
   responsibilities: z.array(ResponsibilitySchema),
   targets: z.array(TargetSchema),
+  sectionThemes: z.array(SectionThemesSchema),
   stats: PlanStatsSchema,
 });
 export type PlanDocument = z.infer<typeof PlanDocumentSchema>;
