@@ -6,12 +6,14 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 
 // Astro 7's default Markdown processor (Sätteri) ignores remark plugins; the unified processor runs them
 // (../shared/docs/stack-notes.md). SmartyPants is off: it would rewrite the source's quotes and dashes.
+// GFM is off: its autolink literals (www.x.cn, https://…) turn plan text into links even when escaped, and
+// the generated MDX writes tables as elements, so nothing needs GFM (scripts/pipeline/mdx-readback.ts).
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
   base: process.env.BASE_PATH ?? '/',
   trailingSlash: 'ignore',
   markdown: {
-    processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false }),
+    processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false, gfm: false }),
   },
   integrations: [mdx()],
   build: { format: 'directory' },

@@ -1,5 +1,5 @@
 /**
- * `npm run build [-- --out DIR] [--base /sub/path/]`: the one build pipeline, used by `npm start`, the tests
+ * `npm run build [-- --out DIR] [--base /sub/path/] [--seeds DIR] [--plans DIR]`: the one build pipeline, used by `npm start`, the tests
  * and the benchmark. Stages: ingest (seeds → content/plans), `astro build`, Pagefind index. Each stage's time
  * is printed; a failing stage stops the build with its own message.
  */
@@ -13,6 +13,8 @@ export interface BuildOptions {
   base: string;
   /** Seeds folder (default `seeds`). */
   seedsDir: string;
+  /** Where ingest writes the plans for Astro to read (default `content/plans`). */
+  plansDir: string;
 }
 
 function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
@@ -29,8 +31,8 @@ function run(label: string, command: string, args: string[], env: NodeJS.Process
 
 export function build(opts: BuildOptions): void {
   // process.execPath is the pinned Node 24 when run through npm; astro and pagefind come from node_modules.
-  run('ingest', process.execPath, ['scripts/ingest.ts', '--seeds', opts.seedsDir]);
-  run('astro build', process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', opts.outDir], { BASE_PATH: opts.base });
+  run('ingest', process.execPath, ['scripts/ingest.ts', '--seeds', opts.seedsDir, '--out', opts.plansDir]);
+  run('astro build', process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', opts.outDir], { BASE_PATH: opts.base, PLANS_DIR: opts.plansDir });
   run('pagefind', process.execPath, ['node_modules/pagefind/lib/runner/bin.cjs', '--site', opts.outDir, '--quiet']);
 }
 
@@ -40,7 +42,8 @@ if (import.meta.main) {
       out: { type: 'string', default: 'dist' },
       base: { type: 'string', default: process.env.BASE_PATH ?? '/' },
       seeds: { type: 'string', default: 'seeds' },
+      plans: { type: 'string', default: 'content/plans' },
     },
   });
-  build({ outDir: values.out, base: values.base, seedsDir: values.seeds });
+  build({ outDir: values.out, base: values.base, seedsDir: values.seeds, plansDir: values.plans });
 }

@@ -7,13 +7,16 @@ import { file, glob } from 'astro/loaders';
 import { PlanDocumentSchema, PlanFrontmatterSchema } from './schemas/plan.ts';
 import { KindSchema, RegionSchema } from './schemas/registry.ts';
 
+/** Where `scripts/ingest.ts` wrote the plans; `scripts/build.ts --plans DIR` points it elsewhere (tests). */
+const plansDir = process.env.PLANS_DIR ?? './content/plans';
+
 const plans = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: './content/plans', generateId: ({ data }) => String(data.slug) }),
+  loader: glob({ pattern: '*.mdx', base: plansDir, generateId: ({ data }) => String(data.slug) }),
   schema: PlanFrontmatterSchema,
 });
 
 const planData = defineCollection({
-  loader: glob({ pattern: '*.json', base: './content/plans', generateId: ({ data }) => String(data.slug) }),
+  loader: glob({ pattern: '*.json', base: plansDir, generateId: ({ data }) => String(data.slug) }),
   schema: PlanDocumentSchema,
 });
 

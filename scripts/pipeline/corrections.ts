@@ -11,6 +11,8 @@ import type { SourceLine } from './lines.ts';
 export interface LineRepair {
   start: number;
   end: number;
+  /** 0-based offset of `original` in the trimmed source line. */
+  column: number;
   original: string;
   replacement: string;
   reason: string;
@@ -60,7 +62,7 @@ export function applyCorrections(lines: SourceLine[], corrections: LocatedCorrec
         throw new IngestError(c.at, `correction ${JSON.stringify(c.original)} overlaps another correction on ${file}:${line.n}`, 'merge the two corrections into one');
       }
       text += line.text.slice(from, at);
-      repairs.push({ start: text.length, end: text.length + c.replacement.length, original: c.original, replacement: c.replacement, reason: c.reason, source: 'correction' });
+      repairs.push({ start: text.length, end: text.length + c.replacement.length, column: at, original: c.original, replacement: c.replacement, reason: c.reason, source: 'correction' });
       text += c.replacement;
       from = at + c.original.length;
     }

@@ -223,6 +223,8 @@ export const RepairSchema = z.object({
   id: z.string(),
   /** 1-based source line. */
   line: z.number().int().positive(),
+  /** 0-based offset of `original` in the source line (trimmed of edge whitespace). */
+  column: z.number().int().nonnegative(),
   /** The exact source text that was repaired (may be empty for a pure insertion). */
   original: z.string(),
   /** What the page shows instead. */

@@ -10,6 +10,6 @@ export const getStaticPaths: GetStaticPaths = async () => {
 };
 
 export const GET: APIRoute = async ({ params }) => {
-  const text = await readFile(join(process.cwd(), 'content/plans', `${params.slug}.txt`), 'utf8');
+  const text = await readFile(join(process.env.PLANS_DIR ?? 'content/plans', `${params.slug}.txt`), 'utf8');
   return new Response(text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };
