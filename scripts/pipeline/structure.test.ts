@@ -1,0 +1,145 @@
+import { describe, expect, test } from 'vitest';
+import { applyCorrections } from './corrections.ts';
+import { splitLines } from './lines.ts';
+import { parseChineseNumeral, parseStructure, toChineseNumeral, type DraftBlock } from './structure.ts';
+
+const parse = (text: string, catalogTitle?: string) => parseStructure(applyCorrections(splitLines(text), [], 'x.txt'), { file: 'seeds/x.txt', catalogTitle });
+const headings = (blocks: DraftBlock[]) => blocks.filter((b) => b.kind === 'heading').map((b) => `${b.id} ${b.kind === 'heading' ? b.level : ''} ${b.piece.text}`);
+const ids = (blocks: DraftBlock[]) => blocks.map((b) => b.id);
+
+describe('parseChineseNumeral(s) / toChineseNumeral(n)', () => {
+  test('read and write 一 … 九十九', () => {
+    expect(['一', '九', '十', '十一', '二十', '二十三'].map(parseChineseNumeral)).toEqual([1, 9, 10, 11, 20, 23]);
+    expect([1, 9, 10, 11, 20, 23].map(toChineseNumeral)).toEqual(['一', '九', '十', '十一', '二十', '二十三']);
+  });
+});
+
+describe('parseStructure(lines, opts)', () => {
+  test('nests 一、 › （一） › 1. › （1）, full- and half-width, 1． and 1、', () => {
+    const { blocks } = parse('某区科技规划\n一、总体要求\n（一）指导思想\n1．坚持创新\n(1)第一点\n(2)第二点\n2、坚持开放\n(二)目标\n二、重点任务');
+    expect(headings(blocks)).toEqual([
+      's1 1 一、总体要求',
+      's1-1 2 （一）指导思想',
+      's1-1-1 3 1．坚持创新',
+      's1-1-1-1 4 (1)第一点',
+      's1-1-1-2 4 (2)第二点',
+      's1-1-2 3 2、坚持开放',
+      's1-2 2 (二)目标',
+      's2 1 二、重点任务',
+    ]);
+  });
+
+  test('splits a heading from the text that shares its line at the first 。', () => {
+    const { blocks } = parse('某区科技规划\n三、保障措施\n(一)强化组织领导。坚持党对科技创新事业的全面领导。各部门要密切配合。');
+    const [, , h, p] = blocks;
+    expect(h).toMatchObject({ kind: 'heading', id: 's3-1', title: '强化组织领导', piece: { text: '(一)强化组织领导。' } });
+    expect(p).toMatchObject({ kind: 'paragraph', id: 'p3-1-1', piece: { text: '坚持党对科技创新事业的全面领导。各部门要密切配合。' } });
+  });
+
+  test('numbers paragraphs within their section: p<section path>-<n>, p0-<n> before the first heading', () => {
+    const { blocks } = parse('某区科技规划\n前言一段。\n一、总体要求\n第一段。\n第二段。\n（一）目标\n第三段。');
+    expect(ids(blocks)).toEqual(['title', 'p0-1', 's1', 'p1-1', 'p1-2', 's1-1', 'p1-1-1']);
+  });
+
+  test('anchors stay the same when text elsewhere changes', () => {
+    const before = parse('某区科技规划\n一、总体要求\n甲。\n二、重点任务\n（一）企业\n乙。');
+    const after = parse('某区科技规划\n一、总体要求\n甲。\n新增一段。\n又一段。\n二、重点任务\n（一）企业\n乙。');
+    const pick = (r: typeof before) => r.blocks.filter((b) => b.piece && ['（一）企业', '乙。'].includes((b as { piece: { text: string } }).piece.text)).map((b) => b.id);
+    expect(pick(after)).toEqual(pick(before));
+    expect(pick(before)).toEqual(['s2-1', 'p2-1-1']);
+  });
+
+  test('marks a skipped level with 0 and keeps anchors unique', () => {
+    const { blocks } = parse('某区科技规划\n一、总体要求\n1.直接三级\n1.重复编号');
+    expect(headings(blocks)).toEqual(['s1 1 一、总体要求', 's1-0-1 3 1.直接三级', 's1-0-1-2 3 1.重复编号']);
+  });
+
+  test('reads 1.2035年 as heading 1 when 1 is the number expected there, not as a decimal', () => {
+    const { blocks } = parse('某市规划\n（三）主要目标。\n1.2035年远景目标。展望2035年。\n2.十四五时期的主要目标。');
+    expect(headings(blocks)).toEqual(['s0-3 2 （三）主要目标。', 's0-3-1 3 1.2035年远景目标。', 's0-3-2 3 2.十四五时期的主要目标。']);
+  });
+
+  test('recovers a level-1 heading whose number was lost (002: 重点任务) and records the repair', () => {
+    const { blocks } = parse('某区方案\n一、总体要求\n（一）指导思想\n正文。\n（二）工作目标\n正文。\n重点任务\n（一）强化企业创新主体地位\n三、保障措施');
+    const h = blocks.find((b) => b.id === 's2');
+    expect(h).toMatchObject({ kind: 'heading', level: 1, ordinal: 2, number: '二、', piece: { text: '二、重点任务' } });
+    expect(h?.piece.repairs).toEqual([expect.objectContaining({ start: 0, end: 2, column: 0, original: '', replacement: '二、', source: 'heading' })]);
+    expect(headings(blocks).at(-1)).toBe('s3 1 三、保障措施');
+  });
+
+  test('recovers a level-2 number that lost its closing bracket (003: (三发展目标) and records the repair', () => {
+    const { blocks } = parse('某区规划\n三、指导思想与发展目标\n(一)总体思路\n(二)基本原则\n(三发展目标\n2025年，目标实现。');
+    const h = blocks.find((b) => b.id === 's3-3');
+    expect(h).toMatchObject({ kind: 'heading', level: 2, ordinal: 3, title: '发展目标', piece: { text: '(三)发展目标' } });
+    expect(h?.piece.repairs[0]).toMatchObject({ original: '(三', replacement: '(三)', column: 0 });
+  });
+
+  test('does not read a bracket that is not a number as a heading: (责任单位:…)', () => {
+    const { blocks } = parse('某区规划\n一、任务\n(责任单位:区科技局)');
+    expect(blocks.at(-1)).toMatchObject({ kind: 'paragraph', id: 'p1-1' });
+  });
+
+  test('finds a notice title spread over lines, its parts, and the plan title after it (004)', () => {
+    const { blocks, setAside } = parse(
+      ['关于印发辛集市科技创新"十四五"规划的通知', '辛政办字〔2022〕22号', '辛集市人民政府办公室', '关于印发辛集市科技创新“十四五”规划的', '通 知', '各乡、镇人民政府:', '《规划》已经市政府同意。', '辛集市人民政府办公室', '2022年7月10日', '辛集市科技创新“十四五”规划', '一、聚焦创新'].join('\n'),
+    );
+    expect(setAside).toEqual([{ line: 1, rule: 'portal page title (repeats the notice title)' }]);
+    expect(blocks.slice(0, 8).map((b) => `${b.id}:${b.kind === 'paragraph' ? b.role : b.kind}`)).toEqual([
+      'pn-1:docno',
+      'notice-title:title',
+      'pn-2:addressee',
+      'pn-3:body',
+      'pn-4:closing',
+      'pn-5:closing',
+      'title:title',
+      's1:heading',
+    ]);
+    expect(blocks[1]!.lines).toEqual([3, 4, 5]);
+  });
+
+  test('joins a plan title and its period line (002)', () => {
+    const { blocks } = parse('红桥区科技创新三年行动工作方案\n（2020-2022年）\n一、总体要求');
+    expect(blocks[0]).toMatchObject({ kind: 'title', role: 'plan', lines: [1, 2], piece: { text: '红桥区科技创新三年行动工作方案（2020-2022年）' } });
+  });
+
+  test('uses the catalog title to find the title line when given', () => {
+    const { blocks } = parse('北方网:科委将实施科技支撑美丽天津建设工程\n正文。', '北方网:科委将实施科技支撑美丽天津建设工程');
+    expect(blocks[0]).toMatchObject({ kind: 'title', role: 'plan', lines: [1] });
+  });
+
+  test('reads a cell-per-line table with blank lines between rows, and its caption (002 annex)', () => {
+    const { blocks } = parse('某区方案\n附件\n分解表\n\t序号\n\t工作目标\n\t2020年\n\n\t1\n\t专利（件）\n\t1430\n\n\t2\n\t企业（家）\n\t84\n');
+    const t = blocks.find((b) => b.kind === 'table');
+    expect(t?.kind === 'table' && t.caption?.text).toBe('分解表');
+    expect(t?.kind === 'table' && t.table.head[0]!.map((c) => c.text)).toEqual(['序号', '工作目标', '2020年']);
+    expect(t?.kind === 'table' && t.table.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['1', '专利（件）', '1430'],
+      ['2', '企业（家）', '84'],
+    ]);
+    expect(t?.kind === 'table' && t.table.rowHeader).toBe(1);
+    expect(blocks.find((b) => b.kind === 'heading')).toMatchObject({ id: 'sa1', title: '附件' });
+  });
+
+  test('reads a pipe table whose rows carry a group label the header lacks, noting a lost indicator name (004 表1)', () => {
+    const { blocks } = parse(
+      ['某市规划', '表1 主要指标', '指标名称 | 2020年基数 | 2025年目标 | 指标属性 | |', '创新实力 | — | 年均增长10% | 预期性 | |', '2.专利(件) | 0.7 | 1.17 | 预期性 | |', '创新主体 | 4.企业(家) | 0 | 2 | 预期性 |'].join('\n'),
+    );
+    const t = blocks.find((b) => b.kind === 'table');
+    if (t?.kind !== 'table') throw new Error('no table');
+    expect(t.table.head[0]!.map((c) => c.text)).toEqual(['', '指标名称', '2020年基数', '2025年目标', '指标属性']);
+    expect(t.table.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['创新实力', '', '—', '年均增长10%', '预期性'],
+      ['', '2.专利(件)', '0.7', '1.17', '预期性'],
+      ['创新主体', '4.企业(家)', '0', '2', '预期性'],
+    ]);
+    expect(t.table.rows[0]![1]!.note).toBe('指标名称在原文中缺失');
+    expect(t.table.notes.join('')).toMatch(/第1行：“创新实力”是分组名称/u);
+  });
+
+  test('stops with file, line and a catalog hint when no title can be found', () => {
+    expect(() => parse('各有关单位：\n一、总体要求')).toThrowErrorMatchingInlineSnapshot(`
+      [IngestError: seeds/x.txt:1: no plan title found (first line: "各有关单位："): a title is a short line naming a 规划/计划/方案/意见/办法 before the first numbered heading
+        hint: add \`title:\` for x.txt in seeds/catalog.yaml]
+    `);
+  });
+});
