@@ -184,7 +184,9 @@ function noticeRole(piece: Piece, index: number): ParagraphRole {
   return 'body';
 }
 
-export function parseStructure(lines: WorkLine[], opts: StructureOptions): StructureResult {
+export function parseStructure(allLines: WorkLine[], opts: StructureOptions): StructureResult {
+  // Blank lines carry no text; gaps in line numbers still show where they were (table rows).
+  const lines = allLines.filter((l) => l.text !== '');
   const blocks: DraftBlock[] = [];
   const setAside: StructureResult['setAside'] = [];
   const tables = findTables(lines);
