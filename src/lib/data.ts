@@ -1,0 +1,58 @@
+/**
+ * The site's data access: plans (document models) and registries from the content collections, loaded once
+ * per build. Pages and components import from here, never from `astro:content` directly.
+ */
+import { getCollection } from 'astro:content';
+import type { PlanDocument } from '../schemas/plan.ts';
+import type { Kind, Region } from '../schemas/registry.ts';
+import { formatPeriod, regionChain } from './plan-view.ts';
+
+let plansCache: Promise<PlanDocument[]> | undefined;
+
+/** Every plan, ordered by source file (the order of `seeds/`). */
+export function allPlans(): Promise<PlanDocument[]> {
+  plansCache ??= getCollection('planData').then((entries) => entries.map((e) => e.data as PlanDocument).sort((a, b) => a.source.file.localeCompare(b.source.file)));
+  return plansCache;
+}
+
+export async function regions(): Promise<Region[]> {
+  return (await getCollection('regions')).map((e) => e.data as Region);
+}
+
+export async function kinds(): Promise<Kind[]> {
+  return (await getCollection('kinds')).map((e) => e.data as Kind);
+}
+
+/** The values a list of plans shows. */
+export interface PlanSummary {
+  slug: string;
+  title: string;
+  regionId: string | null;
+  /** `天津市北辰区`. */
+  regionName: string;
+  periodText: string;
+  kind: string;
+  kindLabel: string;
+  docNumber: string | null;
+  period: { start: number; end: number } | null;
+}
+
+export function summarize(doc: PlanDocument, allRegions: Region[], allKinds: Kind[]): PlanSummary {
+  const chain = regionChain(doc.meta.region?.value, allRegions);
+  return {
+    slug: doc.slug,
+    title: doc.meta.title.value,
+    regionId: doc.meta.region?.value ?? null,
+    regionName: chain.at(-1)?.fullName ?? '—',
+    periodText: formatPeriod(doc.meta.period?.value),
+    kind: doc.meta.kind.value,
+    kindLabel: allKinds.find((k) => k.id === doc.meta.kind.value)?.label ?? doc.meta.kind.value,
+    docNumber: doc.meta.docNumber?.value ?? null,
+    period: doc.meta.period ? { start: doc.meta.period.value.start, end: doc.meta.period.value.end } : null,
+  };
+}
+
+export async function planSummaries(): Promise<PlanSummary[]> {
+  const [plans, r, k] = await Promise.all([allPlans(), regions(), kinds()]);
+  return plans.map((p) => summarize(p, r, k));
+}

@@ -1,0 +1,139 @@
+/**
+ * What a plan page shows, computed once from the document model and the registries, so that components only
+ * place values (Starlight's `starlightRoute` habit). Pure: no Astro imports; tested in plan-view.test.ts.
+ */
+import type { OutlineNode, PlanDocument, Provenance } from '../schemas/plan.ts';
+import type { Kind, Region } from '../schemas/registry.ts';
+
+/** `2020—2022年`, `2014年`, `2021—2025年（展望2035年）`. */
+export function formatPeriod(p: { start: number; end: number; outlook: number | null } | null | undefined): string {
+  if (!p) return '—';
+  const span = p.start === p.end ? `${p.start}年` : `${p.start}—${p.end}年`;
+  return p.outlook ? `${span}（展望${p.outlook}年）` : span;
+}
+
+/** `2021-04-19` → `2021年4月19日`. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** One row of the metadata card. */
+export interface MetaRow {
+  /** Field label, as official policy databases name it (发文机关 …). */
+  label: string;
+  /** English label for researchers. */
+  labelEn: string;
+  /** Display value. */
+  value: string;
+  /** `原文第9行` / `编目补充` / `—` when the value is unknown. */
+  source: string;
+  /** Source line (for a link into the source view), or `null`. */
+  line: number | null;
+  /** The passage the value was read from, shown on hover/focus. */
+  raw: string | null;
+}
+
+const REGION_LEVELS: Record<Region['level'], string> = {
+  province: '省',
+  municipality: '直辖市',
+  prefecture: '地级市',
+  district: '市辖区',
+  county: '县',
+  'county-city': '县级市',
+};
+
+/** Region chain from the top: 天津市 › 北辰区. */
+export function regionChain(id: string | null | undefined, regions: Region[]): Region[] {
+  const chain: Region[] = [];
+  for (let r = regions.find((x) => x.id === id); r; r = regions.find((x) => x.id === r!.parent)) chain.unshift(r);
+  return chain;
+}
+
+function row(label: string, labelEn: string, s: (Provenance & { value: unknown }) | null, show: (v: never) => string): MetaRow {
+  if (!s) return { label, labelEn, value: '—', source: '原文未载', line: null, raw: null };
+  return {
+    label,
+    labelEn,
+    value: show(s.value as never),
+    source: s.from === 'text' ? `原文第${s.line}行` : '编目补充',
+    line: s.from === 'text' ? s.line : null,
+    raw: s.raw,
+  };
+}
+
+/** The metadata card, in the order of the gov.cn policy library. */
+export function metaRows(doc: PlanDocument, regions: Region[], kinds: Kind[]): MetaRow[] {
+  const m = doc.meta;
+  const regionName = (id: string) => {
+    const chain = regionChain(id, regions);
+    const last = chain.at(-1);
+    return last ? `${chain.map((r) => r.name).join(' › ')}（${REGION_LEVELS[last.level]}）` : id;
+  };
+  return [
+    row('标题', 'Title', m.title, (v: string) => v),
+    row('发文机关', 'Issuer', m.issuer, (v: string) => v),
+    row('发文字号', 'Document number', m.docNumber, (v: string) => v),
+    row('成文日期', 'Date written', m.dateWritten, formatDate),
+    row('发布日期', 'Date published', m.datePublished, formatDate),
+    row('规划期', 'Plan period', m.period, formatPeriod),
+    row('地区', 'Region', m.region, regionName),
+    row('类型', 'Kind', m.kind, (v: string) => kinds.find((k) => k.id === v)?.label ?? v),
+    row('有效性', 'Validity', m.validity, (v: string) => v),
+    row('主题', 'Subject', m.topic, (v: string) => v),
+    row('索引号', 'Index number', m.indexNumber, (v: string) => v),
+    row('来源', 'Publisher', m.publisher, (v: string) => v),
+  ].filter((r) => r.line !== null || r.source === '编目补充' || ['标题', '发文机关', '发文字号', '成文日期', '发布日期', '规划期', '地区', '类型'].includes(r.label));
+}
+
+/** A table-of-contents entry. */
+export interface TocEntry {
+  id: string;
+  /** `一、总体要求`. */
+  label: string;
+  level: number;
+  children: TocEntry[];
+}
+
+/** The table of contents: the notice (if any), then the outline. */
+export function tableOfContents(doc: PlanDocument): TocEntry[] {
+  const walk = (nodes: OutlineNode[]): TocEntry[] => nodes.map((n) => ({ id: n.id, label: `${n.number}${n.title}`, level: n.level, children: walk(n.children) }));
+  const notice = doc.blocks.find((b) => b.id === 'notice-title');
+  return [...(notice ? [{ id: 'notice-title', label: '印发通知', level: 1, children: [] }] : []), ...walk(doc.outline)];
+}
+
+/** Heading title of a block id, for citing a section: `二、重点任务 › （一）增强科技创新策源能力`. */
+export function sectionPath(doc: PlanDocument, id: string): string[] {
+  const path: string[] = [];
+  const find = (nodes: OutlineNode[], trail: string[]): boolean => {
+    for (const n of nodes) {
+      const here = [...trail, `${n.number}${n.title}`];
+      if (n.id === id) {
+        path.push(...here);
+        return true;
+      }
+      if (find(n.children, here)) return true;
+    }
+    return false;
+  };
+  find(doc.outline, []);
+  return path;
+}
+
+/**
+ * A citation of the plan, in the GB/T 7714 style for official documents:
+ * `天津市北辰区人民政府. 北辰区科技创新三年行动计划实施方案(2020-2022年): 北辰政发〔2021〕5号[A/OL]. (2021-04-19)[访问日期]. URL`.
+ */
+export function citation(doc: PlanDocument, url: string): string {
+  const m = doc.meta;
+  const parts = [
+    m.issuer ? `${m.issuer.value}. ` : '',
+    m.title.value,
+    m.docNumber ? `: ${m.docNumber.value}` : '',
+    '[A/OL]. ',
+    m.datePublished ?? m.dateWritten ? `(${(m.datePublished ?? m.dateWritten)!.value}). ` : '',
+    url,
+  ];
+  return parts.join('');
+}

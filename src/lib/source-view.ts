@@ -1,0 +1,44 @@
+/** The source view: each seed line with its fate in the page (removed, repaired, where it is shown). */
+import type { PlanDocument, Repair } from '../schemas/plan.ts';
+
+export interface SourceViewLine {
+  n: number;
+  status: 'body' | 'removed' | 'blank';
+  /** The line as in the source, cut where repairs are. */
+  segments: { text: string; repair: Repair | null }[];
+  /** Why the line is not in the body. */
+  note: string | null;
+  /** Block that shows the line, for a link back into the page. */
+  blockId: string | null;
+}
+
+export function sourceLines(text: string, doc: PlanDocument): SourceViewLine[] {
+  const removed = new Map(doc.removed.map((r) => [r.line, r]));
+  const blockOf = new Map<number, string>();
+  for (const b of doc.blocks) for (const l of b.lines) if (!blockOf.has(l)) blockOf.set(l, b.id);
+  const repairs = new Map<number, Repair[]>();
+  for (const r of doc.repairs) repairs.set(r.line, [...(repairs.get(r.line) ?? []), r]);
+  return text
+    .replace(/^\ufeff/u, '')
+    .split(/\r\n|\r|\n/u)
+    .slice(0, doc.source.lineCount)
+    .map((raw, i) => {
+      const n = i + 1;
+      const gone = removed.get(n);
+      if (gone) return { n, status: 'removed' as const, segments: [{ text: raw, repair: null }], note: `${gone.kind === 'chrome' ? '网页元素' : '元数据'}：${gone.rule}`, blockId: null };
+      if (raw.trim() === '') return { n, status: 'blank' as const, segments: [], note: null, blockId: null };
+      // Repair columns count from the trimmed line.
+      const lead = raw.length - raw.trimStart().length;
+      const segments: SourceViewLine['segments'] = [];
+      let at = 0;
+      for (const r of [...(repairs.get(n) ?? [])].filter((r) => r.original !== '').sort((a, b) => a.column - b.column)) {
+        const start = lead + r.column;
+        if (start < at) continue;
+        if (start > at) segments.push({ text: raw.slice(at, start), repair: null });
+        segments.push({ text: raw.slice(start, start + r.original.length), repair: r });
+        at = start + r.original.length;
+      }
+      if (at < raw.length) segments.push({ text: raw.slice(at), repair: null });
+      return { n, status: 'body' as const, segments, note: null, blockId: blockOf.get(n) ?? null };
+    });
+}

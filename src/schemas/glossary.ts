@@ -1,0 +1,63 @@
+/**
+ * Schema of `content/glossary.yaml`: terms of Chinese S&T policy the plans use without explaining them
+ * (雏鹰企业, 高新技术企业, 众创空间, 研发投入强度 …). `scripts/pipeline/terms.ts` marks the first mention of each
+ * term in each section; pages link the mark to the glossary entry.
+ */
+import { z } from 'astro/zod';
+
+const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'use kebab-case: a-z, 0-9 and single hyphens');
+
+/** One glossary term. */
+export const TermSchema = z.strictObject({
+  /** Stable id and URL fragment (`/glossary/#gaoxin-jishu-qiye`), kebab-case pinyin or English. */
+  id: kebab,
+  /** The term as a heading shows it (`高新技术企业`). */
+  term: z.string().min(1),
+  /**
+   * Other forms the texts use, matched exactly (full-/half-width brackets and colons are folded): short forms
+   * (`高企`), quoted forms (`“雏鹰”企业`), qualified forms (`科技领军(培育)企业`). A form belongs to one term only.
+   */
+  aliases: z.array(z.string().min(1)).default([]),
+  /** English rendering (`High and New Technology Enterprise (HNTE)`). */
+  nameEn: z.string().min(1),
+  /** Short factual definition in Chinese, one or two sentences; what a reader of the plan needs. */
+  definition: z.string().min(1),
+  /** Where a fact stated in the definition comes from (document, number, year); required when one is stated. */
+  source: z.string().min(1).optional(),
+  /** Related term ids (`瞪羚企业` → `雏鹰企业`, `科技领军企业`), shown as “see also”. */
+  see: z.array(kebab).default([]),
+  /**
+   * Longer words that contain a form of this term but mean something else: a match inside one of them is not a
+   * mention (`提高企业` contains `高企`; `雏鹰贷` is a loan product, not a 雏鹰 enterprise).
+   */
+  notIn: z.array(z.string().min(1)).default([]),
+});
+export type Term = z.infer<typeof TermSchema>;
+
+/** `content/glossary.yaml`: ids unique, `see` ids exist, no form shared by two terms, every `notIn` holds a form. */
+export const GlossarySchema = z.array(TermSchema).superRefine((terms, ctx) => {
+  const ids = new Map<string, number>();
+  terms.forEach((t, i) => {
+    if (ids.has(t.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate id (also entry ${ids.get(t.id)})` });
+    ids.set(t.id, i);
+  });
+  const forms = new Map<string, string>();
+  terms.forEach((t, i) => {
+    t.see.forEach((id, j) => {
+      if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: [i, 'see', j], message: `no term has id ${id}` });
+      else if (id === t.id) ctx.addIssue({ code: 'custom', path: [i, 'see', j], message: 'a term cannot refer to itself' });
+    });
+    [t.term, ...t.aliases].forEach((form, j) => {
+      const other = forms.get(form);
+      if (other !== undefined && other !== t.id) {
+        ctx.addIssue({ code: 'custom', path: j === 0 ? [i, 'term'] : [i, 'aliases', j - 1], message: `${form} is already a form of ${other}` });
+      }
+      forms.set(form, t.id);
+    });
+    t.notIn.forEach((word, j) => {
+      if (![t.term, ...t.aliases].some((f) => word.includes(f) && word !== f)) {
+        ctx.addIssue({ code: 'custom', path: [i, 'notIn', j], message: `${word} contains no form of ${t.term}, or is one` });
+      }
+    });
+  });
+});
