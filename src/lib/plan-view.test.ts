@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { loadRegistries } from '../../scripts/registries.ts';
+import { buildPlanDocument } from '../../scripts/pipeline/document.ts';
+import { citation, formatDate, formatPeriod, metaRows, regionChain, sectionPath, tableOfContents } from './plan-view.ts';
+import { sourceLines } from './source-view.ts';
+
+const reg = loadRegistries('seeds', 'content');
+const load = (name: string) => buildPlanDocument({ name, path: `seeds/${name}`, bytes: readFileSync(`seeds/${name}`) }, reg);
+const beichen = load('000_df8e3af4caff0a08.txt');
+
+describe('formatPeriod(p) / formatDate(iso)', () => {
+  test('write periods and dates the Chinese way', () => {
+    expect(formatPeriod({ start: 2020, end: 2022, outlook: null })).toBe('2020—2022年');
+    expect(formatPeriod({ start: 2014, end: 2014, outlook: null })).toBe('2014年');
+    expect(formatPeriod({ start: 2021, end: 2025, outlook: 2035 })).toBe('2021—2025年（展望2035年）');
+    expect(formatPeriod(null)).toBe('—');
+    expect(formatDate('2021-04-09')).toBe('2021年4月9日');
+  });
+});
+
+describe('metaRows(doc, regions, kinds)', () => {
+  test('gives each value with its source line, and says when the text lacks it', () => {
+    const rows = metaRows(beichen, reg.regions, reg.kinds);
+    expect(rows.find((r) => r.label === '发文字号')).toMatchObject({ value: '北辰政发〔2021〕5号', source: '原文第7行', line: 7 });
+    expect(rows.find((r) => r.label === '地区')?.value).toBe('天津市 › 北辰区（市辖区）');
+    const hongqiao = metaRows(load('002_3b22102abfde4f0c.txt'), reg.regions, reg.kinds);
+    expect(hongqiao.find((r) => r.label === '发文字号')).toMatchObject({ value: '—', source: '原文未载', line: null });
+  });
+  test('marks catalog values as such', () => {
+    const rows = metaRows(load('001_b19521e93b2b759c.txt'), reg.regions, reg.kinds);
+    expect(rows.find((r) => r.label === '类型')).toMatchObject({ value: '新闻报道', source: '编目补充' });
+  });
+});
+
+describe('regionChain(id, regions)', () => {
+  test('runs from the top region down', () => {
+    expect(regionChain('hebei-xinji', reg.regions).map((r) => r.name)).toEqual(['河北省', '辛集市']);
+    expect(regionChain('nowhere', reg.regions)).toEqual([]);
+  });
+});
+
+describe('tableOfContents(doc) / sectionPath(doc, id)', () => {
+  test('starts with the notice, then the numbered outline', () => {
+    const toc = tableOfContents(beichen);
+    expect(toc.slice(0, 2).map((e) => e.label)).toEqual(['印发通知', '一、总体要求']);
+    expect(toc[2]!.children[0]!.children[0]).toMatchObject({ id: 's2-1-1', label: '1.提高科技创新能力' });
+  });
+  test('names the headings above a section', () => {
+    expect(sectionPath(beichen, 's2-1-1')).toEqual(['二、重点任务', '(一)增强科技创新策源能力', '1.提高科技创新能力']);
+  });
+});
+
+describe('citation(doc, url)', () => {
+  test('cites issuer, title, document number, date and URL', () => {
+    expect(citation(beichen, 'https://x/plans/beichen-2020-2022/')).toBe(
+      '天津市北辰区人民政府. 北辰区科技创新三年行动计划实施方案(2020-2022年): 北辰政发〔2021〕5号[A/OL]. (2021-04-19). https://x/plans/beichen-2020-2022/',
+    );
+  });
+});
+
+describe('sourceLines(text, doc)', () => {
+  test('marks removed lines with their rule, cuts repaired passages out at their column, links body lines to blocks', () => {
+    const lines = sourceLines(readFileSync('seeds/000_df8e3af4caff0a08.txt', 'utf8'), beichen);
+    expect(lines[0]).toMatchObject({ n: 1, status: 'removed', note: '网页元素：breadcrumb' });
+    expect(lines[20]!.segments.find((s) => s.repair)?.text).toBe('202147');
+    expect(lines[20]!.segments.map((s) => s.text).join('')).toBe(readFileSync('seeds/000_df8e3af4caff0a08.txt', 'utf8').split('\n')[20]);
+    expect(lines[28]).toMatchObject({ status: 'body', blockId: 's1' });
+  });
+});
