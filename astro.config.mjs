@@ -17,5 +17,21 @@ export default defineConfig({
   },
   integrations: [mdx()],
   build: { format: 'directory' },
+  // A Content-Security-Policy <meta> on every page: Astro hashes its own inline styles and scripts; everything
+  // else must come from this site. Pagefind's search runs WebAssembly, hence 'wasm-unsafe-eval'.
+  security: {
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
   devToolbar: { enabled: false },
 });
