@@ -12,6 +12,22 @@ export default defineConfig({
           environment: 'node',
         },
       },
+      {
+        test: {
+          name: 'site',
+          include: ['tests/**/*.test.ts'],
+          environment: 'node',
+          // Installs system packages if missing, builds the site once, serves it (tests/support/README.md).
+          globalSetup: ['tests/support/global-setup.ts'],
+          // Real pages in a real browser on 2 cores: a page with axe at four viewports takes seconds.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // One file at a time in one fork: one Chromium at a time (each ~300 MB) and a stable machine load.
+          pool: 'forks',
+          fileParallelism: false,
+          maxWorkers: 1,
+        },
+      },
     ],
   },
 });

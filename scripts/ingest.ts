@@ -3,7 +3,7 @@
  *
  * Runs the pipeline on every `*.txt` in the seeds folder and writes, per plan, `<out>/<slug>.mdx` (the page
  * body), `<out>/<slug>.json` (the full document model) and `<out>/<slug>.txt` (the source as UTF-8).
- * `--check` validates everything and writes nothing. Prints one line per text and a summary; on any error
+ * `--check` validates everything and writes nothing; a run with errors writes nothing either. Prints one line per text and a summary; on any error
  * prints `file:line: what` with a hint and exits 1.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
@@ -28,6 +28,8 @@ export interface IngestOptions {
 
 export interface IngestResult {
   plans: PlanDocument[];
+  /** Files to write into the output folder: name → content. */
+  files: Map<string, string>;
   errors: string[];
 }
 
@@ -53,7 +55,7 @@ export function ingest(opts: IngestOptions): IngestResult {
   try {
     registries = loadRegistries(opts.seedsDir, opts.contentDir);
   } catch (e) {
-    if (e instanceof DataError || e instanceof IngestError) return { plans: [], errors: [e.message] };
+    if (e instanceof DataError || e instanceof IngestError) return { plans: [], files: new Map(), errors: [e.message] };
     throw e;
   }
   const files = existsSync(opts.seedsDir) ? readdirSync(opts.seedsDir).filter((f) => f.endsWith('.txt')).sort() : [];
@@ -62,6 +64,7 @@ export function ingest(opts: IngestOptions): IngestResult {
     if (!files.includes(name)) errors.push(`${join(opts.seedsDir, 'catalog.yaml')}: entry ${name} names no file in ${opts.seedsDir}`);
   }
   const plans: PlanDocument[] = [];
+  const outputs = new Map<string, string>();
   const bySlug = new Map<string, string>();
   for (const name of files) {
     const path = relative(process.cwd(), join(opts.seedsDir, name)) || name;
@@ -75,18 +78,22 @@ export function ingest(opts: IngestOptions): IngestResult {
       const mdx = renderMdx(doc);
       plans.push(doc);
       opts.log(summaryLine(doc));
-      if (!opts.check) {
-        mkdirSync(opts.outDir, { recursive: true });
-        writeFileSync(join(opts.outDir, `${doc.slug}.mdx`), mdx);
-        writeFileSync(join(opts.outDir, `${doc.slug}.json`), `${JSON.stringify(doc, null, 1)}\n`);
-        writeFileSync(join(opts.outDir, `${doc.slug}.txt`), decodeSeed(bytes, path).text.replace(/^\ufeff/u, ''));
-      }
+      outputs.set(`${doc.slug}.mdx`, mdx);
+      outputs.set(`${doc.slug}.json`, `${JSON.stringify(doc, null, 1)}\n`);
+      outputs.set(`${doc.slug}.txt`, decodeSeed(bytes, path).text.replace(/^\ufeff/u, ''));
     } catch (e) {
       if (e instanceof IngestError || e instanceof DataError) errors.push(e.message);
       else errors.push(`${path}: internal error while reading this text: ${(e as Error).stack ?? e}\n  hint: this is a bug in scripts/pipeline; please report it with the file`);
     }
   }
-  return { plans, errors };
+  return { plans, files: outputs, errors };
+}
+
+/** Replace the output folder's plan files with `files`; files of plans that are gone are removed. */
+export function writeOutputs(outDir: string, files: Map<string, string>): void {
+  mkdirSync(outDir, { recursive: true });
+  for (const f of readdirSync(outDir)) if (/\.(mdx|json|txt)$/u.test(f) && !files.has(f)) rmSync(join(outDir, f));
+  for (const [name, content] of files) writeFileSync(join(outDir, name), content);
 }
 
 function main(): void {
@@ -100,11 +107,9 @@ function main(): void {
   });
   const opts: IngestOptions = { seedsDir: values.seeds, outDir: values.out, contentDir: values.content, check: values.check, log: (l) => console.log(l) };
   const started = performance.now();
-  if (!opts.check && existsSync(opts.outDir)) {
-    // Stale entries of removed seeds must not survive: clear what ingest owns.
-    for (const f of readdirSync(opts.outDir)) if (/\.(mdx|json|txt)$/u.test(f)) rmSync(join(opts.outDir, f));
-  }
-  const { plans, errors } = ingest(opts);
+  const { plans, files, errors } = ingest(opts);
+  // Write only a complete, valid run: a failed run leaves the previous output as it was.
+  if (!opts.check && errors.length === 0) writeOutputs(opts.outDir, files);
   const ms = Math.round(performance.now() - started);
   for (const e of errors) console.error(`error: ${e}`);
   const totals = plans.reduce(
@@ -114,7 +119,7 @@ function main(): void {
   console.log(
     `${opts.check ? 'checked' : 'ingested'} ${plans.length} plan(s) from ${opts.seedsDir} in ${ms} ms: ${totals.headings} headings, ${totals.tables} tables, ${totals.repairs} repairs, ${totals.removed} lines removed${
       errors.length ? `; ${errors.length} error(s)` : ''
-    }${opts.check ? '' : ` → ${opts.outDir}`}`,
+    }${opts.check ? '' : errors.length ? '; nothing written' : ` → ${opts.outDir}`}`,
   );
   if (errors.length > 0) process.exitCode = 1;
 }

@@ -1,0 +1,69 @@
+/**
+ * Accessibility: axe-core with the WCAG 2.2 AA rule set on the home page and every plan page, at a desktop
+ * (1280 px) and a phone (360 px) width, in the light and the dark colour scheme. Zero violations.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { AxeResults } from 'axe-core';
+import { builtPages, launchBrowser, pageUrl, planPages } from '../support/browser.ts';
+import type { LaunchedBrowser } from '../support/browser.ts';
+import { expectNone } from '../support/report.ts';
+
+const baseUrl = inject('baseUrl');
+const siteDir = inject('siteDir');
+const pages = [...builtPages(siteDir).filter((p) => p.path === '/'), ...planPages(siteDir)];
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** WCAG 2.0, 2.1 and 2.2 at levels A and AA (axe has no 2.2 level-A-only rules, hence no `wcag22a`). */
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const WIDTHS = [1280, 360];
+const SCHEMES = ['light', 'dark'] as const;
+const conditions = WIDTHS.flatMap((width) => SCHEMES.map((colorScheme) => ({ width, colorScheme })));
+
+let browser: LaunchedBrowser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** One line per violation and affected element: rule id, impact, help, target selector and axe's summary. */
+function describeViolations(violations: AxeResults['violations']): string[] {
+  return violations.flatMap((v) =>
+    v.nodes.map(
+      (node) =>
+        `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n    target: ${JSON.stringify(node.target)}\n    ${
+          (node.failureSummary ?? '').replace(/\n/gu, '\n    ')
+        }\n    html: ${node.html.slice(0, 200)}\n    ${v.helpUrl}`,
+    ),
+  );
+}
+
+test('there are pages to check', () => {
+  expect(pages.length, `no home or plan pages in ${siteDir}`).toBeGreaterThan(1);
+});
+
+describe.each(pages)('$path', ({ path }) => {
+  test.each(conditions)('$width px, $colorScheme scheme: no WCAG 2.2 AA violations', async ({ width, colorScheme }) => {
+    const page = await browser.context.newPage();
+    try {
+      await page.setViewportSize({ width, height: 800 });
+      await page.emulateMedia({ colorScheme });
+      await page.goto(pageUrl(baseUrl, path), { waitUntil: 'load' });
+      // Web fonts and layout must be final before axe measures contrast and target sizes.
+      await page.evaluate(() => document.fonts.ready);
+      await page.addScriptTag({ content: axeSource });
+      const results = await page.evaluate(
+        (tags) => (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+        WCAG_TAGS,
+      );
+      // A run that checked nothing (axe not loaded, empty page) must not pass as "no violations".
+      expect(results.passes.length, `${path}: axe checked no rule at all`).toBeGreaterThan(0);
+      expectNone(describeViolations(results.violations), `${path} at ${width} px, ${colorScheme} scheme: axe WCAG 2.2 AA violations`);
+    } finally {
+      await page.close();
+    }
+  });
+});

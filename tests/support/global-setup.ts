@@ -1,0 +1,69 @@
+/**
+ * Vitest `globalSetup` of the `site` project: makes sure the system has Chromium, a CJK font and poppler-utils
+ * (installing them on Debian when root), builds the site ONCE into `tests/.artifacts/site` with the project's
+ * own build script, serves it on a free 127.0.0.1 port and provides `baseUrl` and `siteDir` to the tests.
+ *
+ * `SITE_TESTS_REUSE_BUILD=1` skips the build and serves the previous one (quick reruns while writing tests).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { ensureSystem } from './system.ts';
+import { startStaticServer } from './server.ts';
+import type { StaticServer } from './server.ts';
+import './provided.ts';
+
+/** Where the tests' build goes (git-ignored). */
+export const SITE_DIR = resolve('tests/.artifacts/site');
+
+function seconds(since: number): string {
+  return `${((performance.now() - since) / 1000).toFixed(1)} s`;
+}
+
+/** Runs `node scripts/build.ts --out …`; resolves with its output, rejects with all of it on failure. */
+function buildSite(outDir: string): Promise<string> {
+  return new Promise((done, fail) => {
+    // process.execPath is the pinned Node 24 when Vitest runs under npm/npx (node_modules/.bin comes first).
+    const child = spawn(process.execPath, ['scripts/build.ts', '--out', outDir, '--base', '/'], {
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', fail);
+    child.on('close', (code, signal) => {
+      if (code === 0) done(output);
+      else fail(new Error(`The site build failed (exit ${code ?? signal}):\n${output}`));
+    });
+  });
+}
+
+let server: StaticServer | undefined;
+
+/** Builds and serves the site; the returned function stops the server. */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  let started = performance.now();
+  ensureSystem();
+  console.log(`[site tests] system check ${seconds(started)}`);
+
+  started = performance.now();
+  if (process.env.SITE_TESTS_REUSE_BUILD === '1' && existsSync(resolve(SITE_DIR, 'index.html'))) {
+    console.log(`[site tests] reusing the build in ${SITE_DIR} (SITE_TESTS_REUSE_BUILD=1)`);
+  } else {
+    const output = await buildSite(SITE_DIR);
+    const stages = output.split('\n').filter((line) => line.startsWith('build: ')).join('; ');
+    console.log(`[site tests] build ${seconds(started)} (${stages})`);
+  }
+
+  server = await startStaticServer({ root: SITE_DIR });
+  console.log(`[site tests] serving ${SITE_DIR} at ${server.url}`);
+  project.provide('baseUrl', server.url);
+  project.provide('siteDir', SITE_DIR);
+
+  return async () => {
+    await server?.close();
+    server = undefined;
+  };
+}

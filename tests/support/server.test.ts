@@ -1,0 +1,98 @@
+/** The test server itself: content types, folder index, the site's 404 page, base-path mounting, traversal. */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { startStaticServer } from './server.ts';
+import type { StaticServer } from './server.ts';
+
+let root: string;
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'site-tests-server-'));
+  const files: Record<string, string> = {
+    'index.html': '<!doctype html><title>home</title>',
+    '404.html': '<!doctype html><title>not found</title>',
+    'plans/a/index.html': '<!doctype html><title>a</title>',
+    'sources/a.txt': '文本',
+    'style.css': 'body{}',
+    'app.js': '1',
+    'data.json': '{}',
+    'pic.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    'pagefind/pagefind.zh-cn_1.pf_meta': 'x',
+    'pagefind/index/zh-cn_1.pf_index': 'x',
+    'pagefind/fragment/zh-cn_1.pf_fragment': 'x',
+    'pagefind/wasm.unknown.pagefind': 'x',
+    'm.wasm': 'x',
+  };
+  for (const [name, body] of Object.entries(files)) {
+    mkdirSync(join(root, name, '..'), { recursive: true });
+    writeFileSync(join(root, name), body);
+  }
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe.each(['/', '/plans/'])('mounted at %s', (base) => {
+  let server: StaticServer;
+  beforeAll(async () => {
+    server = await startStaticServer({ root, base });
+  });
+  afterAll(() => server.close());
+
+  test.each([
+    ['', 200, 'text/html; charset=utf-8'],
+    ['plans/a/', 200, 'text/html; charset=utf-8'],
+    ['sources/a.txt', 200, 'text/plain; charset=utf-8'],
+    ['style.css', 200, 'text/css; charset=utf-8'],
+    ['app.js', 200, 'application/javascript; charset=utf-8'],
+    ['data.json', 200, 'application/json; charset=utf-8'],
+    ['pic.svg', 200, 'image/svg+xml'],
+    ['pagefind/pagefind.zh-cn_1.pf_meta', 200, 'application/octet-stream'],
+    ['pagefind/index/zh-cn_1.pf_index', 200, 'application/octet-stream'],
+    ['pagefind/fragment/zh-cn_1.pf_fragment', 200, 'application/octet-stream'],
+    ['pagefind/wasm.unknown.pagefind', 200, 'application/octet-stream'],
+    ['m.wasm', 200, 'application/wasm'],
+    ['missing/', 404, 'text/html; charset=utf-8'],
+  ])('GET %s → %i %s', async (path, status, type) => {
+    const response = await fetch(`${server.url}${path}`);
+    expect(response.status).toBe(status);
+    expect(response.headers.get('content-type')).toBe(type);
+    if (status === 404) expect(await response.text()).toContain('not found');
+  });
+
+  test('a folder without its slash redirects to it', async () => {
+    const response = await fetch(`${server.url}plans/a`, { redirect: 'manual' });
+    expect(response.status).toBe(301);
+    expect(response.headers.get('location')).toBe(`${base}plans/a/`);
+  });
+
+  test('encoded ../ cannot leave the site folder', async () => {
+    // Sent raw: fetch() would normalise the path before it reaches the server.
+    for (const path of ['..%2f..%2f..%2fetc%2fpasswd', '%2e%2e%2f%2e%2e%2f%2e%2e%2fetc%2fpasswd']) {
+      expect(await rawStatus(server.origin, `${base}${path}`), path).toBe(404);
+    }
+  });
+});
+
+test('mounted at /plans/, paths outside the base are not found', async () => {
+  const server = await startStaticServer({ root, base: '/plans/' });
+  try {
+    expect((await fetch(`${server.origin}/index.html`)).status).toBe(404);
+    expect((await fetch(`${server.origin}/plans`, { redirect: 'manual' })).headers.get('location')).toBe('/plans/');
+  } finally {
+    await server.close();
+  }
+});
+
+/** Status of a GET whose path is sent exactly as given. */
+function rawStatus(origin: string, path: string): Promise<number> {
+  return new Promise((done, fail) => {
+    const url = new URL(origin);
+    const req = request({ host: url.hostname, port: url.port, path, method: 'GET' }, (res) => {
+      res.resume();
+      done(res.statusCode ?? 0);
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
