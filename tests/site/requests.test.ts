@@ -129,5 +129,3 @@ describe.each([...(home ? [home] : []), ...plans])('$path', ({ path, file }) => 
     });
   }
 });
-  }
-});
