@@ -9,6 +9,10 @@ import { parseYamlWithFriendlyErrors } from '../src/schemas/friendly-errors.ts';
 import { CatalogSchema, ChromeRulesSchema, CorrectionsSchema, KindsSchema, RegionsSchema } from '../src/schemas/registry.ts';
 import type { LocatedCorrection } from './pipeline/corrections.ts';
 import type { Registries } from './pipeline/document.ts';
+import { parseDepartments } from './pipeline/responsibilities.ts';
+import { parseDocuments } from './pipeline/cited-documents.ts';
+import { parseGlossary } from './pipeline/terms.ts';
+import { parseThemes } from './pipeline/themes.ts';
 
 function read(path: string, cwd: string): { text: string; name: string } {
   return { text: existsSync(path) ? readFileSync(path, 'utf8') : '', name: relative(cwd, path) || path };
@@ -38,11 +42,19 @@ export function loadRegistries(seedsDir: string, contentDir: string, cwd = proce
   const chrome = read(join(contentDir, 'chrome.yaml'), cwd);
   const regions = read(join(contentDir, 'regions.yaml'), cwd);
   const kinds = read(join(contentDir, 'kinds.yaml'), cwd);
+  const departments = read(join(contentDir, 'departments.yaml'), cwd);
+  const glossary = read(join(contentDir, 'glossary.yaml'), cwd);
+  const themes = read(join(contentDir, 'themes.yaml'), cwd);
+  const documents = read(join(contentDir, 'documents.yaml'), cwd);
   return {
     catalog: parseYamlWithFriendlyErrors(CatalogSchema, catalog.text, catalog.name),
     corrections: locateCorrections(corrections.text, corrections.name),
     chrome: parseYamlWithFriendlyErrors(ChromeRulesSchema, chrome.text, chrome.name),
     regions: parseYamlWithFriendlyErrors(RegionsSchema, regions.text, regions.name),
     kinds: parseYamlWithFriendlyErrors(KindsSchema, kinds.text, kinds.name),
+    departments: parseDepartments(departments.text, departments.name),
+    glossary: parseGlossary(glossary.text, glossary.name),
+    themes: parseThemes(themes.text, themes.name),
+    documents: parseDocuments(documents.text, documents.name),
   };
 }

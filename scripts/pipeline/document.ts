@@ -4,15 +4,24 @@
  */
 import { createHash } from 'node:crypto';
 import type { Block, Citation, Mark, OutlineNode, PlanDocument, RemovedLine, Repair, RichText, TableCell } from '../../src/schemas/plan.ts';
+import type { Department } from '../../src/schemas/departments.ts';
+import type { CitedDocument } from '../../src/schemas/documents.ts';
+import type { Term } from '../../src/schemas/glossary.ts';
+import type { Theme } from '../../src/schemas/themes.ts';
 import type { Catalog, ChromeRule, Kind, Region } from '../../src/schemas/registry.ts';
 import { removeChrome } from './chrome.ts';
 import { findCitations } from './citations.ts';
+import { resolveCitation } from './cited-documents.ts';
 import { applyCorrections, type LocatedCorrection } from './corrections.ts';
 import { decodeSeed } from './decode.ts';
 import { splitLines } from './lines.ts';
 import { extractMetadata } from './metadata.ts';
+import { addMarks, applyBlockMarks, richTextsOf } from './marks.ts';
 import type { Piece } from './piece.ts';
+import { extractResponsibilities } from './responsibilities.ts';
 import { parseStructure, type DraftBlock } from './structure.ts';
+import { markTerms } from './terms.ts';
+import { assignThemes } from './themes.ts';
 
 /** The curated data every plan is read with. */
 export interface Registries {
@@ -22,6 +31,10 @@ export interface Registries {
   catalog: Catalog;
   regions: Region[];
   kinds: Kind[];
+  departments: Department[];
+  glossary: Term[];
+  themes: Theme[];
+  documents: CitedDocument[];
 }
 
 export interface SeedInput {
@@ -95,17 +108,6 @@ export function buildOutline(blocks: Block[]): OutlineNode[] {
   return roots;
 }
 
-/** Every rich text of a block with a setter for its marks, in reading order (caption, head, rows). */
-export function richTextsOf(block: Block): RichText[] {
-  if (block.kind === 'table') return [...(block.caption ? [block.caption] : []), ...block.head.flat(), ...block.rows.flat()];
-  return [block];
-}
-
-/** Add marks to a rich text, keeping them sorted by start. */
-export function addMarks(rich: RichText, marks: Mark[]): void {
-  rich.marks.push(...marks);
-  rich.marks.sort((a, b) => a.start - b.start || b.end - a.end);
-}
 
 export function buildPlanDocument(seed: SeedInput, reg: Registries): PlanDocument {
   const decoded = decodeSeed(seed.bytes, seed.path);
@@ -130,7 +132,7 @@ export function buildPlanDocument(seed: SeedInput, reg: Registries): PlanDocumen
       const marks: Mark[] = [];
       for (const c of findCitations(rich.text)) {
         const id = `c${citations.length + 1}`;
-        citations.push({ id, title: c.title, documentKey: c.documentKey, blockId: block.id, line: block.lines[0]! });
+        citations.push({ id, title: c.title, documentKey: resolveCitation(c.title, reg.documents), blockId: block.id, line: block.lines[0]! });
         marks.push({ kind: 'citation', start: c.start, end: c.end, citationId: id });
       }
       addMarks(rich, marks);
@@ -138,6 +140,11 @@ export function buildPlanDocument(seed: SeedInput, reg: Registries): PlanDocumen
   }
 
   const meta = extractMetadata({ removed: allRemoved, blocks: structure.blocks, catalog, regions: reg.regions, kinds: reg.kinds });
+
+  // Annotation stages. Order matters: glossary terms go last, because a term mark never overlaps another mark.
+  const responsibilities = extractResponsibilities(blocks, { departments: reg.departments, region: meta.region?.value ?? null });
+  applyBlockMarks(blocks, responsibilities.marks);
+  applyBlockMarks(blocks, markTerms(blocks, reg.glossary));
   const headings: [number, number, number, number] = [0, 0, 0, 0];
   for (const b of blocks) if (b.kind === 'heading') headings[b.level - 1]!++;
 
@@ -157,9 +164,9 @@ export function buildPlanDocument(seed: SeedInput, reg: Registries): PlanDocumen
     removed: allRemoved,
     repairs: ledger.repairs,
     citations,
-    responsibilities: [],
+    responsibilities: responsibilities.responsibilities,
     targets: [],
-    sectionThemes: [],
+    sectionThemes: assignThemes(blocks, reg.themes),
     stats: {
       headings,
       paragraphs: blocks.filter((b) => b.kind === 'paragraph').length,
@@ -169,7 +176,7 @@ export function buildPlanDocument(seed: SeedInput, reg: Registries): PlanDocumen
       citations: citations.length,
       targets: 0,
       unmappedTargets: 0,
-      responsibilities: 0,
+      responsibilities: responsibilities.responsibilities.length,
     },
   };
 }

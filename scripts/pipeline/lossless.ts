@@ -9,7 +9,7 @@
  */
 import type { PlanDocument } from '../../src/schemas/plan.ts';
 import { splitLines } from './lines.ts';
-import { richTextsOf } from './document.ts';
+import { richTextsOf } from './marks.ts';
 
 /** One source line as the page must show it: repairs applied, whitespace (and table pipes) removed. */
 export interface ExpectedLine {

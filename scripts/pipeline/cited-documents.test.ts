@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { PlanDocument } from '../../src/schemas/plan.ts';
+import type { CitedDocument } from '../../src/schemas/documents.ts';
+import { DataError } from '../../src/schemas/friendly-errors.ts';
+import { loadRegistries } from '../registries.ts';
+import { documentKey } from './citations.ts';
+import { citedDocument, parseDocuments, resolveCitation } from './cited-documents.ts';
+import { buildPlanDocument } from './document.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+const doc = (id: string, title: string, aliases: string[] = [], planSlug: string | null = null): CitedDocument => ({
+  id,
+  title,
+  aliases,
+  docNumber: null,
+  issuer: null,
+  year: null,
+  kind: 'plan',
+  planSlug,
+});
+const REGISTRY: CitedDocument[] = [
+  doc('tianjin-st-innovation-3yr-2020-2022', '天津市科技创新三年行动计划（2020—2022年）'),
+  doc('hebei-st-innovation-14th-fyp', '河北省科技创新“十四五”规划', ['河北省人民政府办公厅关于印发河北省科技创新“十四五”规划的通知']),
+  doc('prc-st-progress-law', '中华人民共和国科学技术进步法', ['科技进步法']),
+];
+
+describe('resolveCitation(title, registry)', () => {
+  test('matches the registered title whatever its brackets and dashes (000 and 002 cite the same plan)', () => {
+    expect(resolveCitation('天津市科技创新三年行动计划(2020—2022年)', REGISTRY)).toBe('tianjin-st-innovation-3yr-2020-2022');
+    expect(resolveCitation('天津市科技创新三年行动计划（2020—2022年）', REGISTRY)).toBe('tianjin-st-innovation-3yr-2020-2022');
+    expect(resolveCitation('天津市科技创新三年行动计划(2020-2022年)', REGISTRY)).toBe('tianjin-st-innovation-3yr-2020-2022');
+  });
+  test('matches an alias as written: the covering notice of the Hebei plan (004)', () => {
+    expect(resolveCitation('河北省人民政府办公厅关于印发河北省科技创新“十四五”规划的通知', REGISTRY)).toBe('hebei-st-innovation-14th-fyp');
+  });
+  test('matches a title whose quotation marks were lost in scraping (003)', () => {
+    expect(resolveCitation('河北省科技创新十四五规划', REGISTRY)).toBe('hebei-st-innovation-14th-fyp');
+  });
+  test('matches a short title listed as an alias', () => {
+    expect(resolveCitation('科技进步法', REGISTRY)).toBe('prc-st-progress-law');
+  });
+  test('returns the normalised key of an unregistered title', () => {
+    const title = '关于大力促进民营经济高质量发展的若干意见';
+    expect(resolveCitation(title, REGISTRY)).toBe(documentKey(title));
+    expect(resolveCitation('辛集市科技创新跃升计划(2019—2025年)', REGISTRY)).toBe('辛集市科技创新跃升计划(2019-2025年)');
+  });
+});
+
+describe('citedDocument(key, registry)', () => {
+  test('finds the entry of a resolved id and nothing for an unregistered key', () => {
+    expect(citedDocument('prc-st-progress-law', REGISTRY)?.title).toBe('中华人民共和国科学技术进步法');
+    expect(citedDocument('科技进步法', REGISTRY)).toBeUndefined();
+  });
+});
+
+describe('parseDocuments(yamlText, file)', () => {
+  test('reads an entry with defaults for what is not known', () => {
+    expect(parseDocuments('- { id: a, title: 天津市促进科技进步条例, kind: local-regulation }', 'd.yaml')).toEqual([
+      { id: 'a', title: '天津市促进科技进步条例', aliases: [], docNumber: null, issuer: null, year: null, kind: 'local-regulation', planSlug: null },
+    ]);
+  });
+  test('rejects two entries whose titles normalise to the same key', () => {
+    const yaml = ['- { id: a, title: 天津市科技创新三年行动计划（2020—2022年）, kind: plan }', '- { id: b, title: 天津市科技创新三年行动计划(2020-2022年), kind: plan }'].join('\n');
+    expect(() => parseDocuments(yaml, 'd.yaml')).toThrow(DataError);
+    expect(() => parseDocuments(yaml, 'd.yaml')).toThrow(/b › 天津市科技创新三年行动计划\(2020-2022年\): same normalised title as a/u);
+  });
+  test('rejects an unknown kind, naming the line', () => {
+    expect(() => parseDocuments('- { id: a, title: 某规划, kind: plan }\n- { id: b, title: 某法, kind: statute }', 'd.yaml')).toThrow(/d\.yaml:2 › 1\.kind/u);
+  });
+});
+
+describe('resolveCitation on the real seeds', () => {
+  const reg = loadRegistries(join(ROOT, 'seeds'), join(ROOT, 'content'), ROOT);
+  const registry = parseDocuments(readFileSync(join(ROOT, 'content', 'documents.yaml'), 'utf8'), 'content/documents.yaml');
+  const docs: PlanDocument[] = Object.keys(reg.catalog).map((name) =>
+    buildPlanDocument({ name, path: `seeds/${name}`, bytes: readFileSync(join(ROOT, 'seeds', name)) }, reg),
+  );
+  const resolved = (slug: string) => docs.find((d) => d.slug === slug)!.citations.map((c) => resolveCitation(c.title, registry));
+  const ids = new Set(registry.map((d) => d.id));
+
+  test('000 and 002 cite the same municipal three-year plan', () => {
+    expect(resolved('beichen-2020-2022')).toContain('tianjin-st-innovation-3yr-2020-2022');
+    expect(resolved('hongqiao-2020-2022')).toContain('tianjin-st-innovation-3yr-2020-2022');
+  });
+  test('a plan cited in its own covering notice resolves to the entry whose planSlug is that plan', () => {
+    for (const d of docs) {
+      for (const c of d.citations.filter((c) => c.blockId.startsWith('pn-') || c.blockId === 'notice-title')) {
+        expect(citedDocument(resolveCitation(c.title, registry), registry)?.planSlug).toBe(d.slug);
+      }
+    }
+  });
+  test('every planSlug names a plan of the catalog', () => {
+    const slugs = new Set(docs.map((d) => d.slug));
+    for (const d of registry) if (d.planSlug !== null) expect(slugs.has(d.planSlug), d.id).toBe(true);
+  });
+  test('004 cites the Hebei plan through its covering notice', () => {
+    expect(resolved('xinji-14th-five-year')).toContain('hebei-st-innovation-14th-fyp');
+  });
+  test('every citation of 000–003 is registered; 004 leaves only generic titles unregistered', () => {
+    for (const slug of ['beichen-2020-2022', 'tianjin-2014-work-conference', 'hongqiao-2020-2022', 'baodi-14th-five-year']) {
+      expect(resolved(slug).filter((k) => !ids.has(k))).toEqual([]);
+    }
+    expect(resolved('xinji-14th-five-year').filter((k) => !ids.has(k))).toEqual([
+      '关于加快推进创新创业若干政策措施',
+      '关于大力促进民营经济高质量发展的若干意见',
+      '关于支持民营经济推动高质量发展的实施意见',
+      '关于应对新型冠状病毒肺炎疫情支持企业健康发展的二十条措施',
+      '2018-2020科技创新战略合作协议书',
+      '关于全面深入推行科技特派员制度的实施方案',
+    ]);
+  });
+});

@@ -1,0 +1,54 @@
+/**
+ * Marks live on rich texts: a paragraph, heading or title, or one cell (or the caption) of a table. Stages that
+ * annotate text (citations, departments, targets, glossary terms) return `BlockMark`s; `applyBlockMarks` puts
+ * them in place.
+ */
+import type { Block, Mark, RichText } from '../../src/schemas/plan.ts';
+
+/** A table cell: `part` is the header rows or the body rows. */
+export interface CellRef {
+  part: 'head' | 'rows';
+  row: number;
+  col: number;
+}
+
+/** A mark and where it goes: a block, and for a table the cell. */
+export interface BlockMark {
+  blockId: string;
+  mark: Mark;
+  cell?: CellRef;
+}
+
+/** The rich text a mark refers to. */
+export function richTextAt(block: Block, cell?: CellRef): RichText {
+  if (!cell) {
+    if (block.kind === 'table') throw new Error(`table ${block.id}: a mark on a table must name its cell`);
+    return block;
+  }
+  if (block.kind !== 'table') throw new Error(`block ${block.id} is not a table, but a mark names cell ${JSON.stringify(cell)}`);
+  const rich = block[cell.part][cell.row]?.[cell.col];
+  if (!rich) throw new Error(`table ${block.id} has no cell ${JSON.stringify(cell)}`);
+  return rich;
+}
+
+/** Every rich text of a block, in reading order (for a table: caption, head cells, body cells). */
+export function richTextsOf(block: Block): RichText[] {
+  if (block.kind === 'table') return [...(block.caption ? [block.caption] : []), ...block.head.flat(), ...block.rows.flat()];
+  return [block];
+}
+
+/** Add marks to a rich text, keeping them sorted by start (longer first on ties, so they nest). */
+export function addMarks(rich: RichText, marks: Mark[]): void {
+  rich.marks.push(...marks);
+  rich.marks.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Put each mark on its block (or cell). */
+export function applyBlockMarks(blocks: Block[], marks: BlockMark[]): void {
+  const byId = new Map(blocks.map((b) => [b.id, b]));
+  for (const { blockId, mark, cell } of marks) {
+    const block = byId.get(blockId);
+    if (!block) throw new Error(`a mark names block ${blockId}, which does not exist`);
+    addMarks(richTextAt(block, cell), [mark]);
+  }
+}

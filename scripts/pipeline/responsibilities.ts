@@ -1,0 +1,206 @@
+/**
+ * Responsibility clauses: who carries out a task. Two forms close the tasks of the seeds:
+ *
+ * - 北辰区 (000): `(责任单位:区科技局、区工信局、区市场监管局)`: joint responsibility, no lead named → all `shared`;
+ * - 红桥区 (002): `（区科技局牵头，区市场监管局、区商务局按职责分工负责）` → `lead` before 牵头, `support` before
+ *   按职责分工负责 (or 配合/负责).
+ *
+ * Each name keeps its raw form (`区区商务局`) and gets the cleaned name and id of its body from
+ * `content/departments.yaml`, matched within the plan's region only (区科技局 of two districts are two bodies).
+ * A name the registry does not know is never dropped: it gets a stable derived id and is listed in `unknown`
+ * so that ingest can report it.
+ */
+import { createHash } from 'node:crypto';
+import type { Block, DepartmentRef, Mark, Responsibility } from '../../src/schemas/plan.ts';
+import { DepartmentsSchema, type Department } from '../../src/schemas/departments.ts';
+import { parseYamlWithFriendlyErrors } from '../../src/schemas/friendly-errors.ts';
+
+/** Read and validate `content/departments.yaml`. */
+export function parseDepartments(yamlText: string, file: string): Department[] {
+  return parseYamlWithFriendlyErrors(DepartmentsSchema, yamlText, file);
+}
+
+export interface ResponsibilityContext {
+  departments: Department[];
+  /** Region id of the plan (`PlanDocument.meta.region.value`); `null` when unknown: then no name is registered. */
+  region: string | null;
+}
+
+/** A name inside a clause, offsets in the text the clause was found in. */
+export interface ClauseName {
+  raw: string;
+  start: number;
+  end: number;
+}
+
+/** A responsibility clause found in a text. */
+export interface FoundClause {
+  /** The whole clause with its brackets, as written. */
+  raw: string;
+  start: number;
+  end: number;
+  lead: ClauseName[];
+  support: ClauseName[];
+  shared: ClauseName[];
+}
+
+/** A name that is not in the registry for the plan's region. */
+export interface UnknownDepartment extends DepartmentRef {
+  blockId: string;
+  line: number;
+}
+
+export interface ResponsibilityResult {
+  responsibilities: Responsibility[];
+  /** One `department` mark per name, offsets in the text of the block named. */
+  marks: { blockId: string; mark: Mark }[];
+  /** Names not in `content/departments.yaml` (they still have refs and marks, with derived ids). */
+  unknown: UnknownDepartment[];
+}
+
+const BRACKETED = /[(（]([^()（）]*)[)）]/gu;
+const SHARED = /^(\s*责任单位\s*[:：]\s*)(.*?)\s*$/u;
+/** What closes the supporting list of a 牵头 clause. Longest first: the alternation is tried in order. */
+const SUPPORT_VERB = /^(.*?)\s*(按职责分工负责|按职责分工配合|按职责负责|分工负责|配合|参与|负责)$/u;
+/** A list item: anything between separators. 和/及 are not separators: 发展和改革委员会 contains 和. */
+const LIST_ITEM = /[^、，,；;\s]+/gu;
+
+function splitNames(list: string, offset: number): ClauseName[] {
+  const names: ClauseName[] = [];
+  for (const m of list.matchAll(LIST_ITEM)) {
+    // `区科技局、区工信局等`: 等 closes the list, it is not part of the name.
+    const raw = m[0].replace(/等$/u, '');
+    if (raw) names.push({ raw, start: offset + m.index, end: offset + m.index + raw.length });
+  }
+  return names;
+}
+
+/** Read the inside of one bracket pair; `offset` is where `inner` starts in the text. `null` if not a clause. */
+function readClause(inner: string, offset: number): Pick<FoundClause, 'lead' | 'support' | 'shared'> | null {
+  const shared = SHARED.exec(inner);
+  if (shared) {
+    const names = splitNames(shared[2]!, offset + shared[1]!.length);
+    return names.length > 0 ? { lead: [], support: [], shared: names } : null;
+  }
+  const at = inner.indexOf('牵头');
+  if (at <= 0) return null;
+  // `（由区科技局牵头，…）`: 由 introduces the lead, it is not part of the name.
+  const skip = inner.startsWith('由') ? 1 : 0;
+  const leadPart = inner.slice(skip, at);
+  // A lead is a list of bodies: sentence punctuation before 牵头 means prose in brackets, not a clause.
+  if (!leadPart || /[。，,；;:：]/u.test(leadPart)) return null;
+  const lead = splitNames(leadPart, offset + skip);
+  let restStart = at + 2;
+  while (restStart < inner.length && /[，,、；;\s]/u.test(inner[restStart]!)) restStart++;
+  const rest = inner.slice(restStart).trimEnd();
+  if (rest === '' || rest === '负责') return { lead, support: [], shared: [] };
+  const verb = SUPPORT_VERB.exec(rest);
+  if (!verb) return null;
+  return { lead, support: splitNames(verb[1]!, offset + restStart), shared: [] };
+}
+
+/** Find the responsibility clauses in a text, with the offsets of every name. */
+export function findClauses(text: string): FoundClause[] {
+  const found: FoundClause[] = [];
+  for (const m of text.matchAll(BRACKETED)) {
+    const parts = readClause(m[1]!, m.index + 1);
+    if (parts) found.push({ raw: m[0], start: m.index, end: m.index + m[0].length, ...parts });
+  }
+  return found;
+}
+
+/** Administrative prefixes that scraping or typing sometimes doubles (`区区商务局`, `区政府区政府合作交流办`). */
+const DOUBLED_PREFIX = /^(区政府|市政府|县政府|区委|市委|县委|区|市|县)\1+/u;
+
+/** Clean a name without the registry: trim, and collapse a doubled administrative prefix. */
+export function cleanDepartmentName(raw: string): string {
+  return raw.replace(/[\s\u3000]/gu, '').replace(DOUBLED_PREFIX, '$1');
+}
+
+/** Stable id for a name the registry does not know: region + hash of the cleaned name (URL-safe). */
+export function derivedDepartmentId(name: string, region: string | null): string {
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
+  return `${region ?? 'unscoped'}-unregistered-${hash}`;
+}
+
+const normalise = (s: string) => s.normalize('NFKC').replace(/[\s\u3000]/gu, '');
+
+/** Spelling → entry, per registry array and region (built once). */
+const indexCache = new WeakMap<Department[], Map<string, Map<string, Department>>>();
+function regionIndex(departments: Department[], region: string): Map<string, Department> {
+  let byRegion = indexCache.get(departments);
+  if (!byRegion) indexCache.set(departments, (byRegion = new Map()));
+  let index = byRegion.get(region);
+  if (!index) {
+    index = new Map();
+    for (const d of departments) {
+      if (d.region !== region) continue;
+      for (const form of [d.name, ...d.aliases]) index.set(normalise(form), d);
+    }
+    byRegion.set(region, index);
+  }
+  return index;
+}
+
+/**
+ * The registry entry for a name as written, in the plan's region: by the name itself, else by the name with a
+ * doubled prefix collapsed. `null` when the region is unknown or has no such spelling.
+ */
+export function lookupDepartment(raw: string, ctx: ResponsibilityContext): Department | null {
+  if (ctx.region === null) return null;
+  const index = regionIndex(ctx.departments, ctx.region);
+  return index.get(normalise(raw)) ?? index.get(normalise(cleanDepartmentName(raw))) ?? null;
+}
+
+/** Resolve a name as written to a `DepartmentRef`; `known` is false when the id had to be derived. */
+export function resolveDepartment(raw: string, ctx: ResponsibilityContext): { ref: DepartmentRef; known: boolean } {
+  const entry = lookupDepartment(raw, ctx);
+  if (entry) return { ref: { raw, name: entry.name, departmentId: entry.id }, known: true };
+  const name = cleanDepartmentName(raw);
+  return { ref: { raw, name, departmentId: derivedDepartmentId(name, ctx.region) }, known: false };
+}
+
+/** True when [start, end) crosses a mark's boundary (overlaps it without one containing the other). */
+function crosses(marks: readonly Mark[], start: number, end: number): boolean {
+  return marks.some((m) => m.start < end && start < m.end && !(m.start <= start && end <= m.end) && !(start <= m.start && m.end <= end));
+}
+
+/**
+ * Every responsibility clause in the paragraphs of a plan, in reading order (`resp1`, `resp2` …), with one
+ * `department` mark per name. `sectionId` is the nearest heading above the paragraph, whatever its level
+ * (the task heading `1.提高科技创新能力。` in 000, the `（一）` heading in 002). A mark that would cross an
+ * existing mark of the block (a repair inside a name) is left out; the ref is kept.
+ */
+export function extractResponsibilities(blocks: Block[], ctx: ResponsibilityContext): ResponsibilityResult {
+  const responsibilities: Responsibility[] = [];
+  const marks: { blockId: string; mark: Mark }[] = [];
+  const unknown: UnknownDepartment[] = [];
+  let sectionId: string | null = null;
+  for (const block of blocks) {
+    if (block.kind === 'heading') sectionId = block.id;
+    if (block.kind !== 'paragraph') continue;
+    const line = block.lines[0]!;
+    for (const clause of findClauses(block.text)) {
+      const refs = (names: ClauseName[]): DepartmentRef[] =>
+        names.map((n) => {
+          const { ref, known } = resolveDepartment(n.raw, ctx);
+          if (!known) unknown.push({ ...ref, blockId: block.id, line });
+          if (!crosses(block.marks, n.start, n.end)) {
+            marks.push({ blockId: block.id, mark: { kind: 'department', start: n.start, end: n.end, departmentId: ref.departmentId } });
+          }
+          return ref;
+        });
+      responsibilities.push({
+        id: `resp${responsibilities.length + 1}`,
+        blockId: block.id,
+        sectionId,
+        raw: clause.raw,
+        line,
+        lead: refs(clause.lead),
+        support: refs(clause.support),
+        shared: refs(clause.shared),
+      });
+    }
+  }
+  return { responsibilities, marks, unknown };
+}

@@ -1,0 +1,61 @@
+/**
+ * Schema of `content/documents.yaml`: documents the plans cite in 《》 (laws, municipal and provincial plans,
+ * the plans themselves in their covering notices). `scripts/pipeline/cited-documents.ts` resolves a citation's
+ * title to a registry id, so that one document cited by several plans, in several spellings, is one page.
+ *
+ * Titles are compared by their normalised key (`documentKey` in `scripts/pipeline/citations.ts`: brackets,
+ * dashes, quotes and spaces folded), so `aliases` only needs forms that differ in wording, not in punctuation.
+ * That check runs in `parseDocuments`, which can call `documentKey`; this schema checks exact duplicates.
+ */
+import { z } from 'astro/zod';
+
+const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'use kebab-case: a-z, 0-9 and single hyphens');
+
+/**
+ * `law` a national law (法); `local-regulation` a local regulation (地方性法规, 条例); `plan` a plan, programme or
+ * outline (规划, 计划, 方案, 纲要); `policy` opinions, measures, rules (意见, 措施, 办法); `agreement` an agreement.
+ */
+export const CitedDocumentKindSchema = z.enum(['law', 'local-regulation', 'plan', 'policy', 'agreement']);
+
+/** One cited document. */
+export const CitedDocumentSchema = z.strictObject({
+  /** Stable id and URL segment (`tianjin-st-innovation-3yr-2020-2022`), kebab-case English. */
+  id: kebab,
+  /** Official full title without 《》 (`天津市科技创新三年行动计划（2020—2022年）`). */
+  title: z.string().min(1),
+  /**
+   * Titles as the texts write them, without 《》, when they differ from `title` in wording: a short form
+   * (`科技进步法`), the covering notice's title (`河北省人民政府办公厅关于印发河北省科技创新“十四五”规划的通知`),
+   * a title with its quotes lost in scraping.
+   */
+  aliases: z.array(z.string().min(1)).default([]),
+  /** Document number (发文字号, `津政发〔2020〕23号`), `null` when not known. */
+  docNumber: z.string().min(1).nullable().default(null),
+  /** Issuing body (`天津市人民政府`), `null` when not known with confidence. */
+  issuer: z.string().min(1).nullable().default(null),
+  /** Year issued or first adopted (laws: the year of first adoption; see `note` for revisions), `null` when not known. */
+  year: z.number().int().min(1949).max(2100).nullable().default(null),
+  kind: CitedDocumentKindSchema,
+  /** Slug in `seeds/catalog.yaml` when the document is itself one of the plans on the site; its page links there. */
+  planSlug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/u).nullable().default(null),
+  /** Where facts not in the seeds come from (the notice a number was read from, with its date). */
+  source: z.string().min(1).optional(),
+  /** Editorial note: why two titles are one document, which revision a text cites, what is uncertain. */
+  note: z.string().min(1).optional(),
+});
+export type CitedDocument = z.infer<typeof CitedDocumentSchema>;
+
+/** `content/documents.yaml`: ids unique, no title or alias written twice. */
+export const CitedDocumentsSchema = z.array(CitedDocumentSchema).superRefine((docs, ctx) => {
+  const ids = new Map<string, number>();
+  const titles = new Map<string, number>();
+  docs.forEach((d, i) => {
+    if (ids.has(d.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate id (also entry ${ids.get(d.id)})` });
+    ids.set(d.id, i);
+    [d.title, ...d.aliases].forEach((t, j) => {
+      const other = titles.get(t);
+      if (other !== undefined) ctx.addIssue({ code: 'custom', path: j === 0 ? [i, 'title'] : [i, 'aliases', j - 1], message: `${t} is already a title of entry ${other}` });
+      titles.set(t, i);
+    });
+  });
+});
