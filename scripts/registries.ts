@@ -13,6 +13,7 @@ import { parseDepartments } from './pipeline/responsibilities.ts';
 import { parseDocuments } from './pipeline/cited-documents.ts';
 import { parseGlossary } from './pipeline/terms.ts';
 import { parseThemes } from './pipeline/themes.ts';
+import { parseIndicators } from './pipeline/targets.ts';
 
 function read(path: string, cwd: string): { text: string; name: string } {
   return { text: existsSync(path) ? readFileSync(path, 'utf8') : '', name: relative(cwd, path) || path };
@@ -46,6 +47,7 @@ export function loadRegistries(seedsDir: string, contentDir: string, cwd = proce
   const glossary = read(join(contentDir, 'glossary.yaml'), cwd);
   const themes = read(join(contentDir, 'themes.yaml'), cwd);
   const documents = read(join(contentDir, 'documents.yaml'), cwd);
+  const indicators = read(join(contentDir, 'indicators.yaml'), cwd);
   return {
     catalog: parseYamlWithFriendlyErrors(CatalogSchema, catalog.text, catalog.name),
     corrections: locateCorrections(corrections.text, corrections.name),
@@ -56,5 +58,6 @@ export function loadRegistries(seedsDir: string, contentDir: string, cwd = proce
     glossary: parseGlossary(glossary.text, glossary.name),
     themes: parseThemes(themes.text, themes.name),
     documents: parseDocuments(documents.text, documents.name),
+    indicators: parseIndicators(indicators.text, indicators.name),
   };
 }

@@ -6,6 +6,10 @@ import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { PlanDocumentSchema, PlanFrontmatterSchema } from './schemas/plan.ts';
 import { KindSchema, RegionSchema } from './schemas/registry.ts';
+import { DepartmentSchema } from './schemas/departments.ts';
+import { CitedDocumentSchema } from './schemas/documents.ts';
+import { TermSchema } from './schemas/glossary.ts';
+import { ThemeSchema } from './schemas/themes.ts';
 
 /** Where `scripts/ingest.ts` wrote the plans; `scripts/build.ts --plans DIR` points it elsewhere (tests). */
 const plansDir = process.env.PLANS_DIR ?? './content/plans';
@@ -23,5 +27,9 @@ const planData = defineCollection({
 /** Curated registries in `content/`. */
 const regions = defineCollection({ loader: file('content/regions.yaml'), schema: RegionSchema });
 const kinds = defineCollection({ loader: file('content/kinds.yaml'), schema: KindSchema });
+const departments = defineCollection({ loader: file('content/departments.yaml'), schema: DepartmentSchema });
+const glossary = defineCollection({ loader: file('content/glossary.yaml'), schema: TermSchema });
+const themes = defineCollection({ loader: file('content/themes.yaml'), schema: ThemeSchema });
+const documents = defineCollection({ loader: file('content/documents.yaml'), schema: CitedDocumentSchema });
 
-export const collections = { plans, planData, regions, kinds };
+export const collections = { plans, planData, regions, kinds, departments, glossary, themes, documents };

@@ -8,6 +8,7 @@ import type { Department } from '../../src/schemas/departments.ts';
 import type { CitedDocument } from '../../src/schemas/documents.ts';
 import type { Term } from '../../src/schemas/glossary.ts';
 import type { Theme } from '../../src/schemas/themes.ts';
+import type { Indicator } from '../../src/schemas/indicator.ts';
 import type { Catalog, ChromeRule, Kind, Region } from '../../src/schemas/registry.ts';
 import { removeChrome } from './chrome.ts';
 import { findCitations } from './citations.ts';
@@ -21,6 +22,7 @@ import type { Piece } from './piece.ts';
 import { extractResponsibilities } from './responsibilities.ts';
 import { parseStructure, type DraftBlock } from './structure.ts';
 import { markTerms } from './terms.ts';
+import { extractTargets } from './targets.ts';
 import { assignThemes } from './themes.ts';
 
 /** The curated data every plan is read with. */
@@ -35,6 +37,7 @@ export interface Registries {
   glossary: Term[];
   themes: Theme[];
   documents: CitedDocument[];
+  indicators: Indicator[];
 }
 
 export interface SeedInput {
@@ -144,6 +147,16 @@ export function buildPlanDocument(seed: SeedInput, reg: Registries): PlanDocumen
   // Annotation stages. Order matters: glossary terms go last, because a term mark never overlaps another mark.
   const responsibilities = extractResponsibilities(blocks, { departments: reg.departments, region: meta.region?.value ?? null });
   applyBlockMarks(blocks, responsibilities.marks);
+  const period = meta.period ? { start: meta.period.value.start, end: meta.period.value.end } : null;
+  const targets = extractTargets(blocks, { indicators: reg.indicators, period });
+  applyBlockMarks(
+    blocks,
+    targets.map((t) => ({
+      blockId: t.blockId,
+      mark: { kind: 'target' as const, start: t.start, end: t.end, targetId: t.id },
+      ...(t.cell ? { cell: { part: 'rows' as const, row: t.cell.row, col: t.cell.col } } : {}),
+    })),
+  );
   applyBlockMarks(blocks, markTerms(blocks, reg.glossary));
   const headings: [number, number, number, number] = [0, 0, 0, 0];
   for (const b of blocks) if (b.kind === 'heading') headings[b.level - 1]!++;
@@ -165,7 +178,7 @@ export function buildPlanDocument(seed: SeedInput, reg: Registries): PlanDocumen
     repairs: ledger.repairs,
     citations,
     responsibilities: responsibilities.responsibilities,
-    targets: [],
+    targets,
     sectionThemes: assignThemes(blocks, reg.themes),
     stats: {
       headings,
@@ -174,8 +187,8 @@ export function buildPlanDocument(seed: SeedInput, reg: Registries): PlanDocumen
       repairs: ledger.repairs.length,
       removed: allRemoved.length,
       citations: citations.length,
-      targets: 0,
-      unmappedTargets: 0,
+      targets: targets.length,
+      unmappedTargets: targets.filter((t) => t.indicatorId === null).length,
       responsibilities: responsibilities.responsibilities.length,
     },
   };

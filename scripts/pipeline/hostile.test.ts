@@ -44,7 +44,10 @@ describe('buildPlanDocument() on hostile input', () => {
     expect(doc.meta.title.value).toBe('某区科技创新{试点}行动方案');
     expect(doc.outline.map((n) => n.title)).toEqual(['总体要求{如此}', '“保障”措施']);
     expect(mdx).not.toMatch(/^(import|export) /mu);
-    expect(mdx).toContain('\\<script>alert(1)\\</script>');
+    // The tag is escaped (never a raw <script> element) and reads back as the text the source has.
+    expect(mdx).toContain('\\<script>');
+    expect(mdx).not.toMatch(/(^|[^\\])<script/u);
+    expect(readBackMdx(mdx).text).toContain('<script>alert(1)</script> 这是正文里的脚本标签');
   });
 
   test('a 200,000-character line renders whole', () => {

@@ -5,6 +5,10 @@
 import { getCollection } from 'astro:content';
 import type { PlanDocument } from '../schemas/plan.ts';
 import type { Kind, Region } from '../schemas/registry.ts';
+import type { Department } from '../schemas/departments.ts';
+import type { CitedDocument } from '../schemas/documents.ts';
+import type { Term } from '../schemas/glossary.ts';
+import type { Theme } from '../schemas/themes.ts';
 import { formatPeriod, regionChain } from './plan-view.ts';
 
 let plansCache: Promise<PlanDocument[]> | undefined;
@@ -21,6 +25,22 @@ export async function regions(): Promise<Region[]> {
 
 export async function kinds(): Promise<Kind[]> {
   return (await getCollection('kinds')).map((e) => e.data as Kind);
+}
+
+export async function departments(): Promise<Department[]> {
+  return (await getCollection('departments')).map((e) => e.data as Department);
+}
+
+export async function glossary(): Promise<Term[]> {
+  return (await getCollection('glossary')).map((e) => e.data as Term);
+}
+
+export async function themes(): Promise<Theme[]> {
+  return (await getCollection('themes')).map((e) => e.data as Theme);
+}
+
+export async function citedDocuments(): Promise<CitedDocument[]> {
+  return (await getCollection('documents')).map((e) => e.data as CitedDocument);
 }
 
 /** The values a list of plans shows. */

@@ -1,0 +1,296 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import type { Block, HeadingBlock, ParagraphBlock, TableBlock, Target } from '../../src/schemas/plan.ts';
+import { extractTargets, parseIndicators, richTextOfTarget } from './targets.ts';
+import { findValues } from './targets/values.ts';
+
+const indicators = parseIndicators(readFileSync('content/indicators.yaml', 'utf8'), 'content/indicators.yaml');
+const plan2022 = { indicators, period: { start: 2020, end: 2022 } };
+const plan2025 = { indicators, period: { start: 2021, end: 2025 } };
+
+const para = (text: string, id = 'p1'): ParagraphBlock => ({ kind: 'paragraph', id, lines: [7], role: 'body', text, marks: [] });
+const heading = (level: number, number: string, title: string, id: string): HeadingBlock => ({
+  kind: 'heading', id, lines: [3], level, ordinal: 1, number, title, text: `${number}${title}`, marks: [],
+});
+const cells = (...texts: string[]) => texts.map((text) => ({ text, marks: [], note: null }));
+/** The few fields a test states; the rest of a target is checked where it matters. */
+const brief = (t: Target) => ({ indicatorId: t.indicatorId, value: t.value, unit: t.unit, year: t.year, kind: t.kind, measure: t.measure });
+const valuesOf = (blocks: Block[], ctx = plan2022) => extractTargets(blocks, ctx).map(brief);
+
+describe('extractTargets(blocks, ctx)', () => {
+  test('reads a plain target sentence with its qualifiers, sentence and exact offsets (000)', () => {
+    const text = '科技创新能力明显增强。到2022年,全社会研发投入强度力争达到3.2%以上;全区有效发明专利达到3500件。';
+    const [rd, patents] = extractTargets([para(text)], plan2022);
+    expect(rd).toMatchObject({
+      id: 'v1', indicatorId: 'rd-intensity', phrase: '全社会研发投入强度', value: 3.2, valueText: '3.2%以上', unit: '%', year: 2022,
+      qualifiers: ['力争', '达到', '以上'], kind: 'target', measure: 'level', blockId: 'p1', cell: null, line: 7,
+      quote: '到2022年,全社会研发投入强度力争达到3.2%以上;全区有效发明专利达到3500件。',
+    });
+    expect(text.slice(rd!.start, rd!.end)).toBe('3.2%以上');
+    expect(patents).toMatchObject({ id: 'v2', indicatorId: 'valid-invention-patents', value: 3500, valueText: '3500件' });
+  });
+
+  test('maps the values of a 分别 list to the names before it, in order (000)', () => {
+    const text = '到2022年,全区高新技术企业总量突破530家,“雏鹰”企业、“瞪羚”企业、科技领军(培育)企业分别达到280家、30家和25家。';
+    const targets = extractTargets([para(text)], plan2022);
+    expect(targets.map((t) => [t.indicatorId, t.value, t.phrase])).toEqual([
+      ['high-tech-enterprises', 530, '高新技术企业总量'],
+      ['chuying-enterprises', 280, '“雏鹰”企业'],
+      ['gazelle-enterprises', 30, '“瞪羚”企业'],
+      ['leading-tech-enterprises', 25, '科技领军(培育)企业'],
+    ]);
+    expect(targets[1]!.qualifiers).toEqual(['分别', '达到']);
+  });
+
+  test('gives a value written after a bare verb the subject of the value before it (002: 突破100家，达到102家)', () => {
+    const text = '到2022年，全区高新技术企业总量突破100家，达到102家。';
+    expect(extractTargets([para(text)], plan2022).map((t) => [t.indicatorId, t.value, t.qualifiers])).toEqual([
+      ['high-tech-enterprises', 100, ['突破']],
+      ['high-tech-enterprises', 102, ['达到']],
+    ]);
+  });
+
+  test('reads a yearly breakdown table: each year column is a target for that year, offsets in the cell (002 annex)', () => {
+    const table: TableBlock = {
+      kind: 'table', id: 't1', lines: [41, 42, 43, 44, 45, 46, 48, 49, 50, 51, 52, 54, 55, 56, 57, 58], caption: null, captionLine: 41,
+      head: [cells('序号', '工作目标', '2020年', '2021年', '2022年')],
+      rows: [cells('1', '全社会研发投入强度（%）', '2', '2.1以上', '2.2以上'), cells('2', '全市有效发明专利（件）', '1430', '1460', '1500')],
+      rowHeader: 1, notes: [],
+    };
+    const targets = extractTargets([table], plan2022);
+    expect(targets.map(brief)).toEqual([
+      { indicatorId: 'rd-intensity', value: 2, unit: '%', year: 2020, kind: 'target', measure: 'level' },
+      { indicatorId: 'rd-intensity', value: 2.1, unit: '%', year: 2021, kind: 'target', measure: 'level' },
+      { indicatorId: 'rd-intensity', value: 2.2, unit: '%', year: 2022, kind: 'target', measure: 'level' },
+      { indicatorId: 'valid-invention-patents', value: 1430, unit: '件', year: 2020, kind: 'target', measure: 'level' },
+      { indicatorId: 'valid-invention-patents', value: 1460, unit: '件', year: 2021, kind: 'target', measure: 'level' },
+      { indicatorId: 'valid-invention-patents', value: 1500, unit: '件', year: 2022, kind: 'target', measure: 'level' },
+    ]);
+    // The 序号 column is not read; the 2021 cell of row 1 is on source line 51.
+    expect(targets[1]).toMatchObject({ valueText: '2.1以上', qualifiers: ['以上'], cell: { row: 0, col: 3 }, start: 0, end: 5, quote: '2.1以上', line: 51 });
+  });
+
+  test('reads a baseline/target table, keeping a row with no indicator name unmapped and saying so (004 表1)', () => {
+    const table: TableBlock = {
+      kind: 'table', id: 't1', lines: [61, 62, 63, 64], caption: { text: '表1 辛集市十四五时期科技创新主要指标', marks: [] }, captionLine: 61,
+      head: [[{ text: '', marks: [], note: '类别（原表头缺此列，编者补列）' }, ...cells('指标名称', '2020年基数', '2025年目标', '指标属性')]],
+      rows: [
+        [...cells('创新实力'), { text: '', marks: [], note: '指标名称在原文中缺失' }, ...cells('—', '年均增长10%', '预期性')],
+        cells('', '2.每万人口高价值拥有发明专利拥有量(件)', '0.7', '1.17', '预期性'),
+      ],
+      rowHeader: 1, notes: [],
+    };
+    const targets = extractTargets([table], plan2025);
+    expect(targets.map(brief)).toEqual([
+      { indicatorId: null, value: null, unit: '', year: 2020, kind: 'baseline', measure: 'level' },
+      { indicatorId: null, value: 10, unit: '%', year: 2025, kind: 'target', measure: 'growth' },
+      { indicatorId: 'high-value-invention-patents-per-10k', value: 0.7, unit: '件', year: 2020, kind: 'baseline', measure: 'level' },
+      { indicatorId: 'high-value-invention-patents-per-10k', value: 1.17, unit: '件', year: 2025, kind: 'target', measure: 'level' },
+    ]);
+    expect(targets[0]!.phrase).toBe('（指标名称在原文中缺失；类别：创新实力）');
+    expect(targets[1]).toMatchObject({ valueText: '10%', start: 4, qualifiers: ['年均增长'], period: { start: 2021, end: 2025 }, line: 63 });
+  });
+
+  test('reads 由2015年58家增加到151家 as a baseline and a result, dated by the paragraph (003, repaired text)', () => {
+    // The text as shown, after the curated repair 由201558家 → 由2015年58家.
+    const text = '科技企业规模保持增长势头2019年末,宝坻区拥有国家入库科技型中小企业179家、雏鹰企业40家。上市挂牌高企达7家,国家高企由2015年58家增加到151家。';
+    const targets = extractTargets([para(text)], plan2025);
+    expect(targets.map(brief)).toEqual([
+      { indicatorId: 'tech-smes', value: 179, unit: '家', year: 2019, kind: 'achievement', measure: 'level' },
+      { indicatorId: 'chuying-enterprises', value: 40, unit: '家', year: 2019, kind: 'achievement', measure: 'level' },
+      { indicatorId: 'listed-tech-enterprises', value: 7, unit: '家', year: 2019, kind: 'achievement', measure: 'level' },
+      { indicatorId: 'high-tech-enterprises', value: 58, unit: '家', year: 2015, kind: 'baseline', measure: 'level' },
+      { indicatorId: 'high-tech-enterprises', value: 151, unit: '家', year: 2019, kind: 'achievement', measure: 'level' },
+    ]);
+    expect(targets.map((t) => text.slice(t.start, t.end))).toEqual(['179家', '40家', '7家', '58家', '151家']);
+  });
+
+  test('reads 年均增长10% in prose as a growth rate of the indicator before it, whatever that is counted in', () => {
+    // The seeds have 年均增长 only in 004's 表1 (tested above); this is the usual prose form, written for the test.
+    const text = '到2025年,全社会研发经费投入年均增长10%以上。';
+    expect(extractTargets([para(text)], plan2025)[0]).toMatchObject({
+      indicatorId: 'rd-expenditure', value: 10, unit: '%', measure: 'growth', qualifiers: ['年均增长', '以上'], kind: 'target', year: 2025,
+    });
+  });
+
+  test('reads 累计达35亿元 as a cumulative target over 十四五 (003)', () => {
+    const text = '十四五期间,技术合同成交额累计达35亿元。';
+    expect(extractTargets([para(text)], plan2025)[0]).toMatchObject({
+      indicatorId: 'technology-contract-turnover', value: 35, unit: '亿元', kind: 'target', measure: 'cumulative', year: 2025,
+      period: { start: 2021, end: 2025 }, qualifiers: ['累计', '达'],
+    });
+  });
+
+  test('reads 新增…1家 as an increment, and maps a value whose noun follows it (003, 002, 000)', () => {
+    const blocks = [
+      para('十四五末,新增众创空间1家,新增国家星创天地1家,新增国家科技企业孵化器1家,区级农业科技示范园区达5家;', 'p1'),
+      para('到2022年，力争新增1家科技型上市企业。', 'p2'),
+    ];
+    expect(valuesOf(blocks, plan2025)).toEqual([
+      { indicatorId: 'maker-spaces', value: 1, unit: '家', year: 2025, kind: 'target', measure: 'increase' },
+      { indicatorId: 'star-innovation-spaces', value: 1, unit: '家', year: 2025, kind: 'target', measure: 'increase' },
+      { indicatorId: 'incubators', value: 1, unit: '家', year: 2025, kind: 'target', measure: 'increase' },
+      { indicatorId: 'agri-tech-demo-parks', value: 5, unit: '家', year: 2025, kind: 'target', measure: 'level' },
+      { indicatorId: 'listed-tech-enterprises', value: 1, unit: '家', year: 2022, kind: 'target', measure: 'increase' },
+    ]);
+  });
+
+  test('maps 比2015年分别增加了87家和477家 to the indicators of the values just before (004)', () => {
+    const text = '十三五末,全市高新技术企业总数达到99家,科技型中小企业总数达到649家,比2015年分别增加了87家和477家。';
+    const targets = extractTargets([para(text)], plan2025);
+    expect(targets.map((t) => [t.indicatorId, t.value, t.kind, t.measure, t.year])).toEqual([
+      ['high-tech-enterprises', 99, 'achievement', 'level', 2020],
+      ['tech-smes', 649, 'achievement', 'level', 2020],
+      ['high-tech-enterprises', 87, 'achievement', 'increase', 2020],
+      ['tech-smes', 477, 'achievement', 'increase', 2020],
+    ]);
+    expect(targets[2]!.period).toEqual({ start: 2015, end: 2020 });
+  });
+
+  test('takes undated numbers under a heading about the past as results, and keeps a number whose unit was lost (003)', () => {
+    const blocks: Block[] = [
+      heading(1, '一、', '“十三五”科技创新回顾', 's1'),
+      heading(2, '(一)', '进展与成效', 's1-1'),
+      para('融入京津冀协同发展步伐加快京津中关村科技城建设步入快车道,累计注册企业120家、落地实体项目25。'),
+    ];
+    const targets = extractTargets(blocks, plan2025);
+    expect(targets.map(brief)).toEqual([
+      { indicatorId: null, value: 120, unit: '家', year: null, kind: 'achievement', measure: 'cumulative' },
+      { indicatorId: null, value: 25, unit: '', year: null, kind: 'achievement', measure: 'level' },
+    ]);
+    expect(targets.map((t) => t.phrase)).toEqual(['注册企业', '落地实体项目']);
+  });
+
+  test('never maps an amount to an indicator counted in another unit (001: 10亿元…科技型中小企业…保证金)', () => {
+    const text = '设立10亿元科技型中小企业信用贷款风险保证金,支持银行为1000家科技型中小企业新增信用贷款100亿元;';
+    expect(extractTargets([para(text)], { indicators, period: { start: 2014, end: 2014 } }).map((t) => [t.value, t.unit, t.indicatorId, t.measure])).toEqual([
+      [10, '亿元', null, 'level'],
+      [1000, '家', null, 'level'],
+      [100, '亿元', null, 'increase'],
+    ]);
+  });
+
+  test('counts 其中5家 as part of what was counted, and leaves thresholds out (001)', () => {
+    const text = '重点培育出100家技术领先、规模超10亿的科技领军企业,其中5家超50亿元、30家超20亿元,形成20个产业集群。';
+    expect(extractTargets([para(text)], { indicators, period: { start: 2014, end: 2014 } }).map((t) => [t.valueText, t.indicatorId])).toEqual([
+      ['100家', 'leading-tech-enterprises'],
+      ['5家', null],
+      ['30家', null],
+      ['20个', null],
+    ]);
+  });
+
+  test('finds the indicator of a bare 投入总额 earlier in the sentence (004)', () => {
+    const text = '十三五期间,研发经费投入不断创新高,2020年投入总额达到6亿元,实现了快速增长。';
+    expect(extractTargets([para(text)], plan2025)[0]).toMatchObject({ indicatorId: 'rd-expenditure', value: 6, unit: '亿元', kind: 'achievement', year: 2020 });
+  });
+
+  test('tells 全社会研发投入强度 from enterprise R&D ratios (003, 004)', () => {
+    const blocks = [
+      para('十四五末,宝坻区规模以上企业研发投入R&D占销售收入比例达到2.8%;', 'p1'),
+      para('2020年科技进步贡献率为59.5%,全社会研发投入占GDP比重达到1.45%,万人发明专利拥有量达到了2.37件。', 'p2'),
+    ];
+    expect(extractTargets(blocks, plan2025).map((t) => t.indicatorId)).toEqual(['enterprise-rd-to-sales', 'st-progress-contribution', 'rd-intensity', 'invention-patents-per-10k']);
+  });
+
+  test('takes no years, dates, document numbers, ordinals, ranks, heading numbers or names as values', () => {
+    const blocks: Block[] = [
+      para('经区政府第189次常务会议审议通过，现将《红桥区科技创新三年行动工作方案（2020-2022年）》印发给你们。', 'p1'),
+      para('为贯彻落实《天津市科技创新三年行动计划(2020—2022年)》(津政发〔2020〕23号),特制定本实施方案。', 'p2'),
+      para('2021年4月7日', 'p3'),
+      para('2019年我市县域创新能力实现了跃升,由原来的26位提升到21位;2020年,我市以90.75分位列“中国县域科技创新百佳县市”第53位。', 'p4'),
+      heading(3, '1.', '2035年远景目标。', 's1'),
+      para('打造5G创新智慧城,实施生态环境建设等10大科技示范工程,培育建设10家863计划产业化基地,大力实施“1253”工程,构建“4+1产业布局,紧盯世界500强企业,形成京津唐20分钟交通圈。', 'p5'),
+    ];
+    expect(extractTargets(blocks, plan2025).map((t) => `${t.blockId} ${t.valueText}`)).toEqual(['p4 90.75分', 'p5 10家']);
+  });
+
+  test('reads phrasings the seeds do not use: 由…的x家增至…的y家, 个百分点, 倍, thousands separators', () => {
+    // Written for the test, to keep the rules from fitting only the five seeds.
+    const text = '高新技术企业由2015年的58家增至2020年的151家，年均增长21.1%；研发投入强度提高0.5个百分点，有效发明专利突破1,000件，技术合同成交额较2015年增长1.5倍。';
+    expect(extractTargets([para(text)], plan2025).map((t) => [t.valueText, t.value, t.indicatorId, t.kind, t.measure, t.year])).toEqual([
+      ['58家', 58, 'high-tech-enterprises', 'baseline', 'level', 2015],
+      ['151家', 151, 'high-tech-enterprises', 'achievement', 'level', 2020],
+      ['21.1%', 21.1, 'high-tech-enterprises', 'achievement', 'growth', 2020],
+      ['0.5个百分点', 0.5, 'rd-intensity', 'achievement', 'increase', 2020],
+      ['1,000件', 1000, 'valid-invention-patents', 'achievement', 'level', 2020],
+      ['1.5倍', 1.5, 'technology-contract-turnover', 'achievement', 'growth', 2020],
+    ]);
+  });
+
+  test('quotes the whole sentence, narrowed to the clauses around the value when a paragraph lost its 。 (003)', () => {
+    const clause = '推动园区主导产业特色化、高端化发展,加强精准招商,实施补链、延链、强链,打造若干特色创新产业集群';
+    const text = `${clause.repeat(8)};区级农业科技示范园区达5家;${clause.repeat(8)}`;
+    const [t] = extractTargets([para(text)], plan2025);
+    expect(t!.quote).toBe('区级农业科技示范园区达5家;');
+    expect(extractTargets([para('区级农业科技示范园区达5家;创新型企业发展壮大。下一句。')], plan2025)[0]!.quote).toBe('区级农业科技示范园区达5家;创新型企业发展壮大。');
+  });
+
+  test('numbers the targets v1, v2 … across blocks in reading order', () => {
+    const targets = extractTargets([para('全区有效发明专利达到3500件。', 'a'), para('技术合同成交额达到60亿元。', 'b')], plan2022);
+    expect(targets.map((t) => `${t.id} ${t.blockId}`)).toEqual(['v1 a', 'v2 b']);
+  });
+});
+
+describe('richTextOfTarget(block, target)', () => {
+  test('is the block for prose and the cell for a table, so that text.slice(start, end) is the value', () => {
+    const table: TableBlock = {
+      kind: 'table', id: 't1', lines: [1, 2], caption: null, captionLine: null,
+      head: [cells('指标名称', '2025年目标')], rows: [cells('5.高新技术企业数量(家)', '130')], rowHeader: 0, notes: [],
+    };
+    const blocks: Block[] = [para('全区有效发明专利达到3500件。'), table];
+    for (const t of extractTargets(blocks, plan2025)) {
+      const rich = richTextOfTarget(blocks.find((b) => b.id === t.blockId)!, t);
+      expect(rich.text.slice(t.start, t.end)).toBe(t.valueText);
+    }
+    expect(() => richTextOfTarget(table, { blockId: 't1', cell: { row: 3, col: 1 } })).toThrow(/no cell 3,1 in block t1/u);
+  });
+});
+
+describe('findValues(text)', () => {
+  test('multiplies 万 out of counts and areas but keeps money in its written unit', () => {
+    const values = findValues('新增科技型中小企业1万家,孵化面积超过2.6万平方米,水域总面积30余万亩,融资40.5亿元,融资3000万元').values;
+    expect(values.map((v) => [v.valueText, v.value, v.unit, v.qualifiers])).toEqual([
+      ['1万家', 10000, '家', []],
+      ['2.6万平方米', 26000, '平方米', []],
+      ['30余万亩', 300000, '亩', ['余']],
+      ['40.5亿元', 40.5, '亿元', []],
+      ['3000万元', 3000, '万元', []],
+    ]);
+  });
+
+  test('says why it skipped a number', () => {
+    const { skipped } = findValues('第53位,规模超10亿的企业,2021年4月,〔2021〕141号,5G,20分钟');
+    expect(skipped.map((s) => `${s.text}:${s.reason}`)).toEqual(['53:ordinal', '10亿:threshold', '2021:year', '4:date', '2021:document-number', '141:document-number', '5:name', '20:duration']);
+  });
+});
+
+describe('parseIndicators(yamlText, file)', () => {
+  test('reads the registry: every indicator has aliases defaulted and a comparability note', () => {
+    expect(indicators.length).toBeGreaterThan(20);
+    expect(indicators.find((i) => i.id === 'rd-intensity')).toMatchObject({ name: '全社会研发投入强度', unit: '%', kind: 'ratio' });
+    expect(indicators.find((i) => i.id === 'st-progress-contribution')!.aliases).toEqual([]);
+  });
+
+  test('names the file and line of a phrase claimed by two indicators', () => {
+    const yaml = [
+      '- { id: a-one, name: 研发投入强度, nameEn: A, unit: "%", kind: ratio, definition: d, comparability: c }',
+      '- id: b-two',
+      '  name: 规上企业研发投入占比',
+      '  aliases: [研发投入强度]',
+      '  nameEn: B',
+      '  unit: "%"',
+      '  kind: ratio',
+      '  definition: d',
+      '  comparability: c',
+    ].join('\n');
+    expect(() => parseIndicators(yaml, 'content/indicators.yaml')).toThrowErrorMatchingInlineSnapshot(`
+      [DataError: invalid data in content/indicators.yaml:
+        content/indicators.yaml:4 › 1.aliases: phrase "研发投入强度" already belongs to a-one]
+    `);
+  });
+
+  test('rejects an id that is not kebab-case English', () => {
+    expect(() => parseIndicators('- { id: 研发, name: 研发, nameEn: R, unit: "%", kind: ratio, definition: d, comparability: c }', 'x.yaml')).toThrow(/x\.yaml:1 › 0\.id: use kebab-case/u);
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * The quantitative statements of a plan — targets, baselines and reported results — each with its indicator, its
+ * sentence and its exact place in the text, so that every number on a page can be traced and compared.
+ *
+ * ## What counts as a quantitative statement
+ * An amount written in Arabic numerals with its unit (`3.2%`, `530家`, `1万家`, `40.5亿元`, `30余万亩`, `90.75分`),
+ * or a number in a value column of an indicator table, that states the level, growth, total or increment of
+ * something in the plan's region — in the future (`target`), at a starting point (`baseline`: `由2015年58家`, a
+ * `基数` column) or in the past (`achievement`: `截至2019年末…28%`, `十三五末…99家`). A number whose unit the scrape
+ * lost (`落地实体项目25。`) still counts, with unit `''`; a table placeholder (`—`) counts with value `null`.
+ * NOT quantitative statements:
+ * - years, year ranges and dates (`2022年`, `(2020—2022年)`, `2021年4月7日`), document numbers (`〔2021〕5号`);
+ * - ordinals and ranks (`第189次`, `第53位`, `由原来的26位提升到21位`), heading numbers (`1.`, `(1)`), the 序号
+ *   column and the numbering of table rows (`2.每万人口…`);
+ * - numbers that are part of a name (`5G`, `3D`, `5A级`, `B2B`, `863计划`, `“1253”工程`, `4+1`, `500强`, `10大科技示范工程`)
+ *   and anything inside a cited title 《…》;
+ * - thresholds that define what is counted (`规模超10亿的科技领军企业`, `其中5家超50亿元`: the 5家 counts, 50亿元 does not);
+ * - durations (`20分钟交通圈`), and amounts in Chinese numerals (`三大产业`, `五个一`), which these texts use for
+ *   names and enumerations, not for targets;
+ * - table captions and header cells.
+ *
+ * ## Offsets
+ * `start`/`end` are UTF-16 offsets, `end` exclusive, into the block's `text` — or, for a table (`cell` set), into
+ * the text of `rows[cell.row][cell.col]` — and always `text.slice(start, end) === valueText`. `valueText` runs from
+ * the first digit through `余`/`多`, `万`/`亿`, the unit and a trailing `以上`/`左右`/`以内`/`以下`; qualifiers written
+ * before the number (`力争`, `突破`, `累计`, `年均增长` …) are in `qualifiers`, not in `valueText`. `quote` is the
+ * sentence holding the value (up to 。！？), trimmed, a substring of the same text; for a table cell it is the cell text.
+ *
+ * ## Values
+ * `value` is in `unit`: 万 and 亿 multiply counts and areas (`1万家` → 10000 `家`, `2.6万平方米` → 26000 `平方米`);
+ * money keeps the unit as written (`40.5亿元` → 40.5 `亿元`, `3000万元` → 3000 `万元`).
+ * `year` is the year the text gives or implies: `到2022年` → 2022, `十三五末` → 2020, `截至目前` → `null`; an undated
+ * target is for the plan's last year; an undated value under a heading about the past (回顾, 发展基础) has `null`.
+ *
+ * Pure: the indicator registry and the plan period come in through `ctx`; reading files is the runner's job.
+ */
+import { parseYamlWithFriendlyErrors } from '../../src/schemas/friendly-errors.ts';
+import { IndicatorsSchema, type Indicator } from '../../src/schemas/indicator.ts';
+import type { Block, RichText, Target } from '../../src/schemas/plan.ts';
+import { compileAliases } from './targets/aliases.ts';
+import { readProse } from './targets/prose.ts';
+import { readTable } from './targets/tables.ts';
+
+export interface TargetContext {
+  /** The registry, `content/indicators.yaml` (see `parseIndicators`). */
+  indicators: Indicator[];
+  /** The plan period: years before `start` are the past, later ones the future; `end` dates undated targets. */
+  period: { start: number; end: number } | null;
+}
+
+/** Headings under which undated numbers report the past (一、“十三五”科技创新回顾, （一）发展基础, 进展与成效 …). */
+const PAST_SECTION = /回顾|发展基础|基础与优势|进展与成效|发展现状|主要成就|取得.*成效/u;
+
+/**
+ * Every quantitative statement in `blocks`, in reading order, with ids `v1`, `v2` …. A number that no indicator
+ * fits is kept with `indicatorId: null` and the words that describe it in `phrase`: nothing is dropped silently.
+ */
+export function extractTargets(blocks: Block[], ctx: TargetContext): Target[] {
+  const aliases = compileAliases(ctx.indicators);
+  const headings: string[] = [];
+  const targets: Target[] = [];
+  const push = (t: Omit<Target, 'id'>) => targets.push({ id: `v${targets.length + 1}`, ...t });
+  for (const block of blocks) {
+    if (block.kind === 'heading') {
+      headings.length = Math.min(headings.length, block.level - 1);
+      headings[block.level - 1] = block.title;
+    }
+    if (block.kind === 'table') {
+      for (const t of readTable(block, aliases, ctx.period)) push({ ...t, blockId: block.id });
+      continue;
+    }
+    const from = block.kind === 'heading' && block.text.startsWith(block.number) ? block.number.length : 0;
+    const pastSection = headings.some((h) => h && PAST_SECTION.test(h));
+    for (const t of readProse(block.text, { aliases, plan: ctx.period, pastSection, from })) {
+      push({ ...t, blockId: block.id, cell: null, line: block.lines[0]! });
+    }
+  }
+  return targets;
+}
+
+/**
+ * The rich text a target's offsets refer to: the block itself, or the table cell `cell` names. A `target` mark
+ * `{ kind: 'target', start, end, targetId: id }` goes on it; it may fall inside a `repair` mark (003's repaired
+ * lists), never across one.
+ */
+export function richTextOfTarget(block: Block, target: Pick<Target, 'blockId' | 'cell'>): RichText {
+  if (block.id !== target.blockId) throw new Error(`target of block ${target.blockId} looked up in block ${block.id}`);
+  if (!target.cell) {
+    if (block.kind === 'table') throw new Error(`target in table ${block.id} has no cell`);
+    return block;
+  }
+  const cell = block.kind === 'table' ? block.rows[target.cell.row]?.[target.cell.col] : undefined;
+  if (!cell) throw new Error(`no cell ${target.cell.row},${target.cell.col} in block ${block.id}`);
+  return cell;
+}
+
+/** Read and validate `content/indicators.yaml`; errors name the file and the line of each bad value. */
+export function parseIndicators(yamlText: string, file: string): Indicator[] {
+  return parseYamlWithFriendlyErrors(IndicatorsSchema, yamlText, file);
+}

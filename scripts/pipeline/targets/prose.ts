@@ -1,0 +1,292 @@
+/**
+ * Reading the amounts of a paragraph or heading: which indicator each one is for, with which qualifiers, and when.
+ *
+ * A value's phrase is looked for in the text just before it, back to the previous value, clause mark (，；：) or
+ * list mark (、) — quoted text (“人无我有、人有我优”) is one word. Then, in this order:
+ * - `分别`: `A、B和C分别达到x、y和z` maps the values to the names in order; with no names before `分别`
+ *   (`比2015年分别增加了87家和477家`) the values take the indicators of the values just before, in order;
+ * - `其中x家…`: a part of what was just counted, never an indicator of its own;
+ * - an indicator phrase (`content/indicators.yaml`) in that text, the one ending nearest the value;
+ * - nothing but a verb like `达到` (`突破100家，达到102家`), or nothing at all after a list mark: same as the value before;
+ * - nothing but a verb like `新建` (`新建300个企业研发机构`): the noun after the value, if no other value follows it;
+ * - a bare `总额`/`总量` (`研发经费投入…,2020年投入总额达到6亿元`): the nearest indicator phrase earlier in the sentence.
+ * What remains unmapped keeps the words before (or after) it as its phrase.
+ *
+ * The measure comes from the words before the value: `年均增长x%` is growth (and may belong to an indicator counted
+ * in any unit), `累计` cumulative, `新增`/`新建`/`比2015年…增加了` an increase, anything else a level. `由2015年58家`
+ * is a baseline for 2015; everything else is dated by `./time.ts`.
+ */
+import type { Target } from '../../../src/schemas/plan.ts';
+import type { AliasMatcher } from './aliases.ts';
+import { findTimeCues, readTime, type Period } from './time.ts';
+import { findValues, type ValueSpan } from './values.ts';
+
+export interface ProseContext {
+  aliases: AliasMatcher;
+  plan: Period | null;
+  /** The block sits under a heading about the past (回顾, 发展基础, 进展与成效): undated values are results. */
+  pastSection: boolean;
+  /** Offsets before this are a heading's numbering and are not read. */
+  from: number;
+}
+
+/** A value read from prose: a `Target` without its id, block and line. */
+export type ProseTarget = Omit<Target, 'id' | 'blockId' | 'line' | 'cell'>;
+
+interface Reading {
+  span: ValueSpan;
+  indicatorId: string | null;
+  phrase: string;
+}
+
+/** Qualifier words, longest first (`增加到` before `增加`, `年均增长` before `年均`). */
+const QUALIFIERS = ['年均增长', '力争', '争取', '确保', '突破', '超过', '不低于', '不少于', '累计', '年均', '增长', '新增', '新建', '增加到', '增加', '增至', '提高到', '提高', '提升到', '提升', '达到', '分别', '约', '近', '达', '超'].sort((a, b) => b.length - a.length);
+/** Verbs that carry the previous value's subject on to this one (`突破100家，达到102家`, `…151家，年均增长21%`). */
+const CONTINUES = /达到|达|增加到|增至|增长到|提高到|提高至|提升到|提升至|上升到|上升至|突破|超过|增长/u;
+/** Time phrases to drop from a phrase; the 到/至 of 增至, 提高到 is a verb's, not a date's. */
+const TIME = /截[至止](?:到)?(?:目前|\d{4}年(?:末|底)?)|(?:(?<![增高升长加])[到至]|[由比从较])?\d{4}年(?:末|底)?的?|[“"]?十[一二三四五]五[”"]?(?:末|期间|以来|时期)?|全年|年内|目前|已有|现有/gu;
+const LEADING = /^(?:其中|全区|全市|我市|我区|本市|全省|全县|力争|争取|确保|累计|共|重点|加快|新增|新建|新培育|新认定|新引进|培育出|培育|建设|遴选|建立|设立|形成|攻克|开发出|促进|支持|引进|建成|落实|帮助|拥有|实现|获得|获|吸引|与|在建|分别|年均增长)/u;
+const TRAILING = /(?:力争|争取|确保|累计|分别|达到了?|达|突破|超过|增加到|增加了?|增至|增长到|增长至|增加至|提高到|提高至|提升到|提升至|上升到|上升至|年均增长|增长|提高|提升|为|新增|新建|共计|共|了|的|以|与|和|及)$/u;
+/** Right before a rate: the rate is a growth of whatever the phrase names, whatever that is counted in. */
+const GROWTH_BEFORE = /(?:年均)?(?:增长|增速|增幅)率?(?:为|达到|达)?$/u;
+const RATE_UNIT = /%|％|百分点|倍/u;
+const EDGE_PUNCT = /^[\s,，、;；:：()（）]+|[\s,，、;；:：(（]+$/gu;
+/** A head noun that names no indicator by itself: look further back. */
+const GENERIC = /^(?:投入)?(?:总额|总量|总数|数量|规模)$/u;
+/** How far back (or ahead) a phrase is looked for, so that a text without punctuation stays linear to read. */
+const LOOK_BACK = 200;
+/** A quote longer than this (a paragraph that lost its 。) is narrowed to the clauses around the value. */
+const QUOTE_MAX = 400;
+
+/** The words of `s` that name the thing counted: time phrases, scope words and verbs removed. */
+export function cleanPhrase(s: string): string {
+  let out = s.replace(TIME, '').replace(EDGE_PUNCT, '');
+  for (let before = ''; before !== out; ) {
+    before = out;
+    out = out.replace(LEADING, '').replace(TRAILING, '').replace(EDGE_PUNCT, '');
+  }
+  return out;
+}
+
+/** Qualifier words in `region` (single-character ones only right before the value), outside `[skipFrom, skipTo)`. */
+function qualifiersIn(region: string, skipFrom = -1, skipTo = -1): string[] {
+  const found: string[] = [];
+  for (let p = 0; p < region.length; ) {
+    // `增加值` (value added) is a noun, not the verb 增加.
+    const q = p >= skipFrom && p < skipTo ? undefined : QUALIFIERS.find((w) => region.startsWith(w, p) && !region.startsWith(`${w}值`, p));
+    if (!q || (q.length === 1 && p !== region.length - 1)) {
+      p++;
+      continue;
+    }
+    found.push(q);
+    p += q.length;
+  }
+  return found;
+}
+
+function measureOf(region: string, qualifiers: string[], unit: string): Target['measure'] {
+  if (qualifiers.some((q) => q.startsWith('年均') || q === '增长') && RATE_UNIT.test(unit)) return 'growth';
+  if (/累计|共计/u.test(region)) return 'cumulative';
+  if (/新增|新建|净增|新培育|新认定|新引进|增加(?![到值至])|全年(?:培育|引进|认定)/u.test(region)) return 'increase';
+  if (unit === '个百分点' && /提高|提升|增加|上升/u.test(region)) return 'increase';
+  return 'level';
+}
+
+/** Which characters are inside “…”, "…" or 《…》 (so that their 、 and ， are not list or clause marks). */
+function quotedMask(text: string): boolean[] {
+  const mask: boolean[] = [];
+  let depth = 0;
+  let ascii = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '“' || ch === '《') depth++;
+    if (ch === '"') ascii = !ascii;
+    mask.push(depth > 0 || ascii);
+    if (ch === '”' || ch === '》') depth = Math.max(0, depth - 1);
+    if (ch === '。') [depth, ascii] = [0, false];
+  }
+  return mask;
+}
+
+function sentenceRanges(text: string): [number, number][] {
+  const ranges: [number, number][] = [];
+  let start = 0;
+  for (const m of text.matchAll(/[。！？!?]/gu)) {
+    ranges.push([start, m.index + 1]);
+    start = m.index + 1;
+  }
+  if (start < text.length) ranges.push([start, text.length]);
+  return ranges;
+}
+
+/** Where a value sits: its sentence, clause, list item and the words between it and what came before. */
+interface Place {
+  sStart: number;
+  sEnd: number;
+  clauseStart: number;
+  listStart: number;
+  segStart: number;
+  /** Words before the value back to the previous value, clause mark or list mark. */
+  seg: string;
+  /** The value before, if in the same sentence. */
+  prev: Reading | null;
+}
+
+interface Subject {
+  indicatorId: string | null;
+  phrase: string;
+  qualifiers: string[];
+}
+
+/** Every value of a paragraph or heading, read. */
+export function readProse(text: string, ctx: ProseContext): ProseTarget[] {
+  const spans = findValues(text, { from: ctx.from }).values;
+  const mask = quotedMask(text);
+  /** Just after the last mark matching `re` in [from, to), looking back `LOOK_BACK` characters at most. */
+  const lastMark = (re: RegExp, from: number, to: number) => {
+    const stop = Math.max(from, to - LOOK_BACK);
+    for (let i = to - 1; i >= stop; i--) if (re.test(text[i]!) && !mask[i]) return i + 1;
+    return stop;
+  };
+  const clauseOf = (sStart: number, at: number) => lastMark(/[，,；;：:]/u, sStart, at);
+  const cues = findTimeCues(text, ctx.plan);
+  const sentences = sentenceRanges(text);
+  const readings: Reading[] = [];
+
+  const groups = new Map<number, ValueSpan[]>();
+  /** `A、B和C分别达到x、y和z`: the group is every value of this clause after 分别. */
+  const readListed = (span: ValueSpan, i: number, at: Place, fenbie: number): Subject => {
+    let group = groups.get(fenbie);
+    if (!group) {
+      group = [];
+      for (let j = i; j < spans.length && spans[j]!.start < at.sEnd && clauseOf(at.sStart, spans[j]!.start) === at.clauseStart; j++) group.push(spans[j]!);
+      groups.set(fenbie, group);
+    }
+    const k = group.indexOf(span);
+    const namesText = text.slice(at.clauseStart, fenbie);
+    const names = splitNames(namesText, mask.slice(at.clauseStart, fenbie));
+    const qualifiers = qualifiersIn(text.slice(fenbie, group[0]!.start));
+    if (names.length === group.length) {
+      const alias = ctx.aliases.last(names[k]!, span.unit);
+      return { indicatorId: alias?.indicatorId ?? null, phrase: alias?.text ?? cleanPhrase(names[k]!), qualifiers };
+    }
+    // No names of their own (`比2015年分别增加了87家和477家`): those of the values just before, in order.
+    const earlier: Reading[] = [];
+    for (let j = readings.length - 1; j >= 0 && earlier.length < group.length && readings[j]!.span.start >= at.sStart; j--) {
+      if (readings[j]!.span.end <= at.clauseStart) earlier.unshift(readings[j]!);
+    }
+    const from = earlier.length === group.length ? earlier[k]! : null;
+    return { indicatorId: from?.indicatorId ?? null, phrase: from?.phrase ?? cleanPhrase(namesText), qualifiers };
+  };
+
+  const readSubject = (span: ValueSpan, at: Place, next: ValueSpan | undefined): Subject => {
+    const { seg, prev } = at;
+    const part = /^\s*其中/u.test(seg);
+    // A growth rate (`研发经费投入年均增长10%`) belongs to its phrase whatever unit the phrase is counted in.
+    const lookupUnit = GROWTH_BEFORE.test(seg) && RATE_UNIT.test(span.unit) ? '' : span.unit;
+    const alias = part ? null : ctx.aliases.last(seg, lookupUnit);
+    const qualifiers = qualifiersIn(seg, alias?.start ?? -1, alias?.end ?? -1);
+    const core = cleanPhrase(seg);
+    const after = afterPhrase(text, span, next, mask, at.sEnd);
+    if (alias) return { indicatorId: alias.indicatorId, phrase: alias.text, qualifiers };
+    if (part) return { indicatorId: null, phrase: `其中${after.text ? `…${after.text}` : ''}`, qualifiers };
+    if (core === '' && prev && (CONTINUES.test(seg) || at.segStart === prev.span.end || at.listStart > at.clauseStart)) {
+      return { indicatorId: prev.indicatorId, phrase: prev.phrase, qualifiers };
+    }
+    if (core === '') {
+      const found = after.alone ? ctx.aliases.last(after.text, span.unit) : null;
+      return { indicatorId: found?.indicatorId ?? null, phrase: after.text, qualifiers };
+    }
+    if (GENERIC.test(core)) {
+      const found = ctx.aliases.last(text.slice(Math.max(at.sStart, at.segStart - LOOK_BACK), at.segStart), span.unit);
+      return { indicatorId: found?.indicatorId ?? null, phrase: found ? `${found.text}（${core}）` : core, qualifiers };
+    }
+    return { indicatorId: null, phrase: core.length <= 3 && after.text ? `${core}…${after.text}` : core, qualifiers };
+  };
+
+  let sentence = 0;
+  return spans.map((span, i) => {
+    while (sentences[sentence]![1] <= span.start) sentence++;
+    const [sStart, sEnd] = sentences[sentence]!;
+    const prev = i > 0 && spans[i - 1]!.end > sStart ? readings[i - 1]! : null;
+    const clauseStart = clauseOf(sStart, span.start);
+    const listStart = lastMark(/[、]/u, clauseStart, span.start);
+    const segStart = Math.max(listStart, prev?.span.end ?? 0);
+    const at: Place = { sStart, sEnd, clauseStart, listStart, segStart, seg: text.slice(segStart, span.start), prev };
+    const fenbie = text.slice(clauseStart, span.start).lastIndexOf('分别');
+    const listed = fenbie >= 0 && !mask[clauseStart + fenbie];
+    const subject = listed ? readListed(span, i, at, clauseStart + fenbie) : readSubject(span, at, spans[i + 1]);
+    const qualifiers = [...subject.qualifiers, ...span.qualifiers];
+    readings.push({ span, indicatorId: subject.indicatorId, phrase: subject.phrase });
+
+    // `比2015年分别增加了87家`, `较2015年增长1.5倍`: a change since that year.
+    const comparisonYear = Number(/[比较]((?:19|20)\d{2})年/u.exec(text.slice(clauseStart, span.start))?.[1] ?? NaN) || null;
+    const measured = measureOf(text.slice(listStart, span.start), qualifiers, span.unit);
+    const measure = comparisonYear && measured === 'level' ? 'increase' : measured;
+    const baseline = /[由从]((?:19|20)\d{2})年(?:末|底)?的?$/u.exec(text.slice(Math.max(sStart, span.start - 10), span.start));
+    const time = readTime(cues, span.start, ctx.plan, ctx.pastSection);
+    const year = baseline ? Number(baseline[1]) : time.year;
+    const quote = quoteOf(text, mask, sStart, sEnd, span);
+    return {
+      indicatorId: subject.indicatorId,
+      phrase: subject.phrase || cleanPhrase(text.slice(clauseStart, span.start)) || quote,
+      value: span.value,
+      valueText: span.valueText,
+      unit: span.unit,
+      year,
+      period: comparisonYear && year ? { start: comparisonYear, end: year } : measure === 'cumulative' || measure === 'growth' ? time.period : null,
+      qualifiers,
+      kind: baseline ? 'baseline' : time.kind,
+      measure,
+      quote,
+      start: span.start,
+      end: span.end,
+    };
+  });
+}
+
+/**
+ * The sentence holding `span`, trimmed; if longer than `QUOTE_MAX` (003 lost most of its 。), the part between the
+ * semicolons around the value, or failing that between the commas. Always a substring of `text`.
+ */
+function quoteOf(text: string, mask: boolean[], sStart: number, sEnd: number, span: ValueSpan): string {
+  const whole = text.slice(sStart, sEnd).trim();
+  if (whole.length <= QUOTE_MAX) return whole;
+  const isMark = (re: RegExp, i: number) => re.test(text[i]!) && !mask[i];
+  for (const marks of [/[；;]/u, /[，,；;：:]/u]) {
+    let from = span.start;
+    while (from > Math.max(sStart, span.start - QUOTE_MAX) && !isMark(marks, from - 1)) from--;
+    let to = span.end;
+    while (to < Math.min(sEnd, span.end + QUOTE_MAX) && !isMark(marks, to)) to++;
+    if (to < sEnd && isMark(marks, to)) to++;
+    const quote = text.slice(from, to).trim();
+    if (quote.length <= QUOTE_MAX) return quote;
+  }
+  return text.slice(Math.max(sStart, span.start - QUOTE_MAX / 2), Math.min(sEnd, span.end + QUOTE_MAX / 2)).trim();
+}
+
+/** Names before 分别: split at 、 (outside quotes), and the last one at 和/及/与. */
+function splitNames(text: string, mask: boolean[]): string[] {
+  const names: string[] = [];
+  let from = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || (text[i] === '、' && !mask[i])) {
+      names.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  const last = names.pop() ?? '';
+  const m = /^(.+?)(?:以及|和|及|与)(.+)$/u.exec(last);
+  names.push(...(m && names.length > 0 ? [m[1]!, m[2]!] : [last]));
+  return names.filter((n) => cleanPhrase(n) !== '');
+}
+
+/** The words after a value up to the end of its clause; `alone` when no other value comes before that end. */
+function afterPhrase(text: string, span: ValueSpan, next: ValueSpan | undefined, mask: boolean[], sEnd: number): { text: string; alone: boolean } {
+  let end = span.end;
+  const stop = Math.min(sEnd, span.end + LOOK_BACK);
+  while (end < stop && !(/[，,；;：:。！？!?]/u.test(text[end]!) && !mask[end])) end++;
+  const alone = !next || next.start >= end;
+  const words = text.slice(span.end, alone ? end : next.start).replace(/^的/u, '').replace(EDGE_PUNCT, '');
+  return { text: words, alone };
+}

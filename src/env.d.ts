@@ -1,0 +1,8 @@
+/// <reference types="astro/client" />
+
+declare namespace App {
+  interface Locals {
+    /** Set by the plan page for the MDX components it renders: related sections of other plans, by heading id. */
+    related?: Map<string, import('./lib/crosslinks.ts').RelatedSection[]>;
+  }
+}

@@ -1,0 +1,288 @@
+/**
+ * Cross-links between plans: departments and their tasks, cited documents and where they are cited, glossary
+ * terms and the plans that use them, regions, and related sections on the same theme. Pure functions over the
+ * document models and registries; pages only render what these return (tested in crosslinks.test.ts).
+ */
+import { createHash } from 'node:crypto';
+import type { Block, OutlineNode, PlanDocument, Responsibility } from '../schemas/plan.ts';
+import type { Department } from '../schemas/departments.ts';
+import type { CitedDocument } from '../schemas/documents.ts';
+import type { Term } from '../schemas/glossary.ts';
+import type { Theme } from '../schemas/themes.ts';
+import type { Region } from '../schemas/registry.ts';
+
+/** A place in a plan: plan, block, and the title of the section it is in. */
+export interface PlanPlace {
+  slug: string;
+  planTitle: string;
+  /** Anchor of the block (`p2-1-1`). */
+  blockId: string;
+  /** `二、重点任务 › (一)增强科技创新策源能力 › 1.提高科技创新能力`, or the plan title outside sections. */
+  sectionTitle: string;
+  /** A short piece of the text around the place. */
+  excerpt: string;
+}
+
+/** Heading titles above every block, computed once per plan. */
+export function sectionTitles(doc: PlanDocument): Map<string, string> {
+  const titles = new Map<string, string>();
+  const stack: { level: number; label: string }[] = [];
+  for (const b of doc.blocks) {
+    if (b.kind === 'heading') {
+      while (stack.length > 0 && stack.at(-1)!.level >= b.level) stack.pop();
+      stack.push({ level: b.level, label: `${b.number}${b.title}` });
+    }
+    titles.set(b.id, stack.length > 0 ? stack.map((s) => s.label).join(' › ') : b.id === 'notice-title' || b.id.startsWith('pn-') ? '印发通知' : doc.meta.title.value);
+  }
+  return titles;
+}
+
+const blockText = (b: Block): string => (b.kind === 'table' ? [b.caption?.text ?? '', ...b.rows.flat().map((c) => c.text)].join(' ') : b.text);
+
+/** Up to `width` characters of `text` around [start, end). */
+export function excerpt(text: string, start = 0, end = start, width = 60): string {
+  const room = Math.max(0, width - (end - start));
+  const from = Math.max(0, start - Math.floor(room / 2));
+  const to = Math.min(text.length, end + Math.ceil(room / 2));
+  return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
+}
+
+function place(doc: PlanDocument, titles: Map<string, string>, blockId: string, start?: number, end?: number): PlanPlace {
+  const block = doc.blocks.find((b) => b.id === blockId);
+  const text = block ? blockText(block) : '';
+  return { slug: doc.slug, planTitle: doc.meta.title.value, blockId, sectionTitle: titles.get(blockId) ?? '', excerpt: excerpt(text, start ?? 0, end ?? start ?? 0) };
+}
+
+// ── Departments ────────────────────────────────────────────────────────────────────────────────────────────
+
+export type Role = 'lead' | 'support' | 'shared';
+export const ROLE_LABELS: Record<Role, string> = { lead: '牵头', support: '配合（按职责分工负责）', shared: '责任单位（共同负责）' };
+
+/** A task of a department: the responsibility clause's paragraph, and the role the department has in it. */
+export interface DepartmentTask extends PlanPlace {
+  role: Role;
+  /** The clause as written. */
+  clause: string;
+  /** The department's name as written in the clause (may carry a typo). */
+  nameAsWritten: string;
+}
+
+/** A department page: the registry entry (or, for an unregistered name, what is known) and its tasks. */
+export interface DepartmentView {
+  id: string;
+  name: string;
+  fullName: string | null;
+  nameEn: string | null;
+  region: string | null;
+  registered: boolean;
+  tasks: DepartmentTask[];
+}
+
+function rolesOf(r: Responsibility): [Role, Responsibility['lead'][number]][] {
+  return [...r.lead.map((d) => ['lead', d] as [Role, typeof d]), ...r.support.map((d) => ['support', d] as [Role, typeof d]), ...r.shared.map((d) => ['shared', d] as [Role, typeof d])];
+}
+
+/** Every department named in any plan, with its tasks across all plans, registry order first. */
+export function departmentViews(plans: PlanDocument[], departments: Department[]): DepartmentView[] {
+  const views = new Map<string, DepartmentView>();
+  for (const d of departments) views.set(d.id, { id: d.id, name: d.name, fullName: d.fullName ?? null, nameEn: d.nameEn ?? null, region: d.region ?? null, registered: true, tasks: [] });
+  for (const doc of plans) {
+    const titles = sectionTitles(doc);
+    for (const r of doc.responsibilities) {
+      const block = doc.blocks.find((b) => b.id === r.blockId);
+      const text = block ? blockText(block) : '';
+      const at = text.indexOf(r.raw);
+      for (const [role, ref] of rolesOf(r)) {
+        let view = views.get(ref.departmentId);
+        if (!view) {
+          view = { id: ref.departmentId, name: ref.name, fullName: null, nameEn: null, region: doc.meta.region?.value ?? null, registered: false, tasks: [] };
+          views.set(ref.departmentId, view);
+        }
+        // The excerpt shows the start of the task, the part that says what is to be done.
+        view.tasks.push({ ...place(doc, titles, r.blockId, 0, Math.min(60, at === -1 ? 60 : at)), role, clause: r.raw, nameAsWritten: ref.raw });
+      }
+    }
+  }
+  return [...views.values()].filter((v) => v.tasks.length > 0 || v.registered);
+}
+
+/** Departments × plans: how many tasks each department leads, supports or shares in each plan. */
+export interface DepartmentMatrix {
+  plans: { slug: string; title: string }[];
+  rows: { department: DepartmentView; cells: Record<Role, number>[] }[];
+}
+
+export function departmentMatrix(plans: PlanDocument[], views: DepartmentView[]): DepartmentMatrix {
+  const withTasks = plans.filter((p) => p.responsibilities.length > 0);
+  return {
+    plans: withTasks.map((p) => ({ slug: p.slug, title: p.meta.title.value })),
+    rows: views
+      .filter((v) => v.tasks.length > 0)
+      .map((department) => ({
+        department,
+        cells: withTasks.map((p) => {
+          const cell: Record<Role, number> = { lead: 0, support: 0, shared: 0 };
+          for (const t of department.tasks) if (t.slug === p.slug) cell[t.role]++;
+          return cell;
+        }),
+      })),
+  };
+}
+
+// ── Cited documents ────────────────────────────────────────────────────────────────────────────────────────
+
+/** A cited document and every place that cites it. */
+export interface CitedDocumentView {
+  /** URL segment: the registry id, or `k-<hash>` of the normalised title for an unregistered document. */
+  slug: string;
+  key: string;
+  title: string;
+  entry: CitedDocument | null;
+  /** Citing places, grouped by plan (plans in collection order). */
+  byPlan: { slug: string; planTitle: string; places: PlanPlace[] }[];
+}
+
+export function documentSlug(key: string, registry: CitedDocument[]): string {
+  return registry.some((d) => d.id === key) ? key : `k-${createHash('sha256').update(key).digest('hex').slice(0, 10)}`;
+}
+
+export function citedDocumentViews(plans: PlanDocument[], registry: CitedDocument[]): CitedDocumentView[] {
+  const views = new Map<string, CitedDocumentView>();
+  for (const doc of plans) {
+    const titles = sectionTitles(doc);
+    for (const c of doc.citations) {
+      const entry = registry.find((d) => d.id === c.documentKey) ?? null;
+      let view = views.get(c.documentKey);
+      if (!view) {
+        view = { slug: documentSlug(c.documentKey, registry), key: c.documentKey, title: entry?.title ?? c.title, entry, byPlan: [] };
+        views.set(c.documentKey, view);
+      }
+      let group = view.byPlan.find((g) => g.slug === doc.slug);
+      if (!group) {
+        group = { slug: doc.slug, planTitle: doc.meta.title.value, places: [] };
+        view.byPlan.push(group);
+      }
+      const block = doc.blocks.find((b) => b.id === c.blockId);
+      const text = block ? blockText(block) : '';
+      const at = text.indexOf(`《${c.title}》`);
+      group.places.push(place(doc, titles, c.blockId, Math.max(0, at), Math.max(0, at) + c.title.length + 2));
+    }
+  }
+  // Most-cited first, then by title.
+  return [...views.values()].sort((a, b) => b.byPlan.length - a.byPlan.length || a.title.localeCompare(b.title, 'zh'));
+}
+
+// ── Glossary ───────────────────────────────────────────────────────────────────────────────────────────────
+
+/** A glossary term and its first mention in each plan that uses it. */
+export interface TermView {
+  term: Term;
+  uses: PlanPlace[];
+}
+
+export function termViews(plans: PlanDocument[], glossary: Term[]): TermView[] {
+  const uses = new Map<string, PlanPlace[]>(glossary.map((t) => [t.id, []]));
+  for (const doc of plans) {
+    const titles = sectionTitles(doc);
+    const seen = new Set<string>();
+    for (const b of doc.blocks) {
+      const riches = b.kind === 'table' ? [...b.head.flat(), ...b.rows.flat()] : [b];
+      for (const rich of riches) {
+        for (const m of rich.marks) {
+          if (m.kind !== 'term' || seen.has(m.termId)) continue;
+          seen.add(m.termId);
+          uses.get(m.termId)?.push({ ...place(doc, titles, b.id), excerpt: excerpt(rich.text, m.start, m.end) });
+        }
+      }
+    }
+  }
+  return glossary.map((term) => ({ term, uses: uses.get(term.id) ?? [] }));
+}
+
+// ── Regions ────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** A region with the plans of it and of the regions under it. */
+export interface RegionNode {
+  region: Region;
+  /** Plans whose region is exactly this one. */
+  plans: PlanDocument[];
+  children: RegionNode[];
+}
+
+/** The regions that have plans (or sub-regions with plans), as a tree from the top. */
+export function regionTree(regions: Region[], plans: PlanDocument[]): RegionNode[] {
+  const build = (parent: string | null): RegionNode[] =>
+    regions
+      .filter((r) => r.parent === parent)
+      .map((region) => ({ region, plans: plans.filter((p) => p.meta.region?.value === region.id), children: build(region.id) }))
+      .filter((n) => n.plans.length > 0 || n.children.length > 0);
+  return build(null);
+}
+
+/** Every plan of a region node and its descendants. */
+export function plansUnder(node: RegionNode): PlanDocument[] {
+  return [...node.plans, ...node.children.flatMap(plansUnder)];
+}
+
+/** All nodes of a tree, depth first. */
+export function flattenRegions(nodes: RegionNode[]): RegionNode[] {
+  return nodes.flatMap((n) => [n, ...flattenRegions(n.children)]);
+}
+
+// ── Related sections ───────────────────────────────────────────────────────────────────────────────────────
+
+/** A section of another plan on the same theme. */
+export interface RelatedSection {
+  slug: string;
+  planTitle: string;
+  sectionId: string;
+  title: string;
+  themeId: string;
+  themeName: string;
+}
+
+function outlineTitles(nodes: OutlineNode[], out = new Map<string, string>()): Map<string, string> {
+  for (const n of nodes) {
+    out.set(n.id, `${n.number}${n.title}`);
+    outlineTitles(n.children, out);
+  }
+  return out;
+}
+
+/**
+ * For each themed section of each plan (key `<slug>#<sectionId>`), sections of other plans that share its first
+ * theme, best first (sections whose first theme is the same before those that only list it), at most `limit`.
+ */
+export function relatedSections(plans: PlanDocument[], themes: Theme[], limit = 4): Map<string, RelatedSection[]> {
+  const candidates = plans.flatMap((doc) => {
+    const titles = outlineTitles(doc.outline);
+    return doc.sectionThemes.map((s) => ({ doc, sectionId: s.sectionId, themeIds: s.themeIds, title: titles.get(s.sectionId) ?? s.sectionId }));
+  });
+  const related = new Map<string, RelatedSection[]>();
+  for (const c of candidates) {
+    const theme = c.themeIds[0];
+    if (!theme) continue;
+    const themeName = themes.find((t) => t.id === theme)?.name ?? theme;
+    const matches = candidates
+      .filter((o) => o.doc.slug !== c.doc.slug && o.themeIds.includes(theme))
+      .sort((a, b) => a.themeIds.indexOf(theme) - b.themeIds.indexOf(theme));
+    // One section per other plan: the best one.
+    const perPlan = new Map<string, (typeof matches)[number]>();
+    for (const m of matches) if (!perPlan.has(m.doc.slug)) perPlan.set(m.doc.slug, m);
+    related.set(
+      `${c.doc.slug}#${c.sectionId}`,
+      [...perPlan.values()].slice(0, limit).map((m) => ({ slug: m.doc.slug, planTitle: m.doc.meta.title.value, sectionId: m.sectionId, title: m.title, themeId: theme, themeName })),
+    );
+  }
+  return related;
+}
+
+/** Sections of every plan on a theme. */
+export function themeSections(plans: PlanDocument[], themeId: string): RelatedSection[] {
+  return plans.flatMap((doc) => {
+    const titles = outlineTitles(doc.outline);
+    return doc.sectionThemes
+      .filter((s) => s.themeIds.includes(themeId))
+      .map((s) => ({ slug: doc.slug, planTitle: doc.meta.title.value, sectionId: s.sectionId, title: titles.get(s.sectionId) ?? s.sectionId, themeId, themeName: '' }));
+  });
+}

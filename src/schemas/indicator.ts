@@ -1,0 +1,70 @@
+/**
+ * Schema of the curated indicator registry, `content/indicators.yaml`: the quantities local S&T plans set targets
+ * for, with the phrasings texts use for them. `scripts/pipeline/targets.ts` maps each number to an indicator through
+ * `aliases`; pages use `name`, `unit`, `definition` and `comparability` to label and compare values.
+ */
+import { z } from 'astro/zod';
+
+/** What kind of quantity an indicator is; it decides how values may be compared and added up. */
+export const IndicatorKindSchema = z.enum([
+  /** A count or amount at a point in time (有效发明专利 at year end, 高新技术企业数量). */
+  'stock',
+  /** An amount over a year (技术合同成交额, R&D经费投入). */
+  'flow',
+  /** One quantity divided by another, usually in % (研发投入强度 = R&D / GDP). */
+  'ratio',
+  /** A rate of change (年均增长 x%). */
+  'growth-rate',
+  /** A total over a period (十三五期间累计…). */
+  'cumulative',
+]);
+export type IndicatorKind = z.infer<typeof IndicatorKindSchema>;
+
+/** One indicator of `content/indicators.yaml`. */
+export const IndicatorSchema = z.strictObject({
+  /** Stable id used in data and URLs, kebab-case English (`rd-intensity`). */
+  id: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'use kebab-case English, e.g. rd-intensity'),
+  /** Chinese name as a statistical yearbook would print it (`全社会研发投入强度`). */
+  name: z.string().min(1),
+  /**
+   * Other phrasings exactly as the texts write them (`全社会R&D支出占GDP的比重`). Matching ignores quotation marks
+   * (`雏鹰企业` matches `“雏鹰”企业`) and treats half- and full-width brackets alike; everything else is literal.
+   * The name itself is always matched, so it need not be repeated here. Default: none.
+   */
+  aliases: z.array(z.string().min(2)).default([]),
+  /** English name. */
+  nameEn: z.string().min(1),
+  /** Unit values are given in (`%`, `家`, `件`, `亿元`, `平方米`); a value in a unit of another kind is never mapped here. */
+  unit: z.string().min(1),
+  /** Kind of quantity: `stock`, `flow`, `ratio`, `growth-rate` or `cumulative`. */
+  kind: IndicatorKindSchema,
+  /** What is counted or divided by what, in one or two sentences (Chinese or English). */
+  definition: z.string().min(1),
+  /**
+   * What a reader comparing values must know: which similar-looking indicators this is NOT, and where definitions
+   * differ between regions or years. Shown beside every comparison.
+   */
+  comparability: z.string().min(1),
+});
+export type Indicator = z.infer<typeof IndicatorSchema>;
+/** What authors write in YAML (defaults not yet applied). */
+export type IndicatorInput = z.input<typeof IndicatorSchema>;
+
+/** The whole registry: ids unique, and no phrasing claimed by two indicators (a number must map to one). */
+export const IndicatorsSchema = z.array(IndicatorSchema).superRefine((list, ctx) => {
+  const ids = new Map<string, number>();
+  const phrases = new Map<string, string>();
+  list.forEach((indicator, i) => {
+    if (ids.has(indicator.id)) {
+      ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate id ${JSON.stringify(indicator.id)} (also entry ${ids.get(indicator.id)})` });
+    }
+    ids.set(indicator.id, i);
+    for (const phrase of [indicator.name, ...indicator.aliases]) {
+      const owner = phrases.get(phrase);
+      if (owner !== undefined && owner !== indicator.id) {
+        ctx.addIssue({ code: 'custom', path: [i, 'aliases'], message: `phrase ${JSON.stringify(phrase)} already belongs to ${owner}` });
+      }
+      phrases.set(phrase, indicator.id);
+    }
+  });
+});
