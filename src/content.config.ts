@@ -10,6 +10,7 @@ import { DepartmentSchema } from './schemas/departments.ts';
 import { CitedDocumentSchema } from './schemas/documents.ts';
 import { TermSchema } from './schemas/glossary.ts';
 import { ThemeSchema } from './schemas/themes.ts';
+import { IndicatorSchema } from './schemas/indicator.ts';
 
 /** Where `scripts/ingest.ts` wrote the plans; `scripts/build.ts --plans DIR` points it elsewhere (tests). */
 const plansDir = process.env.PLANS_DIR ?? './content/plans';
@@ -31,5 +32,6 @@ const departments = defineCollection({ loader: file('content/departments.yaml'),
 const glossary = defineCollection({ loader: file('content/glossary.yaml'), schema: TermSchema });
 const themes = defineCollection({ loader: file('content/themes.yaml'), schema: ThemeSchema });
 const documents = defineCollection({ loader: file('content/documents.yaml'), schema: CitedDocumentSchema });
+const indicators = defineCollection({ loader: file('content/indicators.yaml'), schema: IndicatorSchema });
 
-export const collections = { plans, planData, regions, kinds, departments, glossary, themes, documents };
+export const collections = { plans, planData, regions, kinds, departments, glossary, themes, documents, indicators };

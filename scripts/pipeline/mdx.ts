@@ -60,15 +60,47 @@ const MARK_HANDLERS: { [K in Mark['kind']]: (m: Extract<Mark, { kind: K }>, doc:
   department: (m) => ({ name: 'Dept', attrs: { dept: m.departmentId } }),
 };
 
+/** Marks the page renders as links. A link cannot contain a repair (whose marker is a link too). */
+const LINK_KINDS = new Set<Mark['kind']>(['citation', 'target', 'term', 'department']);
+
+/** The second and later pieces of a link mark cut around a repair: rendered without their id. */
+const continued = new WeakSet<Mark>();
+
+/** Cut every link mark around the repairs it overlaps, so that no link ever holds a repair. */
+export function splitLinksAroundRepairs(marks: Mark[]): Mark[] {
+  const repairs = marks.filter((m) => m.kind === 'repair').sort((a, b) => a.start - b.start);
+  return marks.flatMap((m) => {
+    if (!LINK_KINDS.has(m.kind)) return [m];
+    const inside = repairs.filter((r) => r.start < m.end && r.end > m.start);
+    if (inside.length === 0) return [m];
+    const pieces: Mark[] = [];
+    let at = m.start;
+    for (const r of inside) {
+      if (r.start > at) pieces.push({ ...m, start: at, end: r.start });
+      at = Math.max(at, r.end);
+    }
+    if (at < m.end) pieces.push({ ...m, start: at, end: m.end });
+    pieces.slice(1).forEach((p) => continued.add(p));
+    if (pieces.length > 0 && pieces[0]!.start !== m.start) continued.add(pieces[0]!);
+    return pieces;
+  });
+}
+
 function markElement(mark: Mark, doc: PlanDocument, children: PhrasingContent[]): MdxJsxTextElement {
   const handler = MARK_HANDLERS[mark.kind] as (m: Mark, d: PlanDocument) => { name: string; attrs: Record<string, string | null> };
   if (!handler) throw new Error(`unknown mark kind ${JSON.stringify((mark as { kind: unknown }).kind)}`);
   const { name, attrs } = handler(mark, doc);
-  return textElement(name, attrs, children);
+  return textElement(name, continued.has(mark) ? { ...attrs, continued: 'true' } : attrs, children);
 }
 
 /** Text with marks → nested phrasing. A mark that crosses the end of an enclosing mark is split in two. */
 export function phrasing(rich: RichText, doc: PlanDocument): PhrasingContent[] {
+  /** A piece of `m`: the first keeps `m`'s id unless `m` was itself a continuation; later pieces never do. */
+  const piece = (m: Mark, range: { start?: number; end?: number }, later: boolean): Mark => {
+    const p = { ...m, ...range };
+    if (later || continued.has(m)) continued.add(p);
+    return p;
+  };
   const build = (start: number, end: number, marks: Mark[]): PhrasingContent[] => {
     const out: PhrasingContent[] = [];
     let at = start;
@@ -77,7 +109,7 @@ export function phrasing(rich: RichText, doc: PlanDocument): PhrasingContent[] {
       const m = queue.shift()!;
       if (m.start < at) {
         // Starts inside an earlier sibling: keep the part after it.
-        if (m.end > at) queue.unshift({ ...m, start: at });
+        if (m.end > at) queue.unshift(piece(m, { start: at }, true));
         queue.sort((a, b) => a.start - b.start || b.end - a.end);
         continue;
       }
@@ -89,8 +121,8 @@ export function phrasing(rich: RichText, doc: PlanDocument): PhrasingContent[] {
         queue.splice(i, 1);
         if (q.end <= m.end) inner.push(q);
         else {
-          inner.push({ ...q, end: m.end });
-          queue.push({ ...q, start: m.end });
+          inner.push(piece(q, { end: m.end }, false));
+          queue.push(piece(q, { start: m.end }, true));
         }
       }
       queue.sort((a, b) => a.start - b.start || b.end - a.end);
@@ -100,7 +132,7 @@ export function phrasing(rich: RichText, doc: PlanDocument): PhrasingContent[] {
     if (at < end) out.push({ type: 'text', value: rich.text.slice(at, end) });
     return out;
   };
-  return build(0, rich.text.length, rich.marks.filter((m) => m.start >= 0 && m.end <= rich.text.length && m.start <= m.end));
+  return build(0, rich.text.length, splitLinksAroundRepairs(rich.marks.filter((m) => m.start >= 0 && m.end <= rich.text.length && m.start <= m.end)));
 }
 
 function cellElement(tag: 'th' | 'td', cell: TableCell, doc: PlanDocument, scope: string | null): RootContent {

@@ -9,6 +9,7 @@ import type { Department } from '../schemas/departments.ts';
 import type { CitedDocument } from '../schemas/documents.ts';
 import type { Term } from '../schemas/glossary.ts';
 import type { Theme } from '../schemas/themes.ts';
+import type { Indicator } from '../schemas/indicator.ts';
 import { formatPeriod, regionChain } from './plan-view.ts';
 
 let plansCache: Promise<PlanDocument[]> | undefined;
@@ -37,6 +38,10 @@ export async function glossary(): Promise<Term[]> {
 
 export async function themes(): Promise<Theme[]> {
   return (await getCollection('themes')).map((e) => e.data as Theme);
+}
+
+export async function indicators(): Promise<Indicator[]> {
+  return (await getCollection('indicators')).map((e) => e.data as Indicator);
 }
 
 export async function citedDocuments(): Promise<CitedDocument[]> {

@@ -1,0 +1,18 @@
+/** What the chart components need from a plan besides its targets: short labels and link texts. */
+import type { PlanDocument } from '../schemas/plan.ts';
+import type { Indicator } from '../schemas/indicator.ts';
+
+/** Short plan name for chart labels: the title without its bracketed period. */
+export function planLabel(doc: PlanDocument): string {
+  return doc.meta.title.value.replace(/[（(][^（()）]*[)）]$/u, '').replace(/^北方网[:：]/u, '');
+}
+
+/** Indicator id → name. */
+export function indicatorNames(indicators: Indicator[]): Record<string, string> {
+  return Object.fromEntries(indicators.map((i) => [i.id, i.name]));
+}
+
+/** Block id → link text for chart source lines: a table's caption. */
+export function blockLabels(doc: PlanDocument): Record<string, string> {
+  return Object.fromEntries(doc.blocks.flatMap((b) => (b.kind === 'table' && b.caption ? [[b.id, b.caption.text]] : [])));
+}

@@ -1,0 +1,107 @@
+import { describe, expect, test } from 'vitest';
+import { comparison, decideComparability, incomparability, pickComparisonValues, type ComparabilityDecision } from './comparison.ts';
+import { formatValue } from './format.ts';
+import { assertMentions } from './test-asserts.ts';
+import { baodi, beichen, hongqiao, tianjin2014, v, xinji } from './test-fixtures.ts';
+import type { PlanValue } from './types.ts';
+
+const rd: ComparabilityDecision = { indicatorId: 'rd-intensity', name: '全社会研发投入强度', unit: '%', measure: 'level', note: null };
+const plans = [
+  { slug: 'beichen-2020-2022', planLabel: '北辰区', targets: beichen },
+  { slug: 'hongqiao-2020-2022', planLabel: '红桥区', targets: hongqiao },
+  { slug: 'tianjin-2014-work-conference', planLabel: '天津市', targets: tianjin2014 },
+  { slug: 'xinji-14th-five-year', planLabel: '辛集市', targets: xinji },
+];
+const at = (slug: string, planLabel: string, value: (typeof baodi)[number]): PlanValue => ({ ...value, slug, planLabel });
+
+describe('decideComparability(indicator) / incomparability(v, decision)', () => {
+  test('takes unit and measure from the registry entry', () => {
+    expect(decideComparability({ id: 'rd-intensity', name: '全社会研发投入强度', unit: '%', kind: 'ratio', comparability: 'R&D / GDP' })).toEqual({ ...rd, note: 'R&D / GDP' });
+    expect(decideComparability({ id: 'g', name: 'G', unit: '%', kind: 'growth-rate', comparability: '-' }).measure).toBe('growth');
+    expect(decideComparability({ id: 'c', name: 'C', unit: '亿元', kind: 'cumulative', comparability: '-' }).measure).toBe('cumulative');
+  });
+  test('gives every reason a value may not share the scale', () => {
+    expect(incomparability(beichen[0]!, rd)).toEqual([]);
+    expect(incomparability(baodi[2]!, rd)).toEqual(['不是同一指标（原文：规模以上企业研发投入R&D占销售收入比例）']);
+    expect(incomparability(baodi[4]!, { ...rd, indicatorId: 'technology-contract-turnover' })).toEqual([
+      '单位不同：亿元，本图为%',
+      '口径不同：期间累计值，本图为达到值',
+    ]);
+    expect(incomparability(xinji[3]!, { ...rd, indicatorId: xinji[3]!.indicatorId as string })).toContain('原文没有数值（—）');
+  });
+});
+
+describe('pickComparisonValues(plans, decision)', () => {
+  test('takes one target per plan, the latest comparable one', () => {
+    const picked = pickComparisonValues(plans, rd);
+    expect(picked.map((p) => [p.planLabel, p.year, p.value])).toEqual([
+      ['北辰区', 2022, 3.2],
+      ['红桥区', 2022, 2.2],
+      ['天津市', 2014, 2.9],
+    ]);
+    expect(picked[1]!.blockId).toBe('p1-2-1');
+  });
+  test('still passes a plan whose only value is not comparable, so the chart can say why', () => {
+    const turnover = decideComparability({ id: 'technology-contract-turnover', name: '技术合同成交额', unit: '亿元', kind: 'flow', comparability: '-' });
+    const picked = pickComparisonValues([{ slug: 'baodi-14th-five-year', planLabel: '宝坻区', targets: baodi }], turnover);
+    expect(picked.map((p) => p.measure)).toEqual(['cumulative']);
+  });
+  test('names table sources by the caption it is given', () => {
+    const [p] = pickComparisonValues([{ slug: 'xinji', planLabel: '辛集市', targets: xinji, blockLabels: { t1: '表1' } }], { ...rd, indicatorId: 'tech-smes', unit: '家' });
+    expect(p).toMatchObject({ value: 750, blockId: 't1', blockLabel: '表1' });
+  });
+});
+
+describe('comparison(data, size)', () => {
+  const values: PlanValue[] = [
+    ...pickComparisonValues(plans, rd),
+    // 宝坻's enterprise R&D / sales is also a %, but another indicator: it must not join the scale.
+    at('baodi-14th-five-year', '宝坻区', baodi[2]!),
+    // A value in another unit and measure, even if someone maps it to rd-intensity by mistake.
+    at('baodi-14th-five-year', '宝坻区', { ...baodi[4]!, indicatorId: 'rd-intensity' }),
+  ];
+  const m = comparison({ decision: rd, values }, { width: 480 });
+
+  test('refuses values of another indicator, unit or measure: not drawn, listed with reasons', () => {
+    expect(m.bars.map((b) => b.planLabel)).toEqual(['北辰区', '天津市', '红桥区']);
+    expect(m.excluded.map((e) => [e.value.planLabel, e.value.value, e.reasons])).toEqual([
+      ['宝坻区', 2.8, ['不是同一指标（原文：规模以上企业研发投入R&D占销售收入比例）']],
+      ['宝坻区', 35, ['单位不同：亿元，本图为%', '口径不同：期间累计值，本图为达到值']],
+    ]);
+    expect(m.notes[0]).toBe('未画入：宝坻区2025年目标2.8%——不是同一指标（原文：规模以上企业研发投入R&D占销售收入比例）。');
+    assertMentions(m.description, ['另有2个数值不可比，未画入', '累计35亿元']);
+    expect(m.table.rows.map((r) => r[0])).toEqual(['北辰区', '天津市', '红桥区']);
+  });
+  test('puts all bars on one scale from zero', () => {
+    const perUnit = m.bars.map((b) => b.width / b.value);
+    for (const k of perUnit) expect(k).toBeCloseTo(perUnit[0]!, 1);
+    expect(new Set(m.bars.map((b) => b.x))).toEqual(new Set([4]));
+    expect(m.xAxis.ticks[0]!.value).toBe(0);
+    expect(m.bars.map((b) => b.valueLabel.text)).toEqual(['3.2以上', '2.9', '2.2以上']);
+    expect(m.bars[0]!.rowLabel.text).toBe('北辰区 · 2022年目标');
+  });
+  test('the description and the table hold every drawn value', () => {
+    for (const v of values.slice(0, 3)) {
+      assertMentions(m.description, [`${v.planLabel}${v.year}年目标${formatValue(v)}`]);
+      expect(m.table.rows.flat()).toContain(formatValue(v, false));
+    }
+    expect(m.sources.map((s) => s.blockId)).toEqual(['p1-2-1', 'p0-1', 'p1-2-1', 'p3-3-1']);
+    expect(m.sources.map((s) => s.slug)).toContain('tianjin-2014-work-conference');
+  });
+  test('orders bars as given when asked', () => {
+    const given = comparison({ decision: rd, values, sort: 'input' });
+    expect(given.bars.map((b) => b.planLabel)).toEqual(['北辰区', '红桥区', '天津市']);
+  });
+  test('marks a reported value apart from targets', () => {
+    const reported = at('xinji', '辛集市', v({ indicatorId: 'rd-intensity', value: 1.45, unit: '%', year: 2020, kind: 'achievement', blockId: 'p1-1-1-2-1' }));
+    const mixed = comparison({ decision: rd, values: [values[0]!, reported] });
+    expect(mixed.bars.map((b) => b.kind)).toEqual(['target', 'achievement']);
+    expect(mixed.notes).toContain('实心条为目标值，斜线条为基数或实际值。');
+  });
+  test('with nothing comparable, draws nothing and says why', () => {
+    const none = comparison({ decision: rd, values: values.slice(3) });
+    expect(none).toMatchObject({ empty: true, bars: [], height: 0 });
+    expect(none.description.startsWith('没有可在同一刻度上比较的全社会研发投入强度数值。另有2个数值不可比')).toBe(true);
+    expect(comparison({ decision: rd, values: [] })).toMatchObject({ empty: true, excluded: [], notes: [] });
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, test } from 'vitest';
+import { formatChange, formatLabel, formatNumber, formatValue, sourcesOf, yearKind } from './format.ts';
+import { chartId, minWidthFor, textWidth, wrapText } from './layout.ts';
+import { normalizePath } from './test-asserts.ts';
+
+describe('formatNumber(n)', () => {
+  test('writes numbers as plan texts do: no grouping, no float noise', () => {
+    expect(formatNumber(26000)).toBe('26000');
+    expect(formatNumber(0.67 - 0.54)).toBe('0.13');
+    expect(formatNumber(1.17)).toBe('1.17');
+    expect(formatNumber(-0)).toBe('0');
+  });
+});
+
+describe('formatLabel(v) / formatValue(v)', () => {
+  test('keep the qualifiers that bound a value: 以上, 左右, 突破', () => {
+    expect(formatLabel({ value: 2.1, qualifiers: ['以上'] })).toBe('2.1以上');
+    expect(formatLabel({ value: 2.2, qualifiers: ['左右'] })).toBe('2.2左右');
+    expect(formatLabel({ value: 530, qualifiers: ['突破'] })).toBe('突破530');
+    expect(formatLabel({ value: null, qualifiers: [] })).toBe('—');
+  });
+  test('prose and tables also keep 力争 and the unit', () => {
+    const v = { value: 3.2, qualifiers: ['力争', '以上'], unit: '%', valueText: '3.2%以上' };
+    expect(formatLabel(v)).toBe('3.2以上');
+    expect(formatValue(v)).toBe('力争3.2%以上');
+    expect(formatValue(v, false)).toBe('力争3.2以上');
+    expect(formatValue({ value: null, qualifiers: [], unit: '', valueText: '—' })).toBe('—');
+  });
+  test('yearKind names the year and the kind', () => {
+    expect(yearKind({ year: 2020, kind: 'baseline' })).toBe('2020年基数');
+    expect(yearKind({ year: null, kind: 'achievement' })).toBe('实际（年份未载）');
+  });
+});
+
+describe('formatChange(a, b, unit)', () => {
+  test('gives counts an increment and a growth rate', () => {
+    expect(formatChange(99, 130, '家')).toBe('增加31家，增长31.3%');
+    expect(formatChange(649, 750, '家')).toBe('增加101家，增长15.6%');
+  });
+  test('gives shares percentage points, never a growth rate of a share', () => {
+    expect(formatChange(0.54, 0.67, '%')).toBe('提高0.13个百分点');
+    expect(formatChange(2.2, 2, '%')).toBe('降低0.2个百分点');
+  });
+  test('gives no growth rate from a zero base', () => {
+    expect(formatChange(0, 2, '家')).toBe('增加2家');
+    expect(formatChange(5, 5, '家')).toBe('持平');
+  });
+});
+
+describe('sourcesOf(values, blockLabels)', () => {
+  const s = { slug: 'xinji-14th-five-year', quote: '到2025年力争高新技术企业达到130家以上。', blockId: 'p3-1-1-3' };
+  const cell = { slug: 'xinji-14th-five-year', quote: '130', blockId: 't1', cell: { row: 4, col: 3 } };
+  test('lists each block once, in first-use order', () => {
+    const out = sourcesOf([cell, s, { ...cell, quote: '99' }]);
+    expect(out.map((x) => x.blockId)).toEqual(['t1', 'p3-1-1-3']);
+    expect(out[1]).toEqual({ ...s, line: null, label: '“到2025年力争高新技术企业达到130家以上。”' });
+  });
+  test('names a table by its caption when given, else 原文表格 (a cell quote is just the number)', () => {
+    expect(sourcesOf([cell])[0]!.label).toBe('原文表格');
+    expect(sourcesOf([cell], { t1: '表1 辛集市十四五时期科技创新主要指标' })[0]!.label).toBe('表1 辛集市十四五时期科技创新主要指标');
+    expect(sourcesOf([{ ...cell, planLabel: '辛集市' }])[0]!.label).toBe('辛集市：原文表格');
+  });
+});
+
+describe('layout helpers', () => {
+  test('textWidth counts Chinese characters as 1em and digits as about 0.6em', () => {
+    expect(textWidth('高新', 14)).toBe(28);
+    expect(textWidth('99', 10)).toBeCloseTo(12.4);
+  });
+  test('wrapText breaks between Chinese characters, keeps numbers whole and never starts a line with ）', () => {
+    const lines = wrapText('规模以上工业企业研发投入占营业收入比重（%）', 14 * 10, 3, 14);
+    expect(lines.join('')).toBe('规模以上工业企业研发投入占营业收入比重（%）');
+    expect(lines).toEqual(['规模以上工业企业研发', '投入占营业收入比重', '（%）']);
+    expect(lines.every((l) => textWidth(l, 14) <= 140)).toBe(true);
+    expect(lines.some((l) => l.startsWith('）'))).toBe(false);
+    const latin = wrapText('R&D支出占GDP的比重2.9', 14 * 3, 9, 14);
+    expect(latin).toEqual(['R&D支', '出占', 'GDP的', '比重', '2.9']);
+  });
+  test('wrapText cuts with … after maxLines', () => {
+    const lines = wrapText('高新技术产业增加值占规模以上工业增加值比例', 14 * 5, 2, 14);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]!.endsWith('…')).toBe(true);
+  });
+  test('minWidthFor keeps the smallest text (13 units) at 12px or more', () => {
+    expect(minWidthFor(560)).toBe(517);
+    expect((13 * minWidthFor(560)) / 560).toBeGreaterThanOrEqual(12);
+  });
+  test('chartId is stable and differs with content', () => {
+    expect(chartId('timeline', 'a')).toBe(chartId('timeline', 'a'));
+    expect(chartId('timeline', 'a')).not.toBe(chartId('timeline', 'b'));
+    expect(chartId('timeline', 'a')).toMatch(/^chart-timeline-[0-9a-z]+$/);
+  });
+  test('normalizePath rounds path numbers to 3 decimals', () => {
+    expect(normalizePath('M0.12345,1L2.0000001,3.5')).toBe('M0.123,1L2,3.500');
+  });
+});
