@@ -11,6 +11,8 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 export default defineConfig({
   site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
   base: process.env.BASE_PATH ?? '/',
+  // scripts/build.ts gives builds of other content (tests, benchmark) their own content-layer cache.
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'ignore',
   markdown: {
     processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false, gfm: false }),

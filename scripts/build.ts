@@ -4,6 +4,8 @@
  * is printed; a failing stage stops the build with its own message.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 export interface BuildOptions {
@@ -17,22 +19,73 @@ export interface BuildOptions {
   plansDir: string;
 }
 
+/** Variables a Vite process sets for its own `import.meta.env`; never passed on to a build. */
+const VITE_ENV_KEYS = new Set(['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX', 'NODE_ENV', 'VITEST', 'VITEST_MODE', 'VITEST_POOL_ID', 'VITEST_WORKER_ID', 'TEST']);
+
+/** A stage failed; its own output has already said why. */
+class BuildError extends Error {
+  readonly exitCode: number;
+  constructor(message: string, exitCode: number) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+}
+
 function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
   const started = performance.now();
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+  // Vite reads import.meta.env values (BASE_URL, MODE …) from the environment if they are there, and a parent
+  // Vite process (Vitest) leaves them there: an inherited BASE_URL=/ silently overrode `--base /plans/`.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITE_ENV_KEYS.has(k)));
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
   const ms = Math.round(performance.now() - started);
-  if (result.status !== 0) {
-    console.error(`build: ${label} failed (exit ${result.status ?? result.signal})`);
-    process.exit(result.status ?? 1);
-  }
+  if (result.status !== 0) throw new BuildError(`build: ${label} failed (exit ${result.status ?? result.signal})`, result.status ?? 1);
   console.log(`build: ${label} done in ${ms} ms`);
   return ms;
+}
+
+/**
+ * Astro keeps build state in the project (`.astro/content-modules.mjs`) and in its cache dir, so two builds in
+ * one checkout must not overlap (a test build and a benchmark build, say). A lock directory serialises them;
+ * a lock older than 15 minutes is taken to be left over from a killed build.
+ */
+function withBuildLock<T>(fn: () => T): T {
+  const lock = resolve('.astro-build.lock');
+  const started = Date.now();
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      let age = 0;
+      try {
+        age = Date.now() - statSync(lock).mtimeMs;
+      } catch {
+        continue;
+      }
+      if (age > 15 * 60_000) rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() - started > 20 * 60_000) throw new Error(`build: waited 20 minutes for ${lock}; remove it if no build is running`);
+      else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export function build(opts: BuildOptions): void {
   // process.execPath is the pinned Node 24 when run through npm; astro and pagefind come from node_modules.
   run('ingest', process.execPath, ['scripts/ingest.ts', '--seeds', opts.seedsDir, '--out', opts.plansDir]);
-  run('astro build', process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', opts.outDir], { BASE_PATH: opts.base, PLANS_DIR: opts.plansDir });
+  // Builds of other content get their own content-layer cache beside their plans, so they never read this one's.
+  const cacheDir = resolve(opts.plansDir) === resolve('content/plans') ? 'node_modules/.astro' : join(dirname(resolve(opts.plansDir)), '.astro-cache');
+  withBuildLock(() =>
+    run('astro build', process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', opts.outDir], {
+      BASE_PATH: opts.base,
+      PLANS_DIR: opts.plansDir,
+      ASTRO_CACHE_DIR: cacheDir,
+    }),
+  );
   run('pagefind', process.execPath, ['node_modules/pagefind/lib/runner/bin.cjs', '--site', opts.outDir, '--quiet']);
 }
 
@@ -45,5 +98,11 @@ if (import.meta.main) {
       plans: { type: 'string', default: 'content/plans' },
     },
   });
-  build({ outDir: values.out, base: values.base, seedsDir: values.seeds, plansDir: values.plans });
+  try {
+    build({ outDir: values.out, base: values.base, seedsDir: values.seeds, plansDir: values.plans });
+  } catch (e) {
+    if (!(e instanceof BuildError)) throw e;
+    console.error(e.message);
+    process.exitCode = e.exitCode;
+  }
 }

@@ -1,6 +1,8 @@
 /**
- * Accessibility: axe-core with the WCAG 2.2 AA rule set on the home page and every plan page, at a desktop
- * (1280 px) and a phone (360 px) width, in the light and the dark colour scheme. Zero violations.
+ * Accessibility: axe-core with the WCAG 2.2 AA rule set on the home page, every plan page and one page of every
+ * other kind (source view, department, cited document, glossary term, region, theme, indicator, the indexes, the
+ * comparison, data, search and 404 pages), at a desktop (1280 px) and a phone (360 px) width, in the light and
+ * the dark colour scheme. Zero violations.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,7 +14,15 @@ import { expectNone } from '../support/report.ts';
 
 const baseUrl = inject('baseUrl');
 const siteDir = inject('siteDir');
-const pages = [...builtPages(siteDir).filter((p) => p.path === '/'), ...planPages(siteDir)];
+const all = builtPages(siteDir);
+/** One page of each kind beyond the plans: the first built page under each top-level folder, and the indexes. */
+const kinds = [...new Set(all.map((p) => p.path.split('/')[1] ?? ''))].flatMap((top) => {
+  const under = all.filter((p) => p.path.split('/')[1] === top && p.path !== '/' && !/^\/plans\/[^/]+\/$/u.test(p.path));
+  const index = under.find((p) => p.path === `/${top}/`);
+  const detail = under.find((p) => p.path !== `/${top}/`);
+  return [index, detail].filter((p) => p !== undefined);
+});
+const pages = [...all.filter((p) => p.path === '/'), ...planPages(siteDir), ...kinds];
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** WCAG 2.0, 2.1 and 2.2 at levels A and AA (axe has no 2.2 level-A-only rules, hence no `wcag22a`). */

@@ -21,11 +21,14 @@ function seconds(since: number): string {
   return `${((performance.now() - since) / 1000).toFixed(1)} s`;
 }
 
-/** Runs `node scripts/build.ts --out …`; resolves with its output, rejects with all of it on failure. */
-function buildSite(outDir: string): Promise<string> {
+/**
+ * Runs `node scripts/build.ts --out … --base …` (plus `extra` arguments, e.g. `--seeds`, `--plans`); resolves
+ * with its output, rejects with all of it on failure.
+ */
+export function buildSite(outDir: string, base = '/', extra: string[] = []): Promise<string> {
   return new Promise((done, fail) => {
     // process.execPath is the pinned Node 24 when Vitest runs under npm/npx (node_modules/.bin comes first).
-    const child = spawn(process.execPath, ['scripts/build.ts', '--out', outDir, '--base', '/'], {
+    const child = spawn(process.execPath, ['scripts/build.ts', '--out', outDir, '--base', base, ...extra], {
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
