@@ -53,7 +53,8 @@ describe('buildPlanDocument() on hostile input', () => {
   test('a 200,000-character line renders whole', () => {
     const line = '加快科技创新，推动高质量发展。'.repeat(13334).slice(0, 200_000);
     const { doc } = expectRendersExactly('long.txt', new TextEncoder().encode(`某市科技创新规划\n一、总体要求\n${line}\n`));
-    expect(doc.blocks.at(-1)!.kind === 'paragraph' && doc.blocks.at(-1)!.text.length).toBe(200_000);
+    const last = doc.blocks.at(-1)!;
+    expect(last.kind === 'paragraph' ? last.text.length : 0).toBe(200_000);
   });
 
   test('a GBK file is decoded and renders exactly', () => {

@@ -7,6 +7,8 @@ import type { PlanKind, PlanMeta, Period, Provenance, RemovedLine } from '../../
 import type { CatalogEntry, Kind, Region } from '../../src/schemas/registry.ts';
 import type { DraftBlock } from './structure.ts';
 
+type TitleDraft = Extract<DraftBlock, { kind: 'title' }>;
+
 export interface MetadataInput {
   removed: RemovedLine[];
   blocks: DraftBlock[];
@@ -78,9 +80,9 @@ export function extractMetadata({ removed, blocks, catalog, regions, kinds }: Me
     const v = map(f.value);
     return v === null || v === '' ? null : fromText(v, f.line, f.raw);
   };
-  const titleBlock = blocks.find((b) => b.kind === 'title' && b.role === 'plan');
-  const noticeBlock = blocks.find((b) => b.kind === 'title' && b.role === 'notice');
-  const paragraphs = blocks.filter((b) => b.kind === 'paragraph');
+  const titleBlock = blocks.find((b): b is TitleDraft => b.kind === 'title' && b.role === 'plan');
+  const noticeBlock = blocks.find((b): b is TitleDraft => b.kind === 'title' && b.role === 'notice');
+  const paragraphs = blocks.filter((b): b is Extract<DraftBlock, { kind: 'paragraph' }> => b.kind === 'paragraph');
 
   const title: Sourced<string> | null = titleBlock ? fromText(titleBlock.piece.text, titleBlock.lines[0]!, titleBlock.piece.text) : null;
   const noticeTitle = noticeBlock

@@ -44,7 +44,7 @@ describe('parseStructure(lines, opts)', () => {
   test('anchors stay the same when text elsewhere changes', () => {
     const before = parse('某区科技规划\n一、总体要求\n甲。\n二、重点任务\n（一）企业\n乙。');
     const after = parse('某区科技规划\n一、总体要求\n甲。\n新增一段。\n又一段。\n二、重点任务\n（一）企业\n乙。');
-    const pick = (r: typeof before) => r.blocks.filter((b) => b.piece && ['（一）企业', '乙。'].includes((b as { piece: { text: string } }).piece.text)).map((b) => b.id);
+    const pick = (r: typeof before) => r.blocks.filter((b) => b.kind !== 'table' && ['（一）企业', '乙。'].includes(b.piece.text)).map((b) => b.id);
     expect(pick(after)).toEqual(pick(before));
     expect(pick(before)).toEqual(['s2-1', 'p2-1-1']);
   });
@@ -63,7 +63,7 @@ describe('parseStructure(lines, opts)', () => {
     const { blocks } = parse('某区方案\n一、总体要求\n（一）指导思想\n正文。\n（二）工作目标\n正文。\n重点任务\n（一）强化企业创新主体地位\n三、保障措施');
     const h = blocks.find((b) => b.id === 's2');
     expect(h).toMatchObject({ kind: 'heading', level: 1, ordinal: 2, number: '二、', piece: { text: '二、重点任务' } });
-    expect(h?.piece.repairs).toEqual([expect.objectContaining({ start: 0, end: 2, column: 0, original: '', replacement: '二、', source: 'heading' })]);
+    expect(h?.kind === 'heading' && h.piece.repairs).toEqual([expect.objectContaining({ start: 0, end: 2, column: 0, original: '', replacement: '二、', source: 'heading' })]);
     expect(headings(blocks).at(-1)).toBe('s3 1 三、保障措施');
   });
 
@@ -71,7 +71,7 @@ describe('parseStructure(lines, opts)', () => {
     const { blocks } = parse('某区规划\n三、指导思想与发展目标\n(一)总体思路\n(二)基本原则\n(三发展目标\n2025年，目标实现。');
     const h = blocks.find((b) => b.id === 's3-3');
     expect(h).toMatchObject({ kind: 'heading', level: 2, ordinal: 3, title: '发展目标', piece: { text: '(三)发展目标' } });
-    expect(h?.piece.repairs[0]).toMatchObject({ original: '(三', replacement: '(三)', column: 0 });
+    expect(h?.kind === 'heading' && h.piece.repairs[0]).toMatchObject({ original: '(三', replacement: '(三)', column: 0 });
   });
 
   test('does not read a bracket that is not a number as a heading: (责任单位:…)', () => {

@@ -17,8 +17,8 @@
  * (the reader would see a link on words the source did not write that way), nor crossing a department or
  * target mark (inline components cannot cross). A blocked occurrence is not a mention: the next one is marked.
  */
-import type { Block, Mark, RichText, TableBlock } from '../../src/schemas/plan.ts';
-import { richTextAt, type BlockMark, type CellRef } from './marks.ts';
+import type { Block, RichText, TableBlock } from '../../src/schemas/plan.ts';
+import type { BlockMark, CellRef } from './marks.ts';
 import { GlossarySchema, type Term } from '../../src/schemas/glossary.ts';
 import { parseYamlWithFriendlyErrors } from '../../src/schemas/friendly-errors.ts';
 

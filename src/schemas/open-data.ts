@@ -27,7 +27,7 @@ export const TargetRecordSchema = z.object({
   /** The sentence, as on the page. */
   quote: z.string(),
   /** URL of the paragraph. */
-  url: z.string().url(),
+  url: z.url(),
   /** Source line in the seed. */
   line: z.number().int(),
 });

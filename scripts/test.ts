@@ -1,0 +1,73 @@
+/**
+ * `npm test`: the one gate. Runs the type check (`astro check`), then Vitest (the `unit` project, and the `site`
+ * project, which builds the site and checks it in Chromium: lossless page text, axe, html-validate, links,
+ * print, search quality, variant build …), and prints one summary. Exits non-zero if anything failed.
+ * Extra arguments go to Vitest (`npm test -- --project unit`).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+
+interface Step {
+  name: string;
+  ok: boolean;
+  detail: string;
+  seconds: number;
+}
+
+function timed(name: string, command: string, args: string[]): { status: number; output: string; seconds: number } {
+  const started = performance.now();
+  console.log(`\n▶ ${name}: ${[command === process.execPath ? 'node' : command, ...args].join(' ')}`);
+  const r = spawnSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' }, maxBuffer: 256 * 1024 * 1024 });
+  const output = `${r.stdout?.toString() ?? ''}${r.stderr?.toString() ?? ''}`;
+  process.stdout.write(output);
+  return { status: r.status ?? 1, output, seconds: (performance.now() - started) / 1000 };
+}
+
+const steps: Step[] = [];
+const vitestArgs = process.argv.slice(2);
+
+if (!vitestArgs.some((a) => a.startsWith('--project'))) {
+  const check = timed('type check', process.execPath, ['node_modules/astro/bin/astro.mjs', 'check']);
+  const m = /(\d+) errors?/u.exec(check.output);
+  steps.push({ name: 'type check (astro check)', ok: check.status === 0, detail: m ? `${m[1]} errors` : check.status === 0 ? 'ok' : 'failed', seconds: check.seconds });
+}
+
+mkdirSync('tests/.artifacts', { recursive: true });
+const report = 'tests/.artifacts/vitest-report.json';
+const vitest = timed('tests', process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...vitestArgs]);
+
+interface JsonReport {
+  testResults: { name: string; assertionResults: { status: string; fullName: string }[] }[];
+}
+let parsed: JsonReport | null = null;
+try {
+  parsed = JSON.parse(readFileSync(report, 'utf8')) as JsonReport;
+} catch {
+  parsed = null;
+}
+if (parsed) {
+  // One line per area: pipeline units, site logic, and each site check file.
+  const areas = new Map<string, { passed: number; failed: number; other: number }>();
+  for (const file of parsed.testResults) {
+    const rel = file.name.replace(`${process.cwd()}/`, '');
+    const area = rel.startsWith('tests/') ? rel.replace(/\.test\.ts$/u, '') : rel.startsWith('scripts/') ? 'unit: scripts (pipeline, tools)' : 'unit: src (site logic, charts)';
+    const a = areas.get(area) ?? { passed: 0, failed: 0, other: 0 };
+    for (const t of file.assertionResults) {
+      if (t.status === 'passed') a.passed++;
+      else if (t.status === 'failed') a.failed++;
+      else a.other++;
+    }
+    areas.set(area, a);
+  }
+  for (const [name, a] of [...areas].sort()) {
+    steps.push({ name, ok: a.failed === 0 && a.other === 0, detail: `${a.passed} passed${a.failed ? `, ${a.failed} failed` : ''}${a.other ? `, ${a.other} skipped/todo` : ''}`, seconds: NaN });
+  }
+}
+steps.push({ name: 'vitest (all projects)', ok: vitest.status === 0, detail: vitest.status === 0 ? 'ok' : `exit ${vitest.status}`, seconds: vitest.seconds });
+
+const width = Math.max(...steps.map((s) => s.name.length));
+console.log('\n── npm test summary ──────────────────────────────────────────');
+for (const s of steps) console.log(`${s.ok ? '✔' : '✘'} ${s.name.padEnd(width)}  ${s.detail}${Number.isNaN(s.seconds) ? '' : `  (${s.seconds.toFixed(0)} s)`}`);
+const failed = steps.filter((s) => !s.ok);
+console.log(failed.length === 0 ? 'all checks passed' : `${failed.length} check(s) failed: ${failed.map((s) => s.name).join(', ')}`);
+process.exitCode = failed.length === 0 ? 0 : 1;
