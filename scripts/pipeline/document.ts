@@ -118,7 +118,11 @@ export function buildPlanDocument(seed: SeedInput, reg: Registries): PlanDocumen
   const { kept, removed } = removeChrome(lines, reg.chrome);
   const repaired = applyCorrections(kept, reg.corrections[seed.name] ?? [], seed.path);
   const catalog = reg.catalog[seed.name] ?? {};
-  const structure = parseStructure(repaired, { file: seed.path, catalogTitle: catalog.title });
+  const structure = parseStructure(repaired, {
+    file: seed.path,
+    catalogTitle: catalog.title,
+    runInHeadings: catalog.runInHeadings ? new RegExp(catalog.runInHeadings, 'u') : undefined,
+  });
 
   const setAside = new Set(structure.setAside.map((s) => s.line));
   const allRemoved: RemovedLine[] = [

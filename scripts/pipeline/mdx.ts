@@ -1,6 +1,7 @@
 /**
  * Stage 7: `PlanDocument` → MDX. Builds an mdast tree (one handler per block kind and per mark kind) and
- * serialises it with `mdast-util-to-markdown` + the MDX and GFM extensions, which escape `{ } < * _ | ~ …`.
+ * serialises it with `mdast-util-to-markdown` + the MDX extension, which escape `{ } < * _ …` (the site compiles
+ * MDX without GFM: astro.config.mjs).
  * Never concatenates source text into markup.
  *
  * The MDX uses components that the plan page passes to `<Content components={…} />`:
@@ -8,7 +9,6 @@
  */
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { PhrasingContent, Root, RootContent } from 'mdast';
-import { gfmToMarkdown } from 'mdast-util-gfm';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { stringify } from 'yaml';
@@ -193,6 +193,6 @@ export function renderMdx(doc: PlanDocument): string {
   if (front.length > 0) children.push(flowElement('Front', {}, front.map((b) => blockToMdast(b, doc))));
   children.push(...rest.map((b) => blockToMdast(b, doc)));
   const tree: Root = { type: 'root', children };
-  const body = toMarkdown(tree, { extensions: [gfmToMarkdown(), mdxToMarkdown()] });
+  const body = toMarkdown(tree, { extensions: [mdxToMarkdown()] });
   return `---\n${stringify(frontmatterOf(doc), { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' })}---\n\n${body}`;
 }

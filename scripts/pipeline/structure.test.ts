@@ -136,6 +136,21 @@ describe('parseStructure(lines, opts)', () => {
     expect(t.table.notes.join('')).toMatch(/第1行：“创新实力”是分组名称/u);
   });
 
+  test('makes unnumbered run-in titles (catalog runInHeadings) level-1 sections, text unchanged (001)', () => {
+    const { blocks } = parseStructure(applyCorrections(splitLines('北方网:科委将实施科技支撑美丽天津建设工程\n导语。\n实施科技支撑美丽天津建设工程。以美丽天津建设需求为导向。\n实施党建保障工程。巩固扩大成果。'), [], 'x'), {
+      file: 'x',
+      runInHeadings: /^实施[^。]{2,20}工程。/u,
+    });
+    expect(blocks.map((b) => `${b.id}:${b.kind === 'heading' ? b.title : b.piece.text}`)).toEqual([
+      'title:北方网:科委将实施科技支撑美丽天津建设工程',
+      'p0-1:导语。',
+      's1:实施科技支撑美丽天津建设工程',
+      'p1-1:以美丽天津建设需求为导向。',
+      's2:实施党建保障工程',
+      'p2-1:巩固扩大成果。',
+    ]);
+  });
+
   test('stops with file, line and a catalog hint when no title can be found', () => {
     expect(() => parse('各有关单位：\n一、总体要求')).toThrowErrorMatchingInlineSnapshot(`
       [IngestError: seeds/x.txt:1: no plan title found (first line: "各有关单位："): a title is a short line naming a 规划/计划/方案/意见/办法 before the first numbered heading

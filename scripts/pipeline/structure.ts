@@ -26,6 +26,8 @@ export interface StructureOptions {
   file: string;
   /** Title from the catalog, used to find the title line when given. */
   catalogTitle?: string | undefined;
+  /** Unnumbered run-in section titles (catalog `runInHeadings`): matching paragraphs open a level-1 section. */
+  runInHeadings?: RegExp | undefined;
 }
 
 const CN_DIGITS = '零一二三四五六七八九';
@@ -320,6 +322,16 @@ export function parseStructure(allLines: WorkLine[], opts: StructureOptions): St
         const rest = slicePiece(match.piece, headEnd);
         if (rest.text !== '') paragraph(rest);
       }
+      continue;
+    }
+    const runIn = opts.runInHeadings?.exec(line.text);
+    if (runIn && runIn.index === 0) {
+      const ordinal = numbering.expected(1);
+      sectionPath = numbering.open(1, ordinal).join('-');
+      const head = slicePiece(piece, 0, runIn[0].length);
+      blocks.push({ kind: 'heading', id: unique(`s${sectionPath}`), level: 1, ordinal, number: '', title: runIn[0].replace(/[。：:；;，,\s]+$/u, ''), piece: head, lines: [line.n] });
+      const rest = slicePiece(piece, runIn[0].length);
+      if (rest.text !== '') paragraph(rest);
       continue;
     }
     paragraph(piece, ANNEX_LIST.test(line.text) ? 'annex' : 'body');

@@ -23,6 +23,22 @@ export const CatalogEntrySchema = z.strictObject({
   kind: PlanKindSchema.optional(),
   validity: z.string().optional(),
   publisher: z.string().optional(),
+  /**
+   * For texts without numbered headings: a regular expression (JavaScript) for the unnumbered section titles that
+   * open a paragraph, ending with its first `。` (001: `^实施[^。]{2,20}工程。`). Each match becomes a level-1
+   * heading with an anchor by its position (`s1`, `s2` …); the text itself is unchanged.
+   */
+  runInHeadings: z
+    .string()
+    .refine((p) => {
+      try {
+        new RegExp(p, 'u');
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'not a valid regular expression')
+    .optional(),
 });
 export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
 
