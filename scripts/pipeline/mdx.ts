@@ -17,31 +17,26 @@ import type { PlanFrontmatter } from '../../src/schemas/plan.ts';
 
 const attr = (name: string, value: string | number): MdxJsxAttribute => ({ type: 'mdxJsxAttribute', name, value: String(value) });
 
-function textElement(name: string, attrs: Record<string, string | number | null | undefined>, children: PhrasingContent[]): MdxJsxTextElement {
-  return {
-    type: 'mdxJsxTextElement',
-    name,
-    attributes: Object.entries(attrs)
-      .filter(([, v]) => v !== null && v !== undefined)
-      .map(([k, v]) => attr(k, v!)),
-    children,
-  };
+type Attrs = Record<string, string | number | null | undefined>;
+
+/** JSX attributes, leaving out the ones without a value. */
+function attributes(attrs: Attrs): MdxJsxAttribute[] {
+  return Object.entries(attrs)
+    .filter(([, v]) => v !== null && v !== undefined)
+    .map(([k, v]) => attr(k, v!));
 }
 
-function flowElement(name: string, attrs: Record<string, string | number | null | undefined>, children: RootContent[]): MdxJsxFlowElement {
-  return {
-    type: 'mdxJsxFlowElement',
-    name,
-    attributes: Object.entries(attrs)
-      .filter(([, v]) => v !== null && v !== undefined)
-      .map(([k, v]) => attr(k, v!)),
-    children: children as MdxJsxFlowElement['children'],
-  };
+function textElement(name: string, attrs: Attrs, children: PhrasingContent[]): MdxJsxTextElement {
+  return { type: 'mdxJsxTextElement', name, attributes: attributes(attrs), children };
+}
+
+function flowElement(name: string, attrs: Attrs, children: RootContent[]): MdxJsxFlowElement {
+  return { type: 'mdxJsxFlowElement', name, attributes: attributes(attrs), children: children as MdxJsxFlowElement['children'] };
 }
 
 /** A one-line flow element: `<Para id="p1-1">text…</Para>`. MDX reads a line that opens and closes a tag as a
  *  block whose content is phrasing, so no `<p>` is wrapped around the text. */
-function lineElement(name: string, attrs: Record<string, string | number | null | undefined>, children: PhrasingContent[]): RootContent {
+function lineElement(name: string, attrs: Attrs, children: PhrasingContent[]): RootContent {
   return { type: 'paragraph', children: [textElement(name, attrs, children)] };
 }
 

@@ -5,6 +5,16 @@
 import { z } from 'astro/zod';
 import { PeriodSchema, PlanKindSchema, RegionLevelSchema, IsoDateSchema } from './plan.ts';
 
+/** A JavaScript regular expression, written as a string. */
+const RegExpSource = z.string().refine((p) => {
+  try {
+    new RegExp(p, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a valid regular expression');
+
 /** One entry of `seeds/catalog.yaml`: what a text does not say, or says wrongly. Every field is optional. */
 export const CatalogEntrySchema = z.strictObject({
   /** URL slug (`/plans/<slug>/`); default: the file name without `.txt`, lower-cased, `_` → `-`. */
@@ -28,17 +38,7 @@ export const CatalogEntrySchema = z.strictObject({
    * open a paragraph, ending with its first `。` (001: `^实施[^。]{2,20}工程。`). Each match becomes a level-1
    * heading with an anchor by its position (`s1`, `s2` …); the text itself is unchanged.
    */
-  runInHeadings: z
-    .string()
-    .refine((p) => {
-      try {
-        new RegExp(p, 'u');
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'not a valid regular expression')
-    .optional(),
+  runInHeadings: RegExpSource.optional(),
 });
 export type CatalogEntry = z.infer<typeof CatalogEntrySchema>;
 
@@ -66,14 +66,7 @@ export const ChromeRuleSchema = z.strictObject({
   /** Short name shown in the source notes (`breadcrumb`). */
   rule: z.string(),
   /** Regular expression (JavaScript syntax) tested against the trimmed line. */
-  pattern: z.string().refine((p) => {
-    try {
-      new RegExp(p, 'u');
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'not a valid regular expression'),
+  pattern: RegExpSource,
   /** `chrome`: dropped and listed; `metadata`: read into the metadata card and listed. */
   kind: z.enum(['chrome', 'metadata']).default('chrome'),
   /** Where the rule applies: the first lines before the body, the last lines after it, or anywhere. */
