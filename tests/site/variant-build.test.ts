@@ -115,6 +115,26 @@ describe('markup in a source text', () => {
   });
 });
 
+test('the search page shows the hostile text as text in its results', async () => {
+  const page = await browser.context.newPage();
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  try {
+    await page.goto(`${pageUrl(server.url, '/search/')}?q=${encodeURIComponent('脚本标签')}`);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#search-results')?.dataset.state === 'done');
+    // Snippets come from Pagefind's page text, which has a space where an inline element (here a value) begins.
+    const shown = (await page.locator('#search-results').innerText()).replace(/\s/gu, '');
+    expect(shown).toContain('<script>alert(1)</script>这是正文里的脚本标签');
+    expect(await page.locator('#search-results script').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  } finally {
+    await page.close();
+  }
+});
+
 describe(`the site served under ${BASE}`, () => {
   test('every internal link, asset and anchor resolves under the sub-path', async () => {
     const checker = createLinkChecker(await browser.context.newPage(), siteDir, server.url);
