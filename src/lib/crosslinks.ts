@@ -249,31 +249,54 @@ function outlineTitles(nodes: OutlineNode[], out = new Map<string, string>()): M
   return out;
 }
 
+type Candidate = { doc: PlanDocument; sectionId: string; themeIds: string[]; title: string };
+
+// Every plan page asks for the related sections of the same (cached) plan list: computing them once per list keeps
+// the build linear in the number of plans instead of pages × sections² (bench/results.md, "Scaling").
+const relatedCache = new WeakMap<readonly PlanDocument[], { key: string; result: Map<string, RelatedSection[]> }>();
+
 /**
  * For each themed section of each plan (key `<slug>#<sectionId>`), sections of other plans that share its first
  * theme, best first (sections whose first theme is the same before those that only list it), at most `limit`.
+ * The result is computed once per `plans` array (and themes and limit) and shared: do not change either after.
  */
-export function relatedSections(plans: PlanDocument[], themes: Theme[], limit = 4): Map<string, RelatedSection[]> {
-  const candidates = plans.flatMap((doc) => {
+export function relatedSections(plans: readonly PlanDocument[], themes: Theme[], limit = 4): Map<string, RelatedSection[]> {
+  const key = `${limit}\u0000${themes.map((t) => `${t.id}\u0001${t.name}`).join('\u0000')}`;
+  const cached = relatedCache.get(plans);
+  if (cached?.key === key) return cached.result;
+  const candidates: Candidate[] = plans.flatMap((doc) => {
     const titles = outlineTitles(doc.outline);
     return doc.sectionThemes.map((s) => ({ doc, sectionId: s.sectionId, themeIds: s.themeIds, title: titles.get(s.sectionId) ?? s.sectionId }));
   });
+  // Sections by theme, best first: those that list the theme earlier, then in plan order (a stable sort).
+  const byTheme = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    for (const t of new Set(c.themeIds)) {
+      const list = byTheme.get(t);
+      if (list) list.push(c);
+      else byTheme.set(t, [c]);
+    }
+  }
+  for (const [t, list] of byTheme) list.sort((a, b) => a.themeIds.indexOf(t) - b.themeIds.indexOf(t));
+  const themeNames = new Map<string, string>();
+  for (const t of themes) if (!themeNames.has(t.id)) themeNames.set(t.id, t.name);
   const related = new Map<string, RelatedSection[]>();
   for (const c of candidates) {
     const theme = c.themeIds[0];
     if (!theme) continue;
-    const themeName = themes.find((t) => t.id === theme)?.name ?? theme;
-    const matches = candidates
-      .filter((o) => o.doc.slug !== c.doc.slug && o.themeIds.includes(theme))
-      .sort((a, b) => a.themeIds.indexOf(theme) - b.themeIds.indexOf(theme));
+    const themeName = themeNames.get(theme) ?? theme;
     // One section per other plan: the best one.
-    const perPlan = new Map<string, (typeof matches)[number]>();
-    for (const m of matches) if (!perPlan.has(m.doc.slug)) perPlan.set(m.doc.slug, m);
+    const perPlan = new Map<string, Candidate>();
+    for (const m of byTheme.get(theme) ?? []) {
+      if (perPlan.size >= limit) break;
+      if (m.doc.slug !== c.doc.slug && !perPlan.has(m.doc.slug)) perPlan.set(m.doc.slug, m);
+    }
     related.set(
       `${c.doc.slug}#${c.sectionId}`,
-      [...perPlan.values()].slice(0, limit).map((m) => ({ slug: m.doc.slug, planTitle: m.doc.meta.title.value, sectionId: m.sectionId, title: m.title, themeId: theme, themeName })),
+      [...perPlan.values()].map((m) => ({ slug: m.doc.slug, planTitle: m.doc.meta.title.value, sectionId: m.sectionId, title: m.title, themeId: theme, themeName })),
     );
   }
+  relatedCache.set(plans, { key, result: related });
   return related;
 }
 

@@ -1,0 +1,208 @@
+/**
+ * `npm run bench [-- --quick] [--sizes 10,100,1000] [--runs N] [--large-runs N] [--browser-runs N]`
+ *
+ * Measures the site on this machine and writes `bench/results.json` and `bench/results.md` (printed too):
+ * - build of the real seeds: time and peak memory of ingest, `astro build` and Pagefind (scripts/bench/builds.ts);
+ * - pages (home, largest plan, /compare/, /search/): bytes by kind, raw and compressed, from the files and from
+ *   Chromium; JS needed to read a plan; the enhancement script (scripts/bench/pages.ts);
+ * - search (bytes and ms, first and later queries) and print (seconds and pages) in Chromium
+ *   (scripts/bench/search-print.ts);
+ * - scaling over synthetic corpora of 10, 100 and 1,000 plans, with log-log exponents (scripts/bench/stats.ts).
+ * Then checks `bench/budgets.json` and exits 1 naming every broken budget. Every build goes into fresh temporary
+ * folders (never `dist/` or `content/plans/`); build logs go to `bench/runs/` (git-ignored).
+ * `--quick`: sizes 10 and 100 only, one build per corpus, three browser runs (a few minutes, for a quick check);
+ * it writes its results into `bench/runs/` so as not to replace the full ones (`--out DIR` to choose).
+ * `--report-only`: re-check the budgets and rewrite results.md from the last results.json, measuring nothing.
+ * The full run takes about a quarter of an hour on 2 cores. CI does not run it.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ensureSystem, CHROMIUM_PATH } from '../tests/support/system.ts';
+import { launchBrowser } from '../tests/support/browser.ts';
+import { startStaticServer } from '../tests/support/server.ts';
+import { brokenBudgets, checkBudgets, parseBudgets } from './bench/budgets.ts';
+import { benchBuilds } from './bench/builds.ts';
+import type { BuildBench } from './bench/builds.ts';
+import { benchPage, fileWeight, jsNeededToRead } from './bench/pages.ts';
+import { growthOf, renderMarkdown } from './bench/report.ts';
+import type { Results } from './bench/report.ts';
+import { benchPrint, benchSearch } from './bench/search-print.ts';
+import type { SearchBench } from './bench/search-print.ts';
+import { largestPlanPage } from './bench/site.ts';
+
+const BENCH_DIR = 'bench';
+const LOG_DIR = join(BENCH_DIR, 'runs');
+
+const { values } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    sizes: { type: 'string' },
+    runs: { type: 'string' },
+    'large-runs': { type: 'string' },
+    'browser-runs': { type: 'string' },
+    seed: { type: 'string', default: '1' },
+    out: { type: 'string' },
+    'report-only': { type: 'boolean', default: false },
+  },
+});
+const quick = values.quick;
+const sizes = (values.sizes ?? (quick ? '10,100' : '10,100,1000'))
+  .split(',')
+  .filter((s) => s.trim() !== '')
+  .map(Number);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes: positive integers separated by commas, got ${values.sizes}`);
+const buildRuns = Number(values.runs ?? (quick ? 1 : 3));
+// Sizes of 1,000 plans and more take minutes per build; they get their own run count to keep the bench in time.
+const largeBuildRuns = Number(values['large-runs'] ?? (quick ? 1 : 3));
+const browserRuns = Number(values['browser-runs'] ?? (quick ? 3 : 5));
+// A quick run must not overwrite the full results the README quotes: it writes into the scratch folder.
+const outDir = values.out ?? (quick ? LOG_DIR : BENCH_DIR);
+
+function log(message: string): void {
+  console.log(`[bench] ${message}`);
+}
+
+function chromiumVersion(): string {
+  const out = spawnSync(CHROMIUM_PATH, ['--version'], { encoding: 'utf8' });
+  return /Chromium [\d.]+/u.exec(out.stdout ?? '')?.[0] ?? 'Chromium (version unknown)';
+}
+
+const progress = (label: string) => (i: number, stages: { name: string; ms: number }[], wallMs: number, otherCores: number) =>
+  log(`${label} run ${i}: ${stages.map((s) => `${s.name} ${s.ms} ms`).join(', ')} (whole ${Math.round(wallMs)} ms; other work on the machine ${otherCores.toFixed(2)} cores)`);
+
+/** Runs every measurement; budgets are checked afterwards by {@link finish}. */
+async function measure(): Promise<Results> {
+  const started = performance.now();
+  const loadAvgBefore = loadavg();
+  ensureSystem();
+  mkdirSync(LOG_DIR, { recursive: true });
+  const scratch = mkdtempSync(join(tmpdir(), 'bench-'));
+  try {
+    // 1. The real seeds: build, and keep the last site for the browser measurements.
+    log(`building the real seeds ${buildRuns}× (scratch ${scratch}, logs ${LOG_DIR}/)`);
+    const real = await benchBuilds({ label: 'seeds', seedsDir: 'seeds', runs: buildRuns, logDir: LOG_DIR, scratchDir: scratch, keepSite: true, onRun: progress('seeds') });
+    const siteDir = real.siteDir!;
+
+    // 2. Pages, search and print in Chromium, over the static test server.
+    const server = await startStaticServer({ root: siteDir });
+    const largest = largestPlanPage(siteDir);
+    let pages, jsToRead, search, print;
+    try {
+      const browser = await launchBrowser();
+      try {
+        pages = [];
+        for (const [name, path] of [
+          ['home', '/'],
+          ['largest plan', largest.path],
+          ['comparison', '/compare/'],
+          ['search', '/search/'],
+        ] as const) {
+          log(`page ${path} ×${browserRuns}`);
+          pages.push(await benchPage(browser.context, server.url, siteDir, name, path, browserRuns));
+        }
+        log(`print ${largest.path} ×${browserRuns}`);
+        print = await benchPrint(browser.context, server.url, largest.path, browserRuns);
+      } finally {
+        await browser.close();
+      }
+      log(`JS needed to read ${largest.path}`);
+      jsToRead = await jsNeededToRead(server.url, largest.path);
+      log(`search ×${browserRuns}`);
+      search = await benchSearch(server.url, browserRuns);
+    } finally {
+      await server.close();
+    }
+    const enhancementJs = fileWeight(siteDir, '/enhance.js');
+    rmSync(siteDir, { recursive: true, force: true });
+
+    // 3. Scaling over synthetic corpora.
+    const scale: BuildBench[] = [];
+    const scaleSearch: { plans: number; search: SearchBench }[] = [];
+    for (const n of sizes) {
+      const seedsDir = join(scratch, `corpus-${n}`);
+      const gen = spawnSync(process.execPath, ['scripts/generate-corpus.ts', '--count', String(n), '--seed', values.seed, '--out', seedsDir], { encoding: 'utf8' });
+      if (gen.status !== 0) throw new Error(`generate-corpus --count ${n} failed:\n${gen.stderr}`);
+      const runs = n >= 1000 ? largeBuildRuns : buildRuns;
+      log(`building ${n} synthetic plans ${runs}×`);
+      const built = await benchBuilds({ label: `n${n}`, seedsDir, runs, logDir: LOG_DIR, scratchDir: scratch, keepSite: true, onRun: progress(`${n} plans`) });
+      scale.push(built.bench);
+      rmSync(seedsDir, { recursive: true, force: true });
+      // Search cost as the corpus grows (the search page reads every page's text on small sites, uses the index on large ones).
+      const scaleServer = await startStaticServer({ root: built.siteDir! });
+      try {
+        const searchRuns = Math.min(browserRuns, 3);
+        log(`search on ${n} plans ×${searchRuns}`);
+        scaleSearch.push({ plans: n, search: await benchSearch(scaleServer.url, searchRuns) });
+      } finally {
+        await scaleServer.close();
+      }
+      rmSync(built.siteDir!, { recursive: true, force: true });
+    }
+
+    return {
+      generatedAt: new Date().toISOString(),
+      machine: {
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model.trim() ?? 'unknown CPU',
+        memoryGiB: Math.round(totalmem() / 1024 ** 3),
+        node: process.version,
+        chromium: chromiumVersion(),
+        loadAvgBefore,
+        loadAvgAfter: loadavg(),
+      },
+      options: { quick, sizes, buildRuns, browserRuns, largeBuildRuns },
+      build: real.bench,
+      pages,
+      jsToRead,
+      enhancementJs,
+      search,
+      print,
+      scale,
+      scaleSearch,
+      growth: growthOf(scale),
+      budgets: [],
+      durationSeconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/** The figures the budgets bound, by budget id (null when this run did not measure it). */
+function budgetFigures(r: Results): Record<string, number | null> {
+  const largestPage = r.pages.find((p) => p.name === 'largest plan');
+  const at100 = r.scale.find((x) => x.plans === 100);
+  return {
+    'largest plan page, gzip bytes': largestPage ? largestPage.chromium.total.gzip : null,
+    'JS needed to read a plan, bytes': r.jsToRead.bytes,
+    'enhancement JS, raw bytes': r.enhancementJs.raw,
+    'first search, bytes': r.search.first.bytes.median,
+    'first search, ms': r.search.first.ms.median,
+    'build of 100 plans, ms': at100 ? at100.total.ms.median : null,
+    'print largest plan, seconds': r.print.seconds.median,
+  };
+}
+
+/** Checks the budgets, writes results.json and results.md, prints the table; exit code 1 if a budget broke. */
+function finish(results: Results): void {
+  const budgetsFile = join(BENCH_DIR, 'budgets.json');
+  results.budgets = existsSync(budgetsFile) ? checkBudgets(parseBudgets(JSON.parse(readFileSync(budgetsFile, 'utf8'))), budgetFigures(results)) : [];
+  if (results.budgets.length === 0) log(`no ${budgetsFile}: budgets not checked`);
+  const markdown = renderMarkdown(results);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  writeFileSync(join(outDir, 'results.md'), markdown);
+  console.log(`\n${markdown}`);
+  log(`wrote ${outDir}/results.json and ${outDir}/results.md (measuring took ${Math.round(results.durationSeconds)} s)`);
+  const broken = brokenBudgets(results.budgets);
+  if (broken.length > 0) {
+    console.error(`[bench] budget broken:\n${broken.map((b) => `  - ${b}`).join('\n')}`);
+    process.exitCode = 1;
+  }
+}
+
+// --report-only: re-check budgets and re-render the tables from the last results.json, without measuring.
+finish(values['report-only'] ? (JSON.parse(readFileSync(join(outDir, 'results.json'), 'utf8')) as Results) : await measure());

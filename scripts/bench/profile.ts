@@ -1,0 +1,84 @@
+/**
+ * `npx node scripts/bench/profile.ts [--count 100] [--seed 1] [--top 25]`: where `astro build` spends its time
+ * on a synthetic corpus. Generates the corpus and ingests it into a temporary folder, runs the same
+ * `astro build` command as scripts/build.ts under `node --cpu-prof`, and prints the functions with the most
+ * time, inclusive (the function and what it calls) and self. Used to find work repeated per page.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+/** The parts of a V8 `.cpuprofile` used here. */
+export interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Time of one function (ms), inclusive and self. */
+export interface FunctionTime {
+  name: string;
+  inclusiveMs: number;
+  selfMs: number;
+}
+
+/**
+ * Inclusive and self time per function (name + file + line) of a CPU profile. Inclusive time counts each sample
+ * once per function on its stack, so recursion is not counted twice.
+ */
+export function functionTimes(profile: CpuProfile): FunctionTime[] {
+  const parent = new Map<number, number>();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const keyOf = (id: number) => {
+    const f = byId.get(id)!.callFrame;
+    const file = f.url.replace(/^file:\/\//u, '').replace(/^.*\/(node_modules\/)/u, '$1');
+    return `${f.functionName || '(anonymous)'} ${file}:${f.lineNumber + 1}`;
+  };
+  const inclusive = new Map<string, number>();
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i + 1] ?? profile.timeDeltas[i] ?? 0) / 1000;
+    const own = keyOf(id);
+    self.set(own, (self.get(own) ?? 0) + ms);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const key = keyOf(at);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      inclusive.set(key, (inclusive.get(key) ?? 0) + ms);
+    }
+  });
+  return [...inclusive].map(([name, inclusiveMs]) => ({ name, inclusiveMs, selfMs: self.get(name) ?? 0 }));
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv = {}): void {
+  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed (exit ${r.status})`);
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { count: { type: 'string', default: '100' }, seed: { type: 'string', default: '1' }, top: { type: 'string', default: '25' } } });
+  const work = mkdtempSync(join(tmpdir(), 'bench-profile-'));
+  try {
+    run(['scripts/generate-corpus.ts', '--count', values.count, '--seed', values.seed, '--out', join(work, 'seeds')]);
+    run(['scripts/ingest.ts', '--seeds', join(work, 'seeds'), '--out', join(work, 'plans')]);
+    const started = performance.now();
+    run(['--cpu-prof', '--cpu-prof-dir', join(work, 'prof'), 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', join(work, 'site')], { PLANS_DIR: join(work, 'plans'), BASE_PATH: '/' });
+    console.log(`astro build of ${values.count} plans under --cpu-prof: ${Math.round(performance.now() - started)} ms`);
+    const times = readdirSync(join(work, 'prof'))
+      .filter((f) => f.endsWith('.cpuprofile'))
+      .flatMap((f) => functionTimes(JSON.parse(readFileSync(join(work, 'prof', f), 'utf8')) as CpuProfile));
+    const top = Number(values.top);
+    const fmt = (t: FunctionTime) => `${t.inclusiveMs.toFixed(0).padStart(8)} ${t.selfMs.toFixed(0).padStart(8)}  ${t.name}`;
+    console.log('\nInclusive ms, self ms: functions of the project (src/, scripts/ and their bundled chunks)');
+    const ours = times.filter((t) => !t.name.includes('node_modules/') && !t.name.includes('node:') && /\.(ts|mjs|js|astro)/u.test(t.name));
+    for (const t of ours.sort((a, b) => b.inclusiveMs - a.inclusiveMs).slice(0, top)) console.log(fmt(t));
+    console.log('\nSelf ms: every function');
+    for (const t of times.sort((a, b) => b.selfMs - a.selfMs).slice(0, top)) console.log(fmt(t));
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { astroPhases, parseAstroDuration, routeTimes, routesOf, urlPathOf } from './site.ts';
+
+describe('routes of src/pages and Astro’s per-page times', () => {
+  const routes = routesOf('src/pages');
+  const routeOf = (path: string) => routes.find((r) => r.pattern.test(path))?.file;
+
+  it('maps built URL paths to the page files that made them', () => {
+    expect(routeOf('/')).toBe('index.astro');
+    expect(routeOf('/plans/beichen-2020-2022/')).toBe('plans/[slug]/index.astro');
+    expect(routeOf('/plans/beichen-2020-2022/source/')).toBe('plans/[slug]/source.astro');
+    expect(routeOf('/data/plans/beichen-2020-2022.json')).toBe('data/plans/[slug].json.ts');
+    expect(routeOf('/data/targets.json')).toBe('data/targets.json.ts');
+    expect(routeOf('/404.html')).toBe('404.astro');
+    expect(routeOf('/compare/')).toBe('compare/index.astro');
+  });
+
+  it('turns built file names into URL paths', () => {
+    expect(urlPathOf('index.html')).toBe('/');
+    expect(urlPathOf('plans/x/index.html')).toBe('/plans/x/');
+    expect(urlPathOf('sources/x.txt')).toBe('/sources/x.txt');
+  });
+
+  it('sums the (+ms) of each route from a coloured log', () => {
+    const log = [
+      '01:00:00 \u001b[2m  ├─\u001b[22m /plans/a/index.html \u001b[2m(+12ms)\u001b[22m',
+      '01:00:00   ├─ /plans/b/index.html (+30ms) ',
+      '01:00:00   ├─ /plans/b/source/index.html (+5ms) ',
+      '01:00:00   └─ /index.html (+3ms) ',
+      'build: astro build done in 100 ms',
+    ].join('\n');
+    const times = routeTimes(log, routes);
+    expect(times.get('plans/[slug]/index.astro')).toEqual({ pages: 2, ms: 42 });
+    expect(times.get('plans/[slug]/source.astro')).toEqual({ pages: 1, ms: 5 });
+    expect(times.get('index.astro')).toEqual({ pages: 1, ms: 3 });
+  });
+});
+
+describe('astro build phases', () => {
+  it('reads Astro’s durations', () => {
+    expect(parseAstroDuration('1m 41s')).toBe(101_000);
+    expect(parseAstroDuration('10.40s')).toBe(10_400);
+    expect(parseAstroDuration('68ms')).toBe(68);
+    expect(parseAstroDuration('soon')).toBeNaN();
+  });
+  it('finds content sync, bundling and rendering in a build log', () => {
+    const log = [
+      '01:48:17 [types] Generated 10.40s',
+      '01:48:17 [build] Collecting build info...',
+      '01:48:17 [build] ✓ Completed in 10.68s.',
+      '01:49:12 [vite] ✓ built in 55.50s',
+      '01:49:14 [vite] \u001b[32m✓ built in 68ms\u001b[39m',
+      ' generating static routes ',
+      '01:49:57   └─ /index.html (+14ms) ',
+      '01:49:57 ✓ Completed in 42.91s.',
+      '01:49:58 [build] ✓ Completed in 1m 41s.',
+    ].join('\n');
+    expect(astroPhases(log)).toEqual({ contentSync: 10_400, bundle: 55_568, render: 42_910 });
+  });
+});
