@@ -48,7 +48,7 @@ function run(label: string, command: string, args: string[], env: NodeJS.Process
  * one checkout must not overlap (a test build and a benchmark build, say). A lock directory serialises them;
  * a lock older than 15 minutes is taken to be left over from a killed build.
  */
-function withBuildLock<T>(fn: () => T): T {
+export function withBuildLock<T>(fn: () => T): T {
   const lock = resolve('.astro-build.lock');
   const started = Date.now();
   for (;;) {

@@ -5,6 +5,7 @@
  * time, inclusive (the function and what it calls) and self. Used to find work repeated per page.
  */
 import { spawnSync } from 'node:child_process';
+import { withBuildLock } from '../build.ts';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,7 +67,14 @@ if (import.meta.main) {
     run(['scripts/generate-corpus.ts', '--count', values.count, '--seed', values.seed, '--out', join(work, 'seeds')]);
     run(['scripts/ingest.ts', '--seeds', join(work, 'seeds'), '--out', join(work, 'plans')]);
     const started = performance.now();
-    run(['--cpu-prof', '--cpu-prof-dir', join(work, 'prof'), 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', join(work, 'site')], { PLANS_DIR: join(work, 'plans'), BASE_PATH: '/' });
+    // Same isolation as scripts/build.ts: its own content-layer cache, and no other build at the same time.
+    withBuildLock(() =>
+      run(['--cpu-prof', '--cpu-prof-dir', join(work, 'prof'), 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', join(work, 'site')], {
+        PLANS_DIR: join(work, 'plans'),
+        BASE_PATH: '/',
+        ASTRO_CACHE_DIR: join(work, '.astro-cache'),
+      }),
+    );
     console.log(`astro build of ${values.count} plans under --cpu-prof: ${Math.round(performance.now() - started)} ms`);
     const times = readdirSync(join(work, 'prof'))
       .filter((f) => f.endsWith('.cpuprofile'))
