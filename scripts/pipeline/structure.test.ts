@@ -141,7 +141,7 @@ describe('parseStructure(lines, opts)', () => {
       file: 'x',
       runInHeadings: /^实施[^。]{2,20}工程。/u,
     });
-    expect(blocks.map((b) => `${b.id}:${b.kind === 'heading' ? b.title : b.piece.text}`)).toEqual([
+    expect(blocks.map((b) => `${b.id}:${b.kind === 'heading' ? b.title : b.kind === 'table' ? '' : b.piece.text}`)).toEqual([
       'title:北方网:科委将实施科技支撑美丽天津建设工程',
       'p0-1:导语。',
       's1:实施科技支撑美丽天津建设工程',
