@@ -35,7 +35,8 @@ export interface MetaRow {
   raw: string | null;
 }
 
-const REGION_LEVELS: Record<Region['level'], string> = {
+/** Administrative level of a region, in Chinese. */
+export const REGION_LEVEL_LABELS: Record<Region['level'], string> = {
   province: '省',
   municipality: '直辖市',
   prefecture: '地级市',
@@ -69,7 +70,7 @@ export function metaRows(doc: PlanDocument, regions: Region[], kinds: Kind[]): M
   const regionName = (id: string) => {
     const chain = regionChain(id, regions);
     const last = chain.at(-1);
-    return last ? `${chain.map((r) => r.name).join(' › ')}（${REGION_LEVELS[last.level]}）` : id;
+    return last ? `${chain.map((r) => r.name).join(' › ')}（${REGION_LEVEL_LABELS[last.level]}）` : id;
   };
   return [
     row('标题', 'Title', m.title, (v: string) => v),
