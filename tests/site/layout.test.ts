@@ -67,7 +67,7 @@ describe.each(plans)('$path', ({ path }) => {
   });
 });
 
-test('every page has its own title and a description and a canonical URL', () => {
+test('every page has its own title, a description, a canonical URL and a strict Content-Security-Policy', () => {
   const seen = new Map<string, string>();
   const problems: string[] = [];
   for (const p of builtPages(siteDir)) {
@@ -77,6 +77,11 @@ test('every page has its own title and a description and a canonical URL', () =>
     if (!title) problems.push(`${p.path}: no <title>`);
     if (!description) problems.push(`${p.path}: no description`);
     if (!/<link rel="canonical" href="https?:\/\/[^"]+"/u.test(html)) problems.push(`${p.path}: no canonical URL`);
+    // Content-Security-Policy: scripts from this site only (plus hashes Astro computes), never inline at large.
+    const csp = /<meta http-equiv="content-security-policy" content="([^"]+)"/u.exec(html)?.[1] ?? '';
+    const scriptSrc = /script-src ([^;]+)/u.exec(csp)?.[1] ?? '';
+    if (!csp.includes("default-src 'self'")) problems.push(`${p.path}: no CSP with default-src 'self'`);
+    if (!scriptSrc.startsWith("'self'") || /unsafe-inline|https?:|\*/u.test(scriptSrc)) problems.push(`${p.path}: script-src allows more than the site: ${scriptSrc}`);
     if (title && seen.has(title) && p.path !== '/404.html') problems.push(`${p.path}: same title as ${seen.get(title)}: ${title}`);
     seen.set(title, p.path);
   }
