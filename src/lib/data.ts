@@ -20,33 +20,19 @@ export function allPlans(): Promise<PlanDocument[]> {
   return plansCache;
 }
 
-export async function regions(): Promise<Region[]> {
-  return (await getCollection('regions')).map((e) => e.data as Region);
-}
+/** The entries of a registry collection (`content/*.yaml`), in file order. */
+const registry =
+  <T>(name: 'regions' | 'kinds' | 'departments' | 'glossary' | 'themes' | 'indicators' | 'documents') =>
+  async (): Promise<T[]> =>
+    (await getCollection(name)).map((e) => e.data as T);
 
-export async function kinds(): Promise<Kind[]> {
-  return (await getCollection('kinds')).map((e) => e.data as Kind);
-}
-
-export async function departments(): Promise<Department[]> {
-  return (await getCollection('departments')).map((e) => e.data as Department);
-}
-
-export async function glossary(): Promise<Term[]> {
-  return (await getCollection('glossary')).map((e) => e.data as Term);
-}
-
-export async function themes(): Promise<Theme[]> {
-  return (await getCollection('themes')).map((e) => e.data as Theme);
-}
-
-export async function indicators(): Promise<Indicator[]> {
-  return (await getCollection('indicators')).map((e) => e.data as Indicator);
-}
-
-export async function citedDocuments(): Promise<CitedDocument[]> {
-  return (await getCollection('documents')).map((e) => e.data as CitedDocument);
-}
+export const regions = registry<Region>('regions');
+export const kinds = registry<Kind>('kinds');
+export const departments = registry<Department>('departments');
+export const glossary = registry<Term>('glossary');
+export const themes = registry<Theme>('themes');
+export const indicators = registry<Indicator>('indicators');
+export const citedDocuments = registry<CitedDocument>('documents');
 
 /** The values a list of plans shows. */
 export interface PlanSummary {

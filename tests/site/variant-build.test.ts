@@ -9,6 +9,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { builtPages, launchBrowser, pageUrl } from '../support/browser.ts';
 import type { LaunchedBrowser } from '../support/browser.ts';
 import { buildSite } from '../support/global-setup.ts';
@@ -34,6 +35,17 @@ beforeAll(async () => {
   server = await startStaticServer({ root: siteDir, base: BASE });
   browser = await launchBrowser();
 }, 300_000);
+
+/** A new page that records (and dismisses) any dialog: markup from a source must never run `alert`. */
+async function watchedPage(): Promise<{ page: Page; dialogs: string[] }> {
+  const page = await browser.context.newPage();
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  return { page, dialogs };
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -61,12 +73,7 @@ describe('a sixth plan dropped into seeds/', () => {
 
 describe('markup in a source text', () => {
   test('shows as text on the page and never runs', async () => {
-    const page = await browser.context.newPage();
-    const dialogs: string[] = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
+    const { page, dialogs } = await watchedPage();
     try {
       await page.goto(pageUrl(server.url, '/plans/900-markup/'));
       // The text as the source has it: editorial UI (value readings, anchors) set aside.
@@ -87,12 +94,7 @@ describe('markup in a source text', () => {
   });
 
   test('shows as text in search results', async () => {
-    const page = await browser.context.newPage();
-    const dialogs: string[] = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
+    const { page, dialogs } = await watchedPage();
     try {
       await page.goto(pageUrl(server.url, '/search/'));
       // A string, not a function: the test runner would rewrite a function's dynamic import().
@@ -116,12 +118,7 @@ describe('markup in a source text', () => {
 });
 
 test('the search page shows the hostile text as text in its results', async () => {
-  const page = await browser.context.newPage();
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
+  const { page, dialogs } = await watchedPage();
   try {
     await page.goto(`${pageUrl(server.url, '/search/')}?q=${encodeURIComponent('脚本标签')}`);
     await page.waitForFunction(() => document.querySelector<HTMLElement>('#search-results')?.dataset.state === 'done');
