@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureSystem, CHROMIUM_PATH } from '../tests/support/system.ts';
 import { launchBrowser } from '../tests/support/browser.ts';
-import { startStaticServer } from '../tests/support/server.ts';
+import { startStaticServer } from './lib/static-server.ts';
 import { brokenBudgets, checkBudgets, parseBudgets } from './bench/budgets.ts';
 import { benchBuilds } from './bench/builds.ts';
 import type { BuildBench } from './bench/builds.ts';

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { STRATEGIES } from '../../src/components/search/engine.ts';
 import type { StrategyName } from '../../src/components/search/engine.ts';
 import { launchBrowser, pageUrl } from '../support/browser.ts';
-import { startStaticServer } from '../support/server.ts';
+import { startStaticServer } from '../../scripts/lib/static-server.ts';
 import { ask, evaluateQuery, failureTable, loadQueries, planOutline, summaryTable } from './quality.ts';
 import type { PlanOutline, QueryEvaluation } from './quality.ts';
 

@@ -17,7 +17,7 @@ import { launchBrowser, pageUrl, recordRequests } from '../support/browser.ts';
 import type { LaunchedBrowser } from '../support/browser.ts';
 import { buildSite } from '../support/global-setup.ts';
 import { expectNone } from '../support/report.ts';
-import { startStaticServer } from '../support/server.ts';
+import { startStaticServer } from '../../scripts/lib/static-server.ts';
 import { ask, readResults } from './quality.ts';
 
 const baseUrl = inject('baseUrl');

@@ -15,7 +15,7 @@ import type { LaunchedBrowser } from '../support/browser.ts';
 import { buildSite } from '../support/global-setup.ts';
 import { createLinkChecker } from '../support/links.ts';
 import { expectNone } from '../support/report.ts';
-import { startStaticServer, type StaticServer } from '../support/server.ts';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 const BASE = '/plans/';
 let work: string;

@@ -10,8 +10,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { ensureSystem } from './system.ts';
-import { startStaticServer } from './server.ts';
-import type { StaticServer } from './server.ts';
+import { startStaticServer } from '../../scripts/lib/static-server.ts';
+import type { StaticServer } from '../../scripts/lib/static-server.ts';
 import './provided.ts';
 
 /** Where the tests' build goes (git-ignored). */

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startStaticServer } from './server.ts';
-import type { StaticServer } from './server.ts';
+import { startStaticServer } from './static-server.ts';
+import type { StaticServer } from './static-server.ts';
 
 let root: string;
 beforeAll(() => {

@@ -1,5 +1,6 @@
 /**
- * A small static HTTP server over a built site, for the browser tests (node:http, no dependency). It serves
+ * A small static HTTP server over a built site, for `npm start`, the browser tests and the benchmark (node:http,
+ * no dependency). It serves
  * the folder under a base path (`/` or a sub-path such as `/plans/`, to test `--base` builds), maps
  * folders to their `index.html`, answers unknown paths with the site's own `404.html` and status 404, and
  * sends the content types a real host would, so tests can assert on them.
@@ -46,6 +47,8 @@ export interface StaticServerOptions {
   root: string;
   /** Path the folder is mounted under, with leading and trailing slash (default `/`). */
   base?: string;
+  /** Port on 127.0.0.1 (default: a free one). */
+  port?: number;
 }
 
 /** A running server; `url` is its origin plus base path, ending in `/`. */
@@ -75,7 +78,7 @@ function normaliseBase(base: string): string {
   return `/${base.replace(/^\/+|\/+$/gu, '')}/`.replace(/^\/\/$/u, '/');
 }
 
-/** Starts the server on a free port of 127.0.0.1. */
+/** Starts the server on 127.0.0.1 (a free port unless `port` is given). */
 export async function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
   const root = resolve(options.root);
   const base = normaliseBase(options.base ?? '/');
@@ -144,7 +147,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => done());
+    server.listen(options.port ?? 0, '127.0.0.1', () => done());
   });
   const { port } = server.address() as AddressInfo;
   const origin = `http://127.0.0.1:${port}`;
