@@ -6,8 +6,10 @@
 import type { PlanDocument, Target } from '../schemas/plan.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import { pairBaselineTargets } from './charts/baseline-target.ts';
+import { KIND_LABEL } from './charts/format.ts';
 
-export const KIND_LABELS: Record<Target['kind'], string> = { target: '目标', baseline: '基数', achievement: '实绩' };
+/** `kind` in Chinese: the charts' words, so that a value is called the same in a chart and in a table. */
+export const KIND_LABELS = KIND_LABEL;
 export const MEASURE_LABELS: Record<Target['measure'], string> = { level: '达到', growth: '增长率', cumulative: '累计', increase: '新增' };
 
 /** `2022年`, `2021—2025年`, or `—`. */
@@ -69,7 +71,7 @@ export interface ComparisonCell {
   slug: string;
   baseline: Target | null;
   target: Target | null;
-  /** Reported results (实绩) when there is no baseline. */
+  /** Reported results (实际) when there is no baseline. */
   achievement: Target | null;
   /** Why this cell is not comparable with the others in its row (another unit, measure or period). */
   caveats: string[];
@@ -109,7 +111,7 @@ export function comparisonRows(plans: PlanDocument[], indicators: Indicator[]): 
       if (!t) continue;
       if (t.unit !== unit) c.caveats.push(`单位不同（${t.unit}）`);
       if (t.measure !== measure) c.caveats.push(`口径不同（${MEASURE_LABELS[t.measure]}）`);
-      if (!c.target && c.achievement) c.caveats.push('仅有实绩，无目标');
+      if (!c.target && c.achievement) c.caveats.push(`仅有${KIND_LABEL.achievement}值，无目标`);
     }
     const notes = years.size > 1 ? [`各规划目标年份不同（${[...years].sort().join('、')}年）`] : [];
     return { indicator, cells, coverage: cells.filter((c) => c !== null).length, notes };
