@@ -1,6 +1,7 @@
 /** What the chart components need from a plan besides its targets: short labels and link texts. */
 import type { PlanDocument } from '../schemas/plan.ts';
 import type { Indicator } from '../schemas/indicator.ts';
+import type { TimelinePlan } from './charts/timeline.ts';
 
 /** Short plan name for chart labels: the title without its bracketed period. */
 export function planLabel(doc: PlanDocument): string {
@@ -15,4 +16,14 @@ export function indicatorNames(indicators: Indicator[]): Record<string, string> 
 /** Block id → link text for chart source lines: a table's caption. */
 export function blockLabels(doc: PlanDocument): Record<string, string> {
   return Object.fromEntries(doc.blocks.flatMap((b) => (b.kind === 'table' && b.caption ? [[b.id, b.caption.text]] : [])));
+}
+
+/** The timeline chart's rows: each plan's period, with the line it was read from (none for catalog values). */
+export function timelinePlans(plans: PlanDocument[]): TimelinePlan[] {
+  return plans.map((p) => ({
+    slug: p.slug,
+    planLabel: planLabel(p),
+    period: p.meta.period?.value ?? null,
+    source: p.meta.period?.from === 'text' ? { quote: p.meta.period.raw, line: p.meta.period.line } : null,
+  }));
 }
