@@ -1,0 +1,37 @@
+/**
+ * 发文字号 (document numbers): issuer abbreviation + year in brackets + serial + 号, e.g. `北辰政发〔2021〕5号`,
+ * `京政發〔2016〕44號`, `豫政〔2021〕41号`. The year bracket comes as 〔〕 (the standard), [], 【】, (), （）, ［］.
+ */
+
+export interface DocNumber {
+  /** As printed (brackets, 號 kept) with whitespace inside removed. */
+  text: string;
+  /** Offset of `raw` in the input. */
+  index: number;
+  /** Exactly as printed. */
+  raw: string;
+}
+
+const OPEN = '〔[【(（［';
+const CLOSE = '〕\\]】)）］';
+/** The issuer is 1–12 CJK characters (basic block and extension A, so traditional and rare characters count). */
+const ISSUER = '[\\u3400-\\u4dbf\\u4e00-\\u9fff]{1,12}';
+const DOCNO_SRC = `${ISSUER}\\s*[${OPEN}]\\s*\\d{4}\\s*[${CLOSE}]\\s*第?\\s*\\d{1,4}\\s*[号號]`;
+const DOCNO = new RegExp(DOCNO_SRC, 'u');
+const DOCNO_LINE = new RegExp(`^\\s*(?:${DOCNO_SRC}|[(（]\\s*${DOCNO_SRC}\\s*[)）])\\s*$`, 'u');
+
+/**
+ * The first document number in `s`, or `null`. A damaged number without its closing bracket (`〔202023号`) is not
+ * read. In running text the issuer run is greedy: `根据北辰政发〔2021〕5号` gives `根据北辰政发〔2021〕5号`; where
+ * the number is set off by brackets or 《》…》( ) (the usual case) the issuer is exact.
+ */
+export function findDocNumber(s: string): DocNumber | null {
+  const m = DOCNO.exec(s);
+  if (!m) return null;
+  return { text: m[0].replace(/\s/gu, ''), index: m.index, raw: m[0] };
+}
+
+/** True for a line that is only a document number, optionally wrapped in ( ) or （ ）: `(梧政发〔2012〕3号)`. */
+export function isDocNumberLine(line: string): boolean {
+  return DOCNO_LINE.test(line);
+}

@@ -1,0 +1,114 @@
+/**
+ * The one matching form of a text: what every lexicon rule and every search runs on. Folding
+ * (a) drops converter damage, the tone-marked pinyin a web converter put after characters (`發(fā)展` → `發展`),
+ * (b) converts traditional to simplified characters (OpenCC, `t` → `cn`, character for character),
+ * (c) folds full-width ASCII to half-width (`（２）：` → `(2):`) and NBSP / U+3000 to a plain space.
+ * It keeps 〔〕【】“”、。 as they are. `toSource` maps an offset in the folded text back to the source, so a match
+ * found on the folded text can be marked on the verbatim text.
+ */
+import OpenCC from 'opencc-js';
+
+export interface MatchForm {
+  /** The folded text. */
+  text: string;
+  /** Source offset of the character at folded offset `i`; `toSource(text.length)` is the source length. */
+  toSource(i: number): number;
+  /** Source offset just after the character that ends before folded offset `i` (for exclusive match ends). */
+  toSourceEnd(i: number): number;
+}
+
+const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü';
+const CJK = '\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff';
+/**
+ * Converter damage: a CJK character directly followed by `(` + 1–6 pinyin letters + `)`, with at least one
+ * tone-marked vowel (so `(GDP)`, `(R&D)` or `(app)` are never taken). The page store sometimes broke the line inside
+ * the brackets (`創(\nchuàng)`, `發(f\nā)`), so line breaks inside them are part of the damage.
+ */
+const PINYIN_DAMAGE = new RegExp(
+  `(?<=[${CJK}])[(（](?=(?:[a-z${TONED}]|\\r?\\n)*[${TONED}])((?:[a-z${TONED}]|\\r?\\n){1,8})[)）]`,
+  'gu',
+);
+const letterCount = (s: string) => s.replace(/\r?\n/gu, '').length;
+
+type Convert = (s: string) => string;
+let converter: Convert | null = null;
+/** OpenCC traditional → mainland simplified, built on first use (building it takes a while). `t`, not `tw`: `tw`
+ * also turns 著 into 着, which would change correct simplified text (显著). */
+function t2s(): Convert {
+  converter ??= OpenCC.Converter({ from: 't', to: 'cn' });
+  return converter;
+}
+const charCache = new Map<string, string>();
+function convertChar(ch: string): string {
+  let out = charCache.get(ch);
+  if (out === undefined) {
+    const c = t2s()(ch);
+    out = [...c].length === 1 ? c : ch;
+    charCache.set(ch, out);
+  }
+  return out;
+}
+
+function halfWidth(cp: string): string {
+  const code = cp.codePointAt(0)!;
+  if (code >= 0xff01 && code <= 0xff5e) return String.fromCodePoint(code - 0xfee0);
+  if (code === 0x3000 || code === 0xa0) return ' ';
+  return cp;
+}
+
+export function toMatchForm(source: string): MatchForm {
+  // (a) kept code points with their source offsets, damage dropped.
+  const kept: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let i = 0;
+  const keep = (from: number, to: number) => {
+    for (let j = from; j < to; ) {
+      const cp = String.fromCodePoint(source.codePointAt(j)!);
+      kept.push(cp);
+      starts.push(j);
+      ends.push(j + cp.length);
+      j += cp.length;
+    }
+  };
+  for (const m of source.matchAll(PINYIN_DAMAGE)) {
+    if (letterCount(m[1]!) > 6) continue;
+    keep(i, m.index);
+    i = m.index + m[0].length;
+  }
+  keep(i, source.length);
+
+  // (b) traditional → simplified; phrase-level conversion when it keeps one code point per code point, else per
+  // character (so offsets always survive).
+  const joined = kept.join('');
+  let converted = [...t2s()(joined)];
+  if (converted.length !== kept.length) converted = kept.map(convertChar);
+
+  // (c) half-width, and the offset maps per UTF-16 unit of the output.
+  let text = '';
+  const toSrc: number[] = [];
+  const toSrcEnd: number[] = [];
+  converted.forEach((cp, k) => {
+    const out = halfWidth(cp);
+    for (let u = 0; u < out.length; u++) {
+      toSrc.push(starts[k]!);
+      toSrcEnd.push(ends[k]!);
+    }
+    text += out;
+  });
+  return {
+    text,
+    toSource: (n) => (n <= 0 ? (toSrc[0] ?? 0) : n >= toSrc.length ? source.length : toSrc[n]!),
+    toSourceEnd: (n) => (n <= 0 ? (toSrc[0] ?? 0) : n > toSrcEnd.length ? source.length : toSrcEnd[n - 1]!),
+  };
+}
+
+/** The folded text alone. */
+export function simplify(s: string): string {
+  return toMatchForm(s).text;
+}
+
+/** The folded text with all whitespace removed (for comparing titles, numbers and names). */
+export function squash(s: string): string {
+  return simplify(s).replace(/\s+/gu, '');
+}

@@ -1,0 +1,5 @@
+export * from './numerals.ts';
+export * from './dates.ts';
+export * from './docnumbers.ts';
+export * from './periods.ts';
+export * from './fold.ts';

@@ -1,0 +1,49 @@
+import { describe, expect, test } from 'vitest';
+import { chineseYear, parseChineseNumeral, toChineseNumeral } from './numerals.ts';
+
+describe('parseChineseNumeral', () => {
+  test('heading ordinals as structure.ts read them', () => {
+    expect(['一', '九', '十', '十二', '二十', '二十三'].map(parseChineseNumeral)).toEqual([1, 9, 10, 12, 20, 23]);
+  });
+  test('hundreds, zeros and 两', () => {
+    expect(parseChineseNumeral('一百零五')).toBe(105);
+    expect(parseChineseNumeral('一百〇五')).toBe(105);
+    expect(parseChineseNumeral('一百○五')).toBe(105);
+    expect(parseChineseNumeral('一百一十')).toBe(110);
+    expect(parseChineseNumeral('一百')).toBe(100);
+    expect(parseChineseNumeral('两百')).toBe(200);
+    expect(parseChineseNumeral('一十二')).toBe(12);
+    expect(parseChineseNumeral('三百六十五')).toBe(365);
+    expect(parseChineseNumeral('零')).toBe(0);
+  });
+  test('not a numeral → NaN', () => {
+    expect(parseChineseNumeral('')).toBeNaN();
+    expect(parseChineseNumeral('发展')).toBeNaN();
+    expect(parseChineseNumeral('十十')).toBeNaN();
+  });
+});
+
+describe('toChineseNumeral', () => {
+  test('round numbers and teens', () => {
+    expect([1, 10, 12, 20, 23, 99].map(toChineseNumeral)).toEqual(['一', '十', '十二', '二十', '二十三', '九十九']);
+  });
+  test('hundreds with 零', () => {
+    expect([100, 105, 110, 365].map(toChineseNumeral)).toEqual(['一百', '一百零五', '一百一十', '三百六十五']);
+  });
+  test('inverts parseChineseNumeral for 1–200', () => {
+    for (let n = 1; n <= 200; n++) expect(parseChineseNumeral(toChineseNumeral(n))).toBe(n);
+  });
+  test('rejects what it cannot write', () => {
+    expect(() => toChineseNumeral(-1)).toThrow(RangeError);
+    expect(() => toChineseNumeral(1.5)).toThrow(RangeError);
+  });
+});
+
+describe('chineseYear', () => {
+  test('digit by digit with every zero look-alike', () => {
+    expect(['二〇一二', '二○一二', '二0一二', '二零一二', '二〇三五', '2012'].map(chineseYear)).toEqual([2012, 2012, 2012, 2012, 2035, 2012]);
+  });
+  test('not a four-digit year → null', () => {
+    expect([chineseYear('二〇一'), chineseYear('二十一二'), chineseYear('二〇一二年')]).toEqual([null, null, null]);
+  });
+});

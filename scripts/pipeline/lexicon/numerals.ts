@@ -1,0 +1,101 @@
+/**
+ * Chinese numerals as they occur in official documents: heading ordinals (`二十三、`), counts (`一百零五`),
+ * and years written digit by digit (`二〇一二`, `二○一二` with a white circle, `二0一二` with an Arabic zero).
+ */
+
+/** Digit characters, value = index. Zero has many look-alikes in scraped text: 零, 〇 (U+3007), ○ (U+25CB), ◯, O, 0. */
+export const CN_DIGITS = '零一二三四五六七八九';
+const ZEROS = new Set(['零', '〇', '○', '◯', 'O', 'Ｏ', 'o', '0', '０']);
+const UNITS: Record<string, number> = { 十: 10, 拾: 10, 百: 100, 佰: 100, 千: 1000, 仟: 1000 };
+
+/** Value of one digit character (一…九, 两, the zero look-alikes, Arabic or full-width digits), else `null`. */
+export function digitValue(ch: string): number | null {
+  if (ZEROS.has(ch)) return 0;
+  if (ch === '两' || ch === '兩') return 2;
+  const i = CN_DIGITS.indexOf(ch);
+  if (i > 0) return i;
+  if (/^[0-9]$/u.test(ch)) return Number(ch);
+  if (/^[０-９]$/u.test(ch)) return ch.charCodeAt(0) - 0xff10;
+  return null;
+}
+
+/**
+ * 一 → 1, 十 → 10, 十二 → 12, 二十三 → 23, 一百零五 → 105, 一百一十 → 110, 两千 → 2000, 一百五 → 150 (a trailing
+ * digit after 百/千 without 零 counts in the next lower unit, as spoken). Without any unit the digits are read one by
+ * one (`二〇` → 20). `NaN` when `s` is not a numeral (structure.ts returned -1 for an unknown single character;
+ * its callers only pass regex-checked numerals).
+ */
+export function parseChineseNumeral(s: string): number {
+  const chars = [...s.trim()];
+  if (chars.length === 0) return NaN;
+  if (!chars.some((c) => c in UNITS)) {
+    let n = 0;
+    for (const c of chars) {
+      const d = digitValue(c);
+      if (d === null) return NaN;
+      n = n * 10 + d;
+    }
+    return n;
+  }
+  let total = 0;
+  let digit: number | null = null;
+  let lastUnit = Infinity;
+  let zeroSeen = false;
+  for (const [i, c] of chars.entries()) {
+    const unit = UNITS[c];
+    if (unit !== undefined) {
+      if (unit >= lastUnit) return NaN;
+      // 十 alone at the start means 一十; elsewhere a unit needs its digit (一百十 is not written).
+      const mult = digit ?? (i === 0 && unit === 10 ? 1 : NaN);
+      total += mult * unit;
+      lastUnit = unit;
+      digit = null;
+      zeroSeen = false;
+      continue;
+    }
+    const d = digitValue(c);
+    if (d === null || digit !== null) return NaN;
+    if (d === 0) {
+      if (zeroSeen || i === 0) return NaN;
+      zeroSeen = true;
+      continue;
+    }
+    digit = d;
+  }
+  if (digit !== null) total += !zeroSeen && lastUnit >= 100 && lastUnit !== Infinity ? digit * (lastUnit / 10) : digit;
+  return total;
+}
+
+/** 0 → 零, 1 → 一, 12 → 十二, 23 → 二十三, 105 → 一百零五, 110 → 一百一十, up to 9999. */
+export function toChineseNumeral(n: number): string {
+  if (!Number.isInteger(n) || n < 0 || n > 9999) throw new RangeError(`toChineseNumeral: ${n} is not an integer 0–9999`);
+  if (n < 10) return CN_DIGITS[n]!;
+  if (n < 20) return `十${n % 10 === 0 ? '' : CN_DIGITS[n % 10]}`;
+  const units = ['千', '百', '十', ''];
+  const digits = String(n).padStart(4, '0').split('').map(Number);
+  let out = '';
+  let pendingZero = false;
+  for (const [i, d] of digits.entries()) {
+    if (d === 0) {
+      if (out) pendingZero = true;
+      continue;
+    }
+    if (pendingZero) out += '零';
+    pendingZero = false;
+    out += CN_DIGITS[d]! + units[i]!;
+  }
+  return out;
+}
+
+/** A year written digit by digit: `二〇一二`, `二○一二`, `二0一二`, `2012` → 2012; `null` unless exactly four digits. */
+export function chineseYear(s: string): number | null {
+  const chars = [...s.trim()];
+  if (chars.length !== 4) return null;
+  let n = 0;
+  for (const c of chars) {
+    const d = digitValue(c);
+    if (d === null) return null;
+    n = n * 10 + d;
+  }
+  return n;
+}
