@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
 import { parseYamlWithFriendlyErrors } from '../../src/schemas/friendly-errors.ts';
 import { ChromeRulesSchema } from '../../src/schemas/registry.ts';
-import { removeChrome } from './chrome.ts';
+import { RULE_REPEATED_TITLE, RULE_SITE_HEADER, matchForm, removeChrome } from './chrome.ts';
+import { decodeSeed } from './decode.ts';
 import { splitLines } from './lines.ts';
 
 const rules = parseYamlWithFriendlyErrors(ChromeRulesSchema, readFileSync('content/chrome.yaml', 'utf8'), 'content/chrome.yaml');
@@ -47,5 +49,131 @@ describe('removeChrome(lines, rules)', () => {
     const { kept, removed } = removeChrome(splitLines(`${longLine}\n\n   \n${longLine}`), rules);
     expect(kept.map((l) => l.n)).toEqual([1, 4]);
     expect(removed).toEqual([]);
+  });
+});
+
+const notice = '各有关单位：现将方案印发给你们，请认真贯彻执行。';
+const run = (...ls: string[]) => removeChrome(splitLines(ls.join('\n')), rules);
+const removedTexts = (...ls: string[]) => run(...ls).removed.map((r) => r.text.trim());
+
+describe('removeChrome: the portal block (head) and the body', () => {
+  test('head rules apply above the first running text, never below it', () => {
+    // A text that opens with its body has no portal block: a 来源 line or a breadcrumb-like line later is body text.
+    expect(removedTexts(longLine, '来源:区科委', '首页 > 政策', notice)).toEqual([]);
+    expect(removedTexts('来源:区科委', '首页 > 政策', notice)).toEqual(['来源:区科委', '首页 > 政策']);
+  });
+
+  test('a long portal line recognised by a rule does not end the portal block', () => {
+    const table = '[ 索引号 ] | 1150010700927688xm/2023-01698 | [ 发文字号 ] | 渝高新发〔2023〕8号 | [ 体裁分类 ] | 公文 |';
+    expect([...table].length).toBeGreaterThanOrEqual(60);
+    expect(removedTexts(table, '[ 发布机构 ] | 高新区改革发展局 |', notice)).toEqual([table, '[ 发布机构 ] | 高新区改革发展局 |']);
+  });
+
+  test('a salutation, a sentence or a numbered heading starts the body', () => {
+    expect(removedTexts('各区人民政府：', '日期:2024-03-28 17:32')).toEqual([]);
+    expect(removedTexts('一、总体要求', '作者:某区政府')).toEqual([]);
+  });
+
+  test('tail rules apply only after the last running text', () => {
+    expect(removedTexts(notice, '地址:某市某路1号 邮编:300000', '联系电话:022-12345678')).toEqual(['地址:某市某路1号 邮编:300000', '联系电话:022-12345678']);
+    expect(removedTexts('地址:某市某路1号', notice)).toEqual([]);
+  });
+
+  test('a text with no running text at all has no tail', () => {
+    expect(removedTexts('某区行动方案', '政策解读')).toEqual([]);
+  });
+});
+
+describe('removeChrome: portal forms', () => {
+  test.each([
+    ['首页 >> 下载中心 >> 国家大学科技园 >> 政策法规', 'breadcrumb'],
+    ['当前位置:首页 > 区政府文件 > 闵府发', 'breadcrumb'],
+    ['您的位置: 首页 >部门文件>详细内容', 'breadcrumb'],
+    ['當前位置：首頁 > 政務公開', 'breadcrumb'],
+    ['欢迎进入某省某县人民政府网!今天是:', 'welcome banner'],
+    ['全文检索', 'search box'],
+    ['分享到:', 'share widget'],
+    ['字号:        ', 'font-size widget'],
+    ['【打印】【关闭】', 'widget bar'],
+    ['|', 'stray table border'],
+    ['发布机构 市政府办公室 文  号 驻政〔2022〕11号', 'portal field row'],
+    ['主题分类 其他', 'portal field row'],
+    ['文 号: 所属主题: 部门文件', 'portal field'],
+    ['生效日期: 2023-04-11 废止日期:', 'portal field'],
+    ['日期:2024-03-28 17:32    来源:区科委', 'date field'],
+    ['發佈時間：2021-09-28', 'date field'],
+    ['时间:2023-04-11 【字体:', 'date field'],
+    ['来源: 时间:2011-06-07', '来源 field'],
+    ['-2023- 11/08 08:20', 'date line with time'],
+    ['被閱讀1817次,日期:2017-03-08 09:59:11', 'read counter'],
+    ['作者:某区政府【转载】', 'author field'],
+  ])('%s → %s', (line, rule) => {
+    expect(run(line, notice).removed.map((r) => r.rule)).toEqual([rule]);
+  });
+
+  test('a label alone takes its value from the next non-blank line, but never a title or a sentence', () => {
+    expect(run('发布时间:', '', '2022-03-09 10:38', '信息来源:', '', '市政府办', notice).removed.map((r) => [r.text, r.rule])).toEqual([
+      ['发布时间:', 'date field'],
+      ['2022-03-09 10:38', 'date field (value on the next line)'],
+      ['信息来源:', '来源 field'],
+      ['市政府办', '来源 field (value on the next line)'],
+    ]);
+    expect(removedTexts('信息来源:', '某市人民政府关于印发某规划的通知', notice)).toEqual(['信息来源:']);
+    // 分享到: is chrome without a value: the organ under it begins the notice title.
+    expect(removedTexts('分享到:', '某市人民政府', '关于印发某规划的通知', notice)).toEqual(['分享到:']);
+  });
+
+  test('aggregator section labels only directly under a breadcrumb', () => {
+    expect(removedTexts('首页 >> 地方政策 >> 技术创新', '地方政策', '详细内容', '某区实施方案', notice)).toEqual(['首页 >> 地方政策 >> 技术创新', '地方政策', '详细内容']);
+    expect(removedTexts('某区实施方案', '详细内容', notice)).toEqual([]);
+  });
+});
+
+describe('removeChrome: context rules', () => {
+  test('site-header organ: the office above the organ that begins the notice title', () => {
+    const { removed } = run('某市人民政府办公室', '', '某市人民政府', '关于印发某市科技创新规划的通知', '某政字〔2022〕38号', notice);
+    expect(removed).toEqual([{ line: 1, text: '某市人民政府办公室', kind: 'chrome', rule: RULE_SITE_HEADER }]);
+  });
+
+  test('no site header: a letterhead, an organ that begins the title, joint issuers', () => {
+    expect(removedTexts('某市人民政府办公室文件', '某市人民政府', '关于印发某规划的通知', notice)).toEqual([]);
+    expect(removedTexts('某市科学技术局', '关于印发某要点的通 知', notice)).toEqual([]);
+    expect(removedTexts('中共某县委办公室', '某县人民政府办公室', '关于印发某方案的通知', notice)).toEqual([]);
+  });
+
+  test('portal headline repeating the notice title printed below over 1–3 lines (whitespace and quotes aside)', () => {
+    const a = run('某市人民政府关于印发某市“十四五”科技创新和 一流创新生态建设规划的通知', '发布时间:', '2022-03-09 10:38', '某市人民政府', '关于印发某市“十四五”科技创新和', '一流创新生态建设规划的通知', notice);
+    expect(a.removed[0]).toEqual({ line: 1, text: '某市人民政府关于印发某市“十四五”科技创新和 一流创新生态建设规划的通知', kind: 'metadata', rule: RULE_REPEATED_TITLE });
+    expect(a.kept.map((l) => l.n)).toEqual([4, 5, 6, 7]);
+    expect(removedTexts('关于印发某市科技创新"十四五"规划的通知', '某政办字〔2022〕22号', '某市人民政府办公室', '关于印发某市科技创新“十四五”规划的', '通 知', notice)).toEqual([
+      '关于印发某市科技创新"十四五"规划的通知',
+    ]);
+  });
+
+  test('a notice title printed once, or a title printed twice that is no notice, stays', () => {
+    expect(removedTexts('某市人民政府关于印发某规划的通知', notice)).toEqual([]);
+    expect(removedTexts('《某区行动计划》政策解读', '某区行动计划》政策解读', '《某区行动计划》已经区政府常务会议审议通过。')).toEqual([]);
+  });
+});
+
+describe('matchForm(text)', () => {
+  test('traditional as simplified, full-width ASCII as half-width, converter pinyin dropped', () => {
+    expect(matchForm('發(fā)佈時間：２０２１　來源')).toBe('发布时间:2021 来源');
+    expect(matchForm('研发(GDP)')).toBe('研发(GDP)');
+  });
+});
+
+/** tests/fixtures/removed/seeds.yaml: the portal lines of each seed, read by hand. */
+describe('removeChrome on the seeds: exactly the hand-read portal lines', () => {
+  const expected = parse(readFileSync('tests/fixtures/removed/seeds.yaml', 'utf8')) as Record<string, { line: number; kind: string; text: string }[]>;
+  test('the fixture lists every seed', () => {
+    expect(Object.keys(expected).sort()).toEqual(readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort());
+  });
+  test.each(Object.entries(expected))('%s', (file, want) => {
+    const { text } = decodeSeed(new Uint8Array(readFileSync(`seeds/${file}`)), file);
+    // Text compared with whitespace removed: the seeds pad labels with no-break spaces, the fixture with spaces.
+    const squash = (t: string) => t.replace(/\s+/gu, '');
+    const got = removeChrome(splitLines(text), rules).removed.map((r) => ({ line: r.line, kind: r.kind, text: squash(r.text) }));
+    expect(got).toEqual(want.map((w) => ({ ...w, text: squash(w.text) })));
   });
 });

@@ -1,7 +1,16 @@
 /**
  * Stage 3: drop portal chrome and set aside portal metadata fields, listing every line it takes out.
- * The rules are data (`content/chrome.yaml`); this module only applies them.
+ * The line rules are data (`content/chrome.yaml`); this module applies them and adds the few rules that depend on
+ * the lines around a line, which no regular expression can say (each documented below):
+ *   - a label alone on its line whose value the portal prints on the next line (`valueOnNextLine`),
+ *   - a line that only counts as chrome directly under another chrome line (`after`),
+ *   - a site-header organ above the organ that begins the notice title,
+ *   - a portal headline repeating the notice title printed below it.
+ * Rules are tested against a matching form of the line (`matchForm`): traditional characters as simplified, full-width
+ * ASCII as half-width, converter pinyin dropped, so that `發佈時間：` is `发布时间:` to the rules. The line itself is kept
+ * and listed verbatim.
  */
+import OpenCC from 'opencc-js';
 import type { ChromeRule } from '../../src/schemas/registry.ts';
 import type { RemovedLine } from '../../src/schemas/plan.ts';
 import type { SourceLine } from './lines.ts';
@@ -13,25 +22,156 @@ export interface ChromeResult {
   removed: RemovedLine[];
 }
 
-/** A line this long is running text, never chrome: head rules stop before the first, tail rules start after the last. */
+/** A line this long that no rule recognises is running text. */
 const RUNNING_TEXT = 60;
+/** A sentence, a salutation (`各区人民政府，市政府各部门：`, `各位领导，同志们：`) or a numbered heading. */
+const SENTENCE = /。|(?<![a-zA-Z0-9#]);/u; // (the matching form has `；` as `;`; `&nbsp;` is no sentence)
+const SALUTATION = /^各\S.{0,80}?[:：]/u;
+const HEADING = /^([一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}[章节部分]|[（(][一二三四五六七八九十]{1,3}[）)])/u;
+
+/** An organ's name on a line of its own (`淄博市人民政府办公室`); a letterhead (`…办公室文件`) is not one. */
+const ORGAN = /^[\p{Script=Han}（）()]{2,40}?(人民政府办公室|人民政府办公厅|人民政府|办公室|办公厅|委员会|管委会|管理委员会|政府|局|厅|委)$/u;
+/** A notice title: `…关于…的通知` (`通 知` may be spread). */
+const NOTICE_TITLE = /关于.*通\s*知$/u;
+/** A value printed on the line under its label is short and is not a title. */
+const MAX_VALUE = 30;
+
+export const RULE_VALUE_ON_NEXT_LINE = (rule: string) => `${rule} (value on the next line)`;
+export const RULE_SITE_HEADER = 'site header organ';
+export const RULE_REPEATED_TITLE = 'portal page title (repeats the notice title)';
+
+/** Compare titles whitespace-, quote- and bracket-insensitively (a portal headline often has straight quotes). */
+function titleKey(s: string): string {
+  return s
+    .replace(/\s+/gu, '')
+    .replace(/["“”＂]/gu, '"')
+    .replace(/['‘’]/gu, "'")
+    .replace(/[（]/gu, '(')
+    .replace(/[）]/gu, ')')
+    .replace(/[〔［【]/gu, '[')
+    .replace(/[〕］】]/gu, ']');
+}
+
+const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü';
+/** Pinyin a web converter put after a character (`發(fā)布`); only with a tone mark, so `(GDP)` stays. */
+const PINYIN_DAMAGE = new RegExp(`(?<=\\p{Script=Han})[(（](?=[a-z${TONED}]*[${TONED}])[a-z${TONED}]{1,8}[)）]`, 'gu');
+let t2s: ((s: string) => string) | null = null;
+const charCache = new Map<string, string>();
+function simplified(ch: string): string {
+  let out = charCache.get(ch);
+  if (out === undefined) {
+    // OpenCC `t` → `cn` (not `tw`, which also turns correct simplified 著 into 着), character for character.
+    t2s ??= OpenCC.Converter({ from: 't', to: 'cn' });
+    const c = t2s(ch);
+    out = [...c].length === 1 ? c : ch;
+    charCache.set(ch, out);
+  }
+  return out;
+}
+
+/** The form of a line the rules see: simplified, half-width ASCII, plain spaces, converter pinyin dropped. */
+export function matchForm(text: string): string {
+  let out = '';
+  for (const ch of text.replace(PINYIN_DAMAGE, '')) {
+    const code = ch.codePointAt(0)!;
+    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCodePoint(code - 0xfee0);
+    else if (code === 0x3000 || code === 0xa0) out += ' ';
+    else if (code >= 0x3400) out += simplified(ch);
+    else out += ch;
+  }
+  return out;
+}
+
+interface Compiled extends ChromeRule {
+  re: RegExp;
+}
 
 export function removeChrome(lines: SourceLine[], rules: ChromeRule[]): ChromeResult {
-  const compiled = rules.map((r) => ({ ...r, re: new RegExp(r.pattern, 'u') }));
-  const long = lines.filter((l) => [...l.text].length >= RUNNING_TEXT).map((l) => l.n);
-  const firstLong = long[0] ?? Infinity;
-  const lastLong = long[long.length - 1] ?? -Infinity;
+  const compiled: Compiled[] = rules.map((r) => ({ ...r, re: new RegExp(r.pattern, 'u') }));
+  const body = lines.filter((l) => l.text !== '');
+  const form = body.map((l) => matchForm(l.text));
+  const matchesAny = (text: string) => compiled.some((r) => r.re.test(text));
+
+  // Running text: a line no rule recognises that is a sentence, a salutation, a numbered heading or a long line.
+  // The portal block (head) is everything before the first such line; the footer (tail) everything after the last.
+  // A text that opens with its body has no head, so head rules never reach body lines.
+  const running = form.map(
+    (t) => !matchesAny(t) && (SENTENCE.test(t) || SALUTATION.test(t) || HEADING.test(t) || [...t].length >= RUNNING_TEXT),
+  );
+  const firstRunning = running.indexOf(true);
+  const headEnd = firstRunning === -1 ? body.length : firstRunning;
+  const tailStart = running.lastIndexOf(true) === -1 ? body.length : running.lastIndexOf(true) + 1;
+  const zoneOk = (r: ChromeRule, i: number) =>
+    r.where === 'anywhere' || (r.where === 'head' && i < headEnd) || (r.where === 'tail' && i >= tailStart);
+
+  const taken: ({ kind: RemovedLine['kind']; rule: string } | null)[] = body.map(() => null);
+  const takenBy: (Compiled | null)[] = body.map(() => null);
+  for (let i = 0; i < body.length; i++) {
+    const text = form[i]!;
+    const prevRule = i > 0 ? takenBy[i - 1] : null;
+    const rule = compiled.find(
+      (r) => zoneOk(r, i) && (r.after === undefined || (prevRule !== null && (prevRule!.rule === r.after || prevRule === r))) && r.re.test(text),
+    );
+    if (rule) {
+      taken[i] = { kind: rule.kind, rule: rule.rule };
+      takenBy[i] = rule;
+    }
+  }
+
+  // Context rule 1 – value on the next line: a label alone on its line (`发布时间:`, `信息来源:`) takes the next
+  // non-blank line with it (`2022-03-09 10:38`, `市政府办`) when that line is short, no running text, no notice
+  // title, and recognised by no rule, or only as a metadata value without a label (a bare time stamp). Its rule is
+  // `<label rule> (value on the next line)`, which tells portal-fields.ts to read it as the label's value.
+  for (let i = 0; i + 1 < body.length; i++) {
+    const rule = takenBy[i];
+    if (!rule?.valueOnNextLine || running[i + 1] || !/[:：]\s*$/u.test(form[i]!)) continue;
+    const next = form[i + 1]!;
+    const other = takenBy[i + 1];
+    if (taken[i + 1] && !(other && other.kind === 'metadata' && !/\p{Script=Han}\s*[:：]/u.test(next))) continue;
+    if ([...next].length > MAX_VALUE || /关于|通\s*知$/u.test(next)) continue;
+    taken[i + 1] = { kind: rule.kind, rule: RULE_VALUE_ON_NEXT_LINE(rule.rule) };
+  }
+
+  const free = (i: number) => i < headEnd && taken[i] === null;
+
+  // Context rule 2 – site-header organ: the first line names an organ, and the next line names the organ it is the
+  // office of (`淄博市人民政府办公室` over `淄博市人民政府`), which begins the notice title (the line after it starts
+  // with 关于, or it runs on into 关于…). The portal's name, printed above the document. A letterhead
+  // (`佛山市人民政府办公室文件`) is no organ line; two different organs issuing jointly are not each other's office.
+  const first = body.findIndex((_, i) => taken[i] === null);
+  if (first !== -1 && free(first) && free(first + 1) && ORGAN.test(form[first]!)) {
+    const header = form[first]!.replace(/\s/gu, '');
+    const next = form[first + 1]!.replace(/\s/gu, '');
+    const organ = /^(.+?)关于/u.exec(next)?.[1] ?? (ORGAN.test(next) ? next : null);
+    const titleFollows = organ === next ? /^关于/u.test(form[first + 2] ?? '') : organ !== null;
+    if (organ && titleFollows && header !== organ && header.startsWith(organ) && /^(办公室|办公厅)$/u.test(header.slice(organ.length))) {
+      taken[first] = { kind: 'chrome', rule: RULE_SITE_HEADER };
+    }
+  }
+
+  // Context rule 3 – repeated headline: a `…关于…的通知` line in the portal block that the notice title printed
+  // below it (over 1–3 lines, possibly with the issuer in front) repeats. The first copy is the portal's page title.
+  for (let i = 0; i < headEnd; i++) {
+    if (!free(i) || !NOTICE_TITLE.test(form[i]!)) continue;
+    const h = titleKey(form[i]!);
+    let repeated = false;
+    for (let j = i + 1; j < headEnd && !repeated; j++) {
+      let w = '';
+      for (let k = j; k < Math.min(j + 3, headEnd) && free(k); k++) {
+        w += titleKey(form[k]!);
+        if (w.endsWith(h) && w.length - h.length <= 40) repeated = true;
+        if (repeated || w.length >= h.length + 40) break;
+      }
+    }
+    if (repeated) taken[i] = { kind: 'metadata', rule: RULE_REPEATED_TITLE };
+  }
+
   const kept: SourceLine[] = [];
   const removed: RemovedLine[] = [];
-  for (const line of lines) {
-    if (line.text === '') continue;
-    const rule = compiled.find(
-      (r) =>
-        (r.where === 'anywhere' || (r.where === 'head' && line.n < firstLong) || (r.where === 'tail' && line.n > lastLong)) &&
-        r.re.test(line.text),
-    );
-    if (rule) removed.push({ line: line.n, text: line.raw, kind: rule.kind, rule: rule.rule });
+  body.forEach((line, i) => {
+    const t = taken[i];
+    if (t) removed.push({ line: line.n, text: line.raw, kind: t.kind, rule: t.rule });
     else kept.push(line);
-  }
+  });
   return { kept, removed };
 }

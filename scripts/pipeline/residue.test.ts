@@ -1,0 +1,70 @@
+import { describe, expect, test } from 'vitest';
+import { applyCorrections } from './corrections.ts';
+import { splitLines } from './lines.ts';
+import { removeResidue } from './residue.ts';
+
+const work = (text: string) => applyCorrections(splitLines(text), [], 'x');
+
+describe('removeResidue(lines)', () => {
+  test('removes a closing tag whose < was eaten at the end of a line, and records it', () => {
+    const [line] = removeResidue(work('一、发展基础与面临形劾/p>'));
+    expect(line!.text).toBe('一、发展基础与面临形劾');
+    expect(line!.repairs).toEqual([
+      { start: 11, end: 11, column: 11, original: '/p>', replacement: '', reason: '网页抓取残留的HTML标记“/p>”，已删除', source: 'residue' },
+    ]);
+  });
+
+  test('removes whole paragraph and line-break tags, restores entities', () => {
+    const [line] = removeResidue(work('<p>研发投入</p>增长&nbsp;10%<br/>R&amp;D 经费'));
+    expect(line!.text).toBe('研发投入增长10%R&D 经费');
+    expect(line!.repairs.map((r) => r.original)).toEqual(['<p>', '</p>', '&nbsp;', '<br/>', '&amp;']);
+    expect(line!.repairs.at(-1)!.reason).toBe('网页抓取残留的HTML实体“&amp;”，已还原为“&”');
+    // Columns point into the source line; start/end into the repaired text.
+    for (const r of line!.repairs) expect('<p>研发投入</p>增长&nbsp;10%<br/>R&amp;D 经费'.slice(r.column, r.column + r.original.length)).toBe(r.original);
+    for (const r of line!.repairs) expect(line!.text.slice(r.start, r.end)).toBe(r.replacement);
+  });
+
+  test('keeps a no-break space between Latin letters as a space', () => {
+    expect(removeResidue(work('R&nbsp;D投入'))[0]!.text).toBe('R D投入');
+  });
+
+  test('?rdquo; (the & ate the character before it) becomes ” and the reason says a character was lost', () => {
+    const [line] = removeResidue(work('现将《云南省十四?rdquo;科技创新规划》印发给你们'));
+    expect(line!.text).toBe('现将《云南省十四”科技创新规划》印发给你们');
+    expect(line!.repairs[0]).toMatchObject({ original: '?rdquo;', replacement: '”', source: 'residue', column: 8 });
+    expect(line!.repairs[0]!.reason).toMatch(/丢失/u);
+    expect(removeResidue(work('?ldquo;十四五?rdquo;'))[0]!.text).toBe('“十四五”');
+  });
+
+  test('leaves garbled characters, other markup and clean lines alone', () => {
+    const [a, b] = removeResidue(work('<script>alert(1)</script> &#x3C; 研发投入强度<5%\n云南省人民政庛'));
+    expect(a!.text).toBe('<script>alert(1)</script> &#x3C; 研发投入强度<5%');
+    expect(a!.repairs).toEqual([]);
+    expect(b!.text).toBe('云南省人民政庛');
+  });
+
+  test('shifts the offsets of an earlier correction and maps columns through it', () => {
+    const lines = applyCorrections(splitLines('落款 202147/p> 公开&nbsp;'), [{ original: '202147', replacement: '2021年4月7日', reason: '测试', at: 'x' }], 'x');
+    const [line] = removeResidue(lines);
+    expect(line!.text).toBe('落款 2021年4月7日 公开');
+    const [corr, tag, nbsp] = line!.repairs;
+    expect(corr).toMatchObject({ start: 3, end: 12, column: 3, source: 'correction' });
+    expect(tag).toMatchObject({ original: '/p>', start: 12, end: 12, column: 9 });
+    expect(nbsp).toMatchObject({ original: '&nbsp;', column: 15 });
+  });
+});
+
+describe('removeResidue on the corpus', () => {
+  test('no tag or entity residue is left in any corpus excerpt, and every removal is recorded', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { decodeSeed } = await import('./decode.ts');
+    for (const f of readdirSync('tests/fixtures/corpus').filter((f) => f.endsWith('.txt'))) {
+      const { text } = decodeSeed(new Uint8Array(readFileSync(`tests/fixtures/corpus/${f}`)), f);
+      for (const line of removeResidue(work(text))) {
+        expect(line.text, `${f}:${line.n}`).not.toMatch(/\/p>|<\/?(p|br)\b|&(nbsp|amp);|\?(ldquo|rdquo);/u);
+        for (const r of line.repairs) expect(line.text.slice(r.start, r.end)).toBe(r.replacement);
+        for (const r of line.repairs) expect(line.raw.trim().slice(r.column, r.column + r.original.length)).toBe(r.original);
+      }
+    }
+  });
+});

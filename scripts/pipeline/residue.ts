@@ -1,0 +1,87 @@
+/**
+ * Stage 4b (after corrections): HTML residue of the scrape in body lines. Texts are shown verbatim, but not the
+ * markup junk a page store left in them: paragraph and line-break tags (`</p>`, `<br>`, and `/p>` whose `<` was
+ * eaten), and HTML entities (`&nbsp;`, `&amp;`, and `?rdquo;` whose `&` was eaten together with the character
+ * before it). Each removal is recorded as a repair on the line (source `residue`), with the original beside it and a
+ * reason in Chinese. Characters that the damage garbled (`政庛/p>` for `政府</p>`) are left as they are: only the
+ * residue goes. Other markup (`<script>`, `&#x3C;`) is text and stays.
+ */
+import type { LineRepair, WorkLine } from './corrections.ts';
+
+/** Tags that only carry paragraph or inline layout; a scrape that kept them left junk, not text. */
+const TAG = '(?:p|br|div|span|font|strong|b|em|td|tr|li)';
+const ENTITIES: Record<string, string> = {
+  nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', ndash: '–', hellip: '…', middot: '·',
+};
+const ENTITY = `(?:${Object.keys(ENTITIES).join('|')})`;
+
+const RESIDUE = new RegExp(
+  [
+    `<\\s*/?\\s*${TAG}\\b[^<>]{0,80}>`, // `</p>`, `<br>`, `<br />`, `<p style="…">`
+    `(?<!<)/${TAG}>`, // `/p>`: a closing tag whose `<` the scrape ate
+    `&${ENTITY};`, // `&nbsp;`, `&amp;`
+    `\\?${ENTITY};`, // `?rdquo;`: the `&` and the character before it became one `?`
+  ].join('|'),
+  'gu',
+);
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/u.test(c);
+
+/** What the residue becomes and why. */
+function repairOf(token: string, before: string | undefined, after: string | undefined): { replacement: string; reason: string } {
+  const entity = /^([&?])([a-z]+);$/u.exec(token);
+  if (!entity) return { replacement: '', reason: `网页抓取残留的HTML标记“${token}”，已删除` };
+  const char = ENTITIES[entity[2]!]!;
+  if (entity[1] === '?') {
+    return { replacement: char, reason: `网页抓取残留的HTML实体“${token}”，已还原为“${char}”；实体前的一个字符在抓取中已丢失，无法恢复` };
+  }
+  if (entity[2] === 'nbsp') {
+    // A space matters only between two Latin letters or digits (`R&nbsp;D`); in Chinese text it is removed.
+    const keep = isWordChar(before) && isWordChar(after);
+    return keep
+      ? { replacement: ' ', reason: `网页抓取残留的HTML实体“${token}”（不换行空格），已还原为空格` }
+      : { replacement: '', reason: `网页抓取残留的HTML实体“${token}”（不换行空格），已删除` };
+  }
+  return { replacement: char, reason: `网页抓取残留的HTML实体“${token}”，已还原为“${char}”` };
+}
+
+/** Offset in the trimmed source line of offset `p` in the repaired text, given the repairs already made. */
+function sourceColumn(p: number, repairs: LineRepair[]): number {
+  let delta = 0;
+  for (const r of [...repairs].sort((a, b) => a.start - b.start)) {
+    if (p < r.start) break;
+    if (p < r.end) return r.column;
+    delta += r.original.length - (r.end - r.start);
+  }
+  return p + delta;
+}
+
+/** Remove HTML residue from each line, recording every removal as a repair. Lines without residue are returned as they are. */
+export function removeResidue(lines: WorkLine[]): WorkLine[] {
+  return lines.map((line) => {
+    const hits = [...line.text.matchAll(RESIDUE)].filter(
+      // Never inside a passage another repair already put there.
+      (m) => !line.repairs.some((r) => m.index < r.end && m.index + m[0].length > r.start),
+    );
+    if (hits.length === 0) return line;
+    let text = '';
+    let from = 0;
+    let shifted = line.repairs.map((r) => ({ ...r }));
+    const added: LineRepair[] = [];
+    for (const m of hits) {
+      const at = m.index;
+      const token = m[0];
+      const { replacement, reason } = repairOf(token, line.text[at - 1], line.text[at + token.length]);
+      text += line.text.slice(from, at);
+      added.push({ start: text.length, end: text.length + replacement.length, column: sourceColumn(at, line.repairs), original: token, replacement, reason, source: 'residue' });
+      text += replacement;
+      from = at + token.length;
+      // Earlier repairs after this point move by the change in length.
+      const change = replacement.length - token.length;
+      shifted = shifted.map((r, i) => (line.repairs[i]!.start >= from ? { ...r, start: r.start + change, end: r.end + change } : r));
+    }
+    text += line.text.slice(from);
+    const repairs = [...shifted, ...added].sort((a, b) => a.start - b.start || a.end - b.end);
+    return { ...line, text, repairs };
+  });
+}
