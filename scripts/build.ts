@@ -1,10 +1,14 @@
 /**
- * `npm run build [-- --out DIR] [--base /sub/path/] [--seeds DIR] [--plans DIR]`: the one build pipeline, used by `npm start`, the tests
+ * `npm run build [-- --out DIR] [--base /sub/path/] [--seeds DIR] [--plans DIR] [--strict]`: the one build pipeline, used by `npm start`, the tests
  * and the benchmark. Stages: ingest (seeds → content/plans), `astro build`, Pagefind index. Each stage's time
  * is printed; a failing stage stops the build with its own message.
+ *
+ * Ingest is lenient by default: a text that cannot be read is skipped (and listed on the home page under 未能收录).
+ * `--strict` (or `INGEST_STRICT=1` in the environment; `npm test` sets it) passes `--strict` to ingest, so any
+ * unreadable text fails the build.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -17,6 +21,8 @@ export interface BuildOptions {
   seedsDir: string;
   /** Where ingest writes the plans for Astro to read (default `content/plans`). */
   plansDir: string;
+  /** Any text that cannot be read fails the build (`ingest --strict`); default: such texts are skipped. */
+  strict?: boolean;
 }
 
 /** Variables a Vite process sets for its own `import.meta.env`; never passed on to a build. */
@@ -76,7 +82,7 @@ export function withBuildLock<T>(fn: () => T): T {
 
 export function build(opts: BuildOptions): void {
   // process.execPath is the pinned Node 24 when run through npm; astro and pagefind come from node_modules.
-  run('ingest', process.execPath, ['scripts/ingest.ts', '--seeds', opts.seedsDir, '--out', opts.plansDir]);
+  run('ingest', process.execPath, ['scripts/ingest.ts', '--seeds', opts.seedsDir, '--out', opts.plansDir, ...(opts.strict ? ['--strict'] : [])]);
   // Builds of other content get their own content-layer cache beside their plans, so they never read this one's.
   const cacheDir = resolve(opts.plansDir) === resolve('content/plans') ? 'node_modules/.astro' : join(dirname(resolve(opts.plansDir)), '.astro-cache');
   withBuildLock(() =>
@@ -87,6 +93,21 @@ export function build(opts: BuildOptions): void {
     }),
   );
   run('pagefind', process.execPath, ['node_modules/pagefind/lib/runner/bin.cjs', '--site', opts.outDir, '--quiet']);
+  reportSkipped(opts.plansDir);
+}
+
+/** After a lenient build, the texts ingest skipped, again at the very end where they are seen (not under Astro's log). */
+function reportSkipped(plansDir: string): void {
+  let failures: { message: string }[] = [];
+  try {
+    failures = (JSON.parse(readFileSync(join(plansDir, '_failures.json'), 'utf8')) as { failures: { message: string }[] }).failures;
+  } catch {
+    return;
+  }
+  if (failures.length === 0) return;
+  console.error(`\nbuild: ${failures.length} text(s) could not be read and were skipped; the site was built without them (its home page lists them under 未能收录):`);
+  for (const f of failures) console.error(`  ${f.message.replace(/\n/gu, '\n  ')}`);
+  console.error('build: fix them and build again (`--strict` or INGEST_STRICT=1 makes such a text fail the build)');
 }
 
 if (import.meta.main) {
@@ -96,10 +117,11 @@ if (import.meta.main) {
       base: { type: 'string', default: process.env.BASE_PATH ?? '/' },
       seeds: { type: 'string', default: 'seeds' },
       plans: { type: 'string', default: 'content/plans' },
+      strict: { type: 'boolean', default: process.env.INGEST_STRICT === '1' },
     },
   });
   try {
-    build({ outDir: values.out, base: values.base, seedsDir: values.seeds, plansDir: values.plans });
+    build({ outDir: values.out, base: values.base, seedsDir: values.seeds, plansDir: values.plans, strict: values.strict });
   } catch (e) {
     if (!(e instanceof BuildError)) throw e;
     console.error(e.message);

@@ -14,7 +14,7 @@ describe('generateCorpus(count, seed, pools)', () => {
     const reg = loadRegistries('seeds', 'content');
     for (const plan of generateCorpus(20, 3, pools)) {
       const doc = buildPlanDocument({ name: plan.name, path: plan.name, bytes: new TextEncoder().encode(plan.text) }, reg);
-      expect(doc.meta.title.from).toBe('text');
+      expect(doc.meta.title?.from).toBe('text');
       expect(doc.stats.headings[0]).toBeGreaterThanOrEqual(3);
       expect(doc.stats.paragraphs).toBeGreaterThan(0);
     }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Block } from '../src/schemas/plan.ts';
 import { buildPlanDocument } from './pipeline/document.ts';
-import { toChineseNumeral } from './pipeline/structure.ts';
+import { toChineseNumeral } from './pipeline/lexicon/numerals.ts';
 import { createRandom, type Random } from './lib/random.ts';
 import { loadRegistries } from './registries.ts';
 

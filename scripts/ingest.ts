@@ -1,13 +1,19 @@
 /**
- * `npm run ingest [-- --seeds DIR] [--out DIR] [--content DIR] [--check]`
+ * `npm run ingest [-- --seeds DIR] [--out DIR] [--content DIR] [--check] [--strict] [--report FILE]`
  *
  * Runs the pipeline on every `*.txt` in the seeds folder and writes, per plan, `<out>/<slug>.mdx` (the page
- * body), `<out>/<slug>.json` (the full document model) and `<out>/<slug>.txt` (the source as UTF-8).
- * `--check` validates everything and writes nothing; a run with errors writes nothing either. Prints one line per text and a summary; on any error
- * prints `file:line: what` with a hint and exits 1.
+ * body), `<out>/<slug>.json` (the full document model) and `<out>/<slug>.txt` (the source as UTF-8), plus
+ * `<out>/_failures.json` (the texts that could not be read; the home page lists them under 未能收录).
+ *
+ * One bad text does not stop a library: a text that cannot be read (undecodable bytes, empty, no body, any
+ * `IngestError`, a slug clash, even an internal error) is reported as `file:line: what` with a hint, skipped,
+ * and the others are written; the run exits 0. `--strict` (or `INGEST_STRICT=1`, which `npm test` sets) turns
+ * any skipped text into a failed run: exit 1 and nothing written. Errors in the registries (`content/*.yaml`,
+ * `seeds/catalog.yaml`, a catalog entry naming no file) always fail the run: exit 1, nothing written.
+ * `--check` validates everything and writes nothing. `--report FILE` writes an {@link IngestReport} (JSON).
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseWithFriendlyErrors, DataError } from '../src/schemas/friendly-errors.ts';
 import { PlanDocumentSchema, type PlanDocument } from '../src/schemas/plan.ts';
@@ -22,14 +28,51 @@ export interface IngestOptions {
   outDir: string;
   contentDir: string;
   check: boolean;
+  /** Any text that cannot be read fails the run (its message goes to `errors`; nothing is written). */
+  strict?: boolean;
   /** Where progress goes (stdout by default; tests pass a collector). */
   log: (line: string) => void;
 }
 
+/** Name of the failures file in the output folder (read by `src/components/site/IngestFailures.astro`). */
+export const FAILURES_FILE = '_failures.json';
+
+/**
+ * Why a text was skipped, as the home page groups it: `encoding` (neither UTF-8 nor GBK/GB18030, or binary),
+ * `empty`, `no-body` (nothing left once portal chrome and metadata lines are set aside, or only a title),
+ * `no-title` (no plan title recognised), `other` (any other `IngestError` or invalid data: a correction that does
+ * not match, a slug clash …), `internal` (a bug in the pipeline).
+ */
+export type FailureKind = 'encoding' | 'empty' | 'no-body' | 'no-title' | 'other' | 'internal';
+
+/** A text that could not be read and was skipped. */
+export interface IngestFailure {
+  /** File name in the seeds folder (`x.txt`). */
+  file: string;
+  /** 1-based line of the seed the problem is on (for undecodable bytes: the line of the first bad byte); `null` when the problem is not on a line of the seed (a correction in content/corrections.yaml that does not match, a slug clash). */
+  line: number | null;
+  kind: FailureKind;
+  /** The full message as printed: `seeds/x.txt:3: what` and, when there is one, `\n  hint: what to do`. */
+  message: string;
+  /** The stack, for internal errors only. */
+  stack?: string;
+}
+
+/** `<out>/_failures.json`. */
+export interface FailuresFile {
+  failures: IngestFailure[];
+}
+
 export interface IngestResult {
   plans: PlanDocument[];
-  /** Files to write into the output folder: name → content. */
+  /** Files to write into the output folder: name → content (the plans' files and `_failures.json`). */
   files: Map<string, string>;
+  /** Texts that could not be read; they are skipped. */
+  failures: IngestFailure[];
+  /**
+   * What fails the run (exit 1, nothing written): registry errors, always; under `strict`, also the message of
+   * every failure. Empty when the run may be written.
+   */
   errors: string[];
 }
 
@@ -48,14 +91,65 @@ function summaryLine(doc: PlanDocument): string {
   ].join(' · ');
 }
 
-/** Run the pipeline over a folder. Never throws for bad input: errors are collected with their place. */
+/** Line of byte `offset`: newlines before it, plus one. */
+function lineOfByte(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset && i < bytes.length; i++) if (bytes[i] === 0x0a) line++;
+  return line;
+}
+
+/** Turn what a text threw into a failure record. `path` is the seed's path as messages show it. */
+export function toFailure(e: unknown, file: string, path: string, bytes: Uint8Array | null): IngestFailure {
+  if (e instanceof IngestError) {
+    const where = e.where.startsWith(path) ? e.where.slice(path.length) : null;
+    let line: number | null = null;
+    if (where !== null) {
+      const atLine = /^:(\d+)/u.exec(where);
+      const atByte = /^ \(byte (\d+)\)/u.exec(where);
+      if (atLine) line = Number(atLine[1]);
+      else if (atByte) line = bytes ? lineOfByte(bytes, Number(atByte[1])) : null;
+    }
+    const kind: FailureKind = /the file is empty/u.test(e.what)
+      ? 'empty'
+      : /neither UTF-8 nor|looks like a binary file/u.test(e.what)
+        ? 'encoding'
+        : /^no (body|document) text/u.test(e.what) || /^no plan title found:/u.test(e.what) // (no title, and not a line left)
+          ? 'no-body'
+          : /^no plan title found/u.test(e.what)
+            ? 'no-title'
+            : 'other';
+    return { file, line, kind, message: e.message };
+  }
+  if (e instanceof DataError) return { file, line: null, kind: 'other', message: e.message };
+  const err = e instanceof Error ? e : new Error(String(e));
+  return {
+    file,
+    line: null,
+    kind: 'internal',
+    message: `${path}: internal error while reading this text: ${err.message}\n  hint: this is a bug in scripts/pipeline; please report it with the file`,
+    stack: err.stack ?? String(e),
+  };
+}
+
+/** A document with nothing but a title (or not even that) is not a plan: it is reported as having no body. */
+function checkHasBody(doc: PlanDocument, path: string, name: string): void {
+  if (doc.blocks.some((b) => b.kind !== 'title')) return;
+  const removed = doc.removed.length;
+  throw new IngestError(
+    `${path}:${doc.blocks[0]?.lines[0] ?? 1}`,
+    `no body text found${removed ? `: ${removed} line(s) were set aside as portal chrome or metadata and nothing else is left` : ' after the title'}`,
+    `put the text of the plan in ${name}, or remove it from the seeds folder${removed ? ' (if a line was set aside by mistake, narrow its rule in content/chrome.yaml)' : ''}`,
+  );
+}
+
+/** Run the pipeline over a folder. Never throws for bad input: failures and errors are collected with their place. */
 export function ingest(opts: IngestOptions): IngestResult {
   const errors: string[] = [];
   let registries: Registries;
   try {
     registries = loadRegistries(opts.seedsDir, opts.contentDir);
   } catch (e) {
-    if (e instanceof DataError || e instanceof IngestError) return { plans: [], files: new Map(), errors: [e.message] };
+    if (e instanceof DataError || e instanceof IngestError) return { plans: [], files: new Map(), failures: [], errors: [e.message] };
     throw e;
   }
   const files = existsSync(opts.seedsDir) ? readdirSync(opts.seedsDir).filter((f) => f.endsWith('.txt')).sort() : [];
@@ -63,30 +157,40 @@ export function ingest(opts: IngestOptions): IngestResult {
   for (const name of Object.keys(registries.catalog)) {
     if (!files.includes(name)) errors.push(`${join(opts.seedsDir, 'catalog.yaml')}: entry ${name} names no file in ${opts.seedsDir}`);
   }
+  if (errors.length > 0) return { plans: [], files: new Map(), failures: [], errors };
   const plans: PlanDocument[] = [];
+  const failures: IngestFailure[] = [];
   const outputs = new Map<string, string>();
   const bySlug = new Map<string, string>();
   for (const name of files) {
-    const path = relative(process.cwd(), join(opts.seedsDir, name)) || name;
+    // As messages show it: relative to the working folder (`seeds/x.txt`), or absolute when outside it.
+    const rel = relative(process.cwd(), join(opts.seedsDir, name));
+    const path = rel.startsWith('..') || isAbsolute(rel) ? resolve(opts.seedsDir, name) : rel || name;
+    let bytes: Uint8Array | null = null;
     try {
-      const bytes = readFileSync(join(opts.seedsDir, name));
+      bytes = readFileSync(join(opts.seedsDir, name));
       const doc = parseWithFriendlyErrors(PlanDocumentSchema, buildPlanDocument({ name, path, bytes }, registries), `${path} (document model)`);
+      checkHasBody(doc, path, name);
       const clash = bySlug.get(doc.slug);
       if (clash) throw new IngestError(path, `slug ${JSON.stringify(doc.slug)} is already used by ${clash}`, `set a different \`slug:\` for ${name} in seeds/catalog.yaml`);
-      bySlug.set(doc.slug, name);
       // Render now so that a serialisation failure is reported here, under --check too.
       const mdx = renderMdx(doc);
+      const txt = decodeSeed(bytes, path).text.replace(/^\ufeff/u, '');
+      bySlug.set(doc.slug, name);
       plans.push(doc);
       opts.log(summaryLine(doc));
       outputs.set(`${doc.slug}.mdx`, mdx);
       outputs.set(`${doc.slug}.json`, `${JSON.stringify(doc, null, 1)}\n`);
-      outputs.set(`${doc.slug}.txt`, decodeSeed(bytes, path).text.replace(/^\ufeff/u, ''));
+      outputs.set(`${doc.slug}.txt`, txt);
     } catch (e) {
-      if (e instanceof IngestError || e instanceof DataError) errors.push(e.message);
-      else errors.push(`${path}: internal error while reading this text: ${(e as Error).stack ?? e}\n  hint: this is a bug in scripts/pipeline; please report it with the file`);
+      const failure = toFailure(e, name, path, bytes);
+      failures.push(failure);
+      opts.log(`${name} → skipped (${failure.kind})`);
+      if (opts.strict) errors.push(failure.kind === 'internal' ? `${failure.message}\n${failure.stack}` : failure.message);
     }
   }
-  return { plans, files: outputs, errors };
+  outputs.set(FAILURES_FILE, `${JSON.stringify({ failures } satisfies FailuresFile, null, 1)}\n`);
+  return { plans, files: outputs, failures, errors };
 }
 
 /** Replace the output folder's plan files with `files`; files of plans that are gone are removed. */
@@ -96,6 +200,92 @@ export function writeOutputs(outDir: string, files: Map<string, string>): void {
   for (const [name, content] of files) writeFileSync(join(outDir, name), content);
 }
 
+/** Metadata value → its provenance (`{ from, line, raw, note? }`), looked for on the value and one level down. */
+function provenanceOf(value: unknown): { from: string; line?: unknown; raw?: unknown; note?: unknown } | null {
+  if (value === null || typeof value !== 'object') return null;
+  const v = value as Record<string, unknown>;
+  if (typeof v.from === 'string') return v as { from: string };
+  for (const inner of Object.values(v)) {
+    if (inner && typeof inner === 'object' && typeof (inner as Record<string, unknown>).from === 'string') return inner as { from: string };
+  }
+  return null;
+}
+
+/**
+ * `--report FILE`: what the pipeline found in each text. Generic over the fields of `PlanDocument.meta`: each
+ * field is listed under exactly one of `found` (read from the text, with its line and the passage), `inferred`
+ * (any other provenance than text or catalog, e.g. `inferred`, with its note), `catalog` or `notFound` (null).
+ */
+export interface IngestReport {
+  seedsDir: string;
+  /** Texts written as plans / skipped. */
+  ingested: number;
+  skipped: number;
+  /** Errors that failed the whole run (registries; under `--strict`, every skipped text). */
+  errors: string[];
+  /** One entry per `*.txt`, by file name. */
+  texts: ReportEntry[];
+}
+
+export type ReportEntry =
+  | {
+      file: string;
+      status: 'ingested';
+      slug: string;
+      meta: {
+        found: { field: string; line: number | null; raw: string | null }[];
+        inferred: { field: string; from: string; line: number | null; raw: string | null; note: string | null }[];
+        catalog: string[];
+        notFound: string[];
+      };
+      /** Repairs by source (`correction`, `heading` …). */
+      repairs: Record<string, number>;
+      /** Lines left out of the body, by rule (`breadcrumb`, `发文字号 and 主题 fields` …). */
+      removed: Record<string, number>;
+      /** Headings per level: 一、 › （一） › 1. › （1）. */
+      headings: number[];
+      /** Quantitative values found; of which not mapped to an indicator. */
+      targets: number;
+      unmappedTargets: number;
+    }
+  | { file: string; status: 'skipped'; error: IngestFailure };
+
+function countBy<T>(items: T[], key: (item: T) => string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const item of items) out[key(item)] = (out[key(item)] ?? 0) + 1;
+  return out;
+}
+
+export function reportOf(seedsDir: string, result: IngestResult): IngestReport {
+  const entries: ReportEntry[] = [];
+  for (const doc of result.plans) {
+    const meta: Extract<ReportEntry, { status: 'ingested' }>['meta'] = { found: [], inferred: [], catalog: [], notFound: [] };
+    for (const [field, value] of Object.entries(doc.meta as Record<string, unknown>)) {
+      const p = provenanceOf(value);
+      const line = typeof p?.line === 'number' ? p.line : null;
+      const raw = typeof p?.raw === 'string' ? p.raw : null;
+      if (value === null || value === undefined) meta.notFound.push(field);
+      else if (!p || p.from === 'text') meta.found.push({ field, line, raw });
+      else if (p.from === 'catalog') meta.catalog.push(field);
+      else meta.inferred.push({ field, from: p.from, line, raw, note: typeof p.note === 'string' ? p.note : null });
+    }
+    entries.push({
+      file: doc.source.file,
+      status: 'ingested',
+      slug: doc.slug,
+      meta,
+      repairs: countBy(doc.repairs, (r) => String(r.source)),
+      removed: countBy(doc.removed, (r) => r.rule),
+      headings: [...doc.stats.headings],
+      targets: doc.stats.targets,
+      unmappedTargets: doc.stats.unmappedTargets,
+    });
+  }
+  for (const f of result.failures) entries.push({ file: f.file, status: 'skipped', error: f });
+  entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  return { seedsDir, ingested: result.plans.length, skipped: result.failures.length, errors: result.errors, texts: entries };
+}
+
 function main(): void {
   const { values } = parseArgs({
     options: {
@@ -103,25 +293,40 @@ function main(): void {
       out: { type: 'string', default: 'content/plans' },
       content: { type: 'string', default: 'content' },
       check: { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: process.env.INGEST_STRICT === '1' },
+      report: { type: 'string' },
     },
   });
-  const opts: IngestOptions = { seedsDir: values.seeds, outDir: values.out, contentDir: values.content, check: values.check, log: (l) => console.log(l) };
+  const opts: IngestOptions = { seedsDir: values.seeds, outDir: values.out, contentDir: values.content, check: values.check, strict: values.strict, log: (l) => console.log(l) };
   const started = performance.now();
-  const { plans, files, errors } = ingest(opts);
-  // Write only a complete, valid run: a failed run leaves the previous output as it was.
-  if (!opts.check && errors.length === 0) writeOutputs(opts.outDir, files);
+  const result = ingest(opts);
+  const { plans, files, failures, errors } = result;
+  // Write only a run that may be written: a failed run leaves the previous output as it was.
+  const written = !opts.check && errors.length === 0;
+  if (written) writeOutputs(opts.outDir, files);
+  if (values.report) {
+    mkdirSync(dirname(values.report), { recursive: true });
+    writeFileSync(values.report, `${JSON.stringify(reportOf(opts.seedsDir, result), null, 1)}\n`);
+  }
   const ms = Math.round(performance.now() - started);
-  for (const e of errors) console.error(`error: ${e}`);
   const totals = plans.reduce(
     (t, p) => ({ headings: t.headings + p.stats.headings.reduce((a, b) => a + b, 0), tables: t.tables + p.stats.tables, repairs: t.repairs + p.stats.repairs, removed: t.removed + p.stats.removed }),
     { headings: 0, tables: 0, repairs: 0, removed: 0 },
   );
   console.log(
     `${opts.check ? 'checked' : 'ingested'} ${plans.length} plan(s) from ${opts.seedsDir} in ${ms} ms: ${totals.headings} headings, ${totals.tables} tables, ${totals.repairs} repairs, ${totals.removed} lines removed${
-      errors.length ? `; ${errors.length} error(s)` : ''
-    }${opts.check ? '' : errors.length ? '; nothing written' : ` → ${opts.outDir}`}`,
+      failures.length ? `; ${failures.length} text(s) skipped` : ''
+    }${errors.length ? `; ${errors.length} error(s)` : ''}${opts.check ? '' : written ? ` → ${opts.outDir}` : '; nothing written'}${values.report ? `; report → ${values.report}` : ''}`,
   );
-  if (errors.length > 0) process.exitCode = 1;
+  // The problems come last, where they are seen.
+  if (errors.length > 0) {
+    for (const e of errors) console.error(`error: ${e}`);
+    if (opts.strict && failures.length > 0) console.error(`--strict: ${failures.length} text(s) could not be read, so nothing was written (without --strict they would be skipped)`);
+    process.exitCode = 1;
+  } else if (failures.length > 0) {
+    console.error(`\n${failures.length} text(s) could not be read and were skipped (the home page lists them under 未能收录):`);
+    for (const f of failures) console.error(`skipped: ${f.message}${f.stack ? `\n${f.stack}` : ''}`);
+  }
 }
 
 if (import.meta.main) main();

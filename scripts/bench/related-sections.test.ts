@@ -42,7 +42,7 @@ function reference(docs: PlanDocument[], limit: number) {
     for (const m of matches) if (!perPlan.has(m.doc.slug)) perPlan.set(m.doc.slug, m);
     out.set(
       `${c.doc.slug}#${c.sectionId}`,
-      [...perPlan.values()].slice(0, limit).map((m) => ({ slug: m.doc.slug, planTitle: m.doc.meta.title.value, sectionId: m.sectionId, title: m.title, themeId: theme, themeName: `主题${theme}` })),
+      [...perPlan.values()].slice(0, limit).map((m) => ({ slug: m.doc.slug, planTitle: m.doc.meta.title?.value ?? m.doc.slug, sectionId: m.sectionId, title: m.title, themeId: theme, themeName: `主题${theme}` })),
     );
   }
   return out;

@@ -16,7 +16,7 @@ export interface LineRepair {
   original: string;
   replacement: string;
   reason: string;
-  source: 'correction' | 'heading';
+  source: 'correction' | 'heading' | 'residue';
 }
 
 /** A body line after repairs. */

@@ -9,7 +9,8 @@ import type { CitedDocument } from '../../src/schemas/documents.ts';
 import type { Term } from '../../src/schemas/glossary.ts';
 import type { Theme } from '../../src/schemas/themes.ts';
 import type { Indicator } from '../../src/schemas/indicator.ts';
-import type { Catalog, ChromeRule, Kind, Region } from '../../src/schemas/registry.ts';
+import type { Catalog, ChromeRule, Kind } from '../../src/schemas/registry.ts';
+import type { RegionIndex } from './regions.ts';
 import { removeChrome } from './chrome.ts';
 import { findCitations } from './citations.ts';
 import { resolveCitation } from './cited-documents.ts';
@@ -19,8 +20,9 @@ import { splitLines } from './lines.ts';
 import { extractMetadata } from './metadata.ts';
 import { addMarks, applyBlockMarks, richTextsOf } from './marks.ts';
 import type { Piece } from './piece.ts';
+import { removeResidue } from './residue.ts';
 import { extractResponsibilities } from './responsibilities.ts';
-import { parseStructure, type DraftBlock } from './structure.ts';
+import { parseStructure, type DraftBlock } from './structure/index.ts';
 import { markTerms } from './terms.ts';
 import { extractTargets } from './targets.ts';
 import { assignThemes } from './themes.ts';
@@ -31,7 +33,7 @@ export interface Registries {
   /** Corrections keyed by seed file name. */
   corrections: Record<string, LocatedCorrection[]>;
   catalog: Catalog;
-  regions: Region[];
+  regions: RegionIndex;
   kinds: Kind[];
   departments: Department[];
   glossary: Term[];
@@ -46,6 +48,20 @@ export interface SeedInput {
   /** Path for messages (`seeds/000_df8e3af4caff0a08.txt`). */
   path: string;
   bytes: Uint8Array;
+}
+
+/**
+ * Slug of a plan the catalog gives none for: its region and period (`henan-zhumadian-2021-2025`; a single year
+ * `sichuan-suining-2023`; no period: the kind, `shandong-measures`), so that a URL says what the plan is and does
+ * not depend on how the file was named. Without a region, the file name (`slugFromFileName`). Ingest makes slugs
+ * unique by adding a short hash of the file name where two plans would share one.
+ */
+export function slugFromMeta(meta: PlanDocument['meta'], fileName: string): string {
+  const region = meta.region?.value.id;
+  if (!region) return slugFromFileName(fileName);
+  const p = meta.period?.value;
+  const when = p ? (p.start === p.end ? `${p.start}` : `${p.start}-${p.end}`) : meta.kind.value;
+  return `${region}-${when}`;
 }
 
 /** Default slug: the file name without `.txt`, lower-case, `_` → `-`. */
@@ -116,7 +132,7 @@ export function buildPlanDocument(seed: SeedInput, reg: Registries): PlanDocumen
   const decoded = decodeSeed(seed.bytes, seed.path);
   const lines = splitLines(decoded.text);
   const { kept, removed } = removeChrome(lines, reg.chrome);
-  const repaired = applyCorrections(kept, reg.corrections[seed.name] ?? [], seed.path);
+  const repaired = removeResidue(applyCorrections(kept, reg.corrections[seed.name] ?? [], seed.path));
   const catalog = reg.catalog[seed.name] ?? {};
   const structure = parseStructure(repaired, {
     file: seed.path,
@@ -124,14 +140,9 @@ export function buildPlanDocument(seed: SeedInput, reg: Registries): PlanDocumen
     runInHeadings: catalog.runInHeadings ? new RegExp(catalog.runInHeadings, 'u') : undefined,
   });
 
-  const setAside = new Set(structure.setAside.map((s) => s.line));
-  const allRemoved: RemovedLine[] = [
-    ...removed,
-    ...structure.setAside.map((s) => ({ line: s.line, text: lines[s.line - 1]!.raw, kind: 'metadata' as const, rule: s.rule })),
-  ].sort((a, b) => a.line - b.line);
-
+  const allRemoved: RemovedLine[] = removed;
   const ledger = new RepairLedger();
-  const blocks = structure.blocks.filter((b) => !b.lines.every((l) => setAside.has(l))).map((b) => toBlock(b, ledger));
+  const blocks = structure.blocks.map((b) => toBlock(b, ledger));
 
   const citations: Citation[] = [];
   for (const block of blocks) {
@@ -146,10 +157,10 @@ export function buildPlanDocument(seed: SeedInput, reg: Registries): PlanDocumen
     }
   }
 
-  const meta = extractMetadata({ removed: allRemoved, blocks: structure.blocks, catalog, regions: reg.regions, kinds: reg.kinds });
+  const meta = extractMetadata({ removed: allRemoved, blocks: structure.blocks, inferredTitle: structure.inferredTitle, catalog, regions: reg.regions, kinds: reg.kinds });
 
   // Annotation stages. Order matters: glossary terms go last, because a term mark never overlaps another mark.
-  const responsibilities = extractResponsibilities(blocks, { departments: reg.departments, region: meta.region?.value ?? null });
+  const responsibilities = extractResponsibilities(blocks, { departments: reg.departments, region: meta.region?.value.id ?? null });
   applyBlockMarks(blocks, responsibilities.marks);
   const period = meta.period ? { start: meta.period.value.start, end: meta.period.value.end } : null;
   const targets = extractTargets(blocks, { indicators: reg.indicators, period });
@@ -162,12 +173,12 @@ export function buildPlanDocument(seed: SeedInput, reg: Registries): PlanDocumen
     })),
   );
   applyBlockMarks(blocks, markTerms(blocks, reg.glossary));
-  const headings: [number, number, number, number] = [0, 0, 0, 0];
+  const headings = [0, 0, 0, 0, 0, 0];
   for (const b of blocks) if (b.kind === 'heading') headings[b.level - 1]!++;
 
   return {
     schemaVersion: 1,
-    slug: catalog.slug ?? slugFromFileName(seed.name),
+    slug: catalog.slug ?? slugFromMeta(meta, seed.name),
     source: {
       file: seed.name,
       sha256: createHash('sha256').update(seed.bytes).digest('hex'),

@@ -23,7 +23,10 @@ export const squashWhitespace = (s: string) => s.replace(WHITESPACE, '');
 /** What the page must contain, line by line. */
 export function expectedLines(sourceText: string, doc: PlanDocument): ExpectedLine[] {
   const removed = new Set(doc.removed.map((r) => r.line));
-  const tableLines = new Set(doc.blocks.flatMap((b) => (b.kind === 'table' ? b.lines : [])));
+  // In pipe-separated rows `|` is a delimiter, not text; a table whose cells hold `|` (one cell per line) kept it as text.
+  const tableLines = new Set(
+    doc.blocks.flatMap((b) => (b.kind === 'table' && ![...b.head, ...b.rows].some((row) => row.some((c) => /[|｜]/u.test(c.text))) ? b.lines : [])),
+  );
   const repairsByLine = new Map<number, PlanDocument['repairs']>();
   for (const r of doc.repairs) repairsByLine.set(r.line, [...(repairsByLine.get(r.line) ?? []), r]);
   return splitLines(sourceText)

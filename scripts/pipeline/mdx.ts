@@ -167,14 +167,14 @@ export function frontmatterOf(doc: PlanDocument): PlanFrontmatter {
   const m = doc.meta;
   return {
     slug: doc.slug,
-    title: m.title.value,
+    title: m.title?.value ?? null,
     noticeTitle: m.noticeTitle?.value ?? null,
     issuer: m.issuer?.value ?? null,
     docNumber: m.docNumber?.value ?? null,
     dateWritten: m.dateWritten?.value ?? null,
     datePublished: m.datePublished?.value ?? null,
     period: m.period?.value ?? null,
-    region: m.region?.value ?? null,
+    region: m.region?.value.id ?? null,
     kind: m.kind.value,
     sourceFile: doc.source.file,
   };
@@ -182,8 +182,12 @@ export function frontmatterOf(doc: PlanDocument): PlanFrontmatter {
 
 /** The MDX entry of a plan: frontmatter and the body. */
 export function renderMdx(doc: PlanDocument): string {
-  const front = doc.blocks.filter((b) => b.id === 'notice-title' || b.id.startsWith('pn-'));
-  const rest = doc.blocks.filter((b) => !front.includes(b));
+  // The covering notice is the run of notice blocks the text opens with; a notice printed after a headline stays
+  // where it is, so that the page keeps the source's reading order.
+  const isFront = (b: (typeof doc.blocks)[number]) => b.id === 'notice-title' || b.id.startsWith('pn-');
+  const firstOther = doc.blocks.findIndex((b) => !isFront(b));
+  const front = firstOther === -1 ? doc.blocks : doc.blocks.slice(0, firstOther);
+  const rest = doc.blocks.slice(front.length);
   const children: RootContent[] = [];
   if (front.length > 0) children.push(flowElement('Front', {}, front.map((b) => blockToMdast(b, doc))));
   children.push(...rest.map((b) => blockToMdast(b, doc)));

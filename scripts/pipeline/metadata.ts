@@ -1,78 +1,61 @@
 /**
- * Stage 6: metadata with its source. Reads portal fields (名称, 发文字号, 成文日期 …) from the lines the chrome
- * stage set aside, the titles, notice and body from the blocks, and lets the catalog (`seeds/catalog.yaml`)
- * supply what the text does not say and override what it gets wrong. Every value records where it came from.
+ * Stage 6: metadata with its source. Reads portal fields (发文字号, 成文日期 … in every form portals print them,
+ * `portal-fields.ts`) from the lines the chrome stage set aside, and the titles, notice, signature, byline and
+ * opening text from the blocks; the catalog (`seeds/catalog.yaml`) supplies what a text does not say and
+ * overrides what it gets wrong. Every value records where it came from: a line as printed (`text`), a reading
+ * derived from another part of the text with a note saying how (`inferred`), or the catalog. A value the text
+ * does not give stays `null`: nothing is guessed.
  */
 import type { PlanKind, PlanMeta, Period, Provenance, RemovedLine } from '../../src/schemas/plan.ts';
-import type { CatalogEntry, Kind, Region } from '../../src/schemas/registry.ts';
-import type { DraftBlock } from './structure.ts';
+import type { CatalogEntry, Kind } from '../../src/schemas/registry.ts';
+import { findDate, findDocNumber, findPeriod, simplify, type DateReading } from './lexicon/index.ts';
+import { readPortalFields, type FieldLabel } from './portal-fields.ts';
+import { resolveRegion, type RegionIndex } from './regions.ts';
+import type { DraftBlock, InferredTitle } from './structure/index.ts';
 
 type TitleDraft = Extract<DraftBlock, { kind: 'title' }>;
+type ParagraphDraft = Extract<DraftBlock, { kind: 'paragraph' }>;
 
 export interface MetadataInput {
   removed: RemovedLine[];
   blocks: DraftBlock[];
+  /** The title the notice names, when the text prints none. */
+  inferredTitle: InferredTitle | null;
   catalog: CatalogEntry;
-  regions: Region[];
+  regions: RegionIndex;
   kinds: Kind[];
 }
 
 type Sourced<T> = Provenance & { value: T };
-const fromText = <T>(value: T, line: number, raw: string): Sourced<T> => ({ value, from: 'text', line, raw });
-const fromCatalog = <T>(value: T): Sourced<T> => ({ value, from: 'catalog', line: null, raw: null });
+const fromText = <T>(value: T, line: number, raw: string): Sourced<T> => ({ value, from: 'text', line, raw, note: null });
+const inferred = <T>(value: T, line: number, raw: string, note: string): Sourced<T> => ({ value, from: 'inferred', line, raw, note });
+const fromCatalog = <T>(value: T): Sourced<T> => ({ value, from: 'catalog', line: null, raw: null, note: null });
 
-/** Portal field labels; in the source their characters are often spread with spaces (`发 文 字 号 :`). */
-const FIELD_LABELS = ['名称', '索引号', '发布机构', '发文字号', '主题', '成文日期', '发文日期', '有效性', '废止依据', '来源', '发布时间'] as const;
-type FieldLabel = (typeof FIELD_LABELS)[number];
-const LABEL_RE = new RegExp(`(${FIELD_LABELS.map((l) => [...l].join('\\s*')).join('|')})\\s*[:：]`, 'gu');
-
-/** All `label: value` fields in the removed metadata lines. */
-export function readPortalFields(removed: RemovedLine[]): Map<FieldLabel, { value: string; line: number; raw: string }> {
-  const fields = new Map<FieldLabel, { value: string; line: number; raw: string }>();
-  for (const r of removed) {
-    if (r.kind !== 'metadata') continue;
-    const hits = [...r.text.matchAll(LABEL_RE)];
-    hits.forEach((m, i) => {
-      const label = m[1]!.replace(/\s/gu, '') as FieldLabel;
-      const end = hits[i + 1]?.index ?? r.text.length;
-      const raw = r.text.slice(m.index, end).trim();
-      const value = r.text.slice(m.index + m[0].length, end).trim();
-      if (!fields.has(label)) fields.set(label, { value, line: r.line, raw });
-    });
-  }
-  return fields;
-}
-
-/** `2021年04月19日`, `2021-09-28 16:08`, `( 2014-02-14 )` → `2021-04-19`; `null` if no full date. */
-export function parseDate(s: string): string | null {
-  const m = /(\d{4})\s*(?:年|-|\/|\.)\s*(\d{1,2})\s*(?:月|-|\/|\.)\s*(\d{1,2})/u.exec(s);
-  if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-const DOCNO = /[\u4e00-\u9fa5]{1,12}[〔[【(（]\d{4}[〕\]】)）]\s*\d+\s*号/u;
-const FIVE_YEAR: Record<string, number> = { 十一五: 2006, 十二五: 2011, 十三五: 2016, 十四五: 2021, 十五五: 2026 };
-
-/** Plan period from a title or sentence: `(2020-2022年)`, `十四五`, `规划期为2021—2025年，展望到2035年`. */
-export function parsePeriod(s: string): Period | null {
-  const outlook = /展望到\s*(\d{4})\s*年/u.exec(s) ?? /(二〇三五|2035)年远景目标/u.exec(s);
-  const outlookYear = outlook ? (outlook[1] === '二〇三五' ? 2035 : Number(outlook[1])) : null;
-  const range = /(\d{4})\s*年?\s*[-—–～~至]+\s*(\d{4})\s*年?/u.exec(s);
-  if (range) {
-    const [start, end] = [Number(range[1]), Number(range[2])];
-    if (start <= end && end - start <= 15) return { start, end, outlook: outlookYear };
-  }
-  const fy = /十[一二三四五]五/u.exec(s);
-  const start = fy ? FIVE_YEAR[fy[0]] : undefined;
-  if (start !== undefined) return { start, end: start + 4, outlook: outlookYear };
-  return null;
+/** A date as read: printed in full (`text`), or taken from digits whose 年月日 were lost (`inferred`, with the note). */
+function dateValue(d: DateReading | null, line: number, raw: string): Sourced<string> | null {
+  if (!d?.iso) return null;
+  return d.repaired ? inferred(d.iso, line, raw, d.note ?? '据原文推定') : fromText(d.iso, line, raw);
 }
 
 const squashSpaces = (s: string) => s.replace(/\s+/gu, '');
+const ORGAN = /(人民政府|政府|办公室|办公厅|委员会|管委会|委|局|厅|院|部)$/u;
+const SIGNATURE_ORGAN = /^[\u4e00-\u9fa5]{2,30}$/u;
+const LETTERHEAD = /^([\u4e00-\u9fa5\s]{4,40}?)\s*文件$/u;
+const REPORT_KINDS: PlanKind[] = ['news', 'conference-report'];
 
-export function extractMetadata({ removed, blocks, catalog, regions, kinds }: MetadataInput): PlanMeta {
+/** Kind from the data in `content/kinds.yaml`: title patterns, then patterns of the lines under a headline, then of the opening text. */
+export function detectKind(kinds: Kind[], title: string | null, titlePeriod: Period | null, front: string[], opening: string[]): { id: PlanKind; by: 'title' | 'front' | 'text' } | null {
+  const test = (patterns: string[], texts: string[]) => patterns.some((p) => texts.some((t) => new RegExp(p, 'u').test(simplify(t))));
+  for (const k of kinds) {
+    if (title !== null && test(k.title, [title])) return { id: k.id, by: 'title' };
+    if (title !== null && titlePeriod && k.titleWithYears.some((w) => titlePeriod.end - titlePeriod.start + 1 === w.years && test([w.pattern], [title]))) return { id: k.id, by: 'title' };
+    if (test(k.front, front)) return { id: k.id, by: 'front' };
+  }
+  for (const k of kinds) if (test(k.text, opening)) return { id: k.id, by: 'text' };
+  return null;
+}
+
+export function extractMetadata({ removed, blocks, inferredTitle, catalog, regions, kinds }: MetadataInput): PlanMeta {
   const fields = readPortalFields(removed);
   const field = <T>(label: FieldLabel, map: (v: string) => T | null): Sourced<T> | null => {
     const f = fields.get(label);
@@ -82,71 +65,106 @@ export function extractMetadata({ removed, blocks, catalog, regions, kinds }: Me
   };
   const titleBlock = blocks.find((b): b is TitleDraft => b.kind === 'title' && b.role === 'plan');
   const noticeBlock = blocks.find((b): b is TitleDraft => b.kind === 'title' && b.role === 'notice');
-  const paragraphs = blocks.filter((b): b is Extract<DraftBlock, { kind: 'paragraph' }> => b.kind === 'paragraph');
+  const paragraphs = blocks.filter((b): b is ParagraphDraft => b.kind === 'paragraph');
+  const front = paragraphs.filter((b) => b.id.startsWith('pn-'));
+  const bylines = paragraphs.filter((b) => b.role === 'byline');
+  const closing = paragraphs.filter((b) => b.role === 'closing');
+  const opening = paragraphs.filter((b) => b.role === 'body' && !b.id.startsWith('pn-')).slice(0, 3);
 
-  const title: Sourced<string> | null = titleBlock ? fromText(titleBlock.piece.text, titleBlock.lines[0]!, titleBlock.piece.text) : null;
-  const noticeTitle = noticeBlock
-    ? fromText(squashSpaces(noticeBlock.piece.text), noticeBlock.lines[0]!, noticeBlock.piece.text)
-    : field('名称', (v) => v);
+  const title: Sourced<string> | null = titleBlock
+    ? fromText(titleBlock.piece.text, titleBlock.lines[0]!, titleBlock.piece.text)
+    : inferredTitle
+      ? inferred(inferredTitle.text, inferredTitle.line, inferredTitle.raw, inferredTitle.note)
+      : null;
+  const noticeTitle = noticeBlock ? fromText(squashSpaces(noticeBlock.piece.text), noticeBlock.lines[0]!, noticeBlock.piece.text) : field('名称', (v) => v);
 
-  // Issuer: the portal's 发布机构, else the body named before 关于 in the notice title, else the portal's 来源.
-  const noticeIssuer = noticeTitle ? /^(.{2,30}?)关于/u.exec(noticeTitle.value)?.[1] : undefined;
-  const issuer =
-    field('发布机构', (v) => v) ??
-    (noticeTitle && noticeIssuer ? fromText(noticeIssuer, noticeTitle.line!, noticeTitle.raw!) : null) ??
-    field('来源', (v) => v);
+  // Period: a sentence stating it (规划期为…, 本规划期限为…) wins over the title; a report's year is its title's or byline's.
+  const periodPara = paragraphs.find((b) => /规划(期|期限)(为|是)/u.test(b.piece.text));
+  const periodSentence = periodPara ? /[^。]*规划(期|期限)(为|是)[^。]*/u.exec(periodPara.piece.text)?.[0] : undefined;
+  const periodFromPara = periodSentence ? findPeriod(periodSentence.replace(/^.*?规划(期|期限)(为|是)/u, '')) : null;
+  const periodFromTitle = title ? findPeriod(title.value) : null;
+  const titlePeriod = periodFromTitle ? { start: periodFromTitle.start, end: periodFromTitle.end, outlook: periodFromTitle.outlook } : null;
 
-  const docNumberPara = paragraphs.find((b) => b.role === 'docno');
-  const docNumber =
-    field('发文字号', (v) => DOCNO.exec(v)?.[0].replace(/\s/gu, '') ?? null) ??
-    (docNumberPara ? fromText(docNumberPara.piece.text.replace(/\s/gu, ''), docNumberPara.lines[0]!, docNumberPara.piece.text) : null);
+  const kindFound = detectKind(
+    kinds,
+    title?.value ?? null,
+    titlePeriod,
+    bylines.map((b) => b.piece.text),
+    opening.map((b) => b.piece.text.slice(0, 200)),
+  );
+  const kind: Sourced<PlanKind> = ((): Sourced<PlanKind> => {
+    if (!kindFound) return inferred('other', blocks[0]?.lines[0] ?? 1, '', '标题与正文均未显示文件类型');
+    if (kindFound.by === 'title') return fromText(kindFound.id, title!.line!, title!.raw!);
+    const b = kindFound.by === 'front' ? bylines[0]! : opening.find((o) => kinds.find((k) => k.id === kindFound.id)!.text.some((p) => new RegExp(p, 'u').test(simplify(o.piece.text.slice(0, 200)))))!;
+    return inferred(kindFound.id, b.lines[0]!, b.piece.text, kindFound.by === 'front' ? '据标题下的署名行判断' : '据正文开头判断');
+  })();
 
-  const closingDate = paragraphs.find((b) => b.id.startsWith('pn-') && b.role === 'closing' && parseDate(b.piece.text));
-  const dateWritten =
-    field('成文日期', parseDate) ?? (closingDate ? fromText(parseDate(closingDate.piece.text)!, closingDate.lines[0]!, closingDate.piece.text) : null);
-
-  const dateLine = removed.find((r) => r.kind === 'metadata' && /^date line/u.test(r.rule) && parseDate(r.text));
-  const datePublished =
-    field('发文日期', parseDate) ?? field('发布时间', parseDate) ?? (dateLine ? fromText(parseDate(dateLine.text)!, dateLine.line, dateLine.text.trim()) : null);
-
-  // Period: a sentence stating it (规划期为…) wins over the title.
-  const periodPara = paragraphs.find((b) => /规划期为/u.test(b.piece.text));
-  const periodSentence = periodPara ? /规划期为[^。]*/u.exec(periodPara.piece.text)?.[0] : undefined;
-  const periodFromPara = periodSentence ? parsePeriod(periodSentence) : null;
-  const periodFromTitle = title ? parsePeriod(title.value) : null;
-  const period =
-    periodPara && periodFromPara ? fromText(periodFromPara, periodPara.lines[0]!, periodSentence!) : title && periodFromTitle ? fromText(periodFromTitle, title.line!, title.raw!) : null;
-
-  // Region: the longest registered name found in the title, else the notice title, else the issuer.
-  const region = ((): Sourced<string> | null => {
-    for (const s of [title, noticeTitle, issuer]) {
-      if (!s) continue;
-      let best: { id: string; len: number } | null = null;
-      for (const r of regions) {
-        for (const name of [r.fullName, r.name, ...r.aliases]) {
-          if (s.value.includes(name) && (!best || name.length > best.len)) best = { id: r.id, len: name.length };
-        }
+  const period = ((): Sourced<Period> | null => {
+    const out = (p: NonNullable<ReturnType<typeof findPeriod>>) => ({ start: p.start, end: p.end, outlook: p.outlook });
+    if (periodPara && periodFromPara) return periodFromPara.repaired ? inferred(out(periodFromPara), periodPara.lines[0]!, periodSentence!, periodFromPara.note ?? '') : fromText(out(periodFromPara), periodPara.lines[0]!, periodSentence!);
+    if (title && periodFromTitle) return title.from === 'text' && !periodFromTitle.repaired ? fromText(out(periodFromTitle), title.line!, title.raw!) : inferred(out(periodFromTitle), title.line!, title.raw!, title.note ?? periodFromTitle.note ?? '');
+    if (REPORT_KINDS.includes(kind.value) || kind.value === 'work-points') {
+      // A work report or work points cover the year they name (`2023年…工作要点`, `在2015年…工作会议上的报告`).
+      for (const s of [...(title ? [{ text: title.value, line: title.line!, raw: title.raw! }] : []), ...bylines.map((b) => ({ text: b.piece.text, line: b.lines[0]!, raw: b.piece.text }))]) {
+        const y = /(\d{4})年(?!\d{1,2}月)/u.exec(s.text);
+        if (y) return inferred({ start: Number(y[1]), end: Number(y[1]), outlook: null }, s.line, s.raw, `据“${y[0]}”推定为该年度`);
       }
-      if (best) return fromText(best.id, s.line!, s.raw!);
+      // A news report on a plan: the period the report names first.
+      for (const b of opening) {
+        const p = findPeriod(b.piece.text);
+        if (p) return inferred(out(p), b.lines[0]!, p.raw, `据报道所述“${p.raw}”推定`);
+      }
     }
     return null;
   })();
 
-  const kind = ((): Sourced<PlanKind> => {
-    if (title) {
-      for (const k of kinds) {
-        const p = k.patterns.find((pat) => new RegExp(pat, 'u').test(title.value));
-        if (p) return fromText(k.id, title.line!, title.raw!);
-      }
+  // Issuer: the body named before 关于 in the notice title, a letterhead (`…文件`), the notice's signature, the
+  // portal's 发布机构 or 作者, its 来源. Reports and news have none: they report on a document, they are not one.
+  const issuer = ((): Sourced<string> | null => {
+    if (REPORT_KINDS.includes(kind.value)) return null;
+    const noticeIssuer = noticeBlock ? /^(.{2,40}?)关于/u.exec(noticeBlock.piece.text)?.[1]?.trim() : undefined;
+    if (noticeBlock && noticeIssuer && ORGAN.test(simplify(noticeIssuer))) return fromText(noticeIssuer, noticeBlock.lines[0]!, noticeBlock.piece.text);
+    const letterhead = front.find((b) => LETTERHEAD.test(b.piece.text));
+    if (letterhead) return fromText(LETTERHEAD.exec(letterhead.piece.text)![1]!.trim(), letterhead.lines[0]!, letterhead.piece.text);
+    const signers = closing.filter((b) => SIGNATURE_ORGAN.test(b.piece.text) && !findDate(b.piece.text) && !/^特此通知$/u.test(b.piece.text));
+    if (signers.length > 0) {
+      const group = signers.filter((b, i) => i === 0 || b.lines[0]! === signers[i - 1]!.lines[0]! + 1 || paragraphs.indexOf(b) === paragraphs.indexOf(signers[i - 1]!) + 1);
+      return fromText(group.map((b) => b.piece.text).join(' '), group[0]!.lines[0]!, group.map((b) => b.piece.text).join('\n'));
     }
-    return fromCatalog('other');
+    return field('发布机构', (v) => v) ?? field('作者', (v) => v) ?? field('来源', (v) => v);
   })();
 
-  const publisherFromTitle = title ? /^(\S{2,8}网)[:：]/u.exec(title.value)?.[1] : undefined;
+  const docNumberPara = paragraphs.find((b) => b.role === 'docno');
+  const docNumber =
+    field('发文字号', (v) => findDocNumber(v)?.text ?? null) ??
+    (docNumberPara ? ((d) => (d ? fromText(d.text, docNumberPara.lines[0]!, docNumberPara.piece.text) : null))(findDocNumber(docNumberPara.piece.text)) : null);
+
+  const closingDate = closing.map((b) => ({ b, d: findDate(b.piece.text) })).find((x) => x.d?.iso);
+  const bylineDate = bylines.map((b) => ({ b, d: findDate(b.piece.text) })).find((x) => x.d?.iso);
+  const dateWritten =
+    field('成文日期', (v) => findDate(v)?.iso ?? null) ??
+    (closingDate ? dateValue(closingDate.d, closingDate.b.lines[0]!, closingDate.b.piece.text) : null) ??
+    (bylineDate ? dateValue(bylineDate.d, bylineDate.b.lines[0]!, bylineDate.b.piece.text) : null);
+
+  // Published: the portal's date field, else a portal line that is only a date stamp.
+  const stamp = removed.find((r) => r.kind === 'metadata' && !fields.has('发布日期') && findDate(r.text)?.iso && /date|time|日期|时间/iu.test(r.rule));
+  const datePublished = field('发布日期', (v) => findDate(v)?.iso ?? null) ?? (stamp ? fromText(findDate(stamp.text)!.iso!, stamp.line, stamp.text.trim()) : null);
+
+  // Region: the most specific division named in the title, notice title, issuer, then the opening text.
+  const region = ((): PlanMeta['region'] => {
+    const candidates = [title, noticeTitle, issuer]
+      .filter((s): s is Sourced<string> => s !== null && s.line !== null)
+      .map((s) => ({ text: s.value, line: s.line, raw: s.raw ?? s.value }));
+    for (const b of [...front.filter((f) => f.role !== 'addressee'), ...opening]) candidates.push({ text: b.piece.text.slice(0, 200), line: b.lines[0]!, raw: b.piece.text.slice(0, 200) });
+    const hit = resolveRegion(candidates, regions);
+    return hit ? fromText(hit.ref, hit.line ?? 1, hit.raw) : null;
+  })();
+
+  const publisherFromTitle = title && title.from === 'text' ? /^(\S{2,8}网)[:：]/u.exec(title.value)?.[1] : undefined;
   const publisher = field('来源', (v) => v) ?? (title && publisherFromTitle ? fromText(publisherFromTitle, title.line!, title.raw!) : null);
 
   const text: PlanMeta = {
-    title: title ?? fromCatalog(catalog.title ?? ''),
+    title,
     noticeTitle,
     issuer,
     docNumber,
@@ -172,7 +190,7 @@ export function extractMetadata({ removed, blocks, catalog, regions, kinds }: Me
     dateWritten: c.dateWritten !== undefined ? fromCatalog(c.dateWritten) : text.dateWritten,
     datePublished: c.datePublished !== undefined ? fromCatalog(c.datePublished) : text.datePublished,
     period: c.period !== undefined ? fromCatalog({ outlook: null, ...c.period }) : text.period,
-    region: c.region !== undefined ? fromCatalog(c.region) : text.region,
+    region: c.region !== undefined ? ((r) => (r ? fromCatalog(r) : text.region))(regions.byId(c.region)) : text.region,
     kind: c.kind !== undefined ? fromCatalog(c.kind) : text.kind,
     validity: c.validity !== undefined ? fromCatalog(c.validity) : text.validity,
     publisher: c.publisher !== undefined ? fromCatalog(c.publisher) : text.publisher,

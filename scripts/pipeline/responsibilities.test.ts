@@ -202,11 +202,11 @@ describe('extractResponsibilities on the real seeds', () => {
   }
   const run = (name: string) => {
     const doc = docs.get(name)!;
-    return { doc, seed: readFileSync(join(ROOT, 'seeds', name), 'utf8'), ...extractResponsibilities(doc.blocks, { departments, region: doc.meta.region?.value ?? null }) };
+    return { doc, seed: readFileSync(join(ROOT, 'seeds', name), 'utf8'), ...extractResponsibilities(doc.blocks, { departments, region: doc.meta.region?.value.id ?? null }) };
   };
 
   test('every department of the registry belongs to a region of content/regions.yaml', () => {
-    const regions = new Set(reg.regions.map((r) => r.id));
+    const regions = new Set(reg.regions.regions.map((r) => r.id));
     expect(departments.filter((d) => !regions.has(d.region)).map((d) => d.id)).toEqual([]);
   });
   test('every (责任单位:…) clause of 000 yields a shared responsibility', () => {
@@ -229,7 +229,7 @@ describe('extractResponsibilities on the real seeds', () => {
       expect(unknown).toEqual([]);
       const ids = new Map(departments.map((d) => [d.id, d]));
       for (const r of responsibilities) {
-        for (const ref of [...r.lead, ...r.support, ...r.shared]) expect(ids.get(ref.departmentId)?.region).toBe(doc.meta.region?.value);
+        for (const ref of [...r.lead, ...r.support, ...r.shared]) expect(ids.get(ref.departmentId)?.region).toBe(doc.meta.region?.value.id);
       }
     }
   });

@@ -17,7 +17,24 @@
  * - thresholds that define what is counted (`规模超10亿的科技领军企业`, `其中5家超50亿元`: the 5家 counts, 50亿元 does not);
  * - durations (`20分钟交通圈`), and amounts in Chinese numerals (`三大产业`, `五个一`), which these texts use for
  *   names and enumerations, not for targets;
+ * - counts of the plan's own tasks, measures and supporting projects (`9大重点任务`, `20个重点支撑项目`): they say how
+ *   the plan is organised, not how much of anything the region has;
+ * - the numbers of a sentence about who attended a meeting (`50多家科技企业…代表参加会议`);
+ * - what a scraped page wraps around the text: portal index numbers and times (`059422325-0480-2024-00919`,
+ *   `2022-03-09 10:38`, `11/08`), dates whose 年月日 or dash were lost (`2021106`, `202179`, `20232025`), the list
+ *   numbers of a table of contents (`1.产业自主创新能力逐步提高 2.高新技术产业稳步发展`, `(1)`), and digits beside a
+ *   broken decoder's `?` or markup residue (`2021??2?/p>`, `局9/p>`);
  * - table captions and header cells.
+ *
+ * Ranks stay out even where a reader would list them (`居全国第17位`, `比2015年提升3位`, `位列全省第三位`): a rank is
+ * not an amount, and cannot be compared or added up like one.
+ *
+ * ## Traditional characters and converter damage
+ * A block in traditional characters, or with the pinyin a web converter left after characters (`達(dá)到2.8%`,
+ * `研發(fā)經(jīng)費`), is read in its folded form (`./lexicon/fold.ts`: simplified, damage dropped), so that the
+ * indicator phrases, qualifiers and time phrases of the registry and of these rules match it; offsets, `valueText`
+ * and `quote` are mapped back to the verbatim text, `phrase` stays in the folded form. Units are given in simplified
+ * form (`4萬家` → 40000 `家`, `1200億元` → 1200 `亿元`).
  *
  * ## Offsets
  * `start`/`end` are UTF-16 offsets, `end` exclusive, into the block's `text` — or, for a table (`cell` set), into
@@ -27,8 +44,9 @@
  * sentence holding the value (up to 。！？), trimmed, a substring of the same text; for a table cell it is the cell text.
  *
  * ## Values
- * `value` is in `unit`: 万 and 亿 multiply counts and areas (`1万家` → 10000 `家`, `2.6万平方米` → 26000 `平方米`);
- * money keeps the unit as written (`40.5亿元` → 40.5 `亿元`, `3000万元` → 3000 `万元`).
+ * `value` is in `unit`: 万, 亿 and 万亿 multiply counts and areas (`1万家` → 10000 `家`, `2.6万平方米` → 26000
+ * `平方米`); money keeps the unit as written (`40.5亿元` → 40.5 `亿元`, `3.57万亿元` → 3.57 `万亿元`), and so does an
+ * amount whose unit the excerpt cut (`900亿` → 900 `亿`).
  * `year` is the year the text gives or implies: `到2022年` → 2022, `十三五末` → 2020, `截至目前` → `null`; an undated
  * target is for the plan's last year; an undated value under a heading about the past (回顾, 发展基础) has `null`.
  *
@@ -37,8 +55,9 @@
 import { parseYamlWithFriendlyErrors } from '../../src/schemas/friendly-errors.ts';
 import { IndicatorsSchema, type Indicator } from '../../src/schemas/indicator.ts';
 import type { Block, RichText, Target } from '../../src/schemas/plan.ts';
+import { toMatchForm } from './lexicon/fold.ts';
 import { compileAliases } from './targets/aliases.ts';
-import { readProse } from './targets/prose.ts';
+import { readProse, type SourceView } from './targets/prose.ts';
 import { readTable } from './targets/tables.ts';
 
 export interface TargetContext {
@@ -49,7 +68,7 @@ export interface TargetContext {
 }
 
 /** Headings under which undated numbers report the past (一、“十三五”科技创新回顾, （一）发展基础, 进展与成效 …). */
-const PAST_SECTION = /回顾|发展基础|基础与优势|进展与成效|发展现状|主要成就|取得.*成效/u;
+const PAST_SECTION = /回顾|发展基础|基础与优势|进展与成效|发展现状|主要成就|发展成就|发展成效|取得.*成效/u;
 
 /**
  * Every quantitative statement in `blocks`, in reading order, with ids `v1`, `v2` …. A number that no indicator
@@ -70,12 +89,48 @@ export function extractTargets(blocks: Block[], ctx: TargetContext): Target[] {
       continue;
     }
     const from = block.kind === 'heading' && block.text.startsWith(block.number) ? block.number.length : 0;
-    const pastSection = headings.some((h) => h && PAST_SECTION.test(h));
-    for (const t of readProse(block.text, { aliases, plan: ctx.period, pastSection, from })) {
+    const pastSection = headings.some((h) => h && PAST_SECTION.test(simplifiedOnly(h)));
+    const view = readingForm(block.text);
+    const reading = view ? { text: view.text, from: view.fromSource(from), view } : { text: block.text, from };
+    for (const t of readProse(reading.text, { aliases, plan: ctx.period, pastSection, from: reading.from, view: reading.view })) {
       push({ ...t, blockId: block.id, cell: null, line: block.lines[0]! });
     }
   }
   return targets;
+}
+
+/** Full-width forms and wide spaces as `../lexicon/fold.ts` folds them: a difference the rules already read. */
+function halfWidth(ch: string): string {
+  const code = ch.charCodeAt(0);
+  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
+  return code === 0x3000 || code === 0xa0 ? ' ' : ch;
+}
+
+/**
+ * The text the rules read for `text`, when it is not `text` itself: a text in traditional characters, or with the
+ * tone-marked pinyin a web converter left after characters (`達(dá)到2.8%`), is read in its folded, simplified form
+ * (`达到2.8%`), and what is found is mapped back to the verbatim text. A simplified text is read as written.
+ */
+function readingForm(text: string): (SourceView & { text: string; fromSource(i: number): number }) | null {
+  const form = toMatchForm(text);
+  const same = form.text.length === text.length && [...form.text].every((ch, i) => ch === text[i] || ch === halfWidth(text[i]!));
+  if (same) return null;
+  return {
+    text: form.text,
+    source: text,
+    toSource: form.toSource,
+    toSourceEnd: form.toSourceEnd,
+    fromSource(i) {
+      let k = 0;
+      while (k < form.text.length && form.toSource(k) < i) k++;
+      return k;
+    },
+  };
+}
+
+/** A heading's title as the section rules read it (traditional characters folded). */
+function simplifiedOnly(title: string): string {
+  return readingForm(title)?.text ?? title;
 }
 
 /**

@@ -1,11 +1,12 @@
 /** What the chart components need from a plan besides its targets: short labels and link texts. */
+import { planTitle } from './plan-view.ts';
 import type { PlanDocument } from '../schemas/plan.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import type { TimelinePlan } from './charts/timeline.ts';
 
 /** Short plan name for chart labels: the title without its bracketed period. */
 export function planLabel(doc: PlanDocument): string {
-  return doc.meta.title.value.replace(/[（(][^（()）]*[)）]$/u, '').replace(/^北方网[:：]/u, '');
+  return planTitle(doc).replace(/[（(][^（()）]*[)）]$/u, '').replace(/^北方网[:：]/u, '');
 }
 
 /** Indicator id → name. */

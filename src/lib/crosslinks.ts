@@ -3,13 +3,13 @@
  * terms and the plans that use them, regions, and related sections on the same theme. Pure functions over the
  * document models and registries; pages only render what these return (tested in crosslinks.test.ts).
  */
+import { planTitle } from './plan-view.ts';
 import { createHash } from 'node:crypto';
-import type { Block, OutlineNode, PlanDocument, Responsibility } from '../schemas/plan.ts';
+import type { Block, OutlineNode, PlanDocument, RegionLevel, RegionParent, Responsibility } from '../schemas/plan.ts';
 import type { Department } from '../schemas/departments.ts';
 import type { CitedDocument } from '../schemas/documents.ts';
 import type { Term } from '../schemas/glossary.ts';
 import type { Theme } from '../schemas/themes.ts';
-import type { Region } from '../schemas/registry.ts';
 
 /** A place in a plan: plan, block, and the title of the section it is in. */
 export interface PlanPlace {
@@ -32,7 +32,7 @@ export function sectionTitles(doc: PlanDocument): Map<string, string> {
       while (stack.length > 0 && stack.at(-1)!.level >= b.level) stack.pop();
       stack.push({ level: b.level, label: `${b.number}${b.title}` });
     }
-    titles.set(b.id, stack.length > 0 ? stack.map((s) => s.label).join(' › ') : b.id === 'notice-title' || b.id.startsWith('pn-') ? '印发通知' : doc.meta.title.value);
+    titles.set(b.id, stack.length > 0 ? stack.map((s) => s.label).join(' › ') : b.id === 'notice-title' || b.id.startsWith('pn-') ? '印发通知' : planTitle(doc));
   }
   return titles;
 }
@@ -50,7 +50,7 @@ export function excerpt(text: string, start = 0, end = start, width = 60): strin
 function place(doc: PlanDocument, titles: Map<string, string>, blockId: string, start?: number, end?: number): PlanPlace {
   const block = doc.blocks.find((b) => b.id === blockId);
   const text = block ? blockText(block) : '';
-  return { slug: doc.slug, planTitle: doc.meta.title.value, blockId, sectionTitle: titles.get(blockId) ?? '', excerpt: excerpt(text, start ?? 0, end ?? start ?? 0) };
+  return { slug: doc.slug, planTitle: planTitle(doc), blockId, sectionTitle: titles.get(blockId) ?? '', excerpt: excerpt(text, start ?? 0, end ?? start ?? 0) };
 }
 
 // ── Departments ────────────────────────────────────────────────────────────────────────────────────────────
@@ -95,7 +95,7 @@ export function departmentViews(plans: PlanDocument[], departments: Department[]
       for (const [role, ref] of rolesOf(r)) {
         let view = views.get(ref.departmentId);
         if (!view) {
-          view = { id: ref.departmentId, name: ref.name, fullName: null, nameEn: null, region: doc.meta.region?.value ?? null, registered: false, tasks: [] };
+          view = { id: ref.departmentId, name: ref.name, fullName: null, nameEn: null, region: doc.meta.region?.value.id ?? null, registered: false, tasks: [] };
           views.set(ref.departmentId, view);
         }
         // The excerpt shows the start of the task, the part that says what is to be done.
@@ -115,7 +115,7 @@ export interface DepartmentMatrix {
 export function departmentMatrix(plans: PlanDocument[], views: DepartmentView[]): DepartmentMatrix {
   const withTasks = plans.filter((p) => p.responsibilities.length > 0);
   return {
-    plans: withTasks.map((p) => ({ slug: p.slug, title: p.meta.title.value })),
+    plans: withTasks.map((p) => ({ slug: p.slug, title: planTitle(p) })),
     rows: views
       .filter((v) => v.tasks.length > 0)
       .map((department) => ({
@@ -159,7 +159,7 @@ export function citedDocumentViews(plans: PlanDocument[], registry: CitedDocumen
       }
       let group = view.byPlan.find((g) => g.slug === doc.slug);
       if (!group) {
-        group = { slug: doc.slug, planTitle: doc.meta.title.value, places: [] };
+        group = { slug: doc.slug, planTitle: planTitle(doc), places: [] };
         view.byPlan.push(group);
       }
       const block = doc.blocks.find((b) => b.id === c.blockId);
@@ -201,21 +201,48 @@ export function termViews(plans: PlanDocument[], glossary: Term[]): TermView[] {
 
 // ── Regions ────────────────────────────────────────────────────────────────────────────────────────────────
 
+/** A region as the region pages show it: from a plan's `meta.region` (the region itself or one of its ancestors). */
+export interface RegionPlace {
+  id: string;
+  code: string | null;
+  name: string;
+  /** With its ancestors (`天津市北辰区`). */
+  fullName: string;
+  level: RegionLevel;
+  /** Ancestors, top-down. */
+  parents: RegionParent[];
+}
+
 /** A region with the plans of it and of the regions under it. */
 export interface RegionNode {
-  region: Region;
+  region: RegionPlace;
   /** Plans whose region is exactly this one. */
   plans: PlanDocument[];
   children: RegionNode[];
 }
 
-/** The regions that have plans (or sub-regions with plans), as a tree from the top. */
-export function regionTree(regions: Region[], plans: PlanDocument[]): RegionNode[] {
+/** Every region the plans name, with the ancestors of each, by id (no registry: plans carry their regions). */
+export function regionPlaces(plans: PlanDocument[]): Map<string, RegionPlace> {
+  const places = new Map<string, RegionPlace>();
+  for (const p of plans) {
+    const ref = p.meta.region?.value;
+    if (!ref) continue;
+    const chain = [...ref.parents, { id: ref.id, code: ref.code, name: ref.name, level: ref.level }];
+    chain.forEach((r, i) => {
+      if (!places.has(r.id)) places.set(r.id, { ...r, fullName: chain.slice(0, i + 1).map((x) => x.name).join(''), parents: chain.slice(0, i) });
+    });
+  }
+  return places;
+}
+
+/** The regions that have plans, with their ancestors, as a tree from the top (province › city › district/county). */
+export function regionTree(plans: PlanDocument[]): RegionNode[] {
+  const places = [...regionPlaces(plans).values()];
   const build = (parent: string | null): RegionNode[] =>
-    regions
-      .filter((r) => r.parent === parent)
-      .map((region) => ({ region, plans: plans.filter((p) => p.meta.region?.value === region.id), children: build(region.id) }))
-      .filter((n) => n.plans.length > 0 || n.children.length > 0);
+    places
+      .filter((r) => (r.parents.at(-1)?.id ?? null) === parent)
+      .sort((a, b) => (a.code ?? '999999').localeCompare(b.code ?? '999999') || a.id.localeCompare(b.id))
+      .map((region) => ({ region, plans: plans.filter((p) => p.meta.region?.value.id === region.id), children: build(region.id) }));
   return build(null);
 }
 
@@ -293,7 +320,7 @@ export function relatedSections(plans: readonly PlanDocument[], themes: Theme[],
     }
     related.set(
       `${c.doc.slug}#${c.sectionId}`,
-      [...perPlan.values()].map((m) => ({ slug: m.doc.slug, planTitle: m.doc.meta.title.value, sectionId: m.sectionId, title: m.title, themeId: theme, themeName })),
+      [...perPlan.values()].map((m) => ({ slug: m.doc.slug, planTitle: planTitle(m.doc), sectionId: m.sectionId, title: m.title, themeId: theme, themeName })),
     );
   }
   relatedCache.set(plans, { key, result: related });
@@ -306,6 +333,6 @@ export function themeSections(plans: PlanDocument[], themeId: string): RelatedSe
     const titles = outlineTitles(doc.outline);
     return doc.sectionThemes
       .filter((s) => s.themeIds.includes(themeId))
-      .map((s) => ({ slug: doc.slug, planTitle: doc.meta.title.value, sectionId: s.sectionId, title: titles.get(s.sectionId) ?? s.sectionId, themeId, themeName: '' }));
+      .map((s) => ({ slug: doc.slug, planTitle: planTitle(doc), sectionId: s.sectionId, title: titles.get(s.sectionId) ?? s.sectionId, themeId, themeName: '' }));
   });
 }

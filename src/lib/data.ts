@@ -2,15 +2,16 @@
  * The site's data access: plans (document models) and registries from the content collections, loaded once
  * per build. Pages and components import from here, never from `astro:content` directly.
  */
+import { planTitle } from './plan-view.ts';
 import { getCollection } from 'astro:content';
 import type { PlanDocument } from '../schemas/plan.ts';
-import type { Kind, Region } from '../schemas/registry.ts';
+import type { Kind, RegionOverlayEntry } from '../schemas/registry.ts';
 import type { Department } from '../schemas/departments.ts';
 import type { CitedDocument } from '../schemas/documents.ts';
 import type { Term } from '../schemas/glossary.ts';
 import type { Theme } from '../schemas/themes.ts';
 import type { Indicator } from '../schemas/indicator.ts';
-import { formatPeriod, regionChain } from './plan-view.ts';
+import { formatPeriod } from './plan-view.ts';
 
 let plansCache: Promise<PlanDocument[]> | undefined;
 
@@ -26,7 +27,8 @@ const registry =
   async (): Promise<T[]> =>
     (await getCollection(name)).map((e) => e.data as T);
 
-export const regions = registry<Region>('regions');
+/** The curated region overlay (`content/regions.yaml`: English names, aliases); plans carry their regions themselves. */
+export const regionOverlay = registry<RegionOverlayEntry>('regions');
 export const kinds = registry<Kind>('kinds');
 export const departments = registry<Department>('departments');
 export const glossary = registry<Term>('glossary');
@@ -48,13 +50,12 @@ export interface PlanSummary {
   period: { start: number; end: number } | null;
 }
 
-export function summarize(doc: PlanDocument, allRegions: Region[], allKinds: Kind[]): PlanSummary {
-  const chain = regionChain(doc.meta.region?.value, allRegions);
+export function summarize(doc: PlanDocument, allKinds: Kind[]): PlanSummary {
   return {
     slug: doc.slug,
-    title: doc.meta.title.value,
-    regionId: doc.meta.region?.value ?? null,
-    regionName: chain.at(-1)?.fullName ?? '—',
+    title: planTitle(doc),
+    regionId: doc.meta.region?.value.id ?? null,
+    regionName: doc.meta.region?.value.fullName ?? '—',
     periodText: formatPeriod(doc.meta.period?.value),
     kind: doc.meta.kind.value,
     kindLabel: allKinds.find((k) => k.id === doc.meta.kind.value)?.label ?? doc.meta.kind.value,
@@ -64,6 +65,6 @@ export function summarize(doc: PlanDocument, allRegions: Region[], allKinds: Kin
 }
 
 export async function planSummaries(): Promise<PlanSummary[]> {
-  const [plans, r, k] = await Promise.all([allPlans(), regions(), kinds()]);
-  return plans.map((p) => summarize(p, r, k));
+  const [plans, k] = await Promise.all([allPlans(), kinds()]);
+  return plans.map((p) => summarize(p, k));
 }

@@ -19,24 +19,24 @@ describe('formatPeriod(p) / formatDate(iso)', () => {
   });
 });
 
-describe('metaRows(doc, regions, kinds)', () => {
+describe('metaRows(doc, kinds)', () => {
   test('gives each value with its source line, and says when the text lacks it', () => {
-    const rows = metaRows(beichen, reg.regions, reg.kinds);
+    const rows = metaRows(beichen, reg.kinds);
     expect(rows.find((r) => r.label === '发文字号')).toMatchObject({ value: '北辰政发〔2021〕5号', source: '原文第7行', line: 7 });
     expect(rows.find((r) => r.label === '地区')?.value).toBe('天津市 › 北辰区（市辖区）');
-    const hongqiao = metaRows(load('002_3b22102abfde4f0c.txt'), reg.regions, reg.kinds);
-    expect(hongqiao.find((r) => r.label === '发文字号')).toMatchObject({ value: '—', source: '原文未载', line: null });
+    const hongqiao = metaRows(load('002_3b22102abfde4f0c.txt'), reg.kinds);
+    expect(hongqiao.find((r) => r.label === '发文字号')).toMatchObject({ value: '未识别', source: '原文未载', line: null });
   });
   test('marks catalog values as such', () => {
-    const rows = metaRows(load('001_b19521e93b2b759c.txt'), reg.regions, reg.kinds);
+    const rows = metaRows(load('001_b19521e93b2b759c.txt'), reg.kinds);
     expect(rows.find((r) => r.label === '类型')).toMatchObject({ value: '新闻报道', source: '编目补充' });
   });
 });
 
-describe('regionChain(id, regions)', () => {
-  test('runs from the top region down', () => {
-    expect(regionChain('hebei-xinji', reg.regions).map((r) => r.name)).toEqual(['河北省', '辛集市']);
-    expect(regionChain('nowhere', reg.regions)).toEqual([]);
+describe('regionChain(ref)', () => {
+  test('runs from the top region down (GB/T 2260: 辛集市 under 石家庄市)', () => {
+    expect(regionChain(reg.regions.byId('hebei-xinji')).map((r) => r.name)).toEqual(['河北省', '石家庄市', '辛集市']);
+    expect(regionChain(null)).toEqual([]);
   });
 });
 

@@ -2,8 +2,8 @@
  * What a plan page shows, computed once from the document model and the registries, so that components only
  * place values (Starlight's `starlightRoute` habit). Pure: no Astro imports; tested in plan-view.test.ts.
  */
-import type { OutlineNode, PlanDocument, Provenance } from '../schemas/plan.ts';
-import type { Kind, Region } from '../schemas/registry.ts';
+import type { OutlineNode, PlanDocument, Provenance, RegionLevel, RegionParent, RegionRef } from '../schemas/plan.ts';
+import type { Kind } from '../schemas/registry.ts';
 
 /** `2020—2022年`, `2014年`, `2021—2025年（展望2035年）`. */
 export function formatPeriod(p: { start: number; end: number; outlook: number | null } | null | undefined): string {
@@ -36,42 +36,44 @@ export interface MetaRow {
 }
 
 /** Administrative level of a region, in Chinese. */
-export const REGION_LEVEL_LABELS: Record<Region['level'], string> = {
-  province: '省',
-  municipality: '直辖市',
-  prefecture: '地级市',
+export const REGION_LEVEL_LABELS: Record<RegionLevel, string> = {
+  province: '省级',
+  city: '地级',
   district: '市辖区',
-  county: '县',
-  'county-city': '县级市',
+  county: '县级',
 };
 
-/** Region chain from the top: 天津市 › 北辰区. */
-export function regionChain(id: string | null | undefined, regions: Region[]): Region[] {
-  const chain: Region[] = [];
-  for (let r = regions.find((x) => x.id === id); r; r = regions.find((x) => x.id === r!.parent)) chain.unshift(r);
-  return chain;
+/** A plan's region with its ancestors, from the top: 天津市 › 北辰区 (read from the plan, no registry). */
+export function regionChain(ref: RegionRef | null | undefined): RegionParent[] {
+  return ref ? [...ref.parents, { id: ref.id, code: ref.code, name: ref.name, level: ref.level }] : [];
 }
 
 function row(label: string, labelEn: string, s: (Provenance & { value: unknown }) | null, show: (v: never) => string): MetaRow {
-  if (!s) return { label, labelEn, value: '—', source: '原文未载', line: null, raw: null };
+  if (!s) return { label, labelEn, value: '未识别', source: '原文未载', line: null, raw: null };
   return {
     label,
     labelEn,
     value: show(s.value as never),
-    source: s.from === 'text' ? `原文第${s.line}行` : '编目补充',
-    line: s.from === 'text' ? s.line : null,
+    source: s.from === 'text' ? `原文第${s.line}行` : s.from === 'inferred' ? `${s.note ?? '推定'}（原文第${s.line}行）` : '编目补充',
+    line: s.from === 'catalog' ? null : s.line,
     raw: s.raw,
   };
 }
 
+/**
+ * The title to show for a plan: its own, or, when the text gives none, `未识别标题` with what identifies it (the
+ * document number, else the region and kind, else the file).
+ */
+export function planTitle(doc: PlanDocument): string {
+  if (doc.meta.title) return doc.meta.title.value;
+  const what = doc.meta.docNumber?.value ?? (doc.meta.region ? `${doc.meta.region.value.fullName}${doc.meta.period ? `，${doc.meta.period.value.start}年` : ''}` : doc.source.file);
+  return `未识别标题（${what}）`;
+}
+
 /** The metadata card, in the order of the gov.cn policy library. */
-export function metaRows(doc: PlanDocument, regions: Region[], kinds: Kind[]): MetaRow[] {
+export function metaRows(doc: PlanDocument, kinds: Kind[]): MetaRow[] {
   const m = doc.meta;
-  const regionName = (id: string) => {
-    const chain = regionChain(id, regions);
-    const last = chain.at(-1);
-    return last ? `${chain.map((r) => r.name).join(' › ')}（${REGION_LEVEL_LABELS[last.level]}）` : id;
-  };
+  const regionName = (ref: RegionRef) => `${regionChain(ref).map((r) => r.name).join(' › ')}（${REGION_LEVEL_LABELS[ref.level]}）`;
   return [
     row('标题', 'Title', m.title, (v: string) => v),
     row('发文机关', 'Issuer', m.issuer, (v: string) => v),
@@ -130,7 +132,7 @@ export function citation(doc: PlanDocument, url: string): string {
   const m = doc.meta;
   const parts = [
     m.issuer ? `${m.issuer.value}. ` : '',
-    m.title.value,
+    planTitle(doc),
     m.docNumber ? `: ${m.docNumber.value}` : '',
     '[A/OL]. ',
     m.datePublished ?? m.dateWritten ? `(${(m.datePublished ?? m.dateWritten)!.value}). ` : '',

@@ -3,6 +3,7 @@
  * figures they imply (labelled as derived), and the indicators × plans comparison with its comparability marks.
  * Pure functions over the document model and the indicator registry (tested in targets-view.test.ts).
  */
+import { planTitle } from './plan-view.ts';
 import type { PlanDocument, Target } from '../schemas/plan.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import { pairBaselineTargets } from './charts/baseline-target.ts';
@@ -149,8 +150,8 @@ export function targetRecords(plans: PlanDocument[], indicators: Indicator[], ur
   return plans.flatMap((doc) =>
     doc.targets.map((t) => ({
       plan: doc.slug,
-      planTitle: doc.meta.title.value,
-      region: doc.meta.region?.value ?? null,
+      planTitle: planTitle(doc),
+      region: doc.meta.region?.value.id ?? null,
       id: t.id,
       indicatorId: t.indicatorId,
       indicatorName: indicators.find((i) => i.id === t.indicatorId)?.name ?? null,

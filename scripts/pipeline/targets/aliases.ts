@@ -32,7 +32,8 @@ function aliasPattern(alias: string): string {
 
 /** Kinds of unit: a value is only ever mapped to an indicator whose unit is of the same kind. */
 export function unitKind(unit: string): string {
-  if (unit === '') return 'any';
+  // No unit, or only a magnitude whose unit the text lost (`超过900亿` cut before 元): any indicator may take it.
+  if (unit === '' || /^(?:万亿|万|亿)$/u.test(unit)) return 'any';
   if (/^(%|％|‰|个百分点)$/u.test(unit)) return 'percent';
   if (/元$/u.test(unit)) return 'money';
   if (/^(平方米|平方公里|公顷|亩)$/u.test(unit)) return 'area';

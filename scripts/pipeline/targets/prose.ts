@@ -15,6 +15,8 @@
  * The measure comes from the words before the value: `年均增长x%` is growth (and may belong to an indicator counted
  * in any unit), `累计` cumulative, `新增`/`新建`/`比2015年…增加了` an increase, anything else a level. `由2015年58家`
  * is a baseline for 2015; everything else is dated by `./time.ts`.
+ *
+ * The numbers of a sentence about who attended a meeting (`…50多家科技企业代表参加会议`) are not read at all.
  */
 import type { Target } from '../../../src/schemas/plan.ts';
 import type { AliasMatcher } from './aliases.ts';
@@ -28,6 +30,21 @@ export interface ProseContext {
   pastSection: boolean;
   /** Offsets before this are a heading's numbering and are not read. */
   from: number;
+  /**
+   * When `text` is a folded reading form of the source (traditional → simplified, converter damage dropped; see
+   * `../lexicon/fold.ts`): the verbatim source and the offset maps, so that offsets, `valueText` and `quote` are
+   * given in the source. Phrases stay in the reading form.
+   */
+  view?: SourceView;
+}
+
+/** The verbatim text behind a reading form, and how offsets map back to it. */
+export interface SourceView {
+  source: string;
+  /** Source offset of the character at reading-form offset `i`. */
+  toSource(i: number): number;
+  /** Source offset just after the character that ends before reading-form offset `i`. */
+  toSourceEnd(i: number): number;
 }
 
 /** A value read from prose: a `Target` without its id, block and line. */
@@ -55,6 +72,11 @@ const EDGE_PUNCT = /^[\s,，、;；:：()（）]+|[\s,，、;；:：(（]+$/gu;
 const GENERIC = /^(?:投入)?(?:总额|总量|总数|数量|规模)$/u;
 /** How far back (or ahead) a phrase is looked for, so that a text without punctuation stays linear to read. */
 const LOOK_BACK = 200;
+/**
+ * A sentence whose predicate is taking part in a meeting (`…50多家科技企业代表参加会议`): its numbers count the people
+ * and bodies in the room, not anything the plan or the region measures.
+ */
+const ATTENDANCE = /(?:参加|出席|列席|参与)了?(?:会议|大会|座谈会|报告会|发布会)/u;
 /** A quote longer than this (a paragraph that lost its 。) is narrowed to the clauses around the value. */
 const QUOTE_MAX = 400;
 
@@ -140,7 +162,9 @@ interface Subject {
 
 /** Every value of a paragraph or heading, read. */
 export function readProse(text: string, ctx: ProseContext): ProseTarget[] {
-  const spans = findValues(text, { from: ctx.from }).values;
+  const sentences = sentenceRanges(text);
+  const attendance = sentences.filter(([a, b]) => ATTENDANCE.test(text.slice(a, b)));
+  const spans = findValues(text, { from: ctx.from }).values.filter((v) => !attendance.some(([a, b]) => v.start >= a && v.start < b));
   const mask = quotedMask(text);
   /** Just after the last mark matching `re` in [from, to), looking back `LOOK_BACK` characters at most. */
   const lastMark = (re: RegExp, from: number, to: number) => {
@@ -150,7 +174,6 @@ export function readProse(text: string, ctx: ProseContext): ProseTarget[] {
   };
   const clauseOf = (sStart: number, at: number) => lastMark(/[，,；;：:]/u, sStart, at);
   const cues = findTimeCues(text, ctx.plan);
-  const sentences = sentenceRanges(text);
   const readings: Reading[] = [];
 
   const groups = new Map<number, ValueSpan[]>();
@@ -226,12 +249,15 @@ export function readProse(text: string, ctx: ProseContext): ProseTarget[] {
     const baseline = /[由从]((?:19|20)\d{2})年(?:末|底)?的?$/u.exec(text.slice(Math.max(sStart, span.start - 10), span.start));
     const time = readTime(cues, span.start, ctx.plan, ctx.pastSection);
     const year = baseline ? Number(baseline[1]) : time.year;
-    const quote = quoteOf(text, mask, sStart, sEnd, span);
+    const [qFrom, qTo] = quoteRange(text, mask, sStart, sEnd, span);
+    const view = ctx.view;
+    const quote = view ? view.source.slice(view.toSource(qFrom), view.toSourceEnd(qTo)) : text.slice(qFrom, qTo);
+    const [start, end] = view ? [view.toSource(span.start), view.toSourceEnd(span.end)] : [span.start, span.end];
     return {
       indicatorId: subject.indicatorId,
-      phrase: subject.phrase || cleanPhrase(text.slice(clauseStart, span.start)) || quote,
+      phrase: subject.phrase || cleanPhrase(text.slice(clauseStart, span.start)) || text.slice(qFrom, qTo),
       value: span.value,
-      valueText: span.valueText,
+      valueText: view ? view.source.slice(start, end) : span.valueText,
       unit: span.unit,
       year,
       period: comparisonYear && year ? { start: comparisonYear, end: year } : measure === 'cumulative' || measure === 'growth' ? time.period : null,
@@ -239,19 +265,26 @@ export function readProse(text: string, ctx: ProseContext): ProseTarget[] {
       kind: baseline ? 'baseline' : time.kind,
       measure,
       quote,
-      start: span.start,
-      end: span.end,
+      start,
+      end,
     };
   });
 }
 
+/** `[from, to)` narrowed to leave out whitespace at both ends (what `String.prototype.trim` drops). */
+function trimmed(text: string, from: number, to: number): [number, number] {
+  while (from < to && /\s/u.test(text[from]!)) from++;
+  while (to > from && /\s/u.test(text[to - 1]!)) to--;
+  return [from, to];
+}
+
 /**
- * The sentence holding `span`, trimmed; if longer than `QUOTE_MAX` (003 lost most of its 。), the part between the
- * semicolons around the value, or failing that between the commas. Always a substring of `text`.
+ * Where the quote of `span` is: the sentence holding it, trimmed; if longer than `QUOTE_MAX` (003 lost most of its
+ * 。), the part between the semicolons around the value, or failing that between the commas.
  */
-function quoteOf(text: string, mask: boolean[], sStart: number, sEnd: number, span: ValueSpan): string {
-  const whole = text.slice(sStart, sEnd).trim();
-  if (whole.length <= QUOTE_MAX) return whole;
+function quoteRange(text: string, mask: boolean[], sStart: number, sEnd: number, span: ValueSpan): [number, number] {
+  const whole = trimmed(text, sStart, sEnd);
+  if (whole[1] - whole[0] <= QUOTE_MAX) return whole;
   const isMark = (re: RegExp, i: number) => re.test(text[i]!) && !mask[i];
   for (const marks of [/[；;]/u, /[，,；;：:]/u]) {
     let from = span.start;
@@ -259,25 +292,30 @@ function quoteOf(text: string, mask: boolean[], sStart: number, sEnd: number, sp
     let to = span.end;
     while (to < Math.min(sEnd, span.end + QUOTE_MAX) && !isMark(marks, to)) to++;
     if (to < sEnd && isMark(marks, to)) to++;
-    const quote = text.slice(from, to).trim();
-    if (quote.length <= QUOTE_MAX) return quote;
+    const quote = trimmed(text, from, to);
+    if (quote[1] - quote[0] <= QUOTE_MAX) return quote;
   }
-  return text.slice(Math.max(sStart, span.start - QUOTE_MAX / 2), Math.min(sEnd, span.end + QUOTE_MAX / 2)).trim();
+  return trimmed(text, Math.max(sStart, span.start - QUOTE_MAX / 2), Math.min(sEnd, span.end + QUOTE_MAX / 2));
 }
 
-/** Names before 分别: split at 、 (outside quotes), and the last one at 和/及/与. */
+/**
+ * Names before 分别: split at 、 (outside quotes), and the last one at 和/及/与. A bare head noun (`总量`) is no name
+ * of its own: `高新技术企业和科技型企业实现双倍增、总量分别超过1000家和4500家` names two kinds of enterprise.
+ */
 function splitNames(text: string, mask: boolean[]): string[] {
-  const names: string[] = [];
+  const parts: string[] = [];
   let from = 0;
   for (let i = 0; i <= text.length; i++) {
     if (i === text.length || (text[i] === '、' && !mask[i])) {
-      names.push(text.slice(from, i));
+      parts.push(text.slice(from, i));
       from = i + 1;
     }
   }
+  const names = parts.filter((n) => !GENERIC.test(cleanPhrase(n)));
+  const droppedHead = names.length < parts.length;
   const last = names.pop() ?? '';
   const m = /^(.+?)(?:以及|和|及|与)(.+)$/u.exec(last);
-  names.push(...(m && names.length > 0 ? [m[1]!, m[2]!] : [last]));
+  names.push(...(m && (names.length > 0 || droppedHead) ? [m[1]!, m[2]!] : [last]));
   return names.filter((n) => cleanPhrase(n) !== '');
 }
 

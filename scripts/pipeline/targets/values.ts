@@ -1,7 +1,12 @@
 /**
- * Finding the amounts in a run of text: `3.2%以上`, `530家`, `1万家`, `40.5亿元`, `30余万亩`, a bare `25` whose unit
- * the scrape lost. Everything that only looks like an amount is left out here, with the reason in `skipped` so
- * that tests can say why: years, dates, document numbers, ordinals, names (5G, 863计划), thresholds, durations.
+ * Finding the amounts in a run of text: `3.2%以上`, `530家`, `1万家`, `40.5亿元`, `3.57万亿元`, `30余万亩`, a bare `25`
+ * whose unit the scrape lost. Everything that only looks like an amount is left out here, with the reason in
+ * `skipped` so that tests can say why: years, dates, document numbers, ordinals, names (5G, 863计划), thresholds,
+ * durations, and what scraped pages wrap around a text (portal index numbers `059422325-0480-2024-00919`, times
+ * `10:38`, dates whose 年月日 were lost `2021106`, list numbers `1.`, mojibake residue `局9/p>`).
+ *
+ * Traditional characters are read like simplified ones in magnitudes and units (`4萬家`, `1200億元`, `25個`); the
+ * unit is given in simplified form (`亿元`), `valueText` stays as written.
  */
 
 /** An amount as written, with its offsets (UTF-16, `end` exclusive) in the text it was found in. */
@@ -12,7 +17,7 @@ export interface ValueSpan {
   valueText: string;
   /** The amount in `unit` (`1万家` → 10000; money keeps its written unit: `40.5亿元` → 40.5). */
   value: number | null;
-  /** Unit as written after the number, `''` when there is none. */
+  /** Unit written after the number, in simplified form (`億元` → `亿元`), `''` when there is none. */
   unit: string;
   /** Qualifiers written inside or right after the amount (`余`, `多`, `以上`, `左右`). */
   qualifiers: string[];
@@ -22,7 +27,7 @@ export interface ValueSpan {
 export interface SkippedNumber {
   start: number;
   text: string;
-  reason: 'year' | 'date' | 'document-number' | 'ordinal' | 'name' | 'threshold' | 'duration' | 'in-title';
+  reason: 'year' | 'date' | 'document-number' | 'ordinal' | 'name' | 'threshold' | 'duration' | 'in-title' | 'identifier' | 'garbled' | 'enumeration';
 }
 
 export interface FindValuesOptions {
@@ -33,18 +38,27 @@ export interface FindValuesOptions {
 }
 
 /** Digits, optionally grouped by thousands (`1,000`: a comma followed by exactly three digits), and a decimal part. */
-const NUMBER = /(?<![\d.A-Za-z])(\d{1,3}(?:,\d{3})+(?![\d])|\d+)(\.\d+)?(余|多)?(万|亿)?/gu;
-/** Base units, longest first so that `平方公里` wins over `公里` and `人次` over `人`. */
-const UNITS = ['个百分点', '平方公里', '平方米', '公顷', '公里', '人次', '%', '％', '‰', '元', '家', '件', '个', '项', '名', '人', '所', '座', '支', '条', '亩', '吨', '户', '倍', '分'];
+const NUMBER = /(?<![\d.A-Za-z])(\d{1,3}(?:,\d{3})+(?![\d])|\d+)(\.\d+)?(余|餘|多)?(万亿|萬億|万|亿|萬|億)?/gu;
+/** Base units, longest first so that `平方公里` wins over `公里` and `人次` over `人`; traditional forms beside simplified. */
+const UNITS = ['个百分点', '個百分點', '平方公里', '平方米', '公顷', '公頃', '公里', '人年', '人次', '%', '％', '‰', '元', '家', '件', '个', '個', '项', '項', '名', '人', '所', '座', '支', '条', '條', '亩', '畝', '吨', '噸', '户', '戶', '倍', '分'];
+/** Simplified form of the traditional characters of magnitudes and units. */
+const SIMPLIFIED: Record<string, string> = { 萬: '万', 億: '亿', 餘: '余', 個: '个', 點: '点', 頃: '顷', 項: '项', 條: '条', 畝: '亩', 噸: '吨', 戶: '户' };
+const simplified = (s: string) => [...s].map((c) => SIMPLIFIED[c] ?? c).join('');
 const SUFFIXES = ['以上', '左右', '以内', '以下'];
 const HAN = /\p{Script=Han}/u;
 /** After the number: a date, a year, a document number or a duration, never an amount. */
 const NOT_AMOUNT_AFTER: [RegExp, SkippedNumber['reason']][] = [
   [/^年/u, 'year'],
   [/^[月日]/u, 'date'],
-  [/^[号〕\]]/u, 'document-number'],
+  [/^[号號〕\]]/u, 'document-number'],
   [/^(分钟|小时|天|周)/u, 'duration'],
 ];
+/**
+ * After a count in 个/项: the plan's own tasks, measures and supporting projects (`20个重点支撑项目`, `6项重点任务`),
+ * which say how the plan is organised, not how much of anything the region has.
+ */
+const OWN_ITEMS = /^(?:重点|重大|主要)?(?:任务|举措|支撑项目|方面)/u;
+
 /** Which characters are inside 《》 (cited titles): their numbers belong to the title. */
 function titleMask(text: string): Uint8Array {
   const mask = new Uint8Array(text.length);
@@ -64,11 +78,36 @@ function skipReason(text: string, start: number, numEnd: number, digits: string,
   if (isYearLike && /^[—–\-－~～至到]\d/u.test(after)) return 'year';
   if (bare && !opts.cell) {
     if (isYearLike) return 'year';
+    const run = runTogether(digits);
+    if (run) return run;
+    // `059422325-0480-2024-00919`, `xm/2023-01698`, `2022-03-09`, `11/08 08:20`, `局9/p>`: joined to other
+    // characters by - / : an index number, a date or a time, not an amount.
+    if (/[\dA-Za-z][-/:]$/u.test(before) || /^[-/:\\][\dA-Za-z]/u.test(after)) return 'identifier';
+    // A half-width ? beside a bare number is what a broken decoder leaves (`2021??2?/p>`).
+    if (/\?$/u.test(before) || /^\?/u.test(after)) return 'garbled';
+    // `1.产业自主创新能力逐步提高 2.高新技术产业稳步发展`: list numbers of a table of contents or a run-in list.
+    if (/(?:^|[\s\u3000\u00a0,，;；:：。)）])$/u.test(before) && /^\s*[.．、]\s*[^\d\s]/u.test(after)) return 'ordinal';
+    if (/[(（]$/u.test(before) && /^[)）]/u.test(after)) return 'ordinal';
     // `由原来的26位提升到21位`: 位 after a bare number is a rank (as a classifier for people it is not recognised).
     if (/^位/u.test(after)) return 'ordinal';
     // `500强`, `10大科技示范工程`, `863计划`, `世界500企业`: a bare number glued to a word is part of a name.
     if (HAN.test(after[0] ?? '')) return 'name';
     if (/[“"「]$/u.test(before) && /^[”"」]/u.test(after)) return 'name';
+  }
+  return null;
+}
+
+/**
+ * Digits of a date or a year range whose 年月日 or dash the scrape lost (`2021106`, `202179`, `20232025`): a year
+ * followed by a valid month and day, or two years. Bare numbers of 5 to 8 digits only.
+ */
+function runTogether(digits: string): 'date' | 'year' | null {
+  if (!/^(?:19|20)\d{3,6}$/u.test(digits)) return null;
+  const rest = digits.slice(4);
+  if (rest.length === 4 && /^(?:19|20)\d{2}$/u.test(rest) && Number(rest) >= Number(digits.slice(0, 4))) return 'year';
+  for (let cut = 1; cut < rest.length; cut++) {
+    const [month, day] = [Number(rest.slice(0, cut)), Number(rest.slice(cut))];
+    if (cut <= 2 && rest.length - cut <= 2 && month >= 1 && month <= 12 && day >= 1 && day <= 31) return 'date';
   }
   return null;
 }
@@ -85,7 +124,7 @@ function readUnit(text: string, at: number): string {
     if (!text.startsWith(u, at)) continue;
     // `分` is a score (`90.75分位列`) only when no word goes on: not `分别`, `分类`.
     if (u === '分' && HAN.test(text[at + 1] ?? '') && text[at + 1] !== '位') continue;
-    return u;
+    return simplified(u);
   }
   return '';
 }
@@ -114,11 +153,15 @@ export function findValues(text: string, opts: FindValuesOptions = {}): { values
       skipped.push({ start, text: text.slice(start, end), reason });
       continue;
     }
+    if ((unit === '个' || unit === '项') && !magnitude && OWN_ITEMS.test(simplified(text.slice(end, end + 6)))) {
+      skipped.push({ start, text: text.slice(start, end), reason: 'enumeration' });
+      continue;
+    }
     if (isThreshold(text, start, end)) {
       skipped.push({ start, text: text.slice(start, end), reason: 'threshold' });
       continue;
     }
-    const qualifiers = approx ? [approx] : [];
+    const qualifiers = approx ? [simplified(approx)] : [];
     const suffix = SUFFIXES.find((s) => text.startsWith(s, end));
     if (suffix) {
       qualifiers.push(suffix);
@@ -130,9 +173,10 @@ export function findValues(text: string, opts: FindValuesOptions = {}): { values
 }
 
 /** Money keeps its written unit (`亿元`, `万元`); other units are multiplied out (`1万家` → 10000 `家`). */
-function amount(n: number, magnitude: string | undefined, unit: string): { value: number; unit: string } {
-  if (!magnitude) return { value: n, unit };
+function amount(n: number, written: string | undefined, unit: string): { value: number; unit: string } {
+  if (!written) return { value: n, unit };
+  const magnitude = simplified(written);
   if (unit === '元' || unit === '') return { value: n, unit: magnitude + unit };
-  const factor = magnitude === '万' ? 1e4 : 1e8;
+  const factor = magnitude === '万' ? 1e4 : magnitude === '亿' ? 1e8 : 1e12;
   return { value: Math.round(n * factor * 1e6) / 1e6, unit };
 }

@@ -1,0 +1,305 @@
+/**
+ * The ingest runner over a folder: one bad text does not stop a library. Each test works in its own temporary
+ * folder holding copies of the real seeds (and catalog) plus hand-made bad texts: an empty file, a file of bytes
+ * that are neither UTF-8 nor GBK/GB18030, and a file of nothing but portal chrome. Lenient runs write the good
+ * texts and list the bad ones (file, line, what to do); `--strict` runs fail and write nothing.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import type { PlanDocument } from '../src/schemas/plan.ts';
+import { FAILURES_FILE, ingest, reportOf, type FailuresFile, type IngestOptions, type IngestReport } from './ingest.ts';
+
+// A text named `zz_boom.txt` makes the pipeline throw a plain error: how a bug in a stage shows.
+vi.mock('./pipeline/document.ts', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('./pipeline/document.ts')>();
+  return {
+    ...actual,
+    buildPlanDocument: (seed: { name: string }, reg: unknown) => {
+      if (seed.name === 'zz_boom.txt') throw new TypeError('boom: a bug in a stage');
+      return actual.buildPlanDocument(seed as Parameters<typeof actual.buildPlanDocument>[0], reg as Parameters<typeof actual.buildPlanDocument>[1]);
+    },
+  };
+});
+
+const SEEDS = readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort();
+const enc = (s: string) => new TextEncoder().encode(s);
+
+/** The bad texts: name → bytes. */
+const BAD: Record<string, Uint8Array> = {
+  // Empty.
+  'a_empty.txt': new Uint8Array(0),
+  // Valid UTF-8 on lines 1–2, then 0xFF 0xFE on line 3 (byte 50): neither UTF-8 nor GB18030 (0xFF is no lead byte).
+  'b_bad-bytes.txt': new Uint8Array([...enc('某区科技创新规划\n一、总体要求\n正文'), 0xff, 0xfe, ...enc('乱码\n')]),
+  // Nothing but portal chrome (rules of content/chrome.yaml that hold at the head or anywhere): no body is left.
+  'c_chrome-only.txt': enc('位置:首页--政务公开--政策文件\n字体大小:\n[关闭窗口]\n[打印本页]\n'),
+};
+
+let work: string | undefined;
+afterEach(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+  work = undefined;
+});
+
+/** A temporary library: the real seeds and catalog, plus `extra` files; returns its folders. */
+function library(extra: Record<string, Uint8Array> = BAD, catalog?: string): { seeds: string; out: string } {
+  work = mkdtempSync(join(tmpdir(), 'ingest-test-'));
+  const seeds = join(work, 'seeds');
+  mkdirSync(seeds);
+  for (const f of SEEDS) copyFileSync(join('seeds', f), join(seeds, f));
+  if (catalog === undefined) copyFileSync('seeds/catalog.yaml', join(seeds, 'catalog.yaml'));
+  else writeFileSync(join(seeds, 'catalog.yaml'), catalog);
+  for (const [name, bytes] of Object.entries(extra)) writeFileSync(join(seeds, name), bytes);
+  return { seeds, out: join(work, 'plans') };
+}
+
+function run(seeds: string, out: string, strict: boolean): ReturnType<typeof ingest> {
+  const opts: IngestOptions = { seedsDir: seeds, outDir: out, contentDir: 'content', check: false, strict, log: () => {} };
+  return ingest(opts);
+}
+
+/** `node scripts/ingest.ts …` as npm runs it; INGEST_STRICT from the test's environment is not passed on. */
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): { status: number | null; stdout: string; stderr: string } {
+  const { INGEST_STRICT: _, ...inherited } = process.env;
+  const r = spawnSync(process.execPath, ['scripts/ingest.ts', ...args], { env: { ...inherited, ...env }, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const slugOf = (seed: string): string => {
+  const m = new RegExp(`^${seed.replace('.', '\\.')}:\\n  slug: (\\S+)`, 'mu').exec(readFileSync('seeds/catalog.yaml', 'utf8'));
+  if (!m) throw new Error(`no slug for ${seed} in seeds/catalog.yaml`);
+  return m[1]!;
+};
+
+// Each test ingests the real seeds once or twice (the command tests in a child process): seconds on a busy machine.
+describe('ingest() on a library with bad texts', { timeout: 60_000 }, () => {
+  test('lenient: the good texts become plans, the bad ones are listed with file, line and kind', () => {
+    const { seeds, out } = library();
+    const r = run(seeds, out, false);
+    expect(r.errors).toEqual([]);
+    expect(r.plans.map((p) => p.source.file)).toEqual(SEEDS);
+    expect(r.failures.map(({ file, line, kind }) => ({ file, line, kind }))).toEqual([
+      { file: 'a_empty.txt', line: 1, kind: 'empty' },
+      { file: 'b_bad-bytes.txt', line: 3, kind: 'encoding' },
+      { file: 'c_chrome-only.txt', line: 1, kind: 'no-body' },
+    ]);
+    // Each message names the file and line and says what to do.
+    for (const f of r.failures) {
+      expect(f.message).toMatch(new RegExp(`${f.file.replace('.', '\\.')}(:\\d+| \\(byte \\d+\\)): `, 'u'));
+      expect(f.message).toMatch(/\n {2}hint: \S/u);
+    }
+    expect(r.failures[1]!.message).toContain('b_bad-bytes.txt (byte 50): byte 0xff at offset 50 is neither UTF-8 nor');
+    // Three files per plan and the failures file; nothing for the skipped texts.
+    expect([...r.files.keys()].sort()).toEqual([FAILURES_FILE, ...SEEDS.map(slugOf).flatMap((s) => [`${s}.json`, `${s}.mdx`, `${s}.txt`])].sort());
+    const failuresFile = JSON.parse(r.files.get(FAILURES_FILE)!) as FailuresFile;
+    expect(failuresFile.failures).toEqual(r.failures);
+  });
+
+  test('a text with nothing but a title has no body; nor has one of only chrome, even with a title from the catalog', () => {
+    const catalog = `${readFileSync('seeds/catalog.yaml', 'utf8')}\nc_chrome-only.txt:\n  title: 某区科技创新规划\n`;
+    const { seeds, out } = library({ 'c_chrome-only.txt': BAD['c_chrome-only.txt']!, 'd_title-only.txt': enc('某区科技创新规划\n') }, catalog);
+    const r = run(seeds, out, false);
+    expect(r.plans).toHaveLength(SEEDS.length);
+    expect(r.failures).toEqual([
+      {
+        file: 'c_chrome-only.txt',
+        line: 1,
+        kind: 'no-body',
+        message: expect.stringMatching(/c_chrome-only\.txt:1: no (body|document) text.*\n {2}hint: /u),
+      },
+      {
+        file: 'd_title-only.txt',
+        line: 1,
+        kind: 'no-body',
+        message: expect.stringMatching(/d_title-only\.txt:1: no body text found after the title\n {2}hint: put the text of the plan in d_title-only\.txt, or remove it from the seeds folder$/u),
+      },
+    ]);
+  });
+
+  test('strict: every bad text is an error of the run', () => {
+    const { seeds, out } = library();
+    const r = run(seeds, out, true);
+    expect(r.failures).toHaveLength(3);
+    expect(r.errors).toEqual(r.failures.map((f) => f.message));
+  });
+
+  test('a library with no bad texts has no failures and an empty failures file, lenient or strict', () => {
+    const { seeds, out } = library({});
+    for (const strict of [false, true]) {
+      const r = run(seeds, out, strict);
+      expect(r.errors).toEqual([]);
+      expect(r.failures).toEqual([]);
+      expect(JSON.parse(r.files.get(FAILURES_FILE)!)).toEqual({ failures: [] });
+    }
+  });
+
+  test('an internal error (a bug) for one text skips that text with the stack; strict fails the run', () => {
+    const { seeds, out } = library({ 'zz_boom.txt': enc('某区科技创新规划\n一、总体要求\n正文。\n') });
+    const lenient = run(seeds, out, false);
+    expect(lenient.errors).toEqual([]);
+    expect(lenient.plans).toHaveLength(SEEDS.length);
+    expect(lenient.failures).toHaveLength(1);
+    const f = lenient.failures[0]!;
+    expect(f).toMatchObject({ file: 'zz_boom.txt', line: null, kind: 'internal' });
+    expect(f.message).toMatch(/zz_boom\.txt: internal error while reading this text: boom: a bug in a stage\n {2}hint: this is a bug/u);
+    expect(f.stack).toContain('TypeError: boom');
+    const strict = run(seeds, out, true);
+    expect(strict.errors).toHaveLength(1);
+    expect(strict.errors[0]).toContain('TypeError: boom');
+  });
+
+  test('a slug clash skips the second text with the catalog fix', () => {
+    const catalog = `${readFileSync('seeds/catalog.yaml', 'utf8')}\nzz_clash.txt:\n  slug: ${slugOf(SEEDS[0]!)}\n`;
+    const { seeds, out } = library({ 'zz_clash.txt': readFileSync(join('seeds', SEEDS[1]!)) }, catalog);
+    const r = run(seeds, out, false);
+    expect(r.errors).toEqual([]);
+    expect(r.plans).toHaveLength(SEEDS.length);
+    expect(r.failures).toHaveLength(1);
+    expect(r.failures[0]).toMatchObject({ file: 'zz_clash.txt', line: null, kind: 'other' });
+    expect(r.failures[0]!.message).toContain(`zz_clash.txt: slug "${slugOf(SEEDS[0]!)}" is already used by ${SEEDS[0]}\n  hint: set a different \`slug:\` for zz_clash.txt in seeds/catalog.yaml`);
+  });
+
+  test('registry errors stop the whole run, lenient too: a broken catalog, a catalog entry naming no file', () => {
+    let { seeds, out } = library(BAD, `${SEEDS[0]}:\n  kind: no-such-kind\n`);
+    let r = run(seeds, out, false);
+    expect(r.errors).toHaveLength(1);
+    expect(r.errors[0]).toMatch(/catalog\.yaml:2 › .*kind/u);
+    expect(r.plans).toEqual([]);
+    expect(r.files.size).toBe(0);
+    rmSync(work!, { recursive: true, force: true });
+    ({ seeds, out } = library(BAD, `${readFileSync('seeds/catalog.yaml', 'utf8')}\nzz_missing.txt:\n  slug: missing\n`));
+    r = run(seeds, out, false);
+    expect(r.errors).toEqual([expect.stringContaining('entry zz_missing.txt names no file in')]);
+    expect(r.files.size).toBe(0);
+  });
+});
+
+describe('npm run ingest (the command)', { timeout: 120_000 }, () => {
+  test('lenient: exit 0, good texts written, stale plans removed, failures listed at the end and in _failures.json', () => {
+    const { seeds, out } = library();
+    mkdirSync(out);
+    for (const ext of ['mdx', 'json', 'txt']) writeFileSync(join(out, `gone-plan.${ext}`), 'stale');
+    const r = cli(['--seeds', seeds, '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    const written = readdirSync(out).sort();
+    expect(written).toEqual([FAILURES_FILE, ...SEEDS.map(slugOf).flatMap((s) => [`${s}.json`, `${s}.mdx`, `${s}.txt`])].sort());
+    expect(r.stdout).toContain(`ingested ${SEEDS.length} plan(s)`);
+    expect(r.stdout).toContain('3 text(s) skipped');
+    expect(r.stderr).toContain('3 text(s) could not be read and were skipped');
+    expect(r.stderr).toMatch(/skipped: \S*a_empty\.txt:1: the file is empty\n {2}hint: /u);
+    expect(r.stderr).toMatch(/skipped: \S*c_chrome-only\.txt:1: no /u);
+    const failures = (JSON.parse(readFileSync(join(out, FAILURES_FILE), 'utf8')) as FailuresFile).failures;
+    expect(failures.map((f) => [f.file, f.line, f.kind])).toEqual([
+      ['a_empty.txt', 1, 'empty'],
+      ['b_bad-bytes.txt', 3, 'encoding'],
+      ['c_chrome-only.txt', 1, 'no-body'],
+    ]);
+    expect(failures[0]!.message).toMatch(/a_empty\.txt:1: the file is empty\n {2}hint: put the plan text in the file or remove it from seeds\/$/u);
+  });
+
+  test('--strict (and INGEST_STRICT=1): exit 1 and nothing written, not even half a run', () => {
+    const { seeds, out } = library();
+    mkdirSync(out);
+    writeFileSync(join(out, 'previous.json'), '{}');
+    for (const [args, env] of [[['--strict'], {}], [[], { INGEST_STRICT: '1' }]] as const) {
+      const r = cli(['--seeds', seeds, '--out', out, ...args], env);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toContain('nothing written');
+      expect(r.stderr).toMatch(/error: \S*a_empty\.txt:1: the file is empty/u);
+      expect(r.stderr).toMatch(/error: \S*b_bad-bytes\.txt \(byte 50\): /u);
+      expect(readdirSync(out)).toEqual(['previous.json']);
+    }
+  });
+
+  test('--strict on good texts writes them all', () => {
+    const { seeds, out } = library({});
+    const r = cli(['--seeds', seeds, '--out', out, '--strict']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(out)).toHaveLength(SEEDS.length * 3 + 1);
+  });
+
+  test('--report: per text what was found, inferred, taken from the catalog, not found; counts; the error of a failed text', () => {
+    const { seeds, out } = library();
+    const reportPath = join(work!, 'reports', 'report.json');
+    const r = cli(['--seeds', seeds, '--out', out, '--report', reportPath]);
+    expect(r.status, r.stderr).toBe(0);
+    const report = JSON.parse(readFileSync(reportPath, 'utf8')) as IngestReport;
+    expect(report).toMatchObject({ seedsDir: seeds, ingested: SEEDS.length, skipped: 3, errors: [] });
+    expect(report.texts.map((t) => [t.file, t.status])).toEqual(
+      [...SEEDS.map((f) => [f, 'ingested']), ['a_empty.txt', 'skipped'], ['b_bad-bytes.txt', 'skipped'], ['c_chrome-only.txt', 'skipped']].sort((a, b) => (a[0]! < b[0]! ? -1 : 1)),
+    );
+
+    // One seed, checked against its own document model: every metadata field is listed exactly once, where it came from.
+    const seed = SEEDS[0]!;
+    const doc = JSON.parse(readFileSync(join(out, `${slugOf(seed)}.json`), 'utf8')) as PlanDocument;
+    const entry = report.texts.find((t) => t.file === seed)!;
+    if (entry.status !== 'ingested') throw new Error(`${seed} was not ingested`);
+    expect(entry.slug).toBe(doc.slug);
+    const meta = Object.entries(doc.meta as Record<string, { from: string; line: number | null; raw: string | null } | null>);
+    expect([...entry.meta.found.map((f) => f.field), ...entry.meta.inferred.map((f) => f.field), ...entry.meta.catalog, ...entry.meta.notFound].sort()).toEqual(meta.map(([k]) => k).sort());
+    expect(entry.meta.notFound.sort()).toEqual(meta.filter(([, v]) => v === null).map(([k]) => k).sort());
+    expect(entry.meta.found).toEqual(meta.filter(([, v]) => v?.from === 'text').map(([field, v]) => ({ field, line: v!.line, raw: v!.raw })));
+    expect(entry.meta.catalog).toEqual(meta.filter(([, v]) => v?.from === 'catalog').map(([k]) => k));
+    // The Beichen plan's document number is read from its text, with the line it is on.
+    expect(entry.meta.found.find((f) => f.field === 'docNumber')).toMatchObject({ line: expect.any(Number), raw: expect.stringContaining('北辰政发〔2021〕5号') });
+    expect(Object.values(entry.repairs).reduce((a, b) => a + b, 0)).toBe(doc.repairs.length);
+    expect(Object.values(entry.removed).reduce((a, b) => a + b, 0)).toBe(doc.removed.length);
+    expect(entry.removed.breadcrumb).toBe(1);
+    expect(entry.headings).toEqual(doc.stats.headings);
+    expect(entry.targets).toBe(doc.targets.length);
+
+    // One failure, with its error as in _failures.json.
+    const failed = report.texts.find((t) => t.file === 'b_bad-bytes.txt')!;
+    expect(failed).toEqual({
+      file: 'b_bad-bytes.txt',
+      status: 'skipped',
+      error: { file: 'b_bad-bytes.txt', line: 3, kind: 'encoding', message: expect.stringMatching(/b_bad-bytes\.txt \(byte 50\): byte 0xff at offset 50 is neither UTF-8 nor part of readable GB18030\/GBK text\n {2}hint: save the file as UTF-8/u) },
+    });
+  });
+
+  test('--check writes nothing, and exits 0 with skipped texts', () => {
+    const { seeds, out } = library();
+    const r = cli(['--seeds', seeds, '--out', out, '--check']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+test('reportOf() is generic over the metadata fields: unknown fields and provenances are sorted, not dropped', () => {
+  const doc = {
+    slug: 'x',
+    source: { file: 'x.txt' },
+    meta: {
+      title: null,
+      region: { value: { id: 'tj', name: '天津市' }, from: 'inferred', line: 3, raw: '天津', note: '据发文机关推定' },
+      issuer: { value: '某局', from: 'text', line: 2, raw: '某局' },
+      kind: { value: 'other', from: 'catalog', line: null, raw: null },
+      nested: { provenance: { from: 'text', line: 9, raw: 'r' }, id: 'n' },
+    },
+    repairs: [{ source: 'heading' }, { source: 'correction' }, { source: 'heading' }],
+    removed: [{ rule: 'footer' }, { rule: 'footer' }],
+    stats: { headings: [1, 2, 0, 0], targets: 4, unmappedTargets: 1 },
+  } as unknown as PlanDocument;
+  const report = reportOf('seeds', { plans: [doc], failures: [], errors: [], files: new Map() });
+  expect(report.texts[0]).toEqual({
+    file: 'x.txt',
+    status: 'ingested',
+    slug: 'x',
+    meta: {
+      found: [
+        { field: 'issuer', line: 2, raw: '某局' },
+        { field: 'nested', line: 9, raw: 'r' },
+      ],
+      inferred: [{ field: 'region', from: 'inferred', line: 3, raw: '天津', note: '据发文机关推定' }],
+      catalog: ['kind'],
+      notFound: ['title'],
+    },
+    repairs: { heading: 2, correction: 1 },
+    removed: { footer: 2 },
+    headings: [1, 2, 0, 0],
+    targets: 4,
+    unmappedTargets: 1,
+  });
+});

@@ -1,0 +1,99 @@
+/**
+ * Heading numbering of official documents: `第一章` › `第一节` › `一、` › `（一）` › `1.` › `（1）`. Levels are fixed by
+ * style; a document with chapters puts `一、` at level 3, one without starts with `一、` at level 1, so that the
+ * anchors of an ordinary plan (`s2-1-3`) do not depend on what else the document contains.
+ */
+import { parseChineseNumeral } from '../lexicon/numerals.ts';
+import { insertRepair, type Piece } from '../piece.ts';
+
+const NUM_CN = '[一二三四五六七八九十]{1,3}';
+
+export type HeadingStyle = 'chapter' | 'section' | 'cn' | 'paren-cn' | 'arabic' | 'paren-arabic';
+
+interface StylePattern {
+  style: HeadingStyle;
+  re: RegExp;
+  parse: (m: RegExpExecArray) => number;
+}
+const STYLES: StylePattern[] = [
+  { style: 'chapter', re: new RegExp(`^第(${NUM_CN})章`, 'u'), parse: (m) => parseChineseNumeral(m[1]!) },
+  { style: 'section', re: new RegExp(`^第(${NUM_CN})节`, 'u'), parse: (m) => parseChineseNumeral(m[1]!) },
+  { style: 'cn', re: new RegExp(`^(${NUM_CN})、`, 'u'), parse: (m) => parseChineseNumeral(m[1]!) },
+  { style: 'paren-cn', re: new RegExp(`^[（(](${NUM_CN})[）)]`, 'u'), parse: (m) => parseChineseNumeral(m[1]!) },
+  { style: 'arabic', re: /^(\d{1,2})[.．、]/u, parse: (m) => Number(m[1]) },
+  { style: 'paren-arabic', re: /^[（(](\d{1,2})[）)]/u, parse: (m) => Number(m[1]) },
+];
+const ORDER: HeadingStyle[] = STYLES.map((s) => s.style);
+
+/** Levels of the styles in a document: with chapters `第一章` is 1 and `一、` is 3; without, `一、` is 1. */
+export function levelsFor(hasChapters: boolean): (style: HeadingStyle) => number {
+  return (style) => (hasChapters ? ORDER.indexOf(style) + 1 : Math.max(1, ORDER.indexOf(style) - 1));
+}
+
+/** Does the text use chapter numbering (`第一章`) anywhere at the start of a line? */
+export function usesChapters(texts: string[]): boolean {
+  return texts.some((t) => STYLES[0]!.re.test(t) && t.replace(STYLES[0]!.re, '').trim() !== '');
+}
+
+/** `(三发展目标`: a `（一）`-style number whose closing bracket was lost. */
+const BROKEN_PAREN_CN = new RegExp(`^([（(])(${NUM_CN})(?![一二三四五六七八九十）)])`, 'u');
+
+export interface HeadingMatch {
+  style: HeadingStyle;
+  level: number;
+  ordinal: number;
+  /** Length of the numbering in the (possibly repaired) piece. */
+  numberLength: number;
+  piece: Piece;
+}
+
+/** Numbering context: the ordinal path of open headings, index = level - 1 (0 = level skipped). */
+export class Numbering {
+  path: number[] = [];
+  readonly level: (style: HeadingStyle) => number;
+  constructor(level: (style: HeadingStyle) => number = levelsFor(false)) {
+    this.level = level;
+  }
+  /** The ordinal a heading of `level` would have next under the current parent. */
+  expected(level: number): number {
+    return this.path.length >= level ? (this.path[level - 1] ?? 0) + 1 : 1;
+  }
+  open(level: number, ordinal: number): number[] {
+    this.path = this.path.slice(0, level - 1);
+    while (this.path.length < level - 1) this.path.push(0);
+    this.path.push(ordinal);
+    return [...this.path];
+  }
+}
+
+/** The numbered heading `piece` opens, if any; a damaged `（一）` number is recovered as a repair. */
+export function matchHeading(piece: Piece, numbering: Numbering): HeadingMatch | null {
+  const text = piece.text;
+  for (const p of STYLES) {
+    const m = p.re.exec(text);
+    if (!m) continue;
+    const ordinal = p.parse(m);
+    const rest = text.slice(m[0].length);
+    if (rest.trim() === '') return null;
+    const level = numbering.level(p.style);
+    // `1.2035年远景目标`: a digit after `1.` reads as a decimal unless `1` is the number expected here.
+    if (p.style === 'arabic' && /^\d/u.test(rest) && ordinal !== numbering.expected(level)) continue;
+    return { style: p.style, level, ordinal, numberLength: m[0].length, piece };
+  }
+  const broken = BROKEN_PAREN_CN.exec(text);
+  if (broken) {
+    const ordinal = parseChineseNumeral(broken[2]!);
+    const level = numbering.level('paren-cn');
+    if (ordinal === numbering.expected(level) && numbering.path.length >= level - 1 && numbering.path.length >= 1) {
+      const close = broken[1] === '(' ? ')' : '）';
+      const repaired = insertRepair(piece, 0, `${broken[0]}${close}`, broken[0], `原文标题编号“${broken[0]}”缺右括号，据上下文补为“${broken[0]}${close}”`);
+      return { style: 'paren-cn', level, ordinal, numberLength: broken[0].length + 1, piece: repaired };
+    }
+  }
+  return null;
+}
+
+/** Does the line start with any heading number (for tables of contents and front-matter probes)? */
+export function startsWithNumber(text: string): boolean {
+  return STYLES.some((p) => p.re.test(text) && text.replace(p.re, '').trim() !== '');
+}

@@ -1,0 +1,269 @@
+/**
+ * The extractor on texts it was not written for: the 20 scraped openings of `tests/fixtures/corpus/` against the
+ * quantitative statements a human read in them (`gold.json`, `targets`). The rules may not name these files
+ * (tests/fixtures/corpus/README.md); this test may, to list what is known to be missed and why.
+ *
+ * Blocks come from `./targets-corpus-blocks.ts` (one block per line), not from the structure stage, so that the
+ * measure does not depend on title and heading recognition. The period is the gold's.
+ *
+ * A gold target is found when an extracted target has the same value once both are in base units (`1万家` =
+ * 10000 `家`, `3.57万亿元` = 3.57e12 `元`), the same unit otherwise, the same kind, the same year (a gold year
+ * `null` accepts any), and a quote that contains the gold quote or is contained in it (whitespace removed).
+ * Each extracted target serves one gold target at most.
+ *
+ * Precision: no extracted value may be one the gold calls a non-target (slogans, counts of the plan's own tasks,
+ * dates, document numbers, years, portal furniture); every extracted value not in the gold is listed below as
+ * reviewed, with what it is, so that a new one fails until someone has read it.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import type { Block, Target } from '../../src/schemas/plan.ts';
+import { corpusBlocks } from './targets-corpus-blocks.ts';
+import { extractTargets, parseIndicators } from './targets.ts';
+import { findValues } from './targets/values.ts';
+
+const DIR = 'tests/fixtures/corpus';
+
+interface GoldTarget {
+  quote: string;
+  indicator: string;
+  value: number;
+  unit: string;
+  year: number | null;
+  kind: Target['kind'];
+  qualifier?: string;
+}
+interface GoldEntry {
+  file: string;
+  period_start: number | null;
+  period_end: number | null;
+  doc_number: string | null;
+  date_written_raw?: string;
+  chrome_lines: string[];
+  targets: GoldTarget[];
+}
+
+/** Gold targets the extractor does not find, on purpose or not yet; a miss not listed here fails the test. */
+const KNOWN_MISSES: { file: string; quote: string; reason: string }[] = [
+  // targets.ts: ranks and ordinals (`第53位`, `由原来的26位提升到21位`) are not quantitative statements; a rank is
+  // not an amount of anything and cannot be compared or summed like one. The gold lists these three.
+  { file: '03_henan_kjcx_14th.txt', quote: '综合科技创新水平居全国第17位', reason: 'rank (第17位): not a quantitative statement by definition' },
+  { file: '03_henan_kjcx_14th.txt', quote: '比2015年提升3位', reason: 'change of rank (提升3位): not a quantitative statement by definition' },
+  { file: '14_zibo_kjcx_14th.txt', quote: '位列全省第三位', reason: 'rank in Chinese numerals (第三位): neither an amount nor in Arabic numerals' },
+];
+
+/**
+ * The indicator each found gold target must be mapped to (`null`: left unmapped, rightly — no registry entry fits,
+ * or the phrase alone does not say which). Guards against look-alikes: 每万家企业法人中高新技术企业数 is not 高新技术企业.
+ */
+const INDICATORS: Record<string, (string | null)[]> = {
+  '02_beijing_kjgzhy_2015_report.txt': [null, null, null, null, 'high-tech-enterprises'],
+  '03_henan_kjcx_14th.txt': ['rd-expenditure'],
+  '04_shandong_kjqs_2022_big5.txt': [null, 'high-tech-enterprises', 'high-tech-enterprises', 'tech-smes', 'tech-smes', 'hightech-industry-output-share'],
+  '06_fujian_kjcx_14th.txt': ['rd-expenditure', null],
+  '09_guangxi_kjcx_14th_news_big5.txt': [
+    'rd-expenditure', 'rd-intensity', 'high-tech-enterprises-per-10k-firms', 'rd-personnel-per-10k-employed', 'high-value-invention-patents-per-10k',
+    'technology-contract-turnover', null, 'digital-economy-core-share', null, 'citizen-science-literacy',
+  ],
+  '15_suining_kjcx_yaodian_2023.txt': ['high-tech-enterprises', 'tech-smes', 'rd-expenditure', 'technology-contract-turnover', null],
+  '33_cqgxq_chengyu_xingdong_2023.txt': ['rd-intensity', 'high-tech-enterprises', 'tech-based-enterprises'],
+};
+
+/** Text in which no value may be read: what the gold notes call a non-target. */
+const NOT_TARGETS: { file: string; context: string; why: string }[] = [
+  { file: '30_tongzhou_sanliangqisheng_2024.txt', context: '3+1主导功能', why: 'slogan' },
+  { file: '30_tongzhou_sanliangqisheng_2024.txt', context: '11311工作体系', why: 'slogan' },
+  { file: '31_minhang_kjcx_14th.txt', context: '9大重点任务', why: 'count of the plan’s own tasks' },
+  { file: '31_minhang_kjcx_14th.txt', context: '20个重点支撑项目', why: 'count of the plan’s own projects' },
+  { file: '31_minhang_kjcx_14th.txt', context: '1+10', why: 'name of a policy system' },
+];
+
+/** Extracted values that are not gold targets, each read and judged (gold lists at most 10 per text). */
+const REVIEWED_EXTRAS: { file: string; valueText: string; why: string }[] = [
+  { file: '09_guangxi_kjcx_14th_news_big5.txt', valueText: '1.2萬億元', why: 'real 2025 target (高新区工业总产值); the gold stops at 10 targets and names it in its notes' },
+];
+
+const MAGNITUDES: [string, number][] = [['万亿', 1e12], ['萬億', 1e12], ['亿', 1e8], ['億', 1e8], ['万', 1e4], ['萬', 1e4], ['千', 1e3]];
+/** A value in its base unit: `1` `万家` → 10000 `家`; `40.5` `亿元` → 4.05e9 `元`. */
+export function baseValue(value: number, unit: string): { value: number; unit: string } {
+  for (const [prefix, factor] of MAGNITUDES) if (unit.startsWith(prefix)) return { value: value * factor, unit: unit.slice(prefix.length) };
+  return { value, unit };
+}
+const sameBase = (a: { value: number; unit: string }, b: { value: number; unit: string }) =>
+  a.unit === b.unit && Math.abs(a.value - b.value) <= 1e-9 * Math.max(1, Math.abs(a.value));
+const squash = (s: string) => s.replace(/[\s\u3000\u00a0]/gu, '').replace(/（/gu, '(').replace(/）/gu, ')');
+
+function found(g: GoldTarget, t: Target): boolean {
+  if (t.value === null) return false;
+  if (!sameBase(baseValue(g.value, g.unit), baseValue(t.value, t.unit))) return false;
+  if (g.kind !== t.kind) return false;
+  if (g.year !== null && g.year !== t.year) return false;
+  const [gq, tq] = [squash(g.quote), squash(t.quote)];
+  return tq.includes(gq) || gq.includes(tq);
+}
+
+interface Run {
+  entry: GoldEntry;
+  blocks: Block[];
+  targets: Target[];
+  hits: [GoldTarget, Target][];
+  misses: GoldTarget[];
+  extras: Target[];
+}
+
+const gold = JSON.parse(readFileSync(`${DIR}/gold.json`, 'utf8')) as GoldEntry[];
+const indicators = parseIndicators(readFileSync('content/indicators.yaml', 'utf8'), 'content/indicators.yaml');
+const runs: Run[] = gold.map((entry) => {
+  const blocks = corpusBlocks(readFileSync(`${DIR}/${entry.file}`), `${DIR}/${entry.file}`);
+  const period = entry.period_start !== null && entry.period_end !== null ? { start: entry.period_start, end: entry.period_end } : null;
+  const targets = extractTargets(blocks, { indicators, period });
+  const free = new Set(targets);
+  const hits: [GoldTarget, Target][] = [];
+  const misses: GoldTarget[] = [];
+  for (const g of entry.targets) {
+    const t = targets.find((c) => free.has(c) && found(g, c));
+    if (t) {
+      free.delete(t);
+      hits.push([g, t]);
+    } else misses.push(g);
+  }
+  return { entry, blocks, targets, hits, misses, extras: targets.filter((t) => free.has(t)) };
+});
+
+const textOf = (run: Run, t: Target) => {
+  const block = run.blocks.find((b) => b.id === t.blockId);
+  return block && block.kind !== 'table' ? block.text : '';
+};
+const show = (run: Run, t: Target) => `${run.entry.file} ${t.blockId} ${t.valueText} ${t.kind} ${t.year} ${t.indicatorId ?? `«${t.phrase}»`}`;
+
+describe('extractTargets on the real-world corpus (tests/fixtures/corpus/gold.json)', () => {
+  test('recall is at least 0.80 overall, and every miss is a known one', () => {
+    const rows: Record<string, { gold: number; found: number; extracted: number; recall: string }> = {};
+    let [all, hit] = [0, 0];
+    for (const run of runs) {
+      all += run.entry.targets.length;
+      hit += run.hits.length;
+      rows[run.entry.file] = {
+        gold: run.entry.targets.length,
+        found: run.hits.length,
+        extracted: run.targets.length,
+        recall: run.entry.targets.length ? `${((run.hits.length / run.entry.targets.length) * 100).toFixed(0)}%` : '—',
+      };
+    }
+    const recall = hit / all;
+    rows['(overall)'] = { gold: all, found: hit, extracted: runs.reduce((n, r) => n + r.targets.length, 0), recall: `${(recall * 100).toFixed(1)}%` };
+    console.table(rows);
+    const misses = runs.flatMap((r) => r.misses.map((g) => ({ file: r.entry.file, quote: g.quote })));
+    const key = (m: { file: string; quote: string }) => `${m.file} ${m.quote}`;
+    const report = misses.map((m) => {
+      const g = runs.find((r) => r.entry.file === m.file)!.entry.targets.find((t) => t.quote === m.quote)!;
+      return `${key(m)} → ${g.value}${g.unit} ${g.kind} ${g.year}`;
+    });
+    if (report.length) console.log(`missed:\n  ${report.join('\n  ')}`);
+    const found = runs.flatMap((r) => r.hits.map(([g, t]) => `${r.entry.file} ${g.quote} → ${show(r, t)} ${t.measure} [${t.qualifiers.join(',')}]`));
+    console.log(`found:\n  ${found.join('\n  ')}`);
+    expect(recall).toBeGreaterThanOrEqual(0.8);
+    expect(misses.map(key).sort(), 'misses not in KNOWN_MISSES (or known misses now found: remove them)').toEqual(KNOWN_MISSES.map(key).sort());
+  });
+
+  test('found targets are mapped to the right indicator, or honestly left unmapped', () => {
+    for (const run of runs) {
+      const expected = INDICATORS[run.entry.file] ?? [];
+      expect(run.hits.map(([, t]) => t.indicatorId), run.entry.file).toEqual(expected.slice(0, run.hits.length));
+    }
+  });
+
+  test('no value is read where the gold says there is none', () => {
+    const bad: string[] = [];
+    for (const run of runs) {
+      const { entry } = run;
+      const chrome = new Set(entry.chrome_lines.map(squash));
+      const forbidden = [
+        ...NOT_TARGETS.filter((n) => n.file === entry.file).map((n) => n.context),
+        ...[entry.doc_number, entry.date_written_raw].filter((s): s is string => !!s),
+      ];
+      for (const t of run.targets) {
+        const text = textOf(run, t);
+        if (chrome.has(squash(text))) bad.push(`${show(run, t)}: on a portal line`);
+        if (t.unit === '' && /^(?:19|20)\d{2}$/u.test(t.valueText)) bad.push(`${show(run, t)}: a year`);
+        for (const context of forbidden) {
+          for (let at = text.indexOf(context); at >= 0; at = text.indexOf(context, at + 1)) {
+            if (t.start < at + context.length && t.end > at) bad.push(`${show(run, t)}: inside ${context}`);
+          }
+        }
+        // Dates as printed: 2021-09-28, 2021/8/17, 2021.8.17, 2021年8月17日, 11/08 08:20.
+        for (const m of text.matchAll(/\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?|\d{1,2}\/\d{1,2}|\d{1,2}:\d{2}(?::\d{2})?|\d{1,2}月\d{1,2}日/gu)) {
+          if (t.start < m.index + m[0].length && t.end > m.index) bad.push(`${show(run, t)}: inside the date ${m[0]}`);
+        }
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  test('every extracted value sits at its offsets in the verbatim line, inside its quote', () => {
+    const bad: string[] = [];
+    for (const run of runs) {
+      for (const t of run.targets) {
+        const text = textOf(run, t);
+        if (text.slice(t.start, t.end) !== t.valueText) bad.push(`${show(run, t)}: offsets give «${text.slice(t.start, t.end)}»`);
+        if (!text.includes(t.quote) || !t.quote.includes(t.valueText)) bad.push(`${show(run, t)}: quote «${t.quote}» not in the line or lacks the value`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  test('every extracted value that is not a gold target has been reviewed', () => {
+    const extras = runs.flatMap((run) => run.extras.map((t) => ({ key: `${run.entry.file} ${t.valueText}`, desc: `${show(run, t)} in «${t.quote.slice(0, 60)}»` })));
+    const reviewed = new Map<string, number>();
+    for (const r of REVIEWED_EXTRAS) reviewed.set(`${r.file} ${r.valueText}`, (reviewed.get(`${r.file} ${r.valueText}`) ?? 0) + 1);
+    const unreviewed = extras.filter((e) => {
+      const n = reviewed.get(e.key) ?? 0;
+      if (n === 0) return true;
+      reviewed.set(e.key, n - 1);
+      return false;
+    });
+    if (unreviewed.length) console.log(`not reviewed:\n  ${unreviewed.map((e) => e.desc).join('\n  ')}`);
+    expect(unreviewed.map((e) => e.desc)).toEqual([]);
+    expect([...reviewed].filter(([, n]) => n > 0).map(([k]) => k), 'reviewed extras no longer extracted: remove them').toEqual([]);
+  });
+});
+
+describe('the rules the corpus asked for, on made-up text', () => {
+  test('reads 萬/億/万亿 and 人年, and gives units in simplified form', () => {
+    const values = findValues('企業突破4萬家,金額達1200億元,總收入3.57万亿元,研發人員達25人年,投入超过900亿').values;
+    expect(values.map((v) => [v.valueText, v.value, v.unit])).toEqual([
+      ['4萬家', 40000, '家'],
+      ['1200億元', 1200, '亿元'],
+      ['3.57万亿元', 3.57, '万亿元'],
+      ['25人年', 25, '人年'],
+      ['900亿', 900, '亿'],
+    ]);
+  });
+
+  test('leaves out index numbers, times, run-together dates, list numbers, mojibake and the plan’s own items', () => {
+    const text = '索引号 123456789-0480-2024-00919 发布 2022-03-09 10:38 -2023- 11/08 2021106 202179 (20232025》 1.产业发展 2.人才 (3) 局9/p> 2021??2?/p> 实施9大重点任务和20个重点支撑项目、6项重点任务';
+    const { values, skipped } = findValues(text);
+    expect(values).toEqual([]);
+    expect(new Set(skipped.map((s) => s.reason))).toEqual(new Set(['identifier', 'year', 'date', 'ordinal', 'garbled', 'name', 'enumeration']));
+  });
+
+  test('still reads a bare value whose unit the scrape lost, and a count of things the region has', () => {
+    expect(findValues('落地实体项目25。新建20个重点实验室').values.map((v) => v.valueText)).toEqual(['25', '20个']);
+  });
+
+  test('reads traditional text with converter damage through its folded form, offsets in the verbatim text', () => {
+    const text = '到2027年,全社會研發(fā)經(jīng)費投入強度達(dá)到2.8%,全省高新技術(shù)企業(yè)突破4萬家。';
+    const block: Block = { kind: 'paragraph', id: 'p1', lines: [1], role: 'body', text, marks: [] };
+    const targets = extractTargets([block], { indicators, period: null });
+    expect(targets.map((t) => [t.valueText, text.slice(t.start, t.end), t.indicatorId, t.year, t.kind, t.qualifiers])).toEqual([
+      ['2.8%', '2.8%', 'rd-intensity', 2027, 'target', ['达到']],
+      ['4萬家', '4萬家', 'high-tech-enterprises', 2027, 'target', ['突破']],
+    ]);
+    expect(targets[0]!.quote).toBe(text);
+  });
+
+  test('does not read the numbers of a sentence about who attended a meeting', () => {
+    const block: Block = { kind: 'paragraph', id: 'p1', lines: [1], role: 'body', text: '全县23个乡镇、50多家科技企业代表参加会议。全年新增高新技术企业20家。', marks: [] };
+    expect(extractTargets([block], { indicators, period: { start: 2017, end: 2017 } }).map((t) => t.valueText)).toEqual(['20家']);
+  });
+});
