@@ -161,6 +161,16 @@ describe('ingest() on a library with bad texts', { timeout: 60_000 }, () => {
     expect(r.failures[0]!.message).toContain(`zz_clash.txt: slug "${slugOf(SEEDS[0]!)}" is already used by ${SEEDS[0]}\n  hint: set a different \`slug:\` for zz_clash.txt in seeds/catalog.yaml`);
   });
 
+  test('two texts of the same region and period both become plans: the later derived slug takes a hash of its file name', () => {
+    const text = readFileSync('tests/fixtures/sixth/' + readdirSync('tests/fixtures/sixth').find((f) => f.endsWith('.txt'))!);
+    const { seeds, out } = library({ 'zz_a.txt': text, 'zz_b.txt': text });
+    const r = run(seeds, out, true);
+    expect(r.errors).toEqual([]);
+    const a = r.plans.find((p) => p.source.file === 'zz_a.txt')!.slug;
+    const b = r.plans.find((p) => p.source.file === 'zz_b.txt')!.slug;
+    expect(b).toMatch(new RegExp(`^${a}-[0-9a-f]{6}$`, 'u'));
+  });
+
   test('registry errors stop the whole run, lenient too: a broken catalog, a catalog entry naming no file', () => {
     let { seeds, out } = library(BAD, `${SEEDS[0]}:\n  kind: no-such-kind\n`);
     let r = run(seeds, out, false);

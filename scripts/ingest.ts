@@ -12,6 +12,7 @@
  * `seeds/catalog.yaml`, a catalog entry naming no file) always fail the run: exit 1, nothing written.
  * `--check` validates everything and writes nothing. `--report FILE` writes an {@link IngestReport} (JSON).
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -171,6 +172,9 @@ export function ingest(opts: IngestOptions): IngestResult {
       bytes = readFileSync(join(opts.seedsDir, name));
       const doc = parseWithFriendlyErrors(PlanDocumentSchema, buildPlanDocument({ name, path, bytes }, registries), `${path} (document model)`);
       checkHasBody(doc, path, name);
+      // Two texts of the same region and period: a derived slug takes a short hash of the file name, so that it
+      // is unique and does not depend on the order of the files. A slug the catalog gives must be unique as written.
+      if (bySlug.has(doc.slug) && registries.catalog[name]?.slug === undefined) doc.slug = `${doc.slug}-${createHash('sha256').update(name).digest('hex').slice(0, 6)}`;
       const clash = bySlug.get(doc.slug);
       if (clash) throw new IngestError(path, `slug ${JSON.stringify(doc.slug)} is already used by ${clash}`, `set a different \`slug:\` for ${name} in seeds/catalog.yaml`);
       // Render now so that a serialisation failure is reported here, under --check too.

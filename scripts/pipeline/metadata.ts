@@ -99,25 +99,6 @@ export function extractMetadata({ removed, blocks, inferredTitle, catalog, regio
     return inferred(kindFound.id, b.lines[0]!, b.piece.text, kindFound.by === 'front' ? '据标题下的署名行判断' : '据正文开头判断');
   })();
 
-  const period = ((): Sourced<Period> | null => {
-    const out = (p: NonNullable<ReturnType<typeof findPeriod>>) => ({ start: p.start, end: p.end, outlook: p.outlook });
-    if (periodPara && periodFromPara) return periodFromPara.repaired ? inferred(out(periodFromPara), periodPara.lines[0]!, periodSentence!, periodFromPara.note ?? '') : fromText(out(periodFromPara), periodPara.lines[0]!, periodSentence!);
-    if (title && periodFromTitle) return title.from === 'text' && !periodFromTitle.repaired ? fromText(out(periodFromTitle), title.line!, title.raw!) : inferred(out(periodFromTitle), title.line!, title.raw!, title.note ?? periodFromTitle.note ?? '');
-    if (REPORT_KINDS.includes(kind.value) || kind.value === 'work-points') {
-      // A work report or work points cover the year they name (`2023年…工作要点`, `在2015年…工作会议上的报告`).
-      for (const s of [...(title ? [{ text: title.value, line: title.line!, raw: title.raw! }] : []), ...bylines.map((b) => ({ text: b.piece.text, line: b.lines[0]!, raw: b.piece.text }))]) {
-        const y = /(\d{4})年(?!\d{1,2}月)/u.exec(s.text);
-        if (y) return inferred({ start: Number(y[1]), end: Number(y[1]), outlook: null }, s.line, s.raw, `据“${y[0]}”推定为该年度`);
-      }
-      // A news report on a plan: the period the report names first.
-      for (const b of opening) {
-        const p = findPeriod(b.piece.text);
-        if (p) return inferred(out(p), b.lines[0]!, p.raw, `据报道所述“${p.raw}”推定`);
-      }
-    }
-    return null;
-  })();
-
   // Issuer: the body named before 关于 in the notice title, a letterhead (`…文件`), the notice's signature, the
   // portal's 发布机构 or 作者, its 来源. Reports and news have none: they report on a document, they are not one.
   const issuer = ((): Sourced<string> | null => {
@@ -149,6 +130,40 @@ export function extractMetadata({ removed, blocks, inferredTitle, catalog, regio
   // Published: the portal's date field, else a portal line that is only a date stamp.
   const stamp = removed.find((r) => r.kind === 'metadata' && !fields.has('发布日期') && findDate(r.text)?.iso && /date|time|日期|时间/iu.test(r.rule));
   const datePublished = field('发布日期', (v) => findDate(v)?.iso ?? null) ?? (stamp ? fromText(findDate(stamp.text)!.iso!, stamp.line, stamp.text.trim()) : null);
+
+  const period = ((): Sourced<Period> | null => {
+    const out = (p: NonNullable<ReturnType<typeof findPeriod>>) => ({ start: p.start, end: p.end, outlook: p.outlook });
+    if (periodPara && periodFromPara) return periodFromPara.repaired ? inferred(out(periodFromPara), periodPara.lines[0]!, periodSentence!, periodFromPara.note ?? '') : fromText(out(periodFromPara), periodPara.lines[0]!, periodSentence!);
+    if (title && periodFromTitle) return title.from === 'text' && !periodFromTitle.repaired ? fromText(out(periodFromTitle), title.line!, title.raw!) : inferred(out(periodFromTitle), title.line!, title.raw!, title.note ?? periodFromTitle.note ?? '');
+    if (REPORT_KINDS.includes(kind.value) || kind.value === 'work-points') {
+      // A work report or work points cover the year they name (`2023年…工作要点`, `在2015年…工作会议上的报告`).
+      for (const s of [...(title ? [{ text: title.value, line: title.line!, raw: title.raw! }] : []), ...bylines.map((b) => ({ text: b.piece.text, line: b.lines[0]!, raw: b.piece.text }))]) {
+        const y = /(\d{4})年(?!\d{1,2}月)/u.exec(s.text);
+        if (y) return inferred({ start: Number(y[1]), end: Number(y[1]), outlook: null }, s.line, s.raw, `据“${y[0]}”推定为该年度`);
+      }
+      // A news report on a plan: the period the report names first.
+      for (const b of opening) {
+        const p = findPeriod(b.piece.text);
+        if (p) return inferred(out(p), b.lines[0]!, p.raw, `据报道所述“${p.raw}”推定`);
+      }
+      // A report on this year's work (`安排部署今年…`): the year of the report's date.
+      const dated = datePublished ?? dateWritten;
+      const thisYear = opening.find((b) => /今年/u.test(b.piece.text));
+      if (dated && thisYear) {
+        const y = Number(dated.value.slice(0, 4));
+        return inferred({ start: y, end: y, outlook: null }, thisYear.lines[0]!, thisYear.piece.text.slice(0, 80), `据报道中的“今年”与报道日期（${dated.value}）推定`);
+      }
+    }
+    if (kind.value === 'five-year-plan') {
+      // A five-year plan drawn up under the national or provincial 第十四个五年规划纲要 covers that five-year period.
+      for (const b of paragraphs.slice(0, 12)) {
+        const m = /第(十[一二三四五])个五年规划[^。]*?(制定|编制)本规划/u.exec(simplify(b.piece.text));
+        const plan = m ? findPeriod(`${m[1]}五`) : null;
+        if (m && plan) return inferred(out(plan), b.lines[0]!, m[0], `据编制依据“第${m[1]}个五年规划”推定`);
+      }
+    }
+    return null;
+  })();
 
   // Region: the most specific division named in the title, notice title, issuer, then the opening text.
   const region = ((): PlanMeta['region'] => {
