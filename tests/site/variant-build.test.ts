@@ -61,7 +61,7 @@ describe('a sixth plan dropped into seeds/', () => {
       const titles = await page.locator('.plan-list th a').allTextContents();
       expect(titles).toHaveLength(7);
       expect(titles).toContain('东丽区科技创新三年行动方案（2023—2025年）');
-      await page.goto(pageUrl(server.url, '/plans/005-dongli-fixture/'));
+      await page.goto(pageUrl(server.url, '/plans/tianjin-dongli-2023-2025/'));
       expect(await page.locator('h1').textContent()).toBe('东丽区科技创新三年行动方案（2023—2025年）');
       expect(await page.locator('#s2-1-1').textContent()).toContain('1.培育科技型企业。');
       expect(await page.locator('.meta-card').textContent()).toContain('天津市 › 东丽区');
