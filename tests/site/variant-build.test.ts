@@ -1,15 +1,17 @@
 /**
  * A second build, as a deployer or a new contributor would make it: the five seeds plus a sixth plan written for
- * this test (tests/fixtures/sixth/) and a hostile text (tests/fixtures/hostile/markup.txt), built under the
- * sub-path `/plans/` and served there. Checks: a new text becomes a page with no code change; every link, asset,
+ * this test (tests/fixtures/sixth/), a hostile text (tests/fixtures/hostile/markup.txt) and the 20 real texts of
+ * other portals (tests/fixtures/corpus/, no catalog entries), built strictly (any text that cannot be read fails
+ * the build) under the sub-path `/plans/` and served there. Checks: a new text becomes a page with no code change; every link, asset,
  * data and search URL works under the sub-path; markup in a source is shown as text on the page and in search
  * results, and never runs.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { PlanDocument } from '../../src/schemas/plan.ts';
 import { builtPages, launchBrowser, pageUrl } from '../support/browser.ts';
 import type { LaunchedBrowser } from '../support/browser.ts';
 import { buildSite } from '../support/global-setup.ts';
@@ -18,6 +20,7 @@ import { expectNone } from '../support/report.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 const BASE = '/plans/';
+const CORPUS = readdirSync('tests/fixtures/corpus').filter((f) => f.endsWith('.txt'));
 let work: string;
 let siteDir: string;
 let server: StaticServer;
@@ -30,6 +33,7 @@ beforeAll(async () => {
   for (const f of readdirSync('seeds').filter((f) => f.endsWith('.txt') || f === 'catalog.yaml')) copyFileSync(join('seeds', f), join(seeds, f));
   copyFileSync('tests/fixtures/sixth/005_dongli_fixture.txt', join(seeds, '005_dongli_fixture.txt'));
   copyFileSync('tests/fixtures/hostile/markup.txt', join(seeds, '900_markup.txt'));
+  for (const f of CORPUS) copyFileSync(join('tests/fixtures/corpus', f), join(seeds, f));
   siteDir = join(work, 'dist');
   await buildSite(siteDir, BASE, ['--seeds', seeds, '--plans', join(work, 'plans')]);
   server = await startStaticServer({ root: siteDir, base: BASE });
@@ -59,12 +63,38 @@ describe('a sixth plan dropped into seeds/', () => {
     try {
       await page.goto(server.url);
       const titles = await page.locator('.plan-list th a').allTextContents();
-      expect(titles).toHaveLength(7);
+      expect(CORPUS).toHaveLength(20);
+      expect(titles).toHaveLength(7 + CORPUS.length);
       expect(titles).toContain('东丽区科技创新三年行动方案（2023—2025年）');
       await page.goto(pageUrl(server.url, '/plans/tianjin-dongli-2023-2025/'));
       expect(await page.locator('h1').textContent()).toBe('东丽区科技创新三年行动方案（2023—2025年）');
       expect(await page.locator('#s2-1-1').textContent()).toContain('1.培育科技型企业。');
       expect(await page.locator('.meta-card').textContent()).toContain('天津市 › 东丽区');
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('the real-world corpus dropped into seeds/', () => {
+  test('every text becomes a page: its title (or 未识别标题), and 未识别 for what the text does not give', async () => {
+    const docs = readdirSync(join(work, 'plans'))
+      .filter((f) => f.endsWith('.json') && !f.startsWith('_'))
+      .map((f) => JSON.parse(readFileSync(join(work, 'plans', f), 'utf8')) as PlanDocument)
+      .filter((d) => CORPUS.includes(d.source.file));
+    expect(docs.map((d) => d.source.file).sort()).toEqual([...CORPUS].sort());
+    const page = await browser.context.newPage();
+    try {
+      for (const doc of docs) {
+        await page.goto(pageUrl(server.url, `/plans/${doc.slug}/`));
+        const h1 = (await page.locator('h1').textContent())?.trim();
+        if (doc.meta.title) expect(h1, doc.source.file).toBe(doc.meta.title.value);
+        else expect(h1, doc.source.file).toMatch(/^未识别标题（.+）$/u);
+        const card = await page.locator('.meta-card').textContent();
+        expect(card, doc.source.file).toContain(doc.meta.kind.value === 'news' ? '新闻报道' : '');
+        if (doc.meta.docNumber === null) expect(card, doc.source.file).toMatch(/发文字号.*未识别/su);
+        if (doc.meta.title?.from === 'inferred') expect(card, doc.source.file).toContain(doc.meta.title.note!);
+      }
     } finally {
       await page.close();
     }
