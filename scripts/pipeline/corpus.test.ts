@@ -144,7 +144,8 @@ const FLOORS: Record<Field | 'target values', number> = {
   kind: 0.95,
   'first heading': 0.95,
   'chrome removed': 0.95,
-  'target values': 0.8,
+  // 32 of 35 today; the 3 misses are ranks, which the project does not count (targets-corpus.test.ts lists them).
+  'target values': 0.91,
 };
 
 const results = gold.map((g) => ({ g, ...judge(g) }));
