@@ -33,6 +33,8 @@ export interface MetaRow {
   line: number | null;
   /** The passage the value was read from, shown on hover/focus. */
   raw: string | null;
+  /** The value is an inference from the text; `source` then says how. */
+  inferred: boolean;
 }
 
 /** Administrative level of a region, in Chinese. */
@@ -49,7 +51,7 @@ export function regionChain(ref: RegionRef | null | undefined): RegionParent[] {
 }
 
 function row(label: string, labelEn: string, s: (Provenance & { value: unknown }) | null, show: (v: never) => string): MetaRow {
-  if (!s) return { label, labelEn, value: '未识别', source: '原文未载', line: null, raw: null };
+  if (!s) return { label, labelEn, value: '未识别', source: '原文未载', line: null, raw: null, inferred: false };
   return {
     label,
     labelEn,
@@ -57,6 +59,7 @@ function row(label: string, labelEn: string, s: (Provenance & { value: unknown }
     source: s.from === 'text' ? `原文第${s.line}行` : s.from === 'inferred' ? `${s.note ?? '推定'}（原文第${s.line}行）` : '编目补充',
     line: s.from === 'catalog' ? null : s.line,
     raw: s.raw,
+    inferred: s.from === 'inferred',
   };
 }
 

@@ -84,9 +84,13 @@ describe('the real-world corpus dropped into seeds/', () => {
       .filter((d) => CORPUS.includes(d.source.file));
     expect(docs.map((d) => d.source.file).sort()).toEqual([...CORPUS].sort());
     const page = await browser.context.newPage();
+    // At phone width, as most readers see it: nothing may stick out sideways (long notes, document numbers).
+    await page.setViewportSize({ width: 360, height: 800 });
     try {
       for (const doc of docs) {
         await page.goto(pageUrl(server.url, `/plans/${doc.slug}/`));
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${doc.source.file}: the page is wider than the phone`).toBeLessThanOrEqual(0);
         const h1 = (await page.locator('h1').textContent())?.trim();
         if (doc.meta.title) expect(h1, doc.source.file).toBe(doc.meta.title.value);
         else expect(h1, doc.source.file).toMatch(/^未识别标题（.+）$/u);
