@@ -3,7 +3,8 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { parseYamlWithFriendlyErrors } from '../../src/schemas/friendly-errors.ts';
 import { ChromeRulesSchema } from '../../src/schemas/registry.ts';
-import { RULE_REPEATED_TITLE, RULE_SITE_HEADER, matchForm, removeChrome } from './chrome.ts';
+import { RULE_REPEATED_TITLE, RULE_SITE_HEADER, removeChrome } from './chrome.ts';
+import { simplify as matchForm } from './lexicon/fold.ts';
 import { decodeSeed } from './decode.ts';
 import { splitLines } from './lines.ts';
 
@@ -156,7 +157,7 @@ describe('removeChrome: context rules', () => {
   });
 });
 
-describe('matchForm(text)', () => {
+describe('the form chrome rules see (lexicon simplify)', () => {
   test('traditional as simplified, full-width ASCII as half-width, converter pinyin dropped', () => {
     expect(matchForm('發(fā)佈時間：２０２１　來源')).toBe('发布时间:2021 来源');
     expect(matchForm('研发(GDP)')).toBe('研发(GDP)');

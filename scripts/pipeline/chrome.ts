@@ -6,11 +6,11 @@
  *   - a line that only counts as chrome directly under another chrome line (`after`),
  *   - a site-header organ above the organ that begins the notice title,
  *   - a portal headline repeating the notice title printed below it.
- * Rules are tested against a matching form of the line (`matchForm`): traditional characters as simplified, full-width
+ * Rules are tested against a matching form of the line (`simplify` from lexicon/fold.ts): traditional characters as simplified, full-width
  * ASCII as half-width, converter pinyin dropped, so that `發佈時間：` is `发布时间:` to the rules. The line itself is kept
  * and listed verbatim.
  */
-import OpenCC from 'opencc-js';
+import { simplify } from './lexicon/fold.ts';
 import type { ChromeRule } from '../../src/schemas/registry.ts';
 import type { RemovedLine } from '../../src/schemas/plan.ts';
 import type { SourceLine } from './lines.ts';
@@ -52,36 +52,6 @@ function titleKey(s: string): string {
     .replace(/[〕］】]/gu, ']');
 }
 
-const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü';
-/** Pinyin a web converter put after a character (`發(fā)布`); only with a tone mark, so `(GDP)` stays. */
-const PINYIN_DAMAGE = new RegExp(`(?<=\\p{Script=Han})[(（](?=[a-z${TONED}]*[${TONED}])[a-z${TONED}]{1,8}[)）]`, 'gu');
-let t2s: ((s: string) => string) | null = null;
-const charCache = new Map<string, string>();
-function simplified(ch: string): string {
-  let out = charCache.get(ch);
-  if (out === undefined) {
-    // OpenCC `t` → `cn` (not `tw`, which also turns correct simplified 著 into 着), character for character.
-    t2s ??= OpenCC.Converter({ from: 't', to: 'cn' });
-    const c = t2s(ch);
-    out = [...c].length === 1 ? c : ch;
-    charCache.set(ch, out);
-  }
-  return out;
-}
-
-/** The form of a line the rules see: simplified, half-width ASCII, plain spaces, converter pinyin dropped. */
-export function matchForm(text: string): string {
-  let out = '';
-  for (const ch of text.replace(PINYIN_DAMAGE, '')) {
-    const code = ch.codePointAt(0)!;
-    if (code >= 0xff01 && code <= 0xff5e) out += String.fromCodePoint(code - 0xfee0);
-    else if (code === 0x3000 || code === 0xa0) out += ' ';
-    else if (code >= 0x3400) out += simplified(ch);
-    else out += ch;
-  }
-  return out;
-}
-
 interface Compiled extends ChromeRule {
   re: RegExp;
 }
@@ -89,7 +59,7 @@ interface Compiled extends ChromeRule {
 export function removeChrome(lines: SourceLine[], rules: ChromeRule[]): ChromeResult {
   const compiled: Compiled[] = rules.map((r) => ({ ...r, re: new RegExp(r.pattern, 'u') }));
   const body = lines.filter((l) => l.text !== '');
-  const form = body.map((l) => matchForm(l.text));
+  const form = body.map((l) => simplify(l.text));
   const matchesAny = (text: string) => compiled.some((r) => r.re.test(text));
 
   // Running text: a line no rule recognises that is a sentence, a salutation, a numbered heading or a long line.

@@ -10,7 +10,7 @@
  * first occurrence of a label wins. Values are the printed text (trimmed, widgets such as `【字体:` and `【转载】` cut).
  */
 import type { RemovedLine } from '../../src/schemas/plan.ts';
-import { matchForm } from './chrome.ts';
+import { simplify } from './lexicon/fold.ts';
 
 /** Normalised field labels. */
 export const FIELD_LABELS = [
@@ -107,7 +107,7 @@ export function readPortalFields(removed: RemovedLine[]): Map<FieldLabel, Portal
       continue;
     }
     pending = null;
-    const form = matchForm(text);
+    const form = simplify(text);
     // Offsets in the matching form are offsets in the text when folding kept every character (it does unless it
     // dropped converter pinyin); otherwise values are read from the matching form.
     const src = form.length === text.length ? text : form;
