@@ -41,10 +41,10 @@ export const FAILURES_FILE = '_failures.json';
 /**
  * Why a text was skipped, as the home page groups it: `encoding` (neither UTF-8 nor GBK/GB18030, or binary),
  * `empty`, `no-body` (nothing left once portal chrome and metadata lines are set aside, or only a title),
- * `no-title` (no plan title recognised), `other` (any other `IngestError` or invalid data: a correction that does
+ * `other` (any other `IngestError` or invalid data: a correction that does
  * not match, a slug clash …), `internal` (a bug in the pipeline).
  */
-export type FailureKind = 'encoding' | 'empty' | 'no-body' | 'no-title' | 'other' | 'internal';
+export type FailureKind = 'encoding' | 'empty' | 'no-body' | 'other' | 'internal';
 
 /** A text that could not be read and was skipped. */
 export interface IngestFailure {
@@ -114,11 +114,9 @@ export function toFailure(e: unknown, file: string, path: string, bytes: Uint8Ar
       ? 'empty'
       : /neither UTF-8 nor|looks like a binary file/u.test(e.what)
         ? 'encoding'
-        : /^no (body|document) text/u.test(e.what) || /^no plan title found:/u.test(e.what) // (no title, and not a line left)
+        : /^no (body|document) text/u.test(e.what)
           ? 'no-body'
-          : /^no plan title found/u.test(e.what)
-            ? 'no-title'
-            : 'other';
+          : 'other';
     return { file, line, kind, message: e.message };
   }
   if (e instanceof DataError) return { file, line: null, kind: 'other', message: e.message };
