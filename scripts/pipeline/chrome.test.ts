@@ -96,6 +96,8 @@ describe('removeChrome: portal forms', () => {
     ['分享到:', 'share widget'],
     ['字号:        ', 'font-size widget'],
     ['【打印】【关闭】', 'widget bar'],
+    ['【字体：大 中 小】【打印】【关闭】', 'widget bar'],
+    ['公文种类： 通知', 'portal field'],
     ['|', 'stray table border'],
     ['发布机构 市政府办公室 文  号 驻政〔2022〕11号', 'portal field row'],
     ['主题分类 其他', 'portal field row'],

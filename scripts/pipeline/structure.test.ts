@@ -168,6 +168,19 @@ describe('parseStructure(lines, opts)', () => {
     expect(headings(blocks)).toEqual(['s1 1 第一章 形势', 's1-1 2 第一节 基础', 's1-1-1 3 一、成就', 's1-1-1-1 4 （一）平台', 's2 1 第二章 任务']);
   });
 
+  test('reads 第一部分 as a chapter, 一． as 一、, and a title that starts with 关于', () => {
+    const { blocks } = parse('关于加快建设科技强市的若干措施\n第一部分 总体要求\n一．指导思想\n坚持创新。\n一.5倍于上年的投入不是标题。\n第二部分 主要任务');
+    expect(blocks[0]).toMatchObject({ kind: 'title', role: 'plan', piece: { text: '关于加快建设科技强市的若干措施' } });
+    expect(headings(blocks)).toEqual(['s1 1 第一部分 总体要求', 's1-0-1 3 一．指导思想', 's2 1 第二部分 主要任务']);
+  });
+
+  test('a document without a notice signs at its end: issuing body and date are its closing', () => {
+    const { blocks } = parse('关于加快推进科技创新的若干措施\n一、支持企业研发。\n本措施自2023年7月1日起施行。\n南京市江宁区人民政府办公室\n2023年5月20日');
+    expect(blocks.slice(-3).map((b) => (b.kind === 'paragraph' ? b.role : b.kind))).toEqual(['body', 'closing', 'closing']);
+    const unsigned = parse('某区科技规划\n一、目标\n到2025年，研发投入强度达到3%。');
+    expect(unsigned.blocks.at(-1)).toMatchObject({ kind: 'paragraph', role: 'body' });
+  });
+
   test('finds a title printed over two lines by the title the notice names, and a headline above its byline', () => {
     const two = parse('某省人民政府\n关于印发某省“十四五”科技创新和\n一流创新生态建设规划的通知\n某政〔2021〕41号\n某省“十四五”科技创新和\n一流创新生态建设规划\n第一章 开启新征程');
     expect(two.blocks.find((b) => b.kind === 'title' && b.role === 'plan')).toMatchObject({ lines: [5, 6] });

@@ -6,7 +6,8 @@ import type { WorkLine } from '../corrections.ts';
 import { toChineseNumeral } from '../lexicon/numerals.ts';
 import { insertRepair, slicePiece, wholeLine, type Piece } from '../piece.ts';
 import { findTables, readTable } from '../tables.ts';
-import type { Front, ParagraphRole } from './front.ts';
+import { DISCLOSURE_LINE, isDateLine, ORG_LINE, type Front, type ParagraphRole } from './front.ts';
+import { simplify } from '../lexicon/fold.ts';
 import { matchHeading, Numbering, type HeadingStyle } from './headings.ts';
 import type { DraftBlock } from './index.ts';
 
@@ -148,5 +149,28 @@ export function readBody(lines: WorkLine[], start: number, opts: BodyOptions): D
     }
     paragraph(piece, ANNEX_LIST.test(line.text) ? 'annex' : (role ?? 'body'));
   }
+  markSignature(blocks);
   return blocks;
+}
+
+/**
+ * A document issued without a covering notice signs at its end: issuing bodies, then the date (and
+ * `（此件公开发布）`). Those last paragraphs are the signature (`closing`), read for the issuer and the date.
+ */
+function markSignature(blocks: DraftBlock[]): void {
+  let i = blocks.length - 1;
+  const para = (k: number) => {
+    const b = blocks[k];
+    return b?.kind === 'paragraph' && b.role === 'body' ? b : null;
+  };
+  while (i >= 0 && para(i) && DISCLOSURE_LINE.test(para(i)!.piece.text)) i--;
+  if (!(para(i) && isDateLine(para(i)!.piece.text))) return;
+  const date = i;
+  let first = date;
+  while (first - 1 >= 0 && date - first < 3 && para(first - 1) && ORG_LINE.test(simplify(para(first - 1)!.piece.text))) first--;
+  if (first === date) return;
+  for (let k = first; k < blocks.length; k++) {
+    const b = blocks[k]!;
+    if (b.kind === 'paragraph') b.role = 'closing';
+  }
 }

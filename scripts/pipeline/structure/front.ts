@@ -43,9 +43,9 @@ export interface Front {
 
 const PLAN_WORD = /(规划|计划|方案|纲要|意见|办法|措施|要点|工程|解读|细则|规定)/u;
 const NOTICE_END = /通知$/u;
-const ORG_LINE = /^[\u4e00-\u9fa5]{2,30}(人民政府|政府办公室|办公室|办公厅|委员会|管委会|管理委员会|局|委|政府)$/u;
+export const ORG_LINE = /^[\u4e00-\u9fa5]{2,30}(人民政府|政府办公室|办公室|办公厅|委员会|管委会|管理委员会|局|委|政府)$/u;
 const PERIOD_LINE = /^[（(]\d{4}\s*[-—–～~至]+\s*\d{4}\s*年?[）)]$/u;
-const DISCLOSURE_LINE = /^[（(]此件.{1,8}[）)(（]?$/u;
+export const DISCLOSURE_LINE = /^[（(]此件.{1,8}[）)(（]?$/u;
 const TOC_TITLE = /^目\s*录$/u;
 const NOTICE_TEXT = /(现将|现予|印发给你们|印发你们|已经.{0,12}同意|审议通过|批准)/u;
 /** Addressees of a notice or a speech: `各区人民政府，市政府各部门：`, `区科技领导小组各成员单位，…：`, `各位领导，同志们：`. */
@@ -73,7 +73,7 @@ export function noticeSubject(noticeText: string): string | null {
   return x.length >= 4 ? x : null;
 }
 
-function isDateLine(t: string): boolean {
+export function isDateLine(t: string): boolean {
   const d = findDate(t);
   return d !== null && len(t) <= SHORT && (d.iso !== null || d.ambiguous) && !SENTENCE.test(t);
 }
@@ -133,7 +133,8 @@ function isTitleCandidate(t: string): boolean {
     !SENTENCE.test(t) &&
     !/[:：]$/u.test(t) &&
     !/^《[^》]*》$/u.test(t) &&
-    !/^关于/u.test(s) &&
+    // `关于加快科技创新的若干措施` is a title; `关于印发…` opens a notice title.
+    !/^关于.*印发/u.test(s) &&
     !NOTICE_END.test(s.replace(/\s+/gu, '')) &&
     !isDocNumberLine(t) &&
     !ADDRESSEE.test(t) &&
