@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { parseDate, parsePeriod } from './lexicon/index.ts';
 import { readPortalFields } from './portal-fields.ts';
+import { detectKind } from './metadata.ts';
+import { loadRegistries } from '../registries.ts';
 
 describe('readPortalFields(removed)', () => {
   test('reads several spaced labels on one line, each with its line and raw text', () => {
@@ -40,5 +42,27 @@ describe('parsePeriod(s)', () => {
   });
   test('returns null when there is no period', () => {
     expect(parsePeriod('北方网:科委将实施科技支撑美丽天津建设工程')).toBeNull();
+  });
+});
+
+describe('detectKind(kinds, title, …)', () => {
+  const kinds = loadRegistries('seeds', 'content').kinds;
+  const kindOf = (title: string | null, period: { start: number; end: number } | null = null, front: string[] = [], opening: string[] = []) =>
+    detectKind(kinds, title, period ? { ...period, outlook: null } : null, front, opening)?.id ?? null;
+  test('from the title, a trailing note in brackets aside', () => {
+    expect(kindOf('某市科技创新券管理办法（试行）')).toBe('measures');
+    expect(kindOf('某区科技创新“十四五”规划（征求意见稿）')).toBe('five-year-plan');
+    expect(kindOf('《某区行动计划（2025—2027年）》政策解读')).toBe('other');
+    expect(kindOf('2023年全市科技创新工作要点')).toBe('work-points');
+  });
+  test('an action plan is a three-year action plan only when its period has three years', () => {
+    expect(kindOf('某区科技创新行动计划(2024-2026年)', { start: 2024, end: 2026 })).toBe('three-year-action-plan');
+    expect(kindOf('某市推进创新驱动发展战略行动计划(2022—2025年)', { start: 2022, end: 2025 })).toBe('implementation-plan');
+  });
+  test('without a title: the byline, then the opening text', () => {
+    expect(kindOf('把握新定位', null, ['——在2015年某市科技工作会议上的报告'])).toBe('conference-report');
+    expect(kindOf(null, null, [], ['《某某日报》12月17日报道 12月16日，自治区政府新闻办举行发布会。'])).toBe('news');
+    expect(kindOf(null, null, [], ['为深入贯彻落实……，提出如下实施意见。'])).toBe('measures');
+    expect(kindOf(null, null, [], ['各有关单位：'])).toBeNull();
   });
 });

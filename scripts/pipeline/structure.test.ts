@@ -181,6 +181,17 @@ describe('parseStructure(lines, opts)', () => {
     expect(unsigned.blocks.at(-1)).toMatchObject({ kind: 'paragraph', role: 'body' });
   });
 
+  test('a table of contents with leader dots and page numbers ends where its first entry is printed again', () => {
+    const { blocks } = parse('某市科技创新发展规划\n目  录\n一、发展基础……………………1\n二、总体要求……………………5\n一、发展基础\n全市研发投入强度达到3.6%。\n二、总体要求');
+    expect(blocks.filter((b) => b.kind === 'paragraph' && b.role === 'toc')).toHaveLength(3);
+    expect(headings(blocks)).toEqual(['s1 1 一、发展基础', 's2 1 二、总体要求']);
+  });
+
+  test('a date under the title, in brackets, belongs to the title page', () => {
+    const { blocks } = parse('某市科技创新券管理办法（试行）\n（2021年12月20日）\n第一章 总则\n第一条 为激发企业创新活力，制定本办法。');
+    expect(blocks[1]).toMatchObject({ kind: 'paragraph', role: 'byline', piece: { text: '（2021年12月20日）' } });
+  });
+
   test('finds a title printed over two lines by the title the notice names, and a headline above its byline', () => {
     const two = parse('某省人民政府\n关于印发某省“十四五”科技创新和\n一流创新生态建设规划的通知\n某政〔2021〕41号\n某省“十四五”科技创新和\n一流创新生态建设规划\n第一章 开启新征程');
     expect(two.blocks.find((b) => b.kind === 'title' && b.role === 'plan')).toMatchObject({ lines: [5, 6] });

@@ -99,10 +99,12 @@ function tableOfContents(lines: WorkLine[], limit: number): Span | null {
   const t = lines.slice(0, limit).findIndex((l) => TOC_TITLE.test(simplify(l.text)));
   if (t === -1) return null;
   let u = t + 1;
-  const first = lines[u] ? titleKey(lines[u]!.text) : '';
+  // An entry without its leader dots and page number (`一、发展基础……1` → `一、发展基础`).
+  const entryKey = (s: string) => titleKey(s).replace(/[.．…·\-—_]*\d*$/u, '');
+  const first = lines[u] ? entryKey(lines[u]!.text) : '';
   while (u < lines.length && startsWithNumber(lines[u]!.text) && !SENTENCE.test(lines[u]!.text)) {
     // The body starts where the first entry is printed again as a heading.
-    if (u > t + 1 && titleKey(lines[u]!.text) === first) break;
+    if (u > t + 1 && entryKey(lines[u]!.text) === first) break;
     u++;
   }
   return u > t + 1 ? { from: t, to: u } : null;
@@ -238,7 +240,9 @@ export function readFront(lines: WorkLine[], catalogTitle?: string): Front {
     let i = title.to;
     while (i < searchEnd && i < title.to + 4 && !ADDRESSEE.test(lines[i]!.text) && len(lines[i]!.text) <= 60 && !SENTENCE.test(lines[i]!.text)) roles.set(i++, 'byline');
   }
-  // A date printed under the title (`二○一一年四月`) belongs to the title page.
+  // A date printed under the title, alone or in brackets (`（2021年12月20日）`), belongs to the title page.
+  if (title && lines[title.to] && /^[（(]?[^（()）]{6,16}[)）]?$/u.test(lines[title.to]!.text) && isDateLine(lines[title.to]!.text)) roles.set(title.to, 'byline');
+  // So does a month printed under it (`二○一一年四月`).
   if (title && lines[title.to] && findDate(lines[title.to]!.text) === null && /^[〇○零一二三四五六七八九\d]{4}年[一二三四五六七八九十\d]{1,2}月$/u.test(lines[title.to]!.text)) roles.set(title.to, 'byline');
   if (toc) for (let i = toc.from; i < toc.to; i++) roles.set(i, 'toc');
   if (!title && frontEnd > firstHeading) frontEnd = firstHeading;
