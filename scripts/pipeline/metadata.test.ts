@@ -54,6 +54,7 @@ describe('detectKind(kinds, title, …)', () => {
     expect(kindOf('某区科技创新“十四五”规划（征求意见稿）')).toBe('five-year-plan');
     expect(kindOf('《某区行动计划（2025—2027年）》政策解读')).toBe('other');
     expect(kindOf('2023年全市科技创新工作要点')).toBe('work-points');
+    expect(kindOf('一图读懂《某市科技创新条例》')).toBe('other');
   });
   test('an action plan is a three-year action plan only when its period has three years', () => {
     expect(kindOf('某区科技创新行动计划(2024-2026年)', { start: 2024, end: 2026 })).toBe('three-year-action-plan');
@@ -63,6 +64,9 @@ describe('detectKind(kinds, title, …)', () => {
     expect(kindOf('把握新定位', null, ['——在2015年某市科技工作会议上的报告'])).toBe('conference-report');
     expect(kindOf(null, null, [], ['《某某日报》12月17日报道 12月16日，自治区政府新闻办举行发布会。'])).toBe('news');
     expect(kindOf(null, null, [], ['为深入贯彻落实……，提出如下实施意见。'])).toBe('measures');
+    expect(kindOf(null, null, [], ['新华社北京12月28日电（记者 某某）科技部28日发布……'])).toBe('news');
+    expect(kindOf(null, null, [], ['记者从市科技局获悉，……'])).toBe('news');
+    expect(kindOf('苏州发布“十四五”科技创新规划', null, [], ['本报讯（记者 某某）12月28日，市政府新闻办召开新闻发布会。'])).toBe('news');
     expect(kindOf(null, null, [], ['各有关单位：'])).toBeNull();
   });
 });

@@ -43,11 +43,12 @@ const SIGNATURE_ORGAN = /^[\u4e00-\u9fa5]{2,30}$/u;
 const LETTERHEAD = /^([\u4e00-\u9fa5\s]{4,40}?)\s*文件$/u;
 const REPORT_KINDS: PlanKind[] = ['news', 'conference-report'];
 
-/** Kind from the data in `content/kinds.yaml`: title patterns, then patterns of the lines under a headline, then of the opening text. */
+/** Kind from the data in `content/kinds.yaml`: a news opening, then title patterns, patterns of the lines under a headline, then of the opening text. */
 export function detectKind(kinds: Kind[], title: string | null, titlePeriod: Period | null, front: string[], opening: string[]): { id: PlanKind; by: 'title' | 'front' | 'text' } | null {
   // A trailing note in brackets (`（试行）`, `（征求意见稿）`, `（2021—2025年）`) does not change the kind.
   const bare = (t: string) => t.replace(/[(（][^（()）]*[)）]$/u, '');
   const test = (patterns: string[], texts: string[]) => patterns.some((p) => texts.some((t) => new RegExp(p, 'u').test(simplify(t)) || new RegExp(p, 'u').test(simplify(bare(t)))));
+  for (const k of kinds) if (k.textDecides && test(k.text, opening)) return { id: k.id, by: 'text' };
   for (const k of kinds) {
     if (title !== null && test(k.title, [title])) return { id: k.id, by: 'title' };
     if (title !== null && titlePeriod && k.titleWithYears.some((w) => titlePeriod.end - titlePeriod.start + 1 === w.years && test([w.pattern], [title]))) return { id: k.id, by: 'title' };

@@ -158,6 +158,11 @@ export const KindSchema = z.strictObject({
   front: z.array(RegExpSource).default([]),
   /** Regular expressions tested against the first paragraphs of the text, when no title or byline decides. */
   text: z.array(RegExpSource).default([]),
+  /**
+   * The opening text decides before the title: a news report (`本报讯`, `…12月28日电`) keeps its kind whatever
+   * its headline names (`某市发布“十四五”科技创新规划`).
+   */
+  textDecides: z.boolean().default(false),
 });
 export type Kind = z.infer<typeof KindSchema>;
 export const KindsSchema = z.array(KindSchema);
