@@ -187,6 +187,13 @@ describe('parseStructure(lines, opts)', () => {
     expect(headings(blocks)).toEqual(['s1 1 一、发展基础', 's2 1 二、总体要求']);
   });
 
+  test('a news headline without a plan word is the title; a first line that is a sentence is not', () => {
+    const news = parse('苏州发布科技创新新政\n本报讯（记者 某某）12月28日，市政府新闻办召开新闻发布会，发布《苏州市“十四五”科技创新规划》，明确今后五年的目标任务。');
+    expect(news.blocks[0]).toMatchObject({ kind: 'title', role: 'plan', piece: { text: '苏州发布科技创新新政' } });
+    const sentence = parse('3月1日上午，全县科技工作会议召开。\n会上，县科协主席总结回顾了2016年全县科技工作，安排部署今年科协工作，表彰了先进单位和个人。');
+    expect(sentence.blocks.some((b) => b.kind === 'title')).toBe(false);
+  });
+
   test('a date under the title, in brackets, belongs to the title page', () => {
     const { blocks } = parse('某市科技创新券管理办法（试行）\n（2021年12月20日）\n第一章 总则\n第一条 为激发企业创新活力，制定本办法。');
     expect(blocks[1]).toMatchObject({ kind: 'paragraph', role: 'byline', piece: { text: '（2021年12月20日）' } });

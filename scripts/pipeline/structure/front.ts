@@ -176,6 +176,11 @@ function findTitle(lines: WorkLine[], named: { text: string }[], notice: Span | 
     const next = lines[i + 1];
     return { from: i, to: next && PERIOD_LINE.test(next.text) ? i + 2 : i + 1 };
   }
+  // 4. A headline over running text (a news report names no plan word): short, no punctuation, not a notice part.
+  const [head, body] = [lines[0], lines[1]];
+  if (!notice && head && body && len(head.text) <= 40 && !/[。，,；;：:]/u.test(head.text) && len(body.text) >= 60 && !isDocNumberLine(head.text) && !isDateLine(head.text) && !ORG_LINE.test(simplify(head.text)) && !startsWithNumber(head.text)) {
+    return { from: 0, to: 1 };
+  }
   return null;
 }
 
