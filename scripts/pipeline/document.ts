@@ -21,6 +21,7 @@ import { extractMetadata } from './metadata.ts';
 import { addMarks, applyBlockMarks, richTextsOf } from './marks.ts';
 import type { Piece } from './piece.ts';
 import { removeResidue } from './residue.ts';
+import { simplify } from './lexicon/fold.ts';
 import { extractResponsibilities } from './responsibilities.ts';
 import { parseStructure, type DraftBlock } from './structure/index.ts';
 import { markTerms } from './terms.ts';
@@ -113,6 +114,21 @@ function toBlock(d: DraftBlock, ledger: RepairLedger): Block {
   }
 }
 
+/** Full-width ASCII and wide spaces folded, nothing else: what `simplify` does to a text in simplified characters. */
+const foldWidth = (s: string) => s.replace(/[\uff01-\uff5e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\u3000\u00a0]/gu, ' ');
+
+/**
+ * The simplified matching form of a text written in traditional characters (or with converter damage), for search;
+ * `null` when simplifying changes nothing but widths (a text in simplified characters). Judged on the opening
+ * 5,000 characters, so that a large text is converted only when it needs to be.
+ */
+export function matchTextOf(blocks: Block[]): string | null {
+  const lines = blocks.flatMap((b) => richTextsOf(b).map((r) => r.text));
+  const sample = lines.join('\n').slice(0, 5000);
+  if (simplify(sample) === foldWidth(sample)) return null;
+  return lines.map(simplify).join('\n');
+}
+
 /** Section tree of the heading blocks. */
 export function buildOutline(blocks: Block[]): OutlineNode[] {
   const roots: OutlineNode[] = [];
@@ -195,6 +211,7 @@ export function buildPlanDocument(seed: SeedInput, reg: Registries): PlanDocumen
     responsibilities: responsibilities.responsibilities,
     targets,
     sectionThemes: assignThemes(blocks, reg.themes),
+    matchText: matchTextOf(blocks),
     stats: {
       headings,
       paragraphs: blocks.filter((b) => b.kind === 'paragraph').length,

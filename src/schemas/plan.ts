@@ -414,6 +414,12 @@ export const PlanDocumentSchema = z.object({
   responsibilities: z.array(ResponsibilitySchema),
   targets: z.array(TargetSchema),
   sectionThemes: z.array(SectionThemesSchema),
+  /**
+   * For a text in traditional characters (or damaged by a converter, `發(fā)`): its text in the simplified
+   * matching form (scripts/pipeline/lexicon/fold.ts), one line per block, indexed for search so that a simplified
+   * query finds it; never shown. `null` for texts in simplified characters.
+   */
+  matchText: z.string().nullable().default(null),
   stats: PlanStatsSchema,
 });
 export type PlanDocument = z.infer<typeof PlanDocumentSchema>;

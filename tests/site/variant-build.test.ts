@@ -166,6 +166,28 @@ test('the search page shows the hostile text as text in its results', async () =
   }
 });
 
+test('a simplified query finds a text written in traditional characters (with converter damage), which shows verbatim', async () => {
+  const plans = readdirSync(join(work, 'plans')).filter((f) => f.endsWith('.json') && !f.startsWith('_')).map((f) => JSON.parse(readFileSync(join(work, 'plans', f), 'utf8')) as PlanDocument);
+  const traditional = plans.filter((d) => d.matchText !== null).map((d) => d.source.file).sort();
+  // The four texts of the corpus printed in traditional characters, and no other.
+  expect(traditional).toEqual(CORPUS.filter((f) => f.includes('big5')).sort());
+  const shandong = plans.find((d) => d.meta.docNumber?.value === '魯政字〔2022〕225號')!;
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`${pageUrl(server.url, '/search/')}?q=${encodeURIComponent('科技强省')}`);
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('#search-results')?.dataset.state === 'done');
+    const hrefs = await page.locator('#search-results a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    expect(hrefs.some((h) => h.includes(`/plans/${shandong.slug}/`))).toBe(true);
+    await page.goto(pageUrl(server.url, `/plans/${shandong.slug}/`));
+    // The page shows the text as printed; the simplified form is only in the index.
+    const shown = await page.locator('main').innerText();
+    expect(shown).toContain('加快科技強省建設(shè)');
+    expect(shown).not.toContain('加快科技强省建设');
+  } finally {
+    await page.close();
+  }
+});
+
 describe(`the site served under ${BASE}`, () => {
   test('every internal link, asset and anchor resolves under the sub-path', async () => {
     const checker = createLinkChecker(await browser.context.newPage(), siteDir, server.url);
