@@ -17,6 +17,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
 import type { Block, Target } from '../../src/schemas/plan.ts';
 import { corpusBlocks } from './targets-corpus-blocks.ts';
 import { extractTargets, parseIndicators } from './targets.ts';
@@ -43,45 +44,21 @@ interface GoldEntry {
   targets: GoldTarget[];
 }
 
-/** Gold targets the extractor does not find, on purpose or not yet; a miss not listed here fails the test. */
-const KNOWN_MISSES: { file: string; quote: string; reason: string }[] = [
-  // targets.ts: ranks and ordinals (`第53位`, `由原来的26位提升到21位`) are not quantitative statements; a rank is
-  // not an amount of anything and cannot be compared or summed like one. The gold lists these three.
-  { file: '03_henan_kjcx_14th.txt', quote: '综合科技创新水平居全国第17位', reason: 'rank (第17位): not a quantitative statement by definition' },
-  { file: '03_henan_kjcx_14th.txt', quote: '比2015年提升3位', reason: 'change of rank (提升3位): not a quantitative statement by definition' },
-  { file: '14_zibo_kjcx_14th.txt', quote: '位列全省第三位', reason: 'rank in Chinese numerals (第三位): neither an amount nor in Arabic numerals' },
-];
-
 /**
- * The indicator each found gold target must be mapped to (`null`: left unmapped, rightly — no registry entry fits,
- * or the phrase alone does not say which). Guards against look-alikes: 每万家企业法人中高新技术企业数 is not 高新技术企业.
+ * Hand-written expectations (tests/fixtures/corpus/expectations.yaml): gold targets the extractor does not find, on
+ * purpose (a miss not listed fails); the indicator each found gold target maps to (`null`: rightly unmapped); text in
+ * which no value may be read; extracted values that are not gold targets, each read and judged.
  */
-const INDICATORS: Record<string, (string | null)[]> = {
-  '02_beijing_kjgzhy_2015_report.txt': [null, null, null, null, 'high-tech-enterprises'],
-  '03_henan_kjcx_14th.txt': ['rd-expenditure'],
-  '04_shandong_kjqs_2022_big5.txt': [null, 'high-tech-enterprises', 'high-tech-enterprises', 'tech-smes', 'tech-smes', 'hightech-industry-output-share'],
-  '06_fujian_kjcx_14th.txt': ['rd-expenditure', null],
-  '09_guangxi_kjcx_14th_news_big5.txt': [
-    'rd-expenditure', 'rd-intensity', 'high-tech-enterprises-per-10k-firms', 'rd-personnel-per-10k-employed', 'high-value-invention-patents-per-10k',
-    'technology-contract-turnover', null, 'digital-economy-core-share', null, 'citizen-science-literacy',
-  ],
-  '15_suining_kjcx_yaodian_2023.txt': ['high-tech-enterprises', 'tech-smes', 'rd-expenditure', 'technology-contract-turnover', null],
-  '33_cqgxq_chengyu_xingdong_2023.txt': ['rd-intensity', 'high-tech-enterprises', 'tech-based-enterprises'],
+const EXPECTED = parse(readFileSync('tests/fixtures/corpus/expectations.yaml', 'utf8')) as {
+  targetMisses: { file: string; quote: string; reason: string }[];
+  targetIndicators: Record<string, (string | null)[]>;
+  notTargets: { file: string; context: string; why: string }[];
+  reviewedExtras: { file: string; valueText: string; why: string }[];
 };
-
-/** Text in which no value may be read: what the gold notes call a non-target. */
-const NOT_TARGETS: { file: string; context: string; why: string }[] = [
-  { file: '30_tongzhou_sanliangqisheng_2024.txt', context: '3+1主导功能', why: 'slogan' },
-  { file: '30_tongzhou_sanliangqisheng_2024.txt', context: '11311工作体系', why: 'slogan' },
-  { file: '31_minhang_kjcx_14th.txt', context: '9大重点任务', why: 'count of the plan’s own tasks' },
-  { file: '31_minhang_kjcx_14th.txt', context: '20个重点支撑项目', why: 'count of the plan’s own projects' },
-  { file: '31_minhang_kjcx_14th.txt', context: '1+10', why: 'name of a policy system' },
-];
-
-/** Extracted values that are not gold targets, each read and judged (gold lists at most 10 per text). */
-const REVIEWED_EXTRAS: { file: string; valueText: string; why: string }[] = [
-  { file: '09_guangxi_kjcx_14th_news_big5.txt', valueText: '1.2萬億元', why: 'real 2025 target (高新区工业总产值); the gold stops at 10 targets and names it in its notes' },
-];
+const KNOWN_MISSES = EXPECTED.targetMisses;
+const INDICATORS = EXPECTED.targetIndicators;
+const NOT_TARGETS = EXPECTED.notTargets;
+const REVIEWED_EXTRAS = EXPECTED.reviewedExtras;
 
 const MAGNITUDES: [string, number][] = [['万亿', 1e12], ['萬億', 1e12], ['亿', 1e8], ['億', 1e8], ['万', 1e4], ['萬', 1e4], ['千', 1e3]];
 /** A value in its base unit: `1` `万家` → 10000 `家`; `40.5` `亿元` → 4.05e9 `元`. */
