@@ -10,7 +10,7 @@
  * ASCII as half-width, converter pinyin dropped, so that `發佈時間：` is `发布时间:` to the rules. The line itself is kept
  * and listed verbatim.
  */
-import { simplify } from './lexicon/fold.ts';
+import { simplify, titleKey } from './lexicon/fold.ts';
 import type { ChromeRule } from '../../src/schemas/registry.ts';
 import type { RemovedLine } from '../../src/schemas/plan.ts';
 import type { SourceLine } from './lines.ts';
@@ -40,17 +40,6 @@ export const RULE_VALUE_ON_NEXT_LINE = (rule: string) => `${rule} (value on the 
 export const RULE_SITE_HEADER = 'site header organ';
 export const RULE_REPEATED_TITLE = 'portal page title (repeats the notice title)';
 
-/** Compare titles whitespace-, quote- and bracket-insensitively (a portal headline often has straight quotes). */
-function titleKey(s: string): string {
-  return s
-    .replace(/\s+/gu, '')
-    .replace(/["“”＂]/gu, '"')
-    .replace(/['‘’]/gu, "'")
-    .replace(/[（]/gu, '(')
-    .replace(/[）]/gu, ')')
-    .replace(/[〔［【]/gu, '[')
-    .replace(/[〕］】]/gu, ']');
-}
 
 interface Compiled extends ChromeRule {
   re: RegExp;

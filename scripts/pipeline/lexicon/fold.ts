@@ -112,3 +112,15 @@ export function simplify(s: string): string {
 export function squash(s: string): string {
   return simplify(s).replace(/\s+/gu, '');
 }
+
+/**
+ * The form in which titles are compared: folded (simplified, half-width, so one kind of bracket), without
+ * whitespace, quotation marks or book-title marks (a portal headline has straight quotes, a notice names the plan
+ * in 《》), one kind of square bracket (〔2021〕, [2021], 【2021】).
+ */
+export function titleKey(s: string): string {
+  return simplify(s)
+    .replace(/[\s"“”'‘’「」《》〈〉]/gu, '')
+    .replace(/[〔【]/gu, '[')
+    .replace(/[〕】]/gu, ']');
+}

@@ -5,7 +5,7 @@
  * else. Where the text has no title line, the title the notice names (`印发《X》`) is returned as an inference.
  */
 import type { WorkLine } from '../corrections.ts';
-import { findDate, isDocNumberLine, simplify } from '../lexicon/index.ts';
+import { findDate, isDocNumberLine, simplify, titleKey } from '../lexicon/index.ts';
 import { wholeLine } from '../piece.ts';
 import { matchHeading, Numbering, startsWithNumber } from './headings.ts';
 
@@ -57,13 +57,6 @@ const SHORT = 30;
 
 const len = (s: string) => [...s].length;
 
-/** The form titles are compared in: simplified, no whitespace, quotes or book-title marks, one kind of bracket. */
-export function titleKey(s: string): string {
-  return simplify(s)
-    .replace(/[\s"“”'‘’「」《》〈〉]/gu, '')
-    .replace(/[（]/gu, '(')
-    .replace(/[）]/gu, ')');
-}
 
 /** Title and kind words of a notice: `…关于印发X的通知` → X (book-title marks removed). */
 export function noticeSubject(noticeText: string): string | null {
@@ -86,8 +79,8 @@ function findNotice(lines: WorkLine[], before: number): Span | null {
       if (group.some((t) => SENTENCE.test(t) || len(t) > 80)) break;
       const joined = group.join('').replace(/\s+/gu, '');
       if (!NOTICE_END.test(joined) || !/(关于|印发)/u.test(simplify(joined))) continue;
-      // The first line must start the title: an issuing body, `关于…` or `印发…`.
-      if (!/^(关于|印发)/u.test(simplify(group[0]!)) && !/关于/u.test(simplify(group[0]!))) continue;
+      // The first line must start the title: an issuing body and `关于…`, or `印发…`.
+      if (!/关于|^印发/u.test(simplify(group[0]!))) continue;
       const from = i > 0 && ORG_LINE.test(simplify(lines[i - 1]!.text)) && /^关于/u.test(simplify(group[0]!)) ? i - 1 : i;
       return { from, to: i + k };
     }

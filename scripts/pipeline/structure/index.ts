@@ -14,7 +14,6 @@ import { readFront, type InferredTitle, type ParagraphRole } from './front.ts';
 import { levelsFor, usesChapters } from './headings.ts';
 
 export type { ParagraphRole, InferredTitle } from './front.ts';
-export { titleKey, noticeSubject } from './front.ts';
 
 export type DraftBlock =
   | { kind: 'title'; id: string; role: 'notice' | 'plan'; piece: Piece; lines: number[] }
