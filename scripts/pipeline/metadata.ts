@@ -43,18 +43,36 @@ const SIGNATURE_ORGAN = /^[\u4e00-\u9fa5]{2,30}$/u;
 const LETTERHEAD = /^([\u4e00-\u9fa5\s]{4,40}?)\s*文件$/u;
 const REPORT_KINDS: PlanKind[] = ['news', 'conference-report'];
 
-/** Kind from the data in `content/kinds.yaml`: a news opening, then title patterns, patterns of the lines under a headline, then of the opening text. */
-export function detectKind(kinds: Kind[], title: string | null, titlePeriod: Period | null, front: string[], opening: string[]): { id: PlanKind; by: 'title' | 'front' | 'text' } | null {
+/**
+ * Kind from the data in `content/kinds.yaml`: a news opening, then title patterns, patterns of the lines under a
+ * headline, then of the opening text. `at` is the index of the byline or opening paragraph that decided.
+ */
+export function detectKind(
+  kinds: Kind[],
+  title: string | null,
+  titlePeriod: Period | null,
+  front: string[],
+  opening: string[],
+): { id: PlanKind; by: 'title' | 'front' | 'text'; at: number } | null {
   // A trailing note in brackets (`（试行）`, `（征求意见稿）`, `（2021—2025年）`) does not change the kind.
   const bare = (t: string) => t.replace(/[(（][^（()）]*[)）]$/u, '');
-  const test = (patterns: string[], texts: string[]) => patterns.some((p) => texts.some((t) => new RegExp(p, 'u').test(simplify(t)) || new RegExp(p, 'u').test(simplify(bare(t)))));
-  for (const k of kinds) if (k.textDecides && test(k.text, opening)) return { id: k.id, by: 'text' };
+  /** Index of the first text a pattern matches, or -1. */
+  const find = (patterns: string[], texts: string[]) =>
+    texts.findIndex((t) => patterns.some((p) => new RegExp(p, 'u').test(simplify(t)) || new RegExp(p, 'u').test(simplify(bare(t)))));
   for (const k of kinds) {
-    if (title !== null && test(k.title, [title])) return { id: k.id, by: 'title' };
-    if (title !== null && titlePeriod && k.titleWithYears.some((w) => titlePeriod.end - titlePeriod.start + 1 === w.years && test([w.pattern], [title]))) return { id: k.id, by: 'title' };
-    if (test(k.front, front)) return { id: k.id, by: 'front' };
+    const at = k.textDecides ? find(k.text, opening) : -1;
+    if (at !== -1) return { id: k.id, by: 'text', at };
   }
-  for (const k of kinds) if (test(k.text, opening)) return { id: k.id, by: 'text' };
+  for (const k of kinds) {
+    if (title !== null && find(k.title, [title]) !== -1) return { id: k.id, by: 'title', at: 0 };
+    if (title !== null && titlePeriod && k.titleWithYears.some((w) => titlePeriod.end - titlePeriod.start + 1 === w.years && find([w.pattern], [title]) !== -1)) return { id: k.id, by: 'title', at: 0 };
+    const at = find(k.front, front);
+    if (at !== -1) return { id: k.id, by: 'front', at };
+  }
+  for (const k of kinds) {
+    const at = find(k.text, opening);
+    if (at !== -1) return { id: k.id, by: 'text', at };
+  }
   return null;
 }
 
@@ -98,7 +116,7 @@ export function extractMetadata({ removed, blocks, inferredTitle, catalog, regio
   const kind: Sourced<PlanKind> = ((): Sourced<PlanKind> => {
     if (!kindFound) return inferred('other', blocks[0]?.lines[0] ?? 1, '', '标题与正文均未显示文件类型');
     if (kindFound.by === 'title') return fromText(kindFound.id, title!.line!, title!.raw!);
-    const b = kindFound.by === 'front' ? bylines[0]! : opening.find((o) => kinds.find((k) => k.id === kindFound.id)!.text.some((p) => new RegExp(p, 'u').test(simplify(o.piece.text.slice(0, 200)))))!;
+    const b = (kindFound.by === 'front' ? bylines : opening)[kindFound.at]!;
     return inferred(kindFound.id, b.lines[0]!, b.piece.text, kindFound.by === 'front' ? '据标题下的署名行判断' : '据正文开头判断');
   })();
 
