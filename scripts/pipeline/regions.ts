@@ -404,6 +404,14 @@ const foldForMatch = squash;
  * anywhere in the candidates, and is dropped otherwise. `null` when no candidate names a region.
  */
 export function resolveRegion(candidates: RegionCandidate[], index: RegionIndex = regionIndex()): ResolvedRegion | null {
+  // Fast path: the first candidate that names regions, all unambiguously, decides without reading the others.
+  for (const c of candidates) {
+    const mentions = mentionsIn(foldForMatch(c.text), index);
+    if (mentions.length === 0) continue;
+    if (mentions.some((m) => m.regions.length !== 1)) break;
+    const best = mentions.map((m) => m.regions[0]!).reduce((a, b) => (b.parents.length > a.parents.length ? b : a));
+    return { ref: toRef(best), line: c.line, raw: c.raw };
+  }
   const perCandidate = candidates.map((c) => mentionsIn(foldForMatch(c.text), index));
   const named = perCandidate.flat().filter((m) => m.regions.length === 1).map((m) => m.regions[0]!);
   for (const [i, mentions] of perCandidate.entries()) {

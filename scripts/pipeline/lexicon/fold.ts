@@ -1,7 +1,7 @@
 /**
  * The one matching form of a text: what every lexicon rule and every search runs on. Folding
  * (a) drops converter damage, the tone-marked pinyin a web converter put after characters (`發(fā)展` → `發展`),
- * (b) converts traditional to simplified characters (OpenCC, `t` → `cn`, character for character),
+ * (b) converts traditional to simplified characters (OpenCC, `t` → `cn`, character for character, cached),
  * (c) folds full-width ASCII to half-width (`（２）：` → `(2):`) and NBSP / U+3000 to a plain space.
  * It keeps 〔〕【】“”、。 as they are. `toSource` maps an offset in the folded text back to the source, so a match
  * found on the folded text can be marked on the verbatim text.
@@ -39,7 +39,9 @@ function t2s(): Convert {
   return converter;
 }
 const charCache = new Map<string, string>();
+/** One code point, simplified; code points below the CJK blocks are never converted (nor looked up). */
 function convertChar(ch: string): string {
+  if (ch.charCodeAt(0) < 0x3400) return ch;
   let out = charCache.get(ch);
   if (out === undefined) {
     const c = t2s()(ch);
@@ -78,11 +80,8 @@ export function toMatchForm(source: string): MatchForm {
   }
   keep(i, source.length);
 
-  // (b) traditional → simplified; phrase-level conversion when it keeps one code point per code point, else per
-  // character (so offsets always survive).
-  const joined = kept.join('');
-  let converted = [...t2s()(joined)];
-  if (converted.length !== kept.length) converted = kept.map(convertChar);
+  // (b) traditional → simplified, character for character (so offsets always survive; a cache makes it cheap).
+  const converted = kept.map(convertChar);
 
   // (c) half-width, and the offset maps per UTF-16 unit of the output.
   let text = '';
@@ -103,9 +102,11 @@ export function toMatchForm(source: string): MatchForm {
   };
 }
 
-/** The folded text alone. */
+/** The folded text alone: the same folding as `toMatchForm`, without the offset maps (the pipeline calls it per line). */
 export function simplify(s: string): string {
-  return toMatchForm(s).text;
+  let out = '';
+  for (const cp of s.replace(PINYIN_DAMAGE, (m: string, letters: string) => (letterCount(letters) > 6 ? m : ''))) out += halfWidth(convertChar(cp));
+  return out;
 }
 
 /** The folded text with all whitespace removed (for comparing titles, numbers and names). */
