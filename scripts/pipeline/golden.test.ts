@@ -1,7 +1,9 @@
 /**
  * Golden files (after Observable Framework's test/markdown-test.ts): each case's output is compared with the
- * expected file beside it. A missing expected file is written locally (review it, then commit it) but never in
- * CI; a mismatch writes `<name>-changed.<ext>` beside the expected file, to diff, and fails.
+ * expected file beside it. A missing expected file fails; it is written only when asked
+ * (`UPDATE_GOLDEN=1 npx vitest run --project unit scripts/pipeline/golden.test.ts`: review it, then commit it), so
+ * that `npm test` never writes the expectation it then checks. A mismatch writes `<name>-changed.<ext>` beside the
+ * expected file, to diff, and fails.
  *
  * Cases: short real excerpts and hostile text in tests/fixtures/golden/*.txt (full document model and MDX),
  * and every seed (a summary: metadata with provenance, outline, removed lines, repairs, counts).
@@ -20,7 +22,9 @@ const dir = 'tests/fixtures/golden';
 function assertGolden(expectedPath: string, actual: string): void {
   const changed = expectedPath.replace(/(\.[a-z]+)$/u, '-changed$1');
   if (!existsSync(expectedPath)) {
-    if (process.env.CI) throw new Error(`${expectedPath} is missing: run the tests locally to write it, review it and commit it`);
+    if (process.env.UPDATE_GOLDEN !== '1' || process.env.CI) {
+      throw new Error(`${expectedPath} is missing: write it with UPDATE_GOLDEN=1 npx vitest run --project unit scripts/pipeline/golden.test.ts, review it and commit it`);
+    }
     writeFileSync(expectedPath, actual);
     console.warn(`golden: wrote ${expectedPath}; review and commit it`);
     return;
