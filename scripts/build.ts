@@ -8,7 +8,7 @@
  * unreadable text fails the build.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -42,34 +42,52 @@ function run(label: string, command: string, args: string[], env: NodeJS.Process
   // Vite reads import.meta.env values (BASE_URL, MODE …) from the environment if they are there, and a parent
   // Vite process (Vitest) leaves them there: an inherited BASE_URL=/ silently overrode `--base /plans/`.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITE_ENV_KEYS.has(k)));
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ...env } });
+  // A stage that hangs is stopped after 30 minutes (far beyond a 1,000-plan build) rather than holding CI.
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ...env }, timeout: 30 * 60_000, killSignal: 'SIGKILL' });
   const ms = Math.round(performance.now() - started);
+  if ((result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT') throw new BuildError(`build: ${label} did not finish in 30 minutes and was stopped`, 1);
   if (result.status !== 0) throw new BuildError(`build: ${label} failed (exit ${result.status ?? result.signal})`, result.status ?? 1);
   console.log(`build: ${label} done in ${ms} ms`);
   return ms;
 }
 
+/** Is process `pid` running (on this machine)? */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /**
  * Astro keeps build state in the project (`.astro/content-modules.mjs`) and in its cache dir, so two builds in
- * one checkout must not overlap (a test build and a benchmark build, say). A lock directory serialises them;
- * a lock older than 15 minutes is taken to be left over from a killed build.
+ * one checkout must not overlap (a test build and a benchmark build, say). A lock directory serialises them. It
+ * records its owner's pid (`owner`): a lock whose owner is gone (a killed build) is taken over at once; one
+ * without an owner file (being created, or left by an older version) after a minute.
  */
-export function withBuildLock<T>(fn: () => T): T {
-  const lock = resolve('.astro-build.lock');
+export function withBuildLock<T>(fn: () => T, { lock = resolve('.astro-build.lock'), maxWaitMs = 20 * 60_000 } = {}): T {
   const started = Date.now();
   for (;;) {
     try {
       mkdirSync(lock);
+      writeFileSync(join(lock, 'owner'), String(process.pid));
       break;
     } catch {
-      let age = 0;
+      let stale = false;
       try {
-        age = Date.now() - statSync(lock).mtimeMs;
+        const owner = Number(readFileSync(join(lock, 'owner'), 'utf8'));
+        stale = Number.isInteger(owner) && owner > 0 && !alive(owner);
       } catch {
-        continue;
+        try {
+          stale = Date.now() - statSync(lock).mtimeMs > 60_000;
+        } catch {
+          continue; // gone in between: try again
+        }
       }
-      if (age > 15 * 60_000) rmSync(lock, { recursive: true, force: true });
-      else if (Date.now() - started > 20 * 60_000) throw new Error(`build: waited 20 minutes for ${lock}; remove it if no build is running`);
+      if (stale) rmSync(lock, { recursive: true, force: true });
+      else if (Date.now() - started > maxWaitMs) throw new Error(`build: waited ${Math.round(maxWaitMs / 60_000)} minutes for ${lock}; remove it if no build is running`);
       else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
     }
   }

@@ -14,12 +14,20 @@ interface Step {
   seconds: number;
 }
 
-function timed(name: string, command: string, args: string[]): { status: number; output: string; seconds: number } {
+function timed(name: string, command: string, args: string[], timeoutMinutes: number): { status: number; output: string; seconds: number } {
   const started = performance.now();
   console.log(`\n▶ ${name}: ${[command === process.execPath ? 'node' : command, ...args].join(' ')}`);
   // INGEST_STRICT=1: every build the tests make fails on a text that cannot be read (a user's `npm start` skips it).
-  const r = spawnSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', INGEST_STRICT: '1' }, maxBuffer: 256 * 1024 * 1024 });
-  const output = `${r.stdout?.toString() ?? ''}${r.stderr?.toString() ?? ''}`;
+  // A step that hangs is stopped (CI has 90 minutes for everything) and reported with the end of its output.
+  const r = spawnSync(command, args, {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', INGEST_STRICT: '1' },
+    maxBuffer: 256 * 1024 * 1024,
+    timeout: timeoutMinutes * 60_000,
+    killSignal: 'SIGKILL',
+  });
+  let output = `${r.stdout?.toString() ?? ''}${r.stderr?.toString() ?? ''}`;
+  if ((r.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT') output += `\n✘ ${name} did not finish in ${timeoutMinutes} minutes and was stopped (the end of its output is above)\n`;
   process.stdout.write(output);
   return { status: r.status ?? 1, output, seconds: (performance.now() - started) / 1000 };
 }
@@ -28,14 +36,14 @@ const steps: Step[] = [];
 const vitestArgs = process.argv.slice(2);
 
 if (!vitestArgs.some((a) => a.startsWith('--project'))) {
-  const check = timed('type check', process.execPath, ['node_modules/astro/bin/astro.mjs', 'check']);
+  const check = timed('type check', process.execPath, ['node_modules/astro/bin/astro.mjs', 'check'], 10);
   const m = /(\d+) errors?/u.exec(check.output);
   steps.push({ name: 'type check (astro check)', ok: check.status === 0, detail: m ? `${m[1]} errors` : check.status === 0 ? 'ok' : 'failed', seconds: check.seconds });
 }
 
 mkdirSync('tests/.artifacts', { recursive: true });
 const report = 'tests/.artifacts/vitest-report.json';
-const vitest = timed('tests', process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...vitestArgs]);
+const vitest = timed('tests', process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...vitestArgs], 60);
 
 interface JsonReport {
   testResults: { name: string; assertionResults: { status: string; fullName: string }[] }[];

@@ -23,22 +23,40 @@ function seconds(since: number): string {
 
 /**
  * Runs `node scripts/build.ts --strict --out … --base …` (plus `extra` arguments, e.g. `--seeds`, `--plans`);
- * resolves with its output, rejects with all of it on failure. `--strict`: a text that cannot be read fails the
- * build here, where a user's build would skip it.
+ * resolves with its output, rejects with all of it on failure, and with the end of its log when it does not finish
+ * within `timeoutMs` (10 minutes; `SITE_BUILD_TIMEOUT_MS`), so that a hanging build fails the tests instead of
+ * hanging CI. `--strict`: a text that cannot be read fails the build here, where a user's build would skip it.
  */
-export function buildSite(outDir: string, base = '/', extra: string[] = []): Promise<string> {
+export function buildSite(outDir: string, base = '/', extra: string[] = [], timeoutMs = Number(process.env.SITE_BUILD_TIMEOUT_MS ?? 10 * 60_000)): Promise<string> {
   return new Promise((done, fail) => {
     // process.execPath is the pinned Node 24 when Vitest runs under npm/npx (node_modules/.bin comes first).
+    // Its own process group, so that a build that hangs is stopped with everything it started (astro, pagefind).
     const child = spawn(process.execPath, ['scripts/build.ts', '--strict', '--out', outDir, '--base', base, ...extra], {
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
     let output = '';
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, timeoutMs);
+    const tail = () => output.split('\n').slice(-40).join('\n');
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', fail);
+    child.on('error', (e) => {
+      clearTimeout(timer);
+      fail(e);
+    });
     child.on('close', (code, signal) => {
-      if (code === 0) done(output);
+      clearTimeout(timer);
+      if (timedOut) fail(new Error(`The site build did not finish in ${Math.round(timeoutMs / 1000)} s and was stopped; the end of its log:\n${tail()}`));
+      else if (code === 0) done(output);
       else fail(new Error(`The site build failed (exit ${code ?? signal}):\n${output}`));
     });
   });
