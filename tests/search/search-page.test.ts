@@ -62,7 +62,9 @@ test('loads nothing of Pagefind until the reader types, then searches as they ty
     await page.focus('#search-q');
     await page.keyboard.press('Tab');
     await page.keyboard.press('Shift+Tab');
-    await page.waitForTimeout(500);
+    // No sleep: the focus and blur handlers have run, and any request they started has been sent (its event reaches
+    // Playwright before the answer to this evaluation), once two frames and a task have passed in the page.
+    await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))));
     expect(urls.filter((u) => u.includes('/pagefind/')), 'Pagefind requested before any search').toEqual([]);
     expect(urls.filter((u) => new URL(u).origin !== origin), 'requests to other hosts').toEqual([]);
 
