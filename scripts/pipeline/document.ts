@@ -21,7 +21,7 @@ import { extractMetadata } from './metadata.ts';
 import { addMarks, applyBlockMarks, richTextsOf } from './marks.ts';
 import type { Piece } from './piece.ts';
 import { removeResidue } from './residue.ts';
-import { simplify } from './lexicon/fold.ts';
+import { foldWidth, simplify } from './lexicon/fold.ts';
 import { extractResponsibilities } from './responsibilities.ts';
 import { parseStructure, type DraftBlock } from './structure/index.ts';
 import { markTerms } from './terms.ts';
@@ -113,9 +113,6 @@ function toBlock(d: DraftBlock, ledger: RepairLedger): Block {
     }
   }
 }
-
-/** Full-width ASCII and wide spaces folded, nothing else: what `simplify` does to a text in simplified characters. */
-const foldWidth = (s: string) => s.replace(/[\uff01-\uff5e]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\u3000\u00a0]/gu, ' ');
 
 /**
  * The simplified matching form of a text written in traditional characters (or with converter damage), for search;

@@ -55,7 +55,7 @@
 import { parseYamlWithFriendlyErrors } from '../../src/schemas/friendly-errors.ts';
 import { IndicatorsSchema, type Indicator } from '../../src/schemas/indicator.ts';
 import type { Block, RichText, Target } from '../../src/schemas/plan.ts';
-import { toMatchForm } from './lexicon/fold.ts';
+import { foldWidth, toMatchForm } from './lexicon/fold.ts';
 import { compileAliases } from './targets/aliases.ts';
 import { readProse, type SourceView } from './targets/prose.ts';
 import { readTable } from './targets/tables.ts';
@@ -99,13 +99,6 @@ export function extractTargets(blocks: Block[], ctx: TargetContext): Target[] {
   return targets;
 }
 
-/** Full-width forms and wide spaces as `../lexicon/fold.ts` folds them: a difference the rules already read. */
-function halfWidth(ch: string): string {
-  const code = ch.charCodeAt(0);
-  if (code >= 0xff01 && code <= 0xff5e) return String.fromCharCode(code - 0xfee0);
-  return code === 0x3000 || code === 0xa0 ? ' ' : ch;
-}
-
 /**
  * The text the rules read for `text`, when it is not `text` itself: a text in traditional characters, or with the
  * tone-marked pinyin a web converter left after characters (`達(dá)到2.8%`), is read in its folded, simplified form
@@ -113,7 +106,7 @@ function halfWidth(ch: string): string {
  */
 function readingForm(text: string): (SourceView & { text: string; fromSource(i: number): number }) | null {
   const form = toMatchForm(text);
-  const same = form.text.length === text.length && [...form.text].every((ch, i) => ch === text[i] || ch === halfWidth(text[i]!));
+  const same = form.text.length === text.length && [...form.text].every((ch, i) => ch === text[i] || ch === foldWidth(text[i]!)); // width alone: the rules read both
   if (same) return null;
   return {
     text: form.text,

@@ -109,6 +109,14 @@ export function simplify(s: string): string {
   return out;
 }
 
+/**
+ * Widths alone folded (full-width ASCII → ASCII, U+3000 and no-break space → space), one UTF-16 unit for one: what
+ * `simplify` does to a text that is already in simplified characters.
+ */
+export function foldWidth(s: string): string {
+  return s.replace(/[\uff01-\uff5e\u3000\u00a0]/gu, halfWidth);
+}
+
 /** The folded text with all whitespace removed (for comparing titles, numbers and names). */
 export function squash(s: string): string {
   return simplify(s).replace(/\s+/gu, '');

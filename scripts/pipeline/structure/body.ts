@@ -4,7 +4,7 @@
  */
 import type { WorkLine } from '../corrections.ts';
 import { toChineseNumeral } from '../lexicon/numerals.ts';
-import { insertRepair, slicePiece, wholeLine, type Piece } from '../piece.ts';
+import { insertRepair, joinPieces, slicePiece, wholeLine, type Piece } from '../piece.ts';
 import { findTables, readTable } from '../tables.ts';
 import { DISCLOSURE_LINE, isDateLine, ORG_LINE, type Front, type ParagraphRole } from './front.ts';
 import { simplify } from '../lexicon/fold.ts';
@@ -51,9 +51,8 @@ export function readBody(lines: WorkLine[], start: number, opts: BodyOptions): D
     const line = lines[i]!;
     // A notice title printed after the plan's headline (a repost that shows the headline first).
     if (notice && i === notice.from) {
-      const pieces = lines.slice(notice.from, notice.to).map(wholeLine);
-      const text = pieces.map((p) => p.text).join('');
-      blocks.push({ kind: 'title', id: unique('notice-title'), role: 'notice', piece: { line: pieces[0]!.line, text, repairs: pieces.flatMap((p) => p.repairs) }, lines: pieces.map((p) => p.line) });
+      const piece = joinPieces(lines.slice(notice.from, notice.to).map(wholeLine));
+      blocks.push({ kind: 'title', id: unique('notice-title'), role: 'notice', piece, lines: piece.lines });
       i = notice.to - 1;
       continue;
     }
