@@ -5,12 +5,13 @@
  * texts and list the bad ones (file, line, what to do); `--strict` runs fail and write nothing.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import type { PlanDocument } from '../src/schemas/plan.ts';
-import { FAILURES_FILE, ingest, reportOf, type FailuresFile, type IngestOptions, type IngestReport } from './ingest.ts';
+import { FAILURES_FILE, ingest, reportOf, writeOutputs, type FailuresFile, type IngestOptions, type IngestReport } from './ingest.ts';
 
 // A text named `zz_boom.txt` makes the pipeline throw a plain error: how a bug in a stage shows.
 vi.mock('./pipeline/document.ts', async (importOriginal) => {
@@ -181,7 +182,9 @@ describe('ingest() on a library with bad texts', { timeout: 60_000 }, () => {
     rmSync(work!, { recursive: true, force: true });
     ({ seeds, out } = library(BAD, `${readFileSync('seeds/catalog.yaml', 'utf8')}\nzz_missing.txt:\n  slug: missing\n`));
     r = run(seeds, out, false);
-    expect(r.errors).toEqual([expect.stringContaining('entry zz_missing.txt names no file in')]);
+    // The entry's key line: the seeds' catalog, a blank line, then `zz_missing.txt:`.
+    const keyLine = readFileSync('seeds/catalog.yaml', 'utf8').split('\n').length + 1;
+    expect(r.errors).toEqual([expect.stringContaining(`catalog.yaml:${keyLine}: entry zz_missing.txt names no file in`)]);
     expect(r.files.size).toBe(0);
   });
 });
@@ -311,5 +314,121 @@ test('reportOf() is generic over the metadata fields: unknown fields and provena
     headings: [1, 2, 0, 0],
     targets: 4,
     unmappedTargets: 1,
+  });
+});
+
+// ── Batch guarantees (issue 11): errors collected, nothing half-written, exit code, slug clashes, stale outputs ──
+
+/** The plan files of the real seeds plus the failures file: what a run over the seeds writes. */
+const seedOutputs = (seeds: string[] = SEEDS): string[] => [FAILURES_FILE, ...seeds.map(slugOf).flatMap((s) => [`${s}.json`, `${s}.mdx`, `${s}.txt`])].sort();
+const sha256 = (path: string): string => createHash('sha256').update(readFileSync(path)).digest('hex');
+
+/** A temporary seeds folder holding only `extra` (no catalog): for runs that need no real seed. */
+function bareLibrary(extra: Record<string, Uint8Array>): { seeds: string; out: string } {
+  work = mkdtempSync(join(tmpdir(), 'ingest-test-'));
+  const seeds = join(work, 'seeds');
+  mkdirSync(seeds);
+  for (const [name, bytes] of Object.entries(extra)) writeFileSync(join(seeds, name), bytes);
+  return { seeds, out: join(work, 'plans') };
+}
+
+describe('batch ingest guarantees', { timeout: 60_000 }, () => {
+  test('errors are collected: bad texts sorted between good ones are all reported (file, line, hint) and every good text after them is still read', () => {
+    // Names that sort between the seeds: 000_… < 000a_… < 001_…; each bad text is followed by good ones.
+    const { seeds, out } = library({
+      '000a_empty.txt': BAD['a_empty.txt']!,
+      '002a_bad-bytes.txt': BAD['b_bad-bytes.txt']!,
+      '003a_title-only.txt': enc('某区科技创新规划\n'),
+    });
+    const r = run(seeds, out, false);
+    expect(r.errors).toEqual([]);
+    expect(r.plans.map((p) => p.source.file)).toEqual(SEEDS);
+    expect(r.failures.map(({ file, line, kind }) => ({ file, line, kind }))).toEqual([
+      { file: '000a_empty.txt', line: 1, kind: 'empty' },
+      { file: '002a_bad-bytes.txt', line: 3, kind: 'encoding' },
+      { file: '003a_title-only.txt', line: 1, kind: 'no-body' },
+    ]);
+    // Messages name the seed by its path (absolute here: the library is outside the working folder).
+    expect(r.failures.map((f) => f.message.split('\n')[0]!.replace(`${join(seeds, f.file)}`, f.file))).toEqual([
+      '000a_empty.txt:1: the file is empty',
+      expect.stringMatching(/^002a_bad-bytes\.txt \(byte 50\): byte 0xff /u),
+      '003a_title-only.txt:1: no body text found after the title',
+    ]);
+    for (const f of r.failures) expect(f.message, f.file).toMatch(/\n {2}hint: \S/u);
+    expect([...r.files.keys()].sort()).toEqual(seedOutputs());
+  });
+
+  test('nothing half-written: texts that fail after their document is built (no body; a slug clash) leave no file, and overwrite none', () => {
+    // zz_clash.txt is a copy of the second seed given the first seed's slug: it is read in full, then refused.
+    const catalog = `${readFileSync('seeds/catalog.yaml', 'utf8')}\nzz_clash.txt:\n  slug: ${slugOf(SEEDS[0]!)}\n`;
+    const { seeds, out } = library({ 'd_title-only.txt': enc('某区科技创新规划\n'), 'zz_clash.txt': readFileSync(join('seeds', SEEDS[1]!)) }, catalog);
+    const r = run(seeds, out, false);
+    expect(r.failures.map((f) => [f.file, f.kind])).toEqual([
+      ['d_title-only.txt', 'no-body'],
+      ['zz_clash.txt', 'other'],
+    ]);
+    writeOutputs(out, r.files);
+    expect(readdirSync(out).sort()).toEqual(seedOutputs());
+    // Every plan file written is whole and belongs to the seed its name says; the clash did not replace the first seed's.
+    for (const seed of SEEDS) {
+      const doc = JSON.parse(readFileSync(join(out, `${slugOf(seed)}.json`), 'utf8')) as PlanDocument;
+      expect([doc.slug, doc.source.file, doc.source.sha256], `${slugOf(seed)}.json: slug, source file and its SHA-256`).toEqual([slugOf(seed), seed, sha256(join('seeds', seed))]);
+    }
+    // seeds/000 line 25: the plan's title.
+    expect(readFileSync(join(out, `${slugOf(SEEDS[0]!)}.txt`), 'utf8')).toContain('\n北辰区科技创新三年行动计划实施方案(2020-2022年)\n');
+    expect(readFileSync(join(out, `${slugOf(SEEDS[0]!)}.mdx`), 'utf8')).toContain('北辰区');
+  });
+
+  test('stale outputs are removed on the next run: a seed deleted, a seed that no longer reads; other files stay', () => {
+    const { seeds, out } = library({});
+    writeOutputs(out, run(seeds, out, false).files);
+    expect(readdirSync(out).sort()).toEqual(seedOutputs());
+    writeFileSync(join(out, 'README.md'), 'not a plan file');
+    // 003 is deleted (with its catalog entry); 004 is emptied, so it is skipped from now on.
+    const [deleted, emptied] = ['003_9c4896c03185b26c.txt', '004_d6d163db2a424736.txt'];
+    rmSync(join(seeds, deleted));
+    const catalog = readFileSync(join(seeds, 'catalog.yaml'), 'utf8');
+    const withoutEntry = catalog.replace(new RegExp(`^${deleted.replace('.', '\\.')}:\\n(?: {2}.*\\n)+`, 'mu'), '');
+    expect(withoutEntry).not.toContain(deleted);
+    writeFileSync(join(seeds, 'catalog.yaml'), withoutEntry);
+    writeFileSync(join(seeds, emptied), '');
+    const second = run(seeds, out, false);
+    expect(second.errors).toEqual([]);
+    writeOutputs(out, second.files);
+    const kept = SEEDS.filter((s) => s !== deleted && s !== emptied);
+    expect(kept).toHaveLength(SEEDS.length - 2);
+    expect(readdirSync(out).sort()).toEqual([...seedOutputs(kept), 'README.md'].sort());
+    expect((JSON.parse(readFileSync(join(out, FAILURES_FILE), 'utf8')) as FailuresFile).failures.map((f) => [f.file, f.kind])).toEqual([[emptied, 'empty']]);
+  });
+
+  test('texts that would share a slug get distinct slugs that stay the same from run to run and do not depend on the other texts', () => {
+    // Three copies of one fixture plan: same region, same period, so the same derived slug.
+    const text = readFileSync(join('tests/fixtures/sixth', readdirSync('tests/fixtures/sixth').find((f) => f.endsWith('.txt'))!));
+    const slugs = (r: ReturnType<typeof ingest>): Record<string, string> => Object.fromEntries(r.plans.map((p) => [p.source.file, p.slug]));
+    let { seeds, out } = bareLibrary({ 'zz_a.txt': text, 'zz_b.txt': text, 'zz_c.txt': text });
+    const first = slugs(run(seeds, out, true));
+    expect(Object.keys(first)).toEqual(['zz_a.txt', 'zz_b.txt', 'zz_c.txt']);
+    expect(new Set(Object.values(first)).size).toBe(3);
+    const base = first['zz_a.txt']!;
+    expect(first['zz_b.txt']).toMatch(new RegExp(`^${base}-[0-9a-f]{6}$`, 'u'));
+    expect(first['zz_c.txt']).toMatch(new RegExp(`^${base}-[0-9a-f]{6}$`, 'u'));
+    // The same library again: the same slugs.
+    expect(slugs(run(seeds, out, true))).toEqual(first);
+    // Without zz_b, zz_c keeps its slug: it comes from its own file name, not from its place among the texts.
+    rmSync(work!, { recursive: true, force: true });
+    ({ seeds, out } = bareLibrary({ 'zz_a.txt': text, 'zz_c.txt': text }));
+    expect(slugs(run(seeds, out, true))).toEqual({ 'zz_a.txt': base, 'zz_c.txt': first['zz_c.txt'] });
+  });
+
+  test('the command exits 1 on a catalog entry naming no file, even without --strict, and writes nothing, not even _failures.json', () => {
+    const { seeds, out } = library(BAD, `${readFileSync('seeds/catalog.yaml', 'utf8')}\nzz_missing.txt:\n  slug: missing\n`);
+    mkdirSync(out);
+    writeFileSync(join(out, 'previous.json'), '{}');
+    const r = cli(['--seeds', seeds, '--out', out]);
+    expect(r.status, r.stderr).toBe(1);
+    const keyLine = readFileSync('seeds/catalog.yaml', 'utf8').split('\n').length + 1;
+    expect(r.stderr).toContain(`error: ${join(seeds, 'catalog.yaml')}:${keyLine}: entry zz_missing.txt names no file in ${seeds}`);
+    expect(r.stdout).toContain('nothing written');
+    expect(readdirSync(out)).toEqual(['previous.json']);
   });
 });

@@ -153,8 +153,15 @@ export function ingest(opts: IngestOptions): IngestResult {
   }
   const files = existsSync(opts.seedsDir) ? readdirSync(opts.seedsDir).filter((f) => f.endsWith('.txt')).sort() : [];
   if (files.length === 0) errors.push(`${opts.seedsDir}: no *.txt files to ingest`);
-  for (const name of Object.keys(registries.catalog)) {
-    if (!files.includes(name)) errors.push(`${join(opts.seedsDir, 'catalog.yaml')}: entry ${name} names no file in ${opts.seedsDir}`);
+  const missing = Object.keys(registries.catalog).filter((name) => !files.includes(name));
+  if (missing.length > 0) {
+    const catalogFile = join(opts.seedsDir, 'catalog.yaml');
+    const catalogLines = readFileSync(catalogFile, 'utf8').split(/\r?\n/u);
+    for (const name of missing) {
+      // file:line of the entry's key, so the message points at the line to fix.
+      const at = catalogLines.findIndex((l) => l.replace(/^['"]|['"]?\s*:.*$/gu, '') === name);
+      errors.push(`${catalogFile}${at === -1 ? '' : `:${at + 1}`}: entry ${name} names no file in ${opts.seedsDir}`);
+    }
   }
   if (errors.length > 0) return { plans: [], files: new Map(), failures: [], errors };
   const plans: PlanDocument[] = [];

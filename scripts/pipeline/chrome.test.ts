@@ -176,7 +176,17 @@ describe('removeChrome on the seeds: exactly the hand-read portal lines', () => 
     const { text } = decodeSeed(new Uint8Array(readFileSync(`seeds/${file}`)), file);
     // Text compared with whitespace removed: the seeds pad labels with no-break spaces, the fixture with spaces.
     const squash = (t: string) => t.replace(/\s+/gu, '');
-    const got = removeChrome(splitLines(text), rules).removed.map((r) => ({ line: r.line, kind: r.kind, text: squash(r.text) }));
-    expect(got).toEqual(want.map((w) => ({ ...w, text: squash(w.text) })));
+    const removed = removeChrome(splitLines(text), rules).removed;
+    const got = removed.map((r) => ({ line: r.line, kind: r.kind, text: squash(r.text) }));
+    const wanted = want.map((w) => ({ ...w, text: squash(w.text) }));
+    // Name the cause: which lines a rule took that the hand reading keeps (with the rule), and which it left.
+    const key = (r: { line: number; kind: string; text: string }) => `${r.line}:${r.kind}:${r.text}`;
+    const extra = removed.filter((r) => !wanted.some((w) => key(w) === key({ line: r.line, kind: r.kind, text: squash(r.text) })));
+    const missing = wanted.filter((w) => !got.some((g) => key(g) === key(w)));
+    const why = [
+      ...extra.map((r) => `removed but not portal chrome: ${file}:${r.line} “${r.text}” (rule “${r.rule}”)`),
+      ...missing.map((w) => `portal line not removed: ${file}:${w.line} “${w.text}” (${w.kind})`),
+    ].join('\n');
+    expect(got, why).toEqual(wanted);
   });
 });
