@@ -177,8 +177,10 @@ export function ingest(opts: IngestOptions): IngestResult {
       bytes = readFileSync(join(opts.seedsDir, name));
       const doc = parseWithFriendlyErrors(PlanDocumentSchema, buildPlanDocument({ name, path, bytes }, registries), `${path} (document model)`);
       checkHasBody(doc, path, name);
-      // Two texts of the same region and period: a derived slug takes a short hash of the file name, so that it
-      // is unique and does not depend on the order of the files. A slug the catalog gives must be unique as written.
+      // Two texts of the same region and period: the later one in file order takes a short hash of its own file
+      // name, so its slug does not depend on which other texts are there. The first keeps the plain slug, which a
+      // new text sorting before it would take over: to pin a URL for good, give the slug in the catalog. A slug the
+      // catalog gives must be unique as written.
       if (bySlug.has(doc.slug) && registries.catalog[name]?.slug === undefined) doc.slug = `${doc.slug}-${createHash('sha256').update(name).digest('hex').slice(0, 6)}`;
       const clash = bySlug.get(doc.slug);
       if (clash) throw new IngestError(path, `slug ${JSON.stringify(doc.slug)} is already used by ${clash}`, `set a different \`slug:\` for ${name} in seeds/catalog.yaml`);
