@@ -12,7 +12,9 @@ describe('generateCorpus(count, seed, pools)', () => {
   });
   test('writes plans the pipeline reads: a title, numbered sections, no errors', () => {
     const reg = loadRegistries('seeds', 'content');
-    for (const plan of generateCorpus(20, 3, pools)) {
+    const corpus = generateCorpus(20, 3, pools);
+    expect(corpus).toHaveLength(20);
+    for (const plan of corpus) {
       const doc = buildPlanDocument({ name: plan.name, path: plan.name, bytes: new TextEncoder().encode(plan.text) }, reg);
       expect(doc.meta.title?.from).toBe('text');
       expect(doc.stats.headings[0]).toBeGreaterThanOrEqual(3);

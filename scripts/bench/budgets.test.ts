@@ -21,6 +21,8 @@ describe('budgets', () => {
     const results = checkBudgets(file, { 'page, gzip bytes': 10, 'js, bytes': 0, 'build, ms': null });
     expect(results[2]).toMatchObject({ id: 'build, ms', status: 'not measured', value: null });
     expect(brokenBudgets(results)).toEqual([]);
+    // Non-empty guard: `every` is true of an empty list.
+    expect(checkBudgets(file, {})).toHaveLength(3);
     expect(checkBudgets(file, {}).every((r) => r.status === 'not measured')).toBe(true);
   });
   it('rejects a malformed budgets file', () => {

@@ -146,6 +146,9 @@ const results = gold.map((g) => ({ g, ...judge(g) }));
 const keyOf = (g: Gold) => g.file.replace(/\.txt$/u, '');
 
 describe('corpus: every text against its gold reading', () => {
+  test('the gold lists the 20 corpus excerpts (one test each below)', () => {
+    expect(results).toHaveLength(20);
+  });
   test.each(results.map((r) => [keyOf(r.g), r] as const))('%s', (_key, r) => {
     const known = KNOWN_MISSES[keyOf(r.g)] ?? {};
     const wrong = (Object.keys(r.fields) as Field[]).filter((f) => !r.fields[f]);

@@ -53,6 +53,11 @@ function summary(doc: PlanDocument) {
   };
 }
 
+test('the cases are there: five excerpts and five seeds (a loop over nothing would pass)', () => {
+  expect(readdirSync(dir).filter((f) => f.endsWith('.txt'))).toHaveLength(5);
+  expect(readdirSync('seeds').filter((f) => f.endsWith('.txt'))).toHaveLength(5);
+});
+
 describe('golden: excerpts and hostile text (document model and MDX)', () => {
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
     test(file, () => {

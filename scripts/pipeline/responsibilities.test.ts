@@ -228,6 +228,7 @@ describe('extractResponsibilities on the real seeds', () => {
       const { doc, unknown, responsibilities } = run(name);
       expect(unknown).toEqual([]);
       const ids = new Map(departments.map((d) => [d.id, d]));
+      expect(responsibilities.length).toBeGreaterThan(0);
       for (const r of responsibilities) {
         for (const ref of [...r.lead, ...r.support, ...r.shared]) expect(ids.get(ref.departmentId)?.region).toBe(doc.meta.region?.value.id);
       }
@@ -241,6 +242,7 @@ describe('extractResponsibilities on the real seeds', () => {
     for (const name of ['000_df8e3af4caff0a08.txt', '002_3b22102abfde4f0c.txt']) {
       const { doc, marks, responsibilities } = run(name);
       const refs = responsibilities.flatMap((r) => [...r.lead, ...r.support, ...r.shared]);
+      expect(refs.length).toBeGreaterThan(0);
       expect(marks).toHaveLength(refs.length);
       marks.forEach(({ blockId, mark }, i) => {
         const block = doc.blocks.find((b) => b.id === blockId)!;

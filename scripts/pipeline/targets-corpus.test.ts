@@ -114,6 +114,9 @@ const textOf = (run: Run, t: Target) => {
 const show = (run: Run, t: Target) => `${run.entry.file} ${t.blockId} ${t.valueText} ${t.kind} ${t.year} ${t.indicatorId ?? `«${t.phrase}»`}`;
 
 describe('extractTargets on the real-world corpus (tests/fixtures/corpus/gold.json)', () => {
+  test('the gold lists the 20 corpus excerpts, each run through the extractor', () => {
+    expect(runs).toHaveLength(20);
+  });
   test('recall is at least 0.80 overall, and every miss is a known one', () => {
     const rows: Record<string, { gold: number; found: number; extracted: number; recall: string }> = {};
     let [all, hit] = [0, 0];

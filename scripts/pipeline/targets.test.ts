@@ -239,7 +239,9 @@ describe('richTextOfTarget(block, target)', () => {
       head: [cells('指标名称', '2025年目标')], rows: [cells('5.高新技术企业数量(家)', '130')], rowHeader: 0, notes: [],
     };
     const blocks: Block[] = [para('全区有效发明专利达到3500件。'), table];
-    for (const t of extractTargets(blocks, plan2025)) {
+    const targets = extractTargets(blocks, plan2025);
+    expect(targets.map((t) => t.valueText)).toEqual(['3500件', '130']);
+    for (const t of targets) {
       const rich = richTextOfTarget(blocks.find((b) => b.id === t.blockId)!, t);
       expect(rich.text.slice(t.start, t.end)).toBe(t.valueText);
     }

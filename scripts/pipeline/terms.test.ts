@@ -176,6 +176,7 @@ describe('markTerms on the real seeds', () => {
   });
   test('every mark covers a form of its term, at most once per term and section, overlapping no other mark', () => {
     const forms = new Map(glossary.map((t) => [t.id, new Set([t.term, ...t.aliases].map(foldWidth))]));
+    expect(docs).toHaveLength(5);
     for (const doc of docs) {
       const marks = termMarks(doc);
       expect(marks.length).toBeGreaterThan(0);

@@ -106,8 +106,10 @@ describe('assignThemes on the real seeds', () => {
 
   test('every level-1 and level-2 heading gets an entry, with registered theme ids only', () => {
     const ids = new Set(themes.map((t) => t.id));
+    expect(docs).toHaveLength(5);
     for (const doc of docs) {
       const assigned = assignThemes(doc.blocks, themes);
+      expect(assigned.length, doc.slug).toBeGreaterThan(0);
       expect(assigned.map((s) => s.sectionId)).toEqual(doc.blocks.filter((b) => b.kind === 'heading' && b.level <= 2).map((b) => b.id));
       for (const s of assigned) for (const id of s.themeIds) expect(ids.has(id)).toBe(true);
     }
