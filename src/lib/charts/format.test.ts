@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { formatChange, formatLabel, formatNumber, formatValue, sourcesOf, yearKind } from './format.ts';
-import { chartId, minWidthFor, textWidth, wrapText } from './layout.ts';
+import { readFileSync } from 'node:fs';
+import { CHART_WIDTHS, chartId, chartSizeClass, FONT_SMALL, MIN_TEXT_PX, minWidthFor, textWidth, wrapText } from './layout.ts';
 import { normalizePath } from './test-asserts.ts';
 
 describe('formatNumber(n)', () => {
@@ -84,6 +85,16 @@ describe('layout helpers', () => {
   test('minWidthFor keeps the smallest text (13 units) at 12px or more', () => {
     expect(minWidthFor(560)).toBe(517);
     expect((13 * minWidthFor(560)) / 560).toBeGreaterThanOrEqual(12);
+  });
+  test('every chart width has its size rule in charts.css, and the CSS minimum is minWidthFor', () => {
+    // The page sizes charts by class (the CSP refuses inline styles): a width without a rule would go unsized.
+    const css = readFileSync('src/styles/charts.css', 'utf8');
+    expect(CHART_WIDTHS.length).toBeGreaterThan(0);
+    for (const w of CHART_WIDTHS) {
+      expect(css, `.chart-size-${w}`).toMatch(new RegExp(`\\.${chartSizeClass(w)}\\s*\\{\\s*--chart-max:\\s*${w}px;`, 'u'));
+    }
+    expect(css).toContain(`min-width: calc(var(--chart-max, 0px) * ${MIN_TEXT_PX} / ${FONT_SMALL});`);
+    expect(() => chartSizeClass(500)).toThrow(/chart width 500 has no size rule/u);
   });
   test('chartId is stable and differs with content', () => {
     expect(chartId('timeline', 'a')).toBe(chartId('timeline', 'a'));

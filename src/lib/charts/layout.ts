@@ -23,6 +23,20 @@ export function round(n: number): number {
  * Narrowest rendered width at which `FONT_SMALL` still shows as `MIN_TEXT_PX`: the SVG scales with its box,
  * so below this width its text would shrink under 12px. `charts.css` stops it there and lets the figure scroll.
  */
+/**
+ * The widths a chart's viewBox may have. The page sizes a chart by a class per width (`chart-size-480` in
+ * `charts.css`), not by an inline style, which the site's Content-Security-Policy refuses.
+ */
+export const CHART_WIDTHS = [480, 560] as const;
+
+/** The class that sizes a chart of this viewBox width; a width without a rule in `charts.css` is a build error. */
+export function chartSizeClass(width: number): string {
+  if (!(CHART_WIDTHS as readonly number[]).includes(width)) {
+    throw new Error(`chart width ${width} has no size rule: add it to CHART_WIDTHS (src/lib/charts/layout.ts) and a .chart-size-${width} rule to src/styles/charts.css`);
+  }
+  return `chart-size-${width}`;
+}
+
 export function minWidthFor(width: number): number {
   return Math.ceil((width * MIN_TEXT_PX) / FONT_SMALL);
 }
