@@ -37,6 +37,13 @@
     for (const h of headings) io.observe(h);
   }
 
+  // A heading's own words: without the site's marks inside it (the 校 repair note, the ¶ link: all `data-ui`).
+  const headingText = (heading) => {
+    const copy = heading.cloneNode(true);
+    for (const ui of copy.querySelectorAll('[data-ui]')) ui.remove();
+    return copy.textContent.replace(/[#¶]$/u, '').trim();
+  };
+
   // Cite line follows the section or paragraph in the address bar.
   const cite = document.getElementById('cite-text');
   const base = cite?.textContent ?? '';
@@ -50,7 +57,7 @@
       return;
     }
     const heading = target.matches('h2, h3, h4, h5') ? target : null;
-    const label = heading ? heading.textContent.replace(/[#¶]$/u, '').trim() : `${id}段`;
+    const label = heading ? headingText(heading) : `${id}段`;
     cite.textContent = base.replace(planUrl, `${planUrl}#${id}`) + `（${label}）`;
   };
   window.addEventListener('hashchange', updateCite);

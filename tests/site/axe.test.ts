@@ -4,12 +4,13 @@
  * comparison, data, search and 404 pages), at a desktop (1280 px) and a phone (360 px) width, in the light and
  * the dark colour scheme. Zero violations.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { AxeResults } from 'axe-core';
 import { builtPages, launchBrowser, pageUrl, planPages } from '../support/browser.ts';
 import type { LaunchedBrowser } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
 import { expectNone } from '../support/report.ts';
 
 const baseUrl = inject('baseUrl');
@@ -32,8 +33,11 @@ const SCHEMES = ['light', 'dark'] as const;
 const conditions = WIDTHS.flatMap((width) => SCHEMES.map((colorScheme) => ({ width, colorScheme })));
 
 let browser: LaunchedBrowser;
+/** One page for every check; each sets its viewport and colour scheme before loading. */
+let page: Page;
 beforeAll(async () => {
   browser = await launchBrowser();
+  page = await browser.context.newPage();
 });
 afterAll(async () => {
   await browser?.close();
@@ -51,31 +55,28 @@ function describeViolations(violations: AxeResults['violations']): string[] {
   );
 }
 
-test('there are pages to check', () => {
-  expect(pages.length, `no home or plan pages in ${siteDir}`).toBeGreaterThan(1);
+test('there are pages to check: home, a plan page per seed and other kinds', () => {
+  expect(pages.filter((p) => p.path === '/'), `no home page in ${siteDir}`).toHaveLength(1);
+  expect(planPages(siteDir), 'plan pages').toHaveLength(readdirSync('seeds').filter((n) => n.endsWith('.txt')).length);
+  expect(kinds.length, 'pages of other kinds').toBeGreaterThan(0);
 });
 
 describe.each(pages)('$path', ({ path }) => {
   test.each(conditions)('$width px, $colorScheme scheme: no WCAG 2.2 AA violations', async ({ width, colorScheme }) => {
-    const page = await browser.context.newPage();
-    try {
-      await page.setViewportSize({ width, height: 800 });
-      await page.emulateMedia({ colorScheme });
-      await page.goto(pageUrl(baseUrl, path), { waitUntil: 'load' });
-      // Web fonts and layout must be final before axe measures contrast and target sizes.
-      await page.evaluate(() => document.fonts.ready);
-      // Evaluated through the DevTools protocol: the page's Content-Security-Policy rightly refuses an injected
-      // <script>, and axe is the test's tool, not the page's.
-      await page.evaluate(axeSource);
-      const results = await page.evaluate(
-        (tags) => (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
-        WCAG_TAGS,
-      );
-      // A run that checked nothing (axe not loaded, empty page) must not pass as "no violations".
-      expect(results.passes.length, `${path}: axe checked no rule at all`).toBeGreaterThan(0);
-      expectNone(describeViolations(results.violations), `${path} at ${width} px, ${colorScheme} scheme: axe WCAG 2.2 AA violations`);
-    } finally {
-      await page.close();
-    }
+    await page.setViewportSize({ width, height: 800 });
+    await page.emulateMedia({ colorScheme });
+    await page.goto(pageUrl(baseUrl, path), { waitUntil: 'load' });
+    // Web fonts and layout must be final before axe measures contrast and target sizes.
+    await page.evaluate(() => document.fonts.ready);
+    // Evaluated through the DevTools protocol: the page's Content-Security-Policy rightly refuses an injected
+    // <script>, and axe is the test's tool, not the page's.
+    await page.evaluate(axeSource);
+    const results = await page.evaluate(
+      (tags) => (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
+      WCAG_TAGS,
+    );
+    // A run that checked nothing (axe not loaded, empty page) must not pass as "no violations".
+    expect(results.passes.length, `${path}: axe checked no rule at all`).toBeGreaterThan(0);
+    expectNone(describeViolations(results.violations), `${path} at ${width} px, ${colorScheme} scheme: axe WCAG 2.2 AA violations`);
   });
 });

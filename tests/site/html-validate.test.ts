@@ -3,10 +3,11 @@
  * recommended preset. No rule is adjusted: none conflicts with the site's legitimate output so far. Adjust one
  * only for such a conflict, in `rules` below, with a comment saying why.
  */
+import { readdirSync } from 'node:fs';
 import { relative } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import { HtmlValidate } from 'html-validate';
-import { builtPages } from '../support/browser.ts';
+import { builtPages, planPages } from '../support/browser.ts';
 import { expectNone } from '../support/report.ts';
 
 const siteDir = inject('siteDir');
@@ -17,8 +18,9 @@ const validator = new HtmlValidate({
   rules: {},
 });
 
-test('the build wrote HTML pages', () => {
+test('the build wrote HTML pages, a plan page for every seed among them', () => {
   expect(pages.length, `no .html files in ${siteDir}`).toBeGreaterThan(0);
+  expect(planPages(siteDir), 'plan pages').toHaveLength(readdirSync('seeds').filter((n) => n.endsWith('.txt')).length);
 });
 
 describe.each(pages)('$path', ({ file }) => {

@@ -4,10 +4,11 @@
  * screens; every page has its own non-empty <title> and description and a canonical URL. Screenshots of a plan
  * page at 360 px and 1280 px go to tests/.artifacts/screens/ to look at.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { builtPages, launchBrowser, pageUrl, planPages } from '../support/browser.ts';
 import type { LaunchedBrowser } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
 import { expectNone } from '../support/report.ts';
 
 const baseUrl = inject('baseUrl');
@@ -16,61 +17,60 @@ const plans = planPages(siteDir);
 const screens = 'tests/.artifacts/screens';
 
 let browser: LaunchedBrowser;
+/** One page for every check; each sets its viewport before loading. */
+let page: Page;
 beforeAll(async () => {
   mkdirSync(screens, { recursive: true });
   browser = await launchBrowser();
+  page = await browser.context.newPage();
 });
 afterAll(async () => {
   await browser?.close();
 });
 
+test('there is a plan page for every seed', () => {
+  expect(plans).toHaveLength(readdirSync('seeds').filter((n) => n.endsWith('.txt')).length);
+});
+
 describe.each(plans)('$path', ({ path }) => {
   test('at 360 px: no sideways scrolling, contents collapsed, text first', async () => {
-    const page = await browser.context.newPage();
-    try {
-      await page.setViewportSize({ width: 360, height: 740 });
-      await page.goto(pageUrl(baseUrl, path));
-      const m = await page.evaluate(() => ({
-        scroll: document.documentElement.scrollWidth,
-        tocOpen: (document.querySelector('.toc-details') as HTMLDetailsElement).open,
-        // A closed <details> keeps its content's boxes; checkVisibility() knows it is not shown.
-        tocListVisible: (document.querySelector('.toc ol') as HTMLElement).checkVisibility(),
-        h1: document.querySelector('h1')!.getBoundingClientRect().top,
-      }));
-      expect(m.scroll, 'page width at 360 px').toBeLessThanOrEqual(360);
-      expect(m.tocOpen || m.tocListVisible, 'contents collapsed on a phone').toBe(false);
-      expect(m.h1, 'the title is on the first screen').toBeLessThan(740);
-      if (path.includes('xinji')) await page.screenshot({ path: `${screens}/plan-360.png` });
-    } finally {
-      await page.close();
-    }
+    await page.setViewportSize({ width: 360, height: 740 });
+    await page.goto(pageUrl(baseUrl, path));
+    const m = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      tocOpen: (document.querySelector('.toc-details') as HTMLDetailsElement).open,
+      // A closed <details> keeps its content's boxes; checkVisibility() knows it is not shown.
+      tocListVisible: (document.querySelector('.toc ol') as HTMLElement).checkVisibility(),
+      h1: document.querySelector('h1')!.getBoundingClientRect().top,
+    }));
+    expect(m.scroll, 'page width at 360 px').toBeLessThanOrEqual(360);
+    expect(m.tocOpen || m.tocListVisible, 'contents collapsed on a phone').toBe(false);
+    expect(m.h1, 'the title is on the first screen').toBeLessThan(740);
+    if (path.includes('xinji')) await page.screenshot({ path: `${screens}/plan-360.png` });
   });
 
   test('at 1280 px: contents beside the text and visible', async () => {
-    const page = await browser.context.newPage();
-    try {
-      await page.setViewportSize({ width: 1280, height: 900 });
-      await page.goto(pageUrl(baseUrl, path));
-      const m = await page.evaluate(() => {
-        const ol = document.querySelector('.toc ol') as HTMLElement;
-        const toc = ol.getBoundingClientRect();
-        const text = document.querySelector('.plan-text')!.getBoundingClientRect();
-        return { tocHeight: ol.checkVisibility() ? toc.height : 0, tocRight: toc.right, textLeft: text.left, scroll: document.documentElement.scrollWidth };
-      });
-      expect(m.tocHeight, 'contents visible').toBeGreaterThan(0);
-      expect(m.tocRight, 'contents to the left of the text').toBeLessThanOrEqual(m.textLeft);
-      expect(m.scroll).toBeLessThanOrEqual(1280);
-      if (path.includes('xinji')) await page.screenshot({ path: `${screens}/plan-1280.png` });
-    } finally {
-      await page.close();
-    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(pageUrl(baseUrl, path));
+    const m = await page.evaluate(() => {
+      const ol = document.querySelector('.toc ol') as HTMLElement;
+      const toc = ol.getBoundingClientRect();
+      const text = document.querySelector('.plan-text')!.getBoundingClientRect();
+      return { tocHeight: ol.checkVisibility() ? toc.height : 0, tocRight: toc.right, textLeft: text.left, scroll: document.documentElement.scrollWidth };
+    });
+    expect(m.tocHeight, 'contents visible').toBeGreaterThan(0);
+    expect(m.tocRight, 'contents to the left of the text').toBeLessThanOrEqual(m.textLeft);
+    expect(m.scroll).toBeLessThanOrEqual(1280);
+    if (path.includes('xinji')) await page.screenshot({ path: `${screens}/plan-1280.png` });
   });
 });
 
 test('every page has its own title, a description, a canonical URL and a strict Content-Security-Policy', () => {
   const seen = new Map<string, string>();
   const problems: string[] = [];
-  for (const p of builtPages(siteDir)) {
+  const pages = builtPages(siteDir);
+  expect(pages.length, `HTML pages in ${siteDir}`).toBeGreaterThan(plans.length);
+  for (const p of pages) {
     const html = readFileSync(p.file, 'utf8');
     const title = /<title>([^<]*)<\/title>/u.exec(html)?.[1]?.trim() ?? '';
     const description = /<meta name="description" content="([^"]*)"/u.exec(html)?.[1]?.trim() ?? '';

@@ -4,9 +4,10 @@
  * Pages are parsed by Chromium's own HTML parser (`DOMParser`, which runs no script), so the check sees the
  * markup exactly as a browser does, without a parsing dependency of our own.
  */
+import { readdirSync } from 'node:fs';
 import { relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { builtPages, launchBrowser } from '../support/browser.ts';
+import { builtPages, launchBrowser, planPages } from '../support/browser.ts';
 import { createLinkChecker, type LinkChecker } from '../support/links.ts';
 import type { LaunchedBrowser } from '../support/browser.ts';
 import { expectNone } from '../support/report.ts';
@@ -34,6 +35,7 @@ describe.each(pages)('$path', ({ file, path }) => {
 
 test('the crawl sees internal links at all', async () => {
   // Guards against a vacuous pass: if parsing found nothing, every page above would "have no broken link".
+  expect(planPages(siteDir), 'plan pages among the pages checked').toHaveLength(readdirSync('seeds').filter((n) => n.endsWith('.txt')).length);
   const home = pages.find((p) => p.path === '/');
   expect(home, `no index.html in ${siteDir}`).toBeDefined();
   const refs = await checker.references(home!.file);

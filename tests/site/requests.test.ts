@@ -3,11 +3,11 @@
  * Chromium requests nothing from any host but the test server, every request succeeds, a plan page carries no
  * script but the site's small deferred enhance.js, and reads the same with JavaScript off.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import type { BrowserContext, Request } from 'playwright-core';
-import { builtPages, launchBrowser, pageUrl, planPages } from '../support/browser.ts';
+import { builtPages, disableJavaScript, launchBrowser, pageUrl, planPages } from '../support/browser.ts';
 import type { LaunchedBrowser } from '../support/browser.ts';
 import { expectNone } from '../support/report.ts';
 
@@ -18,16 +18,13 @@ const plans = planPages(siteDir);
 const home = builtPages(siteDir).find((p) => p.path === '/');
 
 let browser: LaunchedBrowser;
-let noJs: LaunchedBrowser;
 let context: BrowserContext;
 beforeAll(async () => {
   browser = await launchBrowser();
-  noJs = await launchBrowser({ javaScriptEnabled: false });
   context = browser.context;
 });
 afterAll(async () => {
   await browser?.close();
-  await noJs?.close();
 });
 
 /** What one page load requested: every request, and the failed ones with their reason. */
@@ -73,9 +70,9 @@ function foreign(requests: Request[]): string[] {
     .filter((url) => !/^(data|blob):/u.test(url) && new URL(url).origin !== origin);
 }
 
-test('the site has a home page and at least one plan page', () => {
+test('the site has a home page and a plan page for every seed', () => {
   expect(home, `no index.html in ${siteDir}`).toBeDefined();
-  expect(plans.length, `no /plans/<slug>/index.html in ${siteDir}`).toBeGreaterThan(0);
+  expect(plans.length, `/plans/<slug>/index.html in ${siteDir}`).toBe(readdirSync('seeds').filter((n) => n.endsWith('.txt')).length);
 });
 
 describe.each([...(home ? [home] : []), ...plans])('$path', ({ path, file }) => {
@@ -109,9 +106,10 @@ describe.each([...(home ? [home] : []), ...plans])('$path', ({ path, file }) => 
     });
 
     test('shows the same text, contents and anchors with JavaScript off', async () => {
-      const read = async (ctx: BrowserContext) => {
-        const page = await ctx.newPage();
+      const read = async (javaScript: boolean) => {
+        const page = await context.newPage();
         try {
+          if (!javaScript) await disableJavaScript(page);
           await page.goto(pageUrl(baseUrl, path));
           return await page.evaluate(() => ({
             text: (document.querySelector('.plan-text') as HTMLElement | null)?.innerText ?? '',
@@ -122,9 +120,10 @@ describe.each([...(home ? [home] : []), ...plans])('$path', ({ path, file }) => 
           await page.close();
         }
       };
-      const withJs = await read(context);
-      const withoutJs = await read(noJs.context);
+      const withJs = await read(true);
+      const withoutJs = await read(false);
       expect(withoutJs.text.length, `${path}: no text without JavaScript`).toBeGreaterThan(100);
+      expect(withoutJs.toc.length, `${path}: no contents without JavaScript`).toBeGreaterThan(0);
       expect(withoutJs).toEqual(withJs);
     });
   }

@@ -3,8 +3,8 @@
  * `text/plain; charset=utf-8`, whose body is the seed's text decoded (UTF-8 with any BOM removed, or GB18030
  * for a seed that is not UTF-8), byte for byte; and no source is served that has no seed.
  *
- * The seed→slug mapping comes from the build's own ingest output (`content/plans/<slug>.json`, `source.file`),
- * since a seed without a catalog entry gets its slug from ingest; the seed bytes are decoded here independently.
+ * The seed→slug mapping comes from the built site's own data (`/data/plans/<slug>.json`, `source.file`), since a
+ * seed without a catalog entry gets its slug from ingest; the seed bytes are decoded here independently.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,11 +14,11 @@ import { expectNone } from '../support/report.ts';
 const baseUrl = inject('baseUrl');
 const siteDir = inject('siteDir');
 const SEEDS_DIR = 'seeds';
-const PLANS_DIR = 'content/plans';
+const PLANS_DIR = join(siteDir, 'data/plans');
 
 const seeds = readdirSync(SEEDS_DIR).filter((name) => name.endsWith('.txt')).sort();
 
-/** Seed file name → slug, read from ingest's JSON records. */
+/** Seed file name → slug, read from the built site's plan data. */
 function slugsBySeed(): Map<string, string> {
   const map = new Map<string, string>();
   for (const name of readdirSync(PLANS_DIR).filter((n) => n.endsWith('.json'))) {
@@ -59,7 +59,7 @@ function firstDifference(expected: string, actual: string): string {
   return 'texts differ only in length';
 }
 
-test('there are seeds, and ingest recorded a slug for each', () => {
+test('there are seeds, and the built data names a slug for each', () => {
   expect(seeds.length, `no .txt seeds in ${SEEDS_DIR}/`).toBeGreaterThan(0);
   expectNone(
     seeds.filter((seed) => !slugs.has(seed)).map((seed) => `${SEEDS_DIR}/${seed}: no ${PLANS_DIR}/*.json has source.file = "${seed}"`),
@@ -74,12 +74,14 @@ test('no source is served that has no seed', () => {
     served.filter((name) => !expected.has(name)).map((name) => `${join(siteDir, 'sources', name)} matches no seed`),
     'stray source files',
   );
+  // One per seed: a missing one is named by the tests below; none at all would make the check above vacuous.
+  expect(served.length, `.txt files in ${join(siteDir, 'sources')}`).toBe(seeds.length);
 });
 
 // (`$slug.txt` in a title would read as the property path slug → txt, hence the separate `source` field.)
 describe.each(seeds.map((seed) => ({ seed, slug: slugs.get(seed), source: `/sources/${slugs.get(seed)}.txt` })))('$seed → $source', ({ seed, slug }) => {
   test('is served as text/plain; charset=utf-8 with the seed text decoded', async () => {
-    expect(slug, `${seed}: no slug recorded by ingest`).toBeDefined();
+    expect(slug, `${seed}: no slug in the built data`).toBeDefined();
     const url = new URL(`sources/${slug}.txt`, baseUrl).href;
     const response = await fetch(url);
     expect(response.status, `${url}: HTTP status`).toBe(200);

@@ -84,3 +84,46 @@ export function planPages(siteDir: string): BuiltPage[] {
 export function pageUrl(baseUrl: string, path: string): string {
   return new URL(path.replace(/^\//u, ''), baseUrl).href;
 }
+
+/**
+ * Turns JavaScript off for one page, as `javaScriptEnabled: false` does for a whole browser (the same DevTools
+ * call), so that a file can compare with and without script in one Chromium. Call before `goto`.
+ */
+export async function disableJavaScript(page: Page): Promise<void> {
+  const session = await page.context().newCDPSession(page);
+  await session.send('Emulation.setScriptExecutionDisabled', { value: true });
+}
+
+/**
+ * Reports, from now on, every Content-Security-Policy violation (`securitypolicyviolation` events, seen from
+ * before the page's own markup is parsed), console error and uncaught script error on any page of the context,
+ * each as one line naming the page (without its #fragment, so that repeats compare equal) and what happened.
+ */
+export async function watchPageProblems(context: BrowserContext, report: (problem: string) => void): Promise<void> {
+  const bare = (url: string) => url.replace(/#.*$/u, '');
+  await context.exposeBinding('__reportCspViolation', ({ page }, what: string) => report(`${bare(page.url())}: CSP violation: ${what}`));
+  await context.addInitScript(() => {
+    document.addEventListener(
+      'securitypolicyviolation',
+      (e) => {
+        const target = e.target instanceof Element ? e.target.outerHTML.slice(0, 160) : String(e.target);
+        (window as unknown as { __reportCspViolation: (what: string) => void }).__reportCspViolation(
+          `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at line ${e.lineNumber}:${e.columnNumber} on ${target}`,
+        );
+      },
+      true,
+    );
+  });
+  const watch = (page: Page) => {
+    page.on('console', (m) => {
+      if (m.type() !== 'error') return;
+      // A CSP message quotes the whole policy and then the remedies; the directive is what matters.
+      const text = m.text().replace(/\s*'sha256-[^']+'/gu, '').replace(/\. Either the 'unsafe-inline'[\s\S]*$/u, '').slice(0, 300);
+      const { url, lineNumber, columnNumber } = m.location();
+      report(`${bare(page.url())}: console error (${bare(url)}:${lineNumber}:${columnNumber}): ${text}`);
+    });
+    page.on('pageerror', (e) => report(`${bare(page.url())}: script error: ${e.message}`));
+  };
+  context.pages().forEach(watch);
+  context.on('page', watch);
+}
