@@ -153,11 +153,20 @@ function init(form: HTMLFormElement): void {
     if (target?.closest('[data-continue]') && current) {
       const outcome = current;
       setState('loading', outcome.query);
-      void continueSearch(outcome, undefined, false).then(async () => {
-        if (outcome !== current) return;
-        await show();
-        setState('done', outcome.query);
-      });
+      void continueSearch(outcome, undefined, false).then(
+        async () => {
+          if (outcome !== current) return;
+          await show();
+          setState('done', outcome.query);
+        },
+        (error: unknown) => {
+          // A page that could not be read: say so, as a failed search does, instead of staying busy.
+          if (outcome !== current) return;
+          console.error(error);
+          status.textContent = '其余规划暂时无法检查，请稍后再试。已找到的结果仍在下方。';
+          setState('error', outcome.query);
+        },
+      );
       return;
     }
     const link = target?.closest<HTMLAnchorElement>('a[data-query]');

@@ -12,8 +12,15 @@
  * - **plan recall@5**: the same with anchors ignored.
  * - **precision** of the first page (the first 10 plans shown): shown plans that are in the query's expected
  *   (relevant) set or its `acceptable` list, over all shown plans, summed over the queries (micro average). A
- *   query that shows nothing adds nothing to either side.
+ *   query that shows nothing adds nothing to either side of the sum, but it is no success: every query expects
+ *   at least one plan, so it fails recall and its own test case; and a set of queries that shows nothing at all
+ *   has precision 0, not 1.
  * - **absent**: sub-result links to places listed under `absent` (a form inside a word that means something else).
+ * - **errors**: queries whose page ended in its error state (“搜索暂时无法使用…”). An error is a failure, never a
+ *   finished search with no results.
+ * - A query **passes** (its own test case) when the page did not fail, showed plans, matched exactly (tier
+ *   `exact`: every query here is text the plans contain), recalled every expected plan and anchor, showed no
+ *   false positive and no absent place: {@link queryProblems}.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,7 +30,7 @@ import { parseYamlWithFriendlyErrors } from '../../src/schemas/friendly-errors.t
 
 export const QUERIES_FILE = 'tests/search/queries.yaml';
 
-const CATEGORIES = ['term', 'name', 'department', 'number', 'abbreviation', 'two-char', 'phrase', 'multi', 'docno'] as const;
+export const CATEGORIES = ['term', 'name', 'department', 'number', 'abbreviation', 'two-char', 'phrase', 'multi', 'docno'] as const;
 
 const QueryCaseSchema = z.strictObject({
   q: z.string().min(1),
@@ -35,6 +42,8 @@ const QueryCaseSchema = z.strictObject({
   acceptable: z.array(z.string()).optional(),
   /** Places that must not be sub-results. */
   absent: z.record(z.string(), z.array(z.string())).optional(),
+  /** A known failure: why the search gets this query wrong today. Its test case then expects it to fail. */
+  known: z.string().min(1).optional(),
 });
 export type QueryCase = z.infer<typeof QueryCaseSchema>;
 
@@ -55,7 +64,10 @@ export interface Shown {
   plans: ShownPlan[];
   /** `exact`, `partial` or `none` (the results list's `data-tier`). */
   tier: string;
+  /** The status line (live region). */
   status: string;
+  /** How the search ended (`#search-results`'s `data-state`): `done`, or `error` when the page showed its error. */
+  state: string;
 }
 
 /** Read the results currently on the search page. */
@@ -68,13 +80,15 @@ export async function readResults(page: Page): Promise<Shown> {
       return { slug, anchors };
     });
     const tier = document.querySelector('#search-results .search-results')?.getAttribute('data-tier') ?? 'none';
-    return { plans, tier, status: document.querySelector('#search-status')?.textContent ?? '' };
+    const state = document.querySelector<HTMLElement>('#search-results')?.dataset.state ?? '';
+    return { plans, tier, status: document.querySelector('#search-status')?.textContent ?? '', state };
   });
 }
 
 /**
- * Run one query through the search page as a reader would (type it, press Enter) and wait until the page says
- * it is done with exactly this query.
+ * Run one query through the search page as a reader would (type it, press Enter) and wait until the page has
+ * finished with exactly this query: done, or failed (`state: 'error'` in the answer, which the caller must treat
+ * as a failure; waiting on would only turn it into a timeout without the page's message).
  */
 export async function ask(page: Page, query: string, timeout = 30_000): Promise<Shown> {
   const input = page.locator('#search-q');
@@ -144,6 +158,12 @@ export interface QueryEvaluation {
   shownCount: number;
   relevantShown: number;
   tier: string;
+  /** The page's status line (what the reader was told). */
+  status: string;
+  /** The page ended in its error state. */
+  error: boolean;
+  /** Slugs shown, in order (for failure messages). */
+  shown: string[];
 }
 
 /** Evaluate one query's result page. */
@@ -167,11 +187,12 @@ export function evaluateQuery(c: QueryCase, shown: Shown, outlines: Map<string, 
     const plan = shown.plans.find((p) => p.slug === slug);
     for (const a of anchors) if (plan?.anchors.includes(a)) absentShown.push(`${slug}#${a}`);
   }
+  const error = shown.state === 'error';
   return {
     q: c.q,
     category: c.category,
-    recalled: missingPlans.length === 0 && missingAnchors.length === 0,
-    plansRecalled: missingPlans.length === 0,
+    recalled: !error && missingPlans.length === 0 && missingAnchors.length === 0,
+    plansRecalled: !error && missingPlans.length === 0,
     missingPlans,
     missingAnchors,
     falsePositives,
@@ -179,7 +200,24 @@ export function evaluateQuery(c: QueryCase, shown: Shown, outlines: Map<string, 
     shownCount: firstPage.length,
     relevantShown: firstPage.length - falsePositives.length,
     tier: shown.tier,
+    status: shown.status,
+    error,
+    shown: shown.plans.map((p) => p.slug),
   };
+}
+
+/** Why a query fails (empty when it passes): one line per problem, with what the page showed. */
+export function queryProblems(e: QueryEvaluation): string[] {
+  const problems: string[] = [];
+  const showed = `shown: ${e.shown.join(' ') || '(nothing)'}; status “${e.status}”`;
+  if (e.error) problems.push(`the search page ended in its error state (${showed})`);
+  else if (e.shownCount === 0) problems.push(`nothing shown (${showed})`);
+  else if (e.tier !== 'exact') problems.push(`results are not exact matches (tier ${e.tier}; ${showed})`);
+  if (e.missingPlans.length > 0) problems.push(`expected plans not among the first 5: ${e.missingPlans.join(' ')} (${showed})`);
+  if (e.missingAnchors.length > 0) problems.push(`expected places not among the sub-results: ${e.missingAnchors.join(' ')}`);
+  if (e.falsePositives.length > 0) problems.push(`plans shown that are neither expected nor acceptable: ${e.falsePositives.join(' ')}`);
+  if (e.absentShown.length > 0) problems.push(`sub-results at places listed as absent: ${e.absentShown.join(' ')}`);
+  return problems;
 }
 
 /** Totals over a set of evaluations. */
@@ -189,6 +227,10 @@ export interface Summary {
   planRecall: number;
   precision: number;
   absentShown: number;
+  /** Queries that showed no plan (errors included). */
+  nothingShown: number;
+  /** Queries whose page ended in its error state. */
+  errors: number;
 }
 
 export function summarize(evals: readonly QueryEvaluation[]): Summary {
@@ -198,8 +240,11 @@ export function summarize(evals: readonly QueryEvaluation[]): Summary {
     queries: evals.length,
     recall: evals.filter((e) => e.recalled).length / Math.max(1, evals.length),
     planRecall: evals.filter((e) => e.plansRecalled).length / Math.max(1, evals.length),
-    precision: shown === 0 ? 1 : relevant / shown,
+    // Nothing shown is no evidence of precision: 0, not a perfect score.
+    precision: shown === 0 ? 0 : relevant / shown,
     absentShown: evals.reduce((n, e) => n + e.absentShown.length, 0),
+    nothingShown: evals.filter((e) => e.shownCount === 0).length,
+    errors: evals.filter((e) => e.error).length,
   };
 }
 
@@ -214,20 +259,20 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 export function summaryTable(evals: readonly QueryEvaluation[]): string {
   const rows = [['all', summarize(evals)] as [string, Summary], ...byCategory(evals)];
   return [
-    '| category | queries | recall@5 | plan recall@5 | precision (first page) | absent shown |',
-    '|---|---:|---:|---:|---:|---:|',
-    ...rows.map(([c, s]) => `| ${c} | ${s.queries} | ${pct(s.recall)} | ${pct(s.planRecall)} | ${pct(s.precision)} | ${s.absentShown} |`),
+    '| category | queries | recall@5 | plan recall@5 | precision (first page) | absent shown | nothing shown | errors |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map(([c, s]) => `| ${c} | ${s.queries} | ${pct(s.recall)} | ${pct(s.planRecall)} | ${pct(s.precision)} | ${s.absentShown} | ${s.nothingShown} | ${s.errors} |`),
   ].join('\n');
 }
 
 /** Markdown table of the queries that failed recall or showed false positives. */
 export function failureTable(evals: readonly QueryEvaluation[]): string {
-  const bad = evals.filter((e) => !e.recalled || e.falsePositives.length > 0 || e.absentShown.length > 0);
+  const bad = evals.filter((e) => queryProblems(e).length > 0);
   if (bad.length === 0) return '(no failures)';
   const short = (s: string) => s.replace(/-(14th-five-year|2020-2022|2014-work-conference)/gu, '');
   return [
     '| query | category | tier | missing plans | missing anchors | false positives | absent shown |',
     '|---|---|---|---|---|---|---|',
-    ...bad.map((e) => `| ${e.q} | ${e.category} | ${e.tier} | ${e.missingPlans.map(short).join(' ')} | ${e.missingAnchors.map(short).join(' ')} | ${e.falsePositives.map(short).join(' ')} | ${e.absentShown.map(short).join(' ')} |`),
+    ...bad.map((e) => `| ${e.q} | ${e.category} | ${e.error ? 'error' : e.tier} | ${e.missingPlans.map(short).join(' ')} | ${e.missingAnchors.map(short).join(' ')} | ${e.falsePositives.map(short).join(' ')} | ${e.absentShown.map(short).join(' ')} |`),
   ].join('\n');
 }

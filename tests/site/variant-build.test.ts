@@ -1,26 +1,35 @@
 /**
  * A second build, as a deployer or a new contributor would make it: the five seeds plus a sixth plan written for
- * this test (tests/fixtures/sixth/), a hostile text (tests/fixtures/hostile/markup.txt) and the 20 real texts of
- * other portals (tests/fixtures/corpus/, no catalog entries), built strictly (any text that cannot be read fails
- * the build) under the sub-path `/plans/` and served there. Checks: a new text becomes a page with no code change; every link, asset,
- * data and search URL works under the sub-path; markup in a source is shown as text on the page and in search
- * results, and never runs.
+ * this test (tests/fixtures/sixth/), a hostile text (tests/fixtures/hostile/markup.txt), the 20 real texts of
+ * other portals (tests/fixtures/corpus/, no catalog entries) and five texts from the project's corpus generator
+ * (scripts/generate-corpus.ts) — 32 plans — built strictly (any text that cannot be read fails the build) under
+ * the sub-path `/plans/` and served there. Checks: a new text becomes a page with no code change; every link,
+ * asset, data and search URL works under the sub-path; markup in a source is shown as text on the page and in
+ * search results, and never runs; and search on a site of more than 20 plans, where the engine asks Pagefind's
+ * index first instead of reading every page: results and their order (tests/fixtures/search/variant-queries.yaml),
+ * the requests it makes, and “继续检查” for a common word.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { z } from 'astro/zod';
 import type { Page } from 'playwright-core';
 import type { PlanDocument } from '../../src/schemas/plan.ts';
-import { builtPages, launchBrowser, pageUrl } from '../support/browser.ts';
+import { parseYamlWithFriendlyErrors } from '../../src/schemas/friendly-errors.ts';
+import { generateCorpus, poolsFromSeeds } from '../../scripts/generate-corpus.ts';
+import { builtPages, launchBrowser, pageUrl, recordRequests } from '../support/browser.ts';
 import type { LaunchedBrowser } from '../support/browser.ts';
 import { buildSite } from '../support/global-setup.ts';
 import { createLinkChecker } from '../support/links.ts';
 import { expectNone } from '../support/report.ts';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { ask, readResults } from '../search/quality.ts';
 
 const BASE = '/plans/';
 const CORPUS = readdirSync('tests/fixtures/corpus').filter((f) => f.endsWith('.txt'));
+/** Texts from scripts/generate-corpus.ts (seed 1, its default): 00000_synthetic.txt … 00004_synthetic.txt. */
+const GENERATED = 5;
 let work: string;
 let siteDir: string;
 let server: StaticServer;
@@ -34,6 +43,8 @@ beforeAll(async () => {
   copyFileSync('tests/fixtures/sixth/005_dongli_fixture.txt', join(seeds, '005_dongli_fixture.txt'));
   copyFileSync('tests/fixtures/hostile/markup.txt', join(seeds, '900_markup.txt'));
   for (const f of CORPUS) copyFileSync(join('tests/fixtures/corpus', f), join(seeds, f));
+  // Enough plans that search takes its index-first path (more than 20, SCAN_ALL_PAGES in engine.ts).
+  for (const f of generateCorpus(GENERATED, 1, poolsFromSeeds())) writeFileSync(join(seeds, f.name), f.text);
   siteDir = join(work, 'dist');
   await buildSite(siteDir, BASE, ['--seeds', seeds, '--plans', join(work, 'plans')]);
   server = await startStaticServer({ root: siteDir, base: BASE });
@@ -64,8 +75,12 @@ describe('a sixth plan dropped into seeds/', () => {
       await page.goto(server.url);
       const titles = await page.locator('.plan-list th a').allTextContents();
       expect(CORPUS).toHaveLength(20);
-      expect(titles).toHaveLength(7 + CORPUS.length);
+      expect(titles).toHaveLength(7 + CORPUS.length + GENERATED);
       expect(titles).toContain('东丽区科技创新三年行动方案（2023—2025年）');
+      // The generated texts' titles, as the generator wrote them.
+      expect(titles).toEqual(
+        expect.arrayContaining(['长江县科技创新三年行动计划（2023—2025年）', '和川市科技创新三年行动计划（2023—2025年）', '长州市科技创新“十四五”规划', '和海区科技创新“十四五”规划', '兴川市科技创新“十四五”规划']),
+      );
       await page.goto(pageUrl(server.url, '/plans/tianjin-dongli-2023-2025/'));
       expect(await page.locator('h1').textContent()).toBe('东丽区科技创新三年行动方案（2023—2025年）');
       expect(await page.locator('#s2-1-1').textContent()).toContain('1.培育科技型企业。');
@@ -198,6 +213,30 @@ describe(`the site served under ${BASE}`, () => {
     expectNone(broken, `${relative(process.cwd(), siteDir)}: broken links under ${BASE}`);
   });
 
+  test('search finds a plan and its result links lead to the paragraph under the sub-path', async () => {
+    const page = await browser.context.newPage();
+    const failures: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() >= 400) failures.push(`${r.url()} — HTTP ${r.status()}`);
+    });
+    try {
+      await page.goto(pageUrl(server.url, '/search/'));
+      // 530家 is in one of the 32 texts only: 北辰's p1-2-2 (tests/search/queries.yaml).
+      const shown = await ask(page, '530家');
+      expect(shown.state).toBe('done');
+      const links = await page.$$eval('#search-results .search-hits a[href]', (as) => as.map((a) => a.getAttribute('href') ?? ''));
+      expect(links.length, 'sub-result links').toBeGreaterThan(0);
+      expect(links[0]).toBe(`${BASE}plans/beichen-2020-2022/#p1-2-2`);
+      expect(links.filter((l) => !l.startsWith(`${BASE}plans/beichen-2020-2022/#`)), 'links that leave 北辰’s page under the base path').toEqual([]);
+      await Promise.all([page.waitForURL((u) => u.hash === '#p1-2-2'), page.locator('#search-results .search-hits a').first().click()]);
+      expect(new URL(page.url()).pathname).toBe(`${BASE}plans/beichen-2020-2022/`);
+      expect(await page.locator('#p1-2-2').count()).toBe(1);
+      expect(failures).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
+
   test('styles, the enhancement script and the data files load from the sub-path', async () => {
     const page = await browser.context.newPage();
     const failed: string[] = [];
@@ -213,6 +252,135 @@ describe(`the site served under ${BASE}`, () => {
       expect(failed).toEqual([]);
     } finally {
       await page.close();
+    }
+  });
+});
+
+/** One query of tests/fixtures/search/variant-queries.yaml. */
+const VariantQuerySchema = z.strictObject({
+  q: z.string().min(1),
+  says: z.string().min(1),
+  /** Source files of the plans to be shown, in rank groups (a group's plans in any order among themselves). */
+  ranks: z.array(z.array(z.string().endsWith('.txt')).min(1)).min(1),
+});
+const VARIANT_QUERIES = 'tests/fixtures/search/variant-queries.yaml';
+const variantQueries = parseYamlWithFriendlyErrors(z.array(VariantQuerySchema), readFileSync(VARIANT_QUERIES, 'utf8'), VARIANT_QUERIES);
+
+/** Every `text` string in a value (paragraphs, headings, titles, table cells and captions of a plan's blocks). */
+function textsIn(value: unknown, out: string[] = []): string[] {
+  if (Array.isArray(value)) for (const v of value) textsIn(v, out);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'text' && typeof v === 'string') out.push(v);
+      else textsIn(v, out);
+    }
+  }
+  return out;
+}
+
+describe('search on a site of more than 20 plans (Pagefind\'s index first)', () => {
+  /** The built plans (data/plans/*.json): slug → source file and text (plus the simplified text of a traditional one). */
+  let plans: Map<string, { file: string; text: string }>;
+  const fileOf = (slug: string) => plans.get(slug)?.file ?? `(no built plan ${slug})`;
+  let page: Page;
+  let requests: string[];
+
+  beforeAll(async () => {
+    const dir = join(siteDir, 'data', 'plans');
+    plans = new Map(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as PlanDocument)
+        .map((d) => [d.slug, { file: d.source.file, text: [...textsIn(d.blocks), d.matchText ?? ''].join('\n').replace(/\s/gu, '') }]),
+    );
+    // One page for the queries below, as a reader searching again and again; no search has run in it yet.
+    page = await browser.context.newPage();
+    requests = recordRequests(page);
+    await page.goto(pageUrl(server.url, '/search/'));
+  });
+  afterAll(async () => {
+    await page?.close();
+  });
+
+  test('the build holds at least 30 plans, more than the 20 up to which every page is read', () => {
+    expect(plans.size).toBe(7 + CORPUS.length + GENERATED);
+    expect(plans.size).toBeGreaterThanOrEqual(30);
+  });
+
+  test('a rare word: the index is asked first and fewer pages are read than the site has', async () => {
+    expect(requests.filter((u) => u.includes('/pagefind/')), 'nothing of Pagefind before the first search').toEqual([]);
+    // 三量齐升 is in one text only: 北京城市副中心科技创新“三量齐升”行动计划.
+    const shown = await ask(page, '三量齐升');
+    expect(shown.state).toBe('done');
+    expect(shown.plans.map((p) => fileOf(p.slug))).toEqual(['30_tongzhou_sanliangqisheng_2024.txt']);
+    const under = (folder: string) => requests.filter((u) => new URL(u).pathname.startsWith(`${BASE}pagefind/${folder}/`));
+    expect(under('index').length, 'Pagefind index chunks fetched (the engine asked the index)').toBeGreaterThan(0);
+    const fragments = under('fragment');
+    expect(fragments.length, 'page texts (fragments) fetched').toBeGreaterThan(0);
+    expect(fragments.length, `page texts fetched for one rare word, of ${plans.size} plans`).toBeLessThan(plans.size);
+  });
+
+  test.for(variantQueries)('$q: $says', async ({ q, ranks }) => {
+    const shown = await ask(page, q);
+    expect(shown.state, `the search page's state (status “${shown.status}”)`).toBe('done');
+    const files = shown.plans.map((p) => fileOf(p.slug));
+    expect([...files].sort(), `plans shown for ${q}, in order: ${files.join(' ')}`).toEqual(ranks.flat().sort());
+    // The shown list cut into the expected groups' sizes, each group sorted: the same groups in the same order.
+    let at = 0;
+    const groups = ranks.map((g) => files.slice(at, (at += g.length)).sort());
+    expect(groups, `rank order for ${q}: ${files.join(' ')}`).toEqual(ranks.map((g) => [...g].sort()));
+  });
+
+  test('a common word: the search stops early, offers to check the rest, and then shows every plan that has it', async () => {
+    // Independent of the search code: the plans whose text has 企业 (no synonym group holds it).
+    const expected = [...plans].filter(([, p]) => p.text.includes('企业')).map(([slug]) => slug).sort();
+    expect(expected.length, 'plans with 企业').toBeGreaterThan(20);
+    // A fresh page: the one above has already read many pages, and pages already read are checked for free.
+    const fresh = await browser.context.newPage();
+    try {
+      await fresh.goto(pageUrl(server.url, '/search/'));
+      const first = await ask(fresh, '企业');
+      expect(first.state).toBe('done');
+      // Stopped early: at least 10 results (WANTED), fewer than all, and the rest offered.
+      expect(first.plans.length, `results before continuing (status “${first.status}”)`).toBeGreaterThanOrEqual(10);
+      expect(first.plans.length, `results before continuing, of ${expected.length} plans with 企业: the search should stop early (status “${first.status}”)`).toBeLessThan(expected.length);
+      const rest = first.status.match(/另有 (\d+) 份尚未检查/u);
+      expect(rest, `status “${first.status}” says how many plans are not checked yet`).not.toBeNull();
+      const button = fresh.locator('#search-results [data-continue]');
+      expect(await button.textContent()).toBe(`继续检查其余 ${rest![1]} 份规划`);
+      expect(first.plans.map((p) => p.slug).filter((s) => !expected.includes(s)), 'plans shown without 企业').toEqual([]);
+
+      await button.click();
+      // The click marks the search as loading at once; wait for it to be done again.
+      await fresh.waitForFunction(() => document.querySelector<HTMLElement>('#search-results')?.dataset.state === 'done');
+      const all = await readResults(fresh);
+      expect(all.plans.length, 'more results after continuing').toBeGreaterThan(first.plans.length);
+      expect(all.plans.map((p) => p.slug).sort()).toEqual(expected);
+      expect(all.status).toMatch(new RegExp(`^找到 ${expected.length} 份规划，共 \\d+ 处匹配。$`, 'u'));
+      expect(await button.count(), 'nothing left to continue').toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  test('when the rest cannot be read, continuing says so and keeps what was found, instead of staying busy', async () => {
+    const fresh = await browser.context.newPage();
+    try {
+      await fresh.goto(pageUrl(server.url, '/search/'));
+      const first = await ask(fresh, '企业');
+      expect(first.state).toBe('done');
+      const button = fresh.locator('#search-results [data-continue]');
+      expect(await button.count(), 'the rest is offered').toBe(1);
+      // The network goes away: every page text still to be read fails to load.
+      await fresh.route('**/pagefind/fragment/**', (route) => route.abort());
+      await button.click();
+      await fresh.waitForFunction(() => document.querySelector<HTMLElement>('#search-results')?.dataset.state === 'error', undefined, { timeout: 30_000 });
+      const after = await readResults(fresh);
+      expect(after.status).toContain('其余规划暂时无法检查');
+      expect(await fresh.locator('#search-results').getAttribute('aria-busy')).toBe('false');
+      expect(after.plans.map((p) => p.slug), 'the results found before are still shown').toEqual(first.plans.map((p) => p.slug));
+    } finally {
+      await fresh.close();
     }
   });
 });
