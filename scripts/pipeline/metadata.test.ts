@@ -3,6 +3,7 @@ import { parseDate, parsePeriod } from './lexicon/index.ts';
 import { readPortalFields } from './portal-fields.ts';
 import { detectKind } from './metadata.ts';
 import { loadRegistries } from '../registries.ts';
+import { buildPlanDocument } from './document.ts';
 
 describe('readPortalFields(removed)', () => {
   test('reads several spaced labels on one line, each with its line and raw text', () => {
@@ -68,5 +69,24 @@ describe('detectKind(kinds, title, …)', () => {
     expect(kindOf(null, null, [], ['记者从市科技局获悉，……'])).toBe('news');
     expect(kindOf('苏州发布“十四五”科技创新规划', null, [], ['本报讯（记者 某某）12月28日，市政府新闻办召开新闻发布会。'])).toBe('news');
     expect(kindOf(null, null, [], ['各有关单位：'])).toBeNull();
+  });
+});
+
+describe('region of a plan whose title names a place the division table lacks', () => {
+  const reg = loadRegistries('seeds', 'content');
+  const build = (text: string) =>
+    buildPlanDocument({ name: 'x.txt', path: 'seeds/x.txt', bytes: new TextEncoder().encode(text) }, reg).meta.region;
+  const body = '一、总体要求\n深入对接北京市创新资源，推动科技创新。到2025年，高新技术企业达到100家。\n二、重点任务\n加强平台建设。\n';
+  test('a region read from the running text is marked inferred, with a note naming the unknown place', () => {
+    // 和海区 is no real district: the text only mentions 北京市, which may be a parent or only a partner.
+    const region = build(`和海区科技创新三年行动方案（2023—2025年）\n${body}`);
+    expect(region?.value.name).toBe('北京市');
+    expect(region?.from).toBe('inferred');
+    expect(region?.note).toBe('标题所称“和海区”不在行政区划表中，地区据正文推定');
+  });
+  test('a title that names a known place is read as written', () => {
+    const region = build(`北辰区科技创新三年行动方案（2023—2025年）\n${body}`);
+    expect(region?.value.name).toBe('北辰区');
+    expect(region?.from).toBe('text');
   });
 });

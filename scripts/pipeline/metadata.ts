@@ -76,6 +76,12 @@ export function detectKind(
   return null;
 }
 
+/** A place named at the start of a title (`和海区科技创新…`): the words before a division suffix. */
+const UNKNOWN_PLACE = /^[\p{Script=Han}]{2,8}?(省|自治区|市|区|县|旗|自治州|州|盟)/u;
+
+/** An outlet's name before a headline: `北方网:` (a news site, `…网`, then a colon). */
+const OUTLET_LEAD = /^(\S{2,8}网)[:：]\s*/u;
+
 export function extractMetadata({ removed, blocks, inferredTitle, catalog, regions, kinds }: MetadataInput): PlanMeta {
   const fields = readPortalFields(removed);
   const field = <T>(label: FieldLabel, map: (v: string) => T | null): Sourced<T> | null => {
@@ -92,8 +98,11 @@ export function extractMetadata({ removed, blocks, inferredTitle, catalog, regio
   const closing = paragraphs.filter((b) => b.role === 'closing');
   const opening = paragraphs.filter((b) => b.role === 'body' && !b.id.startsWith('pn-')).slice(0, 3);
 
+  // A news portal's headline may lead with the outlet it reposts from (`北方网:科委将…`): the outlet is the
+  // publisher (below), the rest is the headline. The printed line stays the title's `raw`.
+  const outletLead = titleBlock ? OUTLET_LEAD.exec(titleBlock.piece.text) : null;
   const title: Sourced<string> | null = titleBlock
-    ? fromText(titleBlock.piece.text, titleBlock.lines[0]!, titleBlock.piece.text)
+    ? fromText(titleBlock.piece.text.slice(outletLead?.[0].length ?? 0), titleBlock.lines[0]!, titleBlock.piece.text)
     : inferredTitle
       ? inferred(inferredTitle.text, inferredTitle.line, inferredTitle.raw, inferredTitle.note)
       : null;
@@ -121,7 +130,7 @@ export function extractMetadata({ removed, blocks, inferredTitle, catalog, regio
   })();
 
   // Issuer: the body named before 关于 in the notice title, a letterhead (`…文件`), the notice's signature, the
-  // portal's 发布机构 or 作者, its 来源. Reports and news have none: they report on a document, they are not one.
+  // portal's 发布机构 or 作者. Reports and news have none: they report on a document, they are not one.
   const issuer = ((): Sourced<string> | null => {
     if (REPORT_KINDS.includes(kind.value)) return null;
     const noticeIssuer = noticeBlock ? /^(.{2,40}?)关于/u.exec(noticeBlock.piece.text)?.[1]?.trim() : undefined;
@@ -133,7 +142,8 @@ export function extractMetadata({ removed, blocks, inferredTitle, catalog, regio
       const group = signers.filter((b, i) => i === 0 || b.lines[0]! === signers[i - 1]!.lines[0]! + 1 || paragraphs.indexOf(b) === paragraphs.indexOf(signers[i - 1]!) + 1);
       return fromText(group.map((b) => b.piece.text).join(' '), group[0]!.lines[0]!, group.map((b) => b.piece.text).join('\n'));
     }
-    return field('发布机构', (v) => v) ?? field('作者', (v) => v) ?? field('来源', (v) => v);
+    // Not the portal's 来源: that is who posted the page (the publisher), which need not be who issued the text.
+    return field('发布机构', (v) => v) ?? field('作者', (v) => v);
   })();
 
   const docNumberPara = paragraphs.find((b) => b.role === 'docno');
@@ -193,10 +203,19 @@ export function extractMetadata({ removed, blocks, inferredTitle, catalog, regio
       .map((s) => ({ text: s.value, line: s.line, raw: s.raw ?? s.value }));
     for (const b of [...front.filter((f) => f.role !== 'addressee'), ...opening]) candidates.push({ text: b.piece.text.slice(0, 200), line: b.lines[0]!, raw: b.piece.text.slice(0, 200) });
     const hit = resolveRegion(candidates, regions);
-    return hit ? fromText(hit.ref, hit.line ?? 1, hit.raw) : null;
+    if (!hit) return null;
+    // The title names a place the division table does not have (an abolished district, a development zone, a
+    // new name), and the region was read from the running text: that may be a parent, or only a place the text
+    // mentions. Say so instead of presenting it as read.
+    const named = title?.from === 'text' ? UNKNOWN_PLACE.exec(title.value)?.[0] : undefined;
+    const fromOpening = ![title, noticeTitle, issuer].some((s) => s !== null && s.line === hit.line && s.raw === hit.raw);
+    if (named && fromOpening && !regions.forms.has(named)) {
+      return inferred(hit.ref, hit.line ?? 1, hit.raw, `标题所称“${named}”不在行政区划表中，地区据正文推定`);
+    }
+    return fromText(hit.ref, hit.line ?? 1, hit.raw);
   })();
 
-  const publisherFromTitle = title && title.from === 'text' ? /^(\S{2,8}网)[:：]/u.exec(title.value)?.[1] : undefined;
+  const publisherFromTitle = outletLead?.[1];
   const publisher = field('来源', (v) => v) ?? (title && publisherFromTitle ? fromText(publisherFromTitle, title.line!, title.raw!) : null);
 
   const text: PlanMeta = {

@@ -6,7 +6,7 @@ import type { TimelinePlan } from './charts/timeline.ts';
 
 /** Short plan name for chart labels: the title without its bracketed period. */
 export function planLabel(doc: PlanDocument): string {
-  return planTitle(doc).replace(/[（(][^（()）]*[)）]$/u, '').replace(/^北方网[:：]/u, '');
+  return planTitle(doc).replace(/[（(][^（()）]*[)）]$/u, '');
 }
 
 /** Indicator id → name. */
