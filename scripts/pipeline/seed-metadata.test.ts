@@ -45,25 +45,20 @@ const fixture = parseYamlWithFriendlyErrors(FixtureSchema, readFileSync(FIXTURE,
 const registries = loadRegistries('seeds', 'content');
 const seedFiles = readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort();
 
+const PLAIN_FIELDS = ['title', 'noticeTitle', 'issuer', 'docNumber', 'dateWritten', 'datePublished', 'validity', 'topic', 'indexNumber', 'publisher'] as const;
+
 /** The fields of the fixture, read the same way from the document the ingest builds. */
 function actualFields(doc: PlanDocument): Record<string, unknown> {
   const m = doc.meta;
   const region = m.region?.value;
   const firstHeading = doc.blocks.find((b) => b.kind === 'heading');
+  // Fields whose value the fixture gives as written (a string or null).
+  const plain = Object.fromEntries(PLAIN_FIELDS.map((k) => [k, (m[k] as { value: unknown } | null)?.value ?? null]));
   return {
-    title: m.title?.value ?? null,
-    noticeTitle: m.noticeTitle?.value ?? null,
-    issuer: m.issuer?.value ?? null,
-    docNumber: m.docNumber?.value ?? null,
-    dateWritten: m.dateWritten?.value ?? null,
-    datePublished: m.datePublished?.value ?? null,
+    ...plain,
     period: m.period ? { start: m.period.value.start, end: m.period.value.end, outlook: m.period.value.outlook } : null,
     region: region ? { name: region.name, code: region.code, level: region.level, province: region.parents[0]?.name ?? region.name } : null,
     kind: m.kind.value,
-    validity: m.validity?.value ?? null,
-    topic: m.topic?.value ?? null,
-    indexNumber: m.indexNumber?.value ?? null,
-    publisher: m.publisher?.value ?? null,
     firstHeading: firstHeading?.kind === 'heading' ? { text: `${firstHeading.number}${firstHeading.title}`, line: firstHeading.lines[0] } : null,
     sections: doc.outline.map((n) => n.title),
   };
