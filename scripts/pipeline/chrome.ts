@@ -41,6 +41,37 @@ export const RULE_SITE_HEADER = 'site header organ';
 export const RULE_REPEATED_TITLE = 'portal page title (repeats the notice title)';
 
 
+/**
+ * Characters of a rule's pattern that the rules never see: outside a character class, a traditional or full-width
+ * character (`（一）`, `發佈`) can never match, since rules test the simplified, half-width form of each line. Such a
+ * rule silently does nothing; the registry loader refuses it. Returns each such character with what to write, unless
+ * the pattern also has that (an alternative written both ways).
+ */
+export function unseenPatternChars(pattern: string): { char: string; write: string }[] {
+  const out: { char: string; write: string }[] = [];
+  let inClass = false;
+  const chars = [...pattern];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i]!;
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') {
+      inClass = true;
+      continue;
+    }
+    const seen = simplify(c);
+    if (seen !== c && !out.some((o) => o.char === c)) out.push({ char: c, write: seen });
+  }
+  // An alternative spelled both ways (`阅读|閱讀`) still matches through the simplified one.
+  return out.filter((o) => !pattern.includes(o.write));
+}
+
 interface Compiled extends ChromeRule {
   re: RegExp;
 }
