@@ -32,6 +32,8 @@ import type { Results } from './bench/report.ts';
 import { benchPrint, benchSearch } from './bench/search-print.ts';
 import type { SearchBench } from './bench/search-print.ts';
 import { largestPlanPage } from './bench/site.ts';
+import { pointsBelowFull, runLighthouse } from './bench/lighthouse.ts';
+import type { LighthousePage } from './bench/lighthouse.ts';
 
 const BENCH_DIR = 'bench';
 const LOG_DIR = join(BENCH_DIR, 'runs');
@@ -90,16 +92,22 @@ async function measure(): Promise<Results> {
     const server = await startStaticServer({ root: siteDir });
     const largest = largestPlanPage(siteDir);
     let pages, jsToRead, search, print;
+    const lighthouse: LighthousePage[] = [];
+    const readerPages = [
+      ['home', '/'],
+      ['largest plan', largest.path],
+      ['comparison', '/compare/'],
+      ['search', '/search/'],
+    ] as const;
     try {
+      for (const [name, path] of readerPages) {
+        log(`Lighthouse ${path}`);
+        lighthouse.push(await runLighthouse(server.url, name, path, CHROMIUM_PATH));
+      }
       const browser = await launchBrowser();
       try {
         pages = [];
-        for (const [name, path] of [
-          ['home', '/'],
-          ['largest plan', largest.path],
-          ['comparison', '/compare/'],
-          ['search', '/search/'],
-        ] as const) {
+        for (const [name, path] of readerPages) {
           log(`page ${path} ×${browserRuns}`);
           pages.push(await benchPage(browser.context, server.url, siteDir, name, path, browserRuns));
         }
@@ -160,6 +168,7 @@ async function measure(): Promise<Results> {
       enhancementJs,
       search,
       print,
+      lighthouse,
       scale,
       scaleSearch,
       growth: growthOf(scale),
@@ -183,6 +192,7 @@ function budgetFigures(r: Results): Record<string, number | null> {
     'first search, ms': r.search.first.ms.median,
     'build of 100 plans, ms': at100 ? at100.total.ms.median : null,
     'print largest plan, seconds': r.print.seconds.median,
+    'Lighthouse points below 100': r.lighthouse ? pointsBelowFull(r.lighthouse) : null,
   };
 }
 

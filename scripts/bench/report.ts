@@ -1,6 +1,7 @@
 /**
  * The benchmark's results as data (`bench/results.json`) and as Markdown tables (`bench/results.md`, printed too).
  */
+import { LIGHTHOUSE_PACKAGE, lighthouseMarkdown, type LighthousePage } from './lighthouse.ts';
 import type { BudgetResult } from './budgets.ts';
 import type { BuildBench } from './builds.ts';
 import { STAGES } from './builds.ts';
@@ -33,6 +34,8 @@ export interface Results {
   enhancementJs: Bytes;
   search: SearchBench;
   print: PrintBench;
+  /** Lighthouse, mobile preset, one run per page (absent in results from before it was measured). */
+  lighthouse?: LighthousePage[];
   scale: BuildBench[];
   /** Search on the synthetic sites (fewer runs). */
   scaleSearch: { plans: number; search: SearchBench }[];
@@ -170,6 +173,9 @@ export function renderMarkdown(r: Results): string {
     '',
     table(['seconds', 'PDF pages', 'PDF size'], [[formatStat(r.print.seconds, (s) => s.toFixed(2)), String(r.print.pages), formatBytes(r.print.pdfBytes)]]),
   );
+  if (r.lighthouse && r.lighthouse.length > 0) {
+    out.push('', `### Lighthouse (${LIGHTHOUSE_PACKAGE}, mobile preset: simulated slow 4G and 4× CPU slow-down; one run per page)`, '', lighthouseMarkdown(r.lighthouse));
+  }
   if (r.scale.length > 0) {
     const g = r.growth;
     const cell = (x: BuildBench, s: string) => {

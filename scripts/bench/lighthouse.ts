@@ -1,0 +1,146 @@
+/**
+ * Lighthouse in the benchmark: the mobile preset (Lighthouse's default: a phone screen, simulated slow 4G and
+ * CPU slow-down) on the pages readers open, with the four categories scored 0–100 and, for each score under
+ * 100, the audits that cost points — so a regression names its cause.
+ *
+ * Lighthouse is pinned (`lighthouse@12.2.3`; later versions did not install cleanly on this machine) and fetched
+ * into npm's cache by `npm exec` on first use (~1 min, registry only), not installed with the project: readers and
+ * CI do not need it. It drives Debian's Chromium (`CHROME_PATH`).
+ *
+ * Alone: `node scripts/bench/lighthouse.ts --site DIR [--path /plans/x/ …]` serves a built site and prints the table.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+export const LIGHTHOUSE_PACKAGE = 'lighthouse@12.2.3';
+export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+/** What one Lighthouse run found on one page. */
+export interface LighthousePage {
+  name: string;
+  path: string;
+  /** 0–100 per category. */
+  scores: Record<Category, number>;
+  /** Core figures of the performance category. */
+  metrics: { lcpMs: number; cls: number; tbtMs: number; fcpMs: number };
+  /** Audits that lost points in a category scored under 100: `category: id (title) score`. */
+  losses: string[];
+}
+
+interface LhrAudit {
+  id: string;
+  title: string;
+  score: number | null;
+  scoreDisplayMode: string;
+  numericValue?: number;
+}
+interface LhrJson {
+  categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
+  audits: Record<string, LhrAudit>;
+  runtimeError?: { code: string; message: string };
+}
+
+/** Reads Lighthouse's JSON report (the `lhr`) into the figures the benchmark keeps. Pure; tested. */
+export function summarizeLhr(name: string, path: string, lhr: LhrJson): LighthousePage {
+  if (lhr.runtimeError) throw new Error(`Lighthouse on ${path}: ${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+  const scores = {} as Record<Category, number>;
+  const losses: string[] = [];
+  for (const c of CATEGORIES) {
+    const cat = lhr.categories[c];
+    if (!cat || cat.score === null) throw new Error(`Lighthouse on ${path}: no score for ${c}`);
+    scores[c] = Math.round(cat.score * 100);
+    if (scores[c] === 100) continue;
+    for (const ref of cat.auditRefs) {
+      const a = lhr.audits[ref.id];
+      // Only audits that cost points (weight > 0): bf-cache and the like are advice, weighted 0.
+      if (!a || a.score === null || a.score >= 1 || ref.weight === 0) continue;
+      if (a.scoreDisplayMode === 'informative' || a.scoreDisplayMode === 'notApplicable' || a.scoreDisplayMode === 'manual') continue;
+      losses.push(`${c}: ${a.id} (${a.title}) ${a.score.toFixed(2)}`);
+    }
+  }
+  const num = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+  return {
+    name,
+    path,
+    scores,
+    metrics: { lcpMs: Math.round(num('largest-contentful-paint')), cls: Number(num('cumulative-layout-shift').toFixed(3)), tbtMs: Math.round(num('total-blocking-time')), fcpMs: Math.round(num('first-contentful-paint')) },
+    losses,
+  };
+}
+
+/**
+ * Runs Lighthouse once on `baseUrl + path` with Debian's Chromium. Asynchronous on purpose: the static server
+ * usually runs in this same process and must keep answering while Lighthouse loads the page.
+ */
+export async function runLighthouse(baseUrl: string, name: string, path: string, chromePath: string): Promise<LighthousePage> {
+  const dir = mkdtempSync(join(tmpdir(), 'lighthouse-'));
+  try {
+    const out = join(dir, 'report.json');
+    const url = new URL(path, baseUrl).href;
+    const args = [
+      'exec', '--yes', `--package=${LIGHTHOUSE_PACKAGE}`, '--', 'lighthouse', url,
+      '--output=json', `--output-path=${out}`, `--only-categories=${CATEGORIES.join(',')}`, '--quiet',
+      '--chrome-flags=--headless=new --no-sandbox --disable-gpu',
+    ];
+    const { code, stderr } = await new Promise<{ code: number | null; stderr: string }>((done) => {
+      const child = spawn('npm', args, { env: { ...process.env, CHROME_PATH: chromePath }, stdio: ['ignore', 'ignore', 'pipe'] });
+      let err = '';
+      child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+      const timer = setTimeout(() => child.kill('SIGKILL'), 300_000);
+      child.on('close', (c) => {
+        clearTimeout(timer);
+        done({ code: c, stderr: err });
+      });
+    });
+    if (code !== 0) throw new Error(`Lighthouse on ${url} exited ${code}:\n${stderr.slice(-2000)}`);
+    return summarizeLhr(name, path, JSON.parse(readFileSync(out, 'utf8')) as LhrJson);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Markdown table of the runs, with the audits that cost points under it. */
+export function lighthouseMarkdown(pages: readonly LighthousePage[]): string {
+  const rows = pages.map(
+    (p) => `| ${p.name} (\`${p.path}\`) | ${CATEGORIES.map((c) => p.scores[c]).join(' | ')} | ${p.metrics.fcpMs} | ${p.metrics.lcpMs} | ${p.metrics.tbtMs} | ${p.metrics.cls} |`,
+  );
+  const losses = pages.flatMap((p) => p.losses.map((l) => `- ${p.name}: ${l}`));
+  return [
+    `| page | performance | accessibility | best practices | SEO | FCP ms | LCP ms | TBT ms | CLS |`,
+    `|---|---:|---:|---:|---:|---:|---:|---:|---:|`,
+    ...rows,
+    '',
+    losses.length > 0 ? `Points lost:\n${losses.join('\n')}` : 'No audit lost points.',
+  ].join('\n');
+}
+
+/** Points under 100 over every page and category (0 when all are 100): the budget's figure. */
+export function pointsBelowFull(pages: readonly LighthousePage[]): number {
+  return pages.reduce((n, p) => n + CATEGORIES.reduce((m, c) => m + (100 - p.scores[c]), 0), 0);
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { site: { type: 'string' }, path: { type: 'string', multiple: true } } });
+  if (!values.site) throw new Error('usage: node scripts/bench/lighthouse.ts --site DIR [--path /x/ …]');
+  const { startStaticServer } = await import('../lib/static-server.ts');
+  const { CHROMIUM_PATH } = await import('../../tests/support/system.ts');
+  const { largestPlanPage } = await import('./site.ts');
+  const server = await startStaticServer({ root: values.site });
+  try {
+    const paths: [string, string][] = values.path?.map((p) => [p, p]) ?? [
+      ['home', '/'],
+      ['largest plan', largestPlanPage(values.site).path],
+      ['comparison', '/compare/'],
+      ['search', '/search/'],
+    ];
+    const pages: LighthousePage[] = [];
+    for (const [name, path] of paths) pages.push(await runLighthouse(server.url, name, path, CHROMIUM_PATH));
+    console.log(lighthouseMarkdown(pages));
+  } finally {
+    await server.close();
+  }
+}
