@@ -2,7 +2,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { loadRegistries } from '../../scripts/registries.ts';
 import { buildPlanDocument } from '../../scripts/pipeline/document.ts';
-import { comparisonRows, formatRate, targetPairs, targetRecords, toCsv } from './targets-view.ts';
+import { IndicatorKindSchema } from '../schemas/indicator.ts';
+import { comparisonRows, formatRate, kindFilterOptions, targetPairs, targetRecords, toCsv } from './targets-view.ts';
 
 const reg = loadRegistries('seeds', 'content');
 const plans = readdirSync('seeds')
@@ -62,6 +63,33 @@ describe('comparisonRows: the registry decides what is comparable, as in the cha
     // 天津市 2014: 全年新增科技型中小企业1万家,达到6万家; 新增科技小巨人企业500家,力争达到3000家.
     expect([cell('tech-smes', 'tianjin-2014-work-conference').target?.value, cell('tech-smes', 'tianjin-2014-work-conference').caveats]).toEqual([60000, []]);
     expect(cell('tech-little-giants', 'tianjin-2014-work-conference').target?.value).toBe(3000);
+  });
+});
+
+describe('kindFilterOptions(rows)', () => {
+  const options = kindFilterOptions(comparisonRows(plans, reg.indicators));
+  test('offers every indicator kind of the schema, growth-rate included, with its Chinese label', () => {
+    expect(options.map((o) => [o.id, o.label])).toEqual([
+      ['all', '全部'],
+      ['stock', '存量（家、件）'],
+      ['flow', '流量（亿元）'],
+      ['ratio', '比例（%）'],
+      ['growth-rate', '增长率（%）'],
+      ['cumulative', '累计'],
+    ]);
+  });
+  test('counts the rows each choice shows: content/indicators.yaml has no growth-rate or cumulative indicator today', () => {
+    const rows = Object.fromEntries(options.map((o) => [o.id, o.rows]));
+    expect([rows['growth-rate'], rows.cumulative]).toEqual([0, 0]);
+    expect(rows.stock! + rows.flow! + rows.ratio!).toBe(rows.all);
+    expect(rows.all).toBeGreaterThan(0);
+  });
+  test('every kind has its CSS filter rule in compare.css (the filter works without JavaScript)', () => {
+    const css = readFileSync('src/styles/compare.css', 'utf8');
+    expect(IndicatorKindSchema.options.length).toBeGreaterThan(0);
+    for (const kind of IndicatorKindSchema.options) {
+      expect(css, kind).toContain(`body:has(#kind-${kind}:checked) .compare tbody tr:not(.k-${kind})`);
+    }
   });
 });
 

@@ -1,14 +1,14 @@
 /**
  * Targets as the site shows them, beyond one value (which `values.ts` writes and judges): baseline → target pairs
  * with the figures they imply (labelled as derived), the indicators × plans comparison with its comparability marks
- * and the open data. Pure functions over the document model and the indicator registry (tested in
+ * and its filter, and the open data. Pure functions over the document model and the indicator registry (tested in
  * targets-view.test.ts).
  */
 import { planTitle } from './plan-view.ts';
 import type { PlanDocument, Target } from '../schemas/plan.ts';
-import type { Indicator } from '../schemas/indicator.ts';
+import { IndicatorKindSchema, type Indicator, type IndicatorKind } from '../schemas/indicator.ts';
 import { pairBaselineTargets } from './charts/baseline-target.ts';
-import { comparability, KIND_LABELS, preferredValue } from './values.ts';
+import { comparability, INDICATOR_KIND_LABELS, KIND_LABELS, preferredValue } from './values.ts';
 
 /** A baseline (or reported start) and a target of one indicator in one plan, with what they imply. */
 export interface TargetPair {
@@ -86,6 +86,22 @@ export function comparisonRows(plans: PlanDocument[], indicators: Indicator[]): 
     return { indicator, cells, coverage: cells.filter((c) => c !== null).length, notes };
   });
   return rows.filter((r) => r.coverage > 0).sort((a, b) => b.coverage - a.coverage || a.indicator.name.localeCompare(b.indicator.name, 'zh'));
+}
+
+/** One choice of the `/compare/` filter: all rows, or one indicator kind. */
+export interface KindFilterOption {
+  id: 'all' | IndicatorKind;
+  label: string;
+  /** Rows the choice shows. */
+  rows: number;
+}
+
+/** The `/compare/` filter: all rows, then every indicator kind of the schema, in its order, with the rows of each. */
+export function kindFilterOptions(rows: readonly ComparisonRow[]): KindFilterOption[] {
+  return [
+    { id: 'all', label: '全部', rows: rows.length },
+    ...IndicatorKindSchema.options.map((kind) => ({ id: kind, label: INDICATOR_KIND_LABELS[kind], rows: rows.filter((r) => r.indicator.kind === kind).length })),
+  ];
 }
 
 // ── Open data ──────────────────────────────────────────────────────────────────────────────────────────────

@@ -21,6 +21,15 @@ export const MEASURE_LABELS: Record<Target['measure'], string> = {
   increase: '新增量',
 };
 
+/** An indicator kind as the `/compare/` filter names it, with the usual units. */
+export const INDICATOR_KIND_LABELS: Record<IndicatorKind, string> = {
+  stock: '存量（家、件）',
+  flow: '流量（亿元）',
+  ratio: '比例（%）',
+  'growth-rate': '增长率（%）',
+  cumulative: '累计',
+};
+
 // ── Writing a value ────────────────────────────────────────────────────────────────────────────────────────
 
 /**
