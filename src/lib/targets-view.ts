@@ -1,37 +1,14 @@
 /**
- * Targets as the site shows them: normalised readings, a plan's targets table, baseline → target pairs with the
- * figures they imply (labelled as derived), and the indicators × plans comparison with its comparability marks.
- * Pure functions over the document model and the indicator registry (tested in targets-view.test.ts).
+ * Targets as the site shows them, beyond one value (which `values.ts` writes and judges): baseline → target pairs
+ * with the figures they imply (labelled as derived), the indicators × plans comparison with its comparability marks
+ * and its filter, and the open data. Pure functions over the document model and the indicator registry (tested in
+ * targets-view.test.ts).
  */
 import { planTitle } from './plan-view.ts';
 import type { PlanDocument, Target } from '../schemas/plan.ts';
-import type { Indicator } from '../schemas/indicator.ts';
+import { IndicatorKindSchema, type Indicator, type IndicatorKind } from '../schemas/indicator.ts';
 import { pairBaselineTargets } from './charts/baseline-target.ts';
-import { KIND_LABEL } from './charts/format.ts';
-
-/** `kind` in Chinese: the charts' words, so that a value is called the same in a chart and in a table. */
-export const KIND_LABELS = KIND_LABEL;
-export const MEASURE_LABELS: Record<Target['measure'], string> = { level: '达到', growth: '增长率', cumulative: '累计', increase: '新增' };
-
-/** `2022年`, `2021—2025年`, or `—`. */
-export function targetTime(t: Pick<Target, 'year' | 'period'>): string {
-  if (t.period && t.period.start !== t.period.end) return `${t.period.start}—${t.period.end}年`;
-  if (t.year !== null) return `${t.year}年`;
-  return '—';
-}
-
-/** The value with its unit as a reader expects it: `530家`, `3.2%`, `年均增长10%`. */
-export function formatValue(t: Pick<Target, 'value' | 'unit' | 'valueText' | 'measure'>): string {
-  if (t.value === null) return t.valueText;
-  const n = Number.isInteger(t.value) ? String(t.value) : String(Number(t.value.toFixed(4)));
-  const prefix = t.measure === 'growth' ? '年均增长' : t.measure === 'increase' ? '新增' : t.measure === 'cumulative' ? '累计' : '';
-  return `${prefix}${n}${t.unit}`;
-}
-
-/** `全社会研发投入强度 · 目标 · 3.2% · 2022年 · 力争、以上`. */
-export function normalizedReading(t: Target, indicator: Indicator | undefined): string {
-  return [indicator?.name ?? `未归类：${t.phrase}`, KIND_LABELS[t.kind], formatValue(t), targetTime(t), t.qualifiers.join('、')].filter((x) => x && x !== '—').join(' · ');
-}
+import { comparability, INDICATOR_KIND_LABELS, KIND_LABELS, preferredValue } from './values.ts';
 
 /** A baseline (or reported start) and a target of one indicator in one plan, with what they imply. */
 export interface TargetPair {
@@ -74,7 +51,7 @@ export interface ComparisonCell {
   target: Target | null;
   /** Reported results (实际) when there is no baseline. */
   achievement: Target | null;
-  /** Why this cell is not comparable with the others in its row (another unit, measure or period). */
+  /** Why this cell is not comparable with the other plans' values of its indicator (`comparability`), or has no target. */
   caveats: string[];
 }
 
@@ -87,37 +64,44 @@ export interface ComparisonRow {
   notes: string[];
 }
 
-/** The latest target and the baseline of each indicator in each plan; caveats where comparisons would mislead. */
+/**
+ * Each plan's target, baseline and result of each indicator, as `preferredValue` picks them (the chart picks alike),
+ * with caveats where comparisons would mislead: the shown value's `comparability` reasons, a result without a
+ * target, and target years that differ between plans.
+ */
 export function comparisonRows(plans: PlanDocument[], indicators: Indicator[]): ComparisonRow[] {
   const rows = indicators.map((indicator) => {
     const cells = plans.map((doc): ComparisonCell | null => {
       const mine = doc.targets.filter((t) => t.indicatorId === indicator.id);
       if (mine.length === 0) return null;
-      const latest = (kind: Target['kind']) => mine.filter((t) => t.kind === kind).sort((a, b) => (b.year ?? 0) - (a.year ?? 0))[0] ?? null;
-      return { slug: doc.slug, baseline: latest('baseline'), target: latest('target'), achievement: latest('achievement'), caveats: [] };
+      const pick = (kind: Target['kind']) => preferredValue(mine.filter((t) => t.kind === kind), indicator);
+      const [target, baseline, achievement] = [pick('target'), pick('baseline'), pick('achievement')];
+      const shown = target ?? achievement ?? baseline;
+      const caveats = shown ? comparability(shown, indicator).reasons : [];
+      if (!target && achievement) caveats.push(`仅有${KIND_LABELS.achievement}值，无目标`);
+      return { slug: doc.slug, baseline, target, achievement, caveats };
     });
-    // Caveats: units and measures differing from the row's most common ones, and plan periods that differ.
-    const shown = cells.flatMap((c) => (c ? [c.target ?? c.achievement ?? c.baseline].filter((t): t is Target => t !== null) : []));
-    const common = <K extends keyof Target>(key: K) => {
-      const counts = new Map<Target[K], number>();
-      for (const t of shown) counts.set(t[key], (counts.get(t[key]) ?? 0) + 1);
-      return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-    };
-    const unit = common('unit');
-    const measure = common('measure');
     const years = new Set(cells.map((c) => c?.target?.year).filter((y) => y !== undefined && y !== null));
-    for (const c of cells) {
-      if (!c) continue;
-      const t = c.target ?? c.achievement ?? c.baseline;
-      if (!t) continue;
-      if (t.unit !== unit) c.caveats.push(`单位不同（${t.unit}）`);
-      if (t.measure !== measure) c.caveats.push(`口径不同（${MEASURE_LABELS[t.measure]}）`);
-      if (!c.target && c.achievement) c.caveats.push(`仅有${KIND_LABEL.achievement}值，无目标`);
-    }
     const notes = years.size > 1 ? [`各规划目标年份不同（${[...years].sort().join('、')}年）`] : [];
     return { indicator, cells, coverage: cells.filter((c) => c !== null).length, notes };
   });
   return rows.filter((r) => r.coverage > 0).sort((a, b) => b.coverage - a.coverage || a.indicator.name.localeCompare(b.indicator.name, 'zh'));
+}
+
+/** One choice of the `/compare/` filter: all rows, or one indicator kind. */
+export interface KindFilterOption {
+  id: 'all' | IndicatorKind;
+  label: string;
+  /** Rows the choice shows. */
+  rows: number;
+}
+
+/** The `/compare/` filter: all rows, then every indicator kind of the schema, in its order, with the rows of each. */
+export function kindFilterOptions(rows: readonly ComparisonRow[]): KindFilterOption[] {
+  return [
+    { id: 'all', label: '全部', rows: rows.length },
+    ...IndicatorKindSchema.options.map((kind) => ({ id: kind, label: INDICATOR_KIND_LABELS[kind], rows: rows.filter((r) => r.indicator.kind === kind).length })),
+  ];
 }
 
 // ── Open data ──────────────────────────────────────────────────────────────────────────────────────────────

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { baselineTarget, pairBaselineTargets } from './baseline-target.ts';
-import { formatValue } from './format.ts';
+import { formatValue } from '../values.ts';
 import { assertMentions, assertPathEqual } from './test-asserts.ts';
 import { baodi, beichen, v, xinji } from './test-fixtures.ts';
 

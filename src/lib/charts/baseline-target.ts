@@ -5,7 +5,8 @@
 import { max, min } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { formatChange, formatLabel, formatNumber, formatValue, KIND_LABEL, sourcesOf, yearKind } from './format.ts';
+import { formatLabel, formatNumber, formatValue, KIND_LABELS } from '../values.ts';
+import { formatChange, sourcesOf, yearKind } from './format.ts';
 import { chartId, FONT, FONT_SMALL, label, LINE, minWidthFor, round, textWidth, valueAxisY, wrapText } from './layout.ts';
 import type { AxisModel, ChartFrame, ChartSize, ChartValue, TextMark } from './types.ts';
 
@@ -156,8 +157,8 @@ export function baselineTarget(data: BaselineTargetData, size: ChartSize = { wid
     const axisW = (max(y.ticks(3), (t) => textWidth(formatNumber(t), FONT_SMALL)) ?? 0) + 8;
     const la = formatLabel(p.start);
     const lb = formatLabel(p.end);
-    const ya = `${p.start.year}年${KIND_LABEL[p.start.kind]}`;
-    const yb = `${p.end.year}年${KIND_LABEL[p.end.kind]}`;
+    const ya = `${p.start.year}年${KIND_LABELS[p.start.kind]}`;
+    const yb = `${p.end.year}年${KIND_LABELS[p.end.kind]}`;
     const half = (s: string, size: number) => textWidth(s, size) / 2 + 4;
     const xa = Math.max(axisW + half(la, FONT), half(ya, FONT_SMALL), axisW + R + 8);
     const xb = pw - Math.max(half(lb, FONT), half(yb, FONT_SMALL), R + 8);

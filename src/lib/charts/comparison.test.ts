@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { comparison, decideComparability, incomparability, pickComparisonValues, type ComparabilityDecision } from './comparison.ts';
-import { formatValue } from './format.ts';
+import { formatValue } from '../values.ts';
+import { comparison, pickComparisonValues, type ComparedIndicator } from './comparison.ts';
 import { assertMentions } from './test-asserts.ts';
 import { baodi, beichen, hongqiao, tianjin2014, v, xinji } from './test-fixtures.ts';
 import type { PlanValue } from './types.ts';
 
-const rd: ComparabilityDecision = { indicatorId: 'rd-intensity', name: '全社会研发投入强度', unit: '%', measure: 'level', note: null };
+const rd: ComparedIndicator = { id: 'rd-intensity', name: '全社会研发投入强度', unit: '%', kind: 'ratio', comparability: null };
 const plans = [
   { slug: 'beichen-2020-2022', planLabel: '北辰区', targets: beichen },
   { slug: 'hongqiao-2020-2022', planLabel: '红桥区', targets: hongqiao },
@@ -14,24 +14,7 @@ const plans = [
 ];
 const at = (slug: string, planLabel: string, value: (typeof baodi)[number]): PlanValue => ({ ...value, slug, planLabel });
 
-describe('decideComparability(indicator) / incomparability(v, decision)', () => {
-  test('takes unit and measure from the registry entry', () => {
-    expect(decideComparability({ id: 'rd-intensity', name: '全社会研发投入强度', unit: '%', kind: 'ratio', comparability: 'R&D / GDP' })).toEqual({ ...rd, note: 'R&D / GDP' });
-    expect(decideComparability({ id: 'g', name: 'G', unit: '%', kind: 'growth-rate', comparability: '-' }).measure).toBe('growth');
-    expect(decideComparability({ id: 'c', name: 'C', unit: '亿元', kind: 'cumulative', comparability: '-' }).measure).toBe('cumulative');
-  });
-  test('gives every reason a value may not share the scale', () => {
-    expect(incomparability(beichen[0]!, rd)).toEqual([]);
-    expect(incomparability(baodi[2]!, rd)).toEqual(['不是同一指标（原文：规模以上企业研发投入R&D占销售收入比例）']);
-    expect(incomparability(baodi[4]!, { ...rd, indicatorId: 'technology-contract-turnover' })).toEqual([
-      '单位不同：亿元，本图为%',
-      '口径不同：期间累计值，本图为达到值',
-    ]);
-    expect(incomparability(xinji[3]!, { ...rd, indicatorId: xinji[3]!.indicatorId as string })).toContain('原文没有数值（—）');
-  });
-});
-
-describe('pickComparisonValues(plans, decision)', () => {
+describe('pickComparisonValues(plans, indicator)', () => {
   test('takes one target per plan, the latest comparable one', () => {
     const picked = pickComparisonValues(plans, rd);
     expect(picked.map((p) => [p.planLabel, p.year, p.value])).toEqual([
@@ -42,12 +25,12 @@ describe('pickComparisonValues(plans, decision)', () => {
     expect(picked[1]!.blockId).toBe('p1-2-1');
   });
   test('still passes a plan whose only value is not comparable, so the chart can say why', () => {
-    const turnover = decideComparability({ id: 'technology-contract-turnover', name: '技术合同成交额', unit: '亿元', kind: 'flow', comparability: '-' });
+    const turnover: ComparedIndicator = { id: 'technology-contract-turnover', name: '技术合同成交额', unit: '亿元', kind: 'flow' };
     const picked = pickComparisonValues([{ slug: 'baodi-14th-five-year', planLabel: '宝坻区', targets: baodi }], turnover);
     expect(picked.map((p) => p.measure)).toEqual(['cumulative']);
   });
   test('names table sources by the caption it is given', () => {
-    const [p] = pickComparisonValues([{ slug: 'xinji', planLabel: '辛集市', targets: xinji, blockLabels: { t1: '表1' } }], { ...rd, indicatorId: 'tech-smes', unit: '家' });
+    const [p] = pickComparisonValues([{ slug: 'xinji', planLabel: '辛集市', targets: xinji, blockLabels: { t1: '表1' } }], { ...rd, id: 'tech-smes', unit: '家', kind: 'stock' });
     expect(p).toMatchObject({ value: 750, blockId: 't1', blockLabel: '表1' });
   });
 });
@@ -60,13 +43,13 @@ describe('comparison(data, size)', () => {
     // A value in another unit and measure, even if someone maps it to rd-intensity by mistake.
     at('baodi-14th-five-year', '宝坻区', { ...baodi[4]!, indicatorId: 'rd-intensity' }),
   ];
-  const m = comparison({ decision: rd, values }, { width: 480 });
+  const m = comparison({ indicator: rd, values }, { width: 480 });
 
   test('refuses values of another indicator, unit or measure: not drawn, listed with reasons', () => {
     expect(m.bars.map((b) => b.planLabel)).toEqual(['北辰区', '天津市', '红桥区']);
     expect(m.excluded.map((e) => [e.value.planLabel, e.value.value, e.reasons])).toEqual([
       ['宝坻区', 2.8, ['不是同一指标（原文：规模以上企业研发投入R&D占销售收入比例）']],
-      ['宝坻区', 35, ['单位不同：亿元，本图为%', '口径不同：期间累计值，本图为达到值']],
+      ['宝坻区', 35, ['单位不同：亿元，本指标为%', '口径不同：期间累计值，本指标为达到值']],
     ]);
     expect(m.notes[0]).toBe('未画入：宝坻区2025年目标2.8%——不是同一指标（原文：规模以上企业研发投入R&D占销售收入比例）。');
     assertMentions(m.description, ['另有2个数值不可比，未画入', '累计35亿元']);
@@ -88,20 +71,23 @@ describe('comparison(data, size)', () => {
     expect(m.sources.map((s) => s.blockId)).toEqual(['p1-2-1', 'p0-1', 'p1-2-1', 'p3-3-1']);
     expect(m.sources.map((s) => s.slug)).toContain('tianjin-2014-work-conference');
   });
+  test('shows the comparability text of the registry entry under the chart', () => {
+    expect(comparison({ indicator: { ...rd, comparability: 'R&D / GDP' }, values }).notes.at(-1)).toBe('R&D / GDP');
+  });
   test('orders bars as given when asked', () => {
-    const given = comparison({ decision: rd, values, sort: 'input' });
+    const given = comparison({ indicator: rd, values, sort: 'input' });
     expect(given.bars.map((b) => b.planLabel)).toEqual(['北辰区', '红桥区', '天津市']);
   });
   test('marks a reported value apart from targets', () => {
     const reported = at('xinji', '辛集市', v({ indicatorId: 'rd-intensity', value: 1.45, unit: '%', year: 2020, kind: 'achievement', blockId: 'p1-1-1-2-1' }));
-    const mixed = comparison({ decision: rd, values: [values[0]!, reported] });
+    const mixed = comparison({ indicator: rd, values: [values[0]!, reported] });
     expect(mixed.bars.map((b) => b.kind)).toEqual(['target', 'achievement']);
     expect(mixed.notes).toContain('实心条为目标值，斜线条为基数或实际值。');
   });
   test('with nothing comparable, draws nothing and says why', () => {
-    const none = comparison({ decision: rd, values: values.slice(3) });
+    const none = comparison({ indicator: rd, values: values.slice(3) });
     expect(none).toMatchObject({ empty: true, bars: [], height: 0 });
     expect(none.description.startsWith('没有可在同一刻度上比较的全社会研发投入强度数值。另有2个数值不可比')).toBe(true);
-    expect(comparison({ decision: rd, values: [] })).toMatchObject({ empty: true, excluded: [], notes: [] });
+    expect(comparison({ indicator: rd, values: [] })).toMatchObject({ empty: true, excluded: [], notes: [] });
   });
 });

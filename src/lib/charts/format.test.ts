@@ -1,33 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { formatChange, formatLabel, formatNumber, formatValue, sourcesOf, yearKind } from './format.ts';
+import { formatChange, sourcesOf, yearKind } from './format.ts';
 import { readFileSync } from 'node:fs';
 import { CHART_WIDTHS, chartId, chartSizeClass, FONT_SMALL, MIN_TEXT_PX, minWidthFor, textWidth, wrapText } from './layout.ts';
 import { normalizePath } from './test-asserts.ts';
 
-describe('formatNumber(n)', () => {
-  test('writes numbers as plan texts do: no grouping, no float noise', () => {
-    expect(formatNumber(26000)).toBe('26000');
-    expect(formatNumber(0.67 - 0.54)).toBe('0.13');
-    expect(formatNumber(1.17)).toBe('1.17');
-    expect(formatNumber(-0)).toBe('0');
-  });
-});
-
-describe('formatLabel(v) / formatValue(v)', () => {
-  test('keep the qualifiers that bound a value: 以上, 左右, 突破', () => {
-    expect(formatLabel({ value: 2.1, qualifiers: ['以上'] })).toBe('2.1以上');
-    expect(formatLabel({ value: 2.2, qualifiers: ['左右'] })).toBe('2.2左右');
-    expect(formatLabel({ value: 530, qualifiers: ['突破'] })).toBe('突破530');
-    expect(formatLabel({ value: null, qualifiers: [] })).toBe('—');
-  });
-  test('prose and tables also keep 力争 and the unit', () => {
-    const v = { value: 3.2, qualifiers: ['力争', '以上'], unit: '%', valueText: '3.2%以上' };
-    expect(formatLabel(v)).toBe('3.2以上');
-    expect(formatValue(v)).toBe('力争3.2%以上');
-    expect(formatValue(v, false)).toBe('力争3.2以上');
-    expect(formatValue({ value: null, qualifiers: [], unit: '', valueText: '—' })).toBe('—');
-  });
-  test('yearKind names the year and the kind', () => {
+describe('yearKind(v)', () => {
+  test('names the year and the kind', () => {
     expect(yearKind({ year: 2020, kind: 'baseline' })).toBe('2020年基数');
     expect(yearKind({ year: null, kind: 'achievement' })).toBe('实际（年份未载）');
   });

@@ -4,11 +4,11 @@
  */
 export { baselineTarget, pairBaselineTargets } from './baseline-target.ts';
 export type { BaselineTargetData, BaselineTargetModel, BaselineTargetPair, BaselineTargetPanel, SlopePoint } from './baseline-target.ts';
-export { comparison, decideComparability, incomparability, pickComparisonValues } from './comparison.ts';
-export type { ComparabilityDecision, ComparisonBar, ComparisonData, ComparisonExcluded, ComparisonModel } from './comparison.ts';
+export { comparison, pickComparisonValues } from './comparison.ts';
+export type { ComparedIndicator, ComparisonBar, ComparisonData, ComparisonExcluded, ComparisonModel } from './comparison.ts';
 export { periodText, timeline } from './timeline.ts';
 export type { TimelineData, TimelineModel, TimelinePlan, TimelineRow } from './timeline.ts';
 export { trajectory, trajectoryCandidates, trajectoryPoints } from './trajectory.ts';
 export type { TrajectoryData, TrajectoryModel, TrajectoryPoint, TrajectorySelection } from './trajectory.ts';
-export { formatChange, formatLabel, formatNumber, formatValue } from './format.ts';
+export { formatChange } from './format.ts';
 export type * from './types.ts';

@@ -5,7 +5,8 @@
 import { group, max, min } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { formatLabel, formatNumber, formatValue, KIND_LABEL, sourcesOf, yearKind } from './format.ts';
+import { formatLabel, formatNumber, formatValue, KIND_LABELS } from '../values.ts';
+import { sourcesOf, yearKind } from './format.ts';
 import { chartId, FONT, FONT_SMALL, label, minWidthFor, round, textWidth, valueAxisY } from './layout.ts';
 import type { AxisModel, ChartFrame, ChartSize, ChartValue, TextMark } from './types.ts';
 
@@ -108,7 +109,7 @@ export function trajectory(data: TrajectoryData, size: ChartSize = { width: 480 
   const title = data.title ?? `${name}：逐年目标`;
   const W = size.width;
   const H = size.height ?? 260;
-  const pointLabel = (v: ChartValue) => (v.kind === 'target' ? formatLabel(v) : `${formatLabel(v)}（${KIND_LABEL[v.kind]}）`);
+  const pointLabel = (v: ChartValue) => (v.kind === 'target' ? formatLabel(v) : `${formatLabel(v)}（${KIND_LABELS[v.kind]}）`);
   const labels = values.map(pointLabel);
 
   const top = FONT + 14;
@@ -156,7 +157,7 @@ export function trajectory(data: TrajectoryData, size: ChartSize = { width: 480 
     unit: unit ? `单位：${unit}` : '',
     table: {
       columns: ['年份', '类型', `数值（${unit}）`, '原文写法'],
-      rows: values.map((v) => [`${v.year}年`, KIND_LABEL[v.kind], formatValue(v, false), v.valueText]),
+      rows: values.map((v) => [`${v.year}年`, KIND_LABELS[v.kind], formatValue(v, false), v.valueText]),
     },
     sources: sourcesOf(values.map((v) => ({ ...v, slug: data.slug })), data.blockLabels),
     notes: excluded.map((e) => `未画入：${e.value.year}年${formatValue(e.value)}，${e.reason}。`),
