@@ -4,6 +4,7 @@
  */
 import type { OutlineNode, PlanDocument, Provenance, RegionLevel, RegionParent, RegionRef } from '../schemas/plan.ts';
 import type { Kind } from '../schemas/registry.ts';
+import { headingTrails } from './crosslinks/heading-trails.ts';
 
 /** `2020—2022年`, `2014年`, `2021—2025年（展望2035年）`. */
 export function formatPeriod(p: { start: number; end: number; outlook: number | null } | null | undefined): string {
@@ -109,22 +110,9 @@ export function tableOfContents(doc: PlanDocument): TocEntry[] {
   return [...(notice ? [{ id: 'notice-title', label: '印发通知', level: 1, children: [] }] : []), ...walk(doc.outline)];
 }
 
-/** Heading title of a block id, for citing a section: `二、重点任务 › （一）增强科技创新策源能力`. */
+/** The headings above a section and its own, for citing it: `['二、重点任务', '（一）增强科技创新策源能力']`; `[]` for an id that is not a heading. */
 export function sectionPath(doc: PlanDocument, id: string): string[] {
-  const path: string[] = [];
-  const find = (nodes: OutlineNode[], trail: string[]): boolean => {
-    for (const n of nodes) {
-      const here = [...trail, `${n.number}${n.title}`];
-      if (n.id === id) {
-        path.push(...here);
-        return true;
-      }
-      if (find(n.children, here)) return true;
-    }
-    return false;
-  };
-  find(doc.outline, []);
-  return path;
+  return doc.blocks.some((b) => b.id === id && b.kind === 'heading') ? [...(headingTrails(doc.blocks).get(id) ?? [])] : [];
 }
 
 /**
