@@ -106,8 +106,8 @@ export interface TocEntry {
 /** The table of contents: the notice (if any), then the outline. */
 export function tableOfContents(doc: PlanDocument): TocEntry[] {
   const walk = (nodes: OutlineNode[]): TocEntry[] => nodes.map((n) => ({ id: n.id, label: `${n.number}${n.title}`, level: n.level, children: walk(n.children) }));
-  const notice = doc.blocks.find((b) => b.id === 'notice-title');
-  return [...(notice ? [{ id: 'notice-title', label: '印发通知', level: 1, children: [] }] : []), ...walk(doc.outline)];
+  const notice = doc.blocks.find((b) => b.kind === 'title' && b.role === 'notice');
+  return [...(notice ? [{ id: notice.id, label: '印发通知', level: 1, children: [] }] : []), ...walk(doc.outline)];
 }
 
 /** The headings above a section and its own, for citing it: `['二、重点任务', '（一）增强科技创新策源能力']`; `[]` for an id that is not a heading. */

@@ -31,12 +31,12 @@ export function excerpt(text: string, start = 0, end = start, width = 60): strin
  * outside the headings 印发通知 for the covering notice and the plan title for the rest.
  */
 export function sectionTitles(doc: PlanDocument): Map<string, string> {
-  const titles = new Map<string, string>();
+  const trails = headingTrails(doc.blocks);
   const outside = planTitle(doc);
-  for (const [id, trail] of headingTrails(doc.blocks)) {
-    titles.set(id, trail.length > 0 ? trail.join(' › ') : id === 'notice-title' || id.startsWith('pn-') ? '印发通知' : outside);
-  }
-  return titles;
+  return new Map(doc.blocks.map((b) => {
+    const trail = trails.get(b.id)!;
+    return [b.id, trail.length > 0 ? trail.join(' › ') : b.part === 'front' ? '印发通知' : outside];
+  }));
 }
 
 const blockText = (b: Block): string => (b.kind === 'table' ? [b.caption?.text ?? '', ...b.rows.flat().map((c) => c.text)].join(' ') : b.text);

@@ -7,7 +7,7 @@ import { ingest } from '../../../scripts/ingest.ts';
 import { loadRegistries } from '../../../scripts/registries.ts';
 import type { Department } from '../../schemas/departments.ts';
 import type { Term } from '../../schemas/glossary.ts';
-import type { Block, Citation, DepartmentRef, Mark, PlanDocument, RegionParent, RegionRef, Responsibility, SectionThemes } from '../../schemas/plan.ts';
+import type { Block, BlockPart, Citation, DepartmentRef, Mark, PlanDocument, RegionParent, RegionRef, Responsibility, SectionThemes } from '../../schemas/plan.ts';
 import type { Theme } from '../../schemas/themes.ts';
 
 // ── Hand-built documents ──────────────────────────────────────────────────────────────────────────────────────
@@ -56,9 +56,10 @@ export function plan(slug: string, title: string, parts: PlanParts = {}): PlanDo
   };
 }
 
-export const heading = (id: string, level: number, number: string, title: string): Block => ({ kind: 'heading', id, lines: [1], level, ordinal: 1, number, title, text: `${number}${title}`, marks: [] });
-export const para = (id: string, text: string, marks: Mark[] = []): Block => ({ kind: 'paragraph', id, lines: [1], role: 'body', text, marks });
-export const titleBlock = (id: string, text: string): Block => ({ kind: 'title', id, lines: [1], role: id === 'notice-title' ? 'notice' : 'plan', text, marks: [] });
+export const heading = (id: string, level: number, number: string, title: string): Block => ({ kind: 'heading', id, lines: [1], part: 'body', level, ordinal: 1, number, title, text: `${number}${title}`, marks: [] });
+export const para = (id: string, text: string, marks: Mark[] = [], part: BlockPart = 'body'): Block => ({ kind: 'paragraph', id, lines: [1], part, role: 'body', text, marks });
+/** The notice's title is in the front, the plan's title begins the body (as the structure stage reads them). */
+export const titleBlock = (role: 'notice' | 'plan', id: string, text: string): Block => ({ kind: 'title', id, lines: [1], part: role === 'notice' ? 'front' : 'body', role, text, marks: [] });
 export const cell = (text: string, marks: Mark[] = []) => ({ text, marks, note: null });
 export const dep = (departmentId: string, name: string, raw = name): DepartmentRef => ({ raw, name, departmentId });
 export const resp = (id: string, blockId: string, raw: string, roles: Partial<Pick<Responsibility, 'lead' | 'support' | 'shared'>>): Responsibility => ({
@@ -81,9 +82,9 @@ export const theme = (id: string, name: string): Theme => ({ id, name, nameEn: i
  */
 export const sectionedPlan = plan('p', '某区科技创新方案', {
   blocks: [
-    titleBlock('notice-title', '关于印发某区科技创新方案的通知'),
-    para('pn-1', '各单位：'),
-    titleBlock('title', '某区科技创新方案'),
+    titleBlock('notice', 'notice-title', '关于印发某区科技创新方案的通知'),
+    para('pn-1', '各单位：', [], 'front'),
+    titleBlock('plan', 'title', '某区科技创新方案'),
     para('p0-1', '为贯彻落实……制定本方案。'),
     heading('s1', 1, '一、', '总体要求'),
     heading('s1-1', 2, '（一）', '指导思想'),
@@ -97,7 +98,7 @@ export const sectionedPlan = plan('p', '某区科技创新方案', {
     heading('s3', 1, '三、', '保障措施'),
     heading('s3-0-1', 3, '1.', '加强领导'),
     heading('s3-1', 2, '（一）', '完善机制'),
-    { kind: 'table', id: 't1', lines: [1], caption: null, captionLine: null, head: [[cell('指标')]], rows: [[cell('数量')]], rowHeader: null, notes: [] },
+    { kind: 'table', id: 't1', lines: [1], part: 'body', caption: null, captionLine: null, head: [[cell('指标')]], rows: [[cell('数量')]], rowHeader: null, notes: [] },
   ],
 });
 
