@@ -33,7 +33,7 @@ export function collectPools(blocks: Block[][]): CorpusPools {
     if (b.kind === 'heading' && b.number !== '') {
       const title = b.title.trim();
       if (title.length >= 2 && title.length <= 30) (b.level === 1 ? pools.level1 : b.level === 2 ? pools.level2 : pools.level3).push(title);
-    } else if (b.kind === 'paragraph' && b.role === 'body' && b.text.length >= 40 && !b.id.startsWith('pn-')) {
+    } else if (b.kind === 'paragraph' && b.part === 'body' && b.role === 'body' && b.text.length >= 40) {
       (/\d/u.test(b.text) ? pools.numeric : pools.paragraphs).push(b.text);
     }
   }

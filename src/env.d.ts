@@ -3,7 +3,7 @@
 declare namespace App {
   interface Locals {
     /** Set by the plan page for the MDX components it renders: related sections of other plans, by heading id. */
-    related?: Map<string, import('./lib/crosslinks.ts').RelatedSection[]>;
+    related?: Map<string, import('./lib/crosslinks/index.ts').RelatedSection[]>;
     /** The plan's targets by id, for the `Value` marks. */
     targets?: Map<string, import('./schemas/plan.ts').Target>;
     /** The indicator registry by id. */

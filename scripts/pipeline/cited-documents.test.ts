@@ -86,7 +86,7 @@ describe('resolveCitation on the real seeds', () => {
     expect(resolved('hongqiao-2020-2022')).toContain('tianjin-st-innovation-3yr-2020-2022');
   });
   test('a plan cited in its own covering notice resolves to the entry whose planSlug is that plan', () => {
-    const inNotices = docs.flatMap((d) => d.citations.filter((c) => c.blockId.startsWith('pn-') || c.blockId === 'notice-title').map((c) => ({ d, c })));
+    const inNotices = docs.flatMap((d) => d.citations.filter((c) => d.blocks.find((b) => b.id === c.blockId)?.part === 'front').map((c) => ({ d, c })));
     // Non-empty guard: 000, 002 and 004 name their plan in 《》 in the covering notice.
     expect(new Set(inNotices.map(({ d }) => d.slug)).size).toBeGreaterThanOrEqual(3);
     for (const { d, c } of inNotices) expect(citedDocument(resolveCitation(c.title, registry), registry)?.planSlug).toBe(d.slug);

@@ -92,17 +92,18 @@ class RepairLedger {
 function toBlock(d: DraftBlock, ledger: RepairLedger): Block {
   switch (d.kind) {
     case 'title':
-      return { kind: 'title', id: d.id, lines: d.lines, role: d.role, ...ledger.rich(d.piece, d.id) };
+      return { kind: 'title', id: d.id, lines: d.lines, part: d.part, role: d.role, ...ledger.rich(d.piece, d.id) };
     case 'heading':
-      return { kind: 'heading', id: d.id, lines: d.lines, level: d.level, ordinal: d.ordinal, number: d.number, title: d.title, ...ledger.rich(d.piece, d.id) };
+      return { kind: 'heading', id: d.id, lines: d.lines, part: d.part, level: d.level, ordinal: d.ordinal, number: d.number, title: d.title, ...ledger.rich(d.piece, d.id) };
     case 'paragraph':
-      return { kind: 'paragraph', id: d.id, lines: d.lines, role: d.role, ...ledger.rich(d.piece, d.id) };
+      return { kind: 'paragraph', id: d.id, lines: d.lines, part: d.part, role: d.role, ...ledger.rich(d.piece, d.id) };
     case 'table': {
       const cells = (rows: typeof d.table.head): TableCell[][] => rows.map((row) => row.map((c) => ({ ...ledger.rich(c, d.id), note: c.note })));
       return {
         kind: 'table',
         id: d.id,
         lines: d.lines,
+        part: d.part,
         caption: d.caption ? ledger.rich(d.caption, d.id) : null,
         captionLine: d.caption?.line ?? null,
         head: cells(d.table.head),

@@ -182,10 +182,9 @@ export function frontmatterOf(doc: PlanDocument): PlanFrontmatter {
 
 /** The MDX entry of a plan: frontmatter and the body. */
 export function renderMdx(doc: PlanDocument): string {
-  // The covering notice is the run of notice blocks the text opens with; a notice printed after a headline stays
+  // The covering notice is the run of front blocks the text opens with; a notice printed after a headline stays
   // where it is, so that the page keeps the source's reading order.
-  const isFront = (b: (typeof doc.blocks)[number]) => b.id === 'notice-title' || b.id.startsWith('pn-');
-  const firstOther = doc.blocks.findIndex((b) => !isFront(b));
+  const firstOther = doc.blocks.findIndex((b) => b.part !== 'front');
   const front = firstOther === -1 ? doc.blocks : doc.blocks.slice(0, firstOther);
   const rest = doc.blocks.slice(front.length);
   const children: RootContent[] = [];

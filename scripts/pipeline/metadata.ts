@@ -93,10 +93,10 @@ export function extractMetadata({ removed, blocks, inferredTitle, catalog, regio
   const titleBlock = blocks.find((b): b is TitleDraft => b.kind === 'title' && b.role === 'plan');
   const noticeBlock = blocks.find((b): b is TitleDraft => b.kind === 'title' && b.role === 'notice');
   const paragraphs = blocks.filter((b): b is ParagraphDraft => b.kind === 'paragraph');
-  const front = paragraphs.filter((b) => b.id.startsWith('pn-'));
+  const front = paragraphs.filter((b) => b.part === 'front');
   const bylines = paragraphs.filter((b) => b.role === 'byline');
   const closing = paragraphs.filter((b) => b.role === 'closing');
-  const opening = paragraphs.filter((b) => b.role === 'body' && !b.id.startsWith('pn-')).slice(0, 3);
+  const opening = paragraphs.filter((b) => b.part === 'body' && b.role === 'body').slice(0, 3);
 
   // A news portal's headline may lead with the outlet it reposts from (`北方网:科委将…`): the outlet is the
   // publisher (below), the rest is the headline. The printed line stays the title's `raw`.

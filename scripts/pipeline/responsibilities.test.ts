@@ -17,8 +17,8 @@ import {
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-const heading = (id: string, level: number, title: string): Block => ({ kind: 'heading', id, lines: [1], level, ordinal: 1, number: '', title, text: title, marks: [] });
-const para = (id: string, text: string, marks: Mark[] = [], line = 2): Block => ({ kind: 'paragraph', id, lines: [line], role: 'body', text, marks });
+const heading = (id: string, level: number, title: string): Block => ({ kind: 'heading', id, lines: [1], part: 'body', level, ordinal: 1, number: '', title, text: title, marks: [] });
+const para = (id: string, text: string, marks: Mark[] = [], line = 2): Block => ({ kind: 'paragraph', id, lines: [line], part: 'body', role: 'body', text, marks });
 
 const dept = (region: string, local: string, name: string, aliases: string[] = []): Department => ({
   id: `${region}-${local}`,

@@ -98,6 +98,32 @@ describe('parseStructure(lines, opts)', () => {
     expect(blocks[1]!.lines).toEqual([2, 3, 4]);
   });
 
+  test('says which part of the text each block is in: the covering notice is the front, the plan from its title on the body', () => {
+    const parts = (text: string) => parse(text).blocks.map((b) => `${b.id}:${b.part}`);
+    // 004's front: document number, notice title (two lines), addressee, text, signature, date; then the plan.
+    expect(parts(['辛政办字〔2022〕22号', '辛集市人民政府办公室', '关于印发辛集市科技创新“十四五”规划的', '通 知', '各乡、镇人民政府:', '《规划》已经市政府同意。', '辛集市人民政府办公室', '2022年7月10日', '辛集市科技创新“十四五”规划', '一、聚焦创新', '正文。'].join('\n'))).toEqual([
+      'pn-1:front',
+      'notice-title:front',
+      'pn-2:front',
+      'pn-3:front',
+      'pn-4:front',
+      'pn-5:front',
+      'title:body',
+      's1:body',
+      'p1-1:body',
+    ]);
+    // A repost that prints the plan's headline first: the notice's title is front where it stands; the notice's text
+    // after it stays in the body, in the source's reading order.
+    expect(parts('某区科技创新三年行动方案\n区政府关于印发某区科技创新三年行动方案的通知\n各街道：\n现将《某区科技创新三年行动方案》印发给你们，请认真贯彻执行。\n一、总体要求\n正文。')).toEqual([
+      'title:body',
+      'notice-title:front',
+      'p0-1:body',
+      'p0-2:body',
+      's1:body',
+      'p1-1:body',
+    ]);
+  });
+
   test('joins a plan title and its period line (002)', () => {
     const { blocks } = parse('红桥区科技创新三年行动工作方案\n（2020-2022年）\n一、总体要求');
     expect(blocks[0]).toMatchObject({ kind: 'title', role: 'plan', lines: [1, 2], piece: { text: '红桥区科技创新三年行动工作方案（2020-2022年）' } });

@@ -38,9 +38,9 @@ export function corpusBlocks(bytes: Uint8Array, file: string): Block[] {
     const heading = headingNumber(line.text);
     if (heading) {
       const title = line.text.slice(heading.number.length).split('。')[0]!.trim();
-      blocks.push({ kind: 'heading', id: `s${++h}`, lines: [line.n], level: heading.level, ordinal: 1, number: heading.number, title, text: line.text, marks: [] });
+      blocks.push({ kind: 'heading', id: `s${++h}`, lines: [line.n], part: 'body', level: heading.level, ordinal: 1, number: heading.number, title, text: line.text, marks: [] });
     } else {
-      blocks.push({ kind: 'paragraph', id: `p${++p}`, lines: [line.n], role: 'body', text: line.text, marks: [] });
+      blocks.push({ kind: 'paragraph', id: `p${++p}`, lines: [line.n], part: 'body', role: 'body', text: line.text, marks: [] });
     }
   }
   return blocks;

@@ -233,7 +233,7 @@ describe('the rules the corpus asked for, on made-up text', () => {
 
   test('reads traditional text with converter damage through its folded form, offsets in the verbatim text', () => {
     const text = '到2027年,全社會研發(fā)經(jīng)費投入強度達(dá)到2.8%,全省高新技術(shù)企業(yè)突破4萬家。';
-    const block: Block = { kind: 'paragraph', id: 'p1', lines: [1], role: 'body', text, marks: [] };
+    const block: Block = { kind: 'paragraph', id: 'p1', lines: [1], part: 'body', role: 'body', text, marks: [] };
     const targets = extractTargets([block], { indicators, period: null });
     expect(targets.map((t) => [t.valueText, text.slice(t.start, t.end), t.indicatorId, t.year, t.kind, t.qualifiers])).toEqual([
       ['2.8%', '2.8%', 'rd-intensity', 2027, 'target', ['达到']],
@@ -243,7 +243,7 @@ describe('the rules the corpus asked for, on made-up text', () => {
   });
 
   test('does not read the numbers of a sentence about who attended a meeting', () => {
-    const block: Block = { kind: 'paragraph', id: 'p1', lines: [1], role: 'body', text: '全县23个乡镇、50多家科技企业代表参加会议。全年新增高新技术企业20家。', marks: [] };
+    const block: Block = { kind: 'paragraph', id: 'p1', lines: [1], part: 'body', role: 'body', text: '全县23个乡镇、50多家科技企业代表参加会议。全年新增高新技术企业20家。', marks: [] };
     expect(extractTargets([block], { indicators, period: { start: 2017, end: 2017 } }).map((t) => t.valueText)).toEqual(['20家']);
   });
 });

@@ -10,8 +10,8 @@ import { richTextAt, type BlockMark } from './marks.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-const heading = (id: string, level: number, title: string): Block => ({ kind: 'heading', id, lines: [1], level, ordinal: 1, number: '', title, text: title, marks: [] });
-const para = (id: string, text: string, marks: Mark[] = []): Block => ({ kind: 'paragraph', id, lines: [1], role: 'body', text, marks });
+const heading = (id: string, level: number, title: string): Block => ({ kind: 'heading', id, lines: [1], part: 'body', level, ordinal: 1, number: '', title, text: title, marks: [] });
+const para = (id: string, text: string, marks: Mark[] = []): Block => ({ kind: 'paragraph', id, lines: [1], part: 'body', role: 'body', text, marks });
 const cell = (text: string): TableCell => ({ text, marks: [], note: null });
 
 const term = (id: string, t: string, aliases: string[] = [], notIn: string[] = []): Term => ({ id, term: t, aliases, nameEn: id, definition: '…', see: [], notIn });
@@ -106,6 +106,7 @@ describe('markTerms(blocks, glossary)', () => {
       kind: 'table',
       id: 't1',
       lines: [1],
+      part: 'body',
       caption: { text: '高新技术企业数量表', marks: [] },
       captionLine: 1,
       head: [[cell('序号'), cell('工作目标')]],

@@ -9,8 +9,8 @@ import { MAX_THEMES, assignThemes, parseThemes, scoreSection, selectThemes, them
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-const heading = (id: string, level: number, title: string): Block => ({ kind: 'heading', id, lines: [1], level, ordinal: 1, number: '', title, text: title, marks: [] });
-const para = (id: string, text: string): Block => ({ kind: 'paragraph', id, lines: [1], role: 'body', text, marks: [] });
+const heading = (id: string, level: number, title: string): Block => ({ kind: 'heading', id, lines: [1], part: 'body', level, ordinal: 1, number: '', title, text: title, marks: [] });
+const para = (id: string, text: string): Block => ({ kind: 'paragraph', id, lines: [1], part: 'body', role: 'body', text, marks: [] });
 
 const theme = (id: string, keywords: string[]): Theme => ({ id, name: id, nameEn: id, keywords });
 const THEMES: Theme[] = [

@@ -4,6 +4,7 @@
  */
 import type { OutlineNode, PlanDocument, Provenance, RegionLevel, RegionParent, RegionRef } from '../schemas/plan.ts';
 import type { Kind } from '../schemas/registry.ts';
+import { headingTrails } from './crosslinks/heading-trails.ts';
 
 /** `2020—2022年`, `2014年`, `2021—2025年（展望2035年）`. */
 export function formatPeriod(p: { start: number; end: number; outlook: number | null } | null | undefined): string {
@@ -105,26 +106,13 @@ export interface TocEntry {
 /** The table of contents: the notice (if any), then the outline. */
 export function tableOfContents(doc: PlanDocument): TocEntry[] {
   const walk = (nodes: OutlineNode[]): TocEntry[] => nodes.map((n) => ({ id: n.id, label: `${n.number}${n.title}`, level: n.level, children: walk(n.children) }));
-  const notice = doc.blocks.find((b) => b.id === 'notice-title');
-  return [...(notice ? [{ id: 'notice-title', label: '印发通知', level: 1, children: [] }] : []), ...walk(doc.outline)];
+  const notice = doc.blocks.find((b) => b.kind === 'title' && b.role === 'notice');
+  return [...(notice ? [{ id: notice.id, label: '印发通知', level: 1, children: [] }] : []), ...walk(doc.outline)];
 }
 
-/** Heading title of a block id, for citing a section: `二、重点任务 › （一）增强科技创新策源能力`. */
+/** The headings above a section and its own, for citing it: `['二、重点任务', '（一）增强科技创新策源能力']`; `[]` for an id that is not a heading. */
 export function sectionPath(doc: PlanDocument, id: string): string[] {
-  const path: string[] = [];
-  const find = (nodes: OutlineNode[], trail: string[]): boolean => {
-    for (const n of nodes) {
-      const here = [...trail, `${n.number}${n.title}`];
-      if (n.id === id) {
-        path.push(...here);
-        return true;
-      }
-      if (find(n.children, here)) return true;
-    }
-    return false;
-  };
-  find(doc.outline, []);
-  return path;
+  return doc.blocks.some((b) => b.id === id && b.kind === 'heading') ? [...(headingTrails(doc.blocks).get(id) ?? [])] : [];
 }
 
 /**

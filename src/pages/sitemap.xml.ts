@@ -4,7 +4,7 @@
  */
 import type { APIRoute } from 'astro';
 import { allPlans, departments, glossary, indicators, themes, citedDocuments } from '../lib/data.ts';
-import { citedDocumentViews, departmentViews, flattenRegions, regionTree } from '../lib/crosslinks.ts';
+import { citedDocumentViews, departmentViews, flattenRegions, regionTree } from '../lib/crosslinks/index.ts';
 import { url } from '../lib/url.ts';
 
 export const GET: APIRoute = async ({ site }) => {

@@ -148,11 +148,21 @@ export const RichTextSchema = z.object({
 });
 export type RichText = z.infer<typeof RichTextSchema>;
 
+/**
+ * The part of the text a block is in. `front`: what the text prints around the plan rather than as part of it, as
+ * the structure stage reads it (scripts/pipeline/structure/front.ts): the covering notice's title, and before the
+ * plan's title its document number, addressees, text, signature and date, or a headline's byline. `body`: the
+ * plan, from its title on. Pages and stages ask this field, never the block id, which is only an anchor.
+ */
+export const BlockPartSchema = z.enum(['front', 'body']);
+export type BlockPart = z.infer<typeof BlockPartSchema>;
+
 const blockBase = {
   /** Stable anchor, unique in the document (`s2-1-3`, `p2-1-3-2`, `t1`, `title`). */
   id: z.string().regex(/^[a-z][a-z0-9-]*$/),
   /** 1-based source lines the block was read from. */
   lines: z.array(z.number().int().positive()).min(1),
+  part: BlockPartSchema,
 };
 
 /** A title line (notice title or plan title), possibly spread over several source lines. */

@@ -42,7 +42,7 @@ export function readBody(lines: WorkLine[], start: number, opts: BodyOptions): D
   const paragraph = (piece: Piece, role: ParagraphRole = 'body') => {
     const n = (paraCount.get(sectionPath) ?? 0) + 1;
     paraCount.set(sectionPath, n);
-    blocks.push({ kind: 'paragraph', id: unique(`p${sectionPath}-${n}`), role, piece, lines: [piece.line] });
+    blocks.push({ kind: 'paragraph', id: unique(`p${sectionPath}-${n}`), part: 'body', role, piece, lines: [piece.line] });
   };
   let tableCount = 0;
   const { toc, notice } = opts.front;
@@ -52,7 +52,7 @@ export function readBody(lines: WorkLine[], start: number, opts: BodyOptions): D
     // A notice title printed after the plan's headline (a repost that shows the headline first).
     if (notice && i === notice.from) {
       const piece = joinPieces(lines.slice(notice.from, notice.to).map(wholeLine));
-      blocks.push({ kind: 'title', id: unique('notice-title'), role: 'notice', piece, lines: piece.lines });
+      blocks.push({ kind: 'title', id: unique('notice-title'), part: 'front', role: 'notice', piece, lines: piece.lines });
       i = notice.to - 1;
       continue;
     }
@@ -79,7 +79,7 @@ export function readBody(lines: WorkLine[], start: number, opts: BodyOptions): D
         lineNumbers.unshift(prev.piece.line);
       }
       tableCount++;
-      blocks.push({ kind: 'table', id: unique(`t${tableCount}`), caption, table: readTable(lines.slice(run.from, run.to), run.shape), lines: lineNumbers });
+      blocks.push({ kind: 'table', id: unique(`t${tableCount}`), part: 'body', caption, table: readTable(lines.slice(run.from, run.to), run.shape), lines: lineNumbers });
       i = run.to - 1;
       continue;
     }
@@ -90,7 +90,7 @@ export function readBody(lines: WorkLine[], start: number, opts: BodyOptions): D
       const ordinal = annex[1] ? Number(annex[1]) : annexes;
       sectionPath = `a${ordinal}`;
       numbering.path = [];
-      blocks.push({ kind: 'heading', id: unique(`s${sectionPath}`), level: 1, ordinal, number: '', title: line.text, piece, lines: [line.n] });
+      blocks.push({ kind: 'heading', id: unique(`s${sectionPath}`), part: 'body', level: 1, ordinal, number: '', title: line.text, piece, lines: [line.n] });
       continue;
     }
     let match = matchHeading(piece, numbering);
@@ -123,6 +123,7 @@ export function readBody(lines: WorkLine[], start: number, opts: BodyOptions): D
       blocks.push({
         kind: 'heading',
         id: unique(`s${sectionPath}`),
+        part: 'body',
         level: match.level,
         ordinal: match.ordinal,
         number: text.slice(0, match.numberLength),
@@ -141,7 +142,7 @@ export function readBody(lines: WorkLine[], start: number, opts: BodyOptions): D
       const ordinal = numbering.expected(top);
       sectionPath = numbering.open(top, ordinal).join('-');
       const head = slicePiece(piece, 0, runIn[0].length);
-      blocks.push({ kind: 'heading', id: unique(`s${sectionPath}`), level: top, ordinal, number: '', title: runIn[0].replace(/[。：:；;，,\s]+$/u, ''), piece: head, lines: [line.n] });
+      blocks.push({ kind: 'heading', id: unique(`s${sectionPath}`), part: 'body', level: top, ordinal, number: '', title: runIn[0].replace(/[。：:；;，,\s]+$/u, ''), piece: head, lines: [line.n] });
       const rest = slicePiece(piece, runIn[0].length);
       if (rest.text !== '') paragraph(rest);
       continue;

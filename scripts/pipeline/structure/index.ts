@@ -5,6 +5,7 @@
  * that shares its line, reading tables and giving every block a stable anchor from its numbering path
  * (`s2-1-3`, `p2-1-3-2`). Damaged headings are recovered and the recovery is recorded as a repair.
  */
+import type { BlockPart } from '../../../src/schemas/plan.ts';
 import { IngestError } from '../errors.ts';
 import type { WorkLine } from '../corrections.ts';
 import { joinPieces, wholeLine, type Piece } from '../piece.ts';
@@ -16,10 +17,10 @@ import { levelsFor, usesChapters } from './headings.ts';
 export type { ParagraphRole, InferredTitle } from './front.ts';
 
 export type DraftBlock =
-  | { kind: 'title'; id: string; role: 'notice' | 'plan'; piece: Piece; lines: number[] }
-  | { kind: 'heading'; id: string; level: number; ordinal: number; number: string; title: string; piece: Piece; lines: number[] }
-  | { kind: 'paragraph'; id: string; role: ParagraphRole; piece: Piece; lines: number[] }
-  | { kind: 'table'; id: string; caption: Piece | null; table: DraftTable; lines: number[] };
+  | { kind: 'title'; id: string; part: BlockPart; role: 'notice' | 'plan'; piece: Piece; lines: number[] }
+  | { kind: 'heading'; id: string; part: BlockPart; level: number; ordinal: number; number: string; title: string; piece: Piece; lines: number[] }
+  | { kind: 'paragraph'; id: string; part: BlockPart; role: ParagraphRole; piece: Piece; lines: number[] }
+  | { kind: 'table'; id: string; part: BlockPart; caption: Piece | null; table: DraftTable; lines: number[] };
 
 export interface StructureResult {
   blocks: DraftBlock[];
@@ -52,18 +53,18 @@ export function parseStructure(allLines: WorkLine[], opts: StructureOptions): St
   while (i < frontStop) {
     if (inSpan(i, front.notice) && i === front.notice!.from) {
       const piece = joinPieces(lines.slice(front.notice!.from, front.notice!.to).map(wholeLine));
-      blocks.push({ kind: 'title', id: 'notice-title', role: 'notice', piece, lines: piece.lines });
+      blocks.push({ kind: 'title', id: 'notice-title', part: 'front', role: 'notice', piece, lines: piece.lines });
       i = front.notice!.to;
       continue;
     }
     if (inSpan(i, front.title) && i === front.title!.from) {
       const piece = joinPieces(lines.slice(front.title!.from, front.title!.to).map(wholeLine));
-      blocks.push({ kind: 'title', id: 'title', role: 'plan', piece, lines: piece.lines });
+      blocks.push({ kind: 'title', id: 'title', part: 'body', role: 'plan', piece, lines: piece.lines });
       i = front.title!.to;
       continue;
     }
     const piece = wholeLine(lines[i]!);
-    blocks.push({ kind: 'paragraph', id: `pn-${++frontParagraphs}`, role: front.roles.get(i) ?? 'body', piece, lines: [piece.line] });
+    blocks.push({ kind: 'paragraph', id: `pn-${++frontParagraphs}`, part: 'front', role: front.roles.get(i) ?? 'body', piece, lines: [piece.line] });
     i++;
   }
   const numberingLevels = levelsFor(usesChapters(lines.slice(front.toc?.to ?? 0).map((l) => l.text)));

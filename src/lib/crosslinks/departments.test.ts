@@ -1,0 +1,151 @@
+/** Departments and their tasks (departments.ts). Inputs: test-fixtures.ts. */
+import { describe, expect, test } from 'vitest';
+import { departmentMatrix, departmentViews } from './departments.ts';
+import { department, dep, heading, P, para, plan, realSeeds, region, resp } from './test-fixtures.ts';
+
+const { reg, plans: real } = realSeeds();
+
+describe('departmentViews(plans, departments) and departmentMatrix(plans, views)', () => {
+  // Two plans of one district. Plan a: one task led by A with C (unregistered) supporting, under 二、 › （一）.
+  // Plan b: one task shared by A and B′ (B as written with a typo). D is registered and named nowhere.
+  const r = region('prov-d', '990102', '某区', 'district', [P]);
+  const a = plan('a', '甲方案', {
+    region: r,
+    blocks: [
+      heading('s1', 1, '二、', '重点任务'),
+      heading('s1-1', 2, '（一）', '强化主体'),
+      para('p1-1-1', '培育高新技术企业。（区科技局牵头，区商务局按职责分工负责）'),
+    ],
+    responsibilities: [resp('resp1', 'p1-1-1', '（区科技局牵头，区商务局按职责分工负责）', { lead: [dep('prov-d-kejiju', '区科技局')], support: [dep('prov-d-shangwuju', '区商务局')] })],
+  });
+  const b = plan('b', '乙方案', {
+    region: r,
+    blocks: [heading('s1', 1, '一、', '任务'), para('p1-1', '建设孵化载体。(责任单位:区科技局、区区工信局)')],
+    responsibilities: [resp('resp1', 'p1-1', '(责任单位:区科技局、区区工信局)', { shared: [dep('prov-d-kejiju', '区科技局'), dep('prov-d-gongxinju', '区工信局', '区区工信局')] })],
+  });
+  const noTasks = plan('c', '丙方案', { region: r, blocks: [para('p0-1', '正文。')] });
+  const registry = [department('prov-d-kejiju', 'prov-d', '区科技局', '某区科学技术局'), department('prov-d-gongxinju', 'prov-d', '区工信局'), department('prov-d-jiaoyuju', 'prov-d', '区教育局')];
+  const views = departmentViews([a, noTasks, b], registry);
+  const view = (id: string) => views.find((v) => v.id === id)!;
+
+  test('registered departments come first in registry order, then departments found only in the plans', () => {
+    expect(views.map((v) => [v.id, v.registered])).toEqual([
+      ['prov-d-kejiju', true],
+      ['prov-d-gongxinju', true],
+      ['prov-d-jiaoyuju', true],
+      ['prov-d-shangwuju', false],
+    ]);
+  });
+
+  test('a department has a task in each plan that names it, with its role, the clause, and the heading trail', () => {
+    expect(view('prov-d-kejiju').tasks.map(({ slug, planTitle, blockId, sectionTitle, role, clause, nameAsWritten }) => ({ slug, planTitle, blockId, sectionTitle, role, clause, nameAsWritten }))).toEqual([
+      { slug: 'a', planTitle: '甲方案', blockId: 'p1-1-1', sectionTitle: '二、重点任务 › （一）强化主体', role: 'lead', clause: '（区科技局牵头，区商务局按职责分工负责）', nameAsWritten: '区科技局' },
+      { slug: 'b', planTitle: '乙方案', blockId: 'p1-1', sectionTitle: '一、任务', role: 'shared', clause: '(责任单位:区科技局、区区工信局)', nameAsWritten: '区科技局' },
+    ]);
+    // The excerpt shows the task (the text is short enough to be given whole).
+    expect(view('prov-d-kejiju').tasks[0]!.excerpt).toBe('培育高新技术企业。（区科技局牵头，区商务局按职责分工负责）');
+  });
+
+  test('the name as written keeps the typo; the page name is the registry name', () => {
+    expect(view('prov-d-gongxinju')).toMatchObject({ name: '区工信局', registered: true });
+    expect(view('prov-d-gongxinju').tasks.map((t) => [t.slug, t.role, t.nameAsWritten])).toEqual([['b', 'shared', '区区工信局']]);
+  });
+
+  test('registry details are kept; an unregistered department has its name from the plan and the region of the plan', () => {
+    expect(view('prov-d-kejiju')).toMatchObject({ name: '区科技局', fullName: '某区科学技术局', nameEn: '区科技局 (en)', region: 'prov-d' });
+    expect(view('prov-d-shangwuju')).toMatchObject({ name: '区商务局', fullName: null, nameEn: null, region: 'prov-d', registered: false });
+    expect(view('prov-d-shangwuju').tasks.map((t) => [t.slug, t.role])).toEqual([['a', 'support']]);
+  });
+
+  test('a registered department named in no plan is listed with no tasks', () => {
+    expect(view('prov-d-jiaoyuju').tasks).toEqual([]);
+  });
+
+  test('the matrix has a column per plan with tasks and a row per department with tasks, counting each role', () => {
+    const m = departmentMatrix([a, noTasks, b], views);
+    expect(m.plans).toEqual([
+      { slug: 'a', title: '甲方案' },
+      { slug: 'b', title: '乙方案' },
+    ]);
+    expect(m.rows.map((row) => [row.department.id, row.cells])).toEqual([
+      [
+        'prov-d-kejiju',
+        [
+          { lead: 1, support: 0, shared: 0 },
+          { lead: 0, support: 0, shared: 1 },
+        ],
+      ],
+      [
+        'prov-d-gongxinju',
+        [
+          { lead: 0, support: 0, shared: 0 },
+          { lead: 0, support: 0, shared: 1 },
+        ],
+      ],
+      [
+        'prov-d-shangwuju',
+        [
+          { lead: 0, support: 1, shared: 0 },
+          { lead: 0, support: 0, shared: 0 },
+        ],
+      ],
+    ]);
+  });
+
+  describe('real seeds', () => {
+    const realViews = departmentViews(real, reg.departments);
+    const realView = (id: string) => {
+      const v = realViews.find((x) => x.id === id);
+      if (!v) throw new Error(`no department ${id}`);
+      return v;
+    };
+
+    test('Beichen’s 区科技局 is in all 18 (责任单位:…) clauses of seeds/000 (lines 37–85), always as a shared responsibility', () => {
+      const tasks = realView('tianjin-beichen-qu-kejiju').tasks;
+      expect(tasks).toHaveLength(18);
+      expect(new Set(tasks.map((t) => `${t.slug} ${t.role}`))).toEqual(new Set(['beichen-2020-2022 shared']));
+      // Line 45: 1.提高科技创新能力。… (责任单位:区科技局、区发改委、区委网信办、区工信局、有关镇、开发区)
+      expect(tasks[2]).toMatchObject({
+        sectionTitle: '二、重点任务 › (一)增强科技创新策源能力 › 1.提高科技创新能力',
+        clause: '(责任单位:区科技局、区发改委、区委网信办、区工信局、有关镇、开发区)',
+      });
+      // The first task (line 37) starts with its goal: 科技创新能力明显增强。
+      expect(tasks[0]!.excerpt.startsWith('科技创新能力明显增强')).toBe(true);
+    });
+
+    test('Hongqiao’s 区科技局 is another body: it leads the four tasks of seeds/002 (lines 24, 27, 30, 33), one per （一）–（四）', () => {
+      const tasks = realView('tianjin-hongqiao-qu-kejiju').tasks;
+      expect(tasks.map((t) => [t.slug, t.role])).toEqual(Array(4).fill(['hongqiao-2020-2022', 'lead']));
+      // The scrape lost the 二、 of 重点任务 (line 21); the outline stage restores it.
+      expect(tasks.map((t) => t.sectionTitle)).toEqual([
+        '二、重点任务 › （一）强化企业创新主体地位',
+        '二、重点任务 › （二）加快创新产业载体建设',
+        '二、重点任务 › （三）加快培育创新生态',
+        '二、重点任务 › （四）优化人才发展环境',
+      ]);
+    });
+
+    test('a name written with a typo links to the right department and keeps the typo as written (seeds/002 line 24)', () => {
+      expect(realView('tianjin-hongqiao-qu-shangwuju').tasks.map((t) => t.nameAsWritten)).toEqual(['区区商务局', '区商务局', '区商务局']);
+      expect(realView('tianjin-hongqiao-qu-zhengfu-hezuo-jiaoliuban').tasks.map((t) => [t.role, t.nameAsWritten])).toEqual([
+        ['support', '区政府区政府合作交流办'],
+        ['support', '区政府合作交流办'],
+      ]);
+    });
+
+    test('区人社局 of each district has the tasks of its own plan only: 5 shared in 000, 2 supporting in 002', () => {
+      expect(realView('tianjin-beichen-qu-rensheju').tasks.map((t) => `${t.slug} ${t.role}`)).toEqual(Array(5).fill('beichen-2020-2022 shared'));
+      expect(realView('tianjin-hongqiao-qu-rensheju').tasks.map((t) => `${t.slug} ${t.role}`)).toEqual(Array(2).fill('hongqiao-2020-2022 support'));
+    });
+
+    test('the matrix has the two plans with responsibility clauses as columns', () => {
+      const m = departmentMatrix(real, realViews);
+      expect(m.plans.map((p) => p.slug)).toEqual(['beichen-2020-2022', 'hongqiao-2020-2022']);
+      const row = m.rows.find((r) => r.department.id === 'tianjin-hongqiao-qu-kejiju')!;
+      expect(row.cells).toEqual([
+        { lead: 0, support: 0, shared: 0 },
+        { lead: 4, support: 0, shared: 0 },
+      ]);
+    });
+  });
+});

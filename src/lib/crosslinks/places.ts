@@ -1,0 +1,63 @@
+/**
+ * A place in a plan (a block, the title of its section and an excerpt), as the department, document and glossary
+ * pages list them.
+ */
+import type { Block, PlanDocument } from '../../schemas/plan.ts';
+import { planTitle } from '../plan-view.ts';
+import { headingTrails } from './heading-trails.ts';
+
+/** A place in a plan: plan, block, and the title of the section it is in. */
+export interface PlanPlace {
+  slug: string;
+  planTitle: string;
+  /** Anchor of the block (`p2-1-1`). */
+  blockId: string;
+  /** `二、重点任务 › (一)增强科技创新策源能力 › 1.提高科技创新能力`, or the plan title outside sections. */
+  sectionTitle: string;
+  /** A short piece of the text around the place. */
+  excerpt: string;
+}
+
+/** Up to `width` characters of `text` around [start, end). */
+export function excerpt(text: string, start = 0, end = start, width = 60): string {
+  const room = Math.max(0, width - (end - start));
+  const from = Math.max(0, start - Math.floor(room / 2));
+  const to = Math.min(text.length, end + Math.ceil(room / 2));
+  return `${from > 0 ? '…' : ''}${text.slice(from, to)}${to < text.length ? '…' : ''}`;
+}
+
+/**
+ * The title of the section every block is in, computed once per plan: its heading trail joined with ` › `, or
+ * outside the headings 印发通知 for the covering notice and the plan title for the rest.
+ */
+export function sectionTitles(doc: PlanDocument): Map<string, string> {
+  const trails = headingTrails(doc.blocks);
+  const outside = planTitle(doc);
+  return new Map(doc.blocks.map((b) => {
+    const trail = trails.get(b.id)!;
+    return [b.id, trail.length > 0 ? trail.join(' › ') : b.part === 'front' ? '印发通知' : outside];
+  }));
+}
+
+const blockText = (b: Block): string => (b.kind === 'table' ? [b.caption?.text ?? '', ...b.rows.flat().map((c) => c.text)].join(' ') : b.text);
+
+/** The places of one plan, prepared once per plan: section titles and block texts by id. */
+export interface PlanPlaces {
+  /** The text of a block (a table's caption and cells), `''` for an unknown id. */
+  text(blockId: string): string;
+  /** The place of a block, its excerpt around [start, end) of the block text. */
+  at(blockId: string, start?: number, end?: number): PlanPlace;
+}
+
+export function planPlaces(doc: PlanDocument): PlanPlaces {
+  const titles = sectionTitles(doc);
+  const texts = new Map<string, string>();
+  // The first block of an id, as a search from the start would find it.
+  for (const b of doc.blocks) if (!texts.has(b.id)) texts.set(b.id, blockText(b));
+  const title = planTitle(doc);
+  const text = (blockId: string) => texts.get(blockId) ?? '';
+  return {
+    text,
+    at: (blockId, start = 0, end = start) => ({ slug: doc.slug, planTitle: title, blockId, sectionTitle: titles.get(blockId) ?? '', excerpt: excerpt(text(blockId), start, end) }),
+  };
+}

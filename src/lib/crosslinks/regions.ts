@@ -1,0 +1,57 @@
+/** Regions as a tree from the regions the plans carry (no registry): the region pages and the breadcrumbs. */
+import type { PlanDocument, RegionLevel, RegionParent } from '../../schemas/plan.ts';
+
+/** A region as the region pages show it: from a plan's `meta.region` (the region itself or one of its ancestors). */
+export interface RegionPlace {
+  id: string;
+  code: string | null;
+  name: string;
+  /** With its ancestors (`天津市北辰区`). */
+  fullName: string;
+  level: RegionLevel;
+  /** Ancestors, top-down. */
+  parents: RegionParent[];
+}
+
+/** A region with the plans of it and of the regions under it. */
+export interface RegionNode {
+  region: RegionPlace;
+  /** Plans whose region is exactly this one. */
+  plans: PlanDocument[];
+  children: RegionNode[];
+}
+
+/** Every region the plans name, with the ancestors of each, by id (no registry: plans carry their regions). */
+export function regionPlaces(plans: PlanDocument[]): Map<string, RegionPlace> {
+  const places = new Map<string, RegionPlace>();
+  for (const p of plans) {
+    const ref = p.meta.region?.value;
+    if (!ref) continue;
+    const chain = [...ref.parents, { id: ref.id, code: ref.code, name: ref.name, level: ref.level }];
+    chain.forEach((r, i) => {
+      if (!places.has(r.id)) places.set(r.id, { ...r, fullName: chain.slice(0, i + 1).map((x) => x.name).join(''), parents: chain.slice(0, i) });
+    });
+  }
+  return places;
+}
+
+/** The regions that have plans, with their ancestors, as a tree from the top (province › city › district/county). */
+export function regionTree(plans: PlanDocument[]): RegionNode[] {
+  const places = [...regionPlaces(plans).values()];
+  const build = (parent: string | null): RegionNode[] =>
+    places
+      .filter((r) => (r.parents.at(-1)?.id ?? null) === parent)
+      .sort((a, b) => (a.code ?? '999999').localeCompare(b.code ?? '999999') || a.id.localeCompare(b.id))
+      .map((region) => ({ region, plans: plans.filter((p) => p.meta.region?.value.id === region.id), children: build(region.id) }));
+  return build(null);
+}
+
+/** Every plan of a region node and its descendants. */
+export function plansUnder(node: RegionNode): PlanDocument[] {
+  return [...node.plans, ...node.children.flatMap(plansUnder)];
+}
+
+/** All nodes of a tree, depth first. */
+export function flattenRegions(nodes: RegionNode[]): RegionNode[] {
+  return nodes.flatMap((n) => [n, ...flattenRegions(n.children)]);
+}
