@@ -18,7 +18,8 @@ export default defineConfig({
     processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false, gfm: false }),
   },
   integrations: [mdx()],
-  build: { format: 'directory' },
+  // Styles as files, not inline: cached across pages, and no per-style hash in every page's CSP.
+  build: { format: 'directory', inlineStylesheets: 'never' },
   // A Content-Security-Policy <meta> on every page: Astro hashes its own inline styles and scripts; everything
   // else must come from this site. Pagefind's search runs WebAssembly, hence 'wasm-unsafe-eval'.
   security: {
