@@ -8,5 +8,7 @@ declare namespace App {
     targets?: Map<string, import('./schemas/plan.ts').Target>;
     /** The indicator registry by id. */
     indicators?: Map<string, import('./schemas/indicator.ts').Indicator>;
+    /** The plan's citations: the title as written, by citation id, for the `Cite` marks. */
+    citedTitles?: Map<string, string>;
   }
 }

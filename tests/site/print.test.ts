@@ -3,8 +3,10 @@
  * numbers `— N —`, the page URL and the day it was printed, and none of the navigation, search, buttons or
  * contents sidebar. After the text, on a new page, come the notes: the 校勘记 lists every repair with the original
  * and what the page shows instead (or says there was none), and the 来源说明 names the seed file, its SHA-256 and
- * how many of its lines were left out. Each plan is printed once; the PDFs and a PNG of each first page are kept in
- * tests/.artifacts/print/ to look at.
+ * how many of its lines were left out. No address stands inside the text: cited documents, glossary terms and the
+ * source text carry a note number, and the 注释, on the last pages, give each target once with its absolute URL;
+ * the page's own URL in the print header is the only address before them. Each plan is printed once; the PDFs and
+ * a PNG of each first page are kept in tests/.artifacts/print/ to look at.
  *
  * Expectations come from outside the build: the headings and document number from the built site's data
  * (`/data/plans/<slug>.json`); the repairs from tests/fixtures/repairs.yaml (what ingest may repair by itself) and
@@ -26,7 +28,9 @@ const baseUrl = inject('baseUrl');
 const siteDir = inject('siteDir');
 const plans = planPages(siteDir);
 const out = 'tests/.artifacts/print';
-const squash = (s: string) => s.replace(/[\s\u00ad-]/gu, '');
+/** Text without layout: whitespace, soft hyphens, hyphens (of words broken at a line end) and the word joiner that
+ *  keeps a note number on its word's line. */
+const squash = (s: string) => s.replace(/[\s\u00ad\u2060-]/gu, '');
 /** A print day that cannot be the build day: the page's clock is set to it, enhance.js fills it in at print time. */
 const PRINT_DAY = '2031-05-17';
 
@@ -57,6 +61,15 @@ function isUtf8(bytes: Uint8Array): boolean {
 /** Every repair a seed's page must list: ingest's own and the curated corrections. */
 const repairsOf = (seed: string): Repair[] => [...(ingestRepairs[seed] ?? []), ...(corrections[seed] ?? [])];
 
+/** A note number as the printed page shows it, after the link it belongs to. */
+interface Mark {
+  number: number;
+  /** The link before the number: its class, text and href. */
+  link: { className: string; text: string; href: string } | null;
+  /** Whether it stands inside a `<cite>` (a cited title). */
+  inCite: boolean;
+}
+
 interface Printed {
   pdf: string;
   /** pdftotext -layout output; pages are separated by form feeds. */
@@ -64,6 +77,10 @@ interface Printed {
   pages: number;
   width: number;
   height: number;
+  /** The note numbers shown in print, in reading order (read from the page as it was printed). */
+  marks: Mark[];
+  /** Every cited-document and glossary-term link of the text, and whether a note number follows it. */
+  links: { className: string; text: string; marked: boolean }[];
 }
 
 let browser: LaunchedBrowser;
@@ -93,18 +110,58 @@ function printed(slug: string): Promise<Printed> {
       const pages = Number(/Pages:\s+(\d+)/u.exec(info)![1]);
       const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
       execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(out, `${slug}-page1`)]);
-      return { pdf, text, pages, width, height };
+      const { marks, links } = await page.evaluate(() => {
+        const isMark = (e: Element | null) => e?.matches('.endnote-ref') === true && e.checkVisibility();
+        return {
+          marks: [...document.querySelectorAll('.endnote-ref')].filter(isMark).map((e) => {
+            const link = e.previousElementSibling?.matches('a') ? (e.previousElementSibling as HTMLAnchorElement) : null;
+            return {
+              number: Number((e.textContent ?? '').replace(/\u2060/gu, '')),
+              link: link && { className: link.className, text: link.textContent ?? '', href: link.getAttribute('href') ?? '' },
+              inCite: e.closest('cite') !== null,
+            };
+          }),
+          links: [...document.querySelectorAll('.plan-text a.cited, .plan-text a.term')].map((a) => ({
+            className: a.className,
+            text: a.textContent ?? '',
+            marked: isMark(a.nextElementSibling),
+          })),
+        };
+      });
+      return { pdf, text, pages, width, height, marks, links };
     })();
     prints.set(slug, result);
   }
   return result;
 }
 
-/** The notes as printed, whitespace removed: from the page that opens with 校勘记 to the end. */
+/** The printed pages before the 注释 and the 注释 themselves, which begin on a page of their own after all else. */
+function endnotesSplit(p: Printed): { before: string; endnotes: string } {
+  const pages = p.text.split('\f');
+  const start = pages.findIndex((pageText) => pageText.trimStart().startsWith('注释'));
+  expect(start, `${p.pdf}: no page begins with 注释 (the endnotes start on a new page after the text and its notes)`).toBeGreaterThan(0);
+  return { before: pages.slice(0, start).join('\f'), endnotes: pages.slice(start).join('\f') };
+}
+
+/** The entries of the printed 注释: each begins a line with its number and a full stop (`12. 术语“双创” http…`). */
+function endnoteEntries(p: Printed): { number: number; text: string }[] {
+  const lines = endnotesSplit(p).endnotes.split('\n');
+  const heading = lines.findIndex((line) => line.trim() === '注释');
+  const entries: { number: number; text: string }[] = [];
+  for (const line of lines.slice(heading + 1)) {
+    if (/^\s*(—\s*\d+\s*—)?\s*$/u.test(line)) continue; // blank, or a page number
+    const m = /^\s*(\d+)\.\s(.*)$/u.exec(line);
+    if (m) entries.push({ number: Number(m[1]), text: squash(m[2]!) });
+    else if (entries.length > 0) entries.at(-1)!.text += squash(line);
+  }
+  return entries;
+}
+
+/** The notes as printed, whitespace removed: from the page that opens with 校勘记 to the 注释. */
 function notes(p: Printed): { repairs: string; sources: string } {
   const start = p.text.split('\f').findIndex((pageText) => pageText.trimStart().startsWith('校勘记'));
   expect(start, `${p.pdf}: no page begins with 校勘记 (the notes start on a new page after the text)`).toBeGreaterThan(0);
-  const flat = squash(p.text.split('\f').slice(start).join(''));
+  const flat = squash(endnotesSplit(p).before.split('\f').slice(start).join(''));
   const at = flat.indexOf('来源说明');
   expect(at, `${p.pdf}: no 来源说明 after the 校勘记`).toBeGreaterThan(0);
   return { repairs: flat.slice(0, at), sources: flat.slice(at) };
@@ -177,4 +234,71 @@ describe.each(plans)('$path', ({ path }) => {
     ];
     expectNone(wanted.filter((w) => !sources.includes(squash(w))), `${p.pdf}: missing from the printed 来源说明`);
   });
+
+  test('prints no address inside the text: before the 注释 the only URL is the page’s own, in the print header', async () => {
+    const p = await printed(slug);
+    const before = squash(endnotesSplit(p).before);
+    const at = [...before.matchAll(/http/gu)].map((m) => m.index);
+    expect(at.length, `${p.pdf}: “http” printed before the 注释 ${at.length} times: ${at.map((i) => `“…${before.slice(Math.max(0, i - 30), i + 60)}…”`).join(' ')}`).toBe(1);
+    expect(before.slice(0, at[0]).endsWith('本件打印自'), `${p.pdf}: the one URL before the 注释 is not the print header’s`).toBe(true);
+  });
+
+  test('prints the 注释: each marked target once, numbered in reading order, with its absolute URL', async () => {
+    const p = await printed(slug);
+    // Every plan links at least its source text from the 来源说明.
+    expect(p.marks.length, `${p.pdf}: note numbers shown in print`).toBeGreaterThan(0);
+    const firsts = [...new Set(p.marks.map((m) => m.number))];
+    expect(firsts, `${p.pdf}: note numbers in order of first appearance`).toEqual(firsts.map((_, i) => i + 1));
+    const entries = endnoteEntries(p);
+    expect(entries.map((e) => e.number), `${p.pdf}: numbers of the printed 注释`).toEqual(firsts);
+    const problems: string[] = [];
+    // A target is listed once: a term linked in every section keeps the number of its first mention.
+    const urlOf = (text: string) => text.slice(text.indexOf('http'));
+    for (const [i, e] of entries.entries()) if (entries.findIndex((o) => urlOf(o.text) === urlOf(e.text)) !== i) problems.push(`note ${e.number} repeats an earlier target: “${e.text}”`);
+    for (const m of p.marks) {
+      const entry = entries[m.number - 1];
+      if (!m.link) problems.push(`note ${m.number} follows no link`);
+      else if (!entry?.text.includes(squash(new URL(m.link.href, 'http://x/').pathname))) problems.push(`note ${m.number} after “${m.link.text}” (${m.link.href}): the 注释 entry reads “${entry?.text}”`);
+      else if (!entry.text.includes('http')) problems.push(`note ${m.number}: no absolute URL in “${entry.text}”`);
+      // A title cut around a repair is marked after its last piece: the number follows the closing 》.
+      if (m.inCite && !m.link?.text.endsWith('》')) problems.push(`note ${m.number} inside a title, after “${m.link?.text}”`);
+    }
+    // Every glossary term and every cited title (at its last piece, the one ending in 》) carries its number.
+    const marked = (l: Printed['links'][number]) => l.className === 'term' || l.text.endsWith('》');
+    expect(p.links.filter(marked).length, `${p.pdf}: cited titles and glossary terms in the text`).toBeGreaterThan(0);
+    for (const l of p.links) if (l.marked !== marked(l)) problems.push(`${l.className} link “${l.text}” ${l.marked ? 'has' : 'lacks'} a note number`);
+    expectNone(problems, `${p.pdf}: note numbers and the 注释`);
+  });
+});
+
+test('beichen-2020-2022 prints its cited 天津市 plan as note 2, after the closing 》, with the document’s page in the 注释', async () => {
+  // From the seed (000_df8e3af4caff0a08.txt): the notice cites the plan itself (note 1), then the text opens with
+  // 为贯彻落实《天津市科技创新三年行动计划(20202022年)》(津政发…), whose lost dash is repaired; its page is
+  // /documents/tianjin-st-innovation-3yr-2020-2022/ (content/documents.yaml), titled with full-width brackets.
+  const p = await printed('beichen-2020-2022');
+  const before = squash(endnotesSplit(p).before);
+  const at = before.indexOf('为贯彻落实');
+  expect(before.includes(squash('为贯彻落实《天津市科技创新三年行动计划(2020—2022年)校》2(津政发')), `${p.pdf} prints “${before.slice(at, at + 50)}”`).toBe(true);
+  const entry = endnoteEntries(p).find((e) => e.number === 2);
+  expect(entry?.text).toContain(squash('《天津市科技创新三年行动计划（2020—2022年）》'));
+  expect(entry?.text).toMatch(/^[^h]*http:\/\/[^/]+\/documents\/tianjinstinnovation3yr20202022\/$/u);
+});
+
+test('the 注释 and note numbers are for print only: hidden on screen and left out of the search index', async () => {
+  const p = await printed('beichen-2020-2022');
+  expect(p.marks.length).toBeGreaterThan(0);
+  await page.emulateMedia({ media: 'screen' });
+  try {
+    await page.goto(pageUrl(baseUrl, '/plans/beichen-2020-2022/'));
+    const shown = await page.evaluate(() => ({
+      visible: [...document.querySelectorAll('.endnotes, .endnote-ref')].filter((e) => e.checkVisibility()).length,
+      all: document.querySelectorAll('.endnotes, .endnote-ref').length,
+      indexed: document.querySelectorAll('.endnotes:not([data-pagefind-ignore]), .endnote-ref:not([data-pagefind-ignore])').length,
+    }));
+    expect(shown.all, 'the 注释 and note numbers on the page').toBe(p.marks.length + 1);
+    expect(shown.visible, 'shown on screen').toBe(0);
+    expect(shown.indexed, 'without data-pagefind-ignore').toBe(0);
+  } finally {
+    await page.emulateMedia({ media: 'print' });
+  }
 });
