@@ -30,17 +30,17 @@ describe('removeChrome(lines, rules)', () => {
     const { kept, removed } = removeChrome(splitLines(text), rules);
     expect(kept.map((l) => l.n)).toEqual([3]);
     expect(removed).toEqual([
-      { line: 1, text: '位置:首页--政务公开--政策文件', kind: 'chrome', rule: 'breadcrumb' },
-      { line: 2, text: '字体大小:       ', kind: 'chrome', rule: 'font-size widget' },
-      { line: 4, text: '[关闭窗口]', kind: 'chrome', rule: 'close-window link' },
-      { line: 5, text: '政策解读', kind: 'chrome', rule: 'footer' },
-      { line: 6, text: '网站标识码:1201130001 津ICP备12007310号-1', kind: 'chrome', rule: 'footer' },
+      { line: 1, text: '位置:首页--政务公开--政策文件', kind: 'chrome', rule: 'breadcrumb', label: '面包屑导航' },
+      { line: 2, text: '字体大小:       ', kind: 'chrome', rule: 'font-size widget', label: '字号调节按钮' },
+      { line: 4, text: '[关闭窗口]', kind: 'chrome', rule: 'close-window link', label: '关闭窗口链接' },
+      { line: 5, text: '政策解读', kind: 'chrome', rule: 'footer', label: '页脚' },
+      { line: 6, text: '网站标识码:1201130001 津ICP备12007310号-1', kind: 'chrome', rule: 'footer', label: '页脚' },
     ]);
   });
 
   test('sets portal metadata fields aside as metadata, not chrome', () => {
     const { removed } = removeChrome(splitLines(['发 文 字 号 : 〔北辰政发〔2021〕5号 〕 主    题 :科技', longLine].join('\n')), rules);
-    expect(removed).toEqual([{ line: 1, text: '发 文 字 号 : 〔北辰政发〔2021〕5号 〕 主    题 :科技', kind: 'metadata', rule: '发文字号 and 主题 fields' }]);
+    expect(removed).toEqual([{ line: 1, text: '发 文 字 号 : 〔北辰政发〔2021〕5号 〕 主    题 :科技', kind: 'metadata', rule: '发文字号 and 主题 fields', label: '发文字号、主题字段' }]);
   });
 
   test('applies head and tail rules only outside the running text', () => {
@@ -118,11 +118,11 @@ describe('removeChrome: portal forms', () => {
   });
 
   test('a label alone takes its value from the next non-blank line, but never a title or a sentence', () => {
-    expect(run('发布时间:', '', '2022-03-09 10:38', '信息来源:', '', '市政府办', notice).removed.map((r) => [r.text, r.rule])).toEqual([
-      ['发布时间:', 'date field'],
-      ['2022-03-09 10:38', 'date field (value on the next line)'],
-      ['信息来源:', '来源 field'],
-      ['市政府办', '来源 field (value on the next line)'],
+    expect(run('发布时间:', '', '2022-03-09 10:38', '信息来源:', '', '市政府办', notice).removed.map((r) => [r.text, r.rule, r.label])).toEqual([
+      ['发布时间:', 'date field', '日期字段'],
+      ['2022-03-09 10:38', 'date field (value on the next line)', '日期字段（下一行的值）'],
+      ['信息来源:', '来源 field', '来源字段'],
+      ['市政府办', '来源 field (value on the next line)', '来源字段（下一行的值）'],
     ]);
     expect(removedTexts('信息来源:', '某市人民政府关于印发某规划的通知', notice)).toEqual(['信息来源:']);
     // 分享到: is chrome without a value: the organ under it begins the notice title.
@@ -138,7 +138,7 @@ describe('removeChrome: portal forms', () => {
 describe('removeChrome: context rules', () => {
   test('site-header organ: the office above the organ that begins the notice title', () => {
     const { removed } = run('某市人民政府办公室', '', '某市人民政府', '关于印发某市科技创新规划的通知', '某政字〔2022〕38号', notice);
-    expect(removed).toEqual([{ line: 1, text: '某市人民政府办公室', kind: 'chrome', rule: RULE_SITE_HEADER }]);
+    expect(removed).toEqual([{ line: 1, text: '某市人民政府办公室', kind: 'chrome', rule: RULE_SITE_HEADER, label: '网站页头的机关名称' }]);
   });
 
   test('no site header: a letterhead, an organ that begins the title, joint issuers', () => {
@@ -149,7 +149,7 @@ describe('removeChrome: context rules', () => {
 
   test('portal headline repeating the notice title printed below over 1–3 lines (whitespace and quotes aside)', () => {
     const a = run('某市人民政府关于印发某市“十四五”科技创新和 一流创新生态建设规划的通知', '发布时间:', '2022-03-09 10:38', '某市人民政府', '关于印发某市“十四五”科技创新和', '一流创新生态建设规划的通知', notice);
-    expect(a.removed[0]).toEqual({ line: 1, text: '某市人民政府关于印发某市“十四五”科技创新和 一流创新生态建设规划的通知', kind: 'metadata', rule: RULE_REPEATED_TITLE });
+    expect(a.removed[0]).toEqual({ line: 1, text: '某市人民政府关于印发某市“十四五”科技创新和 一流创新生态建设规划的通知', kind: 'metadata', rule: RULE_REPEATED_TITLE, label: '网页标题（重复通知标题）' });
     expect(a.kept.map((l) => l.n)).toEqual([4, 5, 6, 7]);
     expect(removedTexts('关于印发某市科技创新"十四五"规划的通知', '某政办字〔2022〕22号', '某市人民政府办公室', '关于印发某市科技创新“十四五”规划的', '通 知', notice)).toEqual([
       '关于印发某市科技创新"十四五"规划的通知',
@@ -215,11 +215,23 @@ describe('a chrome rule that can never match is refused when the registries load
     try {
       for (const f of readdirSync('content')) if (f.endsWith('.yaml')) copyFileSync(join('content', f), join(dir, f));
       const lines = readFileSync('content/chrome.yaml', 'utf8').split('\n');
-      lines.splice(20, 0, "- { rule: numbered line, pattern: '^（一）' }");
+      lines.splice(20, 0, "- { rule: numbered line, label: 编号行, pattern: '^（一）' }");
       writeFileSync(join(dir, 'chrome.yaml'), lines.join('\n'));
       expect(() => loadRegistries('seeds', dir)).toThrow(/chrome\.yaml:21: chrome rule “numbered line” can never match: .*“\(” for “（”, “\)” for “）”/u);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('chrome rule labels (what readers see in the source notes)', () => {
+  const parse = (yaml: string) => parseYamlWithFriendlyErrors(ChromeRulesSchema, yaml, 'chrome.yaml');
+  test('a label must be Chinese: the source notes are on Chinese pages', () => {
+    expect(() => parse("- { rule: footer, label: footer, pattern: '^版权所有' }")).toThrow(/chrome\.yaml:1 › 0\.label: write this in Chinese/u);
+    expect(() => parse("- { rule: footer, pattern: '^版权所有' }")).toThrow(/chrome\.yaml:1 › 0\.label/u);
+  });
+  test('rules of one name have one label', () => {
+    const yaml = ["- { rule: footer, label: 页脚, pattern: '^版权所有' }", "- { rule: footer, label: 网站页脚, pattern: '^友情链接$' }"].join('\n');
+    expect(() => parse(yaml)).toThrow(/chrome\.yaml:2 › 1\.label: rule “footer” is labelled “页脚” elsewhere/u);
   });
 });

@@ -39,6 +39,10 @@ const MAX_VALUE = 30;
 export const RULE_VALUE_ON_NEXT_LINE = (rule: string) => `${rule} (value on the next line)`;
 export const RULE_SITE_HEADER = 'site header organ';
 export const RULE_REPEATED_TITLE = 'portal page title (repeats the notice title)';
+/** What readers see for these rules (the YAML rules carry their own Chinese `label`). */
+export const LABEL_VALUE_ON_NEXT_LINE = (label: string) => `${label}（下一行的值）`;
+export const LABEL_SITE_HEADER = '网站页头的机关名称';
+export const LABEL_REPEATED_TITLE = '网页标题（重复通知标题）';
 
 
 /**
@@ -94,7 +98,7 @@ export function removeChrome(lines: SourceLine[], rules: ChromeRule[]): ChromeRe
   const zoneOk = (r: ChromeRule, i: number) =>
     r.where === 'anywhere' || (r.where === 'head' && i < headEnd) || (r.where === 'tail' && i >= tailStart);
 
-  const taken: ({ kind: RemovedLine['kind']; rule: string } | null)[] = body.map(() => null);
+  const taken: (Pick<RemovedLine, 'kind' | 'rule' | 'label'> | null)[] = body.map(() => null);
   const takenBy: (Compiled | null)[] = body.map(() => null);
   for (let i = 0; i < body.length; i++) {
     const text = form[i]!;
@@ -103,7 +107,7 @@ export function removeChrome(lines: SourceLine[], rules: ChromeRule[]): ChromeRe
       (r) => zoneOk(r, i) && (r.after === undefined || (prevRule !== null && (prevRule!.rule === r.after || prevRule === r))) && r.re.test(text),
     );
     if (rule) {
-      taken[i] = { kind: rule.kind, rule: rule.rule };
+      taken[i] = { kind: rule.kind, rule: rule.rule, label: rule.label };
       takenBy[i] = rule;
     }
   }
@@ -119,7 +123,7 @@ export function removeChrome(lines: SourceLine[], rules: ChromeRule[]): ChromeRe
     const other = takenBy[i + 1];
     if (taken[i + 1] && !(other && other.kind === 'metadata' && !/\p{Script=Han}\s*[:：]/u.test(next))) continue;
     if ([...next].length > MAX_VALUE || /关于|通\s*知$/u.test(next)) continue;
-    taken[i + 1] = { kind: rule.kind, rule: RULE_VALUE_ON_NEXT_LINE(rule.rule) };
+    taken[i + 1] = { kind: rule.kind, rule: RULE_VALUE_ON_NEXT_LINE(rule.rule), label: LABEL_VALUE_ON_NEXT_LINE(rule.label) };
   }
 
   const free = (i: number) => i < headEnd && taken[i] === null;
@@ -135,7 +139,7 @@ export function removeChrome(lines: SourceLine[], rules: ChromeRule[]): ChromeRe
     const organ = /^(.+?)关于/u.exec(next)?.[1] ?? (ORGAN.test(next) ? next : null);
     const titleFollows = organ === next ? /^关于/u.test(form[first + 2] ?? '') : organ !== null;
     if (organ && titleFollows && header !== organ && header.startsWith(organ) && /^(办公室|办公厅)$/u.test(header.slice(organ.length))) {
-      taken[first] = { kind: 'chrome', rule: RULE_SITE_HEADER };
+      taken[first] = { kind: 'chrome', rule: RULE_SITE_HEADER, label: LABEL_SITE_HEADER };
     }
   }
 
@@ -153,14 +157,14 @@ export function removeChrome(lines: SourceLine[], rules: ChromeRule[]): ChromeRe
         if (repeated || w.length >= h.length + 40) break;
       }
     }
-    if (repeated) taken[i] = { kind: 'metadata', rule: RULE_REPEATED_TITLE };
+    if (repeated) taken[i] = { kind: 'metadata', rule: RULE_REPEATED_TITLE, label: LABEL_REPEATED_TITLE };
   }
 
   const kept: SourceLine[] = [];
   const removed: RemovedLine[] = [];
   body.forEach((line, i) => {
     const t = taken[i];
-    if (t) removed.push({ line: line.n, text: line.raw, kind: t.kind, rule: t.rule });
+    if (t) removed.push({ line: line.n, text: line.raw, ...t });
     else kept.push(line);
   });
   return { kept, removed };

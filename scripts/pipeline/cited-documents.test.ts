@@ -70,6 +70,12 @@ describe('parseDocuments(yamlText, file)', () => {
   test('rejects an unknown kind, naming the line', () => {
     expect(() => parseDocuments('- { id: a, title: 某规划, kind: plan }\n- { id: b, title: 某法, kind: statute }', 'd.yaml')).toThrow(/d\.yaml:2 › 1\.kind/u);
   });
+  test('refuses an English note (the page shows `note`) and keeps the English in noteEn', () => {
+    const english = '- id: a\n  title: 天津市科技普及条例\n  kind: local-regulation\n  note: Title as 001 writes it.';
+    expect(() => parseDocuments(english, 'd.yaml')).toThrow(/d\.yaml:4 › 0\.note: write this in Chinese \(it has no Chinese character\); the English text belongs in noteEn/u);
+    const both = english.replace('note:', 'noteEn:') + '\n  note: 标题按原文的写法。';
+    expect(parseDocuments(both, 'd.yaml')[0]).toMatchObject({ note: '标题按原文的写法。', noteEn: 'Title as 001 writes it.' });
+  });
 });
 
 describe('resolveCitation on the real seeds', () => {

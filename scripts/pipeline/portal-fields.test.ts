@@ -97,7 +97,7 @@ describe('readPortalFields(removed)', () => {
   });
 
   test('reads only metadata lines', () => {
-    const removed: RemovedLine[] = [{ line: 1, text: '来源:某网', kind: 'chrome', rule: 'x' }];
+    const removed: RemovedLine[] = [{ line: 1, text: '来源:某网', kind: 'chrome', rule: 'x', label: '某元素' }];
     expect(readPortalFields(removed).size).toBe(0);
   });
 });

@@ -60,9 +60,9 @@ describe('citation(doc, url)', () => {
 });
 
 describe('sourceLines(text, doc)', () => {
-  test('marks removed lines with their rule, cuts repaired passages out at their column, links body lines to blocks', () => {
+  test('marks removed lines with their rule (its Chinese label), cuts repaired passages out at their column, links body lines to blocks', () => {
     const lines = sourceLines(readFileSync('seeds/000_df8e3af4caff0a08.txt', 'utf8'), beichen);
-    expect(lines[0]).toMatchObject({ n: 1, status: 'removed', note: '网页元素：breadcrumb' });
+    expect(lines[0]).toMatchObject({ n: 1, status: 'removed', note: '网页元素：面包屑导航' });
     expect(lines[20]!.segments.find((s) => s.repair)?.text).toBe('202147');
     expect(lines[20]!.segments.map((s) => s.text).join('')).toBe(readFileSync('seeds/000_df8e3af4caff0a08.txt', 'utf8').split('\n')[20]);
     expect(lines[28]).toMatchObject({ status: 'body', blockId: 's1' });

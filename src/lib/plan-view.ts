@@ -24,7 +24,7 @@ export function formatDate(iso: string | null | undefined): string {
 export interface MetaRow {
   /** Field label, as official policy databases name it (发文机关 …). */
   label: string;
-  /** English label for researchers. */
+  /** English label, for an English edition; Chinese pages show `label` only. */
   labelEn: string;
   /** Display value. */
   value: string;

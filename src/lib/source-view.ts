@@ -25,7 +25,7 @@ export function sourceLines(text: string, doc: PlanDocument): SourceViewLine[] {
     .map((raw, i) => {
       const n = i + 1;
       const gone = removed.get(n);
-      if (gone) return { n, status: 'removed' as const, segments: [{ text: raw, repair: null }], note: `${gone.kind === 'chrome' ? '网页元素' : '元数据'}：${gone.rule}`, blockId: null };
+      if (gone) return { n, status: 'removed' as const, segments: [{ text: raw, repair: null }], note: `${gone.kind === 'chrome' ? '网页元素' : '元数据'}：${gone.label}`, blockId: null };
       if (raw.trim() === '') return { n, status: 'blank' as const, segments: [], note: null, blockId: null };
       // Repair columns count from the trimmed line.
       const lead = raw.length - raw.trimStart().length;

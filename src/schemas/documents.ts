@@ -8,6 +8,7 @@
  * That check runs in `parseDocuments`, which can call `documentKey`; this schema checks exact duplicates.
  */
 import { z } from 'astro/zod';
+import { chineseText } from './chinese-text.ts';
 
 const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'use kebab-case: a-z, 0-9 and single hyphens');
 
@@ -40,8 +41,10 @@ export const CitedDocumentSchema = z.strictObject({
   planSlug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/u).nullable().default(null),
   /** Where facts not in the seeds come from (the notice a number was read from, with its date). */
   source: z.string().min(1).optional(),
-  /** Editorial note: why two titles are one document, which revision a text cites, what is uncertain. */
-  note: z.string().min(1).optional(),
+  /** Editorial note, in Chinese (shown on the document's page): why two titles are one document, which revision a text cites, what is uncertain. */
+  note: chineseText('noteEn').optional(),
+  /** The same note in English, for an English edition; never shown on Chinese pages. */
+  noteEn: z.string().min(1).optional(),
 });
 export type CitedDocument = z.infer<typeof CitedDocumentSchema>;
 

@@ -1,9 +1,11 @@
 /**
  * Schema of the curated indicator registry, `content/indicators.yaml`: the quantities local S&T plans set targets
  * for, with the phrasings texts use for them. `scripts/pipeline/targets.ts` maps each number to an indicator through
- * `aliases`; pages use `name`, `unit`, `definition` and `comparability` to label and compare values.
+ * `aliases`; pages use `name`, `unit`, `definition` and `comparability` (Chinese; English in `*En` fields) to label and
+ * compare values.
  */
 import { z } from 'astro/zod';
+import { chineseText } from './chinese-text.ts';
 
 /** What kind of quantity an indicator is; it decides how values may be compared and added up. */
 export const IndicatorKindSchema = z.enum([
@@ -38,13 +40,15 @@ export const IndicatorSchema = z.strictObject({
   unit: z.string().min(1),
   /** Kind of quantity: `stock`, `flow`, `ratio`, `growth-rate` or `cumulative`. */
   kind: IndicatorKindSchema,
-  /** What is counted or divided by what, in one or two sentences (Chinese or English). */
-  definition: z.string().min(1),
+  /** What is counted or divided by what, in one or two sentences, in Chinese. */
+  definition: chineseText(),
   /**
    * What a reader comparing values must know: which similar-looking indicators this is NOT, and where definitions
-   * differ between regions or years. Shown beside every comparison.
+   * differ between regions or years, in Chinese. Shown on the indicator's page and under its comparison chart.
    */
-  comparability: z.string().min(1),
+  comparability: chineseText('comparabilityEn'),
+  /** The same note in English, for an English edition; never shown on Chinese pages. */
+  comparabilityEn: z.string().min(1).optional(),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 /** What authors write in YAML (defaults not yet applied). */

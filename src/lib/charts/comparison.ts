@@ -14,7 +14,7 @@ import type { AxisModel, ChartFrame, ChartSize, ChartValue, PlanValue, TextMark 
 export interface ComparedIndicator extends ComparableIndicator {
   /** Indicator name for the caption (`全社会研发投入强度`). */
   name: string;
-  /** Caveat shown under the chart (the registry's `comparability` text), if any. */
+  /** Caveat shown under the chart (the registry's Chinese `comparability` text), if any. */
   comparability?: string | null;
 }
 

@@ -1,0 +1,22 @@
+/**
+ * Texts readers of the Chinese site see (notes, caveats, labels) are written in Chinese; an English version, where a
+ * registry keeps one, lives in a field ending in `En`. A text without a single Han character is English (or empty
+ * of meaning) and is refused when the registry is read, so it can never reach a Chinese page.
+ */
+import { z } from 'astro/zod';
+
+/** At least one Han character: what makes a text Chinese for this check. */
+const HAN = /\p{Script=Han}/u;
+
+/** Whether `text` holds a Han character. */
+export const hasHan = (text: string): boolean => HAN.test(text);
+
+/**
+ * A non-empty text shown on Chinese pages. `englishField`, when the registry has one, is named in the error
+ * message as the place for the English (`comparabilityEn`).
+ */
+export const chineseText = (englishField?: string) =>
+  z
+    .string()
+    .min(1)
+    .refine(hasHan, `write this in Chinese (it has no Chinese character)${englishField ? `; the English text belongs in ${englishField}` : ''}`);

@@ -1,0 +1,170 @@
+/**
+ * The Chinese site speaks Chinese (issue 13). On every built page, the text a reader meets has no run of three or
+ * more English words: the text of `<body>` (header, `<main>`, footer, chart text and descriptions, tables), the
+ * attributes read aloud or shown on hover (`aria-label`, `title`, `alt`, `placeholder`), the page `<title>` and its
+ * description. A note, caveat or label with an English text belongs in the registry's `*En` field, never on a page.
+ *
+ * Two explicit, short allow-lists say what English may stand on a Chinese page, each entry with its reason:
+ *  - `ENGLISH_NAMES`: elements marked `lang="en"` that hold an English *name* (an indicator's, a term's, a
+ *    department's), by page and selector. Any other `lang="en"` element is read like the rest, so marking a note
+ *    `lang="en"` does not hide it.
+ *  - `ALLOWED_TOKENS`: what is taken out of a text before counting words (addresses, file names, R&D, GDP).
+ *
+ * Pages are parsed with html-validate's own parser (a dependency of the site tests already): no browser.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { HtmlValidate, Parser, type DOMNode, type HtmlElement } from 'html-validate';
+import { describe, expect, inject, test } from 'vitest';
+import { builtPages, planPages } from '../support/browser.ts';
+import { expectNone } from '../support/report.ts';
+
+const siteDir = inject('siteDir');
+const pages = builtPages(siteDir);
+
+/** English names the Chinese pages may show, marked `lang="en"`. `pages` matches the page path. */
+const ENGLISH_NAMES: { pages: RegExp; selector: string; reason: string; optional?: true }[] = [
+  {
+    pages: /^\/(indicators|glossary|themes|regions)\/[^/]+\/$/u,
+    selector: 'h1 > span[lang="en"]',
+    reason: 'the registry’s English name (`nameEn`) beside the Chinese name in the heading',
+  },
+  { pages: /^\/indicators\/$/u, selector: 'td[lang="en"]', reason: 'the 英文名称 column: each indicator’s English name' },
+  { pages: /^\/(glossary|themes)\/$/u, selector: 'li span[lang="en"]', reason: 'each term’s or theme’s English name beside the Chinese one' },
+  { pages: /^\/departments\/[^/]+\/$/u, selector: 'dd[lang="en"]', reason: 'the department’s English name (with its region’s), under 英文名称' },
+  {
+    pages: /^\/$/u,
+    selector: '.ingest-failures details pre[lang="en"]',
+    reason: 'the pipeline’s own error message for a skipped text, under 错误详情（英文原文）, beside the Chinese explanation',
+    optional: true, // only when ingest skipped a text; the test builds are strict, so never here
+  },
+];
+
+/** Taken out of a text before words are counted. */
+const ALLOWED_TOKENS: { pattern: RegExp; reason: string }[] = [
+  { pattern: /\bhttps?:\/\/\S+/gu, reason: 'addresses (print header, cite lines, sources)' },
+  { pattern: /[\w.<>-]*(?:\/[\w.<>#-]*)+|[\w.-]+\.(?:txt|json|csv|xml|yaml|html)\b/gu, reason: 'paths and file names (targets.csv, data/plans/<规划>.json)' },
+  { pattern: /R&D|S&T/gu, reason: 'how Chinese statistics write 研究与试验发展 and 科学技术 (R&D经费)' },
+  { pattern: /\bGDP\b/gu, reason: 'how Chinese statistics write 国内（地区）生产总值' },
+];
+
+/**
+ * Three or more English words in a row, separated by spaces (after a comma, colon or semicolon at most); a line
+ * break (an element boundary, an allowed token taken out) ends a run.
+ */
+const ENGLISH_RUN = /[A-Za-z][A-Za-z'’-]*(?:[,;:]?[^\S\n]+[A-Za-z][A-Za-z'’-]*){2,}/gu;
+/** Read by assistive technology or shown on hover. */
+const READ_ATTRIBUTES = ['aria-label', 'title', 'alt', 'placeholder'];
+/** Not text a reader meets. */
+const SKIP_TAGS = new Set(['script', 'style', 'template']);
+/** Inline elements: their text runs on with the text around them; any other element starts a new piece of text. */
+const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'cite', 'code', 'data', 'del', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'svg:tspan']);
+
+/** html-validate keeps character references as written. */
+function decode(s: string): string {
+  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/giu, (m, ref: string) =>
+    ref[0] === '#' ? String.fromCodePoint(ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : Number(ref.slice(1))) : (named[ref] ?? m),
+  );
+}
+
+const config = new HtmlValidate().getConfigForSync('page.html');
+function parse(html: string, filename: string): HtmlElement {
+  return new Parser(config).parseHtml({ data: html, filename, line: 1, column: 1, offset: 0 });
+}
+
+/** A piece of text a reader meets, and where. */
+interface Piece {
+  where: string;
+  text: string;
+}
+
+const where = (e: HtmlElement) => e.generateSelector() ?? e.tagName;
+
+/** The pieces of text of a page, without the elements in `skip`. */
+function pieces(root: HtmlElement, skip: ReadonlySet<HtmlElement>): Piece[] {
+  const out: Piece[] = [];
+  const title = root.querySelector('title');
+  if (title) out.push({ where: 'title', text: decode(title.textContent) });
+  const description = root.querySelector('meta[name="description"]')?.getAttributeValue('content');
+  if (description) out.push({ where: 'meta[name="description"]', text: decode(description) });
+  const visit = (node: DOMNode, parts: string[]) => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === 3) parts.push(decode(child.textContent));
+      if (child.nodeType !== 1) continue;
+      const e = child as HtmlElement;
+      if (SKIP_TAGS.has(e.tagName)) continue;
+      if (skip.has(e)) {
+        parts.push('\n'); // an English name ends the run of words around it
+        continue;
+      }
+      for (const name of READ_ATTRIBUTES) {
+        const value = e.getAttributeValue(name);
+        if (value) out.push({ where: `${where(e)} @${name}`, text: decode(value) });
+      }
+      if (INLINE.has(e.tagName)) {
+        visit(e, parts);
+      } else {
+        const own: string[] = [];
+        visit(e, own);
+        out.push({ where: where(e), text: own.join('') });
+        parts.push('\n');
+      }
+    }
+  };
+  const body = root.querySelector('body');
+  if (body) visit(body, []);
+  return out.map((p) => ({ ...p, text: p.text.replace(/[^\S\n]+/gu, ' ').trim() })).filter((p) => p.text !== '');
+}
+
+/** Each run of three or more English words in the text, after the allowed tokens are taken out. */
+function englishRuns(text: string): string[] {
+  let rest = text;
+  for (const { pattern } of ALLOWED_TOKENS) rest = rest.replace(pattern, '\n');
+  return [...rest.matchAll(ENGLISH_RUN)].map((m) => m[0]);
+}
+
+/** The allowed English names on a page: elements the `ENGLISH_NAMES` entries for its path select. */
+function englishNames(root: HtmlElement, path: string): { element: HtmlElement; entry: (typeof ENGLISH_NAMES)[number] }[] {
+  return ENGLISH_NAMES.filter((entry) => entry.pages.test(path)).flatMap((entry) => root.querySelectorAll(entry.selector).map((element) => ({ element, entry })));
+}
+
+const parsed = new Map<string, HtmlElement>();
+const page = (file: string) => parsed.get(file) ?? parsed.set(file, parse(readFileSync(file, 'utf8'), file)).get(file)!;
+
+test('the build wrote HTML pages, a plan page for every seed among them', () => {
+  expect(pages.length, `no .html files in ${siteDir}`).toBeGreaterThan(0);
+  expect(planPages(siteDir), 'plan pages').toHaveLength(readdirSync('seeds').filter((n) => n.endsWith('.txt')).length);
+});
+
+test('the check finds English prose, and only prose: names, addresses, file names, R&D and GDP pass', () => {
+  // A known sentence must be caught (else every page below would pass for nothing), wherever it sits.
+  const html = (inner: string) => `<!doctype html><html lang="zh-CN"><head><title>指标</title></head><body><main>${inner}</main></body></html>`;
+  const found = (inner: string) => pieces(parse(html(inner), 't.html'), new Set()).flatMap((p) => englishRuns(p.text));
+  expect(found('<dl><dt>可比性</dt><dd lang="en">Firms&#39; R&amp;D over firms&#39; sales: NOT the same ratio as <a href="#">全社会研发投入强度</a></dd></dl>')).toEqual([
+    "over firms' sales: NOT the same ratio as",
+  ]);
+  expect(found('<p><a href="#">An amount</a>, not a ratio</p>')).toEqual(['An amount, not a ratio']);
+  expect(found('<button aria-label="Print this page">打印</button>')).toEqual(['Print this page']);
+  expect(found('<p>全社会R&amp;D经费支出占GDP的比重；见 https://example.org/a/b c 与 data/plans/x.json、targets.csv。Aileen Lee 提出。</p>')).toEqual([]);
+});
+
+test('every allowed English name is found on some page and is marked lang="en"', () => {
+  const problems: string[] = [];
+  for (const entry of ENGLISH_NAMES) {
+    const hits = pages.filter((p) => entry.pages.test(p.path)).flatMap((p) => page(p.file).querySelectorAll(entry.selector).map((e) => ({ p, e })));
+    if (hits.length === 0 && !entry.optional) problems.push(`${entry.selector} on ${entry.pages}: matches nothing; drop the entry (${entry.reason})`);
+    for (const { p, e } of hits) if (e.getAttributeValue('lang') !== 'en') problems.push(`${p.path} ${where(e)}: allowed as an English name but not marked lang="en"`);
+  }
+  expectNone(problems, 'ENGLISH_NAMES');
+});
+
+describe.each(pages)('$path', ({ file, path }) => {
+  test('has no run of three or more English words outside the allowed English names', () => {
+    const root = page(file);
+    const skip = new Set(englishNames(root, path).map((n) => n.element));
+    const seen = pieces(root, skip);
+    expect(seen.some((p) => /\p{Script=Han}/u.test(p.text)), `${path}: no Chinese text found: the extraction is not looking`).toBe(true);
+    const problems = seen.flatMap((p) => englishRuns(p.text).map((run) => `${path} ${p.where}: “${run}” in “${p.text.length > 160 ? `${p.text.slice(0, 160)}…` : p.text}”`));
+    expectNone(problems, `${path}: English prose on a Chinese page (put it in the registry's *En field, or mark an English name lang="en" and list it in ENGLISH_NAMES)`);
+  });
+});
