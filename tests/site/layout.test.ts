@@ -1,8 +1,9 @@
 /**
  * Layout and page metadata: plan pages read on a 360 px phone without sideways scrolling of the page (wide tables
  * and charts scroll in their own frames), the contents are collapsed on phones and shown beside the text on wide
- * screens; every page has its own non-empty <title> and description and a canonical URL. Screenshots of a plan
- * page at 360 px and 1280 px go to tests/.artifacts/screens/ to look at.
+ * screens; nothing moves while a plan page loads (layout shift); every page has its own non-empty <title> and
+ * description and a canonical URL. Screenshots of a plan page at 360 px and 1280 px go to tests/.artifacts/screens/
+ * to look at.
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
@@ -32,6 +33,34 @@ test('there is a plan page for every seed', () => {
   expect(plans).toHaveLength(readdirSync('seeds').filter((n) => n.endsWith('.txt')).length);
 });
 
+const PHONE = { width: 360, height: 740 };
+
+/**
+ * The layout shifts of the page so far (the Layout Instability API, as Lighthouse's CLS counts them: shifts not
+ * caused by input), read once the fonts are in and two frames have been drawn after load, so that a shift made
+ * by anything that ran at load has been laid out and reported.
+ */
+function layoutShifts(page: Page) {
+  return page.evaluate(async () => {
+    interface LayoutShift extends PerformanceEntry {
+      value: number;
+      hadRecentInput: boolean;
+      sources: { node: Node | null }[];
+    }
+    await document.fonts.ready;
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const observer = new PerformanceObserver(() => undefined);
+    observer.observe({ type: 'layout-shift', buffered: true });
+    const shifts = (observer.takeRecords() as LayoutShift[]).filter((e) => !e.hadRecentInput);
+    observer.disconnect();
+    const name = (n: Node | null) => (n instanceof Element ? `${n.tagName.toLowerCase()}${n.className ? `.${String(n.className).split(' ').join('.')}` : ''}` : String(n?.nodeName));
+    return {
+      sum: shifts.reduce((sum, e) => sum + e.value, 0),
+      shifts: shifts.map((e) => `${e.value.toFixed(4)} at ${Math.round(e.startTime)} ms: ${e.sources.map((src) => name(src.node)).join(', ')}`),
+    };
+  });
+}
+
 describe.each(plans)('$path', ({ path }) => {
   test('at 360 px: no sideways scrolling, contents collapsed, text first', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
@@ -47,6 +76,29 @@ describe.each(plans)('$path', ({ path }) => {
     expect(m.tocOpen || m.tocListVisible, 'contents collapsed on a phone').toBe(false);
     expect(m.h1, 'the title is on the first screen').toBeLessThan(740);
     if (path.includes('xinji')) await page.screenshot({ path: `${screens}/plan-360.png` });
+  });
+
+  test.each([PHONE, { width: 1280, height: 900 }])('nothing moves while the page loads at $width px (layout shift under 0.01)', async (viewport) => {
+    await page.setViewportSize(viewport);
+    // As on a slow network (Lighthouse measured 0.067): enhance.js arrives once the page has been painted, so
+    // whatever it changes would be seen moving. On a fast one it may run before the first paint and hide a shift.
+    const script = '**/enhance.js';
+    await page.route(script, async (route) => {
+      await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+      await route.continue();
+    });
+    try {
+      await page.goto(pageUrl(baseUrl, path));
+    } finally {
+      await page.unroute(script);
+    }
+    const arrival = await page.evaluate(() => ({
+      painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity,
+      script: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => e.name.endsWith('/enhance.js'))?.responseEnd ?? -1,
+    }));
+    expect(arrival.script, 'enhance.js arrived after the first paint').toBeGreaterThan(arrival.painted);
+    const { sum, shifts } = await layoutShifts(page);
+    expect(sum, `layout shift on load:\n${shifts.join('\n')}`).toBeLessThan(0.01);
   });
 
   test('at 1280 px: contents beside the text and visible', async () => {
