@@ -66,7 +66,7 @@ describe('with JavaScript', () => {
     try {
       await page.clock.setFixedTime(new Date(`${PRINT_DAY}T12:00:00Z`));
       await page.goto(pageUrl(baseUrl, XINJI));
-      const button = page.getByRole('button', { name: '打印 / Print' });
+      const button = page.getByRole('button', { name: '打印本页' });
       expect(await button.isVisible(), 'the print button is shown where scripts run').toBe(true);
       const slot = page.locator('[data-print-date]');
       expect(await slot.textContent(), 'before printing the slot holds the build day').not.toBe(PRINT_DAY);
