@@ -2,11 +2,8 @@
 // section highlighted in the contents, copy-on-click section links, the cite line following the reader, the
 // print date filled in at print time. No network requests, no dependencies.
 (() => {
-  const printButton = document.querySelector('[data-print]');
-  if (printButton) {
-    printButton.hidden = false;
-    printButton.addEventListener('click', () => window.print());
-  }
+  // The button is shown by CSS wherever scripts run (plan.css), so that showing it moves nothing after load.
+  document.querySelector('[data-print]')?.addEventListener('click', () => window.print());
 
   const dateSlot = document.querySelector('[data-print-date]');
   window.addEventListener('beforeprint', () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { loadRegistries } from '../../scripts/registries.ts';
 import { buildPlanDocument } from '../../scripts/pipeline/document.ts';
-import { citation, formatDate, formatPeriod, metaRows, regionChain, sectionPath, tableOfContents } from './plan-view.ts';
+import { citation, formatDate, formatPeriod, metaBrief, metaRows, regionChain, sectionPath, tableOfContents } from './plan-view.ts';
 import { sourceLines } from './source-view.ts';
 
 const reg = loadRegistries('seeds', 'content');
@@ -30,6 +30,19 @@ describe('metaRows(doc, kinds)', () => {
   test('marks catalog values as such', () => {
     const rows = metaRows(load('001_b19521e93b2b759c.txt'), reg.kinds);
     expect(rows.find((r) => r.label === '类型')).toMatchObject({ value: '新闻报道', source: '编目补充' });
+  });
+});
+
+describe('metaBrief(doc)', () => {
+  test('gives issuer, document number and date, only those the text gives', () => {
+    // 北辰 (seed 000): 发布机构 天津市北辰区人民政府, 发文字号 北辰政发〔2021〕5号, 成文日期 2021年04月19日.
+    expect(metaBrief(beichen)).toEqual(['天津市北辰区人民政府', '北辰政发〔2021〕5号', '2021年4月19日成文']);
+    // 宝坻 (seed 003): no issuer or number; only the portal's 发布时间 2021-09-28.
+    expect(metaBrief(load('003_9c4896c03185b26c.txt'))).toEqual(['2021年9月28日发布']);
+  });
+  test('says when a value is inferred', () => {
+    const date = { ...beichen.meta.dateWritten!, from: 'inferred' as const, note: '年月日连写' };
+    expect(metaBrief({ ...beichen, meta: { ...beichen.meta, dateWritten: date } }).at(-1)).toBe('2021年4月19日成文（推定）');
   });
 });
 

@@ -94,6 +94,21 @@ export function metaRows(doc: PlanDocument, kinds: Kind[]): MetaRow[] {
   ].filter((r) => r.line !== null || r.source === '编目补充' || ['标题', '发文机关', '发文字号', '成文日期', '发布日期', '规划期', '地区', '类型'].includes(r.label));
 }
 
+/**
+ * The key facts a phone shows above the collapsed metadata card: issuer, document number and date (the period and
+ * region are in the line above the title). Only what the text or catalog gives; an inferred value says so.
+ */
+export function metaBrief(doc: PlanDocument): string[] {
+  const m = doc.meta;
+  const date = m.dateWritten ? { s: m.dateWritten, verb: '成文' } : m.datePublished ? { s: m.datePublished, verb: '发布' } : null;
+  const facts: [Provenance | null, string | null][] = [
+    [m.issuer, m.issuer?.value ?? null],
+    [m.docNumber, m.docNumber?.value ?? null],
+    [date?.s ?? null, date ? `${formatDate(date.s.value)}${date.verb}` : null],
+  ];
+  return facts.flatMap(([s, text]) => (s && text ? [s.from === 'inferred' ? `${text}（推定）` : text] : []));
+}
+
 /** A table-of-contents entry. */
 export interface TocEntry {
   id: string;

@@ -32,6 +32,7 @@ function init(form: HTMLFormElement): void {
   const status = document.querySelector<HTMLElement>('#search-status')!;
   const filterBox = document.querySelector<HTMLElement>('#search-filters')!;
   const filterList = filterBox.querySelector<HTMLElement>('[data-filter-list]')!;
+  const filterToggle = filterBox.querySelector<HTMLElement>('[data-filter-toggle]')!;
   const base = form.dataset.base ?? '/';
   const urls = { search: form.action.replace(/\?.*$/u, ''), plans: form.dataset.plans ?? base };
   const groups = prepareGroups(JSON.parse(document.querySelector('#search-synonyms')?.textContent ?? '[]') as SynonymGroup[]);
@@ -77,6 +78,9 @@ function init(form: HTMLFormElement): void {
     const pf = await loadPagefind();
     renderFilters(filterList, current, selection, await loadFilterValues(pf));
     filterBox.hidden = filterList.hidden;
+    // Collapsed on a phone, the filters still say that some are applied.
+    const chosen = FACETS.reduce((n, { key }) => n + (selection[key]?.size ?? 0), 0);
+    filterToggle.textContent = chosen > 0 ? `筛选（已选 ${chosen} 项）` : '筛选';
     status.textContent = statusText(current, shown.length);
   };
 

@@ -2,8 +2,9 @@
  * The search page in Chromium: it loads nothing of Pagefind until the reader searches; `?q=` searches at once;
  * it works with the keyboard alone (search, filter, follow a result) and a result link lands on its anchor;
  * the live region says what was found; empty results get help; without JavaScript the page says search needs
- * it; the page passes axe (WCAG 2.2 AA) with results and filters showing; at phone width (360×740) nothing
- * sticks out sideways, filters work and so does the keyboard. Search under a base path (`--base /plans/`) and
+ * it; the page passes axe (WCAG 2.2 AA) with results and filters showing; at phone width (360×740) the first
+ * result is on the first screen with the filters one tap away and one search box, nothing sticks out sideways,
+ * filters work and so does the keyboard. Search under a base path (`--base /plans/`) and
  * on a site of more than 20 plans: tests/site/variant-build.test.ts.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -249,8 +250,10 @@ describe('accessibility with results and filters showing', () => {
       await page.emulateMedia({ colorScheme });
       await page.goto(pageUrl(baseUrl, `/search/?q=${encodeURIComponent('高企')}`));
       await settled(page, '高企');
-      // Open one “more” disclosure so its content is checked too.
+      // Open one “more” disclosure, and the filters where a phone collapses them, so their content is checked too.
       await page.locator('.search-more summary').first().click();
+      if (width === 360) await page.locator('#search-filters summary').click();
+      expect(await page.locator('#search-filters fieldset').first().isVisible(), 'filters shown').toBe(true);
       await page.evaluate(() => document.fonts.ready);
       await page.evaluate(axeSource);
       const results = await page.evaluate(
@@ -296,6 +299,49 @@ describe('at phone width (360×740)', () => {
       return problems;
     });
 
+  /** Where the search page puts things at phone width: what is on screen, and where. */
+  const phoneLayout = (page: Page) =>
+    page.evaluate(() => {
+      const shown = (el: Element | null) => el instanceof HTMLElement && el.checkVisibility() && el.getBoundingClientRect().height > 0;
+      const groups = [...document.querySelectorAll('#search-filters fieldset')];
+      const first = document.querySelector('.search-result');
+      return {
+        firstResult: first ? first.getBoundingClientRect().top : Infinity,
+        filterGroups: groups.length,
+        /** Tops of the filter groups on screen. */
+        filterGroupsShown: groups.filter(shown).map((g) => g.getBoundingClientRect().top),
+        /** Bottom of the filters' toggle (its whole section while collapsed). */
+        filtersEnd: document.querySelector('#search-filters')!.getBoundingClientRect().bottom,
+        searchBoxes: [...document.querySelectorAll('input[type="search"]')].filter(shown).map((i) => i.id),
+        hint: shown(document.querySelector('#search-hint')),
+      };
+    });
+
+  test('the first result is on the first screen, before the filters, which are one tap away; one search box', async () => {
+    await withPage(async (page) => {
+      await page.setViewportSize(PHONE);
+      await page.goto(pageUrl(baseUrl, '/search/'));
+      const idle = await phoneLayout(page);
+      expect(idle.searchBoxes, 'search boxes shown: the page’s own, not also the header’s').toEqual(['search-q']);
+      expect(idle.hint, 'the help under the box, before any search').toBe(true);
+
+      await ask(page, '双创');
+      const found = await phoneLayout(page);
+      expect(found.filterGroups, 'filter groups for 双创').toBeGreaterThan(0);
+      expect(found.firstResult, 'the first result starts on the first screen').toBeLessThan(PHONE.height);
+      expect(found.filterGroupsShown, 'filter groups shown before the reader asks for them').toEqual([]);
+      expect(found.filtersEnd, 'the filters’ toggle ends above the first result').toBeLessThanOrEqual(found.firstResult);
+      expect(found.hint, 'the help under the box gives way to the results').toBe(false);
+      expect(found.searchBoxes).toEqual(['search-q']);
+
+      // One tap shows every filter group, after which the first result comes.
+      await page.locator('#search-filters summary').click();
+      const open = await phoneLayout(page);
+      expect(open.filterGroupsShown, 'filter groups shown after one tap').toHaveLength(open.filterGroups);
+      expect(Math.max(...open.filterGroupsShown), 'filters above the results they filter, once opened').toBeLessThan(open.firstResult);
+    });
+  });
+
   test('with results and filters showing nothing sticks out sideways, and a filter narrows the results', async () => {
     await withPage(async (page) => {
       await page.setViewportSize(PHONE);
@@ -304,7 +350,10 @@ describe('at phone width (360×740)', () => {
       // 双创 and its forms (创新创业 …) are in all five plans (queries.yaml).
       const all = await readResults(page);
       expect(all.plans.map((p) => p.slug).sort()).toEqual(['baodi-14th-five-year', 'beichen-2020-2022', 'hongqiao-2020-2022', 'tianjin-2014-work-conference', 'xinji-14th-five-year']);
-      expect(await page.locator('#search-filters').isVisible(), 'filters are shown').toBe(true);
+      expect(await page.locator('#search-filters').isVisible(), 'the filters’ toggle is shown').toBe(true);
+      // A tap opens the filters, which are measured too.
+      await page.locator('#search-filters summary').click();
+      expect(await page.locator('#search-filters fieldset').first().isVisible(), 'filters are shown').toBe(true);
       // Open every “另有 N 处匹配” disclosure so its snippets are measured too.
       const more = page.locator('.search-more summary');
       expect(await more.count(), '“more” disclosures on the page').toBeGreaterThan(0);
@@ -316,6 +365,9 @@ describe('at phone width (360×740)', () => {
       await page.waitForFunction(() => /筛选后显示 2 份/u.test(document.querySelector('#search-status')!.textContent ?? ''));
       expect((await readResults(page)).plans.map((p) => p.slug).sort()).toEqual(['beichen-2020-2022', 'hongqiao-2020-2022']);
       expect(await page.locator('#search-filters input[type="checkbox"]:checked').count()).toBe(1);
+      // Collapsed again, the toggle still says a filter is applied.
+      await page.locator('#search-filters summary').click();
+      expect(await page.locator('#search-filters summary').textContent()).toBe('筛选（已选 1 项）');
       expectNone(await sticksOut(page), 'search page at 360 px with a filter applied');
     });
   });

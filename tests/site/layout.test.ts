@@ -1,14 +1,17 @@
 /**
  * Layout and page metadata: plan pages read on a 360 px phone without sideways scrolling of the page (wide tables
  * and charts scroll in their own frames), the contents are collapsed on phones and shown beside the text on wide
- * screens; every page has its own non-empty <title> and description and a canonical URL. Screenshots of a plan
- * page at 360 px and 1280 px go to tests/.artifacts/screens/ to look at.
+ * screens; on a 360×740 phone the first screen shows the title and the start of the text, the metadata card
+ * collapsed to its key facts and opened by one tap or Enter; wide screens and paper show the whole card; nothing
+ * moves while a plan page loads (layout shift); every page has its own non-empty <title> and description and a
+ * canonical URL. Screenshots of a plan page at 360 px and 1280 px go to tests/.artifacts/screens/ to look at.
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { builtPages, launchBrowser, pageUrl, planPages } from '../support/browser.ts';
 import type { LaunchedBrowser } from '../support/browser.ts';
 import type { Page } from 'playwright-core';
+import type { PlanDocument } from '../../src/schemas/plan.ts';
 import { expectNone } from '../support/report.ts';
 
 const baseUrl = inject('baseUrl');
@@ -32,7 +35,67 @@ test('there is a plan page for every seed', () => {
   expect(plans).toHaveLength(readdirSync('seeds').filter((n) => n.endsWith('.txt')).length);
 });
 
+const PHONE = { width: 360, height: 740 };
+/** The fields every card shows, known or 未识别 (in the order of the gov.cn policy library). */
+const ALWAYS_SHOWN = ['标题', '发文机关', '发文字号', '成文日期', '发布日期', '规划期', '地区', '类型'];
+
+/** What of the metadata card is on screen: rendered, with a box (a closed <details> keeps its content's boxes). */
+function card(page: Page) {
+  return page.evaluate(() => {
+    const shown = (el: Element | null) => el instanceof HTMLElement && el.checkVisibility() && el.getBoundingClientRect().height > 0;
+    const rows = [...document.querySelectorAll('.meta-card .meta-row')];
+    const brief = document.querySelector('.meta-brief');
+    return {
+      open: document.querySelector<HTMLDetailsElement>('.meta-card details')?.open ?? null,
+      rows: rows.length,
+      /** Labels of the rows whose field name and value are both on screen. */
+      shownLabels: rows.filter((r) => shown(r.querySelector('dt')) && shown(r.querySelector('dd'))).map((r) => r.querySelector('dt')!.firstChild?.textContent ?? ''),
+      brief: shown(brief) ? brief!.textContent : null,
+      toggle: shown(document.querySelector('.meta-card summary')),
+      text: document.querySelector<HTMLElement>('.meta-card')!.innerText,
+    };
+  });
+}
+
+/** Press Tab until the focus is on `selector` (at most 60 times), as a keyboard user would. */
+async function tabTo(page: Page, selector: string): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    if (await page.evaluate((s) => document.activeElement?.matches(s) ?? false, selector)) return;
+    await page.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${selector}`);
+}
+
+/**
+ * The layout shifts of the page so far (the Layout Instability API, as Lighthouse's CLS counts them: shifts not
+ * caused by input), read once the fonts are in and two frames have been drawn after load, so that a shift made
+ * by anything that ran at load has been laid out and reported.
+ */
+function layoutShifts(page: Page) {
+  return page.evaluate(async () => {
+    interface LayoutShift extends PerformanceEntry {
+      value: number;
+      hadRecentInput: boolean;
+      sources: { node: Node | null }[];
+    }
+    await document.fonts.ready;
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    const observer = new PerformanceObserver(() => undefined);
+    observer.observe({ type: 'layout-shift', buffered: true });
+    const shifts = (observer.takeRecords() as LayoutShift[]).filter((e) => !e.hadRecentInput);
+    observer.disconnect();
+    const name = (n: Node | null) => (n instanceof Element ? `${n.tagName.toLowerCase()}${n.className ? `.${String(n.className).split(' ').join('.')}` : ''}` : String(n?.nodeName));
+    return {
+      sum: shifts.reduce((sum, e) => sum + e.value, 0),
+      shifts: shifts.map((e) => `${e.value.toFixed(4)} at ${Math.round(e.startTime)} ms: ${e.sources.map((src) => name(src.node)).join(', ')}`),
+    };
+  });
+}
+
 describe.each(plans)('$path', ({ path }) => {
+  const slug = path.split('/')[2]!;
+  const doc = JSON.parse(readFileSync(`${siteDir}/data/plans/${slug}.json`, 'utf8')) as PlanDocument;
+
   test('at 360 px: no sideways scrolling, contents collapsed, text first', async () => {
     await page.setViewportSize({ width: 360, height: 740 });
     await page.goto(pageUrl(baseUrl, path));
@@ -49,7 +112,93 @@ describe.each(plans)('$path', ({ path }) => {
     if (path.includes('xinji')) await page.screenshot({ path: `${screens}/plan-360.png` });
   });
 
-  test('at 1280 px: contents beside the text and visible', async () => {
+  test('at 360×740: the title and the start of the text are on the first screen, the card collapsed to its key facts', async () => {
+    await page.setViewportSize(PHONE);
+    await page.goto(pageUrl(baseUrl, path));
+    const m = await page.evaluate(() => {
+      // The first paragraph or heading of the text: its first line must be on the screen, not only its top edge.
+      const first = document.querySelector<HTMLElement>('.plan-text :is(p, h2, h3, h4, h5)')!;
+      const box = first.getBoundingClientRect();
+      return {
+        h1: document.querySelector('h1')!.getBoundingClientRect().top,
+        first: first.innerText.slice(0, 20),
+        firstTop: box.top,
+        firstLineBottom: box.top + parseFloat(getComputedStyle(first).lineHeight),
+      };
+    });
+    const c = await card(page);
+    expect(c.rows, 'rows in the metadata card').toBeGreaterThanOrEqual(ALWAYS_SHOWN.length);
+    expect(c.open, 'the card is a closed <details>').toBe(false);
+    expect(c.shownLabels, 'card fields on screen while collapsed').toEqual([]);
+    expect(c.toggle, 'the toggle that opens the card').toBe(true);
+    // The key facts stay in view: document number and issuer as the built data gives them.
+    for (const fact of [doc.meta.docNumber, doc.meta.issuer]) if (fact) expect(c.brief, 'the key facts line').toContain(fact.value);
+    expect(m.h1, 'the title starts on the first screen').toBeLessThan(PHONE.height);
+    expect(m.firstTop, `the text (“${m.first}”) starts on the first screen`).toBeLessThan(PHONE.height);
+    expect(m.firstLineBottom, `the first line of the text (“${m.first}”) is on the first screen`).toBeLessThanOrEqual(PHONE.height);
+  });
+
+  test('at 360 px the card opens with one tap (click), or with Enter from the keyboard, and then shows every field', async () => {
+    await page.setViewportSize(PHONE);
+    await page.goto(pageUrl(baseUrl, path));
+    const rows = (await card(page)).rows;
+    expect(rows, 'rows in the metadata card').toBeGreaterThanOrEqual(ALWAYS_SHOWN.length);
+    await page.locator('.meta-card summary').click();
+    const tapped = await card(page);
+    expect(tapped.open, 'open after one tap').toBe(true);
+    expect(tapped.shownLabels, 'every field shown after one tap').toHaveLength(rows);
+    expect(tapped.shownLabels).toEqual(expect.arrayContaining(ALWAYS_SHOWN));
+    if (doc.meta.docNumber) expect(tapped.text).toContain(doc.meta.docNumber.value);
+
+    await page.reload();
+    await tabTo(page, '.meta-card summary');
+    await page.keyboard.press('Enter');
+    const entered = await card(page);
+    expect(entered.open, 'open after Enter').toBe(true);
+    expect(entered.shownLabels, 'every field shown after Enter').toHaveLength(rows);
+  });
+
+  test('printed, the whole card shows, without the toggle or the key facts line, though the screen had it collapsed', async () => {
+    await page.setViewportSize(PHONE);
+    await page.goto(pageUrl(baseUrl, path));
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const c = await card(page);
+      expect(c.open, 'the <details> is still closed').toBe(false);
+      expect(c.rows).toBeGreaterThanOrEqual(ALWAYS_SHOWN.length);
+      expect(c.shownLabels, 'fields printed').toHaveLength(c.rows);
+      expect(c.shownLabels).toEqual(expect.arrayContaining(ALWAYS_SHOWN));
+      expect(c.toggle, 'the toggle is not printed').toBe(false);
+      expect(c.brief, 'the key facts line is not printed (the card has them)').toBeNull();
+    } finally {
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+
+  test.each([PHONE, { width: 1280, height: 900 }])('nothing moves while the page loads at $width px (layout shift under 0.01)', async (viewport) => {
+    await page.setViewportSize(viewport);
+    // As on a slow network (Lighthouse measured 0.067): enhance.js arrives once the page has been painted, so
+    // whatever it changes would be seen moving. On a fast one it may run before the first paint and hide a shift.
+    const script = '**/enhance.js';
+    await page.route(script, async (route) => {
+      await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+      await route.continue();
+    });
+    try {
+      await page.goto(pageUrl(baseUrl, path));
+    } finally {
+      await page.unroute(script);
+    }
+    const arrival = await page.evaluate(() => ({
+      painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity,
+      script: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => e.name.endsWith('/enhance.js'))?.responseEnd ?? -1,
+    }));
+    expect(arrival.script, 'enhance.js arrived after the first paint').toBeGreaterThan(arrival.painted);
+    const { sum, shifts } = await layoutShifts(page);
+    expect(sum, `layout shift on load:\n${shifts.join('\n')}`).toBeLessThan(0.01);
+  });
+
+  test('at 1280 px: contents beside the text and visible, the whole metadata card shown', async () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(pageUrl(baseUrl, path));
     const m = await page.evaluate(() => {
@@ -61,6 +210,12 @@ describe.each(plans)('$path', ({ path }) => {
     expect(m.tocHeight, 'contents visible').toBeGreaterThan(0);
     expect(m.tocRight, 'contents to the left of the text').toBeLessThanOrEqual(m.textLeft);
     expect(m.scroll).toBeLessThanOrEqual(1280);
+    // The whole card, as a card: no toggle, no key facts line repeating it.
+    const c = await card(page);
+    expect(c.rows).toBeGreaterThanOrEqual(ALWAYS_SHOWN.length);
+    expect(c.shownLabels, 'card fields shown at 1280 px').toHaveLength(c.rows);
+    expect(c.toggle, 'no toggle at 1280 px').toBe(false);
+    expect(c.brief, 'no key facts line at 1280 px').toBeNull();
     if (path.includes('xinji')) await page.screenshot({ path: `${screens}/plan-1280.png` });
   });
 });

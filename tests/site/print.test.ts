@@ -35,7 +35,7 @@ const squash = (s: string) => s.replace(/[\s\u00ad\u2060-]/gu, '');
 const PRINT_DAY = '2031-05-17';
 
 /** Text that belongs to the screen only. */
-const SCREEN_ONLY = ['跳到正文', '搜索规划全文', '网站导航', '打印本页', '引用本文', '逐行原文', '数据 (JSON)', '其他规划的'];
+const SCREEN_ONLY = ['跳到正文', '搜索规划全文', '网站导航', '打印本页', '全部文件信息', '引用本文', '逐行原文', '数据 (JSON)', '其他规划的'];
 
 const seeds = readdirSync('seeds').filter((name) => name.endsWith('.txt')).sort();
 const catalog = parse(readFileSync('seeds/catalog.yaml', 'utf8')) as Record<string, { slug?: string }>;

@@ -244,9 +244,10 @@ describe(`the site served under ${BASE}`, () => {
       if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
     });
     try {
-      await page.goto(pageUrl(server.url, '/plans/beichen-2020-2022/'), { waitUntil: 'networkidle' });
+      await page.goto(pageUrl(server.url, '/plans/beichen-2020-2022/#s1'), { waitUntil: 'networkidle' });
       expect(await page.locator('.meta-card').evaluate((e) => getComputedStyle(e).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
-      expect(await page.locator('[data-print]').isVisible(), 'enhance.js ran and showed the print button').toBe(true);
+      // enhance.js names the section in the address in the cite line as it starts.
+      expect(await page.locator('#cite-text').textContent(), 'enhance.js ran').toContain(`${BASE}plans/beichen-2020-2022/#s1`);
       const data = await page.evaluate(async (base) => (await fetch(`${base}data/targets.json`)).json(), BASE);
       expect(data.targets[0].url).toContain(`${BASE}plans/`);
       expect(failed).toEqual([]);
