@@ -13,5 +13,5 @@ const { values } = parseArgs({
     base: { type: 'string', default: process.env.BASE_PATH ?? '/' },
   },
 });
-const server = await startStaticServer({ root: values.dir, base: values.base, port: Number(values.port) });
+const server = await startStaticServer({ root: values.dir, base: values.base, port: Number(values.port), compress: true });
 console.log(`serving ${values.dir} at ${server.url} (Ctrl-C to stop)`);

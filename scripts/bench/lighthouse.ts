@@ -129,7 +129,7 @@ if (import.meta.main) {
   const { startStaticServer } = await import('../lib/static-server.ts');
   const { CHROMIUM_PATH } = await import('../../tests/support/system.ts');
   const { largestPlanPage } = await import('./site.ts');
-  const server = await startStaticServer({ root: values.site });
+  const server = await startStaticServer({ root: values.site, compress: true });
   try {
     const paths: [string, string][] = values.path?.map((p) => [p, p]) ?? [
       ['home', '/'],

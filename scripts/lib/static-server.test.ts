@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { request } from 'node:http';
 import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startStaticServer } from './static-server.ts';
 import type { StaticServer } from './static-server.ts';
@@ -96,3 +97,48 @@ function rawStatus(origin: string, path: string): Promise<number> {
     req.end();
   });
 }
+
+/** A GET with the given headers, and the body exactly as sent (no decompression). */
+function rawGet(origin: string, path: string, headers: Record<string, string>): Promise<{ headers: Record<string, unknown>; body: Buffer }> {
+  return new Promise((done, fail) => {
+    const url = new URL(origin);
+    const req = request({ host: url.hostname, port: url.port, path, method: 'GET', headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done({ headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+describe('with compress: text compressed as a real host does, and only when the browser accepts it', () => {
+  test('brotli preferred, gzip otherwise, plain without Accept-Encoding; Pagefind blobs never', async () => {
+    const server = await startStaticServer({ root, compress: true });
+    try {
+      const br = await rawGet(server.origin, '/plans/a/', { 'accept-encoding': 'gzip, deflate, br' });
+      expect(br.headers['content-encoding']).toBe('br');
+      expect(br.headers['vary']).toBe('Accept-Encoding');
+      expect(brotliDecompressSync(br.body).toString()).toBe('<!doctype html><title>a</title>');
+      const gz = await rawGet(server.origin, '/sources/a.txt', { 'accept-encoding': 'gzip' });
+      expect(gz.headers['content-encoding']).toBe('gzip');
+      expect(gunzipSync(gz.body).toString()).toBe('文本');
+      const plain = await rawGet(server.origin, '/style.css', {});
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      expect(plain.body.toString()).toBe('body{}');
+      const blob = await rawGet(server.origin, '/pagefind/fragment/zh-cn_1.pf_fragment', { 'accept-encoding': 'br' });
+      expect(blob.headers['content-encoding']).toBeUndefined();
+      expect(blob.body.toString()).toBe('x');
+    } finally {
+      await server.close();
+    }
+  });
+  test('off by default: the tests see plain responses', async () => {
+    const server = await startStaticServer({ root });
+    try {
+      expect((await rawGet(server.origin, '/', { 'accept-encoding': 'br' })).headers['content-encoding']).toBeUndefined();
+    } finally {
+      await server.close();
+    }
+  });
+});

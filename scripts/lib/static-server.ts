@@ -6,6 +6,7 @@
  * sends the content types a real host would, so tests can assert on them.
  */
 import { createServer } from 'node:http';
+import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -36,6 +37,11 @@ const CONTENT_TYPES: Record<string, string> = {
   '.pf_fragment': 'application/octet-stream',
 };
 
+/** Whether a response of this type is text worth compressing (Pagefind's blobs are compressed already). */
+function isText(type: string): boolean {
+  return /^text\/|^application\/(javascript|json|xml)|^image\/svg\+xml/u.test(type);
+}
+
 /** Content type for a file path (`application/octet-stream` when unknown). */
 export function contentTypeFor(path: string): string {
   return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
@@ -49,6 +55,12 @@ export interface StaticServerOptions {
   base?: string;
   /** Port on 127.0.0.1 (default: a free one). */
   port?: number;
+  /**
+   * Compress text (HTML, CSS, JS, JSON, SVG, XML, plain text) with brotli or gzip when the browser accepts it, as
+   * any real host does (default off: the tests assert on plain responses). `npm start` and the benchmark's
+   * Lighthouse runs turn it on, so that what they measure is what a reader downloads.
+   */
+  compress?: boolean;
 }
 
 /** A running server; `url` is its origin plus base path, ending in `/`. */
@@ -83,14 +95,32 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   const root = resolve(options.root);
   const base = normaliseBase(options.base ?? '/');
 
-  async function send(res: ServerResponse, status: number, file: string, head: boolean): Promise<void> {
-    const body = await readFile(file);
-    res.writeHead(status, {
-      'Content-Type': contentTypeFor(file),
-      'Content-Length': body.length,
+  // Compressed bodies by encoding and file (a built site does not change while it is served).
+  const compressed = new Map<string, Buffer>();
+
+  async function send(res: ServerResponse, status: number, file: string, head: boolean, accept = ''): Promise<void> {
+    let body = await readFile(file);
+    const type = contentTypeFor(file);
+    const headers: Record<string, string | number> = {
+      'Content-Type': type,
       // Each test run builds afresh; never let the browser reuse an older response.
       'Cache-Control': 'no-store',
-    });
+    };
+    if (options.compress && isText(type)) {
+      headers['Vary'] = 'Accept-Encoding';
+      const encoding = /\bbr\b/u.test(accept) ? 'br' : /\bgzip\b/u.test(accept) ? 'gzip' : null;
+      if (encoding) {
+        const key = `${encoding} ${file}`;
+        const packed =
+          compressed.get(key) ??
+          (encoding === 'br' ? brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }) : gzipSync(body, { level: 9 }));
+        compressed.set(key, packed);
+        body = packed;
+        headers['Content-Encoding'] = encoding;
+      }
+    }
+    headers['Content-Length'] = body.length;
+    res.writeHead(status, headers);
     res.end(head ? undefined : body);
   }
 
@@ -103,6 +133,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const head = req.method === 'HEAD';
+    const accept = String(req.headers['accept-encoding'] ?? '');
     if (req.method !== 'GET' && !head) {
       res.writeHead(405, { Allow: 'GET, HEAD' });
       res.end();
@@ -125,7 +156,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     const path = resolve(root, `.${sep}${relative}`);
     // Refuse anything that resolves outside the site folder (`..`, encoded or not).
     if (path !== root && !path.startsWith(root + sep)) return notFound(res, head);
-    if (await isFile(path)) return send(res, 200, path, head);
+    if (await isFile(path)) return send(res, 200, path, head, accept);
     if (await isDirectory(path)) {
       if (!pathname.endsWith('/')) {
         // Like static hosts do: a folder URL without its slash redirects, so relative links resolve.
@@ -134,7 +165,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
         return;
       }
       const index = join(path, 'index.html');
-      if (await isFile(index)) return send(res, 200, index, head);
+      if (await isFile(index)) return send(res, 200, index, head, accept);
     }
     return notFound(res, head);
   }
