@@ -99,7 +99,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   const compressed = new Map<string, Buffer>();
 
   async function send(res: ServerResponse, status: number, file: string, head: boolean, accept = ''): Promise<void> {
-    let body = await readFile(file);
+    let body: Buffer = await readFile(file);
     const type = contentTypeFor(file);
     const headers: Record<string, string | number> = {
       'Content-Type': type,
