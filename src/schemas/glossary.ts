@@ -4,6 +4,7 @@
  * term in each section; pages link the mark to the glossary entry.
  */
 import { z } from 'astro/zod';
+import { chineseText } from './chinese-text.ts';
 
 const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'use kebab-case: a-z, 0-9 and single hyphens');
 
@@ -20,6 +21,12 @@ export const TermSchema = z.strictObject({
   aliases: z.array(z.string().min(1)).default([]),
   /** English rendering (`High and New Technology Enterprise (HNTE)`). */
   nameEn: z.string().min(1),
+  /**
+   * Whose English `nameEn` is: `editors` when no official or published use was found and the name is the
+   * editors' own translation (pages mark it 编者译名); otherwise, in Chinese, where the name is published
+   * (`《中国日报》英文版的写法`). Absent: not yet checked.
+   */
+  nameEnSource: z.union([z.literal('editors'), chineseText()]).optional(),
   /** Short factual definition in Chinese, one or two sentences; what a reader of the plan needs. */
   definition: z.string().min(1),
   /** Where a fact stated in the definition comes from (document, number, year); required when one is stated. */
