@@ -44,7 +44,9 @@ describe('glossary definitions quote the official texts', () => {
     expect(t.definition).toContain('1986年3月');
     expect(t.definition).toMatch(/1987年开始实施/u);
     expect(t.definition).not.toContain('当年启动');
-    expect(t.source).toBeTruthy();
+    // The published accounts the dates come from.
+    expect(t.source).toContain('《百年潮》2006年第4期');
+    expect(t.source).toContain('http://hprc.cssn.cn/');
   });
 });
 
