@@ -98,29 +98,32 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   // Compressed bodies by encoding and file (a built site does not change while it is served).
   const compressed = new Map<string, Buffer>();
 
+  /** The file's bytes, compressed once per encoding and file when an encoding is given. */
+  async function bodyOf(file: string, encoding: 'br' | 'gzip' | null): Promise<Buffer> {
+    if (!encoding) return readFile(file);
+    const key = `${encoding} ${file}`;
+    let packed = compressed.get(key);
+    if (!packed) {
+      const raw = await readFile(file);
+      packed = encoding === 'br' ? brotliCompressSync(raw, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }) : gzipSync(raw, { level: 9 });
+      compressed.set(key, packed);
+    }
+    return packed;
+  }
+
   async function send(res: ServerResponse, status: number, file: string, head: boolean, accept = ''): Promise<void> {
-    let body: Buffer = await readFile(file);
     const type = contentTypeFor(file);
-    const headers: Record<string, string | number> = {
+    const compressible = options.compress === true && isText(type);
+    const encoding = !compressible ? null : /\bbr\b/u.test(accept) ? 'br' : /\bgzip\b/u.test(accept) ? 'gzip' : null;
+    const body = await bodyOf(file, encoding);
+    res.writeHead(status, {
       'Content-Type': type,
       // Each test run builds afresh; never let the browser reuse an older response.
       'Cache-Control': 'no-store',
-    };
-    if (options.compress && isText(type)) {
-      headers['Vary'] = 'Accept-Encoding';
-      const encoding = /\bbr\b/u.test(accept) ? 'br' : /\bgzip\b/u.test(accept) ? 'gzip' : null;
-      if (encoding) {
-        const key = `${encoding} ${file}`;
-        const packed =
-          compressed.get(key) ??
-          (encoding === 'br' ? brotliCompressSync(body, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 11 } }) : gzipSync(body, { level: 9 }));
-        compressed.set(key, packed);
-        body = packed;
-        headers['Content-Encoding'] = encoding;
-      }
-    }
-    headers['Content-Length'] = body.length;
-    res.writeHead(status, headers);
+      ...(compressible ? { Vary: 'Accept-Encoding' } : {}),
+      ...(encoding ? { 'Content-Encoding': encoding } : {}),
+      'Content-Length': body.length,
+    });
     res.end(head ? undefined : body);
   }
 
