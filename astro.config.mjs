@@ -14,6 +14,9 @@ export default defineConfig({
   // scripts/build.ts gives builds of other content (tests, benchmark) their own content-layer cache.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'ignore',
+  // The English edition lives under /en/ (issue 13); the Chinese pages keep their unprefixed URLs. Pages read
+  // `Astro.currentLocale` to speak the reader's language; src/lib/i18n/ holds the strings.
+  i18n: { locales: ['zh-CN', 'en'], defaultLocale: 'zh-CN', routing: { prefixDefaultLocale: false } },
   markdown: {
     processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false, gfm: false }),
   },

@@ -1,11 +1,13 @@
 /**
  * sitemap.xml of every HTML page, built from the same data as the pages (no integration needed for a site this
- * size). Section anchors are not listed: they are parts of pages.
+ * size). Section anchors are not listed: they are parts of pages. A page with an English edition is listed in
+ * both languages, each with `xhtml:link` alternates naming the other (as Google documents for hreflang).
  */
 import type { APIRoute } from 'astro';
 import { allPlans, departments, glossary, indicators, themes, citedDocuments } from '../lib/data.ts';
 import { citedDocumentViews, departmentViews, flattenRegions, regionTree } from '../lib/crosslinks/index.ts';
 import { url } from '../lib/url.ts';
+import { hasEnglish } from '../lib/i18n/index.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const plans = await allPlans();
@@ -28,8 +30,14 @@ export const GET: APIRoute = async ({ site }) => {
     ...(await themes()).map((t) => `themes/${t.id}/`),
     ...(await indicators()).map((i) => `indicators/${i.id}/`),
   ];
-  const body = paths.map((p) => `  <url><loc>${new URL(url(p), site).href}</loc></url>`).join('\n');
-  return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${body}\n</urlset>\n`, {
+  const at = (p: string) => new URL(url(p), site).href;
+  const entry = (p: string) => {
+    if (!hasEnglish(p)) return [`  <url><loc>${at(p)}</loc></url>`];
+    const links = [`<xhtml:link rel="alternate" hreflang="zh-CN" href="${at(p)}"/>`, `<xhtml:link rel="alternate" hreflang="en" href="${at(`en/${p}`)}"/>`].join('');
+    return [`  <url><loc>${at(p)}</loc>${links}</url>`, `  <url><loc>${at(`en/${p}`)}</loc>${links}</url>`];
+  };
+  const body = paths.flatMap(entry).join('\n');
+  return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${body}\n</urlset>\n`, {
     headers: { 'Content-Type': 'application/xml; charset=utf-8' },
   });
 };

@@ -19,6 +19,7 @@ const TYPING_PAUSE = 300;
 
 interface Pagefind extends PagefindApi {
   options: (o: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
   filters: () => Promise<Record<string, Record<string, number>>>;
 }
 
@@ -53,6 +54,17 @@ function init(form: HTMLFormElement): void {
       // No worker: the index of a few dozen plans is searched in milliseconds, and the worker would cost one
       // more script download (43 KB) and a copy of every page text across threads (measured: RESULTS.md).
       await pf.options({ baseUrl: base, excerptLength: 0, noWorker: true });
+      // The English search page searches the Chinese index: Pagefind picks its index, and segments queries, by
+      // the <html lang> it reads when it starts (synchronously, inside init), so it reads the index's language.
+      const indexLang = form.dataset.indexLang;
+      if (indexLang) {
+        const html = document.documentElement;
+        const pageLang = html.lang;
+        html.lang = indexLang;
+        const started = pf.init();
+        html.lang = pageLang;
+        await started;
+      }
       return pf;
     })().catch((error: unknown) => {
       pagefind = null; // let the next search try again

@@ -1,0 +1,168 @@
+/**
+ * How the English edition writes the data's dates, periods, regions and metadata sources (issue 13). Names come
+ * from the registries' English fields only; a name without one stays Chinese (`lang: 'zh-CN'`), never translated here.
+ */
+import type { PlanDocument, Provenance, RegionRef, Target } from '../../schemas/plan.ts';
+import type { IndicatorKind } from '../../schemas/indicator.ts';
+import { comparableMeasure, type ComparableIndicator, type ComparedValue } from '../values.ts';
+import type { Kind, RegionOverlayEntry } from '../../schemas/registry.ts';
+import { regionChain, type MetaRow } from '../plan-view.ts';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `2021-04-19` → `19 April 2021`; `—` when unknown. */
+export function dateEn(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const [y, m, d] = iso.split('-').map(Number);
+  return `${d} ${MONTHS[m! - 1]} ${y}`;
+}
+
+/** `2021–2025`, `2014`, `2021–2025 (outlook to 2035)`; `—` when unknown. */
+export function periodEn(p: { start: number; end: number; outlook: number | null } | null | undefined): string {
+  if (!p) return '—';
+  const span = p.start === p.end ? `${p.start}` : `${p.start}–${p.end}`;
+  return p.outlook ? `${span} (outlook to ${p.outlook})` : span;
+}
+
+/** A text with the language it is written in: English from a registry, or the Chinese original. */
+export interface Worded {
+  text: string;
+  lang: 'en' | 'zh-CN';
+}
+
+/**
+ * A region's name in English: the overlay's `nameEn` of it and of each region above it (`Tianjin › Beichen`), or
+ * the Chinese full name when any of them has none (a half-English chain would be a made-up name).
+ */
+export function regionNameEn(ref: RegionRef | null | undefined, overlay: readonly RegionOverlayEntry[]): Worded {
+  if (!ref) return { text: '—', lang: 'en' };
+  const names = regionChain(ref).map((r) => overlay.find((o) => o.id === r.id)?.nameEn);
+  return names.every((n) => n !== undefined) ? { text: names.join(' › '), lang: 'en' } : { text: ref.fullName, lang: 'zh-CN' };
+}
+
+/** Where a metadata value comes from, in English: `source line 9`, `inferred: <the note in Chinese> (line 3)`, `catalog`. */
+export function provenanceEn(s: Provenance | null): { text: string; note: string | null } {
+  if (!s) return { text: 'not in the text', note: null };
+  if (s.from === 'text') return { text: `source line ${s.line}`, note: null };
+  if (s.from === 'inferred') return { text: `inferred (source line ${s.line}): `, note: s.note ?? null };
+  return { text: 'added by the editors (catalog)', note: null };
+}
+
+/** One row of the metadata card in English. */
+export interface MetaRowEn {
+  label: string;
+  value: Worded;
+  /** Where the value comes from; `note` is an inference's note, in Chinese as the pipeline writes it. */
+  source: { text: string; note: string | null };
+  line: number | null;
+  raw: string | null;
+  inferred: boolean;
+}
+
+const LEVELS_EN: Record<RegionRef['level'], string> = { province: 'province level', city: 'prefecture level', district: 'city district', county: 'county level' };
+
+/**
+ * The metadata card in English: the same rows as the Chinese card (`metaRows`), labelled in English, with dates,
+ * periods, the region (where the registry has its English name) and the kind in English; other values are the
+ * text's own Chinese.
+ */
+export function metaRowsEn(doc: PlanDocument, rows: readonly MetaRow[], kinds: readonly Kind[], overlay: readonly RegionOverlayEntry[]): MetaRowEn[] {
+  const m = doc.meta;
+  const fields: Record<string, (Provenance & { value: unknown }) | null> = {
+    标题: m.title, 发文机关: m.issuer, 发文字号: m.docNumber, 成文日期: m.dateWritten, 发布日期: m.datePublished, 规划期: m.period,
+    地区: m.region, 类型: m.kind, 有效性: m.validity, 主题: m.topic, 索引号: m.indexNumber, 来源: m.publisher,
+  };
+  const english = (label: string, s: Provenance & { value: unknown }): Worded => {
+    if (label === '成文日期' || label === '发布日期') return { text: dateEn(s.value as string), lang: 'en' };
+    if (label === '规划期') return { text: periodEn(m.period?.value), lang: 'en' };
+    if (label === '地区' && m.region) {
+      const name = regionNameEn(m.region.value, overlay);
+      return { ...name, text: `${name.text}${name.lang === 'en' ? ` (${LEVELS_EN[m.region.value.level]})` : ''}` };
+    }
+    if (label === '类型') return { text: kinds.find((k) => k.id === s.value)?.labelEn ?? String(s.value), lang: 'en' };
+    return { text: String(s.value), lang: 'zh-CN' };
+  };
+  return rows.map((r) => {
+    const s = fields[r.label] ?? null;
+    return {
+      label: r.labelEn,
+      value: s ? english(r.label, s) : { text: 'not identified', lang: 'en' },
+      source: provenanceEn(s),
+      line: r.line,
+      raw: r.raw,
+      inferred: r.inferred,
+    };
+  });
+}
+
+/** The key facts above the collapsed card on a phone (issuer, document number, date), as `metaBrief` picks them. */
+export function metaBriefEn(doc: PlanDocument): { fact: Worded; inferred: boolean }[] {
+  const m = doc.meta;
+  const date = m.dateWritten ? { s: m.dateWritten, verb: 'written' } : m.datePublished ? { s: m.datePublished, verb: 'published' } : null;
+  const facts: [Provenance | null, Worded | null][] = [
+    [m.issuer, m.issuer ? { text: m.issuer.value, lang: 'zh-CN' } : null],
+    [m.docNumber, m.docNumber ? { text: m.docNumber.value, lang: 'zh-CN' } : null],
+    [date?.s ?? null, date ? { text: `${date.verb} ${dateEn(date.s.value)}`, lang: 'en' } : null],
+  ];
+  return facts.flatMap(([s, w]) => (s && w ? [{ fact: w, inferred: s.from === 'inferred' }] : []));
+}
+
+// ── Values and comparability, as /compare/ and the indicator pages write them in English ────────────────────
+
+/** `kind` of a value. */
+export const KIND_LABELS_EN: Record<Target['kind'], string> = { target: 'target', baseline: 'baseline', achievement: 'result' };
+
+/** `measure` as a noun. */
+const MEASURE_LABELS_EN: Record<Target['measure'], string> = { level: 'a level', growth: 'a growth rate', cumulative: 'a total over the period', increase: 'an increase' };
+
+/** The `/compare/` filter's kinds of indicator. */
+export const INDICATOR_KIND_LABELS_EN: Record<IndicatorKind | 'all', string> = {
+  all: 'all',
+  stock: 'stocks (firms, items)',
+  flow: 'flows (100 million yuan)',
+  ratio: 'ratios (%)',
+  'growth-rate': 'growth rates (%)',
+  cumulative: 'totals over the period',
+};
+
+/** `2022`, `2021–2025`, or `—`. */
+export function targetTimeEn(t: Pick<Target, 'year' | 'period'>): string {
+  if (t.period && t.period.start !== t.period.end) return `${t.period.start}–${t.period.end}`;
+  if (t.year !== null) return `${t.year}`;
+  return '—';
+}
+
+/** A run of text in parts, each in its language (an English sentence quoting a Chinese unit or phrase). */
+export type Words = Worded[];
+const e = (text: string): Worded => ({ text, lang: 'en' });
+const z = (text: string): Worded => ({ text, lang: 'zh-CN' });
+
+/**
+ * Why a value may not stand beside other plans' values of an indicator, in English: the same tests as
+ * `comparability` (src/lib/values.ts), which decides; this only words its reasons, in the same order.
+ */
+export function comparabilityReasonsEn(v: ComparedValue, indicator: ComparableIndicator): Words[] {
+  const measure = comparableMeasure(indicator.kind);
+  const reasons: Words[] = [];
+  if (v.indicatorId !== indicator.id) reasons.push([e('another indicator (the text: '), z(v.phrase), e(')')]);
+  if (v.value === null) reasons.push(v.valueText ? [e('no number in the text ('), z(v.valueText), e(')')] : [e('no number in the text')]);
+  if (v.unit !== indicator.unit) reasons.push([e('another unit: '), v.unit ? z(v.unit) : e('none'), e(', the indicator’s is '), z(indicator.unit)]);
+  if (v.measure !== measure) reasons.push([e(`another measure: ${MEASURE_LABELS_EN[v.measure]}, the indicator’s is ${MEASURE_LABELS_EN[measure]}`)]);
+  return reasons;
+}
+
+/** A Chinese run: Han characters with the CJK punctuation and full-width forms between and around them. */
+const CHINESE_RUN = /[\p{Script=Han}“”][\p{Script=Han}\u3000-\u303f\uff00-\uffef“”—0-9]*/gu;
+
+/** An English text split into its English and Chinese parts (`Words`), in order, with nothing lost. */
+export function chineseRuns(text: string): Words {
+  const out: Words = [];
+  let at = 0;
+  for (const m of text.matchAll(CHINESE_RUN)) {
+    if (m.index > at) out.push({ text: text.slice(at, m.index), lang: 'en' });
+    out.push({ text: m[0], lang: 'zh-CN' });
+    at = m.index + m[0].length;
+  }
+  if (at < text.length) out.push({ text: text.slice(at), lang: 'en' });
+  return out;
+}

@@ -1,0 +1,81 @@
+import { describe, expect, test } from 'vitest';
+import { editions, hasEnglish, localPlanUrl, localUrl, localeOf, pageOf, ui } from './index.ts';
+import { en, zh } from './ui.ts';
+import { chineseRuns, comparabilityReasonsEn, dateEn, periodEn, regionNameEn } from './english.ts';
+import { comparability } from '../values.ts';
+import type { RegionRef } from '../../schemas/plan.ts';
+
+describe('which pages have an English edition (the brief: home, plans, indicators, comparison, regions, glossary, data, search)', () => {
+  test.each(['', 'plans/xinji-14th-five-year/', 'indicators/', 'indicators/rd-intensity/', 'compare/', 'regions/', 'regions/tianjin/', 'glossary/', 'glossary/dengling-qiye/', 'data/', 'search/'])('%s has one', (path) => {
+    expect(hasEnglish(path)).toBe(true);
+  });
+  test.each(['plans/xinji-14th-five-year/source/', 'departments/', 'departments/x/', 'documents/', 'themes/', 'themes/x/', 'data/targets.csv', 'sources/x.txt', '404.html'])('%s has none', (path) => {
+    expect(hasEnglish(path)).toBe(false);
+  });
+});
+
+test('links from an English page go to English pages where they exist, else to the Chinese page or file', () => {
+  expect(localUrl('en', 'compare/')).toBe('/en/compare/');
+  expect(localUrl('en', '')).toBe('/en/');
+  expect(localUrl('en', 'departments/')).toBe('/departments/');
+  expect(localUrl('en', 'data/targets.csv')).toBe('/data/targets.csv');
+  expect(localPlanUrl('en', 'beichen-2020-2022', 'p2-1-1')).toBe('/en/plans/beichen-2020-2022/#p2-1-1');
+  expect(localPlanUrl('zh-CN', 'beichen-2020-2022', 'p2-1-1')).toBe('/plans/beichen-2020-2022/#p2-1-1');
+  expect(localUrl('zh-CN', 'compare/')).toBe('/compare/');
+});
+
+test('a page in each language', () => {
+  expect(pageOf('/en/glossary/')).toEqual({ locale: 'en', path: 'glossary/' });
+  expect(pageOf('/en/')).toEqual({ locale: 'en', path: '' });
+  expect(pageOf('/glossary/')).toEqual({ locale: 'zh-CN', path: 'glossary/' });
+  expect(editions('/en/compare/')).toEqual({ 'zh-CN': '/compare/', en: '/en/compare/' });
+  expect(editions('/themes/')).toEqual({ 'zh-CN': '/themes/', en: null });
+  expect(localeOf('en')).toBe('en');
+  expect(localeOf(undefined)).toBe('zh-CN');
+  expect(ui('en')).toBe(en);
+});
+
+test('the English strings have no Chinese, the Chinese ones no English sentence', () => {
+  const strings = (o: object): string[] => Object.values(o).flatMap((v) => (typeof v === 'string' ? [v] : typeof v === 'function' ? [String(v(2))] : strings(v)));
+  const englishStrings = strings(en);
+  expect(englishStrings.length).toBeGreaterThan(50);
+  expect(englishStrings.filter((s) => /\p{Script=Han}/u.test(s))).toEqual([]);
+  expect(strings(zh).filter((s) => /[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/u.test(s))).toEqual([]);
+});
+
+test('dates and periods in English', () => {
+  expect(dateEn('2021-04-19')).toBe('19 April 2021');
+  expect(dateEn(null)).toBe('—');
+  expect(periodEn({ start: 2021, end: 2025, outlook: 2035 })).toBe('2021–2025 (outlook to 2035)');
+  expect(periodEn({ start: 2014, end: 2014, outlook: null })).toBe('2014');
+});
+
+test('a region is named in English only when the registry gives every name of its chain', () => {
+  const ref: RegionRef = {
+    id: 'tianjin-beichen', code: '120113', name: '北辰区', fullName: '天津市北辰区', level: 'district',
+    parents: [{ id: 'tianjin', code: '120000', name: '天津市', level: 'province' }],
+  } as RegionRef;
+  const overlay = [{ id: 'tianjin', code: '120000', nameEn: 'Tianjin', aliases: [], former: [], source: 's', checked: '2026-12-01' }];
+  expect(regionNameEn(ref, overlay)).toEqual({ text: '天津市北辰区', lang: 'zh-CN' });
+  expect(regionNameEn(ref, [...overlay, { id: 'tianjin-beichen', code: '120113', nameEn: 'Beichen District', aliases: [], former: [], source: 's', checked: '2026-12-01' }])).toEqual({ text: 'Tianjin › Beichen District', lang: 'en' });
+});
+
+test('the English comparability reasons are the same reasons comparability() gives, in the same number', () => {
+  const indicator = { id: 'rd-intensity', unit: '%', kind: 'ratio' as const };
+  const cases = [
+    { indicatorId: 'rd-intensity', phrase: '研发投入强度', value: 3.2, valueText: '3.2%', unit: '%', measure: 'level' as const },
+    { indicatorId: 'rd-intensity', phrase: '研发投入强度', value: 10, valueText: '10%', unit: '%', measure: 'growth' as const },
+    { indicatorId: 'other', phrase: '研发经费', value: null, valueText: '', unit: '亿元', measure: 'increase' as const },
+  ];
+  for (const v of cases) expect(comparabilityReasonsEn(v, indicator)).toHaveLength(comparability(v, indicator).reasons.length);
+  expect(comparabilityReasonsEn(cases[2]!, indicator).flat().filter((w) => w.lang === 'en' && /\p{Script=Han}/u.test(w.text))).toEqual([]);
+  expect(comparabilityReasonsEn(cases[1]!, indicator)).toEqual([[{ text: 'another measure: a growth rate, the indicator’s is a level', lang: 'en' }]]);
+});
+
+test('Chinese quoted in an English registry text is found run by run, and nothing is lost', () => {
+  const text = 'NOT 全社会研发投入强度 (rd-intensity); 宝坻: 十四五期间累计35亿元 is a total; (国科发政〔2017〕115号).';
+  const parts = chineseRuns(text);
+  expect(parts.map((p) => p.text).join('')).toBe(text);
+  expect(parts.filter((p) => p.lang === 'zh-CN').map((p) => p.text)).toEqual(['全社会研发投入强度', '宝坻', '十四五期间累计35亿元', '国科发政〔2017〕115号']);
+  expect(chineseRuns('No Chinese here')).toEqual([{ text: 'No Chinese here', lang: 'en' }]);
+});

@@ -1,0 +1,67 @@
+/**
+ * The site's two languages (issue 13): Chinese at the root, an English edition under `/en/` for the pages listed
+ * in `ENGLISH_PAGES`. Pages are shared: each reads its locale from `Astro.currentLocale` (astro.config.mjs `i18n`)
+ * and takes its words from `ui(locale)`. Pure: no Astro imports, so that unit tests can read it.
+ */
+import { url } from '../url.ts';
+import { en, zh, type UiStrings } from './ui.ts';
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** `Astro.currentLocale` → a locale of the site (anything but `en` is the Chinese site). */
+export function localeOf(current: string | undefined): Locale {
+  return current === 'en' ? 'en' : 'zh-CN';
+}
+
+/** The words of the site in `locale`. */
+export function ui(locale: Locale): UiStrings {
+  return locale === 'en' ? en : zh;
+}
+
+/**
+ * Pages with an English edition, as paths relative to the base without a leading slash. The plan's source view,
+ * departments, cited documents and themes are Chinese only: they are the texts' own words, listed.
+ */
+const ENGLISH_PAGES: RegExp[] = [
+  /^$/u,
+  /^plans\/[^/]+\/$/u,
+  /^(indicators|glossary|regions)\/(?:[^/]+\/)?$/u,
+  /^(compare|data|search)\/$/u,
+];
+
+/** Whether the page at `path` (relative to the base) has an English edition. */
+export function hasEnglish(path: string): boolean {
+  return ENGLISH_PAGES.some((p) => p.test(path));
+}
+
+/**
+ * Link to `path` (relative to the base, `#fragment` allowed) from a page in `locale`: the English edition of the
+ * page when the reader is on the English site and it has one, else the Chinese page (files and Chinese-only pages).
+ */
+export function localUrl(locale: Locale, path = ''): string {
+  const [page = '', fragment] = path.replace(/^\//u, '').split('#');
+  const target = locale === 'en' && hasEnglish(page) ? `en/${page}` : page;
+  return url(target) + (fragment === undefined ? '' : `#${fragment}`);
+}
+
+/** A plan page (or a section of it) in `locale`. */
+export function localPlanUrl(locale: Locale, slug: string, anchor?: string): string {
+  return localUrl(locale, `plans/${slug}/${anchor ? `#${anchor}` : ''}`);
+}
+
+/** The page a URL path (from the site root, with the base) is, relative to the base, and its locale. */
+export function pageOf(pathname: string): { locale: Locale; path: string } {
+  const base = url();
+  const rel = pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\//u, '');
+  return rel === 'en' || rel.startsWith('en/') ? { locale: 'en', path: rel.replace(/^en\/?/u, '') } : { locale: 'zh-CN', path: rel };
+}
+
+/**
+ * The same page in each language, as URL paths with the base; `null` for a language the page does not exist in.
+ * A Chinese page without an English edition has none.
+ */
+export function editions(pathname: string): Record<Locale, string | null> {
+  const { path } = pageOf(pathname);
+  return { 'zh-CN': url(path), en: hasEnglish(path) ? url(`en/${path}`) : null };
+}
