@@ -1,6 +1,6 @@
 /**
  * Accessibility: axe-core with the WCAG 2.2 AA rule set on the home page, every plan page and one page of every
- * other kind (source view, department, cited document, glossary term, region, theme, indicator, the indexes, the
+ * other kind, in both editions (Chinese, and English under /en/) (source view, department, cited document, glossary term, region, theme, indicator, the indexes, the
  * comparison, data, search and 404 pages), at a desktop (1280 px) and a phone (360 px) width, in the light and
  * the dark colour scheme. Zero violations.
  */
@@ -16,14 +16,22 @@ import { expectNone } from '../support/report.ts';
 const baseUrl = inject('baseUrl');
 const siteDir = inject('siteDir');
 const all = builtPages(siteDir);
-/** One page of each kind beyond the plans: the first built page under each top-level folder, and the indexes. */
-const kinds = [...new Set(all.map((p) => p.path.split('/')[1] ?? ''))].flatMap((top) => {
-  const under = all.filter((p) => p.path.split('/')[1] === top && p.path !== '/' && !/^\/plans\/[^/]+\/$/u.test(p.path));
-  const index = under.find((p) => p.path === `/${top}/`);
-  const detail = under.find((p) => p.path !== `/${top}/`);
-  return [index, detail].filter((p) => p !== undefined);
-});
-const pages = [...all.filter((p) => p.path === '/'), ...planPages(siteDir), ...kinds];
+/**
+ * One page of each kind beyond the plans, in each edition: the first built page under each top-level folder, and
+ * the indexes (`/en/<folder>/` for the English edition).
+ */
+const edition = (prefix: '' | '/en') => {
+  const own = all.filter((p) => (prefix === '' ? !p.path.startsWith('/en/') : p.path.startsWith('/en/')) && p.path !== `${prefix}/`);
+  const top = (p: { path: string }) => p.path.slice(prefix.length).split('/')[1] ?? '';
+  return [...new Set(own.map(top))].flatMap((folder) => {
+    const under = own.filter((p) => top(p) === folder && !/^\/plans\/[^/]+\/$/u.test(p.path.slice(prefix.length)));
+    const index = under.find((p) => p.path === `${prefix}/${folder}/`);
+    const detail = under.find((p) => p.path !== `${prefix}/${folder}/`);
+    return [index, detail].filter((p) => p !== undefined);
+  });
+};
+const englishPlans = all.filter((p) => /^\/en\/plans\/[^/]+\/$/u.test(p.path));
+const pages = [...all.filter((p) => p.path === '/' || p.path === '/en/'), ...planPages(siteDir), ...englishPlans, ...edition(''), ...edition('/en')];
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** WCAG 2.0, 2.1 and 2.2 at levels A and AA (axe has no 2.2 level-A-only rules, hence no `wcag22a`). */
@@ -58,7 +66,10 @@ function describeViolations(violations: AxeResults['violations']): string[] {
 test('there are pages to check: home, a plan page per seed and other kinds', () => {
   expect(pages.filter((p) => p.path === '/'), `no home page in ${siteDir}`).toHaveLength(1);
   expect(planPages(siteDir), 'plan pages').toHaveLength(readdirSync('seeds').filter((n) => n.endsWith('.txt')).length);
-  expect(kinds.length, 'pages of other kinds').toBeGreaterThan(0);
+  expect(englishPlans, 'English plan pages').toHaveLength(readdirSync('seeds').filter((n) => n.endsWith('.txt')).length);
+  expect(pages.map((p) => p.path), 'the English home, comparison and search pages').toEqual(expect.arrayContaining(['/en/', '/en/compare/', '/en/search/']));
+  expect(edition('').length, 'pages of other kinds').toBeGreaterThan(0);
+  expect(edition('/en').length, 'English pages of other kinds').toBeGreaterThan(0);
 });
 
 describe.each(pages)('$path', ({ path }) => {

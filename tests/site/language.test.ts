@@ -1,5 +1,5 @@
 /**
- * The Chinese site speaks Chinese (issue 13). On every built page, the text a reader meets has no run of three or
+ * Each edition speaks its language (issue 13). The Chinese site speaks Chinese. On every built page, the text a reader meets has no run of three or
  * more English words: the text of `<body>` (header, `<main>`, footer, chart text and descriptions, tables), the
  * attributes read aloud or shown on hover (`aria-label`, `title`, `alt`, `placeholder`), the page `<title>` and its
  * description. A note, caveat or label with an English text belongs in the registry's `*En` field, never on a page.
@@ -10,6 +10,11 @@
  *    `lang="en"` does not hide it.
  *  - `ALLOWED_TOKENS`: what is taken out of a text before counting words (addresses, file names, R&D, GDP).
  *
+ * The English edition (`/en/`) is checked the other way round: every Han character a reader meets there (text,
+ * read-aloud attributes) sits inside an element whose `lang` starts with `zh` (the plans' own words, Chinese names
+ * without an English field), so that no Chinese-only UI string is left; the few exceptions are in
+ * `CHINESE_ON_ENGLISH_PAGES`, each with its reason.
+ *
  * Pages are parsed with html-validate's own parser (a dependency of the site tests already): no browser.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -19,7 +24,19 @@ import { builtPages, planPages } from '../support/browser.ts';
 import { expectNone } from '../support/report.ts';
 
 const siteDir = inject('siteDir');
-const pages = builtPages(siteDir);
+const isEnglish = (path: string) => path === '/en/' || path.startsWith('/en/');
+const pages = builtPages(siteDir).filter((p) => !isEnglish(p.path));
+const englishPages = builtPages(siteDir).filter((p) => isEnglish(p.path));
+
+/**
+ * Han characters an English page may show outside a `lang="zh…"` element. `where` is the piece (see `pieces`):
+ * `title` and the description cannot mark the language of a part of them.
+ */
+const CHINESE_ON_ENGLISH_PAGES: { pages: RegExp; where: 'title'; reason: string }[] = [
+  { pages: /^\/en\/plans\/[^/]+\/$/u, where: 'title', reason: 'a plan’s only title is its Chinese one (none of the seeds has an official English title)' },
+  { pages: /^\/en\/regions\/[^/]+\/$/u, where: 'title', reason: 'a region without an English name in content/regions.yaml is named in Chinese' },
+  { pages: /^\/en\/glossary\/[^/]+\/$/u, where: 'title', reason: 'an English name in content/glossary.yaml that quotes a Chinese word (科技领军企业: “培育企业”)' },
+];
 
 /** English names the Chinese pages may show, marked `lang="en"`. `pages` matches the page path. */
 const ENGLISH_NAMES: { pages: RegExp; selector: string; reason: string; optional?: true }[] = [
@@ -166,5 +183,64 @@ describe.each(pages)('$path', ({ file, path }) => {
     expect(seen.some((p) => /\p{Script=Han}/u.test(p.text)), `${path}: no Chinese text found: the extraction is not looking`).toBe(true);
     const problems = seen.flatMap((p) => englishRuns(p.text).map((run) => `${path} ${p.where}: “${run}” in “${p.text.length > 160 ? `${p.text.slice(0, 160)}…` : p.text}”`));
     expectNone(problems, `${path}: English prose on a Chinese page (put it in the registry's *En field, or mark an English name lang="en" and list it in ENGLISH_NAMES)`);
+  });
+});
+
+/** The Han characters of a page outside every element whose `lang` starts with `zh`, with where they are. */
+function hanOutsideChinese(root: HtmlElement): Piece[] {
+  const out: Piece[] = [];
+  const han = /\p{Script=Han}/u;
+  const title = root.querySelector('title');
+  if (title && han.test(title.textContent)) out.push({ where: 'title', text: decode(title.textContent) });
+  const description = root.querySelector('meta[name="description"]')?.getAttributeValue('content');
+  if (description && han.test(description)) out.push({ where: 'meta[name="description"]', text: decode(description) });
+  const visit = (e: HtmlElement, chinese: boolean) => {
+    if (e.tagName === 'head') return; // its title and description are read above
+    const lang = e.getAttributeValue('lang');
+    const inChinese = lang === null ? chinese : lang.toLowerCase().startsWith('zh');
+    if (SKIP_TAGS.has(e.tagName)) return;
+    for (const name of READ_ATTRIBUTES) {
+      const value = e.getAttributeValue(name);
+      if (value && han.test(value) && !inChinese) out.push({ where: `${where(e)} @${name}`, text: decode(value) });
+    }
+    for (const child of e.childNodes) {
+      if (child.nodeType === 3 && !inChinese && han.test(child.textContent)) out.push({ where: where(e), text: decode(child.textContent).trim() });
+      if (child.nodeType === 1) visit(child as HtmlElement, inChinese);
+    }
+  };
+  const html = root.querySelector('html');
+  if (html) visit(html, (html.getAttributeValue('lang') ?? '').startsWith('zh'));
+  return out;
+}
+
+test('the English edition was built: a home page and a plan page for every seed', () => {
+  expect(englishPages.map((p) => p.path)).toContain('/en/');
+  expect(englishPages.filter((p) => /^\/en\/plans\/[^/]+\/$/u.test(p.path)), 'English plan pages').toHaveLength(readdirSync('seeds').filter((n) => n.endsWith('.txt')).length);
+});
+
+test('the English check finds Chinese outside lang="zh…", and only there', () => {
+  const html = (inner: string) => `<!doctype html><html lang="en"><head><title>Plans</title></head><body><main>${inner}</main></body></html>`;
+  const found = (inner: string) => hanOutsideChinese(parse(html(inner), 't.html')).map((p) => p.text);
+  expect(found('<p>All plans <span lang="zh-CN">天津市</span></p>')).toEqual([]);
+  expect(found('<p>Region: 天津市</p>')).toEqual(['Region: 天津市']);
+  expect(found('<div lang="zh-CN"><p>正文 <span lang="en">English <b>引用</b></span></p></div>')).toEqual(['引用']);
+  expect(found('<button aria-label="打印本页">Print</button>')).toEqual(['打印本页']);
+  expect(found('<p lang="zh-Hans">简体</p><script>const s = "脚本";</script>')).toEqual([]);
+});
+
+test('every exception for Chinese on English pages is used', () => {
+  const unused = CHINESE_ON_ENGLISH_PAGES.filter((x) => !englishPages.some((p) => x.pages.test(p.path) && hanOutsideChinese(page(p.file)).some((piece) => piece.where === x.where)));
+  expectNone(unused.map((x) => `${x.pages} ${x.where}: matches nothing; drop it (${x.reason})`), 'CHINESE_ON_ENGLISH_PAGES');
+});
+
+describe.each(englishPages)('$path', ({ file, path }) => {
+  test('has every Han character inside an element whose lang starts with zh (no Chinese-only UI string)', () => {
+    const root = page(file);
+    expect(root.querySelector('html')?.getAttributeValue('lang'), `${path}: <html lang>`).toBe('en');
+    const allowed = (piece: Piece) => CHINESE_ON_ENGLISH_PAGES.some((x) => x.pages.test(path) && x.where === piece.where);
+    const problems = hanOutsideChinese(root)
+      .filter((piece) => !allowed(piece))
+      .map((p) => `${path} ${p.where}: “${p.text.length > 160 ? `${p.text.slice(0, 160)}…` : p.text}”`);
+    expectNone(problems, `${path}: Chinese outside lang="zh-CN" on an English page (write it in src/lib/i18n/, or mark the data's Chinese with <Zh>)`);
   });
 });

@@ -31,13 +31,18 @@ afterAll(async () => {
   await browser?.close();
 });
 
-test('there is a plan page for every seed', () => {
+test('there is a plan page for every seed, in each edition', () => {
   expect(plans).toHaveLength(readdirSync('seeds').filter((n) => n.endsWith('.txt')).length);
+  expect(englishPlans).toHaveLength(readdirSync('seeds').filter((n) => n.endsWith('.txt')).length);
 });
 
 const PHONE = { width: 360, height: 740 };
 /** The fields every card shows, known or 未识别 (in the order of the gov.cn policy library). */
 const ALWAYS_SHOWN = ['标题', '发文机关', '发文字号', '成文日期', '发布日期', '规划期', '地区', '类型'];
+/** The same fields as the English edition labels them (src/lib/plan-view.ts `labelEn`). */
+const ALWAYS_SHOWN_EN = ['Title', 'Issuer', 'Document number', 'Date written', 'Date published', 'Plan period', 'Region', 'Kind'];
+/** The English plan pages (/en/plans/<slug>/): the same card and text, so the same checks. */
+const englishPlans = builtPages(siteDir).filter((p) => /^\/en\/plans\/[^/]+\/$/u.test(p.path));
 
 /** What of the metadata card is on screen: rendered, with a box (a closed <details> keeps its content's boxes). */
 function card(page: Page) {
@@ -92,8 +97,10 @@ function layoutShifts(page: Page) {
   });
 }
 
-describe.each(plans)('$path', ({ path }) => {
-  const slug = path.split('/')[2]!;
+describe.each([...plans, ...englishPlans])('$path', ({ path }) => {
+  const english = path.startsWith('/en/');
+  const slug = path.split('/')[english ? 3 : 2]!;
+  const labels = english ? ALWAYS_SHOWN_EN : ALWAYS_SHOWN;
   const doc = JSON.parse(readFileSync(`${siteDir}/data/plans/${slug}.json`, 'utf8')) as PlanDocument;
 
   test('at 360 px: no sideways scrolling, contents collapsed, text first', async () => {
@@ -109,7 +116,7 @@ describe.each(plans)('$path', ({ path }) => {
     expect(m.scroll, 'page width at 360 px').toBeLessThanOrEqual(360);
     expect(m.tocOpen || m.tocListVisible, 'contents collapsed on a phone').toBe(false);
     expect(m.h1, 'the title is on the first screen').toBeLessThan(740);
-    if (path.includes('xinji')) await page.screenshot({ path: `${screens}/plan-360.png` });
+    if (path.includes('xinji') && !english) await page.screenshot({ path: `${screens}/plan-360.png` });
   });
 
   test('at 360×740: the title and the start of the text are on the first screen, the card collapsed to its key facts', async () => {
@@ -127,7 +134,7 @@ describe.each(plans)('$path', ({ path }) => {
       };
     });
     const c = await card(page);
-    expect(c.rows, 'rows in the metadata card').toBeGreaterThanOrEqual(ALWAYS_SHOWN.length);
+    expect(c.rows, 'rows in the metadata card').toBeGreaterThanOrEqual(labels.length);
     expect(c.open, 'the card is a closed <details>').toBe(false);
     expect(c.shownLabels, 'card fields on screen while collapsed').toEqual([]);
     expect(c.toggle, 'the toggle that opens the card').toBe(true);
@@ -142,12 +149,12 @@ describe.each(plans)('$path', ({ path }) => {
     await page.setViewportSize(PHONE);
     await page.goto(pageUrl(baseUrl, path));
     const rows = (await card(page)).rows;
-    expect(rows, 'rows in the metadata card').toBeGreaterThanOrEqual(ALWAYS_SHOWN.length);
+    expect(rows, 'rows in the metadata card').toBeGreaterThanOrEqual(labels.length);
     await page.locator('.meta-card summary').click();
     const tapped = await card(page);
     expect(tapped.open, 'open after one tap').toBe(true);
     expect(tapped.shownLabels, 'every field shown after one tap').toHaveLength(rows);
-    expect(tapped.shownLabels).toEqual(expect.arrayContaining(ALWAYS_SHOWN));
+    expect(tapped.shownLabels).toEqual(expect.arrayContaining(labels));
     if (doc.meta.docNumber) expect(tapped.text).toContain(doc.meta.docNumber.value);
 
     await page.reload();
@@ -165,9 +172,9 @@ describe.each(plans)('$path', ({ path }) => {
     try {
       const c = await card(page);
       expect(c.open, 'the <details> is still closed').toBe(false);
-      expect(c.rows).toBeGreaterThanOrEqual(ALWAYS_SHOWN.length);
+      expect(c.rows).toBeGreaterThanOrEqual(labels.length);
       expect(c.shownLabels, 'fields printed').toHaveLength(c.rows);
-      expect(c.shownLabels).toEqual(expect.arrayContaining(ALWAYS_SHOWN));
+      expect(c.shownLabels).toEqual(expect.arrayContaining(labels));
       expect(c.toggle, 'the toggle is not printed').toBe(false);
       expect(c.brief, 'the key facts line is not printed (the card has them)').toBeNull();
     } finally {
@@ -212,11 +219,11 @@ describe.each(plans)('$path', ({ path }) => {
     expect(m.scroll).toBeLessThanOrEqual(1280);
     // The whole card, as a card: no toggle, no key facts line repeating it.
     const c = await card(page);
-    expect(c.rows).toBeGreaterThanOrEqual(ALWAYS_SHOWN.length);
+    expect(c.rows).toBeGreaterThanOrEqual(labels.length);
     expect(c.shownLabels, 'card fields shown at 1280 px').toHaveLength(c.rows);
     expect(c.toggle, 'no toggle at 1280 px').toBe(false);
     expect(c.brief, 'no key facts line at 1280 px').toBeNull();
-    if (path.includes('xinji')) await page.screenshot({ path: `${screens}/plan-1280.png` });
+    if (path.includes('xinji') && !english) await page.screenshot({ path: `${screens}/plan-1280.png` });
   });
 });
 

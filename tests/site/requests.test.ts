@@ -16,6 +16,8 @@ const siteDir = inject('siteDir');
 const origin = new URL(baseUrl).origin;
 const plans = planPages(siteDir);
 const home = builtPages(siteDir).find((p) => p.path === '/');
+/** The English edition's home and plan pages (/en/): the same pages, so the same checks. */
+const english = builtPages(siteDir).filter((p) => p.path === '/en/' || /^\/en\/plans\/[^/]+\/$/u.test(p.path));
 
 let browser: LaunchedBrowser;
 let context: BrowserContext;
@@ -73,9 +75,10 @@ function foreign(requests: Request[]): string[] {
 test('the site has a home page and a plan page for every seed', () => {
   expect(home, `no index.html in ${siteDir}`).toBeDefined();
   expect(plans.length, `/plans/<slug>/index.html in ${siteDir}`).toBe(readdirSync('seeds').filter((n) => n.endsWith('.txt')).length);
+  expect(english.length, 'English home and plan pages').toBe(plans.length + 1);
 });
 
-describe.each([...(home ? [home] : []), ...plans])('$path', ({ path, file }) => {
+describe.each([...(home ? [home] : []), ...plans, ...english])('$path', ({ path, file }) => {
   test('requests nothing from other hosts, and every request succeeds', async () => {
     const { requests, failures } = await load(path);
     expect(requests.length, `${path}: no request recorded at all`).toBeGreaterThan(0);
@@ -83,7 +86,7 @@ describe.each([...(home ? [home] : []), ...plans])('$path', ({ path, file }) => 
     expectNone(failures, `${path}: failed requests`);
   });
 
-  if (path !== '/') {
+  if (path !== '/' && path !== '/en/') {
     test('needs no JavaScript to read: only the site\'s own small deferred enhance.js, no inline script', async () => {
       const html = readFileSync(file, 'utf8');
       const problems: string[] = [];

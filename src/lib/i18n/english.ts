@@ -10,11 +10,12 @@ import { regionChain, type MetaRow } from '../plan-view.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-/** `2021-04-19` → `19 April 2021`; `—` when unknown. */
-export function dateEn(iso: string | null | undefined): string {
+/** `2021-04-19` → `19 April 2021` (`19 Apr 2021` when `short`, for a phone's one line of key facts); `—` when unknown. */
+export function dateEn(iso: string | null | undefined, short = false): string {
   if (!iso) return '—';
   const [y, m, d] = iso.split('-').map(Number);
-  return `${d} ${MONTHS[m! - 1]} ${y}`;
+  const month = MONTHS[m! - 1]!;
+  return `${d} ${short ? month.slice(0, 3) : month} ${y}`;
 }
 
 /** `2021–2025`, `2014`, `2021–2025 (outlook to 2035)`; `—` when unknown. */
@@ -102,7 +103,7 @@ export function metaBriefEn(doc: PlanDocument): { fact: Worded; inferred: boolea
   const facts: [Provenance | null, Worded | null][] = [
     [m.issuer, m.issuer ? { text: m.issuer.value, lang: 'zh-CN' } : null],
     [m.docNumber, m.docNumber ? { text: m.docNumber.value, lang: 'zh-CN' } : null],
-    [date?.s ?? null, date ? { text: `${date.verb} ${dateEn(date.s.value)}`, lang: 'en' } : null],
+    [date?.s ?? null, date ? { text: `${date.verb} ${dateEn(date.s.value, true)}`, lang: 'en' } : null],
   ];
   return facts.flatMap(([s, w]) => (s && w ? [{ fact: w, inferred: s.from === 'inferred' }] : []));
 }

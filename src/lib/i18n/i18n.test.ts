@@ -45,6 +45,7 @@ test('the English strings have no Chinese, the Chinese ones no English sentence'
 
 test('dates and periods in English', () => {
   expect(dateEn('2021-04-19')).toBe('19 April 2021');
+  expect(dateEn('2021-09-02', true)).toBe('2 Sep 2021');
   expect(dateEn(null)).toBe('—');
   expect(periodEn({ start: 2021, end: 2025, outlook: 2035 })).toBe('2021–2025 (outlook to 2035)');
   expect(periodEn({ start: 2014, end: 2014, outlook: null })).toBe('2014');

@@ -23,6 +23,7 @@ export const zh = {
     search: '搜索',
   },
   searchBoxLabel: '搜索规划全文',
+  searchPlaceholder: '搜索规划全文',
   searchButton: '搜索',
   footer: '原文取自各级政府门户网站，本站照录原文，修补之处均有标注并附原文。数据可自由下载引用。',
 
@@ -99,7 +100,7 @@ export type UiStrings = typeof zh;
 
 export const en: UiStrings = {
   htmlLang: 'en',
-  siteName: 'Chinese Local S&T Plans: a Reference Library',
+  siteName: 'China Local S&T Plans',
   siteDescription: 'Local science and technology plans of China: the full texts, structured; every target traceable to its sentence; comparisons across regions.',
   skipLink: 'Skip to the content',
   navLabel: 'Site navigation',
@@ -116,6 +117,7 @@ export const en: UiStrings = {
     search: 'Search',
   },
   searchBoxLabel: 'Search the plan texts (in Chinese)',
+  searchPlaceholder: 'Search in Chinese',
   searchButton: 'Search',
   footer: 'The texts come from government portals and are reproduced verbatim in Chinese; every repair is marked, with the original beside it. The data may be downloaded and cited freely.',
 
@@ -130,10 +132,10 @@ export const en: UiStrings = {
   colDocNumber: 'Document number',
 
   breadcrumbsLabel: 'Breadcrumbs',
-  printButton: 'Print this page',
-  sourceView: 'Source, line by line (Chinese)',
+  printButton: 'Print',
+  sourceView: 'Source text',
   plainText: 'Plain text',
-  dataJson: 'Data (JSON)',
+  dataJson: 'JSON',
   metaHeading: 'Document information',
   metaAll: 'All document information',
   tocHeading: 'Contents',

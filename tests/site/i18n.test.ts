@@ -1,0 +1,90 @@
+/**
+ * The two editions (issue 13): every page says its language in `<html lang>` (`en` under /en/, `zh-CN` elsewhere);
+ * a page that exists in both languages links to both (and `x-default` to the Chinese one) with
+ * `<link rel="alternate" hreflang>`, and the page it names links back with the same set; every page has a visible
+ * language switch that leads to a built page in the other language. Read from the built files, no browser.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HtmlValidate, Parser, type HtmlElement } from 'html-validate';
+import { describe, expect, inject, test } from 'vitest';
+import config from '../../astro.config.mjs';
+import { builtPages } from '../support/browser.ts';
+import { expectNone } from '../support/report.ts';
+
+const siteDir = inject('siteDir');
+const pages = builtPages(siteDir).filter((p) => p.path !== '/404.html');
+const isEnglish = (path: string) => path === '/en/' || path.startsWith('/en/');
+const siteRoot = new URL('/', config.site!).href;
+
+const parser = () => new Parser(new HtmlValidate().getConfigForSync('page.html'));
+const parsed = new Map<string, HtmlElement>();
+const root = (file: string) =>
+  parsed.get(file) ?? parsed.set(file, parser().parseHtml({ data: readFileSync(file, 'utf8'), filename: file, line: 1, column: 1, offset: 0 })).get(file)!;
+
+/** The hreflang alternates of a page: language → URL path (from the site root). */
+function alternates(file: string): Map<string, string> {
+  return new Map(
+    root(file)
+      .querySelectorAll('link[rel="alternate"][hreflang]')
+      .map((l) => [l.getAttributeValue('hreflang')!, new URL(l.getAttributeValue('href')!).pathname]),
+  );
+}
+
+/** The built file for a URL path, or null. */
+function fileOf(path: string): string | null {
+  const file = join(siteDir, path.endsWith('/') ? `${path}index.html` : path);
+  return existsSync(file) ? file : null;
+}
+
+/** Pages the English edition has, as the brief and README name them: the rest of the site is Chinese only. */
+const BOTH = [/^\/$/u, /^\/plans\/[^/]+\/$/u, /^\/(indicators|glossary|regions)\/([^/]+\/)?$/u, /^\/(compare|data|search)\/$/u];
+
+test('the English edition has the pages it should, and only those', () => {
+  const chinese = pages.filter((p) => !isEnglish(p.path)).map((p) => p.path);
+  const english = pages.filter((p) => isEnglish(p.path)).map((p) => p.path.replace(/^\/en/u, ''));
+  const expected = chinese.filter((p) => BOTH.some((r) => r.test(p)));
+  expect(expected.length, 'Chinese pages with an English edition').toBeGreaterThan(10);
+  expect(english.sort()).toEqual(expected.sort());
+});
+
+describe.each(pages)('$path', ({ file, path }) => {
+  test('html lang, hreflang both ways, a language switch', () => {
+    const problems: string[] = [];
+    const english = isEnglish(path);
+    const lang = root(file).querySelector('html')?.getAttributeValue('lang');
+    if (lang !== (english ? 'en' : 'zh-CN')) problems.push(`<html lang="${lang}">, expected ${english ? 'en' : 'zh-CN'}`);
+
+    const own = alternates(file);
+    const chinesePath = english ? path.replace(/^\/en/u, '') : path;
+    const both = BOTH.some((r) => r.test(chinesePath));
+    if (both) {
+      const expected = new Map([['zh-CN', chinesePath], ['en', `/en${chinesePath}`], ['x-default', chinesePath]]);
+      if (JSON.stringify([...own].sort()) !== JSON.stringify([...expected].sort())) problems.push(`alternates ${JSON.stringify([...own])}, expected ${JSON.stringify([...expected])}`);
+      for (const [hreflang, target] of own) {
+        const other = fileOf(target);
+        if (!other) problems.push(`hreflang="${hreflang}" → ${target}: no such page`);
+        else if (JSON.stringify([...alternates(other)].sort()) !== JSON.stringify([...own].sort())) problems.push(`hreflang="${hreflang}" → ${target}: does not link back with the same alternates`);
+      }
+      for (const l of root(file).querySelectorAll('link[rel="alternate"][hreflang]')) {
+        if (!l.getAttributeValue('href')!.startsWith(siteRoot)) problems.push(`hreflang href ${l.getAttributeValue('href')} is not absolute under ${siteRoot}`);
+      }
+    } else if (own.size > 0) {
+      problems.push(`a page in one language only has alternates ${JSON.stringify([...own])}`);
+    }
+
+    const switches = root(file).querySelectorAll('header .language-switch a[href][hreflang]');
+    if (switches.length !== 1) problems.push(`${switches.length} language switch links in the header, expected 1`);
+    for (const a of switches) {
+      const target = a.getAttributeValue('href')!;
+      const wanted = english ? 'zh-CN' : 'en';
+      if (a.getAttributeValue('hreflang') !== wanted || a.getAttributeValue('lang') !== wanted) problems.push(`switch ${a.generateSelector()}: hreflang and lang should be ${wanted}`);
+      if (a.textContent.trim() !== (english ? '中文' : 'English')) problems.push(`switch reads “${a.textContent.trim()}”`);
+      if (!fileOf(target)) problems.push(`switch → ${target}: no such page`);
+      else if (isEnglish(target) === english) problems.push(`switch → ${target}: same language`);
+      // The switch leads to the same page in the other language wherever there is one.
+      if (both && target !== (english ? chinesePath : `/en${chinesePath}`)) problems.push(`switch → ${target}, expected the same page in the other language`);
+    }
+    expectNone(problems, path);
+  });
+});
