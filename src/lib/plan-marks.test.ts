@@ -63,7 +63,7 @@ describe('planMarks on the real seeds', () => {
   });
 
   test('related sections sit only after level-1 and level-2 headings', () => {
-    const levels = new Map(plans.flatMap((p) => p.blocks.flatMap((b) => (b.kind === 'heading' ? [[`${p.slug}#${b.id}`, b.level] as const] : []))));
+    const levels = new Map<string, number>(plans.flatMap((p) => p.blocks.flatMap((b) => (b.kind === 'heading' ? [[`${p.slug}#${b.id}`, b.level] as const] : []))));
     const shown = plans.flatMap((p) => [...marksOf(p.slug).marks.related.keys()].map((id) => `${p.slug}#${id}`));
     expect(shown.length).toBeGreaterThan(0);
     for (const key of shown) expect(levels.get(key), key).toBeLessThanOrEqual(2);
