@@ -6,13 +6,13 @@
  * For the measurements in tests/search/RESULTS.md a test may set `data-strategy` on the form to one of the
  * engine's `STRATEGIES`; readers always get `auto`.
  */
-import { STRATEGIES, continueSearch, runSearch, warm } from '../components/search/engine.ts';
-import type { PagefindApi, SearchOutcome, StrategyName } from '../components/search/engine.ts';
-import { prepareGroups } from '../components/search/expand.ts';
+import { STRATEGIES, continueSearch, runSearch, warm } from '../lib/search/engine.ts';
+import type { PagefindApi, SearchOutcome, StrategyName } from '../lib/search/engine.ts';
+import { prepareGroups } from '../lib/search/expand.ts';
 import type { SynonymGroup } from '../schemas/synonyms.ts';
-import { FACETS } from '../components/search/facets.ts';
-import type { FacetKey, Selection } from '../components/search/facets.ts';
-import { renderFilters, renderResults, statusText } from '../components/search/render.ts';
+import { FACETS } from '../lib/search/facets.ts';
+import type { FacetKey, Selection } from '../lib/search/facets.ts';
+import { renderFilters, renderResults, statusText } from '../lib/search/render.ts';
 
 /** Pause after the last keystroke before searching (ms). */
 const TYPING_PAUSE = 300;

@@ -1,12 +1,12 @@
 /**
  * `npx node tests/search/compare-strategies.ts [SITE_DIR] [STRATEGY…]`: run the query set through the real
- * search page once per search strategy (src/components/search/engine.ts `STRATEGIES`) and print recall,
+ * search page once per search strategy (src/lib/search/engine.ts `STRATEGIES`) and print recall,
  * precision and the failures of each, for tests/search/RESULTS.md. SITE_DIR defaults to the site tests' build
  * (tests/.artifacts/site); build it first (`npx node scripts/build.ts --out tests/.artifacts/site`).
  */
 import { resolve } from 'node:path';
-import { STRATEGIES } from '../../src/components/search/engine.ts';
-import type { StrategyName } from '../../src/components/search/engine.ts';
+import { STRATEGIES } from '../../src/lib/search/engine.ts';
+import type { StrategyName } from '../../src/lib/search/engine.ts';
 import { launchBrowser, pageUrl } from '../support/browser.ts';
 import { startStaticServer } from '../../scripts/lib/static-server.ts';
 import { ask, evaluateQuery, failureTable, loadQueries, planOutline, summaryTable } from './quality.ts';

@@ -1,5 +1,5 @@
 /** Chinese labels for search filters (the values readers choose from on the search page). */
-import { REGION_LEVEL_LABELS, formatPeriod } from '../../lib/plan-view.ts';
+import { REGION_LEVEL_LABELS, formatPeriod } from '../plan-view.ts';
 
 /** Administrative level of a region, as the filter shows it. */
 export { REGION_LEVEL_LABELS };
