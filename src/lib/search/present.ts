@@ -4,7 +4,7 @@
  */
 import type { Hit, PlanResult, SearchOutcome } from './engine.ts';
 import { findAll } from './match.ts';
-import type { PageText } from './page-text.ts';
+import type { PlanText } from './plan-text.ts';
 
 /** A run of snippet text; `mark` for matched text (rendered as `<mark>`). */
 export interface SnippetPart {
@@ -23,62 +23,52 @@ export interface Snippet {
 const LEAD = 24;
 const LENGTH = 100;
 
-/** The text around the first match of a hit, with every match inside the window marked. */
-export function snippet(page: PageText, hit: Hit, length = LENGTH): Snippet {
-  const { block } = hit;
-  let blockEnd = block.end;
-  // Pagefind ends each block with ". "; keep it out of the snippet.
-  while (blockEnd > block.start && /[.\s]/u.test(page.text[blockEnd - 1]!)) blockEnd--;
-  let blockStart = block.start;
-  while (blockStart < blockEnd && /\s/u.test(page.text[blockStart]!)) blockStart++;
-  const first = hit.marks[0]?.[0] ?? blockStart;
-  let start = Math.max(blockStart, first - LEAD);
-  const end = Math.min(blockEnd, start + length);
-  start = Math.max(blockStart, Math.min(start, end - length));
-  // In a table Pagefind ends each cell with ". "; show the cells as cells.
-  const tidy = block.element === 'figure' || block.element === 'table' ? (t: string) => t.replace(/\. (?=\S)/gu, ' ｜ ') : (t: string) => t;
+/** The text of a hit's block around its first match, with every match inside the window marked. */
+export function snippet(hit: Hit, length = LENGTH): Snippet {
+  const text = hit.block.text;
+  const first = hit.marks[0]?.[0] ?? 0;
+  const end = Math.min(text.length, Math.max(0, first - LEAD) + length);
+  const start = Math.max(0, Math.min(first - LEAD, end - length));
   const parts: SnippetPart[] = [];
   let at = start;
   for (const [ms, me] of hit.marks) {
     const s = Math.max(ms, at);
     const e = Math.min(me, end);
     if (e <= s) continue;
-    if (s > at) parts.push({ text: tidy(page.text.slice(at, s)), mark: false });
-    parts.push({ text: page.text.slice(s, e), mark: true });
+    if (s > at) parts.push({ text: text.slice(at, s), mark: false });
+    parts.push({ text: text.slice(s, e), mark: true });
     at = e;
   }
-  if (at < end) parts.push({ text: tidy(page.text.slice(at, end)), mark: false });
-  return { parts, cutBefore: start > blockStart, cutAfter: end < blockEnd };
+  if (at < end) parts.push({ text: text.slice(at, end), mark: false });
+  return { parts, cutBefore: start > 0, cutAfter: end < text.length };
 }
 
 /** Where a hit is, for the link text: `（二）工作目标 · 第2段`, `表格`, `文件信息`. */
-export function hitLabel(page: PageText, hit: Hit): string {
+export function hitLabel(page: PlanText, hit: Hit): string {
   const { block } = hit;
-  if (block.id === null || block.element === 'h1') return '标题';
-  if (block.heading?.id === 'meta-heading') return '文件信息';
-  if (/^h[2-6]$/u.test(block.element)) return block.heading?.text || '标题';
+  if (block.kind === 'title') return '标题';
+  if (block.kind === 'meta') return '文件信息';
+  if (block.kind === 'heading') return block.text;
   const under = block.heading && { ...block.heading, text: block.heading.text.replace(/[。.]$/u, '') };
-  if (/^(figure|table|tr)$/u.test(block.element)) return under ? `${under.text} · 表格` : '表格';
-  if (block.element !== 'p') return under?.text ?? '正文';
+  if (block.kind === 'table') return under ? `${under.text} · 表格` : '表格';
+  // Paragraphs are counted from the heading they sit under (or from the start of the text).
   let n = 0;
-  for (const b of page.blocks) {
-    if (b.heading?.id === under?.id && b.element === 'p') n++;
-    if (b === block) break;
-  }
+  for (const b of page.blocks.slice(0, block.index + 1)) if (b.kind === 'paragraph' && b.heading?.id === under?.id) n++;
   return under ? `${under.text} · 第${n}段` : `正文第${n}段`;
 }
 
 /** Number of matched places in a result. */
 export function hitCount(result: PlanResult): number {
-  return result.hits.reduce((sum, h) => sum + h.marks.length, 0);
+  return result.hits.reduce((sum, h) => sum + h.count, 0);
 }
 
 /** The variants (synonyms) that matched somewhere in the results, as written, without the typed terms. */
 export function synonymsUsed(outcome: SearchOutcome): string[] {
   const used = new Set<string>();
   for (const r of outcome.results) {
-    const text = r.page.normalized.text;
-    for (const vs of outcome.variants) for (const v of vs) if (!v.original && !used.has(v.label) && findAll(text, v).length > 0) used.add(v.label);
+    for (const vs of outcome.variants) {
+      for (const v of vs) if (!v.original && !used.has(v.label) && r.hits.some((h) => findAll(h.block.normalized.text, v).length > 0)) used.add(v.label);
+    }
   }
   return [...used];
 }
