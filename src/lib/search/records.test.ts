@@ -29,15 +29,15 @@ describe('searchRecord(doc …): what the search page reads of a plan', () => {
   // Expectations read from the seed texts (line numbers of seeds/000_df8e3af4caff0a08.txt, 002_3b22102abfde4f0c.txt).
   const { doc, record: beichen } = record('seeds/000_df8e3af4caff0a08.txt');
 
-  test('the title lines and the metadata card come first, then every block of the text in order', () => {
-    expect(beichen.blocks.slice(0, 3).map((b) => [b.id, b.kind])).toEqual([
+  test('the title lines come first, then every block of the text in order, then the metadata card', () => {
+    expect(beichen.blocks.slice(0, 2).map((b) => [b.id, b.kind])).toEqual([
       [null, 'title'],
       ['top', 'title'],
-      ['meta-heading', 'meta'],
     ]);
     expect(beichen.blocks[0]!.text).toBe('（标题上方一行）');
-    expect(beichen.blocks[2]!.text).toContain('发文字号 北辰政发〔2021〕5号');
-    expect(beichen.blocks.slice(3).map((b) => b.id)).toEqual(doc.blocks.map((b) => b.id));
+    expect(beichen.blocks.slice(2, -1).map((b) => b.id)).toEqual(doc.blocks.map((b) => b.id));
+    expect(beichen.blocks.at(-1)).toMatchObject({ id: 'meta-card', kind: 'meta' });
+    expect(beichen.blocks.at(-1)!.text).toContain('发文字号 北辰政发〔2021〕5号');
     expect(beichen.meta).toEqual({ region: '天津市北辰区', period: '2020—2022年', docNumber: '北辰政发〔2021〕5号', kind: '三年行动计划' });
     // The level is the region's, from the text (天津市 › 北辰区); the period without its outlook year.
     expect(beichen.filters).toEqual({ region: ['天津市北辰区'], level: ['市辖区'], kind: ['三年行动计划'], period: ['2020—2022年'] });

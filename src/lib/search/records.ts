@@ -70,7 +70,8 @@ function blockText(b: Block): string {
 }
 
 /**
- * The record of a plan. `rows` are the metadata card's rows (`metaRows`), `kicker` the line above the title;
+ * The record of a plan: the title lines, the text's blocks, the metadata card. `rows` are the card's rows
+ * (`metaRows`), `kicker` the line above the title;
  * `simplify` gives the matching form of a text in traditional characters (only called when `doc.matchText` is set).
  */
 export function searchRecord(doc: PlanDocument, summary: PlanSummary, rows: MetaRow[], kicker: string, simplify: (s: string) => string): SearchRecord {
@@ -78,7 +79,6 @@ export function searchRecord(doc: PlanDocument, summary: PlanSummary, rows: Meta
   const blocks: RecordBlock[] = [
     { id: null, kind: 'title', under: -1, text: kicker },
     { id: 'top', kind: 'title', under: -1, text: summary.title },
-    { id: 'meta-heading', kind: 'meta', under: -1, text: rows.map((r) => `${r.label} ${r.value}`).join(' · ') },
   ];
   let under = -1;
   for (const b of doc.blocks) {
@@ -89,5 +89,8 @@ export function searchRecord(doc: PlanDocument, summary: PlanSummary, rows: Meta
     const match = doc.matchText === null ? text : simplify(text);
     blocks.push({ id: b.id, kind, under, text, ...(match !== text ? { match } : {}) });
   }
+  // The metadata card is at the top of the page, but its matches are listed after the text's: they link to the card,
+  // not to a passage (a document number, an issuer); the link goes to the whole card (`#meta-card`).
+  blocks.push({ id: 'meta-card', kind: 'meta', under: -1, text: rows.map((r) => `${r.label} ${r.value}`).join(' · ') });
   return { title: summary.title, meta: Object.fromEntries(entries(searchMeta(summary))), filters: Object.fromEntries(entries(searchFilters(doc, summary)).map(([k, v]) => [k, [v]])), blocks };
 }
