@@ -83,7 +83,7 @@ function init(form: HTMLFormElement): void {
     results.setAttribute('aria-busy', String(state === 'loading'));
   };
 
-  const show = async () => {
+  const show = () => {
     if (!current) return;
     const shown = renderResults(list, current, selection, urls);
     renderFilters(filterList, current, selection, data.filters ?? {});
@@ -121,7 +121,7 @@ function init(form: HTMLFormElement): void {
       clearTimeout(slow);
       current = outcome;
       document.title = `“${query}”的搜索结果 · ${pageTitle}`;
-      await show();
+      show();
       if (mine === sequence) setState('done', query);
     } catch (error) {
       clearTimeout(slow);
@@ -153,7 +153,7 @@ function init(form: HTMLFormElement): void {
     const set = (selection[key] ??= new Set());
     if (box.checked) set.add(box.value);
     else set.delete(box.value);
-    void show();
+    show();
   });
 
   document.addEventListener('click', (event) => {
@@ -161,16 +161,17 @@ function init(form: HTMLFormElement): void {
     const clear = target?.closest('[data-clear-filters]');
     if (clear && current) {
       for (const { key } of FACETS) selection[key]?.clear();
-      void show().then(() => input.focus());
+      show();
+      input.focus();
       return;
     }
     if (target?.closest('[data-continue]') && current) {
       const outcome = current;
       setState('loading', outcome.query);
       void continueSearch(source, outcome, undefined, false).then(
-        async () => {
+        () => {
           if (outcome !== current) return;
-          await show();
+          show();
           setState('done', outcome.query);
         },
         (error: unknown) => {
