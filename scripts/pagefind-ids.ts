@@ -1,12 +1,13 @@
 /**
- * After Pagefind has indexed a built site: write `search/pagefind-ids.json`, Pagefind's page id (the name of its
+ * After Pagefind has indexed a built site: write `search/pagefind-ids.json.gz`, Pagefind's page id (the name of its
  * fragment file, `zh-cn_5688353`) → plan slug, for every plan page. The search page turns Pagefind's results
  * into plans with it and reads the plans' own search records, so the browser never loads a fragment. The ids are
- * content hashes Pagefind computes, known only after it ran; each fragment is read here once, for its URL.
+ * content hashes Pagefind computes, known only after it ran; each fragment is read here once, for its URL. Gzip,
+ * like the plan records (src/pages/search/blocks/[slug].json.gz.ts): search data, not open data.
  */
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 
 /** Every Pagefind fragment begins with this marker, then its JSON. */
 const FRAGMENT_MARK = 'pagefind_dcd';
@@ -25,10 +26,10 @@ export function pagefindIds(siteDir: string): Record<string, string> {
   return ids;
 }
 
-/** Write `search/pagefind-ids.json` into the site; returns how many plans it names. */
+/** Write `search/pagefind-ids.json.gz` into the site; returns how many plans it names. */
 export function writePagefindIds(siteDir: string): number {
   const ids = pagefindIds(siteDir);
   mkdirSync(join(siteDir, 'search'), { recursive: true });
-  writeFileSync(join(siteDir, 'search', 'pagefind-ids.json'), JSON.stringify(ids));
+  writeFileSync(join(siteDir, 'search', 'pagefind-ids.json.gz'), gzipSync(JSON.stringify(ids), { level: 9 }));
   return Object.keys(ids).length;
 }

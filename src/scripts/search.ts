@@ -10,7 +10,7 @@ import type { PlanSource, SearchOutcome } from '../lib/search/engine.ts';
 import { prepareGroups } from '../lib/search/expand.ts';
 import { FACETS } from '../lib/search/facets.ts';
 import type { FacetKey, Selection } from '../lib/search/facets.ts';
-import { fetchRecord, planText } from '../lib/search/plan-text.ts';
+import { fetchJson, planText } from '../lib/search/plan-text.ts';
 import { renderFilters, renderResults, statusText } from '../lib/search/render.ts';
 import type { SynonymGroup } from '../schemas/synonyms.ts';
 
@@ -58,7 +58,7 @@ function init(form: HTMLFormElement): void {
     (index ??= (async () => {
       const [pf, slugs] = await Promise.all([
         import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind>,
-        fetch(`${base}search/pagefind-ids.json`).then((r) => (r.ok ? (r.json() as Promise<Record<string, string>>) : Promise.reject(new Error(`pagefind-ids.json: HTTP ${r.status}`)))),
+        fetchJson<Record<string, string>>(`${base}search/pagefind-ids.json.gz`),
       ]);
       // No worker: the engine asks the index a few times per query, each answered in milliseconds (RESULTS.md).
       await pf.options({ baseUrl: base, excerptLength: 0, noWorker: true });
@@ -70,7 +70,7 @@ function init(form: HTMLFormElement): void {
 
   const source: PlanSource = {
     plans: data.plans ?? null,
-    read: async (slug) => planText(slug, `${base}plans/${slug}/`, await fetchRecord(`${base}search/blocks/${slug}.json.gz`)),
+    read: async (slug) => planText(slug, `${base}plans/${slug}/`, await fetchJson(`${base}search/blocks/${slug}.json.gz`)),
     search: async (term) => {
       const { pf, slugs } = await loadIndex();
       return ((await pf.search(term))?.results ?? []).flatMap((r) => (slugs[r.id] ? [{ slug: slugs[r.id]!, score: r.score }] : []));

@@ -50,12 +50,12 @@ export function planText(slug: string, url: string, record: SearchRecord): PlanT
   return { slug, url, title: record.title, meta: record.meta, filters: record.filters, blocks, length: blocks.reduce((n, b) => n + b.text.length, 0) };
 }
 
-/** Read a record from the site: gzip as built, or already decoded where a host served it with Content-Encoding. */
-export async function fetchRecord(href: string): Promise<SearchRecord> {
+/** Read a search file (a plan's record, the index's id map): gzip as built, or decoded by a host that sent it with Content-Encoding. */
+export async function fetchJson<T = SearchRecord>(href: string): Promise<T> {
   const response = await fetch(href);
   if (!response.ok) throw new Error(`${href}: HTTP ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
   const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
   const body = gzip ? new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))) : new Response(bytes);
-  return (await body.json()) as SearchRecord;
+  return (await body.json()) as T;
 }
