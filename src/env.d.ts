@@ -10,5 +10,7 @@ declare namespace App {
     indicators?: Map<string, import('./schemas/indicator.ts').Indicator>;
     /** The plan's citations: the title as written, by citation id, for the `Cite` marks. */
     citedTitles?: Map<string, string>;
+    /** The plan's region, for the `Term` marks: a term defined region by region links to the plan's region's definition. */
+    planRegion?: import('./schemas/plan.ts').RegionRef | null;
   }
 }
