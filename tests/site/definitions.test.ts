@@ -88,6 +88,20 @@ test('the printed notes say whose definition a term leads to', async () => {
   expect(beichen).toContain('术语“雏鹰企业”（天津市的定义）');
 });
 
+// Sources name long URLs; on a phone they wrap instead of widening the page.
+test.each([
+  '/glossary/chuying-qiye/',
+  '/glossary/keji-chengguo-zhuanhua/',
+  '/documents/tianjin-st-progress-regulation/',
+  '/indicators/digital-economy-core-share/',
+])('%s at 360 px: the sources wrap, no sideways scrolling', async (path) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(pageUrl(baseUrl, path));
+  const sources = await page.locator('.claim-source').count();
+  expect(sources, 'the page shows a source').toBeGreaterThan(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});
+
 test('no page opened here had a script error, console error or policy violation', () => {
   expect(problems).toEqual([]);
 });
