@@ -13,7 +13,7 @@ const XINJI = {
   name: '辛集市',
   parents: [
     { id: 'hebei', code: '130000', name: '河北省', level: 'province' as const },
-    { id: 'hebei-shijiazhuang', code: '130100', name: '石家庄市', level: 'prefecture' as const },
+    { id: 'hebei-shijiazhuang', code: '130100', name: '石家庄市', level: 'city' as const },
   ],
 };
 const tianjinOnly = { definition: undefined, byRegion: [{ region: 'tianjin', text: '天津市的定义。', source: '津科规〔2021〕3号', checked: '2026-12-01', against: 'reprint' as const }] };

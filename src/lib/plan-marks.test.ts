@@ -1,0 +1,76 @@
+/**
+ * `planMarks`: what a plan's citation, term, value and heading marks link to. Expectations from reading the seeds
+ * (line numbers quoted) and the registries' entries named in the tests, not from the function's output.
+ */
+import { describe, expect, test } from 'vitest';
+import { planMarks } from './plan-marks.ts';
+import { relatedSections } from './crosslinks/index.ts';
+import { realSeeds } from './crosslinks/test-fixtures.ts';
+
+const { reg, plans, bySlug } = realSeeds();
+const related = relatedSections(plans, reg.themes);
+const marksOf = (slug: string) => {
+  const doc = bySlug(slug);
+  const mine = new Map(doc.sectionThemes.map((s) => [s.sectionId, related.get(`${slug}#${s.sectionId}`) ?? []]));
+  return { doc, marks: planMarks(doc, { documents: reg.documents, glossary: reg.glossary, indicators: reg.indicators, related: mine }) };
+};
+
+describe('planMarks on the real seeds', () => {
+  test('a citation of a registered document links to its page and its endnote names the official title (001 line 38)', () => {
+    const { doc, marks } = marksOf('tianjin-2014-work-conference');
+    const c = doc.citations.find((x) => x.title === '天津市促进科技进步条例');
+    expect(c).toBeDefined();
+    expect(marks.cites.get(c!.id)).toEqual({ href: '/documents/tianjin-st-progress-regulation/', noteLabel: '《天津市科学技术进步促进条例》' });
+  });
+
+  test('a citation of an unregistered document keeps the title as written and links to a k-<hash> page (004 line 90)', () => {
+    const { doc, marks } = marksOf('xinji-14th-five-year');
+    const c = doc.citations.find((x) => x.title === '关于全面深入推行科技特派员制度的实施方案');
+    expect(c).toBeDefined();
+    const link = marks.cites.get(c!.id)!;
+    expect(link.noteLabel).toBe('《关于全面深入推行科技特派员制度的实施方案》');
+    expect(link.href).toMatch(/^\/documents\/k-[0-9a-f]{10}\/$/u);
+  });
+
+  test('every citation of every seed has a link (none left to a lookup in the component)', () => {
+    const all = plans.flatMap((p) => p.citations.map((c) => ({ slug: p.slug, id: c.id })));
+    expect(all.length).toBeGreaterThan(10);
+    for (const { slug, id } of all) expect(marksOf(slug).marks.cites.has(id), `${slug} ${id}`).toBe(true);
+  });
+
+  test('a mapped value links to its indicator and reads as the registry names it (000 line 37: 有效发明专利达到3500件)', () => {
+    const { doc, marks } = marksOf('beichen-2020-2022');
+    const t = doc.targets.find((x) => x.indicatorId === 'valid-invention-patents');
+    expect(t).toBeDefined();
+    const mark = marks.values.get(t!.id)!;
+    expect(mark.href).toBe('/indicators/valid-invention-patents/');
+    expect(mark.reading).toContain('有效发明专利拥有量');
+    expect(mark.reading).toContain('3500件');
+    expect(mark.reading).toContain('2022');
+  });
+
+  test('an unmapped value links to its row in the targets table', () => {
+    const unmapped = plans.flatMap((p) => p.targets.filter((t) => !t.indicatorId).map((t) => ({ slug: p.slug, t })));
+    expect(unmapped.length).toBeGreaterThan(0);
+    const { slug, t } = unmapped[0]!;
+    expect(marksOf(slug).marks.values.get(t.id)?.href).toBe(`#target-${t.id}`);
+  });
+
+  test('a glossary term with one definition links to its page and names itself in the endnote', () => {
+    const { marks } = marksOf('xinji-14th-five-year');
+    expect(marks.terms.get('gaoxin-jishu-qiye')).toEqual({ href: '/glossary/gaoxin-jishu-qiye/', noteLabel: '术语“高新技术企业”' });
+    expect(marks.terms.get('no-such-term')).toBeUndefined();
+  });
+
+  test('雏鹰企业, defined by Tianjin’s 津科规〔2021〕3号 only: a Tianjin plan links to that definition, the Hebei plan to the note that none is recorded for 河北省 (issue 13)', () => {
+    expect(marksOf('beichen-2020-2022').marks.terms.get('chuying-qiye')).toEqual({ href: '/glossary/chuying-qiye/#def-tianjin', noteLabel: '术语“雏鹰企业”（天津市的定义）' });
+    expect(marksOf('xinji-14th-five-year').marks.terms.get('chuying-qiye')).toEqual({ href: '/glossary/chuying-qiye/#def-hebei', noteLabel: '术语“雏鹰企业”（未记录河北省的定义）' });
+  });
+
+  test('related sections sit only after level-1 and level-2 headings', () => {
+    const levels = new Map<string, number>(plans.flatMap((p) => p.blocks.flatMap((b) => (b.kind === 'heading' ? [[`${p.slug}#${b.id}`, b.level] as const] : []))));
+    const shown = plans.flatMap((p) => [...marksOf(p.slug).marks.related.keys()].map((id) => `${p.slug}#${id}`));
+    expect(shown.length).toBeGreaterThan(0);
+    for (const key of shown) expect(levels.get(key), key).toBeLessThanOrEqual(2);
+  });
+});
