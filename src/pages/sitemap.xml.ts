@@ -3,7 +3,7 @@
  * size). Section anchors are not listed: they are parts of pages.
  */
 import type { APIRoute } from 'astro';
-import { allPlans, departments, glossary, indicators, themes, citedDocuments } from '../lib/data.ts';
+import { allPlans, departments, glossary, indicators, instruments, themes, citedDocuments } from '../lib/data.ts';
 import { citedDocumentViews, departmentViews, flattenRegions, regionTree } from '../lib/crosslinks/index.ts';
 import { url } from '../lib/url.ts';
 
@@ -16,6 +16,7 @@ export const GET: APIRoute = async ({ site }) => {
     'documents/',
     'glossary/',
     'themes/',
+    'instruments/',
     'indicators/',
     'compare/',
     'data/',
@@ -26,6 +27,7 @@ export const GET: APIRoute = async ({ site }) => {
     ...citedDocumentViews(plans, await citedDocuments()).map((d) => `documents/${d.slug}/`),
     ...(await glossary()).map((t) => `glossary/${t.id}/`),
     ...(await themes()).map((t) => `themes/${t.id}/`),
+    ...(await instruments()).map((t) => `instruments/${t.id}/`),
     ...(await indicators()).map((i) => `indicators/${i.id}/`),
   ];
   const body = paths.map((p) => `  <url><loc>${new URL(url(p), site).href}</loc></url>`).join('\n');
