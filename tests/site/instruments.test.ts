@@ -161,4 +161,16 @@ describe('on a 360 px phone', () => {
     expect(cell.x, 'the cells moved').toBeLessThan(before.x + before.width);
     await tab.close();
   });
+  test('an instrument page does not scroll sideways, long source addresses included', async () => {
+    const tab = await browser.context.newPage();
+    await tab.setViewportSize({ width: 360, height: 740 });
+    const wide: string[] = [];
+    for (const id of ids) {
+      await tab.goto(pageUrl(baseUrl, `/instruments/${id}/`));
+      const width = await tab.evaluate(() => Math.max(document.documentElement.scrollWidth, ...[...document.querySelectorAll('main *')].map((el) => el.getBoundingClientRect().right)));
+      if (width > 360) wide.push(`/instruments/${id}/: ${Math.round(width)} px`);
+    }
+    expect(wide).toEqual([]);
+    await tab.close();
+  });
 });
