@@ -14,6 +14,7 @@ import { parseDepartments } from './pipeline/responsibilities.ts';
 import { parseDocuments } from './pipeline/cited-documents.ts';
 import { parseGlossary } from './pipeline/terms.ts';
 import { parseThemes } from './pipeline/themes.ts';
+import { parseInstruments } from './pipeline/instruments.ts';
 import { parseIndicators } from './pipeline/targets.ts';
 import { buildRegions, regionIndex, type RegionIndex } from './pipeline/regions.ts';
 import type { Term } from '../src/schemas/glossary.ts';
@@ -76,6 +77,7 @@ export function loadRegistries(seedsDir: string, contentDir: string, cwd = proce
   const departments = read(join(contentDir, 'departments.yaml'), cwd);
   const glossary = read(join(contentDir, 'glossary.yaml'), cwd);
   const themes = read(join(contentDir, 'themes.yaml'), cwd);
+  const instruments = read(join(contentDir, 'instruments.yaml'), cwd);
   const documents = read(join(contentDir, 'documents.yaml'), cwd);
   const indicators = read(join(contentDir, 'indicators.yaml'), cwd);
   const regionIdx = regionIndex(buildRegions(parseYamlWithFriendlyErrors(RegionsSchema, regions.text, regions.name)));
@@ -90,6 +92,7 @@ export function loadRegistries(seedsDir: string, contentDir: string, cwd = proce
     departments: parseDepartments(departments.text, departments.name),
     glossary: terms,
     themes: parseThemes(themes.text, themes.name),
+    instruments: parseInstruments(instruments.text, instruments.name),
     documents: parseDocuments(documents.text, documents.name),
     indicators: parseIndicators(indicators.text, indicators.name),
   };

@@ -10,6 +10,7 @@ import { DepartmentSchema } from './schemas/departments.ts';
 import { CitedDocumentSchema } from './schemas/documents.ts';
 import { TermSchema } from './schemas/glossary.ts';
 import { ThemeSchema } from './schemas/themes.ts';
+import { InstrumentSchema } from './schemas/instruments.ts';
 import { IndicatorSchema } from './schemas/indicator.ts';
 
 /** Where `scripts/ingest.ts` wrote the plans; `scripts/build.ts --plans DIR` points it elsewhere (tests). */
@@ -32,7 +33,8 @@ const kinds = defineCollection({ loader: file('content/kinds.yaml'), schema: Kin
 const departments = defineCollection({ loader: file('content/departments.yaml'), schema: DepartmentSchema });
 const glossary = defineCollection({ loader: file('content/glossary.yaml'), schema: TermSchema });
 const themes = defineCollection({ loader: file('content/themes.yaml'), schema: ThemeSchema });
+const instruments = defineCollection({ loader: file('content/instruments.yaml'), schema: InstrumentSchema });
 const documents = defineCollection({ loader: file('content/documents.yaml'), schema: CitedDocumentSchema });
 const indicators = defineCollection({ loader: file('content/indicators.yaml'), schema: IndicatorSchema });
 
-export const collections = { plans, planData, regions, kinds, departments, glossary, themes, documents, indicators };
+export const collections = { plans, planData, regions, kinds, departments, glossary, themes, instruments, documents, indicators };

@@ -8,6 +8,7 @@ import type { Department } from '../../src/schemas/departments.ts';
 import type { CitedDocument } from '../../src/schemas/documents.ts';
 import type { Term } from '../../src/schemas/glossary.ts';
 import type { Theme } from '../../src/schemas/themes.ts';
+import type { Instrument } from '../../src/schemas/instruments.ts';
 import type { Indicator } from '../../src/schemas/indicator.ts';
 import type { Catalog, ChromeRule, Kind } from '../../src/schemas/registry.ts';
 import type { RegionIndex } from './regions.ts';
@@ -26,6 +27,7 @@ import { extractResponsibilities } from './responsibilities.ts';
 import { parseStructure, type DraftBlock } from './structure/index.ts';
 import { markTerms } from './terms.ts';
 import { extractTargets } from './targets.ts';
+import { findInstrumentMentions } from './instruments.ts';
 import { assignThemes } from './themes.ts';
 
 /** The curated data every plan is read with. */
@@ -39,6 +41,8 @@ export interface Registries {
   departments: Department[];
   glossary: Term[];
   themes: Theme[];
+  /** Policy instruments (`content/instruments.yaml`). */
+  instruments: Instrument[];
   documents: CitedDocument[];
   indicators: Indicator[];
 }
@@ -209,6 +213,7 @@ export function buildPlanDocument(seed: SeedInput, reg: Registries): PlanDocumen
     responsibilities: responsibilities.responsibilities,
     targets,
     sectionThemes: assignThemes(blocks, reg.themes),
+    instruments: findInstrumentMentions(blocks, reg.instruments, new Map(lines.map((l) => [l.n, l.text]))),
     matchText: matchTextOf(blocks),
     stats: {
       headings,

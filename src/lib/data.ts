@@ -10,6 +10,7 @@ import type { Department } from '../schemas/departments.ts';
 import type { CitedDocument } from '../schemas/documents.ts';
 import type { Term } from '../schemas/glossary.ts';
 import type { Theme } from '../schemas/themes.ts';
+import type { Instrument } from '../schemas/instruments.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import { formatPeriod } from './plan-view.ts';
 
@@ -23,7 +24,7 @@ export function allPlans(): Promise<PlanDocument[]> {
 
 /** The entries of a registry collection (`content/*.yaml`), in file order. */
 const registry =
-  <T>(name: 'regions' | 'kinds' | 'departments' | 'glossary' | 'themes' | 'indicators' | 'documents') =>
+  <T>(name: 'regions' | 'kinds' | 'departments' | 'glossary' | 'themes' | 'instruments' | 'indicators' | 'documents') =>
   async (): Promise<T[]> =>
     (await getCollection(name)).map((e) => e.data as T);
 
@@ -33,6 +34,7 @@ export const kinds = registry<Kind>('kinds');
 export const departments = registry<Department>('departments');
 export const glossary = registry<Term>('glossary');
 export const themes = registry<Theme>('themes');
+export const instruments = registry<Instrument>('instruments');
 export const indicators = registry<Indicator>('indicators');
 export const citedDocuments = registry<CitedDocument>('documents');
 

@@ -4,7 +4,7 @@
  * both languages, each with `xhtml:link` alternates naming the other (as Google documents for hreflang).
  */
 import type { APIRoute } from 'astro';
-import { allPlans, departments, glossary, indicators, themes, citedDocuments } from '../lib/data.ts';
+import { allPlans, departments, glossary, indicators, instruments, themes, citedDocuments } from '../lib/data.ts';
 import { citedDocumentViews, departmentViews, flattenRegions, regionTree } from '../lib/crosslinks/index.ts';
 import { url } from '../lib/url.ts';
 import { hasEnglish } from '../lib/i18n/index.ts';
@@ -18,6 +18,7 @@ export const GET: APIRoute = async ({ site }) => {
     'documents/',
     'glossary/',
     'themes/',
+    'instruments/',
     'indicators/',
     'compare/',
     'data/',
@@ -28,6 +29,7 @@ export const GET: APIRoute = async ({ site }) => {
     ...citedDocumentViews(plans, await citedDocuments()).map((d) => `documents/${d.slug}/`),
     ...(await glossary()).map((t) => `glossary/${t.id}/`),
     ...(await themes()).map((t) => `themes/${t.id}/`),
+    ...(await instruments()).map((t) => `instruments/${t.id}/`),
     ...(await indicators()).map((i) => `indicators/${i.id}/`),
   ];
   const at = (p: string) => new URL(url(p), site).href;

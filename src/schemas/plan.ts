@@ -379,6 +379,26 @@ export const SectionThemesSchema = z.object({
 });
 export type SectionThemes = z.infer<typeof SectionThemesSchema>;
 
+/**
+ * A sentence naming a policy instrument (`content/instruments.yaml`, found by `scripts/pipeline/instruments.ts`):
+ * one per instrument and sentence, however often the sentence names it.
+ */
+export const InstrumentMentionSchema = z.object({
+  /** Instrument id in `content/instruments.yaml`. */
+  instrumentId: z.string(),
+  /** Block holding the sentence (its anchor on the plan page). */
+  blockId: z.string(),
+  /** Table cell holding the sentence, or `null` for a block's own text. */
+  cell: z.object({ part: z.enum(['caption', 'head', 'rows']), row: z.number().int(), col: z.number().int() }).nullable(),
+  /** 1-based source line of the sentence. */
+  line: z.number().int().positive(),
+  /** The sentence exactly as shown on the page (up to and including its 。；！？). */
+  sentence: z.string().min(1),
+  /** The words that named the instrument, as written, in order. */
+  forms: z.array(z.string().min(1)).min(1),
+});
+export type InstrumentMention = z.infer<typeof InstrumentMentionSchema>;
+
 /** Information about the seed file. */
 export const SourceInfoSchema = z.object({
   /** File name in `seeds/`. */
@@ -426,6 +446,8 @@ export const PlanDocumentSchema = z.object({
   responsibilities: z.array(ResponsibilitySchema),
   targets: z.array(TargetSchema),
   sectionThemes: z.array(SectionThemesSchema),
+  /** Sentences naming a policy instrument, in reading order; absent in JSON written before instruments existed. */
+  instruments: z.array(InstrumentMentionSchema).default([]),
   /**
    * For a text in traditional characters (or damaged by a converter, `發(fā)`): its text in the simplified
    * matching form (scripts/pipeline/lexicon/fold.ts), one line per block, indexed for search so that a simplified

@@ -41,7 +41,7 @@ const CHINESE_ON_ENGLISH_PAGES: { pages: RegExp; where: 'title'; reason: string 
 /** English names the Chinese pages may show, marked `lang="en"`. `pages` matches the page path. */
 const ENGLISH_NAMES: { pages: RegExp; selector: string; reason: string; optional?: true }[] = [
   {
-    pages: /^\/(indicators|glossary|themes|regions)\/[^/]+\/$/u,
+    pages: /^\/(indicators|glossary|themes|regions|instruments)\/[^/]+\/$/u,
     selector: 'h1 > span[lang="en"]',
     reason: 'the registry’s English name (`nameEn`) beside the Chinese name in the heading',
   },

@@ -51,6 +51,7 @@ export function plan(slug: string, title: string, parts: PlanParts = {}): PlanDo
     responsibilities: parts.responsibilities ?? [],
     targets: [],
     sectionThemes: parts.sectionThemes ?? [],
+    instruments: [],
     matchText: null,
     stats: { headings: [0, 0, 0, 0, 0, 0], paragraphs: 0, tables: 0, repairs: 0, removed: 0, citations: 0, targets: 0, unmappedTargets: 0, responsibilities: 0 },
   };

@@ -1,0 +1,123 @@
+/**
+ * Schema of `content/instruments.yaml`: the policy instruments (政策工具) the plans name — vouchers, tax deductions,
+ * incubators, risk compensation, talent programmes … `scripts/pipeline/instruments.ts` finds the sentences that name
+ * one; pages show an instruments × plans matrix and, per instrument, its definition and passages.
+ *
+ * Provenance follows issue 13: a definition is either quoted or summarised from a document (`source`, `checked`,
+ * `against`) or the editors' own wording (`editors: true`, shown as 编者释义); an English name says whose it is.
+ */
+import { z } from 'astro/zod';
+import { chineseText } from './chinese-text.ts';
+
+const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'use kebab-case: a-z, 0-9 and single hyphens');
+
+/** A day, `YYYY-MM-DD`; Astro's YAML 1.1 loader reads an unquoted date as a `Date`, the pipeline's as a string. */
+const Day = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'write the day as YYYY-MM-DD'));
+
+/**
+ * Groups of instruments, a plain grouping by what the instrument works through (not the supply/demand/environment
+ * classification of the literature, whose assignment of each instrument would be the editors' own judgement).
+ */
+export const INSTRUMENT_CATEGORIES = {
+  fiscal: '财政与税收',
+  finance: '科技金融',
+  carrier: '载体与共享',
+  talent: '人才',
+  market: '项目组织与技术市场',
+} as const;
+export type InstrumentCategory = keyof typeof INSTRUMENT_CATEGORIES;
+
+/** What a definition was checked against (the same words as the other registries use). */
+export const DEFINITION_AGAINST = {
+  official: '据官方发布的文本核对',
+  reprint: '据转载的文本核对，未见官方发布的文本',
+  secondary: '据他人的记述核对',
+} as const;
+
+/** A definition: sourced (`source`, `checked`, `against`) or the editors' own wording (`editors: true`). */
+export const InstrumentDefinitionSchema = z
+  .strictObject({
+    /** Chinese; wording quoted from the source stands in “”. */
+    text: chineseText(),
+    /** Document number, or title and URL, of what states it. */
+    source: z.string().min(1).optional(),
+    checked: Day.optional(),
+    against: z.enum(['official', 'reprint', 'secondary']).optional(),
+    /** The editors' own wording (编者释义): no numbers, dates or quotations presented as a document's. */
+    editors: z.literal(true).optional(),
+  })
+  .superRefine((d, ctx) => {
+    const stated = (['source', 'checked', 'against'] as const).filter((k) => d[k] !== undefined);
+    if (d.editors && stated.length > 0) ctx.addIssue({ code: 'custom', path: [stated[0]!], message: `the editors' own wording has no ${stated[0]}: drop editors: true if a document states it` });
+    if (!d.editors && stated.length < 3) {
+      const missing = (['source', 'checked', 'against'] as const).filter((k) => d[k] === undefined);
+      ctx.addIssue({ code: 'custom', path: [missing[0]!], message: `a sourced definition needs source, checked and against (${missing.join(', ')} missing), or mark it editors: true` });
+    }
+  });
+export type InstrumentDefinition = z.infer<typeof InstrumentDefinitionSchema>;
+
+/** A regular expression (JavaScript, `u` flag) written as a string. */
+const Pattern = z.string().refine((p) => {
+  try {
+    new RegExp(p, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}, 'not a valid regular expression');
+
+/** One policy instrument. */
+export const InstrumentSchema = z
+  .strictObject({
+    /** Stable id and URL segment (`/instruments/chuangxin-quan/`), kebab-case pinyin. */
+    id: kebab,
+    /** Chinese name as the pages head it (`创新券`). */
+    name: chineseText(),
+    /**
+     * The words that name the instrument in a text, matched exactly in the simplified, half-width form of the text
+     * (so `創新券` and `（` are found too), leftmost-longest across all instruments. The name itself is matched only
+     * when listed here. A form belongs to one instrument only.
+     */
+    forms: z.array(z.string().min(1)).min(1),
+    /**
+     * For names with a variable middle (`杰出人才培养计划`, `天津市人才发展特殊支持计划`): regular expressions tested
+     * on the same simplified form of each sentence. Keep them narrow: every match is a mention.
+     */
+    patterns: z.array(Pattern).default([]),
+    /** Longer words containing a form that do not name the instrument (`人力资源开发孵化基地`). */
+    notIn: z.array(z.string().min(1)).default([]),
+    category: z.enum(Object.keys(INSTRUMENT_CATEGORIES) as [InstrumentCategory, ...InstrumentCategory[]]),
+    /** What the instrument is, for a reader of the plans; one or two sentences. */
+    definition: InstrumentDefinitionSchema,
+    /** English name; Chinese pages show it marked `lang="en"`. */
+    nameEn: z.string().min(1),
+    /** `editors` (the editors' translation, shown as 编者译名) or, in Chinese, where the English name is published. */
+    nameEnSource: z.union([z.literal('editors'), chineseText()]),
+    /** The day the published English name was checked; only for a published name. */
+    nameEnChecked: Day.optional(),
+    /** Glossary term ids (`content/glossary.yaml`) that explain words of this instrument. */
+    glossary: z.array(kebab).default([]),
+  })
+  .superRefine((r, ctx) => {
+    if (r.nameEnSource === 'editors' && r.nameEnChecked !== undefined) ctx.addIssue({ code: 'custom', path: ['nameEnChecked'], message: 'the editors’ translation has no checked date' });
+    if (r.nameEnSource !== 'editors' && r.nameEnChecked === undefined) ctx.addIssue({ code: 'custom', path: ['nameEnChecked'], message: 'a published English name needs nameEnChecked' });
+  });
+export type Instrument = z.infer<typeof InstrumentSchema>;
+
+/** `content/instruments.yaml`: ids unique, no form shared by two instruments, every `notIn` holds a form. */
+export const InstrumentsSchema = z.array(InstrumentSchema).superRefine((list, ctx) => {
+  const ids = new Map<string, number>();
+  const forms = new Map<string, string>();
+  list.forEach((r, i) => {
+    if (ids.has(r.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate id (also entry ${ids.get(r.id)})` });
+    ids.set(r.id, i);
+    r.forms.forEach((form, j) => {
+      const other = forms.get(form);
+      if (other !== undefined) ctx.addIssue({ code: 'custom', path: [i, 'forms', j], message: `${form} is already a form of ${other}` });
+      forms.set(form, r.id);
+    });
+    r.notIn.forEach((word, j) => {
+      if (!r.forms.some((f) => word.includes(f) && word !== f)) ctx.addIssue({ code: 'custom', path: [i, 'notIn', j], message: `${word} contains no form of ${r.name}, or is one` });
+    });
+  });
+});
