@@ -4,4 +4,4 @@
  */
 export { findTextReuse, REUSE_K, type Occurrence, type PlanReuse, type ReuseInput, type Segment, type SharedPassage, type TextReuse, type TextUnit } from './text-reuse.ts';
 export { reuseInput } from './plan-input.ts';
-export { formatShare, passageLists, reusedBlocks, reuseStretches, type ReuseLink, type ReuseStretch } from './views.ts';
+export { formatShare, passageLists, planShortName, reusedBlocks, reuseStretches, type ReuseLink, type ReuseStretch } from './views.ts';

@@ -1,5 +1,6 @@
 /** What the pages show of the text reuse: per plan, its reused stretches with where else they occur. Pure. */
 import type { Block, PlanDocument } from '../../schemas/plan.ts';
+import { formatPeriod, planTitle } from '../plan-view.ts';
 import type { Occurrence, PlanReuse, Segment, TextReuse } from './text-reuse.ts';
 
 /** A place in another plan: the block to link to. */
@@ -31,12 +32,15 @@ function cellText(block: Block, cell: number | null): string {
   return cells[cell ?? 0]?.text ?? '';
 }
 
-/** Segments of one plan merged where they are in the same unit (ranges in one unit overlap or touch). */
+/**
+ * The segments of a stretch's passages, one per unit. The passages are contiguous in matching form, so what lies
+ * between two of them in one unit is punctuation or space: it belongs to the stretch.
+ */
 function mergeSegments(segments: Segment[]): Segment[] {
   const out: Segment[] = [];
   for (const s of segments) {
     const last = out.at(-1);
-    if (last && last.blockId === s.blockId && last.cell === s.cell && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    if (last && last.blockId === s.blockId && last.cell === s.cell) last.end = Math.max(last.end, s.end);
     else out.push({ ...s });
   }
   return out;
@@ -55,7 +59,7 @@ export function reuseStretches(doc: PlanDocument, plan: PlanReuse, corpusOrder: 
       last.others.push(...others);
     } else groups.push({ to: occurrence.to, own: [occurrence], others });
   }
-  return groups.map((g) => {
+  const stretches = groups.map((g) => {
     const segments = mergeSegments(g.own.flatMap((o) => o.segments));
     const firstPerPlan = new Map<string, string>();
     for (const o of g.others) if (!firstPerPlan.has(o.slug)) firstPerPlan.set(o.slug, o.segments[0]!.blockId);
@@ -68,6 +72,14 @@ export function reuseStretches(doc: PlanDocument, plan: PlanReuse, corpusOrder: 
       chars: g.to - g.own[0]!.from,
       elsewhere,
     };
+  });
+  // A paragraph that says the same thing twice lists it once.
+  const seen = new Set<string>();
+  return stretches.filter((s) => {
+    const key = `${s.blockId}\n${s.text.join('\n')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }
 
@@ -87,4 +99,9 @@ export function passageLists(reuse: TextReuse, limit: number): { many: TextReuse
     many: reuse.passages.filter((p) => p.plans.length >= 3).slice(0, limit),
     two: reuse.passages.filter((p) => p.plans.length === 2).slice(0, limit),
   };
+}
+
+/** A plan by its region and period (`北辰区·2020—2022年`): short enough for lists of where a passage recurs. */
+export function planShortName(doc: PlanDocument): string {
+  return doc.meta.region ? `${doc.meta.region.value.name}·${formatPeriod(doc.meta.period?.value)}` : planTitle(doc);
 }
