@@ -21,7 +21,7 @@
  * Hashes are two independent 32-bit hashes of the 12 characters (52 bits kept): at 10,000 plans (about 3·10⁷
  * k-grams) the expected number of colliding pairs is about 0.1.
  */
-import { toMatchForm } from '../../../scripts/pipeline/lexicon/fold.ts';
+import { simplify, toMatchForm } from '../../../scripts/pipeline/lexicon/fold.ts';
 
 /** A run of a plan's text, in reading order: a block, or one cell of a table. */
 export interface TextUnit {
@@ -96,49 +96,44 @@ export interface TextReuse {
 
 export const REUSE_K = 12;
 
-/** Kept in matching form: letters and digits; the rest (punctuation, spaces, symbols) never decides a match. */
-function isKept(code: number, ch: string): boolean {
-  if (code >= 0x4e00 && code <= 0x9fff) return true; // the common CJK block, fast path
-  if (code < 0x80) return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a);
-  return /[\p{L}\p{N}]/u.test(ch);
+/** Dropped from the matching form: everything but letters and digits (punctuation, spaces, symbols). */
+const NOT_KEPT = /[^\p{L}\p{N}]+/gu;
+const lowerAscii = (s: string) => s.replace(/[A-Z]+/gu, (m) => m.toLowerCase());
+
+/** A unit in matching form: folded by the lexicon, letters and digits only, ASCII in lower case. */
+function matchText(text: string): string {
+  return lowerAscii(simplify(text).replace(NOT_KEPT, ''));
 }
 
-/** A plan's matching form, and for each of its characters the unit and the source offsets it came from. */
-interface PlanForm {
+/** A plan's matching form, and for each of its UTF-16 units the text unit and the source offsets it came from. */
+interface PlanOffsets {
   text: string;
   unit: Int32Array;
   start: Int32Array;
   end: Int32Array;
 }
 
-function planForm(units: TextUnit[], withOffsets: boolean): PlanForm {
+function planOffsets(units: TextUnit[]): PlanOffsets {
+  const forms = units.map((u) => toMatchForm(u.text));
+  const length = forms.reduce((n, f) => n + f.text.length, 0);
+  const unit = new Int32Array(length);
+  const start = new Int32Array(length);
+  const end = new Int32Array(length);
   let text = '';
-  const unit: number[] = [];
-  const start: number[] = [];
-  const end: number[] = [];
-  units.forEach((u, ui) => {
-    const form = toMatchForm(u.text);
-    let out = '';
-    for (let i = 0; i < form.text.length; ) {
-      const code = form.text.codePointAt(i)!;
-      const len = code > 0xffff ? 2 : 1;
-      const ch = form.text.slice(i, i + len);
-      if (isKept(code, ch)) {
-        const lower = code < 0x80 ? ch.toLowerCase() : ch;
-        out += lower;
-        if (withOffsets) {
-          for (let j = 0; j < lower.length; j++) {
-            unit.push(ui);
-            start.push(u.offset + form.toSource(i));
-            end.push(u.offset + form.toSourceEnd(i + len));
-          }
-        }
+  let at = 0;
+  forms.forEach((form, ui) => {
+    const offset = units[ui]!.offset;
+    // The kept runs of the folded text, each mapped back character by character.
+    for (const m of form.text.matchAll(/[\p{L}\p{N}]+/gu)) {
+      text += lowerAscii(m[0]);
+      for (let i = m.index; i < m.index + m[0].length; i++, at++) {
+        unit[at] = ui;
+        start[at] = offset + form.toSource(i);
+        end[at] = offset + form.toSourceEnd(i + 1);
       }
-      i += len;
     }
-    text += out;
   });
-  return { text, unit: Int32Array.from(unit), start: Int32Array.from(start), end: Int32Array.from(end) };
+  return { text, unit: unit.subarray(0, at), start: start.subarray(0, at), end: end.subarray(0, at) };
 }
 
 /** Growable Int32Array. */
@@ -217,7 +212,7 @@ const MANY = -2; // different ones at different places (or the plan's edge)
 /** Finds the passages shared between plans and each plan's share of reused text. */
 export function findTextReuse(inputs: readonly ReuseInput[], k = REUSE_K): TextReuse {
   // 1. Matching forms, without offsets (those are computed per plan at the end, only where passages are).
-  const texts = inputs.map((p) => planForm(p.units, false).text);
+  const texts = inputs.map((p) => p.units.map((u) => matchText(u.text)).join(''));
   const totalKgrams = texts.reduce((n, t) => n + Math.max(0, t.length - k + 1), 0);
 
   // 2. Every k-gram's id; per id: plans, places, the last plan seen, the one successor and predecessor.
@@ -317,7 +312,7 @@ export function findTextReuse(inputs: readonly ReuseInput[], k = REUSE_K): TextR
   inputs.forEach((input, p) => {
     const found = perPlan[p]!;
     if (found.length === 0) return;
-    const form = planForm(input.units, true);
+    const form = planOffsets(input.units);
     if (form.text !== texts[p]) throw new Error(`text reuse: the matching form of ${input.slug} differs between passes`);
     const reuse = planReuse.get(input.slug)!;
     for (const { from, to, passage } of found) {

@@ -101,7 +101,8 @@ export function passageLists(reuse: TextReuse, limit: number): { many: TextReuse
   };
 }
 
-/** A plan by its region and period (`北辰区·2020—2022年`): short enough for lists of where a passage recurs. */
+/** A plan by its region and period (`北辰区·2020—2022年`, no outlook year): short enough for lists of where a passage recurs. */
 export function planShortName(doc: PlanDocument): string {
-  return doc.meta.region ? `${doc.meta.region.value.name}·${formatPeriod(doc.meta.period?.value)}` : planTitle(doc);
+  const period = doc.meta.period?.value;
+  return doc.meta.region ? `${doc.meta.region.value.name}·${formatPeriod(period ? { ...period, outlook: null } : null)}` : planTitle(doc);
 }
