@@ -33,6 +33,15 @@ describe('reuseStretches', () => {
       [['p1-2'], MEASURE, [{ slug: 'z', blockId: 'p1' }]],
     ]);
     expect(stretches[0]!.blockId).toBe('s1');
+    expect(stretches.map((s) => s.more)).toEqual([false, false]);
+  });
+
+  it('lists at most `limit` other plans, the first in corpus order, and says there are more', () => {
+    const stretches = reuseStretches(X, reuse.plans.get('x')!, order, 1);
+    expect(stretches.map((s) => [s.elsewhere, s.more])).toEqual([
+      [[{ slug: 'y', blockId: 's1' }], true],
+      [[{ slug: 'z', blockId: 'p1' }], false],
+    ]);
   });
 
   it('marks the blocks that hold reused text, never the notice', () => {

@@ -1,7 +1,7 @@
 /** What the pages show of the text reuse: per plan, its reused stretches with where else they occur. Pure. */
 import type { Block, PlanDocument } from '../../schemas/plan.ts';
 import { formatPeriod, planTitle } from '../plan-view.ts';
-import type { Occurrence, PlanReuse, Segment, TextReuse } from './text-reuse.ts';
+import type { Occurrence, PlanReuse, Segment, SharedPassage, TextReuse } from './text-reuse.ts';
 
 /** A place in another plan: the block to link to. */
 export interface ReuseLink {
@@ -22,8 +22,10 @@ export interface ReuseStretch {
   text: string[];
   /** Characters in matching form. */
   chars: number;
-  /** Other plans sharing some of it, in corpus order, each at the first block where it does. */
+  /** Other plans sharing some of it, the first in corpus order, each at the first block where it does. */
   elsewhere: ReuseLink[];
+  /** More plans share some of it than `elsewhere` lists. */
+  more: boolean;
 }
 
 function cellText(block: Block, cell: number | null): string {
@@ -46,23 +48,34 @@ function mergeSegments(segments: Segment[]): Segment[] {
   return out;
 }
 
-/** The plan's stretches of text shared with other plans, in reading order. */
-export function reuseStretches(doc: PlanDocument, plan: PlanReuse, corpusOrder: ReadonlyMap<string, number>): ReuseStretch[] {
+/**
+ * The plan's stretches of text shared with other plans, in reading order, each with at most `limit` other plans
+ * (the first in corpus order). Bounded per stretch, so that a formula ten thousand plans print costs each plan page
+ * `limit` look-ups, not ten thousand.
+ */
+export function reuseStretches(doc: PlanDocument, plan: PlanReuse, corpusOrder: ReadonlyMap<string, number>, limit = 4): ReuseStretch[] {
   const blocks = new Map(doc.blocks.map((b) => [b.id, b]));
-  const groups: { to: number; own: Occurrence[]; others: Occurrence[] }[] = [];
+  const groups: { to: number; own: Occurrence[]; passages: SharedPassage[] }[] = [];
   for (const { passage, occurrence } of plan.occurrences) {
     const last = groups.at(-1);
-    const others = passage.occurrences.filter((o) => o.slug !== plan.slug);
     if (last && occurrence.from <= last.to) {
       last.to = Math.max(last.to, occurrence.to);
       last.own.push(occurrence);
-      last.others.push(...others);
-    } else groups.push({ to: occurrence.to, own: [occurrence], others });
+      last.passages.push(passage);
+    } else groups.push({ to: occurrence.to, own: [occurrence], passages: [passage] });
   }
   const stretches = groups.map((g) => {
     const segments = mergeSegments(g.own.flatMap((o) => o.segments));
+    // The first limit + 1 other plans of each passage hold the first limit of them all (plans are in corpus order).
     const firstPerPlan = new Map<string, string>();
-    for (const o of g.others) if (!firstPerPlan.has(o.slug)) firstPerPlan.set(o.slug, o.segments[0]!.blockId);
+    for (const p of g.passages) {
+      let taken = 0;
+      for (const slug of p.plans) {
+        if (slug === plan.slug) continue;
+        if (++taken > limit + 1) break;
+        if (!firstPerPlan.has(slug)) firstPerPlan.set(slug, p.occurrences.find((o) => o.slug === slug)!.segments[0]!.blockId);
+      }
+    }
     const elsewhere = [...firstPerPlan].map(([slug, blockId]) => ({ slug, blockId }));
     elsewhere.sort((a, b) => (corpusOrder.get(a.slug) ?? 0) - (corpusOrder.get(b.slug) ?? 0));
     return {
@@ -70,7 +83,8 @@ export function reuseStretches(doc: PlanDocument, plan: PlanReuse, corpusOrder: 
       blockIds: [...new Set(segments.map((s) => s.blockId))],
       text: segments.map((s) => cellText(blocks.get(s.blockId)!, s.cell).slice(s.start, s.end)),
       chars: g.to - g.own[0]!.from,
-      elsewhere,
+      elsewhere: elsewhere.slice(0, limit),
+      more: elsewhere.length > limit,
     };
   });
   // A paragraph that says the same thing twice lists it once.
