@@ -18,6 +18,7 @@ export const GET: APIRoute = async ({ site }) => {
     'themes/',
     'indicators/',
     'compare/',
+    'reuse/',
     'data/',
     'search/',
     ...plans.flatMap((p) => [`plans/${p.slug}/`, `plans/${p.slug}/source/`]),
