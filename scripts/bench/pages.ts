@@ -95,7 +95,12 @@ export function staticWeight(siteDir: string, pagePath: string): Weight {
       visit(resolveUrl(m[1]!, path), 'js');
     }
   };
-  for (const href of tagAttrs(text, 'link', 'href', (t) => /rel=["']?stylesheet/iu.test(t))) visit(resolveUrl(href, pagePath), 'css');
+  // A stylesheet for print only (`media="print"`) is not needed to read the page: a screen neither applies it nor
+  // waits for it (browsers fetch it at the lowest priority). It counts as `other`, not as the page's CSS.
+  const isStylesheet = (t: string) => /rel=["']?stylesheet/iu.test(t);
+  const isPrintOnly = (t: string) => /\smedia=["']?print["'\s>]/iu.test(t);
+  for (const href of tagAttrs(text, 'link', 'href', (t) => isStylesheet(t) && !isPrintOnly(t))) visit(resolveUrl(href, pagePath), 'css');
+  for (const href of tagAttrs(text, 'link', 'href', (t) => isStylesheet(t) && isPrintOnly(t))) visit(resolveUrl(href, pagePath), 'other');
   for (const src of tagAttrs(text, 'script', 'src')) visit(resolveUrl(src, pagePath), 'js');
   for (const href of tagAttrs(text, 'link', 'href', (t) => /rel=["']?modulepreload/iu.test(t))) visit(resolveUrl(href, pagePath), 'js');
   return weight;
@@ -113,7 +118,7 @@ export async function chromiumLoad(context: BrowserContext, url: string): Promis
   const page = await context.newPage();
   // The machine may be busy (2 cores, other builds): allow slow loads rather than fail the whole bench.
   page.setDefaultTimeout(120_000);
-  const bodies: Promise<void>[] = [];
+  const bodies: Promise<{ kind: Kind; path: string; body: Buffer } | null>[] = [];
   const weight = emptyWeight();
   let inFlight = 0;
   page.on('request', () => void inFlight++);
@@ -126,8 +131,8 @@ export async function chromiumLoad(context: BrowserContext, url: string): Promis
     const path = new URL(response.url()).pathname;
     bodies.push(
       response.body().then(
-        (body) => add(weight, kind, path, body),
-        () => undefined, // redirects have no body
+        (body) => ({ kind, path, body }),
+        () => null, // redirects have no body
       ),
     );
   });
@@ -140,7 +145,9 @@ export async function chromiumLoad(context: BrowserContext, url: string): Promis
       await new Promise((resolve) => setTimeout(resolve, 50));
       quiet = inFlight <= 0 ? quiet + 50 : 0;
     }
-    await Promise.all(bodies);
+    // Print-only stylesheets are not needed to read the page (see staticWeight): counted as `other`.
+    const printOnly = new Set(await page.evaluate(() => [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"][media="print"]')].map((l) => new URL(l.href).pathname)));
+    for (const r of await Promise.all(bodies)) if (r) add(weight, printOnly.has(r.path) ? 'other' : r.kind, r.path, r.body);
     // loadEventEnd is set once the load handlers have returned, which can be just after `load` resolved here.
     await page.waitForFunction(() => ((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.loadEventEnd ?? 0) > 0);
     const loadMs = await page.evaluate(() => {

@@ -3,8 +3,8 @@ import { numberEndnotes } from './endnotes.ts';
 
 /** A placeholder as EndnoteRef.astro renders it (Astro escapes `&` and `"` in attribute values). */
 const ref = (url: string, label: string, continued = false) =>
-  `<sup class="endnote-ref" data-endnote="${url}" data-endnote-label="${label}"${continued ? ' data-endnote-continued' : ''} data-ui data-pagefind-ignore></sup>`;
-const mark = (n: number) => `<sup class="endnote-ref" data-ui data-pagefind-ignore>\u2060${n}</sup>`;
+  `<sup class="endnote-ref" data-endnote="${url}" data-endnote-label="${label}"${continued ? ' data-endnote-continued' : ''} data-ui></sup>`;
+const mark = (n: number) => `<sup class="endnote-ref" data-ui>\u2060${n}</sup>`;
 const DOC = 'https://example.org/documents/a/';
 const TERM = 'https://example.org/glossary/b/';
 

@@ -62,7 +62,7 @@ export function numberEndnotes(html: string): { html: string; notes: Endnote[] }
       notes.push({ number, label: p.label, url: p.url });
     }
     // A word joiner keeps the number on the line of the word it follows (a line may otherwise break after 》).
-    out += `<sup class="endnote-ref" data-ui data-pagefind-ignore>\u2060${number}</sup>`;
+    out += `<sup class="endnote-ref" data-ui>\u2060${number}</sup>`;
   });
   return { html: out + html.slice(at), notes };
 }

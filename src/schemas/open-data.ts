@@ -32,3 +32,12 @@ export const TargetRecordSchema = z.object({
   line: z.number().int(),
 });
 export type TargetRecordRow = z.infer<typeof TargetRecordSchema>;
+
+/** `/data/targets.json` as a whole: the records with their count and where their schema is. */
+export const TargetsFileSchema = z.object({
+  /** Reference to the schema of one record, relative to the file (`schema.json#/$defs/TargetRecord`). */
+  schema: z.string(),
+  /** Number of records. */
+  count: z.number().int().nonnegative(),
+  targets: z.array(TargetRecordSchema),
+});

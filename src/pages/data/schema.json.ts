@@ -1,18 +1,9 @@
-/** The documented schema of the open data: JSON Schema generated from the zod schemas the site itself uses. */
+/** The documented schema of the open data, all definitions in one file whose references resolve (src/lib/open-data-schemas.ts). */
 import type { APIRoute } from 'astro';
-import { z } from 'astro/zod';
-import { PlanDocumentSchema } from '../../schemas/plan.ts';
-import { TargetRecordSchema } from '../../schemas/open-data.ts';
+import { bundledSchema, schemaPath } from '../../lib/open-data-schemas.ts';
+import { url } from '../../lib/url.ts';
 
-export const GET: APIRoute = () => {
-  const schema = {
-    $schema: 'https://json-schema.org/draft/2020-12/schema',
-    title: '地方科技规划参考库 open data',
-    description: 'PlanDocument: /data/plans/<slug>.json. TargetRecord: each entry of /data/targets.json and each row of /data/targets.csv.',
-    $defs: {
-      PlanDocument: z.toJSONSchema(PlanDocumentSchema, { unrepresentable: 'any' }),
-      TargetRecord: z.toJSONSchema(TargetRecordSchema, { unrepresentable: 'any' }),
-    },
-  };
+export const GET: APIRoute = ({ site }) => {
+  const schema = bundledSchema(new URL(url('data/schema.json'), site).href, (name) => new URL(url(schemaPath(name)), site).href);
   return new Response(JSON.stringify(schema, null, 1), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

@@ -1,0 +1,25 @@
+/** Atom feed of the plans, newest first (src/lib/feed.ts says which date an entry carries). */
+import type { APIRoute } from 'astro';
+import { allPlans, kinds, summarize } from '../lib/data.ts';
+import { citationRecord } from '../lib/cite-formats.ts';
+import { atomFeed } from '../lib/feed.ts';
+import { planUrl, url } from '../lib/url.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const [plans, allKinds] = await Promise.all([allPlans(), kinds()]);
+  const entries = plans.map((doc) => {
+    const s = summarize(doc, allKinds);
+    return {
+      record: citationRecord(doc, s.kindLabel, new URL(planUrl(doc.slug), site).href),
+      summary: `${s.regionName}${s.kindLabel}，规划期${s.periodText}。${s.docNumber ? `发文字号${s.docNumber}。` : ''}`,
+    };
+  });
+  const xml = atomFeed(entries, {
+    feedUrl: new URL(url('feed.xml'), site).href,
+    homeUrl: new URL(url(), site).href,
+    title: '地方科技规划参考库：收录的规划',
+    author: '地方科技规划参考库',
+    builtAt: new Date().toISOString().replace(/\.\d+Z$/u, 'Z'),
+  });
+  return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+};
