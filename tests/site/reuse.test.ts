@@ -89,7 +89,7 @@ describe('a plan page', () => {
     const measure = letters(MEASURE);
     const ids = await page.$$eval(
       '.plan-text p',
-      (ps, m) => ps.filter((p) => p.innerText.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '').includes(m)).map((p) => p.id),
+      (ps, m) => ps.filter((p) => (p as HTMLElement).innerText.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '').includes(m)).map((p) => p.id),
       measure,
     );
     expect(ids).toHaveLength(1);
