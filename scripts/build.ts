@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writePagefindIds } from './pagefind-ids.ts';
 
 export interface BuildOptions {
   /** Output folder of the site (default `dist`). */
@@ -113,6 +114,8 @@ export function build(opts: BuildOptions): void {
   // `[data-ui]` marks editorial UI in a plan's text (anchors, readings, notes, note numbers): not source text, so
   // not indexed. One selector here instead of a `data-pagefind-ignore` on each of hundreds of marks per page.
   run('pagefind', process.execPath, ['node_modules/pagefind/lib/runner/bin.cjs', '--site', opts.outDir, '--exclude-selectors', '[data-ui]', '--quiet']);
+  // The search page maps Pagefind's page ids to plans with this (scripts/pagefind-ids.ts).
+  writePagefindIds(opts.outDir);
   reportSkipped(opts.plansDir);
 }
 

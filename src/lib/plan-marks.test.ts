@@ -56,10 +56,15 @@ describe('planMarks on the real seeds', () => {
     expect(marksOf(slug).marks.values.get(t.id)?.href).toBe(`#target-${t.id}`);
   });
 
-  test('a glossary term links to its page and names itself in the endnote', () => {
+  test('a glossary term with one definition links to its page and names itself in the endnote', () => {
     const { marks } = marksOf('xinji-14th-five-year');
-    expect(marks.terms.get('chuying-qiye')).toEqual({ href: '/glossary/chuying-qiye/', noteLabel: '术语“雏鹰企业”' });
+    expect(marks.terms.get('gaoxin-jishu-qiye')).toEqual({ href: '/glossary/gaoxin-jishu-qiye/', noteLabel: '术语“高新技术企业”' });
     expect(marks.terms.get('no-such-term')).toBeUndefined();
+  });
+
+  test('雏鹰企业, defined by Tianjin’s 津科规〔2021〕3号 only: a Tianjin plan links to that definition, the Hebei plan to the note that none is recorded for 河北省 (issue 13)', () => {
+    expect(marksOf('beichen-2020-2022').marks.terms.get('chuying-qiye')).toEqual({ href: '/glossary/chuying-qiye/#def-tianjin', noteLabel: '术语“雏鹰企业”（天津市的定义）' });
+    expect(marksOf('xinji-14th-five-year').marks.terms.get('chuying-qiye')).toEqual({ href: '/glossary/chuying-qiye/#def-hebei', noteLabel: '术语“雏鹰企业”（未记录河北省的定义）' });
   });
 
   test('related sections sit only after level-1 and level-2 headings', () => {

@@ -8,6 +8,7 @@ import type { Term } from '../schemas/glossary.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import type { PlanDocument } from '../schemas/plan.ts';
 import { documentSlug, type RelatedSection } from './crosslinks/index.ts';
+import { definitionFor } from './definitions.ts';
 import { url } from './url.ts';
 import { normalizedReading } from './values.ts';
 
@@ -56,8 +57,15 @@ export function planMarks(doc: PlanDocument, registries: MarkRegistries): PlanMa
     cites.set(c.id, { href: url(`documents/${documentSlug(c.documentKey, registries.documents)}/`), noteLabel: `《${title}》` });
   }
 
+  // A term defined region by region links to the definition for this plan's region, or to the note that none is
+  // recorded for it; the printed note says which (issue 13).
   const terms = new Map<string, MarkLink>();
-  for (const t of registries.glossary) terms.set(t.id, { href: url(`glossary/${t.id}/`), noteLabel: `术语“${t.term}”` });
+  const region = doc.meta.region?.value ?? null;
+  for (const t of registries.glossary) {
+    const found = definitionFor(t, region);
+    const whose = found?.kind === 'regional' ? `（${found.regionName}的定义）` : found?.kind === 'none' ? `（未记录${found.region.name}的定义）` : '';
+    terms.set(t.id, { href: url(`glossary/${t.id}/`) + (found?.anchor ? `#${found.anchor}` : ''), noteLabel: `术语“${t.term}”${whose}` });
+  }
 
   const indicators = new Map(registries.indicators.map((i) => [i.id, i]));
   const values = new Map<string, ValueMark>();

@@ -13,6 +13,7 @@
  * Names are matched within the plan's region only, against `name` and `aliases`.
  */
 import { z } from 'astro/zod';
+import { nameEnFields, nameEnIssues, provenanceFields, provenanceIssues } from './sourced.ts';
 
 /** Kebab-case id segment: lower-case ASCII letters and digits separated by single hyphens. */
 const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'use kebab-case: a-z, 0-9 and single hyphens');
@@ -41,8 +42,20 @@ export const DepartmentSchema = z
     name: z.string().min(1),
     /** Full official name (`天津市北辰区科学技术局`), or `null` when not established with confidence. */
     fullName: z.string().min(1).nullable().default(null),
+    /**
+     * Where `fullName` comes from (the body's own site, a government notice), the day it was checked and against
+     * what; required with a full name.
+     */
+    ...provenanceFields,
+    /**
+     * The full name is the editors' reading of the short name by the usual naming of such bodies, not found in a
+     * source: pages say so (编者推定). Either this or `source`, `checked`, `against` comes with a full name.
+     */
+    fullNameEditors: z.literal(true).optional(),
     /** English name without the region (`Science and Technology Bureau`); the page adds the region. */
     nameEn: z.string().min(1),
+    /** Whose `nameEn` is: `editors` (the editors' translation, shown as 编者译名) or where it is published, with `nameEnChecked`. */
+    ...nameEnFields,
     kind: DepartmentKindSchema,
     /**
      * Id shared by the equivalent bodies of different regions (`kejiju` for every district's 区科技局), so the
@@ -57,7 +70,19 @@ export const DepartmentSchema = z
     /** Editorial note: why two spellings are (or are not) the same body, what a collective name covers. */
     note: z.string().min(1).optional(),
   })
-  .refine((d) => d.id.startsWith(`${d.region}-`), { path: ['id'], message: 'id must start with the region id and a hyphen' });
+  .refine((d) => d.id.startsWith(`${d.region}-`), { path: ['id'], message: 'id must start with the region id and a hyphen' })
+  .superRefine((d, ctx) => {
+    for (const issue of nameEnIssues(d)) ctx.addIssue({ code: 'custom', ...issue });
+    if (d.fullName === null) {
+      if (d.fullNameEditors) ctx.addIssue({ code: 'custom', path: ['fullNameEditors'], message: 'there is no full name to mark' });
+      if (d.source !== undefined) ctx.addIssue({ code: 'custom', path: ['source'], message: 'a source is for the full name, and there is none' });
+    } else if (d.fullNameEditors) {
+      if (d.source !== undefined) ctx.addIssue({ code: 'custom', path: ['fullNameEditors'], message: 'a sourced full name is not the editors’ reading: drop fullNameEditors' });
+    } else {
+      const why = 'a full name is a stated fact; mark it fullNameEditors: true (the editors’ reading) or set it to null';
+      for (const issue of provenanceIssues(d, why)) ctx.addIssue({ code: 'custom', ...issue });
+    }
+  });
 export type Department = z.infer<typeof DepartmentSchema>;
 
 /** `content/departments.yaml`: a list; ids unique, and no spelling claimed by two bodies of the same region. */

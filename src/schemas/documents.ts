@@ -9,6 +9,7 @@
  */
 import { z } from 'astro/zod';
 import { chineseText } from './chinese-text.ts';
+import { provenanceFields, provenanceIssues } from './sourced.ts';
 
 const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'use kebab-case: a-z, 0-9 and single hyphens');
 
@@ -19,7 +20,8 @@ const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'use kebab-case: a
 export const CitedDocumentKindSchema = z.enum(['law', 'local-regulation', 'plan', 'policy', 'agreement']);
 
 /** One cited document. */
-export const CitedDocumentSchema = z.strictObject({
+export const CitedDocumentSchema = z
+  .strictObject({
   /** Stable id and URL segment (`tianjin-st-innovation-3yr-2020-2022`), kebab-case English. */
   id: kebab,
   /** Official full title without 《》 (`天津市科技创新三年行动计划（2020—2022年）`). */
@@ -39,13 +41,22 @@ export const CitedDocumentSchema = z.strictObject({
   kind: CitedDocumentKindSchema,
   /** Slug in `seeds/catalog.yaml` when the document is itself one of the plans on the site; its page links there. */
   planSlug: z.string().regex(/^[a-z0-9][a-z0-9-]*$/u).nullable().default(null),
-  /** Where facts not in the seeds come from (the notice a number was read from, with its date). */
-  source: z.string().min(1).optional(),
+  /**
+   * Where the entry's facts (`title` as the official title, `docNumber`, `issuer`, `year`, and what `note` states)
+   * come from: the notice a number was read from, with its date and URL, or the plan text on this site; with the day
+   * it was checked and against what. Required when the entry states a document number, an issuer or a year.
+   */
+  ...provenanceFields,
   /** Editorial note, in Chinese (shown on the document's page): why two titles are one document, which revision a text cites, what is uncertain. */
   note: chineseText('noteEn').optional(),
   /** The same note in English, for an English edition; never shown on Chinese pages. */
   noteEn: z.string().min(1).optional(),
-});
+  })
+  .superRefine((d, ctx) => {
+    const stated = (['docNumber', 'issuer', 'year'] as const).filter((k) => d[k] !== null);
+    if (stated.length === 0 && d.source === undefined) return;
+    for (const issue of provenanceIssues(d, `this entry states ${stated.join(', ') || 'a source'}; set the one you cannot source to null`)) ctx.addIssue({ code: 'custom', ...issue });
+  });
 export type CitedDocument = z.infer<typeof CitedDocumentSchema>;
 
 /** `content/documents.yaml`: ids unique, no title or alias written twice. */

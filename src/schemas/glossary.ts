@@ -4,7 +4,7 @@
  * term in each section; pages link the mark to the glossary entry.
  */
 import { z } from 'astro/zod';
-import { chineseText } from './chinese-text.ts';
+import { ClaimTextSchema, RegionalClaimTextSchema, nameEnFields, nameEnIssues } from './sourced.ts';
 
 const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'use kebab-case: a-z, 0-9 and single hyphens');
 
@@ -24,13 +24,22 @@ export const TermSchema = z.strictObject({
   /**
    * Whose English `nameEn` is: `editors` when no official or published use was found and the name is the
    * editors' own translation (pages mark it 编者译名); otherwise, in Chinese, where the name is published
-   * (`《中国日报》英文版的写法`). Absent: not yet checked.
+   * (`《中国日报》英文版的写法`), with `nameEnChecked`.
    */
-  nameEnSource: z.union([z.literal('editors'), chineseText()]).optional(),
-  /** Short factual definition in Chinese, one or two sentences; what a reader of the plan needs. */
-  definition: z.string().min(1),
-  /** Where a fact stated in the definition comes from (document, number, year); required when one is stated. */
-  source: z.string().min(1).optional(),
+  ...nameEnFields,
+  /**
+   * The definition that holds wherever the term is used: sourced (`source`, `checked`, `against`; wording quoted
+   * from the document in “”) or the editors' own wording (`editors: true`, shown as 编者释义). Absent when the term
+   * is defined only region by region (`byRegion`).
+   */
+  definition: ClaimTextSchema.optional(),
+  /**
+   * Definitions that hold in one region only (雏鹰企业 is defined by Tianjin's 津科规〔2021〕3号, and 辛集 in Hebei uses
+   * the word for Hebei's programme): `region` is a region id (`tianjin`, from GB/T 2260 via `content/regions.yaml`)
+   * and covers the plans of that region and of every region under it. A plan elsewhere gets `definition`, or is
+   * told that no definition for its region is recorded.
+   */
+  byRegion: z.array(RegionalClaimTextSchema).default([]),
   /** Related term ids (`瞪羚企业` → `雏鹰企业`, `科技领军企业`), shown as “see also”. */
   see: z.array(kebab).default([]),
   /**
@@ -40,6 +49,7 @@ export const TermSchema = z.strictObject({
   notIn: z.array(z.string().min(1)).default([]),
 });
 export type Term = z.infer<typeof TermSchema>;
+export type RegionalDefinition = Term['byRegion'][number];
 
 /** `content/glossary.yaml`: ids unique, `see` ids exist, no form shared by two terms, every `notIn` holds a form. */
 export const GlossarySchema = z.array(TermSchema).superRefine((terms, ctx) => {
@@ -50,6 +60,13 @@ export const GlossarySchema = z.array(TermSchema).superRefine((terms, ctx) => {
   });
   const forms = new Map<string, string>();
   terms.forEach((t, i) => {
+    for (const issue of nameEnIssues(t)) ctx.addIssue({ code: 'custom', path: [i, ...issue.path], message: issue.message });
+    if (!t.definition && t.byRegion.length === 0) ctx.addIssue({ code: 'custom', path: [i, 'term'], message: 'a term needs a definition, or definitions byRegion' });
+    const regions = new Set<string>();
+    t.byRegion.forEach((d, j) => {
+      if (regions.has(d.region)) ctx.addIssue({ code: 'custom', path: [i, 'byRegion', j, 'region'], message: `${d.region} has a definition already` });
+      regions.add(d.region);
+    });
     t.see.forEach((id, j) => {
       if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: [i, 'see', j], message: `no term has id ${id}` });
       else if (id === t.id) ctx.addIssue({ code: 'custom', path: [i, 'see', j], message: 'a term cannot refer to itself' });

@@ -6,6 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { chineseText } from './chinese-text.ts';
+import { ClaimTextSchema, nameEnFields, nameEnIssues } from './sourced.ts';
 
 /** What kind of quantity an indicator is; it decides how values may be compared and added up. */
 export const IndicatorKindSchema = z.enum([
@@ -23,7 +24,8 @@ export const IndicatorKindSchema = z.enum([
 export type IndicatorKind = z.infer<typeof IndicatorKindSchema>;
 
 /** One indicator of `content/indicators.yaml`. */
-export const IndicatorSchema = z.strictObject({
+export const IndicatorSchema = z
+  .strictObject({
   /** Stable id used in data and URLs, kebab-case English (`rd-intensity`). */
   id: z.string().regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'use kebab-case English, e.g. rd-intensity'),
   /** Chinese name as a statistical yearbook would print it (`全社会研发投入强度`). */
@@ -36,12 +38,17 @@ export const IndicatorSchema = z.strictObject({
   aliases: z.array(z.string().min(2)).default([]),
   /** English name. */
   nameEn: z.string().min(1),
+  /** Whose `nameEn` is: `editors` (the editors' translation, shown as 编者译名) or where it is published, with `nameEnChecked`. */
+  ...nameEnFields,
   /** Unit values are given in (`%`, `家`, `件`, `亿元`, `平方米`); a value in a unit of another kind is never mapped here. */
   unit: z.string().min(1),
   /** Kind of quantity: `stock`, `flow`, `ratio`, `growth-rate` or `cumulative`. */
   kind: IndicatorKindSchema,
-  /** What is counted or divided by what, in one or two sentences, in Chinese. */
-  definition: chineseText(),
+  /**
+   * What is counted or divided by what, in one or two sentences, in Chinese: the statistical definition with its
+   * source (`source`, `checked`, `against`), or the editors' own wording (`editors: true`, shown as 编者释义).
+   */
+  definition: ClaimTextSchema,
   /**
    * What a reader comparing values must know: which similar-looking indicators this is NOT, and where definitions
    * differ between regions or years, in Chinese. Shown on the indicator's page and under its comparison chart.
@@ -49,7 +56,10 @@ export const IndicatorSchema = z.strictObject({
   comparability: chineseText('comparabilityEn'),
   /** The same note in English, for an English edition; never shown on Chinese pages. */
   comparabilityEn: z.string().min(1).optional(),
-});
+  })
+  .superRefine((d, ctx) => {
+    for (const issue of nameEnIssues(d)) ctx.addIssue({ code: 'custom', ...issue });
+  });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 /** What authors write in YAML (defaults not yet applied). */
 export type IndicatorInput = z.input<typeof IndicatorSchema>;

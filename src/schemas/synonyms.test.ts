@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { parseYamlWithFriendlyErrors } from './friendly-errors.ts';
 import { SynonymsSchema } from './synonyms.ts';
-import { loadSynonyms } from '../components/search/load-synonyms.ts';
+import { loadSynonyms } from '../lib/search/load-synonyms.ts';
 
 test('content/synonyms.yaml is valid', () => {
   const groups = loadSynonyms();

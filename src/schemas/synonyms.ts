@@ -1,7 +1,7 @@
 /**
  * Schema of `content/synonyms.yaml`: the abbreviations and synonyms site search expands a query with
  * (高企 ↔ 高新技术企业, 双创 ↔ 创新创业, R&D ↔ 研发, 河工大 ↔ 河北工业大学 …). Loaded by the search page with
- * `parseYamlWithFriendlyErrors` (`src/components/search/load-synonyms.ts`) and embedded in the page as JSON.
+ * `parseYamlWithFriendlyErrors` (`src/lib/search/load-synonyms.ts`) and embedded in the page as JSON.
  * Type-only imports of this module from browser code keep zod out of the bundle.
  */
 import { z } from 'astro/zod';

@@ -1,25 +1,32 @@
 /**
- * The search page in the browser. Nothing of Pagefind (script, WebAssembly, index) is loaded until the reader
- * starts a search: types in the box, submits it, or arrives with `?q=`. Searches run as the reader types
- * (after a short pause) and on submit; the URL keeps the query (`?q=`) so a search can be shared or reloaded.
- *
- * For the measurements in tests/search/RESULTS.md a test may set `data-strategy` on the form to one of the
- * engine's `STRATEGIES`; readers always get `auto`.
+ * The search page in the browser. Nothing is fetched until the reader starts a search: types in the box, submits it,
+ * or arrives with `?q=`. Searches run as the reader types (after a short pause) and on submit; the URL keeps the
+ * query (`?q=`) so a search can be shared or reloaded. Plans are read from their search records
+ * (`search/blocks/<slug>.json.gz`); Pagefind (script, WebAssembly, index) is loaded only where the engine asks
+ * the index: on a site too large to read whole, or for loose matches when nothing matches literally.
  */
-import { STRATEGIES, continueSearch, runSearch, warm } from '../components/search/engine.ts';
-import type { PagefindApi, SearchOutcome, StrategyName } from '../components/search/engine.ts';
-import { prepareGroups } from '../components/search/expand.ts';
+import { continueSearch, runSearch, warm } from '../lib/search/engine.ts';
+import type { PlanSource, SearchOutcome } from '../lib/search/engine.ts';
+import { prepareGroups } from '../lib/search/expand.ts';
+import { FACETS } from '../lib/search/facets.ts';
+import type { FacetKey, Selection } from '../lib/search/facets.ts';
+import { fetchJson, planText } from '../lib/search/plan-text.ts';
+import { renderFilters, renderResults, statusText } from '../lib/search/render.ts';
 import type { SynonymGroup } from '../schemas/synonyms.ts';
-import { FACETS } from '../components/search/facets.ts';
-import type { FacetKey, Selection } from '../components/search/facets.ts';
-import { renderFilters, renderResults, statusText } from '../components/search/render.ts';
 
 /** Pause after the last keystroke before searching (ms). */
 const TYPING_PAUSE = 300;
 
-interface Pagefind extends PagefindApi {
+/** What the page embeds (src/pages/search.astro). */
+interface PageData {
+  synonyms: SynonymGroup[];
+  plans: string[] | null;
+  filters: Partial<Record<FacetKey, string[]>>;
+}
+
+interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
-  filters: () => Promise<Record<string, Record<string, number>>>;
+  search: (term: string | null) => Promise<{ results: { id: string; score: number }[] } | null>;
 }
 
 const form = document.querySelector<HTMLFormElement>('#search-form');
@@ -35,36 +42,40 @@ function init(form: HTMLFormElement): void {
   const filterToggle = filterBox.querySelector<HTMLElement>('[data-filter-toggle]')!;
   const base = form.dataset.base ?? '/';
   const urls = { search: form.action.replace(/\?.*$/u, ''), plans: form.dataset.plans ?? base };
-  const groups = prepareGroups(JSON.parse(document.querySelector('#search-synonyms')?.textContent ?? '[]') as SynonymGroup[]);
+  const data = JSON.parse(document.querySelector('#search-data')?.textContent ?? '{}') as PageData;
+  const groups = prepareGroups(data.synonyms ?? []);
   const selection: Selection = {};
   const pageTitle = document.title;
 
-  let pagefind: Promise<Pagefind> | null = null;
-  let filterValues: Promise<Partial<Record<FacetKey, string[]>>> | null = null;
+  let index: Promise<{ pf: Pagefind; slugs: Record<string, string> }> | null = null;
   let current: SearchOutcome | null = null;
   let sequence = 0;
+  let started = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const strategy = () => STRATEGIES[(form.dataset.strategy as StrategyName | undefined) ?? 'auto'] ?? STRATEGIES.auto;
 
-  /** Load Pagefind once, on first use, from this site's base path. */
-  const loadPagefind = (): Promise<Pagefind> =>
-    (pagefind ??= (async () => {
-      const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-      // No worker: the index of a few dozen plans is searched in milliseconds, and the worker would cost one
-      // more script download (43 KB) and a copy of every page text across threads (measured: RESULTS.md).
+  /** Pagefind and its page ids → plan slugs (written by the build), loaded once, on first use. */
+  const loadIndex = () =>
+    (index ??= (async () => {
+      const [pf, slugs] = await Promise.all([
+        import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind>,
+        fetchJson<Record<string, string>>(`${base}search/pagefind-ids.json.gz`),
+      ]);
+      // No worker: the engine asks the index a few times per query, each answered in milliseconds (RESULTS.md).
       await pf.options({ baseUrl: base, excerptLength: 0, noWorker: true });
-      return pf;
+      return { pf, slugs };
     })().catch((error: unknown) => {
-      pagefind = null; // let the next search try again
+      index = null; // let the next search try again
       throw error;
     }));
 
-  /** All values of each filter, in Pagefind's order (read once). */
-  const loadFilterValues = (pf: Pagefind) =>
-    (filterValues ??= pf.filters().then(
-      (all) => Object.fromEntries(FACETS.map(({ key }) => [key, Object.keys(all[key] ?? {})])),
-      () => ({}),
-    ));
+  const source: PlanSource = {
+    plans: data.plans ?? null,
+    read: async (slug) => planText(slug, `${base}plans/${slug}/`, await fetchJson(`${base}search/blocks/${slug}.json.gz`)),
+    search: async (term) => {
+      const { pf, slugs } = await loadIndex();
+      return ((await pf.search(term))?.results ?? []).flatMap((r) => (slugs[r.id] ? [{ slug: slugs[r.id]!, score: r.score }] : []));
+    },
+  };
 
   const setState = (state: 'idle' | 'loading' | 'done' | 'error', query: string) => {
     results.dataset.state = state;
@@ -72,11 +83,10 @@ function init(form: HTMLFormElement): void {
     results.setAttribute('aria-busy', String(state === 'loading'));
   };
 
-  const show = async () => {
+  const show = () => {
     if (!current) return;
     const shown = renderResults(list, current, selection, urls);
-    const pf = await loadPagefind();
-    renderFilters(filterList, current, selection, await loadFilterValues(pf));
+    renderFilters(filterList, current, selection, data.filters ?? {});
     filterBox.hidden = filterList.hidden;
     // Collapsed on a phone, the filters still say that some are applied.
     const chosen = FACETS.reduce((n, { key }) => n + (selection[key]?.size ?? 0), 0);
@@ -106,13 +116,12 @@ function init(form: HTMLFormElement): void {
       if (mine === sequence) status.textContent = '正在搜索……';
     }, 500);
     try {
-      const pf = await loadPagefind();
-      const outcome = await runSearch(pf, query, groups, strategy());
+      const outcome = await runSearch(source, query, groups);
       if (mine !== sequence) return; // a newer search started meanwhile
       clearTimeout(slow);
       current = outcome;
       document.title = `“${query}”的搜索结果 · ${pageTitle}`;
-      await show();
+      show();
       if (mine === sequence) setState('done', query);
     } catch (error) {
       clearTimeout(slow);
@@ -125,8 +134,9 @@ function init(form: HTMLFormElement): void {
   };
 
   input.addEventListener('input', () => {
-    // The reader has started: load Pagefind and (on a small site) the page texts while they type.
-    if (!pagefind) void loadPagefind().then((pf) => warm(pf, strategy()), () => undefined);
+    // The reader has started: read the plans (on a small site) or load the index while they type.
+    if (!started) void (source.plans ? warm(source) : loadIndex().catch(() => undefined));
+    started = true;
     clearTimeout(timer);
     timer = setTimeout(() => void search(input.value), TYPING_PAUSE);
   });
@@ -143,7 +153,7 @@ function init(form: HTMLFormElement): void {
     const set = (selection[key] ??= new Set());
     if (box.checked) set.add(box.value);
     else set.delete(box.value);
-    void show();
+    show();
   });
 
   document.addEventListener('click', (event) => {
@@ -151,16 +161,17 @@ function init(form: HTMLFormElement): void {
     const clear = target?.closest('[data-clear-filters]');
     if (clear && current) {
       for (const { key } of FACETS) selection[key]?.clear();
-      void show().then(() => input.focus());
+      show();
+      input.focus();
       return;
     }
     if (target?.closest('[data-continue]') && current) {
       const outcome = current;
       setState('loading', outcome.query);
-      void continueSearch(outcome, undefined, false).then(
-        async () => {
+      void continueSearch(source, outcome, undefined, false).then(
+        () => {
           if (outcome !== current) return;
-          await show();
+          show();
           setState('done', outcome.query);
         },
         (error: unknown) => {

@@ -41,8 +41,6 @@ export interface MeasureOptions {
   context?: BrowserContext;
   /** Search page path under `baseUrl` (default `search/`). */
   path?: string;
-  /** Engine strategy to set on the form (default: the page's own). */
-  strategy?: string;
   /** Give up on a query after this many ms (default 60 s). */
   timeout?: number;
 }
@@ -125,11 +123,6 @@ export async function measureSearch(baseUrl: string, queries: readonly string[],
     await page.goto(new URL(options.path ?? 'search/', baseUrl).href, { waitUntil: 'networkidle' });
     const load = await net.settle();
     const pageLoad = { ...load, pagefindRequests: pagefindUrls.length };
-    if (options.strategy) {
-      await page.evaluate((s) => {
-        document.querySelector<HTMLFormElement>('#search-form')!.dataset.strategy = s;
-      }, options.strategy);
-    }
     const samples: QuerySample[] = [];
     let before = load;
     for (const query of queries) {

@@ -1,5 +1,5 @@
 /**
- * The search page in Chromium: it loads nothing of Pagefind until the reader searches; `?q=` searches at once;
+ * The search page in Chromium: it fetches nothing until the reader searches (then the plans' own records; Pagefind only on a large site); `?q=` searches at once;
  * it works with the keyboard alone (search, filter, follow a result) and a result link lands on its anchor;
  * the live region says what was found; empty results get help; without JavaScript the page says search needs
  * it; the page passes axe (WCAG 2.2 AA) with results and filters showing; at phone width (360×740) the first
@@ -91,7 +91,7 @@ async function followWithEnter(page: Page, href: string): Promise<{ id: string; 
   return { id: hash, text: target.text };
 }
 
-test('loads nothing of Pagefind until the reader types, then searches as they type', async () => {
+test('fetches nothing until the reader types, then reads the plans (not Pagefind: five plans are read whole) as they type', async () => {
   await withPage(async (page) => {
     const urls = recordRequests(page);
     const failures: string[] = [];
@@ -104,12 +104,15 @@ test('loads nothing of Pagefind until the reader types, then searches as they ty
     // No sleep: the focus and blur handlers have run, and any request they started has been sent (its event reaches
     // Playwright before the answer to this evaluation), once two frames and a task have passed in the page.
     await page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 0)))));
-    expect(urls.filter((u) => u.includes('/pagefind/')), 'Pagefind requested before any search').toEqual([]);
+    expect(urls.filter((u) => u.includes('/pagefind/') || u.includes('/search/blocks/')), 'requested before any search').toEqual([]);
     expect(urls.filter((u) => new URL(u).origin !== origin), 'requests to other hosts').toEqual([]);
 
     await page.keyboard.type('瞪羚企业');
     await settled(page, '瞪羚企业');
-    expect(urls.some((u) => u.includes('/pagefind/pagefind.js')), 'Pagefind loaded once the reader typed').toBe(true);
+    // A small site is read whole (src/lib/search/engine.ts, SCAN_ALL_PAGES): each plan's record once, no index.
+    const records = urls.filter((u) => new URL(u).pathname.startsWith('/search/blocks/')).map((u) => new URL(u).pathname).sort();
+    expect(records, 'plan records read once the reader typed').toEqual(['baodi-14th-five-year', 'beichen-2020-2022', 'hongqiao-2020-2022', 'tianjin-2014-work-conference', 'xinji-14th-five-year'].map((s) => `/search/blocks/${s}.json.gz`));
+    expect(urls.filter((u) => u.includes('/pagefind/')), 'Pagefind requests on a site read whole').toEqual([]);
     expect(urls.filter((u) => new URL(u).origin !== origin), 'requests to other hosts').toEqual([]);
     expect(failures).toEqual([]);
     const shown = await readResults(page);

@@ -28,9 +28,9 @@ const ENGLISH_NAMES: { pages: RegExp; selector: string; reason: string; optional
     selector: 'h1 > span[lang="en"]',
     reason: 'the registry’s English name (`nameEn`) beside the Chinese name in the heading',
   },
-  { pages: /^\/indicators\/$/u, selector: 'td[lang="en"]', reason: 'the 英文名称 column: each indicator’s English name' },
+  { pages: /^\/indicators\/$/u, selector: 'td > span[lang="en"]', reason: 'the 英文名称 column: each indicator’s English name (编者译名 follows outside it)' },
   { pages: /^\/(glossary|themes)\/$/u, selector: 'li span[lang="en"]', reason: 'each term’s or theme’s English name beside the Chinese one' },
-  { pages: /^\/departments\/[^/]+\/$/u, selector: 'dd[lang="en"]', reason: 'the department’s English name (with its region’s), under 英文名称' },
+  { pages: /^\/departments\/[^/]+\/$/u, selector: 'dd > span[lang="en"]', reason: 'the department’s English name (with its region’s), under 英文名称 (编者译名 follows outside it)' },
   {
     pages: /^\/$/u,
     selector: '.ingest-failures details pre[lang="en"]',

@@ -7,6 +7,9 @@
  * found on the folded text can be marked on the verbatim text.
  */
 import OpenCC from 'opencc-js';
+import { foldWidth, halfWidth } from '../../../src/lib/width.ts';
+
+export { foldWidth };
 
 export interface MatchForm {
   /** The folded text. */
@@ -49,13 +52,6 @@ function convertChar(ch: string): string {
     charCache.set(ch, out);
   }
   return out;
-}
-
-function halfWidth(cp: string): string {
-  const code = cp.codePointAt(0)!;
-  if (code >= 0xff01 && code <= 0xff5e) return String.fromCodePoint(code - 0xfee0);
-  if (code === 0x3000 || code === 0xa0) return ' ';
-  return cp;
 }
 
 export function toMatchForm(source: string): MatchForm {
@@ -107,14 +103,6 @@ export function simplify(s: string): string {
   let out = '';
   for (const cp of s.replace(PINYIN_DAMAGE, (m: string, letters: string) => (letterCount(letters) > 6 ? m : ''))) out += halfWidth(convertChar(cp));
   return out;
-}
-
-/**
- * Widths alone folded (full-width ASCII → ASCII, U+3000 and no-break space → space), one UTF-16 unit for one: what
- * `simplify` does to a text that is already in simplified characters.
- */
-export function foldWidth(s: string): string {
-  return s.replace(/[\uff01-\uff5e\u3000\u00a0]/gu, halfWidth);
 }
 
 /** The folded text with all whitespace removed (for comparing titles, numbers and names). */

@@ -22,6 +22,10 @@ export interface DepartmentView {
   name: string;
   fullName: string | null;
   nameEn: string | null;
+  /** Where the full name comes from, with the day it was checked; `null` when it is the editors' reading (or there is none). */
+  fullNameSource: string | null;
+  /** The English name is the editors' translation (编者译名). */
+  nameEnEditors: boolean;
   region: string | null;
   registered: boolean;
   tasks: DepartmentTask[];
@@ -34,7 +38,10 @@ function rolesOf(r: Responsibility): [Role, Responsibility['lead'][number]][] {
 /** Every department named in any plan, with its tasks across all plans, registry order first. */
 export function departmentViews(plans: PlanDocument[], departments: Department[]): DepartmentView[] {
   const views = new Map<string, DepartmentView>();
-  for (const d of departments) views.set(d.id, { id: d.id, name: d.name, fullName: d.fullName ?? null, nameEn: d.nameEn ?? null, region: d.region ?? null, registered: true, tasks: [] });
+  for (const d of departments) {
+    const fullNameSource = d.fullName !== null && d.source ? `${d.source}，${d.checked}核对` : null;
+    views.set(d.id, { id: d.id, name: d.name, fullName: d.fullName ?? null, nameEn: d.nameEn ?? null, fullNameSource, nameEnEditors: d.nameEnSource === 'editors', region: d.region ?? null, registered: true, tasks: [] });
+  }
   for (const doc of plans) {
     const places = planPlaces(doc);
     for (const r of doc.responsibilities) {
@@ -42,7 +49,7 @@ export function departmentViews(plans: PlanDocument[], departments: Department[]
       for (const [role, ref] of rolesOf(r)) {
         let view = views.get(ref.departmentId);
         if (!view) {
-          view = { id: ref.departmentId, name: ref.name, fullName: null, nameEn: null, region: doc.meta.region?.value.id ?? null, registered: false, tasks: [] };
+          view = { id: ref.departmentId, name: ref.name, fullName: null, nameEn: null, fullNameSource: null, nameEnEditors: false, region: doc.meta.region?.value.id ?? null, registered: false, tasks: [] };
           views.set(ref.departmentId, view);
         }
         // The excerpt shows the start of the task, the part that says what is to be done.

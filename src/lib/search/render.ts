@@ -30,8 +30,9 @@ export function searchLink(searchUrl: string, query: string): HTMLElement {
 
 function hitItem(result: PlanResult, index: number): HTMLElement {
   const hit = result.hits[index]!;
-  const s = snippet(result.page, hit);
-  const href = hit.block.id && hit.block.element !== 'h1' ? `${result.url}#${hit.block.id}` : result.url;
+  const s = snippet(hit);
+  const { url } = result.page;
+  const href = hit.block.id && hit.block.kind !== 'title' ? `${url}#${hit.block.id}` : url;
   const text = h('p', { class: 'search-snippet' }, s.cutBefore ? '…' : '');
   for (const part of s.parts) text.append(part.mark ? h('mark', {}, part.text) : part.text);
   if (s.cutAfter) text.append('…');
@@ -39,8 +40,8 @@ function hitItem(result: PlanResult, index: number): HTMLElement {
 }
 
 function metaLine(result: PlanResult): HTMLElement {
-  const { meta } = result;
-  const parts = [meta['region'], result.filters['kind']?.[0] ?? meta['kind'], meta['period'], meta['docNumber']].filter((v): v is string => Boolean(v));
+  const { meta } = result.page;
+  const parts = [meta['region'], meta['kind'], meta['period'], meta['docNumber']].filter((v): v is string => Boolean(v));
   return h('p', { class: 'search-meta' }, parts.join(' · '));
 }
 
@@ -61,7 +62,7 @@ function resultItem(result: PlanResult, headingId: string): HTMLElement {
   return h(
     'li',
     { class: 'search-result' },
-    h('h3', { id: headingId }, h('a', { href: result.url }, result.meta['title'] ?? result.url)),
+    h('h3', { id: headingId }, h('a', { href: result.page.url }, result.page.title)),
     metaLine(result),
     h('p', { class: 'search-count' }, `${count} 处匹配，分布在 ${result.hits.length} 个段落或标题中`),
     list,

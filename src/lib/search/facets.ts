@@ -1,5 +1,5 @@
 /**
- * Filters of the results by the Pagefind filters each plan page declares (`SearchMeta.astro`): region, level,
+ * Filters of the results by the values each plan's search record declares (`records.ts`): region, level,
  * kind, period. Counted and applied in the browser on the verified results, so the counts always agree with
  * the list: within one filter any selected value may match, across filters all must.
  */
@@ -21,7 +21,7 @@ function passes(result: PlanResult, selection: Selection, skip?: FacetKey): bool
   return FACETS.every(({ key }) => {
     const chosen = selection[key];
     if (key === skip || !chosen || chosen.size === 0) return true;
-    return (result.filters[key] ?? []).some((v) => chosen.has(v));
+    return (result.page.filters[key] ?? []).some((v) => chosen.has(v));
   });
 }
 
@@ -38,7 +38,7 @@ export function facetCounts(results: readonly PlanResult[], selection: Selection
   const counts = new Map<string, number>(allValues.map((v) => [v, 0]));
   for (const r of results) {
     if (!passes(r, selection, key)) continue;
-    for (const v of r.filters[key] ?? []) counts.set(v, (counts.get(v) ?? 0) + 1);
+    for (const v of r.page.filters[key] ?? []) counts.set(v, (counts.get(v) ?? 0) + 1);
   }
   return [...counts].filter(([v, n]) => n > 0 || selection[key]?.has(v));
 }

@@ -9,6 +9,7 @@
  * 瞪羚企业), enumeration commas and dashes that scraping kept or dropped (碳达峰、碳中和 · 2020—2022 · 20202022),
  * brackets around qualifiers (科技领军(培育)企业 · 科技领军培育企业) and Latin case (r&d · R&D).
  */
+import { halfWidth } from '../width.ts';
 
 /**
  * Characters that never decide a match: white space (Pagefind's zero-width word separator too), quotation
@@ -16,18 +17,9 @@
  */
 const IGNORED = /[\s\u200b\u200c\u200d\ufeff\u3000“”‘’"'「」『』《》〈〉«»、·•・\-‐‑‒–—―－~～()（）[\]［］【】〔〕〖〗{}｛｝]/u;
 
-/** Full-width punctuation that has a half-width twin the texts also use. */
-const FOLD: Record<string, string> = { '，': ',', '；': ';', '：': ':', '！': '!', '？': '?', '％': '%', '＋': '+', '＆': '&', '．': '.', '／': '/' };
-
-/** One character, folded: full-width ASCII to ASCII, then lower case; `''` when the character is ignored. */
+/** One character, folded: width (the build's rule, src/lib/width.ts), then lower case; `''` when it is ignored. */
 function foldChar(ch: string): string {
-  if (IGNORED.test(ch)) return '';
-  const folded = FOLD[ch];
-  if (folded !== undefined) return folded;
-  const code = ch.codePointAt(0)!;
-  // U+FF01…U+FF5E are the full-width forms of U+0021…U+007E (Ｒ＆Ｄ, ３．２).
-  const ascii = code >= 0xff01 && code <= 0xff5e ? String.fromCodePoint(code - 0xfee0) : ch;
-  return ascii.toLowerCase();
+  return IGNORED.test(ch) ? '' : halfWidth(ch).toLowerCase();
 }
 
 /** The normalised form of `text`. */

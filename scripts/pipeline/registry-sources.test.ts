@@ -1,0 +1,114 @@
+/**
+ * Every factual claim of the curated registries carries its source (issue 13): one case per entry of
+ * content/glossary.yaml, content/documents.yaml, content/indicators.yaml and content/departments.yaml, named in
+ * the output. The rules are the issue's, checked on the YAML as editors write it (parsed with `yaml`, not with the
+ * site's schemas, so that a schema that lets a claim through does not hide it here):
+ * - a definition is either sourced (a document number, or a URL, or the text on this site; the day it was checked;
+ *   what was read: official, reprint or secondary) or the editors' own wording (`editors: true`), which states no
+ *   numbers, dates, document numbers or titles in 《》;
+ * - an English name says whose it is: `editors`, or where it is published with the day that was checked;
+ * - a document number, an issuer or a year of a cited document comes with a source;
+ * - a department's full name comes with a source, or is marked as the editors' reading.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+
+const CONTENT = join(import.meta.dirname, '..', '..', 'content');
+type Entry = Record<string, unknown> & { id: string };
+const entries = (file: string): Entry[] => parse(readFileSync(join(CONTENT, file), 'utf8')) as Entry[];
+
+/** A document number (津科规〔2021〕3号, 公告第35号), a URL, or the plan text this site holds. */
+const CITABLE = /〔\d{4}〕\d+号|第[\d一二三四五六七八九十〇百]+号|https?:\/\/\S+|本站收录的原文（\d{3}）/u;
+const AGAINST = ['official', 'reprint', 'secondary'];
+/** What the editors' own wording must not state: numbers and dates, document numbers, titles of documents. */
+const STATED_FACT = /[0-9０-９]|〔|〕|《|》/u;
+
+/** A real calendar day written YYYY-MM-DD (YAML may hand over a Date when the value is unquoted). */
+function isDay(value: unknown): boolean {
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+  if (typeof text !== 'string' || !/^\d{4}-\d{2}-\d{2}$/u.test(text)) return false;
+  const d = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === text;
+}
+
+/** Problems of a record stating facts: its source, checked day and what was read. */
+function provenanceProblems(r: Record<string, unknown>, what: string): string[] {
+  const problems: string[] = [];
+  if (typeof r.source !== 'string' || !CITABLE.test(r.source)) problems.push(`${what}: source must name a document number, a URL or the text on this site (got ${JSON.stringify(r.source)})`);
+  if (!isDay(r.checked)) problems.push(`${what}: checked must be the day the source was checked, YYYY-MM-DD (got ${JSON.stringify(r.checked)})`);
+  if (!AGAINST.includes(r.against as string)) problems.push(`${what}: against must say what was read, one of ${AGAINST.join(', ')} (got ${JSON.stringify(r.against)})`);
+  return problems;
+}
+
+/** Problems of a definition: sourced, or the editors' own wording that states no facts. */
+function definitionProblems(d: unknown, what: string): string[] {
+  if (d === null || typeof d !== 'object') return [`${what}: a definition is { text, source, checked, against } or { text, editors: true } (got ${JSON.stringify(d)})`];
+  const r = d as Record<string, unknown>;
+  if (typeof r.text !== 'string' || r.text.length === 0) return [`${what}: no text`];
+  if (r.editors === true) {
+    const extra = ['source', 'checked', 'against'].filter((k) => k in r).map((k) => `${what}: the editors' own wording has a ${k}`);
+    return STATED_FACT.test(r.text) ? [...extra, `${what}: the editors' own wording states a number, a date or a document: ${r.text}`] : extra;
+  }
+  return provenanceProblems(r, what);
+}
+
+/** Problems of an English name: whose it is, and when a published one was checked. */
+function nameEnProblems(e: Entry): string[] {
+  if (typeof e.nameEn !== 'string') return [];
+  if (e.nameEnSource === 'editors') return [];
+  if (typeof e.nameEnSource !== 'string' || e.nameEnSource.length === 0) return [`nameEn “${e.nameEn}”: nameEnSource must be editors or where it is published`];
+  return isDay(e.nameEnChecked) ? [] : [`nameEn “${e.nameEn}”: a published English name needs nameEnChecked, the day it was checked`];
+}
+
+const REGISTRIES: { file: string; problems: (e: Entry) => string[] }[] = [
+  {
+    file: 'glossary.yaml',
+    problems: (e) => {
+      const byRegion = (e.byRegion ?? []) as unknown[];
+      const defs = [
+        ...(e.definition === undefined ? [] : definitionProblems(e.definition, 'definition')),
+        ...byRegion.flatMap((d, i) => definitionProblems(d, `byRegion ${i} (${(d as { region?: string })?.region ?? '?'})`)),
+      ];
+      const none = e.definition === undefined && byRegion.length === 0 ? ['no definition at all'] : [];
+      return [...none, ...defs, ...nameEnProblems(e)];
+    },
+  },
+  {
+    file: 'documents.yaml',
+    problems: (e) => {
+      const stated = ['docNumber', 'issuer', 'year'].filter((k) => e[k] !== undefined && e[k] !== null);
+      return stated.length > 0 || e.source !== undefined ? provenanceProblems(e, `states ${stated.join(', ') || 'a source'}`) : [];
+    },
+  },
+  { file: 'indicators.yaml', problems: (e) => [...definitionProblems(e.definition, 'definition'), ...nameEnProblems(e)] },
+  {
+    file: 'departments.yaml',
+    problems: (e) => {
+      const fullName = e.fullName === undefined || e.fullName === null ? [] : e.fullNameEditors === true ? [] : provenanceProblems(e, `full name ${String(e.fullName)}`);
+      return [...fullName, ...nameEnProblems(e)];
+    },
+  },
+];
+
+for (const { file, problems } of REGISTRIES) {
+  describe(`content/${file}: every claim sourced or the editors' own`, () => {
+    const list = entries(file);
+    test('has entries', () => {
+      expect(list.length).toBeGreaterThan(10);
+    });
+    test.each(list.map((e) => [e.id, e] as const))('%s', (_id, e) => {
+      expect(problems(e)).toEqual([]);
+    });
+  });
+}
+
+describe('the rules themselves', () => {
+  test('an editors’ definition that states a year is refused; one sourced without a URL or number is refused', () => {
+    expect(definitionProblems({ text: '2016年印发。', editors: true }, 'd')).toHaveLength(1);
+    expect(definitionProblems({ text: '定义。', source: '某办法', checked: '2026-12-01', against: 'official' }, 'd')).toHaveLength(1);
+    expect(definitionProblems({ text: '定义。', source: '某办法（国科发火〔2016〕32号）', checked: '2026-13-01', against: 'official' }, 'd')).toHaveLength(1);
+    expect(definitionProblems({ text: '定义。', source: '某办法（国科发火〔2016〕32号）', checked: '2026-12-01', against: 'official' }, 'd')).toEqual([]);
+  });
+});

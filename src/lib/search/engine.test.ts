@@ -1,0 +1,174 @@
+import { describe, expect, test } from 'vitest';
+import { runSearch } from './engine.ts';
+import type { PlanSource } from './engine.ts';
+import { prepareGroups } from './expand.ts';
+import { applyFilters, facetCounts } from './facets.ts';
+import { planText } from './plan-text.ts';
+import type { BlockKind, SearchRecord } from './records.ts';
+import { hitLabel, snippet } from './present.ts';
+
+/** A plan's search record from `[kind, id, text]` blocks; a heading opens a section the blocks after it sit under. */
+function record(title: string, blocks: [BlockKind, string | null, string][], filters: Record<string, string[]> = {}, match: Record<string, string> = {}): SearchRecord {
+  let under = -1;
+  return {
+    title,
+    meta: { region: filters['region']?.[0] ?? '' },
+    filters,
+    blocks: blocks.map(([kind, id, text], i) => {
+      if (kind === 'heading') under = i;
+      return { id, kind, under, text, ...(id && match[id] ? { match: match[id] } : {}) };
+    }),
+  };
+}
+
+const records: Record<string, SearchRecord> = {
+  a: record(
+    '甲区科技创新三年行动计划',
+    [
+      ['title', 'top', '甲区科技创新三年行动计划'],
+      ['heading', 's1-2', '(二)工作目标'],
+      ['paragraph', 'p1-2-1', '到2022年，全社会研发投入强度力争达到3.2%以上。'],
+      ['paragraph', 'p1-2-2', '全区高新技术企业总量突破530家，“瞪羚”企业达到30家。'],
+    ],
+    { region: ['甲区'], kind: ['三年行动计划'] },
+  ),
+  b: record(
+    '乙市科技创新规划',
+    [
+      ['title', 'top', '乙市科技创新规划'],
+      ['heading', 's2-1', '(一)完善投入机制'],
+      ['paragraph', 'p2-1-1', '国家高企达7家；提高企业科技管理水平。'],
+      ['table', 't1', '指标 ｜ R&D经费投入强度 ｜ 1.45%'],
+    ],
+    { region: ['乙市'], kind: ['五年规划'] },
+  ),
+  c: record('丙县新闻', [['title', 'top', '丙县新闻'], ['paragraph', 'p0-1', '华为与为民服务。']], { region: ['丙县'], kind: ['新闻报道'] }),
+  // A text printed in traditional characters, matched through its simplified form and shown as printed.
+  d: record('丁省規劃', [['title', 'top', '丁省規劃'], ['paragraph', 'p0-1', '建設科技強省。']], { region: ['丁省'] }, { 'p0-1': '建设科技强省。' }),
+};
+
+/**
+ * Plans from the records above. `index: true` makes it a large site (the index is asked first); the index stands in
+ * for Pagefind: every plan whose text has all the string's characters, as loose as the real one.
+ */
+function source(index = false): PlanSource & { searches: (string | null)[]; reads: string[] } {
+  const searches: (string | null)[] = [];
+  const reads: string[] = [];
+  const slugs = Object.keys(records);
+  const all = (slug: string) => records[slug]!.blocks.map((b) => b.match ?? b.text).join('').toLowerCase();
+  return {
+    searches,
+    reads,
+    plans: index ? null : slugs,
+    read: async (slug) => {
+      reads.push(slug);
+      return planText(slug, `/plans/${slug}/`, records[slug]!);
+    },
+    search: async (term) => {
+      searches.push(term);
+      const chars = [...(term ?? '').replace(/[\s"]/gu, '').toLowerCase()];
+      return slugs.filter((s) => chars.every((c) => all(s).includes(c))).map((slug) => ({ slug, score: 1 }));
+    },
+  };
+}
+
+const groups = prepareGroups([
+  { forms: ['高新技术企业', '高企'], narrower: [], notIn: ['提高企业'] },
+  { forms: ['研发投入强度', 'R&D经费投入强度'], narrower: [], notIn: [] },
+]);
+
+describe('runSearch on a small site (every plan read)', () => {
+  test('finds the literal text, with synonyms, and links each match to its paragraph', async () => {
+    const outcome = await runSearch(source(), '高企', groups);
+    expect(outcome.tier).toBe('exact');
+    // The form as typed ranks before a synonym.
+    expect(outcome.results.map((r) => r.page.url)).toEqual(['/plans/b/', '/plans/a/']);
+    // 国家高企 counts, 提高企业 does not.
+    const b = outcome.results.find((r) => r.page.slug === 'b')!;
+    expect(b.hits.map((h) => h.block.id)).toEqual(['p2-1-1']);
+    expect(b.hits[0]!.marks).toEqual([[2, 4]]);
+    const a = outcome.results.find((r) => r.page.slug === 'a')!;
+    expect(a.hits.map((h) => h.block.id)).toEqual(['p1-2-2']);
+    expect(a.hits[0]!.synonym).toBe(true);
+  });
+
+  test('drops loose matches: 3.2% is in one plan only', async () => {
+    const outcome = await runSearch(source(), '3.2%', groups);
+    expect(outcome.results.map((r) => r.page.slug)).toEqual(['a']);
+    expect(outcome.results[0]!.hits[0]!.block.id).toBe('p1-2-1');
+  });
+
+  test('the index is not asked, and every plan is read once whatever the queries', async () => {
+    const s = source();
+    await runSearch(s, '瞪羚企业', groups);
+    await runSearch(s, '530家', groups);
+    expect(s.searches).toEqual([]);
+    expect(s.reads.sort()).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  test('every term of a multi-word query must occur', async () => {
+    expect((await runSearch(source(), '瞪羚 530家', groups)).results.map((r) => r.page.slug)).toEqual(['a']);
+    expect((await runSearch(source(), '瞪羚 1.45%', groups)).tier).not.toBe('exact');
+  });
+
+  test('nothing literal: the index’s loose matches, with the blocks that hold a word of the query, marked as partial', async () => {
+    const outcome = await runSearch(source(), '为华', groups);
+    expect(outcome.tier).toBe('partial');
+    expect(outcome.results.map((r) => r.page.slug)).toEqual(['c']);
+    expect(outcome.results[0]!.hits.map((h) => h.block.id)).toEqual(['p0-1']);
+  });
+
+  test('a text in traditional characters is found by its simplified form and linked, unmarked where lengths differ', async () => {
+    const outcome = await runSearch(source(), '科技强省', groups);
+    expect(outcome.results.map((r) => r.page.slug)).toEqual(['d']);
+    const [hit] = outcome.results[0]!.hits;
+    expect(hit!.block.id).toBe('p0-1');
+    // 建設科技強省 and 建设科技强省 have the same length: the match is marked on the text as printed.
+    expect(snippet(hit!).parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['科技強省']);
+  });
+});
+
+describe('runSearch on a large site (the index first)', () => {
+  test('asks the index for each variant and reads only its candidates', async () => {
+    const s = source(true);
+    const outcome = await runSearch(s, '高企', groups);
+    expect(s.searches).toEqual(expect.arrayContaining(['高企', '高新技术企业']));
+    expect(outcome.results.map((r) => r.page.slug).sort()).toEqual(['a', 'b']);
+    expect(s.reads).not.toContain('c');
+  });
+});
+
+describe('presentation', () => {
+  test('snippet marks the match; labels name the place', async () => {
+    const outcome = await runSearch(source(), 'R&D经费投入强度', groups);
+    const b = outcome.results.find((r) => r.page.slug === 'b')!;
+    const hit = b.hits[0]!;
+    expect(hitLabel(b.page, hit)).toBe('(一)完善投入机制 · 表格');
+    const s = snippet(hit);
+    expect(s.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['R&D经费投入强度']);
+    expect(s.parts.map((p) => p.text).join('')).toBe('指标 ｜ R&D经费投入强度 ｜ 1.45%');
+
+    const a = (await runSearch(source(), '530家', groups)).results[0]!;
+    expect(hitLabel(a.page, a.hits[0]!)).toBe('(二)工作目标 · 第2段');
+    const title = (await runSearch(source(), '丙县新闻', groups)).results[0]!;
+    expect(hitLabel(title.page, title.hits[0]!)).toBe('标题');
+  });
+});
+
+describe('facets', () => {
+  test('count per value under the other filters, and filter within a key by any value', async () => {
+    const outcome = await runSearch(source(), '企业', groups);
+    expect(outcome.results).toHaveLength(2);
+    expect(facetCounts(outcome.results, {}, 'region', ['甲区', '乙市', '丙县'])).toEqual([
+      ['甲区', 1],
+      ['乙市', 1],
+    ]);
+    const selection = { region: new Set(['乙市']) };
+    expect(applyFilters(outcome.results, selection).map((r) => r.page.slug)).toEqual(['b']);
+    expect(facetCounts(outcome.results, selection, 'region')).toEqual([
+      ['甲区', 1],
+      ['乙市', 1],
+    ]);
+    expect(facetCounts(outcome.results, selection, 'kind')).toEqual([['五年规划', 1]]);
+  });
+});

@@ -1,0 +1,239 @@
+/**
+ * The search itself, without the DOM: the plans' own text decides what matches; Pagefind only names candidates.
+ *
+ * 1. Candidates. On a small site (at most {@link SCAN_ALL_PAGES} plans) every plan is a candidate: reading every
+ *    plan's record costs less than Pagefind's script, WebAssembly and index chunks would. On a larger site, one
+ *    Pagefind search per query variant (the term and its synonyms): its prefix matching of query words is generous,
+ *    so the plans that contain the words are almost always among its results, but it also returns plans that merely
+ *    contain the characters somewhere (`华为` through `为`), and its quoted mode misses plans because index-time and
+ *    query-time segmentation differ (see normalize.ts).
+ * 2. Verification: each candidate's record (records.ts) is searched literally, block by block, for every term (in any
+ *    of its variants). Plans where every term occurs are the results, ranked by where the matches are; each match
+ *    links to its paragraph, heading or table.
+ * 3. When no candidate contains the query literally, some remaining plans are read too (Pagefind's tokens may not
+ *    have lined up with the query's); if still nothing, Pagefind's own loose matches are shown, marked as partial.
+ *
+ * What each step is worth was measured (tests/search/RESULTS.md).
+ */
+import { expandTerm, queryTerms } from './expand.ts';
+import type { PreparedGroup, Variant } from './expand.ts';
+import { normalize } from './normalize.ts';
+import { findAll } from './match.ts';
+import type { Block, PlanText } from './plan-text.ts';
+
+/** Where the engine gets plans from. */
+export interface PlanSource {
+  /** Every plan's slug on a site small enough to read whole (the page embeds them), else `null`: ask the index. */
+  plans: readonly string[] | null;
+  /** A plan's text (the engine asks once per plan and visit). */
+  read: (slug: string) => Promise<PlanText>;
+  /** The index: plans for a string, best first; `null` lists every plan. */
+  search: (term: string | null) => Promise<{ slug: string; score: number }[]>;
+}
+
+/** A place in a plan that matches: one block (paragraph, heading, table) and the matched ranges in its text. */
+export interface Hit {
+  block: Block;
+  /** Matched ranges in `block.text` (none where a simplified form matched but cannot be marked). */
+  marks: [number, number][];
+  /** Matches in the block. */
+  count: number;
+  /** Bit `i` set when term `i` matched here. */
+  terms: number;
+  /** Only synonym variants matched here (the typed form did not). */
+  synonym: boolean;
+}
+
+/** One plan in the results. */
+export interface PlanResult {
+  page: PlanText;
+  /** In document order. */
+  hits: Hit[];
+  score: number;
+}
+
+/** What a search found. */
+export interface SearchOutcome {
+  query: string;
+  terms: string[];
+  /** Variants searched for, per term. */
+  variants: Variant[][];
+  /** `exact`: every term occurs literally; `partial`: Pagefind's looser matches; `none`: nothing at all. */
+  tier: 'exact' | 'partial' | 'none';
+  results: PlanResult[];
+  /** Candidates (slugs) not verified yet (more than {@link VERIFY_LIMIT}); `continueSearch` checks them. */
+  pending: string[];
+  /** Plans fetched and verified for this query (plans read by an earlier query are free and not counted). */
+  checked: number;
+}
+
+/** Candidates verified per round, and the most verified before asking the reader to continue. */
+export const VERIFY_BATCH = 20;
+export const VERIFY_LIMIT = 40;
+/** Results wanted before verification stops early. */
+export const WANTED = 10;
+/** Up to this many plans every plan is read (see step 1); above it the index goes first. */
+export const SCAN_ALL_PAGES = 20;
+/** Plans read beyond Pagefind's candidates when none of them matches literally. */
+export const SCAN_ON_MISS_PAGES = 20;
+/** How many Pagefind searches one query may run (variants beyond this are still matched in the text). */
+export const MAX_CANDIDATE_SEARCHES = 8;
+
+/** Weight of a match by where it is: titles and headings say what a plan or section is about. */
+const WEIGHT: Record<Block['kind'], number> = { title: 4, heading: 3, paragraph: 1, table: 1, meta: 0.5 };
+
+function popcount(n: number): number {
+  let c = 0;
+  for (let x = n; x; x &= x - 1) c++;
+  return c;
+}
+
+/** Hits of the query in one plan, one per block, and how many terms matched anywhere. */
+export function literalHits(page: PlanText, variants: Variant[][]): { hits: Hit[]; termsMatched: number } {
+  const hits: Hit[] = [];
+  let matched = 0;
+  for (const block of page.blocks) {
+    let hit: Hit | null = null;
+    for (let t = 0; t < variants.length; t++) {
+      for (const v of variants[t]!) {
+        for (const [s, e] of findAll(block.normalized.text, v)) {
+          hit ??= { block, marks: [], count: 0, terms: 0, synonym: true };
+          if (block.markable) hit.marks.push([block.normalized.start[s]!, block.normalized.end[e - 1]!]);
+          hit.count++;
+          hit.terms |= 1 << t;
+          if (v.original) hit.synonym = false;
+          matched |= 1 << t;
+        }
+      }
+    }
+    if (hit) hits.push(hit);
+  }
+  for (const h of hits) h.marks.sort((a, b) => a[0] - b[0]);
+  return { hits, termsMatched: popcount(matched) };
+}
+
+/** Score of a plan from its hits: weighted matches, dampened by length so a long plan does not win on size. */
+export function scoreHits(hits: Hit[], page: PlanText, termCount: number): number {
+  let score = 0;
+  for (const h of hits) score += WEIGHT[h.block.kind] * Math.min(h.count, 3) * (h.synonym ? 0.7 : 1) * (popcount(h.terms) / termCount);
+  return score / (1 + Math.log10(1 + page.length / 2000));
+}
+
+/** Plans read in this visit, per source: a plan is fetched once, whatever the query. */
+const cache = new WeakMap<PlanSource, Map<string, Promise<PlanText>>>();
+
+function read(source: PlanSource, slug: string): Promise<PlanText> {
+  let plans = cache.get(source);
+  if (!plans) cache.set(source, (plans = new Map()));
+  let page = plans.get(slug);
+  if (!page) {
+    plans.set(slug, (page = source.read(slug)));
+    // A plan that could not be read is tried again next time.
+    page.catch(() => plans.delete(slug));
+  }
+  return page;
+}
+
+const isRead = (source: PlanSource, slug: string) => cache.get(source)?.has(slug) ?? false;
+
+/** Verify candidates literally; returns the plans where every term occurs. */
+async function verify(source: PlanSource, slugs: string[], outcome: SearchOutcome): Promise<PlanResult[]> {
+  const pages = await Promise.all(slugs.map((s) => read(source, s)));
+  const out: PlanResult[] = [];
+  for (const page of pages) {
+    const { hits, termsMatched } = literalHits(page, outcome.variants);
+    if (termsMatched === outcome.terms.length && hits.length > 0) out.push({ page, hits, score: scoreHits(hits, page, outcome.terms.length) });
+  }
+  return out;
+}
+
+/**
+ * Verify pending candidates in batches of {@link VERIFY_BATCH}, reading at most `budget` plans; with
+ * `untilEnough`, stop once {@link WANTED} results are found (the reader can ask for the rest).
+ */
+export async function continueSearch(source: PlanSource, outcome: SearchOutcome, budget = VERIFY_LIMIT, untilEnough = true): Promise<SearchOutcome> {
+  // Plans read before (by an earlier query) cost nothing: check them all first.
+  const cached = outcome.pending.filter((s) => isRead(source, s));
+  if (cached.length > 0) {
+    outcome.pending = outcome.pending.filter((s) => !isRead(source, s));
+    outcome.results.push(...(await verify(source, cached, outcome)));
+  }
+  const stopAt = outcome.checked + budget;
+  while (outcome.pending.length > 0 && outcome.checked < stopAt && !(untilEnough && outcome.results.length >= WANTED)) {
+    const batch = outcome.pending.splice(0, Math.min(VERIFY_BATCH, stopAt - outcome.checked));
+    outcome.checked += batch.length;
+    outcome.results.push(...(await verify(source, batch, outcome)));
+  }
+  outcome.results.sort((a, b) => b.score - a.score || a.page.url.localeCompare(b.page.url));
+  if (outcome.results.length > 0) outcome.tier = 'exact';
+  return outcome;
+}
+
+/** Get ready while the reader is still typing: on a small site, read every plan, which the search will. Never rejects. */
+export async function warm(source: PlanSource): Promise<void> {
+  await Promise.all((source.plans ?? []).map((s) => read(source, s).catch(() => undefined)));
+}
+
+/** Union of the index's results for each string, most often found first, then by best score. */
+async function candidates(source: PlanSource, strings: string[]): Promise<string[]> {
+  const found = new Map<string, { count: number; score: number }>();
+  for (const results of await Promise.all(strings.map((s) => source.search(s)))) {
+    for (const { slug, score } of results) {
+      const seen = found.get(slug);
+      found.set(slug, { count: (seen?.count ?? 0) + 1, score: Math.max(seen?.score ?? 0, score) });
+    }
+  }
+  return [...found].sort(([, a], [, b]) => b.count - a.count || b.score - a.score).map(([slug]) => slug);
+}
+
+/** Words of the query as the browser segments them (Pagefind's loose matches are on such words). */
+function queryWords(terms: string[]): Variant[] {
+  const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+  const words = new Set(terms.flatMap((t) => [...segmenter.segment(t)].filter((s) => s.isWordLike).map((s) => normalize(s.segment))));
+  return [...words].filter((w) => w !== '').map((text) => ({ text, label: text, original: true, exclusions: [] }));
+}
+
+/** Nothing literal anywhere: Pagefind's results for the query, each with the blocks holding any of its words. */
+async function partial(source: PlanSource, outcome: SearchOutcome): Promise<PlanResult[]> {
+  const found = (await source.search(outcome.terms.join(' '))).slice(0, WANTED);
+  const pages = await Promise.all(found.map((f) => read(source, f.slug)));
+  const words = queryWords(outcome.terms);
+  return pages.map((page, i) => ({ page, hits: literalHits(page, [words]).hits, score: found[i]!.score })).filter((r) => r.hits.length > 0);
+}
+
+/** Run a search for `query`. */
+export async function runSearch(source: PlanSource, query: string, groups: readonly PreparedGroup[]): Promise<SearchOutcome> {
+  const terms = queryTerms(query);
+  const variants = terms.map((t) => expandTerm(t, groups));
+  const outcome: SearchOutcome = { query, terms, variants, tier: 'none', results: [], pending: [], checked: 0 };
+  if (terms.length === 0) return outcome;
+
+  if (source.plans) {
+    outcome.pending = [...source.plans];
+    await continueSearch(source, outcome);
+  } else {
+    // Candidate searches: the whole query, then each term's variants (breadth first), up to the limit.
+    const strings = [terms.join(' ')];
+    for (let round = 0; strings.length < MAX_CANDIDATE_SEARCHES; round++) {
+      const next = variants.map((vs) => vs[round]).filter((v): v is Variant => v !== undefined);
+      if (next.length === 0) break;
+      for (const v of next) if (!strings.includes(v.text) && strings.length < MAX_CANDIDATE_SEARCHES) strings.push(v.text);
+    }
+    const found = await candidates(source, strings);
+    outcome.pending = [...found];
+    await continueSearch(source, outcome);
+    if (outcome.results.length === 0) {
+      // Pagefind returned no plan with the literal text: its tokens may not have lined up with the query's. Read
+      // some of the rest (one batch: on a large site a query with no match at all would otherwise read hundreds).
+      const seen = new Set(found);
+      outcome.pending = (await source.search(null)).map((r) => r.slug).filter((s) => !seen.has(s));
+      await continueSearch(source, outcome, SCAN_ON_MISS_PAGES);
+    }
+  }
+  if (outcome.results.length === 0) {
+    outcome.results = await partial(source, outcome);
+    outcome.pending = [];
+    outcome.tier = outcome.results.length > 0 ? 'partial' : 'none';
+  }
+  return outcome;
+}

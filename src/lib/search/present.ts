@@ -1,0 +1,79 @@
+/**
+ * What a result shows, computed from the engine's hits without the DOM (so it is unit-tested): the snippet
+ * around a match with the matched parts marked, the label of the place it links to, the counts people read.
+ */
+import type { Hit, PlanResult, SearchOutcome } from './engine.ts';
+import { findAll } from './match.ts';
+import type { PlanText } from './plan-text.ts';
+
+/** A run of snippet text; `mark` for matched text (rendered as `<mark>`). */
+export interface SnippetPart {
+  text: string;
+  mark: boolean;
+}
+
+/** A snippet: parts, and whether text was cut before and after. */
+export interface Snippet {
+  parts: SnippetPart[];
+  cutBefore: boolean;
+  cutAfter: boolean;
+}
+
+/** Characters shown before the first match, and in all. */
+const LEAD = 24;
+const LENGTH = 100;
+
+/** The text of a hit's block around its first match, with every match inside the window marked. */
+export function snippet(hit: Hit, length = LENGTH): Snippet {
+  const text = hit.block.text;
+  const first = hit.marks[0]?.[0] ?? 0;
+  const end = Math.min(text.length, Math.max(0, first - LEAD) + length);
+  const start = Math.max(0, Math.min(first - LEAD, end - length));
+  const parts: SnippetPart[] = [];
+  let at = start;
+  for (const [ms, me] of hit.marks) {
+    const s = Math.max(ms, at);
+    const e = Math.min(me, end);
+    if (e <= s) continue;
+    if (s > at) parts.push({ text: text.slice(at, s), mark: false });
+    parts.push({ text: text.slice(s, e), mark: true });
+    at = e;
+  }
+  if (at < end) parts.push({ text: text.slice(at, end), mark: false });
+  return { parts, cutBefore: start > 0, cutAfter: end < text.length };
+}
+
+/** Where a hit is, for the link text: `（二）工作目标 · 第2段`, `表格`, `文件信息`. */
+export function hitLabel(page: PlanText, hit: Hit): string {
+  const { block } = hit;
+  if (block.kind === 'title') return '标题';
+  if (block.kind === 'meta') return '文件信息';
+  if (block.kind === 'heading') return block.text;
+  const under = block.heading && { ...block.heading, text: block.heading.text.replace(/[。.]$/u, '') };
+  if (block.kind === 'table') return under ? `${under.text} · 表格` : '表格';
+  // Paragraphs are counted from the heading they sit under (or from the start of the text).
+  let n = 0;
+  for (const b of page.blocks.slice(0, block.index + 1)) if (b.kind === 'paragraph' && b.heading?.id === under?.id) n++;
+  return under ? `${under.text} · 第${n}段` : `正文第${n}段`;
+}
+
+/** Number of matched places in a result. */
+export function hitCount(result: PlanResult): number {
+  return result.hits.reduce((sum, h) => sum + h.count, 0);
+}
+
+/** The variants (synonyms) that matched somewhere in the results, as written, without the typed terms. */
+export function synonymsUsed(outcome: SearchOutcome): string[] {
+  const used = new Set<string>();
+  for (const r of outcome.results) {
+    for (const vs of outcome.variants) {
+      for (const v of vs) if (!v.original && !used.has(v.label) && r.hits.some((h) => findAll(h.block.normalized.text, v).length > 0)) used.add(v.label);
+    }
+  }
+  return [...used];
+}
+
+/** Other forms of the query's terms, to suggest when nothing was found. */
+export function alternatives(outcome: SearchOutcome): string[] {
+  return [...new Set(outcome.variants.flatMap((vs) => vs.filter((v) => !v.original).map((v) => v.label)))].slice(0, 6);
+}
