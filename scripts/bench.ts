@@ -7,7 +7,9 @@
  *   Chromium; JS needed to read a plan; the enhancement script (scripts/bench/pages.ts);
  * - search (bytes and ms, first and later queries) and print (seconds and pages) in Chromium
  *   (scripts/bench/search-print.ts);
- * - scaling over synthetic corpora of 10, 100 and 1,000 plans, with log-log exponents (scripts/bench/stats.ts).
+ * - scaling over synthetic corpora of 10, 100 and 1,000 plans, with log-log exponents (scripts/bench/stats.ts);
+ * - at each of those sizes, the text-reuse computation alone (scripts/bench/reuse.ts, which also runs by itself for
+ *   sizes a full build cannot reach quickly: `node scripts/bench/reuse.ts --sizes 1000,3000,10000`).
  * Then checks `bench/budgets.json` and exits 1 naming every broken budget. Every build goes into fresh temporary
  * folders (never `dist/` or `content/plans/`); build logs go to `bench/runs/` (git-ignored).
  * `--quick`: sizes 10 and 100 only, one build per corpus, three browser runs (a few minutes, for a quick check);
@@ -32,6 +34,7 @@ import type { Results } from './bench/report.ts';
 import { benchPrint, benchSearch } from './bench/search-print.ts';
 import type { SearchBench } from './bench/search-print.ts';
 import { largestPlanPage } from './bench/site.ts';
+import { benchReuse, type ReuseBench } from './bench/reuse.ts';
 import { pointsBelowFull, runLighthouse } from './bench/lighthouse.ts';
 import type { LighthousePage } from './bench/lighthouse.ts';
 
@@ -135,7 +138,12 @@ async function measure(): Promise<Results> {
     // 3. Scaling over synthetic corpora.
     const scale: BuildBench[] = [];
     const scaleSearch: { plans: number; search: SearchBench }[] = [];
+    const reuse: ReuseBench[] = [];
     for (const n of sizes) {
+      // The text reuse alone, on the same generated corpus (same count and seed), in its own process.
+      log(`text reuse on ${n} synthetic plans ×${buildRuns}`);
+      reuse.push(benchReuse(n, Number(values.seed), buildRuns));
+      log(`text reuse on ${n} plans: ${Math.round(reuse.at(-1)!.ms.median)} ms (CPU ${Math.round(reuse.at(-1)!.cpuMs.median)} ms)`);
       const seedsDir = join(scratch, `corpus-${n}`);
       const gen = spawnSync(process.execPath, ['scripts/generate-corpus.ts', '--count', String(n), '--seed', values.seed, '--out', seedsDir], { encoding: 'utf8' });
       if (gen.status !== 0) throw new Error(`generate-corpus --count ${n} failed:\n${gen.stderr}`);
@@ -177,6 +185,7 @@ async function measure(): Promise<Results> {
       lighthouse,
       scale,
       scaleSearch,
+      reuse,
       growth: growthOf(scale),
       budgets: [],
       durationSeconds: (performance.now() - started) / 1000,

@@ -7,6 +7,7 @@ import type { BuildBench } from './builds.ts';
 import { STAGES } from './builds.ts';
 import type { Bytes, JsToRead, PageBench } from './pages.ts';
 import type { PrintBench, SearchBench } from './search-print.ts';
+import { REUSE_HEAD, reuseRows, type ReuseBench } from './reuse.ts';
 import { classifyGrowth, linearFit, localExponents, logLogExponent, marginalCosts } from './stats.ts';
 import type { Growth, ScalePoint, Stat } from './stats.ts';
 
@@ -39,6 +40,8 @@ export interface Results {
   scale: BuildBench[];
   /** Search on the synthetic sites (fewer runs). */
   scaleSearch: { plans: number; search: SearchBench }[];
+  /** The text-reuse computation alone at each synthetic size (absent in results from before it was measured). */
+  reuse?: ReuseBench[];
   growth: Record<string, GrowthFit>;
   budgets: BudgetResult[];
   durationSeconds: number;
@@ -105,6 +108,19 @@ function growthText(g: GrowthFit | undefined, unit: (v: number) => string): stri
 /** Most other work seen on the machine during any build run, in cores (0 when not recorded). */
 export function maxOtherCores(r: Results): number {
   return Math.max(0, ...(r.build.otherCores ?? []), ...r.scale.flatMap((x) => x.otherCores ?? []));
+}
+
+/** The text reuse alone over the synthetic sizes: a table and how its CPU time grows. */
+export function reuseMarkdown(results: readonly ReuseBench[]): string[] {
+  const points = results.map((x) => ({ n: x.plans, y: x.cpuMs.median }));
+  const fit = { exponent: logLogExponent(points), local: localExponents(points), marginal: marginalCosts(points), fit: linearFit(points), growth: classifyGrowth(points) };
+  return [
+    `### Text reuse (src/lib/reuse/, computed once per build; alone, ${results[0]!.ms.runs} runs per size)`,
+    '',
+    table(REUSE_HEAD, reuseRows(results)),
+    '',
+    `CPU-time growth: ${growthText(fit, formatMs)}. The synthetic plans recombine the seeds' paragraphs, so nearly all their text is shared: the worst case for the number of passages. Peak RSS is the whole process (the corpus ingested in memory first); "result kept" is what the passages and shares hold on the heap.`,
+  ];
 }
 
 /** The Markdown report. */
@@ -253,6 +269,7 @@ export function renderMarkdown(r: Results): string {
       ),
     );
   }
+  if (r.reuse && r.reuse.length > 0) out.push('', ...reuseMarkdown(r.reuse));
   out.push(
     '',
     '### Budgets (`bench/budgets.json`)',

@@ -13,6 +13,7 @@ import type { Theme } from '../schemas/themes.ts';
 import type { Instrument } from '../schemas/instruments.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import { formatPeriod } from './plan-view.ts';
+import { findTextReuse, reuseInput, type TextReuse } from './reuse/index.ts';
 
 let plansCache: Promise<PlanDocument[]> | undefined;
 
@@ -20,6 +21,17 @@ let plansCache: Promise<PlanDocument[]> | undefined;
 export function allPlans(): Promise<PlanDocument[]> {
   plansCache ??= getCollection('planData').then((entries) => entries.map((e) => e.data as PlanDocument).sort((a, b) => a.source.file.localeCompare(b.source.file)));
   return plansCache;
+}
+
+let reuseCache: Promise<TextReuse> | undefined;
+
+/**
+ * Passages several plans print alike, and each plan's share of them (src/lib/reuse/): computed once per build over
+ * every plan, for the plan pages and the reuse page alike.
+ */
+export function textReuse(): Promise<TextReuse> {
+  reuseCache ??= allPlans().then((plans) => findTextReuse(plans.map(reuseInput)));
+  return reuseCache;
 }
 
 /** The entries of a registry collection (`content/*.yaml`), in file order. */

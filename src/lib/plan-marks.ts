@@ -35,6 +35,8 @@ export interface PlanMarks {
   values: Map<string, ValueMark>;
   /** Sections of other plans on the same theme, after each level-1 and level-2 heading, by heading id. */
   related: Map<string, RelatedSection[]>;
+  /** Paragraphs holding text other plans also print (src/lib/reuse/): the page marks them, quietly. */
+  reused: ReadonlySet<string>;
 }
 
 export interface MarkRegistries {
@@ -43,6 +45,8 @@ export interface MarkRegistries {
   indicators: Indicator[];
   /** This plan's related sections by section id (`relatedSections`, computed once per build). */
   related: Map<string, RelatedSection[]>;
+  /** This plan's blocks with text other plans also print (`reusedBlocks`, from the text reuse computed once per build). */
+  reused?: ReadonlySet<string>;
 }
 
 export function planMarks(doc: PlanDocument, registries: MarkRegistries): PlanMarks {
@@ -76,5 +80,5 @@ export function planMarks(doc: PlanDocument, registries: MarkRegistries): PlanMa
     const sections = registries.related.get(b.id) ?? [];
     if (sections.length > 0) related.set(b.id, sections);
   }
-  return { cites, terms, values, related };
+  return { cites, terms, values, related, reused: registries.reused ?? new Set() };
 }

@@ -21,6 +21,7 @@ export const GET: APIRoute = async ({ site }) => {
     'instruments/',
     'indicators/',
     'compare/',
+    'reuse/',
     'data/',
     'search/',
     ...plans.flatMap((p) => [`plans/${p.slug}/`, `plans/${p.slug}/source/`]),

@@ -1,0 +1,360 @@
+/**
+ * Passages that several plans print alike (issue 14, "Text reuse"). Pure and near-linear in the size of the corpus:
+ * computed once per build over every plan (like related sections), never per page.
+ *
+ * Matching form: each unit of text (a block or a table cell) is folded by the project's lexicon (`toMatchForm`:
+ * traditional → simplified, full-width → half-width, converter damage dropped), then only letters and digits are
+ * kept (lower case). So punctuation, spaces and line breaks never decide a match, and a plan's units are read as one
+ * stream: a passage may run over a heading into its paragraph, and a paragraph split over two lines matches the same.
+ *
+ * Method: every k-gram (k = 12 characters of that form) is hashed into an index of distinct k-grams with, for each,
+ * the number of plans and of places it occurs in. A character is reused when a k-gram covering it occurs in another
+ * plan; repeated when its k-grams recur only within its own plan (counted apart, never in the share). Passages are
+ * the maximal runs of k-grams that always follow each other wherever they occur (each k-gram has one successor
+ * everywhere and that successor one predecessor): every occurrence of a passage is then the whole passage, and all
+ * its occurrences are found together. A passage that five plans share inside sentences that two of them share
+ * further is its own passage (the boilerplate), and the longer stretches around it are others (the specific text).
+ * No library fitted (README "Text reuse"): `minhash` and `bloom-filters` estimate whole-document similarity, with no
+ * passages; `common-substrings` builds a suffix trie (quadratic in text length) and returns no positions;
+ * `@dodona/dolos-core` keeps an object per token and per shared fingerprint, and reports pairs of files.
+ *
+ * Hashes are two independent 32-bit hashes of the 12 characters (52 bits kept): at 10,000 plans (about 3·10⁷
+ * k-grams) the expected number of colliding pairs is about 0.1.
+ */
+import { simplify, toMatchForm } from '../../../scripts/pipeline/lexicon/fold.ts';
+
+/** A run of a plan's text, in reading order: a block, or one cell of a table. */
+export interface TextUnit {
+  /** Block id (`p2-1-3`, `t1`). */
+  blockId: string;
+  /** Index of the cell in the table's caption, head and body cells (`richTextsOf` order), `null` for other blocks. */
+  cell: number | null;
+  /** Offset of `text` in the block's (or cell's) text: a heading's number is left out. */
+  offset: number;
+  text: string;
+}
+
+export interface ReuseInput {
+  slug: string;
+  units: TextUnit[];
+}
+
+/** Where a passage stands in one unit: offsets in the block's (or cell's) text, UTF-16, end exclusive. */
+export interface Segment {
+  blockId: string;
+  cell: number | null;
+  start: number;
+  end: number;
+}
+
+/** One place a passage occurs. */
+export interface Occurrence {
+  slug: string;
+  /** Offsets in the plan's matching form (see {@link PlanReuse.chars}). */
+  from: number;
+  to: number;
+  /** The units it spans, in reading order (one for a passage inside a paragraph). */
+  segments: Segment[];
+}
+
+/** A passage that occurs in two plans or more. */
+export interface SharedPassage {
+  /** 1-based rank in {@link TextReuse.passages}. */
+  rank: number;
+  /** The passage in matching form (letters and digits only). */
+  key: string;
+  /** As its first occurrence prints it, one string per unit it spans. */
+  text: string[];
+  /** Distinct plans, in input order. */
+  plans: string[];
+  /** Every occurrence, in input order (a plan that repeats the passage has several). */
+  occurrences: Occurrence[];
+}
+
+export interface PlanReuse {
+  slug: string;
+  /** Characters of text counted: letters and digits in matching form. */
+  chars: number;
+  /** Of those, characters inside text that also occurs in another plan. */
+  sharedChars: number;
+  /** Characters repeated within this plan only (not in `sharedChars`). */
+  repeatedChars: number;
+  /** `sharedChars / chars`, 0 for a plan with no text. */
+  share: number;
+  /** This plan's occurrences of shared passages, in reading order, with their passage. */
+  occurrences: { passage: SharedPassage; occurrence: Occurrence }[];
+}
+
+export interface TextReuse {
+  /** k-gram length, the shortest passage (characters in matching form). */
+  k: number;
+  /** By slug, in input order. */
+  plans: Map<string, PlanReuse>;
+  /** Most plans first, then longest, then first seen. */
+  passages: SharedPassage[];
+}
+
+export const REUSE_K = 12;
+
+/** Dropped from the matching form: everything but letters and digits (punctuation, spaces, symbols). */
+const NOT_KEPT = /[^\p{L}\p{N}]+/gu;
+const lowerAscii = (s: string) => s.replace(/[A-Z]+/gu, (m) => m.toLowerCase());
+
+/** A unit in matching form: folded by the lexicon, letters and digits only, ASCII in lower case. */
+function matchText(text: string): string {
+  return lowerAscii(simplify(text).replace(NOT_KEPT, ''));
+}
+
+/** A plan's matching form, and for each of its UTF-16 units the text unit and the source offsets it came from. */
+interface PlanOffsets {
+  text: string;
+  unit: Int32Array;
+  start: Int32Array;
+  end: Int32Array;
+}
+
+function planOffsets(units: TextUnit[]): PlanOffsets {
+  const forms = units.map((u) => toMatchForm(u.text));
+  const length = forms.reduce((n, f) => n + f.text.length, 0);
+  const unit = new Int32Array(length);
+  const start = new Int32Array(length);
+  const end = new Int32Array(length);
+  let text = '';
+  let at = 0;
+  forms.forEach((form, ui) => {
+    const offset = units[ui]!.offset;
+    // The kept runs of the folded text, each mapped back character by character.
+    for (const m of form.text.matchAll(/[\p{L}\p{N}]+/gu)) {
+      text += lowerAscii(m[0]);
+      for (let i = m.index; i < m.index + m[0].length; i++, at++) {
+        unit[at] = ui;
+        start[at] = offset + form.toSource(i);
+        end[at] = offset + form.toSourceEnd(i + 1);
+      }
+    }
+  });
+  return { text, unit: unit.subarray(0, at), start: start.subarray(0, at), end: end.subarray(0, at) };
+}
+
+/** Growable Int32Array. */
+class IntList {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity = 1024) {
+    this.data = new Int32Array(capacity);
+  }
+  push(v: number): number {
+    if (this.length === this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length] = v;
+    return this.length++;
+  }
+}
+
+/**
+ * Distinct k-grams, by their 52-bit hash: open addressing (linear probing) over typed arrays, grown at half load,
+ * so memory is a few bytes per distinct k-gram rather than a Map entry.
+ */
+class KgramIndex {
+  private keys: Float64Array;
+  private ids: Int32Array;
+  private mask: number;
+  private bits: number;
+  size = 0;
+  constructor(expected: number) {
+    this.bits = Math.max(10, Math.ceil(Math.log2(Math.max(1, expected) * 2)));
+    this.keys = new Float64Array(1 << this.bits);
+    this.ids = new Int32Array(1 << this.bits);
+    this.mask = (1 << this.bits) - 1;
+  }
+  private slot(h1: number): number {
+    return Math.imul(h1, 0x9e3779b1) >>> (32 - this.bits);
+  }
+  /** The id of the k-gram with hashes (h1, h2), a new one if it was not seen. */
+  idOf(h1: number, h2: number): number {
+    const key = (h1 >>> 0) * 0x100000 + (h2 >>> 12) + 1; // + 1: 0 marks an empty slot
+    let s = this.slot(h1);
+    for (;;) {
+      const k = this.keys[s]!;
+      if (k === 0) break;
+      if (k === key) return this.ids[s]!;
+      s = (s + 1) & this.mask;
+    }
+    this.keys[s] = key;
+    this.ids[s] = this.size;
+    if (++this.size * 2 > this.keys.length) this.grow();
+    return this.size - 1;
+  }
+  private grow(): void {
+    const { keys, ids } = this;
+    this.bits++;
+    this.keys = new Float64Array(1 << this.bits);
+    this.ids = new Int32Array(1 << this.bits);
+    this.mask = (1 << this.bits) - 1;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      if (key === 0) continue;
+      // The slot hash is h1, the high 32 bits of the key.
+      let s = this.slot(Math.floor((key - 1) / 0x100000) | 0);
+      while (this.keys[s] !== 0) s = (s + 1) & this.mask;
+      this.keys[s] = key;
+      this.ids[s] = ids[i]!;
+    }
+  }
+}
+
+const NONE = -1; // successor or predecessor not seen yet
+const MANY = -2; // different ones at different places (or the plan's edge)
+
+/** Finds the passages shared between plans and each plan's share of reused text. */
+export function findTextReuse(inputs: readonly ReuseInput[], k = REUSE_K): TextReuse {
+  // 1. Matching forms, without offsets (those are computed per plan at the end, only where passages are).
+  const texts = inputs.map((p) => p.units.map((u) => matchText(u.text)).join(''));
+  const totalKgrams = texts.reduce((n, t) => n + Math.max(0, t.length - k + 1), 0);
+
+  // 2. Every k-gram's id; per id: plans, places, the last plan seen, the one successor and predecessor.
+  const index = new KgramIndex(Math.min(totalKgrams, 1 << 22));
+  const posId = new Int32Array(totalKgrams);
+  const planStart = new Int32Array(inputs.length + 1);
+  const plans = new IntList();
+  const places = new IntList();
+  const lastPlan = new IntList();
+  const succ = new IntList();
+  const pred = new IntList();
+  let at = 0;
+  texts.forEach((text, p) => {
+    planStart[p] = at;
+    const n = text.length - k + 1;
+    let prev = MANY; // the plan's start: the first k-gram has no predecessor here
+    for (let i = 0; i < n; i++) {
+      // Two independent hashes of the k characters (FNV-1a and a multiply-rotate hash), each finished by a mixer.
+      let h1 = 0x811c9dc5;
+      let h2 = 0x9747b28c;
+      for (let j = i; j < i + k; j++) {
+        const c = text.charCodeAt(j);
+        h1 = Math.imul(h1 ^ c, 0x01000193);
+        h2 = Math.imul((h2 << 5) | (h2 >>> 27), 0x5bd1e995) ^ c;
+      }
+      h1 ^= h1 >>> 16;
+      h1 = Math.imul(h1, 0x85ebca6b);
+      h1 ^= h1 >>> 13;
+      h2 ^= h2 >>> 15;
+      h2 = Math.imul(h2, 0xc2b2ae35);
+      h2 ^= h2 >>> 16;
+      const id = index.idOf(h1, h2);
+      if (id === plans.length) {
+        plans.push(0);
+        places.push(0);
+        lastPlan.push(-1);
+        succ.push(NONE);
+        pred.push(NONE);
+      }
+      if (lastPlan.data[id] !== p) {
+        lastPlan.data[id] = p;
+        plans.data[id]!++;
+      }
+      places.data[id]!++;
+      link(pred.data, id, prev);
+      if (prev >= 0) link(succ.data, prev, id);
+      posId[at++] = id;
+      prev = id;
+    }
+    if (prev >= 0) succ.data[prev] = MANY; // the plan's end
+  });
+  planStart[inputs.length] = at;
+
+  // 3. Passages: each run starts where the k-gram before does not always lead to this one. A passage is found at
+  // its first occurrence and keyed by its first k-gram, whose every occurrence starts the same passage.
+  const continues = (x: number, y: number) => succ.data[x] === y && pred.data[y] === x;
+  const passageOf = new Map<number, SharedPassage>();
+  const perPlan: { from: number; to: number; passage: SharedPassage }[][] = inputs.map(() => []);
+  const planReuse = new Map<string, PlanReuse>();
+  inputs.forEach((input, p) => {
+    const text = texts[p]!;
+    const base = planStart[p]!;
+    const n = planStart[p + 1]! - base;
+    const shared = new Uint8Array(text.length);
+    const repeated = new Uint8Array(text.length);
+    for (let i = 0; i < n; i++) {
+      const id = posId[base + i]!;
+      if (plans.data[id]! >= 2) shared.fill(1, i, i + k);
+      else if (places.data[id]! >= 2) repeated.fill(1, i, i + k);
+      if (plans.data[id]! < 2 || (i > 0 && continues(posId[base + i - 1]!, id))) continue;
+      let j = i + 1;
+      while (j < n && continues(posId[base + j - 1]!, posId[base + j]!)) j++;
+      let passage = passageOf.get(id);
+      if (!passage) {
+        passage = { rank: 0, key: text.slice(i, j - 1 + k), text: [], plans: [], occurrences: [] };
+        passageOf.set(id, passage);
+      }
+      perPlan[p]!.push({ from: i, to: j - 1 + k, passage });
+    }
+    let sharedChars = 0;
+    let repeatedChars = 0;
+    for (let c = 0; c < text.length; c++) {
+      if (shared[c]) sharedChars++;
+      else if (repeated[c]) repeatedChars++;
+    }
+    planReuse.set(input.slug, {
+      slug: input.slug,
+      chars: text.length,
+      sharedChars,
+      repeatedChars,
+      share: text.length === 0 ? 0 : sharedChars / text.length,
+      occurrences: [],
+    });
+  });
+
+  // 4. Offsets back in the blocks, one plan at a time (only plans with passages need their offset maps).
+  inputs.forEach((input, p) => {
+    const found = perPlan[p]!;
+    if (found.length === 0) return;
+    const form = planOffsets(input.units);
+    if (form.text !== texts[p]) throw new Error(`text reuse: the matching form of ${input.slug} differs between passes`);
+    const reuse = planReuse.get(input.slug)!;
+    for (const { from, to, passage } of found) {
+      const segments: Segment[] = [];
+      const segmentUnits: number[] = [];
+      for (let c = from; c < to; c++) {
+        const ui = form.unit[c]!;
+        if (c > from && form.unit[c - 1] === ui) segments.at(-1)!.end = form.end[c]!;
+        else {
+          const u = input.units[ui]!;
+          segments.push({ blockId: u.blockId, cell: u.cell, start: form.start[c]!, end: form.end[c]! });
+          segmentUnits.push(ui);
+        }
+      }
+      const occurrence: Occurrence = { slug: input.slug, from, to, segments };
+      if (passage.occurrences.length === 0) {
+        passage.text = segments.map((s, i) => {
+          const u = input.units[segmentUnits[i]!]!;
+          return u.text.slice(s.start - u.offset, s.end - u.offset);
+        });
+      }
+      if (passage.plans.at(-1) !== input.slug) passage.plans.push(input.slug);
+      passage.occurrences.push(occurrence);
+      reuse.occurrences.push({ passage, occurrence });
+    }
+  });
+
+  const order = new Map(inputs.map((p, i) => [p.slug, i]));
+  const passages = [...passageOf.values()].sort(
+    (a, b) =>
+      b.plans.length - a.plans.length ||
+      b.key.length - a.key.length ||
+      order.get(a.plans[0]!)! - order.get(b.plans[0]!)! ||
+      a.occurrences[0]!.from - b.occurrences[0]!.from,
+  );
+  passages.forEach((x, i) => (x.rank = i + 1));
+  return { k, plans: planReuse, passages };
+}
+
+/** Records `value` as the one successor (or predecessor) of `id`, or MANY once two differ. */
+function link(table: Int32Array, id: number, value: number): void {
+  const seen = table[id]!;
+  if (seen === NONE) table[id] = value;
+  else if (seen !== value) table[id] = MANY;
+}

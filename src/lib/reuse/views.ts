@@ -1,0 +1,122 @@
+/** What the pages show of the text reuse: per plan, its reused stretches with where else they occur. Pure. */
+import type { Block, PlanDocument } from '../../schemas/plan.ts';
+import { formatPeriod, planTitle } from '../plan-view.ts';
+import type { Occurrence, PlanReuse, Segment, SharedPassage, TextReuse } from './text-reuse.ts';
+
+/** A place in another plan: the block to link to. */
+export interface ReuseLink {
+  slug: string;
+  blockId: string;
+}
+
+/**
+ * A stretch of a plan's text that other plans also print: overlapping or touching passages merged, so that a
+ * sentence shared in parts with several plans is one item, with every plan that shares a part of it.
+ */
+export interface ReuseStretch {
+  /** The block it starts in (the link target on the page). */
+  blockId: string;
+  /** Every block it spans, in reading order. */
+  blockIds: string[];
+  /** As the plan prints it, one string per unit it spans. */
+  text: string[];
+  /** Characters in matching form. */
+  chars: number;
+  /** Other plans sharing some of it, the first in corpus order, each at the first block where it does. */
+  elsewhere: ReuseLink[];
+  /** More plans share some of it than `elsewhere` lists. */
+  more: boolean;
+}
+
+function cellText(block: Block, cell: number | null): string {
+  if (block.kind !== 'table') return block.text;
+  const cells = [...(block.caption ? [block.caption] : []), ...block.head.flat(), ...block.rows.flat()];
+  return cells[cell ?? 0]?.text ?? '';
+}
+
+/**
+ * The segments of a stretch's passages, one per unit. The passages are contiguous in matching form, so what lies
+ * between two of them in one unit is punctuation or space: it belongs to the stretch.
+ */
+function mergeSegments(segments: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    const last = out.at(-1);
+    if (last && last.blockId === s.blockId && last.cell === s.cell) last.end = Math.max(last.end, s.end);
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+/**
+ * The plan's stretches of text shared with other plans, in reading order, each with at most `limit` other plans
+ * (the first in corpus order). Bounded per stretch, so that a formula ten thousand plans print costs each plan page
+ * `limit` look-ups, not ten thousand.
+ */
+export function reuseStretches(doc: PlanDocument, plan: PlanReuse, corpusOrder: ReadonlyMap<string, number>, limit = 4): ReuseStretch[] {
+  const blocks = new Map(doc.blocks.map((b) => [b.id, b]));
+  const groups: { to: number; own: Occurrence[]; passages: SharedPassage[] }[] = [];
+  for (const { passage, occurrence } of plan.occurrences) {
+    const last = groups.at(-1);
+    if (last && occurrence.from <= last.to) {
+      last.to = Math.max(last.to, occurrence.to);
+      last.own.push(occurrence);
+      last.passages.push(passage);
+    } else groups.push({ to: occurrence.to, own: [occurrence], passages: [passage] });
+  }
+  const stretches = groups.map((g) => {
+    const segments = mergeSegments(g.own.flatMap((o) => o.segments));
+    // The first limit + 1 other plans of each passage hold the first limit of them all (plans are in corpus order).
+    const firstPerPlan = new Map<string, string>();
+    for (const p of g.passages) {
+      let taken = 0;
+      for (const slug of p.plans) {
+        if (slug === plan.slug) continue;
+        if (++taken > limit + 1) break;
+        if (!firstPerPlan.has(slug)) firstPerPlan.set(slug, p.occurrences.find((o) => o.slug === slug)!.segments[0]!.blockId);
+      }
+    }
+    const elsewhere = [...firstPerPlan].map(([slug, blockId]) => ({ slug, blockId }));
+    elsewhere.sort((a, b) => (corpusOrder.get(a.slug) ?? 0) - (corpusOrder.get(b.slug) ?? 0));
+    return {
+      blockId: segments[0]!.blockId,
+      blockIds: [...new Set(segments.map((s) => s.blockId))],
+      text: segments.map((s) => cellText(blocks.get(s.blockId)!, s.cell).slice(s.start, s.end)),
+      chars: g.to - g.own[0]!.from,
+      elsewhere: elsewhere.slice(0, limit),
+      more: elsewhere.length > limit,
+    };
+  });
+  // A paragraph that says the same thing twice lists it once.
+  const seen = new Set<string>();
+  return stretches.filter((s) => {
+    const key = `${s.blockId}\n${s.text.join('\n')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Blocks of a plan that hold text other plans also print (the page marks those paragraphs). */
+export function reusedBlocks(plan: PlanReuse | undefined): Set<string> {
+  return new Set(plan?.occurrences.flatMap(({ occurrence }) => occurrence.segments.map((s) => s.blockId)) ?? []);
+}
+
+/** `12.3%`: one decimal, so that a plan's small share does not read as none. */
+export function formatShare(share: number): string {
+  return `${(share * 100).toFixed(1)}%`;
+}
+
+/** The passages for the reuse page: shared by three plans or more (formulas) and by two (specific text). */
+export function passageLists(reuse: TextReuse, limit: number): { many: TextReuse['passages']; two: TextReuse['passages'] } {
+  return {
+    many: reuse.passages.filter((p) => p.plans.length >= 3).slice(0, limit),
+    two: reuse.passages.filter((p) => p.plans.length === 2).slice(0, limit),
+  };
+}
+
+/** A plan by its region and period (`北辰区·2020—2022年`, no outlook year): short enough for lists of where a passage recurs. */
+export function planShortName(doc: PlanDocument): string {
+  const period = doc.meta.period?.value;
+  return doc.meta.region ? `${doc.meta.region.value.name}·${formatPeriod(period ? { ...period, outlook: null } : null)}` : planTitle(doc);
+}
