@@ -61,8 +61,11 @@ describe('searchRecord(doc …): what the search page reads of a plan', () => {
   });
 
   test('a text in traditional characters keeps its text and gets its simplified form to match', () => {
-    const shandong = record('tests/fixtures/corpus/04_shandong_kjqs_2022_big5.txt').record;
-    const block = shandong.blocks.find((b) => b.text.includes('加快科技強省建設(shè)'))!;
+    // Hand-written, in the shape of a big5 portal text whose converter left pinyin behind (`建設(shè)`).
+    const text = '某市加快科技強省建設(shè)行動方案\n一、總體要求\n加快科技強省建設(shè)，推動高質量發(fā)展。\n';
+    const doc = buildPlanDocument({ name: 'traditional.txt', path: 'traditional.txt', bytes: Buffer.from(text) }, reg);
+    const block = searchRecord(doc, BEICHEN, metaRows(doc, reg.kinds), '（标题上方一行）', simplify).blocks.find((b) => b.text.includes('推動高質量'))!;
+    expect(block.text).toContain('加快科技強省建設(shè)');
     expect(block.match).toContain('加快科技强省建设');
     expect(block.match).not.toContain('(shè)');
   });
