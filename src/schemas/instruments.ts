@@ -8,6 +8,7 @@
  */
 import { z } from 'astro/zod';
 import { chineseText } from './chinese-text.ts';
+import { RegExpSource } from './registry.ts';
 
 const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'use kebab-case: a-z, 0-9 and single hyphens');
 
@@ -56,15 +57,6 @@ export const InstrumentDefinitionSchema = z
   });
 export type InstrumentDefinition = z.infer<typeof InstrumentDefinitionSchema>;
 
-/** A regular expression (JavaScript, `u` flag) written as a string. */
-const Pattern = z.string().refine((p) => {
-  try {
-    new RegExp(p, 'u');
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a valid regular expression');
 
 /** One policy instrument. */
 export const InstrumentSchema = z
@@ -83,7 +75,7 @@ export const InstrumentSchema = z
      * For names with a variable middle (`杰出人才培养计划`, `天津市人才发展特殊支持计划`): regular expressions tested
      * on the same simplified form of each sentence. Keep them narrow: every match is a mention.
      */
-    patterns: z.array(Pattern).default([]),
+    patterns: z.array(RegExpSource).default([]),
     /** Longer words containing a form that do not name the instrument (`人力资源开发孵化基地`). */
     notIn: z.array(z.string().min(1)).default([]),
     category: z.enum(Object.keys(INSTRUMENT_CATEGORIES) as [InstrumentCategory, ...InstrumentCategory[]]),

@@ -6,8 +6,8 @@ import { z } from 'astro/zod';
 import { PeriodSchema, PlanKindSchema, RegionLevelSchema, IsoDateSchema, type RegionRef } from './plan.ts';
 import { chineseText } from './chinese-text.ts';
 
-/** A JavaScript regular expression, written as a string. */
-const RegExpSource = z.string().refine((p) => {
+/** A JavaScript regular expression (`u` flag), written as a string. */
+export const RegExpSource = z.string().refine((p) => {
   try {
     new RegExp(p, 'u');
     return true;
