@@ -14,6 +14,7 @@ import type { Instrument } from '../schemas/instruments.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import { formatPeriod } from './plan-view.ts';
 import { findTextReuse, reuseInput, type TextReuse } from './reuse/index.ts';
+import { chartCatalog, type ChartEntry } from './chart-catalog.ts';
 
 let plansCache: Promise<PlanDocument[]> | undefined;
 
@@ -32,6 +33,21 @@ let reuseCache: Promise<TextReuse> | undefined;
 export function textReuse(): Promise<TextReuse> {
   reuseCache ??= allPlans().then((plans) => findTextReuse(plans.map(reuseInput)));
   return reuseCache;
+}
+
+let chartsCache: Promise<ChartEntry[]> | undefined;
+
+/** Every chart of the site with its stable id (src/lib/chart-catalog.ts), once per build. */
+export function charts(): Promise<ChartEntry[]> {
+  chartsCache ??= Promise.all([allPlans(), indicators()]).then(([plans, all]) => chartCatalog(plans, all));
+  return chartsCache;
+}
+
+/** The chart with this id; a missing one is a build error (the page and the catalog disagree). */
+export async function chart(id: string): Promise<ChartEntry> {
+  const found = (await charts()).find((c) => c.id === id);
+  if (!found) throw new Error(`no chart ${id} in the catalog (src/lib/chart-catalog.ts)`);
+  return found;
 }
 
 /** The entries of a registry collection (`content/*.yaml`), in file order. */

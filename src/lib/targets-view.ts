@@ -157,8 +157,8 @@ export function targetRecords(plans: PlanDocument[], indicators: Indicator[], ur
 }
 
 /** RFC 4180 CSV with a UTF-8 BOM (so spreadsheet programs read the Chinese correctly). */
-export function toCsv(records: TargetRecord[]): string {
-  const keys = Object.keys(records[0] ?? { plan: '' }) as (keyof TargetRecord)[];
+export function toCsv<T extends object = TargetRecord>(records: T[], columns?: (keyof T)[]): string {
+  const keys = columns ?? (Object.keys(records[0] ?? { plan: '' }) as (keyof T)[]);
   const cell = (v: unknown) => {
     const s = v === null || v === undefined ? '' : String(v);
     return /[",\r\n]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;

@@ -4,7 +4,7 @@
  * both languages, each with `xhtml:link` alternates naming the other (as Google documents for hreflang).
  */
 import type { APIRoute } from 'astro';
-import { allPlans, departments, glossary, indicators, instruments, themes, citedDocuments } from '../lib/data.ts';
+import { allPlans, charts, departments, glossary, indicators, instruments, themes, citedDocuments } from '../lib/data.ts';
 import { citedDocumentViews, departmentViews, flattenRegions, regionTree } from '../lib/crosslinks/index.ts';
 import { url } from '../lib/url.ts';
 import { hasEnglish } from '../lib/i18n/index.ts';
@@ -32,6 +32,7 @@ export const GET: APIRoute = async ({ site }) => {
     ...(await themes()).map((t) => `themes/${t.id}/`),
     ...(await instruments()).map((t) => `instruments/${t.id}/`),
     ...(await indicators()).map((i) => `indicators/${i.id}/`),
+    ...(await charts()).filter((c) => !c.model.empty).map((c) => `embed/${c.id}/`),
   ];
   const at = (p: string) => new URL(url(p), site).href;
   const entry = (p: string) => {

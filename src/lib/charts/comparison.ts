@@ -27,6 +27,8 @@ export interface ComparisonData {
   title?: string;
   /** Row order: by value, largest first (default), or as given. */
   sort?: 'value' | 'input';
+  /** The plan whose bar is its own and the others its peers (the peer view of a plan page), if any. */
+  highlight?: string;
 }
 
 /** A value that was not drawn, and why. */
@@ -42,6 +44,10 @@ export interface ComparisonBar {
   planLabel: string;
   kind: ChartValue['kind'];
   value: number;
+  /** Whether this is the bar of `ComparisonData.highlight`; `null` when no plan is highlighted. */
+  own: boolean | null;
+  /** The drawn value's target id in its plan, when known. */
+  targetId: string | null;
   x: number;
   y: number;
   width: number;
@@ -116,12 +122,15 @@ export function comparison(data: ComparisonData, size: ChartSize = { width: 480 
     const barY = top + FONT + 6;
     const x0 = x(Math.min(0, v.value!));
     const x1 = x(Math.max(0, v.value!));
-    const rowText = wrapText(`${v.planLabel} · ${yearKind(v)}`, W - 8, 1)[0]!;
+    const own = data.highlight === undefined ? null : v.slug === data.highlight;
+    const rowText = wrapText(`${v.planLabel}${own ? '（本规划）' : ''} · ${yearKind(v)}`, W - 8, 1)[0]!;
     return {
       slug: v.slug,
       planLabel: v.planLabel,
       kind: v.kind,
       value: v.value!,
+      own,
+      targetId: v.id ?? null,
       x: round(x0),
       y: round(barY),
       width: round(x1 - x0),

@@ -24,7 +24,9 @@ export type ChartValue = Pick<
   'indicatorId' | 'phrase' | 'value' | 'valueText' | 'unit' | 'year' | 'qualifiers' | 'kind' | 'measure' | 'quote' | 'blockId'
 > &
   /** Table position; a value read from a table has only its cell text as `quote`, so its link names the table. */
-  Partial<Pick<Target, 'cell'>>;
+  Partial<Pick<Target, 'cell'>> &
+  /** The target's id in its plan, when the value is a whole `Target` (chart data files list it). */
+  Partial<Pick<Target, 'id'>>;
 
 /** A value with the plan it comes from (comparison across plans). */
 export interface PlanValue extends ChartValue {
@@ -91,7 +93,7 @@ export interface ChartSource {
 /** What every chart model has; the frame (`Chart.astro`) reads only these fields. */
 export interface ChartFrame {
   /** Which chart: also a class on the figure (`chart--trajectory`). */
-  kind: 'baseline-target' | 'trajectory' | 'comparison' | 'timeline';
+  kind: 'baseline-target' | 'trajectory' | 'comparison' | 'timeline' | 'peers';
   /** Stable id derived from the content, prefix of the `<title>`/`<desc>` ids; components may override it. */
   id: string;
   /** viewBox width. */

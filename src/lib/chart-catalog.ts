@@ -1,0 +1,172 @@
+/**
+ * Every chart of the site, once per build: its stable id (from the plan slug, indicator id or region id, never from
+ * build order), its model, the page it stands on, and the values it draws. The pages place these models, and the
+ * same entries give the take-away files: `/charts/<id>.svg`, `/charts/<id>.csv` and the embed page `/embed/<id>/`.
+ */
+import { baselineTarget, pairBaselineTargets } from './charts/baseline-target.ts';
+import { comparison, pickComparisonValues } from './charts/comparison.ts';
+import { peers } from './charts/peers.ts';
+import type { AnyChartModel } from './charts/svg.ts';
+import { timeline } from './charts/timeline.ts';
+import { trajectory, trajectoryCandidates, trajectoryPoints } from './charts/trajectory.ts';
+import type { ChartValue } from './charts/types.ts';
+import { comparability } from './values.ts';
+import { blockLabels, indicatorNames, planLabel, timelinePlans } from './chart-inputs.ts';
+import { flattenRegions, plansUnder, regionTree } from './crosslinks/regions.ts';
+import { planTitle } from './plan-view.ts';
+import { targetRecords, toCsv, type TargetRecord } from './targets-view.ts';
+import type { PlanDocument } from '../schemas/plan.ts';
+import type { Indicator } from '../schemas/indicator.ts';
+
+/** A chart's place in the site and what it draws. */
+export interface ChartEntry {
+  /** Stable id: `plan-<slug>-baseline-target`, `plan-<slug>-trajectory-<indicator>`, `plan-<slug>-peers`, `indicator-<id>-comparison`, `regions-timeline`, `region-<id>-timeline`. */
+  id: string;
+  /** The figure's `id` on its page (the anchor links use). */
+  anchor: string;
+  model: AnyChartModel;
+  /** Site-relative path of the Chinese page the chart is on (`plans/<slug>/`). */
+  page: string;
+  /** Title of that page, for the embed page's link back. */
+  pageTitle: string;
+  /** The data file's rows (`/charts/<id>.csv`): the drawn values as `/data/targets.csv` has them, or plan periods. */
+  data: ChartData;
+}
+
+/** What a chart draws, for its CSV: targets (by plan and target id) or plan periods. */
+export type ChartData =
+  | { kind: 'targets'; targets: { plan: string; id: string }[] }
+  | { kind: 'periods'; plans: string[] };
+
+const targetRefs = (slug: string, values: readonly ChartValue[]) =>
+  values.flatMap((v) => (v.id ? [{ plan: (v as ChartValue & { slug?: string }).slug ?? slug, id: v.id }] : []));
+
+/** The plan's charts, in page order: baseline → target, or the peer view when there is no baseline; trajectories. */
+export function planCharts(doc: PlanDocument, plans: readonly PlanDocument[], indicators: readonly Indicator[]): ChartEntry[] {
+  if (doc.targets.length === 0) return [];
+  const names = indicatorNames([...indicators]);
+  const labels = blockLabels(doc);
+  const label = planLabel(doc);
+  const page = `plans/${doc.slug}/`;
+  const pageTitle = planTitle(doc);
+  const out: ChartEntry[] = [];
+  const pairs = pairBaselineTargets(doc.targets);
+  if (pairs.length > 0) {
+    out.push({
+      id: `plan-${doc.slug}-baseline-target`,
+      anchor: 'chart-baseline-target',
+      model: baselineTarget({ slug: doc.slug, planLabel: label, targets: doc.targets, names, blockLabels: labels }),
+      page,
+      pageTitle,
+      data: { kind: 'targets', targets: targetRefs(doc.slug, pairs.flatMap((p) => [p.start, p.end])) },
+    });
+  } else {
+    const model = peers({
+      slug: doc.slug,
+      plans: plans.map((p) => ({ slug: p.slug, planLabel: planLabel(p), targets: p.targets, blockLabels: blockLabels(p) })),
+      indicators,
+    });
+    out.push({
+      id: `plan-${doc.slug}-peers`,
+      anchor: 'chart-peers',
+      model,
+      page,
+      pageTitle,
+      data: { kind: 'targets', targets: model.panels.flatMap((p) => p.chart.bars.flatMap((b) => (b.targetId ? [{ plan: b.slug, id: b.targetId }] : []))) },
+    });
+  }
+  for (const indicatorId of trajectoryCandidates(doc.targets)) {
+    out.push({
+      id: `plan-${doc.slug}-trajectory-${indicatorId}`,
+      anchor: `chart-trajectory-${indicatorId}`,
+      model: trajectory({ slug: doc.slug, planLabel: label, indicatorId, name: names[indicatorId], targets: doc.targets, blockLabels: labels }),
+      page,
+      pageTitle,
+      data: { kind: 'targets', targets: targetRefs(doc.slug, trajectoryPoints(doc.targets, indicatorId).points) },
+    });
+  }
+  return out;
+}
+
+/** The comparison chart of an indicator page, or `null` when no plan has a value for it. */
+export function indicatorChart(indicator: Indicator, plans: readonly PlanDocument[]): ChartEntry | null {
+  const values = pickComparisonValues(
+    plans.filter((doc) => doc.targets.some((t) => t.indicatorId === indicator.id)).map((doc) => ({ slug: doc.slug, planLabel: planLabel(doc), targets: doc.targets, blockLabels: blockLabels(doc) })),
+    indicator,
+  );
+  if (values.length === 0) return null;
+  return {
+    id: `indicator-${indicator.id}-comparison`,
+    anchor: 'chart-comparison',
+    model: comparison({ indicator, values }),
+    page: `indicators/${indicator.id}/`,
+    pageTitle: `指标：${indicator.name}`,
+    data: { kind: 'targets', targets: values.filter((v) => comparability(v, indicator).comparable).flatMap((v) => (v.id ? [{ plan: v.slug, id: v.id }] : [])) },
+  };
+}
+
+/** The timeline of the regions page (every plan) and of each region page (the plans under it). */
+export function timelineCharts(plans: PlanDocument[]): ChartEntry[] {
+  const entry = (id: string, page: string, pageTitle: string, under: PlanDocument[]): ChartEntry => ({
+    id,
+    anchor: 'chart-timeline',
+    model: timeline({ plans: timelinePlans(under) }),
+    page,
+    pageTitle,
+    data: { kind: 'periods', plans: under.filter((p) => p.meta.period).map((p) => p.slug) },
+  });
+  return [
+    entry('regions-timeline', 'regions/', '地区', plans),
+    ...flattenRegions(regionTree(plans)).map((node) => entry(`region-${node.region.id}-timeline`, `regions/${node.region.id}/`, node.region.fullName, plansUnder(node))),
+  ];
+}
+
+/** Every chart of the site. Ids are unique (a clash is a build error: two files would overwrite each other). */
+export function chartCatalog(plans: PlanDocument[], indicators: Indicator[]): ChartEntry[] {
+  const all = [
+    ...plans.flatMap((doc) => planCharts(doc, plans, indicators)),
+    ...indicators.flatMap((i) => indicatorChart(i, plans) ?? []),
+    ...timelineCharts(plans),
+  ];
+  const seen = new Set<string>();
+  for (const c of all) {
+    if (seen.has(c.id)) throw new Error(`two charts have the id ${c.id}`);
+    seen.add(c.id);
+  }
+  return all;
+}
+
+/** The columns of a chart's CSV of periods (the timeline). */
+export interface PeriodRecord {
+  plan: string;
+  planTitle: string;
+  start: number;
+  end: number;
+  outlook: number | null;
+}
+
+/**
+ * A chart's data file: for charts of values, the drawn values as rows of `/data/targets.csv` (same columns, same
+ * cells), in the chart's order; for the timeline, each plan's period. `urlOf` makes the sentence URL absolute.
+ */
+export function chartCsv(entry: ChartEntry, plans: PlanDocument[], indicators: Indicator[], urlOf: (slug: string, blockId: string) => string): string {
+  if (entry.data.kind === 'periods') {
+    const bySlug = new Map(plans.map((p) => [p.slug, p]));
+    const rows: PeriodRecord[] = entry.data.plans.map((slug) => {
+      const p = bySlug.get(slug)!;
+      const period = p.meta.period!.value;
+      return { plan: slug, planTitle: planTitle(p), start: period.start, end: period.end, outlook: period.outlook ?? null };
+    });
+    return toCsv(rows, ['plan', 'planTitle', 'start', 'end', 'outlook']);
+  }
+  const refs = entry.data.targets;
+  const wanted = new Set(refs.map((r) => `${r.plan}#${r.id}`));
+  const records = new Map(
+    targetRecords(plans.filter((p) => refs.some((r) => r.plan === p.slug)), indicators, urlOf)
+      .filter((r) => wanted.has(`${r.plan}#${r.id}`))
+      .map((r) => [`${r.plan}#${r.id}`, r]),
+  );
+  const rows = [...new Set(refs.map((r) => `${r.plan}#${r.id}`))].map((k) => records.get(k)!);
+  const columns = Object.keys(rows[0] ?? {}) as (keyof TargetRecord)[];
+  return toCsv(rows, columns.length ? columns : undefined);
+}

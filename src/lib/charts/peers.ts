@@ -1,0 +1,105 @@
+/**
+ * The peer view of a plan that has targets and no baselines (nothing to draw a baseline → target slope from): per
+ * indicator, the plan's target beside other plans' targets for the same indicator, one panel per indicator, each on
+ * its own scale. What may stand together is decided as on the comparison page and the indicator pages: one value per
+ * plan (`pickComparisonValues`), drawn only when `comparability` admits it (same indicator, unit and measure).
+ */
+import { comparability, type ComparableIndicator } from '../values.ts';
+import { comparison, pickComparisonValues, type ComparedIndicator, type ComparisonModel } from './comparison.ts';
+import { FONT, chartId, label, round } from './layout.ts';
+import type { ChartFrame, ChartSize, ChartValue, PlanValue, TextMark } from './types.ts';
+
+/** A plan as the peer view reads it. */
+export interface PeerPlan {
+  slug: string;
+  planLabel: string;
+  targets: readonly ChartValue[];
+  blockLabels?: Readonly<Record<string, string>>;
+}
+
+/** Input of `peers`. */
+export interface PeersData {
+  /** The plan the view is for. */
+  slug: string;
+  /** Every plan, the plan itself included (its place in the list does not matter). */
+  plans: readonly PeerPlan[];
+  /** The indicator registry, in its order (the panels' order). */
+  indicators: readonly ComparedIndicator[];
+}
+
+/** One indicator's panel: its name above a comparison of the plan's target with its peers'. */
+export interface PeersPanel {
+  indicatorId: string;
+  /** Offset of the panel from the top. */
+  y: number;
+  /** Offset of the comparison's marks from the panel's top (below the title). */
+  chartY: number;
+  title: TextMark;
+  chart: ComparisonModel;
+}
+
+/** The model of a peer view. */
+export interface PeersModel extends ChartFrame {
+  kind: 'peers';
+  panels: PeersPanel[];
+}
+
+/**
+ * Per indicator of the registry, the plan's own target and the other plans' comparable targets, when the plan's own
+ * is comparable and at least one other plan's is. Indicators where the plan stands alone are left out.
+ */
+export function peerValues(data: PeersData): { indicator: ComparedIndicator; values: PlanValue[] }[] {
+  const out: { indicator: ComparedIndicator; values: PlanValue[] }[] = [];
+  for (const indicator of data.indicators) {
+    const ok = (v: PlanValue) => comparability(v, indicator as ComparableIndicator).comparable;
+    const picked = pickComparisonValues(data.plans, indicator).filter(ok);
+    const own = picked.find((v) => v.slug === data.slug);
+    const others = picked.filter((v) => v.slug !== data.slug);
+    if (own && others.length > 0) out.push({ indicator, values: [own, ...others] });
+  }
+  return out;
+}
+
+const GAP = 20;
+
+/**
+ * Stacked comparison panels, the plan's own bar marked 本规划 (and filled; its peers' bars are light), so the peer
+ * view says what it is on the chart itself. `empty` when the plan shares no comparable indicator with another plan.
+ */
+export function peers(data: PeersData, size: ChartSize = { width: 480 }): PeersModel {
+  const own = data.plans.find((p) => p.slug === data.slug);
+  const ownLabel = own?.planLabel ?? data.slug;
+  let y = 0;
+  const panels: PeersPanel[] = peerValues(data).map(({ indicator, values }) => {
+    const chart = comparison({ indicator, values, title: indicator.name, highlight: data.slug }, size);
+    const panel = { indicatorId: indicator.id, y: round(y), chartY: FONT + 10, title: label(4, FONT, `${indicator.name}（${indicator.unit}）`, 'start'), chart };
+    y += FONT + 10 + chart.height + GAP;
+    return panel;
+  });
+  const title = `${ownLabel}与其他规划的目标对照`;
+  const description = panels.length
+    ? `同类目标对照（本规划没有基数，故与其他规划同一指标、同一单位和口径的目标并列）：${panels.map((p) => p.chart.description).join('')}`
+    : `${ownLabel}的目标与其他规划没有同一指标、同一单位和口径的可比目标，故无对照图。`;
+  return {
+    kind: 'peers',
+    id: chartId('peers', data.slug, title, description),
+    width: size.width,
+    height: panels.length ? round(y - GAP) : 0,
+    minWidth: panels[0]?.chart.minWidth ?? 0,
+    title,
+    description,
+    unit: '各指标单位见分图',
+    table: {
+      columns: ['指标', '规划', '年份', '数值', '原文写法'],
+      rows: panels.flatMap((p) => p.chart.table.rows.map((r) => [p.chart.title, r[0]!, r[1]!, `${r[3]}${unitOf(p)}`, r[4]!])),
+    },
+    sources: panels.flatMap((p) => p.chart.sources),
+    notes: panels.length
+      ? ['同类目标对照：本规划没有基数，图中把本规划的目标（实心条，标“本规划”）与其他规划同一指标的目标（浅色条）并列；只画入单位和口径相同的目标，年份不同的目标各注年份。']
+      : [],
+    empty: panels.length === 0,
+    panels,
+  };
+}
+
+const unitOf = (p: PeersPanel) => p.chart.unit.replace(/^单位：/u, '');

@@ -1,0 +1,170 @@
+/**
+ * A chart model as a standalone SVG file (`/charts/<id>.svg`): the file the page shows as an `<img>`, the reader
+ * downloads, the embed page shows and the browser turns into a PNG. It carries its own styles (a `<style>` element,
+ * which is allowed inside an SVG file and refused by the site's CSP only as an inline `style` attribute in a page),
+ * a font stack that works without any web font, and a white background, so it reads the same wherever it is opened.
+ *
+ * Serialised by a small element builder that escapes every text and attribute (no string splicing of content).
+ */
+import type { BaselineTargetModel } from './baseline-target.ts';
+import type { ComparisonModel } from './comparison.ts';
+import type { PeersModel } from './peers.ts';
+import type { TimelineModel } from './timeline.ts';
+import type { TrajectoryModel } from './trajectory.ts';
+import type { AxisModel, TextMark } from './types.ts';
+
+export type AnyChartModel = BaselineTargetModel | TrajectoryModel | ComparisonModel | TimelineModel | PeersModel;
+
+type Attrs = Record<string, string | number | undefined>;
+
+/** Escape for XML text and double-quoted attribute values. */
+export function escapeXml(s: string): string {
+  return s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
+}
+
+/** One element; `children` are already serialised elements, `text` is escaped here. */
+export function el(name: string, attrs: Attrs = {}, children: readonly string[] | string = []): string {
+  const a = Object.entries(attrs)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => ` ${k}="${escapeXml(String(v))}"`)
+    .join('');
+  const inner = typeof children === 'string' ? escapeXml(children) : children.join('');
+  return inner ? `<${name}${a}>${inner}</${name}>` : `<${name}${a}/>`;
+}
+
+const text = (m: TextMark, cls: string) => el('text', { x: m.x, y: m.y, 'text-anchor': m.anchor, class: cls }, m.text);
+
+function axis(a: AxisModel): string {
+  return el('g', { class: `axis axis--${a.orientation}` }, [
+    ...a.ticks.map((t) => el('line', { class: 'grid', x1: t.line.x1, y1: t.line.y1, x2: t.line.x2, y2: t.line.y2 })),
+    ...(a.domain ? [el('line', { class: 'domain', x1: a.domain.x1, y1: a.domain.y1, x2: a.domain.x2, y2: a.domain.y2 })] : []),
+    ...a.ticks.map((t) => text(t.label, 'tick')),
+  ]);
+}
+
+function comparisonMarks(m: ComparisonModel, patternId: string): string[] {
+  return [
+    el('defs', {}, [
+      el('pattern', { id: patternId, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, [
+        el('rect', { class: 'hatch-bg', width: 6, height: 6 }),
+        el('line', { class: 'hatch-line', x1: 0, y1: 0, x2: 0, y2: 6 }),
+      ]),
+    ]),
+    axis(m.xAxis),
+    ...m.bars.map((b) =>
+      el('g', { class: `bar bar--${b.kind}${b.own === null ? '' : b.own ? ' bar--own' : ' bar--peer'}` }, [
+        text(b.rowLabel, 'row-label'),
+        el('rect', { x: b.x, y: b.y, width: b.width, height: b.height, fill: b.kind === 'target' ? undefined : `url(#${patternId})` }),
+        text(b.valueLabel, 'value'),
+      ]),
+    ),
+  ];
+}
+
+/** The marks of a chart (everything inside the `<svg>` but its title and description). */
+export function chartMarks(m: AnyChartModel, id: string): string[] {
+  switch (m.kind) {
+    case 'baseline-target':
+      return m.panels.map((p) =>
+        el('g', { class: 'panel', transform: `translate(${p.x} ${p.y})` }, [
+          ...p.titleLines.map((t) => text(t, 'panel-title')),
+          axis(p.axis),
+          el('path', { class: 'slope', d: p.path }),
+          ...[p.start, p.end].map((pt) => el('circle', { class: `dot dot--${pt.kind}`, cx: pt.x, cy: pt.y, r: pt.r })),
+          ...[p.start, p.end].map((pt) => text(pt.label, 'value')),
+          ...p.years.map((t) => text(t, 'tick')),
+        ]),
+      );
+    case 'trajectory':
+      return [
+        axis(m.yAxis),
+        axis(m.xAxis),
+        el('path', { class: 'trend', d: m.path }),
+        ...m.points.map((p) => el('circle', { class: `dot dot--${p.kind}`, cx: p.x, cy: p.y, r: p.r })),
+        ...m.points.map((p) => text(p.label, 'value')),
+      ];
+    case 'comparison':
+      return comparisonMarks(m, `${id}-hatch`);
+    case 'timeline':
+      return [
+        axis(m.xAxis),
+        ...m.rows.map((r) =>
+          el('g', { class: 'period' }, [
+            text(r.rowLabel, 'row-label'),
+            el('rect', { class: 'period-bar', x: r.bar.x, y: r.bar.y, width: r.bar.width, height: r.bar.height }),
+            ...(r.outlookLine ? [el('line', { class: 'outlook', x1: r.outlookLine.x1, y1: r.outlookLine.y1, x2: r.outlookLine.x2, y2: r.outlookLine.y2 })] : []),
+            ...(r.outlookCap ? [el('line', { class: 'outlook-cap', x1: r.outlookCap.x1, y1: r.outlookCap.y1, x2: r.outlookCap.x2, y2: r.outlookCap.y2 })] : []),
+            text(r.periodLabel, 'value'),
+          ]),
+        ),
+      ];
+    case 'peers':
+      return m.panels.map((p, i) =>
+        el('g', { class: 'panel', transform: `translate(0 ${p.y})` }, [
+          text(p.title, 'panel-title'),
+          el('g', { transform: `translate(0 ${p.chartY})` }, comparisonMarks(p.chart, `${id}-hatch-${i}`)),
+        ]),
+      );
+  }
+}
+
+/**
+ * The file's own styles: the page's chart rules (src/styles/charts.css) with the light theme's colours written out,
+ * since a standalone file has no site variables. The font stack is the site's `--font-sans`: system fonts only.
+ */
+export const STANDALONE_STYLE = [
+  'svg{font-family:system-ui,-apple-system,"PingFang SC","Hiragino Sans GB","Noto Sans CJK SC","Source Han Sans SC","Microsoft YaHei","WenQuanYi Zen Hei",sans-serif;color:#1b1b1b}',
+  '.background{fill:#ffffff}',
+  'text{font-size:14px;fill:#1b1b1b}',
+  '.tick{font-size:13px;fill:#595959;font-variant-numeric:tabular-nums}',
+  '.value{font-weight:700;font-variant-numeric:tabular-nums}',
+  '.panel-title{font-weight:700}',
+  '.source{font-size:13px;fill:#595959}',
+  '.grid{stroke:#d6d4cc;stroke-width:1}',
+  '.domain{stroke:#595959;stroke-width:1}',
+  '.axis--x .grid{stroke-dasharray:2 3}',
+  '.dot{stroke:#9b1c1c;stroke-width:2;fill:#9b1c1c}',
+  '.dot--baseline,.dot--achievement{fill:#ffffff;stroke:#1b1b1b}',
+  '.slope,.trend{fill:none;stroke:#1b1b1b;stroke-width:2;stroke-linejoin:round}',
+  '.trend{stroke:#9b1c1c}',
+  '.bar rect{stroke:#1b1b1b;stroke-width:1}',
+  '.bar--target rect{fill:#9b1c1c}',
+  '.bar--target.bar--peer rect{fill:#f2f1ec}',
+  '.hatch-bg{fill:#ffffff}',
+  '.hatch-line{stroke:#1b1b1b;stroke-width:2}',
+  '.period-bar{fill:#9b1c1c}',
+  '.outlook,.outlook-cap{stroke:#1b1b1b;stroke-width:2}',
+  '.outlook{stroke-dasharray:5 4}',
+].join('');
+
+/** Margin around the marks in the file, in viewBox units (charts.css sizes the image by the file's width). */
+export const STANDALONE_PAD = 8;
+/** Height of the source line added under the marks in the file. */
+const FOOTER = 24;
+
+/** The size of a chart's file: the model's viewBox, the margin around it and the source line. */
+export function standaloneSize(m: Pick<AnyChartModel, 'width' | 'height'>): { width: number; height: number } {
+  return { width: m.width + 2 * STANDALONE_PAD, height: m.height + 2 * STANDALONE_PAD + FOOTER };
+}
+
+/**
+ * The standalone SVG document of a chart: XML declaration, `xmlns`, size, `<title>` and `<desc>` (the model's
+ * title and its description with every number), the marks on a white background, and a source line under them
+ * (`source`: where the chart comes from, such as the page's URL), so a chart taken away still says where it is from.
+ */
+export function standaloneSvg(m: AnyChartModel, id: string, source: string): string {
+  const pad = STANDALONE_PAD;
+  const { width, height } = standaloneSize(m);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${el(
+    'svg',
+    { xmlns: 'http://www.w3.org/2000/svg', version: '1.1', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-labelledby': `${id}-title`, 'aria-describedby': `${id}-desc` },
+    [
+      el('title', { id: `${id}-title` }, m.title),
+      el('desc', { id: `${id}-desc` }, m.description),
+      el('style', {}, STANDALONE_STYLE),
+      el('rect', { class: 'background', width, height }),
+      el('g', { transform: `translate(${pad} ${pad})` }, chartMarks(m, id)),
+      el('text', { class: 'source', x: pad, y: height - pad, 'text-anchor': 'start' }, source),
+    ],
+  )}\n`;
+}

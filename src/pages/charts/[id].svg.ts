@@ -1,0 +1,20 @@
+/**
+ * Each chart as a standalone SVG file (`/charts/<id>.svg`): what the pages show as an image, what the reader
+ * downloads and what public/chart-png.js draws into a PNG. Written at build time from the chart catalog.
+ */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { charts } from '../../lib/data.ts';
+import { standaloneSvg } from '../../lib/charts/svg.ts';
+import type { ChartEntry } from '../../lib/chart-catalog.ts';
+import { ui } from '../../lib/i18n/index.ts';
+import { url } from '../../lib/url.ts';
+
+export const getStaticPaths = (async () =>
+  (await charts()).filter((c) => !c.model.empty).map((chart) => ({ params: { id: chart.id }, props: { chart } }))) satisfies GetStaticPaths;
+
+export const GET: APIRoute = ({ props, site }) => {
+  const { chart } = props as { chart: ChartEntry };
+  const t = ui('zh-CN');
+  const source = t.chartEmbedSource.replace('{site}', t.siteName).replace('{url}', new URL(url(chart.page), site).href);
+  return new Response(standaloneSvg(chart.model, chart.id, source), { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
+};
