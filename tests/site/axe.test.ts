@@ -2,7 +2,7 @@
  * Accessibility: axe-core with the WCAG 2.2 AA rule set on the home page, every plan page and one page of every
  * other kind, in both editions (Chinese, and English under /en/) (source view, department, cited document, glossary term, region, theme, indicator, the indexes, the
  * comparison, data, search and 404 pages), at a desktop (1280 px) and a phone (360 px) width, in the light and
- * the dark colour scheme. Zero violations.
+ * the dark colour scheme, and a chart's embed page. Zero violations.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -31,7 +31,9 @@ const edition = (prefix: '' | '/en') => {
   });
 };
 const englishPlans = all.filter((p) => /^\/en\/plans\/[^/]+\/$/u.test(p.path));
-const pages = [...all.filter((p) => p.path === '/' || p.path === '/en/'), ...planPages(siteDir), ...englishPlans, ...edition(''), ...edition('/en')];
+// The embed pages of charts (issue 14): beyond the first (edition('') takes one of each folder), a peer view's.
+const embeds = all.filter((p) => p.path === '/embed/plan-beichen-2020-2022-peers/');
+const pages = [...all.filter((p) => p.path === '/' || p.path === '/en/'), ...planPages(siteDir), ...englishPlans, ...edition(''), ...edition('/en'), ...embeds];
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** WCAG 2.0, 2.1 and 2.2 at levels A and AA (axe has no 2.2 level-A-only rules, hence no `wcag22a`). */

@@ -12,6 +12,7 @@ import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { describe, expect, inject, test } from 'vitest';
 import { expectNone } from '../support/report.ts';
+import { parseCsv } from '../support/csv.ts';
 
 const siteDir = inject('siteDir');
 const readJson = (rel: string): unknown => JSON.parse(readFileSync(join(siteDir, rel), 'utf8'));
@@ -101,28 +102,6 @@ describe('JSON Schema: every published JSON file validates', () => {
 /** Citation files beside each plan page (`plans/<slug>/cite.json`): checked by citation.test.ts. */
 function isCitationFile(rel: string): boolean {
   return /^plans\/[a-z0-9-]+\/cite\.json$/u.test(rel);
-}
-
-/** RFC 4180: records separated by CRLF, fields by commas; a quoted field may hold commas, CRLF and doubled quotes. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let i = 0;
-  let quoted = false;
-  while (i < text.length) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), (i += 2);
-      else if (c === '"') (quoted = false), (i += 1);
-      else (field += c), (i += 1);
-    } else if (c === '"' && field === '') (quoted = true), (i += 1);
-    else if (c === ',') row.push(field), (field = ''), (i += 1);
-    else if (c === '\r' && text[i + 1] === '\n') row.push(field), rows.push(row), (row = []), (field = ''), (i += 2);
-    else (field += c), (i += 1);
-  }
-  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
-  return rows;
 }
 
 describe('targets.csv and targets.json carry the same rows', () => {

@@ -1,7 +1,8 @@
 /**
  * The site is self-contained and plan pages need no JavaScript: loading the home page and every plan page in
  * Chromium requests nothing from any host but the test server, every request succeeds, a plan page carries no
- * script but the site's small deferred enhance.js, and reads the same with JavaScript off.
+ * script but the site's small deferred enhance.js (and chart-png.js, the charts' PNG button), and reads the same
+ * with JavaScript off.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -93,20 +94,22 @@ describe.each([...(home ? [home] : []), ...plans, ...english])('$path', ({ path,
       const lower = html.toLowerCase();
       for (let at = lower.indexOf('<script'); at >= 0; at = lower.indexOf('<script', at + 1)) {
         const tag = html.slice(at, html.indexOf('>', at) + 1);
-        // The one script allowed: progressive enhancement from this site, deferred (issue #3). The schema.org
-        // JSON-LD is a data block, not a script: the browser never runs it (citation.test.ts checks its content).
-        if (!/^<script src="[^"]*\/enhance\.js" defer>$/u.test(tag) && tag !== '<script type="application/ld+json">') {
+        // The scripts allowed: progressive enhancement from this site, deferred (issue #3), and the charts' PNG
+        // button (issue 14), deferred too. The schema.org JSON-LD is a data block, not a script: the browser never
+        // runs it (citation.test.ts checks its content).
+        if (!/^<script src="[^"]*\/(enhance|chart-png)\.js" defer>$/u.test(tag) && tag !== '<script type="application/ld+json">') {
           const before = html.slice(0, at).split('\n');
           problems.push(`${file}:${before.length}:${before.at(-1)!.length + 1}: ${html.slice(at, at + 160)}`);
         }
       }
       const { requests } = await load(path);
       for (const r of requests.filter((x) => x.resourceType() === 'script')) {
-        if (!r.url().endsWith('/enhance.js')) problems.push(`loaded script ${r.url()}`);
+        if (!r.url().endsWith('/enhance.js') && !r.url().endsWith('/chart-png.js')) problems.push(`loaded script ${r.url()}`);
       }
-      expectNone(problems, `${path}: reading a plan needs no JavaScript; only the deferred enhance.js may be present`);
+      expectNone(problems, `${path}: reading a plan needs no JavaScript; only the deferred enhance.js and chart-png.js may be present`);
       const size = statSync(join(siteDir, 'enhance.js')).size;
       expect(size, 'enhance.js stays small (progressive enhancement only)').toBeLessThan(6 * 1024);
+      expect(statSync(join(siteDir, 'chart-png.js')).size, 'chart-png.js stays small').toBeLessThan(3 * 1024);
     });
 
     test('shows the same text, contents and anchors with JavaScript off', async () => {
