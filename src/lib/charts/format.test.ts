@@ -3,6 +3,7 @@ import { formatChange, sourcesOf, yearKind } from './format.ts';
 import { readFileSync } from 'node:fs';
 import { CHART_WIDTHS, chartId, chartSizeClass, FONT_SMALL, MIN_TEXT_PX, minWidthFor, textWidth, wrapText } from './layout.ts';
 import { normalizePath } from './test-asserts.ts';
+import { STANDALONE_PAD } from './svg.ts';
 
 describe('yearKind(v)', () => {
   test('names the year and the kind', () => {
@@ -65,11 +66,12 @@ describe('layout helpers', () => {
     expect((13 * minWidthFor(560)) / 560).toBeGreaterThanOrEqual(12);
   });
   test('every chart width has its size rule in charts.css, and the CSS minimum is minWidthFor', () => {
-    // The page sizes charts by class (the CSP refuses inline styles): a width without a rule would go unsized.
+    // The page sizes charts by class (the CSP refuses inline styles): a width without a rule would go unsized. The
+    // chart is an image of its SVG file, which has a margin of STANDALONE_PAD on each side.
     const css = readFileSync('src/styles/charts.css', 'utf8');
     expect(CHART_WIDTHS.length).toBeGreaterThan(0);
     for (const w of CHART_WIDTHS) {
-      expect(css, `.chart-size-${w}`).toMatch(new RegExp(`\\.${chartSizeClass(w)}\\s*\\{\\s*--chart-max:\\s*${w}px;`, 'u'));
+      expect(css, `.chart-size-${w}`).toMatch(new RegExp(`\\.${chartSizeClass(w)}\\s*\\{\\s*--chart-max:\\s*${w + 2 * STANDALONE_PAD}px;`, 'u'));
     }
     expect(css).toContain(`min-width: calc(var(--chart-max, 0px) * ${MIN_TEXT_PX} / ${FONT_SMALL});`);
     expect(() => chartSizeClass(500)).toThrow(/chart width 500 has no size rule/u);

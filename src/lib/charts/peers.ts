@@ -90,8 +90,8 @@ export function peers(data: PeersData, size: ChartSize = { width: 480 }): PeersM
     description,
     unit: '各指标单位见分图',
     table: {
-      columns: ['指标', '规划', '年份', '数值', '原文写法'],
-      rows: panels.flatMap((p) => p.chart.table.rows.map((r) => [p.chart.title, r[0]!, r[1]!, `${r[3]}${unitOf(p)}`, r[4]!])),
+      columns: ['指标', '规划', '年份', '数值', '单位', '原文写法'],
+      rows: panels.flatMap((p) => p.chart.table.rows.map((r) => [p.chart.title, r[0]!, r[1]!, r[3]!, unitOf(p), r[4]!])),
     },
     sources: panels.flatMap((p) => p.chart.sources),
     notes: panels.length

@@ -17,16 +17,17 @@ export type AnyChartModel = BaselineTargetModel | TrajectoryModel | ComparisonMo
 
 type Attrs = Record<string, string | number | undefined>;
 
-/** Escape for XML text and double-quoted attribute values. */
-export function escapeXml(s: string): string {
-  return s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;').replace(/"/gu, '&quot;');
+/** Escape for XML text; with `attribute`, for a double-quoted attribute value too. */
+export function escapeXml(s: string, attribute = false): string {
+  const text = s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
+  return attribute ? text.replace(/"/gu, '&quot;') : text;
 }
 
 /** One element; `children` are already serialised elements, `text` is escaped here. */
 export function el(name: string, attrs: Attrs = {}, children: readonly string[] | string = []): string {
   const a = Object.entries(attrs)
     .filter(([, v]) => v !== undefined)
-    .map(([k, v]) => ` ${k}="${escapeXml(String(v))}"`)
+    .map(([k, v]) => ` ${k}="${escapeXml(String(v), true)}"`)
     .join('');
   const inner = typeof children === 'string' ? escapeXml(children) : children.join('');
   return inner ? `<${name}${a}>${inner}</${name}>` : `<${name}${a}/>`;

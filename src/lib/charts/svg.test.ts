@@ -1,0 +1,38 @@
+import { describe, expect, test } from 'vitest';
+import { comparison, pickComparisonValues, type ComparedIndicator } from './comparison.ts';
+import { el, escapeXml, standaloneSize, standaloneSvg } from './svg.ts';
+import { beichen, hongqiao, tianjin2014 } from './test-fixtures.ts';
+
+describe('el(name, attrs, children)', () => {
+  test('escapes text and attribute values', () => {
+    expect(el('text', { x: 1, title: 'a"b<c>' }, 'R&D <5%')).toBe('<text x="1" title="a&quot;b&lt;c&gt;">R&amp;D &lt;5%</text>');
+    expect(escapeXml('&amp;')).toBe('&amp;amp;');
+  });
+  test('leaves out undefined attributes and closes empty elements', () => {
+    expect(el('rect', { x: 0, fill: undefined })).toBe('<rect x="0"/>');
+  });
+});
+
+describe('standaloneSvg(model, id, source)', () => {
+  const rd: ComparedIndicator = { id: 'rd-intensity', name: '全社会研发投入强度', unit: '%', kind: 'ratio' };
+  const plans = [
+    { slug: 'beichen-2020-2022', planLabel: '北辰区', targets: beichen },
+    { slug: 'hongqiao-2020-2022', planLabel: '红桥区', targets: hongqiao },
+    { slug: 'tianjin-2014-work-conference', planLabel: '天津市', targets: tianjin2014 },
+  ];
+  const model = comparison({ indicator: rd, values: pickComparisonValues(plans, rd) });
+  const svg = standaloneSvg(model, 'indicator-rd-intensity-comparison', '来源：地方科技规划参考库，https://example.org/indicators/rd-intensity/');
+  test('a standalone document: XML declaration, SVG namespace, its size, title, description and own styles', () => {
+    const { width, height } = standaloneSize(model);
+    expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" version="1.1"')).toBe(true);
+    expect(svg).toContain(`viewBox="0 0 ${width} ${height}" width="${width}" height="${height}"`);
+    expect(svg).toContain('<title id="indicator-rd-intensity-comparison-title">全社会研发投入强度：各规划比较</title>');
+    expect(svg).toMatch(/<style>svg\{font-family:[^}]*"Noto Sans CJK SC"[^}]*sans-serif/u);
+    expect(svg).not.toMatch(/ style="/u);
+  });
+  test('the bars and their values, and the source line', () => {
+    expect(svg.match(/<rect x=/gu)).toHaveLength(3);
+    for (const label of ['3.2以上', '2.9', '2.2以上']) expect(svg).toContain(`class="value">${label}</text>`);
+    expect(svg).toMatch(/<text class="source" [^>]*>来源：地方科技规划参考库，https:\/\/example\.org\/indicators\/rd-intensity\/<\/text><\/svg>\n$/u);
+  });
+});
