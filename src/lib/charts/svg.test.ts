@@ -21,7 +21,7 @@ describe('standaloneSvg(model, id, source)', () => {
     { slug: 'tianjin-2014-work-conference', planLabel: '天津市', targets: tianjin2014 },
   ];
   const model = comparison({ indicator: rd, values: pickComparisonValues(plans, rd) });
-  const svg = standaloneSvg(model, 'indicator-rd-intensity-comparison', '来源：地方科技规划参考库，https://example.org/indicators/rd-intensity/');
+  const svg = standaloneSvg(model, 'indicator-rd-intensity-comparison', ['来源：地方科技规划参考库', 'https://example.org/indicators/rd-intensity/']);
   test('a standalone document: XML declaration, SVG namespace, its size, title, description and own styles', () => {
     const { width, height } = standaloneSize(model);
     expect(svg.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" version="1.1"')).toBe(true);
@@ -33,6 +33,6 @@ describe('standaloneSvg(model, id, source)', () => {
   test('the bars and their values, and the source line', () => {
     expect(svg.match(/<rect x=/gu)).toHaveLength(3);
     for (const label of ['3.2以上', '2.9', '2.2以上']) expect(svg).toContain(`class="value">${label}</text>`);
-    expect(svg).toMatch(/<text class="source" [^>]*>来源：地方科技规划参考库，https:\/\/example\.org\/indicators\/rd-intensity\/<\/text><\/svg>\n$/u);
+    expect(svg).toMatch(/<text class="source" [^>]*>来源：地方科技规划参考库<\/text><text class="source" [^>]*>https:\/\/example\.org\/indicators\/rd-intensity\/<\/text><\/svg>\n$/u);
   });
 });

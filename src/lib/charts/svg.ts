@@ -140,8 +140,8 @@ export const STANDALONE_STYLE = [
 
 /** Margin around the marks in the file, in viewBox units (charts.css sizes the image by the file's width). */
 export const STANDALONE_PAD = 8;
-/** Height of the source line added under the marks in the file. */
-const FOOTER = 24;
+/** Height of the two source lines (site, URL) added under the marks in the file. */
+const FOOTER = 40;
 
 /** The size of a chart's file: the model's viewBox, the margin around it and the source line. */
 export function standaloneSize(m: Pick<AnyChartModel, 'width' | 'height'>): { width: number; height: number } {
@@ -151,9 +151,10 @@ export function standaloneSize(m: Pick<AnyChartModel, 'width' | 'height'>): { wi
 /**
  * The standalone SVG document of a chart: XML declaration, `xmlns`, size, `<title>` and `<desc>` (the model's
  * title and its description with every number), the marks on a white background, and a source line under them
- * (`source`: where the chart comes from, such as the page's URL), so a chart taken away still says where it is from.
+ * (`source`: where the chart comes from, such as the site and the page's URL, a line each), so a chart taken away
+ * still says where it is from.
  */
-export function standaloneSvg(m: AnyChartModel, id: string, source: string): string {
+export function standaloneSvg(m: AnyChartModel, id: string, source: readonly [string, string]): string {
   const pad = STANDALONE_PAD;
   const { width, height } = standaloneSize(m);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${el(
@@ -165,7 +166,8 @@ export function standaloneSvg(m: AnyChartModel, id: string, source: string): str
       el('style', {}, STANDALONE_STYLE),
       el('rect', { class: 'background', width, height }),
       el('g', { transform: `translate(${pad} ${pad})` }, chartMarks(m, id)),
-      el('text', { class: 'source', x: pad, y: height - pad, 'text-anchor': 'start' }, source),
+      el('text', { class: 'source', x: pad, y: height - pad - 18, 'text-anchor': 'start' }, source[0]),
+      el('text', { class: 'source', x: pad, y: height - pad, 'text-anchor': 'start' }, source[1]),
     ],
   )}\n`;
 }

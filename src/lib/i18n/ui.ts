@@ -99,7 +99,6 @@ export const zh = {
   searchNoScript: '搜索需要在浏览器中启用 JavaScript。也可以<a href="{plans}">浏览全部规划</a>，在规划页面中按目录查找章节。',
   searchFilters: '筛选',
   searchResults: '搜索结果',
-  chartDownloads: '下载与嵌入',
   chartDownloadLabel: '下载：',
   chartSvg: 'SVG 图',
   chartPng: 'PNG 图',
@@ -107,8 +106,6 @@ export const zh = {
   chartEmbed: '嵌入页',
   chartData: '数据表',
   chartSourcesLabel: '来源：',
-  chartEmbedBack: '图表所在页面：',
-  chartEmbedSource: '来源：{site}，{url}',
 };
 
 export type UiStrings = typeof zh;
@@ -202,7 +199,6 @@ export const en: UiStrings = {
   searchNoScript: 'Search needs JavaScript in the browser. You can also <a href="{plans}">browse all plans</a> and find a section through a plan’s contents.',
   searchFilters: 'Filters',
   searchResults: 'Search results',
-  chartDownloads: 'Download and embed',
   chartDownloadLabel: 'Download: ',
   chartSvg: 'SVG image',
   chartPng: 'PNG image',
@@ -210,6 +206,4 @@ export const en: UiStrings = {
   chartEmbed: 'embed page',
   chartData: 'Data table',
   chartSourcesLabel: 'Sources: ',
-  chartEmbedBack: 'The chart’s page: ',
-  chartEmbedSource: 'Source: {site}, {url}',
 };

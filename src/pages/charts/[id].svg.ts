@@ -15,6 +15,6 @@ export const getStaticPaths = (async () =>
 export const GET: APIRoute = ({ props, site }) => {
   const { chart } = props as { chart: ChartEntry };
   const t = ui('zh-CN');
-  const source = t.chartEmbedSource.replace('{site}', t.siteName).replace('{url}', new URL(url(chart.page), site).href);
+  const source = [`${t.chartSourcesLabel}${t.siteName}`, new URL(url(chart.page), site).href] as const;
   return new Response(standaloneSvg(chart.model, chart.id, source), { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
 };
