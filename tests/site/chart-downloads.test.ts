@@ -95,7 +95,7 @@ describe('every plan with a target has a chart', () => {
     expect(peers.sort()).toEqual(PEER_VIEWS);
     for (const slug of PEER_VIEWS) {
       const f = figures(html(`/plans/${slug}/`)).find((x) => x.includes('chart--peers'))!;
-      expect(f, `${slug}: caption`).toMatch(/<span class="chart-title">[^<]+与其他规划的目标对照<\/span>/u);
+      expect(f, `${slug}: caption`).toMatch(/<span class="chart-title">[^<]+与其他规划目标对照<\/span>/u);
       expect(f, `${slug}: note`).toContain('同类目标对照：本规划没有基数');
       expect(f, `${slug}: image`).toMatch(/<img src="\/charts\/plan-[a-z0-9-]+-peers\.svg"/u);
     }

@@ -34,7 +34,7 @@ describe('peers(data, size)', () => {
   test('one panel per shared indicator, the plan’s own bar marked 本规划, the others its peers', () => {
     const m = peers({ slug: 'beichen-2020-2022', plans, indicators });
     expect(m.empty).toBe(false);
-    expect(m.title).toBe('北辰区与其他规划的目标对照');
+    expect(m.title).toBe('北辰区与其他规划目标对照');
     expect(m.panels.map((p) => p.indicatorId)).toEqual(['rd-intensity', 'high-tech-enterprises']);
     const rd = m.panels[0]!.chart.bars;
     expect(rd.map((b) => [b.planLabel, b.value, b.own])).toEqual([['北辰区', 3.2, true], ['天津市', 2.9, false], ['红桥区', 2.2, false]]);

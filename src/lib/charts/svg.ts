@@ -151,7 +151,7 @@ export function standaloneSize(m: Pick<AnyChartModel, 'width' | 'height'>): { wi
 /**
  * The standalone SVG document of a chart: XML declaration, `xmlns`, size, `<title>` and `<desc>` (the model's
  * title and its description with every number), the marks on a white background, and a source line under them
- * (`source`: where the chart comes from, such as the site and the page's URL, a line each), so a chart taken away
+ * (`source`: where the chart comes from, such as the site and the page's title, a line each), so a chart taken away
  * still says where it is from.
  */
 export function standaloneSvg(m: AnyChartModel, id: string, source: readonly [string, string]): string {

@@ -7,14 +7,14 @@ import { charts } from '../../lib/data.ts';
 import { standaloneSvg } from '../../lib/charts/svg.ts';
 import type { ChartEntry } from '../../lib/chart-catalog.ts';
 import { ui } from '../../lib/i18n/index.ts';
-import { url } from '../../lib/url.ts';
 
 export const getStaticPaths = (async () =>
   (await charts()).filter((c) => !c.model.empty).map((chart) => ({ params: { id: chart.id }, props: { chart } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props, site }) => {
+export const GET: APIRoute = ({ props }) => {
   const { chart } = props as { chart: ChartEntry };
   const t = ui('zh-CN');
-  const source = [`${t.chartSourcesLabel}${t.siteName}`, new URL(url(chart.page), site).href] as const;
+  // The page's title, not its URL: the plan page prints the image, and a printed plan carries no URL in its text.
+  const source = [`${t.chartSourcesLabel}${t.siteName}`, chart.pageTitle] as const;
   return new Response(standaloneSvg(chart.model, chart.id, source), { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
 };
