@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { scopeCspHashes } from './src/lib/csp.ts';
 
-/** Each built page's CSP keeps only the hashes of its own inline scripts and styles (src/lib/csp.ts says why). */
+/**
+ * Each built page's CSP keeps only the hashes of its own inline scripts and styles (src/lib/csp.ts says why).
+ * @type {import('astro').AstroIntegration}
+ */
 const cspPerPage = {
   name: 'csp-per-page',
   hooks: {
