@@ -134,7 +134,7 @@ beforeAll(() => {
   console.log('targets: recall and precision (year/unit/measure = agreement on matched pairs)');
   console.table(rows);
   for (const [category, keys] of Object.entries(found)) if (keys.length) console.log(`${category}:\n  ${keys.map((k) => detail.get(k) ?? k).join('\n  ')}`);
-});
+}, 120_000); // the five seeds through the whole pipeline, on a shared 2-core machine (10 s ran out at load 24)
 
 /** Fails, naming them, on deviations that are not listed and on listed ones that no longer occur. */
 function expectExactly(category: keyof typeof found, what: string) {
