@@ -20,14 +20,14 @@ export function ui(locale: Locale): UiStrings {
 }
 
 /**
- * Pages with an English edition, as paths relative to the base without a leading slash. The plan's source view,
- * departments, cited documents and themes are Chinese only: they are the texts' own words, listed.
+ * Pages with an English edition, as paths relative to the base without a leading slash. The plan's source view is
+ * Chinese only: it is the seed text line by line, with nothing of the site's own to say in English.
  */
 const ENGLISH_PAGES: RegExp[] = [
   /^$/u,
   /^plans\/[^/]+\/$/u,
-  /^(indicators|glossary|regions)\/(?:[^/]+\/)?$/u,
-  /^(compare|data|search)\/$/u,
+  /^(indicators|glossary|regions|departments|documents|themes|instruments)\/(?:[^/]+\/)?$/u,
+  /^(compare|data|search|reuse)\/$/u,
 ];
 
 /** Whether the page at `path` (relative to the base) has an English edition. */
