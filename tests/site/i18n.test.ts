@@ -40,7 +40,7 @@ function fileOf(path: string): string | null {
 /** Pages the English edition has, as the brief and README name them: the rest of the site is Chinese only. */
 const BOTH = [
   /^\/$/u,
-  /^\/plans\/[^/]+\/$/u,
+  /^\/plans\/[^/]+\/(source\/)?$/u,
   /^\/(indicators|glossary|regions|departments|documents|themes|instruments)\/([^/]+\/)?$/u,
   /^\/(compare|data|search|reuse)\/$/u,
 ];

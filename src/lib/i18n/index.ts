@@ -19,13 +19,10 @@ export function ui(locale: Locale): UiStrings {
   return locale === 'en' ? en : zh;
 }
 
-/**
- * Pages with an English edition, as paths relative to the base without a leading slash. The plan's source view is
- * Chinese only: it is the seed text line by line, with nothing of the site's own to say in English.
- */
+/** Pages with an English edition, as paths relative to the base without a leading slash: every page but the 404. */
 const ENGLISH_PAGES: RegExp[] = [
   /^$/u,
-  /^plans\/[^/]+\/$/u,
+  /^plans\/[^/]+\/(?:source\/)?$/u,
   /^(indicators|glossary|regions|departments|documents|themes|instruments)\/(?:[^/]+\/)?$/u,
   /^(compare|data|search|reuse)\/$/u,
 ];

@@ -136,6 +136,23 @@ export const zh = {
     facets: { region: '地区', level: '行政级别', kind: '类型', period: '规划期' },
   } satisfies Omit<SearchMessages, 'dataLang'>,
 
+  // The source view (the seed line by line)
+  source: {
+    title: (plan: string) => `原文 · ${plan}`,
+    description: (plan: string) => `${plan}的原文，逐行编号，标出未列入正文的行与修补之处。`,
+    heading: '原文：',
+    file: (file: string, lines: number) => `文件 ${file}，共${lines}行。`,
+    legend: '灰色行未列入正文（注明原因）；',
+    marked: '标记',
+    legendEnd: '处在正文中作了修补。',
+    back: '返回正文',
+    lineLabel: (n: number) => `第${n}行`,
+    repairTitle: (replacement: string, reason: string) => `正文作“${replacement}”：${reason}`,
+    removedChrome: '网页元素：',
+    removedMeta: '元数据：',
+    bodyLink: '正文',
+  },
+
   // Sources of registry facts (content/*.yaml `against`)
   checkedAgainst: CHECKED_AGAINST_LABELS,
 
@@ -371,6 +388,22 @@ export const en: UiStrings = {
     facetCount: ' ({n})',
     facets: { region: 'Region', level: 'Level', kind: 'Kind', period: 'Period' },
   },
+  source: {
+    title: (plan: string) => `Source text: ${plan}`,
+    description: () => 'The text of a plan as the portal gave it, line by line: the lines left out of the text, with why, and the repaired passages.',
+    heading: 'Source text: ',
+    file: (file: string, lines: number) => `File ${file}, ${lines} lines. `,
+    legend: 'Grey lines are not part of the text (the reason is given); ',
+    marked: 'marked',
+    legendEnd: ' passages were repaired in the text (the repair shows on hover, in Chinese).',
+    back: 'Back to the text',
+    lineLabel: (n: number) => `line ${n}`,
+    repairTitle: (replacement: string, reason: string) => `${replacement}：${reason}`,
+    removedChrome: 'portal element: ',
+    removedMeta: 'metadata: ',
+    bodyLink: 'in the text',
+  },
+
   checkedAgainst: {
     official: 'against the official text',
     reprint: 'against a reprint (no official text found)',
@@ -405,7 +438,7 @@ export const en: UiStrings = {
   documents: {
     title: 'Cited documents',
     description: 'The laws, plans and policy documents the plans cite by title, and where each plan cites them.',
-    intro: (n: number) => `The plans cite ${n} ${n === 1 ? 'document' : 'documents'} by title (in 《》). Spellings of one title that differ only in brackets, dashes or quotes are one document. Titles are in Chinese: none has an official English title in the register.`,
+    intro: (n: number) => `The plans cite ${n} ${n === 1 ? 'document' : 'documents'} by title (in 《》). Spellings of one title that differ only in brackets, dashes or quotes are one document. Titles are in Chinese; the register records no English titles.`,
     caption: 'All cited documents',
     colDocument: 'Document (Chinese title)',
     colCitedBy: 'Cited by',
@@ -463,11 +496,12 @@ export const en: UiStrings = {
     description: 'Passages printed word for word in several plans: each plan’s share of text also in another plan, formulas many plans repeat and measures two plans share.',
     intro: (k: number) => `The texts of the plans (without their covering notices) are compared ignoring punctuation, spaces and full- or half-width forms, traditional characters as simplified; a passage counts when at least ${k} Chinese characters, letters or digits in a row are the same. A plan’s share is the characters of its text that another plan also prints, over all characters of its text; text repeated within one plan is counted apart and not in the share. The passages are quoted in Chinese.`,
     sharesHeading: 'Each plan’s share',
-    sharesCaption: 'Each plan’s share of text also printed by another plan',
+    sharesCaption: 'Each plan’s length in characters, and its share of text also printed by another plan',
     colPlan: 'Plan',
-    colChars: 'Characters',
+    // Short words: four columns must fit a 360 px phone without the page scrolling sideways.
+    colChars: 'Length',
     colShared: 'Shared with other plans',
-    colRepeated: 'Repeated within the plan',
+    colRepeated: 'Repeated in the plan',
     chars: (n: number) => `${n}`,
     shared: (n: number, share: string) => `${n} (${share})`,
     manyTitle: 'Text three or more plans share',
