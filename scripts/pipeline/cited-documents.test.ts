@@ -20,6 +20,8 @@ const doc = (id: string, title: string, aliases: string[] = [], planSlug: string
   year: null,
   kind: 'plan',
   planSlug,
+  implementedBy: [],
+  targets: [],
 });
 const REGISTRY: CitedDocument[] = [
   doc('tianjin-st-innovation-3yr-2020-2022', '天津市科技创新三年行动计划（2020—2022年）'),

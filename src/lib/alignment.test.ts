@@ -98,6 +98,13 @@ describe('planAlignments: 北辰 and 红桥 against 《天津市科技创新三�
       [TIANJIN, ['beichen-2020-2022', 'hongqiao-2020-2022']],
       ['hebei-st-innovation-14th-fyp', ['xinji-14th-five-year']],
     ]);
+    // Whatever the registry's order (the content collection's differs from the file's), and every child's rows point
+    // at the values the page of the plan above lists (it matches them by identity).
+    const reversed = [...reg.documents].reverse();
+    const again = parentViews(planAlignments(plans, reversed, reg.indicators), reversed);
+    expect(again.map((v) => v.id)).toEqual([TIANJIN, 'hebei-st-innovation-14th-fyp']);
+    for (const v of again) for (const c of v.children) for (const r of c.rows) expect(v.parentValues).toContain(r.parent);
+    expect(again[0]!.children[1]!.rows.length).toBe(6);
   });
 
   test('open-data records: one per row, the value above with its source', () => {

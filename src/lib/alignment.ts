@@ -13,6 +13,7 @@
 import type { CitedDocument, ParentTarget } from '../schemas/documents.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import type { PlanDocument, Target } from '../schemas/plan.ts';
+import type { AlignmentRecordRow } from '../schemas/open-data.ts';
 import type { CheckedAgainst } from '../schemas/sourced.ts';
 import { MEASURE_LABELS } from './values.ts';
 
@@ -201,13 +202,16 @@ function alignRow(doc: PlanDocument, parent: ParentValue, indicator: Indicator):
  */
 export function planAlignments(plans: readonly PlanDocument[], documents: readonly CitedDocument[], indicators: readonly Indicator[]): PlanAlignment[] {
   const byId = new Map(indicators.map((i) => [i.id, i]));
+  // Once per document: its plans' rows then share the same values (the page of the plan above matches them by identity).
+  const valuesOf = new Map<string, ParentValue[]>();
   const out: PlanAlignment[] = [];
   for (const doc of plans) {
     for (const entry of documents) {
       if (!entry.implementedBy.includes(doc.slug)) continue;
       const citation = doc.citations.find((c) => c.documentKey === entry.id);
       if (!citation) throw new Error(`content/documents.yaml: ${entry.id} lists ${doc.slug} in implementedBy, but that plan does not cite it`);
-      const values = parentValues(entry, plans);
+      let values = valuesOf.get(entry.id);
+      if (!values) valuesOf.set(entry.id, (values = parentValues(entry, plans)));
       const rows = values.flatMap((p) => {
         const indicator = byId.get(p.indicatorId);
         if (!indicator) throw new Error(`content/documents.yaml: ${entry.id} records a target of ${p.indicatorId}, which is not in content/indicators.yaml`);
@@ -235,40 +239,15 @@ export function parentViews(alignments: readonly PlanAlignment[], documents: rea
     if (children.length === 0) continue;
     views.push({ id: entry.id, title: entry.title, entry, parentValues: children[0]!.parentValues, children });
   }
-  return views;
+  // In the order of their first plan (the site's plan order), whatever the registry's order.
+  const first = (v: ParentView) => alignments.indexOf(v.children[0]!);
+  return views.sort((a, b) => first(a) - first(b));
 }
 
 // ── Open data ─────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** One row of `/data/alignment.json`: a plan's target beside the target above it (schema: AlignmentRecordSchema). */
-export interface AlignmentRecord {
-  plan: string;
-  parent: string;
-  parentTitle: string;
-  indicatorId: string;
-  indicatorName: string;
-  childTargetId: string;
-  childValue: number | null;
-  childValueText: string;
-  childUnit: string;
-  childYear: number | null;
-  childMeasure: Target['measure'];
-  /** URL of the paragraph of the plan's sentence. */
-  childUrl: string;
-  parentValue: number | null;
-  parentValueText: string;
-  parentUnit: string;
-  parentYear: number | null;
-  parentMeasure: Target['measure'];
-  parentQuote: string;
-  /** Where the value above is read: the URL of its paragraph on this site, or the recorded source. */
-  parentSource: string;
-  parentChecked: string | null;
-  parentAgainst: CheckedAgainst | null;
-  verdict: Verdict;
-  reasons: AlignmentReason[];
-  share: number | null;
-}
+/** One row of `/data/alignment.json` (schema: AlignmentRecordSchema in src/schemas/open-data.ts). */
+export type AlignmentRecord = AlignmentRecordRow;
 
 export function alignmentRecords(alignments: readonly PlanAlignment[], indicators: readonly Indicator[], urlOf: (slug: string, blockId: string) => string): AlignmentRecord[] {
   return alignments.flatMap((a) =>

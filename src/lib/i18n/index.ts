@@ -26,7 +26,7 @@ export function ui(locale: Locale): UiStrings {
 const ENGLISH_PAGES: RegExp[] = [
   /^$/u,
   /^plans\/[^/]+\/$/u,
-  /^(indicators|glossary|regions)\/(?:[^/]+\/)?$/u,
+  /^(indicators|glossary|regions|alignment)\/(?:[^/]+\/)?$/u,
   /^(compare|data|search)\/$/u,
 ];
 
