@@ -9,10 +9,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate, Parser, type HtmlElement } from 'html-validate';
-import { describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { launchBrowser, pageUrl, type LaunchedBrowser } from '../support/browser.ts';
 import { expectNone } from '../support/report.ts';
 
 const siteDir = inject('siteDir');
+const baseUrl = inject('baseUrl');
 const config = new HtmlValidate().getConfigForSync('page.html');
 const parsed = new Map<string, HtmlElement>();
 function page(path: string): HtmlElement {
@@ -123,17 +125,17 @@ describe('/alignment/', () => {
   });
 
   test('the municipal plan: every target with its sentence and source (津政发〔2020〕23号, a reprint, checked on a day)', () => {
-    const rows = page(`alignment/${TIANJIN}`).querySelectorAll('table.alignment-sources tbody tr');
+    const root = page(`alignment/${TIANJIN}`);
+    const rows = root.querySelectorAll('table.alignment-sources tbody tr');
     expect(rows).toHaveLength(8);
     const problems = rows.flatMap((r) => {
-      const [value, quote, source] = r.querySelectorAll('td');
+      const [value, quote] = r.querySelectorAll('td');
       const n = text(value!).match(/[\d.]+/u)![0];
-      const out: string[] = [];
-      if (!text(quote!).includes(n === '40000' ? '4萬' : n)) out.push(`${n}: the sentence does not state it`);
-      if (!/津政发〔2020〕23号.*http:\/\/www\.yon123\.com.*2026-12-01据转载的文本核对/u.test(text(source!))) out.push(`${n}: source ${text(source!)}`);
-      return out;
+      return text(quote!).includes(n === '40000' ? '4萬' : n) ? [] : [`${n}: the sentence does not state it`];
     });
-    expectNone(problems, 'targets without their sentence or source');
+    expectNone(problems, 'targets without their sentence');
+    // One source for all eight, said once above the table.
+    expect(text(root.querySelector('p.claim-source'))).toMatch(/津政发〔2020〕23号.*http:\/\/www\.yon123\.com.*2026-12-01据转载的文本核对/u);
   });
 
   test('the municipal plan: its two district plans side by side; 红桥 sets no target for 科技领军企业 or 大学科技园', () => {
@@ -157,5 +159,25 @@ describe('/data/alignment.json', () => {
     const shown = WITH_PARENT.flatMap((slug) => sectionRows(`plans/${slug}`).map((r) => [slug, r.indicator, Number(r.own), Number(r.above), r.verdict]));
     expect(shown.length).toBeGreaterThan(10);
     expect(data.rows.map((r) => [r.plan, r.indicatorId, r.childValue, r.parentValue, r.verdict])).toEqual(shown);
+  });
+});
+
+describe('on a 360 px phone', () => {
+  let browser: LaunchedBrowser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  test.each([`/alignment/${TIANJIN}/`, `/en/alignment/${TIANJIN}/`, '/alignment/', '/plans/hongqiao-2020-2022/'])('%s does not scroll sideways; the tables scroll inside their region', async (path) => {
+    const tab = await browser.context.newPage();
+    await tab.setViewportSize({ width: 360, height: 740 });
+    await tab.goto(pageUrl(baseUrl, path), { waitUntil: 'load' });
+    expect(await tab.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const regions = await tab.evaluate(() => [...document.querySelectorAll('.alignment .table-scroll')].map((el) => el.getBoundingClientRect().right));
+    expect(regions.length).toBeGreaterThan(0);
+    for (const right of regions) expect(right).toBeLessThanOrEqual(360);
+    await tab.close();
   });
 });
