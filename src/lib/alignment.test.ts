@@ -91,18 +91,24 @@ describe('planAlignments: 北辰 and 红桥 against 《天津市科技创新三�
     ]);
   });
 
-  test('plans that implement no recorded document have no alignment; the parent pages group the children', () => {
-    expect(alignments.map((a) => a.slug).sort()).toEqual(['beichen-2020-2022', 'hongqiao-2020-2022', 'xinji-14th-five-year']);
+  test('宝坻 follows the municipal 14th five-year S&T plan, whose targets are not recorded: no rows, said so on the page', () => {
+    const a = alignments.find((x) => x.slug === 'baodi-14th-five-year')!;
+    expect([a.parent.id, a.citation.line, a.parentValues, a.rows]).toEqual(['tianjin-st-innovation-14th-fyp', 8, [], []]);
+  });
+
+  test('the 2014 report implements no plan; the parent pages group the children, in plan order', () => {
+    expect(alignments.map((a) => a.slug)).toEqual(['beichen-2020-2022', 'hongqiao-2020-2022', 'baodi-14th-five-year', 'xinji-14th-five-year']);
     const views = parentViews(alignments, reg.documents);
     expect(views.map((v) => [v.id, v.children.map((c) => c.slug)])).toEqual([
       [TIANJIN, ['beichen-2020-2022', 'hongqiao-2020-2022']],
+      ['tianjin-st-innovation-14th-fyp', ['baodi-14th-five-year']],
       ['hebei-st-innovation-14th-fyp', ['xinji-14th-five-year']],
     ]);
     // Whatever the registry's order (the content collection's differs from the file's), and every child's rows point
     // at the values the page of the plan above lists (it matches them by identity).
     const reversed = [...reg.documents].reverse();
     const again = parentViews(planAlignments(plans, reversed, reg.indicators), reversed);
-    expect(again.map((v) => v.id)).toEqual([TIANJIN, 'hebei-st-innovation-14th-fyp']);
+    expect(again.map((v) => v.id)).toEqual([TIANJIN, 'tianjin-st-innovation-14th-fyp', 'hebei-st-innovation-14th-fyp']);
     for (const v of again) for (const c of v.children) for (const r of c.rows) expect(v.parentValues).toContain(r.parent);
     expect(again[0]!.children[1]!.rows.length).toBe(6);
   });

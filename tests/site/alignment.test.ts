@@ -28,8 +28,8 @@ const text = (el: HtmlElement | null) => (el?.textContent ?? '').replace(/\s+/gu
 const href = (el: HtmlElement | null) => el?.getAttribute('href')?.value as string;
 
 const TIANJIN = 'tianjin-st-innovation-3yr-2020-2022';
-const WITH_PARENT = ['beichen-2020-2022', 'hongqiao-2020-2022', 'xinji-14th-five-year'];
-const WITHOUT = ['baodi-14th-five-year', 'tianjin-2014-work-conference'];
+const WITH_PARENT = ['beichen-2020-2022', 'hongqiao-2020-2022', 'baodi-14th-five-year', 'xinji-14th-five-year'];
+const WITHOUT = ['tianjin-2014-work-conference'];
 
 /**
  * By hand: indicator, the plan's number, the municipal number (both for 2022), the verdict. 000 lines 37 and 39,
@@ -98,6 +98,13 @@ describe('the plan pages', () => {
     expectNone(problems, 'values not in their paragraph');
   });
 
+  test('宝坻: the plan above is named, and the page says its targets are not recorded, with no table', () => {
+    const section = page('plans/baodi-14th-five-year').querySelector('section.alignment')!;
+    expect(section.querySelectorAll('p a').map(href)).toContain('/alignment/tianjin-st-innovation-14th-fyp/');
+    expect(section.querySelector('table')).toBeNull();
+    expect(text(section)).toContain('本站尚未记录上级规划的目标，无从对照。');
+  });
+
   test('the English section speaks English: heading, columns and verdicts', () => {
     const section = page('en/plans/hongqiao-2020-2022').querySelector('section.alignment')!;
     expect(text(section.querySelector('h2'))).toBe('Alignmentwiththeplanabove');
@@ -120,6 +127,7 @@ describe('/alignment/', () => {
     const rows = page('alignment').querySelectorAll('tbody tr');
     expect(rows.map((r) => [href(r.querySelector('th a')), r.querySelectorAll('td')[0]!.querySelectorAll('a').map((a) => href(a).match(/plans\/([^/]+)\//u)![1])])).toEqual([
       [`/alignment/${TIANJIN}/`, ['beichen-2020-2022', 'hongqiao-2020-2022']],
+      ['/alignment/tianjin-st-innovation-14th-fyp/', ['baodi-14th-five-year']],
       ['/alignment/hebei-st-innovation-14th-fyp/', ['xinji-14th-five-year']],
     ]);
   });
