@@ -10,6 +10,7 @@
 import { z } from 'astro/zod';
 import { chineseText } from './chinese-text.ts';
 import { CheckedAgainstSchema, CheckedDateSchema, provenanceFields, provenanceIssues } from './sourced.ts';
+import { checkUnique } from './unique.ts';
 
 const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'use kebab-case: a-z, 0-9 and single hyphens');
 
@@ -100,16 +101,11 @@ export const CitedDocumentSchema = z
 export type CitedDocument = z.infer<typeof CitedDocumentSchema>;
 
 /** `content/documents.yaml`: ids unique, no title or alias written twice. */
-export const CitedDocumentsSchema = z.array(CitedDocumentSchema).superRefine((docs, ctx) => {
-  const ids = new Map<string, number>();
-  const titles = new Map<string, number>();
-  docs.forEach((d, i) => {
-    if (ids.has(d.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate id (also entry ${ids.get(d.id)})` });
-    ids.set(d.id, i);
-    [d.title, ...d.aliases].forEach((t, j) => {
-      const other = titles.get(t);
-      if (other !== undefined) ctx.addIssue({ code: 'custom', path: j === 0 ? [i, 'title'] : [i, 'aliases', j - 1], message: `${t} is already a title of entry ${other}` });
-      titles.set(t, i);
-    });
-  });
-});
+export const CitedDocumentsSchema = z.array(CitedDocumentSchema).superRefine((docs, ctx) =>
+  checkUnique(docs, ctx, {
+    words: (d) => [d.title, ...d.aliases],
+    path: (j) => (j === 0 ? ['title'] : ['aliases', j - 1]),
+    message: (t, other) => `${t} is already a title of entry ${other}`,
+    owner: (_, i) => String(i),
+  }),
+);

@@ -5,6 +5,7 @@
 import type { CheckedAgainst } from '../../schemas/sourced.ts';
 import { CHECKED_AGAINST_LABELS } from '../../schemas/sourced.ts';
 import type { Locale } from './index.ts';
+import { en } from './ui.ts';
 
 export const alignmentZh = {
   title: '上位规划对照',
@@ -46,6 +47,7 @@ export const alignmentZh = {
   docNumber: '发文字号',
   issuer: '发文机关',
   index: '全部上级规划',
+  documentLink: '落实本文件的规划与本文件的目标对照',
   notRecordedShort: '上级规划的目标尚未记录',
   noSharedShort: '没有共同的指标',
   listSeparator: '、',
@@ -90,11 +92,11 @@ export const alignmentEn: AlignmentStrings = {
   noTarget: '—',
   dataLink: 'Data: ',
   countsOf: (counts: Record<string, number>) => Object.entries(counts).map(([k, n]) => `${k}: ${n}`).join(', '),
-  checked: (day: string, against: CheckedAgainst) =>
-    ` (checked ${day} ${{ official: 'against the official text', reprint: 'against a reprint; no official copy was found', secondary: 'against an account by others' }[against]})`,
+  checked: (day: string, against: CheckedAgainst) => ` (checked ${day} ${en.checkedAgainst[against]})`,
   docNumber: 'Document number',
   issuer: 'Issued by',
   index: 'All plans above',
+  documentLink: 'The targets of the plans carrying it out, beside its own',
   notRecordedShort: 'targets above not recorded',
   noSharedShort: 'no indicator in common',
   listSeparator: ', ',
