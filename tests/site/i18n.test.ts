@@ -41,7 +41,7 @@ function fileOf(path: string): string | null {
 const BOTH = [
   /^\/$/u,
   /^\/plans\/[^/]+\/(source\/)?$/u,
-  /^\/(indicators|glossary|regions|departments|documents|themes|instruments)\/([^/]+\/)?$/u,
+  /^\/(indicators|glossary|regions|departments|documents|themes|instruments|alignment)\/([^/]+\/)?$/u,
   /^\/(compare|data|search|reuse)\/$/u,
 ];
 

@@ -23,7 +23,7 @@ export function ui(locale: Locale): UiStrings {
 const ENGLISH_PAGES: RegExp[] = [
   /^$/u,
   /^plans\/[^/]+\/(?:source\/)?$/u,
-  /^(indicators|glossary|regions|departments|documents|themes|instruments)\/(?:[^/]+\/)?$/u,
+  /^(indicators|glossary|regions|departments|documents|themes|instruments|alignment)\/(?:[^/]+\/)?$/u,
   /^(compare|data|search|reuse)\/$/u,
 ];
 
