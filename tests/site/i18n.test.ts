@@ -38,7 +38,12 @@ function fileOf(path: string): string | null {
 }
 
 /** Pages the English edition has, as the brief and README name them: the rest of the site is Chinese only. */
-const BOTH = [/^\/$/u, /^\/plans\/[^/]+\/$/u, /^\/(indicators|glossary|regions)\/([^/]+\/)?$/u, /^\/(compare|data|search)\/$/u];
+const BOTH = [
+  /^\/$/u,
+  /^\/plans\/[^/]+\/(source\/)?$/u,
+  /^\/(indicators|glossary|regions|departments|documents|themes|instruments|alignment)\/([^/]+\/)?$/u,
+  /^\/(compare|data|search|reuse)\/$/u,
+];
 
 test('the English edition has the pages it should, and only those', () => {
   const chinese = pages.filter((p) => !isEnglish(p.path)).map((p) => p.path);

@@ -19,15 +19,12 @@ export function ui(locale: Locale): UiStrings {
   return locale === 'en' ? en : zh;
 }
 
-/**
- * Pages with an English edition, as paths relative to the base without a leading slash. The plan's source view,
- * departments, cited documents and themes are Chinese only: they are the texts' own words, listed.
- */
+/** Pages with an English edition, as paths relative to the base without a leading slash: every page but the 404. */
 const ENGLISH_PAGES: RegExp[] = [
   /^$/u,
-  /^plans\/[^/]+\/$/u,
-  /^(indicators|glossary|regions)\/(?:[^/]+\/)?$/u,
-  /^(compare|data|search)\/$/u,
+  /^plans\/[^/]+\/(?:source\/)?$/u,
+  /^(indicators|glossary|regions|departments|documents|themes|instruments|alignment)\/(?:[^/]+\/)?$/u,
+  /^(compare|data|search|reuse)\/$/u,
 ];
 
 /** Whether the page at `path` (relative to the base) has an English edition. */
