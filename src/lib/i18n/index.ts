@@ -26,8 +26,12 @@ export function ui(locale: Locale): UiStrings {
 const ENGLISH_PAGES: RegExp[] = [
   /^$/u,
   /^plans\/[^/]+\/$/u,
-  /^(indicators|glossary|regions)\/(?:[^/]+\/)?$/u,
-  /^(compare|data|search)\/$/u,
+  /^(indicators|glossary)\/(?:[^/]+\/)?$/u,
+  // A region and the plan lists are paginated past one page (`regions/<id>/2/`, issue 15).
+  /^regions\/(?:[^/]+\/(?:\d+\/)?)?$/u,
+  /^browse\/[^/]+\/(?:\d+\/)?$/u,
+  /^compare\/(?:[^/]+\/)?$/u,
+  /^(data|search)\/$/u,
 ];
 
 /** Whether the page at `path` (relative to the base) has an English edition. */

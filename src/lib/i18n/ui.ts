@@ -99,6 +99,23 @@ export const zh = {
   searchNoScript: '搜索需要在浏览器中启用 JavaScript。也可以<a href="{plans}">浏览全部规划</a>，在规划页面中按目录查找章节。',
   searchFilters: '筛选',
   searchResults: '搜索结果',
+
+  // Long lists split into pages (components/site/Pager.astro) and their facets
+  pagerLabel: '分页',
+  pageOf: (n: number, last: number) => `第${n}页，共${last}页`,
+  pageN: (n: number) => `第${n}页`,
+  pagePrev: '上一页',
+  pageNext: '下一页',
+  facetsLabel: '分类浏览',
+  facetAll: '全部',
+  facetKind: '按类型',
+  facetPeriod: '按规划期',
+  facetProvince: '按省份',
+  facetNoRegion: '地区未识别',
+  facetNoPeriod: '规划期未识别',
+  browseTitle: (facet: string, n: number) => `${facet}（${n}份规划）`,
+  homeMore: (shown: number, n: number) => `此处列出前${shown}份，全部${n}份分页列出，也可按类型、规划期或省份浏览。`,
+  openDataFull: '全部规划的清单另有开放数据：',
 };
 
 export type UiStrings = typeof zh;
@@ -192,4 +209,20 @@ export const en: UiStrings = {
   searchNoScript: 'Search needs JavaScript in the browser. You can also <a href="{plans}">browse all plans</a> and find a section through a plan’s contents.',
   searchFilters: 'Filters',
   searchResults: 'Search results',
+
+  pagerLabel: 'Pages',
+  pageOf: (n: number, last: number) => `Page ${n} of ${last}`,
+  pageN: (n: number) => `Page ${n}`,
+  pagePrev: 'Previous',
+  pageNext: 'Next',
+  facetsLabel: 'Browse by',
+  facetAll: 'All',
+  facetKind: 'By kind',
+  facetPeriod: 'By period',
+  facetProvince: 'By province',
+  facetNoRegion: 'Region not recognised',
+  facetNoPeriod: 'Period not recognised',
+  browseTitle: (facet: string, n: number) => `${facet} (${n} ${n === 1 ? 'plan' : 'plans'})`,
+  homeMore: (shown: number, n: number) => `The first ${shown} are listed here; all ${n} are listed page by page, and by kind, period or province.`,
+  openDataFull: 'The full list of plans is also open data: ',
 };
