@@ -6,7 +6,7 @@
  */
 import type { APIRoute } from 'astro';
 import { allPlans, departments, glossary, indicators, instruments, kinds, themes, citedDocuments, textReuse } from '../lib/data.ts';
-import { citedDocumentViews, departmentViews, flattenRegions, plansUnder, regionTree, themeSections } from '../lib/crosslinks/index.ts';
+import { citedDocumentViews, departmentViews, flattenRegions, plansUnder, regionTree, termViews, themeSections } from '../lib/crosslinks/index.ts';
 import { PAGE_SIZE, pageCount, pagePaths } from '../lib/page-sizes.ts';
 import { planFacets } from '../lib/plan-facets.ts';
 import { url } from '../lib/url.ts';
@@ -39,9 +39,9 @@ export const GET: APIRoute = async ({ site }) => {
     'search/',
     ...plans.flatMap((p) => [`plans/${p.slug}/`, `plans/${p.slug}/source/`]),
     ...flattenRegions(regionTree(plans)).flatMap((n) => pagePaths(`regions/${n.region.id}/`, plansUnder(n).length, PAGE_SIZE.plans)),
-    ...views.map((d) => `departments/${d.id}/`),
+    ...views.flatMap((d) => pagePaths(`departments/${d.id}/`, d.tasks.length, PAGE_SIZE.rows)),
     ...documents.flatMap((d) => pagePaths(`documents/${d.slug}/`, d.byPlan.length, PAGE_SIZE.plansPerEntry)),
-    ...(await glossary()).map((t) => `glossary/${t.id}/`),
+    ...termViews(plans, await glossary()).flatMap((v) => pagePaths(`glossary/${v.term.id}/`, v.uses.length, PAGE_SIZE.plansPerEntry)),
     ...(await themes()).flatMap((t) => pagePaths(`themes/${t.id}/`, new Set(themeSections(plans, t.id).map((s) => s.slug)).size, PAGE_SIZE.plansPerEntry)),
     ...(await instruments()).flatMap((t) => pagePaths(`instruments/${t.id}/`, plans.filter((p) => p.instruments.some((m) => m.instrumentId === t.id)).length, PAGE_SIZE.plansPerEntry)),
     ...(await indicators()).flatMap((i) => pagePaths(`indicators/${i.id}/`, plans.filter((p) => p.targets.some((t) => t.indicatorId === i.id)).length, PAGE_SIZE.plansPerEntry)),
