@@ -50,6 +50,7 @@ export function planFacets(plans: PlanDocument[], kinds: Kind[], provinceNameEn:
   }
   const groupOrder: FacetGroup[] = ['kind', 'period', 'province'];
   return [...values.values()]
-    .sort((a, b) => groupOrder.indexOf(a.group) - groupOrder.indexOf(b.group) || a.order.localeCompare(b.order))
+    // A value not recognised (`*-none`) last in its group; the rest by code-point order of `order` (digits, ids).
+    .sort((a, b) => groupOrder.indexOf(a.group) - groupOrder.indexOf(b.group) || Number(a.id.endsWith('-none')) - Number(b.id.endsWith('-none')) || (a.order < b.order ? -1 : a.order > b.order ? 1 : 0))
     .map(({ order: _order, ...v }) => v);
 }
