@@ -38,7 +38,8 @@ function fileOf(path: string): string | null {
 }
 
 /** Pages the English edition has, as the brief and README name them: the rest of the site is Chinese only. */
-const BOTH = [/^\/$/u, /^\/plans\/[^/]+\/$/u, /^\/(indicators|glossary|regions)\/([^/]+\/)?$/u, /^\/(compare|data|search)\/$/u];
+// Lists past one page (issue 15) have their pages in both editions: `regions/<id>/2/`, `compare/2/`, `browse/…`.
+const BOTH = [/^\/$/u, /^\/plans\/[^/]+\/$/u, /^\/(indicators|glossary|regions)\/([^/]+\/(\d+\/)?)?$/u, /^\/compare\/(\d+\/)?$/u, /^\/browse\/[^/]+\/(\d+\/)?$/u, /^\/(data|search)\/$/u];
 
 test('the English edition has the pages it should, and only those', () => {
   const chinese = pages.filter((p) => !isEnglish(p.path)).map((p) => p.path);

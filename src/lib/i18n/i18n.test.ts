@@ -6,7 +6,7 @@ import { comparability } from '../values.ts';
 import type { RegionRef } from '../../schemas/plan.ts';
 
 describe('which pages have an English edition (the brief: home, plans, indicators, comparison, regions, glossary, data, search)', () => {
-  test.each(['', 'plans/xinji-14th-five-year/', 'indicators/', 'indicators/rd-intensity/', 'compare/', 'regions/', 'regions/tianjin/', 'glossary/', 'glossary/dengling-qiye/', 'data/', 'search/'])('%s has one', (path) => {
+  test.each(['', 'plans/xinji-14th-five-year/', 'indicators/', 'indicators/rd-intensity/', 'compare/', 'regions/', 'regions/tianjin/', 'glossary/', 'glossary/dengling-qiye/', 'data/', 'search/', 'regions/tianjin/2/', 'indicators/rd-intensity/3/', 'compare/2/', 'browse/all/2/', 'browse/kind-plan/'])('%s has one', (path) => {
     expect(hasEnglish(path)).toBe(true);
   });
   test.each(['plans/xinji-14th-five-year/source/', 'departments/', 'departments/x/', 'documents/', 'themes/', 'themes/x/', 'data/targets.csv', 'sources/x.txt', '404.html'])('%s has none', (path) => {

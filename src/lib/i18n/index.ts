@@ -26,9 +26,8 @@ export function ui(locale: Locale): UiStrings {
 const ENGLISH_PAGES: RegExp[] = [
   /^$/u,
   /^plans\/[^/]+\/$/u,
-  /^(indicators|glossary)\/(?:[^/]+\/)?$/u,
-  // A region and the plan lists are paginated past one page (`regions/<id>/2/`, issue 15).
-  /^regions\/(?:[^/]+\/(?:\d+\/)?)?$/u,
+  // An indicator, a term and a region list their plans a page at a time past one page (`regions/<id>/2/`, issue 15).
+  /^(indicators|glossary|regions)\/(?:[^/]+\/(?:\d+\/)?)?$/u,
   /^browse\/[^/]+\/(?:\d+\/)?$/u,
   /^compare\/(?:[^/]+\/)?$/u,
   /^(data|search)\/$/u,
