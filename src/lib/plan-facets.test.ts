@@ -3,25 +3,26 @@ import { C, P, plan, region } from './crosslinks/test-fixtures.ts';
 import { planFacets } from './plan-facets.ts';
 import { pageCount, pageHref, pagePaths, pageOfIndex, pageSlice } from './page-sizes.ts';
 import type { Kind } from '../schemas/registry.ts';
+import type { PlanKind } from '../schemas/plan.ts';
 
 describe('planFacets', () => {
   // A county under a city of a province, the province itself, and a plan without a region; two kinds, two periods.
-  const withPeriod = (doc: ReturnType<typeof plan>, start: number, end: number, kind: string) => ({
+  const withPeriod = (doc: ReturnType<typeof plan>, start: number, end: number, kind: PlanKind) => ({
     ...doc,
     meta: { ...doc.meta, period: { from: 'text' as const, line: 1, raw: null, note: null, value: { start, end, outlook: null } }, kind: { ...doc.meta.kind, value: kind } },
   });
   const plans = [
-    withPeriod(plan('x', '县方案', { region: region('prov-city-x', '990181', '某县', 'county', [P, C]) }), 2021, 2025, 'b'),
-    withPeriod(plan('p', '省方案', { region: region('prov', '990000', '某省', 'province') }), 2021, 2023, 'a'),
+    withPeriod(plan('x', '县方案', { region: region('prov-city-x', '990181', '某县', 'county', [P, C]) }), 2021, 2025, 'three-year-action-plan'),
+    withPeriod(plan('p', '省方案', { region: region('prov', '990000', '某省', 'province') }), 2021, 2023, 'five-year-plan'),
     plan('none', '无地区方案'),
   ];
-  const kinds = [{ id: 'a', label: '甲' }, { id: 'b', label: '乙', labelEn: 'B' }] as unknown as Kind[];
+  const kinds = [{ id: 'five-year-plan', label: '甲' }, { id: 'three-year-action-plan', label: '乙', labelEn: 'B' }] as unknown as Kind[];
 
   test('gives each plan one kind, one period and one province (its own, its ancestor’s, or none)', () => {
     const facets = planFacets(plans, kinds, (id) => (id === 'prov' ? 'Some Province' : undefined));
     expect(facets.map((f) => [f.id, f.slugs])).toEqual([
-      ['kind-a', ['p']],
-      ['kind-b', ['x']],
+      ['kind-five-year-plan', ['p']],
+      ['kind-three-year-action-plan', ['x']],
       ['kind-other', ['none']],
       ['period-2021-2023', ['p']],
       ['period-2021-2025', ['x']],
@@ -30,7 +31,7 @@ describe('planFacets', () => {
       ['province-none', ['none']],
     ]);
     expect(facets.find((f) => f.id === 'province-prov')).toMatchObject({ label: '某省', labelEn: 'Some Province' });
-    expect(facets.find((f) => f.id === 'kind-b')).toMatchObject({ label: '乙', labelEn: 'B' });
+    expect(facets.find((f) => f.id === 'kind-three-year-action-plan')).toMatchObject({ label: '乙', labelEn: 'B' });
   });
 });
 
