@@ -16,6 +16,9 @@
  * it writes its results into `bench/runs/` so as not to replace the full ones (`--out DIR` to choose).
  * `--report-only`: re-check the budgets and rewrite results.md from the last results.json, measuring nothing.
  * The full run takes about a quarter of an hour on 2 cores. CI does not run it.
+ * `--scale N`: only the scale builds of issue 15 (scripts/bench/scale.ts): sizes 1,000, 3,000 and N (those up to N;
+ * `--sizes` to choose), each built once, then again with one plan added, per-stage time, CPU and peak memory with
+ * the load average, written to `bench/results.json` (`scaleRun`) and the README's scale figures.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -51,8 +54,26 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     out: { type: 'string' },
     'report-only': { type: 'boolean', default: false },
+    scale: { type: 'string' },
   },
 });
+
+if (values.scale !== undefined) {
+  const { benchScale, renderScale, writeScale } = await import('./bench/scale.ts');
+  const n = Number(values.scale);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--scale: a positive number of plans, got ${values.scale}`);
+  const scaleSizes = values.sizes ? values.sizes.split(',').map(Number) : [...new Set([1000, 3000, n])].filter((x) => x <= n);
+  mkdirSync(LOG_DIR, { recursive: true });
+  const run = await benchScale({
+    sizes: scaleSizes,
+    seed: values.seed,
+    logDir: LOG_DIR,
+    onSize: (s) => log(`${s.plans} plans: full build ${Math.round(s.full.wallMs / 1000)} s, one plan added ${Math.round((s.addOne?.wallMs ?? 0) / 1000)} s (load ${loadavg()[0]!.toFixed(1)})`),
+  });
+  writeScale(run);
+  console.log(renderScale(run));
+  process.exit(0);
+}
 const quick = values.quick;
 const sizes = (values.sizes ?? (quick ? '10,100' : '10,100,1000'))
   .split(',')

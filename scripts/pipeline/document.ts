@@ -10,7 +10,7 @@ import type { Term } from '../../src/schemas/glossary.ts';
 import type { Theme } from '../../src/schemas/themes.ts';
 import type { Instrument } from '../../src/schemas/instruments.ts';
 import type { Indicator } from '../../src/schemas/indicator.ts';
-import type { Catalog, ChromeRule, Kind } from '../../src/schemas/registry.ts';
+import type { Catalog, ChromeRule, Kind, PortalFieldLabel } from '../../src/schemas/registry.ts';
 import type { RegionIndex } from './regions.ts';
 import { removeChrome } from './chrome.ts';
 import { findCitations } from './citations.ts';
@@ -33,6 +33,8 @@ import { assignThemes } from './themes.ts';
 /** The curated data every plan is read with. */
 export interface Registries {
   chrome: ChromeRule[];
+  /** Labels of portal metadata fields (`content/portal-fields.yaml`). */
+  portalFields: PortalFieldLabel[];
   /** Corrections keyed by seed file name. */
   corrections: Record<string, LocatedCorrection[]>;
   catalog: Catalog;
@@ -175,7 +177,7 @@ export function buildPlanDocument(seed: SeedInput, reg: Registries): PlanDocumen
     }
   }
 
-  const meta = extractMetadata({ removed: allRemoved, blocks: structure.blocks, inferredTitle: structure.inferredTitle, catalog, regions: reg.regions, kinds: reg.kinds });
+  const meta = extractMetadata({ removed: allRemoved, blocks: structure.blocks, inferredTitle: structure.inferredTitle, catalog, regions: reg.regions, kinds: reg.kinds, portalFields: reg.portalFields });
 
   // Annotation stages. Order matters: glossary terms go last, because a term mark never overlaps another mark.
   const responsibilities = extractResponsibilities(blocks, { departments: reg.departments, region: meta.region?.value.id ?? null });

@@ -17,6 +17,7 @@ import { parseYamlWithFriendlyErrors } from '../../src/schemas/friendly-errors.t
 import { InstrumentMentionSchema, type InstrumentMention, type PlanDocument } from '../../src/schemas/plan.ts';
 import { loadRegistries } from '../registries.ts';
 import { buildPlanDocument } from './document.ts';
+import { deviationProblems } from './known-deviations.ts';
 
 const EXPECTED = 'tests/fixtures/instruments/expected.yaml';
 const KNOWN = 'tests/fixtures/instruments/known-deviations.yaml';
@@ -85,24 +86,8 @@ beforeAll(() => {
   for (const [category, keys] of Object.entries(found)) if (keys.length) console.log(`${category}:\n  ${keys.map((k) => detail.get(k) ?? k).join('\n  ')}`);
 }, 120_000); // 25 texts through the whole pipeline, on a shared 2-core machine
 
-/** Multiset difference: the items of `a` not matched by an item of `b`. */
-function minus(a: string[], b: string[]): string[] {
-  const left = [...b];
-  return a.filter((x) => {
-    const i = left.indexOf(x);
-    if (i < 0) return true;
-    left.splice(i, 1);
-    return false;
-  });
-}
-
 function expectExactly(category: keyof typeof found, what: string) {
-  const fresh = minus(found[category], listed[category]).map((k) => detail.get(k) ?? k);
-  const gone = minus(listed[category], found[category]);
-  const problems = [
-    ...(fresh.length ? [`${fresh.length} new ${what} (fix the stage or the registry, or list it with a reason under ${category} in ${KNOWN}):`, ...fresh.map((k) => `  ${k}`)] : []),
-    ...(gone.length ? [`${gone.length} listed under ${category} in ${KNOWN} no longer occurring: remove it from the list:`, ...gone.map((k) => `  ${k}`)] : []),
-  ];
+  const problems = deviationProblems(category, what, found[category], listed[category], { known: KNOWN, fix: 'fix the stage or the registry', detail });
   expect(problems, `${category} differ from ${KNOWN}`).toEqual([]);
 }
 

@@ -6,11 +6,12 @@ import { loadRegistries } from '../registries.ts';
 import { buildPlanDocument } from './document.ts';
 
 describe('readPortalFields(removed)', () => {
+  const { portalFields } = loadRegistries('seeds', 'content');
   test('reads several spaced labels on one line, each with its line and raw text', () => {
     const fields = readPortalFields([
       { line: 5, text: '索   引  号 :1112011300018871XP/2021-00011 发 布 机 构 :天津市北辰区人民政府', kind: 'metadata', rule: 'x', label: '某字段' },
       { line: 9, text: '成 文 日 期 :2021年04月19日发 文 日 期 :2021年04月19日', kind: 'metadata', rule: 'x', label: '某字段' },
-    ]);
+    ], portalFields);
     expect(fields.get('索引号')).toEqual({ value: '1112011300018871XP/2021-00011', line: 5, raw: '索   引  号 :1112011300018871XP/2021-00011' });
     expect(fields.get('发布机构')?.value).toBe('天津市北辰区人民政府');
     expect(fields.get('成文日期')?.value).toBe('2021年04月19日');
@@ -18,7 +19,7 @@ describe('readPortalFields(removed)', () => {
     expect(fields.get('发布日期')?.value).toBe('2021年04月19日');
   });
   test('ignores chrome lines', () => {
-    expect(readPortalFields([{ line: 1, text: '来源:x 发布时间:2021-01-01', kind: 'chrome', rule: 'x', label: '某元素' }]).size).toBe(0);
+    expect(readPortalFields([{ line: 1, text: '来源:x 发布时间:2021-01-01', kind: 'chrome', rule: 'x', label: '某元素' }], portalFields).size).toBe(0);
   });
 });
 

@@ -7,7 +7,7 @@
  * does not give stays `null`: nothing is guessed.
  */
 import type { PlanKind, PlanMeta, Period, Provenance, RemovedLine } from '../../src/schemas/plan.ts';
-import type { CatalogEntry, Kind } from '../../src/schemas/registry.ts';
+import type { CatalogEntry, Kind, PortalFieldLabel } from '../../src/schemas/registry.ts';
 import { findDate, findDocNumber, findPeriod, simplify, type DateReading } from './lexicon/index.ts';
 import { readPortalFields, type FieldLabel } from './portal-fields.ts';
 import { resolveRegion, type RegionIndex } from './regions.ts';
@@ -24,6 +24,8 @@ export interface MetadataInput {
   catalog: CatalogEntry;
   regions: RegionIndex;
   kinds: Kind[];
+  /** Labels of portal metadata fields (`content/portal-fields.yaml`). */
+  portalFields: readonly PortalFieldLabel[];
 }
 
 type Sourced<T> = Provenance & { value: T };
@@ -82,8 +84,8 @@ const UNKNOWN_PLACE = /^[\p{Script=Han}]{2,8}?(省|自治区|市|区|县|旗|自
 /** An outlet's name before a headline: `北方网:` (a news site, `…网`, then a colon). */
 const OUTLET_LEAD = /^(\S{2,8}网)[:：]\s*/u;
 
-export function extractMetadata({ removed, blocks, inferredTitle, catalog, regions, kinds }: MetadataInput): PlanMeta {
-  const fields = readPortalFields(removed);
+export function extractMetadata({ removed, blocks, inferredTitle, catalog, regions, kinds, portalFields }: MetadataInput): PlanMeta {
+  const fields = readPortalFields(removed, portalFields);
   const field = <T>(label: FieldLabel, map: (v: string) => T | null): Sourced<T> | null => {
     const f = fields.get(label);
     if (!f) return null;

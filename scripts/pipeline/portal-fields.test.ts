@@ -2,18 +2,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { RemovedLine } from '../../src/schemas/plan.ts';
-import { parseYamlWithFriendlyErrors } from '../../src/schemas/friendly-errors.ts';
-import { ChromeRulesSchema } from '../../src/schemas/registry.ts';
 import { removeChrome } from './chrome.ts';
+import { loadRegistries } from '../registries.ts';
 import { decodeSeed } from './decode.ts';
 import { splitLines } from './lines.ts';
 import { readPortalFields } from './portal-fields.ts';
 
-const rules = parseYamlWithFriendlyErrors(ChromeRulesSchema, readFileSync('content/chrome.yaml', 'utf8'), 'content/chrome.yaml');
+// The registries as ingest reads them: chrome.yaml's field rules name the labels of content/portal-fields.yaml.
+const { chrome: rules, portalFields } = loadRegistries('seeds', 'content');
 const body = '各有关单位：现将方案印发给你们，请认真贯彻执行。';
 /** The chrome stage on `head` lines followed by a body line, then the fields. */
 const fieldsOf = (...head: string[]) => {
-  const fields = readPortalFields(removeChrome(splitLines([...head, body].join('\n')), rules).removed);
+  const fields = readPortalFields(removeChrome(splitLines([...head, body].join('\n')), rules).removed, portalFields);
   return Object.fromEntries([...fields].map(([k, v]) => [k, v.value]));
 };
 
@@ -65,7 +65,7 @@ describe('readPortalFields(removed)', () => {
 
   test('a label alone with its value on the next line; the value line is the field line', () => {
     const removed = removeChrome(splitLines(['发布时间:', '', '2022-03-09 10:38', '信息来源:', '市政府办', '分享到:', body].join('\n')), rules).removed;
-    const f = readPortalFields(removed);
+    const f = readPortalFields(removed, portalFields);
     expect(f.get('发布日期')).toEqual({ value: '2022-03-09 10:38', line: 3, raw: '发布时间: 2022-03-09 10:38' });
     expect(f.get('来源')).toEqual({ value: '市政府办', line: 5, raw: '信息来源: 市政府办' });
   });
@@ -98,7 +98,7 @@ describe('readPortalFields(removed)', () => {
 
   test('reads only metadata lines', () => {
     const removed: RemovedLine[] = [{ line: 1, text: '来源:某网', kind: 'chrome', rule: 'x', label: '某元素' }];
-    expect(readPortalFields(removed).size).toBe(0);
+    expect(readPortalFields(removed, portalFields).size).toBe(0);
   });
 });
 
@@ -114,7 +114,7 @@ describe('readPortalFields on the corpus', () => {
   });
   test.each(gold.filter((g) => g.date_published).map((g) => [g.file, g.date_published!] as const))('%s: 发布日期 = %s', (file, want) => {
     const { text } = decodeSeed(new Uint8Array(readFileSync(join('tests/fixtures/corpus', file))), file);
-    const f = readPortalFields(removeChrome(splitLines(text), rules).removed);
+    const f = readPortalFields(removeChrome(splitLines(text), rules).removed, portalFields);
     expect(ymd(f.get('发布日期')?.value ?? '')).toBe(want);
   });
 });

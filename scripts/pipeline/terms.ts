@@ -22,6 +22,7 @@ import type { BlockMark, CellRef } from './marks.ts';
 import { GlossarySchema, type Term } from '../../src/schemas/glossary.ts';
 import { parseYamlWithFriendlyErrors } from '../../src/schemas/friendly-errors.ts';
 import { foldWidth } from '../../src/lib/width.ts';
+import { exclusionsOf, isExcluded } from '../../src/lib/not-in.ts';
 
 /** Read and validate `content/glossary.yaml`. */
 export function parseGlossary(yamlText: string, file: string): Term[] {
@@ -62,13 +63,10 @@ export function findForms(text: string, forms: readonly Form[], blocked: readonl
   for (const f of forms) {
     const word = foldWidth(f.form);
     if (!word) continue;
-    const excluded = f.notIn.flatMap((n) => {
-      const w = foldWidth(n);
-      return occurrences(folded, w).map((s) => ({ start: s, end: s + w.length }));
-    });
+    const exclusions = exclusionsOf(word, f.notIn.map(foldWidth));
     for (const start of occurrences(folded, word)) {
       const end = start + word.length;
-      if (excluded.some((x) => x.start <= start && end <= x.end)) continue;
+      if (isExcluded(folded, start, exclusions)) continue;
       if (blocked.some((b) => b.start < end && start < b.end)) continue;
       candidates.push({ id: f.id, start, end });
     }

@@ -7,7 +7,7 @@
  */
 import { z } from 'astro/zod';
 import { PlanDocumentSchema } from '../schemas/plan.ts';
-import { TargetRecordSchema, TargetsFileSchema } from '../schemas/open-data.ts';
+import { AlignmentFileSchema, AlignmentRecordSchema, TargetRecordSchema, TargetsFileSchema } from '../schemas/open-data.ts';
 
 const DIALECT = 'https://json-schema.org/draft/2020-12/schema';
 
@@ -16,6 +16,8 @@ export const OPEN_DATA_SCHEMAS = {
   PlanDocument: { file: 'plan-document.json', zod: PlanDocumentSchema, title: '规划文档模型（/data/plans/<规划>.json）' },
   TargetRecord: { file: 'target-record.json', zod: TargetRecordSchema, title: '数值记录（targets.json 的每条记录，targets.csv 的每一行）' },
   TargetsFile: { file: 'targets-file.json', zod: TargetsFileSchema, title: '数值文件（/data/targets.json）' },
+  AlignmentRecord: { file: 'alignment-record.json', zod: AlignmentRecordSchema, title: '上位规划对照记录（alignment.json 的每一行）' },
+  AlignmentFile: { file: 'alignment-file.json', zod: AlignmentFileSchema, title: '上位规划对照文件（/data/alignment.json）' },
 } as const;
 export type OpenDataSchemaName = keyof typeof OPEN_DATA_SCHEMAS;
 
@@ -43,7 +45,7 @@ export function bundledSchema(id: string, idOf: (name: OpenDataSchemaName) => st
     $schema: DIALECT,
     $id: id,
     title: '地方科技规划参考库开放数据',
-    description: 'PlanDocument：/data/plans/<规划>.json；TargetsFile：/data/targets.json；TargetRecord：targets.json 的每条记录与 targets.csv 的每一行。各定义亦单独发布于 /data/schema/。',
+    description: 'PlanDocument：/data/plans/<规划>.json；TargetsFile：/data/targets.json；TargetRecord：targets.json 的每条记录与 targets.csv 的每一行；AlignmentFile：/data/alignment.json；AlignmentRecord：其每一行。各定义亦单独发布于 /data/schema/。',
     $defs,
   };
 }

@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { planMarks } from './plan-marks.ts';
 import { relatedSections } from './crosslinks/index.ts';
 import { realSeeds } from './crosslinks/test-fixtures.ts';
+import { localUrl } from './i18n/index.ts';
 
 const { reg, plans, bySlug } = realSeeds();
 const related = relatedSections(plans, reg.themes);
@@ -21,6 +22,13 @@ describe('planMarks on the real seeds', () => {
     const c = doc.citations.find((x) => x.title === '天津市促进科技进步条例');
     expect(c).toBeDefined();
     expect(marks.cites.get(c!.id)).toEqual({ href: '/documents/tianjin-st-progress-regulation/', noteLabel: '《天津市科学技术进步促进条例》' });
+  });
+
+  test('on the English edition the same citation links to the English page of the document (001 line 38)', () => {
+    const doc = bySlug('tianjin-2014-work-conference');
+    const marks = planMarks(doc, { documents: reg.documents, glossary: reg.glossary, indicators: reg.indicators, related: new Map(), link: (path) => localUrl('en', path) });
+    const c = doc.citations.find((x) => x.title === '天津市促进科技进步条例')!;
+    expect(marks.cites.get(c.id)!.href).toBe('/en/documents/tianjin-st-progress-regulation/');
   });
 
   test('a citation of an unregistered document keeps the title as written and links to a k-<hash> page (004 line 90)', () => {

@@ -47,14 +47,17 @@ export interface MarkRegistries {
   related: Map<string, RelatedSection[]>;
   /** This plan's blocks with text other plans also print (`reusedBlocks`, from the text reuse computed once per build). */
   reused?: ReadonlySet<string>;
+  /** The URL of a site page (`documents/<id>/`) in the reader's edition (`localUrl`); the Chinese page by default. */
+  link?: (path: string) => string;
 }
 
 export function planMarks(doc: PlanDocument, registries: MarkRegistries): PlanMarks {
+  const link = registries.link ?? url;
   const cites = new Map<string, MarkLink>();
   for (const c of doc.citations) {
     // The note names the document as its page does: the registry's title, else the title as this plan writes it.
     const title = registries.documents.find((d) => d.id === c.documentKey)?.title ?? c.title;
-    cites.set(c.id, { href: url(`documents/${documentSlug(c.documentKey, registries.documents)}/`), noteLabel: `《${title}》` });
+    cites.set(c.id, { href: link(`documents/${documentSlug(c.documentKey, registries.documents)}/`), noteLabel: `《${title}》` });
   }
 
   // A term defined region by region links to the definition for this plan's region, or to the note that none is
@@ -64,14 +67,14 @@ export function planMarks(doc: PlanDocument, registries: MarkRegistries): PlanMa
   for (const t of registries.glossary) {
     const found = definitionFor(t, region);
     const whose = found?.kind === 'regional' ? `（${found.regionName}的定义）` : found?.kind === 'none' ? `（未记录${found.region.name}的定义）` : '';
-    terms.set(t.id, { href: url(`glossary/${t.id}/`) + (found?.anchor ? `#${found.anchor}` : ''), noteLabel: `术语“${t.term}”${whose}` });
+    terms.set(t.id, { href: link(`glossary/${t.id}/`) + (found?.anchor ? `#${found.anchor}` : ''), noteLabel: `术语“${t.term}”${whose}` });
   }
 
   const indicators = new Map(registries.indicators.map((i) => [i.id, i]));
   const values = new Map<string, ValueMark>();
   for (const t of doc.targets) {
     const indicator = t.indicatorId ? indicators.get(t.indicatorId) : undefined;
-    values.set(t.id, { href: indicator ? url(`indicators/${indicator.id}/`) : `#target-${t.id}`, reading: normalizedReading(t, indicator) });
+    values.set(t.id, { href: indicator ? link(`indicators/${indicator.id}/`) : `#target-${t.id}`, reading: normalizedReading(t, indicator) });
   }
 
   const related = new Map<string, RelatedSection[]>();

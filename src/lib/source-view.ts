@@ -8,6 +8,8 @@ export interface SourceViewLine {
   segments: { text: string; repair: Repair | null }[];
   /** Why the line is not in the body. */
   note: string | null;
+  /** The same, in parts: a portal element (`chrome`) or a metadata line, and the rule's label (Chinese, as content/chrome.yaml writes it). */
+  removal: { chrome: boolean; label: string } | null;
   /** Block that shows the line, for a link back into the page. */
   blockId: string | null;
 }
@@ -25,8 +27,8 @@ export function sourceLines(text: string, doc: PlanDocument): SourceViewLine[] {
     .map((raw, i) => {
       const n = i + 1;
       const gone = removed.get(n);
-      if (gone) return { n, status: 'removed' as const, segments: [{ text: raw, repair: null }], note: `${gone.kind === 'chrome' ? '网页元素' : '元数据'}：${gone.label}`, blockId: null };
-      if (raw.trim() === '') return { n, status: 'blank' as const, segments: [], note: null, blockId: null };
+      if (gone) return { n, status: 'removed' as const, segments: [{ text: raw, repair: null }], note: `${gone.kind === 'chrome' ? '网页元素' : '元数据'}：${gone.label}`, removal: { chrome: gone.kind === 'chrome', label: gone.label }, blockId: null };
+      if (raw.trim() === '') return { n, status: 'blank' as const, segments: [], note: null, removal: null, blockId: null };
       // Repair columns count from the trimmed line.
       const lead = raw.length - raw.trimStart().length;
       const segments: SourceViewLine['segments'] = [];
@@ -39,6 +41,6 @@ export function sourceLines(text: string, doc: PlanDocument): SourceViewLine[] {
         at = start + r.original.length;
       }
       if (at < raw.length) segments.push({ text: raw.slice(at), repair: null });
-      return { n, status: 'body' as const, segments, note: null, blockId: blockOf.get(n) ?? null };
+      return { n, status: 'body' as const, segments, note: null, removal: null, blockId: blockOf.get(n) ?? null };
     });
 }

@@ -9,7 +9,8 @@
  */
 import { z } from 'astro/zod';
 import { chineseText } from './chinese-text.ts';
-import { provenanceFields, provenanceIssues } from './sourced.ts';
+import { CheckedAgainstSchema, CheckedDateSchema, provenanceFields, provenanceIssues } from './sourced.ts';
+import { checkUnique } from './unique.ts';
 
 const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'use kebab-case: a-z, 0-9 and single hyphens');
 
@@ -18,6 +19,35 @@ const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'use kebab-case: a
  * outline (规划, 计划, 方案, 纲要); `policy` opinions, measures, rules (意见, 措施, 办法); `agreement` an agreement.
  */
 export const CitedDocumentKindSchema = z.enum(['law', 'local-regulation', 'plan', 'policy', 'agreement']);
+
+/**
+ * A published target of a plan that is not on the site (the plan above a local plan), recorded so that the local
+ * plans can be set beside it (src/lib/alignment.ts). Each value carries where it was read: the sentence as the source
+ * prints it, the source (document number, or title and URL), the day it was checked and against what.
+ */
+export const ParentTargetSchema = z.strictObject({
+  /** Indicator id in `content/indicators.yaml` (`rd-intensity`). */
+  indicatorId: kebab,
+  /** The number, in `unit` (`3.2`, `9000`). */
+  value: z.number(),
+  /** The value as the source writes it (`3.2%以上`, `9000家`). */
+  valueText: z.string().min(1),
+  /** Unit as the indicator registry writes it (`%`, `家`, `件`, `亿元`). */
+  unit: z.string().min(1),
+  /** Year the target is for. */
+  year: z.number().int().min(1949).max(2100),
+  /** As `Target.measure`: `level` a value to reach, `increase` an increment, `growth` a rate, `cumulative` a total over the period. */
+  measure: z.enum(['level', 'growth', 'cumulative', 'increase']),
+  /** Qualifiers as written (力争, 以上, 突破, 左右, 新建 …); default none. */
+  qualifiers: z.array(z.string().min(1)).default([]),
+  /** The sentence (or the part of it) that states the value, exactly as the source prints it. */
+  quote: z.string().min(1),
+  /** Document number, or title and URL, of what was read. */
+  source: z.string().min(1),
+  checked: CheckedDateSchema,
+  against: CheckedAgainstSchema,
+});
+export type ParentTarget = z.infer<typeof ParentTargetSchema>;
 
 /** One cited document. */
 export const CitedDocumentSchema = z
@@ -51,8 +81,19 @@ export const CitedDocumentSchema = z
   note: chineseText('noteEn').optional(),
   /** The same note in English, for an English edition; never shown on Chinese pages. */
   noteEn: z.string().min(1).optional(),
+  /**
+   * Plans on the site (slugs) that implement this document: their texts say they carry it out (为贯彻落实《…》,
+   * 依据《…》), so their targets are set beside its targets (上位规划对照). Each must cite the document.
+   */
+  implementedBy: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/u)).default([]),
+  /**
+   * The document's published targets, each with its source, when the document is not itself on the site. For a
+   * document on the site (`planSlug`), its own text's targets are used and none are recorded here.
+   */
+  targets: z.array(ParentTargetSchema).default([]),
   })
   .superRefine((d, ctx) => {
+    if (d.planSlug !== null && d.targets.length > 0) ctx.addIssue({ code: 'custom', path: ['targets'], message: 'a plan on the site (planSlug) brings its own targets: drop targets' });
     const stated = (['docNumber', 'issuer', 'year'] as const).filter((k) => d[k] !== null);
     if (stated.length === 0 && d.source === undefined) return;
     for (const issue of provenanceIssues(d, `this entry states ${stated.join(', ') || 'a source'}; set the one you cannot source to null`)) ctx.addIssue({ code: 'custom', ...issue });
@@ -60,16 +101,11 @@ export const CitedDocumentSchema = z
 export type CitedDocument = z.infer<typeof CitedDocumentSchema>;
 
 /** `content/documents.yaml`: ids unique, no title or alias written twice. */
-export const CitedDocumentsSchema = z.array(CitedDocumentSchema).superRefine((docs, ctx) => {
-  const ids = new Map<string, number>();
-  const titles = new Map<string, number>();
-  docs.forEach((d, i) => {
-    if (ids.has(d.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate id (also entry ${ids.get(d.id)})` });
-    ids.set(d.id, i);
-    [d.title, ...d.aliases].forEach((t, j) => {
-      const other = titles.get(t);
-      if (other !== undefined) ctx.addIssue({ code: 'custom', path: j === 0 ? [i, 'title'] : [i, 'aliases', j - 1], message: `${t} is already a title of entry ${other}` });
-      titles.set(t, i);
-    });
-  });
-});
+export const CitedDocumentsSchema = z.array(CitedDocumentSchema).superRefine((docs, ctx) =>
+  checkUnique(docs, ctx, {
+    words: (d) => [d.title, ...d.aliases],
+    path: (j) => (j === 0 ? ['title'] : ['aliases', j - 1]),
+    message: (t, other) => `${t} is already a title of entry ${other}`,
+    owner: (_, i) => String(i),
+  }),
+);

@@ -9,6 +9,7 @@
 import { z } from 'astro/zod';
 import { chineseText } from './chinese-text.ts';
 import { RegExpSource } from './registry.ts';
+import { checkUnique } from './unique.ts';
 
 const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'use kebab-case: a-z, 0-9 and single hyphens');
 
@@ -98,16 +99,8 @@ export type Instrument = z.infer<typeof InstrumentSchema>;
 
 /** `content/instruments.yaml`: ids unique, no form shared by two instruments, every `notIn` holds a form. */
 export const InstrumentsSchema = z.array(InstrumentSchema).superRefine((list, ctx) => {
-  const ids = new Map<string, number>();
-  const forms = new Map<string, string>();
+  checkUnique(list, ctx, { words: (r) => r.forms, path: (j) => ['forms', j], message: (form, other) => `${form} is already a form of ${other}`, owner: (r) => r.id });
   list.forEach((r, i) => {
-    if (ids.has(r.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate id (also entry ${ids.get(r.id)})` });
-    ids.set(r.id, i);
-    r.forms.forEach((form, j) => {
-      const other = forms.get(form);
-      if (other !== undefined) ctx.addIssue({ code: 'custom', path: [i, 'forms', j], message: `${form} is already a form of ${other}` });
-      forms.set(form, r.id);
-    });
     r.notIn.forEach((word, j) => {
       if (!r.forms.some((f) => word.includes(f) && word !== f)) ctx.addIssue({ code: 'custom', path: [i, 'notIn', j], message: `${word} contains no form of ${r.name}, or is one` });
     });

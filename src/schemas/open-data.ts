@@ -41,3 +41,53 @@ export const TargetsFileSchema = z.object({
   count: z.number().int().nonnegative(),
   targets: z.array(TargetRecordSchema),
 });
+
+const MeasureSchema = z.enum(['level', 'growth', 'cumulative', 'increase']);
+
+/** One row of `/data/alignment.json`: a plan's target beside the target of the plan it carries out (src/lib/alignment.ts). */
+export const AlignmentRecordSchema = z.object({
+  /** Plan slug (`/plans/<slug>/`). */
+  plan: z.string(),
+  /** The plan above: its id in the cited documents (`/documents/<id>/`, `/alignment/<id>/`). */
+  parent: z.string(),
+  parentTitle: z.string(),
+  /** Indicator id (`content/indicators.yaml`) both targets are for. */
+  indicatorId: z.string(),
+  indicatorName: z.string(),
+  /** The plan's target: its id in the plan (`v1`), number, value as written, unit, year, measure, paragraph URL. */
+  childTargetId: z.string(),
+  childValue: z.number().nullable(),
+  childValueText: z.string(),
+  childUnit: z.string(),
+  childYear: z.number().int().nullable(),
+  childMeasure: MeasureSchema,
+  childUrl: z.url(),
+  /** The target above, as its source writes it. */
+  parentValue: z.number().nullable(),
+  parentValueText: z.string(),
+  parentUnit: z.string(),
+  parentYear: z.number().int().nullable(),
+  parentMeasure: MeasureSchema,
+  /** The sentence stating it, as the source prints it. */
+  parentQuote: z.string(),
+  /** Its paragraph's URL when the plan above is on the site; else the source (document number, or title and URL). */
+  parentSource: z.string(),
+  /** The day the source was checked and against what (`official`, `reprint`, `secondary`); `null` for a plan on the site. */
+  parentChecked: z.string().nullable(),
+  parentAgainst: z.enum(['official', 'reprint', 'secondary']).nullable(),
+  /** `higher`, `equal`, `lower` (the numbers; no direction is implied) or `not-comparable`. */
+  verdict: z.enum(['higher', 'equal', 'lower', 'not-comparable']),
+  /** Why not comparable: `no-value`, `unit`, `measure`, `year`, or `scale` (totals of a region and the region above), in Chinese and English. */
+  reasons: z.array(z.object({ code: z.enum(['no-value', 'unit', 'measure', 'year', 'scale']), text: z.string(), textEn: z.string() })),
+  /** The plan's total as a share of the total above (editors' calculation), when only `scale` stands in the way. */
+  share: z.number().nullable(),
+});
+export type AlignmentRecordRow = z.infer<typeof AlignmentRecordSchema>;
+
+/** `/data/alignment.json` as a whole. */
+export const AlignmentFileSchema = z.object({
+  /** Reference to the schema of one record, relative to the file (`schema.json#/$defs/AlignmentRecord`). */
+  schema: z.string(),
+  count: z.number().int().nonnegative(),
+  rows: z.array(AlignmentRecordSchema),
+});

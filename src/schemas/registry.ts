@@ -62,6 +62,35 @@ export type Correction = z.infer<typeof CorrectionSchema>;
 export const CorrectionsSchema = z.record(z.string().regex(/\.txt$/), z.array(CorrectionSchema));
 export type Corrections = z.infer<typeof CorrectionsSchema>;
 
+/** The metadata fields a portal prints (normalised names; `content/portal-fields.yaml` maps printed labels to them). */
+export const FIELD_LABELS = [
+  '名称', '索引号', '发布机构', '发文字号', '主题', '体裁', '成文日期', '发布日期', '生效日期', '废止日期', '有效性', '废止依据', '来源', '作者',
+] as const;
+export type FieldLabel = (typeof FIELD_LABELS)[number];
+
+/** `content/portal-fields.yaml`: the labels of portal metadata fields, each printed label once. */
+export const PortalFieldLabelsSchema = z
+  .array(
+    z.strictObject({
+      /** As printed, simplified (`文号`). */
+      label: z.string().regex(/^\p{Script=Han}+$/u),
+      /** The field its value fills; absent: the label ends the value before it and is not read. */
+      field: z.enum(FIELD_LABELS).optional(),
+      /** A line beginning with it and a colon is a portal field line (chrome rule `portal field`). */
+      line: z.boolean().optional(),
+      /** It begins a field row without colons (chrome rule `portal field row`). */
+      row: z.boolean().optional(),
+    }),
+  )
+  .superRefine((labels, ctx) => {
+    const seen = new Set<string>();
+    labels.forEach((l, i) => {
+      if (seen.has(l.label)) ctx.addIssue({ code: 'custom', path: [i, 'label'], message: `label “${l.label}” is listed twice` });
+      seen.add(l.label);
+    });
+  });
+export type PortalFieldLabel = z.infer<typeof PortalFieldLabelsSchema>[number];
+
 /** A rule recognising a line of portal chrome or a portal metadata field (`content/chrome.yaml`). */
 export const ChromeRuleSchema = z.strictObject({
   /** The rule's name (`breadcrumb`): what `after` refers to and removed lines record; not shown to readers. */

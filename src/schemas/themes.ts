@@ -4,6 +4,7 @@
  * pages show them as section labels and use them to compare what plans say on one theme.
  */
 import { z } from 'astro/zod';
+import { checkUnique } from './unique.ts';
 
 /** One theme. */
 export const ThemeSchema = z.strictObject({
@@ -25,16 +26,6 @@ export const ThemeSchema = z.strictObject({
 export type Theme = z.infer<typeof ThemeSchema>;
 
 /** `content/themes.yaml`: ids unique, no keyword in two themes. */
-export const ThemesSchema = z.array(ThemeSchema).superRefine((themes, ctx) => {
-  const ids = new Map<string, number>();
-  const words = new Map<string, string>();
-  themes.forEach((t, i) => {
-    if (ids.has(t.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate id (also entry ${ids.get(t.id)})` });
-    ids.set(t.id, i);
-    t.keywords.forEach((w, j) => {
-      const other = words.get(w);
-      if (other !== undefined) ctx.addIssue({ code: 'custom', path: [i, 'keywords', j], message: `${w} is already a keyword of ${other}` });
-      words.set(w, t.id);
-    });
-  });
-});
+export const ThemesSchema = z.array(ThemeSchema).superRefine((themes, ctx) =>
+  checkUnique(themes, ctx, { words: (t) => t.keywords, path: (j) => ['keywords', j], message: (w, other) => `${w} is already a keyword of ${other}`, owner: (t) => t.id }),
+);

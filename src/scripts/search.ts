@@ -11,7 +11,8 @@ import { prepareGroups } from '../lib/search/expand.ts';
 import { FACETS } from '../lib/search/facets.ts';
 import type { FacetKey, Selection } from '../lib/search/facets.ts';
 import { fetchJson, planText } from '../lib/search/plan-text.ts';
-import { renderFilters, renderResults, statusText } from '../lib/search/render.ts';
+import { Writer, renderFilters, renderResults, statusParts } from '../lib/search/render.ts';
+import { fillText, type SearchMessages } from '../lib/search/messages.ts';
 import type { SynonymGroup } from '../schemas/synonyms.ts';
 
 /** Pause after the last keystroke before searching (ms). */
@@ -22,6 +23,8 @@ interface PageData {
   synonyms: SynonymGroup[];
   plans: string[] | null;
   filters: Partial<Record<FacetKey, string[]>>;
+  /** Every word the script writes, in the page's language. */
+  messages: SearchMessages;
 }
 
 interface Pagefind {
@@ -45,6 +48,8 @@ function init(form: HTMLFormElement): void {
   const urls = { search: form.action.replace(/\?.*$/u, ''), plans: form.dataset.plans ?? base };
   const data = JSON.parse(document.querySelector('#search-data')?.textContent ?? '{}') as PageData;
   const groups = prepareGroups(data.synonyms ?? []);
+  const w = new Writer(data.messages);
+  const m = data.messages;
   const selection: Selection = {};
   const pageTitle = document.title;
 
@@ -98,13 +103,13 @@ function init(form: HTMLFormElement): void {
 
   const show = () => {
     if (!current) return;
-    const shown = renderResults(list, current, selection, urls);
-    renderFilters(filterList, current, selection, data.filters ?? {});
+    const shown = renderResults(w, list, current, selection, urls);
+    renderFilters(w, filterList, current, selection, data.filters ?? {});
     filterBox.hidden = filterList.hidden;
     // Collapsed on a phone, the filters still say that some are applied.
     const chosen = FACETS.reduce((n, { key }) => n + (selection[key]?.size ?? 0), 0);
-    filterToggle.textContent = chosen > 0 ? `筛选（已选 ${chosen} 项）` : '筛选';
-    status.textContent = statusText(current, shown.length);
+    filterToggle.textContent = chosen > 0 ? fillText(m.filtersChosen, { n: chosen }) : m.filters;
+    status.replaceChildren(...statusParts(w, current, shown.length));
   };
 
   const search = async (raw: string) => {
@@ -126,14 +131,14 @@ function init(form: HTMLFormElement): void {
     setState('loading', query);
     // Say so only when it takes a while: a status that flickers on every pause in typing is noise to a screen reader.
     const slow = setTimeout(() => {
-      if (mine === sequence) status.textContent = '正在搜索……';
+      if (mine === sequence) status.textContent = m.searching;
     }, 500);
     try {
       const outcome = await runSearch(source, query, groups);
       if (mine !== sequence) return; // a newer search started meanwhile
       clearTimeout(slow);
       current = outcome;
-      document.title = `“${query}”的搜索结果 · ${pageTitle}`;
+      document.title = fillText(m.pageTitle, { query, title: pageTitle });
       show();
       if (mine === sequence) setState('done', query);
     } catch (error) {
@@ -141,7 +146,7 @@ function init(form: HTMLFormElement): void {
       if (mine !== sequence) return;
       console.error(error);
       list.replaceChildren();
-      status.textContent = '搜索暂时无法使用，请稍后再试，或浏览全部规划。';
+      status.textContent = m.error;
       setState('error', query);
     }
   };
@@ -191,7 +196,7 @@ function init(form: HTMLFormElement): void {
           // A page that could not be read: say so, as a failed search does, instead of staying busy.
           if (outcome !== current) return;
           console.error(error);
-          status.textContent = '其余规划暂时无法检查，请稍后再试。已找到的结果仍在下方。';
+          status.textContent = m.continueError;
           setState('error', outcome.query);
         },
       );

@@ -409,3 +409,60 @@ describe('at phone width (360×740)', () => {
     });
   });
 });
+
+describe('the English search page (/en/search/)', () => {
+  /**
+   * What the script wrote into the page, read in the page: every Han character in the status, the filters and
+   * the results (text and read-aloud attributes) that is not inside an element whose `lang` starts with `zh`.
+   */
+  const hanOutsideChinese = (page: Page) =>
+    page.evaluate(() => {
+      const han = /\p{Script=Han}/u;
+      const chinese = (el: Element | null) => (el?.closest('[lang]')?.getAttribute('lang') ?? '').toLowerCase().startsWith('zh');
+      const where = (el: Element) => `${el.tagName.toLowerCase()}${el.className ? `.${String(el.className).split(' ')[0]}` : ''} in #${el.closest('[id]')?.id ?? ''}`;
+      const out: string[] = [];
+      let nodes = 0;
+      for (const region of document.querySelectorAll('#search-status, #search-filters, #search-results')) {
+        const walker = document.createTreeWalker(region, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          nodes++;
+          if (han.test(n.textContent ?? '') && !chinese(n.parentElement)) out.push(`${where(n.parentElement!)}: “${n.textContent}”`);
+        }
+        for (const el of region.querySelectorAll('[aria-label], [title], [placeholder]')) {
+          for (const name of ['aria-label', 'title', 'placeholder']) {
+            const v = el.getAttribute(name);
+            if (v && han.test(v) && !chinese(el)) out.push(`${where(el)} @${name}: “${v}”`);
+          }
+        }
+      }
+      return { out, nodes };
+    });
+
+  test('what the script writes after a search is English, the index’s Chinese marked lang="zh-CN" (results, filters, help)', async () => {
+    await withPage(async (page) => {
+      await page.goto(pageUrl(baseUrl, '/en/search/'));
+      // Results with a filter chosen (counts, the filtered status, the filter toggle), then no result (the help).
+      const found = await ask(page, '双创');
+      expect(found.plans.length, '双创 finds plans on the English page').toBeGreaterThan(1);
+      expect(found.plans.every((p) => p.anchors.length > 0)).toBe(true);
+      expect(found.status).toMatch(/^Plans found: \d+\. Matches: \d+\.$/u);
+      await page.locator('.search-more summary').first().click();
+      await page.locator('#search-filters input[type="checkbox"]').first().check();
+      await page.waitForFunction(() => /shown with the filters: 1\b/u.test(document.querySelector('#search-status')!.textContent ?? ''));
+      expect(await page.locator('#search-filters summary').textContent()).toBe('Filters (1 chosen)');
+      expect(await page.locator('#search-filters legend').first().textContent()).toBe('Region');
+      // Results lead to the English plan pages.
+      expect(await page.locator('.search-result h3 a').first().getAttribute('href')).toMatch(/^\/en\/plans\//u);
+      const withResults = await hanOutsideChinese(page);
+      expect(withResults.nodes, 'text read in the results').toBeGreaterThan(20);
+      expectNone(withResults.out, '/en/search/?q=双创 (filtered): Chinese outside lang="zh…" in what the script wrote');
+
+      const none = await ask(page, '量子纠缠');
+      expect(none.status).toBe('Nothing found for “量子纠缠”.');
+      expect(await page.locator('.search-help').getByRole('link', { name: 'Browse all plans' }).getAttribute('href')).toBe('/en/');
+      const help = await hanOutsideChinese(page);
+      expect(help.nodes).toBeGreaterThan(5);
+      expectNone(help.out, '/en/search/?q=量子纠缠: Chinese outside lang="zh…" in what the script wrote');
+    });
+  });
+});

@@ -39,7 +39,14 @@ function fileOf(path: string): string | null {
 
 /** Pages the English edition has, as the brief and README name them: the rest of the site is Chinese only. */
 // Lists past one page (issue 15) have their pages in both editions: `regions/<id>/2/`, `compare/2/`, `browse/…`.
-const BOTH = [/^\/$/u, /^\/plans\/[^/]+\/$/u, /^\/(indicators|glossary|regions)\/([^/]+\/(\d+\/)?)?$/u, /^\/compare\/(\d+\/)?$/u, /^\/browse\/[^/]+\/(\d+\/)?$/u, /^\/(data|search)\/$/u];
+const BOTH = [
+  /^\/$/u,
+  /^\/plans\/[^/]+\/(source\/)?$/u,
+  /^\/(indicators|glossary|regions|departments|documents|themes|instruments|alignment)\/([^/]+\/(\d+\/)?)?$/u,
+  /^\/browse\/[^/]+\/(\d+\/)?$/u,
+  /^\/(compare|reuse)\/(\d+\/)?$/u,
+  /^\/(data|search)\/$/u,
+];
 
 test('the English edition has the pages it should, and only those', () => {
   const chinese = pages.filter((p) => !isEnglish(p.path)).map((p) => p.path);

@@ -108,7 +108,7 @@ describe.each([...plans, ...englishPlans])('$path', ({ path }) => {
     await page.goto(pageUrl(baseUrl, path));
     const m = await page.evaluate(() => ({
       scroll: document.documentElement.scrollWidth,
-      tocOpen: (document.querySelector('.toc-details') as HTMLDetailsElement).open,
+      tocOpen: (document.querySelector('.toc details') as HTMLDetailsElement).open,
       // A closed <details> keeps its content's boxes; checkVisibility() knows it is not shown.
       tocListVisible: (document.querySelector('.toc ol') as HTMLElement).checkVisibility(),
       h1: document.querySelector('h1')!.getBoundingClientRect().top,

@@ -31,12 +31,13 @@ const publishedJson = readdirSync(siteDir, { recursive: true, encoding: 'utf8' }
   .filter((name) => name.endsWith('.json') && !name.startsWith('pagefind/'))
   .sort();
 
-const SCHEMA_FILES = ['data/schema/plan-document.json', 'data/schema/target-record.json', 'data/schema/targets-file.json'];
+const SCHEMA_FILES = ['data/schema/plan-document.json', 'data/schema/target-record.json', 'data/schema/targets-file.json', 'data/schema/alignment-record.json', 'data/schema/alignment-file.json'];
 
 /** The schema (by published file, and by its definition in the bundle) a published data file must satisfy. */
 function schemaFor(rel: string): { file: string; def: string } | null {
   if (/^data\/plans\/[a-z0-9-]+\.json$/u.test(rel)) return { file: 'data/schema/plan-document.json', def: 'PlanDocument' };
   if (rel === 'data/targets.json') return { file: 'data/schema/targets-file.json', def: 'TargetsFile' };
+  if (rel === 'data/alignment.json') return { file: 'data/schema/alignment-file.json', def: 'AlignmentFile' };
   return null;
 }
 
@@ -52,7 +53,7 @@ describe('JSON Schema: the published schemas resolve on their own', () => {
 
   test('the bundle /data/schema.json compiles alone, with one definition per published schema', () => {
     const bundle = readJson('data/schema.json') as { $id: string; $defs: Record<string, { $id: string; $schema?: string }> };
-    expect(Object.keys(bundle.$defs).sort()).toEqual(['PlanDocument', 'TargetRecord', 'TargetsFile']);
+    expect(Object.keys(bundle.$defs).sort()).toEqual(['AlignmentFile', 'AlignmentRecord', 'PlanDocument', 'TargetRecord', 'TargetsFile']);
     const nested = Object.entries(bundle.$defs).filter(([, d]) => '$schema' in d).map(([k]) => k);
     expectNone(nested, 'definitions with a nested $schema');
     const ajv = validator();
@@ -74,6 +75,7 @@ describe('JSON Schema: every published JSON file validates', () => {
     expect(planPages.length, 'plan pages').toBeGreaterThan(0);
     for (const slug of planPages) expect(publishedJson, `data file of ${slug}`).toContain(`data/plans/${slug}.json`);
     expect(publishedJson).toContain('data/targets.json');
+    expect(publishedJson).toContain('data/alignment.json');
     const unknown = publishedJson.filter((rel) => !schemaFor(rel) && !SCHEMA_FILES.includes(rel) && rel !== 'data/schema.json' && !isCitationFile(rel));
     expectNone(unknown, 'published JSON files with no schema in this test');
   });
@@ -94,6 +96,14 @@ describe('JSON Schema: every published JSON file validates', () => {
     const damaged = readJson(rel) as { meta: { docNumber: unknown } };
     damaged.meta.docNumber = 5;
     const alone = separate.getSchema((readJson('data/schema/plan-document.json') as { $id: string }).$id)!;
+    expect(alone(damaged)).toBe(false);
+  });
+
+  test('the schema rejects a damaged alignment file: a verdict that is not one of the four', () => {
+    const damaged = readJson('data/alignment.json') as { rows: { verdict: string }[] };
+    expect(damaged.rows.length).toBeGreaterThan(0);
+    damaged.rows[0]!.verdict = 'better';
+    const alone = separate.getSchema((readJson('data/schema/alignment-file.json') as { $id: string }).$id)!;
     expect(alone(damaged)).toBe(false);
   });
 });

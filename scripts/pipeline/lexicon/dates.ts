@@ -5,6 +5,7 @@
  * whether it was repaired.
  */
 import { chineseYear, parseChineseNumeral } from './numerals.ts';
+import { foldWidth } from '../../../src/lib/width.ts';
 
 export interface DateReading {
   /** `YYYY-MM-DD`, or `null` when the printed date is not a valid calendar date or cannot be read unambiguously. */
@@ -48,8 +49,6 @@ export function isValidDate(year: number, month: number, day: number): boolean {
 const iso = (y: number, m: number, d: number) => `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 const cnDate = (y: number, m: number, d: number) => `${y}年${m}月${d}日`;
 
-/** Full-width digits and separators read as half-width; same length, so offsets stay those of the input. */
-const halfWidth = (s: string) => s.replace(/[０-９／－．]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
 /** Year, month and day with any of 年 - / . between them (mixed too: `2023- 11/08`), spaces allowed. */
 const ARABIC = /(?<!\d)(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})(?!\d)(?:\s*日)?/gu;
@@ -137,7 +136,8 @@ function readRunTogether(m: RegExpExecArray): DateReading | null {
 
 /** All date readings in `s`, in order of position (at one position an explicit form wins over run-together digits). */
 export function findDates(s: string): DateReading[] {
-  const text = halfWidth(s);
+  // Width-folded by the one rule (src/lib/width.ts): one code point for one, so offsets stay those of the input.
+  const text = foldWidth(s);
   const found: { r: DateReading; rank: number }[] = [];
   const scan = (re: RegExp, read: (m: RegExpExecArray) => DateReading | null, rank: number) => {
     for (const m of text.matchAll(re)) {
@@ -173,7 +173,7 @@ const YEAR_MONTH = /(?<!\d)(\d{4})(\s*年\s*)?(\d{1,2})\s*月/gu;
 
 /** The first year + month (`2016年3月`, `2016 年 3 月`, `20163月` with 年 lost → repaired) in `s`. */
 export function findYearMonth(s: string): YearMonthReading | null {
-  for (const m of halfWidth(s).matchAll(YEAR_MONTH)) {
+  for (const m of foldWidth(s).matchAll(YEAR_MONTH)) {
     const [year, month] = [Number(m[1]), Number(m[3])];
     if (year < MIN_YEAR || year > MAX_YEAR || month < 1 || month > 12) continue;
     return { year, month, raw: s.slice(m.index, m.index + m[0].length), index: m.index, repaired: m[2] === undefined };

@@ -28,15 +28,7 @@ export function digitValue(ch: string): number | null {
 export function parseChineseNumeral(s: string): number {
   const chars = [...s.trim()];
   if (chars.length === 0) return NaN;
-  if (!chars.some((c) => c in UNITS)) {
-    let n = 0;
-    for (const c of chars) {
-      const d = digitValue(c);
-      if (d === null) return NaN;
-      n = n * 10 + d;
-    }
-    return n;
-  }
+  if (!chars.some((c) => c in UNITS)) return digitByDigit(chars) ?? NaN;
   let total = 0;
   let digit: number | null = null;
   let lastUnit = Infinity;
@@ -90,7 +82,11 @@ export function toChineseNumeral(n: number): string {
 /** A year written digit by digit: `二〇一二`, `二○一二`, `二0一二`, `2012` → 2012; `null` unless exactly four digits. */
 export function chineseYear(s: string): number | null {
   const chars = [...s.trim()];
-  if (chars.length !== 4) return null;
+  return chars.length === 4 ? digitByDigit(chars) : null;
+}
+
+/** Digits read one by one, without units (`二〇一二`, `2012`); `null` when one is not a digit. */
+function digitByDigit(chars: readonly string[]): number | null {
   let n = 0;
   for (const c of chars) {
     const d = digitValue(c);

@@ -8,7 +8,7 @@ import { heading, para, plan, realSeeds } from './test-fixtures.ts';
 const { reg, plans: real } = realSeeds();
 
 describe('citedDocumentViews(plans, registry) and documentSlug(key, registry)', () => {
-  const registry: CitedDocument[] = [{ id: 'law-x', title: '中华人民共和国某法', aliases: ['某法'], docNumber: null, issuer: null, year: null, kind: 'law', planSlug: null }];
+  const registry: CitedDocument[] = [{ id: 'law-x', title: '中华人民共和国某法', aliases: ['某法'], docNumber: null, issuer: null, year: null, kind: 'law', planSlug: null, implementedBy: [], targets: [] }];
   const cite = (id: string, title: string, documentKey: string, blockId: string): Citation => ({ id, title, documentKey, blockId, line: 1 });
   // Plan a cites 某法 twice (in two sections) and an unregistered 《某办法》 once; plan b cites 某法 once.
   const a = plan('a', '甲方案', {

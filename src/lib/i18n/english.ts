@@ -6,7 +6,7 @@ import type { PlanDocument, Provenance, RegionRef, Target } from '../../schemas/
 import type { IndicatorKind } from '../../schemas/indicator.ts';
 import { comparableMeasure, type ComparableIndicator, type ComparedValue } from '../values.ts';
 import type { Kind, RegionOverlayEntry } from '../../schemas/registry.ts';
-import { regionChain, type MetaRow } from '../plan-view.ts';
+import type { MetaRow } from '../plan-view.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -35,9 +35,9 @@ export interface Worded {
  * A region's name in English: the overlay's `nameEn` of it and of each region above it (`Tianjin › Beichen`), or
  * the Chinese full name when any of them has none (a half-English chain would be a made-up name).
  */
-export function regionNameEn(ref: RegionRef | null | undefined, overlay: readonly RegionOverlayEntry[]): Worded {
+export function regionNameEn(ref: Pick<RegionRef, 'id' | 'parents' | 'fullName'> | null | undefined, overlay: readonly RegionOverlayEntry[]): Worded {
   if (!ref) return { text: '—', lang: 'en' };
-  const names = regionChain(ref).map((r) => overlay.find((o) => o.id === r.id)?.nameEn);
+  const names = [...ref.parents, ref].map((r) => overlay.find((o) => o.id === r.id)?.nameEn);
   return names.every((n) => n !== undefined) ? { text: names.join(' › '), lang: 'en' } : { text: ref.fullName, lang: 'zh-CN' };
 }
 

@@ -5,11 +5,15 @@ import { chineseRuns, comparabilityReasonsEn, dateEn, periodEn, regionNameEn } f
 import { comparability } from '../values.ts';
 import type { RegionRef } from '../../schemas/plan.ts';
 
-describe('which pages have an English edition (the brief: home, plans, indicators, comparison, regions, glossary, data, search)', () => {
-  test.each(['', 'plans/xinji-14th-five-year/', 'indicators/', 'indicators/rd-intensity/', 'compare/', 'regions/', 'regions/tianjin/', 'glossary/', 'glossary/dengling-qiye/', 'data/', 'search/', 'regions/tianjin/2/', 'indicators/rd-intensity/3/', 'compare/2/', 'browse/all/2/', 'browse/kind-plan/'])('%s has one', (path) => {
+describe('which pages have an English edition (issue 13: every page of the site)', () => {
+  test.each([
+    '', 'plans/xinji-14th-five-year/', 'plans/xinji-14th-five-year/source/', 'indicators/', 'indicators/rd-intensity/', 'compare/', 'regions/', 'regions/tianjin/', 'glossary/', 'glossary/dengling-qiye/', 'data/', 'search/',
+    'departments/', 'departments/x/', 'documents/', 'documents/x/', 'themes/', 'themes/x/', 'instruments/', 'instruments/x/', 'reuse/',
+    'regions/tianjin/2/', 'indicators/rd-intensity/3/', 'compare/2/', 'reuse/2/', 'departments/2/', 'departments/x/2/', 'browse/all/2/', 'browse/kind-plan/',
+  ])('%s has one', (path) => {
     expect(hasEnglish(path)).toBe(true);
   });
-  test.each(['plans/xinji-14th-five-year/source/', 'departments/', 'departments/x/', 'documents/', 'themes/', 'themes/x/', 'data/targets.csv', 'sources/x.txt', '404.html'])('%s has none', (path) => {
+  test.each(['plans/xinji-14th-five-year/source/x/', 'reuse/x/', 'compare/x/y/', 'data/targets.csv', 'sources/x.txt', '404.html'])('%s has none', (path) => {
     expect(hasEnglish(path)).toBe(false);
   });
 });
@@ -17,7 +21,9 @@ describe('which pages have an English edition (the brief: home, plans, indicator
 test('links from an English page go to English pages where they exist, else to the Chinese page or file', () => {
   expect(localUrl('en', 'compare/')).toBe('/en/compare/');
   expect(localUrl('en', '')).toBe('/en/');
-  expect(localUrl('en', 'departments/')).toBe('/departments/');
+  expect(localUrl('en', 'departments/')).toBe('/en/departments/');
+  expect(localUrl('en', 'plans/beichen-2020-2022/source/#L3')).toBe('/en/plans/beichen-2020-2022/source/#L3');
+  expect(localUrl('en', 'sources/beichen-2020-2022.txt')).toBe('/sources/beichen-2020-2022.txt');
   expect(localUrl('en', 'data/targets.csv')).toBe('/data/targets.csv');
   expect(localPlanUrl('en', 'beichen-2020-2022', 'p2-1-1')).toBe('/en/plans/beichen-2020-2022/#p2-1-1');
   expect(localPlanUrl('zh-CN', 'beichen-2020-2022', 'p2-1-1')).toBe('/plans/beichen-2020-2022/#p2-1-1');
@@ -29,7 +35,8 @@ test('a page in each language', () => {
   expect(pageOf('/en/')).toEqual({ locale: 'en', path: '' });
   expect(pageOf('/glossary/')).toEqual({ locale: 'zh-CN', path: 'glossary/' });
   expect(editions('/en/compare/')).toEqual({ 'zh-CN': '/compare/', en: '/en/compare/' });
-  expect(editions('/themes/')).toEqual({ 'zh-CN': '/themes/', en: null });
+  expect(editions('/themes/')).toEqual({ 'zh-CN': '/themes/', en: '/en/themes/' });
+  expect(editions('/404.html')).toEqual({ 'zh-CN': '/404.html', en: null });
   expect(localeOf('en')).toBe('en');
   expect(localeOf(undefined)).toBe('zh-CN');
   expect(ui('en')).toBe(en);

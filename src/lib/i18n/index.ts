@@ -19,17 +19,14 @@ export function ui(locale: Locale): UiStrings {
   return locale === 'en' ? en : zh;
 }
 
-/**
- * Pages with an English edition, as paths relative to the base without a leading slash. The plan's source view,
- * departments, cited documents and themes are Chinese only: they are the texts' own words, listed.
- */
+/** Pages with an English edition, as paths relative to the base without a leading slash: every page but the 404. */
 const ENGLISH_PAGES: RegExp[] = [
   /^$/u,
-  /^plans\/[^/]+\/$/u,
-  // An indicator, a term and a region list their plans a page at a time past one page (`regions/<id>/2/`, issue 15).
-  /^(indicators|glossary|regions)\/(?:[^/]+\/(?:\d+\/)?)?$/u,
+  /^plans\/[^/]+\/(?:source\/)?$/u,
+  // A list past one page has its pages in both editions: `regions/<id>/2/`, `departments/2/`, `compare/2/` (issue 15).
+  /^(indicators|glossary|regions|departments|documents|themes|instruments|alignment)\/(?:[^/]+\/(?:\d+\/)?)?$/u,
   /^browse\/[^/]+\/(?:\d+\/)?$/u,
-  /^compare\/(?:[^/]+\/)?$/u,
+  /^(compare|reuse)\/(?:\d+\/)?$/u,
   /^(data|search)\/$/u,
 ];
 

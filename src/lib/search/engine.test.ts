@@ -6,6 +6,7 @@ import { applyFilters, facetCounts } from './facets.ts';
 import { planText } from './plan-text.ts';
 import type { BlockKind, SearchRecord } from './records.ts';
 import { hitLabel, snippet } from './present.ts';
+import { en, zh } from '../i18n/ui.ts';
 
 /** A plan's search record from `[kind, id, text]` blocks; a heading opens a section the blocks after it sit under. */
 function record(title: string, blocks: [BlockKind, string | null, string][], filters: Record<string, string[]> = {}, match: Record<string, string> = {}): SearchRecord {
@@ -143,15 +144,19 @@ describe('presentation', () => {
     const outcome = await runSearch(source(), 'R&D经费投入强度', groups);
     const b = outcome.results.find((r) => r.page.slug === 'b')!;
     const hit = b.hits[0]!;
-    expect(hitLabel(b.page, hit)).toBe('(一)完善投入机制 · 表格');
+    const label = (...args: Parameters<typeof hitLabel>) => hitLabel(...args).map((p) => p.text).join('');
+    expect(label(b.page, hit, zh.searchScript.places)).toBe('(一)完善投入机制 · 表格');
+    // The English page's words around the plan's own heading, which is marked as data.
+    expect(hitLabel(b.page, hit, en.searchScript.places)).toEqual([{ text: '(一)完善投入机制', data: true }, { text: ' · ', data: false }, { text: 'table', data: false }]);
     const s = snippet(hit);
     expect(s.parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['R&D经费投入强度']);
     expect(s.parts.map((p) => p.text).join('')).toBe('指标 ｜ R&D经费投入强度 ｜ 1.45%');
 
     const a = (await runSearch(source(), '530家', groups)).results[0]!;
-    expect(hitLabel(a.page, a.hits[0]!)).toBe('(二)工作目标 · 第2段');
+    expect(label(a.page, a.hits[0]!, zh.searchScript.places)).toBe('(二)工作目标 · 第2段');
+    expect(label(a.page, a.hits[0]!, en.searchScript.places)).toBe('(二)工作目标 · paragraph 2');
     const title = (await runSearch(source(), '丙县新闻', groups)).results[0]!;
-    expect(hitLabel(title.page, title.hits[0]!)).toBe('标题');
+    expect(label(title.page, title.hits[0]!, zh.searchScript.places)).toBe('标题');
   });
 });
 

@@ -6,6 +6,9 @@
  */
 import type { SynonymGroup } from '../../schemas/synonyms.ts';
 import { normalize } from './normalize.ts';
+import { exclusionsOf, type Exclusion } from '../not-in.ts';
+
+export type { Exclusion };
 
 /** A synonym group with its forms normalised (as embedded in the search page). */
 export interface PreparedGroup {
@@ -29,11 +32,6 @@ export function prepareGroups(groups: readonly SynonymGroup[]): PreparedGroup[] 
   }));
 }
 
-/** A place where a match of a variant must be rejected: the text at `offset` from the match start is `word`. */
-export interface Exclusion {
-  offset: number;
-  word: string;
-}
 
 /** One string to look for. */
 export interface Variant {
@@ -61,9 +59,10 @@ function exclusionsFor(text: string, groups: readonly PreparedGroup[]): Exclusio
       // Typing the longer word itself (提高企业) means exactly that word: nothing to exclude.
       if (text.includes(word)) continue;
       for (const form of g.forms) {
-        const inWord = word.indexOf(form);
-        if (inWord < 0) continue;
-        for (let at = text.indexOf(form); at >= 0; at = text.indexOf(form, at + 1)) out.push({ offset: at - inWord, word });
+        const inWord = exclusionsOf(form, [word]);
+        for (let at = text.indexOf(form); at >= 0 && inWord.length > 0; at = text.indexOf(form, at + 1)) {
+          for (const x of inWord) out.push({ offset: at + x.offset, word });
+        }
       }
     }
   }

@@ -5,13 +5,8 @@
  */
 import type { PlanResult } from './engine.ts';
 
-/** The filters offered, in order, with their Chinese names. */
-export const FACETS = [
-  { key: 'region', label: '地区' },
-  { key: 'level', label: '行政级别' },
-  { key: 'kind', label: '类型' },
-  { key: 'period', label: '规划期' },
-] as const;
+/** The filters offered, in order; their names are the page's words (`facets` of the search messages). */
+export const FACETS = [{ key: 'region' }, { key: 'level' }, { key: 'kind' }, { key: 'period' }] as const;
 export type FacetKey = (typeof FACETS)[number]['key'];
 
 /** Selected values per filter (an empty or missing set selects everything). */

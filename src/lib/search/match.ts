@@ -4,6 +4,7 @@
  * not match inside 1530家, 3.2% not inside 13.2%, AI not inside a Latin word).
  */
 import type { Variant } from './expand.ts';
+import { isExcluded } from '../not-in.ts';
 
 /** A match in normalised text: `[start, end)`. */
 export type Span = [number, number];
@@ -34,7 +35,7 @@ export function findAll(text: string, variant: Variant): Span[] {
   for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
     const end = at + needle.length;
     if (!boundaryBefore(text, at, first) || !boundaryAfter(text, end, last)) continue;
-    if (variant.exclusions.some((x) => at + x.offset >= 0 && text.startsWith(x.word, at + x.offset))) continue;
+    if (isExcluded(text, at, variant.exclusions)) continue;
     spans.push([at, end]);
     at = end - 1;
   }

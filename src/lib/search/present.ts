@@ -5,6 +5,7 @@
 import type { Hit, PlanResult, SearchOutcome } from './engine.ts';
 import { findAll } from './match.ts';
 import type { PlanText } from './plan-text.ts';
+import { fill, fillText, type SearchMessages } from './messages.ts';
 
 /** A run of snippet text; `mark` for matched text (rendered as `<mark>`). */
 export interface SnippetPart {
@@ -43,18 +44,29 @@ export function snippet(hit: Hit, length = LENGTH): Snippet {
   return { parts, cutBefore: start > 0, cutAfter: end < text.length };
 }
 
-/** Where a hit is, for the link text: `（二）工作目标 · 第2段`, `表格`, `文件信息`. */
-export function hitLabel(page: PlanText, hit: Hit): string {
+/**
+ * Where a hit is, for the link text, in the page's words (`places` of the search messages): `（二）工作目标 · 第2段`,
+ * `表格`, `文件信息`. The parts that are the plan's own words (a heading) are `data`, so that a page in another
+ * language can mark them as Chinese.
+ */
+export function hitLabel(page: PlanText, hit: Hit, places: SearchMessages['places']): { text: string; data: boolean }[] {
   const { block } = hit;
-  if (block.kind === 'title') return '标题';
-  if (block.kind === 'meta') return '文件信息';
-  if (block.kind === 'heading') return block.text;
+  const own = (text: string) => [{ text, data: false }];
+  if (block.kind === 'title') return own(places.title);
+  if (block.kind === 'meta') return own(places.meta);
+  if (block.kind === 'heading') return [{ text: block.text, data: true }];
   const under = block.heading && { ...block.heading, text: block.heading.text.replace(/[。.]$/u, '') };
-  if (block.kind === 'table') return under ? `${under.text} · 表格` : '表格';
-  // Paragraphs are counted from the heading they sit under (or from the start of the text).
-  let n = 0;
-  for (const b of page.blocks.slice(0, block.index + 1)) if (b.kind === 'paragraph' && b.heading?.id === under?.id) n++;
-  return under ? `${under.text} · 第${n}段` : `正文第${n}段`;
+  let place: string;
+  if (block.kind === 'table') {
+    place = places.table;
+  } else {
+    // Paragraphs are counted from the heading they sit under (or from the start of the text).
+    let n = 0;
+    for (const b of page.blocks.slice(0, block.index + 1)) if (b.kind === 'paragraph' && b.heading?.id === under?.id) n++;
+    place = fillText(under ? places.paragraph : places.bodyParagraph, { n });
+  }
+  if (!under) return own(place);
+  return fill(places.under, { heading: under.text, place }).map((p) => ('text' in p ? { text: p.text, data: false } : { text: p.value, data: p.name === 'heading' }));
 }
 
 /** Number of matched places in a result. */

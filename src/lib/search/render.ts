@@ -1,11 +1,13 @@
 /**
  * DOM for the search page: results grouped by plan with metadata and sub-results, filters, the empty-result
- * help. Text goes in as text nodes (never `innerHTML`), matches as `<mark>`.
+ * help. Text goes in as text nodes (never `innerHTML`), matches as `<mark>`. The words are the page's
+ * (`SearchMessages`, embedded by the page in its language), never the script's own.
  */
 import type { PlanResult, SearchOutcome } from './engine.ts';
 import { FACETS, applyFilters, facetCounts } from './facets.ts';
 import type { FacetKey, Selection } from './facets.ts';
 import { alternatives, hitCount, hitLabel, snippet, synonymsUsed } from './present.ts';
+import { fill, type SearchMessages } from './messages.ts';
 
 type Child = Node | string | null | undefined | false;
 
@@ -23,124 +25,168 @@ export function h(tag: string, attrs: Record<string, string | boolean | undefine
 /** Sub-results shown before the “more” disclosure. */
 const SHOWN_HITS = 3;
 
-/** Link to a search for `query` on this page (`data-query` lets the page run it without reloading). */
-export function searchLink(searchUrl: string, query: string): HTMLElement {
-  return h('a', { href: `${searchUrl}?q=${encodeURIComponent(query)}`, 'data-query': query }, query);
+/** Example searches offered when nothing was found: an abbreviation with its full form, and a term. */
+const EXAMPLES = { ex1: '高企', full1: '高新技术企业', ex2: '双创', full2: '创新创业', ex3: '研发投入强度' };
+/** Numbers as the texts write them. */
+const NUMBERS = { n1: '3.2%', n2: '530家' };
+
+/**
+ * Writes the page's words (`SearchMessages`) with the data's words in them: on a page in another language
+ * (`dataLang`), each of the data's words (query, plan titles, excerpts, filter values) is marked with its language.
+ */
+export class Writer {
+  readonly m: SearchMessages;
+  constructor(messages: SearchMessages) {
+    this.m = messages;
+  }
+
+  /** The data's own words: a `<span lang>` on a page in another language, else the text. */
+  data(text: string): Node | string {
+    return this.m.dataLang ? h('span', { lang: this.m.dataLang }, text) : text;
+  }
+
+  /** A template's parts: numbers as text, strings as the data's words, nodes as they are. */
+  parts(template: string, values: Record<string, string | number | Node | (Node | string)[]>): (Node | string)[] {
+    return fill(template, values).flatMap((p) => {
+      if ('text' in p) return [p.text];
+      const v = p.value;
+      if (typeof v === 'number') return [String(v)];
+      if (typeof v === 'string') return v === '' ? [] : [this.data(v)];
+      return Array.isArray(v) ? v : [v];
+    });
+  }
+
+  /** A list of the data's words (or links), with the page's separator. */
+  list(items: (Node | string)[]): Node[] {
+    const out = document.createDocumentFragment();
+    items.forEach((item, i) => {
+      if (i > 0) out.append(this.m.listSeparator);
+      out.append(typeof item === 'string' ? this.data(item) : item);
+    });
+    return [out];
+  }
 }
 
-function hitItem(result: PlanResult, index: number): HTMLElement {
+/** Link to a search for `query` on this page (`data-query` lets the page run it without reloading). */
+export function searchLink(searchUrl: string, query: string, lang?: string | null): HTMLElement {
+  return h('a', { href: `${searchUrl}?q=${encodeURIComponent(query)}`, 'data-query': query, lang: lang ?? undefined }, query);
+}
+
+function hitItem(w: Writer, result: PlanResult, index: number): HTMLElement {
   const hit = result.hits[index]!;
   const s = snippet(hit);
   const { url } = result.page;
   const href = hit.block.id && hit.block.kind !== 'title' ? `${url}#${hit.block.id}` : url;
-  const text = h('p', { class: 'search-snippet' }, s.cutBefore ? '…' : '');
+  const text = h('p', { class: 'search-snippet', lang: w.m.dataLang ?? undefined }, s.cutBefore ? '…' : '');
   for (const part of s.parts) text.append(part.mark ? h('mark', {}, part.text) : part.text);
   if (s.cutAfter) text.append('…');
-  return h('li', {}, h('a', { href }, hitLabel(result.page, hit)), text);
+  const label = hitLabel(result.page, hit, w.m.places).map((p) => (p.data ? w.data(p.text) : p.text));
+  return h('li', {}, h('a', { href }, ...label), text);
 }
 
-function metaLine(result: PlanResult): HTMLElement {
+function metaLine(w: Writer, result: PlanResult): HTMLElement {
   const { meta } = result.page;
   const parts = [meta['region'], meta['kind'], meta['period'], meta['docNumber']].filter((v): v is string => Boolean(v));
-  return h('p', { class: 'search-meta' }, parts.join(' · '));
+  return h('p', { class: 'search-meta', lang: w.m.dataLang ?? undefined }, parts.join(' · '));
 }
 
-function resultItem(result: PlanResult, headingId: string): HTMLElement {
+function resultItem(w: Writer, result: PlanResult, headingId: string): HTMLElement {
   const count = hitCount(result);
   const list = h('ol', { class: 'search-hits' });
   const shown = Math.min(SHOWN_HITS, result.hits.length);
-  for (let i = 0; i < shown; i++) list.append(hitItem(result, i));
+  for (let i = 0; i < shown; i++) list.append(hitItem(w, result, i));
   const more =
     result.hits.length > shown
       ? h(
           'details',
           { class: 'search-more' },
-          h('summary', {}, `另有 ${result.hits.length - shown} 处匹配`),
-          h('ol', { class: 'search-hits', start: String(shown + 1) }, ...result.hits.slice(shown).map((_, i) => hitItem(result, shown + i))),
+          h('summary', {}, ...w.parts(w.m.moreHits, { n: result.hits.length - shown })),
+          h('ol', { class: 'search-hits', start: String(shown + 1) }, ...result.hits.slice(shown).map((_, i) => hitItem(w, result, shown + i))),
         )
       : null;
   return h(
     'li',
     { class: 'search-result' },
-    h('h3', { id: headingId }, h('a', { href: result.page.url }, result.page.title)),
-    metaLine(result),
-    h('p', { class: 'search-count' }, `${count} 处匹配，分布在 ${result.hits.length} 个段落或标题中`),
+    h('h3', { id: headingId }, h('a', { href: result.page.url }, w.data(result.page.title))),
+    metaLine(w, result),
+    h('p', { class: 'search-count' }, ...w.parts(w.m.hitCount, { count, blocks: result.hits.length })),
     list,
     more,
   );
 }
 
-/** The status line (a live region): what was found, in one sentence. */
-export function statusText(outcome: SearchOutcome, shown: number): string {
-  const q = outcome.query.trim();
-  if (outcome.tier === 'none') return `没有找到与“${q}”相关的内容。`;
+/** The status line (a live region): what was found, in one sentence; the query marked as the data's words. */
+export function statusParts(w: Writer, outcome: SearchOutcome, shown: number): (Node | string)[] {
+  const query = outcome.query.trim();
+  if (outcome.tier === 'none') return w.parts(w.m.none, { query });
   const total = outcome.results.length;
-  const filtered = shown < total ? `，筛选后显示 ${shown} 份` : '';
-  if (outcome.tier === 'partial') return `没有找到与“${q}”完全一致的文字；${total} 份规划包含其中部分词语${filtered}。`;
+  const filtered = shown < total ? w.parts(w.m.filtered, { shown }) : [];
+  if (outcome.tier === 'partial') return w.parts(w.m.partial, { query, total, filtered });
   const places = outcome.results.reduce((n, r) => n + hitCount(r), 0);
-  const pending = outcome.pending.length > 0 ? `（另有 ${outcome.pending.length} 份尚未检查）` : '';
-  return `找到 ${total} 份规划，共 ${places} 处匹配${filtered}${pending}。`;
+  const pending = outcome.pending.length > 0 ? w.parts(w.m.pending, { n: outcome.pending.length }) : [];
+  return w.parts(w.m.found, { total, places, filtered, pending });
 }
 
 /** Help when nothing (or nothing exact) was found. */
-export function emptyHelp(outcome: SearchOutcome, searchUrl: string, plansUrl: string): HTMLElement {
+export function emptyHelp(w: Writer, outcome: SearchOutcome, searchUrl: string, plansUrl: string): HTMLElement {
   const alts = alternatives(outcome);
-  const tryAlts = alts.length > 0 ? h('li', {}, '已同时检索这些说法：', ...alts.flatMap((a, i) => [i > 0 ? '、' : '', searchLink(searchUrl, a)]), '。') : null;
-  const examples = h('li', {}, '换一种说法：全称或简称、同义词，例如', searchLink(searchUrl, '高企'), '（高新技术企业）、', searchLink(searchUrl, '双创'), '（创新创业）、', searchLink(searchUrl, '研发投入强度'), '。');
+  const link = (q: string) => searchLink(searchUrl, q, w.m.dataLang);
+  const tryAlts = alts.length > 0 ? h('li', {}, ...w.parts(w.m.helpAlternatives, { list: w.list(alts.map(link)) })) : null;
+  const examples = h('li', {}, ...w.parts(w.m.helpExamples, { ex1: link(EXAMPLES.ex1), full1: EXAMPLES.full1, ex2: link(EXAMPLES.ex2), full2: EXAMPLES.full2, ex3: link(EXAMPLES.ex3) }));
   return h(
     'div',
     { class: 'search-help' },
-    h('p', {}, outcome.tier === 'partial' ? '可以这样调整检索：' : '可以试试：'),
+    h('p', {}, outcome.tier === 'partial' ? w.m.helpPartial : w.m.helpNone),
     h(
       'ul',
       {},
       tryAlts,
       examples,
-      h('li', {}, '检查有无错别字，或减少检索词；多个词之间用空格分开时，结果须包含全部词语。'),
-      h('li', {}, '数字请照原文写法检索，如“3.2%”“530家”。'),
-      h('li', {}, h('a', { href: plansUrl }, '浏览全部规划'), '。'),
+      h('li', {}, w.m.helpSpelling),
+      h('li', {}, ...w.parts(w.m.helpNumbers, NUMBERS)),
+      h('li', {}, ...w.parts(w.m.helpBrowse, { browse: h('a', { href: plansUrl }, w.m.browse) })),
     ),
   );
 }
 
 /** Render results (after filters) into `container`. */
-export function renderResults(container: HTMLElement, outcome: SearchOutcome, selection: Selection, urls: { search: string; plans: string }): PlanResult[] {
+export function renderResults(w: Writer, container: HTMLElement, outcome: SearchOutcome, selection: Selection, urls: { search: string; plans: string }): PlanResult[] {
   const shown = applyFilters(outcome.results, selection);
   const children: Child[] = [];
   const used = synonymsUsed(outcome);
-  if (used.length > 0) children.push(h('p', { class: 'search-note' }, `同时检索了同义词和简称：${used.join('、')}。`));
-  if (outcome.tier === 'partial') children.push(h('p', { class: 'search-note' }, '以下规划包含检索词中的部分词语，不一定连在一起出现：'));
+  if (used.length > 0) children.push(h('p', { class: 'search-note' }, ...w.parts(w.m.synonymsUsed, { list: w.list(used) })));
+  if (outcome.tier === 'partial') children.push(h('p', { class: 'search-note' }, w.m.partialNote));
   if (shown.length > 0) {
-    children.push(h('ol', { class: 'search-results', 'data-tier': outcome.tier }, ...shown.map((r, i) => resultItem(r, `search-result-${i + 1}`))));
+    children.push(h('ol', { class: 'search-results', 'data-tier': outcome.tier }, ...shown.map((r, i) => resultItem(w, r, `search-result-${i + 1}`))));
   } else if (outcome.results.length > 0) {
-    children.push(h('p', {}, '当前筛选条件下没有结果。', h('button', { type: 'button', 'data-clear-filters': true }, '清除筛选')));
+    children.push(h('p', {}, w.m.noneFiltered, h('button', { type: 'button', 'data-clear-filters': true }, w.m.clearFilters)));
   }
   if (outcome.pending.length > 0) {
-    children.push(h('button', { type: 'button', class: 'search-continue', 'data-continue': true }, `继续检查其余 ${outcome.pending.length} 份规划`));
+    children.push(h('button', { type: 'button', class: 'search-continue', 'data-continue': true }, ...w.parts(w.m.continueSearch, { n: outcome.pending.length })));
   }
-  if (outcome.tier !== 'exact') children.push(emptyHelp(outcome, urls.search, urls.plans));
+  if (outcome.tier !== 'exact') children.push(emptyHelp(w, outcome, urls.search, urls.plans));
   container.replaceChildren(...children.filter((c): c is Node | string => Boolean(c)));
   return shown;
 }
 
 /** Render the filter controls; keeps focus on the checkbox the reader was on. */
-export function renderFilters(container: HTMLElement, outcome: SearchOutcome, selection: Selection, allValues: Partial<Record<FacetKey, string[]>>): void {
+export function renderFilters(w: Writer, container: HTMLElement, outcome: SearchOutcome, selection: Selection, allValues: Partial<Record<FacetKey, string[]>>): void {
   const focused = document.activeElement instanceof HTMLInputElement && container.contains(document.activeElement) ? document.activeElement.id : null;
   const groups: HTMLElement[] = [];
-  for (const { key, label } of FACETS) {
+  for (const { key } of FACETS) {
     const counts = facetCounts(outcome.results, selection, key, allValues[key]);
     if (counts.length === 0) continue;
-    const fieldset = h('fieldset', {}, h('legend', {}, label));
+    const fieldset = h('fieldset', {}, h('legend', {}, w.m.facets[key]));
     for (const [value, n] of counts) {
       const id = `filter-${key}-${[...value].map((c) => c.codePointAt(0)!.toString(36)).join('')}`;
       // No `name`: the boxes are not submitted with a form; the filter key travels in data-facet.
       const box = h('input', { type: 'checkbox', id, 'data-facet': key, value, checked: selection[key]?.has(value) ?? false });
-      fieldset.append(h('div', { class: 'search-filter' }, box, h('label', { for: id }, value, h('span', { class: 'search-filter-count' }, `（${n}）`))));
+      fieldset.append(h('div', { class: 'search-filter' }, box, h('label', { for: id }, w.data(value), h('span', { class: 'search-filter-count' }, ...w.parts(w.m.facetCount, { n })))));
     }
     groups.push(fieldset);
   }
   const anySelected = FACETS.some(({ key }) => (selection[key]?.size ?? 0) > 0);
-  container.replaceChildren(...groups, ...(anySelected ? [h('button', { type: 'button', 'data-clear-filters': true }, '清除筛选')] : []));
+  container.replaceChildren(...groups, ...(anySelected ? [h('button', { type: 'button', 'data-clear-filters': true }, w.m.clearFilters)] : []));
   container.hidden = groups.length === 0;
   // The ids are derived from key and value, so the same box gets the focus back after the redraw.
   if (focused) container.querySelector<HTMLInputElement>(`#${CSS.escape(focused)}`)?.focus();
