@@ -216,12 +216,19 @@ async function measure(): Promise<Results> {
   }
 }
 
+/** The largest HTML page (brotli 11) of the largest corpus built (issue 15), or null without a scale run. */
+function largestBrotli(r: Results): number | null {
+  const biggest = [...r.scale].sort((a, b) => b.plans - a.plans)[0];
+  return biggest?.sizes.largestPageBrotli?.bytes ?? null;
+}
+
 /** The figures the budgets bound, by budget id (null when this run did not measure it). */
 function budgetFigures(r: Results): Record<string, number | null> {
   const largestPage = r.pages.find((p) => p.name === 'largest plan');
   const at100 = r.scale.find((x) => x.plans === 100);
   return {
     'largest plan page, gzip bytes': largestPage ? largestPage.chromium.total.gzip : null,
+    'largest HTML page at the largest size, brotli bytes': largestBrotli(r),
     'JS needed to read a plan, bytes': r.jsToRead.bytes,
     'enhancement JS, raw bytes': r.enhancementJs.raw,
     'first search, bytes': r.search.first.bytes.median,

@@ -62,6 +62,8 @@ export function growthOf(scale: readonly BuildBench[]): Record<string, GrowthFit
     put('site size', b.plans, b.sizes.totalBytes);
     put('pagefind index size', b.plans, b.sizes.pagefindIndexBytes);
     put('home page size', b.plans, b.sizes.homeBytes);
+    // Older results.json files lack it.
+    if (b.sizes.largestPageBrotli) put('largest page brotli', b.plans, b.sizes.largestPageBrotli.bytes);
     put('astro content sync', b.plans, b.astroPhases.contentSync.median);
     put('astro bundling', b.plans, b.astroPhases.bundle.median);
     put('astro rendering', b.plans, b.astroPhases.render.median);
@@ -215,7 +217,7 @@ export function renderMarkdown(r: Results): string {
       ),
       '',
       table(
-        ['plans', 'site', 'site per plan', 'pagefind/', 'index (per plan)', 'home page HTML', 'largest page'],
+        ['plans', 'site', 'site per plan', 'pagefind/', 'index (per plan)', 'home page HTML', 'largest page', 'largest page, brotli 11 (≤ 150 KB)'],
         [
           ...r.scale.map((x) => [
             String(x.plans),
@@ -225,8 +227,9 @@ export function renderMarkdown(r: Results): string {
             `${formatBytes(x.sizes.pagefindIndexBytes)} (${formatBytes(x.sizes.pagefindIndexBytes / x.plans)})`,
             formatBytes(x.sizes.homeBytes),
             `${formatBytes(x.sizes.largestPage.bytes)} \`${x.sizes.largestPage.path}\``,
+            x.sizes.largestPageBrotli ? `${formatBytes(x.sizes.largestPageBrotli.bytes)} \`${x.sizes.largestPageBrotli.path}\`` : '—',
           ]),
-          ['growth', growthText(g['site size'], formatBytes), '', '', growthText(g['pagefind index size'], formatBytes), `k = ${k(g['home page size']?.exponent ?? Number.NaN)}`, ''],
+          ['growth', growthText(g['site size'], formatBytes), '', '', growthText(g['pagefind index size'], formatBytes), `k = ${k(g['home page size']?.exponent ?? Number.NaN)}`, '', `k = ${k(g['largest page brotli']?.exponent ?? Number.NaN)}`],
         ],
       ),
       '',

@@ -12,7 +12,9 @@ describe('routes of src/pages and Astro’s per-page times', () => {
     expect(routeOf('/data/plans/beichen-2020-2022.json')).toBe('data/plans/[slug].json.ts');
     expect(routeOf('/data/targets.json')).toBe('data/targets.json.ts');
     expect(routeOf('/404.html')).toBe('404.astro');
-    expect(routeOf('/compare/')).toBe('compare/index.astro');
+    expect(routeOf('/compare/')).toBe('compare/[...page].astro');
+    expect(routeOf('/compare/2/')).toBe('compare/[...page].astro');
+    expect(routeOf('/regions/tianjin/2/')).toBe('regions/[id]/[...page].astro');
   });
 
   it('turns built file names into URL paths', () => {

@@ -3,6 +3,7 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
 
 /** Sizes of a built site folder, in bytes. */
 export interface SiteSizes {
@@ -20,6 +21,20 @@ export interface SiteSizes {
   homeBytes: number;
   /** The largest HTML page, by URL path. */
   largestPage: { path: string; bytes: number };
+  /**
+   * The largest HTML page as a host serving precompressed files sends it (brotli quality 11), by URL path (issue 15:
+   * ≤ 150 KB at 10,000 plans). Compressed are the BROTLI_CANDIDATES largest pages by raw size, not every page
+   * (quality 11 of 20,000 pages would take minutes): compression ratios vary little between pages of one site.
+   */
+  largestPageBrotli: { path: string; bytes: number };
+}
+
+/** How many of the largest raw HTML pages `siteSizes` compresses to find the largest brotli page. */
+export const BROTLI_CANDIDATES = 40;
+
+function brotliBytes(file: string): number {
+  const body = readFileSync(file);
+  return brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }).length;
 }
 
 function walk(dir: string): { rel: string; bytes: number }[] {
@@ -43,6 +58,12 @@ export function siteSizes(siteDir: string): SiteSizes {
   const isIndex = (rel: string) => /^pagefind\/(index|fragment|filter)\//u.test(rel) || rel.endsWith('.pf_meta') || rel === 'pagefind/pagefind-entry.json';
   const html = files.filter((f) => f.rel.endsWith('.html'));
   const largest = html.reduce((a, f) => (f.bytes > a.bytes ? f : a), { rel: '', bytes: 0 });
+  // The largest raw pages of each kind (route family: the first path segment, `en/` apart), so that a big but
+  // repetitive page of one kind does not crowd out a denser page of another.
+  const family = (rel: string) => /^(en\/)?[^/]*/u.exec(rel)![0];
+  const bySize = [...html].sort((a, b) => b.bytes - a.bytes);
+  const candidates = [...new Map(bySize.map((f) => [family(f.rel), f])).values()].concat(bySize.slice(0, BROTLI_CANDIDATES));
+  const brotli = [...new Set(candidates)].map((f) => ({ rel: f.rel, bytes: brotliBytes(join(siteDir, f.rel)) })).reduce((a, f) => (f.bytes > a.bytes ? f : a), { rel: '', bytes: 0 });
   return {
     totalBytes: sum(files),
     files: files.length,
@@ -52,6 +73,7 @@ export function siteSizes(siteDir: string): SiteSizes {
     pagefindBundleBytes: sum(pagefind.filter((f) => !isIndex(f.rel))),
     homeBytes: files.find((f) => f.rel === 'index.html')?.bytes ?? 0,
     largestPage: { path: urlPathOf(largest.rel), bytes: largest.bytes },
+    largestPageBrotli: { path: urlPathOf(brotli.rel), bytes: brotli.bytes },
   };
 }
 
@@ -89,9 +111,10 @@ export function routesOf(pagesDir: string): Route[] {
     let path = file.replace(/\.(astro|md|mdx)$/u, '/').replace(/\.(ts|js)$/u, '');
     path = path.replace(/(^|\/)index\/$/u, '$1');
     if (path === '404/') path = '404.html';
+    // A rest parameter as a whole segment (`[...page]/`, paginated lists) may be empty: `/compare/`, `/compare/2/`.
     const escaped = path
-      .split(/(\[[^\]]+\])/u)
-      .map((part) => (/^\[\.\.\.[^\]]+\]$/u.test(part) ? '.*' : /^\[[^\]]+\]$/u.test(part) ? '[^/]+' : part.replace(/[.*+?^${}()|\\]/gu, '\\$&')))
+      .split(/(\[\.\.\.[^\]]+\]\/|\[[^\]]+\])/u)
+      .map((part) => (/^\[\.\.\.[^\]]+\]\/$/u.test(part) ? '(?:.+/)?' : /^\[\.\.\.[^\]]+\]$/u.test(part) ? '.*' : /^\[[^\]]+\]$/u.test(part) ? '[^/]+' : part.replace(/[.*+?^${}()|\\]/gu, '\\$&')))
       .join('');
     return { file, pattern: new RegExp(`^/${escaped}$`, 'u') };
   });

@@ -15,6 +15,7 @@ import type { Indicator } from '../schemas/indicator.ts';
 import { formatPeriod } from './plan-view.ts';
 import { findTextReuse, reuseInput, type TextReuse } from './reuse/index.ts';
 import { chartCatalog, type ChartEntry } from './chart-catalog.ts';
+import { PAGE_SIZE, pageOfIndex } from './page-sizes.ts';
 
 let plansCache: Promise<PlanDocument[]> | undefined;
 
@@ -97,4 +98,26 @@ export function summarize(doc: PlanDocument, allKinds: Kind[]): PlanSummary {
 export async function planSummaries(): Promise<PlanSummary[]> {
   const [plans, k] = await Promise.all([allPlans(), kinds()]);
   return plans.map((p) => summarize(p, k));
+}
+
+let instrumentPagesCache: Promise<Map<string, number>> | undefined;
+
+/**
+ * The page of `/instruments/<id>/` that lists a plan's sentences (the page lists plans in `allPlans` order, a page
+ * of PAGE_SIZE.plansPerEntry at a time): for links to `#plan-<slug>` from plan pages and the matrix. Once per build.
+ */
+export async function instrumentPlanPage(instrumentId: string, slug: string): Promise<number> {
+  instrumentPagesCache ??= allPlans().then((plans) => {
+    const seen = new Map<string, number>();
+    const pages = new Map<string, number>();
+    for (const p of plans) {
+      for (const id of new Set(p.instruments.map((m) => m.instrumentId))) {
+        const index = seen.get(id) ?? 0;
+        seen.set(id, index + 1);
+        pages.set(`${id} ${p.slug}`, pageOfIndex(index, PAGE_SIZE.plansPerEntry));
+      }
+    }
+    return pages;
+  });
+  return (await instrumentPagesCache).get(`${instrumentId} ${slug}`) ?? 1;
 }

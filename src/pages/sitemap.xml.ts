@@ -1,37 +1,55 @@
 /**
  * sitemap.xml of every HTML page, built from the same data as the pages (no integration needed for a site this
  * size). Section anchors are not listed: they are parts of pages. A page with an English edition is listed in
- * both languages, each with `xhtml:link` alternates naming the other (as Google documents for hreflang).
+ * both languages, each with `xhtml:link` alternates naming the other (as Google documents for hreflang). A list
+ * split into pages (issue 15) is listed page by page, counted from the same items and PAGE_SIZE as its route.
  */
 import type { APIRoute } from 'astro';
-import { allPlans, charts, departments, glossary, indicators, instruments, themes, citedDocuments } from '../lib/data.ts';
-import { citedDocumentViews, departmentViews, flattenRegions, regionTree } from '../lib/crosslinks/index.ts';
+import { allPlans, charts, departments, glossary, indicators, instruments, kinds, themes, citedDocuments, textReuse } from '../lib/data.ts';
+import { citedDocumentViews, departmentViews, flattenRegions, plansUnder, regionTree, termViews, themeSections } from '../lib/crosslinks/index.ts';
+import { PAGE_SIZE, pageCount, pagePaths } from '../lib/page-sizes.ts';
+import { planFacets } from '../lib/plan-facets.ts';
+import { parentViews, planAlignments } from '../lib/alignment.ts';
 import { url } from '../lib/url.ts';
 import { hasEnglish } from '../lib/i18n/index.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const plans = await allPlans();
+  const views = departmentViews(plans, await departments());
+  const registryDocuments = await citedDocuments();
+  const documents = citedDocumentViews(plans, registryDocuments);
+  const alignment = parentViews(planAlignments(plans, registryDocuments, await indicators()), registryDocuments);
+  const withTasks = plans.filter((p) => p.responsibilities.length > 0).length;
+  const browse = pageCount(plans.length, PAGE_SIZE.plans) === 1
+    ? []
+    : [
+        ...pagePaths('browse/all/', plans.length, PAGE_SIZE.plans).slice(1),
+        ...planFacets(plans, await kinds(), () => undefined).flatMap((f) => pagePaths(`browse/${f.id}/`, f.slugs.length, PAGE_SIZE.plans)),
+      ];
   const paths = [
     '',
+    ...browse,
     'regions/',
-    'departments/',
-    'documents/',
+    ...(pageCount(withTasks, PAGE_SIZE.comparePlans) === 1 ? ['departments/'] : pagePaths('departments/', views.filter((v) => v.tasks.length > 0).length, PAGE_SIZE.rows)),
+    ...pagePaths('documents/', documents.length, PAGE_SIZE.rows),
     'glossary/',
     'themes/',
     'instruments/',
     'indicators/',
-    'compare/',
-    'reuse/',
+    ...pagePaths('compare/', plans.length, PAGE_SIZE.comparePlans),
+    ...pagePaths('reuse/', (await textReuse()).plans.size, PAGE_SIZE.rows),
+    'alignment/',
+    ...alignment.map((v) => `alignment/${v.id}/`),
     'data/',
     'search/',
     ...plans.flatMap((p) => [`plans/${p.slug}/`, `plans/${p.slug}/source/`]),
-    ...flattenRegions(regionTree(plans)).map((n) => `regions/${n.region.id}/`),
-    ...departmentViews(plans, await departments()).map((d) => `departments/${d.id}/`),
-    ...citedDocumentViews(plans, await citedDocuments()).map((d) => `documents/${d.slug}/`),
-    ...(await glossary()).map((t) => `glossary/${t.id}/`),
-    ...(await themes()).map((t) => `themes/${t.id}/`),
-    ...(await instruments()).map((t) => `instruments/${t.id}/`),
-    ...(await indicators()).map((i) => `indicators/${i.id}/`),
+    ...flattenRegions(regionTree(plans)).flatMap((n) => pagePaths(`regions/${n.region.id}/`, plansUnder(n).length, PAGE_SIZE.plans)),
+    ...views.flatMap((d) => pagePaths(`departments/${d.id}/`, d.tasks.length, PAGE_SIZE.rows)),
+    ...documents.flatMap((d) => pagePaths(`documents/${d.slug}/`, d.byPlan.length, PAGE_SIZE.plansPerEntry)),
+    ...termViews(plans, await glossary()).flatMap((v) => pagePaths(`glossary/${v.term.id}/`, v.uses.length, PAGE_SIZE.plansPerEntry)),
+    ...(await themes()).flatMap((t) => pagePaths(`themes/${t.id}/`, new Set(themeSections(plans, t.id).map((s) => s.slug)).size, PAGE_SIZE.plansPerEntry)),
+    ...(await instruments()).flatMap((t) => pagePaths(`instruments/${t.id}/`, plans.filter((p) => p.instruments.some((m) => m.instrumentId === t.id)).length, PAGE_SIZE.plansPerEntry)),
+    ...(await indicators()).flatMap((i) => pagePaths(`indicators/${i.id}/`, plans.filter((p) => p.targets.some((t) => t.indicatorId === i.id)).length, PAGE_SIZE.plansPerEntry)),
     ...(await charts()).filter((c) => !c.model.empty).map((c) => `embed/${c.id}/`),
   ];
   const at = (p: string) => new URL(url(p), site).href;

@@ -38,11 +38,14 @@ function fileOf(path: string): string | null {
 }
 
 /** Pages the English edition has, as the brief and README name them: the rest of the site is Chinese only. */
+// Lists past one page (issue 15) have their pages in both editions: `regions/<id>/2/`, `compare/2/`, `browse/…`.
 const BOTH = [
   /^\/$/u,
   /^\/plans\/[^/]+\/(source\/)?$/u,
-  /^\/(indicators|glossary|regions|departments|documents|themes|instruments|alignment)\/([^/]+\/)?$/u,
-  /^\/(compare|data|search|reuse)\/$/u,
+  /^\/(indicators|glossary|regions|departments|documents|themes|instruments|alignment)\/([^/]+\/(\d+\/)?)?$/u,
+  /^\/browse\/[^/]+\/(\d+\/)?$/u,
+  /^\/(compare|reuse)\/(\d+\/)?$/u,
+  /^\/(data|search)\/$/u,
 ];
 
 test('the English edition has the pages it should, and only those', () => {

@@ -9,10 +9,11 @@ describe('which pages have an English edition (issue 13: every page of the site)
   test.each([
     '', 'plans/xinji-14th-five-year/', 'plans/xinji-14th-five-year/source/', 'indicators/', 'indicators/rd-intensity/', 'compare/', 'regions/', 'regions/tianjin/', 'glossary/', 'glossary/dengling-qiye/', 'data/', 'search/',
     'departments/', 'departments/x/', 'documents/', 'documents/x/', 'themes/', 'themes/x/', 'instruments/', 'instruments/x/', 'reuse/',
+    'regions/tianjin/2/', 'indicators/rd-intensity/3/', 'compare/2/', 'reuse/2/', 'departments/2/', 'departments/x/2/', 'browse/all/2/', 'browse/kind-plan/',
   ])('%s has one', (path) => {
     expect(hasEnglish(path)).toBe(true);
   });
-  test.each(['plans/xinji-14th-five-year/source/x/', 'reuse/x/', 'data/targets.csv', 'sources/x.txt', '404.html'])('%s has none', (path) => {
+  test.each(['plans/xinji-14th-five-year/source/x/', 'reuse/x/', 'compare/x/y/', 'data/targets.csv', 'sources/x.txt', '404.html'])('%s has none', (path) => {
     expect(hasEnglish(path)).toBe(false);
   });
 });

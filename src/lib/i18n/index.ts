@@ -23,8 +23,11 @@ export function ui(locale: Locale): UiStrings {
 const ENGLISH_PAGES: RegExp[] = [
   /^$/u,
   /^plans\/[^/]+\/(?:source\/)?$/u,
-  /^(indicators|glossary|regions|departments|documents|themes|instruments|alignment)\/(?:[^/]+\/)?$/u,
-  /^(compare|data|search|reuse)\/$/u,
+  // A list past one page has its pages in both editions: `regions/<id>/2/`, `departments/2/`, `compare/2/` (issue 15).
+  /^(indicators|glossary|regions|departments|documents|themes|instruments|alignment)\/(?:[^/]+\/(?:\d+\/)?)?$/u,
+  /^browse\/[^/]+\/(?:\d+\/)?$/u,
+  /^(compare|reuse)\/(?:\d+\/)?$/u,
+  /^(data|search)\/$/u,
 ];
 
 /** Whether the page at `path` (relative to the base) has an English edition. */

@@ -109,6 +109,33 @@ export const zh = {
   chartData: '数据表',
   chartSourcesLabel: '来源：',
 
+  // Long lists split into pages (components/site/Pager.astro) and their facets
+  pagerLabel: '分页',
+  pageOf: (n: number, last: number) => `第${n}页，共${last}页`,
+  pageN: (n: number) => `第${n}页`,
+  pagePrev: '上一页',
+  pageNext: '下一页',
+  facetsLabel: '分类浏览',
+  facetAll: '全部',
+  facetKind: '按类型',
+  facetPeriod: '按规划期',
+  facetProvince: '按省份',
+  facetNoRegion: '地区未识别',
+  facetNoPeriod: '规划期未识别',
+  browseTitle: (facet: string, n: number) => `${facet}（${n}份规划）`,
+  homeMore: (shown: number, n: number) => `此处列出前${shown}份，全部${n}份分页列出，也可按类型、规划期或省份浏览。`,
+  openDataFull: '全部规划的清单另有开放数据：',
+
+  // Totals that replace a matrix once the plans no longer fit one page (issue 15), and capped name lists
+  paged: {
+    moreNames: (n: number) => `等${n}份`,
+    departmentTotalsCaption: '各部门的任务数',
+    colPlans: '规划数',
+    colTasks: '任务',
+    instrumentTotalsCaption: '各政策工具：提到它的规划数与句数',
+    colSentences: '句数',
+    plansWithoutCount: (n: number) => `未识别出政策工具的规划：${n}部。`,
+  },
   // What the search page's script writes (src/lib/search/messages.ts): embedded by the page, `{name}` for values.
   searchScript: {
     searching: '正在搜索……',
@@ -370,6 +397,32 @@ export const en: UiStrings = {
   chartEmbed: 'embed page',
   chartData: 'Data table',
   chartSourcesLabel: 'Sources: ',
+
+  pagerLabel: 'Pages',
+  pageOf: (n: number, last: number) => `Page ${n} of ${last}`,
+  pageN: (n: number) => `Page ${n}`,
+  pagePrev: 'Previous',
+  pageNext: 'Next',
+  facetsLabel: 'Browse by',
+  facetAll: 'All',
+  facetKind: 'By kind',
+  facetPeriod: 'By period',
+  facetProvince: 'By province',
+  facetNoRegion: 'Region not recognised',
+  facetNoPeriod: 'Period not recognised',
+  browseTitle: (facet: string, n: number) => `${facet} (${n} ${n === 1 ? 'plan' : 'plans'})`,
+  homeMore: (shown: number, n: number) => `The first ${shown} are listed here; all ${n} are listed page by page, and by kind, period or province.`,
+  openDataFull: 'The full list of plans is also open data: ',
+
+  paged: {
+    moreNames: (n: number) => ` and others, ${n} in all`,
+    departmentTotalsCaption: 'Tasks of each department',
+    colPlans: 'Plans',
+    colTasks: 'Tasks',
+    instrumentTotalsCaption: 'Each policy instrument: plans and sentences naming it',
+    colSentences: 'Sentences',
+    plansWithoutCount: (n: number) => `Plans in which no policy instrument was found: ${n}.`,
+  },
   searchScript: {
     searching: 'Searching…',
     error: 'Search is not available at the moment. Please try again later, or browse all plans.',

@@ -1,0 +1,47 @@
+/**
+ * How many items a list page shows (issue 15: no page a reader opens grows with the corpus). Every paginated or
+ * split page takes its size from here. `SITE_PAGE_SIZE` (environment, read at build time) sets them all, so that
+ * a test can page a small synthetic corpus without building hundreds of plans.
+ *
+ * Each size × the largest item it counts keeps a page under 150 KB brotli at any corpus size (README, "Page sizes").
+ */
+const override = Number(process.env.SITE_PAGE_SIZE ?? '') || null;
+const size = (n: number) => override ?? n;
+
+export const PAGE_SIZE = {
+  /** Plans per list page: home, /browse/, a region (one table row or list item per plan). */
+  plans: size(100),
+  /** Plan columns per /compare/ page (a column is one cell per indicator). */
+  comparePlans: size(20),
+  /** Rows per list of registry-like things that grow with the corpus: cited documents, reuse shares. */
+  rows: size(100),
+  /** Plans per page of a department, cited document, theme, instrument or indicator (each plan with its places). */
+  plansPerEntry: size(50),
+  /** Plans named in one cell before “等N份” (a cited document's row, a matrix over plans). */
+  namesPerCell: size(10),
+} as const;
+
+/** Pages of `n` items at `perPage` a page (at least one, so an empty list still has its page). */
+export function pageCount(n: number, perPage: number): number {
+  return Math.max(1, Math.ceil(n / perPage));
+}
+
+/** Items of page `page` (1-based). */
+export function pageSlice<T>(items: readonly T[], page: number, perPage: number): T[] {
+  return items.slice((page - 1) * perPage, page * perPage);
+}
+
+/** The URL path of page `n` of a list whose first page is at `first` (ending in `/`): `first`, `first2/`, … */
+export function pageHref(first: string, n: number): string {
+  return n === 1 ? first : `${first}${n}/`;
+}
+
+/** Every page path of a list of `n` items whose first page is `first` (for the sitemap). */
+export function pagePaths(first: string, n: number, perPage: number): string[] {
+  return Array.from({ length: pageCount(n, perPage) }, (_, i) => pageHref(first, i + 1));
+}
+
+/** The page (1-based) item `index` of a list is on. */
+export function pageOfIndex(index: number, perPage: number): number {
+  return Math.floor(index / perPage) + 1;
+}
