@@ -12,6 +12,8 @@ import type { PeersModel } from './peers.ts';
 import type { TimelineModel } from './timeline.ts';
 import type { TrajectoryModel } from './trajectory.ts';
 import type { AxisModel, TextMark } from './types.ts';
+import type { ChartLocale } from './labels.ts';
+import { chineseRuns } from '../i18n/english.ts';
 
 export type AnyChartModel = BaselineTargetModel | TrajectoryModel | ComparisonModel | TimelineModel | PeersModel;
 
@@ -33,9 +35,24 @@ export function el(name: string, attrs: Attrs = {}, children: readonly string[] 
   return inner ? `<${name}${a}>${inner}</${name}>` : `<${name}${a}/>`;
 }
 
-const text = (m: TextMark, cls: string) => el('text', { x: m.x, y: m.y, 'text-anchor': m.anchor, class: cls }, m.text);
+/**
+ * A text's content in the file's language. In the English file every run of Chinese (a plan's title, an indicator
+ * or a unit the registries give no English for, a value as written) is a `<tspan xml:lang="zh-CN">`, so that it is
+ * read aloud and hyphenated as Chinese; the Chinese file's texts are written as they are.
+ */
+function words(s: string, locale: ChartLocale): readonly string[] | string {
+  if (locale !== 'en') return s;
+  return chineseRuns(s).map((w) => (w.lang === 'en' ? escapeXml(w.text) : el('tspan', { 'xml:lang': 'zh-CN' }, w.text)));
+}
 
-function axis(a: AxisModel): string {
+/** Writes a text mark with a class; made per file, for its language. */
+type TextWriter = (m: TextMark, cls: string) => string;
+const textWriter =
+  (locale: ChartLocale): TextWriter =>
+  (m, cls) =>
+    el('text', { x: m.x, y: m.y, 'text-anchor': m.anchor, class: cls }, words(m.text, locale));
+
+function axis(a: AxisModel, text: TextWriter): string {
   return el('g', { class: `axis axis--${a.orientation}` }, [
     ...a.ticks.map((t) => el('line', { class: 'grid', x1: t.line.x1, y1: t.line.y1, x2: t.line.x2, y2: t.line.y2 })),
     ...(a.domain ? [el('line', { class: 'domain', x1: a.domain.x1, y1: a.domain.y1, x2: a.domain.x2, y2: a.domain.y2 })] : []),
@@ -43,7 +60,7 @@ function axis(a: AxisModel): string {
   ]);
 }
 
-function comparisonMarks(m: ComparisonModel, patternId: string): string[] {
+function comparisonMarks(m: ComparisonModel, patternId: string, text: TextWriter): string[] {
   return [
     el('defs', {}, [
       el('pattern', { id: patternId, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, [
@@ -51,7 +68,7 @@ function comparisonMarks(m: ComparisonModel, patternId: string): string[] {
         el('line', { class: 'hatch-line', x1: 0, y1: 0, x2: 0, y2: 6 }),
       ]),
     ]),
-    axis(m.xAxis),
+    axis(m.xAxis, text),
     ...m.bars.map((b) =>
       el('g', { class: `bar bar--${b.kind}${b.own === null ? '' : b.own ? ' bar--own' : ' bar--peer'}` }, [
         text(b.rowLabel, 'row-label'),
@@ -62,14 +79,15 @@ function comparisonMarks(m: ComparisonModel, patternId: string): string[] {
   ];
 }
 
-/** The marks of a chart (everything inside the `<svg>` but its title and description). */
-export function chartMarks(m: AnyChartModel, id: string): string[] {
+/** The marks of a chart (everything inside the `<svg>` but its title and description), in the file's language. */
+export function chartMarks(m: AnyChartModel, id: string, locale: ChartLocale = 'zh-CN'): string[] {
+  const text = textWriter(locale);
   switch (m.kind) {
     case 'baseline-target':
       return m.panels.map((p) =>
         el('g', { class: 'panel', transform: `translate(${p.x} ${p.y})` }, [
           ...p.titleLines.map((t) => text(t, 'panel-title')),
-          axis(p.axis),
+          axis(p.axis, text),
           el('path', { class: 'slope', d: p.path }),
           ...[p.start, p.end].map((pt) => el('circle', { class: `dot dot--${pt.kind}`, cx: pt.x, cy: pt.y, r: pt.r })),
           ...[p.start, p.end].map((pt) => text(pt.label, 'value')),
@@ -78,17 +96,17 @@ export function chartMarks(m: AnyChartModel, id: string): string[] {
       );
     case 'trajectory':
       return [
-        axis(m.yAxis),
-        axis(m.xAxis),
+        axis(m.yAxis, text),
+        axis(m.xAxis, text),
         el('path', { class: 'trend', d: m.path }),
         ...m.points.map((p) => el('circle', { class: `dot dot--${p.kind}`, cx: p.x, cy: p.y, r: p.r })),
         ...m.points.map((p) => text(p.label, 'value')),
       ];
     case 'comparison':
-      return comparisonMarks(m, `${id}-hatch`);
+      return comparisonMarks(m, `${id}-hatch`, text);
     case 'timeline':
       return [
-        axis(m.xAxis),
+        axis(m.xAxis, text),
         ...m.rows.map((r) =>
           el('g', { class: 'period' }, [
             text(r.rowLabel, 'row-label'),
@@ -103,7 +121,7 @@ export function chartMarks(m: AnyChartModel, id: string): string[] {
       return m.panels.map((p, i) =>
         el('g', { class: 'panel', transform: `translate(0 ${p.y})` }, [
           text(p.title, 'panel-title'),
-          el('g', { transform: `translate(0 ${p.chartY})` }, comparisonMarks(p.chart, `${id}-hatch-${i}`)),
+          el('g', { transform: `translate(0 ${p.chartY})` }, comparisonMarks(p.chart, `${id}-hatch-${i}`, text)),
         ]),
       );
   }
@@ -154,20 +172,22 @@ export function standaloneSize(m: Pick<AnyChartModel, 'width' | 'height'>): { wi
  * (`source`: where the chart comes from, such as the site and the page's title, a line each), so a chart taken away
  * still says where it is from.
  */
-export function standaloneSvg(m: AnyChartModel, id: string, source: readonly [string, string]): string {
+export function standaloneSvg(m: AnyChartModel, id: string, source: readonly [string, string], locale: ChartLocale = 'zh-CN'): string {
   const pad = STANDALONE_PAD;
   const { width, height } = standaloneSize(m);
+  const en = locale === 'en';
   return `<?xml version="1.0" encoding="UTF-8"?>\n${el(
     'svg',
-    { xmlns: 'http://www.w3.org/2000/svg', version: '1.1', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-labelledby': `${id}-title`, 'aria-describedby': `${id}-desc` },
+    // The Chinese file says nothing of its language (as before); the English one says it is English.
+    { xmlns: 'http://www.w3.org/2000/svg', version: '1.1', 'xml:lang': en ? 'en' : undefined, viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-labelledby': `${id}-title`, 'aria-describedby': `${id}-desc` },
     [
-      el('title', { id: `${id}-title` }, m.title),
-      el('desc', { id: `${id}-desc` }, m.description),
+      el('title', { id: `${id}-title` }, words(m.title, locale)),
+      el('desc', { id: `${id}-desc` }, words(m.description, locale)),
       el('style', {}, STANDALONE_STYLE),
       el('rect', { class: 'background', width, height }),
-      el('g', { transform: `translate(${pad} ${pad})` }, chartMarks(m, id)),
-      el('text', { class: 'source', x: pad, y: height - pad - 18, 'text-anchor': 'start' }, source[0]),
-      el('text', { class: 'source', x: pad, y: height - pad, 'text-anchor': 'start' }, source[1]),
+      el('g', { transform: `translate(${pad} ${pad})` }, chartMarks(m, id, locale)),
+      el('text', { class: 'source', x: pad, y: height - pad - 18, 'text-anchor': 'start' }, words(source[0], locale)),
+      el('text', { class: 'source', x: pad, y: height - pad, 'text-anchor': 'start' }, words(source[1], locale)),
     ],
   )}\n`;
 }

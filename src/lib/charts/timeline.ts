@@ -7,6 +7,7 @@ import { max, min, ticks } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import type { Period } from '../../schemas/plan.ts';
 import { excerpt } from './format.ts';
+import { CHART_LABELS_ZH, type ChartLabels } from './labels.ts';
 import { chartId, FONT, FONT_SMALL, label, minWidthFor, round, textWidth, wrapText } from './layout.ts';
 import type { AxisModel, ChartFrame, ChartSize, ChartSource, LineMark, TextMark } from './types.ts';
 
@@ -26,6 +27,8 @@ export interface TimelineData {
   plans: readonly TimelinePlan[];
   /** Caption; default `规划期`. */
   title?: string;
+  /** The words of the chart (`chartLabels(locale)`); default Chinese. */
+  labels?: ChartLabels;
 }
 
 /** One row: a plan's bar and labels. */
@@ -55,8 +58,7 @@ export interface TimelineModel extends ChartFrame {
 
 /** `2020—2022年`, `2014年`, with `，展望2035年` when there is an outlook. */
 export function periodText(p: Period): string {
-  const span = p.start === p.end ? `${p.start}年` : `${p.start}—${p.end}年`;
-  return p.outlook ? `${span}，展望${p.outlook}年` : span;
+  return CHART_LABELS_ZH.timeline.period({ ...p, outlook: p.outlook ?? null });
 }
 
 const BAR = 14;
@@ -74,7 +76,9 @@ export function timeline(data: TimelineData, size: ChartSize = { width: 560 }): 
     .sort((a, b) => a.p.period.start - b.p.period.start || a.p.period.end - b.p.period.end || a.i - b.i)
     .map((r) => r.p);
   const undated = data.plans.filter((p) => p.period === null);
-  const title = data.title ?? '规划期';
+  const L = data.labels ?? CHART_LABELS_ZH;
+  const T = L.timeline;
+  const title = data.title ?? T.title;
   const W = size.width;
   const last = (p: Period) => Math.max(p.end, p.outlook ?? p.end);
   const y0 = min(dated, (p) => p.period.start) ?? 0;
@@ -89,7 +93,7 @@ export function timeline(data: TimelineData, size: ChartSize = { width: 560 }): 
     const mid = barY + BAR / 2;
     const xEnd = x(end + 1);
     const xLast = outlook ? x(outlook + 1) : xEnd;
-    const text = periodText(p.period);
+    const text = T.period({ start, end, outlook: outlook ?? null });
     // The period goes right of the bar when it fits, else at the right end of the label line above it.
     const fits = xLast + 6 + textWidth(text, FONT) <= W;
     const labelRoom = fits ? W - 8 : W - textWidth(text, FONT) - 16;
@@ -119,8 +123,8 @@ export function timeline(data: TimelineData, size: ChartSize = { width: 560 }): 
   };
 
   const description = dated.length
-    ? `${dated.length}个规划的规划期：${dated.map((p) => `${p.planLabel}${periodText(p.period)}`).join('；')}。`
-    : '没有载明规划期的规划。';
+    ? T.description(dated.length, dated.map((p) => `${p.planLabel}${L.locale === 'en' ? ' ' : ''}${T.period({ ...p.period, outlook: p.period.outlook ?? null })}`))
+    : T.none;
   const sources: ChartSource[] = dated
     .filter((p) => p.source?.quote)
     .map((p) => ({
@@ -128,7 +132,7 @@ export function timeline(data: TimelineData, size: ChartSize = { width: 560 }): 
       blockId: null,
       line: p.source!.line,
       quote: p.source!.quote!,
-      label: `${p.planLabel}：“${excerpt(p.source!.quote!)}”`,
+      label: `${L.sourceLead(p.planLabel)}${L.quoted(excerpt(p.source!.quote!))}`,
     }));
 
   return {
@@ -139,15 +143,15 @@ export function timeline(data: TimelineData, size: ChartSize = { width: 560 }): 
     minWidth: minWidthFor(W),
     title,
     description,
-    unit: '单位：年',
+    unit: T.unit,
     table: {
-      columns: ['规划', '起始年', '结束年', '展望年'],
-      rows: dated.map((p) => [p.planLabel, `${p.period.start}年`, `${p.period.end}年`, p.period.outlook ? `${p.period.outlook}年` : '—']),
+      columns: T.columns,
+      rows: dated.map((p) => [p.planLabel, L.year(p.period.start), L.year(p.period.end), p.period.outlook ? L.year(p.period.outlook) : T.noOutlook]),
     },
     sources,
     notes: [
-      ...(dated.some((p) => p.period.outlook) ? ['虚线为远景展望期。'] : []),
-      ...undated.map((p) => `未画入：${p.planLabel}，原文未载规划期。`),
+      ...(dated.some((p) => p.period.outlook) ? [T.outlookNote] : []),
+      ...undated.map((p) => T.undated(p.planLabel)),
     ],
     empty: dated.length === 0,
     xAxis,

@@ -28,6 +28,8 @@ const ENGLISH_PAGES: RegExp[] = [
   /^browse\/[^/]+\/(?:\d+\/)?$/u,
   /^(compare|reuse)\/(?:\d+\/)?$/u,
   /^(data|search)\/$/u,
+  // A chart on its own (issue 14), in each edition's words (`/en/charts/<id>.svg` on the English one).
+  /^embed\/[^/]+\/$/u,
 ];
 
 /** Whether the page at `path` (relative to the base) has an English edition. */
