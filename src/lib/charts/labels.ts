@@ -141,7 +141,7 @@ export const CHART_LABELS_ZH: ChartLabels = {
   valueLabel: formatLabel,
   value: formatValue,
   change: changeZh,
-  tableSource: '原文表格',
+  tableSource: 'table in the text',
   sourceLead: (p) => `${p}：`,
   quoted: (t) => `“${t}”`,
   editorsNames: '',
@@ -264,7 +264,8 @@ function changeEn(a: number, b: number, unit: string): string {
   const d = b - a;
   if (d === 0) return 'unchanged';
   const dir = d > 0 ? 'up' : 'down';
-  if (unit === '%') return `${dir} ${formatNumber(Math.abs(d))} percentage ${Math.abs(d) === 1 ? 'point' : 'points'}`;
+  // Written as the number is written (2.2 − 1.2 is 1.0000000000000002, written 1).
+  if (unit === '%') return `${dir} ${formatNumber(Math.abs(d))} percentage ${formatNumber(Math.abs(d)) === '1' ? 'point' : 'points'}`;
   const abs = `${dir} ${withUnitEn(formatNumber(Math.abs(d)), unit)}`;
   if (a === 0) return abs;
   const pct = Math.round((Math.abs(d) / Math.abs(a)) * 1000) / 10;
