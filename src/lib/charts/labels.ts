@@ -141,7 +141,7 @@ export const CHART_LABELS_ZH: ChartLabels = {
   valueLabel: formatLabel,
   value: formatValue,
   change: changeZh,
-  tableSource: 'table in the text',
+  tableSource: '原文表格',
   sourceLead: (p) => `${p}：`,
   quoted: (t) => `“${t}”`,
   editorsNames: '',
