@@ -47,6 +47,8 @@ export interface ChartLabels {
   sourceLead(planLabel: string): string;
   /** An excerpt of a sentence in quotation marks. */
   quoted(text: string): string;
+  /** Two words in a row: run together in Chinese (`2022年目标3.2%`), a space between in English. */
+  then(a: string, b: string): string;
   /** Note under a chart whose English indicator names are the editors' own (`nameEnSource: editors`); English only. */
   editorsNames: string;
   baselineTarget: {
@@ -144,6 +146,7 @@ export const CHART_LABELS_ZH: ChartLabels = {
   tableSource: '原文表格',
   sourceLead: (p) => `${p}：`,
   quoted: (t) => `“${t}”`,
+  then: (a, b) => `${a}${b}`,
   editorsNames: '',
   baselineTarget: {
     title: '主要指标：起点与目标',
@@ -295,6 +298,7 @@ export const CHART_LABELS_EN: ChartLabels = {
   tableSource: 'table in the text',
   sourceLead: (p) => `${p}: `,
   quoted: (t) => `“${t}”`,
+  then: (a, b) => `${a} ${b}`,
   editorsNames: 'The English indicator names are the editors’ translation.',
   baselineTarget: {
     title: 'Main indicators: starting point and target',

@@ -58,7 +58,7 @@ export interface TimelineModel extends ChartFrame {
 
 /** `2020—2022年`, `2014年`, with `，展望2035年` when there is an outlook. */
 export function periodText(p: Period): string {
-  return CHART_LABELS_ZH.timeline.period({ ...p, outlook: p.outlook ?? null });
+  return CHART_LABELS_ZH.timeline.period(p);
 }
 
 const BAR = 14;
@@ -93,7 +93,7 @@ export function timeline(data: TimelineData, size: ChartSize = { width: 560 }): 
     const mid = barY + BAR / 2;
     const xEnd = x(end + 1);
     const xLast = outlook ? x(outlook + 1) : xEnd;
-    const text = T.period({ start, end, outlook: outlook ?? null });
+    const text = T.period(p.period);
     // The period goes right of the bar when it fits, else at the right end of the label line above it.
     const fits = xLast + 6 + textWidth(text, FONT) <= W;
     const labelRoom = fits ? W - 8 : W - textWidth(text, FONT) - 16;
@@ -123,7 +123,7 @@ export function timeline(data: TimelineData, size: ChartSize = { width: 560 }): 
   };
 
   const description = dated.length
-    ? T.description(dated.length, dated.map((p) => `${p.planLabel}${L.locale === 'en' ? ' ' : ''}${T.period({ ...p.period, outlook: p.period.outlook ?? null })}`))
+    ? T.description(dated.length, dated.map((p) => L.then(p.planLabel, T.period(p.period))))
     : T.none;
   const sources: ChartSource[] = dated
     .filter((p) => p.source?.quote)

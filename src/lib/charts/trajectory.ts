@@ -148,7 +148,7 @@ export function trajectory(data: TrajectoryData, size: ChartSize = { width: 480 
   };
 
   const description = values.length
-    ? L.trajectory.description(data.planLabel, name, unit, values.map((v) => `${L.yearKind(v)}${L.locale === 'en' ? ' ' : ''}${L.value(v)}`))
+    ? L.trajectory.description(data.planLabel, name, unit, values.map((v) => L.then(L.yearKind(v), L.value(v))))
     : L.trajectory.none(data.planLabel, name);
   return {
     kind: 'trajectory',
