@@ -1,10 +1,12 @@
 /**
- * Content collections. `plans`: one MDX entry per plan (the body); `planData`: the full document model of
- * each plan, as written by `scripts/ingest.ts`. Both are validated with the schemas in `src/schemas/plan.ts`.
+ * Content collections. `planData`: the document model of each plan, as written by `scripts/ingest.ts`, validated
+ * with the schema in `src/schemas/plan.ts`; the plan page renders its text from it (src/lib/plan-body.ts). The MDX
+ * entries the ingest writes beside it are not a collection: compiled, each would be a module the bundler holds in
+ * memory (about 2 MB per plan, issue 15).
  */
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
-import { PlanDocumentSchema, PlanFrontmatterSchema } from './schemas/plan.ts';
+import { PlanDocumentSchema } from './schemas/plan.ts';
 import { KindSchema, RegionSchema } from './schemas/registry.ts';
 import { DepartmentSchema } from './schemas/departments.ts';
 import { CitedDocumentSchema } from './schemas/documents.ts';
@@ -15,11 +17,6 @@ import { IndicatorSchema } from './schemas/indicator.ts';
 
 /** Where `scripts/ingest.ts` wrote the plans; `scripts/build.ts --plans DIR` points it elsewhere (tests). */
 const plansDir = process.env.PLANS_DIR ?? './content/plans';
-
-const plans = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: plansDir, generateId: ({ data }) => String(data.slug) }),
-  schema: PlanFrontmatterSchema,
-});
 
 const planData = defineCollection({
   // `_failures.json` (texts ingest skipped, shown on the home page) is not a plan.
@@ -37,4 +34,4 @@ const instruments = defineCollection({ loader: file('content/instruments.yaml'),
 const documents = defineCollection({ loader: file('content/documents.yaml'), schema: CitedDocumentSchema });
 const indicators = defineCollection({ loader: file('content/indicators.yaml'), schema: IndicatorSchema });
 
-export const collections = { plans, planData, regions, kinds, departments, glossary, themes, instruments, documents, indicators };
+export const collections = { planData, regions, kinds, departments, glossary, themes, instruments, documents, indicators };

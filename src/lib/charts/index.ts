@@ -12,6 +12,8 @@ export { trajectory, trajectoryCandidates, trajectoryPoints } from './trajectory
 export type { TrajectoryData, TrajectoryModel, TrajectoryPoint, TrajectorySelection } from './trajectory.ts';
 export { peers, peerValues } from './peers.ts';
 export type { PeerPlan, PeersData, PeersModel, PeersPanel } from './peers.ts';
+export { spread, summarize } from './spread.ts';
+export type { SpreadData, SpreadModel, SpreadSummary } from './spread.ts';
 export { standaloneSvg, chartMarks } from './svg.ts';
 export type { AnyChartModel } from './svg.ts';
 export { formatChange } from './format.ts';

@@ -1,12 +1,12 @@
 /** The source text of each plan, as UTF-8 plain text (decoded from GBK where the seed was GBK). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection } from 'astro:content';
+import { allPlans } from '../../lib/data.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const getStaticPaths: GetStaticPaths = async () => {
-  const plans = await getCollection('plans');
-  return plans.map((p) => ({ params: { slug: p.id } }));
+  const plans = await allPlans();
+  return plans.map((p) => ({ params: { slug: p.slug } }));
 };
 
 export const GET: APIRoute = async ({ params }) => {
