@@ -1,6 +1,6 @@
 /** The source text of each plan, as UTF-8 plain text (decoded from GBK where the seed was GBK). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { allPlans } from '../../lib/data.ts';
+import { allPlans, plansDir } from '../../lib/data.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -10,6 +10,6 @@ export const getStaticPaths: GetStaticPaths = async () => {
 };
 
 export const GET: APIRoute = async ({ params }) => {
-  const text = await readFile(join(process.env.PLANS_DIR ?? 'content/plans', `${params.slug}.txt`), 'utf8');
+  const text = await readFile(join(plansDir(), `${params.slug}.txt`), 'utf8');
   return new Response(text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };
