@@ -8,7 +8,7 @@ import { comparison, pickComparisonValues } from './charts/comparison.ts';
 import { PEER_BARS, peerIndex, peers, type PeerIndex, type PeerPlan } from './charts/peers.ts';
 import { spread } from './charts/spread.ts';
 import type { AnyChartModel } from './charts/svg.ts';
-import { timeline } from './charts/timeline.ts';
+import { periodGroups, timeline, TIMELINE_ROWS } from './charts/timeline.ts';
 import { trajectory, trajectoryCandidates, trajectoryPoints } from './charts/trajectory.ts';
 import type { ChartValue, PlanValue } from './charts/types.ts';
 import { comparability } from './values.ts';
@@ -137,12 +137,20 @@ function drawnValues(values: readonly PlanValue[], indicator: Indicator): PlanVa
   return [sorted[0]!, sorted[sorted.length - 1]!];
 }
 
+/** A timeline of plans: a bar per plan, or past `TIMELINE_ROWS` plans a bar per distinct period. */
+function timelineOf(plans: PlanDocument[]) {
+  const all = timelinePlans(plans);
+  if (all.length <= TIMELINE_ROWS) return timeline({ plans: all });
+  const { rows, undated } = periodGroups(all);
+  return timeline({ plans: rows, title: '规划期（同一规划期的规划合为一条）', grouped: { plans: all.length, undated } });
+}
+
 /** The timeline of the regions page (every plan) and of each region page (the plans under it). */
 export function timelineCharts(plans: PlanDocument[]): ChartEntry[] {
   const entry = (id: string, page: string, pageTitle: string, under: PlanDocument[]): ChartEntry => ({
     id,
     anchor: 'chart-timeline',
-    model: timeline({ plans: timelinePlans(under) }),
+    model: timelineOf(under),
     page,
     pageTitle,
     data: { kind: 'periods', plans: under.filter((p) => p.meta.period).map((p) => p.slug) },

@@ -6,7 +6,7 @@ export { baselineTarget, pairBaselineTargets } from './baseline-target.ts';
 export type { BaselineTargetData, BaselineTargetModel, BaselineTargetPair, BaselineTargetPanel, SlopePoint } from './baseline-target.ts';
 export { comparison, pickComparisonValues } from './comparison.ts';
 export type { ComparedIndicator, ComparisonBar, ComparisonData, ComparisonExcluded, ComparisonModel } from './comparison.ts';
-export { periodText, timeline } from './timeline.ts';
+export { periodGroups, periodText, timeline, TIMELINE_ROWS } from './timeline.ts';
 export type { TimelineData, TimelineModel, TimelinePlan, TimelineRow } from './timeline.ts';
 export { trajectory, trajectoryCandidates, trajectoryPoints } from './trajectory.ts';
 export type { TrajectoryData, TrajectoryModel, TrajectoryPoint, TrajectorySelection } from './trajectory.ts';
