@@ -106,6 +106,15 @@ export interface ChartLabels {
     outlookNote: string;
     undated(planLabel: string): string;
     noOutlook: string;
+    /** The caption of a timeline whose rows are periods. */
+    groupedTitle: string;
+    /** A row standing for the plans of one period (past `TIMELINE_ROWS` plans): `812个规划`. */
+    plans(count: number): string;
+    groupedDescription(count: number, parts: string[]): string;
+    /** One grouped row in the description: period, then how many plans. */
+    groupPart(period: string, plans: string): string;
+    groupedNote(rows: number): string;
+    undatedCount(count: number): string;
   };
 }
 
@@ -192,6 +201,12 @@ export const CHART_LABELS_ZH: ChartLabels = {
     outlookNote: '虚线为远景展望期。',
     undated: (plan) => `未画入：${plan}，原文未载规划期。`,
     noOutlook: '—',
+    groupedTitle: '规划期（同一规划期的规划合为一条）',
+    plans: (n) => `${n}个规划`,
+    groupedDescription: (n, parts) => `${n}个规划的规划期，同一规划期的规划合为一条：${parts.join('；')}。`,
+    groupPart: (period, plans) => `${period}，${plans}`,
+    groupedNote: (rows) => `规划多于${rows}个，同一规划期的规划合为一条，条旁注明规划数；各规划的规划期见地区页的规划列表和开放数据。`,
+    undatedCount: (n) => `另有${n}个规划原文未载规划期，未画入。`,
   },
 };
 
@@ -346,6 +361,12 @@ export const CHART_LABELS_EN: ChartLabels = {
     outlookNote: 'Dashed lines are the long-term outlook.',
     undated: (plan) => `Not drawn: ${plan}; the text gives no period.`,
     noOutlook: '—',
+    groupedTitle: 'Plan periods (one bar for the plans of each period)',
+    plans: (n) => `${n} ${n === 1 ? 'plan' : 'plans'}`,
+    groupedDescription: (n, parts) => `Periods of ${n} plans, one bar for the plans of each period: ${parts.join('; ')}.`,
+    groupPart: (period, plans) => `${period}, ${plans}`,
+    groupedNote: (rows) => `More than ${rows} plans: the plans of one period share a bar, with their number beside it; each plan’s period is in the region page’s list of plans and in the open data.`,
+    undatedCount: (n) => `${n} more ${n === 1 ? 'plan gives' : 'plans give'} no period in the text and ${n === 1 ? 'is' : 'are'} not drawn.`,
   },
 };
 

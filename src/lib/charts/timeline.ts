@@ -29,6 +29,33 @@ export interface TimelineData {
   title?: string;
   /** The words of the chart (`chartLabels(locale)`); default Chinese. */
   labels?: ChartLabels;
+  /** Rows are `periodGroups` (one a distinct period), not plans; how many plans had no period. */
+  grouped?: { plans: number; undated: number };
+}
+
+/** Past this many plans a timeline draws one bar per distinct period (`periodGroups`), not one per plan. */
+export const TIMELINE_ROWS = 40;
+
+/**
+ * Plans with the same period as one row, labelled with how many plans it stands for (`812个规划`, `812 plans`), in
+ * the order the periods first occur. Plans without a period are counted, not drawn. A region of thousands of plans
+ * has a few dozen distinct periods, so the chart and its table stay the same size as the library grows (issue 15).
+ */
+export function periodGroups(plans: readonly TimelinePlan[], L: ChartLabels = CHART_LABELS_ZH): { rows: TimelinePlan[]; undated: number } {
+  const groups = new Map<string, { period: Period; count: number }>();
+  let undated = 0;
+  for (const p of plans) {
+    if (!p.period) {
+      undated += 1;
+      continue;
+    }
+    const key = `${p.period.start}-${p.period.end}-${p.period.outlook ?? ''}`;
+    const g = groups.get(key);
+    if (g) g.count += 1;
+    else groups.set(key, { period: p.period, count: 1 });
+  }
+  const rows = [...groups].map(([key, g]) => ({ slug: `period-${key}`, planLabel: L.timeline.plans(g.count), period: g.period, source: null }));
+  return { rows, undated };
 }
 
 /** One row: a plan's bar and labels. */
@@ -122,9 +149,12 @@ export function timeline(data: TimelineData, size: ChartSize = { width: 560 }): 
     domain: dated.length ? { x1: round(x(y0)), y1: round(axisY), x2: round(x(y1)), y2: round(axisY) } : null,
   };
 
-  const description = dated.length
-    ? T.description(dated.length, dated.map((p) => L.then(p.planLabel, T.period(p.period))))
-    : T.none;
+  const grouped = data.grouped;
+  const description = !dated.length
+    ? T.none
+    : grouped
+      ? T.groupedDescription(grouped.plans - grouped.undated, dated.map((p) => T.groupPart(T.period(p.period), p.planLabel)))
+      : T.description(dated.length, dated.map((p) => L.then(p.planLabel, T.period(p.period))));
   const sources: ChartSource[] = dated
     .filter((p) => p.source?.quote)
     .map((p) => ({
@@ -150,8 +180,9 @@ export function timeline(data: TimelineData, size: ChartSize = { width: 560 }): 
     },
     sources,
     notes: [
+      ...(grouped ? [T.groupedNote(TIMELINE_ROWS)] : []),
       ...(dated.some((p) => p.period.outlook) ? [T.outlookNote] : []),
-      ...undated.map((p) => T.undated(p.planLabel)),
+      ...(grouped ? (grouped.undated > 0 ? [T.undatedCount(grouped.undated)] : []) : undated.map((p) => T.undated(p.planLabel))),
     ],
     empty: dated.length === 0,
     xAxis,
