@@ -9,8 +9,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate, Parser, type HtmlElement } from 'html-validate';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, pageUrl, type LaunchedBrowser } from '../support/browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { pageUrl } from '../support/browser.ts';
+import { browserForFile } from '../support/browser-per-file.ts';
 import { expectNone } from '../support/report.ts';
 
 const siteDir = inject('siteDir');
@@ -171,13 +172,7 @@ describe('/data/alignment.json', () => {
 });
 
 describe('on a 360 px phone', () => {
-  let browser: LaunchedBrowser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserForFile();
   test.each([`/alignment/${TIANJIN}/`, `/en/alignment/${TIANJIN}/`, '/alignment/', '/plans/hongqiao-2020-2022/'])('%s does not scroll sideways; the tables scroll inside their region', async (path) => {
     const tab = await browser.context.newPage();
     await tab.setViewportSize({ width: 360, height: 740 });

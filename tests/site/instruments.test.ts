@@ -8,9 +8,10 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate, Parser, type HtmlElement } from 'html-validate';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { PlanDocumentSchema, type PlanDocument } from '../../src/schemas/plan.ts';
-import { launchBrowser, pageUrl, type LaunchedBrowser } from '../support/browser.ts';
+import { pageUrl } from '../support/browser.ts';
+import { browserForFile } from '../support/browser-per-file.ts';
 
 const siteDir = inject('siteDir');
 const baseUrl = inject('baseUrl');
@@ -138,11 +139,7 @@ test('each plan page lists its instruments, each linked to its passages there', 
 });
 
 describe('on a 360 px phone', () => {
-  let browser: LaunchedBrowser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser?.close());
+  const browser = browserForFile();
 
   test('the page does not scroll sideways; the matrix does, keeping the instrument names in view', async () => {
     const tab = await browser.context.newPage();
