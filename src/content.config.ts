@@ -1,10 +1,12 @@
 /**
- * Content collections. `plans`: one MDX entry per plan (the body); `planData`: the full document model of
- * each plan, as written by `scripts/ingest.ts`. Both are validated with the schemas in `src/schemas/plan.ts`.
+ * Content collections: the curated registries in `content/`. The plans are not a collection: the document models
+ * `scripts/ingest.ts` writes are read by `src/lib/data.ts` (`allPlans`), and the plan page renders each text from
+ * its model (src/lib/plan-body.ts). Astro's data store holds every entry in memory and serialises the whole store
+ * as one string, and a compiled MDX entry is a module the bundler holds in memory (about 2 MB a plan): neither
+ * scales to a library of 10,000 plans (issue 15).
  */
 import { defineCollection } from 'astro:content';
-import { file, glob } from 'astro/loaders';
-import { PlanDocumentSchema, PlanFrontmatterSchema } from './schemas/plan.ts';
+import { file } from 'astro/loaders';
 import { KindSchema, RegionSchema } from './schemas/registry.ts';
 import { DepartmentSchema } from './schemas/departments.ts';
 import { CitedDocumentSchema } from './schemas/documents.ts';
@@ -12,20 +14,6 @@ import { TermSchema } from './schemas/glossary.ts';
 import { ThemeSchema } from './schemas/themes.ts';
 import { InstrumentSchema } from './schemas/instruments.ts';
 import { IndicatorSchema } from './schemas/indicator.ts';
-
-/** Where `scripts/ingest.ts` wrote the plans; `scripts/build.ts --plans DIR` points it elsewhere (tests). */
-const plansDir = process.env.PLANS_DIR ?? './content/plans';
-
-const plans = defineCollection({
-  loader: glob({ pattern: '*.mdx', base: plansDir, generateId: ({ data }) => String(data.slug) }),
-  schema: PlanFrontmatterSchema,
-});
-
-const planData = defineCollection({
-  // `_failures.json` (texts ingest skipped, shown on the home page) is not a plan.
-  loader: glob({ pattern: ['*.json', '!_*.json'], base: plansDir, generateId: ({ data }) => String(data.slug) }),
-  schema: PlanDocumentSchema,
-});
 
 /** Curated registries in `content/`. */
 const regions = defineCollection({ loader: file('content/regions.yaml'), schema: RegionSchema });
@@ -37,4 +25,4 @@ const instruments = defineCollection({ loader: file('content/instruments.yaml'),
 const documents = defineCollection({ loader: file('content/documents.yaml'), schema: CitedDocumentSchema });
 const indicators = defineCollection({ loader: file('content/indicators.yaml'), schema: IndicatorSchema });
 
-export const collections = { plans, planData, regions, kinds, departments, glossary, themes, instruments, documents, indicators };
+export const collections = { regions, kinds, departments, glossary, themes, instruments, documents, indicators };

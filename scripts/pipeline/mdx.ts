@@ -1,166 +1,14 @@
 /**
- * Stage 7: `PlanDocument` → MDX. Builds an mdast tree (one handler per block kind and per mark kind) and
- * serialises it with `mdast-util-to-markdown` + the MDX extension, which escape `{ } < * _ …` (the site compiles
- * MDX without GFM: astro.config.mjs).
- * Never concatenates source text into markup.
- *
- * The MDX uses components that the plan page passes to `<Content components={…} />`:
- * `Title`, `Heading`, `Para`, `Figure`, `Note`, `Repair`, `Cite`, `Value`, `Term`, `Dept`.
+ * Stage 7: `PlanDocument` → MDX entry: the frontmatter, and the body tree of src/lib/plan-body.ts serialised with
+ * `mdast-util-to-markdown` + the MDX extension, which escape `{ } < * _ …` (MDX without GFM: astro.config.mjs).
+ * Never concatenates source text into markup. The entry is the plan's portable, reviewable form (the readback test
+ * checks it loses nothing); the site renders the same tree directly.
  */
-import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
-import type { PhrasingContent, Root, RootContent } from 'mdast';
 import { mdxToMarkdown } from 'mdast-util-mdx';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { stringify } from 'yaml';
-import type { Block, Mark, PlanDocument, RichText, TableCell } from '../../src/schemas/plan.ts';
-import type { PlanFrontmatter } from '../../src/schemas/plan.ts';
-
-const attr = (name: string, value: string | number): MdxJsxAttribute => ({ type: 'mdxJsxAttribute', name, value: String(value) });
-
-type Attrs = Record<string, string | number | null | undefined>;
-
-/** JSX attributes, leaving out the ones without a value. */
-function attributes(attrs: Attrs): MdxJsxAttribute[] {
-  return Object.entries(attrs)
-    .filter(([, v]) => v !== null && v !== undefined)
-    .map(([k, v]) => attr(k, v!));
-}
-
-function textElement(name: string, attrs: Attrs, children: PhrasingContent[]): MdxJsxTextElement {
-  return { type: 'mdxJsxTextElement', name, attributes: attributes(attrs), children };
-}
-
-function flowElement(name: string, attrs: Attrs, children: RootContent[]): MdxJsxFlowElement {
-  return { type: 'mdxJsxFlowElement', name, attributes: attributes(attrs), children: children as MdxJsxFlowElement['children'] };
-}
-
-/** A one-line flow element: `<Para id="p1-1">text…</Para>`. MDX reads a line that opens and closes a tag as a
- *  block whose content is phrasing, so no `<p>` is wrapped around the text. */
-function lineElement(name: string, attrs: Attrs, children: PhrasingContent[]): RootContent {
-  return { type: 'paragraph', children: [textElement(name, attrs, children)] };
-}
-
-/** Inline component per mark kind. */
-const MARK_HANDLERS: { [K in Mark['kind']]: (m: Extract<Mark, { kind: K }>, doc: PlanDocument) => { name: string; attrs: Record<string, string | null> } } = {
-  repair: (m, doc) => {
-    const r = doc.repairs.find((x) => x.id === m.repairId)!;
-    return { name: 'Repair', attrs: { id: r.id, original: r.original, reason: r.reason } };
-  },
-  citation: (m, doc) => {
-    const c = doc.citations.find((x) => x.id === m.citationId)!;
-    return { name: 'Cite', attrs: { id: c.id, doc: c.documentKey } };
-  },
-  target: (m) => ({ name: 'Value', attrs: { id: m.targetId } }),
-  term: (m) => ({ name: 'Term', attrs: { term: m.termId } }),
-  department: (m) => ({ name: 'Dept', attrs: { dept: m.departmentId } }),
-};
-
-/** Marks the page renders as links. A link cannot contain a repair (whose marker is a link too). */
-const LINK_KINDS = new Set<Mark['kind']>(['citation', 'target', 'term', 'department']);
-
-/** The second and later pieces of a link mark cut around a repair: rendered without their id. */
-const continued = new WeakSet<Mark>();
-
-/** Cut every link mark around the repairs it overlaps, so that no link ever holds a repair. */
-export function splitLinksAroundRepairs(marks: Mark[]): Mark[] {
-  const repairs = marks.filter((m) => m.kind === 'repair').sort((a, b) => a.start - b.start);
-  return marks.flatMap((m) => {
-    if (!LINK_KINDS.has(m.kind)) return [m];
-    const inside = repairs.filter((r) => r.start < m.end && r.end > m.start);
-    if (inside.length === 0) return [m];
-    const pieces: Mark[] = [];
-    let at = m.start;
-    for (const r of inside) {
-      if (r.start > at) pieces.push({ ...m, start: at, end: r.start });
-      at = Math.max(at, r.end);
-    }
-    if (at < m.end) pieces.push({ ...m, start: at, end: m.end });
-    pieces.slice(1).forEach((p) => continued.add(p));
-    if (pieces.length > 0 && pieces[0]!.start !== m.start) continued.add(pieces[0]!);
-    return pieces;
-  });
-}
-
-function markElement(mark: Mark, doc: PlanDocument, children: PhrasingContent[]): MdxJsxTextElement {
-  const handler = MARK_HANDLERS[mark.kind] as (m: Mark, d: PlanDocument) => { name: string; attrs: Record<string, string | null> };
-  if (!handler) throw new Error(`unknown mark kind ${JSON.stringify((mark as { kind: unknown }).kind)}`);
-  const { name, attrs } = handler(mark, doc);
-  return textElement(name, continued.has(mark) ? { ...attrs, continued: 'true' } : attrs, children);
-}
-
-/** Text with marks → nested phrasing. A mark that crosses the end of an enclosing mark is split in two. */
-export function phrasing(rich: RichText, doc: PlanDocument): PhrasingContent[] {
-  /** A piece of `m`: the first keeps `m`'s id unless `m` was itself a continuation; later pieces never do. */
-  const piece = (m: Mark, range: { start?: number; end?: number }, later: boolean): Mark => {
-    const p = { ...m, ...range };
-    if (later || continued.has(m)) continued.add(p);
-    return p;
-  };
-  const build = (start: number, end: number, marks: Mark[]): PhrasingContent[] => {
-    const out: PhrasingContent[] = [];
-    let at = start;
-    const queue = [...marks].sort((a, b) => a.start - b.start || b.end - a.end);
-    while (queue.length > 0) {
-      const m = queue.shift()!;
-      if (m.start < at) {
-        // Starts inside an earlier sibling: keep the part after it.
-        if (m.end > at) queue.unshift(piece(m, { start: at }, true));
-        queue.sort((a, b) => a.start - b.start || b.end - a.end);
-        continue;
-      }
-      if (m.start > at) out.push({ type: 'text', value: rich.text.slice(at, m.start) });
-      const inner: Mark[] = [];
-      for (let i = queue.length - 1; i >= 0; i--) {
-        const q = queue[i]!;
-        if (q.start >= m.end) continue;
-        queue.splice(i, 1);
-        if (q.end <= m.end) inner.push(q);
-        else {
-          inner.push(piece(q, { end: m.end }, false));
-          queue.push(piece(q, { start: m.end }, true));
-        }
-      }
-      queue.sort((a, b) => a.start - b.start || b.end - a.end);
-      out.push(markElement(m, doc, m.start === m.end ? [] : build(m.start, m.end, inner)));
-      at = m.end;
-    }
-    if (at < end) out.push({ type: 'text', value: rich.text.slice(at, end) });
-    return out;
-  };
-  return build(0, rich.text.length, splitLinksAroundRepairs(rich.marks.filter((m) => m.start >= 0 && m.end <= rich.text.length && m.start <= m.end)));
-}
-
-function cellElement(tag: 'th' | 'td', cell: TableCell, doc: PlanDocument, scope: string | null): RootContent {
-  const children = phrasing(cell, doc);
-  if (cell.note) children.push(textElement('Note', { inline: 'true' }, [{ type: 'text', value: cell.note }]));
-  return lineElement(tag, { scope }, children);
-}
-
-/** One handler per block kind. */
-const BLOCK_HANDLERS: { [K in Block['kind']]: (b: Extract<Block, { kind: K }>, doc: PlanDocument) => RootContent } = {
-  title: (b, doc) => lineElement('Title', { id: b.id, role: b.role }, phrasing(b, doc)),
-  heading: (b, doc) => lineElement('Heading', { id: b.id, level: b.level }, phrasing(b, doc)),
-  paragraph: (b, doc) => lineElement('Para', { id: b.id, role: b.role === 'body' ? null : b.role }, phrasing(b, doc)),
-  table: (b, doc) =>
-    flowElement('Figure', { id: b.id }, [
-      flowElement('table', {}, [
-        ...(b.caption ? [lineElement('caption', {}, phrasing(b.caption, doc))] : []),
-        flowElement('thead', {}, b.head.map((row) => flowElement('tr', {}, row.map((c) => cellElement('th', c, doc, 'col'))))),
-        flowElement(
-          'tbody',
-          {},
-          b.rows.map((row) => flowElement('tr', {}, row.map((c, i) => (i === b.rowHeader ? cellElement('th', c, doc, 'row') : cellElement('td', c, doc, null))))),
-        ),
-      ]),
-      ...b.notes.map((n) => lineElement('Note', {}, [{ type: 'text', value: n }])),
-    ]),
-};
-
-export function blockToMdast(block: Block, doc: PlanDocument): RootContent {
-  const handler = BLOCK_HANDLERS[block.kind] as (b: Block, d: PlanDocument) => RootContent;
-  if (!handler) throw new Error(`unknown block kind ${JSON.stringify((block as { kind: unknown }).kind)}`);
-  return handler(block, doc);
-}
+import type { PlanDocument, PlanFrontmatter } from '../../src/schemas/plan.ts';
+import { bodyTree } from '../../src/lib/plan-body.ts';
 
 /** The frontmatter: the metadata values a listing needs, without provenance (that lives in the JSON). */
 export function frontmatterOf(doc: PlanDocument): PlanFrontmatter {
@@ -180,17 +28,8 @@ export function frontmatterOf(doc: PlanDocument): PlanFrontmatter {
   };
 }
 
-/** The MDX entry of a plan: frontmatter and the body. */
+/** The MDX entry of a plan: frontmatter and the body (the tree the plan page renders, src/lib/plan-body.ts). */
 export function renderMdx(doc: PlanDocument): string {
-  // The covering notice is the run of front blocks the text opens with; a notice printed after a headline stays
-  // where it is, so that the page keeps the source's reading order.
-  const firstOther = doc.blocks.findIndex((b) => b.part !== 'front');
-  const front = firstOther === -1 ? doc.blocks : doc.blocks.slice(0, firstOther);
-  const rest = doc.blocks.slice(front.length);
-  const children: RootContent[] = [];
-  if (front.length > 0) children.push(flowElement('Front', {}, front.map((b) => blockToMdast(b, doc))));
-  children.push(...rest.map((b) => blockToMdast(b, doc)));
-  const tree: Root = { type: 'root', children };
-  const body = toMarkdown(tree, { extensions: [mdxToMarkdown()] });
+  const body = toMarkdown(bodyTree(doc), { extensions: [mdxToMarkdown()] });
   return `---\n${stringify(frontmatterOf(doc), { lineWidth: 0, defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN' })}---\n\n${body}`;
 }

@@ -5,11 +5,12 @@
  */
 import { baselineTarget, pairBaselineTargets } from './charts/baseline-target.ts';
 import { comparison, pickComparisonValues } from './charts/comparison.ts';
-import { peers } from './charts/peers.ts';
+import { PEER_BARS, peerIndex, peers, type PeerIndex, type PeerPlan } from './charts/peers.ts';
+import { spread } from './charts/spread.ts';
 import type { AnyChartModel } from './charts/svg.ts';
-import { timeline } from './charts/timeline.ts';
+import { periodGroups, timeline, TIMELINE_ROWS } from './charts/timeline.ts';
 import { trajectory, trajectoryCandidates, trajectoryPoints } from './charts/trajectory.ts';
-import type { ChartValue } from './charts/types.ts';
+import type { ChartValue, PlanValue } from './charts/types.ts';
 import { comparability } from './values.ts';
 import { blockLabels, indicatorNames, planLabel, timelinePlans } from './chart-inputs.ts';
 import { flattenRegions, plansUnder, regionTree } from './crosslinks/regions.ts';
@@ -42,7 +43,7 @@ const targetRefs = (slug: string, values: readonly ChartValue[]) =>
   values.flatMap((v) => (v.id ? [{ plan: (v as ChartValue & { slug?: string }).slug ?? slug, id: v.id }] : []));
 
 /** The plan's charts, in page order: baseline → target, or the peer view when there is no baseline; trajectories. */
-export function planCharts(doc: PlanDocument, plans: readonly PlanDocument[], indicators: readonly Indicator[]): ChartEntry[] {
+export function planCharts(doc: PlanDocument, plans: readonly PlanDocument[], indicators: readonly Indicator[], peerContext?: PeerContext): ChartEntry[] {
   if (doc.targets.length === 0) return [];
   const names = indicatorNames([...indicators]);
   const labels = blockLabels(doc);
@@ -61,18 +62,22 @@ export function planCharts(doc: PlanDocument, plans: readonly PlanDocument[], in
       data: { kind: 'targets', targets: targetRefs(doc.slug, pairs.flatMap((p) => [p.start, p.end])) },
     });
   } else {
-    const model = peers({
-      slug: doc.slug,
-      plans: plans.map((p) => ({ slug: p.slug, planLabel: planLabel(p), targets: p.targets, blockLabels: blockLabels(p) })),
-      indicators,
-    });
+    const context = peerContext ?? peerContextOf(plans, indicators);
+    const model = peers({ slug: doc.slug, plans: context.plans, indicators, index: context.index });
     out.push({
       id: `plan-${doc.slug}-peers`,
       anchor: 'chart-peers',
       model,
       page,
       pageTitle,
-      data: { kind: 'targets', targets: model.panels.flatMap((p) => p.chart.bars.flatMap((b) => (b.targetId ? [{ plan: b.slug, id: b.targetId }] : []))) },
+      data: {
+        kind: 'targets',
+        targets: model.panels.flatMap((p) =>
+          p.chart.kind === 'comparison'
+            ? p.chart.bars.flatMap((b) => (b.targetId ? [{ plan: b.slug, id: b.targetId }] : []))
+            : targetRefs(doc.slug, [p.chart.own!, p.chart.ends!.min, p.chart.ends!.max]),
+        ),
+      },
     });
   }
   for (const indicatorId of trajectoryCandidates(doc.targets)) {
@@ -88,7 +93,21 @@ export function planCharts(doc: PlanDocument, plans: readonly PlanDocument[], in
   return out;
 }
 
-/** The comparison chart of an indicator page, or `null` when no plan has a value for it. */
+/** The plans as the peer views read them, and each indicator's comparable values: once for every plan's chart. */
+export interface PeerContext {
+  plans: PeerPlan[];
+  index: PeerIndex;
+}
+
+export function peerContextOf(plans: readonly PlanDocument[], indicators: readonly Indicator[]): PeerContext {
+  const peerPlans = plans.map((p) => ({ slug: p.slug, planLabel: planLabel(p), targets: p.targets, blockLabels: blockLabels(p) }));
+  return { plans: peerPlans, index: peerIndex(peerPlans, indicators) };
+}
+
+/**
+ * The chart of an indicator page, or `null` when no plan has a value for it: a bar per plan, or past
+ * `INDICATOR_BARS` comparable values the spread of them (a bar per plan of thousands is neither readable nor small).
+ */
 export function indicatorChart(indicator: Indicator, plans: readonly PlanDocument[]): ChartEntry | null {
   const values = pickComparisonValues(
     plans.filter((doc) => doc.targets.some((t) => t.indicatorId === indicator.id)).map((doc) => ({ slug: doc.slug, planLabel: planLabel(doc), targets: doc.targets, blockLabels: blockLabels(doc) })),
@@ -98,11 +117,32 @@ export function indicatorChart(indicator: Indicator, plans: readonly PlanDocumen
   return {
     id: `indicator-${indicator.id}-comparison`,
     anchor: 'chart-comparison',
-    model: comparison({ indicator, values }),
+    model: comparableCount(values, indicator) <= INDICATOR_BARS ? comparison({ indicator, values }) : spread({ indicator, values }),
     page: `indicators/${indicator.id}/`,
     pageTitle: `指标：${indicator.name}`,
-    data: { kind: 'targets', targets: values.filter((v) => comparability(v, indicator).comparable).flatMap((v) => (v.id ? [{ plan: v.slug, id: v.id }] : [])) },
+    data: { kind: 'targets', targets: drawnValues(values, indicator).flatMap((v) => (v.id ? [{ plan: v.slug, id: v.id }] : [])) },
   };
+}
+
+/** Up to this many comparable values an indicator's chart draws a bar each. */
+export const INDICATOR_BARS = 40;
+
+const comparableCount = (values: readonly PlanValue[], indicator: Indicator) => values.filter((v) => comparability(v, indicator).comparable).length;
+
+/** The values an indicator chart names: every comparable one as a bar, or the ends of the spread. */
+function drawnValues(values: readonly PlanValue[], indicator: Indicator): PlanValue[] {
+  const comparable = values.filter((v) => comparability(v, indicator).comparable);
+  if (comparable.length <= INDICATOR_BARS) return comparable;
+  const sorted = [...comparable].sort((a, b) => a.value! - b.value!);
+  return [sorted[0]!, sorted[sorted.length - 1]!];
+}
+
+/** A timeline of plans: a bar per plan, or past `TIMELINE_ROWS` plans a bar per distinct period. */
+function timelineOf(plans: PlanDocument[]) {
+  const all = timelinePlans(plans);
+  if (all.length <= TIMELINE_ROWS) return timeline({ plans: all });
+  const { rows, undated } = periodGroups(all);
+  return timeline({ plans: rows, title: '规划期（同一规划期的规划合为一条）', grouped: { plans: all.length, undated } });
 }
 
 /** The timeline of the regions page (every plan) and of each region page (the plans under it). */
@@ -110,7 +150,7 @@ export function timelineCharts(plans: PlanDocument[]): ChartEntry[] {
   const entry = (id: string, page: string, pageTitle: string, under: PlanDocument[]): ChartEntry => ({
     id,
     anchor: 'chart-timeline',
-    model: timeline({ plans: timelinePlans(under) }),
+    model: timelineOf(under),
     page,
     pageTitle,
     data: { kind: 'periods', plans: under.filter((p) => p.meta.period).map((p) => p.slug) },
@@ -123,8 +163,9 @@ export function timelineCharts(plans: PlanDocument[]): ChartEntry[] {
 
 /** Every chart of the site. Ids are unique (a clash is a build error: two files would overwrite each other). */
 export function chartCatalog(plans: PlanDocument[], indicators: Indicator[]): ChartEntry[] {
+  const context = peerContextOf(plans, indicators);
   const all = [
-    ...plans.flatMap((doc) => planCharts(doc, plans, indicators)),
+    ...plans.flatMap((doc) => planCharts(doc, plans, indicators, context)),
     ...indicators.flatMap((i) => indicatorChart(i, plans) ?? []),
     ...timelineCharts(plans),
   ];

@@ -4,6 +4,10 @@
  */
 import { planTitle } from './plan-view.ts';
 import { getCollection } from 'astro:content';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PlanDocumentSchema } from '../schemas/plan.ts';
+import { parseWithFriendlyErrors } from '../schemas/friendly-errors.ts';
 import type { PlanDocument } from '../schemas/plan.ts';
 import type { Kind, RegionOverlayEntry } from '../schemas/registry.ts';
 import type { Department } from '../schemas/departments.ts';
@@ -19,9 +23,27 @@ import { PAGE_SIZE, pageOfIndex } from './page-sizes.ts';
 
 let plansCache: Promise<PlanDocument[]> | undefined;
 
-/** Every plan, ordered by source file (the order of `seeds/`). */
+/** Where `scripts/ingest.ts` wrote the plans; `scripts/build.ts --plans DIR` points it elsewhere (tests, benchmark). */
+export const plansDir = (): string => process.env.PLANS_DIR ?? 'content/plans';
+
+/**
+ * Every plan, ordered by source file (the order of `seeds/`): the document models `scripts/ingest.ts` wrote,
+ * validated again here. Read from the files rather than through a content collection: Astro's data store keeps
+ * every entry in memory twice and serialises the whole store into one string, which a library of 10,000 plans
+ * (about 540 MB of models) does not fit (V8's longest string is 512 MB; issue 15).
+ */
 export function allPlans(): Promise<PlanDocument[]> {
-  plansCache ??= getCollection('planData').then((entries) => entries.map((e) => e.data as PlanDocument).sort((a, b) => a.source.file.localeCompare(b.source.file)));
+  const load = async () => {
+    const dir = plansDir();
+    const files = (await readdir(dir)).filter((f) => f.endsWith('.json') && !f.startsWith('_'));
+    const plans = await Promise.all(
+      files.map(async (f) => parseWithFriendlyErrors(PlanDocumentSchema, JSON.parse(await readFile(join(dir, f), 'utf8')), join(dir, f)) as PlanDocument),
+    );
+    return plans.sort((a, b) => a.source.file.localeCompare(b.source.file));
+  };
+  // In `astro dev` a re-ingest changes the files under a running server: read them again on each request.
+  if (import.meta.env?.DEV) return load();
+  plansCache ??= load();
   return plansCache;
 }
 

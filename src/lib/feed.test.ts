@@ -42,6 +42,15 @@ describe('atomFeed(entries, options)', () => {
     expect([...xml.matchAll(/<id>https:\/\/example\.org\/plans\/([a-z]+)\/<\/id>/gu)].map((m) => m[1])).toEqual(['undated', 'new', 'old']);
     expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">\n  <id>https://example.org/feed.xml</id>\n  <title>收录的规划</title>\n  <updated>2026-12-01T08:00:00Z</updated>');
   });
+  test('lists only the newest entries: the feed says what is new, not the whole library', () => {
+    const many = Array.from({ length: 150 }, (_, i) => ({ record: plan(`p${String(i).padStart(3, '0')}`, { datePublished: `2020-01-${String((i % 28) + 1).padStart(2, '0')}` }), summary: '' }));
+    const feed = atomFeed(many, options);
+    expect(feed.match(/<entry>/gu)).toHaveLength(100);
+    // The 1st–28th of January: the entries dated the 28th come first; those of the 1st–8th are left out (150 entries, five or six a day).
+    expect(feed).toContain('<updated>2020-01-28T00:00:00+08:00</updated>');
+    expect(feed).not.toContain('<updated>2020-01-01T00:00:00+08:00</updated>');
+    expect(atomFeed(many, { ...options, limit: 3 }).match(/<entry>/gu)).toHaveLength(3);
+  });
   test('escapes text for XML', () => {
     expect(xml).toContain('<author><name>A&amp;B&lt;局&gt;</name></author>');
   });

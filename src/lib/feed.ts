@@ -23,7 +23,15 @@ export interface FeedOptions {
   author: string;
   /** Build time, ISO 8601, for plans with no date. */
   builtAt: string;
+  /** How many entries, newest first (default `FEED_ENTRIES`). */
+  limit?: number;
 }
+
+/**
+ * A feed lists what is new, not the library: readers poll it, and 10,000 entries would be megabytes a poll. The
+ * whole list stays in the open data (`/data/plans.csv`).
+ */
+export const FEED_ENTRIES = 100;
 
 const escapeXml = (s: string) => s.replace(/[&<>"']/gu, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
@@ -41,7 +49,7 @@ export function atomFeed(entries: FeedEntry[], o: FeedOptions): string {
   // Newest first; Date.parse compares instants across the +08:00 and Z forms.
   dated.sort((a, b) => Date.parse(b.updated) - Date.parse(a.updated) || a.record.id.localeCompare(b.record.id));
   const feedUpdated = dated[0]?.updated ?? o.builtAt;
-  const entryXml = dated.map(({ record: r, summary, updated }) => {
+  const entryXml = dated.slice(0, o.limit ?? FEED_ENTRIES).map(({ record: r, summary, updated }) => {
     const author = r.issuer ?? r.source;
     return [
       '  <entry>',

@@ -1,65 +1,6 @@
-/**
- * sitemap.xml of every HTML page, built from the same data as the pages (no integration needed for a site this
- * size). Section anchors are not listed: they are parts of pages. A page with an English edition is listed in
- * both languages, each with `xhtml:link` alternates naming the other (as Google documents for hreflang). A list
- * split into pages (issue 15) is listed page by page, counted from the same items and PAGE_SIZE as its route.
- */
+/** `/sitemap.xml`: the site's sitemap, or past 50,000 URLs its index (src/lib/sitemap.ts). */
 import type { APIRoute } from 'astro';
-import { allPlans, charts, departments, glossary, indicators, instruments, kinds, themes, citedDocuments, textReuse } from '../lib/data.ts';
-import { citedDocumentViews, departmentViews, flattenRegions, plansUnder, regionTree, termViews, themeSections } from '../lib/crosslinks/index.ts';
-import { PAGE_SIZE, pageCount, pagePaths } from '../lib/page-sizes.ts';
-import { planFacets } from '../lib/plan-facets.ts';
-import { parentViews, planAlignments } from '../lib/alignment.ts';
-import { url } from '../lib/url.ts';
-import { hasEnglish } from '../lib/i18n/index.ts';
+import { siteSitemap } from '../lib/sitemap.ts';
 
-export const GET: APIRoute = async ({ site }) => {
-  const plans = await allPlans();
-  const views = departmentViews(plans, await departments());
-  const registryDocuments = await citedDocuments();
-  const documents = citedDocumentViews(plans, registryDocuments);
-  const alignment = parentViews(planAlignments(plans, registryDocuments, await indicators()), registryDocuments);
-  const withTasks = plans.filter((p) => p.responsibilities.length > 0).length;
-  const browse = pageCount(plans.length, PAGE_SIZE.plans) === 1
-    ? []
-    : [
-        ...pagePaths('browse/all/', plans.length, PAGE_SIZE.plans).slice(1),
-        ...planFacets(plans, await kinds(), () => undefined).flatMap((f) => pagePaths(`browse/${f.id}/`, f.slugs.length, PAGE_SIZE.plans)),
-      ];
-  const paths = [
-    '',
-    ...browse,
-    'regions/',
-    ...(pageCount(withTasks, PAGE_SIZE.comparePlans) === 1 ? ['departments/'] : pagePaths('departments/', views.filter((v) => v.tasks.length > 0).length, PAGE_SIZE.rows)),
-    ...pagePaths('documents/', documents.length, PAGE_SIZE.rows),
-    'glossary/',
-    'themes/',
-    'instruments/',
-    'indicators/',
-    ...pagePaths('compare/', plans.length, PAGE_SIZE.comparePlans),
-    ...pagePaths('reuse/', (await textReuse()).plans.size, PAGE_SIZE.rows),
-    'alignment/',
-    ...alignment.map((v) => `alignment/${v.id}/`),
-    'data/',
-    'search/',
-    ...plans.flatMap((p) => [`plans/${p.slug}/`, `plans/${p.slug}/source/`]),
-    ...flattenRegions(regionTree(plans)).flatMap((n) => pagePaths(`regions/${n.region.id}/`, plansUnder(n).length, PAGE_SIZE.plans)),
-    ...views.flatMap((d) => pagePaths(`departments/${d.id}/`, d.tasks.length, PAGE_SIZE.rows)),
-    ...documents.flatMap((d) => pagePaths(`documents/${d.slug}/`, d.byPlan.length, PAGE_SIZE.plansPerEntry)),
-    ...termViews(plans, await glossary()).flatMap((v) => pagePaths(`glossary/${v.term.id}/`, v.uses.length, PAGE_SIZE.plansPerEntry)),
-    ...(await themes()).flatMap((t) => pagePaths(`themes/${t.id}/`, new Set(themeSections(plans, t.id).map((s) => s.slug)).size, PAGE_SIZE.plansPerEntry)),
-    ...(await instruments()).flatMap((t) => pagePaths(`instruments/${t.id}/`, plans.filter((p) => p.instruments.some((m) => m.instrumentId === t.id)).length, PAGE_SIZE.plansPerEntry)),
-    ...(await indicators()).flatMap((i) => pagePaths(`indicators/${i.id}/`, plans.filter((p) => p.targets.some((t) => t.indicatorId === i.id)).length, PAGE_SIZE.plansPerEntry)),
-    ...(await charts()).filter((c) => !c.model.empty).map((c) => `embed/${c.id}/`),
-  ];
-  const at = (p: string) => new URL(url(p), site).href;
-  const entry = (p: string) => {
-    if (!hasEnglish(p)) return [`  <url><loc>${at(p)}</loc></url>`];
-    const links = [`<xhtml:link rel="alternate" hreflang="zh-CN" href="${at(p)}"/>`, `<xhtml:link rel="alternate" hreflang="en" href="${at(`en/${p}`)}"/>`].join('');
-    return [`  <url><loc>${at(p)}</loc>${links}</url>`, `  <url><loc>${at(`en/${p}`)}</loc>${links}</url>`];
-  };
-  const body = paths.flatMap(entry).join('\n');
-  return new Response(`<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${body}\n</urlset>\n`, {
-    headers: { 'Content-Type': 'application/xml; charset=utf-8' },
-  });
-};
+export const GET: APIRoute = async ({ site }) =>
+  new Response((await siteSitemap(site!)).main, { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });

@@ -3,7 +3,7 @@
  *
  * `scripts/ingest.ts` builds one `PlanDocument` per seed text, validates it with `PlanDocumentSchema`
  * and writes it as `content/plans/<slug>.json` beside the MDX entry. Pages read the same file through
- * the `planData` collection (`src/content.config.ts`). Nothing else defines these shapes.
+ * `allPlans` (`src/lib/data.ts`). Nothing else defines these shapes.
  */
 import { z } from 'astro/zod';
 

@@ -144,12 +144,13 @@ describe(`${PLANS} plans at ${PAGE} a page`, () => {
     expect(new Set(columns)).toEqual(new Set(open.map((p) => `/plans/${p.slug}/`)));
     expect(columns).toHaveLength(PLANS);
     // Every page of a split list exists and is linked from its first page.
-    const firsts = builtPages(site.siteDir).map((p) => p.path).filter((p) => /^\/(en\/)?(browse|compare|regions|documents|reuse|departments|themes|instruments|indicators|glossary)\/(?:(?!\d+\/)[^/]+\/)?$/u.test(p) && !/^\/(en\/)?(browse|regions|themes|instruments|indicators|glossary)\/$/u.test(p));
+    const builtPaths = builtPages(site.siteDir).map((p) => p.path);
+    const firsts = builtPaths.filter((p) => /^\/(en\/)?(browse|compare|regions|documents|reuse|departments|themes|instruments|indicators|glossary)\/(?:(?!\d+\/)[^/]+\/)?$/u.test(p) && !/^\/(en\/)?(browse|regions|themes|instruments|indicators|glossary)\/$/u.test(p));
     expect(firsts.length).toBeGreaterThan(10);
     const problems: string[] = [];
     for (const first of firsts) {
       const chain = followPages(first).map((p) => p.path);
-      const built = builtPages(site.siteDir).map((p) => p.path).filter((p) => new RegExp(`^${first.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\d+/$`, 'u').test(p));
+      const built = builtPaths.filter((p) => new RegExp(`^${first.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}\\d+/$`, 'u').test(p));
       if (chain.length !== built.length + 1) problems.push(`${first}: ${built.length + 1} pages built, ${chain.length} reached by “next”`);
     }
     expectNone(problems, 'split lists');
@@ -198,4 +199,26 @@ describe(`${PLANS} plans at ${PAGE} a page`, () => {
     }
     expectNone(problems, 'axe');
   });
+
+  test('a plan whose indicator more than 12 plans share draws their spread, not a bar each (issue 15: a plan page must not grow with the library)', () => {
+    const peerFiles = readdirSync(join(site.siteDir, 'charts')).filter((f) => /^plan-.+-peers\.svg$/u.test(f));
+    expect(peerFiles.length).toBeGreaterThan(0);
+    const svgs = peerFiles.map((f) => readFileSync(join(site.siteDir, 'charts', f), 'utf8'));
+    const spreads = svgs.filter((svg) => svg.includes('class="spread-box"'));
+    // The 24 generated plans share the common indicators (R&D intensity, high-tech firms) well past 12 plans.
+    expect(spreads.length, 'no peer view drew a spread').toBeGreaterThan(0);
+    for (const svg of svgs) {
+      const boxes = (svg.match(/class="spread-box"/gu) ?? []).length;
+      const counts = [...svg.matchAll(/(\d+)个规划的可比目标/gu)].map((m) => Number(m[1]));
+      expect(counts.length, 'one count a spread panel').toBe(boxes);
+      for (const n of counts) {
+        expect(n).toBeGreaterThan(12);
+        expect(n).toBeLessThanOrEqual(PLANS);
+      }
+      // A panel drawn as bars has at most 12 of them (the plan and 11 peers).
+      const barPanels = svg.split('class="panel"').slice(1).filter((panel) => !panel.includes('spread-box'));
+      for (const panel of barPanels) expect((panel.match(/class="bar /gu) ?? []).length).toBeLessThanOrEqual(12);
+    }
+  });
 });
+

@@ -1,7 +1,7 @@
 /**
  * sitemap.xml and robots.txt of the built site. The sitemap is well-formed XML in the sitemaps.org namespace
  * (parsed by Chromium's own XML parser, `DOMParser`, so there is no parsing dependency of our own), lists every
- * built HTML page except the 404 page (src/pages/sitemap.xml.ts lists the pages; the 404 page is the only built
+ * built HTML page except the 404 page (src/lib/sitemap.ts lists the pages; the 404 page is the only built
  * page it leaves out, on purpose), once each, as absolute URLs under the site's configured origin
  * (astro.config.mjs `site`). robots.txt lets every crawler in and names that sitemap. Both are served with the
  * content type a crawler expects.

@@ -1,4 +1,4 @@
-/** The components the generated MDX uses (scripts/pipeline/mdx.ts), passed to `<Content components={…} />`. */
+/** The components the generated MDX uses (scripts/pipeline/mdx.ts), drawn by src/components/plan/BodyNodes.astro. */
 export { default as Title } from './Title.astro';
 export { default as Heading } from './Heading.astro';
 export { default as Para } from './Para.astro';

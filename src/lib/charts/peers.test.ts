@@ -36,7 +36,9 @@ describe('peers(data, size)', () => {
     expect(m.empty).toBe(false);
     expect(m.title).toBe('北辰区与其他规划目标对照');
     expect(m.panels.map((p) => p.indicatorId)).toEqual(['rd-intensity', 'high-tech-enterprises']);
-    const rd = m.panels[0]!.chart.bars;
+    const chart = m.panels[0]!.chart;
+    if (chart.kind !== 'comparison') throw new Error(`a panel of ${chart.kind}: four plans draw bars`);
+    const rd = chart.bars;
     expect(rd.map((b) => [b.planLabel, b.value, b.own])).toEqual([['北辰区', 3.2, true], ['天津市', 2.9, false], ['红桥区', 2.2, false]]);
     expect(rd[0]!.rowLabel.text).toBe('北辰区（本规划） · 2022年目标');
     expect(m.panels[1]!.y).toBeGreaterThan(m.panels[0]!.chart.height);

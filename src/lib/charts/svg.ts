@@ -9,11 +9,12 @@
 import type { BaselineTargetModel } from './baseline-target.ts';
 import type { ComparisonModel } from './comparison.ts';
 import type { PeersModel } from './peers.ts';
+import type { SpreadModel } from './spread.ts';
 import type { TimelineModel } from './timeline.ts';
 import type { TrajectoryModel } from './trajectory.ts';
 import type { AxisModel, TextMark } from './types.ts';
 
-export type AnyChartModel = BaselineTargetModel | TrajectoryModel | ComparisonModel | TimelineModel | PeersModel;
+export type AnyChartModel = BaselineTargetModel | TrajectoryModel | ComparisonModel | TimelineModel | PeersModel | SpreadModel;
 
 type Attrs = Record<string, string | number | undefined>;
 
@@ -62,6 +63,18 @@ function comparisonMarks(m: ComparisonModel, patternId: string): string[] {
   ];
 }
 
+function spreadMarks(m: SpreadModel): string[] {
+  const line = (l: { x1: number; y1: number; x2: number; y2: number }, cls: string) => el('line', { class: cls, x1: l.x1, y1: l.y1, x2: l.x2, y2: l.y2 });
+  return [
+    axis(m.xAxis),
+    ...(m.whisker ? [line(m.whisker, 'whisker'), line({ ...m.whisker, x2: m.whisker.x1, y1: m.whisker.y1 - 6, y2: m.whisker.y1 + 6 }, 'whisker'), line({ ...m.whisker, x1: m.whisker.x2, y1: m.whisker.y1 - 6, y2: m.whisker.y1 + 6 }, 'whisker')] : []),
+    ...(m.box ? [el('rect', { class: 'spread-box', x: m.box.x, y: m.box.y, width: m.box.width, height: m.box.height })] : []),
+    ...(m.medianLine ? [line(m.medianLine, 'median')] : []),
+    ...(m.ownDot ? [el('circle', { class: 'dot dot--own', cx: m.ownDot.cx, cy: m.ownDot.cy, r: m.ownDot.r })] : []),
+    ...m.labels.map((t) => text(t, 'value')),
+  ];
+}
+
 /** The marks of a chart (everything inside the `<svg>` but its title and description). */
 export function chartMarks(m: AnyChartModel, id: string): string[] {
   switch (m.kind) {
@@ -99,11 +112,13 @@ export function chartMarks(m: AnyChartModel, id: string): string[] {
           ]),
         ),
       ];
+    case 'spread':
+      return spreadMarks(m);
     case 'peers':
       return m.panels.map((p, i) =>
         el('g', { class: 'panel', transform: `translate(0 ${p.y})` }, [
           text(p.title, 'panel-title'),
-          el('g', { transform: `translate(0 ${p.chartY})` }, comparisonMarks(p.chart, `${id}-hatch-${i}`)),
+          el('g', { transform: `translate(0 ${p.chartY})` }, p.chart.kind === 'spread' ? spreadMarks(p.chart) : comparisonMarks(p.chart, `${id}-hatch-${i}`)),
         ]),
       );
   }
@@ -136,6 +151,10 @@ export const STANDALONE_STYLE = [
   '.period-bar{fill:#9b1c1c}',
   '.outlook,.outlook-cap{stroke:#1b1b1b;stroke-width:2}',
   '.outlook{stroke-dasharray:5 4}',
+  '.spread-box{fill:#f2f1ec;stroke:#1b1b1b;stroke-width:1}',
+  '.whisker{stroke:#1b1b1b;stroke-width:1.5}',
+  '.median{stroke:#1b1b1b;stroke-width:3}',
+  '.dot--own{fill:#9b1c1c;stroke:#ffffff;stroke-width:2}',
 ].join('');
 
 /** Margin around the marks in the file, in viewBox units (charts.css sizes the image by the file's width). */

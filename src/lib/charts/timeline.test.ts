@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { assertMentions } from './test-asserts.ts';
-import { periodText, timeline, type TimelinePlan } from './timeline.ts';
+import { periodGroups, periodText, timeline, type TimelinePlan } from './timeline.ts';
 
 const plans: TimelinePlan[] = [
   { slug: 'beichen-2020-2022', planLabel: '北辰区三年行动', period: { start: 2020, end: 2022, outlook: null }, source: { quote: '北辰区科技创新三年行动计划实施方案(2020-2022年)', line: 25 } },
@@ -70,5 +70,31 @@ describe('timeline(data, size)', () => {
     const e = timeline({ plans: [] });
     expect(e).toMatchObject({ empty: true, rows: [], height: 0, xAxis: { ticks: [], domain: null } });
     expect(e.description).toBe('没有载明规划期的规划。');
+  });
+});
+
+describe('periodGroups(plans): a timeline of many plans, a bar per period', () => {
+  const plan = (i: number, period: TimelinePlan['period']): TimelinePlan => ({ slug: `p${i}`, planLabel: `第${i}区`, period });
+  const five = { start: 2021, end: 2025, outlook: null };
+  const three = { start: 2018, end: 2020, outlook: null };
+  const many = [...Array.from({ length: 30 }, (_, i) => plan(i, five)), ...Array.from({ length: 12 }, (_, i) => plan(100 + i, three)), plan(200, null), plan(201, { start: 2021, end: 2025, outlook: 2035 })];
+
+  test('plans of one period are one row with their count; a period with an outlook is its own; undated plans are counted', () => {
+    const { rows, undated } = periodGroups(many);
+    expect(rows.map((r) => [r.planLabel, r.period])).toEqual([
+      ['30个规划', five],
+      ['12个规划', three],
+      ['1个规划', { start: 2021, end: 2025, outlook: 2035 }],
+    ]);
+    expect(undated).toBe(1);
+  });
+
+  test('the grouped timeline says how many plans each bar stands for, and one note for the undated', () => {
+    const { rows, undated } = periodGroups(many);
+    const m = timeline({ plans: rows, grouped: { plans: many.length, undated } });
+    expect(m.rows).toHaveLength(3);
+    expect(m.description).toBe('43个规划的规划期，同一规划期的规划合为一条：2018—2020年，12个规划；2021—2025年，30个规划；2021—2025年，展望2035年，1个规划。');
+    expect(m.notes).toContain('另有1个规划原文未载规划期，未画入。');
+    expect(m.table.rows).toHaveLength(3);
   });
 });

@@ -26,6 +26,33 @@ export interface TimelineData {
   plans: readonly TimelinePlan[];
   /** Caption; default `规划期`. */
   title?: string;
+  /** Rows are `periodGroups` (one a distinct period), not plans; how many plans had no period. */
+  grouped?: { plans: number; undated: number };
+}
+
+/** Past this many plans a timeline draws one bar per distinct period (`periodGroups`), not one per plan. */
+export const TIMELINE_ROWS = 40;
+
+/**
+ * Plans with the same period as one row, labelled with how many plans it stands for (`812个规划`), in the order
+ * the periods first occur. Plans without a period are counted, not drawn. A region of thousands of plans has a few
+ * dozen distinct periods, so the chart and its table stay the same size as the library grows (issue 15).
+ */
+export function periodGroups(plans: readonly TimelinePlan[]): { rows: TimelinePlan[]; undated: number } {
+  const groups = new Map<string, { period: Period; count: number }>();
+  let undated = 0;
+  for (const p of plans) {
+    if (!p.period) {
+      undated += 1;
+      continue;
+    }
+    const key = `${p.period.start}-${p.period.end}-${p.period.outlook ?? ''}`;
+    const g = groups.get(key);
+    if (g) g.count += 1;
+    else groups.set(key, { period: p.period, count: 1 });
+  }
+  const rows = [...groups].map(([key, g]) => ({ slug: `period-${key}`, planLabel: `${g.count}个规划`, period: g.period, source: null }));
+  return { rows, undated };
 }
 
 /** One row: a plan's bar and labels. */
@@ -118,9 +145,12 @@ export function timeline(data: TimelineData, size: ChartSize = { width: 560 }): 
     domain: dated.length ? { x1: round(x(y0)), y1: round(axisY), x2: round(x(y1)), y2: round(axisY) } : null,
   };
 
-  const description = dated.length
-    ? `${dated.length}个规划的规划期：${dated.map((p) => `${p.planLabel}${periodText(p.period)}`).join('；')}。`
-    : '没有载明规划期的规划。';
+  const grouped = data.grouped;
+  const description = !dated.length
+    ? '没有载明规划期的规划。'
+    : grouped
+      ? `${grouped.plans - grouped.undated}个规划的规划期，同一规划期的规划合为一条：${dated.map((p) => `${periodText(p.period)}，${p.planLabel}`).join('；')}。`
+      : `${dated.length}个规划的规划期：${dated.map((p) => `${p.planLabel}${periodText(p.period)}`).join('；')}。`;
   const sources: ChartSource[] = dated
     .filter((p) => p.source?.quote)
     .map((p) => ({
@@ -146,8 +176,13 @@ export function timeline(data: TimelineData, size: ChartSize = { width: 560 }): 
     },
     sources,
     notes: [
+      ...(grouped ? [`规划多于${TIMELINE_ROWS}个，同一规划期的规划合为一条，条旁注明规划数；各规划的规划期见地区页的规划列表和开放数据。`] : []),
       ...(dated.some((p) => p.period.outlook) ? ['虚线为远景展望期。'] : []),
-      ...undated.map((p) => `未画入：${p.planLabel}，原文未载规划期。`),
+      ...(grouped
+        ? grouped.undated > 0
+          ? [`另有${grouped.undated}个规划原文未载规划期，未画入。`]
+          : []
+        : undated.map((p) => `未画入：${p.planLabel}，原文未载规划期。`)),
     ],
     empty: dated.length === 0,
     xAxis,

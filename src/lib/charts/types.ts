@@ -93,7 +93,7 @@ export interface ChartSource {
 /** What every chart model has; the frame (`Chart.astro`) reads only these fields. */
 export interface ChartFrame {
   /** Which chart: also a class on the figure (`chart--trajectory`). */
-  kind: 'baseline-target' | 'trajectory' | 'comparison' | 'timeline' | 'peers';
+  kind: 'baseline-target' | 'trajectory' | 'comparison' | 'timeline' | 'peers' | 'spread';
   /** Stable id derived from the content, prefix of the `<title>`/`<desc>` ids; components may override it. */
   id: string;
   /** viewBox width. */

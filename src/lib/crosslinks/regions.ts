@@ -21,8 +21,15 @@ export interface RegionNode {
   children: RegionNode[];
 }
 
-/** Every region the plans name, with the ancestors of each, by id (no registry: plans carry their regions). */
+const placesCache = new WeakMap<readonly PlanDocument[], Map<string, RegionPlace>>();
+
+/**
+ * Every region the plans name, with the ancestors of each, by id (no registry: plans carry their regions). Kept per
+ * list of plans: pages of every department ask it of all plans, and a walk over 10,000 plans a page adds up.
+ */
 export function regionPlaces(plans: PlanDocument[]): Map<string, RegionPlace> {
+  const cached = placesCache.get(plans);
+  if (cached) return cached;
   const places = new Map<string, RegionPlace>();
   for (const p of plans) {
     const ref = p.meta.region?.value;
@@ -32,17 +39,19 @@ export function regionPlaces(plans: PlanDocument[]): Map<string, RegionPlace> {
       if (!places.has(r.id)) places.set(r.id, { ...r, fullName: chain.slice(0, i + 1).map((x) => x.name).join(''), parents: chain.slice(0, i) });
     });
   }
+  placesCache.set(plans, places);
   return places;
 }
 
 /** The regions that have plans, with their ancestors, as a tree from the top (province › city › district/county). */
 export function regionTree(plans: PlanDocument[]): RegionNode[] {
-  const places = [...regionPlaces(plans).values()];
+  // Grouped once, so that the tree is linear in the plans and regions (not one pass over all plans per region).
+  const byParent = Map.groupBy(regionPlaces(plans).values(), (r) => r.parents.at(-1)?.id ?? null);
+  const plansOf = Map.groupBy(plans, (p) => p.meta.region?.value.id ?? null);
   const build = (parent: string | null): RegionNode[] =>
-    places
-      .filter((r) => (r.parents.at(-1)?.id ?? null) === parent)
+    [...(byParent.get(parent) ?? [])]
       .sort((a, b) => (a.code ?? '999999').localeCompare(b.code ?? '999999') || a.id.localeCompare(b.id))
-      .map((region) => ({ region, plans: plans.filter((p) => p.meta.region?.value.id === region.id), children: build(region.id) }));
+      .map((region) => ({ region, plans: plansOf.get(region.id) ?? [], children: build(region.id) }));
   return build(null);
 }
 

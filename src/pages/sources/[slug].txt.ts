@@ -1,15 +1,15 @@
 /** The source text of each plan, as UTF-8 plain text (decoded from GBK where the seed was GBK). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection } from 'astro:content';
+import { allPlans, plansDir } from '../../lib/data.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 export const getStaticPaths: GetStaticPaths = async () => {
-  const plans = await getCollection('plans');
-  return plans.map((p) => ({ params: { slug: p.id } }));
+  const plans = await allPlans();
+  return plans.map((p) => ({ params: { slug: p.slug } }));
 };
 
 export const GET: APIRoute = async ({ params }) => {
-  const text = await readFile(join(process.env.PLANS_DIR ?? 'content/plans', `${params.slug}.txt`), 'utf8');
+  const text = await readFile(join(plansDir(), `${params.slug}.txt`), 'utf8');
   return new Response(text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { Mark, PlanDocument } from '../../src/schemas/plan.ts';
-import { phrasing, splitLinksAroundRepairs } from './mdx.ts';
+import type { Mark, PlanDocument } from '../schemas/plan.ts';
+import { phrasing, splitLinksAroundRepairs } from './plan-body.ts';
 
 const doc = {
   repairs: [{ id: 'r1', line: 1, column: 0, original: '(20202022年)', replacement: '(2020—2022年)', reason: '连接号丢失', source: 'correction', blockId: 'p' }],

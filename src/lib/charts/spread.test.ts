@@ -1,0 +1,83 @@
+import { describe, expect, test } from 'vitest';
+import type { ComparedIndicator } from './comparison.ts';
+import { peers, PEER_BARS } from './peers.ts';
+import { spread, summarize } from './spread.ts';
+import { v } from './test-fixtures.ts';
+import type { PlanValue } from './types.ts';
+
+const rd: ComparedIndicator = { id: 'rd-intensity', name: '全社会研发投入强度', unit: '%', kind: 'ratio' };
+
+/** Plan `p<i>` with R&D intensity target `value` (%), 2025. */
+const planValue = (i: number, value: number, unit = '%'): PlanValue => ({
+  ...v({ indicatorId: 'rd-intensity', value, unit, year: 2025, kind: 'target', blockId: 'p1', quote: `研发投入强度达到${value}${unit}` }),
+  id: `t${i}`,
+  slug: `p${i}`,
+  planLabel: `第${i}区`,
+});
+
+describe('summarize(sorted)', () => {
+  test('the five numbers of 1…9 and of 1…4 (quartiles interpolated, as R and d3 do)', () => {
+    expect(summarize([1, 2, 3, 4, 5, 6, 7, 8, 9])).toEqual({ count: 9, min: 1, q1: 3, median: 5, q3: 7, max: 9 });
+    expect(summarize([1, 2, 3, 4])).toEqual({ count: 4, min: 1, q1: 1.75, median: 2.5, q3: 3.25, max: 4 });
+    expect(summarize([])).toBeNull();
+  });
+});
+
+describe('spread(data, size)', () => {
+  // Nine plans at 1.0, 1.5 … 5.0 %; 第5区 at 3.0 is in the middle.
+  const values = Array.from({ length: 9 }, (_, i) => planValue(i + 1, 1 + i * 0.5));
+
+  test('the box spans the quartiles, the whisker the ends; the marked plan is ranked among the others', () => {
+    const m = spread({ indicator: rd, values, highlight: 'p5' });
+    expect(m.empty).toBe(false);
+    expect(m.summary).toEqual({ count: 9, min: 1, q1: 2, median: 3, q3: 4, max: 5 });
+    expect(m.ownRank).toEqual({ below: 4, equal: 0, above: 4 });
+    expect(m.box!.x).toBeLessThan(m.medianLine!.x1);
+    expect(m.medianLine!.x1).toBeLessThan(m.box!.x + m.box!.width);
+    expect(m.whisker!.x1).toBeLessThan(m.box!.x);
+    expect(m.ownDot!.cx).toBe(m.medianLine!.x1);
+    expect(m.labels.map((l) => l.text)).toEqual(['1', '5', '本规划 3']);
+    expect(m.table.rows).toEqual([
+      ['规划数', '9'],
+      ['最小值', '1'],
+      ['下四分位数', '2'],
+      ['中位数', '3'],
+      ['上四分位数', '4'],
+      ['最大值', '5'],
+      ['本规划', '3'],
+    ]);
+    expect(m.description).toContain('9个规划的可比目标：最小1，下四分位数2，中位数3，上四分位数4，最大5（单位：%）');
+    expect(m.description).toContain('其他8个规划中4个高于、0个等于、4个低于本规划');
+    // The named values only: the plan's own and the two ends.
+    expect(m.sources.map((s) => s.slug)).toEqual(['p5', 'p1', 'p9']);
+  });
+
+  test('a value in another unit is counted out, not drawn', () => {
+    const m = spread({ indicator: rd, values: [...values, planValue(10, 300, '亿元')] });
+    expect(m.summary!.count).toBe(9);
+    expect(m.notes).toContain('另有1个数值单位或口径不同，未计入。');
+  });
+
+  test('nothing comparable: no figure, and a sentence saying so', () => {
+    const m = spread({ indicator: rd, values: [planValue(1, 3, '亿元')] });
+    expect(m.empty).toBe(true);
+    expect(m.description).toBe('没有可在同一刻度上比较的全社会研发投入强度数值。');
+  });
+});
+
+describe('peers: bars for a few plans, the spread for many', () => {
+  const plans = (n: number) => Array.from({ length: n }, (_, i) => ({ slug: `p${i + 1}`, planLabel: `第${i + 1}区`, targets: [planValue(i + 1, 1 + i * 0.1)] }));
+
+  test(`${PEER_BARS} plans: a bar each; ${PEER_BARS + 1}: the spread, with the plan's own value in the table`, () => {
+    expect(peers({ slug: 'p1', plans: plans(PEER_BARS), indicators: [rd] }).panels[0]!.chart.kind).toBe('comparison');
+    const many = peers({ slug: 'p1', plans: plans(PEER_BARS + 1), indicators: [rd] });
+    expect(many.panels[0]!.chart.kind).toBe('spread');
+    expect(many.table.rows[0]).toEqual(['全社会研发投入强度', '第1区', '2025年', '1', '%', '1']);
+    expect(many.table.rows.map((r) => r[1])).toEqual(['第1区', '13个规划的最小值', '13个规划的下四分位数', '13个规划的中位数', '13个规划的上四分位数', '13个规划的最大值']);
+  });
+
+  test('the peer view of one plan stays the same size however many plans there are', () => {
+    const size = (n: number) => JSON.stringify(peers({ slug: 'p1', plans: plans(n), indicators: [rd] })).length;
+    expect(size(2000)).toBeLessThan(size(100) * 1.1);
+  });
+});

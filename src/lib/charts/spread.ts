@@ -1,0 +1,174 @@
+/**
+ * One indicator across many plans, as its spread: the smallest and largest comparable target, the quartiles and
+ * the median, and (on a plan's page) where the plan's own target falls. A bar per plan stops being readable, and
+ * stops being small, past a few dozen plans: a library of 10,000 plans has thousands of values for one indicator,
+ * and a plan page that drew every peer grew with the library (2 MB at 1,000 plans; issue 15). The spread is the
+ * same size at any size of library; every value stays in `/data/targets.csv` and on the indicator's pages.
+ *
+ * What may share the scale is decided as for the bars (`comparability`, ../values.ts): values it does not admit
+ * are counted in a note, not drawn.
+ */
+import { quantileSorted } from 'd3-array';
+import { scaleLinear } from 'd3-scale';
+import { comparability, comparableMeasure, formatLabel, formatNumber, formatValue, MEASURE_LABELS } from '../values.ts';
+import type { ComparedIndicator } from './comparison.ts';
+import { sourcesOf, yearKind } from './format.ts';
+import { chartId, FONT, FONT_SMALL, label, middle, minWidthFor, round, textWidth, valueAxisX } from './layout.ts';
+import type { AxisModel, ChartFrame, ChartSize, LineMark, PlanValue, TextMark } from './types.ts';
+
+/** Input of `spread`. */
+export interface SpreadData {
+  indicator: ComparedIndicator;
+  /** One value per plan (`pickComparisonValues`). */
+  values: readonly PlanValue[];
+  /** The plan whose own target is marked (a plan page's peer view), if any. */
+  highlight?: string;
+  /** Caption; default `<name>：各规划目标分布`. */
+  title?: string;
+}
+
+/** The five numbers of a spread, and how many values they summarise. */
+export interface SpreadSummary {
+  count: number;
+  min: number;
+  q1: number;
+  median: number;
+  q3: number;
+  max: number;
+}
+
+/** The model of a spread chart. */
+export interface SpreadModel extends ChartFrame {
+  kind: 'spread';
+  summary: SpreadSummary | null;
+  /** The values at the two ends (named: they are plans' own targets) and the marked plan's value. */
+  ends: { min: PlanValue; max: PlanValue } | null;
+  own: PlanValue | null;
+  /** How many of the other plans' values lie below, at, and above the marked plan's value. */
+  ownRank: { below: number; equal: number; above: number } | null;
+  xAxis: AxisModel;
+  box: { x: number; y: number; width: number; height: number } | null;
+  whisker: LineMark | null;
+  medianLine: LineMark | null;
+  ownDot: { cx: number; cy: number; r: number } | null;
+  labels: TextMark[];
+}
+
+/** The five-number summary of sorted values (d3's quantiles: R's type 7, the usual one). */
+export function summarize(sorted: number[]): SpreadSummary | null {
+  if (sorted.length === 0) return null;
+  return {
+    count: sorted.length,
+    min: sorted[0]!,
+    q1: quantileSorted(sorted, 0.25)!,
+    median: quantileSorted(sorted, 0.5)!,
+    q3: quantileSorted(sorted, 0.75)!,
+    max: sorted[sorted.length - 1]!,
+  };
+}
+
+const BOX = 18;
+const n = (x: number) => formatNumber(Number(x.toPrecision(4)));
+
+/**
+ * The spread of an indicator's comparable targets across plans, on one scale, with the plan `highlight` marked.
+ * @param data the indicator, one value per plan, and the plan to mark
+ * @param size viewBox `width`; the height is fixed
+ */
+export function spread(data: SpreadData, size: ChartSize = { width: 480 }): SpreadModel {
+  const d = data.indicator;
+  const included = data.values.filter((v) => comparability(v, d).comparable).sort((a, b) => a.value! - b.value!);
+  const excluded = data.values.length - included.length;
+  const summary = summarize(included.map((v) => v.value!));
+  const own = data.highlight === undefined ? null : (included.find((v) => v.slug === data.highlight) ?? null);
+  const others = own ? included.filter((v) => v !== own) : included;
+  const ownRank = own
+    ? { below: others.filter((v) => v.value! < own.value!).length, equal: others.filter((v) => v.value === own.value).length, above: others.filter((v) => v.value! > own.value!).length }
+    : null;
+  const title = data.title ?? `${d.name}：各规划目标分布`;
+  const W = size.width;
+  const unit = d.unit;
+  const measure = MEASURE_LABELS[comparableMeasure(d.kind)];
+  const ends = summary ? { min: included[0]!, max: included[included.length - 1]! } : null;
+
+  const x = scaleLinear()
+    .domain([Math.min(0, summary?.min ?? 0), summary?.max || 1])
+    .nice(4)
+    .range([8, W - 8]);
+  // Rows: the marked plan's label; the box with the two end values under it; the axis.
+  const ownRow = own ? FONT + 8 : 0;
+  const boxY = ownRow + 4;
+  const endY = boxY + BOX + 6 + FONT;
+  const axisY = endY + 10;
+  const mid = boxY + BOX / 2;
+  const clampX = (px: number, text: string, size = FONT) => {
+    const half = textWidth(text, size) / 2;
+    return Math.min(W - half - 2, Math.max(half + 2, px));
+  };
+  const labels: TextMark[] = [];
+  if (summary && ends) {
+    const lo = formatLabel(ends.min);
+    const hi = formatLabel(ends.max);
+    labels.push(label(x(summary.min), endY, lo, 'start'));
+    if (summary.max !== summary.min) labels.push(label(x(summary.max), endY, hi, 'end'));
+  }
+  if (own) {
+    const text = `本规划 ${formatLabel(own)}`;
+    labels.push(label(clampX(x(own.value!), text), middle(ownRow / 2), text, 'middle'));
+  }
+
+  const stats = summary
+    ? `${summary.count}个规划的可比目标：最小${n(summary.min)}，下四分位数${n(summary.q1)}，中位数${n(summary.median)}，上四分位数${n(summary.q3)}，最大${n(summary.max)}（单位：${unit}）`
+    : '';
+  const ownText =
+    own && ownRank
+      ? `本规划${yearKind(own)}${formatValue(own)}，其他${others.length}个规划中${ownRank.above}个高于、${ownRank.equal}个等于、${ownRank.below}个低于本规划。`
+      : '';
+  const description = summary && ends
+    ? `${d.name}（${measure}）${stats}。最小值为${ends.min.planLabel}${yearKind(ends.min)}${formatValue(ends.min)}，最大值为${ends.max.planLabel}${yearKind(ends.max)}${formatValue(ends.max)}。${ownText}${excluded ? `另有${excluded}个数值不可比，未计入。` : ''}`
+    : `没有可在同一刻度上比较的${d.name}数值。`;
+
+  const rows: string[][] = summary
+    ? [
+        ['规划数', String(summary.count)],
+        ['最小值', n(summary.min)],
+        ['下四分位数', n(summary.q1)],
+        ['中位数', n(summary.median)],
+        ['上四分位数', n(summary.q3)],
+        ['最大值', n(summary.max)],
+        ...(own ? [['本规划', formatValue(own, false)]] : []),
+      ]
+    : [];
+
+  return {
+    kind: 'spread',
+    id: chartId('spread', d.id, title, description),
+    width: W,
+    height: summary ? round(axisY + FONT_SMALL + 10) : 0,
+    minWidth: minWidthFor(W),
+    title,
+    description,
+    unit: `单位：${unit}`,
+    table: { columns: ['统计', `数值（${unit}）`], rows },
+    // The named values only: the two ends and the plan's own (a sentence per value of thousands would not help).
+    sources: sourcesOf([...(own ? [own] : []), ...(ends ? [ends.min, ends.max] : [])]),
+    notes: summary
+      ? [
+          '箱体为居中一半规划的目标（下四分位数至上四分位数），箱中竖线为中位数，横线两端为最小值和最大值；各规划的目标年份不尽相同。',
+          ...(excluded ? [`另有${excluded}个数值单位或口径不同，未计入。`] : []),
+          ...(d.comparability ? [d.comparability] : []),
+        ]
+      : [],
+    empty: summary === null,
+    summary,
+    ends,
+    own,
+    ownRank,
+    xAxis: valueAxisX(x, axisY, boxY - 2, 4, formatNumber),
+    box: summary ? { x: round(x(summary.q1)), y: round(boxY), width: round(Math.max(1, x(summary.q3) - x(summary.q1))), height: BOX } : null,
+    whisker: summary ? { x1: round(x(summary.min)), y1: round(mid), x2: round(x(summary.max)), y2: round(mid) } : null,
+    medianLine: summary ? { x1: round(x(summary.median)), y1: round(boxY), x2: round(x(summary.median)), y2: round(boxY + BOX) } : null,
+    ownDot: own ? { cx: round(x(own.value!)), cy: round(mid), r: 6 } : null,
+    labels,
+  };
+}
