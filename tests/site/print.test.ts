@@ -17,7 +17,6 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
 import type { PlanDocument } from '../../src/schemas/plan.ts';
 import { pageUrl, planPages } from '../support/browser.ts';
