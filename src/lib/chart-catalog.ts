@@ -7,7 +7,7 @@
  */
 import { baselineTarget, pairBaselineTargets } from './charts/baseline-target.ts';
 import { comparison, pickComparisonValues } from './charts/comparison.ts';
-import { PEER_BARS, peerIndex, peers, type PeerIndex, type PeerPlan } from './charts/peers.ts';
+import { peerIndex, peers, type PeerIndex, type PeerPlan } from './charts/peers.ts';
 import { spread } from './charts/spread.ts';
 import type { AnyChartModel } from './charts/svg.ts';
 import { periodGroups, timeline, TIMELINE_ROWS } from './charts/timeline.ts';

@@ -10,12 +10,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import type { AxeResults } from 'axe-core';
 import { HtmlValidate } from 'html-validate';
 import type { Page } from 'playwright-core';
 import { launchBrowser, pageUrl, recordRequests } from '../support/browser.ts';
 import type { LaunchedBrowser } from '../support/browser.ts';
+import { browserForFile } from '../support/browser-per-file.ts';
 import { expectNone } from '../support/report.ts';
 import { ask, readResults } from './quality.ts';
 
@@ -23,15 +24,9 @@ const baseUrl = inject('baseUrl');
 const siteDir = inject('siteDir');
 const origin = new URL(baseUrl).origin;
 
-let browser: LaunchedBrowser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
-async function withPage<T>(run: (page: Page) => Promise<T>, b: LaunchedBrowser = browser): Promise<T> {
+async function withPage<T>(run: (page: Page) => Promise<T>, b: Pick<LaunchedBrowser, 'context'> = browser): Promise<T> {
   const page = await b.context.newPage();
   try {
     return await run(page);

@@ -7,10 +7,9 @@
  * A last test prints recall@5 and first-page precision overall and per category (as in RESULTS.md) and holds
  * them at today's figures.
  */
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchBrowser, pageUrl } from '../support/browser.ts';
-import type { LaunchedBrowser } from '../support/browser.ts';
+import { beforeAll, expect, inject, test } from 'vitest';
+import { pageUrl } from '../support/browser.ts';
+import { browserForFile } from '../support/browser-per-file.ts';
 import { expectNone } from '../support/report.ts';
 import { CATEGORIES, QUERIES_FILE, ask, evaluateQuery, failureTable, loadQueries, planOutline, queryProblems, summarize, summaryTable } from './quality.ts';
 import type { PlanOutline, QueryEvaluation } from './quality.ts';
@@ -27,15 +26,9 @@ const cases = loadQueries();
 const FLOORS = { recall: 1, planRecall: 1, precision: 1 };
 
 // One page for all queries, as a reader searching again and again: page texts are read once.
-let browser: LaunchedBrowser;
-let page: Page;
+const browser = browserForFile();
 beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.goto(pageUrl(baseUrl, '/search/'));
-});
-afterAll(async () => {
-  await browser?.close();
+  await browser.page.goto(pageUrl(baseUrl, '/search/'));
 });
 
 const outlines = new Map<string, PlanOutline>();
@@ -52,7 +45,7 @@ test('the query set is large and varied enough to mean something', () => {
 
 test.for(cases.map((c) => ({ ...c, label: c.known ? ' — known failure' : '' })))('$q ($category)$label', async (c) => {
   for (const slug of Object.keys(c.expect)) if (!outlines.has(slug)) outlines.set(slug, planOutline(siteDir, slug));
-  const evaluation = evaluateQuery(c, await ask(page, c.q), outlines);
+  const evaluation = evaluateQuery(c, await ask(browser.page, c.q), outlines);
   evaluations.set(c.q, evaluation);
   const problems = queryProblems(evaluation);
   if (c.known) {

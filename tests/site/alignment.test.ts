@@ -8,22 +8,17 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HtmlValidate, Parser, type HtmlElement } from 'html-validate';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, pageUrl, type LaunchedBrowser } from '../support/browser.ts';
+import type { HtmlElement } from 'html-validate';
+import { describe, expect, inject, test } from 'vitest';
+import { pageUrl } from '../support/browser.ts';
+import { browserForFile } from '../support/browser-per-file.ts';
+import { parsedHtmlFile } from '../support/parsed-html.ts';
 import { expectNone } from '../support/report.ts';
 
 const siteDir = inject('siteDir');
 const baseUrl = inject('baseUrl');
-const config = new HtmlValidate().getConfigForSync('page.html');
-const parsed = new Map<string, HtmlElement>();
-function page(path: string): HtmlElement {
-  if (!parsed.has(path)) {
-    const file = join(siteDir, path, 'index.html');
-    parsed.set(path, new Parser(config).parseHtml({ data: readFileSync(file, 'utf8'), filename: file, line: 1, column: 1, offset: 0 }));
-  }
-  return parsed.get(path)!;
-}
+/** A built page, parsed. */
+const page = (path: string): HtmlElement => parsedHtmlFile(join(siteDir, path, 'index.html'));
 const text = (el: HtmlElement | null) => (el?.textContent ?? '').replace(/\s+/gu, '');
 const href = (el: HtmlElement | null) => el?.getAttribute('href')?.value as string;
 
@@ -171,13 +166,7 @@ describe('/data/alignment.json', () => {
 });
 
 describe('on a 360 px phone', () => {
-  let browser: LaunchedBrowser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = browserForFile();
   test.each([`/alignment/${TIANJIN}/`, `/en/alignment/${TIANJIN}/`, '/alignment/', '/plans/hongqiao-2020-2022/'])('%s does not scroll sideways; the tables scroll inside their region', async (path) => {
     const tab = await browser.context.newPage();
     await tab.setViewportSize({ width: 360, height: 740 });

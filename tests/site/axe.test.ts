@@ -7,11 +7,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import type { AxeResults } from 'axe-core';
-import { builtPages, launchBrowser, pageUrl, planPages } from '../support/browser.ts';
-import type { LaunchedBrowser } from '../support/browser.ts';
-import type { Page } from 'playwright-core';
+import { builtPages, pageUrl, planPages } from '../support/browser.ts';
+import { browserForFile } from '../support/browser-per-file.ts';
 import { expectNone } from '../support/report.ts';
 
 const baseUrl = inject('baseUrl');
@@ -43,18 +42,10 @@ const WIDTHS = [1280, 360];
 const SCHEMES = ['light', 'dark'] as const;
 const conditions = WIDTHS.flatMap((width) => SCHEMES.map((colorScheme) => ({ width, colorScheme })));
 
-let browser: LaunchedBrowser;
-/** One page for every check; each sets its viewport and colour scheme before loading. */
-let page: Page;
-/** The page and width `page` shows, so that the next colour scheme at the same width need not load it again. */
+/** Its one tab (`browser.page`) serves every check; each sets its viewport and colour scheme before loading. */
+const browser = browserForFile();
+/** The page and width the tab shows, so that the next colour scheme at the same width need not load it again. */
 let loaded = '';
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** One line per violation and affected element: rule id, impact, help, target selector and axe's summary. */
 function describeViolations(violations: AxeResults['violations']): string[] {
@@ -79,21 +70,21 @@ test('there are pages to check: home, a plan page per seed and other kinds', () 
 
 describe.each(pages)('$path', ({ path }) => {
   test.each(conditions)('$width px, $colorScheme scheme: no WCAG 2.2 AA violations (at 360 px, no sideways scrolling)', async ({ width, colorScheme }) => {
-    await page.emulateMedia({ colorScheme });
+    await browser.page.emulateMedia({ colorScheme });
     // The second colour scheme at a width reuses the page already loaded at it: the scheme applies without a reload.
     if (loaded !== `${path} ${width}`) {
-      await page.setViewportSize({ width, height: 800 });
-      await page.goto(pageUrl(baseUrl, path), { waitUntil: 'load' });
+      await browser.page.setViewportSize({ width, height: 800 });
+      await browser.page.goto(pageUrl(baseUrl, path), { waitUntil: 'load' });
       loaded = `${path} ${width}`;
     }
     // Web fonts and layout must be final before axe measures contrast and target sizes.
-    await page.evaluate(() => document.fonts.ready);
+    await browser.page.evaluate(() => document.fonts.ready);
     // The same load tells whether the page scrolls sideways on a phone (wide tables scroll in their own frames).
-    if (width === 360) expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path}: page width at 360 px`).toBeLessThanOrEqual(360);
+    if (width === 360) expect(await browser.page.evaluate(() => document.documentElement.scrollWidth), `${path}: page width at 360 px`).toBeLessThanOrEqual(360);
     // Evaluated through the DevTools protocol: the page's Content-Security-Policy rightly refuses an injected
     // <script>, and axe is the test's tool, not the page's.
-    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-    const results = await page.evaluate(
+    if (!(await browser.page.evaluate(() => 'axe' in window))) await browser.page.evaluate(axeSource);
+    const results = await browser.page.evaluate(
       (tags) => (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
       WCAG_TAGS,
     );

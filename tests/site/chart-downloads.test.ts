@@ -10,9 +10,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { builtPages, launchBrowser, pageUrl, type LaunchedBrowser } from '../support/browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { builtPages, pageUrl } from '../support/browser.ts';
+import { browserForFile } from '../support/browser-per-file.ts';
 import { parseCsv } from '../support/csv.ts';
 import { expectNone } from '../support/report.ts';
 
@@ -69,15 +69,7 @@ const byId = new Map<string, string>();
 for (const p of pages) for (const id of chartIds(readFileSync(p.file, 'utf8'))) if (!p.path.startsWith('/en/')) byId.set(id, p.path);
 const ids = [...byId.keys()].sort();
 
-let browser: LaunchedBrowser;
-let page: Page;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 describe('every plan with a target has a chart', () => {
   const withTargets = [...planJson.values()].filter((d) => d.targets.length > 0).map((d) => d.slug);
@@ -149,8 +141,8 @@ const csvOf = (id: string) => {
 
 describe.each(ids)('%s', (id) => {
   test('the SVG file is standalone SVG with the chart’s numbers', async () => {
-    await page.goto(pageUrl(baseUrl, byId.get(id)!));
-    const parsed = await page.evaluate(async (href) => {
+    await browser.page.goto(pageUrl(baseUrl, byId.get(id)!));
+    const parsed = await browser.page.evaluate(async (href) => {
       const text = await (await fetch(href)).text();
       const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
       const root = doc.documentElement;
@@ -232,12 +224,12 @@ describe.each(ids)('%s', (id) => {
   });
 
   test('the PNG button gives a PNG of the chart, twice its size', async () => {
-    await page.goto(pageUrl(baseUrl, `/embed/${id}/`));
-    const svgSize = await page.evaluate(async (href) => {
+    await browser.page.goto(pageUrl(baseUrl, `/embed/${id}/`));
+    const svgSize = await browser.page.evaluate(async (href) => {
       const root = new DOMParser().parseFromString(await (await fetch(href)).text(), 'image/svg+xml').documentElement;
       return { width: Number(root.getAttribute('width')), height: Number(root.getAttribute('height')) };
     }, `/charts/${id}.svg`);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-chart-svg]')]);
+    const [download] = await Promise.all([browser.page.waitForEvent('download'), browser.page.click('button[data-chart-svg]')]);
     expect(download.suggestedFilename()).toBe(`${id}.png`);
     const png = readFileSync((await download.path())!);
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -254,11 +246,11 @@ describe.each(ids)('%s', (id) => {
     expect(embed).toMatch(/<p class="embed-source">来源：地方科技规划参考库/u);
     const title = /<span class="chart-title">([^<]+)<\/span>/u.exec(embed)?.[1];
     expect(title).toBeTruthy();
-    await page.goto(pageUrl(baseUrl, `/embed/${id}/`));
+    await browser.page.goto(pageUrl(baseUrl, `/embed/${id}/`));
     const dir = mkdtempSync(join(tmpdir(), 'chart-embed-'));
     try {
       const pdf = join(dir, 'embed.pdf');
-      writeFileSync(pdf, await page.pdf({ format: 'A4' }));
+      writeFileSync(pdf, await browser.page.pdf({ format: 'A4' }));
       const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/gu, '');
       expect(text, 'the printed title').toContain(title!.replace(/\s+/gu, ''));
       expect(text, 'no download buttons on paper').not.toContain('PNG');

@@ -10,8 +10,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { launchBrowser, planPages, type LaunchedBrowser } from '../support/browser.ts';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { planPages } from '../support/browser.ts';
+import { browserForFile } from '../support/browser-per-file.ts';
 import { expectNone } from '../support/report.ts';
 
 const siteDir = inject('siteDir');
@@ -34,14 +35,12 @@ type Root = PageFacts;
 
 const pages = planPages(siteDir);
 const plans: { slug: string; path: string; root: Root; data: PlanData }[] = [];
-let browser: LaunchedBrowser;
+const browser = browserForFile();
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  const page = await browser.context.newPage();
   for (const p of pages) {
     const slug = p.path.split('/')[2]!;
-    const root = await page.evaluate((html): PageFacts => {
+    const root = await browser.page.evaluate((html): PageFacts => {
       const doc = new DOMParser().parseFromString(html, 'text/html');
       return {
         metas: [...doc.head.querySelectorAll('meta[name^="citation_"]')].map((m) => [m.getAttribute('name') ?? '', m.getAttribute('content') ?? '']),
@@ -54,9 +53,6 @@ beforeAll(async () => {
     const data = JSON.parse(readFileSync(join(siteDir, 'data/plans', `${slug}.json`), 'utf8')) as PlanData;
     plans.push({ slug, path: p.path, root, data });
   }
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const metas = (root: Root) => root.metas;

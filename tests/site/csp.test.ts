@@ -5,9 +5,9 @@
  * enhance.test.ts and requests.test.ts; this file covers the browse pages too (regions, indicators, comparison,
  * glossary …), where most charts are.
  */
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import { builtPages, launchBrowser, pageUrl, watchPageProblems } from '../support/browser.ts';
-import type { LaunchedBrowser } from '../support/browser.ts';
+import { expect, inject, test } from 'vitest';
+import { builtPages, pageUrl } from '../support/browser.ts';
+import { browserForFile } from '../support/browser-per-file.ts';
 import { expectNone } from '../support/report.ts';
 
 const baseUrl = inject('baseUrl');
@@ -16,15 +16,7 @@ const origin = new URL(baseUrl).origin;
 // The 404 page is served with status 404 on purpose; it is loaded as a page all the same.
 const pages = builtPages(siteDir);
 
-let browser: LaunchedBrowser;
-const problems: string[] = [];
-beforeAll(async () => {
-  browser = await launchBrowser();
-  await watchPageProblems(browser.context, (p) => problems.push(p));
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile({ watchProblems: true });
 
 test('every built page loads with no CSP violation, console error, script error, foreign or failed request', async () => {
   // The site has the home page, plan pages, browse pages and the search page at least.
@@ -52,6 +44,6 @@ test('every built page loads with no CSP violation, console error, script error,
     }
   };
   await Promise.all([worker(), worker(), worker(), worker()]);
-  expectNone(problems, 'CSP violations, console errors or script errors');
+  expectNone(browser.problems, 'CSP violations, console errors or script errors');
   expectNone(requestProblems, 'foreign or failed requests');
 }, 300_000);

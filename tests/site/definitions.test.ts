@@ -6,10 +6,9 @@
  * plan (seed 000, 北辰区) must land on Tianjin's definition with its source. The printed note says whose
  * definition the link leads to. Expected texts are from 津科规〔2021〕3号 第二条 and the issue, not from the page.
  */
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchBrowser, pageUrl, watchPageProblems } from '../support/browser.ts';
-import type { LaunchedBrowser } from '../support/browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { pageUrl } from '../support/browser.ts';
+import { browserForFile } from '../support/browser-per-file.ts';
 
 const baseUrl = inject('baseUrl');
 const XINJI = '/plans/xinji-14th-five-year/';
@@ -23,53 +22,44 @@ const TIANJIN_DEFINITION: Record<string, string> = {
 /** The glossary ids of the three terms. */
 const IDS: Record<string, string> = { 雏鹰企业: 'chuying-qiye', 瞪羚企业: 'dengling-qiye', 科技领军企业: 'keji-lingjun-qiye' };
 
-let browser: LaunchedBrowser;
-let page: Page;
-const problems: string[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  await watchPageProblems(browser.context, (p) => problems.push(p));
-  page = await browser.context.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile({ watchProblems: true });
 
 /** The hrefs of the plan's links to a glossary term. */
 async function termLinks(plan: string, id: string): Promise<string[]> {
-  await page.goto(pageUrl(baseUrl, plan));
-  return page.locator(`.plan-text a.term[href*="/glossary/${id}/"]`).evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  await browser.page.goto(pageUrl(baseUrl, plan));
+  return browser.page.locator(`.plan-text a.term[href*="/glossary/${id}/"]`).evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
 }
 
 /** Follows the plan's first link to the term and returns the text of the element the fragment names. */
 async function landing(plan: string, id: string): Promise<{ url: string; target: string }> {
-  await page.goto(pageUrl(baseUrl, plan));
-  await page.locator(`.plan-text a.term[href*="/glossary/${id}/"]`).first().click();
-  await page.waitForURL(`**/glossary/${id}/**`);
-  const url = page.url();
+  await browser.page.goto(pageUrl(baseUrl, plan));
+  await browser.page.locator(`.plan-text a.term[href*="/glossary/${id}/"]`).first().click();
+  await browser.page.waitForURL(`**/glossary/${id}/**`);
+  const url = browser.page.url();
   const fragment = new URL(url).hash.slice(1);
-  const target = fragment ? ((await page.locator(`[id="${fragment}"]`).textContent()) ?? '') : '';
+  const target = fragment ? ((await browser.page.locator(`[id="${fragment}"]`).textContent()) ?? '') : '';
   return { url, target };
+}
+
+/** Requires that the plan links to the term and every such link names the note `#<note>`; returns where the first lands. */
+async function noteReached(plan: string, id: string, note: string): Promise<string> {
+  const links = await termLinks(plan, id);
+  expect(links.length).toBeGreaterThan(0);
+  for (const href of links) expect(href).toMatch(new RegExp(`/glossary/${id}/#${note}$`, 'u'));
+  return (await landing(plan, id)).target;
 }
 
 describe.each(Object.keys(IDS))('%s', (term) => {
   const id = IDS[term]!;
   test('every link from the Hebei plan (辛集, 004) goes to the note for 河北省, which gives no Tianjin definition', async () => {
-    const links = await termLinks(XINJI, id);
-    expect(links.length).toBeGreaterThan(0);
-    for (const href of links) expect(href).toMatch(new RegExp(`/glossary/${id}/#def-hebei$`, 'u'));
-    const { target } = await landing(XINJI, id);
+    const target = await noteReached(XINJI, id, 'def-hebei');
     expect(target).toContain('河北省');
     expect(target).toContain('本站没有记录河北省');
     expect(target).not.toContain('津科规');
     expect(target).not.toContain(TIANJIN_DEFINITION[term]!);
   });
   test('every link from a Tianjin plan (北辰区, 000) goes to Tianjin’s definition, quoted with 津科规〔2021〕3号 and the day it was checked', async () => {
-    const links = await termLinks(BEICHEN, id);
-    expect(links.length).toBeGreaterThan(0);
-    for (const href of links) expect(href).toMatch(new RegExp(`/glossary/${id}/#def-tianjin$`, 'u'));
-    const { target } = await landing(BEICHEN, id);
+    const target = await noteReached(BEICHEN, id, 'def-tianjin');
     expect(target).toContain('天津市');
     expect(target).toContain(TIANJIN_DEFINITION[term]!);
     expect(target).toContain('津科规〔2021〕3号');
@@ -80,11 +70,11 @@ describe.each(Object.keys(IDS))('%s', (term) => {
 });
 
 test('the printed notes say whose definition a term leads to', async () => {
-  await page.goto(pageUrl(baseUrl, XINJI));
-  const xinji = (await page.locator('.endnotes').textContent()) ?? '';
+  await browser.page.goto(pageUrl(baseUrl, XINJI));
+  const xinji = (await browser.page.locator('.endnotes').textContent()) ?? '';
   expect(xinji).toContain('术语“雏鹰企业”（未记录河北省的定义）');
-  await page.goto(pageUrl(baseUrl, BEICHEN));
-  const beichen = (await page.locator('.endnotes').textContent()) ?? '';
+  await browser.page.goto(pageUrl(baseUrl, BEICHEN));
+  const beichen = (await browser.page.locator('.endnotes').textContent()) ?? '';
   expect(beichen).toContain('术语“雏鹰企业”（天津市的定义）');
 });
 
@@ -95,13 +85,13 @@ test.each([
   '/documents/tianjin-st-progress-regulation/',
   '/indicators/digital-economy-core-share/',
 ])('%s at 360 px: the sources wrap, no sideways scrolling', async (path) => {
-  await page.setViewportSize({ width: 360, height: 740 });
-  await page.goto(pageUrl(baseUrl, path));
-  const sources = await page.locator('.claim-source').count();
+  await browser.page.setViewportSize({ width: 360, height: 740 });
+  await browser.page.goto(pageUrl(baseUrl, path));
+  const sources = await browser.page.locator('.claim-source').count();
   expect(sources, 'the page shows a source').toBeGreaterThan(0);
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  expect(await browser.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });
 
 test('no page opened here had a script error, console error or policy violation', () => {
-  expect(problems).toEqual([]);
+  expect(browser.problems).toEqual([]);
 });

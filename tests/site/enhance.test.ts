@@ -9,10 +9,10 @@
  * Expected headings and labels are read from the seeds (004 for Xinji, 002 for Hongqiao).
  */
 import { readdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { disableJavaScript, launchBrowser, pageUrl, planPages, watchPageProblems } from '../support/browser.ts';
-import type { LaunchedBrowser } from '../support/browser.ts';
+import { disableJavaScript, pageUrl, planPages } from '../support/browser.ts';
+import { browserForFile } from '../support/browser-per-file.ts';
 import { expectNone } from '../support/report.ts';
 
 const baseUrl = inject('baseUrl');
@@ -24,23 +24,15 @@ const HONGQIAO = '/plans/hongqiao-2020-2022/';
 /** A print day that cannot be the build day: the page's clock is set to it. */
 const PRINT_DAY = '2031-05-17';
 
-let browser: LaunchedBrowser;
-/** Everything the watcher reported, per page URL without its fragment. */
-const problems: string[] = [];
-/** The page the reading tests share (1280 px, so that the contents are shown beside the text). */
-let reader: Page;
+/** Its `problems`: everything the watcher reported, per page URL without its fragment. */
+const browser = browserForFile({ watchProblems: true });
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  await watchPageProblems(browser.context, (p) => problems.push(p));
   // Reading the clipboard back is the test's own instrument. Chromium's grant denies every permission not listed,
   // so writing (which a click allows by default) is listed too.
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin });
-  reader = await browser.context.newPage();
-  await reader.setViewportSize({ width: 1280, height: 900 });
-});
-afterAll(async () => {
-  await browser?.close();
+  // The reading tests share the file's tab, at 1280 px so that the contents are shown beside the text.
+  await browser.page.setViewportSize({ width: 1280, height: 900 });
 });
 
 /** Each problem once, with its count: Chromium logs the same console error for every blocked attribute and visit. */
@@ -82,20 +74,20 @@ describe('with JavaScript', () => {
   });
 
   test('the contents mark the section being read, and only that one', async () => {
-    await reader.goto(pageUrl(baseUrl, `${XINJI}#s1-1-1-2`));
-    await reader.locator('.toc a[href="#s1-1-1-2"][aria-current="location"]').waitFor({ timeout: 5000 });
-    expect(await currentInContents(reader), 'contents entries marked current at #s1-1-1-2').toEqual(['#s1-1-1-2 (location)']);
+    await browser.page.goto(pageUrl(baseUrl, `${XINJI}#s1-1-1-2`));
+    await browser.page.locator('.toc a[href="#s1-1-1-2"][aria-current="location"]').waitFor({ timeout: 5000 });
+    expect(await currentInContents(browser.page), 'contents entries marked current at #s1-1-1-2').toEqual(['#s1-1-1-2 (location)']);
     // Scrolling on to part 二 moves the mark.
-    await reader.evaluate(() => document.getElementById('s2')!.scrollIntoView());
-    await reader.locator('.toc a[href="#s2"][aria-current="location"]').waitFor({ timeout: 5000 });
-    expect(await currentInContents(reader), 'contents entries marked current after scrolling to #s2').toEqual(['#s2 (location)']);
-    expect(await reader.locator('.toc a[aria-current]').textContent()).toBe('二、聚焦创新储能蓄势,夯实科技创新基石');
+    await browser.page.evaluate(() => document.getElementById('s2')!.scrollIntoView());
+    await browser.page.locator('.toc a[href="#s2"][aria-current="location"]').waitFor({ timeout: 5000 });
+    expect(await currentInContents(browser.page), 'contents entries marked current after scrolling to #s2').toEqual(['#s2 (location)']);
+    expect(await browser.page.locator('.toc a[aria-current]').textContent()).toBe('二、聚焦创新储能蓄势,夯实科技创新基石');
   });
 
   test('the cite line follows the section or paragraph in the address, and returns to the plan without one', async () => {
-    await reader.goto(pageUrl(baseUrl, XINJI));
-    const base = (await citeText(reader)) ?? '';
-    const planUrl = (await reader.locator('#cite-text').getAttribute('data-plan-url')) ?? '';
+    await browser.page.goto(pageUrl(baseUrl, XINJI));
+    const base = (await citeText(browser.page)) ?? '';
+    const planUrl = (await browser.page.locator('#cite-text').getAttribute('data-plan-url')) ?? '';
     expect(planUrl, 'the cite line carries the plan URL').toMatch(/\/plans\/xinji-14th-five-year\/$/u);
     expect(base, 'the cite line names the plan URL').toContain(planUrl);
     expect(base).toContain('辛集市科技创新“十四五”规划');
@@ -109,38 +101,38 @@ describe('with JavaScript', () => {
       ['', base],
     ];
     for (const [hash, expected] of steps) {
-      await reader.evaluate((h) => (location.hash = h), hash);
-      await expect.poll(() => citeText(reader), { message: `cite line at address ${hash || '(no fragment)'}`, timeout: 3000 }).toBe(expected);
+      await browser.page.evaluate((h) => (location.hash = h), hash);
+      await expect.poll(() => citeText(browser.page), { message: `cite line at address ${hash || '(no fragment)'}`, timeout: 3000 }).toBe(expected);
     }
     // Arriving with a fragment in the address, not only changing it.
-    await reader.goto(pageUrl(baseUrl, `${XINJI}#s2`));
-    expect(await citeText(reader), 'cite line when the page opens at #s2').toBe(citing('s2', '二、聚焦创新储能蓄势,夯实科技创新基石'));
+    await browser.page.goto(pageUrl(baseUrl, `${XINJI}#s2`));
+    expect(await citeText(browser.page), 'cite line when the page opens at #s2').toBe(citing('s2', '二、聚焦创新储能蓄势,夯实科技创新基石'));
   });
 
   test('the cite line names a repaired heading by its text, without the repair marker or note', async () => {
     // Hongqiao's part 二 lost its number in the source; the page shows 二、 as a repair, marked 校.
-    await reader.goto(pageUrl(baseUrl, HONGQIAO));
-    const base = (await citeText(reader)) ?? '';
-    const planUrl = (await reader.locator('#cite-text').getAttribute('data-plan-url')) ?? '';
+    await browser.page.goto(pageUrl(baseUrl, HONGQIAO));
+    const base = (await citeText(browser.page)) ?? '';
+    const planUrl = (await browser.page.locator('#cite-text').getAttribute('data-plan-url')) ?? '';
     expect(base).toContain(planUrl);
-    await reader.evaluate(() => (location.hash = '#s2'));
+    await browser.page.evaluate(() => (location.hash = '#s2'));
     await expect
-      .poll(() => citeText(reader), { message: 'cite line at Hongqiao #s2', timeout: 3000 })
+      .poll(() => citeText(browser.page), { message: 'cite line at Hongqiao #s2', timeout: 3000 })
       .toBe(`${base.replace(planUrl, `${planUrl}#s2`)}（二、重点任务）`);
   });
 
   test('a section or paragraph link copies its address, says 已复制 for a moment, and goes there', async () => {
-    await reader.goto(pageUrl(baseUrl, XINJI));
+    await browser.page.goto(pageUrl(baseUrl, XINJI));
     const cases: string[] = ['s1', 'p1-1-1'];
     for (const id of cases) {
-      const link = reader.locator(`.plan-text a.self-link[href="#${id}"]`);
+      const link = browser.page.locator(`.plan-text a.self-link[href="#${id}"]`);
       await link.click();
       // What the reader sees beside the link, once the copy has succeeded.
       await expect
         .poll(() => link.evaluate((a) => getComputedStyle(a, '::after').content), { message: `#${id}: 已复制 shown`, timeout: 3000 })
         .toBe('"已复制"');
-      expect(await reader.evaluate(() => navigator.clipboard.readText()), `clipboard after clicking the link of #${id}`).toBe(pageUrl(baseUrl, `${XINJI}#${id}`));
-      expect(await reader.evaluate(() => location.hash), 'the link still navigates').toBe(`#${id}`);
+      expect(await browser.page.evaluate(() => navigator.clipboard.readText()), `clipboard after clicking the link of #${id}`).toBe(pageUrl(baseUrl, `${XINJI}#${id}`));
+      expect(await browser.page.evaluate(() => location.hash), 'the link still navigates').toBe(`#${id}`);
       await expect.poll(() => link.getAttribute('data-copied'), { message: `#${id}: 已复制 goes away again`, timeout: 5000 }).toBeNull();
     }
   });
@@ -188,13 +180,13 @@ describe.each(plans)('$path with JavaScript off', ({ path }) => {
 describe.each(plans)('$path', ({ path }) => {
   test('loads with no Content-Security-Policy violation, console error or script error', async () => {
     const url = pageUrl(baseUrl, path);
-    const before = problems.length;
+    const before = browser.problems.length;
     // Opened at its first section, which enhance.js names in the cite line as it starts.
-    await reader.goto(url);
-    const first = (await reader.locator('.toc a[href^="#"]').first().getAttribute('href')) ?? '';
-    await reader.goto(`${url}${first}`, { waitUntil: 'networkidle' });
-    const cite = await citeText(reader);
-    expectNone(tally(problems.slice(before)), `${path}`);
+    await browser.page.goto(url);
+    const first = (await browser.page.locator('.toc a[href^="#"]').first().getAttribute('href')) ?? '';
+    await browser.page.goto(`${url}${first}`, { waitUntil: 'networkidle' });
+    const cite = await citeText(browser.page);
+    expectNone(tally(browser.problems.slice(before)), `${path}`);
     // enhance.js ran (the cite line names the section): there was a script to check, not just markup.
     expect(first, 'a first contents entry').toMatch(/^#./u);
     expect(cite, 'enhance.js ran').toContain(`${path}${first}`);
@@ -202,5 +194,5 @@ describe.each(plans)('$path', ({ path }) => {
 });
 
 test('no Content-Security-Policy violation, console error or script error on any page the tests above opened', () => {
-  expectNone(tally(problems), 'problems reported by Chromium during this file');
+  expectNone(tally(browser.problems), 'problems reported by Chromium during this file');
 });

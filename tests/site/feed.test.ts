@@ -7,8 +7,9 @@
  * Every page names the feed in its head; the home page links it.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { builtPages, launchBrowser, planPages, type LaunchedBrowser } from '../support/browser.ts';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { builtPages, planPages } from '../support/browser.ts';
+import { browserForFile } from '../support/browser-per-file.ts';
 import { expectNone } from '../support/report.ts';
 
 const baseUrl = inject('baseUrl');
@@ -25,15 +26,13 @@ interface Parsed {
   entries: { id: string; title: string; updated: string; alternate: string | null; authors: number; children: string[] }[];
 }
 
-let browser: LaunchedBrowser;
+const browser = browserForFile();
 let feed: { status: number; type: string | null; parsed: Parsed };
 
 beforeAll(async () => {
   const response = await fetch(new URL('feed.xml', baseUrl));
   const text = await response.text();
-  browser = await launchBrowser();
-  const page = await browser.context.newPage();
-  const parsed = await page.evaluate(
+  const parsed = await browser.page.evaluate(
     ({ xml, ns }): Parsed => {
       const doc = new DOMParser().parseFromString(xml, 'application/xml');
       const error = doc.getElementsByTagName('parsererror')[0];
@@ -54,9 +53,6 @@ beforeAll(async () => {
     { xml: text, ns: ATOM },
   );
   feed = { status: response.status, type: response.headers.get('content-type'), parsed };
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('feed.xml', () => {

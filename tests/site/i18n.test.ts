@@ -4,12 +4,12 @@
  * `<link rel="alternate" hreflang>`, and the page it names links back with the same set; every page has a visible
  * language switch that leads to a built page in the other language. Read from the built files, no browser.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { HtmlValidate, Parser, type HtmlElement } from 'html-validate';
 import { describe, expect, inject, test } from 'vitest';
 import config from '../../astro.config.mjs';
 import { builtPages } from '../support/browser.ts';
+import { parsedHtmlFile } from '../support/parsed-html.ts';
 import { expectNone } from '../support/report.ts';
 
 const siteDir = inject('siteDir');
@@ -17,15 +17,11 @@ const pages = builtPages(siteDir).filter((p) => p.path !== '/404.html');
 const isEnglish = (path: string) => path === '/en/' || path.startsWith('/en/');
 const siteRoot = new URL('/', config.site!).href;
 
-const parser = () => new Parser(new HtmlValidate().getConfigForSync('page.html'));
-const parsed = new Map<string, HtmlElement>();
-const root = (file: string) =>
-  parsed.get(file) ?? parsed.set(file, parser().parseHtml({ data: readFileSync(file, 'utf8'), filename: file, line: 1, column: 1, offset: 0 })).get(file)!;
 
 /** The hreflang alternates of a page: language → URL path (from the site root). */
 function alternates(file: string): Map<string, string> {
   return new Map(
-    root(file)
+    parsedHtmlFile(file)
       .querySelectorAll('link[rel="alternate"][hreflang]')
       .map((l) => [l.getAttributeValue('hreflang')!, new URL(l.getAttributeValue('href')!).pathname]),
   );
@@ -61,7 +57,7 @@ describe.each(pages)('$path', ({ file, path }) => {
   test('html lang, hreflang both ways, a language switch', () => {
     const problems: string[] = [];
     const english = isEnglish(path);
-    const lang = root(file).querySelector('html')?.getAttributeValue('lang');
+    const lang = parsedHtmlFile(file).querySelector('html')?.getAttributeValue('lang');
     if (lang !== (english ? 'en' : 'zh-CN')) problems.push(`<html lang="${lang}">, expected ${english ? 'en' : 'zh-CN'}`);
 
     const own = alternates(file);
@@ -75,14 +71,14 @@ describe.each(pages)('$path', ({ file, path }) => {
         if (!other) problems.push(`hreflang="${hreflang}" → ${target}: no such page`);
         else if (JSON.stringify([...alternates(other)].sort()) !== JSON.stringify([...own].sort())) problems.push(`hreflang="${hreflang}" → ${target}: does not link back with the same alternates`);
       }
-      for (const l of root(file).querySelectorAll('link[rel="alternate"][hreflang]')) {
+      for (const l of parsedHtmlFile(file).querySelectorAll('link[rel="alternate"][hreflang]')) {
         if (!l.getAttributeValue('href')!.startsWith(siteRoot)) problems.push(`hreflang href ${l.getAttributeValue('href')} is not absolute under ${siteRoot}`);
       }
     } else if (own.size > 0) {
       problems.push(`a page in one language only has alternates ${JSON.stringify([...own])}`);
     }
 
-    const switches = root(file).querySelectorAll('header .language-switch a[href][hreflang]');
+    const switches = parsedHtmlFile(file).querySelectorAll('header .language-switch a[href][hreflang]');
     // A chart's embed page has no site chrome by design (issue 14): no header, so no switch (hreflang links name the other edition).
     const embed = chinesePath.startsWith('/embed/');
     if (embed && switches.length > 0) problems.push('an embed page with a site header');

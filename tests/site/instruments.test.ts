@@ -7,10 +7,12 @@
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { HtmlValidate, Parser, type HtmlElement } from 'html-validate';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import type { HtmlElement } from 'html-validate';
+import { describe, expect, inject, test } from 'vitest';
 import { PlanDocumentSchema, type PlanDocument } from '../../src/schemas/plan.ts';
-import { launchBrowser, pageUrl, type LaunchedBrowser } from '../support/browser.ts';
+import { pageUrl } from '../support/browser.ts';
+import { browserForFile } from '../support/browser-per-file.ts';
+import { parsedHtmlFile } from '../support/parsed-html.ts';
 
 const siteDir = inject('siteDir');
 const baseUrl = inject('baseUrl');
@@ -21,16 +23,8 @@ const plans: PlanDocument[] = readdirSync(join(siteDir, 'data/plans'))
 const mentions = plans.flatMap((p) => p.instruments.map((m) => ({ slug: p.slug, ...m })));
 const ids = [...new Set(mentions.map((m) => m.instrumentId))];
 
-const config = new HtmlValidate().getConfigForSync('page.html');
-const parsed = new Map<string, HtmlElement>();
-/** A built page, parsed (html-validate's parser, as language.test.ts reads pages). */
-function page(path: string): HtmlElement {
-  if (!parsed.has(path)) {
-    const file = join(siteDir, path, 'index.html');
-    parsed.set(path, new Parser(config).parseHtml({ data: readFileSync(file, 'utf8'), filename: file, line: 1, column: 1, offset: 0 }));
-  }
-  return parsed.get(path)!;
-}
+/** A built page, parsed. */
+const page = (path: string): HtmlElement => parsedHtmlFile(join(siteDir, path, 'index.html'));
 const text = (el: HtmlElement) => el.textContent.replace(/\s+/gu, '');
 /** The text a reader of the plan reads: without the site's own furniture (`data-ui`: note numbers, value notes). */
 function readerText(el: HtmlElement): string {
@@ -138,11 +132,7 @@ test('each plan page lists its instruments, each linked to its passages there', 
 });
 
 describe('on a 360 px phone', () => {
-  let browser: LaunchedBrowser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser?.close());
+  const browser = browserForFile();
 
   test('the page does not scroll sideways; the matrix does, keeping the instrument names in view', async () => {
     const tab = await browser.context.newPage();

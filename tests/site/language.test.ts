@@ -17,10 +17,11 @@
  *
  * Pages are parsed with html-validate's own parser (a dependency of the site tests already): no browser.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { HtmlValidate, Parser, type DOMNode, type HtmlElement } from 'html-validate';
+import { readdirSync } from 'node:fs';
+import type { DOMNode, HtmlElement } from 'html-validate';
 import { describe, expect, inject, test } from 'vitest';
 import { builtPages, planPages } from '../support/browser.ts';
+import { parseHtml, parsedHtmlFile } from '../support/parsed-html.ts';
 import { expectNone } from '../support/report.ts';
 
 const siteDir = inject('siteDir');
@@ -88,11 +89,6 @@ function decode(s: string): string {
   );
 }
 
-const config = new HtmlValidate().getConfigForSync('page.html');
-function parse(html: string, filename: string): HtmlElement {
-  return new Parser(config).parseHtml({ data: html, filename, line: 1, column: 1, offset: 0 });
-}
-
 /** A piece of text a reader meets, and where. */
 interface Piece {
   where: string;
@@ -149,9 +145,6 @@ function englishNames(root: HtmlElement, path: string): { element: HtmlElement; 
   return ENGLISH_NAMES.filter((entry) => entry.pages.test(path)).flatMap((entry) => root.querySelectorAll(entry.selector).map((element) => ({ element, entry })));
 }
 
-const parsed = new Map<string, HtmlElement>();
-const page = (file: string) => parsed.get(file) ?? parsed.set(file, parse(readFileSync(file, 'utf8'), file)).get(file)!;
-
 test('the build wrote HTML pages, a plan page for every seed among them', () => {
   expect(pages.length, `no .html files in ${siteDir}`).toBeGreaterThan(0);
   expect(planPages(siteDir), 'plan pages').toHaveLength(readdirSync('seeds').filter((n) => n.endsWith('.txt')).length);
@@ -160,7 +153,7 @@ test('the build wrote HTML pages, a plan page for every seed among them', () => 
 test('the check finds English prose, and only prose: names, addresses, file names, R&D and GDP pass', () => {
   // A known sentence must be caught (else every page below would pass for nothing), wherever it sits.
   const html = (inner: string) => `<!doctype html><html lang="zh-CN"><head><title>指标</title></head><body><main>${inner}</main></body></html>`;
-  const found = (inner: string) => pieces(parse(html(inner), 't.html'), new Set()).flatMap((p) => englishRuns(p.text));
+  const found = (inner: string) => pieces(parseHtml(html(inner), 't.html'), new Set()).flatMap((p) => englishRuns(p.text));
   expect(found('<dl><dt>可比性</dt><dd lang="en">Firms&#39; R&amp;D over firms&#39; sales: NOT the same ratio as <a href="#">全社会研发投入强度</a></dd></dl>')).toEqual([
     "over firms' sales: NOT the same ratio as",
   ]);
@@ -172,7 +165,7 @@ test('the check finds English prose, and only prose: names, addresses, file name
 test('every allowed English name is found on some page and is marked lang="en"', () => {
   const problems: string[] = [];
   for (const entry of ENGLISH_NAMES) {
-    const hits = pages.filter((p) => entry.pages.test(p.path)).flatMap((p) => page(p.file).querySelectorAll(entry.selector).map((e) => ({ p, e })));
+    const hits = pages.filter((p) => entry.pages.test(p.path)).flatMap((p) => parsedHtmlFile(p.file).querySelectorAll(entry.selector).map((e) => ({ p, e })));
     if (hits.length === 0 && !entry.optional) problems.push(`${entry.selector} on ${entry.pages}: matches nothing; drop the entry (${entry.reason})`);
     for (const { p, e } of hits) if (e.getAttributeValue('lang') !== 'en') problems.push(`${p.path} ${where(e)}: allowed as an English name but not marked lang="en"`);
   }
@@ -181,7 +174,7 @@ test('every allowed English name is found on some page and is marked lang="en"',
 
 describe.each(pages)('$path', ({ file, path }) => {
   test('has no run of three or more English words outside the allowed English names', () => {
-    const root = page(file);
+    const root = parsedHtmlFile(file);
     const skip = new Set(englishNames(root, path).map((n) => n.element));
     const seen = pieces(root, skip);
     expect(seen.some((p) => /\p{Script=Han}/u.test(p.text)), `${path}: no Chinese text found: the extraction is not looking`).toBe(true);
@@ -224,7 +217,7 @@ test('the English edition was built: a home page and a plan page for every seed'
 
 test('the English check finds Chinese outside lang="zh…", and only there', () => {
   const html = (inner: string) => `<!doctype html><html lang="en"><head><title>Plans</title></head><body><main>${inner}</main></body></html>`;
-  const found = (inner: string) => hanOutsideChinese(parse(html(inner), 't.html')).map((p) => p.text);
+  const found = (inner: string) => hanOutsideChinese(parseHtml(html(inner), 't.html')).map((p) => p.text);
   expect(found('<p>All plans <span lang="zh-CN">天津市</span></p>')).toEqual([]);
   expect(found('<p>Region: 天津市</p>')).toEqual(['Region: 天津市']);
   expect(found('<div lang="zh-CN"><p>正文 <span lang="en">English <b>引用</b></span></p></div>')).toEqual(['引用']);
@@ -233,13 +226,13 @@ test('the English check finds Chinese outside lang="zh…", and only there', () 
 });
 
 test('every exception for Chinese on English pages is used', () => {
-  const unused = CHINESE_ON_ENGLISH_PAGES.filter((x) => !englishPages.some((p) => x.pages.test(p.path) && hanOutsideChinese(page(p.file)).some((piece) => piece.where === x.where)));
+  const unused = CHINESE_ON_ENGLISH_PAGES.filter((x) => !englishPages.some((p) => x.pages.test(p.path) && hanOutsideChinese(parsedHtmlFile(p.file)).some((piece) => piece.where === x.where)));
   expectNone(unused.map((x) => `${x.pages} ${x.where}: matches nothing; drop it (${x.reason})`), 'CHINESE_ON_ENGLISH_PAGES');
 });
 
 describe.each(englishPages)('$path', ({ file, path }) => {
   test('has every Han character inside an element whose lang starts with zh (no Chinese-only UI string)', () => {
-    const root = page(file);
+    const root = parsedHtmlFile(file);
     expect(root.querySelector('html')?.getAttributeValue('lang'), `${path}: <html lang>`).toBe('en');
     const allowed = (piece: Piece) => CHINESE_ON_ENGLISH_PAGES.some((x) => x.pages.test(path) && x.where === piece.where);
     const problems = hanOutsideChinese(root)

@@ -7,9 +7,9 @@
  * canonical URL. Screenshots of a plan page at 360 px and 1280 px go to tests/.artifacts/screens/ to look at.
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { builtPages, launchBrowser, pageUrl, planPages } from '../support/browser.ts';
-import type { LaunchedBrowser } from '../support/browser.ts';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { builtPages, pageUrl, planPages } from '../support/browser.ts';
+import { browserForFile } from '../support/browser-per-file.ts';
 import type { Page } from 'playwright-core';
 import type { PlanDocument } from '../../src/schemas/plan.ts';
 import { expectNone } from '../support/report.ts';
@@ -19,16 +19,10 @@ const siteDir = inject('siteDir');
 const plans = planPages(siteDir);
 const screens = 'tests/.artifacts/screens';
 
-let browser: LaunchedBrowser;
-/** One page for every check; each sets its viewport before loading. */
-let page: Page;
-beforeAll(async () => {
+/** Its one tab (`browser.page`) serves every check; each sets its viewport before loading. */
+const browser = browserForFile();
+beforeAll(() => {
   mkdirSync(screens, { recursive: true });
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 test('there is a plan page for every seed, in each edition', () => {
@@ -104,9 +98,9 @@ describe.each([...plans, ...englishPlans])('$path', ({ path }) => {
   const doc = JSON.parse(readFileSync(`${siteDir}/data/plans/${slug}.json`, 'utf8')) as PlanDocument;
 
   test('at 360 px: no sideways scrolling, contents collapsed, text first', async () => {
-    await page.setViewportSize({ width: 360, height: 740 });
-    await page.goto(pageUrl(baseUrl, path));
-    const m = await page.evaluate(() => ({
+    await browser.page.setViewportSize({ width: 360, height: 740 });
+    await browser.page.goto(pageUrl(baseUrl, path));
+    const m = await browser.page.evaluate(() => ({
       scroll: document.documentElement.scrollWidth,
       tocOpen: (document.querySelector('.toc details') as HTMLDetailsElement).open,
       // A closed <details> keeps its content's boxes; checkVisibility() knows it is not shown.
@@ -116,13 +110,13 @@ describe.each([...plans, ...englishPlans])('$path', ({ path }) => {
     expect(m.scroll, 'page width at 360 px').toBeLessThanOrEqual(360);
     expect(m.tocOpen || m.tocListVisible, 'contents collapsed on a phone').toBe(false);
     expect(m.h1, 'the title is on the first screen').toBeLessThan(740);
-    if (path.includes('xinji') && !english) await page.screenshot({ path: `${screens}/plan-360.png` });
+    if (path.includes('xinji') && !english) await browser.page.screenshot({ path: `${screens}/plan-360.png` });
   });
 
   test('at 360×740: the title and the start of the text are on the first screen, the card collapsed to its key facts', async () => {
-    await page.setViewportSize(PHONE);
-    await page.goto(pageUrl(baseUrl, path));
-    const m = await page.evaluate(() => {
+    await browser.page.setViewportSize(PHONE);
+    await browser.page.goto(pageUrl(baseUrl, path));
+    const m = await browser.page.evaluate(() => {
       // The first paragraph or heading of the text: its first line must be on the screen, not only its top edge.
       const first = document.querySelector<HTMLElement>('.plan-text :is(p, h2, h3, h4, h5)')!;
       const box = first.getBoundingClientRect();
@@ -133,7 +127,7 @@ describe.each([...plans, ...englishPlans])('$path', ({ path }) => {
         firstLineBottom: box.top + parseFloat(getComputedStyle(first).lineHeight),
       };
     });
-    const c = await card(page);
+    const c = await card(browser.page);
     expect(c.rows, 'rows in the metadata card').toBeGreaterThanOrEqual(labels.length);
     expect(c.open, 'the card is a closed <details>').toBe(false);
     expect(c.shownLabels, 'card fields on screen while collapsed').toEqual([]);
@@ -146,31 +140,31 @@ describe.each([...plans, ...englishPlans])('$path', ({ path }) => {
   });
 
   test('at 360 px the card opens with one tap (click), or with Enter from the keyboard, and then shows every field', async () => {
-    await page.setViewportSize(PHONE);
-    await page.goto(pageUrl(baseUrl, path));
-    const rows = (await card(page)).rows;
+    await browser.page.setViewportSize(PHONE);
+    await browser.page.goto(pageUrl(baseUrl, path));
+    const rows = (await card(browser.page)).rows;
     expect(rows, 'rows in the metadata card').toBeGreaterThanOrEqual(labels.length);
-    await page.locator('.meta-card summary').click();
-    const tapped = await card(page);
+    await browser.page.locator('.meta-card summary').click();
+    const tapped = await card(browser.page);
     expect(tapped.open, 'open after one tap').toBe(true);
     expect(tapped.shownLabels, 'every field shown after one tap').toHaveLength(rows);
     expect(tapped.shownLabels).toEqual(expect.arrayContaining(labels));
     if (doc.meta.docNumber) expect(tapped.text).toContain(doc.meta.docNumber.value);
 
-    await page.reload();
-    await tabTo(page, '.meta-card summary');
-    await page.keyboard.press('Enter');
-    const entered = await card(page);
+    await browser.page.reload();
+    await tabTo(browser.page, '.meta-card summary');
+    await browser.page.keyboard.press('Enter');
+    const entered = await card(browser.page);
     expect(entered.open, 'open after Enter').toBe(true);
     expect(entered.shownLabels, 'every field shown after Enter').toHaveLength(rows);
   });
 
   test('printed, the whole card shows, without the toggle or the key facts line, though the screen had it collapsed', async () => {
-    await page.setViewportSize(PHONE);
-    await page.goto(pageUrl(baseUrl, path));
-    await page.emulateMedia({ media: 'print' });
+    await browser.page.setViewportSize(PHONE);
+    await browser.page.goto(pageUrl(baseUrl, path));
+    await browser.page.emulateMedia({ media: 'print' });
     try {
-      const c = await card(page);
+      const c = await card(browser.page);
       expect(c.open, 'the <details> is still closed').toBe(false);
       expect(c.rows).toBeGreaterThanOrEqual(labels.length);
       expect(c.shownLabels, 'fields printed').toHaveLength(c.rows);
@@ -178,37 +172,37 @@ describe.each([...plans, ...englishPlans])('$path', ({ path }) => {
       expect(c.toggle, 'the toggle is not printed').toBe(false);
       expect(c.brief, 'the key facts line is not printed (the card has them)').toBeNull();
     } finally {
-      await page.emulateMedia({ media: 'screen' });
+      await browser.page.emulateMedia({ media: 'screen' });
     }
   });
 
   test.each([PHONE, { width: 1280, height: 900 }])('nothing moves while the page loads at $width px (layout shift under 0.01)', async (viewport) => {
-    await page.setViewportSize(viewport);
+    await browser.page.setViewportSize(viewport);
     // As on a slow network (Lighthouse measured 0.067): enhance.js arrives once the page has been painted, so
     // whatever it changes would be seen moving. On a fast one it may run before the first paint and hide a shift.
     const script = '**/enhance.js';
-    await page.route(script, async (route) => {
-      await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
+    await browser.page.route(script, async (route) => {
+      await browser.page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
       await route.continue();
     });
     try {
-      await page.goto(pageUrl(baseUrl, path));
+      await browser.page.goto(pageUrl(baseUrl, path));
     } finally {
-      await page.unroute(script);
+      await browser.page.unroute(script);
     }
-    const arrival = await page.evaluate(() => ({
+    const arrival = await browser.page.evaluate(() => ({
       painted: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity,
       script: (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).find((e) => e.name.endsWith('/enhance.js'))?.responseEnd ?? -1,
     }));
     expect(arrival.script, 'enhance.js arrived after the first paint').toBeGreaterThan(arrival.painted);
-    const { sum, shifts } = await layoutShifts(page);
+    const { sum, shifts } = await layoutShifts(browser.page);
     expect(sum, `layout shift on load:\n${shifts.join('\n')}`).toBeLessThan(0.01);
   });
 
   test('at 1280 px: contents beside the text and visible, the whole metadata card shown', async () => {
-    await page.setViewportSize({ width: 1280, height: 900 });
-    await page.goto(pageUrl(baseUrl, path));
-    const m = await page.evaluate(() => {
+    await browser.page.setViewportSize({ width: 1280, height: 900 });
+    await browser.page.goto(pageUrl(baseUrl, path));
+    const m = await browser.page.evaluate(() => {
       const ol = document.querySelector('.toc ol') as HTMLElement;
       const toc = ol.getBoundingClientRect();
       const text = document.querySelector('.plan-text')!.getBoundingClientRect();
@@ -218,12 +212,12 @@ describe.each([...plans, ...englishPlans])('$path', ({ path }) => {
     expect(m.tocRight, 'contents to the left of the text').toBeLessThanOrEqual(m.textLeft);
     expect(m.scroll).toBeLessThanOrEqual(1280);
     // The whole card, as a card: no toggle, no key facts line repeating it.
-    const c = await card(page);
+    const c = await card(browser.page);
     expect(c.rows).toBeGreaterThanOrEqual(labels.length);
     expect(c.shownLabels, 'card fields shown at 1280 px').toHaveLength(c.rows);
     expect(c.toggle, 'no toggle at 1280 px').toBe(false);
     expect(c.brief, 'no key facts line at 1280 px').toBeNull();
-    if (path.includes('xinji') && !english) await page.screenshot({ path: `${screens}/plan-1280.png` });
+    if (path.includes('xinji') && !english) await browser.page.screenshot({ path: `${screens}/plan-1280.png` });
   });
 });
 

@@ -6,10 +6,10 @@
  */
 import { readdirSync } from 'node:fs';
 import { relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { builtPages, launchBrowser, planPages } from '../support/browser.ts';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
+import { builtPages, planPages } from '../support/browser.ts';
+import { browserForFile } from '../support/browser-per-file.ts';
 import { createLinkChecker, type LinkChecker } from '../support/links.ts';
-import type { LaunchedBrowser } from '../support/browser.ts';
 import { expectNone } from '../support/report.ts';
 
 const baseUrl = inject('baseUrl');
@@ -17,14 +17,10 @@ const siteDir = inject('siteDir');
 const base = new URL(baseUrl);
 const pages = builtPages(siteDir);
 
-let browser: LaunchedBrowser;
+const browser = browserForFile();
 let checker: LinkChecker;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  checker = createLinkChecker(await browser.context.newPage(), siteDir, baseUrl);
-});
-afterAll(async () => {
-  await browser?.close();
+beforeAll(() => {
+  checker = createLinkChecker(browser.page, siteDir, baseUrl);
 });
 
 describe.each(pages)('$path', ({ file, path }) => {

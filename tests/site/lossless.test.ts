@@ -11,14 +11,13 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { parse } from 'yaml';
 import { decodeSeed } from '../../scripts/pipeline/decode.ts';
 import { expectedLines, findFirstLoss } from '../../scripts/pipeline/lossless.ts';
 import type { PlanDocument } from '../../src/schemas/plan.ts';
-import { launchBrowser, pageUrl, planPages } from '../support/browser.ts';
-import type { LaunchedBrowser } from '../support/browser.ts';
-import type { Page } from 'playwright-core';
+import { pageUrl, planPages } from '../support/browser.ts';
+import { browserForFile } from '../support/browser-per-file.ts';
 
 const baseUrl = inject('baseUrl');
 const siteDir = inject('siteDir');
@@ -31,15 +30,7 @@ const removedLines = parse(readFileSync('tests/fixtures/removed/seeds.yaml', 'ut
 /** `original → replacement`, sorted: the same repairs in any order compare equal. */
 const repairList = (list: Repair[]) => list.map((r) => `“${r.original}” → “${r.replacement}”`).sort();
 
-let browser: LaunchedBrowser;
-let page: Page;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 test('there is a plan page for every seed', () => {
   expect(plans).toHaveLength(seeds.length);
@@ -57,8 +48,8 @@ describe.each(plans)('$path', ({ path }) => {
     const source = decodeSeed(readFileSync(join('seeds', seed)), seed).text;
     const expected = expectedLines(source, doc);
     expect(expected.length, `${seed}: lines the page must hold`).toBeGreaterThan(0);
-    await page.goto(pageUrl(baseUrl, path));
-    const text = await page.evaluate(() => {
+    await browser.page.goto(pageUrl(baseUrl, path));
+    const text = await browser.page.evaluate(() => {
       const body = document.querySelector('.plan-text')!.cloneNode(true) as HTMLElement;
       for (const ui of body.querySelectorAll('[data-ui]')) ui.remove();
       return body.textContent ?? '';

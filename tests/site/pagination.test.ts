@@ -7,55 +7,35 @@
  * facet page (kind, period, province) lists exactly the plans the open data gives that value; paginated pages pass
  * html-validate and axe, and every link on the list pages resolves.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { AxeResults } from 'axe-core';
 import { HtmlValidate } from 'html-validate';
 import { generateCorpus, poolsFromSeeds } from '../../scripts/generate-corpus.ts';
-import { builtPages, launchBrowser, pageUrl, type LaunchedBrowser } from '../support/browser.ts';
-import { buildSite } from '../support/global-setup.ts';
+import { builtPages, pageUrl } from '../support/browser.ts';
+import { browserForFile } from '../support/browser-per-file.ts';
 import { createLinkChecker } from '../support/links.ts';
 import { expectNone } from '../support/report.ts';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { siteBuiltForFile } from '../support/site-per-file.ts';
 
 const PLANS = 24;
 const PAGE = 10;
-let work: string;
-let siteDir: string;
-let server: StaticServer;
-let browser: LaunchedBrowser;
-
-beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'pagination-build-'));
-  const seeds = join(work, 'seeds');
-  mkdirSync(seeds);
-  for (const f of generateCorpus(PLANS, 3, poolsFromSeeds())) writeFileSync(join(seeds, f.name), f.text);
-  siteDir = join(work, 'dist');
-  const before = process.env.SITE_PAGE_SIZE;
-  process.env.SITE_PAGE_SIZE = String(PAGE);
-  try {
-    await buildSite(siteDir, '/', ['--seeds', seeds, '--plans', join(work, 'plans')]);
-  } finally {
-    if (before === undefined) delete process.env.SITE_PAGE_SIZE;
-    else process.env.SITE_PAGE_SIZE = before;
-  }
-  server = await startStaticServer({ root: siteDir });
-  browser = await launchBrowser();
-}, 600_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
+const site = siteBuiltForFile({
+  name: 'pagination-build',
+  writeSeeds: (seeds) => {
+    for (const f of generateCorpus(PLANS, 3, poolsFromSeeds())) writeFileSync(join(seeds, f.name), f.text);
+  },
+  env: { SITE_PAGE_SIZE: String(PAGE) },
+  timeoutMs: 600_000,
 });
+const browser = browserForFile();
 
 /** The built file of a site path (`/browse/all/2/` → `<site>/browse/all/2/index.html`). */
 function fileOf(path: string): string {
   const clean = decodeURIComponent(path.split('#')[0]!);
-  return join(siteDir, clean.endsWith('/') ? `${clean}index.html` : clean);
+  return join(site.siteDir, clean.endsWith('/') ? `${clean}index.html` : clean);
 }
 
 function html(path: string): string {
@@ -93,7 +73,7 @@ interface OpenPlan {
 
 /** The plans as the open data publishes them (data/plans/<slug>.json): kind, period, province id. */
 function openPlans(): OpenPlan[] {
-  const dir = join(siteDir, 'data/plans');
+  const dir = join(site.siteDir, 'data/plans');
   return readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => {
     const doc = JSON.parse(readFileSync(join(dir, f), 'utf8'));
     const region = doc.meta.region?.value;
@@ -105,7 +85,7 @@ function openPlans(): OpenPlan[] {
 
 describe(`${PLANS} plans at ${PAGE} a page`, () => {
   test('every plan is reachable from the home page by following plain links, each listed once', () => {
-    const texts = readdirSync(join(work, 'seeds')).filter((f) => f.endsWith('.txt'));
+    const texts = readdirSync(site.seedsDir).filter((f) => f.endsWith('.txt'));
     expect(texts).toHaveLength(PLANS);
     const open = openPlans();
     expect(open).toHaveLength(PLANS);
@@ -164,7 +144,7 @@ describe(`${PLANS} plans at ${PAGE} a page`, () => {
     expect(new Set(columns)).toEqual(new Set(open.map((p) => `/plans/${p.slug}/`)));
     expect(columns).toHaveLength(PLANS);
     // Every page of a split list exists and is linked from its first page.
-    const builtPaths = builtPages(siteDir).map((p) => p.path);
+    const builtPaths = builtPages(site.siteDir).map((p) => p.path);
     const firsts = builtPaths.filter((p) => /^\/(en\/)?(browse|compare|regions|documents|reuse|departments|themes|instruments|indicators|glossary)\/(?:(?!\d+\/)[^/]+\/)?$/u.test(p) && !/^\/(en\/)?(browse|regions|themes|instruments|indicators|glossary)\/$/u.test(p));
     expect(firsts.length).toBeGreaterThan(10);
     const problems: string[] = [];
@@ -177,8 +157,8 @@ describe(`${PLANS} plans at ${PAGE} a page`, () => {
   });
 
   test('every link on the list pages resolves (pages and anchors)', async () => {
-    const checker = createLinkChecker(await browser.context.newPage(), siteDir, server.url);
-    const pages = builtPages(siteDir).filter((p) => !/^\/(en\/)?plans\//u.test(p.path));
+    const checker = createLinkChecker(await browser.context.newPage(), site.siteDir, site.url);
+    const pages = builtPages(site.siteDir).filter((p) => !/^\/(en\/)?plans\//u.test(p.path));
     expect(pages.length).toBeGreaterThan(50);
     const broken: string[] = [];
     for (const p of pages) broken.push(...(await checker.check(p.file, p.path)));
@@ -206,7 +186,7 @@ describe(`${PLANS} plans at ${PAGE} a page`, () => {
       for (const path of paginated) {
         for (const width of [1280, 360]) {
           await page.setViewportSize({ width, height: 800 });
-          await page.goto(pageUrl(server.url, path), { waitUntil: 'load' });
+          await page.goto(pageUrl(site.url, path), { waitUntil: 'load' });
           await page.evaluate(() => document.fonts.ready);
           await page.evaluate(axeSource);
           const results: AxeResults = await page.evaluate(() => (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
@@ -221,9 +201,9 @@ describe(`${PLANS} plans at ${PAGE} a page`, () => {
   });
 
   test('a plan whose indicator more than 12 plans share draws their spread, not a bar each (issue 15: a plan page must not grow with the library)', () => {
-    const peerFiles = readdirSync(join(siteDir, 'charts')).filter((f) => /^plan-.+-peers\.svg$/u.test(f));
+    const peerFiles = readdirSync(join(site.siteDir, 'charts')).filter((f) => /^plan-.+-peers\.svg$/u.test(f));
     expect(peerFiles.length).toBeGreaterThan(0);
-    const svgs = peerFiles.map((f) => readFileSync(join(siteDir, 'charts', f), 'utf8'));
+    const svgs = peerFiles.map((f) => readFileSync(join(site.siteDir, 'charts', f), 'utf8'));
     const spreads = svgs.filter((svg) => svg.includes('class="spread-box"'));
     // The 24 generated plans share the common indicators (R&D intensity, high-tech firms) well past 12 plans.
     expect(spreads.length, 'no peer view drew a spread').toBeGreaterThan(0);

@@ -16,12 +16,11 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
 import { parse } from 'yaml';
 import type { PlanDocument } from '../../src/schemas/plan.ts';
-import { launchBrowser, pageUrl, planPages } from '../support/browser.ts';
-import type { LaunchedBrowser } from '../support/browser.ts';
+import { pageUrl, planPages } from '../support/browser.ts';
+import { browserForFile } from '../support/browser-per-file.ts';
 import { expectNone } from '../support/report.ts';
 
 const baseUrl = inject('baseUrl');
@@ -83,17 +82,11 @@ interface Printed {
   links: { className: string; text: string; marked: boolean }[];
 }
 
-let browser: LaunchedBrowser;
-let page: Page;
+const browser = browserForFile();
 beforeAll(async () => {
   mkdirSync(out, { recursive: true });
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.clock.setFixedTime(new Date(`${PRINT_DAY}T12:00:00Z`));
-  await page.emulateMedia({ media: 'print' });
-});
-afterAll(async () => {
-  await browser?.close();
+  await browser.page.clock.setFixedTime(new Date(`${PRINT_DAY}T12:00:00Z`));
+  await browser.page.emulateMedia({ media: 'print' });
 });
 
 const prints = new Map<string, Promise<Printed>>();
@@ -103,14 +96,14 @@ function printed(slug: string): Promise<Printed> {
   if (!result) {
     result = (async () => {
       const pdf = join(out, `${slug}.pdf`);
-      await page.goto(pageUrl(baseUrl, `/plans/${slug}/`));
-      await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: false });
+      await browser.page.goto(pageUrl(baseUrl, `/plans/${slug}/`));
+      await browser.page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: false });
       const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
       const [width, height] = /Page size:\s+([\d.]+) x ([\d.]+) pts/u.exec(info)!.slice(1).map(Number) as [number, number];
       const pages = Number(/Pages:\s+(\d+)/u.exec(info)![1]);
       const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
       execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '1', '-singlefile', pdf, join(out, `${slug}-page1`)]);
-      const { marks, links } = await page.evaluate(() => {
+      const { marks, links } = await browser.page.evaluate(() => {
         const isMark = (e: Element | null) => e?.matches('.endnote-ref') === true && e.checkVisibility();
         return {
           marks: [...document.querySelectorAll('.endnote-ref')].filter(isMark).map((e) => {
@@ -287,10 +280,10 @@ test('beichen-2020-2022 prints its cited 天津市 plan as note 2, after the clo
 test('the 注释 and note numbers are for print only: hidden on screen and left out of the search index', async () => {
   const p = await printed('beichen-2020-2022');
   expect(p.marks.length).toBeGreaterThan(0);
-  await page.emulateMedia({ media: 'screen' });
+  await browser.page.emulateMedia({ media: 'screen' });
   try {
-    await page.goto(pageUrl(baseUrl, '/plans/beichen-2020-2022/'));
-    const shown = await page.evaluate(() => ({
+    await browser.page.goto(pageUrl(baseUrl, '/plans/beichen-2020-2022/'));
+    const shown = await browser.page.evaluate(() => ({
       visible: [...document.querySelectorAll('.endnotes, .endnote-ref')].filter((e) => e.checkVisibility()).length,
       all: document.querySelectorAll('.endnotes, .endnote-ref').length,
       indexed: document.querySelectorAll('.endnotes:not([data-ui]), .endnote-ref:not([data-ui])').length,
@@ -299,6 +292,6 @@ test('the 注释 and note numbers are for print only: hidden on screen and left 
     expect(shown.visible, 'shown on screen').toBe(0);
     expect(shown.indexed, 'without data-ui (which the build tells Pagefind to leave out: tests/site/search-index.test.ts)').toBe(0);
   } finally {
-    await page.emulateMedia({ media: 'print' });
+    await browser.page.emulateMedia({ media: 'print' });
   }
 });

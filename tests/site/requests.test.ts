@@ -6,10 +6,10 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { BrowserContext, Request } from 'playwright-core';
-import { builtPages, disableJavaScript, launchBrowser, pageUrl, planPages } from '../support/browser.ts';
-import type { LaunchedBrowser } from '../support/browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import type { Request } from 'playwright-core';
+import { builtPages, disableJavaScript, pageUrl, planPages } from '../support/browser.ts';
+import { browserForFile } from '../support/browser-per-file.ts';
 import { expectNone } from '../support/report.ts';
 
 const baseUrl = inject('baseUrl');
@@ -20,15 +20,7 @@ const home = builtPages(siteDir).find((p) => p.path === '/');
 /** The English edition's home and plan pages (/en/): the same pages, so the same checks. */
 const english = builtPages(siteDir).filter((p) => p.path === '/en/' || /^\/en\/plans\/[^/]+\/$/u.test(p.path));
 
-let browser: LaunchedBrowser;
-let context: BrowserContext;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  context = browser.context;
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 /** What one page load requested: every request, and the failed ones with their reason. */
 interface Load {
@@ -49,7 +41,7 @@ function load(path: string): Promise<Load> {
 }
 
 async function loadPage(path: string): Promise<Load> {
-  const page = await context.newPage();
+  const page = await browser.context.newPage();
   const requests: Request[] = [];
   const failures: string[] = [];
   page.on('request', (r) => requests.push(r));
@@ -114,7 +106,7 @@ describe.each([...(home ? [home] : []), ...plans, ...english])('$path', ({ path,
 
     test('shows the same text, contents and anchors with JavaScript off', async () => {
       const read = async (javaScript: boolean) => {
-        const page = await context.newPage();
+        const page = await browser.context.newPage();
         try {
           if (!javaScript) await disableJavaScript(page);
           await page.goto(pageUrl(baseUrl, path));

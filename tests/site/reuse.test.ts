@@ -5,9 +5,9 @@
  * The passages and plans expected are read in seeds/*.txt (see src/lib/reuse/seeds.test.ts for the lines).
  */
 import { readdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchBrowser, pageUrl, type LaunchedBrowser } from '../support/browser.ts';
+import { describe, expect, inject, test } from 'vitest';
+import { pageUrl } from '../support/browser.ts';
+import { browserForFile } from '../support/browser-per-file.ts';
 import { expectNone } from '../support/report.ts';
 
 const baseUrl = inject('baseUrl');
@@ -16,20 +16,12 @@ const MEASURE = '高新技术企业培育库与企业登记信息库、知识产
 /** Letters and digits only: how the reuse is compared (punctuation, spaces and widths aside). */
 const letters = (s: string) => s.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '');
 
-let browser: LaunchedBrowser;
-let page: Page;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = browserForFile();
 
 /** The passages of a list on /reuse/ with their links (path and fragment). */
 async function passages(listId: string): Promise<{ text: string; links: string[] }[]> {
-  await page.goto(pageUrl(baseUrl, '/reuse/'));
-  return page.$$eval(`section[aria-labelledby="${listId}"] li`, (items) =>
+  await browser.page.goto(pageUrl(baseUrl, '/reuse/'));
+  return browser.page.$$eval(`section[aria-labelledby="${listId}"] li`, (items) =>
     items.map((li) => ({ text: li.querySelector('.reuse-text')!.textContent!, links: [...li.querySelectorAll('a')].map((a) => new URL(a.href).pathname + new URL(a.href).hash) })),
   );
 }
@@ -39,8 +31,8 @@ async function passages(listId: string): Promise<{ text: string; links: string[]
  * paragraph); `innerText`, as print-only note numbers are in `textContent`.
  */
 async function textAt(link: string): Promise<string> {
-  await page.goto(pageUrl(baseUrl, link));
-  return page.evaluate((id) => {
+  await browser.page.goto(pageUrl(baseUrl, link));
+  return browser.page.evaluate((id) => {
     const target = document.getElementById(id)!;
     let text = '';
     for (let el: Element | null = target; el && text.length < 600; el = el.nextElementSibling) text += (el as HTMLElement).innerText;
@@ -66,8 +58,8 @@ describe('/reuse/', () => {
 
   test("gives every plan's share, the same as its page shows", async () => {
     const seeds = readdirSync('seeds').filter((f) => f.endsWith('.txt'));
-    await page.goto(pageUrl(baseUrl, '/reuse/'));
-    const rows = await page.$$eval('.reuse-shares tbody tr', (trs) =>
+    await browser.page.goto(pageUrl(baseUrl, '/reuse/'));
+    const rows = await browser.page.$$eval('.reuse-shares tbody tr', (trs) =>
       trs.map((tr) => ({ href: new URL(tr.querySelector('a')!.href).pathname, shared: tr.querySelectorAll('td')[1]!.textContent! })),
     );
     expect(rows).toHaveLength(seeds.length);
@@ -75,8 +67,8 @@ describe('/reuse/', () => {
     for (const row of rows) {
       const share = /（(\d+\.\d%)）/u.exec(row.shared)?.[1];
       if (!share) problems.push(`${row.href}: no share in “${row.shared}”`);
-      await page.goto(pageUrl(baseUrl, row.href));
-      const onPage = await page.textContent('section.reuse > p');
+      await browser.page.goto(pageUrl(baseUrl, row.href));
+      const onPage = await browser.page.textContent('section.reuse > p');
       if (!onPage?.includes(`（${share}）`)) problems.push(`${row.href}: /reuse/ says ${share}, the page says “${onPage}”`);
     }
     expectNone(problems, 'shares');
@@ -85,33 +77,33 @@ describe('/reuse/', () => {
 
 describe('a plan page', () => {
   test('marks the paragraph with the shared measure on screen, lists it, and leaves both out of print', async () => {
-    await page.goto(pageUrl(baseUrl, '/plans/beichen-2020-2022/'));
+    await browser.page.goto(pageUrl(baseUrl, '/plans/beichen-2020-2022/'));
     const measure = letters(MEASURE);
-    const ids = await page.$$eval(
+    const ids = await browser.page.$$eval(
       '.plan-text p',
       (ps, m) => ps.filter((p) => (p as HTMLElement).innerText.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '').includes(m)).map((p) => p.id),
       measure,
     );
     expect(ids).toHaveLength(1);
-    const para = page.locator(`[id="${ids[0]}"]`);
+    const para = browser.page.locator(`[id="${ids[0]}"]`);
     expect(await para.getAttribute('class')).toBe('reused');
     const rule = () => para.evaluate((p) => getComputedStyle(p, '::before').borderLeftStyle);
     expect(await rule()).toBe('dotted');
     // The list links that paragraph to 红桥.
-    const items = await page.$$eval('.reuse-list li', (lis) => lis.map((li) => ({ own: li.querySelector('a')!.getAttribute('href'), text: li.textContent! })));
+    const items = await browser.page.$$eval('.reuse-list li', (lis) => lis.map((li) => ({ own: li.querySelector('a')!.getAttribute('href'), text: li.textContent! })));
     expect(items.some((i) => i.own === `#${ids[0]}` && i.text.includes('红桥区'))).toBe(true);
     // Paragraphs that share nothing carry no mark.
-    const marked = await page.$$eval('.plan-text p.reused', (ps) => ps.length);
-    const all = await page.$$eval('.plan-text p[id^="p"]', (ps) => ps.length);
+    const marked = await browser.page.$$eval('.plan-text p.reused', (ps) => ps.length);
+    const all = await browser.page.$$eval('.plan-text p[id^="p"]', (ps) => ps.length);
     expect(marked).toBeGreaterThan(0);
     expect(marked).toBeLessThan(all);
 
-    await page.emulateMedia({ media: 'print' });
+    await browser.page.emulateMedia({ media: 'print' });
     try {
-      expect(await page.locator('section.reuse').isVisible()).toBe(false);
+      expect(await browser.page.locator('section.reuse').isVisible()).toBe(false);
       expect(await rule()).toBe('none');
     } finally {
-      await page.emulateMedia({ media: 'screen' });
+      await browser.page.emulateMedia({ media: 'screen' });
     }
   });
 });

@@ -6,30 +6,23 @@
  * reading names the indicator as the registry does (有效发明专利拥有量), which the text never writes.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { afterAll, beforeAll, expect, inject, test } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchBrowser, pageUrl } from '../support/browser.ts';
-import type { LaunchedBrowser } from '../support/browser.ts';
+import { beforeAll, expect, inject, test } from 'vitest';
+import { pageUrl } from '../support/browser.ts';
+import { browserForFile } from '../support/browser-per-file.ts';
 
 const baseUrl = inject('baseUrl');
 const siteDir = inject('siteDir');
 
-let browser: LaunchedBrowser;
-let page: Page;
+const browser = browserForFile();
 beforeAll(async () => {
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  await page.goto(pageUrl(baseUrl, '/search/'));
-});
-afterAll(async () => {
-  await browser?.close();
+  await browser.page.goto(pageUrl(baseUrl, '/search/'));
 });
 
 /** The indexed text of each page Pagefind returns for `q`, by URL. */
 async function indexedText(q: string): Promise<Record<string, string>> {
   const bundle = pageUrl(baseUrl, '/pagefind/pagefind.js');
   // A string, not a function: Vitest would rewrite a function's `import()` into its own loader.
-  return page.evaluate(`(async () => {
+  return browser.page.evaluate(`(async () => {
     const pagefind = await import(${JSON.stringify(bundle)});
     await pagefind.init();
     const search = await pagefind.search(${JSON.stringify(q)});

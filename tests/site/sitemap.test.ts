@@ -6,9 +6,10 @@
  * (astro.config.mjs `site`). robots.txt lets every crawler in and names that sitemap. Both are served with the
  * content type a crawler expects.
  */
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { beforeAll, describe, expect, inject, test } from 'vitest';
 import config from '../../astro.config.mjs';
-import { builtPages, launchBrowser, type LaunchedBrowser } from '../support/browser.ts';
+import { builtPages } from '../support/browser.ts';
+import { browserForFile } from '../support/browser-per-file.ts';
 import { expectNone } from '../support/report.ts';
 
 const baseUrl = inject('baseUrl');
@@ -33,15 +34,13 @@ interface ParsedSitemap {
   entries: { name: string; ns: string | null; locs: string[] }[];
 }
 
-let browser: LaunchedBrowser;
+const browser = browserForFile();
 let sitemap: { status: number; type: string | null; text: string; parsed: ParsedSitemap };
 
 beforeAll(async () => {
   const response = await fetch(new URL('sitemap.xml', baseUrl));
   const text = await response.text();
-  browser = await launchBrowser();
-  const page = await browser.context.newPage();
-  const parsed = await page.evaluate((xml): ParsedSitemap => {
+  const parsed = await browser.page.evaluate((xml): ParsedSitemap => {
     const doc = new DOMParser().parseFromString(xml, 'application/xml');
     const error = doc.getElementsByTagName('parsererror')[0];
     const root = doc.documentElement;
@@ -52,9 +51,6 @@ beforeAll(async () => {
     };
   }, text);
   sitemap = { status: response.status, type: response.headers.get('content-type'), text, parsed };
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 /** The `<loc>` values, in order. */

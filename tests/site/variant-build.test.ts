@@ -9,8 +9,7 @@
  * index first instead of reading every page: results and their order (tests/fixtures/search/variant-queries.yaml),
  * the requests it makes, and “继续检查” for a common word.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { z } from 'astro/zod';
@@ -18,61 +17,57 @@ import type { Page } from 'playwright-core';
 import type { PlanDocument } from '../../src/schemas/plan.ts';
 import { parseYamlWithFriendlyErrors } from '../../src/schemas/friendly-errors.ts';
 import { generateCorpus, poolsFromSeeds } from '../../scripts/generate-corpus.ts';
-import { builtPages, launchBrowser, pageUrl, recordRequests } from '../support/browser.ts';
-import type { LaunchedBrowser } from '../support/browser.ts';
-import { buildSite } from '../support/global-setup.ts';
+import { builtPages, pageUrl, recordRequests } from '../support/browser.ts';
+import { browserForFile } from '../support/browser-per-file.ts';
 import { createLinkChecker } from '../support/links.ts';
 import { expectNone } from '../support/report.ts';
-import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { siteBuiltForFile } from '../support/site-per-file.ts';
 import { ask, readResults } from '../search/quality.ts';
 
 const BASE = '/plans/';
 const CORPUS = readdirSync('tests/fixtures/corpus').filter((f) => f.endsWith('.txt'));
 /** Texts from scripts/generate-corpus.ts (seed 1, its default): 00000_synthetic.txt … 00004_synthetic.txt. */
 const GENERATED = 5;
-let work: string;
-let siteDir: string;
-let server: StaticServer;
-let browser: LaunchedBrowser;
+const site = siteBuiltForFile({
+  name: 'variant-build',
+  base: BASE,
+  writeSeeds: (seeds) => {
+    for (const f of readdirSync('seeds').filter((f) => f.endsWith('.txt') || f === 'catalog.yaml')) copyFileSync(join('seeds', f), join(seeds, f));
+    copyFileSync('tests/fixtures/sixth/005_dongli_fixture.txt', join(seeds, '005_dongli_fixture.txt'));
+    copyFileSync('tests/fixtures/hostile/markup.txt', join(seeds, '900_markup.txt'));
+    for (const f of CORPUS) copyFileSync(join('tests/fixtures/corpus', f), join(seeds, f));
+    // Enough plans that search takes its index-first path (more than 20, SCAN_ALL_PAGES in engine.ts).
+    for (const f of generateCorpus(GENERATED, 1, poolsFromSeeds())) writeFileSync(join(seeds, f.name), f.text);
+  },
+  timeoutMs: 300_000,
+});
+const browser = browserForFile();
 
-beforeAll(async () => {
-  work = mkdtempSync(join(tmpdir(), 'variant-build-'));
-  const seeds = join(work, 'seeds');
-  mkdirSync(seeds);
-  for (const f of readdirSync('seeds').filter((f) => f.endsWith('.txt') || f === 'catalog.yaml')) copyFileSync(join('seeds', f), join(seeds, f));
-  copyFileSync('tests/fixtures/sixth/005_dongli_fixture.txt', join(seeds, '005_dongli_fixture.txt'));
-  copyFileSync('tests/fixtures/hostile/markup.txt', join(seeds, '900_markup.txt'));
-  for (const f of CORPUS) copyFileSync(join('tests/fixtures/corpus', f), join(seeds, f));
-  // Enough plans that search takes its index-first path (more than 20, SCAN_ALL_PAGES in engine.ts).
-  for (const f of generateCorpus(GENERATED, 1, poolsFromSeeds())) writeFileSync(join(seeds, f.name), f.text);
-  siteDir = join(work, 'dist');
-  await buildSite(siteDir, BASE, ['--seeds', seeds, '--plans', join(work, 'plans')]);
-  server = await startStaticServer({ root: siteDir, base: BASE });
-  browser = await launchBrowser();
-}, 300_000);
-
-/** A new page that records (and dismisses) any dialog: markup from a source must never run `alert`. */
-async function watchedPage(): Promise<{ page: Page; dialogs: string[] }> {
+/**
+ * Runs `check` in a new page that records (and dismisses) any dialog, then requires that none opened: markup from a
+ * source must never run `alert`. Closes the page.
+ */
+async function inWatchedPage(check: (page: Page) => Promise<void>): Promise<void> {
   const page = await browser.context.newPage();
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();
   });
-  return { page, dialogs };
+  try {
+    await check(page);
+    expect(dialogs).toEqual([]);
+  } finally {
+    await page.close();
+  }
 }
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (work) rmSync(work, { recursive: true, force: true });
-});
 
 describe('a sixth plan dropped into seeds/', () => {
   test('becomes a page listed on the home page, with its headings and anchors', async () => {
     const page = await browser.context.newPage();
     try {
-      await page.goto(server.url);
+      await page.goto(site.url);
       const titles = await page.locator('.plan-list th a').allTextContents();
       expect(CORPUS).toHaveLength(20);
       expect(titles).toHaveLength(7 + CORPUS.length + GENERATED);
@@ -87,7 +82,7 @@ describe('a sixth plan dropped into seeds/', () => {
           '江西省宜春市靖安县科技创新“十四五”规划',
         ]),
       );
-      await page.goto(pageUrl(server.url, '/plans/tianjin-dongli-2023-2025/'));
+      await page.goto(pageUrl(site.url, '/plans/tianjin-dongli-2023-2025/'));
       expect(await page.locator('h1').textContent()).toBe('东丽区科技创新三年行动方案（2023—2025年）');
       expect(await page.locator('#s2-1-1').textContent()).toContain('1.培育科技型企业。');
       expect(await page.locator('.meta-card').textContent()).toContain('天津市 › 东丽区');
@@ -99,9 +94,9 @@ describe('a sixth plan dropped into seeds/', () => {
 
 describe('the real-world corpus dropped into seeds/', () => {
   test('every text becomes a page: its title (or 未识别标题), and 未识别 for what the text does not give', async () => {
-    const docs = readdirSync(join(work, 'plans'))
+    const docs = readdirSync(site.plansDir)
       .filter((f) => f.endsWith('.json') && !f.startsWith('_'))
-      .map((f) => JSON.parse(readFileSync(join(work, 'plans', f), 'utf8')) as PlanDocument)
+      .map((f) => JSON.parse(readFileSync(join(site.plansDir, f), 'utf8')) as PlanDocument)
       .filter((d) => CORPUS.includes(d.source.file));
     expect(docs.map((d) => d.source.file).sort()).toEqual([...CORPUS].sort());
     const page = await browser.context.newPage();
@@ -109,7 +104,7 @@ describe('the real-world corpus dropped into seeds/', () => {
     await page.setViewportSize({ width: 360, height: 800 });
     try {
       for (const doc of docs) {
-        await page.goto(pageUrl(server.url, `/plans/${doc.slug}/`));
+        await page.goto(pageUrl(site.url, `/plans/${doc.slug}/`));
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow, `${doc.source.file}: the page is wider than the phone`).toBeLessThanOrEqual(0);
         const h1 = (await page.locator('h1').textContent())?.trim();
@@ -128,9 +123,8 @@ describe('the real-world corpus dropped into seeds/', () => {
 
 describe('markup in a source text', () => {
   test('shows as text on the page and never runs', async () => {
-    const { page, dialogs } = await watchedPage();
-    try {
-      await page.goto(pageUrl(server.url, '/plans/900-markup/'));
+    await inWatchedPage(async (page) => {
+      await page.goto(pageUrl(site.url, '/plans/900-markup/'));
       // The text as the source has it: editorial UI (value readings, anchors) set aside.
       const text = await page.evaluate(() => {
         const body = document.querySelector('.plan-text')!.cloneNode(true) as HTMLElement;
@@ -146,16 +140,12 @@ describe('markup in a source text', () => {
       const others = scripts.filter((s) => !/^<script src="[^"]*\/(enhance|chart-png)\.js" defer/u.test(s));
       expect(others.filter((s) => !s.startsWith('<script type="application/ld+json">'))).toEqual([]);
       expect(others.map((s) => s.slice('<script type="application/ld+json">'.length, -'</script>'.length))).not.toContainEqual(expect.stringContaining('<'));
-      expect(dialogs).toEqual([]);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   test('shows as text in search results', async () => {
-    const { page, dialogs } = await watchedPage();
-    try {
-      await page.goto(pageUrl(server.url, '/search/'));
+    await inWatchedPage(async (page) => {
+      await page.goto(pageUrl(site.url, '/search/'));
       // A string, not a function: the test runner would rewrite a function's dynamic import().
       const excerpt = (await page.evaluate(`(async () => {
         const pagefind = await import('${BASE}pagefind/pagefind.js');
@@ -169,41 +159,34 @@ describe('markup in a source text', () => {
       // (Pagefind puts a space where an inline element of the page begins: `alert( 1)`.)
       expect(excerpt!.replace(/\s/gu, '')).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
       expect(excerpt!.replace(/<\/?mark>/gu, '')).not.toMatch(/<[a-z]/u);
-      expect(dialogs).toEqual([]);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });
 
 test('the search page shows the hostile text as text in its results', async () => {
-  const { page, dialogs } = await watchedPage();
-  try {
-    await page.goto(`${pageUrl(server.url, '/search/')}?q=${encodeURIComponent('脚本标签')}`);
+  await inWatchedPage(async (page) => {
+    await page.goto(`${pageUrl(site.url, '/search/')}?q=${encodeURIComponent('脚本标签')}`);
     await page.waitForFunction(() => document.querySelector<HTMLElement>('#search-results')?.dataset.state === 'done');
     // Spaces aside: the plan page and its search record may differ in where a line breaks.
     const shown = (await page.locator('#search-results').innerText()).replace(/\s/gu, '');
     expect(shown).toContain('<script>alert(1)</script>这是正文里的脚本标签');
     expect(await page.locator('#search-results script').count()).toBe(0);
-    expect(dialogs).toEqual([]);
-  } finally {
-    await page.close();
-  }
+  });
 });
 
 test('a simplified query finds a text written in traditional characters (with converter damage), which shows verbatim', async () => {
-  const plans = readdirSync(join(work, 'plans')).filter((f) => f.endsWith('.json') && !f.startsWith('_')).map((f) => JSON.parse(readFileSync(join(work, 'plans', f), 'utf8')) as PlanDocument);
+  const plans = readdirSync(site.plansDir).filter((f) => f.endsWith('.json') && !f.startsWith('_')).map((f) => JSON.parse(readFileSync(join(site.plansDir, f), 'utf8')) as PlanDocument);
   const traditional = plans.filter((d) => d.matchText !== null).map((d) => d.source.file).sort();
   // The four texts of the corpus printed in traditional characters, and no other.
   expect(traditional).toEqual(CORPUS.filter((f) => f.includes('big5')).sort());
   const shandong = plans.find((d) => d.meta.docNumber?.value === '魯政字〔2022〕225號')!;
   const page = await browser.context.newPage();
   try {
-    await page.goto(`${pageUrl(server.url, '/search/')}?q=${encodeURIComponent('科技强省')}`);
+    await page.goto(`${pageUrl(site.url, '/search/')}?q=${encodeURIComponent('科技强省')}`);
     await page.waitForFunction(() => document.querySelector<HTMLElement>('#search-results')?.dataset.state === 'done');
     const hrefs = await page.locator('#search-results a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     expect(hrefs.some((h) => h.includes(`/plans/${shandong.slug}/`))).toBe(true);
-    await page.goto(pageUrl(server.url, `/plans/${shandong.slug}/`));
+    await page.goto(pageUrl(site.url, `/plans/${shandong.slug}/`));
     // The page shows the text as printed; the simplified form is only in the index.
     const shown = await page.locator('main').innerText();
     expect(shown).toContain('加快科技強省建設(shè)');
@@ -215,12 +198,12 @@ test('a simplified query finds a text written in traditional characters (with co
 
 describe(`the site served under ${BASE}`, () => {
   test('every internal link, asset and anchor resolves under the sub-path', async () => {
-    const checker = createLinkChecker(await browser.context.newPage(), siteDir, server.url);
-    const pages = builtPages(siteDir);
+    const checker = createLinkChecker(await browser.context.newPage(), site.siteDir, site.url);
+    const pages = builtPages(site.siteDir);
     expect(pages.length).toBeGreaterThan(50);
     const broken: string[] = [];
     for (const p of pages) broken.push(...(await checker.check(p.file, p.path)));
-    expectNone(broken, `${relative(process.cwd(), siteDir)}: broken links under ${BASE}`);
+    expectNone(broken, `${relative(process.cwd(), site.siteDir)}: broken links under ${BASE}`);
   });
 
   test('search finds a plan and its result links lead to the paragraph under the sub-path', async () => {
@@ -230,7 +213,7 @@ describe(`the site served under ${BASE}`, () => {
       if (r.status() >= 400) failures.push(`${r.url()} — HTTP ${r.status()}`);
     });
     try {
-      await page.goto(pageUrl(server.url, '/search/'));
+      await page.goto(pageUrl(site.url, '/search/'));
       // 530家 is in one of the 32 texts only: 北辰's p1-2-2 (tests/search/queries.yaml).
       const shown = await ask(page, '530家');
       expect(shown.state).toBe('done');
@@ -254,7 +237,7 @@ describe(`the site served under ${BASE}`, () => {
       if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
     });
     try {
-      await page.goto(pageUrl(server.url, '/plans/beichen-2020-2022/#s1'), { waitUntil: 'networkidle' });
+      await page.goto(pageUrl(site.url, '/plans/beichen-2020-2022/#s1'), { waitUntil: 'networkidle' });
       expect(await page.locator('.meta-card').evaluate((e) => getComputedStyle(e).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)');
       // enhance.js names the section in the address in the cite line as it starts.
       expect(await page.locator('#cite-text').textContent(), 'enhance.js ran').toContain(`${BASE}plans/beichen-2020-2022/#s1`);
@@ -297,7 +280,7 @@ describe('search on a site of more than 20 plans (Pagefind\'s index first)', () 
   let requests: string[];
 
   beforeAll(async () => {
-    const dir = join(siteDir, 'data', 'plans');
+    const dir = join(site.siteDir, 'data', 'plans');
     plans = new Map(
       readdirSync(dir)
         .filter((f) => f.endsWith('.json'))
@@ -307,7 +290,7 @@ describe('search on a site of more than 20 plans (Pagefind\'s index first)', () 
     // One page for the queries below, as a reader searching again and again; no search has run in it yet.
     page = await browser.context.newPage();
     requests = recordRequests(page);
-    await page.goto(pageUrl(server.url, '/search/'));
+    await page.goto(pageUrl(site.url, '/search/'));
   });
   afterAll(async () => {
     await page?.close();
@@ -350,7 +333,7 @@ describe('search on a site of more than 20 plans (Pagefind\'s index first)', () 
     // A fresh page: the one above has already read many pages, and pages already read are checked for free.
     const fresh = await browser.context.newPage();
     try {
-      await fresh.goto(pageUrl(server.url, '/search/'));
+      await fresh.goto(pageUrl(site.url, '/search/'));
       const first = await ask(fresh, '企业');
       expect(first.state).toBe('done');
       // Stopped early: at least 10 results (WANTED), fewer than all, and the rest offered.
@@ -378,7 +361,7 @@ describe('search on a site of more than 20 plans (Pagefind\'s index first)', () 
   test('when the rest cannot be read, continuing says so and keeps what was found, instead of staying busy', async () => {
     const fresh = await browser.context.newPage();
     try {
-      await fresh.goto(pageUrl(server.url, '/search/'));
+      await fresh.goto(pageUrl(site.url, '/search/'));
       const first = await ask(fresh, '企业');
       expect(first.state).toBe('done');
       const button = fresh.locator('#search-results [data-continue]');
