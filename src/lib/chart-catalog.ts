@@ -2,6 +2,8 @@
  * Every chart of the site, once per build: its stable id (from the plan slug, indicator id or region id, never from
  * build order), its model, the page it stands on, and the values it draws. The pages place these models, and the
  * same entries give the take-away files: `/charts/<id>.svg`, `/charts/<id>.csv` and the embed page `/embed/<id>/`.
+ * Each chart is modelled twice from the same values, in Chinese and in English (`modelEn`: `/en/charts/<id>.svg`,
+ * the English pages and `/en/embed/<id>/`), with the words of `chartLabels(locale)`.
  */
 import { baselineTarget, pairBaselineTargets } from './charts/baseline-target.ts';
 import { comparison, pickComparisonValues } from './charts/comparison.ts';
@@ -11,6 +13,9 @@ import type { AnyChartModel } from './charts/svg.ts';
 import { periodGroups, timeline, TIMELINE_ROWS } from './charts/timeline.ts';
 import { trajectory, trajectoryCandidates, trajectoryPoints } from './charts/trajectory.ts';
 import type { ChartValue, PlanValue } from './charts/types.ts';
+import { CHART_LABELS_EN, CHART_LABELS_ZH, type ChartLabels } from './charts/labels.ts';
+import type { ComparedIndicator } from './charts/comparison.ts';
+import { comparabilityReasonsEn } from './i18n/english.ts';
 import { comparability } from './values.ts';
 import { blockLabels, indicatorNames, planLabel, timelinePlans } from './chart-inputs.ts';
 import { flattenRegions, plansUnder, regionTree } from './crosslinks/regions.ts';
@@ -26,10 +31,18 @@ export interface ChartEntry {
   /** The figure's `id` on its page (the anchor links use). */
   anchor: string;
   model: AnyChartModel;
+  /**
+   * The same chart in English: the same values and marks' places from the same data, the words from the English
+   * label table, names from the registries' English fields (else Chinese). `null` where English is not drawn yet
+   * (the peer view, rewritten apart; its English file repeats the Chinese one's words, marked Chinese).
+   */
+  modelEn: AnyChartModel | null;
   /** Site-relative path of the Chinese page the chart is on (`plans/<slug>/`). */
   page: string;
   /** Title of that page, for the embed page's link back. */
   pageTitle: string;
+  /** The English page's title (a plan's title stays Chinese: plans have no English titles). */
+  pageTitleEn: string;
   /** The data file's rows (`/charts/<id>.csv`): the drawn values as `/data/targets.csv` has them, or plan periods. */
   data: ChartData;
 }
@@ -39,6 +52,17 @@ export type ChartData =
   | { kind: 'targets'; targets: { plan: string; id: string }[] }
   | { kind: 'periods'; plans: string[] };
 
+/** The registry entry as the English charts name it: its English name and comparability note (else the Chinese note). */
+const indicatorEn = (i: Indicator): ComparedIndicator => ({ ...i, name: i.nameEn, comparability: i.comparabilityEn ?? i.comparability });
+
+/** `comparability`'s reasons in English (the same tests; `comparabilityReasonsEn` words them). */
+const reasonsEn = (v: PlanValue, indicator: ComparedIndicator) => comparabilityReasonsEn(v, indicator).map((w) => w.map((p) => p.text).join(''));
+
+/** A model with the editors'-translation note when an English indicator name it shows is the editors' own. */
+function withEditorsNote<M extends AnyChartModel>(m: M, L: ChartLabels, named: readonly (Indicator | undefined)[]): M {
+  return named.some((i) => i?.nameEnSource === 'editors') ? { ...m, notes: [...m.notes, L.editorsNames] } : m;
+}
+
 const targetRefs = (slug: string, values: readonly ChartValue[]) =>
   values.flatMap((v) => (v.id ? [{ plan: (v as ChartValue & { slug?: string }).slug ?? slug, id: v.id }] : []));
 
@@ -46,10 +70,14 @@ const targetRefs = (slug: string, values: readonly ChartValue[]) =>
 export function planCharts(doc: PlanDocument, plans: readonly PlanDocument[], indicators: readonly Indicator[], peerContext?: PeerContext): ChartEntry[] {
   if (doc.targets.length === 0) return [];
   const names = indicatorNames([...indicators]);
+  const namesEn = Object.fromEntries(indicators.map((i) => [i.id, i.nameEn]));
+  const byId = new Map(indicators.map((i) => [i.id, i]));
+  const L = CHART_LABELS_EN;
   const labels = blockLabels(doc);
   const label = planLabel(doc);
   const page = `plans/${doc.slug}/`;
   const pageTitle = planTitle(doc);
+  const pageTitleEn = pageTitle;
   const out: ChartEntry[] = [];
   const pairs = pairBaselineTargets(doc.targets);
   if (pairs.length > 0) {
@@ -57,8 +85,14 @@ export function planCharts(doc: PlanDocument, plans: readonly PlanDocument[], in
       id: `plan-${doc.slug}-baseline-target`,
       anchor: 'chart-baseline-target',
       model: baselineTarget({ slug: doc.slug, planLabel: label, targets: doc.targets, names, blockLabels: labels }),
+      modelEn: withEditorsNote(
+        baselineTarget({ slug: doc.slug, planLabel: label, targets: doc.targets, names: namesEn, blockLabels: labels, labels: L }),
+        L,
+        pairs.map((p) => byId.get(p.indicatorId)),
+      ),
       page,
       pageTitle,
+      pageTitleEn,
       data: { kind: 'targets', targets: targetRefs(doc.slug, pairs.flatMap((p) => [p.start, p.end])) },
     });
   } else {
@@ -68,8 +102,10 @@ export function planCharts(doc: PlanDocument, plans: readonly PlanDocument[], in
       id: `plan-${doc.slug}-peers`,
       anchor: 'chart-peers',
       model,
+      modelEn: null,
       page,
       pageTitle,
+      pageTitleEn,
       data: {
         kind: 'targets',
         targets: model.panels.flatMap((p) =>
@@ -85,8 +121,14 @@ export function planCharts(doc: PlanDocument, plans: readonly PlanDocument[], in
       id: `plan-${doc.slug}-trajectory-${indicatorId}`,
       anchor: `chart-trajectory-${indicatorId}`,
       model: trajectory({ slug: doc.slug, planLabel: label, indicatorId, name: names[indicatorId], targets: doc.targets, blockLabels: labels }),
+      modelEn: withEditorsNote(
+        trajectory({ slug: doc.slug, planLabel: label, indicatorId, name: namesEn[indicatorId], targets: doc.targets, blockLabels: labels, labels: L }),
+        L,
+        [byId.get(indicatorId)],
+      ),
       page,
       pageTitle,
+      pageTitleEn,
       data: { kind: 'targets', targets: targetRefs(doc.slug, trajectoryPoints(doc.targets, indicatorId).points) },
     });
   }
@@ -117,9 +159,16 @@ export function indicatorChart(indicator: Indicator, plans: readonly PlanDocumen
   return {
     id: `indicator-${indicator.id}-comparison`,
     anchor: 'chart-comparison',
-    model: comparableCount(values, indicator) <= INDICATOR_BARS ? comparison({ indicator, values }) : spread({ indicator, values }),
+    ...(comparableCount(values, indicator) <= INDICATOR_BARS
+      ? {
+          model: comparison({ indicator, values }),
+          modelEn: withEditorsNote(comparison({ indicator: indicatorEn(indicator), values, labels: CHART_LABELS_EN, reasonsOf: reasonsEn }), CHART_LABELS_EN, [indicator]),
+        }
+      : // The spread of many plans' values is drawn with the peer view's rewrite, its English with it.
+        { model: spread({ indicator, values }), modelEn: null }),
     page: `indicators/${indicator.id}/`,
     pageTitle: `指标：${indicator.name}`,
+    pageTitleEn: `Indicator: ${indicator.nameEn}`,
     data: { kind: 'targets', targets: drawnValues(values, indicator).flatMap((v) => (v.id ? [{ plan: v.slug, id: v.id }] : [])) },
   };
 }
@@ -138,36 +187,40 @@ function drawnValues(values: readonly PlanValue[], indicator: Indicator): PlanVa
 }
 
 /** A timeline of plans: a bar per plan, or past `TIMELINE_ROWS` plans a bar per distinct period. */
-function timelineOf(plans: PlanDocument[]) {
+function timelineOf(plans: PlanDocument[], labels: ChartLabels = CHART_LABELS_ZH) {
   const all = timelinePlans(plans);
-  if (all.length <= TIMELINE_ROWS) return timeline({ plans: all });
-  const { rows, undated } = periodGroups(all);
-  return timeline({ plans: rows, title: '规划期（同一规划期的规划合为一条）', grouped: { plans: all.length, undated } });
+  if (all.length <= TIMELINE_ROWS) return timeline({ plans: all, labels });
+  const { rows, undated } = periodGroups(all, labels);
+  return timeline({ plans: rows, title: labels.timeline.groupedTitle, grouped: { plans: all.length, undated }, labels });
 }
 
 /** The timeline of the regions page (every plan) and of each region page (the plans under it). */
-export function timelineCharts(plans: PlanDocument[]): ChartEntry[] {
-  const entry = (id: string, page: string, pageTitle: string, under: PlanDocument[]): ChartEntry => ({
+export function timelineCharts(plans: PlanDocument[], regionNamesEn: Readonly<Record<string, string>> = {}): ChartEntry[] {
+  const entry = (id: string, page: string, pageTitle: string, under: PlanDocument[], pageTitleEn = pageTitle): ChartEntry => ({
     id,
     anchor: 'chart-timeline',
     model: timelineOf(under),
+    modelEn: timelineOf(under, CHART_LABELS_EN),
     page,
     pageTitle,
+    pageTitleEn,
     data: { kind: 'periods', plans: under.filter((p) => p.meta.period).map((p) => p.slug) },
   });
   return [
-    entry('regions-timeline', 'regions/', '地区', plans),
-    ...flattenRegions(regionTree(plans)).map((node) => entry(`region-${node.region.id}-timeline`, `regions/${node.region.id}/`, node.region.fullName, plansUnder(node))),
+    entry('regions-timeline', 'regions/', '地区', plans, 'Regions'),
+    ...flattenRegions(regionTree(plans)).map((node) =>
+      entry(`region-${node.region.id}-timeline`, `regions/${node.region.id}/`, node.region.fullName, plansUnder(node), regionNamesEn[node.region.id] ?? node.region.fullName),
+    ),
   ];
 }
 
 /** Every chart of the site. Ids are unique (a clash is a build error: two files would overwrite each other). */
-export function chartCatalog(plans: PlanDocument[], indicators: Indicator[]): ChartEntry[] {
+export function chartCatalog(plans: PlanDocument[], indicators: Indicator[], regionNamesEn: Readonly<Record<string, string>> = {}): ChartEntry[] {
   const context = peerContextOf(plans, indicators);
   const all = [
     ...plans.flatMap((doc) => planCharts(doc, plans, indicators, context)),
     ...indicators.flatMap((i) => indicatorChart(i, plans) ?? []),
-    ...timelineCharts(plans),
+    ...timelineCharts(plans, regionNamesEn),
   ];
   const seen = new Set<string>();
   for (const c of all) {

@@ -62,7 +62,10 @@ let chartsCache: Promise<ChartEntry[]> | undefined;
 
 /** Every chart of the site with its stable id (src/lib/chart-catalog.ts), once per build. */
 export function charts(): Promise<ChartEntry[]> {
-  chartsCache ??= Promise.all([allPlans(), indicators()]).then(([plans, all]) => chartCatalog(plans, all));
+  // The English region pages' titles: the overlay's English name of the region, where it has one.
+  chartsCache ??= Promise.all([allPlans(), indicators(), regionOverlay()]).then(([plans, all, overlay]) =>
+    chartCatalog(plans, all, Object.fromEntries(overlay.flatMap((r) => (r.nameEn ? [[r.id, r.nameEn]] : [])))),
+  );
   return chartsCache;
 }
 

@@ -64,7 +64,7 @@ const figures = (page: string) => page.match(/<figure class="chart chart--[\s\S]
 /** The chart ids a page offers (its SVG download links). */
 const chartIds = (page: string) => [...page.matchAll(/<a href="\/charts\/([a-z0-9-]+)\.svg" download=/gu)].map((m) => m[1]!);
 
-const pages = builtPages(siteDir).filter((p) => !p.path.startsWith('/embed/'));
+const pages = builtPages(siteDir).filter((p) => !/^\/(en\/)?embed\//u.test(p.path));
 const byId = new Map<string, string>();
 for (const p of pages) for (const id of chartIds(readFileSync(p.file, 'utf8'))) if (!p.path.startsWith('/en/')) byId.set(id, p.path);
 const ids = [...byId.keys()].sort();
@@ -78,7 +78,7 @@ describe('every plan with a target has a chart', () => {
   });
   test.each(withTargets)('%s: a chart figure with its image, in both editions', (slug) => {
     for (const path of [`/plans/${slug}/`, `/en/plans/${slug}/`]) {
-      const drawn = figures(html(path)).filter((f) => /<img src="\/charts\/[a-z0-9-]+\.svg"/u.test(f));
+      const drawn = figures(html(path)).filter((f) => /<img src="(\/en)?\/charts\/[a-z0-9-]+\.svg"/u.test(f));
       expect(drawn.length, `${path}: chart figures with an image`).toBeGreaterThan(0);
     }
   });
@@ -106,22 +106,24 @@ describe('downloads', () => {
     for (const p of chartPages) {
       for (const f of figures(readFileSync(p.file, 'utf8'))) {
         if (f.includes('class="chart-empty"')) continue;
-        const id = /<img src="\/charts\/([a-z0-9-]+)\.svg"/u.exec(f)?.[1];
+        // An English page shows the English drawing and links the English embed page (tests/site/chart-english.test.ts).
+        const edition = p.path.startsWith('/en/') ? '/en' : '';
+        const id = new RegExp(`<img src="${edition}/charts/([a-z0-9-]+)\\.svg"`, 'u').exec(f)?.[1];
         if (!id) {
           problems.push(`${p.path}: a chart figure without its image`);
           continue;
         }
         const wanted: [string, RegExp][] = [
-          [`/charts/${id}.svg`, /^image\/svg\+xml/u],
+          [`${edition}/charts/${id}.svg`, /^image\/svg\+xml/u],
           [`/charts/${id}.csv`, /^text\/csv/u],
-          [`/embed/${id}/`, /^text\/html/u],
+          [`${edition}/embed/${id}/`, /^text\/html/u],
         ];
         for (const [href, type] of wanted) {
           if (!f.includes(`href="${href}"`)) problems.push(`${p.path}: ${id}: no link to ${href}`);
           const res = await fetch(new URL(href.slice(1), baseUrl));
           if (res.status !== 200 || !type.test(res.headers.get('content-type') ?? '')) problems.push(`${p.path}: ${href}: HTTP ${res.status} ${res.headers.get('content-type')}`);
         }
-        if (!f.includes(`data-chart-svg="/charts/${id}.svg"`)) problems.push(`${p.path}: ${id}: no PNG button`);
+        if (!f.includes(`data-chart-svg="${edition}/charts/${id}.svg"`)) problems.push(`${p.path}: ${id}: no PNG button`);
         if (!/<details class="chart-data">[\s\S]*<table/u.test(f)) problems.push(`${p.path}: ${id}: no data table beside the chart`);
       }
     }

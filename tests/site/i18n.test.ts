@@ -42,6 +42,7 @@ const BOTH = [
   /^\/browse\/[^/]+\/(\d+\/)?$/u,
   /^\/(compare|reuse)\/(\d+\/)?$/u,
   /^\/(data|search)\/$/u,
+  /^\/embed\/[^/]+\/$/u,
 ];
 
 test('the English edition has the pages it should, and only those', () => {
@@ -78,8 +79,8 @@ describe.each(pages)('$path', ({ file, path }) => {
     }
 
     const switches = parsedHtmlFile(file).querySelectorAll('header .language-switch a[href][hreflang]');
-    // A chart's embed page has no site chrome by design (issue 14): no header, so no switch; it is Chinese only.
-    const embed = path.startsWith('/embed/');
+    // A chart's embed page has no site chrome by design (issue 14): no header, so no switch (hreflang links name the other edition).
+    const embed = chinesePath.startsWith('/embed/');
     if (embed && switches.length > 0) problems.push('an embed page with a site header');
     if (!embed && switches.length !== 1) problems.push(`${switches.length} language switch links in the header, expected 1`);
     for (const a of switches) {

@@ -39,6 +39,7 @@ const CHINESE_ON_ENGLISH_PAGES: { pages: RegExp; where: 'title'; reason: string 
   { pages: /^\/en\/glossary\/[^/]+\/$/u, where: 'title', reason: 'an English name in content/glossary.yaml that quotes a Chinese word (科技领军企业: “培育企业”)' },
   { pages: /^\/en\/alignment\/[^/]+\/$/u, where: 'title', reason: 'the plan above is named by its Chinese title (none has an official English title)' },
   { pages: /^\/en\/documents\/[^/]+\/$/u, where: 'title', reason: 'a cited document’s only title is its Chinese one (content/documents.yaml records no official English title)' },
+  { pages: /^\/en\/embed\/[^/]+\/$/u, where: 'title', reason: 'a chart’s embed page names the page it is from: a plan by its only (Chinese) title, a region without an English name in Chinese' },
   { pages: /^\/en\/departments\/[^/]+\/$/u, where: 'title', reason: 'a department of a region without an English name in content/regions.yaml (红桥区) is named in Chinese' },
 ];
 

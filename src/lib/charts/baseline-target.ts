@@ -5,8 +5,9 @@
 import { max, min } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { formatLabel, formatNumber, formatValue, KIND_LABELS } from '../values.ts';
-import { formatChange, sourcesOf, yearKind } from './format.ts';
+import { formatNumber } from '../values.ts';
+import { sourcesOf } from './format.ts';
+import { CHART_LABELS_ZH, type ChartLabels } from './labels.ts';
 import { chartId, FONT, FONT_SMALL, label, LINE, minWidthFor, round, textWidth, valueAxisY, wrapText } from './layout.ts';
 import type { AxisModel, ChartFrame, ChartSize, ChartValue, TextMark } from './types.ts';
 
@@ -35,6 +36,8 @@ export interface BaselineTargetData {
   title?: string;
   /** Which kinds may be a starting point. Default: baselines and reported values (`['baseline', 'achievement']`). */
   startKinds?: readonly ChartValue['kind'][];
+  /** The words of the chart (`chartLabels(locale)`); default Chinese. */
+  labels?: ChartLabels;
 }
 
 /** A point at either end of a slope. */
@@ -130,17 +133,20 @@ const R = 5;
  */
 export function baselineTarget(data: BaselineTargetData, size: ChartSize = { width: 560 }): BaselineTargetModel {
   const pairs = pairBaselineTargets(data.targets, data.startKinds);
-  const title = data.title ?? '主要指标：起点与目标';
+  const L = data.labels ?? CHART_LABELS_ZH;
+  const title = data.title ?? L.baselineTarget.title;
   const W = size.width;
   const nameOf = (p: BaselineTargetPair) => data.names?.[p.indicatorId] ?? p.end.phrase;
 
   const cols = Math.max(1, Math.min(pairs.length, Math.floor((W + GAP) / (MIN_PANEL + GAP))));
   const pw = (W - (cols - 1) * GAP) / cols;
-  const titles = pairs.map((p) => wrapText(`${nameOf(p)}（${p.end.unit}）`, pw - 4, 3));
+  const titles = pairs.map((p) => wrapText(L.withUnit(nameOf(p), p.end.unit), pw - 4, L.baselineTarget.titleLines));
   const headerH = (max(titles, (t) => t.length) ?? 1) * LINE + 4;
   const top = headerH + FONT + 8;
   const bottom = top + PLOT;
-  const ph = bottom + FONT + 10 + FONT_SMALL + 4;
+  // Lines under each end (`2020年基数`; English puts `2020` over `baseline`, which side by side would not fit).
+  const endLines = L.baselineTarget.endLines;
+  const ph = bottom + FONT + 10 + FONT_SMALL + 4 + (endLines - 1) * (FONT_SMALL + 3);
   const rows = Math.ceil(pairs.length / cols);
   const height = pairs.length ? rows * ph + (rows - 1) * GAP : 0;
   // All panels share one year range, so slopes are comparable in time even though values are not.
@@ -155,13 +161,14 @@ export function baselineTarget(data: BaselineTargetData, size: ChartSize = { wid
       .nice(3)
       .range([bottom, top]);
     const axisW = (max(y.ticks(3), (t) => textWidth(formatNumber(t), FONT_SMALL)) ?? 0) + 8;
-    const la = formatLabel(p.start);
-    const lb = formatLabel(p.end);
-    const ya = `${p.start.year}年${KIND_LABELS[p.start.kind]}`;
-    const yb = `${p.end.year}年${KIND_LABELS[p.end.kind]}`;
+    const la = L.valueLabel(p.start);
+    const lb = L.valueLabel(p.end);
+    const ya = L.baselineTarget.end(p.start);
+    const yb = L.baselineTarget.end(p.end);
+    const widest = (lines: string[]) => lines.reduce((a, b) => (textWidth(b, FONT_SMALL) > textWidth(a, FONT_SMALL) ? b : a), '');
     const half = (s: string, size: number) => textWidth(s, size) / 2 + 4;
-    const xa = Math.max(axisW + half(la, FONT), half(ya, FONT_SMALL), axisW + R + 8);
-    const xb = pw - Math.max(half(lb, FONT), half(yb, FONT_SMALL), R + 8);
+    const xa = Math.max(axisW + half(la, FONT), half(widest(ya), FONT_SMALL), axisW + R + 8);
+    const xb = pw - Math.max(half(lb, FONT), half(widest(yb), FONT_SMALL), R + 8);
     // Time runs left to right on the shared year range; the ends never cross the label room.
     const x = scaleLinear().domain(y0 === y1 ? [y0 - 1, y1] : [y0, y1]).range([xa, xb]);
     const pa: [number, number] = [round(x(p.start.year!)), round(y(a))];
@@ -179,7 +186,7 @@ export function baselineTarget(data: BaselineTargetData, size: ChartSize = { wid
       height: round(ph),
       titleLines: titles[i]!.map((t, k) => label(0, LINE * (k + 1) - 4, t, 'start')),
       axis: valueAxisY(y, axisW, pw, 3, formatNumber),
-      years: [label(pa[0], bottom + FONT + 10 + FONT_SMALL - 2, ya), label(pb[0], bottom + FONT + 10 + FONT_SMALL - 2, yb)],
+      years: [pa[0], pb[0]].flatMap((x, end) => (end ? yb : ya).map((t, k) => label(x, bottom + FONT + 10 + FONT_SMALL - 2 + k * (FONT_SMALL + 3), t))),
       path: line()([pa, pb]) ?? '',
       start: { x: pa[0], y: pa[1], r: R, kind: p.start.kind, value: a, label: valueLabel(pa, la, a > b) },
       end: { x: pb[0], y: pb[1], r: R, kind: p.end.kind, value: b, label: valueLabel(pb, lb, b >= a) },
@@ -187,13 +194,10 @@ export function baselineTarget(data: BaselineTargetData, size: ChartSize = { wid
   });
 
   const units = [...new Set(pairs.map((p) => p.end.unit))];
-  const sentences = pairs.map(
-    (p) =>
-      `${nameOf(p)}：${yearKind(p.start)}${formatValue(p.start)}，${yearKind(p.end)}${formatValue(p.end)}，${formatChange(p.start.value!, p.end.value!, p.end.unit)}`,
+  const sentences = pairs.map((p) =>
+    L.baselineTarget.sentence(nameOf(p), L.yearKind(p.start), L.value(p.start), L.yearKind(p.end), L.value(p.end), L.change(p.start.value!, p.end.value!, p.end.unit)),
   );
-  const description = pairs.length
-    ? `${data.planLabel}${pairs.length}项指标的起点与目标，每项指标一个小图、刻度各自独立。${sentences.join('；')}。`
-    : `${data.planLabel}没有同时给出起点（基数或现状值）和目标值的指标。`;
+  const description = pairs.length ? L.baselineTarget.description(data.planLabel, pairs.length, sentences) : L.baselineTarget.none(data.planLabel);
 
   return {
     kind: 'baseline-target',
@@ -203,21 +207,21 @@ export function baselineTarget(data: BaselineTargetData, size: ChartSize = { wid
     minWidth: minWidthFor(W),
     title,
     description,
-    unit: units.length === 1 ? `单位：${units[0]}` : '单位见各小图标题',
+    unit: units.length === 1 ? L.unitCaption(units[0]!) : L.baselineTarget.unitsVary,
     table: {
-      columns: ['指标', '单位', '起点', '起点值', '目标', '目标值', '变化'],
+      columns: L.baselineTarget.columns,
       rows: pairs.map((p) => [
         nameOf(p),
-        p.end.unit,
-        yearKind(p.start),
-        formatValue(p.start, false),
-        yearKind(p.end),
-        formatValue(p.end, false),
-        formatChange(p.start.value!, p.end.value!, p.end.unit),
+        L.unit(p.end.unit),
+        L.yearKind(p.start),
+        L.value(p.start, false),
+        L.yearKind(p.end),
+        L.value(p.end, false),
+        L.change(p.start.value!, p.end.value!, p.end.unit),
       ]),
     },
-    sources: sourcesOf(pairs.flatMap((p) => [p.start, p.end]).map((v) => ({ ...v, slug: data.slug })), data.blockLabels),
-    notes: pairs.length > 1 ? ['每个小图的纵轴刻度各自独立：请比较各图中线段的走向和数值标签，不要比较不同小图中点的高低。'] : [],
+    sources: sourcesOf(pairs.flatMap((p) => [p.start, p.end]).map((v) => ({ ...v, slug: data.slug })), data.blockLabels, L),
+    notes: pairs.length > 1 ? [L.baselineTarget.independentScales] : [],
     empty: pairs.length === 0,
     panels,
   };

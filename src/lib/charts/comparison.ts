@@ -5,8 +5,9 @@
  */
 import { max, min } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
-import { comparability, comparableMeasure, formatLabel, formatNumber, formatValue, KIND_LABELS, MEASURE_LABELS, preferredValue, type ComparableIndicator } from '../values.ts';
-import { sourcesOf, yearKind } from './format.ts';
+import { comparability, comparableMeasure, formatNumber, preferredValue, type ComparableIndicator } from '../values.ts';
+import { sourcesOf } from './format.ts';
+import { CHART_LABELS_ZH, type ChartLabels } from './labels.ts';
 import { chartId, FONT, FONT_SMALL, label, middle, minWidthFor, round, textWidth, valueAxisX, wrapText } from './layout.ts';
 import type { AxisModel, ChartFrame, ChartSize, ChartValue, PlanValue, TextMark } from './types.ts';
 
@@ -29,6 +30,13 @@ export interface ComparisonData {
   sort?: 'value' | 'input';
   /** The plan whose bar is its own and the others its peers (the peer view of a plan page), if any. */
   highlight?: string;
+  /** The words of the chart (`chartLabels(locale)`); default Chinese. */
+  labels?: ChartLabels;
+  /**
+   * Why a value is not comparable, in the chart's language; default `comparability`'s Chinese reasons. The same
+   * test decides what is drawn whatever the language (`comparability`); this only words its reasons.
+   */
+  reasonsOf?: (v: PlanValue, indicator: ComparedIndicator) => string[];
 }
 
 /** A value that was not drawn, and why. */
@@ -98,17 +106,18 @@ const ROW = FONT + 6 + BAR + 12;
  */
 export function comparison(data: ComparisonData, size: ChartSize = { width: 480 }): ComparisonModel {
   const d = data.indicator;
+  const L = data.labels ?? CHART_LABELS_ZH;
   const included: PlanValue[] = [];
   const excluded: ComparisonExcluded[] = [];
   for (const v of data.values) {
     const { comparable, reasons } = comparability(v, d);
     if (comparable) included.push(v);
-    else excluded.push({ value: v, reasons });
+    else excluded.push({ value: v, reasons: data.reasonsOf ? data.reasonsOf(v, d) : reasons });
   }
   const rows = data.sort === 'input' ? included : [...included].sort((a, b) => b.value! - a.value!);
-  const title = data.title ?? `${d.name}：各规划比较`;
+  const title = data.title ?? L.comparison.title(d.name);
   const W = size.width;
-  const labels = rows.map((v) => formatLabel(v));
+  const labels = rows.map((v) => L.valueLabel(v));
   const right = (max(labels, (l) => textWidth(l, FONT)) ?? 0) + 10;
   const lo = Math.min(0, min(rows, (v) => v.value!) ?? 0);
   const x = scaleLinear()
@@ -123,7 +132,7 @@ export function comparison(data: ComparisonData, size: ChartSize = { width: 480 
     const x0 = x(Math.min(0, v.value!));
     const x1 = x(Math.max(0, v.value!));
     const own = data.highlight === undefined ? null : v.slug === data.highlight;
-    const rowText = wrapText(`${v.planLabel}${own ? '（本规划）' : ''} · ${yearKind(v)}`, W - 8, 1)[0]!;
+    const rowText = wrapText(L.comparison.row(v.planLabel, own, L.yearKind(v)), W - 8, 1)[0]!;
     return {
       slug: v.slug,
       planLabel: v.planLabel,
@@ -140,14 +149,13 @@ export function comparison(data: ComparisonData, size: ChartSize = { width: 480 
     };
   });
 
-  const measure = MEASURE_LABELS[comparableMeasure(d.kind)];
-  const parts = rows.map((v) => `${v.planLabel}${yearKind(v)}${formatValue(v)}`);
-  const out = excluded.map((e) => `${e.value.planLabel}${yearKind(e.value)}${formatValue(e.value)}（${e.reasons.join('；')}）`);
+  const C = L.comparison;
+  const measure = L.measure[comparableMeasure(d.kind)];
+  const parts = rows.map((v) => C.part(v.planLabel, L.yearKind(v), L.value(v)));
+  const out = excluded.map((e) => `${C.part(e.value.planLabel, L.yearKind(e.value), L.value(e.value))}${C.reasons(e.reasons)}`);
   const description = [
-    rows.length
-      ? `${d.name}（单位：${d.unit}，${measure}）在同一刻度上比较${rows.length}个数值：${parts.join('；')}。`
-      : `没有可在同一刻度上比较的${d.name}数值。`,
-    out.length ? `另有${out.length}个数值不可比，未画入：${out.join('；')}。` : '',
+    rows.length ? C.description(d.name, d.unit, measure, rows.length, parts) : C.none(d.name),
+    out.length ? C.leftOut(out.length, out) : '',
   ].join('');
 
   return {
@@ -158,15 +166,15 @@ export function comparison(data: ComparisonData, size: ChartSize = { width: 480 
     minWidth: minWidthFor(W),
     title,
     description,
-    unit: `单位：${d.unit}`,
+    unit: L.unitCaption(d.unit),
     table: {
-      columns: ['规划', '年份', '类型', `数值（${d.unit}）`, '原文写法'],
-      rows: rows.map((v) => [v.planLabel, v.year === null ? '未载' : `${v.year}年`, KIND_LABELS[v.kind], formatValue(v, false), v.valueText]),
+      columns: C.columns(d.unit),
+      rows: rows.map((v) => [v.planLabel, v.year === null ? C.noYear : L.year(v.year), L.kind[v.kind], L.value(v, false), v.valueText]),
     },
-    sources: sourcesOf([...rows, ...excluded.map((e) => e.value)]),
+    sources: sourcesOf([...rows, ...excluded.map((e) => e.value)], {}, L),
     notes: [
-      ...excluded.map((e) => `未画入：${e.value.planLabel}${yearKind(e.value)}${formatValue(e.value)}——${e.reasons.join('；')}。`),
-      ...(rows.length && rows.some((v) => v.kind !== 'target') ? ['实心条为目标值，斜线条为基数或实际值。'] : []),
+      ...excluded.map((e) => C.note(e.value.planLabel, L.yearKind(e.value), L.value(e.value), e.reasons)),
+      ...(rows.length && rows.some((v) => v.kind !== 'target') ? [C.hatched] : []),
       ...(d.comparability ? [d.comparability] : []),
     ],
     empty: rows.length === 0,

@@ -57,23 +57,30 @@ const NO_LINE_END = /[（《“‘「『]$/u;
 
 /**
  * Break `text` into lines no wider than `maxWidth`, at most `maxLines` (the last one ends in `…` when cut).
- * Breaks between Chinese characters; runs of Latin letters and digits (`R&D`, `2.1`, `5G`) stay whole. A closing
+ * Breaks between Chinese characters and at spaces; runs of Latin letters and digits with their punctuation
+ * (`R&D`, `2.1`, `5G`, `10,000`, `(number)`) stay whole, and a space a line breaks at is dropped. A closing
  * bracket or mark that would start a line takes the character before it along (push-out, not hanging, so no line
  * is wider than `maxWidth`); an opening bracket never ends a line.
  */
 export function wrapText(text: string, maxWidth: number, maxLines = 3, size = FONT): string[] {
-  const tokens = text.match(/[A-Za-z0-9.&%+\-]+|./gsu) ?? [];
+  const tokens = text.match(/[A-Za-z0-9.,&%+\-'’()²]+|./gsu) ?? [];
   const lines: string[] = [];
   let cur: string[] = [];
   for (const token of tokens) {
     if (cur.length && textWidth(cur.join('') + token, size) > maxWidth) {
+      // A line that breaks at a space (English) keeps it on neither line.
+      if (token === ' ') {
+        lines.push(cur.join('').trimEnd());
+        cur = [];
+        continue;
+      }
       const carry: string[] = [];
       if (NO_LINE_START.test(token)) {
         while (cur.length > 1 && NO_LINE_START.test(cur.at(-1)!)) carry.unshift(cur.pop()!);
         if (cur.length > 1) carry.unshift(cur.pop()!);
       }
       while (cur.length > 1 && NO_LINE_END.test(cur.at(-1)!)) carry.unshift(cur.pop()!);
-      lines.push(cur.join(''));
+      lines.push(cur.join('').trimEnd());
       cur = [...carry, token];
     } else {
       cur.push(token);

@@ -13,6 +13,8 @@ import type { SpreadModel } from './spread.ts';
 import type { TimelineModel } from './timeline.ts';
 import type { TrajectoryModel } from './trajectory.ts';
 import type { AxisModel, TextMark } from './types.ts';
+import type { ChartLocale } from './labels.ts';
+import { chineseRuns } from '../i18n/english.ts';
 
 export type AnyChartModel = BaselineTargetModel | TrajectoryModel | ComparisonModel | TimelineModel | PeersModel | SpreadModel;
 
@@ -34,9 +36,24 @@ export function el(name: string, attrs: Attrs = {}, children: readonly string[] 
   return inner ? `<${name}${a}>${inner}</${name}>` : `<${name}${a}/>`;
 }
 
-const text = (m: TextMark, cls: string) => el('text', { x: m.x, y: m.y, 'text-anchor': m.anchor, class: cls }, m.text);
+/**
+ * A text's content in the file's language. In the English file every run of Chinese (a plan's title, an indicator
+ * or a unit the registries give no English for, a value as written) is a `<tspan xml:lang="zh-CN">`, so that it is
+ * read aloud and hyphenated as Chinese; the Chinese file's texts are written as they are.
+ */
+function words(s: string, locale: ChartLocale): readonly string[] | string {
+  if (locale !== 'en') return s;
+  return chineseRuns(s).map((w) => (w.lang === 'en' ? escapeXml(w.text) : el('tspan', { 'xml:lang': 'zh-CN' }, w.text)));
+}
 
-function axis(a: AxisModel): string {
+/** Writes a text mark with a class; made per file, for its language. */
+type TextWriter = (m: TextMark, cls: string) => string;
+const textWriter =
+  (locale: ChartLocale): TextWriter =>
+  (m, cls) =>
+    el('text', { x: m.x, y: m.y, 'text-anchor': m.anchor, class: cls }, words(m.text, locale));
+
+function axis(a: AxisModel, text: TextWriter): string {
   return el('g', { class: `axis axis--${a.orientation}` }, [
     ...a.ticks.map((t) => el('line', { class: 'grid', x1: t.line.x1, y1: t.line.y1, x2: t.line.x2, y2: t.line.y2 })),
     ...(a.domain ? [el('line', { class: 'domain', x1: a.domain.x1, y1: a.domain.y1, x2: a.domain.x2, y2: a.domain.y2 })] : []),
@@ -44,7 +61,7 @@ function axis(a: AxisModel): string {
   ]);
 }
 
-function comparisonMarks(m: ComparisonModel, patternId: string): string[] {
+function comparisonMarks(m: ComparisonModel, patternId: string, text: TextWriter): string[] {
   return [
     el('defs', {}, [
       el('pattern', { id: patternId, width: 6, height: 6, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' }, [
@@ -52,7 +69,7 @@ function comparisonMarks(m: ComparisonModel, patternId: string): string[] {
         el('line', { class: 'hatch-line', x1: 0, y1: 0, x2: 0, y2: 6 }),
       ]),
     ]),
-    axis(m.xAxis),
+    axis(m.xAxis, text),
     ...m.bars.map((b) =>
       el('g', { class: `bar bar--${b.kind}${b.own === null ? '' : b.own ? ' bar--own' : ' bar--peer'}` }, [
         text(b.rowLabel, 'row-label'),
@@ -63,10 +80,10 @@ function comparisonMarks(m: ComparisonModel, patternId: string): string[] {
   ];
 }
 
-function spreadMarks(m: SpreadModel): string[] {
+function spreadMarks(m: SpreadModel, text: TextWriter): string[] {
   const line = (l: { x1: number; y1: number; x2: number; y2: number }, cls: string) => el('line', { class: cls, x1: l.x1, y1: l.y1, x2: l.x2, y2: l.y2 });
   return [
-    axis(m.xAxis),
+    axis(m.xAxis, text),
     ...(m.whisker ? [line(m.whisker, 'whisker'), line({ ...m.whisker, x2: m.whisker.x1, y1: m.whisker.y1 - 6, y2: m.whisker.y1 + 6 }, 'whisker'), line({ ...m.whisker, x1: m.whisker.x2, y1: m.whisker.y1 - 6, y2: m.whisker.y1 + 6 }, 'whisker')] : []),
     ...(m.box ? [el('rect', { class: 'spread-box', x: m.box.x, y: m.box.y, width: m.box.width, height: m.box.height })] : []),
     ...(m.medianLine ? [line(m.medianLine, 'median')] : []),
@@ -75,14 +92,15 @@ function spreadMarks(m: SpreadModel): string[] {
   ];
 }
 
-/** The marks of a chart (everything inside the `<svg>` but its title and description). */
-export function chartMarks(m: AnyChartModel, id: string): string[] {
+/** The marks of a chart (everything inside the `<svg>` but its title and description), in the file's language. */
+export function chartMarks(m: AnyChartModel, id: string, locale: ChartLocale = 'zh-CN'): string[] {
+  const text = textWriter(locale);
   switch (m.kind) {
     case 'baseline-target':
       return m.panels.map((p) =>
         el('g', { class: 'panel', transform: `translate(${p.x} ${p.y})` }, [
           ...p.titleLines.map((t) => text(t, 'panel-title')),
-          axis(p.axis),
+          axis(p.axis, text),
           el('path', { class: 'slope', d: p.path }),
           ...[p.start, p.end].map((pt) => el('circle', { class: `dot dot--${pt.kind}`, cx: pt.x, cy: pt.y, r: pt.r })),
           ...[p.start, p.end].map((pt) => text(pt.label, 'value')),
@@ -91,17 +109,17 @@ export function chartMarks(m: AnyChartModel, id: string): string[] {
       );
     case 'trajectory':
       return [
-        axis(m.yAxis),
-        axis(m.xAxis),
+        axis(m.yAxis, text),
+        axis(m.xAxis, text),
         el('path', { class: 'trend', d: m.path }),
         ...m.points.map((p) => el('circle', { class: `dot dot--${p.kind}`, cx: p.x, cy: p.y, r: p.r })),
         ...m.points.map((p) => text(p.label, 'value')),
       ];
     case 'comparison':
-      return comparisonMarks(m, `${id}-hatch`);
+      return comparisonMarks(m, `${id}-hatch`, text);
     case 'timeline':
       return [
-        axis(m.xAxis),
+        axis(m.xAxis, text),
         ...m.rows.map((r) =>
           el('g', { class: 'period' }, [
             text(r.rowLabel, 'row-label'),
@@ -113,12 +131,12 @@ export function chartMarks(m: AnyChartModel, id: string): string[] {
         ),
       ];
     case 'spread':
-      return spreadMarks(m);
+      return spreadMarks(m, text);
     case 'peers':
       return m.panels.map((p, i) =>
         el('g', { class: 'panel', transform: `translate(0 ${p.y})` }, [
           text(p.title, 'panel-title'),
-          el('g', { transform: `translate(0 ${p.chartY})` }, p.chart.kind === 'spread' ? spreadMarks(p.chart) : comparisonMarks(p.chart, `${id}-hatch-${i}`)),
+          el('g', { transform: `translate(0 ${p.chartY})` }, p.chart.kind === 'spread' ? spreadMarks(p.chart, text) : comparisonMarks(p.chart, `${id}-hatch-${i}`, text)),
         ]),
       );
   }
@@ -173,20 +191,22 @@ export function standaloneSize(m: Pick<AnyChartModel, 'width' | 'height'>): { wi
  * (`source`: where the chart comes from, such as the site and the page's title, a line each), so a chart taken away
  * still says where it is from.
  */
-export function standaloneSvg(m: AnyChartModel, id: string, source: readonly [string, string]): string {
+export function standaloneSvg(m: AnyChartModel, id: string, source: readonly [string, string], locale: ChartLocale = 'zh-CN'): string {
   const pad = STANDALONE_PAD;
   const { width, height } = standaloneSize(m);
+  const en = locale === 'en';
   return `<?xml version="1.0" encoding="UTF-8"?>\n${el(
     'svg',
-    { xmlns: 'http://www.w3.org/2000/svg', version: '1.1', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-labelledby': `${id}-title`, 'aria-describedby': `${id}-desc` },
+    // The Chinese file says nothing of its language (as before); the English one says it is English.
+    { xmlns: 'http://www.w3.org/2000/svg', version: '1.1', 'xml:lang': en ? 'en' : undefined, viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-labelledby': `${id}-title`, 'aria-describedby': `${id}-desc` },
     [
-      el('title', { id: `${id}-title` }, m.title),
-      el('desc', { id: `${id}-desc` }, m.description),
+      el('title', { id: `${id}-title` }, words(m.title, locale)),
+      el('desc', { id: `${id}-desc` }, words(m.description, locale)),
       el('style', {}, STANDALONE_STYLE),
       el('rect', { class: 'background', width, height }),
-      el('g', { transform: `translate(${pad} ${pad})` }, chartMarks(m, id)),
-      el('text', { class: 'source', x: pad, y: height - pad - 18, 'text-anchor': 'start' }, source[0]),
-      el('text', { class: 'source', x: pad, y: height - pad, 'text-anchor': 'start' }, source[1]),
+      el('g', { transform: `translate(${pad} ${pad})` }, chartMarks(m, id, locale)),
+      el('text', { class: 'source', x: pad, y: height - pad - 18, 'text-anchor': 'start' }, words(source[0], locale)),
+      el('text', { class: 'source', x: pad, y: height - pad, 'text-anchor': 'start' }, words(source[1], locale)),
     ],
   )}\n`;
 }

@@ -7,6 +7,7 @@ import { max, min, ticks } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import type { Period } from '../../schemas/plan.ts';
 import { excerpt } from './format.ts';
+import { CHART_LABELS_ZH, type ChartLabels } from './labels.ts';
 import { chartId, FONT, FONT_SMALL, label, minWidthFor, round, textWidth, wrapText } from './layout.ts';
 import type { AxisModel, ChartFrame, ChartSize, ChartSource, LineMark, TextMark } from './types.ts';
 
@@ -26,6 +27,8 @@ export interface TimelineData {
   plans: readonly TimelinePlan[];
   /** Caption; default `规划期`. */
   title?: string;
+  /** The words of the chart (`chartLabels(locale)`); default Chinese. */
+  labels?: ChartLabels;
   /** Rows are `periodGroups` (one a distinct period), not plans; how many plans had no period. */
   grouped?: { plans: number; undated: number };
 }
@@ -34,11 +37,11 @@ export interface TimelineData {
 export const TIMELINE_ROWS = 40;
 
 /**
- * Plans with the same period as one row, labelled with how many plans it stands for (`812个规划`), in the order
- * the periods first occur. Plans without a period are counted, not drawn. A region of thousands of plans has a few
- * dozen distinct periods, so the chart and its table stay the same size as the library grows (issue 15).
+ * Plans with the same period as one row, labelled with how many plans it stands for (`812个规划`, `812 plans`), in
+ * the order the periods first occur. Plans without a period are counted, not drawn. A region of thousands of plans
+ * has a few dozen distinct periods, so the chart and its table stay the same size as the library grows (issue 15).
  */
-export function periodGroups(plans: readonly TimelinePlan[]): { rows: TimelinePlan[]; undated: number } {
+export function periodGroups(plans: readonly TimelinePlan[], L: ChartLabels = CHART_LABELS_ZH): { rows: TimelinePlan[]; undated: number } {
   const groups = new Map<string, { period: Period; count: number }>();
   let undated = 0;
   for (const p of plans) {
@@ -51,7 +54,7 @@ export function periodGroups(plans: readonly TimelinePlan[]): { rows: TimelinePl
     if (g) g.count += 1;
     else groups.set(key, { period: p.period, count: 1 });
   }
-  const rows = [...groups].map(([key, g]) => ({ slug: `period-${key}`, planLabel: `${g.count}个规划`, period: g.period, source: null }));
+  const rows = [...groups].map(([key, g]) => ({ slug: `period-${key}`, planLabel: L.timeline.plans(g.count), period: g.period, source: null }));
   return { rows, undated };
 }
 
@@ -82,8 +85,7 @@ export interface TimelineModel extends ChartFrame {
 
 /** `2020—2022年`, `2014年`, with `，展望2035年` when there is an outlook. */
 export function periodText(p: Period): string {
-  const span = p.start === p.end ? `${p.start}年` : `${p.start}—${p.end}年`;
-  return p.outlook ? `${span}，展望${p.outlook}年` : span;
+  return CHART_LABELS_ZH.timeline.period(p);
 }
 
 const BAR = 14;
@@ -101,7 +103,9 @@ export function timeline(data: TimelineData, size: ChartSize = { width: 560 }): 
     .sort((a, b) => a.p.period.start - b.p.period.start || a.p.period.end - b.p.period.end || a.i - b.i)
     .map((r) => r.p);
   const undated = data.plans.filter((p) => p.period === null);
-  const title = data.title ?? '规划期';
+  const L = data.labels ?? CHART_LABELS_ZH;
+  const T = L.timeline;
+  const title = data.title ?? T.title;
   const W = size.width;
   const last = (p: Period) => Math.max(p.end, p.outlook ?? p.end);
   const y0 = min(dated, (p) => p.period.start) ?? 0;
@@ -116,7 +120,7 @@ export function timeline(data: TimelineData, size: ChartSize = { width: 560 }): 
     const mid = barY + BAR / 2;
     const xEnd = x(end + 1);
     const xLast = outlook ? x(outlook + 1) : xEnd;
-    const text = periodText(p.period);
+    const text = T.period(p.period);
     // The period goes right of the bar when it fits, else at the right end of the label line above it.
     const fits = xLast + 6 + textWidth(text, FONT) <= W;
     const labelRoom = fits ? W - 8 : W - textWidth(text, FONT) - 16;
@@ -147,10 +151,10 @@ export function timeline(data: TimelineData, size: ChartSize = { width: 560 }): 
 
   const grouped = data.grouped;
   const description = !dated.length
-    ? '没有载明规划期的规划。'
+    ? T.none
     : grouped
-      ? `${grouped.plans - grouped.undated}个规划的规划期，同一规划期的规划合为一条：${dated.map((p) => `${periodText(p.period)}，${p.planLabel}`).join('；')}。`
-      : `${dated.length}个规划的规划期：${dated.map((p) => `${p.planLabel}${periodText(p.period)}`).join('；')}。`;
+      ? T.groupedDescription(grouped.plans - grouped.undated, dated.map((p) => T.groupPart(T.period(p.period), p.planLabel)))
+      : T.description(dated.length, dated.map((p) => L.then(p.planLabel, T.period(p.period))));
   const sources: ChartSource[] = dated
     .filter((p) => p.source?.quote)
     .map((p) => ({
@@ -158,7 +162,7 @@ export function timeline(data: TimelineData, size: ChartSize = { width: 560 }): 
       blockId: null,
       line: p.source!.line,
       quote: p.source!.quote!,
-      label: `${p.planLabel}：“${excerpt(p.source!.quote!)}”`,
+      label: `${L.sourceLead(p.planLabel)}${L.quoted(excerpt(p.source!.quote!))}`,
     }));
 
   return {
@@ -169,20 +173,16 @@ export function timeline(data: TimelineData, size: ChartSize = { width: 560 }): 
     minWidth: minWidthFor(W),
     title,
     description,
-    unit: '单位：年',
+    unit: T.unit,
     table: {
-      columns: ['规划', '起始年', '结束年', '展望年'],
-      rows: dated.map((p) => [p.planLabel, `${p.period.start}年`, `${p.period.end}年`, p.period.outlook ? `${p.period.outlook}年` : '—']),
+      columns: T.columns,
+      rows: dated.map((p) => [p.planLabel, L.year(p.period.start), L.year(p.period.end), p.period.outlook ? L.year(p.period.outlook) : T.noOutlook]),
     },
     sources,
     notes: [
-      ...(grouped ? [`规划多于${TIMELINE_ROWS}个，同一规划期的规划合为一条，条旁注明规划数；各规划的规划期见地区页的规划列表和开放数据。`] : []),
-      ...(dated.some((p) => p.period.outlook) ? ['虚线为远景展望期。'] : []),
-      ...(grouped
-        ? grouped.undated > 0
-          ? [`另有${grouped.undated}个规划原文未载规划期，未画入。`]
-          : []
-        : undated.map((p) => `未画入：${p.planLabel}，原文未载规划期。`)),
+      ...(grouped ? [T.groupedNote(TIMELINE_ROWS)] : []),
+      ...(dated.some((p) => p.period.outlook) ? [T.outlookNote] : []),
+      ...(grouped ? (grouped.undated > 0 ? [T.undatedCount(grouped.undated)] : []) : undated.map((p) => T.undated(p.planLabel))),
     ],
     empty: dated.length === 0,
     xAxis,

@@ -5,8 +5,9 @@
 import { group, max, min } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { formatLabel, formatNumber, formatValue, KIND_LABELS } from '../values.ts';
-import { sourcesOf, yearKind } from './format.ts';
+import { formatNumber } from '../values.ts';
+import { sourcesOf } from './format.ts';
+import { CHART_LABELS_ZH, type ChartLabels } from './labels.ts';
 import { chartId, FONT, FONT_SMALL, label, minWidthFor, round, textWidth, valueAxisY } from './layout.ts';
 import type { AxisModel, ChartFrame, ChartSize, ChartValue, TextMark } from './types.ts';
 
@@ -26,6 +27,8 @@ export interface TrajectoryData {
   blockLabels?: Readonly<Record<string, string>>;
   /** Caption; default `<name>：逐年目标`. */
   title?: string;
+  /** The words of the chart (`chartLabels(locale)`); default Chinese. */
+  labels?: ChartLabels;
 }
 
 /** A point of the line. */
@@ -67,7 +70,7 @@ const usable = (v: ChartValue, id: string) => v.indicatorId === id && v.measure 
  * covers the most years (a yearly breakdown table states a trajectory; the same number repeated in prose does not
  * add one), one value per year (the first), in the unit of the first, sorted by year.
  */
-export function trajectoryPoints(targets: readonly ChartValue[], indicatorId: string): TrajectorySelection {
+export function trajectoryPoints(targets: readonly ChartValue[], indicatorId: string, L: ChartLabels = CHART_LABELS_ZH): TrajectorySelection {
   const blocks = group(
     targets.filter((v) => usable(v, indicatorId)),
     (v) => v.blockId,
@@ -80,7 +83,7 @@ export function trajectoryPoints(targets: readonly ChartValue[], indicatorId: st
   const excluded: TrajectorySelection['excluded'] = [];
   const byYear = new Map<number, ChartValue>();
   for (const v of chosen) {
-    if (v.unit !== unit) excluded.push({ value: v, reason: `单位不同（${v.unit || '无单位'}，本图为${unit}）` });
+    if (v.unit !== unit) excluded.push({ value: v, reason: L.trajectory.otherUnit(v.unit, unit ?? '') });
     else if (!byYear.has(v.year!)) byYear.set(v.year!, v);
   }
   return { points: [...byYear.values()].sort((a, b) => a.year! - b.year!), excluded };
@@ -103,13 +106,14 @@ const R = 4.5;
  * @param size viewBox `width` and `height` (default 480 × 260)
  */
 export function trajectory(data: TrajectoryData, size: ChartSize = { width: 480 }): TrajectoryModel {
-  const { points: values, excluded } = trajectoryPoints(data.targets, data.indicatorId);
+  const L = data.labels ?? CHART_LABELS_ZH;
+  const { points: values, excluded } = trajectoryPoints(data.targets, data.indicatorId, L);
   const name = data.name ?? values[0]?.phrase ?? data.indicatorId;
   const unit = values[0]?.unit ?? '';
-  const title = data.title ?? `${name}：逐年目标`;
+  const title = data.title ?? L.trajectory.title(name);
   const W = size.width;
   const H = size.height ?? 260;
-  const pointLabel = (v: ChartValue) => (v.kind === 'target' ? formatLabel(v) : `${formatLabel(v)}（${KIND_LABELS[v.kind]}）`);
+  const pointLabel = (v: ChartValue) => (v.kind === 'target' ? L.valueLabel(v) : L.trajectory.otherKind(L.valueLabel(v), v.kind));
   const labels = values.map(pointLabel);
 
   const top = FONT + 14;
@@ -121,7 +125,7 @@ export function trajectory(data: TrajectoryData, size: ChartSize = { width: 480 
   const left = (max(y.ticks(4), (t) => textWidth(formatNumber(t), FONT_SMALL)) ?? 0) + 10;
   // Room so the first and last labels (value above, year below) stay inside the viewBox.
   const halfOf = (i: number) =>
-    Math.max(textWidth(labels[i] ?? '', FONT), textWidth(`${values[i]?.year ?? ''}年`, FONT_SMALL)) / 2 + 6;
+    Math.max(textWidth(labels[i] ?? '', FONT), textWidth(values[i] ? L.year(values[i].year!) : '', FONT_SMALL)) / 2 + 6;
   const y0 = values[0]?.year ?? 0;
   const y1 = values.at(-1)?.year ?? 1;
   const x = scaleLinear()
@@ -138,14 +142,14 @@ export function trajectory(data: TrajectoryData, size: ChartSize = { width: 480 
     ticks: points.map((p) => ({
       value: p.year,
       line: { x1: p.x, y1: round(bottom), x2: p.x, y2: round(bottom + 4) },
-      label: label(p.x, bottom + 4 + FONT_SMALL, `${p.year}年`),
+      label: label(p.x, bottom + 4 + FONT_SMALL, L.year(p.year)),
     })),
     domain: { x1: round(left), y1: round(bottom), x2: round(W), y2: round(bottom) },
   };
 
   const description = values.length
-    ? `${data.planLabel}对${name}的逐年安排（单位：${unit}）：${values.map((v) => `${yearKind(v)}${formatValue(v)}`).join('，')}。`
-    : `${data.planLabel}没有给出${name}的逐年数值。`;
+    ? L.trajectory.description(data.planLabel, name, unit, values.map((v) => L.then(L.yearKind(v), L.value(v))))
+    : L.trajectory.none(data.planLabel, name);
   return {
     kind: 'trajectory',
     id: chartId('trajectory', data.slug, title, description),
@@ -154,13 +158,13 @@ export function trajectory(data: TrajectoryData, size: ChartSize = { width: 480 
     minWidth: minWidthFor(W),
     title,
     description,
-    unit: unit ? `单位：${unit}` : '',
+    unit: unit ? L.unitCaption(unit) : '',
     table: {
-      columns: ['年份', '类型', `数值（${unit}）`, '原文写法'],
-      rows: values.map((v) => [`${v.year}年`, KIND_LABELS[v.kind], formatValue(v, false), v.valueText]),
+      columns: L.trajectory.columns(unit),
+      rows: values.map((v) => [L.year(v.year!), L.kind[v.kind], L.value(v, false), v.valueText]),
     },
-    sources: sourcesOf(values.map((v) => ({ ...v, slug: data.slug })), data.blockLabels),
-    notes: excluded.map((e) => `未画入：${e.value.year}年${formatValue(e.value)}，${e.reason}。`),
+    sources: sourcesOf(values.map((v) => ({ ...v, slug: data.slug })), data.blockLabels, L),
+    notes: excluded.map((e) => L.trajectory.left(e.value.year!, L.value(e.value), e.reason)),
     empty: values.length === 0,
     yAxis: valueAxisY(y, left, W, 4, formatNumber),
     xAxis,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { editions, hasEnglish, localPlanUrl, localUrl, localeOf, pageOf, ui } from './index.ts';
+import { editions, fitTitle, hasEnglish, localPlanUrl, localUrl, localeOf, pageOf, ui } from './index.ts';
 import { en, zh } from './ui.ts';
 import { chineseRuns, comparabilityReasonsEn, dateEn, periodEn, regionNameEn } from './english.ts';
 import { comparability } from '../values.ts';
@@ -10,10 +10,11 @@ describe('which pages have an English edition (issue 13: every page of the site)
     '', 'plans/xinji-14th-five-year/', 'plans/xinji-14th-five-year/source/', 'indicators/', 'indicators/rd-intensity/', 'compare/', 'regions/', 'regions/tianjin/', 'glossary/', 'glossary/dengling-qiye/', 'data/', 'search/',
     'departments/', 'departments/x/', 'documents/', 'documents/x/', 'themes/', 'themes/x/', 'instruments/', 'instruments/x/', 'reuse/',
     'regions/tianjin/2/', 'indicators/rd-intensity/3/', 'compare/2/', 'reuse/2/', 'departments/2/', 'departments/x/2/', 'browse/all/2/', 'browse/kind-plan/',
+    'embed/plan-xinji-14th-five-year-baseline-target/',
   ])('%s has one', (path) => {
     expect(hasEnglish(path)).toBe(true);
   });
-  test.each(['plans/xinji-14th-five-year/source/x/', 'reuse/x/', 'compare/x/y/', 'data/targets.csv', 'sources/x.txt', '404.html'])('%s has none', (path) => {
+  test.each(['plans/xinji-14th-five-year/source/x/', 'reuse/x/', 'compare/x/y/', 'data/targets.csv', 'sources/x.txt', '404.html', 'charts/regions-timeline.svg'])('%s has none', (path) => {
     expect(hasEnglish(path)).toBe(false);
   });
 });
@@ -86,4 +87,12 @@ test('Chinese quoted in an English registry text is found run by run, and nothin
   expect(parts.map((p) => p.text).join('')).toBe(text);
   expect(parts.filter((p) => p.lang === 'zh-CN').map((p) => p.text)).toEqual(['全社会研发投入强度', '宝坻', '十四五期间累计35亿元', '国科发政〔2017〕115号']);
   expect(chineseRuns('No Chinese here')).toEqual([{ text: 'No Chinese here', lang: 'en' }]);
+});
+
+test('fitTitle keeps an English title within 70 characters as Astro writes it (quotes as &quot;)', () => {
+  const title = 'Number of "Gazelle" enterprises: plans compared · Indicator: Number of "Gazelle" enterprises';
+  const fitted = fitTitle(title);
+  expect(fitted.endsWith('…')).toBe(true);
+  expect(fitted.replace(/&/gu, '&amp;').replace(/"/gu, '&quot;').length).toBeLessThanOrEqual(70);
+  expect(fitTitle('Plan periods · China Local S&T Plans')).toBe('Plan periods · China Local S&T Plans');
 });

@@ -28,6 +28,8 @@ const ENGLISH_PAGES: RegExp[] = [
   /^browse\/[^/]+\/(?:\d+\/)?$/u,
   /^(compare|reuse)\/(?:\d+\/)?$/u,
   /^(data|search)\/$/u,
+  // A chart on its own (issue 14), in each edition's words (`/en/charts/<id>.svg` on the English one).
+  /^embed\/[^/]+\/$/u,
 ];
 
 /** Whether the page at `path` (relative to the base) has an English edition. */
@@ -64,4 +66,16 @@ export function pageOf(pathname: string): { locale: Locale; path: string } {
 export function editions(pathname: string): Record<Locale, string | null> {
   const { path } = pageOf(pathname);
   return { 'zh-CN': url(path), en: hasEnglish(path) ? url(`en/${path}`) : null };
+}
+
+/**
+ * An English page title within 70 characters as written in the HTML (html-validate's long-title: `&` and quotes
+ * are written as references), cut at a word with `…`.
+ */
+export function fitTitle(s: string, max = 70): string {
+  // As Astro writes a title: `&amp;`, `&quot;`, `&#39;`.
+  const written = (x: string) => x.replace(/&/gu, '&amp;').replace(/"/gu, '&quot;').replace(/'/gu, '&#39;').length;
+  let cut = s;
+  while (written(cut) > max) cut = `${cut.slice(0, cut.lastIndexOf(' ', cut.length - 2))}…`;
+  return cut;
 }
