@@ -98,11 +98,12 @@ export function planCharts(doc: PlanDocument, plans: readonly PlanDocument[], in
   } else {
     const context = peerContext ?? peerContextOf(plans, indicators);
     const model = peers({ slug: doc.slug, plans: context.plans, indicators, index: context.index });
+    const modelEn = peers({ slug: doc.slug, plans: context.plans, indicators: indicators.map(indicatorEn), index: context.index, labels: L, reasonsOf: reasonsEn });
     out.push({
       id: `plan-${doc.slug}-peers`,
       anchor: 'chart-peers',
       model,
-      modelEn: null,
+      modelEn: withEditorsNote(modelEn, L, modelEn.panels.map((p) => byId.get(p.indicatorId))),
       page,
       pageTitle,
       pageTitleEn,
@@ -164,8 +165,10 @@ export function indicatorChart(indicator: Indicator, plans: readonly PlanDocumen
           model: comparison({ indicator, values }),
           modelEn: withEditorsNote(comparison({ indicator: indicatorEn(indicator), values, labels: CHART_LABELS_EN, reasonsOf: reasonsEn }), CHART_LABELS_EN, [indicator]),
         }
-      : // The spread of many plans' values is drawn with the peer view's rewrite, its English with it.
-        { model: spread({ indicator, values }), modelEn: null }),
+      : {
+          model: spread({ indicator, values }),
+          modelEn: withEditorsNote(spread({ indicator: indicatorEn(indicator), values, labels: CHART_LABELS_EN }), CHART_LABELS_EN, [indicator]),
+        }),
     page: `indicators/${indicator.id}/`,
     pageTitle: `指标：${indicator.name}`,
     pageTitleEn: `Indicator: ${indicator.nameEn}`,

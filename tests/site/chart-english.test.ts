@@ -18,13 +18,6 @@ import { expectNone } from '../support/report.ts';
 const baseUrl = inject('baseUrl');
 const siteDir = inject('siteDir');
 
-/**
- * Charts whose English drawing still carries the Chinese chart's words (each marked Chinese): the peer view, which
- * the lead engineer is rewriting as a distribution summary; its English labels come with that rewrite. Checked
- * below to be still needed, so that the entry goes when the English peer view arrives.
- */
-const WORDS_NOT_YET_ENGLISH = /^plan-[a-z0-9-]+-peers$/u;
-
 const chartIds = readdirSync(join(siteDir, 'charts'))
   .filter((f) => f.endsWith('.svg'))
   .map((f) => f.slice(0, -'.svg'.length))
@@ -179,18 +172,11 @@ describe.each(chartIds)('%s', (id) => {
 
 });
 
-describe.each(chartIds.filter((id) => !WORDS_NOT_YET_ENGLISH.test(id)))('%s', (id) => {
+describe.each(chartIds)('%s', (id) => {
   test('its Chinese is the data’s names only, never the chart’s own words', () => {
     const runs = parsed.get(id)!.zhRuns;
     expectNone(runs.filter((r) => !isName(r)).map((r) => `${id}: “${r}”`), `${id}: Chinese words in the English SVG that are no plan, region or indicator name (write them in src/lib/charts/labels.ts)`);
   });
-});
-
-test('every chart whose words are not English yet still needs its exception', () => {
-  const listed = chartIds.filter((id) => WORDS_NOT_YET_ENGLISH.test(id));
-  expect(listed.length, 'peer views').toBeGreaterThan(0);
-  const english = listed.filter((id) => parsed.get(id)!.zhRuns.every(isName));
-  expectNone(english.map((id) => `${id}: its English SVG is English now: drop WORDS_NOT_YET_ENGLISH`), 'WORDS_NOT_YET_ENGLISH');
 });
 
 test('the English pages show and download the English drawing, the Chinese pages the Chinese one', () => {

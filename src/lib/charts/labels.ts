@@ -116,6 +116,35 @@ export interface ChartLabels {
     groupedNote(rows: number): string;
     undatedCount(count: number): string;
   };
+  spread: {
+    title(name: string): string;
+    /** The marked plan's label above its dot. */
+    own(value: string): string;
+    /** The five numbers: `13个规划的可比目标：最小1，…（单位：%）`. */
+    summary(count: number, five: string[], unit: string): string;
+    /** The whole description: the summary, the plans at the two ends, the marked plan's rank, values left out. */
+    description(name: string, measure: string, summary: string, lowest: string, highest: string, own: string, excluded: number): string;
+    /** Where the marked plan stands among the others. */
+    rank(yearKindValue: string, others: number, above: number, equal: number, below: number): string;
+    columns(unit: string): string[];
+    /** Row names of the table: plans, minimum, lower quartile, median, upper quartile, maximum, this plan. */
+    rows: string[];
+    boxNote: string;
+    excludedNote(count: number): string;
+  };
+  peers: {
+    title(planLabel: string): string;
+    description(parts: string[]): string;
+    none(planLabel: string): string;
+    unit: string;
+    columns: string[];
+    barsNote: string;
+    spreadNote(bars: number): string;
+    /** A spread's statistic as the plan column of the peer table: `13个规划的中位数`. */
+    statOf(count: number, stat: string): string;
+    /** The year column of a statistic (the values' years differ). */
+    anyYear: string;
+  };
 }
 
 // ── Chinese: what the charts have always written ─────────────────────────────────────────────────────────────
@@ -207,6 +236,29 @@ export const CHART_LABELS_ZH: ChartLabels = {
     groupPart: (period, plans) => `${period}，${plans}`,
     groupedNote: (rows) => `规划多于${rows}个，同一规划期的规划合为一条，条旁注明规划数；各规划的规划期见地区页的规划列表和开放数据。`,
     undatedCount: (n) => `另有${n}个规划原文未载规划期，未画入。`,
+  },
+  spread: {
+    title: (name) => `${name}：各规划目标分布`,
+    own: (v) => `本规划 ${v}`,
+    summary: (n, f, unit) => `${n}个规划的可比目标：最小${f[0]}，下四分位数${f[1]}，中位数${f[2]}，上四分位数${f[3]}，最大${f[4]}（单位：${unit}）`,
+    description: (name, measure, summary, lowest, highest, own, excluded) =>
+      `${name}（${measure}）${summary}。最小值为${lowest}，最大值为${highest}。${own}${excluded ? `另有${excluded}个数值不可比，未计入。` : ''}`,
+    rank: (v, others, above, equal, below) => `本规划${v}，其他${others}个规划中${above}个高于、${equal}个等于、${below}个低于本规划。`,
+    columns: (unit) => ['统计', `数值（${unit}）`],
+    rows: ['规划数', '最小值', '下四分位数', '中位数', '上四分位数', '最大值', '本规划'],
+    boxNote: '箱体为居中一半规划的目标（下四分位数至上四分位数），箱中竖线为中位数，横线两端为最小值和最大值；各规划的目标年份不尽相同。',
+    excludedNote: (n) => `另有${n}个数值单位或口径不同，未计入。`,
+  },
+  peers: {
+    title: (plan) => `${plan}与其他规划目标对照`,
+    description: (parts) => `同类目标对照（本规划没有基数，故与其他规划同一指标、同一单位和口径的目标并列）：${parts.join('')}`,
+    none: (plan) => `${plan}的目标与其他规划没有同一指标、同一单位和口径的可比目标，故无对照图。`,
+    unit: '各指标单位见分图',
+    columns: ['指标', '规划', '年份', '数值', '单位', '原文写法'],
+    barsNote: '同类目标对照：本规划没有基数，图中把本规划的目标（实心条，标“本规划”）与其他规划同一指标的目标（浅色条）并列；只画入单位和口径相同的目标，年份不同的目标各注年份。',
+    spreadNote: (bars) => `规划多于${bars}个的指标画分布：箱体为居中一半规划的目标（下四分位数至上四分位数），箱中竖线为中位数，横线两端为最小值和最大值，圆点为本规划；各规划的目标年份不尽相同。`,
+    statOf: (n, stat) => `${n}个规划的${stat}`,
+    anyYear: '各年',
   },
 };
 
@@ -367,6 +419,29 @@ export const CHART_LABELS_EN: ChartLabels = {
     groupPart: (period, plans) => `${period}, ${plans}`,
     groupedNote: (rows) => `More than ${rows} plans: the plans of one period share a bar, with their number beside it; each plan’s period is in the region page’s list of plans and in the open data.`,
     undatedCount: (n) => `${n} more ${n === 1 ? 'plan gives' : 'plans give'} no period in the text and ${n === 1 ? 'is' : 'are'} not drawn.`,
+  },
+  spread: {
+    title: (name) => `${name}: spread of the plans’ targets`,
+    own: (v) => `this plan: ${v}`,
+    summary: (n, f, unit) => `comparable targets of ${n} plans: minimum ${f[0]}, lower quartile ${f[1]}, median ${f[2]}, upper quartile ${f[3]}, maximum ${f[4]} (unit: ${unitPhrase(unit)})`,
+    description: (name, measure, summary, lowest, highest, own, excluded) =>
+      `${name} (${measure}), ${summary}. Lowest: ${lowest}; highest: ${highest}.${own ? ` ${own}` : ''}${excluded ? ` ${excluded} more ${excluded === 1 ? 'value is' : 'values are'} not comparable and not counted.` : ''}`,
+    rank: (v, others, above, equal, below) => `This plan: ${v}; of the ${others} other plans, ${above} higher, ${equal} equal, ${below} lower.`,
+    columns: (unit) => ['Statistic', `Value (${unitPhrase(unit)})`],
+    rows: ['Plans', 'Minimum', 'Lower quartile', 'Median', 'Upper quartile', 'Maximum', 'This plan'],
+    boxNote: 'The box spans the middle half of the plans’ targets (lower to upper quartile), the line in it is the median, the whiskers reach the lowest and highest; the plans’ target years differ.',
+    excludedNote: (n) => `${n} more ${n === 1 ? 'value has' : 'values have'} another unit or measure and ${n === 1 ? 'is' : 'are'} not counted.`,
+  },
+  peers: {
+    title: (plan) => `${plan}: targets beside other plans’`,
+    description: (parts) => `This plan gives no baselines, so its targets stand beside other plans’ targets of the same indicator, unit and measure. ${parts.join(' ')}`,
+    none: (plan) => `${plan}: no target shares an indicator, unit and measure with another plan’s, so there is no chart.`,
+    unit: 'units in each panel’s title',
+    columns: ['Indicator', 'Plan', 'Year', 'Value', 'Unit', 'As written'],
+    barsNote: 'This plan gives no baselines: its targets (solid bars, marked “this plan”) stand beside other plans’ targets of the same indicator (light bars); only targets of the same unit and measure are drawn, each with its year.',
+    spreadNote: (bars) => `Indicators of more than ${bars} plans are drawn as a spread: the box spans the middle half of the plans’ targets, the line in it is the median, the whiskers reach the lowest and highest, the dot is this plan; the plans’ target years differ.`,
+    statOf: (n, stat) => `${stat} of ${n} plans`,
+    anyYear: 'various',
   },
 };
 

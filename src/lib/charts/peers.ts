@@ -4,7 +4,8 @@
  * its own scale. What may stand together is decided as on the comparison page and the indicator pages: one value per
  * plan (`pickComparisonValues`), drawn only when `comparability` admits it (same indicator, unit and measure).
  */
-import { comparability, formatNumber, formatValue, type ComparableIndicator } from '../values.ts';
+import { comparability, formatNumber, type ComparableIndicator } from '../values.ts';
+import { CHART_LABELS_ZH, type ChartLabels } from './labels.ts';
 import { comparison, pickComparisonValues, type ComparedIndicator, type ComparisonModel } from './comparison.ts';
 import { FONT, chartId, label, round } from './layout.ts';
 import { spread, type SpreadModel } from './spread.ts';
@@ -28,6 +29,10 @@ export interface PeersData {
   indicators: readonly ComparedIndicator[];
   /** `peerIndex(plans, indicators)`, computed once when the views of many plans are drawn. */
   index?: PeerIndex;
+  /** The words (default Chinese; `CHART_LABELS_EN` for the English edition). */
+  labels?: ChartLabels;
+  /** `comparability`'s reasons in the labels' language, for values a bar panel leaves out. */
+  reasonsOf?: (v: PlanValue, indicator: ComparedIndicator) => string[];
 }
 
 /** Per indicator id, every plan's comparable value (one per plan). */
@@ -84,23 +89,25 @@ const GAP = 20;
  * view says what it is on the chart itself. `empty` when the plan shares no comparable indicator with another plan.
  */
 export function peers(data: PeersData, size: ChartSize = { width: 480 }): PeersModel {
+  const L = data.labels ?? CHART_LABELS_ZH;
   const own = data.plans.find((p) => p.slug === data.slug);
   const ownLabel = own?.planLabel ?? data.slug;
   let y = 0;
+  const rows: string[][] = [];
   const panels: PeersPanel[] = peerValues(data).map(({ indicator, values }) => {
     const chart =
       values.length <= PEER_BARS
-        ? comparison({ indicator, values, title: indicator.name, highlight: data.slug }, size)
-        : spread({ indicator, values, title: indicator.name, highlight: data.slug }, size);
-    const panel = { indicatorId: indicator.id, y: round(y), chartY: FONT + 10, title: label(4, FONT, `${indicator.name}（${indicator.unit}）`, 'start'), chart };
+        ? comparison({ indicator, values, title: indicator.name, highlight: data.slug, labels: L, ...(data.reasonsOf ? { reasonsOf: data.reasonsOf } : {}) }, size)
+        : spread({ indicator, values, title: indicator.name, highlight: data.slug, labels: L }, size);
+    const unit = L.unit(indicator.unit);
+    rows.push(...(chart.kind === 'spread' ? spreadRows(chart, unit, L) : chart.table.rows.map((r) => [chart.title, r[0]!, r[1]!, r[3]!, unit, r[4]!])));
+    const panel = { indicatorId: indicator.id, y: round(y), chartY: FONT + 10, title: label(4, FONT, L.withUnit(indicator.name, indicator.unit), 'start'), chart };
     y += FONT + 10 + chart.height + GAP;
     return panel;
   });
   // Not 其他规划的: that phrase names the screen-only reuse section, which print checks keep off paper.
-  const title = `${ownLabel}与其他规划目标对照`;
-  const description = panels.length
-    ? `同类目标对照（本规划没有基数，故与其他规划同一指标、同一单位和口径的目标并列）：${panels.map((p) => p.chart.description).join('')}`
-    : `${ownLabel}的目标与其他规划没有同一指标、同一单位和口径的可比目标，故无对照图。`;
+  const title = L.peers.title(ownLabel);
+  const description = panels.length ? L.peers.description(panels.map((p) => p.chart.description)) : L.peers.none(ownLabel);
   return {
     kind: 'peers',
     id: chartId('peers', data.slug, title, description),
@@ -109,20 +116,13 @@ export function peers(data: PeersData, size: ChartSize = { width: 480 }): PeersM
     minWidth: panels[0]?.chart.minWidth ?? 0,
     title,
     description,
-    unit: '各指标单位见分图',
-    table: {
-      columns: ['指标', '规划', '年份', '数值', '单位', '原文写法'],
-      rows: panels.flatMap((p) => (p.chart.kind === 'spread' ? spreadRows(p.chart) : p.chart.table.rows.map((r) => [p.chart.title, r[0]!, r[1]!, r[3]!, unitOf(p), r[4]!]))),
-    },
+    unit: L.peers.unit,
+    table: { columns: L.peers.columns, rows },
     sources: panels.flatMap((p) => p.chart.sources),
     notes: panels.length
       ? [
-          ...(panels.some((p) => p.chart.kind === 'comparison')
-            ? ['同类目标对照：本规划没有基数，图中把本规划的目标（实心条，标“本规划”）与其他规划同一指标的目标（浅色条）并列；只画入单位和口径相同的目标，年份不同的目标各注年份。']
-            : []),
-          ...(panels.some((p) => p.chart.kind === 'spread')
-            ? [`规划多于${PEER_BARS}个的指标画分布：箱体为居中一半规划的目标（下四分位数至上四分位数），箱中竖线为中位数，横线两端为最小值和最大值，圆点为本规划；各规划的目标年份不尽相同。`]
-            : []),
+          ...(panels.some((p) => p.chart.kind === 'comparison') ? [L.peers.barsNote] : []),
+          ...(panels.some((p) => p.chart.kind === 'spread') ? [L.peers.spreadNote(PEER_BARS)] : []),
         ]
       : [],
     empty: panels.length === 0,
@@ -131,23 +131,12 @@ export function peers(data: PeersData, size: ChartSize = { width: 480 }): PeersM
 }
 
 /** A spread panel's rows in the peer table: the plan's own value, then the summary of all. */
-function spreadRows(m: SpreadModel): string[][] {
+function spreadRows(m: SpreadModel, unit: string, L: ChartLabels): string[][] {
   const s = m.summary!;
-  const unit = m.unit.replace(/^单位：/u, '');
-  const all = `${s.count}个规划`;
   const own = m.own!;
+  const stats = L.spread.rows;
   return [
-    [m.title, own.planLabel, own.year === null ? '未载' : `${own.year}年`, formatValue(own, false), unit, own.valueText],
-    ...(
-      [
-        ['最小值', s.min],
-        ['下四分位数', s.q1],
-        ['中位数', s.median],
-        ['上四分位数', s.q3],
-        ['最大值', s.max],
-      ] as const
-    ).map(([name, v]) => [m.title, `${all}的${name}`, '各年', formatNumber(Number(v.toPrecision(4))), unit, '—']),
+    [m.title, own.planLabel, own.year === null ? L.comparison.noYear : L.year(own.year), L.value(own, false), unit, own.valueText],
+    ...([s.min, s.q1, s.median, s.q3, s.max] as const).map((v, i) => [m.title, L.peers.statOf(s.count, stats[i + 1]!), L.peers.anyYear, formatNumber(Number(v.toPrecision(4))), unit, '—']),
   ];
 }
-
-const unitOf = (p: PeersPanel) => p.chart.unit.replace(/^单位：/u, '');

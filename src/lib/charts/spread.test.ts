@@ -3,6 +3,7 @@ import type { ComparedIndicator } from './comparison.ts';
 import { peers, PEER_BARS } from './peers.ts';
 import { spread, summarize } from './spread.ts';
 import { v } from './test-fixtures.ts';
+import { CHART_LABELS_EN } from './labels.ts';
 import type { PlanValue } from './types.ts';
 
 const rd: ComparedIndicator = { id: 'rd-intensity', name: '全社会研发投入强度', unit: '%', kind: 'ratio' };
@@ -79,5 +80,29 @@ describe('peers: bars for a few plans, the spread for many', () => {
   test('the peer view of one plan stays the same size however many plans there are', () => {
     const size = (n: number) => JSON.stringify(peers({ slug: 'p1', plans: plans(n), indicators: [rd] })).length;
     expect(size(2000)).toBeLessThan(size(100) * 1.1);
+  });
+});
+
+describe('the English peer view and spread write no Chinese of their own', () => {
+  const han = /\p{Script=Han}/u;
+  // Plans named in ASCII, an English indicator name: any Han left is the chart's own words.
+  const en: ComparedIndicator = { id: 'rd-intensity', name: 'R&D intensity', unit: '%', kind: 'ratio' };
+  const plans = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ slug: `p${i + 1}`, planLabel: `District ${i + 1}`, targets: [{ ...planValue(i + 1, 1 + i * 0.1), quote: 'R&D 3%' }] }));
+  const words = (m: ReturnType<typeof peers>) => [m.title, m.description, m.unit, ...m.notes, ...m.table.columns, ...m.table.rows.flat(), ...m.panels.flatMap((p) => [p.title.text, p.chart.title, p.chart.description, ...p.chart.notes])];
+
+  test.each([3, PEER_BARS + 5])('%i plans', (n) => {
+    const m = peers({ slug: 'p1', plans: plans(n), indicators: [en], labels: CHART_LABELS_EN });
+    expect(m.panels).toHaveLength(1);
+    expect(words(m).filter((w) => han.test(w))).toEqual([]);
+    expect(m.title).toBe('District 1: targets beside other plans’');
+  });
+
+  test('the spread in English', () => {
+    const m = spread({ indicator: en, values: plans(9).map((p) => ({ ...p.targets[0]!, slug: p.slug, planLabel: p.planLabel })), highlight: 'p5', labels: CHART_LABELS_EN });
+    expect(m.description).toBe(
+      'R&D intensity (level), comparable targets of 9 plans: minimum 1, lower quartile 1.2, median 1.4, upper quartile 1.6, maximum 1.8 (unit: %). Lowest: District 1, 2025 target 1%; highest: District 9, 2025 target 1.8%. This plan: 2025 target 1.4%; of the 8 other plans, 4 higher, 0 equal, 4 lower.',
+    );
+    expect(m.labels.map((l) => l.text)).toEqual(['1', '1.8', 'this plan: 1.4']);
   });
 });

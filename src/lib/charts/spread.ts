@@ -10,9 +10,10 @@
  */
 import { quantileSorted } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
-import { comparability, comparableMeasure, formatLabel, formatNumber, formatValue, MEASURE_LABELS } from '../values.ts';
+import { comparability, comparableMeasure, formatNumber } from '../values.ts';
+import { CHART_LABELS_ZH, type ChartLabels } from './labels.ts';
 import type { ComparedIndicator } from './comparison.ts';
-import { sourcesOf, yearKind } from './format.ts';
+import { sourcesOf } from './format.ts';
 import { chartId, FONT, FONT_SMALL, label, middle, minWidthFor, round, textWidth, valueAxisX } from './layout.ts';
 import type { AxisModel, ChartFrame, ChartSize, LineMark, PlanValue, TextMark } from './types.ts';
 
@@ -25,6 +26,8 @@ export interface SpreadData {
   highlight?: string;
   /** Caption; default `<name>：各规划目标分布`. */
   title?: string;
+  /** The words (default Chinese; `CHART_LABELS_EN` for the English edition). */
+  labels?: ChartLabels;
 }
 
 /** The five numbers of a spread, and how many values they summarise. */
@@ -77,6 +80,7 @@ const n = (x: number) => formatNumber(Number(x.toPrecision(4)));
  */
 export function spread(data: SpreadData, size: ChartSize = { width: 480 }): SpreadModel {
   const d = data.indicator;
+  const L = data.labels ?? CHART_LABELS_ZH;
   const included = data.values.filter((v) => comparability(v, d).comparable).sort((a, b) => a.value! - b.value!);
   const excluded = data.values.length - included.length;
   const summary = summarize(included.map((v) => v.value!));
@@ -85,10 +89,10 @@ export function spread(data: SpreadData, size: ChartSize = { width: 480 }): Spre
   const ownRank = own
     ? { below: others.filter((v) => v.value! < own.value!).length, equal: others.filter((v) => v.value === own.value).length, above: others.filter((v) => v.value! > own.value!).length }
     : null;
-  const title = data.title ?? `${d.name}：各规划目标分布`;
+  const title = data.title ?? L.spread.title(d.name);
   const W = size.width;
   const unit = d.unit;
-  const measure = MEASURE_LABELS[comparableMeasure(d.kind)];
+  const measure = L.measure[comparableMeasure(d.kind)];
   const ends = summary ? { min: included[0]!, max: included[included.length - 1]! } : null;
 
   const x = scaleLinear()
@@ -107,36 +111,31 @@ export function spread(data: SpreadData, size: ChartSize = { width: 480 }): Spre
   };
   const labels: TextMark[] = [];
   if (summary && ends) {
-    const lo = formatLabel(ends.min);
-    const hi = formatLabel(ends.max);
+    const lo = L.valueLabel(ends.min);
+    const hi = L.valueLabel(ends.max);
     labels.push(label(x(summary.min), endY, lo, 'start'));
     if (summary.max !== summary.min) labels.push(label(x(summary.max), endY, hi, 'end'));
   }
   if (own) {
-    const text = `本规划 ${formatLabel(own)}`;
+    const text = L.spread.own(L.valueLabel(own));
     labels.push(label(clampX(x(own.value!), text), middle(ownRow / 2), text, 'middle'));
   }
 
-  const stats = summary
-    ? `${summary.count}个规划的可比目标：最小${n(summary.min)}，下四分位数${n(summary.q1)}，中位数${n(summary.median)}，上四分位数${n(summary.q3)}，最大${n(summary.max)}（单位：${unit}）`
-    : '';
-  const ownText =
-    own && ownRank
-      ? `本规划${yearKind(own)}${formatValue(own)}，其他${others.length}个规划中${ownRank.above}个高于、${ownRank.equal}个等于、${ownRank.below}个低于本规划。`
-      : '';
-  const description = summary && ends
-    ? `${d.name}（${measure}）${stats}。最小值为${ends.min.planLabel}${yearKind(ends.min)}${formatValue(ends.min)}，最大值为${ends.max.planLabel}${yearKind(ends.max)}${formatValue(ends.max)}。${ownText}${excluded ? `另有${excluded}个数值不可比，未计入。` : ''}`
-    : `没有可在同一刻度上比较的${d.name}数值。`;
+  const stats = summary ? L.spread.summary(summary.count, [summary.min, summary.q1, summary.median, summary.q3, summary.max].map(n), unit) : '';
+  const ownText = own && ownRank ? L.spread.rank(L.then(L.yearKind(own), L.value(own)), others.length, ownRank.above, ownRank.equal, ownRank.below) : '';
+  const part = (v: PlanValue) => L.comparison.part(v.planLabel, L.yearKind(v), L.value(v));
+  const description = summary && ends ? L.spread.description(d.name, measure, stats, part(ends.min), part(ends.max), ownText, excluded) : L.comparison.none(d.name);
 
+  const names = L.spread.rows;
   const rows: string[][] = summary
     ? [
-        ['规划数', String(summary.count)],
-        ['最小值', n(summary.min)],
-        ['下四分位数', n(summary.q1)],
-        ['中位数', n(summary.median)],
-        ['上四分位数', n(summary.q3)],
-        ['最大值', n(summary.max)],
-        ...(own ? [['本规划', formatValue(own, false)]] : []),
+        [names[0]!, String(summary.count)],
+        [names[1]!, n(summary.min)],
+        [names[2]!, n(summary.q1)],
+        [names[3]!, n(summary.median)],
+        [names[4]!, n(summary.q3)],
+        [names[5]!, n(summary.max)],
+        ...(own ? [[names[6]!, L.value(own, false)]] : []),
       ]
     : [];
 
@@ -148,14 +147,14 @@ export function spread(data: SpreadData, size: ChartSize = { width: 480 }): Spre
     minWidth: minWidthFor(W),
     title,
     description,
-    unit: `单位：${unit}`,
-    table: { columns: ['统计', `数值（${unit}）`], rows },
+    unit: L.unitCaption(unit),
+    table: { columns: L.spread.columns(unit), rows },
     // The named values only: the two ends and the plan's own (a sentence per value of thousands would not help).
-    sources: sourcesOf([...(own ? [own] : []), ...(ends ? [ends.min, ends.max] : [])]),
+    sources: sourcesOf([...(own ? [own] : []), ...(ends ? [ends.min, ends.max] : [])], {}, L),
     notes: summary
       ? [
-          '箱体为居中一半规划的目标（下四分位数至上四分位数），箱中竖线为中位数，横线两端为最小值和最大值；各规划的目标年份不尽相同。',
-          ...(excluded ? [`另有${excluded}个数值单位或口径不同，未计入。`] : []),
+          L.spread.boxNote,
+          ...(excluded ? [L.spread.excludedNote(excluded)] : []),
           ...(d.comparability ? [d.comparability] : []),
         ]
       : [],
