@@ -7,7 +7,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { beforeAll, expect, inject, test } from 'vitest';
-import { pageUrl } from '../support/browser.ts';
+import { join } from 'node:path';
+import { builtPages, pageUrl } from '../support/browser.ts';
 import { browserForFile } from '../support/browser-per-file.ts';
 
 const baseUrl = inject('baseUrl');
@@ -52,4 +53,14 @@ test('the value readings are not in the indexed text', async () => {
   const text = (await indexedText('有效发明专利'))['/plans/beichen-2020-2022/'];
   expect(text, 'beichen is found by 有效发明专利').toBeDefined();
   expect(text!.includes('有效发明专利拥有量')).toBe(false);
+});
+
+test('every page marked for indexing is in the index, and only those (the build reads only plans/*/index.html)', () => {
+  const marked = builtPages(siteDir).filter((p) => readFileSync(p.file, 'utf8').includes('data-pagefind-body'));
+  expect(marked.length).toBeGreaterThan(0);
+  // A page of another kind with data-pagefind-body would be left out by the build's --glob: add it there.
+  expect(marked.filter((p) => !/^\/plans\/[^/]+\/$/u.test(p.path)).map((p) => p.path)).toEqual([]);
+  const entry = JSON.parse(readFileSync(join(siteDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+  const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+  expect(indexed).toBe(marked.length);
 });
