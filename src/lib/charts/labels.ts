@@ -433,7 +433,8 @@ export const CHART_LABELS_EN: ChartLabels = {
     excludedNote: (n) => `${n} more ${n === 1 ? 'value has' : 'values have'} another unit or measure and ${n === 1 ? 'is' : 'are'} not counted.`,
   },
   peers: {
-    title: (plan) => `${plan}: targets beside other plans’`,
+    // Not the plan's name: a title also stands in attributes (alt, aria-label), where its Chinese cannot be marked.
+    title: () => 'This plan’s targets beside other plans’',
     description: (parts) => `This plan gives no baselines, so its targets stand beside other plans’ targets of the same indicator, unit and measure. ${parts.join(' ')}`,
     none: (plan) => `${plan}: no target shares an indicator, unit and measure with another plan’s, so there is no chart.`,
     unit: 'units in each panel’s title',

@@ -95,7 +95,7 @@ describe('the English peer view and spread write no Chinese of their own', () =>
     const m = peers({ slug: 'p1', plans: plans(n), indicators: [en], labels: CHART_LABELS_EN });
     expect(m.panels).toHaveLength(1);
     expect(words(m).filter((w) => han.test(w))).toEqual([]);
-    expect(m.title).toBe('District 1: targets beside other plans’');
+    expect(m.title).toBe('This plan’s targets beside other plans’');
   });
 
   test('the spread in English', () => {
