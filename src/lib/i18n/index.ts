@@ -69,6 +69,16 @@ export function editions(pathname: string): Record<Locale, string | null> {
 }
 
 /**
+ * The `<link rel="alternate" hreflang>` of a page with an English edition: both editions and the Chinese as
+ * x-default, absolute; none for a page with only one edition.
+ */
+export function hreflangAlternates(pages: Record<Locale, string | null>, site: URL | undefined): { lang: string; href: string }[] {
+  if (!pages.en) return [];
+  const zh = new URL(pages['zh-CN']!, site).href;
+  return [{ lang: 'zh-CN', href: zh }, { lang: 'en', href: new URL(pages.en, site).href }, { lang: 'x-default', href: zh }];
+}
+
+/**
  * An English page title within 70 characters as written in the HTML (html-validate's long-title: `&` and quotes
  * are written as references), cut at a word with `…`.
  */
