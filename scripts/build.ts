@@ -43,10 +43,10 @@ function run(label: string, command: string, args: string[], env: NodeJS.Process
   // Vite reads import.meta.env values (BASE_URL, MODE …) from the environment if they are there, and a parent
   // Vite process (Vitest) leaves them there: an inherited BASE_URL=/ silently overrode `--base /plans/`.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITE_ENV_KEYS.has(k)));
-  // A stage that hangs is stopped after 30 minutes (far beyond a 1,000-plan build) rather than holding CI.
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ...env }, timeout: 30 * 60_000, killSignal: 'SIGKILL' });
+  // A stage that hangs is stopped after 2 hours (beyond a 10,000-plan build on 2 cores) rather than holding CI forever.
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ...env }, timeout: 120 * 60_000, killSignal: 'SIGKILL' });
   const ms = Math.round(performance.now() - started);
-  if ((result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT') throw new BuildError(`build: ${label} did not finish in 30 minutes and was stopped`, 1);
+  if ((result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT') throw new BuildError(`build: ${label} did not finish in 2 hours and was stopped`, 1);
   if (result.status !== 0) throw new BuildError(`build: ${label} failed (exit ${result.status ?? result.signal})`, result.status ?? 1);
   console.log(`build: ${label} done in ${ms} ms`);
   return ms;
