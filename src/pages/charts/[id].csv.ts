@@ -2,13 +2,14 @@
  * Each chart's data as CSV (`/charts/<id>.csv`, UTF-8 with BOM, RFC 4180): the drawn values as rows of
  * `/data/targets.csv` (same columns), or the plans' periods for a timeline.
  */
+import { inThisPart } from '../../lib/build-part.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allPlans, charts, indicators } from '../../lib/data.ts';
 import { chartCsv, type ChartEntry } from '../../lib/chart-catalog.ts';
 import { planUrl } from '../../lib/url.ts';
 
-export const getStaticPaths = (async () =>
-  (await charts()).filter((c) => !c.model.empty).map((chart) => ({ params: { id: chart.id }, props: { chart } }))) satisfies GetStaticPaths;
+export const getStaticPaths = inThisPart((async () =>
+  (await charts()).filter((c) => !c.model.empty).map((chart) => ({ params: { id: chart.id }, props: { chart } }))) satisfies GetStaticPaths);
 
 export const GET: APIRoute = async ({ props, site }) => {
   const { chart } = props as { chart: ChartEntry };
