@@ -1,6 +1,6 @@
 /**
  * The Pagefind stage of the build, in bounded pieces. Pagefind holds a whole index in memory while it builds it:
- * about 1.6 MB per plan page (1,000 plans: 1.65 GB peak; 3,000: 8.8 GB before `--glob`), so one index of 10,000
+ * about 1.5 MB per plan page (1,000 plans: 1.54 GB peak), so one index of 10,000
  * plans would need about 16 GB. Above `SHARD_PLANS` plans the plan pages are indexed in shards of at most that many,
  * one Pagefind process after another, each writing its own bundle (`pagefind/`, `pagefind-1/`, …); the search page
  * loads the first and merges the others into it with Pagefind's own `mergeIndex` (src/scripts/search.ts), so a
@@ -10,8 +10,12 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
-/** Plans per index shard: 2,000 plans are ≈ 3.3 GB of Pagefind memory, well under the 8 GB a build may use. */
-export const SHARD_PLANS = 2000;
+/**
+ * Plans per index shard: 4,000 plans are ≈ 6 GB of Pagefind memory (1.5 MB a plan page, measured: 172 pages
+ * 288 MB, 1,000 pages 1.54 GB), under the 8 GB a build may use. Not smaller: every shard adds its own index
+ * chunks to a query's download (each query word is looked up in each shard).
+ */
+export const SHARD_PLANS = 4000;
 
 /** The bundle folder of shard `i` under the site root. */
 export function bundleDir(i: number): string {
