@@ -72,7 +72,10 @@ if (values.scale !== undefined) {
     addOneSizes: values['add-one-sizes']?.split(',').map(Number),
     seed: values.seed,
     logDir: LOG_DIR,
-    onSize: (s) => log(`${s.plans} plans: full build ${Math.round(s.full.wallMs / 1000)} s, one plan added ${Math.round((s.addOne?.wallMs ?? 0) / 1000)} s (load ${loadavg()[0]!.toFixed(1)})`),
+    onSize: (s, sofar) => {
+      log(`${s.plans} plans: full build ${Math.round(s.full.wallMs / 1000)} s${s.addOne ? `, one plan added ${Math.round(s.addOne.wallMs / 1000)} s` : ''} (load ${loadavg()[0]!.toFixed(1)})`);
+      writeScale(sofar);
+    },
   });
   writeScale(run);
   console.log(renderScale(run));

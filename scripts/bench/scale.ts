@@ -119,7 +119,8 @@ export async function benchScale(options: {
   addOneSizes?: number[];
   seed: string;
   logDir: string;
-  onSize?: (s: ScaleSize) => void;
+  /** After each size, with the run so far (written out, a failure at a larger size keeps the smaller ones). */
+  onSize?: (s: ScaleSize, sofar: ScaleRun) => void;
 }): Promise<ScaleRun> {
   const scratch = mkdtempSync(join(tmpdir(), 'bench-scale-'));
   const out: ScaleSize[] = [];
@@ -139,7 +140,7 @@ export async function benchScale(options: {
       }
       if (options.addOneSizes && !options.addOneSizes.includes(n)) {
         out.push({ plans: n, full, addOne: null, site, search, crossPlan: crossPlanOf(join(work, 'plans')) });
-        options.onSize?.(out.at(-1)!);
+        options.onSize?.(out.at(-1)!, runOf(out));
         rmSync(work, { recursive: true, force: true });
         rmSync(seeds, { recursive: true, force: true });
         continue;
@@ -153,17 +154,21 @@ export async function benchScale(options: {
       const addOne = await buildOnce(seeds, join(work, 'plans'), join(work, 'site'), join(options.logDir, `scale-${n}-add-one.log`));
       const size = { plans: n, full, addOne, site, search, crossPlan: crossPlanOf(join(work, 'plans')) };
       out.push(size);
-      options.onSize?.(size);
+      options.onSize?.(size, runOf(out));
       rmSync(work, { recursive: true, force: true });
       rmSync(seeds, { recursive: true, force: true });
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
+  return runOf(out);
+}
+
+function runOf(sizes: ScaleSize[]): ScaleRun {
   return {
     generatedAt: new Date().toISOString(),
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() ?? 'unknown CPU', memoryGiB: Math.round(totalmem() / 1024 ** 3), node: process.version },
-    sizes: out,
+    sizes: [...sizes],
   };
 }
 
