@@ -3,12 +3,11 @@
  * `/data/targets.csv` (same columns), or the plans' periods for a timeline.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { allPlans, charts, indicators } from '../../lib/data.ts';
+import { allPlans, chartRoutes, indicators } from '../../lib/data.ts';
 import { chartCsv, type ChartEntry } from '../../lib/chart-catalog.ts';
 import { planUrl } from '../../lib/url.ts';
 
-export const getStaticPaths = (async () =>
-  (await charts()).filter((c) => !c.model.empty).map((chart) => ({ params: { id: chart.id }, props: { chart } }))) satisfies GetStaticPaths;
+export const getStaticPaths = chartRoutes satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, site }) => {
   const { chart } = props as { chart: ChartEntry };
