@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ComparedIndicator } from './comparison.ts';
 import { peers, peerValues } from './peers.ts';
-import { baodi, beichen, fixturePlans, v } from './test-fixtures.ts';
+import { fixturePlans, v } from './test-fixtures.ts';
 
 // Registry entries as content/indicators.yaml has them (name, unit, kind decide comparability).
 const indicators: ComparedIndicator[] = [
