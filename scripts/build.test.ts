@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { withBuildLock } from './build.ts';
+import { mergeInto, PARALLEL_FROM, partsFor, withBuildLock } from './build.ts';
 
 let dir: string | undefined;
 afterEach(() => {
@@ -39,5 +39,38 @@ describe('withBuildLock(fn)', () => {
     // With a live owner this would wait (here at most 2 s, then throw); a gone owner's lock is taken over.
     expect(withBuildLock(() => 'ran', { lock, maxWaitMs: 2_000 })).toBe('ran');
     expect(existsSync(lock)).toBe(false);
+  });
+});
+
+describe('partsFor(plans)', () => {
+  test('one process below PARALLEL_FROM plans, one per core (at most 2) from there, BUILD_PARTS overriding', () => {
+    expect(partsFor(PARALLEL_FROM - 1, {}, 8)).toBe(1);
+    expect(partsFor(PARALLEL_FROM, {}, 8)).toBe(2);
+    expect(partsFor(10_000, {}, 1)).toBe(1);
+    expect(partsFor(5, { BUILD_PARTS: '2' }, 8)).toBe(2);
+    expect(() => partsFor(5, { BUILD_PARTS: 'many' }, 8)).toThrow(/BUILD_PARTS/u);
+  });
+});
+
+describe('mergeInto(from, into)', () => {
+  test('moves the files of a part into the site; a file both wrote alike is kept once', () => {
+    dir = mkdtempSync(join(tmpdir(), 'build-merge-'));
+    const [a, b] = [join(dir, 'a'), join(dir, 'b')];
+    for (const d of [a, b]) mkdirSync(join(d, 'plans', 'x'), { recursive: true });
+    writeFileSync(join(a, 'index.html'), 'home');
+    writeFileSync(join(b, 'index.html'), 'home');
+    writeFileSync(join(b, 'plans', 'x', 'index.html'), 'x');
+    mergeInto(b, a);
+    expect(readFileSync(join(a, 'plans', 'x', 'index.html'), 'utf8')).toBe('x');
+    expect(readFileSync(join(a, 'index.html'), 'utf8')).toBe('home');
+  });
+
+  test('a file two parts wrote differently is an error naming it', () => {
+    dir = mkdtempSync(join(tmpdir(), 'build-merge-'));
+    const [a, b] = [join(dir, 'a'), join(dir, 'b')];
+    for (const d of [a, b]) mkdirSync(d, { recursive: true });
+    writeFileSync(join(a, 'feed.xml'), '<updated>1</updated>');
+    writeFileSync(join(b, 'feed.xml'), '<updated>2</updated>');
+    expect(() => mergeInto(b, a)).toThrow(/feed\.xml differs between the parts/u);
   });
 });

@@ -7,11 +7,13 @@
  * `--strict` (or `INGEST_STRICT=1` in the environment; `npm test` sets it) passes `--strict` to ingest, so any
  * unreadable text fails the build.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writePagefindIds } from './pagefind-ids.ts';
+import { indexPlanPages } from './pagefind-shards.ts';
 
 export interface BuildOptions {
   /** Output folder of the site (default `dist`). */
@@ -24,6 +26,8 @@ export interface BuildOptions {
   plansDir: string;
   /** Any text that cannot be read fails the build (`ingest --strict`); default: such texts are skipped. */
   strict?: boolean;
+  /** `astro build` processes rendering at once (default: `partsFor` the number of plans). */
+  parts?: number;
 }
 
 /** Variables a Vite process sets for its own `import.meta.env`; never passed on to a build. */
@@ -38,18 +42,129 @@ class BuildError extends Error {
   }
 }
 
-function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
-  const started = performance.now();
+/** The environment a stage inherits. */
+function inheritedEnv(): NodeJS.ProcessEnv {
   // Vite reads import.meta.env values (BASE_URL, MODE …) from the environment if they are there, and a parent
   // Vite process (Vitest) leaves them there: an inherited BASE_URL=/ silently overrode `--base /plans/`.
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITE_ENV_KEYS.has(k)));
-  // A stage that hangs is stopped after 30 minutes (far beyond a 1,000-plan build) rather than holding CI.
-  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ...env }, timeout: 30 * 60_000, killSignal: 'SIGKILL' });
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITE_ENV_KEYS.has(k)));
+}
+
+function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {
+  const started = performance.now();
+  const inherited = inheritedEnv();
+  // A stage that hangs is stopped after 2 hours (beyond a 10,000-plan build on 2 cores) rather than holding CI forever.
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...inherited, ASTRO_TELEMETRY_DISABLED: '1', ...env }, timeout: 120 * 60_000, killSignal: 'SIGKILL' });
   const ms = Math.round(performance.now() - started);
-  if ((result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT') throw new BuildError(`build: ${label} did not finish in 30 minutes and was stopped`, 1);
+  if ((result.error as NodeJS.ErrnoException | undefined)?.code === 'ETIMEDOUT') throw new BuildError(`build: ${label} did not finish in 2 hours and was stopped`, 1);
   if (result.status !== 0) throw new BuildError(`build: ${label} failed (exit ${result.status ?? result.signal})`, result.status ?? 1);
   console.log(`build: ${label} done in ${ms} ms`);
   return ms;
+}
+
+/** Plans from which a build renders in parallel processes (below it, starting a second Astro costs more than it saves). */
+export const PARALLEL_FROM = 500;
+
+/**
+ * How many `astro build` processes render a library of `plans` plans: one per core, at most 2 (each holds every
+ * plan in memory: at 10,000 plans two fit in the 8 GB a build may use, four would not), 1 below PARALLEL_FROM.
+ * `BUILD_PARTS` in the environment overrides it (tests build small sites in parts to check the merge).
+ */
+export function partsFor(plans: number, env: NodeJS.ProcessEnv = process.env, cores = availableParallelism()): number {
+  const raw = env.BUILD_PARTS;
+  if (raw !== undefined && raw !== '') {
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`BUILD_PARTS must be a positive whole number, got "${raw}"`);
+    return n;
+  }
+  return plans >= PARALLEL_FROM ? Math.max(1, Math.min(2, cores)) : 1;
+}
+
+/** Plans ingest wrote (`<slug>.json`; `_…` files are its own records). */
+function countPlans(plansDir: string): number {
+  return readdirSync(plansDir).filter((f) => f.endsWith('.json') && !f.startsWith('_')).length;
+}
+
+/**
+ * `astro build` in `parts` processes at once (src/lib/build-part.ts says which pages each renders), each into its
+ * own scratch folder inside the project: Astro stages a build's server code in `<outDir>/.prerender/` when the
+ * output folder is inside the project and in the project's one `.astro/.prerender/` when it is not, where two
+ * builds at once would overwrite each other. Part 0's output is shown; the others' is kept and shown after, each
+ * line marked `[part i]`. Then part 0's folder becomes `outDir` and the other parts' files move into it. A file two
+ * parts both wrote (a page without parameters, a bundled asset) must be the same in both: a difference is a build
+ * error naming the file.
+ */
+async function astroBuildInParts(outDir: string, parts: number, env: Record<string, string>): Promise<number> {
+  const started = performance.now();
+  const scratch = mkdtempSync(join(process.cwd(), '.astro-parts-'));
+  try {
+    const runs = Array.from({ length: parts }, (_, i) => {
+      const dir = join(scratch, `part-${i}`);
+      const log = join(scratch, `part-${i}.log`);
+      const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dir], {
+        stdio: i === 0 ? 'inherit' : ['ignore', openSync(log, 'w'), openSync(log, 'a')],
+        env: { ...inheritedEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env, BUILD_PART: `${i}/${parts}` },
+      });
+      const exit = new Promise<number | string>((done) => child.on('exit', (code, signal) => done(code ?? signal ?? 1)));
+      return { i, dir, log, exit };
+    });
+    const exits = await Promise.all(runs.map((r) => r.exit));
+    for (const r of runs.slice(1)) for (const line of readFileSync(r.log, 'utf8').split('\n')) if (line) console.log(`[part ${r.i}] ${line}`);
+    const failed = runs.filter((_, k) => exits[k] !== 0);
+    if (failed.length > 0) throw new BuildError(`build: astro build failed in part ${failed.map((r) => `${r.i} (exit ${exits[r.i]})`).join(', ')} of ${parts}`, 1);
+    rmSync(outDir, { recursive: true, force: true });
+    mkdirSync(dirname(resolve(outDir)), { recursive: true });
+    moveDir(runs[0]!.dir, outDir);
+    for (const r of runs.slice(1)) mergeInto(r.dir, outDir);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const ms = Math.round(performance.now() - started);
+  console.log(`build: astro build done in ${ms} ms`);
+  return ms;
+}
+
+/** Moves a folder (a copy where it must cross file systems). */
+function moveDir(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
+}
+
+/** Moves every file of `from` into `into`; a file already there must have the same bytes. */
+export function mergeInto(from: string, into: string): void {
+  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const source = join(entry.parentPath, entry.name);
+    const target = join(into, relative(from, source));
+    if (existsSync(target)) {
+      if (!readFileSync(target).equals(readFileSync(source))) throw new BuildError(`build: ${relative(from, source)} differs between the parts of the build (a page without parameters must render the same in every part)`, 1);
+      continue;
+    }
+    mkdirSync(dirname(target), { recursive: true });
+    try {
+      renameSync(source, target);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+      copyFileSync(source, target);
+    }
+  }
+}
+
+/** Runs a stage in this process, printing its time like `run`; a failure becomes a BuildError with its message. */
+function timed<T>(label: string, fn: () => T): T {
+  const started = performance.now();
+  let out: T;
+  try {
+    out = fn();
+  } catch (e) {
+    throw new BuildError(`build: ${label} failed: ${(e as Error).message}`, 1);
+  }
+  console.log(`build: ${label} done in ${Math.round(performance.now() - started)} ms`);
+  return out;
 }
 
 /** Is process `pid` running (on this machine)? */
@@ -92,33 +207,42 @@ export function withBuildLock<T>(fn: () => T, { lock = resolve('.astro-build.loc
       else Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
     }
   }
+  const release = () => rmSync(lock, { recursive: true, force: true });
+  let result: T;
   try {
-    return fn();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
+    result = fn();
+  } catch (e) {
+    release();
+    throw e;
   }
+  // An async fn holds the lock until it settles.
+  if (result instanceof Promise) return result.finally(release) as T;
+  release();
+  return result;
 }
 
-export function build(opts: BuildOptions): void {
+export async function build(opts: BuildOptions): Promise<void> {
   // process.execPath is the pinned Node 24 when run through npm; astro and pagefind come from node_modules.
   run('ingest', process.execPath, ['scripts/ingest.ts', '--seeds', opts.seedsDir, '--out', opts.plansDir, ...(opts.strict ? ['--strict'] : [])]);
   // Builds of other content get their own content-layer cache beside their plans, so they never read this one's.
   const cacheDir = resolve(opts.plansDir) === resolve('content/plans') ? 'node_modules/.astro' : join(dirname(resolve(opts.plansDir)), '.astro-cache');
-  withBuildLock(() =>
-    run('astro build', process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', opts.outDir], {
-      BASE_PATH: opts.base,
-      PLANS_DIR: opts.plansDir,
-      ASTRO_CACHE_DIR: cacheDir,
-    }),
+  // One build instant for every process of the build (src/lib/build-time.ts).
+  const env = { BASE_PATH: opts.base, PLANS_DIR: opts.plansDir, ASTRO_CACHE_DIR: cacheDir, BUILD_TIME: new Date().toISOString() };
+  const parts = opts.parts ?? partsFor(countPlans(opts.plansDir));
+  await withBuildLock(() =>
+    parts === 1
+      ? run('astro build', process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', opts.outDir], env)
+      : astroBuildInParts(opts.outDir, parts, env),
   );
   // `[data-ui]` marks editorial UI in a plan's text (anchors, readings, notes, note numbers): not source text, so
   // not indexed. One selector here instead of a `data-pagefind-ignore` on each of hundreds of marks per page.
   // Only the Chinese plan pages carry `data-pagefind-body`, so only they are indexed; `--glob` keeps Pagefind from
   // reading the other pages at all (at 1,000 plans, 19,000 pages: peak 3.0 GB and 85 s CPU → 1.65 GB and 21 s,
   // the same index). A new kind of indexed page must be added to this glob (tests/site/search-index.test.ts).
-  run('pagefind', process.execPath, ['node_modules/pagefind/lib/runner/bin.cjs', '--site', opts.outDir, '--glob', 'plans/*/index.html', '--exclude-selectors', '[data-ui]', '--quiet']);
-  // The search page maps Pagefind's page ids to plans with this (scripts/pagefind-ids.ts).
-  writePagefindIds(opts.outDir);
+  // Large sites are indexed in shards of bounded memory (scripts/pagefind-shards.ts).
+  const bundles = timed('pagefind', () => indexPlanPages(opts.outDir));
+  // The search page maps Pagefind's page ids to plans with this, and finds the shards in it (scripts/pagefind-ids.ts).
+  writePagefindIds(opts.outDir, bundles);
   reportSkipped(opts.plansDir);
 }
 
@@ -147,7 +271,7 @@ if (import.meta.main) {
     },
   });
   try {
-    build({ outDir: values.out, base: values.base, seedsDir: values.seeds, plansDir: values.plans, strict: values.strict });
+    await build({ outDir: values.out, base: values.base, seedsDir: values.seeds, plansDir: values.plans, strict: values.strict });
   } catch (e) {
     if (!(e instanceof BuildError)) throw e;
     console.error(e.message);

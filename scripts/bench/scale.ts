@@ -17,6 +17,11 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { runMeasured } from './proc.ts';
 import type { CrossPlanBench } from './cross-plan.ts';
+import { siteSizes } from './site.ts';
+import type { SiteSizes } from './site.ts';
+import { benchSearch } from './search-print.ts';
+import type { SearchBench } from './search-print.ts';
+import { startStaticServer } from '../lib/static-server.ts';
 
 /** One stage of one build. */
 export interface ScaleStage {
@@ -38,8 +43,12 @@ export interface ScaleBuild {
 export interface ScaleSize {
   plans: number;
   full: ScaleBuild;
-  /** The same library with one plan added, built again into the same folders. */
+  /** The same library with one plan added, built again into the same folders (null: not measured at this size). */
   addOne: ScaleBuild | null;
+  /** The built site of the full build: pages, bytes, the largest HTML page brotli (issue 15: ≤ 150 KB). */
+  site: SiteSizes | null;
+  /** Search on the built site in Chromium (issue 15: first query ≤ 300 KB and ≤ 1 s). */
+  search: SearchBench | null;
   crossPlan: CrossPlanBench | null;
 }
 
@@ -64,6 +73,8 @@ export function scaleStageLine(): (line: string) => { name: string; ms: number }
   };
   return (raw) => {
     const line = raw.replace(/\x1b\[[0-9;]*m/gu, '').trim();
+    // The other parts of a build rendered in parallel (scripts/build.ts): their log follows part 0's; part 0 times the phases.
+    if (line.startsWith('[part ')) return null;
     const own = /^build: (.+) done in (\d+) ms$/u.exec(line);
     if (own) return own[1] === 'astro build' ? close('astro: rendering') : close(own[1]!, Number(own[2]));
     if (/\[content\] Synced content$/u.test(line)) return close('astro: content sync');
@@ -95,8 +106,21 @@ function generate(count: number, seed: string, out: string): void {
   if (gen.status !== 0) throw new Error(`generate-corpus --count ${count} failed:\n${gen.stderr}`);
 }
 
+/** The cross-plan computations alone on a built library, in their own process (cross-plan.ts); null if it failed. */
+function crossPlanOf(plans: string): CrossPlanBench | null {
+  const cross = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=16384', 'scripts/bench/cross-plan.ts', '--plans', plans], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  return cross.status === 0 ? (JSON.parse(cross.stdout.trim().split('\n').at(-1)!) as CrossPlanBench) : null;
+}
+
 /** Runs the scale builds; `onSize` after each size (progress, partial results). */
-export async function benchScale(options: { sizes: number[]; seed: string; logDir: string; onSize?: (s: ScaleSize) => void }): Promise<ScaleRun> {
+export async function benchScale(options: {
+  sizes: number[];
+  /** Sizes that also get the one-plan-added build (default: every size). */
+  addOneSizes?: number[];
+  seed: string;
+  logDir: string;
+  onSize?: (s: ScaleSize) => void;
+}): Promise<ScaleRun> {
   const scratch = mkdtempSync(join(tmpdir(), 'bench-scale-'));
   const out: ScaleSize[] = [];
   try {
@@ -105,6 +129,21 @@ export async function benchScale(options: { sizes: number[]; seed: string; logDi
       const work = join(scratch, `n${n}`);
       generate(n, options.seed, seeds);
       const full = await buildOnce(seeds, join(work, 'plans'), join(work, 'site'), join(options.logDir, `scale-${n}.log`));
+      const site = siteSizes(join(work, 'site'));
+      const server = await startStaticServer({ root: join(work, 'site') });
+      let search: SearchBench | null = null;
+      try {
+        search = await benchSearch(server.url, 3);
+      } finally {
+        await server.close();
+      }
+      if (options.addOneSizes && !options.addOneSizes.includes(n)) {
+        out.push({ plans: n, full, addOne: null, site, search, crossPlan: crossPlanOf(join(work, 'plans')) });
+        options.onSize?.(out.at(-1)!);
+        rmSync(work, { recursive: true, force: true });
+        rmSync(seeds, { recursive: true, force: true });
+        continue;
+      }
       // One more plan: the generator is deterministic, so the corpus of n + 1 is this one and one more text.
       const more = join(scratch, `corpus-${n + 1}`);
       generate(n + 1, options.seed, more);
@@ -112,9 +151,7 @@ export async function benchScale(options: { sizes: number[]; seed: string; logDi
       for (const f of added) copyFileSync(join(more, f), join(seeds, f));
       rmSync(more, { recursive: true, force: true });
       const addOne = await buildOnce(seeds, join(work, 'plans'), join(work, 'site'), join(options.logDir, `scale-${n}-add-one.log`));
-      const cross = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=16384', 'scripts/bench/cross-plan.ts', '--plans', join(work, 'plans')], { encoding: 'utf8', maxBuffer: 1 << 24 });
-      const crossPlan = cross.status === 0 ? (JSON.parse(cross.stdout.trim().split('\n').at(-1)!) as CrossPlanBench) : null;
-      const size = { plans: n, full, addOne, crossPlan };
+      const size = { plans: n, full, addOne, site, search, crossPlan: crossPlanOf(join(work, 'plans')) };
       out.push(size);
       options.onSize?.(size);
       rmSync(work, { recursive: true, force: true });
@@ -155,6 +192,13 @@ export function renderScale(run: ScaleRun): string {
   for (const s of run.sizes) {
     lines.push(row(String(s.plans), s.full));
     if (s.addOne) lines.push(row(`${s.plans} + 1 (incremental)`, s.addOne));
+  }
+  const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+  lines.push('', '| plans | HTML pages | site on disk | Pagefind index | largest HTML page (brotli 11) | first search: bytes · ms (median of 3) |', '|---|---|---|---|---|---|');
+  for (const s of run.sizes) {
+    if (!s.site) continue;
+    const q = s.search ? `${kb(s.search.first.bytes.median)} · ${Math.round(s.search.first.ms.median)} ms` : '–';
+    lines.push(`| ${s.plans} | ${s.site.htmlPages.toLocaleString('en')} | ${mem(s.site.totalBytes)} | ${mem(s.site.pagefindIndexBytes)} | ${kb(s.site.largestPageBrotli.bytes)} \`${s.site.largestPageBrotli.path}\` | ${q} |`);
   }
   lines.push('', '| plans | plans parsed (heap) | ' + ['text reuse', 'related sections', 'instruments'].join(' | ') + ' |', '|---|---|---|---|---|');
   for (const s of run.sizes) {

@@ -1,5 +1,6 @@
 /** Atom feed of the plans, newest first (src/lib/feed.ts says which date an entry carries). */
 import type { APIRoute } from 'astro';
+import { BUILT_AT } from '../lib/build-time.ts';
 import { allPlans, kinds, summarize } from '../lib/data.ts';
 import { citationRecord } from '../lib/cite-formats.ts';
 import { atomFeed } from '../lib/feed.ts';
@@ -19,7 +20,7 @@ export const GET: APIRoute = async ({ site }) => {
     homeUrl: new URL(url(), site).href,
     title: '地方科技规划参考库：收录的规划',
     author: '地方科技规划参考库',
-    builtAt: new Date().toISOString().replace(/\.\d+Z$/u, 'Z'),
+    builtAt: BUILT_AT.toISOString().replace(/\.\d+Z$/u, 'Z'),
   });
   return new Response(xml, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };

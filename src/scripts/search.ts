@@ -31,6 +31,13 @@ interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
   search: (term: string | null) => Promise<{ results: { id: string; score: number }[] } | null>;
+  mergeIndex: (url: string, options?: Record<string, unknown>) => Promise<void>;
+}
+
+/** Written by the build (scripts/pagefind-ids.ts): the index bundles, the first primary, and page id → plan slug. */
+interface PagefindIds {
+  bundles: string[];
+  ids: Record<string, string>;
 }
 
 const form = document.querySelector<HTMLFormElement>('#search-form');
@@ -62,9 +69,9 @@ function init(form: HTMLFormElement): void {
   /** Pagefind and its page ids → plan slugs (written by the build), loaded once, on first use. */
   const loadIndex = () =>
     (index ??= (async () => {
-      const [pf, slugs] = await Promise.all([
+      const [pf, { bundles, ids: slugs }] = await Promise.all([
         import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind>,
-        fetchJson<Record<string, string>>(`${base}search/pagefind-ids.json.gz`),
+        fetchJson<PagefindIds>(`${base}search/pagefind-ids.json.gz`),
       ]);
       // No worker: the engine asks the index a few times per query, each answered in milliseconds (RESULTS.md).
       await pf.options({ baseUrl: base, excerptLength: 0, noWorker: true });
@@ -79,6 +86,9 @@ function init(form: HTMLFormElement): void {
         html.lang = pageLang;
         await ready;
       }
+      // A large site's index comes in shards (scripts/pagefind-shards.ts): the others join the first, which then
+      // searches them all; they read the first one's language and WebAssembly.
+      await Promise.all(bundles.slice(1).map((bundle) => pf.mergeIndex(`${base}${bundle}`)));
       return { pf, slugs };
     })().catch((error: unknown) => {
       index = null; // let the next search try again

@@ -117,7 +117,7 @@ export async function measureSearch(baseUrl: string, queries: readonly string[],
   try {
     const pagefindUrls: string[] = [];
     page.on('request', (r) => {
-      if (r.url().includes('/pagefind/')) pagefindUrls.push(r.url());
+      if (/\/pagefind(-\d+)?\//u.test(r.url())) pagefindUrls.push(r.url());
     });
     const net = traffic(page);
     await page.goto(new URL(options.path ?? 'search/', baseUrl).href, { waitUntil: 'networkidle' });

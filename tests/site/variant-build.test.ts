@@ -28,6 +28,10 @@ const BASE = '/plans/';
 const CORPUS = readdirSync('tests/fixtures/corpus').filter((f) => f.endsWith('.txt'));
 /** Texts from scripts/generate-corpus.ts (seed 1, its default): 00000_synthetic.txt … 00004_synthetic.txt. */
 const GENERATED = 5;
+/** Plans per search index shard in this build. */
+const SHARD = 12;
+/** The index bundles 32 plans in shards of 12 make (scripts/pagefind-shards.ts). */
+const BUNDLES = ['pagefind', 'pagefind-1', 'pagefind-2'];
 const site = siteBuiltForFile({
   name: 'variant-build',
   base: BASE,
@@ -39,6 +43,11 @@ const site = siteBuiltForFile({
     // Enough plans that search takes its index-first path (more than 20, SCAN_ALL_PAGES in engine.ts).
     for (const f of generateCorpus(GENERATED, 1, poolsFromSeeds())) writeFileSync(join(seeds, f.name), f.text);
   },
+  // Built as a library of thousands is: rendered by two `astro build` processes whose outputs are merged
+  // (scripts/build.ts, src/lib/build-part.ts; from 500 plans in a real build), and indexed in shards of 12 plans
+  // (scripts/pagefind-shards.ts; 4,000 in a real build): 32 plans make three bundles, so search here goes through
+  // Pagefind's mergeIndex. Every check of this file then runs on the merged site.
+  env: { SEARCH_SHARD_PLANS: String(SHARD), BUILD_PARTS: '2' },
   timeoutMs: 300_000,
 });
 const browser = browserForFile();
@@ -150,6 +159,7 @@ describe('markup in a source text', () => {
       const excerpt = (await page.evaluate(`(async () => {
         const pagefind = await import('${BASE}pagefind/pagefind.js');
         await pagefind.options({ baseUrl: '${BASE}' });
+        for (const b of ${JSON.stringify(BUNDLES.slice(1))}) await pagefind.mergeIndex('${BASE}' + b + '/');
         const search = await pagefind.search('脚本标签');
         const data = await Promise.all(search.results.map((r) => r.data()));
         return data.find((d) => d.url.includes('900-markup'))?.excerpt ?? null;
@@ -302,14 +312,18 @@ describe('search on a site of more than 20 plans (Pagefind\'s index first)', () 
   });
 
   test('a rare word: the index is asked first and fewer pages are read than the site has', async () => {
-    expect(requests.filter((u) => u.includes('/pagefind/')), 'nothing of Pagefind before the first search').toEqual([]);
+    expect(requests.filter((u) => /\/pagefind(-\d+)?\//u.test(u)), 'nothing of Pagefind before the first search').toEqual([]);
     // 三量齐升 is in one text only: 北京城市副中心科技创新“三量齐升”行动计划.
     const shown = await ask(page, '三量齐升');
     expect(shown.state).toBe('done');
     expect(shown.plans.map((p) => fileOf(p.slug))).toEqual(['30_tongzhou_sanliangqisheng_2024.txt']);
     const under = (folder: string) => requests.filter((u) => new URL(u).pathname.startsWith(`${BASE}${folder}/`));
-    expect(under('pagefind/index').length, 'Pagefind index chunks fetched (the engine asked the index)').toBeGreaterThan(0);
-    expect(under('pagefind/fragment'), 'Pagefind fragments fetched (the plans’ own records are read instead)').toEqual([]);
+    // Every shard of the index is asked: a plan in the second or third shard is found as one in the first.
+    for (const bundle of BUNDLES) {
+      expect(under(`${bundle}/index`).length, `${bundle}: index chunks fetched (the engine asked every shard of the index)`).toBeGreaterThan(0);
+      expect(under(`${bundle}/fragment`), `${bundle}: fragments fetched (the plans’ own records are read instead)`).toEqual([]);
+    }
+    expect(under('pagefind-3'), 'no fourth shard').toEqual([]);
     const records = under('search/blocks');
     expect(records.length, 'plan records fetched').toBeGreaterThan(0);
     expect(records.length, `plan records fetched for one rare word, of ${plans.size} plans`).toBeLessThan(plans.size);
