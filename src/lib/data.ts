@@ -69,6 +69,16 @@ export function charts(): Promise<ChartEntry[]> {
   return chartsCache;
 }
 
+/** The charts with something to draw: each has its SVG and CSV files and its embed page; an empty one has none. */
+export async function drawnCharts(): Promise<ChartEntry[]> {
+  return (await charts()).filter((c) => !c.model.empty);
+}
+
+/** `drawnCharts()` as the routes of those files and pages: `[id]`, with the chart as the page's prop. */
+export async function chartRoutes(): Promise<{ params: { id: string }; props: { chart: ChartEntry } }[]> {
+  return (await drawnCharts()).map((chart) => ({ params: { id: chart.id }, props: { chart } }));
+}
+
 /** The chart with this id; a missing one is a build error (the page and the catalog disagree). */
 export async function chart(id: string): Promise<ChartEntry> {
   const found = (await charts()).find((c) => c.id === id);

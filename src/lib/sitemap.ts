@@ -7,7 +7,7 @@
  * A sitemap file holds at most 50,000 URLs (sitemaps.org protocol): past that, `/sitemap.xml` is a sitemap index
  * naming `/sitemaps/<n>.xml` (a library of 10,000 plans has some 190,000 pages).
  */
-import { allPlans, charts, departments, glossary, indicators, instruments, kinds, themes, citedDocuments, textReuse } from './data.ts';
+import { allPlans, drawnCharts, departments, glossary, indicators, instruments, kinds, themes, citedDocuments, textReuse } from './data.ts';
 import { citedDocumentViews, departmentViews, flattenRegions, plansUnder, regionTree, termViews, themeSections } from './crosslinks/index.ts';
 import { PAGE_SIZE, pageCount, pagePaths } from './page-sizes.ts';
 import { planFacets } from './plan-facets.ts';
@@ -62,7 +62,7 @@ async function computeUrlElements(site: URL): Promise<string[]> {
     ...(await themes()).flatMap((t) => pagePaths(`themes/${t.id}/`, new Set(themeSections(plans, t.id).map((s) => s.slug)).size, PAGE_SIZE.plansPerEntry)),
     ...(await instruments()).flatMap((t) => pagePaths(`instruments/${t.id}/`, plans.filter((p) => p.instruments.some((m) => m.instrumentId === t.id)).length, PAGE_SIZE.plansPerEntry)),
     ...(await indicators()).flatMap((i) => pagePaths(`indicators/${i.id}/`, plans.filter((p) => p.targets.some((t) => t.indicatorId === i.id)).length, PAGE_SIZE.plansPerEntry)),
-    ...(await charts()).filter((c) => !c.model.empty).map((c) => `embed/${c.id}/`),
+    ...(await drawnCharts()).map((c) => `embed/${c.id}/`),
   ];
   const at = (p: string) => new URL(url(p), site).href;
   const entry = (p: string) => {

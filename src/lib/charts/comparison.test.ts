@@ -2,16 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { formatValue } from '../values.ts';
 import { comparison, pickComparisonValues, type ComparedIndicator } from './comparison.ts';
 import { assertMentions } from './test-asserts.ts';
-import { baodi, beichen, hongqiao, tianjin2014, v, xinji } from './test-fixtures.ts';
+import { baodi, fixturePlans, v, xinji } from './test-fixtures.ts';
 import type { PlanValue } from './types.ts';
 
 const rd: ComparedIndicator = { id: 'rd-intensity', name: '全社会研发投入强度', unit: '%', kind: 'ratio', comparability: null };
-const plans = [
-  { slug: 'beichen-2020-2022', planLabel: '北辰区', targets: beichen },
-  { slug: 'hongqiao-2020-2022', planLabel: '红桥区', targets: hongqiao },
-  { slug: 'tianjin-2014-work-conference', planLabel: '天津市', targets: tianjin2014 },
-  { slug: 'xinji-14th-five-year', planLabel: '辛集市', targets: xinji },
-];
+const plans = [fixturePlans.beichen, fixturePlans.hongqiao, fixturePlans.tianjin2014, fixturePlans.xinji];
 const at = (slug: string, planLabel: string, value: (typeof baodi)[number]): PlanValue => ({ ...value, slug, planLabel });
 
 describe('pickComparisonValues(plans, indicator)', () => {
@@ -26,7 +21,7 @@ describe('pickComparisonValues(plans, indicator)', () => {
   });
   test('still passes a plan whose only value is not comparable, so the chart can say why', () => {
     const turnover: ComparedIndicator = { id: 'technology-contract-turnover', name: '技术合同成交额', unit: '亿元', kind: 'flow' };
-    const picked = pickComparisonValues([{ slug: 'baodi-14th-five-year', planLabel: '宝坻区', targets: baodi }], turnover);
+    const picked = pickComparisonValues([fixturePlans.baodi], turnover);
     expect(picked.map((p) => p.measure)).toEqual(['cumulative']);
   });
   test('names table sources by the caption it is given', () => {

@@ -3,7 +3,7 @@ import { baselineTarget } from './baseline-target.ts';
 import { comparison, pickComparisonValues, type ComparedIndicator } from './comparison.ts';
 import { CHART_LABELS_EN, CHART_LABELS_ZH, chartLabels, type ChartLabels } from './labels.ts';
 import { standaloneSvg } from './svg.ts';
-import { beichen, hongqiao, tianjin2014, xinji } from './test-fixtures.ts';
+import { fixturePlans, hongqiao, xinji } from './test-fixtures.ts';
 import { timeline } from './timeline.ts';
 import { trajectory } from './trajectory.ts';
 
@@ -79,11 +79,7 @@ describe('chartLabels(locale)', () => {
 
 describe('the charts in English', () => {
   const rd: ComparedIndicator = { id: 'rd-intensity', name: 'Gross R&D intensity (GERD / GDP)', unit: '%', kind: 'ratio' };
-  const plans = [
-    { slug: 'beichen-2020-2022', planLabel: '北辰区', targets: beichen },
-    { slug: 'hongqiao-2020-2022', planLabel: '红桥区', targets: hongqiao },
-    { slug: 'tianjin-2014-work-conference', planLabel: '天津市', targets: tianjin2014 },
-  ];
+  const plans = [fixturePlans.beichen, fixturePlans.hongqiao, fixturePlans.tianjin2014];
   const model = comparison({ indicator: rd, values: pickComparisonValues(plans, rd), labels: CHART_LABELS_EN });
 
   test('comparison: English words, the same numbers and bars as in Chinese', () => {

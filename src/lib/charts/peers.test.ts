@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { ComparedIndicator } from './comparison.ts';
 import { peers, peerValues } from './peers.ts';
-import { baodi, beichen, hongqiao, tianjin2014, v } from './test-fixtures.ts';
+import { fixturePlans, v } from './test-fixtures.ts';
 
 // Registry entries as content/indicators.yaml has them (name, unit, kind decide comparability).
 const indicators: ComparedIndicator[] = [
@@ -9,12 +9,7 @@ const indicators: ComparedIndicator[] = [
   { id: 'high-tech-enterprises', name: '高新技术企业数量', unit: '家', kind: 'stock' },
   { id: 'technology-contract-turnover', name: '技术合同成交额', unit: '亿元', kind: 'flow' },
 ];
-const plans = [
-  { slug: 'beichen-2020-2022', planLabel: '北辰区', targets: beichen },
-  { slug: 'hongqiao-2020-2022', planLabel: '红桥区', targets: hongqiao },
-  { slug: 'tianjin-2014-work-conference', planLabel: '天津市', targets: tianjin2014 },
-  { slug: 'baodi-14th-five-year', planLabel: '宝坻区', targets: baodi },
-];
+const plans = [fixturePlans.beichen, fixturePlans.hongqiao, fixturePlans.tianjin2014, fixturePlans.baodi];
 
 describe('peerValues(data)', () => {
   test('北辰: its R&D intensity beside 红桥 and 天津 2014, its 高新技术企业 beside 宝坻 (targets only)', () => {

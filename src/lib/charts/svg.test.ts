@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { comparison, pickComparisonValues, type ComparedIndicator } from './comparison.ts';
 import { el, escapeXml, standaloneSize, standaloneSvg } from './svg.ts';
-import { beichen, hongqiao, tianjin2014 } from './test-fixtures.ts';
+import { fixturePlans } from './test-fixtures.ts';
 
 describe('el(name, attrs, children)', () => {
   test('escapes text and attribute values', () => {
@@ -15,11 +15,7 @@ describe('el(name, attrs, children)', () => {
 
 describe('standaloneSvg(model, id, source)', () => {
   const rd: ComparedIndicator = { id: 'rd-intensity', name: '全社会研发投入强度', unit: '%', kind: 'ratio' };
-  const plans = [
-    { slug: 'beichen-2020-2022', planLabel: '北辰区', targets: beichen },
-    { slug: 'hongqiao-2020-2022', planLabel: '红桥区', targets: hongqiao },
-    { slug: 'tianjin-2014-work-conference', planLabel: '天津市', targets: tianjin2014 },
-  ];
+  const plans = [fixturePlans.beichen, fixturePlans.hongqiao, fixturePlans.tianjin2014];
   const model = comparison({ indicator: rd, values: pickComparisonValues(plans, rd) });
   const svg = standaloneSvg(model, 'indicator-rd-intensity-comparison', ['来源：地方科技规划参考库', 'https://example.org/indicators/rd-intensity/']);
   test('a standalone document: XML declaration, SVG namespace, its size, title, description and own styles', () => {

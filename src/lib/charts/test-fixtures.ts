@@ -80,3 +80,12 @@ export const baodi: ChartValue[] = [
   v({ indicatorId: 'high-tech-enterprises', phrase: '高新技术企业', value: 280, unit: '家', year: 2025, kind: 'target', blockId: 'p3-3-1', quote: '国家高新技术企业达到280家' }),
   v({ indicatorId: 'technology-contract-turnover', phrase: '技术合同成交额', value: 35, qualifiers: ['累计'], unit: '亿元', year: 2025, kind: 'target', measure: 'cumulative', blockId: 'p3-3-1', quote: '技术合同成交额累计达35亿元' }),
 ];
+
+/** The fixtures as plans of the site: each plan's slug and the label a comparison gives it (its region's name). */
+export const fixturePlans = {
+  beichen: { slug: 'beichen-2020-2022', planLabel: '北辰区', targets: beichen },
+  hongqiao: { slug: 'hongqiao-2020-2022', planLabel: '红桥区', targets: hongqiao },
+  tianjin2014: { slug: 'tianjin-2014-work-conference', planLabel: '天津市', targets: tianjin2014 },
+  xinji: { slug: 'xinji-14th-five-year', planLabel: '辛集市', targets: xinji },
+  baodi: { slug: 'baodi-14th-five-year', planLabel: '宝坻区', targets: baodi },
+};

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { editions, fitTitle, hasEnglish, localPlanUrl, localUrl, localeOf, pageOf, ui } from './index.ts';
+import { edition, editions, fitTitle, hasEnglish, localPlanUrl, localUrl, localeOf, pageOf, ui } from './index.ts';
 import { en, zh } from './ui.ts';
 import { chineseRuns, comparabilityReasonsEn, dateEn, periodEn, regionNameEn } from './english.ts';
 import { comparability } from '../values.ts';
@@ -41,6 +41,10 @@ test('a page in each language', () => {
   expect(localeOf('en')).toBe('en');
   expect(localeOf(undefined)).toBe('zh-CN');
   expect(ui('en')).toBe(en);
+  // A page's edition in one call: the English site under `en`, the Chinese one for any other locale or none.
+  expect(edition('en')).toEqual({ locale: 'en', t: en, en: true });
+  expect(edition('zh-CN')).toEqual({ locale: 'zh-CN', t: zh, en: false });
+  expect(edition(undefined)).toEqual({ locale: 'zh-CN', t: zh, en: false });
 });
 
 test('the English strings have no Chinese, the Chinese ones no English sentence', () => {

@@ -19,6 +19,12 @@ export function ui(locale: Locale): UiStrings {
   return locale === 'en' ? en : zh;
 }
 
+/** A page's edition from `Astro.currentLocale`: its locale, its words, and whether it is the English one. */
+export function edition(current: string | undefined): { locale: Locale; t: UiStrings; en: boolean } {
+  const locale = localeOf(current);
+  return { locale, t: ui(locale), en: locale === 'en' };
+}
+
 /** Pages with an English edition, as paths relative to the base without a leading slash: every page but the 404. */
 const ENGLISH_PAGES: RegExp[] = [
   /^$/u,

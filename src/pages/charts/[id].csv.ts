@@ -4,12 +4,11 @@
  */
 import { inThisPart } from '../../lib/build-part.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { allPlans, charts, indicators } from '../../lib/data.ts';
+import { allPlans, chartRoutes, indicators } from '../../lib/data.ts';
 import { chartCsv, type ChartEntry } from '../../lib/chart-catalog.ts';
 import { planUrl } from '../../lib/url.ts';
 
-export const getStaticPaths = inThisPart((async () =>
-  (await charts()).filter((c) => !c.model.empty).map((chart) => ({ params: { id: chart.id }, props: { chart } }))) satisfies GetStaticPaths);
+export const getStaticPaths = inThisPart(chartRoutes) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props, site }) => {
   const { chart } = props as { chart: ChartEntry };

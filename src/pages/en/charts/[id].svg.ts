@@ -5,18 +5,10 @@
  */
 import { inThisPart } from '../../../lib/build-part.ts';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { charts } from '../../../lib/data.ts';
-import { standaloneSvg } from '../../../lib/charts/svg.ts';
+import { chartRoutes } from '../../../lib/data.ts';
+import { chartSvgResponse } from '../../../lib/chart-files.ts';
 import type { ChartEntry } from '../../../lib/chart-catalog.ts';
-import { ui } from '../../../lib/i18n/index.ts';
 
-export const getStaticPaths = inThisPart((async () =>
-  (await charts()).filter((c) => !c.model.empty).map((chart) => ({ params: { id: chart.id }, props: { chart } }))) satisfies GetStaticPaths);
+export const getStaticPaths = inThisPart(chartRoutes) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => {
-  const { chart } = props as { chart: ChartEntry };
-  const t = ui('en');
-  // The page's title, not its URL, as in the Chinese file (a printed page carries no URL in its text).
-  const source = [`${t.chartSourcesLabel}${t.siteName}`, chart.pageTitleEn] as const;
-  return new Response(standaloneSvg(chart.modelEn ?? chart.model, chart.id, source, 'en'), { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });
-};
+export const GET: APIRoute = ({ props }) => chartSvgResponse((props as { chart: ChartEntry }).chart, 'en');
