@@ -15,7 +15,7 @@ import type { Indicator } from '../schemas/indicator.ts';
 import type { PlanDocument, Target } from '../schemas/plan.ts';
 import type { AlignmentRecordRow } from '../schemas/open-data.ts';
 import type { CheckedAgainst } from '../schemas/sourced.ts';
-import { MEASURE_LABELS } from './values.ts';
+import { MEASURE_LABELS, MEASURE_LABELS_EN } from './values.ts';
 
 /** What a comparison reads of a value (a plan's target, or a recorded target of the plan above). */
 export type ComparedTarget = Pick<Target, 'value' | 'unit' | 'year' | 'measure'>;
@@ -39,14 +39,6 @@ export interface Comparison {
   /** The plan's total as a share of the total above (0.059 = 5.9 %) when only `scale` stands in the way; else `null`. */
   share: number | null;
 }
-
-/** `measure` in English, as `MEASURE_LABELS` names it in Chinese. */
-export const MEASURE_LABELS_EN: Record<Target['measure'], string> = {
-  level: 'a level to reach',
-  growth: 'a growth rate',
-  cumulative: 'a total over the period',
-  increase: 'an increment',
-};
 
 export const VERDICT_LABELS: Record<Verdict, string> = {
   higher: '高于上级目标',

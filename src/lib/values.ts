@@ -13,13 +13,19 @@ export const KIND_LABELS: Record<Target['kind'], string> = {
   achievement: '实际',
 };
 
-/** `measure` as a noun, what kind of number it is (`口径不同：新增量，本指标为达到值`). */
-export const MEASURE_LABELS: Record<Target['measure'], string> = {
-  level: '达到值',
-  growth: '增长率',
-  cumulative: '期间累计值',
-  increase: '新增量',
+/**
+ * `measure` as a noun, what kind of number it is, in both editions (`口径不同：新增量，本指标为达到值`; `another
+ * measure: an increment, the indicator's is a level to reach`). One table, so the editions cannot drift apart.
+ */
+const MEASURE_WORDS: Record<Target['measure'], { zh: string; en: string }> = {
+  level: { zh: '达到值', en: 'a level to reach' },
+  growth: { zh: '增长率', en: 'a growth rate' },
+  cumulative: { zh: '期间累计值', en: 'a total over the period' },
+  increase: { zh: '新增量', en: 'an increment' },
 };
+const measureWords = (lang: 'zh' | 'en') => Object.fromEntries(Object.entries(MEASURE_WORDS).map(([m, w]) => [m, w[lang]])) as Record<Target['measure'], string>;
+export const MEASURE_LABELS = measureWords('zh');
+export const MEASURE_LABELS_EN = measureWords('en');
 
 /** An indicator kind as the `/compare/` filter names it, with the usual units. */
 export const INDICATOR_KIND_LABELS: Record<IndicatorKind, string> = {

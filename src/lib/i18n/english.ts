@@ -4,7 +4,7 @@
  */
 import type { PlanDocument, Provenance, RegionRef, Target } from '../../schemas/plan.ts';
 import type { IndicatorKind } from '../../schemas/indicator.ts';
-import { comparableMeasure, type ComparableIndicator, type ComparedValue } from '../values.ts';
+import { comparableMeasure, MEASURE_LABELS_EN, type ComparableIndicator, type ComparedValue } from '../values.ts';
 import type { Kind, RegionOverlayEntry } from '../../schemas/registry.ts';
 import type { MetaRow } from '../plan-view.ts';
 
@@ -114,7 +114,6 @@ export function metaBriefEn(doc: PlanDocument): { fact: Worded; inferred: boolea
 export const KIND_LABELS_EN: Record<Target['kind'], string> = { target: 'target', baseline: 'baseline', achievement: 'result' };
 
 /** `measure` as a noun. */
-const MEASURE_LABELS_EN: Record<Target['measure'], string> = { level: 'a level', growth: 'a growth rate', cumulative: 'a total over the period', increase: 'an increase' };
 
 /** The `/compare/` filter's kinds of indicator. */
 export const INDICATOR_KIND_LABELS_EN: Record<IndicatorKind | 'all', string> = {
