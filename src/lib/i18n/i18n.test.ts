@@ -82,7 +82,7 @@ test('the English comparability reasons are the same reasons comparability() giv
   ];
   for (const v of cases) expect(comparabilityReasonsEn(v, indicator)).toHaveLength(comparability(v, indicator).reasons.length);
   expect(comparabilityReasonsEn(cases[2]!, indicator).flat().filter((w) => w.lang === 'en' && /\p{Script=Han}/u.test(w.text))).toEqual([]);
-  expect(comparabilityReasonsEn(cases[1]!, indicator)).toEqual([[{ text: 'another measure: a growth rate, the indicator’s is a level', lang: 'en' }]]);
+  expect(comparabilityReasonsEn(cases[1]!, indicator)).toEqual([[{ text: 'another measure: a growth rate, the indicator’s is a level to reach', lang: 'en' }]]);
 });
 
 test('Chinese quoted in an English registry text is found run by run, and nothing is lost', () => {
