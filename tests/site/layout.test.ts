@@ -221,6 +221,25 @@ describe.each([...plans, ...englishPlans])('$path', ({ path }) => {
   });
 });
 
+test.each(['/compare/', '/en/compare/'])('%s at 360 px: the table scrolls sideways in its frame and the indicator column stays in view', async (path) => {
+  await browser.page.setViewportSize(PHONE);
+  await browser.page.goto(pageUrl(baseUrl, path));
+  const m = await browser.page.evaluate(() => {
+    const wrap = document.querySelector<HTMLElement>('.matrix-wrap')!;
+    const rowHead = () => wrap.querySelector('tbody th[scope="row"]')!.getBoundingClientRect();
+    const firstValue = () => wrap.querySelector('tbody td')!.getBoundingClientRect();
+    const before = { head: rowHead().left, value: firstValue().left };
+    wrap.scrollLeft = 300;
+    return { page: document.documentElement.scrollWidth, scrolled: wrap.scrollLeft, wrapLeft: wrap.getBoundingClientRect().left, before, head: rowHead(), value: firstValue() };
+  });
+  expect(m.page, 'the page itself does not scroll sideways').toBeLessThanOrEqual(PHONE.width);
+  expect(m.scrolled, 'the table is wider than the phone and scrolls').toBeGreaterThan(100);
+  expect(m.value.left, 'the values moved').toBeLessThan(m.before.value - 100);
+  expect(Math.abs(m.head.left - m.wrapLeft), 'the indicator column stayed at the left edge').toBeLessThan(2);
+  expect(m.head.width, 'and leaves most of the width to the values').toBeLessThan(PHONE.width / 2);
+  if (path === '/compare/') await browser.page.screenshot({ path: `${screens}/compare-360-scrolled.png` });
+});
+
 test('every page has its own title, a description, a canonical URL and a strict Content-Security-Policy', () => {
   const seen = new Map<string, string>();
   const problems: string[] = [];
