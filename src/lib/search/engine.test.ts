@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { runSearch } from './engine.ts';
+import { continueSearch, runSearch } from './engine.ts';
 import type { PlanSource } from './engine.ts';
 import { prepareGroups } from './expand.ts';
 import { applyFilters, facetCounts } from './facets.ts';
@@ -175,5 +175,41 @@ describe('facets', () => {
       ['乙市', 1],
     ]);
     expect(facetCounts(outcome.results, selection, 'kind')).toEqual([['五年规划', 1]]);
+  });
+});
+
+describe('verification in rounds, on a large site', () => {
+  // Thirty plans that all have the word: the index names every one of them.
+  const many = Object.fromEntries(
+    Array.from({ length: 30 }, (_, i) => [`p${i}`, record(`第${i}号规划`, [['title', 'top', `第${i}号规划`], ['paragraph', 'p1', `培育瞪羚企业${i + 1}家。`]], { region: ['甲区'] })]),
+  );
+  const big = (): PlanSource & { reads: string[] } => {
+    const reads: string[] = [];
+    return {
+      reads,
+      plans: null,
+      read: async (slug) => {
+        reads.push(slug);
+        return planText(slug, `/plans/${slug}/`, many[slug]!);
+      },
+      search: async () => Object.keys(many).map((slug) => ({ slug, score: 1 })),
+    };
+  };
+
+  test('the first round reads only the plans a first page of results needs (10), and offers the rest', async () => {
+    const s = big();
+    const outcome = await runSearch(s, '瞪羚企业', groups);
+    expect(s.reads).toHaveLength(10);
+    expect(outcome.results).toHaveLength(10);
+    expect(outcome.pending).toHaveLength(20);
+  });
+
+  test('continuing (继续检查) reads every remaining candidate', async () => {
+    const s = big();
+    // As the page's “继续检查” asks: every remaining candidate, not only until a page is full.
+    const outcome = await continueSearch(s, await runSearch(s, '瞪羚企业', groups), undefined, false);
+    expect(s.reads).toHaveLength(30);
+    expect(outcome.results).toHaveLength(30);
+    expect(outcome.pending).toEqual([]);
   });
 });
