@@ -15,6 +15,9 @@ const heading = (level: number, number: string, title: string, id: string): Head
 const cells = (...texts: string[]) => texts.map((text) => ({ text, marks: [], note: null }));
 /** The few fields a test states; the rest of a target is checked where it matters. */
 const brief = (t: Target) => ({ indicatorId: t.indicatorId, value: t.value, unit: t.unit, year: t.year, kind: t.kind, measure: t.measure });
+/** What one row of a yearly breakdown table states: a level target for each year column, in column order. */
+const yearlyTargets = (indicatorId: string, unit: string, valueByYear: Record<number, number>) =>
+  Object.entries(valueByYear).map(([year, value]) => ({ indicatorId, value, unit, year: Number(year), kind: 'target', measure: 'level' }));
 const valuesOf = (blocks: Block[], ctx = plan2022) => extractTargets(blocks, ctx).map(brief);
 
 describe('extractTargets(blocks, ctx)', () => {
@@ -59,12 +62,8 @@ describe('extractTargets(blocks, ctx)', () => {
     };
     const targets = extractTargets([table], plan2022);
     expect(targets.map(brief)).toEqual([
-      { indicatorId: 'rd-intensity', value: 2, unit: '%', year: 2020, kind: 'target', measure: 'level' },
-      { indicatorId: 'rd-intensity', value: 2.1, unit: '%', year: 2021, kind: 'target', measure: 'level' },
-      { indicatorId: 'rd-intensity', value: 2.2, unit: '%', year: 2022, kind: 'target', measure: 'level' },
-      { indicatorId: 'valid-invention-patents', value: 1430, unit: '件', year: 2020, kind: 'target', measure: 'level' },
-      { indicatorId: 'valid-invention-patents', value: 1460, unit: '件', year: 2021, kind: 'target', measure: 'level' },
-      { indicatorId: 'valid-invention-patents', value: 1500, unit: '件', year: 2022, kind: 'target', measure: 'level' },
+      ...yearlyTargets('rd-intensity', '%', { 2020: 2, 2021: 2.1, 2022: 2.2 }),
+      ...yearlyTargets('valid-invention-patents', '件', { 2020: 1430, 2021: 1460, 2022: 1500 }),
     ]);
     // The 序号 column is not read; the 2021 cell of row 1 is on source line 51.
     expect(targets[1]).toMatchObject({ valueText: '2.1以上', qualifiers: ['以上'], cell: { row: 0, col: 3 }, start: 0, end: 5, quote: '2.1以上', line: 51 });
