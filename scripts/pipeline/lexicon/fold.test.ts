@@ -2,38 +2,25 @@ import { describe, expect, test } from 'vitest';
 import { simplify, squash, toMatchForm } from './fold.ts';
 
 describe('simplify', () => {
-  test('converter damage dropped, traditional folded', () => {
-    expect(simplify('為深入貫徹落實習(xí)近平總書記關(guān)於科技創(chuàng)新')).toBe('为深入贯彻落实习近平总书记关于科技创新');
-  });
-  test('document numbers keep 〔〕', () => {
-    expect(simplify('魯政字〔2022〕225號')).toBe('鲁政字〔2022〕225号');
-    expect(simplify('京政發〔2016〕44號')).toBe('京政发〔2016〕44号');
-  });
-  test('a traditional title', () => {
-    expect(simplify('北京市“十三五”時期加強全國科技創新中心建設規劃')).toBe('北京市“十三五”时期加强全国科技创新中心建设规划');
-  });
-  test('single characters and words from the corpus', () => {
-    expect(simplify('發區號規劃創新廣西監利産業')).toBe('发区号规划创新广西监利产业');
-  });
-  test('simplified text is left alone (著 stays 著)', () => {
-    const s = '显著提升科技创新能力、坚持创新在现代化建设全局中的核心地位。';
-    expect(simplify(s)).toBe(s);
-    expect(simplify('能力，坚持')).toBe('能力,坚持');
-  });
-  test('full-width ASCII, NBSP and U+3000', () => {
-    expect(simplify('（２）目标：\u00a0到２０２５年\u3000')).toBe('(2)目标: 到2025年 ');
-    expect(simplify('【2021】“十四五”、。')).toBe('【2021】“十四五”、。');
-  });
-  test('damage split over a line break, and full-width brackets', () => {
-    expect(simplify('實施科教強魯人才興魯戰略、創(\nchuàng)新驅(qū)動發(f\nā)展戰(zhàn)略')).toBe('实施科教强鲁人才兴鲁战略、创新驱动发展战略');
-    expect(simplify('各縣(市、區(qū))人民政府')).toBe('各县(市、区)人民政府');
-  });
-  test('parentheses that are not damage stay', () => {
-    expect(simplify('国内生产总值(GDP)')).toBe('国内生产总值(GDP)');
-    expect(simplify('研发(R&D)经费')).toBe('研发(R&D)经费');
-    expect(simplify('科技领军(培育)企业')).toBe('科技领军(培育)企业');
-    expect(simplify('版本(v2)和应用(app)')).toBe('版本(v2)和应用(app)');
-    expect(simplify('(fā)')).toBe('(fā)'); // no character before it
+  test.each([
+    { rule: 'damage dropped, traditional folded', text: '為深入貫徹落實習(xí)近平總書記關(guān)於科技創(chuàng)新', simplified: '为深入贯彻落实习近平总书记关于科技创新' },
+    { rule: 'document numbers keep 〔〕', text: '魯政字〔2022〕225號', simplified: '鲁政字〔2022〕225号' },
+    { rule: 'document numbers keep 〔〕', text: '京政發〔2016〕44號', simplified: '京政发〔2016〕44号' },
+    { rule: 'a traditional title', text: '北京市“十三五”時期加強全國科技創新中心建設規劃', simplified: '北京市“十三五”时期加强全国科技创新中心建设规划' },
+    { rule: 'characters and words from the corpus', text: '發區號規劃創新廣西監利産業', simplified: '发区号规划创新广西监利产业' },
+    { rule: 'simplified text stays (著 stays 著)', text: '显著提升科技创新能力、坚持创新在现代化建设全局中的核心地位。', simplified: '显著提升科技创新能力、坚持创新在现代化建设全局中的核心地位。' },
+    { rule: 'the full-width comma folds', text: '能力，坚持', simplified: '能力,坚持' },
+    { rule: 'full-width ASCII, NBSP and U+3000', text: '（２）目标：\u00a0到２０２５年\u3000', simplified: '(2)目标: 到2025年 ' },
+    { rule: '【】, “”, 、 and 。 stay', text: '【2021】“十四五”、。', simplified: '【2021】“十四五”、。' },
+    { rule: 'damage split over a line break', text: '實施科教強魯人才興魯戰略、創(\nchuàng)新驅(qū)動發(f\nā)展戰(zhàn)略', simplified: '实施科教强鲁人才兴鲁战略、创新驱动发展战略' },
+    { rule: 'damage in full-width brackets', text: '各縣(市、區(qū))人民政府', simplified: '各县(市、区)人民政府' },
+    { rule: 'parentheses that are not damage stay', text: '国内生产总值(GDP)', simplified: '国内生产总值(GDP)' },
+    { rule: 'parentheses that are not damage stay', text: '研发(R&D)经费', simplified: '研发(R&D)经费' },
+    { rule: 'parentheses that are not damage stay', text: '科技领军(培育)企业', simplified: '科技领军(培育)企业' },
+    { rule: 'parentheses that are not damage stay', text: '版本(v2)和应用(app)', simplified: '版本(v2)和应用(app)' },
+    { rule: 'pinyin with no character before it stays', text: '(fā)', simplified: '(fā)' },
+  ])('$rule: $text → $simplified', ({ text, simplified }) => {
+    expect(simplify(text)).toBe(simplified);
   });
 });
 
