@@ -5,16 +5,18 @@ describe('routes of src/pages and Astro’s per-page times', () => {
   const routes = routesOf('src/pages');
   const routeOf = (path: string) => routes.find((r) => r.pattern.test(path))?.file;
 
-  it('maps built URL paths to the page files that made them', () => {
-    expect(routeOf('/')).toBe('index.astro');
-    expect(routeOf('/plans/beichen-2020-2022/')).toBe('plans/[slug]/index.astro');
-    expect(routeOf('/plans/beichen-2020-2022/source/')).toBe('plans/[slug]/source.astro');
-    expect(routeOf('/data/plans/beichen-2020-2022.json')).toBe('data/plans/[slug].json.ts');
-    expect(routeOf('/data/targets.json')).toBe('data/targets.json.ts');
-    expect(routeOf('/404.html')).toBe('404.astro');
-    expect(routeOf('/compare/')).toBe('compare/[...page].astro');
-    expect(routeOf('/compare/2/')).toBe('compare/[...page].astro');
-    expect(routeOf('/regions/tianjin/2/')).toBe('regions/[id]/[...page].astro');
+  it.each([
+    { path: '/', file: 'index.astro' },
+    { path: '/plans/beichen-2020-2022/', file: 'plans/[slug]/index.astro' },
+    { path: '/plans/beichen-2020-2022/source/', file: 'plans/[slug]/source.astro' },
+    { path: '/data/plans/beichen-2020-2022.json', file: 'data/plans/[slug].json.ts' },
+    { path: '/data/targets.json', file: 'data/targets.json.ts' },
+    { path: '/404.html', file: '404.astro' },
+    { path: '/compare/', file: 'compare/[...page].astro' },
+    { path: '/compare/2/', file: 'compare/[...page].astro' },
+    { path: '/regions/tianjin/2/', file: 'regions/[id]/[...page].astro' },
+  ])('maps the built URL path $path to the page file that made it, $file', ({ path, file }) => {
+    expect(routeOf(path)).toBe(file);
   });
 
   it('turns built file names into URL paths', () => {
