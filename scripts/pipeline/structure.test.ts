@@ -16,18 +16,34 @@ describe('parseChineseNumeral(s) / toChineseNumeral(n)', () => {
 });
 
 describe('parseStructure(lines, opts)', () => {
-  test('nests 一、 › （一） › 1. › （1）, full- and half-width, 1． and 1、', () => {
-    const { blocks } = parse('某区科技规划\n一、总体要求\n（一）指导思想\n1．坚持创新\n(1)第一点\n(2)第二点\n2、坚持开放\n(二)目标\n二、重点任务');
-    expect(headings(blocks)).toEqual([
-      's1 1 一、总体要求',
-      's1-1 2 （一）指导思想',
-      's1-1-1 3 1．坚持创新',
-      's1-1-1-1 4 (1)第一点',
-      's1-1-1-2 4 (2)第二点',
-      's1-1-2 3 2、坚持开放',
-      's1-2 2 (二)目标',
-      's2 1 二、重点任务',
-    ]);
+  // The outline a text gives: each heading as `<anchor> <level> <text>`.
+  test.each([
+    {
+      rule: 'nests 一、 › （一） › 1. › （1）, full- and half-width, 1． and 1、',
+      text: '某区科技规划\n一、总体要求\n（一）指导思想\n1．坚持创新\n(1)第一点\n(2)第二点\n2、坚持开放\n(二)目标\n二、重点任务',
+      outline: [
+        's1 1 一、总体要求',
+        's1-1 2 （一）指导思想',
+        's1-1-1 3 1．坚持创新',
+        's1-1-1-1 4 (1)第一点',
+        's1-1-1-2 4 (2)第二点',
+        's1-1-2 3 2、坚持开放',
+        's1-2 2 (二)目标',
+        's2 1 二、重点任务',
+      ],
+    },
+    {
+      rule: 'marks a skipped level with 0 and keeps anchors unique',
+      text: '某区科技规划\n一、总体要求\n1.直接三级\n1.重复编号',
+      outline: ['s1 1 一、总体要求', 's1-0-1 3 1.直接三级', 's1-0-1-2 3 1.重复编号'],
+    },
+    {
+      rule: 'reads 1.2035年 as heading 1 when 1 is the number expected there, not as a decimal',
+      text: '某市规划\n（三）主要目标。\n1.2035年远景目标。展望2035年。\n2.十四五时期的主要目标。',
+      outline: ['s0-3 2 （三）主要目标。', 's0-3-1 3 1.2035年远景目标。', 's0-3-2 3 2.十四五时期的主要目标。'],
+    },
+  ])('$rule', ({ text, outline }) => {
+    expect(headings(parse(text).blocks)).toEqual(outline);
   });
 
   test('splits a heading from the text that shares its line at the first 。', () => {
@@ -48,16 +64,6 @@ describe('parseStructure(lines, opts)', () => {
     const pick = (r: typeof before) => r.blocks.filter((b) => b.kind !== 'table' && ['（一）企业', '乙。'].includes(b.piece.text)).map((b) => b.id);
     expect(pick(after)).toEqual(pick(before));
     expect(pick(before)).toEqual(['s2-1', 'p2-1-1']);
-  });
-
-  test('marks a skipped level with 0 and keeps anchors unique', () => {
-    const { blocks } = parse('某区科技规划\n一、总体要求\n1.直接三级\n1.重复编号');
-    expect(headings(blocks)).toEqual(['s1 1 一、总体要求', 's1-0-1 3 1.直接三级', 's1-0-1-2 3 1.重复编号']);
-  });
-
-  test('reads 1.2035年 as heading 1 when 1 is the number expected there, not as a decimal', () => {
-    const { blocks } = parse('某市规划\n（三）主要目标。\n1.2035年远景目标。展望2035年。\n2.十四五时期的主要目标。');
-    expect(headings(blocks)).toEqual(['s0-3 2 （三）主要目标。', 's0-3-1 3 1.2035年远景目标。', 's0-3-2 3 2.十四五时期的主要目标。']);
   });
 
   test('recovers a level-1 heading whose number was lost (002: 重点任务) and records the repair', () => {
