@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['scripts/**/*.test.ts', 'src/**/*.test.ts'],
           environment: 'node',
+          // test.each titles name each case by its row ($rule: $text → …); cut at 40 characters they no longer say it.
+          taskTitleValueFormatTruncate: 0,
         },
       },
       {

@@ -3,12 +3,12 @@ import { simplify, squash, toMatchForm } from './fold.ts';
 
 describe('simplify', () => {
   test.each([
-    { rule: 'damage dropped, traditional folded', text: '為深入貫徹落實習(xí)近平總書記關(guān)於科技創(chuàng)新', simplified: '为深入贯彻落实习近平总书记关于科技创新' },
+    { rule: 'converter damage dropped, traditional folded', text: '為深入貫徹落實習(xí)近平總書記關(guān)於科技創(chuàng)新', simplified: '为深入贯彻落实习近平总书记关于科技创新' },
     { rule: 'document numbers keep 〔〕', text: '魯政字〔2022〕225號', simplified: '鲁政字〔2022〕225号' },
     { rule: 'document numbers keep 〔〕', text: '京政發〔2016〕44號', simplified: '京政发〔2016〕44号' },
     { rule: 'a traditional title', text: '北京市“十三五”時期加強全國科技創新中心建設規劃', simplified: '北京市“十三五”时期加强全国科技创新中心建设规划' },
-    { rule: 'characters and words from the corpus', text: '發區號規劃創新廣西監利産業', simplified: '发区号规划创新广西监利产业' },
-    { rule: 'simplified text stays (著 stays 著)', text: '显著提升科技创新能力、坚持创新在现代化建设全局中的核心地位。', simplified: '显著提升科技创新能力、坚持创新在现代化建设全局中的核心地位。' },
+    { rule: 'single characters and words from the corpus', text: '發區號規劃創新廣西監利産業', simplified: '发区号规划创新广西监利产业' },
+    { rule: 'simplified text is left alone (著 stays 著)', text: '显著提升科技创新能力、坚持创新在现代化建设全局中的核心地位。', simplified: '显著提升科技创新能力、坚持创新在现代化建设全局中的核心地位。' },
     { rule: 'the full-width comma folds', text: '能力，坚持', simplified: '能力,坚持' },
     { rule: 'full-width ASCII, NBSP and U+3000', text: '（２）目标：\u00a0到２０２５年\u3000', simplified: '(2)目标: 到2025年 ' },
     { rule: '【】, “”, 、 and 。 stay', text: '【2021】“十四五”、。', simplified: '【2021】“十四五”、。' },
