@@ -24,24 +24,37 @@ const TIANJIN = 'tianjin-st-innovation-3yr-2020-2022';
  */
 type Row = [string, number, number, string, string[], number | null];
 const NC = 'not-comparable';
+/** The municipal plan's 2022 targets, from its 工作目标 (津政发〔2020〕23号). */
+const TIANJIN_2022: Record<string, number> = {
+  'rd-intensity': 3.2,
+  'valid-invention-patents': 40000,
+  'high-tech-enterprises': 9000,
+  'chuying-enterprises': 3500,
+  'gazelle-enterprises': 350,
+  'leading-tech-enterprises': 250,
+  'technology-contract-turnover': 1400,
+  'university-science-parks': 5,
+};
+/** A district's total against the city's: not ranked (reason `scale`), the district's share of the city's given. */
+const districtTotal = (indicator: string, value: number): Row => [indicator, value, TIANJIN_2022[indicator]!, NC, ['scale'], value / TIANJIN_2022[indicator]!];
 const EXPECTED: Record<string, Row[]> = {
   'beichen-2020-2022': [
     ['rd-intensity', 3.2, 3.2, 'equal', [], null],
-    ['valid-invention-patents', 3500, 40000, NC, ['scale'], 3500 / 40000],
-    ['high-tech-enterprises', 530, 9000, NC, ['scale'], 530 / 9000],
-    ['chuying-enterprises', 280, 3500, NC, ['scale'], 280 / 3500],
-    ['gazelle-enterprises', 30, 350, NC, ['scale'], 30 / 350],
-    ['leading-tech-enterprises', 25, 250, NC, ['scale'], 25 / 250],
-    ['technology-contract-turnover', 60, 1400, NC, ['scale'], 60 / 1400],
-    ['university-science-parks', 1, 5, NC, ['scale'], 1 / 5],
+    districtTotal('valid-invention-patents', 3500),
+    districtTotal('high-tech-enterprises', 530),
+    districtTotal('chuying-enterprises', 280),
+    districtTotal('gazelle-enterprises', 30),
+    districtTotal('leading-tech-enterprises', 25),
+    districtTotal('technology-contract-turnover', 60),
+    districtTotal('university-science-parks', 1),
   ],
   'hongqiao-2020-2022': [
     ['rd-intensity', 2.2, 3.2, 'lower', [], null],
-    ['valid-invention-patents', 1500, 40000, NC, ['scale'], 1500 / 40000],
-    ['high-tech-enterprises', 100, 9000, NC, ['scale'], 100 / 9000],
-    ['chuying-enterprises', 80, 3500, NC, ['scale'], 80 / 3500],
-    ['gazelle-enterprises', 3, 350, NC, ['scale'], 3 / 350],
-    ['technology-contract-turnover', 90, 1400, NC, ['scale'], 90 / 1400],
+    districtTotal('valid-invention-patents', 1500),
+    districtTotal('high-tech-enterprises', 100),
+    districtTotal('chuying-enterprises', 80),
+    districtTotal('gazelle-enterprises', 3),
+    districtTotal('technology-contract-turnover', 90),
   ],
 };
 
