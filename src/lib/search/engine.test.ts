@@ -8,14 +8,17 @@ import type { BlockKind, SearchRecord } from './records.ts';
 import { hitLabel, snippet } from './present.ts';
 import { en, zh } from '../i18n/ui.ts';
 
-/** A plan's search record from `[kind, id, text]` blocks; a heading opens a section the blocks after it sit under. */
-function record(title: string, blocks: [BlockKind, string | null, string][], filters: Record<string, string[]> = {}, match: Record<string, string> = {}): SearchRecord {
+/**
+ * A plan's search record: its title block (id `top`), then the `[kind, id, text]` blocks; a heading opens a section
+ * the blocks after it sit under.
+ */
+function record(title: string, filters: Record<string, string[]>, blocks: [BlockKind, string | null, string][], match: Record<string, string> = {}): SearchRecord {
   let under = -1;
   return {
     title,
     meta: { region: filters['region']?.[0] ?? '' },
     filters,
-    blocks: blocks.map(([kind, id, text], i) => {
+    blocks: [['title', 'top', title] as const, ...blocks].map(([kind, id, text], i) => {
       if (kind === 'heading') under = i;
       return { id, kind, under, text, ...(id && match[id] ? { match: match[id] } : {}) };
     }),
@@ -23,29 +26,19 @@ function record(title: string, blocks: [BlockKind, string | null, string][], fil
 }
 
 const records: Record<string, SearchRecord> = {
-  a: record(
-    '甲区科技创新三年行动计划',
-    [
-      ['title', 'top', '甲区科技创新三年行动计划'],
-      ['heading', 's1-2', '(二)工作目标'],
-      ['paragraph', 'p1-2-1', '到2022年，全社会研发投入强度力争达到3.2%以上。'],
-      ['paragraph', 'p1-2-2', '全区高新技术企业总量突破530家，“瞪羚”企业达到30家。'],
-    ],
-    { region: ['甲区'], kind: ['三年行动计划'] },
-  ),
-  b: record(
-    '乙市科技创新规划',
-    [
-      ['title', 'top', '乙市科技创新规划'],
-      ['heading', 's2-1', '(一)完善投入机制'],
-      ['paragraph', 'p2-1-1', '国家高企达7家；提高企业科技管理水平。'],
-      ['table', 't1', '指标 ｜ R&D经费投入强度 ｜ 1.45%'],
-    ],
-    { region: ['乙市'], kind: ['五年规划'] },
-  ),
-  c: record('丙县新闻', [['title', 'top', '丙县新闻'], ['paragraph', 'p0-1', '华为与为民服务。']], { region: ['丙县'], kind: ['新闻报道'] }),
+  a: record('甲区科技创新三年行动计划', { region: ['甲区'], kind: ['三年行动计划'] }, [
+    ['heading', 's1-2', '(二)工作目标'],
+    ['paragraph', 'p1-2-1', '到2022年，全社会研发投入强度力争达到3.2%以上。'],
+    ['paragraph', 'p1-2-2', '全区高新技术企业总量突破530家，“瞪羚”企业达到30家。'],
+  ]),
+  b: record('乙市科技创新规划', { region: ['乙市'], kind: ['五年规划'] }, [
+    ['heading', 's2-1', '(一)完善投入机制'],
+    ['paragraph', 'p2-1-1', '国家高企达7家；提高企业科技管理水平。'],
+    ['table', 't1', '指标 ｜ R&D经费投入强度 ｜ 1.45%'],
+  ]),
+  c: record('丙县新闻', { region: ['丙县'], kind: ['新闻报道'] }, [['paragraph', 'p0-1', '华为与为民服务。']]),
   // A text printed in traditional characters, matched through its simplified form and shown as printed.
-  d: record('丁省規劃', [['title', 'top', '丁省規劃'], ['paragraph', 'p0-1', '建設科技強省。']], { region: ['丁省'] }, { 'p0-1': '建设科技强省。' }),
+  d: record('丁省規劃', { region: ['丁省'] }, [['paragraph', 'p0-1', '建設科技強省。']], { 'p0-1': '建设科技强省。' }),
 };
 
 /**
@@ -181,7 +174,7 @@ describe('facets', () => {
 describe('verification in rounds, on a large site', () => {
   // Thirty plans that all have the word: the index names every one of them.
   const many = Object.fromEntries(
-    Array.from({ length: 30 }, (_, i) => [`p${i}`, record(`第${i}号规划`, [['title', 'top', `第${i}号规划`], ['paragraph', 'p1', `培育瞪羚企业${i + 1}家。`]], { region: ['甲区'] })]),
+    Array.from({ length: 30 }, (_, i) => [`p${i}`, record(`第${i}号规划`, { region: ['甲区'] }, [['paragraph', 'p1', `培育瞪羚企业${i + 1}家。`]])]),
   );
   const big = (): PlanSource & { reads: string[] } => {
     const reads: string[] = [];
