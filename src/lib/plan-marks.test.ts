@@ -10,32 +10,37 @@ import { localUrl } from './i18n/index.ts';
 
 const { reg, plans, bySlug } = realSeeds();
 const related = relatedSections(plans, reg.themes);
-const marksOf = (slug: string) => {
+const marksOf = (slug: string, link?: (path: string) => string) => {
   const doc = bySlug(slug);
   const mine = new Map(doc.sectionThemes.map((s) => [s.sectionId, related.get(`${slug}#${s.sectionId}`) ?? []]));
-  return { doc, marks: planMarks(doc, { documents: reg.documents, glossary: reg.glossary, indicators: reg.indicators, related: mine }) };
+  return { doc, marks: planMarks(doc, { documents: reg.documents, glossary: reg.glossary, indicators: reg.indicators, related: mine, link }) };
+};
+/** The mark of a plan's citation of `title`, which the seed must cite. */
+const citationMark = (slug: string, title: string, link?: (path: string) => string) => {
+  const { doc, marks } = marksOf(slug, link);
+  const c = doc.citations.find((x) => x.title === title);
+  expect(c, `${slug} cites 《${title}》`).toBeDefined();
+  return marks.cites.get(c!.id);
+};
+/** The mark of a plan's value mapped to `indicatorId`, which the seed must have. */
+const valueMark = (slug: string, indicatorId: string) => {
+  const { doc, marks } = marksOf(slug);
+  const t = doc.targets.find((x) => x.indicatorId === indicatorId);
+  expect(t, `${slug} has a value of ${indicatorId}`).toBeDefined();
+  return marks.values.get(t!.id);
 };
 
 describe('planMarks on the real seeds', () => {
   test('a citation of a registered document links to its page and its endnote names the official title (001 line 38)', () => {
-    const { doc, marks } = marksOf('tianjin-2014-work-conference');
-    const c = doc.citations.find((x) => x.title === '天津市促进科技进步条例');
-    expect(c).toBeDefined();
-    expect(marks.cites.get(c!.id)).toEqual({ href: '/documents/tianjin-st-progress-regulation/', noteLabel: '《天津市科学技术进步促进条例》' });
+    expect(citationMark('tianjin-2014-work-conference', '天津市促进科技进步条例')).toEqual({ href: '/documents/tianjin-st-progress-regulation/', noteLabel: '《天津市科学技术进步促进条例》' });
   });
 
   test('on the English edition the same citation links to the English page of the document (001 line 38)', () => {
-    const doc = bySlug('tianjin-2014-work-conference');
-    const marks = planMarks(doc, { documents: reg.documents, glossary: reg.glossary, indicators: reg.indicators, related: new Map(), link: (path) => localUrl('en', path) });
-    const c = doc.citations.find((x) => x.title === '天津市促进科技进步条例')!;
-    expect(marks.cites.get(c.id)!.href).toBe('/en/documents/tianjin-st-progress-regulation/');
+    expect(citationMark('tianjin-2014-work-conference', '天津市促进科技进步条例', (path) => localUrl('en', path))?.href).toBe('/en/documents/tianjin-st-progress-regulation/');
   });
 
   test('a citation of an unregistered document keeps the title as written and links to a k-<hash> page (004 line 90)', () => {
-    const { doc, marks } = marksOf('xinji-14th-five-year');
-    const c = doc.citations.find((x) => x.title === '关于全面深入推行科技特派员制度的实施方案');
-    expect(c).toBeDefined();
-    const link = marks.cites.get(c!.id)!;
+    const link = citationMark('xinji-14th-five-year', '关于全面深入推行科技特派员制度的实施方案')!;
     expect(link.noteLabel).toBe('《关于全面深入推行科技特派员制度的实施方案》');
     expect(link.href).toMatch(/^\/documents\/k-[0-9a-f]{10}\/$/u);
   });
@@ -47,10 +52,7 @@ describe('planMarks on the real seeds', () => {
   });
 
   test('a mapped value links to its indicator and reads as the registry names it (000 line 37: 有效发明专利达到3500件)', () => {
-    const { doc, marks } = marksOf('beichen-2020-2022');
-    const t = doc.targets.find((x) => x.indicatorId === 'valid-invention-patents');
-    expect(t).toBeDefined();
-    const mark = marks.values.get(t!.id)!;
+    const mark = valueMark('beichen-2020-2022', 'valid-invention-patents')!;
     expect(mark.href).toBe('/indicators/valid-invention-patents/');
     expect(mark.reading).toContain('有效发明专利拥有量');
     expect(mark.reading).toContain('3500件');
