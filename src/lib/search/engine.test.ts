@@ -12,7 +12,7 @@ import { en, zh } from '../i18n/ui.ts';
  * A plan's search record: its title block (id `top`), then the `[kind, id, text]` blocks; a heading opens a section
  * the blocks after it sit under.
  */
-function record(title: string, filters: Record<string, string[]>, blocks: [BlockKind, string | null, string][], match: Record<string, string> = {}): SearchRecord {
+function record(title: string, filters: Record<string, string[]>, blocks: [BlockKind, string | null, string][], match: Record<string, string> = {}): Omit<SearchRecord, 'slug'> {
   let under = -1;
   return {
     title,
@@ -25,7 +25,7 @@ function record(title: string, filters: Record<string, string[]>, blocks: [Block
   };
 }
 
-const records: Record<string, SearchRecord> = {
+const records: Record<string, Omit<SearchRecord, 'slug'>> = {
   a: record('甲区科技创新三年行动计划', { region: ['甲区'], kind: ['三年行动计划'] }, [
     ['heading', 's1-2', '(二)工作目标'],
     ['paragraph', 'p1-2-1', '到2022年，全社会研发投入强度力争达到3.2%以上。'],
@@ -56,12 +56,12 @@ function source(index = false): PlanSource & { searches: (string | null)[]; read
     plans: index ? null : slugs,
     read: async (slug) => {
       reads.push(slug);
-      return planText(slug, `/plans/${slug}/`, records[slug]!);
+      return planText(slug, `/plans/${slug}/`, { slug, ...records[slug]! });
     },
     search: async (term) => {
       searches.push(term);
       const chars = [...(term ?? '').replace(/[\s"]/gu, '').toLowerCase()];
-      return slugs.filter((s) => chars.every((c) => all(s).includes(c))).map((slug) => ({ slug, score: 1 }));
+      return slugs.filter((s) => chars.every((c) => all(s).includes(c))).map((key) => ({ key, score: 1 }));
     },
   };
 }
@@ -183,9 +183,9 @@ describe('verification in rounds, on a large site', () => {
       plans: null,
       read: async (slug) => {
         reads.push(slug);
-        return planText(slug, `/plans/${slug}/`, many[slug]!);
+        return planText(slug, `/plans/${slug}/`, { slug, ...many[slug]! });
       },
-      search: async () => Object.keys(many).map((slug) => ({ slug, score: 1 })),
+      search: async () => Object.keys(many).map((key) => ({ key, score: 1 })),
     };
   };
 

@@ -21,14 +21,17 @@ import { normalize } from './normalize.ts';
 import { findAll } from './match.ts';
 import type { Block, PlanText } from './plan-text.ts';
 
-/** Where the engine gets plans from. */
+/**
+ * Where the engine gets plans from. A plan is named by a key the source gives and reads: its slug on a small site
+ * (the page embeds them), its index's page id where the index named it (src/scripts/search.ts).
+ */
 export interface PlanSource {
-  /** Every plan's slug on a site small enough to read whole (the page embeds them), else `null`: ask the index. */
+  /** Every plan's key on a site small enough to read whole, else `null`: ask the index. */
   plans: readonly string[] | null;
-  /** A plan's text (the engine asks once per plan and visit). */
-  read: (slug: string) => Promise<PlanText>;
+  /** A plan's text (the engine asks once per key and visit). */
+  read: (key: string) => Promise<PlanText>;
   /** The index: plans for a string, best first; `null` lists every plan. */
-  search: (term: string | null) => Promise<{ slug: string; score: number }[]>;
+  search: (term: string | null) => Promise<{ key: string; score: number }[]>;
 }
 
 /** A place in a plan that matches: one block (paragraph, heading, table) and the matched ranges in its text. */
@@ -61,7 +64,7 @@ export interface SearchOutcome {
   /** `exact`: every term occurs literally; `partial`: Pagefind's looser matches; `none`: nothing at all. */
   tier: 'exact' | 'partial' | 'none';
   results: PlanResult[];
-  /** Candidates (slugs) not verified yet (more than {@link VERIFY_LIMIT}); `continueSearch` checks them. */
+  /** Candidates (keys) not verified yet (more than {@link VERIFY_LIMIT}); `continueSearch` checks them. */
   pending: string[];
   /** Plans fetched and verified for this query (plans read by an earlier query are free and not counted). */
   checked: number;
@@ -126,23 +129,23 @@ export function scoreHits(hits: Hit[], page: PlanText, termCount: number): numbe
 /** Plans read in this visit, per source: a plan is fetched once, whatever the query. */
 const cache = new WeakMap<PlanSource, Map<string, Promise<PlanText>>>();
 
-function read(source: PlanSource, slug: string): Promise<PlanText> {
+function read(source: PlanSource, key: string): Promise<PlanText> {
   let plans = cache.get(source);
   if (!plans) cache.set(source, (plans = new Map()));
-  let page = plans.get(slug);
+  let page = plans.get(key);
   if (!page) {
-    plans.set(slug, (page = source.read(slug)));
+    plans.set(key, (page = source.read(key)));
     // A plan that could not be read is tried again next time.
-    page.catch(() => plans.delete(slug));
+    page.catch(() => plans.delete(key));
   }
   return page;
 }
 
-const isRead = (source: PlanSource, slug: string) => cache.get(source)?.has(slug) ?? false;
+const isRead = (source: PlanSource, key: string) => cache.get(source)?.has(key) ?? false;
 
 /** Verify candidates literally; returns the plans where every term occurs. */
-async function verify(source: PlanSource, slugs: string[], outcome: SearchOutcome): Promise<PlanResult[]> {
-  const pages = await Promise.all(slugs.map((s) => read(source, s)));
+async function verify(source: PlanSource, keys: string[], outcome: SearchOutcome): Promise<PlanResult[]> {
+  const pages = await Promise.all(keys.map((k) => read(source, k)));
   const out: PlanResult[] = [];
   for (const page of pages) {
     const { hits, termsMatched } = literalHits(page, outcome.variants);
@@ -182,12 +185,12 @@ export async function warm(source: PlanSource): Promise<void> {
 async function candidates(source: PlanSource, strings: string[]): Promise<string[]> {
   const found = new Map<string, { count: number; score: number }>();
   for (const results of await Promise.all(strings.map((s) => source.search(s)))) {
-    for (const { slug, score } of results) {
-      const seen = found.get(slug);
-      found.set(slug, { count: (seen?.count ?? 0) + 1, score: Math.max(seen?.score ?? 0, score) });
+    for (const { key, score } of results) {
+      const seen = found.get(key);
+      found.set(key, { count: (seen?.count ?? 0) + 1, score: Math.max(seen?.score ?? 0, score) });
     }
   }
-  return [...found].sort(([, a], [, b]) => b.count - a.count || b.score - a.score).map(([slug]) => slug);
+  return [...found].sort(([, a], [, b]) => b.count - a.count || b.score - a.score).map(([key]) => key);
 }
 
 /** Words of the query as the browser segments them (Pagefind's loose matches are on such words). */
@@ -200,7 +203,7 @@ function queryWords(terms: string[]): Variant[] {
 /** Nothing literal anywhere: Pagefind's results for the query, each with the blocks holding any of its words. */
 async function partial(source: PlanSource, outcome: SearchOutcome): Promise<PlanResult[]> {
   const found = (await source.search(outcome.terms.join(' '))).slice(0, WANTED);
-  const pages = await Promise.all(found.map((f) => read(source, f.slug)));
+  const pages = await Promise.all(found.map((f) => read(source, f.key)));
   const words = queryWords(outcome.terms);
   return pages.map((page, i) => ({ page, hits: literalHits(page, [words]).hits, score: found[i]!.score })).filter((r) => r.hits.length > 0);
 }
@@ -230,7 +233,7 @@ export async function runSearch(source: PlanSource, query: string, groups: reado
       // Pagefind returned no plan with the literal text: its tokens may not have lined up with the query's. Read
       // some of the rest (one batch: on a large site a query with no match at all would otherwise read hundreds).
       const seen = new Set(found);
-      outcome.pending = (await source.search(null)).map((r) => r.slug).filter((s) => !seen.has(s));
+      outcome.pending = (await source.search(null)).map((r) => r.key).filter((k) => !seen.has(k));
       await continueSearch(source, outcome, SCAN_ON_MISS_PAGES);
     }
   }
