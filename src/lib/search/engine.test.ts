@@ -206,3 +206,58 @@ describe('verification in rounds, on a large site', () => {
     expect(outcome.pending).toEqual([]);
   });
 });
+
+describe('the query as typed first, its other forms when needed (each Pagefind search loads index chunks)', () => {
+  // Plans that say 研发投入强度 (the typed form) and plans that say only R&D经费投入强度 (its synonym, `groups` above).
+  const plans = (typed: number, synonym: number) =>
+    Object.fromEntries([
+      ...Array.from({ length: typed }, (_, i) => [`t${i}`, record(`第${i}号规划`, { region: ['甲区'] }, [['paragraph', 'p1', `全社会研发投入强度达到${i + 1}%。`]])] as const),
+      ...Array.from({ length: synonym }, (_, i) => [`s${i}`, record(`第${i}号计划`, { region: ['乙区'] }, [['paragraph', 'p1', `R&D经费投入强度达到${i + 1}%。`]])] as const),
+    ]);
+  /** A large site whose index names the plans that contain the string (as written, case aside). */
+  const indexed = (many: Record<string, Omit<SearchRecord, 'slug'>>) => {
+    const searches: (string | null)[] = [];
+    const reads: string[] = [];
+    const text = (key: string) => many[key]!.blocks.map((b) => b.text).join('').toLowerCase();
+    const s: PlanSource = {
+      plans: null,
+      read: async (key) => {
+        reads.push(key);
+        return planText(key, `/plans/${key}/`, { slug: key, ...many[key]! });
+      },
+      search: async (term) => {
+        searches.push(term);
+        return Object.keys(many).filter((k) => term === null || text(k).includes(term)).map((key) => ({ key, score: 1 }));
+      },
+    };
+    return { s, searches, reads };
+  };
+
+  test('when the typed form fills a first page, its synonym is not searched until the reader continues', async () => {
+    const { s, searches, reads } = indexed(plans(30, 5));
+    const outcome = await runSearch(s, '研发投入强度', groups);
+    expect(searches).toEqual(['研发投入强度']);
+    expect(reads).toHaveLength(10);
+    expect(outcome.results).toHaveLength(10);
+    expect(outcome.pending).toHaveLength(20);
+    expect(outcome.unsearched).toEqual(['r&d经费投入强度']);
+
+    await continueSearch(s, outcome, undefined, false);
+    expect(searches).toEqual(['研发投入强度', 'r&d经费投入强度']);
+    expect(outcome.unsearched).toEqual([]);
+    expect(outcome.pending).toEqual([]);
+    // Every plan, the five that say only the synonym too, each read once.
+    expect(outcome.results.map((r) => r.page.slug).sort()).toEqual(Object.keys(plans(30, 5)).sort());
+    expect(reads.sort()).toEqual(Object.keys(plans(30, 5)).sort());
+  });
+
+  test('when the typed form does not fill a first page, its synonym is searched at once and every plan found', async () => {
+    const { s, searches, reads } = indexed(plans(3, 5));
+    const outcome = await runSearch(s, '研发投入强度', groups);
+    expect(searches).toEqual(['研发投入强度', 'r&d经费投入强度']);
+    expect(outcome.results.map((r) => r.page.slug).sort()).toEqual(['s0', 's1', 's2', 's3', 's4', 't0', 't1', 't2']);
+    expect(outcome.unsearched).toEqual([]);
+    expect(outcome.pending).toEqual([]);
+    expect(reads).toHaveLength(8);
+  });
+});
