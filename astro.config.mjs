@@ -3,30 +3,6 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
-import { scopeCspHashes } from './src/lib/csp.ts';
-
-/**
- * Each built page's CSP keeps only the hashes of its own inline scripts and styles (src/lib/csp.ts says why).
- * @type {import('astro').AstroIntegration}
- */
-const cspPerPage = {
-  name: 'csp-per-page',
-  hooks: {
-    'astro:build:done': ({ dir }) => {
-      const root = fileURLToPath(dir);
-      for (const entry of readdirSync(root, { recursive: true, withFileTypes: true })) {
-        if (!entry.isFile() || !entry.name.endsWith('.html')) continue;
-        const file = join(entry.parentPath, entry.name);
-        const html = readFileSync(file, 'utf8');
-        const scoped = scopeCspHashes(html);
-        if (scoped !== html) writeFileSync(file, scoped);
-      }
-    },
-  },
-};
 
 // Astro 7's default Markdown processor (Sätteri) ignores remark plugins; the unified processor runs them
 // (../shared/docs/stack-notes.md). SmartyPants is off: it would rewrite the source's quotes and dashes.
@@ -44,10 +20,10 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false, gfm: false }),
   },
-  integrations: [mdx(), cspPerPage],
+  integrations: [mdx()],
   // Styles inline: a page needs no request before its first paint (Lighthouse counted the plan page's three
   // stylesheets as render-blocking), and its HTML and CSS compress together (the largest plan 0.1 KB lighter than
-  // as three files). Each page's CSP names only its own style's hash (cspPerPage). The print stylesheet stays a
+  // as three files). Each page's CSP names only its own style's hash (src/middleware.ts). The print stylesheet stays a
   // file (`media="print"`): a screen never waits for it.
   build: { format: 'directory', inlineStylesheets: 'always' },
   // A Content-Security-Policy <meta> on every page: Astro hashes its own inline styles and scripts; everything

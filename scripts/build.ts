@@ -8,7 +8,7 @@
  * unreadable text fails the build.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -101,10 +101,13 @@ async function astroBuildInParts(outDir: string, parts: number, env: Record<stri
     const runs = Array.from({ length: parts }, (_, i) => {
       const dir = join(scratch, `part-${i}`);
       const log = join(scratch, `part-${i}.log`);
+      // One descriptor for the log, shared by stdout and stderr; the child has its own copies once spawned.
+      const logFd = i === 0 ? undefined : openSync(log, 'w');
       const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dir], {
-        stdio: i === 0 ? 'inherit' : ['ignore', openSync(log, 'w'), openSync(log, 'a')],
+        stdio: logFd === undefined ? 'inherit' : ['ignore', logFd, logFd],
         env: { ...inheritedEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env, BUILD_PART: `${i}/${parts}` },
       });
+      if (logFd !== undefined) closeSync(logFd);
       const exit = new Promise<number | string>((done) => child.on('exit', (code, signal) => done(code ?? signal ?? 1)));
       return { i, dir, log, exit };
     });

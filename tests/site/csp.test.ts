@@ -5,6 +5,8 @@
  * enhance.test.ts and requests.test.ts; this file covers the browse pages too (regions, indicators, comparison,
  * glossary …), where most charts are.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { expect, inject, test } from 'vitest';
 import { builtPages, pageUrl } from '../support/browser.ts';
 import { browserForFile } from '../support/browser-per-file.ts';
@@ -47,3 +49,31 @@ test('every built page loads with no CSP violation, console error, script error,
   expectNone(browser.problems, 'CSP violations, console errors or script errors');
   expectNone(requestProblems, 'foreign or failed requests');
 }, 300_000);
+
+test("each page's policy allows exactly its own inline scripts and styles: no hash of another page's", () => {
+  // Astro writes every hash of the build into every page; src/middleware.ts keeps a page's own. Hashed here
+  // independently: sha256 of each inline <style> and of each inline <script> that runs (not JSON data, not src=).
+  expect(pages.length).toBeGreaterThan(20);
+  const problems: string[] = [];
+  let withInline = 0;
+  for (const { file, path } of pages) {
+    const html = readFileSync(file, 'utf8');
+    const policy = /<meta http-equiv="content-security-policy" content="([^"]*)"/u.exec(html)?.[1];
+    if (!policy) {
+      problems.push(`${path}: no Content-Security-Policy <meta>`);
+      continue;
+    }
+    const own = new Set<string>();
+    for (const m of html.matchAll(/<(script|style)\b([^>]*)>([\s\S]*?)<\/\1>/gu)) {
+      if (m[1] === 'script' && (/\bsrc=/u.test(m[2]!) || /type="application\/(ld\+)?json"/u.test(m[2]!))) continue;
+      own.add(`'sha256-${createHash('sha256').update(m[3]!, 'utf8').digest('base64')}'`);
+    }
+    if (own.size > 0) withInline++;
+    const listed = new Set(policy.match(/'sha256-[A-Za-z0-9+/=]+'/gu) ?? []);
+    for (const h of listed) if (!own.has(h)) problems.push(`${path}: policy allows ${h}, which no inline element of the page has`);
+    for (const h of own) if (!listed.has(h)) problems.push(`${path}: inline element ${h} not allowed by the policy`);
+  }
+  // Every page inlines its styles (astro.config.mjs), so every page has hashes to check.
+  expect(withInline).toBe(pages.length);
+  expectNone(problems, 'policies that list other hashes than the page\'s own');
+});
