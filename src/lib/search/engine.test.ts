@@ -251,6 +251,29 @@ describe('the query as typed first, its other forms when needed (each Pagefind s
     expect(reads.sort()).toEqual(Object.keys(plans(30, 5)).sort());
   });
 
+  test("when the typed form's round falls short, the next reads only what the page lacks", async () => {
+    // The index names five plans with the words apart (研发…投入…强度) among the typed form's first ten, as Pagefind's
+    // loose matching does; eight plans say only R&D经费投入强度.
+    const many = {
+      ...plans(5, 8),
+      ...Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`d${i}`, record(`第${i}号方案`, { region: ['丙区'] }, [['paragraph', 'p1', `研发平台${i}个，投入资金，强度适中。`]])] as const)),
+    };
+    const reads: string[] = [];
+    const s: PlanSource = {
+      plans: null,
+      read: async (key) => {
+        reads.push(key);
+        return planText(key, `/plans/${key}/`, { slug: key, ...many[key]! });
+      },
+      search: async (term) => (term === '研发投入强度' ? ['t0', 'd0', 't1', 'd1', 't2', 'd2', 't3', 'd3', 't4', 'd4'] : Object.keys(many).filter((k) => k.startsWith('s'))).map((key) => ({ key, score: 1 })),
+    };
+    const outcome = await runSearch(s, '研发投入强度', groups);
+    // Ten read, five matched; five more make the page.
+    expect(reads).toHaveLength(15);
+    expect(outcome.results).toHaveLength(10);
+    expect(outcome.pending).toHaveLength(3);
+  });
+
   test('when the typed form does not fill a first page, its synonym is searched at once and every plan found', async () => {
     const { s, searches, reads } = indexed(plans(3, 5));
     const outcome = await runSearch(s, '研发投入强度', groups);

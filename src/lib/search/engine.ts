@@ -256,6 +256,9 @@ export async function runSearch(source: PlanSource, query: string, groups: reado
       const all = rank([typed, ...(await Promise.all(strings.slice(1).map((s) => source.search(s))))]);
       outcome.named = new Set(all);
       outcome.pending = all.filter((k) => !read.has(k));
+      // The typed form's round counts as the query's first: read next only what the page still lacks (each record
+      // is a few KB), then rounds as usual, up to the query's limit.
+      if (outcome.checked > 0) await continueSearch(source, outcome, Math.max(1, WANTED - outcome.results.length));
       await continueSearch(source, outcome, VERIFY_LIMIT - outcome.checked);
     }
     if (outcome.results.length === 0) {
