@@ -39,11 +39,20 @@ export function partOf(params: Readonly<Record<string, string | number | undefin
 
 type Paths = { params: Readonly<Record<string, string | number | undefined>> }[];
 
-/** A route's getStaticPaths, giving only the pages of this process's part (all of them without `BUILD_PART`). */
+/**
+ * A route's getStaticPaths, giving only the pages of this process's part (all of them without `BUILD_PART`).
+ * One that takes no arguments is computed once per process: an English route re-exports its Chinese twin's
+ * getStaticPaths and Astro calls it once per route, which computed every plan page's props twice and kept both
+ * copies for the whole build. One that takes arguments (`paginate`, which builds the route's own URLs) runs per call.
+ */
 export function inThisPart<A extends unknown[], R extends Paths>(getStaticPaths: (...args: A) => R | Promise<R>, env: NodeJS.ProcessEnv = process.env): (...args: A) => Promise<R> {
   const part = buildPart(env);
-  return async (...args: A) => {
+  const compute = async (...args: A) => {
     const paths = await getStaticPaths(...args);
     return part ? (paths.filter((p) => partOf(p.params, part.count) === part.index) as R) : paths;
   };
+  if (getStaticPaths.length > 0) return compute;
+  let once: Promise<R> | undefined;
+  // A fresh array per route: Astro keys the paths by the route's own pattern on the array it is given.
+  return async (...args: A) => [...(await (once ??= compute(...args)))] as unknown as R;
 }
