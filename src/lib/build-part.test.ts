@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildPart, inThisPart, partOf } from './build-part.ts';
+import { buildPart, inThisPart, isInThisPart, partOf } from './build-part.ts';
 
 describe('buildPart', () => {
   test('reads "i/k" from BUILD_PART, null without it', () => {
@@ -52,6 +52,16 @@ describe('inThisPart', () => {
     expect((await perRoute({ route: '/' }))[0]!.props.url).toBe('/plan-0/');
     expect((await perRoute({ route: '/en/' }))[0]!.props.url).toBe('/en/plan-0/');
     expect(paginated).toBe(2);
+  });
+
+  test('isInThisPart selects the pages inThisPart gives, so a route may skip the others before computing props', async () => {
+    for (const i of [0, 1]) {
+      const env = { BUILD_PART: `${i}/2` };
+      const given = (await inThisPart(paths, env)()).map((p) => p.params.slug);
+      expect(given.length).toBeGreaterThan(0);
+      expect(slugs.filter((slug) => isInThisPart({ slug }, env))).toEqual(given);
+    }
+    expect(slugs.every((slug) => isInThisPart({ slug }, {}))).toBe(true);
   });
 
   test('a page and its English twin (same parameters) fall in the same part; the order of the parameters does not matter', () => {

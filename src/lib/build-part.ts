@@ -37,6 +37,15 @@ export function partOf(params: Readonly<Record<string, string | number | undefin
   return (hash >>> 0) % count;
 }
 
+/**
+ * Does the page with these parameters fall in this process's part (always, without `BUILD_PART`)? For a route whose
+ * props are costly per page, to skip computing them for the other parts' pages; `inThisPart` filters the rest.
+ */
+export function isInThisPart(params: Readonly<Record<string, string | number | undefined>>, env: NodeJS.ProcessEnv = process.env): boolean {
+  const part = buildPart(env);
+  return part === null || partOf(params, part.count) === part.index;
+}
+
 type Paths = { params: Readonly<Record<string, string | number | undefined>> }[];
 
 /**
