@@ -37,13 +37,31 @@ export function partOf(params: Readonly<Record<string, string | number | undefin
   return (hash >>> 0) % count;
 }
 
+/**
+ * Does the page with these parameters fall in this process's part (always, without `BUILD_PART`)? For a route whose
+ * props are costly per page, to skip computing them for the other parts' pages; `inThisPart` filters the rest.
+ */
+export function isInThisPart(params: Readonly<Record<string, string | number | undefined>>, env: NodeJS.ProcessEnv = process.env): boolean {
+  const part = buildPart(env);
+  return part === null || partOf(params, part.count) === part.index;
+}
+
 type Paths = { params: Readonly<Record<string, string | number | undefined>> }[];
 
-/** A route's getStaticPaths, giving only the pages of this process's part (all of them without `BUILD_PART`). */
+/**
+ * A route's getStaticPaths, giving only the pages of this process's part (all of them without `BUILD_PART`).
+ * One that takes no arguments is computed once per process: an English route re-exports its Chinese twin's
+ * getStaticPaths and Astro calls it once per route, which computed every plan page's props twice and kept both
+ * copies for the whole build. One that takes arguments (`paginate`, which builds the route's own URLs) runs per call.
+ */
 export function inThisPart<A extends unknown[], R extends Paths>(getStaticPaths: (...args: A) => R | Promise<R>, env: NodeJS.ProcessEnv = process.env): (...args: A) => Promise<R> {
   const part = buildPart(env);
-  return async (...args: A) => {
+  const compute = async (...args: A) => {
     const paths = await getStaticPaths(...args);
     return part ? (paths.filter((p) => partOf(p.params, part.count) === part.index) as R) : paths;
   };
+  if (getStaticPaths.length > 0) return compute;
+  let once: Promise<R> | undefined;
+  // A fresh array per route: Astro keys the paths by the route's own pattern on the array it is given.
+  return async (...args: A) => [...(await (once ??= compute(...args)))] as unknown as R;
 }
