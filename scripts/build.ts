@@ -12,7 +12,7 @@ import { closeSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, op
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { writePagefindIds } from './pagefind-ids.ts';
+import { linkRecordsByPagefindId } from './pagefind-ids.ts';
 import { indexPlanPages } from './pagefind-shards.ts';
 
 export interface BuildOptions {
@@ -245,8 +245,8 @@ export async function build(opts: BuildOptions): Promise<void> {
   // the same index). A new kind of indexed page must be added to this glob (tests/site/search-index.test.ts).
   // Large sites are indexed in shards of bounded memory (scripts/pagefind-shards.ts).
   const bundles = timed('pagefind', () => indexPlanPages(opts.outDir));
-  // The search page maps Pagefind's page ids to plans with this, and finds the shards in it (scripts/pagefind-ids.ts).
-  writePagefindIds(opts.outDir, bundles);
+  // The search page reads a Pagefind result's record by its page id, and finds the shards in a small file (scripts/pagefind-ids.ts).
+  linkRecordsByPagefindId(opts.outDir, bundles);
   reportSkipped(opts.plansDir);
 }
 

@@ -1,28 +1,38 @@
 /**
- * After Pagefind has indexed a built site: write `search/pagefind-ids.json.gz`: the index bundles to load (more than
- * one on a large site, scripts/pagefind-shards.ts) and Pagefind's page id (the name of its fragment file,
- * `zh-cn_5688353`) → plan slug, for every plan page. The search page turns Pagefind's results
- * into plans with it and reads the plans' own search records, so the browser never loads a fragment. The ids are
- * content hashes Pagefind computes, known only after it ran; each fragment is read here once, for its URL. Gzip,
- * like the plan records (src/pages/search/blocks/[slug].json.gz.ts): search data, not open data.
+ * After Pagefind has indexed a built site: make each plan's search record (`search/blocks/<slug>.json.gz`) readable
+ * by Pagefind's page id too (`search/blocks/pagefind/<id>.json.gz`, the id being the name of the plan's fragment
+ * file, `zh-cn_5688353`), and write `search/pagefind-bundles.json`, the index bundles the search page loads (more
+ * than one on a large site, scripts/pagefind-shards.ts). A result of Pagefind then leads straight to its record:
+ * no id → slug map to download first (it grew with the library: 12 KB at 1,000 plans, about 120 KB at 10,000),
+ * and no fragment either (the record says which plan it is). The ids are content hashes Pagefind computes, known
+ * only after it ran; each fragment is read here once, for its URL. The records are hard links where the file
+ * system allows (no extra disk), else copies.
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gunzipSync } from 'node:zlib';
 
 /** Every Pagefind fragment begins with this marker, then its JSON. */
 const FRAGMENT_MARK = 'pagefind_dcd';
 
-/** What the search page reads before it asks the index: bundle folders (first the primary), page id → slug. */
-export interface PagefindIds {
+/** Where the records named by Pagefind page id go, under `search/blocks/` (the search page's `read` uses it too). */
+export const BY_PAGEFIND_ID = 'pagefind';
+
+/** What the search page reads before it asks the index: bundle folders, the first the primary. */
+export interface PagefindBundles {
   bundles: string[];
-  ids: Record<string, string>;
 }
 
-/** Page id → slug for the plan pages (`/plans/<slug>/`) of the Pagefind bundles of a site. */
+/** Page id → slug for the plan pages (`/plans/<slug>/`) of the Pagefind bundles of a site; an id twice is an error. */
 export function pagefindIds(siteDir: string, bundles: readonly string[] = ['pagefind']): Record<string, string> {
   const ids: Record<string, string> = {};
-  for (const bundle of bundles) Object.assign(ids, bundleIds(join(siteDir, bundle, 'fragment')));
+  for (const bundle of bundles) {
+    for (const [id, slug] of Object.entries(bundleIds(join(siteDir, bundle, 'fragment')))) {
+      // Shards are separate indexes: one id in two would make one plan's record hide another's.
+      if (id in ids) throw new Error(`Pagefind page id ${id} names two plans (${ids[id]} and ${slug})`);
+      ids[id] = slug;
+    }
+  }
   return ids;
 }
 
@@ -38,11 +48,27 @@ function bundleIds(dir: string): Record<string, string> {
   return ids;
 }
 
-/** Write `search/pagefind-ids.json.gz` into the site; returns how many plans it names. */
-export function writePagefindIds(siteDir: string, bundles: readonly string[] = ['pagefind']): number {
+/**
+ * Links every indexed plan's record under its Pagefind page id (replacing those of an earlier index) and writes
+ * `search/pagefind-bundles.json`; returns how many plans it linked. A plan page without a record is an error.
+ */
+export function linkRecordsByPagefindId(siteDir: string, bundles: readonly string[] = ['pagefind']): number {
+  const blocks = join(siteDir, 'search', 'blocks');
+  const byId = join(blocks, BY_PAGEFIND_ID);
+  rmSync(byId, { recursive: true, force: true });
+  mkdirSync(byId, { recursive: true });
   const ids = pagefindIds(siteDir, bundles);
-  const file: PagefindIds = { bundles: bundles.map((b) => `${b}/`), ids };
-  mkdirSync(join(siteDir, 'search'), { recursive: true });
-  writeFileSync(join(siteDir, 'search', 'pagefind-ids.json.gz'), gzipSync(JSON.stringify(file), { level: 9 }));
+  for (const [id, slug] of Object.entries(ids)) {
+    const from = join(blocks, `${slug}.json.gz`);
+    if (!existsSync(from)) throw new Error(`${from}: the plan page ${slug} was indexed but has no search record`);
+    const to = join(byId, `${id}.json.gz`);
+    try {
+      linkSync(from, to);
+    } catch {
+      copyFileSync(from, to); // another file system, or no hard links: a copy reads the same
+    }
+  }
+  const file: PagefindBundles = { bundles: bundles.map((b) => `${b}/`) };
+  writeFileSync(join(siteDir, 'search', 'pagefind-bundles.json'), JSON.stringify(file));
   return Object.keys(ids).length;
 }

@@ -2,8 +2,9 @@
  * The search page in the browser. Nothing is fetched until the reader starts a search: types in the box, submits it,
  * or arrives with `?q=`. Searches run as the reader types (after a short pause) and on submit; the URL keeps the
  * query (`?q=`) so a search can be shared or reloaded. Plans are read from their search records
- * (`search/blocks/<slug>.json.gz`); Pagefind (script, WebAssembly, index) is loaded only where the engine asks
- * the index: on a site too large to read whole, or for loose matches when nothing matches literally.
+ * (`search/blocks/<slug>.json.gz`, or `search/blocks/pagefind/<id>.json.gz` for a plan Pagefind named); Pagefind
+ * (script, WebAssembly, index) is loaded only where the engine asks the index: on a site too large to read whole,
+ * or for loose matches when nothing matches literally.
  */
 import { continueSearch, runSearch, warm } from '../lib/search/engine.ts';
 import type { PlanSource, SearchOutcome } from '../lib/search/engine.ts';
@@ -34,11 +35,13 @@ interface Pagefind {
   mergeIndex: (url: string, options?: Record<string, unknown>) => Promise<void>;
 }
 
-/** Written by the build (scripts/pagefind-ids.ts): the index bundles, the first primary, and page id → plan slug. */
-interface PagefindIds {
+/** Written by the build (scripts/pagefind-ids.ts): the index bundles, the first primary. */
+interface PagefindBundles {
   bundles: string[];
-  ids: Record<string, string>;
 }
+
+/** Key of a plan Pagefind named: the path of its record under `search/blocks/` (scripts/pagefind-ids.ts). */
+const byPagefindId = (id: string) => `pagefind/${id}`;
 
 const form = document.querySelector<HTMLFormElement>('#search-form');
 if (form) init(form);
@@ -60,18 +63,18 @@ function init(form: HTMLFormElement): void {
   const selection: Selection = {};
   const pageTitle = document.title;
 
-  let index: Promise<{ pf: Pagefind; slugs: Record<string, string> }> | null = null;
+  let index: Promise<Pagefind> | null = null;
   let current: SearchOutcome | null = null;
   let sequence = 0;
   let started = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  /** Pagefind and its page ids → plan slugs (written by the build), loaded once, on first use. */
+  /** Pagefind and its shards (listed by the build), loaded once, on first use. */
   const loadIndex = () =>
     (index ??= (async () => {
-      const [pf, { bundles, ids: slugs }] = await Promise.all([
+      const [pf, { bundles }] = await Promise.all([
         import(/* @vite-ignore */ `${base}pagefind/pagefind.js`) as Promise<Pagefind>,
-        fetchJson<PagefindIds>(`${base}search/pagefind-ids.json.gz`),
+        fetchJson<PagefindBundles>(`${base}search/pagefind-bundles.json`),
       ]);
       // No worker: the engine asks the index a few times per query, each answered in milliseconds (RESULTS.md).
       await pf.options({ baseUrl: base, excerptLength: 0, noWorker: true });
@@ -89,7 +92,7 @@ function init(form: HTMLFormElement): void {
       // A large site's index comes in shards (scripts/pagefind-shards.ts): the others join the first, which then
       // searches them all; they read the first one's language and WebAssembly.
       await Promise.all(bundles.slice(1).map((bundle) => pf.mergeIndex(`${base}${bundle}`)));
-      return { pf, slugs };
+      return pf;
     })().catch((error: unknown) => {
       index = null; // let the next search try again
       throw error;
@@ -97,12 +100,14 @@ function init(form: HTMLFormElement): void {
 
   const source: PlanSource = {
     plans: data.plans ?? null,
+    // A key is where the plan's record is: its slug, or its Pagefind page id (the record then says its slug).
     // Results lead to the plan pages of the reader's edition (`data-plan-base`: /en/ on the English search page).
-    read: async (slug) => planText(slug, `${form.dataset.planBase ?? base}plans/${slug}/`, await fetchJson(`${base}search/blocks/${slug}.json.gz`)),
-    search: async (term) => {
-      const { pf, slugs } = await loadIndex();
-      return ((await pf.search(term))?.results ?? []).flatMap((r) => (slugs[r.id] ? [{ slug: slugs[r.id]!, score: r.score }] : []));
+    read: async (key) => {
+      const record = await fetchJson(`${base}search/blocks/${key}.json.gz`);
+      return planText(record.slug, `${form.dataset.planBase ?? base}plans/${record.slug}/`, record);
     },
+    // Only plan pages are indexed (scripts/pagefind-shards.ts), and each has its record under its page id.
+    search: async (term) => ((await (await loadIndex()).search(term))?.results ?? []).map((r) => ({ key: byPagefindId(r.id), score: r.score })),
   };
 
   const setState = (state: 'idle' | 'loading' | 'done' | 'error', query: string) => {

@@ -372,6 +372,40 @@ describe('search on a site of more than 20 plans (Pagefind\'s index first)', () 
     }
   });
 
+  test('a word whose typed form fills a first page: its synonym waits, the page says “at least”, and continuing finds every plan with either form', async () => {
+    // 研发 and R&D are one synonym group (content/synonyms.yaml). Independent of the search code: the plans whose
+    // text has 研发, or R&D not inside a longer Latin word or number (R&D2 is not R&D).
+    const either = /研发|(?<![0-9a-z])r&d(?![0-9a-z])/u;
+    const expected = [...plans].filter(([, p]) => either.test(p.text.normalize('NFKC').toLowerCase())).map(([slug]) => slug).sort();
+    expect(expected.length, 'plans with 研发 or R&D').toBeGreaterThan(10);
+    const fresh = await browser.context.newPage();
+    const asked = recordRequests(fresh);
+    try {
+      await fresh.goto(pageUrl(site.url, '/search/'));
+      const first = await ask(fresh, '研发');
+      expect(first.state).toBe('done');
+      expect(first.plans.length, `a first page from the typed form alone (status “${first.status}”)`).toBe(10);
+      expect(first.plans.map((p) => p.slug).filter((s) => !expected.includes(s)), 'plans shown without 研发 or R&D').toEqual([]);
+      // R&D not searched yet: more plans than those named may be left, and the page says so.
+      const rest = first.status.match(/另有至少 (\d+) 份尚未检查/u);
+      expect(rest, `status “${first.status}” says at least how many plans are left`).not.toBeNull();
+      const button = fresh.locator('#search-results [data-continue]');
+      expect(await button.textContent()).toBe(`继续检查其余规划（至少 ${rest![1]} 份）`);
+      const chunks = () => asked.filter((u) => /\/pagefind(-\d+)?\/index\//u.test(u)).length;
+      const before = chunks();
+
+      await button.click();
+      await fresh.waitForFunction(() => document.querySelector<HTMLElement>('#search-results')?.dataset.state === 'done');
+      const all = await readResults(fresh);
+      expect(chunks(), 'continuing searched R&D: index chunks for its words').toBeGreaterThan(before);
+      expect(all.plans.map((p) => p.slug).sort()).toEqual(expected);
+      expect(all.status).toMatch(new RegExp(`^找到 ${expected.length} 份规划，共 \\d+ 处匹配。$`, 'u'));
+      expect(await button.count(), 'nothing left to continue').toBe(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   test('when the rest cannot be read, continuing says so and keeps what was found, instead of staying busy', async () => {
     const fresh = await browser.context.newPage();
     try {

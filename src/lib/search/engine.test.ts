@@ -12,7 +12,7 @@ import { en, zh } from '../i18n/ui.ts';
  * A plan's search record: its title block (id `top`), then the `[kind, id, text]` blocks; a heading opens a section
  * the blocks after it sit under.
  */
-function record(title: string, filters: Record<string, string[]>, blocks: [BlockKind, string | null, string][], match: Record<string, string> = {}): SearchRecord {
+function record(title: string, filters: Record<string, string[]>, blocks: [BlockKind, string | null, string][], match: Record<string, string> = {}): Omit<SearchRecord, 'slug'> {
   let under = -1;
   return {
     title,
@@ -25,7 +25,7 @@ function record(title: string, filters: Record<string, string[]>, blocks: [Block
   };
 }
 
-const records: Record<string, SearchRecord> = {
+const records: Record<string, Omit<SearchRecord, 'slug'>> = {
   a: record('甲区科技创新三年行动计划', { region: ['甲区'], kind: ['三年行动计划'] }, [
     ['heading', 's1-2', '(二)工作目标'],
     ['paragraph', 'p1-2-1', '到2022年，全社会研发投入强度力争达到3.2%以上。'],
@@ -56,12 +56,12 @@ function source(index = false): PlanSource & { searches: (string | null)[]; read
     plans: index ? null : slugs,
     read: async (slug) => {
       reads.push(slug);
-      return planText(slug, `/plans/${slug}/`, records[slug]!);
+      return planText(slug, `/plans/${slug}/`, { slug, ...records[slug]! });
     },
     search: async (term) => {
       searches.push(term);
       const chars = [...(term ?? '').replace(/[\s"]/gu, '').toLowerCase()];
-      return slugs.filter((s) => chars.every((c) => all(s).includes(c))).map((slug) => ({ slug, score: 1 }));
+      return slugs.filter((s) => chars.every((c) => all(s).includes(c))).map((key) => ({ key, score: 1 }));
     },
   };
 }
@@ -183,9 +183,9 @@ describe('verification in rounds, on a large site', () => {
       plans: null,
       read: async (slug) => {
         reads.push(slug);
-        return planText(slug, `/plans/${slug}/`, many[slug]!);
+        return planText(slug, `/plans/${slug}/`, { slug, ...many[slug]! });
       },
-      search: async () => Object.keys(many).map((slug) => ({ slug, score: 1 })),
+      search: async () => Object.keys(many).map((key) => ({ key, score: 1 })),
     };
   };
 
@@ -204,5 +204,83 @@ describe('verification in rounds, on a large site', () => {
     expect(s.reads).toHaveLength(30);
     expect(outcome.results).toHaveLength(30);
     expect(outcome.pending).toEqual([]);
+  });
+});
+
+describe('the query as typed first, its other forms when needed (each Pagefind search loads index chunks)', () => {
+  // Plans that say 研发投入强度 (the typed form) and plans that say only R&D经费投入强度 (its synonym, `groups` above).
+  const plans = (typed: number, synonym: number) =>
+    Object.fromEntries([
+      ...Array.from({ length: typed }, (_, i) => [`t${i}`, record(`第${i}号规划`, { region: ['甲区'] }, [['paragraph', 'p1', `全社会研发投入强度达到${i + 1}%。`]])] as const),
+      ...Array.from({ length: synonym }, (_, i) => [`s${i}`, record(`第${i}号计划`, { region: ['乙区'] }, [['paragraph', 'p1', `R&D经费投入强度达到${i + 1}%。`]])] as const),
+    ]);
+  /** A large site whose index names the plans that contain the string (as written, case aside). */
+  const indexed = (many: Record<string, Omit<SearchRecord, 'slug'>>) => {
+    const searches: (string | null)[] = [];
+    const reads: string[] = [];
+    const text = (key: string) => many[key]!.blocks.map((b) => b.text).join('').toLowerCase();
+    const s: PlanSource = {
+      plans: null,
+      read: async (key) => {
+        reads.push(key);
+        return planText(key, `/plans/${key}/`, { slug: key, ...many[key]! });
+      },
+      search: async (term) => {
+        searches.push(term);
+        return Object.keys(many).filter((k) => term === null || text(k).includes(term)).map((key) => ({ key, score: 1 }));
+      },
+    };
+    return { s, searches, reads };
+  };
+
+  test('when the typed form fills a first page, its synonym is not searched until the reader continues', async () => {
+    const { s, searches, reads } = indexed(plans(30, 5));
+    const outcome = await runSearch(s, '研发投入强度', groups);
+    expect(searches).toEqual(['研发投入强度']);
+    expect(reads).toHaveLength(10);
+    expect(outcome.results).toHaveLength(10);
+    expect(outcome.pending).toHaveLength(20);
+    expect(outcome.unsearched).toEqual(['r&d经费投入强度']);
+
+    await continueSearch(s, outcome, undefined, false);
+    expect(searches).toEqual(['研发投入强度', 'r&d经费投入强度']);
+    expect(outcome.unsearched).toEqual([]);
+    expect(outcome.pending).toEqual([]);
+    // Every plan, the five that say only the synonym too, each read once.
+    expect(outcome.results.map((r) => r.page.slug).sort()).toEqual(Object.keys(plans(30, 5)).sort());
+    expect(reads.sort()).toEqual(Object.keys(plans(30, 5)).sort());
+  });
+
+  test("when the typed form's round falls short, the next reads only what the page lacks", async () => {
+    // The index names five plans with the words apart (研发…投入…强度) among the typed form's first ten, as Pagefind's
+    // loose matching does; eight plans say only R&D经费投入强度.
+    const many = {
+      ...plans(5, 8),
+      ...Object.fromEntries(Array.from({ length: 5 }, (_, i) => [`d${i}`, record(`第${i}号方案`, { region: ['丙区'] }, [['paragraph', 'p1', `研发平台${i}个，投入资金，强度适中。`]])] as const)),
+    };
+    const reads: string[] = [];
+    const s: PlanSource = {
+      plans: null,
+      read: async (key) => {
+        reads.push(key);
+        return planText(key, `/plans/${key}/`, { slug: key, ...many[key]! });
+      },
+      search: async (term) => (term === '研发投入强度' ? ['t0', 'd0', 't1', 'd1', 't2', 'd2', 't3', 'd3', 't4', 'd4'] : Object.keys(many).filter((k) => k.startsWith('s'))).map((key) => ({ key, score: 1 })),
+    };
+    const outcome = await runSearch(s, '研发投入强度', groups);
+    // Ten read, five matched; five more make the page.
+    expect(reads).toHaveLength(15);
+    expect(outcome.results).toHaveLength(10);
+    expect(outcome.pending).toHaveLength(3);
+  });
+
+  test('when the typed form does not fill a first page, its synonym is searched at once and every plan found', async () => {
+    const { s, searches, reads } = indexed(plans(3, 5));
+    const outcome = await runSearch(s, '研发投入强度', groups);
+    expect(searches).toEqual(['研发投入强度', 'r&d经费投入强度']);
+    expect(outcome.results.map((r) => r.page.slug).sort()).toEqual(['s0', 's1', 's2', 's3', 's4', 't0', 't1', 't2']);
+    expect(outcome.unsearched).toEqual([]);
+    expect(outcome.pending).toEqual([]);
+    expect(reads).toHaveLength(8);
   });
 });

@@ -6,7 +6,9 @@
  *    Pagefind search per query variant (the term and its synonyms): its prefix matching of query words is generous,
  *    so the plans that contain the words are almost always among its results, but it also returns plans that merely
  *    contain the characters somewhere (`华为` through `为`), and its quoted mode misses plans because index-time and
- *    query-time segmentation differ (see normalize.ts).
+ *    query-time segmentation differ (see normalize.ts). The query as typed is searched first; the other variants
+ *    only when its candidates do not fill a first page (each search loads index chunks for its words, in every
+ *    shard of the index), else when the reader asks to continue.
  * 2. Verification: each candidate's record (records.ts) is searched literally, block by block, for every term (in any
  *    of its variants). Plans where every term occurs are the results, ranked by where the matches are; each match
  *    links to its paragraph, heading or table.
@@ -21,14 +23,17 @@ import { normalize } from './normalize.ts';
 import { findAll } from './match.ts';
 import type { Block, PlanText } from './plan-text.ts';
 
-/** Where the engine gets plans from. */
+/**
+ * Where the engine gets plans from. A plan is named by a key the source gives and reads: its slug on a small site
+ * (the page embeds them), its index's page id where the index named it (src/scripts/search.ts).
+ */
 export interface PlanSource {
-  /** Every plan's slug on a site small enough to read whole (the page embeds them), else `null`: ask the index. */
+  /** Every plan's key on a site small enough to read whole, else `null`: ask the index. */
   plans: readonly string[] | null;
-  /** A plan's text (the engine asks once per plan and visit). */
-  read: (slug: string) => Promise<PlanText>;
+  /** A plan's text (the engine asks once per key and visit). */
+  read: (key: string) => Promise<PlanText>;
   /** The index: plans for a string, best first; `null` lists every plan. */
-  search: (term: string | null) => Promise<{ slug: string; score: number }[]>;
+  search: (term: string | null) => Promise<{ key: string; score: number }[]>;
 }
 
 /** A place in a plan that matches: one block (paragraph, heading, table) and the matched ranges in its text. */
@@ -61,8 +66,15 @@ export interface SearchOutcome {
   /** `exact`: every term occurs literally; `partial`: Pagefind's looser matches; `none`: nothing at all. */
   tier: 'exact' | 'partial' | 'none';
   results: PlanResult[];
-  /** Candidates (slugs) not verified yet (more than {@link VERIFY_LIMIT}); `continueSearch` checks them. */
+  /** Candidates (keys) not verified yet (more than {@link VERIFY_LIMIT}); `continueSearch` checks them. */
   pending: string[];
+  /**
+   * Strings not yet searched in the index (the query's other variants, when the query as typed filled a first page):
+   * there may be more candidates than `pending`; `continueSearch` searches them first.
+   */
+  unsearched: string[];
+  /** Every plan the index has named for this query (verified or pending). */
+  named: Set<string>;
   /** Plans fetched and verified for this query (plans read by an earlier query are free and not counted). */
   checked: number;
 }
@@ -126,23 +138,23 @@ export function scoreHits(hits: Hit[], page: PlanText, termCount: number): numbe
 /** Plans read in this visit, per source: a plan is fetched once, whatever the query. */
 const cache = new WeakMap<PlanSource, Map<string, Promise<PlanText>>>();
 
-function read(source: PlanSource, slug: string): Promise<PlanText> {
+function read(source: PlanSource, key: string): Promise<PlanText> {
   let plans = cache.get(source);
   if (!plans) cache.set(source, (plans = new Map()));
-  let page = plans.get(slug);
+  let page = plans.get(key);
   if (!page) {
-    plans.set(slug, (page = source.read(slug)));
+    plans.set(key, (page = source.read(key)));
     // A plan that could not be read is tried again next time.
-    page.catch(() => plans.delete(slug));
+    page.catch(() => plans.delete(key));
   }
   return page;
 }
 
-const isRead = (source: PlanSource, slug: string) => cache.get(source)?.has(slug) ?? false;
+const isRead = (source: PlanSource, key: string) => cache.get(source)?.has(key) ?? false;
 
 /** Verify candidates literally; returns the plans where every term occurs. */
-async function verify(source: PlanSource, slugs: string[], outcome: SearchOutcome): Promise<PlanResult[]> {
-  const pages = await Promise.all(slugs.map((s) => read(source, s)));
+async function verify(source: PlanSource, keys: string[], outcome: SearchOutcome): Promise<PlanResult[]> {
+  const pages = await Promise.all(keys.map((k) => read(source, k)));
   const out: PlanResult[] = [];
   for (const page of pages) {
     const { hits, termsMatched } = literalHits(page, outcome.variants);
@@ -156,6 +168,13 @@ async function verify(source: PlanSource, slugs: string[], outcome: SearchOutcom
  * `untilEnough`, stop once {@link WANTED} results are found (the reader can ask for the rest).
  */
 export async function continueSearch(source: PlanSource, outcome: SearchOutcome, budget = VERIFY_LIMIT, untilEnough = true): Promise<SearchOutcome> {
+  if (outcome.unsearched.length > 0) {
+    // The reader wants more than the query as typed gave: the other variants' candidates join the queue.
+    const more = rank(await Promise.all(outcome.unsearched.map((s) => source.search(s))));
+    outcome.unsearched = [];
+    for (const key of more) if (!outcome.named.has(key)) outcome.pending.push(key);
+    for (const key of more) outcome.named.add(key);
+  }
   // Plans read before (by an earlier query) cost nothing: check them all first.
   const cached = outcome.pending.filter((s) => isRead(source, s));
   if (cached.length > 0) {
@@ -178,16 +197,16 @@ export async function warm(source: PlanSource): Promise<void> {
   await Promise.all((source.plans ?? []).map((s) => read(source, s).catch(() => undefined)));
 }
 
-/** Union of the index's results for each string, most often found first, then by best score. */
-async function candidates(source: PlanSource, strings: string[]): Promise<string[]> {
+/** Union of the index's results for several strings, most often found first, then by best score. */
+function rank(lists: readonly { key: string; score: number }[][]): string[] {
   const found = new Map<string, { count: number; score: number }>();
-  for (const results of await Promise.all(strings.map((s) => source.search(s)))) {
-    for (const { slug, score } of results) {
-      const seen = found.get(slug);
-      found.set(slug, { count: (seen?.count ?? 0) + 1, score: Math.max(seen?.score ?? 0, score) });
+  for (const results of lists) {
+    for (const { key, score } of results) {
+      const seen = found.get(key);
+      found.set(key, { count: (seen?.count ?? 0) + 1, score: Math.max(seen?.score ?? 0, score) });
     }
   }
-  return [...found].sort(([, a], [, b]) => b.count - a.count || b.score - a.score).map(([slug]) => slug);
+  return [...found].sort(([, a], [, b]) => b.count - a.count || b.score - a.score).map(([key]) => key);
 }
 
 /** Words of the query as the browser segments them (Pagefind's loose matches are on such words). */
@@ -200,7 +219,7 @@ function queryWords(terms: string[]): Variant[] {
 /** Nothing literal anywhere: Pagefind's results for the query, each with the blocks holding any of its words. */
 async function partial(source: PlanSource, outcome: SearchOutcome): Promise<PlanResult[]> {
   const found = (await source.search(outcome.terms.join(' '))).slice(0, WANTED);
-  const pages = await Promise.all(found.map((f) => read(source, f.slug)));
+  const pages = await Promise.all(found.map((f) => read(source, f.key)));
   const words = queryWords(outcome.terms);
   return pages.map((page, i) => ({ page, hits: literalHits(page, [words]).hits, score: found[i]!.score })).filter((r) => r.hits.length > 0);
 }
@@ -209,7 +228,7 @@ async function partial(source: PlanSource, outcome: SearchOutcome): Promise<Plan
 export async function runSearch(source: PlanSource, query: string, groups: readonly PreparedGroup[]): Promise<SearchOutcome> {
   const terms = queryTerms(query);
   const variants = terms.map((t) => expandTerm(t, groups));
-  const outcome: SearchOutcome = { query, terms, variants, tier: 'none', results: [], pending: [], checked: 0 };
+  const outcome: SearchOutcome = { query, terms, variants, tier: 'none', results: [], pending: [], unsearched: [], named: new Set(), checked: 0 };
   if (terms.length === 0) return outcome;
 
   if (source.plans) {
@@ -223,14 +242,30 @@ export async function runSearch(source: PlanSource, query: string, groups: reado
       if (next.length === 0) break;
       for (const v of next) if (!strings.includes(v.text) && strings.length < MAX_CANDIDATE_SEARCHES) strings.push(v.text);
     }
-    const found = await candidates(source, strings);
-    outcome.pending = [...found];
-    await continueSearch(source, outcome);
+    // The query as typed first, one round: when its candidates fill a first page, that page is shown and the other
+    // variants wait for the reader to continue (each search loads index chunks for its words in every shard).
+    const typed = await source.search(strings[0]!);
+    outcome.pending = rank([typed]);
+    outcome.named = new Set(outcome.pending);
+    await continueSearch(source, outcome, WANTED);
+    if (outcome.results.length >= WANTED && outcome.pending.length > 0 && strings.length > 1) {
+      outcome.unsearched = strings.slice(1);
+    } else {
+      // Not enough: every variant's candidates, in the order all the searches give them, less those read already.
+      const read = new Set([...outcome.named].filter((k) => !outcome.pending.includes(k)));
+      const all = rank([typed, ...(await Promise.all(strings.slice(1).map((s) => source.search(s))))]);
+      outcome.named = new Set(all);
+      outcome.pending = all.filter((k) => !read.has(k));
+      // The typed form's round counts as the query's first: read next only what the page still lacks (each record
+      // is a few KB), then rounds as usual, up to the query's limit.
+      if (outcome.checked > 0) await continueSearch(source, outcome, Math.max(1, WANTED - outcome.results.length));
+      await continueSearch(source, outcome, VERIFY_LIMIT - outcome.checked);
+    }
     if (outcome.results.length === 0) {
       // Pagefind returned no plan with the literal text: its tokens may not have lined up with the query's. Read
       // some of the rest (one batch: on a large site a query with no match at all would otherwise read hundreds).
-      const seen = new Set(found);
-      outcome.pending = (await source.search(null)).map((r) => r.slug).filter((s) => !seen.has(s));
+      const seen = new Set(outcome.named);
+      outcome.pending = (await source.search(null)).map((r) => r.key).filter((k) => !seen.has(k));
       await continueSearch(source, outcome, SCAN_ON_MISS_PAGES);
     }
   }

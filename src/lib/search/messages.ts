@@ -27,6 +27,8 @@ export interface SearchMessages {
   filtered: string;
   /** `{n}` plans not yet checked. */
   pending: string;
+  /** `{n}` plans not yet checked, and more may be found (the query's other forms are not searched yet). */
+  pendingAtLeast: string;
   /** `{n}` further matches of a plan. */
   moreHits: string;
   /** `{count}` matches in `{blocks}` paragraphs or headings. */
@@ -38,6 +40,8 @@ export interface SearchMessages {
   clearFilters: string;
   /** `{n}` plans left to check. */
   continueSearch: string;
+  /** At least `{n}` plans left to check (the query's other forms are searched too). */
+  continueSearchAtLeast: string;
   helpPartial: string;
   helpNone: string;
   /** `{list}` of other forms searched. */

@@ -35,6 +35,8 @@ describe('searchRecord(doc …): what the search page reads of a plan', () => {
       ['top', 'title'],
     ]);
     expect(beichen.blocks[0]!.text).toBe('（标题上方一行）');
+    // Read by Pagefind's page id on a large site, the record says which plan it is (the catalog's slug for the seed).
+    expect(beichen.slug).toBe('beichen-2020-2022');
     expect(beichen.blocks.slice(2, -1).map((b) => b.id)).toEqual(doc.blocks.map((b) => b.id));
     expect(beichen.blocks.at(-1)).toMatchObject({ id: 'meta-card', kind: 'meta' });
     expect(beichen.blocks.at(-1)!.text).toContain('发文字号 北辰政发〔2021〕5号');

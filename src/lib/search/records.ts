@@ -1,8 +1,9 @@
 /**
  * What the search page knows of a plan, made at build time from the document model the plan page renders: its
  * filters, its result line, and its text as blocks — the page's anchored elements in reading order, each with the
- * heading it sits under. The search page fetches this record (`/search/blocks/<slug>.json.gz`) for the plans it
- * verifies; Pagefind only names candidate plans on a large site.
+ * heading it sits under. The search page fetches this record (`/search/blocks/<slug>.json.gz`, on a large site by
+ * Pagefind's page id: `/search/blocks/pagefind/<id>.json.gz`, scripts/pagefind-ids.ts) for the plans it verifies;
+ * Pagefind only names candidate plans on a large site.
  */
 import type { Block, PlanDocument } from '../../schemas/plan.ts';
 import type { PlanSummary } from '../data.ts';
@@ -30,6 +31,8 @@ export interface RecordBlock {
 
 /** A plan as the search page reads it. */
 export interface SearchRecord {
+  /** The plan's slug: a record read by Pagefind's page id says which plan it is. */
+  slug: string;
   title: string;
   /** Result line: region, period, document number, kind. */
   meta: Record<string, string>;
@@ -92,5 +95,5 @@ export function searchRecord(doc: PlanDocument, summary: PlanSummary, rows: Meta
   // The metadata card is at the top of the page, but its matches are listed after the text's: they link to the card,
   // not to a passage (a document number, an issuer); the link goes to the whole card (`#meta-card`).
   blocks.push({ id: 'meta-card', kind: 'meta', under: -1, text: rows.map((r) => `${r.label} ${r.value}`).join(' · ') });
-  return { title: summary.title, meta: Object.fromEntries(entries(searchMeta(summary))), filters: Object.fromEntries(entries(searchFilters(doc, summary)).map(([k, v]) => [k, [v]])), blocks };
+  return { slug: doc.slug, title: summary.title, meta: Object.fromEntries(entries(searchMeta(summary))), filters: Object.fromEntries(entries(searchFilters(doc, summary)).map(([k, v]) => [k, [v]])), blocks };
 }

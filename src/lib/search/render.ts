@@ -123,7 +123,8 @@ export function statusParts(w: Writer, outcome: SearchOutcome, shown: number): (
   const filtered = shown < total ? w.parts(w.m.filtered, { shown }) : [];
   if (outcome.tier === 'partial') return w.parts(w.m.partial, { query, total, filtered });
   const places = outcome.results.reduce((n, r) => n + hitCount(r), 0);
-  const pending = outcome.pending.length > 0 ? w.parts(w.m.pending, { n: outcome.pending.length }) : [];
+  // With variants not searched yet, the plans left are at least those already named.
+  const pending = outcome.pending.length > 0 ? w.parts(outcome.unsearched.length > 0 ? w.m.pendingAtLeast : w.m.pending, { n: outcome.pending.length }) : [];
   return w.parts(w.m.found, { total, places, filtered, pending });
 }
 
@@ -162,7 +163,8 @@ export function renderResults(w: Writer, container: HTMLElement, outcome: Search
     children.push(h('p', {}, w.m.noneFiltered, h('button', { type: 'button', 'data-clear-filters': true }, w.m.clearFilters)));
   }
   if (outcome.pending.length > 0) {
-    children.push(h('button', { type: 'button', class: 'search-continue', 'data-continue': true }, ...w.parts(w.m.continueSearch, { n: outcome.pending.length })));
+    const label = outcome.unsearched.length > 0 ? w.m.continueSearchAtLeast : w.m.continueSearch;
+    children.push(h('button', { type: 'button', class: 'search-continue', 'data-continue': true }, ...w.parts(label, { n: outcome.pending.length })));
   }
   if (outcome.tier !== 'exact') children.push(emptyHelp(w, outcome, urls.search, urls.plans));
   container.replaceChildren(...children.filter((c): c is Node | string => Boolean(c)));
