@@ -29,7 +29,9 @@ const errorsOf = (v: ValidateFunction) => (v.errors ?? []).slice(0, 5).map((e) =
 /** Every JSON file of the built site but Pagefind's, by site-relative path. */
 const publishedJson = readdirSync(siteDir, { recursive: true, encoding: 'utf8' })
   .map((name) => name.split('\\').join('/'))
-  .filter((name) => name.endsWith('.json') && !name.startsWith('pagefind/'))
+  // Pagefind's bundles and the search page's own files (search/: records, the list of index bundles) are search
+  // machinery, not open data.
+  .filter((name) => name.endsWith('.json') && !name.startsWith('pagefind/') && !name.startsWith('search/'))
   .sort();
 
 const SCHEMA_FILES = ['data/schema/plan-document.json', 'data/schema/target-record.json', 'data/schema/targets-file.json', 'data/schema/alignment-record.json', 'data/schema/alignment-file.json'];
