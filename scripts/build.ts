@@ -1,7 +1,8 @@
 /**
  * `npm run build [-- --out DIR] [--base /sub/path/] [--seeds DIR] [--plans DIR] [--strict]`: the one build pipeline, used by `npm start`, the tests
- * and the benchmark. Stages: ingest (seeds → content/plans), `astro build`, Pagefind index. Each stage's time
- * is printed; a failing stage stops the build with its own message.
+ * and the benchmark. Stages: ingest (seeds → content/plans), prepare (what needs every plan, computed once,
+ * scripts/prepare.ts), `astro build`, Pagefind index. Each stage's time is printed; a failing stage stops the build
+ * with its own message.
  *
  * Ingest is lenient by default: a text that cannot be read is skipped (and listed on the home page under 未能收录).
  * `--strict` (or `INGEST_STRICT=1` in the environment; `npm test` sets it) passes `--strict` to ingest, so any
@@ -228,6 +229,8 @@ export function withBuildLock<T>(fn: () => T, { lock = resolve('.astro-build.loc
 export async function build(opts: BuildOptions): Promise<void> {
   // process.execPath is the pinned Node 24 when run through npm; astro and pagefind come from node_modules.
   run('ingest', process.execPath, ['scripts/ingest.ts', '--seeds', opts.seedsDir, '--out', opts.plansDir, ...(opts.strict ? ['--strict'] : [])]);
+  // What needs every plan (the text reuse), computed once for all rendering processes (scripts/prepare.ts).
+  run('prepare', process.execPath, ['scripts/prepare.ts', '--plans', opts.plansDir]);
   // Builds of other content get their own content-layer cache beside their plans, so they never read this one's.
   const cacheDir = resolve(opts.plansDir) === resolve('content/plans') ? 'node_modules/.astro' : join(dirname(resolve(opts.plansDir)), '.astro-cache');
   // One build instant for every process of the build (src/lib/build-time.ts).

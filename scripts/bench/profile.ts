@@ -66,6 +66,7 @@ if (import.meta.main) {
   try {
     run(['scripts/generate-corpus.ts', '--count', values.count, '--seed', values.seed, '--out', join(work, 'seeds')]);
     run(['scripts/ingest.ts', '--seeds', join(work, 'seeds'), '--out', join(work, 'plans')]);
+    run(['scripts/prepare.ts', '--plans', join(work, 'plans')]);
     const started = performance.now();
     // Same isolation as scripts/build.ts: its own content-layer cache, and no other build at the same time.
     withBuildLock(() =>

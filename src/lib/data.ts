@@ -4,10 +4,6 @@
  */
 import { planTitle } from './plan-view.ts';
 import { getCollection } from 'astro:content';
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { PlanDocumentSchema } from '../schemas/plan.ts';
-import { parseWithFriendlyErrors } from '../schemas/friendly-errors.ts';
 import type { PlanDocument } from '../schemas/plan.ts';
 import type { Kind, RegionOverlayEntry } from '../schemas/registry.ts';
 import type { Department } from '../schemas/departments.ts';
@@ -17,7 +13,8 @@ import type { Theme } from '../schemas/themes.ts';
 import type { Instrument } from '../schemas/instruments.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import { formatPeriod } from './plan-view.ts';
-import { findTextReuse, reuseInput, type TextReuse } from './reuse/index.ts';
+import type { PreparedPlanReuse, ReuseSummary } from './reuse/prepared.ts';
+import { planReuseFile, readPlans, readPrepared, reuseSummaryFile } from './plan-files.ts';
 import { chartCatalog, type ChartEntry } from './chart-catalog.ts';
 import { PAGE_SIZE, pageOfIndex } from './page-sizes.ts';
 
@@ -33,29 +30,27 @@ export const plansDir = (): string => process.env.PLANS_DIR ?? 'content/plans';
  * (about 540 MB of models) does not fit (V8's longest string is 512 MB; issue 15).
  */
 export function allPlans(): Promise<PlanDocument[]> {
-  const load = async () => {
-    const dir = plansDir();
-    const files = (await readdir(dir)).filter((f) => f.endsWith('.json') && !f.startsWith('_'));
-    const plans = await Promise.all(
-      files.map(async (f) => parseWithFriendlyErrors(PlanDocumentSchema, JSON.parse(await readFile(join(dir, f), 'utf8')), join(dir, f)) as PlanDocument),
-    );
-    return plans.sort((a, b) => a.source.file.localeCompare(b.source.file));
-  };
   // In `astro dev` a re-ingest changes the files under a running server: read them again on each request.
-  if (import.meta.env?.DEV) return load();
-  plansCache ??= load();
+  if (import.meta.env?.DEV) return readPlans(plansDir());
+  plansCache ??= readPlans(plansDir());
   return plansCache;
 }
 
-let reuseCache: Promise<TextReuse> | undefined;
+let reuseSummaryCache: Promise<ReuseSummary> | undefined;
 
 /**
- * Passages several plans print alike, and each plan's share of them (src/lib/reuse/): computed once per build over
- * every plan, for the plan pages and the reuse page alike.
+ * The text reuse across the library as the reuse page lists it: every plan's counts and the passages most plans
+ * share, computed before rendering by `scripts/prepare.ts` (src/lib/reuse/prepared.ts).
  */
-export function textReuse(): Promise<TextReuse> {
-  reuseCache ??= allPlans().then((plans) => findTextReuse(plans.map(reuseInput)));
-  return reuseCache;
+export function reuseSummary(): Promise<ReuseSummary> {
+  if (import.meta.env?.DEV) return readPrepared<ReuseSummary>(reuseSummaryFile(plansDir()));
+  reuseSummaryCache ??= readPrepared<ReuseSummary>(reuseSummaryFile(plansDir()));
+  return reuseSummaryCache;
+}
+
+/** What the page of plan `slug` shows of its reused text, read when the page renders (never kept). */
+export function planReuse(slug: string): Promise<PreparedPlanReuse> {
+  return readPrepared<PreparedPlanReuse>(planReuseFile(plansDir(), slug));
 }
 
 let chartsCache: Promise<ChartEntry[]> | undefined;
@@ -79,11 +74,24 @@ export async function chartRoutes(): Promise<{ params: { id: string }; props: { 
   return (await drawnCharts()).map((chart) => ({ params: { id: chart.id }, props: { chart } }));
 }
 
+let chartIndexCache: Promise<{ byId: Map<string, ChartEntry>; byPage: Map<string, ChartEntry[]> }> | undefined;
+
+/** The catalog by chart id and by page, once per build: pages look up their charts without a walk over all of them. */
+function chartIndex(): Promise<{ byId: Map<string, ChartEntry>; byPage: Map<string, ChartEntry[]> }> {
+  chartIndexCache ??= charts().then((all) => ({ byId: new Map(all.map((c) => [c.id, c])), byPage: Map.groupBy(all, (c) => c.page) }));
+  return chartIndexCache;
+}
+
 /** The chart with this id; a missing one is a build error (the page and the catalog disagree). */
 export async function chart(id: string): Promise<ChartEntry> {
-  const found = (await charts()).find((c) => c.id === id);
+  const found = (await chartIndex()).byId.get(id);
   if (!found) throw new Error(`no chart ${id} in the catalog (src/lib/chart-catalog.ts)`);
   return found;
+}
+
+/** The charts a page shows (`plans/<slug>/`), in catalog order. */
+export async function chartsOfPage(page: string): Promise<ChartEntry[]> {
+  return (await chartIndex()).byPage.get(page) ?? [];
 }
 
 /** The entries of a registry collection (`content/*.yaml`), in file order. */

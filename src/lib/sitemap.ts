@@ -7,7 +7,7 @@
  * A sitemap file holds at most 50,000 URLs (sitemaps.org protocol): past that, `/sitemap.xml` is a sitemap index
  * naming `/sitemaps/<n>.xml` (a library of 10,000 plans has some 190,000 pages).
  */
-import { allPlans, drawnCharts, departments, glossary, indicators, instruments, kinds, themes, citedDocuments, textReuse } from './data.ts';
+import { allPlans, drawnCharts, departments, glossary, indicators, instruments, kinds, themes, citedDocuments, reuseSummary } from './data.ts';
 import { citedDocumentViews, departmentViews, flattenRegions, plansUnder, regionTree, termViews, themeSections } from './crosslinks/index.ts';
 import { PAGE_SIZE, pageCount, pagePaths } from './page-sizes.ts';
 import { planFacets } from './plan-facets.ts';
@@ -49,7 +49,7 @@ async function computeUrlElements(site: URL): Promise<string[]> {
     'instruments/',
     'indicators/',
     ...pagePaths('compare/', plans.length, PAGE_SIZE.comparePlans),
-    ...pagePaths('reuse/', (await textReuse()).plans.size, PAGE_SIZE.rows),
+    ...pagePaths('reuse/', (await reuseSummary()).plans.length, PAGE_SIZE.rows),
     'alignment/',
     ...alignment.map((v) => `alignment/${v.id}/`),
     'data/',

@@ -1,7 +1,9 @@
 /**
  * Text reuse between plans (issue 14): passages several plans print alike, each plan's share of reused text, and
- * what the pages show of them. Computed once per build over every plan (`textReuse()` in src/lib/data.ts).
+ * what the pages show of them. Computed once per build over every plan, before rendering (`scripts/prepare.ts`; the pages read
+ * its files through src/lib/data.ts).
  */
 export { findTextReuse, REUSE_K, type Occurrence, type PlanReuse, type ReuseInput, type Segment, type SharedPassage, type TextReuse, type TextUnit } from './text-reuse.ts';
 export { reuseInput } from './plan-input.ts';
-export { formatShare, passageLists, planShortName, reusedBlocks, reuseStretches, type ReuseLink, type ReuseStretch } from './views.ts';
+export { formatShare, planShortName, reusedBlocks, reuseStretches, type ReuseLink, type ReuseStretch } from './views.ts';
+export { prepareReuse, REUSE_LISTS, type NamedLink, type PassageView, type PreparedPlanReuse, type ReuseCounts, type ReuseSummary } from './prepared.ts';

@@ -1,7 +1,7 @@
 /** What the pages show of the text reuse: per plan, its reused stretches with where else they occur. Pure. */
 import type { Block, PlanDocument } from '../../schemas/plan.ts';
 import { formatPeriod, planTitle } from '../plan-view.ts';
-import type { Occurrence, PlanReuse, Segment, SharedPassage, TextReuse } from './text-reuse.ts';
+import type { Occurrence, PlanReuse, Segment, SharedPassage } from './text-reuse.ts';
 
 /** A place in another plan: the block to link to. */
 export interface ReuseLink {
@@ -105,14 +105,6 @@ export function reusedBlocks(plan: PlanReuse | undefined): Set<string> {
 /** `12.3%`: one decimal, so that a plan's small share does not read as none. */
 export function formatShare(share: number): string {
   return `${(share * 100).toFixed(1)}%`;
-}
-
-/** The passages for the reuse page: shared by three plans or more (formulas) and by two (specific text). */
-export function passageLists(reuse: TextReuse, limit: number): { many: TextReuse['passages']; two: TextReuse['passages'] } {
-  return {
-    many: reuse.passages.filter((p) => p.plans.length >= 3).slice(0, limit),
-    two: reuse.passages.filter((p) => p.plans.length === 2).slice(0, limit),
-  };
 }
 
 /** A plan by its region and period (`北辰区·2020—2022年`, no outlook year): short enough for lists of where a passage recurs. */

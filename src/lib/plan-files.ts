@@ -1,0 +1,44 @@
+/**
+ * The files of a plans folder, as the build's stages share them: `scripts/ingest.ts` writes each plan's document
+ * model (`<slug>.json`), `scripts/prepare.ts` adds what is computed across plans (`_reuse/`), and the site reads
+ * both (src/lib/data.ts). Free of Astro, so that scripts read plans the way the site does.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { PlanDocumentSchema, type PlanDocument } from '../schemas/plan.ts';
+import { parseWithFriendlyErrors } from '../schemas/friendly-errors.ts';
+
+/**
+ * Every plan of the folder, ordered by source file (the order of `seeds/`), validated against the schema. Files
+ * starting with `_` are the stages' own records, not plans.
+ */
+export async function readPlans(dir: string): Promise<PlanDocument[]> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.json') && !f.startsWith('_'));
+  const plans = await Promise.all(
+    files.map(async (f) => parseWithFriendlyErrors(PlanDocumentSchema, JSON.parse(await readFile(join(dir, f), 'utf8')), join(dir, f)) as PlanDocument),
+  );
+  return plans.sort((a, b) => a.source.file.localeCompare(b.source.file));
+}
+
+/** The text reuse across the plans of `dir` (src/lib/reuse/prepared.ts): the summary the reuse page lists. */
+export const reuseSummaryFile = (dir: string): string => join(dir, '_reuse', '_summary.json');
+
+/** What the page of the plan `slug` shows of its reused text. */
+export const planReuseFile = (dir: string, slug: string): string => join(dir, '_reuse', `${slug}.json`);
+
+/**
+ * A file `scripts/prepare.ts` writes, parsed; a missing one says which command writes it (a plans folder that
+ * ingest wrote but prepare has not seen: `npm run build` and `npm run dev` run both).
+ */
+export async function readPrepared<T>(file: string): Promise<T> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      throw new Error(`${file} is missing: it is written by \`node scripts/prepare.ts --plans <plans folder>\` after ingest (npm run build and npm run dev run it)`);
+    }
+    throw e;
+  }
+  return JSON.parse(text) as T;
+}
