@@ -246,9 +246,18 @@ export interface PeriodRecord {
  * A chart's data file: for charts of values, the drawn values as rows of `/data/targets.csv` (same columns, same
  * cells), in the chart's order; for the timeline, each plan's period. `urlOf` makes the sentence URL absolute.
  */
+const plansBySlug = new WeakMap<readonly PlanDocument[], Map<string, PlanDocument>>();
+
+/** The plans of the list by slug, indexed once per list: each of thousands of chart files picks its few plans. */
+function planIndex(plans: readonly PlanDocument[]): Map<string, PlanDocument> {
+  let bySlug = plansBySlug.get(plans);
+  if (!bySlug) plansBySlug.set(plans, (bySlug = new Map(plans.map((p) => [p.slug, p]))));
+  return bySlug;
+}
+
 export function chartCsv(entry: ChartEntry, plans: PlanDocument[], indicators: Indicator[], urlOf: (slug: string, blockId: string) => string): string {
+  const bySlug = planIndex(plans);
   if (entry.data.kind === 'periods') {
-    const bySlug = new Map(plans.map((p) => [p.slug, p]));
     const rows: PeriodRecord[] = entry.data.plans.map((slug) => {
       const p = bySlug.get(slug)!;
       const period = p.meta.period!.value;
@@ -259,7 +268,7 @@ export function chartCsv(entry: ChartEntry, plans: PlanDocument[], indicators: I
   const refs = entry.data.targets;
   const wanted = new Set(refs.map((r) => `${r.plan}#${r.id}`));
   const records = new Map(
-    targetRecords(plans.filter((p) => refs.some((r) => r.plan === p.slug)), indicators, urlOf)
+    targetRecords([...new Set(refs.map((r) => r.plan))].flatMap((slug) => bySlug.get(slug) ?? []), indicators, urlOf)
       .filter((r) => wanted.has(`${r.plan}#${r.id}`))
       .map((r) => [`${r.plan}#${r.id}`, r]),
   );

@@ -66,20 +66,58 @@ export interface PeersModel extends ChartFrame {
   panels: PeersPanel[];
 }
 
+/** Per indicator: the plan's own comparable value, and every plan's (its own included) in index order. */
+interface PeerSet {
+  indicator: ComparedIndicator;
+  own: PlanValue;
+  all: readonly PlanValue[];
+}
+
+const slugCache = new WeakMap<readonly PlanValue[], Map<string, PlanValue>>();
+
+/** The value of each plan in one of the index's arrays, looked up by slug: built once per array, not per plan page. */
+function valueOf(all: readonly PlanValue[], slug: string): PlanValue | undefined {
+  let bySlug = slugCache.get(all);
+  if (!bySlug) {
+    slugCache.set(all, (bySlug = new Map()));
+    for (const v of all) if (!bySlug.has(v.slug)) bySlug.set(v.slug, v);
+  }
+  return bySlug.get(slug);
+}
+
+const planCache = new WeakMap<readonly PeerPlan[], Map<string, PeerPlan>>();
+
+/** A plan of the list by slug (the first of that slug), the list indexed once. */
+function planOf(plans: readonly PeerPlan[], slug: string): PeerPlan | undefined {
+  let bySlug = planCache.get(plans);
+  if (!bySlug) {
+    planCache.set(plans, (bySlug = new Map()));
+    for (const p of plans) if (!bySlug.has(p.slug)) bySlug.set(p.slug, p);
+  }
+  return bySlug.get(slug);
+}
+
+function peerSets(data: PeersData): PeerSet[] {
+  const out: PeerSet[] = [];
+  const index = data.index ?? peerIndex(data.plans, data.indicators);
+  for (const indicator of data.indicators) {
+    const all = index.get(indicator.id) ?? [];
+    // One value per plan: another plan has one when the array holds more than the plan's own.
+    const own = all.length > 1 ? valueOf(all, data.slug) : undefined;
+    if (own) out.push({ indicator, own, all });
+  }
+  return out;
+}
+
+/** The plan's own value first, then the other plans' in index order. */
+const ownFirst = ({ own, all }: PeerSet): PlanValue[] => [own, ...all.filter((v) => v !== own)];
+
 /**
  * Per indicator of the registry, the plan's own target and the other plans' comparable targets, when the plan's own
  * is comparable and at least one other plan's is. Indicators where the plan stands alone are left out.
  */
 export function peerValues(data: PeersData): { indicator: ComparedIndicator; values: PlanValue[] }[] {
-  const out: { indicator: ComparedIndicator; values: PlanValue[] }[] = [];
-  const index = data.index ?? peerIndex(data.plans, data.indicators);
-  for (const indicator of data.indicators) {
-    const picked = index.get(indicator.id) ?? [];
-    const own = picked.find((v) => v.slug === data.slug);
-    const others = picked.filter((v) => v.slug !== data.slug);
-    if (own && others.length > 0) out.push({ indicator, values: [own, ...others] });
-  }
-  return out;
+  return peerSets(data).map((set) => ({ indicator: set.indicator, values: ownFirst(set) }));
 }
 
 const GAP = 20;
@@ -90,15 +128,17 @@ const GAP = 20;
  */
 export function peers(data: PeersData, size: ChartSize = { width: 480 }): PeersModel {
   const L = data.labels ?? CHART_LABELS_ZH;
-  const own = data.plans.find((p) => p.slug === data.slug);
+  const own = planOf(data.plans, data.slug);
   const ownLabel = own?.planLabel ?? data.slug;
   let y = 0;
   const rows: string[][] = [];
-  const panels: PeersPanel[] = peerValues(data).map(({ indicator, values }) => {
+  const panels: PeersPanel[] = peerSets(data).map((set) => {
+    const indicator = set.indicator;
+    // The spread is given the index's own array (its sorted values are computed once for every plan's view).
     const chart =
-      values.length <= PEER_BARS
-        ? comparison({ indicator, values, title: indicator.name, highlight: data.slug, labels: L, ...(data.reasonsOf ? { reasonsOf: data.reasonsOf } : {}) }, size)
-        : spread({ indicator, values, title: indicator.name, highlight: data.slug, labels: L }, size);
+      set.all.length <= PEER_BARS
+        ? comparison({ indicator, values: ownFirst(set), title: indicator.name, highlight: data.slug, labels: L, ...(data.reasonsOf ? { reasonsOf: data.reasonsOf } : {}) }, size)
+        : spread({ indicator, values: set.all, title: indicator.name, highlight: data.slug, labels: L }, size);
     const unit = L.unit(indicator.unit);
     rows.push(...(chart.kind === 'spread' ? spreadRows(chart, unit, L) : chart.table.rows.map((r) => [chart.title, r[0]!, r[1]!, r[3]!, unit, r[4]!])));
     const panel = { indicatorId: indicator.id, y: round(y), chartY: FONT + 10, title: label(4, FONT, L.withUnit(indicator.name, indicator.unit), 'start'), chart };

@@ -8,7 +8,7 @@
  * What may share the scale is decided as for the bars (`comparability`, ../values.ts): values it does not admit
  * are counted in a note, not drawn.
  */
-import { quantileSorted } from 'd3-array';
+import { bisectLeft, bisectRight, quantileSorted } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { comparability, comparableMeasure, formatNumber } from '../values.ts';
 import { CHART_LABELS_ZH, type ChartLabels } from './labels.ts';
@@ -73,6 +73,52 @@ export function summarize(sorted: number[]): SpreadSummary | null {
 const BOX = 18;
 const n = (x: number) => formatNumber(Number(x.toPrecision(4)));
 
+/** An array's comparable values, sorted: computed once per array and indicator (see `sortedComparable`). */
+interface SortedValues {
+  /** The comparable values, ascending; equal values in the given order. */
+  included: PlanValue[];
+  numbers: number[];
+  /** Values `comparability` does not admit. */
+  excluded: number;
+  /** The comparable value of each plan (the first, should a plan give two). */
+  bySlug: Map<string, PlanValue>;
+}
+
+const sortedCache = new WeakMap<readonly PlanValue[], Map<string, SortedValues>>();
+
+/**
+ * The comparable values of `values`, sorted, once per array and indicator id: every plan's peer view passes its
+ * indicator's one array of all plans' values (./peers.ts), so that 10,000 plan pages do not each filter and sort
+ * thousands of values again (quadratic in the library; issue 15).
+ */
+function sortedComparable(values: readonly PlanValue[], d: ComparedIndicator): SortedValues {
+  let byIndicator = sortedCache.get(values);
+  if (!byIndicator) sortedCache.set(values, (byIndicator = new Map()));
+  let sorted = byIndicator.get(d.id);
+  if (!sorted) {
+    const included = values.filter((v) => comparability(v, d).comparable).sort((a, b) => a.value! - b.value!);
+    const bySlug = new Map<string, PlanValue>();
+    for (const v of included) if (!bySlug.has(v.slug)) bySlug.set(v.slug, v);
+    sorted = { included, numbers: included.map((v) => v.value!), excluded: values.length - included.length, bySlug };
+    byIndicator.set(d.id, sorted);
+  }
+  return sorted;
+}
+
+/**
+ * The values named at the two ends. Where several plans share an end value the marked plan counts as first among
+ * them: it is named at the low end, and at the high end only when no other plan has the largest value.
+ */
+function endsOf(included: readonly PlanValue[], own: PlanValue | null): { min: PlanValue; max: PlanValue } {
+  const first = included[0]!;
+  const last = included[included.length - 1]!;
+  const before = included[included.length - 2];
+  return {
+    min: own && own.value === first.value ? own : first,
+    max: last === own && before && before.value === last.value ? before : last,
+  };
+}
+
 /**
  * The spread of an indicator's comparable targets across plans, on one scale, with the plan `highlight` marked.
  * @param data the indicator, one value per plan, and the plan to mark
@@ -81,19 +127,23 @@ const n = (x: number) => formatNumber(Number(x.toPrecision(4)));
 export function spread(data: SpreadData, size: ChartSize = { width: 480 }): SpreadModel {
   const d = data.indicator;
   const L = data.labels ?? CHART_LABELS_ZH;
-  const included = data.values.filter((v) => comparability(v, d).comparable).sort((a, b) => a.value! - b.value!);
-  const excluded = data.values.length - included.length;
-  const summary = summarize(included.map((v) => v.value!));
-  const own = data.highlight === undefined ? null : (included.find((v) => v.slug === data.highlight) ?? null);
-  const others = own ? included.filter((v) => v !== own) : included;
+  const { included, numbers, excluded, bySlug } = sortedComparable(data.values, d);
+  const summary = summarize(numbers);
+  const own = data.highlight === undefined ? null : (bySlug.get(data.highlight) ?? null);
+  const others = own ? included.length - 1 : included.length;
+  // Counted on the sorted numbers: a library's peer views draw one indicator's thousands of values once per plan.
   const ownRank = own
-    ? { below: others.filter((v) => v.value! < own.value!).length, equal: others.filter((v) => v.value === own.value).length, above: others.filter((v) => v.value! > own.value!).length }
+    ? (() => {
+        const below = bisectLeft(numbers, own.value!);
+        const upTo = bisectRight(numbers, own.value!);
+        return { below, equal: upTo - below - 1, above: numbers.length - upTo };
+      })()
     : null;
   const title = data.title ?? L.spread.title(d.name);
   const W = size.width;
   const unit = d.unit;
   const measure = L.measure[comparableMeasure(d.kind)];
-  const ends = summary ? { min: included[0]!, max: included[included.length - 1]! } : null;
+  const ends = summary ? endsOf(included, own) : null;
 
   const x = scaleLinear()
     .domain([Math.min(0, summary?.min ?? 0), summary?.max || 1])
@@ -122,7 +172,7 @@ export function spread(data: SpreadData, size: ChartSize = { width: 480 }): Spre
   }
 
   const stats = summary ? L.spread.summary(summary.count, [summary.min, summary.q1, summary.median, summary.q3, summary.max].map(n), unit) : '';
-  const ownText = own && ownRank ? L.spread.rank(L.then(L.yearKind(own), L.value(own)), others.length, ownRank.above, ownRank.equal, ownRank.below) : '';
+  const ownText = own && ownRank ? L.spread.rank(L.then(L.yearKind(own), L.value(own)), others, ownRank.above, ownRank.equal, ownRank.below) : '';
   const part = (v: PlanValue) => L.comparison.part(v.planLabel, L.yearKind(v), L.value(v));
   const description = summary && ends ? L.spread.description(d.name, measure, stats, part(ends.min), part(ends.max), ownText, excluded) : L.comparison.none(d.name);
 
