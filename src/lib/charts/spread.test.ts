@@ -66,6 +66,32 @@ describe('spread(data, size)', () => {
   });
 });
 
+describe('spread: one array of values shared by every plan page', () => {
+  // Values 2, 2, 3, 5, 5 (plans p1 … p5): ties at both ends.
+  const shared = [planValue(1, 2), planValue(2, 2), planValue(3, 3), planValue(4, 5), planValue(5, 5)];
+
+  test('each marked plan is ranked among the others, whichever was marked before', () => {
+    const ranks = ['p3', 'p1', 'p5', 'p3'].map((slug) => spread({ indicator: rd, values: shared, highlight: slug }).ownRank);
+    expect(ranks).toEqual([
+      { below: 2, equal: 0, above: 2 },
+      { below: 0, equal: 1, above: 3 },
+      { below: 3, equal: 1, above: 0 },
+      { below: 2, equal: 0, above: 2 },
+    ]);
+  });
+
+  test('ties at the ends: the marked plan is named at the low end, at the high end another plan of the same value', () => {
+    const ends = (highlight?: string) => {
+      const m = spread({ indicator: rd, values: shared, ...(highlight ? { highlight } : {}) });
+      return [m.ends!.min.slug, m.ends!.max.slug];
+    };
+    expect(ends()).toEqual(['p1', 'p5']);
+    expect(ends('p2')).toEqual(['p2', 'p5']);
+    expect(ends('p5')).toEqual(['p1', 'p4']);
+    expect(ends('p4')).toEqual(['p1', 'p5']);
+  });
+});
+
 describe('peers: bars for a few plans, the spread for many', () => {
   const plans = (n: number) => Array.from({ length: n }, (_, i) => ({ slug: `p${i + 1}`, planLabel: `第${i + 1}区`, targets: [planValue(i + 1, 1 + i * 0.1)] }));
 
