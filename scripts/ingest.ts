@@ -23,6 +23,7 @@ import { buildPlanDocument, type Registries } from './pipeline/document.ts';
 import { decodeSeed } from './pipeline/decode.ts';
 import { renderMdx } from './pipeline/mdx.ts';
 import { loadRegistries } from './registries.ts';
+import { ingestWorkers, readSeedsInParallel } from './ingest-workers.ts';
 
 export interface IngestOptions {
   seedsDir: string;
@@ -197,8 +198,54 @@ function checkHasBody(doc: PlanDocument, path: string, name: string): void {
   );
 }
 
-/** Run the pipeline over a folder. Never throws for bad input: failures and errors are collected with their place. */
-export function ingest(opts: IngestOptions): IngestResult {
+/**
+ * The seeds an ingest of `opts` will read through the pipeline: all of them, or in an incremental run those whose
+ * bytes differ from the last run's record (a reused plan whose slug a clash would change is read too, then, by
+ * `ingest` itself).
+ */
+export function seedsToRead(opts: IngestOptions): string[] {
+  const files = existsSync(opts.seedsDir) ? readdirSync(opts.seedsDir).filter((f) => f.endsWith('.txt')).sort() : [];
+  if (opts.incremental !== true || opts.check) return files;
+  const cached = readCache(opts.outDir, ingestInputsHash(opts.seedsDir, opts.contentDir));
+  return files.filter((name) => cached[name]?.hash !== sha256(readFileSync(join(opts.seedsDir, name))));
+}
+
+/** A plan's document model as `<slug>.json` holds it. */
+const planJson = (doc: PlanDocument): string => `${JSON.stringify(doc, null, 1)}\n`;
+
+/** What reading one seed through the pipeline gives: the plan and its three files, or why the text was skipped. */
+export type SeedOutcome =
+  | { ok: true; path: string; hash: string; doc: PlanDocument; mdx: string; json: string; txt: string }
+  | { ok: false; path: string; failure: IngestFailure };
+
+/**
+ * Read one seed through the pipeline, on its own: nothing here depends on the other seeds (the slug a clash gives
+ * is decided afterwards, in file order), so seeds can be read in parallel (scripts/ingest-workers.ts). Never throws
+ * for bad input.
+ */
+export function readSeed(name: string, seedsDir: string, registries: Registries): SeedOutcome {
+  // As messages show it: relative to the working folder (`seeds/x.txt`), or absolute when outside it.
+  const rel = relative(process.cwd(), join(seedsDir, name));
+  const path = rel.startsWith('..') || isAbsolute(rel) ? resolve(seedsDir, name) : rel || name;
+  let bytes: Uint8Array | null = null;
+  try {
+    bytes = readFileSync(join(seedsDir, name));
+    const doc = parseWithFriendlyErrors(PlanDocumentSchema, buildPlanDocument({ name, path, bytes }, registries), `${path} (document model)`);
+    checkHasBody(doc, path, name);
+    // Render now so that a serialisation failure is reported here, under --check too.
+    const mdx = renderMdx(doc);
+    const txt = decodeSeed(bytes, path).text.replace(/^\ufeff/u, '');
+    return { ok: true, path, hash: sha256(bytes), doc, mdx, json: planJson(doc), txt };
+  } catch (e) {
+    return { ok: false, path, failure: toFailure(e, name, path, bytes) };
+  }
+}
+
+/**
+ * Run the pipeline over a folder. Never throws for bad input: failures and errors are collected with their place.
+ * `read` holds seeds already read (by workers, scripts/ingest-workers.ts); the others are read here.
+ */
+export function ingest(opts: IngestOptions, read: ReadonlyMap<string, SeedOutcome> = new Map()): IngestResult {
   const errors: string[] = [];
   let registries: Registries;
   try {
@@ -251,14 +298,10 @@ export function ingest(opts: IngestOptions): IngestResult {
       }
     }
     ran.push(name);
-    // As messages show it: relative to the working folder (`seeds/x.txt`), or absolute when outside it.
-    const rel = relative(process.cwd(), join(opts.seedsDir, name));
-    const path = rel.startsWith('..') || isAbsolute(rel) ? resolve(opts.seedsDir, name) : rel || name;
-    let bytes: Uint8Array | null = null;
-    try {
-      bytes = readFileSync(join(opts.seedsDir, name));
-      const doc = parseWithFriendlyErrors(PlanDocumentSchema, buildPlanDocument({ name, path, bytes }, registries), `${path} (document model)`);
-      checkHasBody(doc, path, name);
+    const outcome = read.get(name) ?? readSeed(name, opts.seedsDir, registries);
+    let failure = outcome.ok ? null : outcome.failure;
+    if (outcome.ok) {
+      const { doc } = outcome;
       // Two texts of the same region and period: the later one in file order takes a short hash of its own file
       // name, so its slug does not depend on which other texts are there. The first keeps the plain slug, which a
       // new text sorting before it would take over: to pin a URL for good, give the slug in the catalog. A slug the
@@ -266,19 +309,21 @@ export function ingest(opts: IngestOptions): IngestResult {
       const baseSlug = doc.slug;
       if (bySlug.has(doc.slug) && registriesCatalogSlug(registries, name) === undefined) doc.slug = `${doc.slug}-${sha256(name).slice(0, 6)}`;
       const clash = bySlug.get(doc.slug);
-      if (clash) throw new IngestError(path, `slug ${JSON.stringify(doc.slug)} is already used by ${clash}`, `set a different \`slug:\` for ${name} in seeds/catalog.yaml`);
-      // Render now so that a serialisation failure is reported here, under --check too.
-      const mdx = renderMdx(doc);
-      const txt = decodeSeed(bytes, path).text.replace(/^\ufeff/u, '');
-      bySlug.set(doc.slug, name);
-      plans.push(doc);
-      opts.log(summaryLine(doc));
-      outputs.set(`${doc.slug}.mdx`, mdx);
-      outputs.set(`${doc.slug}.json`, `${JSON.stringify(doc, null, 1)}\n`);
-      outputs.set(`${doc.slug}.txt`, txt);
-      if (incremental) cache.seeds[name] = { hash: sha256(bytes), baseSlug, slug: doc.slug };
-    } catch (e) {
-      const failure = toFailure(e, name, path, bytes);
+      if (clash) {
+        failure = toFailure(new IngestError(outcome.path, `slug ${JSON.stringify(doc.slug)} is already used by ${clash}`, `set a different \`slug:\` for ${name} in seeds/catalog.yaml`), name, outcome.path, null);
+      } else {
+        bySlug.set(doc.slug, name);
+        plans.push(doc);
+        opts.log(summaryLine(doc));
+        // Written as read, unless a clash renamed the plan (its slug is in both files).
+        const renamed = doc.slug !== baseSlug;
+        outputs.set(`${doc.slug}.mdx`, renamed ? renderMdx(doc) : outcome.mdx);
+        outputs.set(`${doc.slug}.json`, renamed ? planJson(doc) : outcome.json);
+        outputs.set(`${doc.slug}.txt`, outcome.txt);
+        if (incremental) cache.seeds[name] = { hash: outcome.hash, baseSlug, slug: doc.slug };
+      }
+    }
+    if (failure) {
       failures.push(failure);
       opts.log(`${name} → skipped (${failure.kind})`);
       if (opts.strict) errors.push(failure.kind === 'internal' ? `${failure.message}\n${failure.stack}` : failure.message);
@@ -393,7 +438,7 @@ export function reportOf(seedsDir: string, result: Pick<IngestResult, 'plans' | 
   return { seedsDir, ingested: result.plans.length, skipped: result.failures.length, errors: result.errors, texts: entries };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       seeds: { type: 'string', default: 'seeds' },
@@ -408,7 +453,10 @@ function main(): void {
   });
   const opts: IngestOptions = { seedsDir: values.seeds, outDir: values.out, contentDir: values.content, check: values.check, strict: values.strict, incremental: !values.full, log: (l) => console.log(l) };
   const started = performance.now();
-  const result = ingest(opts);
+  const toRead = seedsToRead(opts);
+  const workers = ingestWorkers(toRead.length);
+  const read = workers > 1 ? await readSeedsInParallel(toRead, opts, workers) : new Map<string, SeedOutcome>();
+  const result = ingest(opts, read);
   const { plans, files, failures, errors } = result;
   // Write only a run that may be written: a failed run leaves the previous output as it was.
   const written = !opts.check && errors.length === 0;
@@ -438,4 +486,4 @@ function main(): void {
   }
 }
 
-if (import.meta.main) main();
+if (import.meta.main) await main();
