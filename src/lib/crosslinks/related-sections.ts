@@ -64,12 +64,34 @@ export function relatedSections(plans: readonly PlanDocument[], themes: Theme[],
   return related;
 }
 
-/** Sections of every plan on a theme. */
-export function themeSections(plans: PlanDocument[], themeId: string): RelatedSection[] {
-  return plans.flatMap((doc) => {
+const byThemeCache = new WeakMap<readonly PlanDocument[], Map<string, RelatedSection[]>>();
+
+/**
+ * Every plan's sections grouped by theme, in plan order: one walk over the plans per list of plans (the theme pages,
+ * their English twins and the sitemap ask for each theme; a walk per theme and route read every heading of the
+ * library some seventy times).
+ */
+function sectionsByTheme(plans: readonly PlanDocument[]): Map<string, RelatedSection[]> {
+  let byTheme = byThemeCache.get(plans);
+  if (byTheme) return byTheme;
+  byTheme = new Map();
+  for (const doc of plans) {
+    if (doc.sectionThemes.length === 0) continue;
     const heading = sectionHeadings(doc);
-    return doc.sectionThemes
-      .filter((s) => s.themeIds.includes(themeId))
-      .map((s) => ({ slug: doc.slug, planTitle: planTitle(doc), sectionId: s.sectionId, title: heading(s.sectionId), themeId, themeName: '' }));
-  });
+    const title = planTitle(doc);
+    for (const s of doc.sectionThemes) {
+      for (const themeId of new Set(s.themeIds)) {
+        const list = byTheme.get(themeId) ?? [];
+        if (list.length === 0) byTheme.set(themeId, list);
+        list.push({ slug: doc.slug, planTitle: title, sectionId: s.sectionId, title: heading(s.sectionId), themeId, themeName: '' });
+      }
+    }
+  }
+  byThemeCache.set(plans, byTheme);
+  return byTheme;
+}
+
+/** Sections of every plan on a theme. */
+export function themeSections(plans: readonly PlanDocument[], themeId: string): readonly RelatedSection[] {
+  return sectionsByTheme(plans).get(themeId) ?? [];
 }
