@@ -52,7 +52,8 @@ export function growthOf(scale: readonly BuildBench[]): Record<string, GrowthFit
   const series: Record<string, ScalePoint[]> = {};
   const put = (key: string, n: number, y: number) => (series[key] ??= []).push({ n, y });
   for (const b of scale) {
-    for (const s of STAGES) {
+    // Results written before the prepare stage existed lack it.
+    for (const s of STAGES.filter((x) => b.stages[x])) {
       put(`${s} time`, b.plans, b.stages[s]!.ms.median);
       put(`${s} CPU`, b.plans, b.stages[s]!.cpuMs.median);
       put(`${s} peak RSS`, b.plans, b.stages[s]!.peakRss.median);
@@ -143,7 +144,7 @@ export function renderMarkdown(r: Results): string {
     table(
       ['stage', 'time', 'CPU time', 'peak memory (RSS)'],
       [
-        ...STAGES.map((s) => [s, formatStat(b.stages[s]!.ms, formatMs), formatStat(b.stages[s]!.cpuMs, formatMs), formatStat(b.stages[s]!.peakRss, formatBytes)]),
+        ...STAGES.filter((s) => b.stages[s]).map((s) => [s, formatStat(b.stages[s]!.ms, formatMs), formatStat(b.stages[s]!.cpuMs, formatMs), formatStat(b.stages[s]!.peakRss, formatBytes)]),
         ['**total**', formatStat(b.total.ms, formatMs), formatStat(b.total.cpuMs, formatMs), formatStat(b.total.peakRss, formatBytes)],
       ],
     ),
@@ -197,7 +198,8 @@ export function renderMarkdown(r: Results): string {
   if (r.scale.length > 0) {
     const g = r.growth;
     const cell = (x: BuildBench, s: string) => {
-      const st = s === 'total' ? x.total : x.stages[s]!;
+      const st = s === 'total' ? x.total : x.stages[s];
+      if (!st) return '—';
       return `${formatStat(st.ms, formatMs)} · CPU ${formatMs(st.cpuMs.median)} · ${formatMs(st.ms.median / x.plans)}/plan · ${formatBytes(st.peakRss.median)}`;
     };
     out.push(
