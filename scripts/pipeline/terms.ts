@@ -22,7 +22,7 @@ import type { BlockMark, CellRef } from './marks.ts';
 import { GlossarySchema, type Term } from '../../src/schemas/glossary.ts';
 import { parseYamlWithFriendlyErrors } from '../../src/schemas/friendly-errors.ts';
 import { foldWidth } from '../../src/lib/width.ts';
-import { exclusionsOf, isExcluded } from '../../src/lib/not-in.ts';
+import { exclusionsOf, isExcluded, type Exclusion } from '../../src/lib/not-in.ts';
 
 /** Read and validate `content/glossary.yaml`. */
 export function parseGlossary(yamlText: string, file: string): Term[] {
@@ -52,6 +52,19 @@ function occurrences(text: string, word: string): number[] {
   return at;
 }
 
+const foldedForms = new WeakMap<Form, { word: string; exclusions: Exclusion[] }>();
+
+/** A form width-folded, with its exclusions: once per form, not once per text it is looked for in. */
+function foldedForm(f: Form): { word: string; exclusions: Exclusion[] } {
+  let folded = foldedForms.get(f);
+  if (!folded) {
+    const word = foldWidth(f.form);
+    folded = { word, exclusions: exclusionsOf(word, f.notIn.map(foldWidth)) };
+    foldedForms.set(f, folded);
+  }
+  return folded;
+}
+
 /**
  * Leftmost-longest, non-overlapping matches of `forms` in `text`, in text order. Matches inside one of the
  * form's `notIn` words and matches overlapping a `blocked` span are dropped before choosing, so that a shorter
@@ -61,9 +74,8 @@ export function findForms(text: string, forms: readonly Form[], blocked: readonl
   const folded = foldWidth(text);
   const candidates: FormMatch[] = [];
   for (const f of forms) {
-    const word = foldWidth(f.form);
+    const { word, exclusions } = foldedForm(f);
     if (!word) continue;
-    const exclusions = exclusionsOf(word, f.notIn.map(foldWidth));
     for (const start of occurrences(folded, word)) {
       const end = start + word.length;
       if (isExcluded(folded, start, exclusions)) continue;

@@ -61,8 +61,13 @@ function bodyTexts(block: Block): string[] {
   }
 }
 
+const formsOfThemes = new WeakMap<readonly Theme[], Form[]>();
+
+/** The registry's keywords as forms, once per registry (findForms folds each form once). */
 function keywordForms(themes: readonly Theme[]): Form[] {
-  return themes.flatMap((t) => t.keywords.map((form) => ({ form, id: t.id, notIn: [] })));
+  let forms = formsOfThemes.get(themes);
+  if (!forms) formsOfThemes.set(themes, (forms = themes.flatMap((t) => t.keywords.map((form) => ({ form, id: t.id, notIn: [] })))));
+  return forms;
 }
 
 function count(texts: readonly string[], forms: readonly Form[]): Map<string, number> {
