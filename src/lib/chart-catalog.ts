@@ -20,6 +20,7 @@ import { comparability } from './values.ts';
 import { blockLabels, indicatorNames, planLabel, timelinePlans } from './chart-inputs.ts';
 import { flattenRegions, plansUnder, regionTree } from './crosslinks/regions.ts';
 import { planTitle } from './plan-view.ts';
+import { bySlug } from './by-slug.ts';
 import { targetRecords, toCsv, type TargetRecord } from './targets-view.ts';
 import type { PlanDocument } from '../schemas/plan.ts';
 import type { Indicator } from '../schemas/indicator.ts';
@@ -246,20 +247,11 @@ export interface PeriodRecord {
  * A chart's data file: for charts of values, the drawn values as rows of `/data/targets.csv` (same columns, same
  * cells), in the chart's order; for the timeline, each plan's period. `urlOf` makes the sentence URL absolute.
  */
-const plansBySlug = new WeakMap<readonly PlanDocument[], Map<string, PlanDocument>>();
-
-/** The plans of the list by slug, indexed once per list: each of thousands of chart files picks its few plans. */
-function planIndex(plans: readonly PlanDocument[]): Map<string, PlanDocument> {
-  let bySlug = plansBySlug.get(plans);
-  if (!bySlug) plansBySlug.set(plans, (bySlug = new Map(plans.map((p) => [p.slug, p]))));
-  return bySlug;
-}
-
 export function chartCsv(entry: ChartEntry, plans: PlanDocument[], indicators: Indicator[], urlOf: (slug: string, blockId: string) => string): string {
-  const bySlug = planIndex(plans);
+  const plan = bySlug(plans);
   if (entry.data.kind === 'periods') {
     const rows: PeriodRecord[] = entry.data.plans.map((slug) => {
-      const p = bySlug.get(slug)!;
+      const p = plan.get(slug)!;
       const period = p.meta.period!.value;
       return { plan: slug, planTitle: planTitle(p), start: period.start, end: period.end, outlook: period.outlook ?? null };
     });
@@ -268,7 +260,7 @@ export function chartCsv(entry: ChartEntry, plans: PlanDocument[], indicators: I
   const refs = entry.data.targets;
   const wanted = new Set(refs.map((r) => `${r.plan}#${r.id}`));
   const records = new Map(
-    targetRecords([...new Set(refs.map((r) => r.plan))].flatMap((slug) => bySlug.get(slug) ?? []), indicators, urlOf)
+    targetRecords([...new Set(refs.map((r) => r.plan))].flatMap((slug) => plan.get(slug) ?? []), indicators, urlOf)
       .filter((r) => wanted.has(`${r.plan}#${r.id}`))
       .map((r) => [`${r.plan}#${r.id}`, r]),
   );

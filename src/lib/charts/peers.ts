@@ -9,6 +9,7 @@ import { CHART_LABELS_ZH, type ChartLabels } from './labels.ts';
 import { comparison, pickComparisonValues, type ComparedIndicator, type ComparisonModel } from './comparison.ts';
 import { FONT, chartId, label, round } from './layout.ts';
 import { spread, type SpreadModel } from './spread.ts';
+import { bySlug } from '../by-slug.ts';
 import type { ChartFrame, ChartSize, ChartValue, PlanValue, TextMark } from './types.ts';
 
 /** A plan as the peer view reads it. */
@@ -73,37 +74,13 @@ interface PeerSet {
   all: readonly PlanValue[];
 }
 
-const slugCache = new WeakMap<readonly PlanValue[], Map<string, PlanValue>>();
-
-/** The value of each plan in one of the index's arrays, looked up by slug: built once per array, not per plan page. */
-function valueOf(all: readonly PlanValue[], slug: string): PlanValue | undefined {
-  let bySlug = slugCache.get(all);
-  if (!bySlug) {
-    slugCache.set(all, (bySlug = new Map()));
-    for (const v of all) if (!bySlug.has(v.slug)) bySlug.set(v.slug, v);
-  }
-  return bySlug.get(slug);
-}
-
-const planCache = new WeakMap<readonly PeerPlan[], Map<string, PeerPlan>>();
-
-/** A plan of the list by slug (the first of that slug), the list indexed once. */
-function planOf(plans: readonly PeerPlan[], slug: string): PeerPlan | undefined {
-  let bySlug = planCache.get(plans);
-  if (!bySlug) {
-    planCache.set(plans, (bySlug = new Map()));
-    for (const p of plans) if (!bySlug.has(p.slug)) bySlug.set(p.slug, p);
-  }
-  return bySlug.get(slug);
-}
-
 function peerSets(data: PeersData): PeerSet[] {
   const out: PeerSet[] = [];
   const index = data.index ?? peerIndex(data.plans, data.indicators);
   for (const indicator of data.indicators) {
     const all = index.get(indicator.id) ?? [];
     // One value per plan: another plan has one when the array holds more than the plan's own.
-    const own = all.length > 1 ? valueOf(all, data.slug) : undefined;
+    const own = all.length > 1 ? bySlug(all).get(data.slug) : undefined;
     if (own) out.push({ indicator, own, all });
   }
   return out;
@@ -128,7 +105,7 @@ const GAP = 20;
  */
 export function peers(data: PeersData, size: ChartSize = { width: 480 }): PeersModel {
   const L = data.labels ?? CHART_LABELS_ZH;
-  const own = planOf(data.plans, data.slug);
+  const own = bySlug(data.plans).get(data.slug);
   const ownLabel = own?.planLabel ?? data.slug;
   let y = 0;
   const rows: string[][] = [];

@@ -1,26 +1,11 @@
 /**
  * The prepared text reuse (what scripts/prepare.ts writes for the pages), on small hand-built plans: expectations
- * read off the strings below.
+ * read off the strings of ./test-fixtures.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { heading, para, plan } from '../crosslinks/test-fixtures.ts';
 import { findTextReuse, prepareReuse, reuseInput } from './index.ts';
+import { FORMULA, MEASURE, X, Y, Z } from './test-fixtures.ts';
 
-const FORMULA = '以习近平新时代中国特色社会主义思想为指导'; // 20 characters
-const MEASURE = '推动高新技术企业培育库与企业登记信息库、知识产权数据库等多库联动'; // 31 in matching form (no 、)
-
-// X prints the formula in its notice (front matter: never read) and in p1-1 with the measure, the measure again
-// in p1-2; Y the formula; Z the measure and the formula. No plan has a region, so each is named by its title.
-const X = plan('x', '甲区方案', {
-  blocks: [
-    para('pn-1', `${FORMULA}，特此通知。`, [], 'front'),
-    heading('s1', 1, '一、', '指导思想'),
-    para('p1-1', `${FORMULA}，${MEASURE}。`),
-    para('p1-2', `本区自有的一句话。${MEASURE}。`),
-  ],
-});
-const Y = plan('y', '乙区方案', { blocks: [heading('s1', 1, '（一）', '指导思想'), para('p1-1', `${FORMULA}，加快建设。`)] });
-const Z = plan('z', '丙区方案', { blocks: [para('p1', `另起一段。${MEASURE}；${FORMULA}。`)] });
 const docs = [X, Y, Z];
 const reuse = findTextReuse(docs.map(reuseInput));
 
