@@ -3,7 +3,8 @@
  * nothing rewritten when nothing changed, the files of a plan that is gone removed, and a folder prepare has not
  * seen named with the command that fills it.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -45,5 +46,18 @@ describe('prepare', { timeout: 120_000 }, () => {
     expect(after.removed).toBe(1);
     expect(readdirSync(join(plans, '_reuse')).sort()).toEqual(['_summary.json', ...SLUGS.filter((s) => s !== 'baodi-14th-five-year').map((s) => `${s}.json`)].sort());
     expect(JSON.parse(readFileSync(reuseSummaryFile(plans), 'utf8')).plans).toHaveLength(4);
+  });
+
+  it('says in one line what to fix: a plans folder that is not there, a plan file that is not a plan', () => {
+    const cli = (dir: string) => spawnSync(process.execPath, ['scripts/prepare.ts', '--plans', dir], { encoding: 'utf8' });
+    const missing = cli(join(work, 'no-plans'));
+    expect([missing.status, missing.stderr.trim()]).toEqual([1, `prepare: no plans folder ${join(work, 'no-plans')}: ingest writes it (npm run ingest -- --out ${join(work, 'no-plans')})`]);
+    const bad = join(work, 'bad');
+    mkdirSync(bad);
+    writeFileSync(join(bad, 'x.json'), '{"schemaVersion":1,"slug":"x"}');
+    const invalid = cli(bad);
+    expect(invalid.status).toBe(1);
+    expect(invalid.stderr).toMatch(new RegExp(`^prepare: invalid data in ${join(bad, 'x.json')}:\n`, 'u'));
+    expect(invalid.stderr).not.toMatch(/\n\s+at /u);
   });
 });

@@ -11,6 +11,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DataError } from '../src/schemas/friendly-errors.ts';
 import { planReuseFile, readPlans, reuseSummaryFile } from '../src/lib/plan-files.ts';
 import { findTextReuse, reuseInput } from '../src/lib/reuse/index.ts';
 import { prepareReuse } from '../src/lib/reuse/prepared.ts';
@@ -53,6 +54,14 @@ export async function prepare(plansDir: string): Promise<PrepareResult> {
 if (import.meta.main) {
   const { values } = parseArgs({ options: { plans: { type: 'string', default: 'content/plans' } } });
   const started = performance.now();
-  const r = await prepare(values.plans);
-  console.log(`prepared the text reuse of ${r.plans} plan(s) in ${Math.round(performance.now() - started)} ms: ${r.written} file(s) written, ${r.unchanged} unchanged, ${r.removed} removed → ${join(values.plans, '_reuse')}`);
+  try {
+    const r = await prepare(values.plans);
+    console.log(`prepared the text reuse of ${r.plans} plan(s) in ${Math.round(performance.now() - started)} ms: ${r.written} file(s) written, ${r.unchanged} unchanged, ${r.removed} removed → ${join(values.plans, '_reuse')}`);
+  } catch (e) {
+    // What a user can fix is said in one line (the file and what is wrong with it); anything else is a bug, with its stack.
+    if (!existsSync(values.plans)) console.error(`prepare: no plans folder ${values.plans}: ingest writes it (npm run ingest -- --out ${values.plans})`);
+    else if (e instanceof DataError) console.error(`prepare: ${e.message}`);
+    else throw e;
+    process.exitCode = 1;
+  }
 }
