@@ -14,6 +14,7 @@ import { comparability, comparableMeasure, formatNumber } from '../values.ts';
 import { CHART_LABELS_ZH, type ChartLabels } from './labels.ts';
 import type { ComparedIndicator } from './comparison.ts';
 import { sourcesOf } from './format.ts';
+import { bySlug } from '../by-slug.ts';
 import { chartId, FONT, FONT_SMALL, label, middle, minWidthFor, round, textWidth, valueAxisX } from './layout.ts';
 import type { AxisModel, ChartFrame, ChartSize, LineMark, PlanValue, TextMark } from './types.ts';
 
@@ -80,8 +81,6 @@ interface SortedValues {
   numbers: number[];
   /** Values `comparability` does not admit. */
   excluded: number;
-  /** The comparable value of each plan (the first, should a plan give two). */
-  bySlug: Map<string, PlanValue>;
 }
 
 const sortedCache = new WeakMap<readonly PlanValue[], Map<string, SortedValues>>();
@@ -97,9 +96,7 @@ function sortedComparable(values: readonly PlanValue[], d: ComparedIndicator): S
   let sorted = byIndicator.get(d.id);
   if (!sorted) {
     const included = values.filter((v) => comparability(v, d).comparable).sort((a, b) => a.value! - b.value!);
-    const bySlug = new Map<string, PlanValue>();
-    for (const v of included) if (!bySlug.has(v.slug)) bySlug.set(v.slug, v);
-    sorted = { included, numbers: included.map((v) => v.value!), excluded: values.length - included.length, bySlug };
+    sorted = { included, numbers: included.map((v) => v.value!), excluded: values.length - included.length };
     byIndicator.set(d.id, sorted);
   }
   return sorted;
@@ -127,9 +124,9 @@ function endsOf(included: readonly PlanValue[], own: PlanValue | null): { min: P
 export function spread(data: SpreadData, size: ChartSize = { width: 480 }): SpreadModel {
   const d = data.indicator;
   const L = data.labels ?? CHART_LABELS_ZH;
-  const { included, numbers, excluded, bySlug } = sortedComparable(data.values, d);
+  const { included, numbers, excluded } = sortedComparable(data.values, d);
   const summary = summarize(numbers);
-  const own = data.highlight === undefined ? null : (bySlug.get(data.highlight) ?? null);
+  const own = data.highlight === undefined ? null : (bySlug(included).get(data.highlight) ?? null);
   const others = own ? included.length - 1 : included.length;
   // Counted on the sorted numbers: a library's peer views draw one indicator's thousands of values once per plan.
   const ownRank = own
