@@ -3,14 +3,16 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
+import { basePath, siteUrl } from './src/lib/site-config.ts';
+import { siteFilesDuringDev } from './src/lib/site-files-dev.ts';
 
 // Astro 7's default Markdown processor (Sätteri) ignores remark plugins; the unified processor runs them
 // (../shared/docs/stack-notes.md). SmartyPants is off: it would rewrite the source's quotes and dashes.
 // GFM is off: its autolink literals (www.x.cn, https://…) turn plan text into links even when escaped, and
 // the generated MDX writes tables as elements, so nothing needs GFM (scripts/pipeline/mdx-readback.ts).
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'http://127.0.0.1:4321',
-  base: process.env.BASE_PATH ?? '/',
+  site: siteUrl(),
+  base: basePath(),
   // scripts/build.ts gives builds of other content (tests, benchmark) their own content-layer cache.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'ignore',
@@ -20,7 +22,9 @@ export default defineConfig({
   markdown: {
     processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false, gfm: false }),
   },
-  integrations: [mdx()],
+  // The files that are not pages (source texts, open data, citation and chart files) are written by
+  // scripts/site-files.ts after `astro build`; the dev server makes them on request.
+  integrations: [mdx(), siteFilesDuringDev()],
   // Styles inline: a page needs no request before its first paint (Lighthouse counted the plan page's three
   // stylesheets as render-blocking), and its HTML and CSS compress together (the largest plan 0.1 KB lighter than
   // as three files). Each page's CSP names only its own style's hash (src/middleware.ts). The print stylesheet stays a

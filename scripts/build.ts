@@ -1,7 +1,7 @@
 /**
  * `npm run build [-- --out DIR] [--base /sub/path/] [--seeds DIR] [--plans DIR] [--strict]`: the one build pipeline, used by `npm start`, the tests
  * and the benchmark. Stages: ingest (seeds → content/plans), prepare (what needs every plan, computed once,
- * scripts/prepare.ts), `astro build`, Pagefind index. Each stage's time is printed; a failing stage stops the build
+ * scripts/prepare.ts), `astro build`, the files that are not pages (scripts/site-files.ts), Pagefind index. Each stage's time is printed; a failing stage stops the build
  * with its own message.
  *
  * Ingest is lenient by default: a text that cannot be read is skipped (and listed on the home page under 未能收录).
@@ -241,6 +241,9 @@ export async function build(opts: BuildOptions): Promise<void> {
       ? run('astro build', process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', opts.outDir], env)
       : astroBuildInParts(opts.outDir, parts, env),
   );
+  // The files that are not pages (source texts, open data, search records, citation and chart files:
+  // src/lib/site-files.ts), written beside the pages by a plain script rather than rendered by Astro one by one.
+  run('site files', process.execPath, ['scripts/site-files.ts', '--plans', opts.plansDir, '--out', opts.outDir], env);
   // `[data-ui]` marks editorial UI in a plan's text (anchors, readings, notes, note numbers): not source text, so
   // not indexed. One selector here instead of a `data-pagefind-ignore` on each of hundreds of marks per page.
   // Only the Chinese plan pages carry `data-pagefind-body`, so only they are indexed; `--glob` keeps Pagefind from

@@ -7,22 +7,18 @@
  */
 import { defineCollection } from 'astro:content';
 import { file } from 'astro/loaders';
-import { KindSchema, RegionSchema } from './schemas/registry.ts';
-import { DepartmentSchema } from './schemas/departments.ts';
-import { CitedDocumentSchema } from './schemas/documents.ts';
-import { TermSchema } from './schemas/glossary.ts';
-import { ThemeSchema } from './schemas/themes.ts';
-import { InstrumentSchema } from './schemas/instruments.ts';
-import { IndicatorSchema } from './schemas/indicator.ts';
+import { REGISTRIES } from './lib/registry-files.ts';
 
-/** Curated registries in `content/`. */
-const regions = defineCollection({ loader: file('content/regions.yaml'), schema: RegionSchema });
-const kinds = defineCollection({ loader: file('content/kinds.yaml'), schema: KindSchema });
-const departments = defineCollection({ loader: file('content/departments.yaml'), schema: DepartmentSchema });
-const glossary = defineCollection({ loader: file('content/glossary.yaml'), schema: TermSchema });
-const themes = defineCollection({ loader: file('content/themes.yaml'), schema: ThemeSchema });
-const instruments = defineCollection({ loader: file('content/instruments.yaml'), schema: InstrumentSchema });
-const documents = defineCollection({ loader: file('content/documents.yaml'), schema: CitedDocumentSchema });
-const indicators = defineCollection({ loader: file('content/indicators.yaml'), schema: IndicatorSchema });
+/** Curated registries in `content/` (src/lib/registry-files.ts names their files and schemas). */
+const collection = <N extends keyof typeof REGISTRIES>(name: N) => defineCollection({ loader: file(REGISTRIES[name].file), schema: REGISTRIES[name].schema });
 
-export const collections = { regions, kinds, departments, glossary, themes, instruments, documents, indicators };
+export const collections = {
+  regions: collection('regions'),
+  kinds: collection('kinds'),
+  departments: collection('departments'),
+  glossary: collection('glossary'),
+  themes: collection('themes'),
+  instruments: collection('instruments'),
+  documents: collection('documents'),
+  indicators: collection('indicators'),
+};

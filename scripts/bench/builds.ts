@@ -15,7 +15,7 @@ import { summarize } from './stats.ts';
 import type { Stat } from './stats.ts';
 
 /** Stage names as `scripts/build.ts` prints them (`build: <name> done in <ms> ms`). */
-export const STAGES = ['ingest', 'prepare', 'astro build', 'pagefind'] as const;
+export const STAGES = ['ingest', 'prepare', 'astro build', 'site files', 'pagefind'] as const;
 
 /** Time and memory of one stage over the runs. */
 export interface StageStats {

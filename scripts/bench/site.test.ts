@@ -9,7 +9,7 @@ describe('routes of src/pages and Astro’s per-page times', () => {
     { path: '/', file: 'index.astro' },
     { path: '/plans/beichen-2020-2022/', file: 'plans/[slug]/index.astro' },
     { path: '/plans/beichen-2020-2022/source/', file: 'plans/[slug]/source.astro' },
-    { path: '/data/plans/beichen-2020-2022.json', file: 'data/plans/[slug].json.ts' },
+    { path: '/data/schema/plan.json', file: 'data/schema/[name].json.ts' },
     { path: '/data/targets.json', file: 'data/targets.json.ts' },
     { path: '/404.html', file: '404.astro' },
     { path: '/compare/', file: 'compare/[...page].astro' },

@@ -24,6 +24,7 @@ import { bySlug } from './by-slug.ts';
 import { targetRecords, toCsv, type TargetRecord } from './targets-view.ts';
 import type { PlanDocument } from '../schemas/plan.ts';
 import type { Indicator } from '../schemas/indicator.ts';
+import type { RegionOverlayEntry } from '../schemas/registry.ts';
 
 /** A chart's place in the site and what it draws. */
 export interface ChartEntry {
@@ -216,6 +217,11 @@ export function timelineCharts(plans: PlanDocument[], regionNamesEn: Readonly<Re
       entry(`region-${node.region.id}-timeline`, `regions/${node.region.id}/`, node.region.fullName, plansUnder(node), regionNamesEn[node.region.id] ?? node.region.fullName),
     ),
   ];
+}
+
+/** The English region pages' titles the timelines use: the overlay's English name of a region, where it has one. */
+export function englishRegionNames(overlay: readonly RegionOverlayEntry[]): Record<string, string> {
+  return Object.fromEntries(overlay.flatMap((r) => (r.nameEn ? [[r.id, r.nameEn]] : [])));
 }
 
 /** Every chart of the site. Ids are unique (a clash is a build error: two files would overwrite each other). */

@@ -2,8 +2,8 @@
  * The site's data access: plans (document models) and registries from the content collections, loaded once
  * per build. Pages and components import from here, never from `astro:content` directly.
  */
-import { planTitle } from './plan-view.ts';
 import { getCollection } from 'astro:content';
+import { byRegistryId, type RegistryName } from './registry-files.ts';
 import type { PlanDocument } from '../schemas/plan.ts';
 import type { Kind, RegionOverlayEntry } from '../schemas/registry.ts';
 import type { Department } from '../schemas/departments.ts';
@@ -12,10 +12,10 @@ import type { Term } from '../schemas/glossary.ts';
 import type { Theme } from '../schemas/themes.ts';
 import type { Instrument } from '../schemas/instruments.ts';
 import type { Indicator } from '../schemas/indicator.ts';
-import { formatPeriod } from './plan-view.ts';
 import type { PreparedPlanReuse, ReuseSummary } from './reuse/prepared.ts';
 import { planReuseFile, readPlans, readPrepared, reuseSummaryFile } from './plan-files.ts';
-import { chartCatalog, type ChartEntry } from './chart-catalog.ts';
+import { chartCatalog, englishRegionNames, type ChartEntry } from './chart-catalog.ts';
+import { summarize, type PlanSummary } from './plan-summary.ts';
 import { PAGE_SIZE, pageOfIndex } from './page-sizes.ts';
 
 let plansCache: Promise<PlanDocument[]> | undefined;
@@ -57,10 +57,7 @@ let chartsCache: Promise<ChartEntry[]> | undefined;
 
 /** Every chart of the site with its stable id (src/lib/chart-catalog.ts), once per build. */
 export function charts(): Promise<ChartEntry[]> {
-  // The English region pages' titles: the overlay's English name of the region, where it has one.
-  chartsCache ??= Promise.all([allPlans(), indicators(), regionOverlay()]).then(([plans, all, overlay]) =>
-    chartCatalog(plans, all, Object.fromEntries(overlay.flatMap((r) => (r.nameEn ? [[r.id, r.nameEn]] : [])))),
-  );
+  chartsCache ??= Promise.all([allPlans(), indicators(), regionOverlay()]).then(([plans, all, overlay]) => chartCatalog(plans, all, englishRegionNames(overlay)));
   return chartsCache;
 }
 
@@ -94,11 +91,11 @@ export async function chartsOfPage(page: string): Promise<ChartEntry[]> {
   return (await chartIndex()).byPage.get(page) ?? [];
 }
 
-/** The entries of a registry collection (`content/*.yaml`), in file order. */
+/** The entries of a registry collection (`content/*.yaml`), in `byRegistryId` order (src/lib/registry-files.ts). */
 const registry =
-  <T>(name: 'regions' | 'kinds' | 'departments' | 'glossary' | 'themes' | 'instruments' | 'indicators' | 'documents') =>
+  <T extends { id: string }>(name: RegistryName) =>
   async (): Promise<T[]> =>
-    (await getCollection(name)).map((e) => e.data as T);
+    byRegistryId((await getCollection(name)).map((e) => e.data as unknown as T));
 
 /** The curated region overlay (`content/regions.yaml`: English names, aliases); plans carry their regions themselves. */
 export const regionOverlay = registry<RegionOverlayEntry>('regions');
@@ -110,33 +107,7 @@ export const instruments = registry<Instrument>('instruments');
 export const indicators = registry<Indicator>('indicators');
 export const citedDocuments = registry<CitedDocument>('documents');
 
-/** The values a list of plans shows. */
-export interface PlanSummary {
-  slug: string;
-  title: string;
-  regionId: string | null;
-  /** `天津市北辰区`. */
-  regionName: string;
-  periodText: string;
-  kind: string;
-  kindLabel: string;
-  docNumber: string | null;
-  period: { start: number; end: number } | null;
-}
-
-export function summarize(doc: PlanDocument, allKinds: Kind[]): PlanSummary {
-  return {
-    slug: doc.slug,
-    title: planTitle(doc),
-    regionId: doc.meta.region?.value.id ?? null,
-    regionName: doc.meta.region?.value.fullName ?? '—',
-    periodText: formatPeriod(doc.meta.period?.value),
-    kind: doc.meta.kind.value,
-    kindLabel: allKinds.find((k) => k.id === doc.meta.kind.value)?.label ?? doc.meta.kind.value,
-    docNumber: doc.meta.docNumber?.value ?? null,
-    period: doc.meta.period ? { start: doc.meta.period.value.start, end: doc.meta.period.value.end } : null,
-  };
-}
+export { summarize, type PlanSummary } from './plan-summary.ts';
 
 export async function planSummaries(): Promise<PlanSummary[]> {
   const [plans, k] = await Promise.all([allPlans(), kinds()]);

@@ -1,6 +1,9 @@
+import { basePath } from './site-config.ts';
+
 /** Site-internal URL for `path` (no leading slash), honouring the configured base (`--base /plans/`). */
 export function url(path = ''): string {
-  const base = import.meta.env.BASE_URL.replace(/\/?$/u, '/');
+  // Outside Astro (scripts/site-files.ts) the same setting comes from the environment.
+  const base = (import.meta.env?.BASE_URL ?? basePath()).replace(/\/?$/u, '/');
   return `${base}${path.replace(/^\//u, '')}`;
 }
 

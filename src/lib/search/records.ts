@@ -6,7 +6,7 @@
  * Pagefind only names candidate plans on a large site.
  */
 import type { Block, PlanDocument } from '../../schemas/plan.ts';
-import type { PlanSummary } from '../data.ts';
+import type { PlanSummary } from '../plan-summary.ts';
 import { REGION_LEVEL_LABELS, formatPeriod } from '../plan-view.ts';
 import type { MetaRow } from '../plan-view.ts';
 

@@ -1,0 +1,38 @@
+/**
+ * `node scripts/site-files.ts --plans DIR --out DIR`: writes the site's files that are not pages
+ * (src/lib/site-files.ts: source texts, open data, search records, citation and chart files) into a built site,
+ * after `astro build` (scripts/build.ts). The site's address and base come from the environment as for Astro
+ * (src/lib/site-config.ts). A plans folder that cannot be read is said in one line (exit 1).
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readSiteFilesInput, siteFiles } from '../src/lib/site-files.ts';
+import { siteUrl } from '../src/lib/site-config.ts';
+
+/** Writes every file under `outDir`; returns how many. */
+export async function writeSiteFiles(plansDir: string, outDir: string, site = new URL(siteUrl())): Promise<number> {
+  if (!existsSync(plansDir)) throw new Error(`no plans folder ${plansDir}: ingest writes it (npm run build runs both)`);
+  const files = siteFiles(await readSiteFilesInput(plansDir, site));
+  const made = new Set<string>();
+  for (const f of files) {
+    const target = join(outDir, f.path);
+    const dir = dirname(target);
+    if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+    made.add(dir);
+    writeFileSync(target, await f.body());
+  }
+  return files.length;
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { plans: { type: 'string', default: 'content/plans' }, out: { type: 'string', default: 'dist' } } });
+  const started = performance.now();
+  try {
+    const n = await writeSiteFiles(values.plans, values.out);
+    console.log(`wrote ${n} file(s) that are not pages in ${Math.round(performance.now() - started)} ms → ${values.out}`);
+  } catch (e) {
+    console.error(`site-files: ${(e as Error).message}`);
+    process.exitCode = 1;
+  }
+}

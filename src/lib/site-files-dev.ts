@@ -1,0 +1,36 @@
+/**
+ * `astro dev` serves the files of src/lib/site-files.ts on request, made from the plans folder as it is then (a
+ * re-ingest under a running server is seen at once), so that the pages' links to them work in development too.
+ * `astro build` does not use this: scripts/site-files.ts writes them after the build.
+ */
+import type { AstroIntegration } from 'astro';
+import type { SiteFile } from './site-files.ts';
+import { siteUrl } from './site-config.ts';
+
+export function siteFilesDuringDev(): AstroIntegration {
+  return {
+    name: 'site-files-during-dev',
+    hooks: {
+      'astro:server:setup': ({ server }) => {
+        server.middlewares.use((req, res, next) => {
+          const base = (server.config.base ?? '/').replace(/\/?$/u, '/');
+          const path = decodeURIComponent((req.url ?? '').split('?')[0]!);
+          if (!path.startsWith(base)) return next();
+          // Loaded through Vite, so that an edit to the code is seen without a restart.
+          (server.ssrLoadModule('/src/lib/site-files.ts') as Promise<typeof import('./site-files.ts')>)
+            .then(async (m) => {
+              // The configured `site`, as the built files and the pages' own links use it.
+              const site = new URL(siteUrl());
+              const input = await m.readSiteFilesInput(process.env.PLANS_DIR ?? 'content/plans', site);
+              const file: SiteFile | undefined = m.siteFiles(input).find((f) => f.path === path.slice(base.length));
+              if (!file) return next();
+              const body = await file.body();
+              res.setHeader('Content-Type', file.type);
+              res.end(body);
+            })
+            .catch(next);
+        });
+      },
+    },
+  };
+}

@@ -1,0 +1,79 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { realSeeds } from './crosslinks/test-fixtures.ts';
+import { chartCatalog, englishRegionNames } from './chart-catalog.ts';
+import { readRegistry } from './registry-files.ts';
+import { siteFiles, type SiteFile, type SiteFilesInput } from './site-files.ts';
+
+const { plans } = realSeeds();
+let plansDir: string;
+let input: SiteFilesInput;
+let files: SiteFile[];
+const at = (path: string): SiteFile => {
+  const f = files.find((x) => x.path === path);
+  if (!f) throw new Error(`no file ${path}`);
+  return f;
+};
+
+beforeAll(async () => {
+  plansDir = mkdtempSync(join(tmpdir(), 'site-files-'));
+  for (const p of plans) writeFileSync(join(plansDir, `${p.slug}.txt`), `原文 ${p.slug}\n`);
+  input = { plansDir, plans, kinds: await readRegistry('kinds'), indicators: await readRegistry('indicators'), regionOverlay: await readRegistry('regions'), site: new URL('https://plans.example.org') };
+  files = siteFiles(input);
+});
+afterAll(() => rmSync(plansDir, { recursive: true, force: true }));
+
+describe('siteFiles', () => {
+  test('each plan has its source text, open data, search record and three citation files, at the paths its page links to', () => {
+    const slug = 'xinji-14th-five-year';
+    const own = files.filter((f) => f.path.includes(slug) && !f.path.includes('charts/')).map((f) => f.path);
+    expect(own).toEqual([
+      `sources/${slug}.txt`,
+      `data/plans/${slug}.json`,
+      `search/blocks/${slug}.json.gz`,
+      `plans/${slug}/cite.ris`,
+      `plans/${slug}/cite.bib`,
+      `plans/${slug}/cite.json`,
+    ]);
+    expect(files.filter((f) => f.path.startsWith('sources/'))).toHaveLength(plans.length);
+  });
+
+  test('no two files share a path', () => {
+    expect(new Set(files.map((f) => f.path)).size).toBe(files.length);
+  });
+
+  test('a drawn chart has its SVG in both editions and its CSV; a chart with nothing to draw has no file', () => {
+    const catalog = chartCatalog(plans, input.indicators, englishRegionNames(input.regionOverlay));
+    const id = 'plan-xinji-14th-five-year-baseline-target';
+    expect(files.filter((f) => f.path.includes(`/${id}.`)).map((f) => f.path)).toEqual([`charts/${id}.svg`, `en/charts/${id}.svg`, `charts/${id}.csv`]);
+    const empty = catalog.filter((c) => c.model.empty);
+    expect(empty.length).toBeGreaterThan(0);
+    for (const c of empty) expect(files.some((f) => f.path.includes(`/${c.id}.`))).toBe(false);
+    expect(files.filter((f) => f.path.endsWith('.csv'))).toHaveLength(catalog.length - empty.length);
+  });
+
+  test('the bodies: the text ingest kept, the model, the gzip-compressed search record, citations with the full URL', async () => {
+    const slug = 'beichen-2020-2022';
+    expect(await at(`sources/${slug}.txt`).body()).toBe(`原文 ${slug}\n`);
+    expect(JSON.parse(String(await at(`data/plans/${slug}.json`).body()))).toEqual(JSON.parse(JSON.stringify(plans.find((p) => p.slug === slug))));
+    const record = JSON.parse(gunzipSync(await at(`search/blocks/${slug}.json.gz`).body() as Uint8Array).toString('utf8'));
+    expect(record.slug).toBe(slug);
+    expect(record.title).toBe('北辰区科技创新三年行动计划实施方案(2020-2022年)');
+    expect(await at(`plans/${slug}/cite.bib`).body()).toContain(`https://plans.example.org/plans/${slug}/`);
+    expect(await at(`plans/${slug}/cite.ris`).body()).toMatch(/^TY {2}- /u);
+    expect(JSON.parse(String(await at(`plans/${slug}/cite.json`).body()))[0].URL).toBe(`https://plans.example.org/plans/${slug}/`);
+  });
+
+  test('the English SVG speaks English, the Chinese one Chinese, with the same chart id', async () => {
+    const id = 'plan-xinji-14th-five-year-baseline-target';
+    const zh = String(await at(`charts/${id}.svg`).body());
+    const en = String(await at(`en/charts/${id}.svg`).body());
+    expect(zh).toContain('>来源：地方科技规划参考库<');
+    expect(en).toMatch(/>Sources: [A-Z][^<]*</u);
+    expect(zh).toContain(id);
+    expect(en).toContain(id);
+  });
+});

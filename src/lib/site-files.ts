@@ -1,0 +1,109 @@
+/**
+ * The site's files that are not pages, made from the plans and registries alone: each plan's source text
+ * (`sources/<slug>.txt`), document model as open data (`data/plans/<slug>.json`), search record
+ * (`search/blocks/<slug>.json.gz`) and citation files (`plans/<slug>/cite.*`), and each drawn chart's SVG in both
+ * editions and its data as CSV (`charts/<id>.svg|csv`, `en/charts/<id>.svg`).
+ *
+ * Why not Astro endpoints: they were, and at 3,000 plans these 27,000 files cost 1–2 ms each in Astro's page
+ * pipeline (request, middleware, logging) for a few microseconds of work; a library of 10,000 plans has some 90,000
+ * of them. scripts/site-files.ts writes them after `astro build`; the dev server makes each on request
+ * (src/lib/site-files-dev.ts). Paths are relative to the site's base.
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { PlanDocument } from '../schemas/plan.ts';
+import type { Indicator } from '../schemas/indicator.ts';
+import type { Kind, RegionOverlayEntry } from '../schemas/registry.ts';
+import { simplify } from '../../scripts/pipeline/lexicon/fold.ts';
+import { chartCatalog, chartCsv, englishRegionNames, type ChartEntry } from './chart-catalog.ts';
+import { standaloneSvg } from './charts/svg.ts';
+import { citationRecord } from './cite-formats.ts';
+import { CITE_FILES } from './cite-files.ts';
+import { ui, type Locale } from './i18n/index.ts';
+import { metaRows } from './plan-view.ts';
+import { summarize } from './plan-summary.ts';
+import { searchRecord } from './search/records.ts';
+import { planUrl } from './url.ts';
+import { readPlans } from './plan-files.ts';
+import { readRegistry } from './registry-files.ts';
+
+/** What the files are made from. */
+export interface SiteFilesInput {
+  /** Where ingest wrote the plans (the source texts are read from there). */
+  plansDir: string;
+  plans: PlanDocument[];
+  kinds: Kind[];
+  indicators: Indicator[];
+  regionOverlay: RegionOverlayEntry[];
+  /** The site's address (astro.config.mjs `site`): citation files and chart CSVs name pages by full URL. */
+  site: URL;
+}
+
+/** One file: its path under the site's base, its content type, and its bytes, made when asked for. */
+export interface SiteFile {
+  path: string;
+  type: string;
+  body: () => string | Uint8Array | Promise<string | Uint8Array>;
+}
+
+/** A chart's standalone SVG in one edition: that edition's drawing and words, the same values and id in both. */
+export function chartSvg(chart: ChartEntry, locale: Locale): string {
+  const en = locale === 'en';
+  const t = ui(locale);
+  // The page's title, not its URL: the plan page prints the image, and a printed plan carries no URL in its text.
+  const source = [`${t.chartSourcesLabel}${t.siteName}`, en ? chart.pageTitleEn : chart.pageTitle] as const;
+  return standaloneSvg(en ? (chart.modelEn ?? chart.model) : chart.model, chart.id, source, locale);
+}
+
+/** The files of one plan. */
+function planFiles(doc: PlanDocument, input: SiteFilesInput): SiteFile[] {
+  const summary = () => summarize(doc, input.kinds);
+  const citation = () => citationRecord(doc, summary().kindLabel, new URL(planUrl(doc.slug), input.site).href);
+  return [
+    // Decoded from GBK at ingest where the seed was GBK: always UTF-8 here.
+    { path: `sources/${doc.slug}.txt`, type: 'text/plain; charset=utf-8', body: () => readFile(join(input.plansDir, `${doc.slug}.txt`), 'utf8') },
+    { path: `data/plans/${doc.slug}.json`, type: 'application/json; charset=utf-8', body: () => JSON.stringify(doc) },
+    {
+      // gzip-compressed here as Pagefind compresses its own files, so that what a reader downloads does not depend
+      // on the host compressing JSON.
+      path: `search/blocks/${doc.slug}.json.gz`,
+      type: 'application/gzip',
+      body: () => {
+        const s = summary();
+        // The line above the plan's title (plans/[slug]/index.astro).
+        const kicker = `${s.regionName} · ${s.kindLabel} · ${s.periodText}`;
+        return gzipSync(JSON.stringify(searchRecord(doc, s, metaRows(doc, input.kinds), kicker, simplify)), { level: 9 });
+      },
+    },
+    ...CITE_FILES.map((f) => ({ path: `plans/${doc.slug}/${f.file}`, type: f.type, body: () => f.render(citation()) })),
+  ];
+}
+
+/** The files of one drawn chart. */
+function chartFiles(chart: ChartEntry, input: SiteFilesInput): SiteFile[] {
+  return [
+    { path: `charts/${chart.id}.svg`, type: 'image/svg+xml; charset=utf-8', body: () => chartSvg(chart, 'zh-CN') },
+    { path: `en/charts/${chart.id}.svg`, type: 'image/svg+xml; charset=utf-8', body: () => chartSvg(chart, 'en') },
+    {
+      // The drawn values as rows of `/data/targets.csv` (same columns), or the plans' periods for a timeline.
+      path: `charts/${chart.id}.csv`,
+      type: 'text/csv; charset=utf-8',
+      body: () => chartCsv(chart, input.plans, input.indicators, (slug, blockId) => new URL(planUrl(slug, blockId), input.site).href),
+    },
+  ];
+}
+
+/**
+ * Every such file of the site, in a stable order (plans in `allPlans` order, then charts in catalog order). The
+ * charts are the catalog's drawn ones (an empty chart has no files), the same catalog the pages show.
+ */
+export function siteFiles(input: SiteFilesInput, charts: ChartEntry[] = chartCatalog(input.plans, input.indicators, englishRegionNames(input.regionOverlay))): SiteFile[] {
+  return [...input.plans.flatMap((doc) => planFiles(doc, input)), ...charts.filter((c) => !c.model.empty).flatMap((c) => chartFiles(c, input))];
+}
+
+/** The input, read from a plans folder and the registries in `content/` (no Astro needed). */
+export async function readSiteFilesInput(plansDir: string, site: URL): Promise<SiteFilesInput> {
+  const [plans, kinds, indicators, regionOverlay] = await Promise.all([readPlans(plansDir), readRegistry('kinds'), readRegistry('indicators'), readRegistry('regions')]);
+  return { plansDir, plans, kinds, indicators, regionOverlay, site };
+}
