@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { numberEndnotes } from './endnotes.ts';
 
-/** A placeholder as EndnoteRef.astro renders it (Astro escapes `&` and `"` in attribute values). */
+/** A placeholder written by hand as endnotePlaceholder writes it (Astro escapes `&` and `"` in attribute values). */
 const ref = (url: string, label: string, continued = false) =>
   `<sup class="endnote-ref" data-endnote="${url}" data-endnote-label="${label}"${continued ? ' data-endnote-continued' : ''} data-ui></sup>`;
 const mark = (n: number) => `<sup class="endnote-ref" data-ui>\u2060${n}</sup>`;

@@ -1,9 +1,11 @@
 /**
  * Printed endnotes. On paper a link is only as good as the address it names, and an address inside a sentence
- * breaks the text, so the links whose target matters leave a placeholder (`EndnoteRef.astro`) and the plan page
+ * breaks the text, so the links whose target matters leave a placeholder (`endnotePlaceholder`) and the plan page
  * numbers them here, at build time, in the order of the rendered HTML: the numbers follow the page exactly, with
  * no script. Pure: tested in endnotes.test.ts.
  */
+
+import { attr } from './html.ts';
 
 /** One entry of the printed 注释. */
 export interface Endnote {
@@ -14,7 +16,16 @@ export interface Endnote {
   url: string;
 }
 
-/** A placeholder as `EndnoteRef.astro` renders it: an empty `<sup>` carrying `data-endnote`. */
+/**
+ * The placeholder of a link: an empty `<sup>` carrying where it leads (absolute, under the configured `site`) and
+ * what the note names, hidden on screen (the link itself is there), not source text, not indexed (`data-ui`).
+ * `continued`: a later piece of a link cut around a repair (the mark moves to the last piece).
+ */
+export function endnotePlaceholder(href: string, label: string, continued: string | undefined, site: URL | undefined): string {
+  return `<sup class="endnote-ref"${attr('data-endnote', new URL(href, site).href)}${attr('data-endnote-label', label)}${attr('data-endnote-continued', continued ? '' : undefined)} data-ui></sup>`;
+}
+
+/** A placeholder as `endnotePlaceholder` writes it. */
 const PLACEHOLDER = /<sup\s[^>]*\bdata-endnote="[^"]*"[^>]*><\/sup>/gu;
 const ATTRIBUTE = /([\w-]+)(?:="([^"]*)")?/gu;
 

@@ -1,12 +1,12 @@
 /**
  * The body of a plan as an mdast tree with MDX JSX elements: one handler per block kind and per mark kind. It is
- * defined once and used twice: the plan page renders it (src/components/plan/PlanBody.astro) and the ingest writes
+ * defined once and used twice: the plan page renders it (src/lib/plan-body-html.ts) and the ingest writes
  * it out as the plan's MDX entry (scripts/pipeline/mdx.ts). The page does not compile the MDX files: each compiled
  * entry is a module Astro's bundler holds in memory (about 2 MB per plan, measured; issue 15), which a library of
  * 10,000 plans cannot afford, while the tree costs nothing to build.
  *
- * Components: `Front`, `Title`, `Heading`, `Para`, `Figure`, `Note`, `Repair`, `Cite`, `Value`, `Term`, `Dept`
- * (src/components/mdx/), and the table elements `table caption thead tbody tr th td`.
+ * Elements: `Front`, `Title`, `Heading`, `Para`, `Figure`, `Note`, `Repair`, `Cite`, `Value`, `Term`, `Dept` (drawn as
+ * HTML by src/lib/plan-body-html.ts), and the table elements `table caption thead tbody tr th td`.
  */
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { PhrasingContent, Root, RootContent } from 'mdast';

@@ -1,0 +1,94 @@
+import type { RootContent } from 'mdast';
+import { describe, expect, test } from 'vitest';
+import type { PlanMarks } from './plan-marks.ts';
+import { nodesHtml, type BodyHtmlContext } from './plan-body-html.ts';
+import { attr, escapeText } from './html.ts';
+
+/** A JSX element of the body tree, as src/lib/plan-body.ts makes them. */
+const el = (name: string, attrs: Record<string, string>, children: RootContent[] = []): RootContent =>
+  ({ type: 'mdxJsxTextElement', name, attributes: Object.entries(attrs).map(([k, v]) => ({ type: 'mdxJsxAttribute', name: k, value: v })), children }) as RootContent;
+const text = (value: string): RootContent => ({ type: 'text', value });
+
+const marks: PlanMarks = {
+  cites: new Map([['c1', { href: '/documents/kejin-tiaoli/', noteLabel: '《天津市科学技术进步条例》' }]]),
+  terms: new Map([['chuying', { href: '/glossary/chuying/#tianjin', noteLabel: '术语“雏鹰企业”（天津市的定义）' }]]),
+  values: new Map([['v1', { href: '/indicators/rd-intensity/', reading: '研发投入强度 · 水平 · 3.2% · 2022年' }]]),
+  related: new Map([['s1', [{ slug: 'hongqiao-2020-2022', planTitle: '红桥区方案（2020-2022年）', sectionId: 's2', title: '（二）育才', themeId: 'talent', themeName: '人才' }]]]),
+  reused: new Set(['p2']),
+};
+const zh: BodyHtmlContext = { marks, locale: 'zh-CN', site: new URL('https://plans.example.org') };
+const html = (nodes: RootContent[], ctx = zh) => nodesHtml(nodes, ctx);
+
+describe('the plan text as HTML (the markup each element had as an Astro component)', () => {
+  test.each([
+    ['a paragraph with its anchor and ¶ link', [el('Para', { id: 'p1' }, [text('正文')])], '<p id="p1">正文<a class="self-link" href="#p1" data-ui aria-label="本段链接">¶</a></p>'],
+    ['a paragraph other plans print too, with its role', [el('Para', { id: 'p2', role: 'addressee' }, [text('各区')])], '<p id="p2" class="addressee reused">各区<a class="self-link" href="#p2" data-ui aria-label="本段链接">¶</a></p>'],
+    ['a level-2 heading is an h3', [el('Heading', { id: 's9', level: '2' }, [text('（一）')])], '<h3 id="s9">（一）<a class="self-link" href="#s9" data-ui aria-label="本节链接">#</a></h3>'],
+    [
+      'a heading followed by the same theme in other plans, linked in the reader’s edition',
+      [el('Heading', { id: 's1', level: '1' }, [text('一、人才')])],
+      '<h2 id="s1">一、人才<a class="self-link" href="#s1" data-ui aria-label="本节链接">#</a></h2><p class="related" data-ui><span class="related-label">其他规划的人才章节：</span><a href="/plans/hongqiao-2020-2022/#s2">红桥区方案 · （二）育才</a></p>',
+    ],
+    ['the notice’s title and the plan’s', [el('Title', { id: 't0', role: 'notice' }, [text('通知')]), el('Title', { id: 't1', role: 'plan' }, [text('方案')])], '<h2 id="t0" class="notice-title">通知</h2><p id="t1" class="doc-title">方案</p>'],
+    ['the covering notice', [el('Front', {}, [text('x')])], '<section class="front" aria-label="印发通知">x</section>'],
+    ['a table in its scrolling figure', [el('Figure', { id: 'tb1' }, [el('table', {}, [el('tr', {}, [el('td', { colspan: '2' }, [text('1')])])])])], '<figure id="tb1" class="table-figure"><section class="table-scroll" tabindex="0" aria-label="表格（可横向滚动）"><table><tr><td colspan="2">1</td></tr></table></section></figure>'],
+    ['editorial notes, inline and as a paragraph', [el('Note', { inline: 'true' }, [text('注')]), el('Note', {}, [text('说明')])], '<span class="ed-note" data-ui>〔注〕</span><p class="ed-note" data-ui>编者注：说明</p>'],
+    [
+      'a repair, its marker naming the original',
+      [el('Repair', { id: 'r1', original: '', reason: '补字。' }, [text('的')])],
+      '<span class="repair" id="r1">的<a class="repair-ref" href="#note-r1" aria-label="校勘记：原文“（无）”。补字。" data-ui><sup>校</sup><span class="repair-note" aria-hidden="true">原文“（无）”。补字。</span></a></span>',
+    ],
+    [
+      'a citation with its printed endnote placeholder (absolute URL)',
+      [el('Cite', { id: 'c1', doc: 'x' }, [text('《条例》')])],
+      '<cite id="c1"><a class="cited" href="/documents/kejin-tiaoli/">《条例》</a><sup class="endnote-ref" data-endnote="https://plans.example.org/documents/kejin-tiaoli/" data-endnote-label="《天津市科学技术进步条例》" data-ui></sup></cite>',
+    ],
+    [
+      'the later piece of a citation cut around a repair: no id, placeholder marked continued',
+      [el('Cite', { id: 'c1', doc: 'x', continued: 'true' }, [text('例》')])],
+      '<cite><a class="cited" href="/documents/kejin-tiaoli/">例》</a><sup class="endnote-ref" data-endnote="https://plans.example.org/documents/kejin-tiaoli/" data-endnote-label="《天津市科学技术进步条例》" data-endnote-continued data-ui></sup></cite>',
+    ],
+    ['a citation of a document without a page', [el('Cite', { id: 'c9', doc: 'y' }, [text('《某》')])], '<cite id="c9">《某》</cite>'],
+    ['a value with its reading', [el('Value', { id: 'v1' }, [text('3.2%')])], '<a class="value" href="/indicators/rd-intensity/">3.2%<span class="value-note" data-ui>〔研发投入强度 · 水平 · 3.2% · 2022年〕</span></a>'],
+    ['a later piece of a value: no second reading', [el('Value', { id: 'v1', continued: 'true' }, [text('%')])], '<a class="value" href="/indicators/rd-intensity/">%</a>'],
+    ['a value with no target is plain text', [el('Value', { id: 'v9' }, [text('5家')])], '5家'],
+    [
+      'a term, linked to its region’s definition',
+      [el('Term', { term: 'chuying' }, [text('雏鹰企业')])],
+      '<a class="term" href="/glossary/chuying/#tianjin">雏鹰企业</a><sup class="endnote-ref" data-endnote="https://plans.example.org/glossary/chuying/#tianjin" data-endnote-label="术语“雏鹰企业”（天津市的定义）" data-ui></sup>',
+    ],
+    ['a term the glossary does not have is plain text', [el('Term', { term: 'nope' }, [text('某词')])], '某词'],
+    ['a department', [el('Dept', { dept: 'tianjin-kjj' }, [text('区科技局')])], '<a class="dept" href="/departments/tianjin-kjj/">区科技局</a>'],
+    ['text is escaped as Astro escapes it', [el('Para', { id: 'p3' }, [text(`A&B <c> 'd' "e"`)])], '<p id="p3">A&amp;B &lt;c&gt; &#39;d&#39; &quot;e&quot;<a class="self-link" href="#p3" data-ui aria-label="本段链接">¶</a></p>'],
+    ['a paragraph node only wraps its element', [{ type: 'paragraph', children: [el('Para', { id: 'p4' }, [text('x')])] } as RootContent], '<p id="p4">x<a class="self-link" href="#p4" data-ui aria-label="本段链接">¶</a></p>'],
+  ])('%s', (_, nodes, expected) => {
+    expect(html(nodes as RootContent[])).toBe(expected);
+  });
+
+  test('in the English edition, departments and other plans’ sections link to English pages', () => {
+    const en = { ...zh, locale: 'en' as const };
+    expect(html([el('Dept', { dept: 'tianjin-kjj' }, [text('区科技局')])], en)).toBe('<a class="dept" href="/en/departments/tianjin-kjj/">区科技局</a>');
+    expect(html([el('Heading', { id: 's1', level: '1' }, [text('一、人才')])], en)).toContain('<a href="/en/plans/hongqiao-2020-2022/#s2">');
+  });
+
+  test('without marks (a page that resolved none) the marks are plain text and paragraphs are not marked reused', () => {
+    const none = { ...zh, marks: undefined };
+    expect(html([el('Para', { id: 'p2' }, [el('Value', { id: 'v1' }, [text('3.2%')]), el('Term', { term: 'chuying' }, [text('雏鹰')])])], none)).toBe('<p id="p2">3.2%雏鹰<a class="self-link" href="#p2" data-ui aria-label="本段链接">¶</a></p>');
+  });
+
+  test('an element the body does not know is an error naming it', () => {
+    expect(() => html([el('Marquee', {}, [])])).toThrow(/no element <Marquee>/u);
+  });
+});
+
+describe('attributes as Astro writes them', () => {
+  test.each([
+    ['id', 'a', ' id="a"'],
+    ['data-x', '', ' data-x'],
+    ['data-x', undefined, ''],
+    ['title', 'a&b "c" <d>', ' title="a&amp;b &quot;c&quot; <d>"'],
+  ] as const)('%s=%s', (name, value, expected) => {
+    expect(attr(name, value)).toBe(expected);
+  });
+  test('text escapes all five characters', () => expect(escapeText(`&<>'"`)).toBe('&amp;&lt;&gt;&#39;&quot;'));
+});

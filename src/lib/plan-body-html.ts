@@ -1,0 +1,108 @@
+/**
+ * The body tree of a plan (src/lib/plan-body.ts) as HTML: what the plan page shows of the text. One function per
+ * element of the generated MDX (`Front`, `Title`, `Heading`, `Para`, `Figure`, `Note`, `Repair`, `Cite`, `Value`,
+ * `Term`, `Dept`, the table elements), with the marks' links and readings resolved once per page (`planMarks`).
+ *
+ * Why a function and not a component per element: a plan's text is some 1,000 elements, and an Astro component per
+ * element was most of the cost of rendering the dearest page of the site (at 3,000 plans, a plan page took 13 ms,
+ * twice for its two editions). Escaping follows Astro's own (src/lib/html.ts), so the page is the same byte for byte
+ * as when the components drew it.
+ */
+import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
+import type { RootContent } from 'mdast';
+import type { PlanMarks } from './plan-marks.ts';
+import { localPlanUrl, localUrl, type Locale } from './i18n/index.ts';
+import { endnotePlaceholder } from './endnotes.ts';
+import { attr, escapeText } from './html.ts';
+
+/** What the HTML depends on besides the tree. */
+export interface BodyHtmlContext {
+  /** The marks' links and readings; none: the marks are drawn as plain text (as the components did). */
+  marks: PlanMarks | undefined;
+  /** The reader's edition: departments and other plans' sections are linked in it. */
+  locale: Locale;
+  /** The site's address: the printed endnotes name each link absolute. */
+  site: URL | undefined;
+}
+
+type Element = MdxJsxFlowElement | MdxJsxTextElement;
+type Props = Record<string, string | undefined>;
+type Render = (props: Props, children: string, ctx: BodyHtmlContext) => string;
+
+const ELEMENTS: Record<string, Render> = {
+  // The covering notice that precedes the plan.
+  Front: (_, children) => `<section class="front" aria-label="印发通知">${children}</section>`,
+  // The covering notice's title (a heading of the notice) or the plan's own title.
+  Title: ({ id, role }, children) => (role === 'notice' ? `<h2${attr('id', id)} class="notice-title">${children}</h2>` : `<p${attr('id', id)} class="doc-title">${children}</p>`),
+  // A numbered heading; level 1 (`一、`) is an `h2`, the page title being the `h1`. After a level-1 or level-2
+  // heading, links to the sections of other plans on the same theme.
+  Heading: ({ id, level }, children, ctx) => {
+    const tag = `h${Math.min(6, Number(level) + 1)}`;
+    const heading = `<${tag}${attr('id', id)}>${children}<a class="self-link"${attr('href', `#${id}`)} data-ui aria-label="本节链接">#</a></${tag}>`;
+    const related = ctx.marks?.related.get(id!) ?? [];
+    if (related.length === 0) return heading;
+    const links = related
+      .map((r, i) => `${i > 0 ? '；' : ''}<a${attr('href', localPlanUrl(ctx.locale, r.slug, r.sectionId))}>${escapeText(r.planTitle.replace(/（.*$|\(.*$/u, ''))} · ${escapeText(r.title)}</a>`)
+      .join('');
+    return `${heading}<p class="related" data-ui><span class="related-label">其他规划的${escapeText(related[0]!.themeName)}章节：</span>${links}</p>`;
+  },
+  // A paragraph with a stable anchor; `role` marks notice parts laid out differently, `reused` text other plans print too.
+  Para: ({ id, role }, children, ctx) => {
+    const classes = [role, ctx.marks?.reused.has(id!) ? 'reused' : undefined].filter(Boolean).join(' ');
+    return `<p${attr('id', id)}${classes ? ` class="${classes}"` : ''}>${children}<a class="self-link"${attr('href', `#${id}`)} data-ui aria-label="本段链接">¶</a></p>`;
+  },
+  // A table from the text, scrollable on narrow screens and kept whole in print.
+  Figure: ({ id }, children) => `<figure${attr('id', id)} class="table-figure"><section class="table-scroll" tabindex="0" aria-label="表格（可横向滚动）">${children}</section></figure>`,
+  // An editorial note: shown, but not part of the source text.
+  Note: ({ inline }, children) => (inline ? `<span class="ed-note" data-ui>〔${children}〕</span>` : `<p class="ed-note" data-ui>编者注：${children}</p>`),
+  // A repaired passage: the marker links to the 校勘记 entry and shows the original and the reason.
+  Repair: ({ id, original, reason }, children) => {
+    const note = `原文“${original === '' ? '（无）' : original}”。${reason}`;
+    return `<span class="repair"${attr('id', id)}>${children}<a class="repair-ref"${attr('href', `#note-${id}`)}${attr('aria-label', `校勘记：${note}`)} data-ui><sup>校</sup><span class="repair-note" aria-hidden="true">${escapeText(note)}</span></a></span>`;
+  },
+  // A document cited in 《》: a link to the cited document's page.
+  Cite: ({ id, continued }, children, ctx) => {
+    const link = ctx.marks?.cites.get(id!);
+    const own = attr('id', continued ? undefined : id);
+    if (!link) return `<cite${own}>${children}</cite>`;
+    return `<cite${own}><a class="cited"${attr('href', link.href)}>${children}</a>${endnotePlaceholder(link.href, link.noteLabel, continued, ctx.site)}</cite>`;
+  },
+  // A quantitative value: links to its indicator (or its row in the targets table), with its normalised reading.
+  Value: ({ id, continued }, children, ctx) => {
+    const mark = ctx.marks?.values.get(id!);
+    if (!mark) return children;
+    return `<a class="value"${attr('href', mark.href)}>${children}${continued ? '' : `<span class="value-note" data-ui>〔${escapeText(mark.reading)}〕</span>`}</a>`;
+  },
+  // First mention of a glossary term in a section: a link to its entry (for its region, where that differs).
+  Term: ({ term, continued }, children, ctx) => {
+    const link = ctx.marks?.terms.get(term!);
+    if (!link) return children;
+    return `<a class="term"${attr('href', link.href)}>${children}</a>${endnotePlaceholder(link.href, link.noteLabel, continued, ctx.site)}`;
+  },
+  // A department named in a responsibility clause: a link to its page, in the reader's edition.
+  Dept: ({ dept }, children, ctx) => `<a class="dept"${attr('href', localUrl(ctx.locale, `departments/${dept}/`))}>${children}</a>`,
+};
+
+const TABLE_ELEMENTS = new Set(['table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td']);
+
+function element(node: Element, ctx: BodyHtmlContext): string {
+  const name = node.name ?? '';
+  const attributes = node.attributes.flatMap((a) => ('name' in a && typeof a.value === 'string' ? [[a.name, a.value] as const] : []));
+  const children = nodesHtml(node.children as RootContent[], ctx);
+  const render = ELEMENTS[name];
+  if (render) return render(Object.fromEntries(attributes), children, ctx);
+  if (TABLE_ELEMENTS.has(name)) return `<${name}${attributes.map(([k, v]) => attr(k, v)).join('')}>${children}</${name}>`;
+  throw new Error(`plan body: no element <${name}> (src/lib/plan-body-html.ts)`);
+}
+
+/** Nodes of the tree as HTML: text; a paragraph that only wraps one element (MDX unwraps it too); elements. */
+export function nodesHtml(nodes: readonly RootContent[], ctx: BodyHtmlContext): string {
+  let out = '';
+  for (const node of nodes) {
+    if (node.type === 'text') out += escapeText(node.value);
+    else if (node.type === 'paragraph') out += nodesHtml(node.children, ctx);
+    else if (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') out += element(node, ctx);
+    else throw new Error(`plan body: unexpected node ${node.type}`);
+  }
+  return out;
+}
