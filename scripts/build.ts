@@ -128,6 +128,29 @@ async function astroBuildInParts(outDir: string, parts: number, env: Record<stri
   return ms;
 }
 
+/**
+ * Runs a Node script in `parts` processes at once, each told its part in `BUILD_PART` (one process: none), and
+ * prints their output after them, each line marked `[part i]`; a part that fails fails the stage, naming it.
+ */
+async function runInParts(label: string, args: string[], parts: number, env: Record<string, string>): Promise<number> {
+  if (parts === 1) return run(label, process.execPath, args, env);
+  const started = performance.now();
+  const runs = Array.from({ length: parts }, (_, i) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...inheritedEnv(), ...env, BUILD_PART: `${i}/${parts}` } });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    return new Promise<{ i: number; code: number | string; output: string }>((done) => child.on('close', (code, signal) => done({ i, code: code ?? signal ?? 1, output })));
+  });
+  const done = await Promise.all(runs);
+  for (const r of done) for (const line of r.output.split('\n')) if (line) console.log(`[part ${r.i}] ${line}`);
+  const failed = done.filter((r) => r.code !== 0);
+  if (failed.length > 0) throw new BuildError(`build: ${label} failed in part ${failed.map((r) => `${r.i} (exit ${r.code})`).join(', ')} of ${parts}`, 1);
+  const ms = Math.round(performance.now() - started);
+  console.log(`build: ${label} done in ${ms} ms`);
+  return ms;
+}
+
 /** Moves a folder (a copy where it must cross file systems). */
 function moveDir(from: string, to: string): void {
   try {
@@ -243,7 +266,7 @@ export async function build(opts: BuildOptions): Promise<void> {
   );
   // The files that are not pages (source texts, open data, search records, citation and chart files:
   // src/lib/site-files.ts), written beside the pages by a plain script rather than rendered by Astro one by one.
-  run('site files', process.execPath, ['scripts/site-files.ts', '--plans', opts.plansDir, '--out', opts.outDir], env);
+  await runInParts('site files', ['scripts/site-files.ts', '--plans', opts.plansDir, '--out', opts.outDir], parts, env);
   // `[data-ui]` marks editorial UI in a plan's text (anchors, readings, notes, note numbers): not source text, so
   // not indexed. One selector here instead of a `data-pagefind-ignore` on each of hundreds of marks per page.
   // Only the Chinese plan pages carry `data-pagefind-body`, so only they are indexed; `--glob` keeps Pagefind from
