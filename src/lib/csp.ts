@@ -19,8 +19,19 @@ function isDataBlock(attrs: string): boolean {
   return type !== undefined && type !== 'module' && !/javascript|ecmascript/u.test(type);
 }
 
+/** Digests made so far, by algorithm and content: the same few stylesheets are inlined in thousands of pages. */
+const digests = new Map<string, string>();
+
 function digest(algorithm: string, content: string): string {
-  return `'sha${algorithm}-${createHash(`sha${algorithm}`).update(content, 'utf8').digest('base64')}'`;
+  const key = `${algorithm}:${content}`;
+  let out = digests.get(key);
+  if (out === undefined) {
+    out = `'sha${algorithm}-${createHash(`sha${algorithm}`).update(content, 'utf8').digest('base64')}'`;
+    // A build has few distinct inline elements; the bound keeps a page-specific one from growing the map without end.
+    if (digests.size >= 1000) digests.clear();
+    digests.set(key, out);
+  }
+  return out;
 }
 
 /**

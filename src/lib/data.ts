@@ -91,11 +91,17 @@ export async function chartsOfPage(page: string): Promise<ChartEntry[]> {
   return (await chartIndex()).byPage.get(page) ?? [];
 }
 
-/** The entries of a registry collection (`content/*.yaml`), in `byRegistryId` order (src/lib/registry-files.ts). */
-const registry =
-  <T extends { id: string }>(name: RegistryName) =>
-  async (): Promise<T[]> =>
-    byRegistryId((await getCollection(name)).map((e) => e.data as unknown as T));
+/**
+ * The entries of a registry collection (`content/*.yaml`), in `byRegistryId` order (src/lib/registry-files.ts), read
+ * once per build: pages ask for them on every render (a plan page for five of them), and `getCollection` makes a new
+ * copy of every entry each time. Shared: callers must not change the array.
+ */
+const registry = <T extends { id: string }>(name: RegistryName) => {
+  let cache: Promise<T[]> | undefined;
+  const read = async (): Promise<T[]> => byRegistryId((await getCollection(name)).map((e) => e.data as unknown as T));
+  // In `astro dev` an edited registry is seen on the next request.
+  return (): Promise<T[]> => (import.meta.env?.DEV ? read() : (cache ??= read()));
+};
 
 /** The curated region overlay (`content/regions.yaml`: English names, aliases); plans carry their regions themselves. */
 export const regionOverlay = registry<RegionOverlayEntry>('regions');
