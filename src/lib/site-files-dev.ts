@@ -4,8 +4,8 @@
  * `astro build` does not use this: scripts/site-files.ts writes them after the build.
  */
 import type { AstroIntegration } from 'astro';
-import type { SiteFile } from './site-files.ts';
-import { siteUrl } from './site-config.ts';
+import { SITE_FILE_PATH, type SiteFile } from './site-files.ts';
+import { basePath, siteUrl } from './site-config.ts';
 
 export function siteFilesDuringDev(): AstroIntegration {
   return {
@@ -13,9 +13,15 @@ export function siteFilesDuringDev(): AstroIntegration {
     hooks: {
       'astro:server:setup': ({ server }) => {
         server.middlewares.use((req, res, next) => {
-          const base = (server.config.base ?? '/').replace(/\/?$/u, '/');
-          const path = decodeURIComponent((req.url ?? '').split('?')[0]!);
-          if (!path.startsWith(base)) return next();
+          // The base Astro is configured with (astro.config.mjs reads the same setting).
+          const base = basePath().replace(/\/?$/u, '/');
+          let path: string;
+          try {
+            path = decodeURIComponent((req.url ?? '').split('?')[0]!);
+          } catch {
+            return next(); // not a path any file has: Astro answers it
+          }
+          if (!path.startsWith(base) || !SITE_FILE_PATH.test(path.slice(base.length))) return next();
           // Loaded through Vite, so that an edit to the code is seen without a restart.
           (server.ssrLoadModule('/src/lib/site-files.ts') as Promise<typeof import('./site-files.ts')>)
             .then(async (m) => {

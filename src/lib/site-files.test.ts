@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { realSeeds } from './crosslinks/test-fixtures.ts';
 import { chartCatalog, englishRegionNames } from './chart-catalog.ts';
 import { readRegistry } from './registry-files.ts';
-import { siteFiles, type SiteFile, type SiteFilesInput } from './site-files.ts';
+import { SITE_FILE_PATH, siteFiles, type SiteFile, type SiteFilesInput } from './site-files.ts';
 
 const { plans } = realSeeds();
 let plansDir: string;
@@ -41,8 +41,10 @@ describe('siteFiles', () => {
     expect(files.filter((f) => f.path.startsWith('sources/'))).toHaveLength(plans.length);
   });
 
-  test('no two files share a path', () => {
+  test('no two files share a path, and every path is one the dev server asks for (SITE_FILE_PATH)', () => {
     expect(new Set(files.map((f) => f.path)).size).toBe(files.length);
+    expect(files.filter((f) => !SITE_FILE_PATH.test(f.path)).map((f) => f.path)).toEqual([]);
+    for (const page of ['plans/x/', 'plans/x/index.html', 'charts/', 'data/plans.csv', 'search/', 'en/plans/x/cite.bib']) expect(SITE_FILE_PATH.test(page), page).toBe(false);
   });
 
   test('a drawn chart has its SVG in both editions and its CSV; a chart with nothing to draw has no file', () => {

@@ -4,9 +4,9 @@
  * (`search/blocks/<slug>.json.gz`) and citation files (`plans/<slug>/cite.*`), and each drawn chart's SVG in both
  * editions and its data as CSV (`charts/<id>.svg|csv`, `en/charts/<id>.svg`).
  *
- * Why not Astro endpoints: they were, and at 3,000 plans these 27,000 files cost 1–2 ms each in Astro's page
- * pipeline (request, middleware, logging) for a few microseconds of work; a library of 10,000 plans has some 90,000
- * of them. scripts/site-files.ts writes them after `astro build`; the dev server makes each on request
+ * Why not Astro endpoints: they were, and at 3,000 plans these 31,530 files cost 1–2 ms each in Astro's page
+ * pipeline (request, middleware, logging) on top of their own work (a fraction of that); a library of 10,000 plans
+ * has some 100,000 of them. scripts/site-files.ts writes them after `astro build`; the dev server makes each on request
  * (src/lib/site-files-dev.ts). Paths are relative to the site's base.
  */
 import { readFile } from 'node:fs/promises';
@@ -27,6 +27,12 @@ import { searchRecord } from './search/records.ts';
 import { planUrl } from './url.ts';
 import { readPlans } from './plan-files.ts';
 import { readRegistry } from './registry-files.ts';
+
+/**
+ * The paths these files can have (relative to the base): the dev server asks this before making the list, so that
+ * a page or an asset is not held up by it. A unit test checks that every file's path matches.
+ */
+export const SITE_FILE_PATH = /^(?:sources\/[^/]+\.txt|data\/plans\/[^/]+\.json|search\/blocks\/[^/]+\.json\.gz|plans\/[^/]+\/cite\.(?:ris|bib|json)|(?:en\/)?charts\/[^/]+\.svg|charts\/[^/]+\.csv)$/u;
 
 /** What the files are made from. */
 export interface SiteFilesInput {

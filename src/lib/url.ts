@@ -1,3 +1,4 @@
+/** Site-internal URLs, under the configured base. */
 import { basePath } from './site-config.ts';
 
 /** Site-internal URL for `path` (no leading slash), honouring the configured base (`--base /plans/`). */
