@@ -1,6 +1,6 @@
 /**
  * What the marks in one plan's text link to and show, resolved once per page from the plan and the registries.
- * The plan's text (src/lib/plan-body-html.ts) only renders what this gives it (`Astro.locals.marks`): no registry
+ * The plan's text (src/lib/plan-body-html.ts) only renders what this gives it (the plan page passes it): no registry
  * lookups per mark, one place to read how a citation, a term or a value is linked.
  */
 import type { CitedDocument } from '../schemas/documents.ts';
