@@ -1,5 +1,6 @@
 /** The source view: each seed line with its fate in the page (removed, repaired, where it is shown). */
 import type { PlanDocument, Repair } from '../schemas/plan.ts';
+import { attr, escapeText } from './html.ts';
 
 export interface SourceViewLine {
   n: number;
@@ -43,4 +44,34 @@ export function sourceLines(text: string, doc: PlanDocument): SourceViewLine[] {
       if (at < raw.length) segments.push({ text: raw.slice(at), repair: null });
       return { n, status: 'body' as const, segments, note: null, removal: null, blockId: blockOf.get(n) ?? null };
     });
+}
+
+/** The words the source view's lines need, in the reader's edition (`ui(locale).source`). */
+export interface SourceLineWords {
+  lineLabel: (n: number) => string;
+  repairTitle: (replacement: string, reason: string) => string;
+  removedChrome: string;
+  removedMeta: string;
+  bodyLink: string;
+}
+
+/**
+ * The lines as the page's list items, written by one function rather than an Astro element per line: a plan's source
+ * is hundreds of lines, each four or five elements, and the components were the page's cost (as with the plan text,
+ * src/lib/plan-body-html.ts). Escaped as Astro escapes (src/lib/html.ts): the same bytes as the template wrote.
+ * On the English page (`english`) the Chinese is marked `lang="zh-CN"`; `blockHref` links a line to its block.
+ */
+export function sourceLinesHtml(lines: readonly SourceViewLine[], words: SourceLineWords, english: boolean, blockHref: (blockId: string) => string): string {
+  const zh = (s: string) => (english ? `<span lang="zh-CN">${escapeText(s)}</span>` : escapeText(s));
+  return lines
+    .map((l) => {
+      const text = l.segments.map((g) => (g.repair ? `<mark${attr('title', words.repairTitle(g.repair.replacement, g.repair.reason))}>${escapeText(g.text)}</mark>` : escapeText(g.text))).join('');
+      const note = l.removal ? `<span class="line-note">${escapeText(l.removal.chrome ? words.removedChrome : words.removedMeta)}${zh(l.removal.label)}</span>` : '';
+      const block = l.blockId ? `<a class="line-block"${attr('href', blockHref(l.blockId))}>${escapeText(words.bodyLink)}</a>` : '';
+      return (
+        `<li${attr('id', `L${l.n}`)}${attr('class', l.status)}><a class="line-no"${attr('href', `#L${l.n}`)}${attr('aria-label', words.lineLabel(l.n))}>${l.n}</a>` +
+        `<span class="line-text"${attr('lang', english ? 'zh-CN' : undefined)}>${text}</span>${note}${block}</li>`
+      );
+    })
+    .join('');
 }

@@ -1,0 +1,28 @@
+import { describe, expect, test } from 'vitest';
+import { sourceLinesHtml, type SourceViewLine } from './source-view.ts';
+import { ui } from './i18n/index.ts';
+
+// Three lines of each kind, written out by hand as the Astro template of the source view (before 2026-12) drew them.
+const repair = { id: 'r1', line: 3, column: 2, original: '<b>', replacement: '', reason: '删去网页残留“<b>”', source: 'residue' as const, blockId: 'p1' };
+const lines: SourceViewLine[] = [
+  { n: 1, status: 'removed', segments: [{ text: '位置:首页 & "政策"', repair: null }], note: '网页元素：面包屑导航', removal: { chrome: true, label: '面包屑导航' }, blockId: null },
+  { n: 2, status: 'blank', segments: [], note: null, removal: null, blockId: null },
+  { n: 3, status: 'body', segments: [{ text: '一、', repair: null }, { text: '<b>', repair }, { text: '总体要求', repair: null }], note: null, removal: null, blockId: 'p1' },
+];
+const href = (id: string) => `/plans/x/#${id}`;
+
+describe('sourceLinesHtml(lines, words, english, blockHref)', () => {
+  test('writes each line as the template did: number link, escaped text, repairs marked with their reading, why a line left, its block', () => {
+    expect(sourceLinesHtml(lines, ui('zh').source, false, href)).toBe(
+      '<li id="L1" class="removed"><a class="line-no" href="#L1" aria-label="第1行">1</a><span class="line-text">位置:首页 &amp; &quot;政策&quot;</span><span class="line-note">网页元素：面包屑导航</span></li>' +
+        '<li id="L2" class="blank"><a class="line-no" href="#L2" aria-label="第2行">2</a><span class="line-text"></span></li>' +
+        '<li id="L3" class="body"><a class="line-no" href="#L3" aria-label="第3行">3</a><span class="line-text">一、<mark title="正文作“”：删去网页残留“<b>”">&lt;b&gt;</mark>总体要求</span><a class="line-block" href="/plans/x/#p1">正文</a></li>',
+    );
+  });
+  test('on the English page the lines and the rules’ labels are marked Chinese', () => {
+    const html = sourceLinesHtml(lines.slice(0, 1), ui('en').source, true, href);
+    expect(html).toBe(
+      '<li id="L1" class="removed"><a class="line-no" href="#L1" aria-label="line 1">1</a><span class="line-text" lang="zh-CN">位置:首页 &amp; &quot;政策&quot;</span><span class="line-note">portal element: <span lang="zh-CN">面包屑导航</span></span></li>',
+    );
+  });
+});
