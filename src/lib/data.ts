@@ -17,6 +17,7 @@ import { planReuseFile, readPlans, readPrepared, reuseSummaryFile } from './plan
 import { chartCatalog, englishRegionNames, type ChartEntry } from './chart-catalog.ts';
 import { summarize, type PlanSummary } from './plan-summary.ts';
 import { PAGE_SIZE, pageOfIndex } from './page-sizes.ts';
+import { departmentPages, departmentViews, type DepartmentPages, type DepartmentView } from './crosslinks/departments.ts';
 
 let plansCache: Promise<PlanDocument[]> | undefined;
 
@@ -114,6 +115,22 @@ export const indicators = registry<Indicator>('indicators');
 export const citedDocuments = registry<CitedDocument>('documents');
 
 export { summarize, type PlanSummary } from './plan-summary.ts';
+
+let departmentsCache: Promise<{ views: DepartmentView[]; pages: DepartmentPages }> | undefined;
+
+/**
+ * Every department with its tasks, and where each is shown (its own page or its region's list, `departmentPages`),
+ * once per build: every plan page links its departments there.
+ */
+export function departmentLayout(): Promise<{ views: DepartmentView[]; pages: DepartmentPages }> {
+  const compute = () => Promise.all([allPlans(), departments()]).then(([plans, depts]) => {
+    const views = departmentViews(plans, depts);
+    return { views, pages: departmentPages(views, PAGE_SIZE.rows) };
+  });
+  if (import.meta.env?.DEV) return compute();
+  departmentsCache ??= compute();
+  return departmentsCache;
+}
 
 export async function planSummaries(): Promise<PlanSummary[]> {
   const [plans, k] = await Promise.all([allPlans(), kinds()]);

@@ -15,6 +15,7 @@ const marks: PlanMarks = {
   values: new Map([['v1', { href: '/indicators/rd-intensity/', reading: '研发投入强度 · 水平 · 3.2% · 2022年' }]]),
   related: new Map([['s1', [{ slug: 'hongqiao-2020-2022', planTitle: '红桥区方案（2020-2022年）', sectionId: 's2', title: '（二）育才', themeId: 'talent', themeName: '人才' }]]]),
   reused: new Set(['p2']),
+  departments: new Map([['tianjin-unregistered-1a2b', '/departments/region/tianjin-hongqiao/#tianjin-unregistered-1a2b']]),
 };
 const zh: BodyHtmlContext = { marks, locale: 'zh-CN', site: new URL('https://plans.example.org') };
 const html = (nodes: RootContent[], ctx = zh) => nodesHtml(nodes, ctx);
@@ -59,6 +60,11 @@ describe('the plan text as HTML (the markup each element had as an Astro compone
     ],
     ['a term the glossary does not have is plain text', [el('Term', { term: 'nope' }, [text('某词')])], '某词'],
     ['a department', [el('Dept', { dept: 'tianjin-kjj' }, [text('区科技局')])], '<a class="dept" href="/departments/tianjin-kjj/">区科技局</a>'],
+    [
+      'a department listed on its region’s page, linked to its place there',
+      [el('Dept', { dept: 'tianjin-unregistered-1a2b' }, [text('区合作办')])],
+      '<a class="dept" href="/departments/region/tianjin-hongqiao/#tianjin-unregistered-1a2b">区合作办</a>',
+    ],
     ['text is escaped as Astro escapes it', [el('Para', { id: 'p3' }, [text(`A&B <c> 'd' "e"`)])], '<p id="p3">A&amp;B &lt;c&gt; &#39;d&#39; &quot;e&quot;<a class="self-link" href="#p3" data-ui aria-label="本段链接">¶</a></p>'],
     ['a paragraph node only wraps its element', [{ type: 'paragraph', children: [el('Para', { id: 'p4' }, [text('x')])] } as RootContent], '<p id="p4">x<a class="self-link" href="#p4" data-ui aria-label="本段链接">¶</a></p>'],
   ])('%s', (_, nodes, expected) => {

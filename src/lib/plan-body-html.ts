@@ -80,7 +80,8 @@ const ELEMENTS: Record<string, Render> = {
     return `<a class="term"${attr('href', link.href)}>${children}</a>${endnotePlaceholder(link.href, link.noteLabel, continued, ctx.site)}`;
   },
   // A department named in a responsibility clause: a link to its page, in the reader's edition.
-  Dept: ({ dept }, children, ctx) => `<a class="dept"${attr('href', localUrl(ctx.locale, `departments/${dept}/`))}>${children}</a>`,
+  // A department: linked where it is shown (its page, or its region's list of departments without one).
+  Dept: ({ dept }, children, ctx) => `<a class="dept"${attr('href', ctx.marks?.departments.get(dept!) ?? localUrl(ctx.locale, `departments/${dept}/`))}>${children}</a>`,
 };
 
 const TABLE_ELEMENTS = new Set(['table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td']);

@@ -77,6 +77,14 @@ describe('planMarks on the real seeds', () => {
     expect(marksOf('xinji-14th-five-year').marks.terms.get('chuying-qiye')).toEqual({ href: '/glossary/chuying-qiye/#def-hebei', noteLabel: '术语“雏鹰企业”（未记录河北省的定义）' });
   });
 
+  test('each department a responsibility clause names links where it is shown: its own page, or its place in its region’s list (002 lines 24–33)', () => {
+    const doc = bySlug('hongqiao-2020-2022');
+    const shared = new Map([['tianjin-hongqiao-qu-shangwuju', 'departments/region/tianjin-hongqiao/#tianjin-hongqiao-qu-shangwuju']]);
+    const marks = planMarks(doc, { documents: reg.documents, glossary: reg.glossary, indicators: reg.indicators, related: new Map(), departments: shared, link: (path) => localUrl('en', path) });
+    expect(marks.departments.get('tianjin-hongqiao-qu-shangwuju')).toBe('/en/departments/region/tianjin-hongqiao/#tianjin-hongqiao-qu-shangwuju');
+    expect(marks.departments.get('tianjin-hongqiao-qu-kejiju')).toBe('/en/departments/tianjin-hongqiao-qu-kejiju/');
+  });
+
   test('related sections sit only after level-1 and level-2 headings', () => {
     const levels = new Map<string, number>(plans.flatMap((p) => p.blocks.flatMap((b) => (b.kind === 'heading' ? [[`${p.slug}#${b.id}`, b.level] as const] : []))));
     const shown = plans.flatMap((p) => [...marksOf(p.slug).marks.related.keys()].map((id) => `${p.slug}#${id}`));

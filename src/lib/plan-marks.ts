@@ -37,6 +37,8 @@ export interface PlanMarks {
   related: Map<string, RelatedSection[]>;
   /** Paragraphs holding text other plans also print (src/lib/reuse/): the page marks them, quietly. */
   reused: ReadonlySet<string>;
+  /** Where each department named in the text is shown (its page, or its place in its region's list), by department id. */
+  departments: Map<string, string>;
 }
 
 export interface MarkRegistries {
@@ -47,6 +49,8 @@ export interface MarkRegistries {
   related: Map<string, RelatedSection[]>;
   /** This plan's blocks with text other plans also print (`reusedBlocks`, from the text reuse computed once per build). */
   reused?: ReadonlySet<string>;
+  /** Site-relative path of each department's place (`departmentPages(…).href`); a department not in it has its own page. */
+  departments?: ReadonlyMap<string, string>;
   /** The URL of a site page (`documents/<id>/`) in the reader's edition (`localUrl`); the Chinese page by default. */
   link?: (path: string) => string;
 }
@@ -83,5 +87,10 @@ export function planMarks(doc: PlanDocument, registries: MarkRegistries): PlanMa
     const sections = registries.related.get(b.id) ?? [];
     if (sections.length > 0) related.set(b.id, sections);
   }
-  return { cites, terms, values, related, reused: registries.reused ?? new Set() };
+  // The departments the text names (its responsibility clauses' marks), each linked where it is shown.
+  const departments = new Map<string, string>();
+  for (const r of doc.responsibilities) {
+    for (const ref of [...r.lead, ...r.support, ...r.shared]) departments.set(ref.departmentId, link(registries.departments?.get(ref.departmentId) ?? `departments/${ref.departmentId}/`));
+  }
+  return { cites, terms, values, related, reused: registries.reused ?? new Set(), departments };
 }

@@ -7,8 +7,8 @@
  * A sitemap file holds at most 50,000 URLs (sitemaps.org protocol): past that, `/sitemap.xml` is a sitemap index
  * naming `/sitemaps/<n>.xml` (a library of 10,000 plans has some 190,000 pages).
  */
-import { allPlans, drawnCharts, departments, glossary, indicators, instruments, kinds, themes, citedDocuments, reuseSummary } from './data.ts';
-import { citedDocumentViews, departmentViews, flattenRegions, plansUnder, regionTree, termViews, themeSections } from './crosslinks/index.ts';
+import { allPlans, drawnCharts, departmentLayout, glossary, indicators, instruments, kinds, themes, citedDocuments, reuseSummary } from './data.ts';
+import { citedDocumentViews, flattenRegions, plansUnder, regionTree, sharedDepartmentsPath, termViews, themeSections } from './crosslinks/index.ts';
 import { PAGE_SIZE, pageCount, pagePaths } from './page-sizes.ts';
 import { planFacets } from './plan-facets.ts';
 import { parentViews, planAlignments } from './alignment.ts';
@@ -27,7 +27,7 @@ export function siteSitemap(site: URL): Promise<{ main: string; parts: string[] 
 
 async function computeUrlElements(site: URL): Promise<string[]> {
   const plans = await allPlans();
-  const views = departmentViews(plans, await departments());
+  const { views, pages: departmentPlaces } = await departmentLayout();
   const registryDocuments = await citedDocuments();
   const documents = citedDocumentViews(plans, registryDocuments);
   const alignment = parentViews(planAlignments(plans, registryDocuments, await indicators()), registryDocuments);
@@ -56,7 +56,8 @@ async function computeUrlElements(site: URL): Promise<string[]> {
     'search/',
     ...plans.flatMap((p) => [`plans/${p.slug}/`, `plans/${p.slug}/source/`]),
     ...flattenRegions(regionTree(plans)).flatMap((n) => pagePaths(`regions/${n.region.id}/`, plansUnder(n).length, PAGE_SIZE.plans)),
-    ...views.flatMap((d) => pagePaths(`departments/${d.id}/`, d.tasks.length, PAGE_SIZE.rows)),
+    ...departmentPlaces.own.flatMap((d) => pagePaths(`departments/${d.id}/`, d.tasks.length, PAGE_SIZE.rows)),
+    ...departmentPlaces.shared.map((list) => sharedDepartmentsPath(list.region, list.n)),
     ...documents.flatMap((d) => pagePaths(`documents/${d.slug}/`, d.byPlan.length, PAGE_SIZE.plansPerEntry)),
     ...termViews(plans, await glossary()).flatMap((v) => pagePaths(`glossary/${v.term.id}/`, v.uses.length, PAGE_SIZE.plansPerEntry)),
     ...(await themes()).flatMap((t) => pagePaths(`themes/${t.id}/`, new Set(themeSections(plans, t.id).map((s) => s.slug)).size, PAGE_SIZE.plansPerEntry)),

@@ -83,6 +83,12 @@ function openPlans(): OpenPlan[] {
   });
 }
 
+/** The first page of the first region's list of departments without a page of their own, in both editions. */
+function sharedDepartmentPages(): string[] {
+  const first = builtPages(site.siteDir).map((p) => p.path).find((p) => /^\/departments\/region\/[^/]+\/$/u.test(p));
+  return first ? [first, `/en${first}`] : ['/departments/region/(none built)/'];
+}
+
 describe(`${PLANS} plans at ${PAGE} a page`, () => {
   test('every plan is reachable from the home page by following plain links, each listed once', () => {
     const texts = readdirSync(site.seedsDir).filter((f) => f.endsWith('.txt'));
@@ -145,7 +151,7 @@ describe(`${PLANS} plans at ${PAGE} a page`, () => {
     expect(columns).toHaveLength(PLANS);
     // Every page of a split list exists and is linked from its first page.
     const builtPaths = builtPages(site.siteDir).map((p) => p.path);
-    const firsts = builtPaths.filter((p) => /^\/(en\/)?(browse|compare|regions|documents|reuse|departments|themes|instruments|indicators|glossary)\/(?:(?!\d+\/)[^/]+\/)?$/u.test(p) && !/^\/(en\/)?(browse|regions|themes|instruments|indicators|glossary)\/$/u.test(p));
+    const firsts = builtPaths.filter((p) => (/^\/(en\/)?(browse|compare|regions|documents|reuse|departments|themes|instruments|indicators|glossary)\/(?:(?!\d+\/)[^/]+\/)?$/u.test(p) && !/^\/(en\/)?(browse|regions|themes|instruments|indicators|glossary)\/$/u.test(p)) || /^\/(en\/)?departments\/region\/[^/]+\/$/u.test(p));
     expect(firsts.length).toBeGreaterThan(10);
     const problems: string[] = [];
     for (const first of firsts) {
@@ -154,6 +160,46 @@ describe(`${PLANS} plans at ${PAGE} a page`, () => {
       if (chain.length !== built.length + 1) problems.push(`${first}: ${built.length + 1} pages built, ${chain.length} reached by “next”`);
     }
     expectNone(problems, 'split lists');
+  });
+
+  test('a department without a page of its own is listed whole on its region’s page, at most a page of tasks a page; every department a plan names is shown once, where the plan links it', () => {
+    // Every department the open data's responsibility clauses name, with its task count (one per role it has in a clause).
+    const tasks = new Map<string, number>();
+    for (const f of readdirSync(join(site.siteDir, 'data/plans')).filter((x) => x.endsWith('.json'))) {
+      const doc = JSON.parse(readFileSync(join(site.siteDir, 'data/plans', f), 'utf8'));
+      for (const r of doc.responsibilities) for (const ref of [...r.lead, ...r.support, ...r.shared]) tasks.set(ref.departmentId, (tasks.get(ref.departmentId) ?? 0) + 1);
+    }
+    const builtPaths = builtPages(site.siteDir).map((p) => p.path);
+    const sharedPages = builtPaths.filter((p) => /^\/departments\/region\/[^/]+\/(\d+\/)?$/u.test(p));
+    expect(sharedPages.length, 'no region lists its departments').toBeGreaterThan(0);
+    const problems: string[] = [];
+    const shownAt = new Map<string, string[]>();
+    for (const path of sharedPages) {
+      const sections = html(path).split('<section class="shared-department"').slice(1);
+      let onPage = 0;
+      for (const section of sections) {
+        const id = /<h2 id="([^"]+)"/u.exec(section)![1]!;
+        const listed = (section.match(/<li><a href="\/plans\//gu) ?? []).length;
+        onPage += listed;
+        if (listed !== tasks.get(id)) problems.push(`${path}#${id}: ${listed} tasks listed, the open data gives ${tasks.get(id)}`);
+        shownAt.set(id, [...(shownAt.get(id) ?? []), `${path}#${id}`]);
+      }
+      if (onPage > PAGE) problems.push(`${path}: ${onPage} tasks on one page (page size ${PAGE})`);
+    }
+    const placeOf = new Map<string, string>();
+    for (const id of tasks.keys()) {
+      const places = [...(builtPaths.includes(`/departments/${id}/`) ? [`/departments/${id}/`] : []), ...(shownAt.get(id) ?? [])];
+      if (places.length === 1) placeOf.set(id, places[0]!);
+      else problems.push(`${id}: shown at ${places.length} places (${places.join(' ')})`);
+    }
+    // Each plan links each department it names to that one place.
+    for (const path of builtPaths.filter((p) => /^\/plans\/[^/]+\/$/u.test(p))) {
+      for (const m of html(path).matchAll(/<a class="dept" href="([^"]+)"/gu)) {
+        if (![...placeOf.values()].includes(m[1]!)) problems.push(`${path}: department link ${m[1]} is not where a department is shown`);
+      }
+    }
+    expect(shownAt.size, 'no department listed on a region page').toBeGreaterThan(0);
+    expectNone(problems, 'departments');
   });
 
   test('every link on the list pages resolves (pages and anchors)', async () => {
@@ -165,12 +211,13 @@ describe(`${PLANS} plans at ${PAGE} a page`, () => {
     expectNone(broken, 'broken links on list pages');
   });
 
-  const paginated = ['/browse/all/2/', '/en/browse/all/2/', '/compare/2/', '/en/compare/2/', '/browse/kind-three-year-action-plan/'];
+  // Read when the tests run: the site is built before them.
+  const paginated = () => ['/browse/all/2/', '/en/browse/all/2/', '/compare/2/', '/en/compare/2/', '/browse/kind-three-year-action-plan/', ...sharedDepartmentPages()];
 
   test('paginated pages are valid HTML (html-validate:recommended)', async () => {
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'], rules: {} });
     const problems: string[] = [];
-    for (const path of paginated) {
+    for (const path of paginated()) {
       expect(existsSync(fileOf(path)), path).toBe(true);
       const report = await validator.validateFile(fileOf(path));
       problems.push(...report.results.flatMap((r) => r.messages.map((m) => `${path}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`)));
@@ -183,7 +230,7 @@ describe(`${PLANS} plans at ${PAGE} a page`, () => {
     const page = await browser.context.newPage();
     const problems: string[] = [];
     try {
-      for (const path of paginated) {
+      for (const path of paginated()) {
         for (const width of [1280, 360]) {
           await page.setViewportSize({ width, height: 800 });
           await page.goto(pageUrl(site.url, path), { waitUntil: 'load' });

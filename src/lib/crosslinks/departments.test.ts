@@ -1,6 +1,6 @@
 /** Departments and their tasks (departments.ts). Inputs: test-fixtures.ts. */
 import { describe, expect, test } from 'vitest';
-import { departmentMatrix, departmentViews } from './departments.ts';
+import { departmentMatrix, departmentPages, departmentViews, type DepartmentTask, type DepartmentView } from './departments.ts';
 import { department, dep, heading, P, para, plan, realSeeds, region, resp } from './test-fixtures.ts';
 
 const { reg, plans: real } = realSeeds();
@@ -147,5 +147,39 @@ describe('departmentViews(plans, departments) and departmentMatrix(plans, views)
         { lead: 4, support: 0, shared: 0 },
       ]);
     });
+  });
+});
+
+describe('departmentPages(views, perPage): which departments have a page of their own, and where the others are listed', () => {
+  // A department with `n` tasks; what a task says does not matter here.
+  const v = (id: string, region: string | null, registered: boolean, n: number): DepartmentView => ({
+    id, name: id, fullName: null, nameEn: null, fullNameSource: null, nameEnEditors: false, region, registered,
+    tasks: Array.from({ length: n }, () => ({ role: 'lead' }) as DepartmentTask),
+  });
+  // Page size 4. Region x: u1 (2 tasks), u2 (2), u3 (1), big (5: more than a page); region y: u4 (1); r1 registered
+  // with 1 task; n1 unregistered of no region.
+  const views = [v('r1', 'x', true, 1), v('u1', 'x', false, 2), v('u2', 'x', false, 2), v('u4', 'y', false, 1), v('u3', 'x', false, 1), v('big', 'x', false, 5), v('n1', null, false, 1)];
+  const { own, shared, href } = departmentPages(views, 4);
+
+  test('registered departments, those of no region and those with more tasks than a page have their own page', () => {
+    expect(own.map((d) => d.id)).toEqual(['r1', 'big', 'n1']);
+    expect(href.get('r1')).toBe('departments/r1/');
+    expect(href.get('big')).toBe('departments/big/');
+    expect(href.get('n1')).toBe('departments/n1/');
+  });
+
+  test('the others are listed by region, whole departments at most a page of tasks each, in the order given', () => {
+    expect(shared.map((p) => [p.region, p.n, p.of, p.departments.map((d) => d.id)])).toEqual([
+      ['x', 1, 2, ['u1', 'u2']],
+      ['x', 2, 2, ['u3']],
+      ['y', 1, 1, ['u4']],
+    ]);
+  });
+
+  test('each is linked to its anchor on its page of its region’s list', () => {
+    expect(href.get('u1')).toBe('departments/region/x/#u1');
+    expect(href.get('u3')).toBe('departments/region/x/2/#u3');
+    expect(href.get('u4')).toBe('departments/region/y/#u4');
+    expect(href.size).toBe(views.length);
   });
 });

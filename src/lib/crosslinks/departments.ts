@@ -82,3 +82,62 @@ export function departmentMatrix(plans: PlanDocument[], views: DepartmentView[])
       })),
   };
 }
+
+/** A page of one region's departments that do not have a page of their own (`departmentPages`). */
+export interface SharedDepartmentPage {
+  region: string;
+  /** 1-based page of the region's list. */
+  n: number;
+  /** Of all the region's pages. */
+  of: number;
+  departments: DepartmentView[];
+}
+
+/** Where each department is shown: on a page of its own, or in its region's list; and the link to it. */
+export interface DepartmentPages {
+  own: DepartmentView[];
+  shared: SharedDepartmentPage[];
+  /** Site-relative path of each department's place (`departments/<id>/`, `departments/region/<region>/2/#<id>`). */
+  href: Map<string, string>;
+}
+
+/**
+ * Which departments have a page of their own. A registered department has (its registry entry is worth a page), and so
+ * has one whose tasks fill more than a page (`perPage`) or whose plans name no region. The others — names read from
+ * the plans and not yet curated, mostly with a task or two — are listed together, region by region
+ * (`departments/region/<region>/`), whole departments `perPage` tasks a page at most, each under an anchor of its
+ * id. Why: at scale these are most departments (10,900 of 11,000 at 3,000 synthetic plans), and a page each was a
+ * quarter of the build for pages of one task; a reader of a county's plans finds its departments side by side.
+ */
+export function departmentPages(views: readonly DepartmentView[], perPage: number): DepartmentPages {
+  const own: DepartmentView[] = [];
+  const byRegion = new Map<string, DepartmentView[]>();
+  for (const v of views) {
+    if (v.registered || v.region === null || v.tasks.length > perPage) own.push(v);
+    else byRegion.set(v.region, [...(byRegion.get(v.region) ?? []), v]);
+  }
+  const href = new Map(own.map((v) => [v.id, `departments/${v.id}/`]));
+  const shared: SharedDepartmentPage[] = [];
+  for (const [region, list] of byRegion) {
+    const pages: DepartmentView[][] = [[]];
+    let tasks = 0;
+    for (const v of list) {
+      if (tasks + v.tasks.length > perPage && pages.at(-1)!.length > 0) {
+        pages.push([]);
+        tasks = 0;
+      }
+      pages.at(-1)!.push(v);
+      tasks += v.tasks.length;
+    }
+    pages.forEach((departments, i) => {
+      shared.push({ region, n: i + 1, of: pages.length, departments });
+      for (const v of departments) href.set(v.id, `${sharedDepartmentsPath(region, i + 1)}#${v.id}`);
+    });
+  }
+  return { own, shared, href };
+}
+
+/** The path of page `n` of a region's shared list of departments. */
+export function sharedDepartmentsPath(region: string, n = 1): string {
+  return `departments/region/${region}/${n === 1 ? '' : `${n}/`}`;
+}

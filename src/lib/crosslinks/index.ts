@@ -5,7 +5,7 @@
  */
 export { headingTrails } from './heading-trails.ts';
 export { excerpt, planPlaces, sectionTitles, type PlanPlace, type PlanPlaces } from './places.ts';
-export { ROLE_LABELS, departmentMatrix, departmentViews, type DepartmentMatrix, type DepartmentTask, type DepartmentView, type Role } from './departments.ts';
+export { ROLE_LABELS, departmentMatrix, departmentPages, departmentViews, sharedDepartmentsPath, type DepartmentMatrix, type DepartmentPages, type DepartmentTask, type DepartmentView, type Role, type SharedDepartmentPage } from './departments.ts';
 export { citedDocumentViews, documentSlug, type CitedDocumentView } from './documents.ts';
 export { termViews, type TermView } from './terms.ts';
 export { flattenRegions, plansUnder, regionPlaces, regionTree, type RegionNode, type RegionPlace } from './regions.ts';

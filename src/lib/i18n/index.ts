@@ -31,6 +31,8 @@ const ENGLISH_PAGES: RegExp[] = [
   /^plans\/[^/]+\/(?:source\/)?$/u,
   // A list past one page has its pages in both editions: `regions/<id>/2/`, `departments/2/`, `compare/2/` (issue 15).
   /^(indicators|glossary|regions|departments|documents|themes|instruments|alignment)\/(?:[^/]+\/(?:\d+\/)?)?$/u,
+  // A region's departments without a page of their own (`departmentPages`).
+  /^departments\/region\/[^/]+\/(?:\d+\/)?$/u,
   /^browse\/[^/]+\/(?:\d+\/)?$/u,
   /^(compare|reuse)\/(?:\d+\/)?$/u,
   /^(data|search)\/$/u,

@@ -216,6 +216,9 @@ export const zh = {
     roles: { lead: '牵头', support: '配合（按职责分工负责）', shared: '责任单位（共同负责）' },
     taskCount: (n: number) => `（${n}项）`,
     noTasks: '现有规划中没有写明由此部门承担的任务。',
+    sharedTitle: (region: string) => `${region}的其他部门`,
+    sharedDescription: (region: string) => `${region}各规划写明任务、尚未收入部门名录的部门，及其牵头、配合和负责的任务。`,
+    sharedIntro: '以下部门见于本地区各规划的任务分工，尚未收入部门名录（content/departments.yaml），逐一列出其任务；已收入名录的部门各有专页，见责任部门一览。',
   },
 
   // Cited documents
@@ -504,6 +507,9 @@ export const en: UiStrings = {
     roles: { lead: 'Leads', support: 'Supports (each by its duties)', shared: 'Responsible, shared' },
     taskCount: (n: number) => ` (${n} ${n === 1 ? 'task' : 'tasks'})`,
     noTasks: 'No plan names a task for this department.',
+    sharedTitle: (region: string) => `Other departments: ${region}`,
+    sharedDescription: () => 'The departments the plans of a region make responsible for tasks that are not yet in the register of departments, each with its tasks.',
+    sharedIntro: 'These departments are named in the responsibility clauses of this region’s plans and are not yet in the register of departments (content/departments.yaml); each is listed with its tasks. The departments in the register have pages of their own, listed under Responsible departments.',
   },
 
   documents: {
