@@ -10,6 +10,6 @@ import { scopeCspHashes } from './lib/csp.ts';
 export const onRequest = defineMiddleware(async (_context, next) => {
   const response = await next();
   if (!response.headers.get('content-type')?.startsWith('text/html')) return response;
-  const html = await response.text();
-  return new Response(scopeCspHashes(html), { status: response.status, statusText: response.statusText, headers: response.headers });
+  const page = scopeCspHashes(new Uint8Array(await response.arrayBuffer()));
+  return new Response(page, { status: response.status, statusText: response.statusText, headers: response.headers });
 });

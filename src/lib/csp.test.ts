@@ -1,5 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { scopeCspHashes } from './csp.ts';
+import { scopeCspHashes as scopeBytes } from './csp.ts';
+
+/** The page through `scopeCspHashes` as the middleware calls it: UTF-8 bytes in and out. */
+const scopeCspHashes = (html: string) => new TextDecoder().decode(scopeBytes(new TextEncoder().encode(html)));
 
 // Hashes computed outside the code: printf '%s' 'p{color:red}' | openssl dgst -sha256 -binary | base64
 const STYLE = 'p{color:red}';
@@ -27,5 +30,11 @@ describe('scopeCspHashes', () => {
     const html = page(`<style>${STYLE}</style>`);
     expect(scopeCspHashes(html).replace(/<meta[^>]*>/u, '')).toBe(html.replace(/<meta[^>]*>/u, ''));
     expect(scopeCspHashes('<p>no policy</p>')).toBe('<p>no policy</p>');
+  });
+  test('Chinese before and after the meta (three bytes a character) is kept byte for byte', () => {
+    const html = `<html><head><title>北辰区科技创新方案</title>${page(`<style>${STYLE}</style><p>正文：研发投入强度</p>`).slice('<html><head>'.length)}`;
+    const out = scopeCspHashes(html);
+    expect(policy(out)).toBe(`default-src 'self';object-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' ${STYLE_HASH};`);
+    expect(out.replace(/<meta[^>]*>/u, '')).toBe(html.replace(/<meta[^>]*>/u, ''));
   });
 });

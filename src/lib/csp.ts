@@ -34,14 +34,25 @@ function digest(algorithm: string, content: string): string {
   return out;
 }
 
+const decoder = new TextDecoder();
+
 /**
- * `html` with its CSP `<meta>` naming only the hashes of the page's own inline scripts (in `script-src`) and
- * styles (in `style-src`). A page without such a `<meta>` is returned unchanged. Entities in the attribute are not
- * expected: Astro writes hashes, keywords and URLs only.
+ * The page (its UTF-8 bytes, as the renderer gives them) with its CSP `<meta>` naming only the hashes of the page's
+ * own inline scripts (in `script-src`) and styles (in `style-src`). A page without such a `<meta>` is returned
+ * unchanged. Entities in the attribute are not expected: Astro writes hashes, keywords and URLs only. Only the
+ * `<meta>` is encoded again; the rest of the page is copied as it is (decoding the page, changing the string and
+ * encoding it all again was 2 % of rendering at 3,000 plans).
  */
-export function scopeCspHashes(html: string): string {
+export function scopeCspHashes(bytes: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+  const html = decoder.decode(bytes);
   const meta = CSP_META.exec(html);
-  if (!meta) return html;
+  if (!meta) return bytes;
+  const start = Buffer.byteLength(html.slice(0, meta.index));
+  return Buffer.concat([bytes.subarray(0, start), Buffer.from(scopedMeta(html, meta)), bytes.subarray(start + Buffer.byteLength(meta[0]))]);
+}
+
+/** The page's CSP `<meta>` (`meta`, found in `html`) naming only the hashes of the page's own inline elements. */
+function scopedMeta(html: string, meta: RegExpExecArray): string {
   const inline = { script: [] as string[], style: [] as string[] };
   for (const m of html.matchAll(INLINE)) {
     const kind = m[1]!.toLowerCase() as 'script' | 'style';
@@ -64,5 +75,5 @@ export function scopeCspHashes(html: string): string {
         .replace(/ $/u, '');
     })
     .join(';');
-  return html.slice(0, meta.index) + meta[1] + policy + meta[3] + html.slice(meta.index + meta[0].length);
+  return meta[1] + policy + meta[3];
 }
