@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { loadRegistries } from '../../scripts/registries.ts';
 import { buildPlanDocument } from '../../scripts/pipeline/document.ts';
-import { citation, formatDate, formatPeriod, metaBrief, metaRows, regionChain, sectionPath, tableOfContents } from './plan-view.ts';
+import { citation, formatDate, formatPeriod, metaBrief, metaRows, regionChain, sectionPath, tableOfContents, tocListHtml } from './plan-view.ts';
 import { sourceLines } from './source-view.ts';
 
 const reg = loadRegistries('seeds', 'content');
@@ -79,5 +79,20 @@ describe('sourceLines(text, doc)', () => {
     expect(lines[20]!.segments.find((s) => s.repair)?.text).toBe('202147');
     expect(lines[20]!.segments.map((s) => s.text).join('')).toBe(readFileSync('seeds/000_df8e3af4caff0a08.txt', 'utf8').split('\n')[20]);
     expect(lines[28]).toMatchObject({ status: 'body', blockId: 's1' });
+  });
+});
+
+describe('tocListHtml(entries, english)', () => {
+  const entries = [
+    { id: 'front', label: 'Covering notice', level: 0, children: [], english: true },
+    { id: 's1', label: '一、总体要求', level: 1, children: [{ id: 's1-1', label: '（一）指导思想 & 原则', level: 2, children: [] }] },
+  ];
+  test('nested lists of links to the headings, as the TocList component wrote them', () => {
+    expect(tocListHtml(entries.slice(1), false)).toBe('<ol><li><a href="#s1">一、总体要求</a><ol><li><a href="#s1-1">（一）指导思想 &amp; 原则</a></li></ol></li></ol>');
+  });
+  test('on the English edition the text’s headings are marked Chinese, the edition’s own entries not', () => {
+    expect(tocListHtml(entries, true)).toBe(
+      '<ol><li><a href="#front">Covering notice</a></li><li><a href="#s1"><span lang="zh-CN">一、总体要求</span></a><ol><li><a href="#s1-1"><span lang="zh-CN">（一）指导思想 &amp; 原则</span></a></li></ol></li></ol>',
+    );
   });
 });

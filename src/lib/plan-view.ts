@@ -5,6 +5,7 @@
 import type { OutlineNode, PlanDocument, Provenance, RegionLevel, RegionParent, RegionRef } from '../schemas/plan.ts';
 import type { Kind } from '../schemas/registry.ts';
 import { headingTrails } from './crosslinks/heading-trails.ts';
+import { attr, escapeText } from './html.ts';
 
 /** `2020—2022年`, `2014年`, `2021—2025年（展望2035年）`. */
 export function formatPeriod(p: { start: number; end: number; outlook: number | null } | null | undefined): string {
@@ -116,6 +117,17 @@ export interface TocEntry {
   label: string;
   level: number;
   children: TocEntry[];
+}
+
+/**
+ * The table of contents as nested lists (HTML): a link to each heading, its subheadings in a list inside. One
+ * function rather than a component per entry (the outline of a long plan is hundreds of entries). On the English
+ * edition (`english`) the text's headings are marked Chinese; an entry with `english` set is the edition's own word.
+ */
+export function tocListHtml(entries: readonly (TocEntry & { english?: boolean })[], english: boolean): string {
+  const label = (e: TocEntry & { english?: boolean }) => (english && !e.english ? `<span lang="zh-CN">${escapeText(e.label)}</span>` : escapeText(e.label));
+  const item = (e: TocEntry & { english?: boolean }): string => `<li><a${attr('href', `#${e.id}`)}>${label(e)}</a>${e.children.length > 0 ? tocListHtml(e.children, english) : ''}</li>`;
+  return `<ol>${entries.map(item).join('')}</ol>`;
 }
 
 /** The table of contents: the notice (if any), then the outline. */
