@@ -114,7 +114,8 @@ export function departmentPages(views: readonly DepartmentView[], perPage: numbe
   const byRegion = new Map<string, DepartmentView[]>();
   for (const v of views) {
     if (v.registered || v.region === null || v.tasks.length > perPage) own.push(v);
-    else byRegion.set(v.region, [...(byRegion.get(v.region) ?? []), v]);
+    else if (byRegion.has(v.region)) byRegion.get(v.region)!.push(v);
+    else byRegion.set(v.region, [v]);
   }
   const href = new Map(own.map((v) => [v.id, `departments/${v.id}/`]));
   const shared: SharedDepartmentPage[] = [];
