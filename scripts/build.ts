@@ -87,7 +87,8 @@ function countPlans(plansDir: string): number {
 }
 
 /**
- * `astro build` in `parts` processes at once (src/lib/build-part.ts says which pages each renders), each into its
+ * `astro sync` once, then `astro build` without its sync (scripts/astro-build-part.ts) in `parts` processes at once
+ * (src/lib/build-part.ts says which pages each renders), each into its
  * own scratch folder inside the project: Astro stages a build's server code in `<outDir>/.prerender/` when the
  * output folder is inside the project and in the project's one `.astro/.prerender/` when it is not, where two
  * builds at once would overwrite each other. Part 0's output is shown; the others' is kept and shown after, each
@@ -97,6 +98,9 @@ function countPlans(plansDir: string): number {
  */
 async function astroBuildInParts(outDir: string, parts: number, env: Record<string, string>): Promise<number> {
   const started = performance.now();
+  // Content is synced once, here; the parts build without syncing (scripts/astro-build-part.ts says why).
+  run('astro sync', process.execPath, ['node_modules/astro/bin/astro.mjs', 'sync'], env);
+  const synced = dotAstroState();
   const scratch = mkdtempSync(join(process.cwd(), '.astro-parts-'));
   try {
     const runs = Array.from({ length: parts }, (_, i) => {
@@ -104,7 +108,7 @@ async function astroBuildInParts(outDir: string, parts: number, env: Record<stri
       const log = join(scratch, `part-${i}.log`);
       // One descriptor for the log, shared by stdout and stderr; the child has its own copies once spawned.
       const logFd = i === 0 ? undefined : openSync(log, 'w');
-      const child = spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'build', '--outDir', dir], {
+      const child = spawn(process.execPath, ['scripts/astro-build-part.ts', dir], {
         stdio: logFd === undefined ? 'inherit' : ['ignore', logFd, logFd],
         env: { ...inheritedEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env, BUILD_PART: `${i}/${parts}` },
       });
@@ -116,6 +120,8 @@ async function astroBuildInParts(outDir: string, parts: number, env: Record<stri
     for (const r of runs.slice(1)) for (const line of readFileSync(r.log, 'utf8').split('\n')) if (line) console.log(`[part ${r.i}] ${line}`);
     const failed = runs.filter((_, k) => exits[k] !== 0);
     if (failed.length > 0) throw new BuildError(`build: astro build failed in part ${failed.map((r) => `${r.i} (exit ${exits[r.i]})`).join(', ')} of ${parts}`, 1);
+    const after = dotAstroState();
+    if (after !== synced) throw new BuildError(`build: the parts rewrote .astro/ (before: ${synced}; after: ${after}): Astro no longer honours \`sync: false\` (scripts/astro-build-part.ts), and parts syncing at once can fail`, 1);
     rmSync(outDir, { recursive: true, force: true });
     mkdirSync(dirname(resolve(outDir)), { recursive: true });
     moveDir(runs[0]!.dir, outDir);
@@ -149,6 +155,12 @@ async function runInParts(label: string, args: string[], parts: number, env: Rec
   const ms = Math.round(performance.now() - started);
   console.log(`build: ${label} done in ${ms} ms`);
   return ms;
+}
+
+/** The files Astro's content sync writes in `.astro/`, with their modification times: what a part must not touch. */
+function dotAstroState(): string {
+  const files = ['content-assets.mjs', 'content-modules.mjs', 'content.d.ts', 'types.d.ts'];
+  return files.map((f) => `${f} ${existsSync(join('.astro', f)) ? statSync(join('.astro', f)).mtimeMs : 'none'}`).join(', ');
 }
 
 /** Moves a folder (a copy where it must cross file systems). */
