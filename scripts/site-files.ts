@@ -8,12 +8,22 @@
  * build runs one process per core, as it does for `astro build` (each reads the plans and makes the chart catalog,
  * which every chart's CSV needs; the writing is what is shared out).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSiteFilesInput, siteFiles } from '../src/lib/site-files.ts';
 import { siteUrl } from '../src/lib/site-config.ts';
 import { buildPart, type BuildPart } from '../src/lib/build-part.ts';
+
+/** Writes text chunks to a file one after the other, holding one at a time. */
+function writeChunks(target: string, chunks: Iterable<string>): void {
+  const fd = openSync(target, 'w');
+  try {
+    for (const chunk of chunks) writeSync(fd, chunk);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** Writes every file (of this process's part) under `outDir`; returns how many. */
 export async function writeSiteFiles(plansDir: string, outDir: string, site = new URL(siteUrl()), part: BuildPart | null = buildPart()): Promise<number> {
@@ -26,7 +36,9 @@ export async function writeSiteFiles(plansDir: string, outDir: string, site = ne
     const dir = dirname(target);
     if (!made.has(dir)) mkdirSync(dir, { recursive: true });
     made.add(dir);
-    writeFileSync(target, await f.body());
+    const body = await f.body();
+    if (typeof body === 'string' || body instanceof Uint8Array) writeFileSync(target, body);
+    else writeChunks(target, body);
   }
   return files.length;
 }

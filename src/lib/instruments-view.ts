@@ -76,11 +76,19 @@ export const INSTRUMENT_CSV_COLUMNS = ['plan', 'instrument', 'instrument_name', 
  * given (UTF-8 with BOM so that spreadsheet programs read the Chinese, RFC 4180 quoting, CRLF).
  */
 export function instrumentsCsv(plans: readonly PlanDocument[], instruments: readonly Instrument[], urlOf: (slug: string, blockId: string) => string): string {
+  return [...instrumentsCsvChunks(plans, instruments, urlOf)].join('');
+}
+
+/** `instrumentsCsv` one plan's rows at a time, for writing the file without holding it (issue 15). */
+export function* instrumentsCsvChunks(plans: readonly PlanDocument[], instruments: readonly Instrument[], urlOf: (slug: string, blockId: string) => string): Generator<string> {
   const names = new Map(instruments.map((r) => [r.id, r.name]));
   const cell = (v: string | number) => {
     const s = String(v);
     return /[",\r\n]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
   };
-  const rows = plans.flatMap((p) => p.instruments.map((m) => [p.slug, m.instrumentId, names.get(m.instrumentId) ?? '', m.blockId, m.line, m.sentence, urlOf(p.slug, m.blockId)]));
-  return `\ufeff${[INSTRUMENT_CSV_COLUMNS.join(','), ...rows.map((r) => r.map(cell).join(','))].join('\r\n')}\r\n`;
+  yield `\ufeff${INSTRUMENT_CSV_COLUMNS.join(',')}\r\n`;
+  for (const p of plans) {
+    if (p.instruments.length === 0) continue;
+    yield p.instruments.map((m) => `${[p.slug, m.instrumentId, names.get(m.instrumentId) ?? '', m.blockId, m.line, m.sentence, urlOf(p.slug, m.blockId)].map(cell).join(',')}\r\n`).join('');
+  }
 }

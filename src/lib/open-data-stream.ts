@@ -1,24 +1,14 @@
 /**
- * Open-data files written plan by plan (issue 15): a ReadableStream that asks for one plan's rows at a time, so that
- * no array of every plan's records and no string of the whole file is held while the file is written. The bytes
- * are those a single `toCsv` / `JSON.stringify(…, null, 1)` of all records would give.
+ * Open-data files written plan by plan (issue 15): generators of text chunks, one plan's rows each, so that no array
+ * of every plan's records and no string of the whole file is held while the file is written (scripts/site-files.ts
+ * writes each chunk as it comes). The text is what a single `toCsv` / `JSON.stringify(…, null, 1)` of all records
+ * would give.
  */
 import type { PlanDocument } from '../schemas/plan.ts';
 import type { Indicator } from '../schemas/indicator.ts';
+import type { Kind } from '../schemas/registry.ts';
+import { summarize } from './plan-summary.ts';
 import { targetRecords, type TargetRecord } from './targets-view.ts';
-
-/** A byte stream of `chunks()`'s strings, produced only as the reader pulls. */
-export function textStream(chunks: Iterable<string>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const it = chunks[Symbol.iterator]();
-  return new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const next = it.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-  });
-}
 
 /** The columns of targets.csv, in the order `targetRecords` writes the fields. */
 const KEYS: (keyof TargetRecord)[] = ['plan', 'planTitle', 'region', 'id', 'indicatorId', 'indicatorName', 'phrase', 'kind', 'measure', 'value', 'valueText', 'unit', 'year', 'periodStart', 'periodEnd', 'qualifiers', 'quote', 'url', 'line'];
@@ -55,4 +45,16 @@ export function* targetsJsonChunks(plans: readonly PlanDocument[], indicators: I
     }
   }
   yield '\n ]\n}';
+}
+
+/**
+ * plans.csv: every plan, one row each (slug, title, region, period, kind, document number, page and data file
+ * addresses), UTF-8 with BOM, RFC 4180, as targets.csv; one row per chunk.
+ */
+export function* plansCsvChunks(plans: readonly PlanDocument[], kinds: Kind[], pageUrlOf: (slug: string) => string, dataUrlOf: (slug: string) => string): Generator<string> {
+  yield '\ufeffslug,title,region,regionName,periodStart,periodEnd,kind,docNumber,url,data\r\n';
+  for (const doc of plans) {
+    const s = summarize(doc, kinds);
+    yield `${[s.slug, s.title, s.regionId, s.regionId ? s.regionName : null, s.period?.start, s.period?.end, s.kind, s.docNumber, pageUrlOf(s.slug), dataUrlOf(s.slug)].map(cell).join(',')}\r\n`;
+  }
 }

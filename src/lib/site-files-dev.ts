@@ -30,7 +30,7 @@ export function siteFilesDuringDev(): AstroIntegration {
               const input = await m.readSiteFilesInput(process.env.PLANS_DIR ?? 'content/plans', site);
               const file: SiteFile | undefined = m.siteFiles(input).find((f) => f.path === path.slice(base.length));
               if (!file) return next();
-              const body = await file.body();
+              const body = await m.wholeBody(file);
               res.setHeader('Content-Type', file.type);
               res.end(body);
             })

@@ -21,7 +21,16 @@ const at = (path: string): SiteFile => {
 beforeAll(async () => {
   plansDir = mkdtempSync(join(tmpdir(), 'site-files-'));
   for (const p of plans) writeFileSync(join(plansDir, `${p.slug}.txt`), `原文 ${p.slug}\n`);
-  input = { plansDir, plans, kinds: await readRegistry('kinds'), indicators: await readRegistry('indicators'), regionOverlay: await readRegistry('regions'), site: new URL('https://plans.example.org') };
+  input = {
+    plansDir,
+    plans,
+    kinds: await readRegistry('kinds'),
+    indicators: await readRegistry('indicators'),
+    instruments: await readRegistry('instruments'),
+    documents: await readRegistry('documents'),
+    regionOverlay: await readRegistry('regions'),
+    site: new URL('https://plans.example.org'),
+  };
   files = siteFiles(input);
 });
 afterAll(() => rmSync(plansDir, { recursive: true, force: true }));
@@ -44,7 +53,7 @@ describe('siteFiles', () => {
   test('no two files share a path, and every path is one the dev server asks for (SITE_FILE_PATH)', () => {
     expect(new Set(files.map((f) => f.path)).size).toBe(files.length);
     expect(files.filter((f) => !SITE_FILE_PATH.test(f.path)).map((f) => f.path)).toEqual([]);
-    for (const page of ['plans/x/', 'plans/x/index.html', 'charts/', 'data/plans.csv', 'search/', 'en/plans/x/cite.bib']) expect(SITE_FILE_PATH.test(page), page).toBe(false);
+    for (const page of ['plans/x/', 'plans/x/index.html', 'charts/', 'data/schema.json', 'data/', 'data/other.csv', 'search/', 'en/plans/x/cite.bib']) expect(SITE_FILE_PATH.test(page), page).toBe(false);
   });
 
   test('a drawn chart has its SVG in both editions and its CSV; a chart with nothing to draw has no file', () => {
@@ -54,7 +63,7 @@ describe('siteFiles', () => {
     const empty = catalog.filter((c) => c.model.empty);
     expect(empty.length).toBeGreaterThan(0);
     for (const c of empty) expect(files.some((f) => f.path.includes(`/${c.id}.`))).toBe(false);
-    expect(files.filter((f) => f.path.endsWith('.csv'))).toHaveLength(catalog.length - empty.length);
+    expect(files.filter((f) => f.path.startsWith('charts/') && f.path.endsWith('.csv'))).toHaveLength(catalog.length - empty.length);
   });
 
   test('the bodies: the text ingest kept, the model, the gzip-compressed search record, citations with the full URL', async () => {
@@ -67,6 +76,20 @@ describe('siteFiles', () => {
     expect(await at(`plans/${slug}/cite.bib`).body()).toContain(`https://plans.example.org/plans/${slug}/`);
     expect(await at(`plans/${slug}/cite.ris`).body()).toMatch(/^TY {2}- /u);
     expect(JSON.parse(String(await at(`plans/${slug}/cite.json`).body()))[0].URL).toBe(`https://plans.example.org/plans/${slug}/`);
+  });
+
+  test('the open data of every plan comes in chunks, plan by plan: plans.csv has a row per plan with its page and data file', async () => {
+    expect(files.slice(0, 5).map((f) => f.path)).toEqual(['data/targets.json', 'data/targets.csv', 'data/plans.csv', 'data/instruments.csv', 'data/alignment.json']);
+    const body = await at('data/plans.csv').body();
+    expect(typeof body === 'string' || body instanceof Uint8Array, 'plans.csv is made row by row').toBe(false);
+    const chunks = [...(body as Iterable<string>)];
+    expect(chunks).toHaveLength(1 + plans.length);
+    expect(chunks[0]).toBe('\ufeffslug,title,region,regionName,periodStart,periodEnd,kind,docNumber,url,data\r\n');
+    // From the seed's own header (seeds/000_…: 发文字号 北辰政发〔2021〕5号, the plan for 2020–2022) and regions.yaml.
+    const beichen = chunks.find((c) => c.startsWith('beichen-2020-2022,'))!.trimEnd().split(',');
+    expect(beichen.slice(0, 3)).toEqual(['beichen-2020-2022', '北辰区科技创新三年行动计划实施方案(2020-2022年)', 'tianjin-beichen']);
+    expect(beichen.slice(4, 6)).toEqual(['2020', '2022']);
+    expect(beichen.slice(7)).toEqual(['北辰政发〔2021〕5号', 'https://plans.example.org/plans/beichen-2020-2022/', 'https://plans.example.org/data/plans/beichen-2020-2022.json']);
   });
 
   test('the English SVG speaks English, the Chinese one Chinese, with the same chart id', async () => {

@@ -1,8 +1,11 @@
 /**
  * The site's files that are not pages, made from the plans and registries alone: each plan's source text
  * (`sources/<slug>.txt`), document model as open data (`data/plans/<slug>.json`), search record
- * (`search/blocks/<slug>.json.gz`) and citation files (`plans/<slug>/cite.*`), and each drawn chart's SVG in both
- * editions and its data as CSV (`charts/<id>.svg|csv`, `en/charts/<id>.svg`).
+ * (`search/blocks/<slug>.json.gz`) and citation files (`plans/<slug>/cite.*`), each drawn chart's SVG in both
+ * editions and its data as CSV (`charts/<id>.svg|csv`, `en/charts/<id>.svg`), and the open data of every plan at
+ * once (`data/targets.json|csv`, `data/plans.csv`, `data/instruments.csv`, `data/alignment.json`), written plan
+ * by plan as chunks so that no whole file is held (issue 15; as Astro endpoints each build part rendered them all
+ * again: 42 s a part at 10,000 plans).
  *
  * Why not Astro endpoints: they were, and at 3,000 plans these 31,530 files cost 1–2 ms each in Astro's page
  * pipeline (request, middleware, logging) on top of their own work (a fraction of that); a library of 10,000 plans
@@ -15,16 +18,21 @@ import { gzipSync } from 'node:zlib';
 import type { PlanDocument } from '../schemas/plan.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import type { Kind, RegionOverlayEntry } from '../schemas/registry.ts';
+import type { CitedDocument } from '../schemas/documents.ts';
+import type { Instrument } from '../schemas/instruments.ts';
 import { simplify } from '../../scripts/pipeline/lexicon/fold.ts';
 import { chartCatalog, chartCsv, englishRegionNames, type ChartEntry } from './chart-catalog.ts';
 import { standaloneSvg } from './charts/svg.ts';
 import { citationRecord } from './cite-formats.ts';
 import { CITE_FILES } from './cite-files.ts';
+import { alignmentRecords, planAlignments } from './alignment.ts';
+import { instrumentsCsvChunks } from './instruments-view.ts';
+import { plansCsvChunks, targetsCsvChunks, targetsJsonChunks } from './open-data-stream.ts';
 import { ui, type Locale } from './i18n/index.ts';
 import { metaRows } from './plan-view.ts';
 import { summarize } from './plan-summary.ts';
 import { searchRecord } from './search/records.ts';
-import { planUrl } from './url.ts';
+import { planUrl, url } from './url.ts';
 import { readPlans } from './plan-files.ts';
 import { readRegistry } from './registry-files.ts';
 
@@ -32,7 +40,7 @@ import { readRegistry } from './registry-files.ts';
  * The paths these files can have (relative to the base): the dev server asks this before making the list, so that
  * a page or an asset is not held up by it. A unit test checks that every file's path matches.
  */
-export const SITE_FILE_PATH = /^(?:sources\/[^/]+\.txt|data\/plans\/[^/]+\.json|search\/blocks\/[^/]+\.json\.gz|plans\/[^/]+\/cite\.(?:ris|bib|json)|(?:en\/)?charts\/[^/]+\.svg|charts\/[^/]+\.csv)$/u;
+export const SITE_FILE_PATH = /^(?:data\/(?:targets\.(?:json|csv)|plans\.csv|instruments\.csv|alignment\.json)|sources\/[^/]+\.txt|data\/plans\/[^/]+\.json|search\/blocks\/[^/]+\.json\.gz|plans\/[^/]+\/cite\.(?:ris|bib|json)|(?:en\/)?charts\/[^/]+\.svg|charts\/[^/]+\.csv)$/u;
 
 /** What the files are made from. */
 export interface SiteFilesInput {
@@ -41,16 +49,21 @@ export interface SiteFilesInput {
   plans: PlanDocument[];
   kinds: Kind[];
   indicators: Indicator[];
+  instruments: Instrument[];
+  documents: CitedDocument[];
   regionOverlay: RegionOverlayEntry[];
   /** The site's address (astro.config.mjs `site`): citation files and chart CSVs name pages by full URL. */
   site: URL;
 }
 
-/** One file: its path under the site's base, its content type, and its bytes, made when asked for. */
+/**
+ * One file: its path under the site's base, its content type, and its bytes, made when asked for: whole, or as
+ * text chunks written one after the other (a file of every plan).
+ */
 export interface SiteFile {
   path: string;
   type: string;
-  body: () => string | Uint8Array | Promise<string | Uint8Array>;
+  body: () => string | Uint8Array | Iterable<string> | Promise<string | Uint8Array>;
 }
 
 /** A chart's standalone SVG in one edition: that edition's drawing and words, the same values and id in both. */
@@ -100,16 +113,57 @@ function chartFiles(chart: ChartEntry, input: SiteFilesInput): SiteFile[] {
   ];
 }
 
+/** The open-data files of every plan, plans in `allPlans` order (their schemas: src/lib/open-data-schemas.ts). */
+function openDataFiles(input: SiteFilesInput): SiteFile[] {
+  const { plans, indicators, site } = input;
+  const urlOf = (slug: string, blockId: string) => new URL(planUrl(slug, blockId), site).href;
+  const csv = 'text/csv; charset=utf-8';
+  const json = 'application/json; charset=utf-8';
+  return [
+    { path: 'data/targets.json', type: json, body: () => targetsJsonChunks(plans, indicators, urlOf, 'schema.json#/$defs/TargetRecord') },
+    { path: 'data/targets.csv', type: csv, body: () => targetsCsvChunks(plans, indicators, urlOf) },
+    {
+      path: 'data/plans.csv',
+      type: csv,
+      body: () => plansCsvChunks(plans, input.kinds, (slug) => new URL(planUrl(slug), site).href, (slug) => new URL(url(`data/plans/${slug}.json`), site).href),
+    },
+    { path: 'data/instruments.csv', type: csv, body: () => instrumentsCsvChunks(plans, input.instruments, urlOf) },
+    {
+      // Each plan's targets beside the targets of the plan it carries out (src/lib/alignment.ts): a few per plan.
+      path: 'data/alignment.json',
+      type: json,
+      body: () => {
+        const records = alignmentRecords(planAlignments(plans, input.documents, indicators), indicators, urlOf);
+        return JSON.stringify({ schema: 'schema.json#/$defs/AlignmentRecord', count: records.length, rows: records }, null, 1);
+      },
+    },
+  ];
+}
+
 /**
- * Every such file of the site, in a stable order (plans in `allPlans` order, then charts in catalog order). The
- * charts are the catalog's drawn ones (an empty chart has no files), the same catalog the pages show.
+ * Every such file of the site, in a stable order (the open data of every plan, then each plan's files in
+ * `allPlans` order, then charts in catalog order). The charts are the catalog's drawn ones (an empty chart has no
+ * files), the same catalog the pages show.
  */
 export function siteFiles(input: SiteFilesInput, charts: ChartEntry[] = chartCatalog(input.plans, input.indicators, englishRegionNames(input.regionOverlay))): SiteFile[] {
-  return [...input.plans.flatMap((doc) => planFiles(doc, input)), ...charts.filter((c) => !c.model.empty).flatMap((c) => chartFiles(c, input))];
+  return [...openDataFiles(input), ...input.plans.flatMap((doc) => planFiles(doc, input)), ...charts.filter((c) => !c.model.empty).flatMap((c) => chartFiles(c, input))];
+}
+
+/** A file's body as one value (the dev server answers a request with it; the build writes chunks as they come). */
+export async function wholeBody(file: SiteFile): Promise<string | Uint8Array> {
+  const body = await file.body();
+  return typeof body === 'string' || body instanceof Uint8Array ? body : [...body].join('');
 }
 
 /** The input, read from a plans folder and the registries in `content/` (no Astro needed). */
 export async function readSiteFilesInput(plansDir: string, site: URL): Promise<SiteFilesInput> {
-  const [plans, kinds, indicators, regionOverlay] = await Promise.all([readPlans(plansDir), readRegistry('kinds'), readRegistry('indicators'), readRegistry('regions')]);
-  return { plansDir, plans, kinds, indicators, regionOverlay, site };
+  const [plans, kinds, indicators, instruments, documents, regionOverlay] = await Promise.all([
+    readPlans(plansDir),
+    readRegistry('kinds'),
+    readRegistry('indicators'),
+    readRegistry('instruments'),
+    readRegistry('documents'),
+    readRegistry('regions'),
+  ]);
+  return { plansDir, plans, kinds, indicators, instruments, documents, regionOverlay, site };
 }

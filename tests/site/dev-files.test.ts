@@ -41,6 +41,12 @@ test('the dev server serves each kind of file as the build writes it', async () 
     [`charts/${chart}.svg`, 'image/svg+xml; charset=utf-8'],
     [`en/charts/${chart}.svg`, 'image/svg+xml; charset=utf-8'],
     [`charts/${chart}.csv`, 'text/csv; charset=utf-8'],
+    // The open data of every plan, written chunk by chunk by the build, whole by the dev server.
+    ['data/targets.json', 'application/json; charset=utf-8'],
+    ['data/targets.csv', 'text/csv; charset=utf-8'],
+    ['data/plans.csv', 'text/csv; charset=utf-8'],
+    ['data/instruments.csv', 'text/csv; charset=utf-8'],
+    ['data/alignment.json', 'application/json; charset=utf-8'],
   ];
   await withBuildLock(async () => {
     const port = await freePort();
