@@ -10,7 +10,7 @@ describe('routes of src/pages and Astro’s per-page times', () => {
     { path: '/plans/beichen-2020-2022/', file: 'plans/[slug]/index.astro' },
     { path: '/plans/beichen-2020-2022/source/', file: 'plans/[slug]/source.astro' },
     { path: '/data/schema/plan.json', file: 'data/schema/[name].json.ts' },
-    { path: '/data/targets.json', file: 'data/targets.json.ts' },
+    { path: '/data/schema.json', file: 'data/schema.json.ts' },
     { path: '/404.html', file: '404.astro' },
     { path: '/compare/', file: 'compare/[...page].astro' },
     { path: '/compare/2/', file: 'compare/[...page].astro' },
