@@ -63,16 +63,17 @@ function run(label: string, command: string, args: string[], env: NodeJS.Process
 }
 
 /**
- * V8 options for the rendering processes. Each page Astro renders passes through several ArrayBuffers (memory
+ * V8 options for the processes that render pages and write the site files. Each page Astro renders passes through several ArrayBuffers (memory
  * outside the JS heap), and V8 by default starts marking the whole heap each time such "external" memory has grown
  * by 64 MB: at 10,000 plans a rendering process holds ≈ 1.5 GB, and marking it took 30–40 % of the rendering time
  * (`--trace-gc`; `--trace-incremental-marking` names the cause, "Start (external memory pressure)"), which is why a
  * page cost twice as much as at 3,000 plans. The first option counts external memory in V8's ordinary heap limits
  * instead; the second keeps those limits 25 % above the live heap, which holds each process's peak where it was.
  * Both parts of a 10,000-plan build at once, side by side on the same plans: 408 s wall, 771 s CPU, peaks 3.2 + 2.8 GB
- * without; 283 s, 536 s, 2.8 + 2.8 GB with both; 313 s, 571 s, 3.9 + 4.0 GB with the first alone.
+ * without; 283 s, 536 s, 2.8 + 2.8 GB with both; 313 s, 571 s, 3.9 + 4.0 GB with the first alone. The site-files
+ * processes, likewise (two rounds, opposite order): 51/56 and 60/61 s wall, peak 2.6 GB each → 47/50 and 54/56 s, 2.0 GB.
  */
-export const RENDERING_NODE_OPTIONS = ['--external-memory-accounted-in-global-limit', '--heap-growing-percent=25'];
+export const WRITING_NODE_OPTIONS = ['--external-memory-accounted-in-global-limit', '--heap-growing-percent=25'];
 
 /** Plans from which a build renders in parallel processes (below it, starting a second Astro costs more than it saves). */
 export const PARALLEL_FROM = 500;
@@ -120,7 +121,7 @@ async function astroBuildInParts(outDir: string, parts: number, env: Record<stri
       const log = join(scratch, `part-${i}.log`);
       // One descriptor for the log, shared by stdout and stderr; the child has its own copies once spawned.
       const logFd = i === 0 ? undefined : openSync(log, 'w');
-      const child = spawn(process.execPath, [...RENDERING_NODE_OPTIONS, 'scripts/astro-build-part.ts', dir], {
+      const child = spawn(process.execPath, [...WRITING_NODE_OPTIONS, 'scripts/astro-build-part.ts', dir], {
         stdio: logFd === undefined ? 'inherit' : ['ignore', logFd, logFd],
         env: { ...inheritedEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env, BUILD_PART: `${i}/${parts}` },
       });
@@ -285,12 +286,12 @@ export async function build(opts: BuildOptions): Promise<void> {
   const parts = opts.parts ?? partsFor(countPlans(opts.plansDir));
   await withBuildLock(() =>
     parts === 1
-      ? run('astro build', process.execPath, [...RENDERING_NODE_OPTIONS, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', opts.outDir], env)
+      ? run('astro build', process.execPath, [...WRITING_NODE_OPTIONS, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', opts.outDir], env)
       : astroBuildInParts(opts.outDir, parts, env),
   );
   // The files that are not pages (source texts, open data, search records, citation and chart files:
   // src/lib/site-files.ts), written beside the pages by a plain script rather than rendered by Astro one by one.
-  await runInParts('site files', ['scripts/site-files.ts', '--plans', opts.plansDir, '--out', opts.outDir], parts, env);
+  await runInParts('site files', [...WRITING_NODE_OPTIONS, 'scripts/site-files.ts', '--plans', opts.plansDir, '--out', opts.outDir], parts, env);
   // `[data-ui]` marks editorial UI in a plan's text (anchors, readings, notes, note numbers): not source text, so
   // not indexed. One selector here instead of a `data-pagefind-ignore` on each of hundreds of marks per page.
   // Only the Chinese plan pages carry `data-pagefind-body`, so only they are indexed; `--glob` keeps Pagefind from
