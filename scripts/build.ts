@@ -292,6 +292,8 @@ export async function build(opts: BuildOptions): Promise<void> {
   // The files that are not pages (source texts, open data, search records, citation and chart files:
   // src/lib/site-files.ts), written beside the pages by a plain script rather than rendered by Astro one by one.
   await runInParts('site files', [...WRITING_NODE_OPTIONS, 'scripts/site-files.ts', '--plans', opts.plansDir, '--out', opts.outDir], parts, env);
+  // The search's candidate index, from the search records just written (scripts/search-pairs.ts).
+  run('search index', process.execPath, ['scripts/search-pairs.ts', '--site', opts.outDir]);
   // `[data-ui]` marks editorial UI in a plan's text (anchors, readings, notes, note numbers): not source text, so
   // not indexed. One selector here instead of a `data-pagefind-ignore` on each of hundreds of marks per page.
   // Only the Chinese plan pages carry `data-pagefind-body`, so only they are indexed; `--glob` keeps Pagefind from

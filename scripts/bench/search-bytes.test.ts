@@ -12,6 +12,8 @@ test('a request is counted by the kind of file it fetches, in any shard and unde
     ['/pagefind/fragment/zh-cn_5688353.pf_fragment', 'fragments'],
     ['/search/blocks/beichen-2020-2022.json.gz', 'plan records'],
     ['/search/blocks/pagefind/zh-cn_5688353.json.gz', 'plan records'],
+    ['/search/blocks/by-number/9999.json.gz', 'plan records'],
+    ['/plans/search/pairs/1023.gz', 'pair index'],
     ['/search/pagefind-ids.json.gz', 'id map'],
     ['/plans/search/pagefind-bundles.json', 'bundle list'],
     ['/search/', 'other'],

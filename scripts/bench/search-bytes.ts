@@ -15,13 +15,14 @@ import { ask } from '../../tests/search/quality.ts';
 import { startStaticServer } from '../lib/static-server.ts';
 
 /** Kinds of file a search fetches, in the order the table lists them. */
-export const KINDS = ['Pagefind script', 'WebAssembly', 'Pagefind entry', 'page list', 'index chunks', 'filters', 'fragments', 'plan records', 'id map', 'bundle list', 'other'] as const;
+export const KINDS = ['pair index', 'Pagefind script', 'WebAssembly', 'Pagefind entry', 'page list', 'index chunks', 'filters', 'fragments', 'plan records', 'id map', 'bundle list', 'other'] as const;
 export type Kind = (typeof KINDS)[number];
 
 /** The kind of a request by its path (Pagefind's bundle folders are `pagefind/`, `pagefind-1/`, … scripts/pagefind-shards.ts). */
 export function kindOf(pathname: string): Kind {
   // The search page's own files first: a record named by Pagefind's page id is under `search/blocks/pagefind/`.
   if (/\/search\/blocks\//u.test(pathname)) return 'plan records';
+  if (/\/search\/pairs\/\d+\.gz$/u.test(pathname)) return 'pair index';
   if (/\/search\/pagefind-ids\.json(\.gz)?$/u.test(pathname)) return 'id map';
   if (/\/search\/pagefind-bundles\.json$/u.test(pathname)) return 'bundle list';
   const bundle = /\/pagefind(?:-\d+)?\/(.*)$/u.exec(pathname)?.[1];

@@ -5,6 +5,7 @@
 import type { InstrumentMention, PlanDocument } from '../schemas/plan.ts';
 import { INSTRUMENT_CATEGORIES, type Instrument, type InstrumentCategory } from '../schemas/instruments.ts';
 import { planTitle } from './plan-view.ts';
+import { csvCell as cell } from './csv.ts';
 
 /** A plan as a matrix column or a passage group names it. */
 export interface PlanRef {
@@ -82,10 +83,6 @@ export function instrumentsCsv(plans: readonly PlanDocument[], instruments: read
 /** `instrumentsCsv` one plan's rows at a time, for writing the file without holding it (issue 15). */
 export function* instrumentsCsvChunks(plans: readonly PlanDocument[], instruments: readonly Instrument[], urlOf: (slug: string, blockId: string) => string): Generator<string> {
   const names = new Map(instruments.map((r) => [r.id, r.name]));
-  const cell = (v: string | number) => {
-    const s = String(v);
-    return /[",\r\n]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
-  };
   yield `\ufeff${INSTRUMENT_CSV_COLUMNS.join(',')}\r\n`;
   for (const p of plans) {
     if (p.instruments.length === 0) continue;

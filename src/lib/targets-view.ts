@@ -9,6 +9,7 @@ import type { PlanDocument, Target } from '../schemas/plan.ts';
 import { IndicatorKindSchema, type Indicator, type IndicatorKind } from '../schemas/indicator.ts';
 import { pairBaselineTargets } from './charts/baseline-target.ts';
 import { comparability, INDICATOR_KIND_LABELS, KIND_LABELS, preferredValue } from './values.ts';
+import { csvCell as cell } from './csv.ts';
 
 /** A baseline (or reported start) and a target of one indicator in one plan, with what they imply. */
 export interface TargetPair {
@@ -159,9 +160,5 @@ export function targetRecords(plans: PlanDocument[], indicators: Indicator[], ur
 /** RFC 4180 CSV with a UTF-8 BOM (so spreadsheet programs read the Chinese correctly). */
 export function toCsv<T extends object = TargetRecord>(records: T[], columns?: (keyof T)[]): string {
   const keys = columns ?? (Object.keys(records[0] ?? { plan: '' }) as (keyof T)[]);
-  const cell = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\r\n]/u.test(s) ? `"${s.replace(/"/gu, '""')}"` : s;
-  };
   return `\ufeff${[keys.join(','), ...records.map((r) => keys.map((k) => cell(r[k])).join(','))].join('\r\n')}\r\n`;
 }

@@ -2,16 +2,20 @@
  * The search page in the browser. Nothing is fetched until the reader starts a search: types in the box, submits it,
  * or arrives with `?q=`. Searches run as the reader types (after a short pause) and on submit; the URL keeps the
  * query (`?q=`) so a search can be shared or reloaded. Plans are read from their search records
- * (`search/blocks/<slug>.json.gz`, or `search/blocks/pagefind/<id>.json.gz` for a plan Pagefind named); Pagefind
- * (script, WebAssembly, index) is loaded only where the engine asks the index: on a site too large to read whole,
- * or for loose matches when nothing matches literally.
+ * (`search/blocks/<slug>.json.gz`; `by-number/<n>.json.gz` for a plan the pair index named, `pagefind/<id>.json.gz`
+ * for one Pagefind named). On a site too large to read whole, the character-pair index (src/lib/search/pairs.ts)
+ * names the candidates; Pagefind (script, WebAssembly, index) is loaded only for loose matches when nothing
+ * matches literally.
  */
 import { continueSearch, runSearch, warm } from '../lib/search/engine.ts';
 import type { PlanSource, SearchOutcome } from '../lib/search/engine.ts';
 import { prepareGroups } from '../lib/search/expand.ts';
 import { FACETS } from '../lib/search/facets.ts';
 import type { FacetKey, Selection } from '../lib/search/facets.ts';
-import { fetchJson, planText } from '../lib/search/plan-text.ts';
+import { fetchBytes, fetchJson, planText } from '../lib/search/plan-text.ts';
+import { normalize } from '../lib/search/normalize.ts';
+import { byPlanNumber, decodeBucket, searchPairs } from '../lib/search/pairs.ts';
+import type { PairKey, Postings } from '../lib/search/pairs.ts';
 import { Writer, renderFilters, renderResults, statusParts } from '../lib/search/render.ts';
 import { fillText, type SearchMessages } from '../lib/search/messages.ts';
 import type { SynonymGroup } from '../schemas/synonyms.ts';
@@ -23,6 +27,8 @@ const TYPING_PAUSE = 300;
 interface PageData {
   synonyms: SynonymGroup[];
   plans: string[] | null;
+  /** Bucket files of the character-pair index (src/lib/search/pairs.ts), for the site's number of plans. */
+  pairBuckets: number;
   filters: Partial<Record<FacetKey, string[]>>;
   /** Every word the script writes, in the page's language. */
   messages: SearchMessages;
@@ -64,6 +70,16 @@ function init(form: HTMLFormElement): void {
   const pageTitle = document.title;
 
   let index: Promise<Pagefind> | null = null;
+  /** Bucket files of the pair index read in this visit, each fetched once. */
+  const pairFiles = new Map<number, Promise<ReadonlyMap<PairKey, Postings>>>();
+  const pairBucket = (n: number) => {
+    let file = pairFiles.get(n);
+    if (!file) {
+      pairFiles.set(n, (file = fetchBytes(`${base}search/pairs/${n}.gz`).then(decodeBucket)));
+      file.catch(() => pairFiles.delete(n)); // try again next time
+    }
+    return file;
+  };
   let current: SearchOutcome | null = null;
   let sequence = 0;
   let started = false;
@@ -106,8 +122,14 @@ function init(form: HTMLFormElement): void {
       const record = await fetchJson(`${base}search/blocks/${key}.json.gz`);
       return planText(record.slug, `${form.dataset.planBase ?? base}plans/${record.slug}/`, record);
     },
-    // Only plan pages are indexed (scripts/pagefind-shards.ts), and each has its record under its page id.
-    search: async (term) => ((await (await loadIndex()).search(term))?.results ?? []).map((r) => ({ key: byPagefindId(r.id), score: r.score })),
+    // Candidates come from the character-pair index, which names every plan that can match (scripts/search-pairs.ts
+    // links each record under its plan number); `null` (every plan) is never asked of a complete index.
+    search: async (term) =>
+      term === null ? [] : (await searchPairs(term, data.pairBuckets, normalize, pairBucket)).map((r) => ({ key: byPlanNumber(r.plan), score: r.score })),
+    complete: true,
+    // Loose matches, when nothing matches literally: Pagefind's words anywhere in a plan. Only plan pages are
+    // indexed (scripts/pagefind-shards.ts), and each has its record under its page id.
+    loose: async (query) => ((await (await loadIndex()).search(query))?.results ?? []).map((r) => ({ key: byPagefindId(r.id), score: r.score })),
   };
 
   const setState = (state: 'idle' | 'loading' | 'done' | 'error', query: string) => {
@@ -167,8 +189,9 @@ function init(form: HTMLFormElement): void {
   };
 
   input.addEventListener('input', () => {
-    // The reader has started: read the plans (on a small site) or load the index while they type.
-    if (!started) void (source.plans ? warm(source) : loadIndex().catch(() => undefined));
+    // The reader has started: on a small site, read the plans while they type (on a large one the index files a
+    // query needs depend on the query; Pagefind is loaded only for loose matches).
+    if (!started && source.plans) void warm(source);
     started = true;
     clearTimeout(timer);
     timer = setTimeout(() => void search(input.value), TYPING_PAUSE);

@@ -5,9 +5,9 @@
  * (scripts/generate-corpus.ts) — 32 plans — built strictly (any text that cannot be read fails the build) under
  * the sub-path `/plans/` and served there. Checks: a new text becomes a page with no code change; every link,
  * asset, data and search URL works under the sub-path; markup in a source is shown as text on the page and in
- * search results, and never runs; and search on a site of more than 20 plans, where the engine asks Pagefind's
- * index first instead of reading every page: results and their order (tests/fixtures/search/variant-queries.yaml),
- * the requests it makes, and “继续检查” for a common word.
+ * search results, and never runs; and search on a site of more than 20 plans, where the engine asks the
+ * character-pair index first instead of reading every page: results and their order
+ * (tests/fixtures/search/variant-queries.yaml), the requests it makes, and “继续检查” for a common word.
  */
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -23,6 +23,7 @@ import { createLinkChecker } from '../support/links.ts';
 import { expectNone } from '../support/report.ts';
 import { siteBuiltForFile } from '../support/site-per-file.ts';
 import { ask, readResults } from '../search/quality.ts';
+import { bucketOf, needleKeys, pairBucketCount } from '../../src/lib/search/pairs.ts';
 
 const BASE = '/plans/';
 const CORPUS = readdirSync('tests/fixtures/corpus').filter((f) => f.endsWith('.txt'));
@@ -282,7 +283,7 @@ function textsIn(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
-describe('search on a site of more than 20 plans (Pagefind\'s index first)', () => {
+describe('search on a site of more than 20 plans (the pair index first)', () => {
   /** The built plans (data/plans/*.json): slug → source file and text (plus the simplified text of a traditional one). */
   let plans: Map<string, { file: string; text: string }>;
   const fileOf = (slug: string) => plans.get(slug)?.file ?? `(no built plan ${slug})`;
@@ -311,22 +312,47 @@ describe('search on a site of more than 20 plans (Pagefind\'s index first)', () 
     expect(plans.size).toBeGreaterThanOrEqual(30);
   });
 
-  test('a rare word: the index is asked first and fewer pages are read than the site has', async () => {
+  test('a rare word: the pair index is asked first, only the plans it names are read, and nothing of Pagefind', async () => {
+    const under = (folder: string) => requests.filter((u) => new URL(u).pathname.startsWith(`${BASE}${folder}/`));
     expect(requests.filter((u) => /\/pagefind(-\d+)?\//u.test(u)), 'nothing of Pagefind before the first search').toEqual([]);
     // 三量齐升 is in one text only: 北京城市副中心科技创新“三量齐升”行动计划.
     const shown = await ask(page, '三量齐升');
     expect(shown.state).toBe('done');
     expect(shown.plans.map((p) => fileOf(p.slug))).toEqual(['30_tongzhou_sanliangqisheng_2024.txt']);
-    const under = (folder: string) => requests.filter((u) => new URL(u).pathname.startsWith(`${BASE}${folder}/`));
-    // Every shard of the index is asked: a plan in the second or third shard is found as one in the first.
-    for (const bundle of BUNDLES) {
-      expect(under(`${bundle}/index`).length, `${bundle}: index chunks fetched (the engine asked every shard of the index)`).toBeGreaterThan(0);
-      expect(under(`${bundle}/fragment`), `${bundle}: fragments fetched (the plans’ own records are read instead)`).toEqual([]);
-    }
-    expect(under('pagefind-3'), 'no fourth shard').toEqual([]);
+    // The bucket files of its three pairs (src/lib/search/pairs.ts: 32 plans, 32 buckets), and no other.
+    const buckets = [...new Set(needleKeys('三量齐升').map((k) => bucketOf(k, pairBucketCount(plans.size))))].sort((a, b) => a - b);
+    const pairFiles = under('search/pairs').map((u) => Number(/(\d+)\.gz$/u.exec(u)![1])).sort((a, b) => a - b);
+    expect(pairFiles, 'pair index files fetched').toEqual(buckets);
+    // Matched literally, so Pagefind (loose matches only) is not loaded at all.
+    expect(requests.filter((u) => /\/pagefind(-\d+)?\//u.test(u)), 'nothing of Pagefind for a query that matches').toEqual([]);
+    // One plan has all three pairs (checked independently of the search: the texts with 三量, 量齐 and 齐升).
+    const named = [...plans].filter(([, p]) => ['三量', '量齐', '齐升'].every((pair) => p.text.includes(pair))).map(([slug]) => slug);
     const records = under('search/blocks');
-    expect(records.length, 'plan records fetched').toBeGreaterThan(0);
-    expect(records.length, `plan records fetched for one rare word, of ${plans.size} plans`).toBeLessThan(plans.size);
+    expect(records.length, `plan records fetched for one rare word (plans with its pairs: ${named.length}), of ${plans.size} plans`).toBe(named.length);
+  });
+
+  test('nothing literal: loose matches from Pagefind, every shard asked, marked partial', async () => {
+    // Independent of the search code: no text has 瞪羚科技, several have 瞪羚 and 科技.
+    expect([...plans].filter(([, p]) => p.text.includes('瞪羚科技')), 'plans with 瞪羚科技').toEqual([]);
+    const fresh = await browser.context.newPage();
+    const asked = recordRequests(fresh);
+    try {
+      await fresh.goto(pageUrl(site.url, '/search/'));
+      const shown = await ask(fresh, '瞪羚科技');
+      expect(shown.state).toBe('done');
+      expect(shown.tier, `tier (status “${shown.status}”)`).toBe('partial');
+      expect(shown.plans.length, 'loose matches shown').toBeGreaterThan(0);
+      expect(shown.plans.map((p) => p.slug).filter((s) => !plans.get(s)?.text.includes('瞪羚')), 'loose matches without 瞪羚').toEqual([]);
+      const under = (folder: string) => asked.filter((u) => new URL(u).pathname.startsWith(`${BASE}${folder}/`));
+      // Every shard of Pagefind's index is asked: a plan in the second or third shard is found as one in the first.
+      for (const bundle of BUNDLES) {
+        expect(under(`${bundle}/index`).length, `${bundle}: index chunks fetched (the engine asked every shard of the index)`).toBeGreaterThan(0);
+        expect(under(`${bundle}/fragment`), `${bundle}: fragments fetched (the plans’ own records are read instead)`).toEqual([]);
+      }
+      expect(under('pagefind-3'), 'no fourth shard').toEqual([]);
+    } finally {
+      await fresh.close();
+    }
   });
 
   test.for(variantQueries)('$q: $says', async ({ q, ranks }) => {
@@ -391,13 +417,17 @@ describe('search on a site of more than 20 plans (Pagefind\'s index first)', () 
       expect(rest, `status “${first.status}” says at least how many plans are left`).not.toBeNull();
       const button = fresh.locator('#search-results [data-continue]');
       expect(await button.textContent()).toBe(`继续检查其余规划（至少 ${rest![1]} 份）`);
-      const chunks = () => asked.filter((u) => /\/pagefind(-\d+)?\/index\//u.test(u)).length;
-      const before = chunks();
+      // R&D's pairs are looked up only now: the bucket files they are in, where 研发's did not already bring them.
+      const bucketsOf = (needle: string) => needleKeys(needle).map((k) => bucketOf(k, pairBucketCount(plans.size)));
+      const fetched = () => new Set(asked.filter((u) => u.includes('/search/pairs/')).map((u) => Number(/(\d+)\.gz$/u.exec(u)![1])));
+      const rdOnly = bucketsOf('r&d').filter((b) => !bucketsOf('研发').includes(b));
+      expect(rdOnly.length, 'R&D has pairs in buckets of their own (else this test cannot see them asked)').toBeGreaterThan(0);
+      expect(rdOnly.filter((b) => fetched().has(b)), 'R&D not looked up before continuing').toEqual([]);
 
       await button.click();
       await fresh.waitForFunction(() => document.querySelector<HTMLElement>('#search-results')?.dataset.state === 'done');
       const all = await readResults(fresh);
-      expect(chunks(), 'continuing searched R&D: index chunks for its words').toBeGreaterThan(before);
+      expect(rdOnly.filter((b) => !fetched().has(b)), 'continuing looked R&D up in the pair index').toEqual([]);
       expect(all.plans.map((p) => p.slug).sort()).toEqual(expected);
       expect(all.status).toMatch(new RegExp(`^找到 ${expected.length} 份规划，共 \\d+ 处匹配。$`, 'u'));
       expect(await button.count(), 'nothing left to continue').toBe(0);

@@ -7,6 +7,9 @@ import { planText } from './plan-text.ts';
 import type { BlockKind, SearchRecord } from './records.ts';
 import { hitLabel, snippet } from './present.ts';
 import { en, zh } from '../i18n/ui.ts';
+import { normalize } from './normalize.ts';
+import { decodeBucket, pairBucketCount, searchPairs } from './pairs.ts';
+import { bucketFiles, collectPostings } from '../../../scripts/search-pairs.ts';
 
 /**
  * A plan's search record: its title block (id `top`), then the `[kind, id, text]` blocks; a heading opens a section
@@ -129,6 +132,54 @@ describe('runSearch on a large site (the index first)', () => {
     expect(s.searches).toEqual(expect.arrayContaining(['高企', '高新技术企业']));
     expect(outcome.results.map((r) => r.page.slug).sort()).toEqual(['a', 'b']);
     expect(s.reads).not.toContain('c');
+  });
+});
+
+describe('runSearch on the pair index (complete: it names every plan that can match)', () => {
+  /** The records above as a built site's pair index (scripts/search-pairs.ts), read through its bucket bytes. */
+  function pairSource(): PlanSource & { asked: (string | null)[]; looseAsked: string[]; reads: string[] } {
+    const slugs = Object.keys(records);
+    const files = bucketFiles(collectPostings(slugs.map((slug) => ({ slug, ...records[slug]! }))), slugs.length);
+    const stand = source(true);
+    const asked: (string | null)[] = [];
+    const looseAsked: string[] = [];
+    return {
+      asked,
+      looseAsked,
+      reads: stand.reads,
+      plans: null,
+      read: stand.read,
+      search: async (term) => {
+        asked.push(term);
+        if (term === null) throw new Error('a complete index is never asked for every plan');
+        const found = await searchPairs(term, pairBucketCount(slugs.length), normalize, async (n) => decodeBucket(files.get(n) ?? new Uint8Array(0)));
+        return found.map((f) => ({ key: slugs[f.plan]!, score: f.score }));
+      },
+      complete: true,
+      loose: async (query) => {
+        looseAsked.push(query);
+        return stand.search(query);
+      },
+    };
+  }
+
+  test('reads only the plans holding every pair: 瞪羚 is in one', async () => {
+    const s = pairSource();
+    const outcome = await runSearch(s, '“瞪羚”', groups);
+    expect(outcome.results.map((r) => r.page.slug)).toEqual(['a']);
+    expect(s.reads).toEqual(['a']);
+    expect(s.looseAsked).toEqual([]);
+  });
+
+  test('nothing literal: no plan read beyond the candidates, and the loose matches come from `loose`', async () => {
+    const s = pairSource();
+    // c has 为 and 华 but never 为华: the pair index names no plan, the loose index (characters anywhere) names c.
+    const outcome = await runSearch(s, '为华', groups);
+    expect(s.asked).toEqual(['为华']);
+    expect(s.looseAsked).toEqual(['为华']);
+    expect(outcome.tier).toBe('partial');
+    expect(outcome.results.map((r) => r.page.slug)).toEqual(['c']);
+    expect(s.reads).toEqual(['c']);
   });
 });
 

@@ -1,19 +1,20 @@
 /**
- * The search itself, without the DOM: the plans' own text decides what matches; Pagefind only names candidates.
+ * The search itself, without the DOM: the plans' own text decides what matches; an index only names candidates.
  *
  * 1. Candidates. On a small site (at most {@link SCAN_ALL_PAGES} plans) every plan is a candidate: reading every
- *    plan's record costs less than Pagefind's script, WebAssembly and index chunks would. On a larger site, one
- *    Pagefind search per query variant (the term and its synonyms): its prefix matching of query words is generous,
- *    so the plans that contain the words are almost always among its results, but it also returns plans that merely
- *    contain the characters somewhere (`华为` through `为`), and its quoted mode misses plans because index-time and
- *    query-time segmentation differ (see normalize.ts). The query as typed is searched first; the other variants
- *    only when its candidates do not fill a first page (each search loads index chunks for its words, in every
- *    shard of the index), else when the reader asks to continue.
+ *    plan's record costs less than any index would. On a larger site, one index search per query variant (the term
+ *    and its synonyms). The site's index is the character-pair index (pairs.ts): it names every plan holding all
+ *    pairs of the variant, so no plan that matches is missed (`complete`). The engine also runs on a looser index
+ *    (Pagefind's, whose prefix matching of query words names almost all plans that contain the words, and whose
+ *    quoted mode misses plans because index-time and query-time segmentation differ: see normalize.ts). The query
+ *    as typed is searched first; the other variants only when its candidates do not fill a first page (each search
+ *    loads index files), else when the reader asks to continue.
  * 2. Verification: each candidate's record (records.ts) is searched literally, block by block, for every term (in any
  *    of its variants). Plans where every term occurs are the results, ranked by where the matches are; each match
  *    links to its paragraph, heading or table.
- * 3. When no candidate contains the query literally, some remaining plans are read too (Pagefind's tokens may not
- *    have lined up with the query's); if still nothing, Pagefind's own loose matches are shown, marked as partial.
+ * 3. When no candidate contains the query literally, an index that is not `complete` may have missed some (Pagefind's
+ *    tokens may not have lined up with the query's): some remaining plans are read too. If still nothing, the loose
+ *    matches (`loose`: Pagefind's words anywhere in a plan) are shown, marked as partial.
  *
  * What each step is worth was measured (tests/search/RESULTS.md).
  */
@@ -34,6 +35,10 @@ export interface PlanSource {
   read: (key: string) => Promise<PlanText>;
   /** The index: plans for a string, best first; `null` lists every plan. */
   search: (term: string | null) => Promise<{ key: string; score: number }[]>;
+  /** The index names every plan that can match literally: nothing to read beyond its candidates. */
+  complete?: boolean;
+  /** Plans for the query's words anywhere (the partial tier), best first; default: `search`. */
+  loose?: (query: string) => Promise<{ key: string; score: number }[]>;
 }
 
 /** A place in a plan that matches: one block (paragraph, heading, table) and the matched ranges in its text. */
@@ -218,7 +223,7 @@ function queryWords(terms: string[]): Variant[] {
 
 /** Nothing literal anywhere: Pagefind's results for the query, each with the blocks holding any of its words. */
 async function partial(source: PlanSource, outcome: SearchOutcome): Promise<PlanResult[]> {
-  const found = (await source.search(outcome.terms.join(' '))).slice(0, WANTED);
+  const found = (await (source.loose ?? source.search)(outcome.terms.join(' '))).slice(0, WANTED);
   const pages = await Promise.all(found.map((f) => read(source, f.key)));
   const words = queryWords(outcome.terms);
   return pages.map((page, i) => ({ page, hits: literalHits(page, [words]).hits, score: found[i]!.score })).filter((r) => r.hits.length > 0);
@@ -261,7 +266,7 @@ export async function runSearch(source: PlanSource, query: string, groups: reado
       if (outcome.checked > 0) await continueSearch(source, outcome, Math.max(1, WANTED - outcome.results.length));
       await continueSearch(source, outcome, VERIFY_LIMIT - outcome.checked);
     }
-    if (outcome.results.length === 0) {
+    if (outcome.results.length === 0 && !source.complete) {
       // Pagefind returned no plan with the literal text: its tokens may not have lined up with the query's. Read
       // some of the rest (one batch: on a large site a query with no match at all would otherwise read hundreds).
       const seen = new Set(outcome.named);

@@ -50,12 +50,16 @@ export function planText(slug: string, url: string, record: SearchRecord): PlanT
   return { slug, url, title: record.title, meta: record.meta, filters: record.filters, blocks, length: blocks.reduce((n, b) => n + b.text.length, 0) };
 }
 
-/** Read a search file (a plan's record, the index's id map): gzip as built, or decoded by a host that sent it with Content-Encoding. */
-export async function fetchJson<T = SearchRecord>(href: string): Promise<T> {
+/** Read a search file's bytes: gzip as built, or decoded by a host that sent it with Content-Encoding. */
+export async function fetchBytes(href: string): Promise<Uint8Array> {
   const response = await fetch(href);
   if (!response.ok) throw new Error(`${href}: HTTP ${response.status}`);
   const bytes = new Uint8Array(await response.arrayBuffer());
-  const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
-  const body = gzip ? new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))) : new Response(bytes);
-  return (await body.json()) as T;
+  if (!(bytes[0] === 0x1f && bytes[1] === 0x8b)) return bytes;
+  return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+}
+
+/** Read a search file of JSON (a plan's record), gzip as built or decoded by the host. */
+export async function fetchJson<T = SearchRecord>(href: string): Promise<T> {
+  return JSON.parse(new TextDecoder().decode(await fetchBytes(href))) as T;
 }
