@@ -22,6 +22,7 @@ import type { SiteSizes } from './site.ts';
 import { benchSearch } from './search-print.ts';
 import type { SearchBench } from './search-print.ts';
 import { startStaticServer } from '../lib/static-server.ts';
+import { pairCandidates, type PairCandidates } from './pair-candidates.ts';
 
 /** One stage of one build. */
 export interface ScaleStage {
@@ -49,6 +50,8 @@ export interface ScaleSize {
   site: SiteSizes | null;
   /** Search on the built site in Chromium (issue 15: first query ≤ 300 KB and ≤ 1 s). */
   search: SearchBench | null;
+  /** The pair index on the project's queries: literal matches it names (issue 15: search quality at scale); absent in older runs. */
+  searchIndex?: PairCandidates | null;
   crossPlan: CrossPlanBench | null;
 }
 
@@ -138,8 +141,9 @@ export async function benchScale(options: {
       } finally {
         await server.close();
       }
+      const searchIndex = await pairCandidates(join(work, 'site'));
       if (options.addOneSizes && !options.addOneSizes.includes(n)) {
-        out.push({ plans: n, full, addOne: null, site, search, crossPlan: crossPlanOf(join(work, 'plans')) });
+        out.push({ plans: n, full, addOne: null, site, search, searchIndex, crossPlan: crossPlanOf(join(work, 'plans')) });
         options.onSize?.(out.at(-1)!, runOf(out));
         rmSync(work, { recursive: true, force: true });
         rmSync(seeds, { recursive: true, force: true });
@@ -152,7 +156,7 @@ export async function benchScale(options: {
       for (const f of added) copyFileSync(join(more, f), join(seeds, f));
       rmSync(more, { recursive: true, force: true });
       const addOne = await buildOnce(seeds, join(work, 'plans'), join(work, 'site'), join(options.logDir, `scale-${n}-add-one.log`));
-      const size = { plans: n, full, addOne, site, search, crossPlan: crossPlanOf(join(work, 'plans')) };
+      const size = { plans: n, full, addOne, site, search, searchIndex, crossPlan: crossPlanOf(join(work, 'plans')) };
       out.push(size);
       options.onSize?.(size, runOf(out));
       rmSync(work, { recursive: true, force: true });
@@ -204,6 +208,15 @@ export function renderScale(run: ScaleRun): string {
     if (!s.site) continue;
     const q = s.search ? `${kb(s.search.first.bytes.median)} · ${Math.round(s.search.first.ms.median)} ms` : '–';
     lines.push(`| ${s.plans} | ${s.site.htmlPages.toLocaleString('en')} | ${mem(s.site.totalBytes)} | ${mem(s.site.pagefindIndexBytes)} | ${kb(s.site.largestPageBrotli.bytes)} \`${s.site.largestPageBrotli.path}\` | ${q} |`);
+  }
+  const indexed = run.sizes.filter((s) => s.searchIndex);
+  if (indexed.length > 0) {
+    const pct = (a: number, b: number) => (b === 0 ? '–' : `${((100 * a) / b).toFixed(1)} %`);
+    lines.push('', '| plans | pair index: literal matches of the 78 queries it names (recall) | plans it names | of which match (candidate precision) |', '|---|---|---|---|');
+    for (const s of indexed) {
+      const x = s.searchIndex!;
+      lines.push(`| ${s.plans} | ${x.named.toLocaleString('en')} of ${x.literal.toLocaleString('en')} (${pct(x.named, x.literal)}) | ${x.candidates.toLocaleString('en')} | ${pct(x.literal, x.candidates)} |`);
+    }
   }
   lines.push('', '| plans | plans parsed (heap) | ' + ['text reuse', 'related sections', 'instruments'].join(' | ') + ' |', '|---|---|---|---|---|');
   for (const s of run.sizes) {

@@ -229,6 +229,17 @@ async function partial(source: PlanSource, outcome: SearchOutcome): Promise<Plan
   return pages.map((page, i) => ({ page, hits: literalHits(page, [words]).hits, score: found[i]!.score })).filter((r) => r.hits.length > 0);
 }
 
+/** The index searches of a query: the whole query, then each term's variants (breadth first), up to the limit. */
+export function candidateStrings(terms: readonly string[], variants: readonly Variant[][]): string[] {
+  const strings = [terms.join(' ')];
+  for (let round = 0; strings.length < MAX_CANDIDATE_SEARCHES; round++) {
+    const next = variants.map((vs) => vs[round]).filter((v): v is Variant => v !== undefined);
+    if (next.length === 0) break;
+    for (const v of next) if (!strings.includes(v.text) && strings.length < MAX_CANDIDATE_SEARCHES) strings.push(v.text);
+  }
+  return strings;
+}
+
 /** Run a search for `query`. */
 export async function runSearch(source: PlanSource, query: string, groups: readonly PreparedGroup[]): Promise<SearchOutcome> {
   const terms = queryTerms(query);
@@ -240,13 +251,7 @@ export async function runSearch(source: PlanSource, query: string, groups: reado
     outcome.pending = [...source.plans];
     await continueSearch(source, outcome);
   } else {
-    // Candidate searches: the whole query, then each term's variants (breadth first), up to the limit.
-    const strings = [terms.join(' ')];
-    for (let round = 0; strings.length < MAX_CANDIDATE_SEARCHES; round++) {
-      const next = variants.map((vs) => vs[round]).filter((v): v is Variant => v !== undefined);
-      if (next.length === 0) break;
-      for (const v of next) if (!strings.includes(v.text) && strings.length < MAX_CANDIDATE_SEARCHES) strings.push(v.text);
-    }
+    const strings = candidateStrings(terms, variants);
     // The query as typed first, one round: when its candidates fill a first page, that page is shown and the other
     // variants wait for the reader to continue (each search loads index chunks for its words in every shard).
     const typed = await source.search(strings[0]!);
