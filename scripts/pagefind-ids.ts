@@ -8,9 +8,10 @@
  * only after it ran; each fragment is read here once, for its URL. The records are hard links where the file
  * system allows (no extra disk), else copies.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { linkOrCopy } from './lib/link-or-copy.ts';
 
 /** Every Pagefind fragment begins with this marker, then its JSON. */
 const FRAGMENT_MARK = 'pagefind_dcd';
@@ -62,11 +63,7 @@ export function linkRecordsByPagefindId(siteDir: string, bundles: readonly strin
     const from = join(blocks, `${slug}.json.gz`);
     if (!existsSync(from)) throw new Error(`${from}: the plan page ${slug} was indexed but has no search record`);
     const to = join(byId, `${id}.json.gz`);
-    try {
-      linkSync(from, to);
-    } catch {
-      copyFileSync(from, to); // another file system, or no hard links: a copy reads the same
-    }
+    linkOrCopy(from, to);
   }
   const file: PagefindBundles = { bundles: bundles.map((b) => `${b}/`) };
   writeFileSync(join(siteDir, 'search', 'pagefind-bundles.json'), JSON.stringify(file));

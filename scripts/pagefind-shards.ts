@@ -7,8 +7,9 @@
  * query still searches every plan. A site of up to `SHARD_PLANS` plans gets the one `pagefind/` bundle it always had.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { linkOrCopy } from './lib/link-or-copy.ts';
 
 /**
  * Plans per index shard: 4,000 plans are ≈ 6 GB of Pagefind memory (1.5 MB a plan page, measured: 172 pages
@@ -70,11 +71,7 @@ export function indexPlanPages(siteDir: string, shardSize = shardSizeFromEnv()):
         mkdirSync(join(root, 'plans', slug), { recursive: true });
         const from = join(plansDir, slug, 'index.html');
         const to = join(root, 'plans', slug, 'index.html');
-        try {
-          linkSync(from, to);
-        } catch {
-          copyFileSync(from, to); // another file system: a copy reads the same
-        }
+        linkOrCopy(from, to);
       }
       runPagefind(['--site', root, '--output-path', join(siteDir, bundleDir(i))]);
       rmSync(root, { recursive: true, force: true });

@@ -6,13 +6,14 @@
  * its number (`search/blocks/by-number/<n>.json.gz`, hard links where the file system allows), so a candidate leads
  * straight to its record with no number → slug list to download.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { normalize } from '../src/lib/search/normalize.ts';
 import { addTextKeys, bucketOf, byPlanNumber, encodeBucket, pairBucketCount, type PairKey, type Postings } from '../src/lib/search/pairs.ts';
 import type { SearchRecord } from '../src/lib/search/records.ts';
+import { linkOrCopy } from './lib/link-or-copy.ts';
 
 /** What the search page embeds about the index (src/pages/search.astro), checked against what is written here. */
 interface SearchPageData {
@@ -87,11 +88,7 @@ export function writePairIndex(siteDir: string): { plans: number; files: number;
     const from = join(blocks, `${slug}.json.gz`);
     const to = join(blocks, `${byPlanNumber(n)}.json.gz`);
     if (!existsSync(from)) throw new Error(`${from}: the plan page ${slug} has no search record (scripts/site-files.ts writes it)`);
-    try {
-      linkSync(from, to);
-    } catch {
-      copyFileSync(from, to); // another file system, or no hard links: a copy reads the same
-    }
+    linkOrCopy(from, to);
   });
   const postings = collectPostings((function* () {
     for (const slug of slugs) yield readRecord(join(blocks, `${slug}.json.gz`));
