@@ -299,7 +299,8 @@ export async function build(opts: BuildOptions): Promise<void> {
   // Only the Chinese plan pages carry `data-pagefind-body`, so only they are indexed; `--glob` keeps Pagefind from
   // reading the other pages at all (at 1,000 plans, 19,000 pages: peak 3.0 GB and 85 s CPU → 1.65 GB and 21 s,
   // the same index). A new kind of indexed page must be added to this glob (tests/site/search-index.test.ts).
-  // Large sites are indexed in shards of bounded memory (scripts/pagefind-shards.ts).
+  // Large sites are indexed in shards of bounded memory, and a rebuild indexes again only the shards whose plans
+  // changed (scripts/pagefind-shards.ts).
   const bundles = timed('pagefind', () => indexPlanPages(opts.outDir));
   // The search page reads a Pagefind result's record by its page id, and finds the shards in a small file (scripts/pagefind-ids.ts).
   linkRecordsByPagefindId(opts.outDir, bundles);

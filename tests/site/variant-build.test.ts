@@ -46,7 +46,7 @@ const site = siteBuiltForFile({
   },
   // Built as a library of thousands is: rendered by two `astro build` processes whose outputs are merged
   // (scripts/build.ts, src/lib/build-part.ts; from 500 plans in a real build), and indexed in shards of 12 plans
-  // (scripts/pagefind-shards.ts; 4,000 in a real build): 32 plans make three bundles, so search here goes through
+  // (scripts/pagefind-shards.ts; 1,000 in a real build): 32 plans make three bundles, so search here goes through
   // Pagefind's mergeIndex. Every check of this file then runs on the merged site.
   env: { SEARCH_SHARD_PLANS: String(SHARD), BUILD_PARTS: '2' },
   timeoutMs: 300_000,
