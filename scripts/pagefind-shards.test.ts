@@ -101,6 +101,13 @@ describe('indexedDigest', () => {
     const prefixed = (w: string) => page(`<p data-uid="1">${w}</p>`);
     expect(digest(prefixed('甲'))).not.toBe(digest(prefixed('乙')));
   });
+  test('[data-pagefind-ignore] parts are skipped too, unless Pagefind still reads something in them', () => {
+    const ignored = (w: string) => page(`<p>加强研发投入。</p><section data-pagefind-ignore><h2>指标</h2><p>188个规划的${w}</p></section>`);
+    expect(digest(ignored('中位数262'))).toBe(digest(ignored('中位数261')));
+    expect(digest(ignored('中位数262'))).not.toBe(digest(ignored('中位数262').replace('加强', '强化')));
+    const withMeta = (w: string) => page(`<p>文</p><div data-pagefind-ignore><span data-pagefind-meta="region">${w}</span></div>`);
+    expect(digest(withMeta('河北'))).not.toBe(digest(withMeta('河南')));
+  });
   test('a [data-ui] element never closed: the rest of the page counts whole', () => {
     const open = (w: string) => page(`<p data-ui>${w}`);
     expect(digest(open('甲'))).not.toBe(digest(open('乙')));

@@ -100,11 +100,15 @@ function elementEnd(html: string, name: string, from: number, raw: readonly [num
 }
 
 /**
- * A digest of what Pagefind reads of a page: the page without its `[data-ui]` elements (editorial UI, which the
- * build tells Pagefind to skip: section links, related sections of other plans, the printed build date). Another
- * plan's arrival changes other plans' pages only there, so their shards stay as they are. Anything else that
- * changes counts, whether Pagefind reads it or not (a digest that says "changed" too often only costs time).
- * The page is read as Latin-1: tags are ASCII, and a byte of a Chinese character never looks like one.
+ * A digest of what Pagefind reads of a page: the page without the parts Pagefind skips, so that a rebuild indexes a
+ * page again only when what it would index changed. Skipped: `[data-ui]` elements (editorial UI, which the build
+ * tells Pagefind to exclude: section links, related sections of other plans, the printed build date) and
+ * `[data-pagefind-ignore]` ones that hold no other `data-pagefind-` attribute (Pagefind still reads filters, meta
+ * and sort keys inside those; here they would count whole). Another plan's arrival changes other plans' pages only
+ * in such parts (their related sections, their targets' comparison with their peers), so their shards stay as they
+ * are. Anything else that changes counts, whether Pagefind reads it or not (a digest that says "changed" too often
+ * only costs time). The page is read as Latin-1: tags are ASCII, and a byte of a Chinese character never looks
+ * like one.
  */
 export function indexedDigest(page: Buffer): string {
   const html = page.toString('latin1');
@@ -112,19 +116,20 @@ export function indexedDigest(page: Buffer): string {
   const raw = rawTextSpans(html);
   let r = 0;
   let kept = 0;
-  for (let at = html.indexOf(' data-ui', 0); at !== -1; at = html.indexOf(' data-ui', at + 1)) {
+  for (const m of html.matchAll(/\sdata-(ui|pagefind-ignore)(?=[\s=>/])/gu)) {
+    const at = m.index;
     while (r < raw.length && raw[r]![1] <= at) r++;
     if (r < raw.length && raw[r]![0] < at) continue; // inside a script or style: text, not a tag
     const open = html.lastIndexOf('<', at);
-    if (open < kept) continue;
+    if (open < kept) continue; // inside a part already skipped
     const tag = tagAt(html, open);
     // Only the attribute itself, in a start tag that holds this position (not text, not a value, not a script).
-    if (!tag || tag.end || tag.stop <= at || !hasAttribute(tag.attrs, 'data-ui')) continue;
+    if (!tag || tag.end || tag.stop <= at || !hasAttribute(tag.attrs, `data-${m[1]}`)) continue;
     const end = tag.selfClosing || VOID.has(tag.name) ? tag.stop : elementEnd(html, tag.name, tag.stop, raw);
     if (end === -1) break; // not closed: the rest counts whole
+    if (m[1] === 'pagefind-ignore' && /data-pagefind-(?!ignore)/u.test(html.slice(tag.stop, end))) continue;
     hash.update(html.slice(kept, open), 'latin1');
     kept = end;
-    at = end - 1;
   }
   hash.update(html.slice(kept), 'latin1');
   return hash.digest('hex');
