@@ -47,4 +47,8 @@ export default defineConfig({
     },
   },
   devToolbar: { enabled: false },
+  // A rebuild keeps a page whose route code and `cacheKey` (from getStaticPaths: a digest of everything the page
+  // reads) are those of the last build, instead of rendering it again (Astro 7.2+, experimental; issue 15). Routes
+  // without a key render every time. scripts/build.ts gives each rendering part its own cache folder.
+  experimental: { incrementalBuild: true },
 });

@@ -15,6 +15,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { linkRecordsByPagefindId } from './pagefind-ids.ts';
 import { indexPlanPages } from './pagefind-shards.ts';
+import { linkOrCopy } from './lib/link-or-copy.ts';
 
 export interface BuildOptions {
   /** Output folder of the site (default `dist`). */
@@ -123,7 +124,7 @@ async function astroBuildInParts(outDir: string, parts: number, env: Record<stri
       const logFd = i === 0 ? undefined : openSync(log, 'w');
       const child = spawn(process.execPath, [...WRITING_NODE_OPTIONS, 'scripts/astro-build-part.ts', dir], {
         stdio: logFd === undefined ? 'inherit' : ['ignore', logFd, logFd],
-        env: { ...inheritedEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env, BUILD_PART: `${i}/${parts}` },
+        env: { ...inheritedEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env, ASTRO_CACHE_DIR: partCacheDir(env.ASTRO_CACHE_DIR!, i, parts), BUILD_PART: `${i}/${parts}` },
       });
       if (logFd !== undefined) closeSync(logFd);
       const exit = new Promise<number | string>((done) => child.on('exit', (code, signal) => done(code ?? signal ?? 1)));
@@ -145,6 +146,23 @@ async function astroBuildInParts(outDir: string, parts: number, env: Record<stri
   const ms = Math.round(performance.now() - started);
   console.log(`build: astro build done in ${ms} ms`);
   return ms;
+}
+
+/**
+ * The cache folder of part `i` of `parts`: each part keeps its own record of the pages it rendered (Astro's
+ * incremental build, `incremental-build.json` and a copy of each page, astro.config.mjs), which two parts writing one
+ * file would lose; a page always falls in the same part (src/lib/build-part.ts). It gets the content layer's data
+ * store that `astro sync` just wrote in the build's cache folder (linked), since a part does not sync.
+ */
+function partCacheDir(cacheDir: string, i: number, parts: number): string {
+  const dir = join(cacheDir, `part-${i}-of-${parts}`);
+  mkdirSync(dir, { recursive: true });
+  for (const entry of readdirSync(cacheDir, { withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    rmSync(join(dir, entry.name), { force: true });
+    linkOrCopy(join(cacheDir, entry.name), join(dir, entry.name));
+  }
+  return dir;
 }
 
 /**
@@ -282,7 +300,9 @@ export async function build(opts: BuildOptions): Promise<void> {
   // Builds of other content get their own content-layer cache beside their plans, so they never read this one's.
   const cacheDir = resolve(opts.plansDir) === resolve('content/plans') ? 'node_modules/.astro' : join(dirname(resolve(opts.plansDir)), '.astro-cache');
   // One build instant for every process of the build (src/lib/build-time.ts).
-  const env = { BASE_PATH: opts.base, PLANS_DIR: opts.plansDir, ASTRO_CACHE_DIR: cacheDir, BUILD_TIME: new Date().toISOString() };
+  // `BUILD_TIME` from the environment, if set, makes two builds state the same date (tests compare a rebuild with a
+  // fresh build; a reproducible build can pin it).
+  const env = { BASE_PATH: opts.base, PLANS_DIR: opts.plansDir, ASTRO_CACHE_DIR: cacheDir, BUILD_TIME: process.env.BUILD_TIME || new Date().toISOString() };
   const parts = opts.parts ?? partsFor(countPlans(opts.plansDir));
   await withBuildLock(() =>
     parts === 1

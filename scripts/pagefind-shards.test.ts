@@ -86,6 +86,9 @@ describe('indexedDigest', () => {
     expect(digest(withUi)).toBe(digest(plain));
     const otherUi = withUi.replace('某市规划', '另一市规划').replace('#</a>', '¶</a>');
     expect(digest(otherUi)).toBe(digest(plain));
+    // A class is not read by Pagefind (it is given no selector by class): a paragraph marked as reused is the same.
+    expect(digest(plain.replace('<p>加强', '<p class="reused">加强'))).toBe(digest(plain));
+    expect(digest(plain.replace('<p>加强', '<p id="p1" class="reused">加强'))).not.toBe(digest(plain));
   });
   test('a change outside [data-ui] changes it, wherever "data-ui" appears as other than the attribute', () => {
     const base = page('<p>加强研发投入。</p>');

@@ -100,13 +100,22 @@ function elementEnd(html: string, name: string, from: number, raw: readonly [num
 }
 
 /**
+ * HTML without its `class` attributes: Pagefind reads a class only through a selector it is given, and this build
+ * gives none (`PAGEFIND_ARGS`), while another plan's arrival marks paragraphs of this one as reused (`class="reused"`).
+ * A class after an attribute value holding `>` is kept (counted: the safe side).
+ */
+function withoutClasses(html: string): string {
+  return html.replace(/(<[a-zA-Z][^>]*?)\sclass="[^"]*"/gu, '$1');
+}
+
+/**
  * A digest of what Pagefind reads of a page: the page without the parts Pagefind skips, so that a rebuild indexes a
  * page again only when what it would index changed. Skipped: `[data-ui]` elements (editorial UI, which the build
  * tells Pagefind to exclude: section links, related sections of other plans, the printed build date) and
  * `[data-pagefind-ignore]` ones that hold no other `data-pagefind-` attribute (Pagefind still reads filters, meta
- * and sort keys inside those; here they would count whole). Another plan's arrival changes other plans' pages only
- * in such parts (their related sections, their targets' comparison with their peers), so their shards stay as they
- * are. Anything else that changes counts, whether Pagefind reads it or not (a digest that says "changed" too often
+ * and sort keys inside those; here they would count whole), and `class` attributes. Another plan's arrival changes
+ * other plans' pages only there (their related sections, their targets' comparison with their peers, the mark on a
+ * paragraph it reuses), so their shards stay as they are. Anything else that changes counts, whether Pagefind reads it or not (a digest that says "changed" too often
  * only costs time). The page is read as Latin-1: tags are ASCII, and a byte of a Chinese character never looks
  * like one.
  */
@@ -128,10 +137,10 @@ export function indexedDigest(page: Buffer): string {
     const end = tag.selfClosing || VOID.has(tag.name) ? tag.stop : elementEnd(html, tag.name, tag.stop, raw);
     if (end === -1) break; // not closed: the rest counts whole
     if (m[1] === 'pagefind-ignore' && /data-pagefind-(?!ignore)/u.test(html.slice(tag.stop, end))) continue;
-    hash.update(html.slice(kept, open), 'latin1');
+    hash.update(withoutClasses(html.slice(kept, open)), 'latin1');
     kept = end;
   }
-  hash.update(html.slice(kept), 'latin1');
+  hash.update(withoutClasses(html.slice(kept)), 'latin1');
   return hash.digest('hex');
 }
 

@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { astroPhases, parseAstroDuration, routeTimes, routesOf, urlPathOf } from './site.ts';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, test } from 'vitest';
+import { astroPhases, parseAstroDuration, routeTimes, routesOf, siteSizes, urlPathOf } from './site.ts';
 
 describe('routes of src/pages and Astro’s per-page times', () => {
   const routes = routesOf('src/pages');
@@ -60,5 +63,30 @@ describe('astro build phases', () => {
       '01:49:58 [build] ✓ Completed in 1m 41s.',
     ].join('\n');
     expect(astroPhases(log)).toEqual({ contentSync: 10_400, bundle: 55_568, render: 42_910 });
+  });
+});
+
+describe('siteSizes', () => {
+  test('counts every Pagefind bundle of a site indexed in shards, index apart from scripts', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'site-sizes-'));
+    try {
+      const put = (rel: string, bytes: number) => {
+        mkdirSync(join(dir, rel, '..'), { recursive: true });
+        writeFileSync(join(dir, rel), 'x'.repeat(bytes));
+      };
+      put('index.html', 10);
+      put('pagefind/pagefind.js', 100);
+      put('pagefind/pagefind-entry.json', 1);
+      put('pagefind/index/a.pf_index', 20);
+      put('pagefind-1/pagefind.js', 100);
+      put('pagefind-1/pagefind-entry.json', 1);
+      put('pagefind-1/fragment/b.pf_fragment', 30);
+      put('pagefind-1/c.pf_meta', 5);
+      put('pagefinder/x.html', 7); // not a bundle
+      const s = siteSizes(dir);
+      expect([s.pagefindBytes, s.pagefindIndexBytes, s.pagefindBundleBytes]).toEqual([257, 57, 200]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

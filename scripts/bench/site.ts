@@ -11,11 +11,11 @@ export interface SiteSizes {
   totalBytes: number;
   files: number;
   htmlPages: number;
-  /** The whole `pagefind/` folder. */
+  /** Every Pagefind bundle folder (`pagefind/`, and `pagefind-1/` … on a site indexed in shards). */
   pagefindBytes: number;
   /** The index proper (`index/`, `fragment/`, `filter/`, `*.pf_meta`, `pagefind-entry.json`): grows with the plans. */
   pagefindIndexBytes: number;
-  /** Pagefind's scripts, styles and WebAssembly: the same whatever the plans. */
+  /** Pagefind's scripts, styles and WebAssembly: the same in each bundle whatever the plans. */
   pagefindBundleBytes: number;
   /** `index.html` at the root (it lists every plan). */
   homeBytes: number;
@@ -54,8 +54,8 @@ export function urlPathOf(rel: string): string {
 export function siteSizes(siteDir: string): SiteSizes {
   const files = walk(siteDir);
   const sum = (list: { bytes: number }[]) => list.reduce((a, f) => a + f.bytes, 0);
-  const pagefind = files.filter((f) => f.rel.startsWith('pagefind/'));
-  const isIndex = (rel: string) => /^pagefind\/(index|fragment|filter)\//u.test(rel) || rel.endsWith('.pf_meta') || rel === 'pagefind/pagefind-entry.json';
+  const pagefind = files.filter((f) => /^pagefind(-\d+)?\//u.test(f.rel));
+  const isIndex = (rel: string) => /^pagefind(-\d+)?\/(index|fragment|filter)\//u.test(rel) || rel.endsWith('.pf_meta') || /^pagefind(-\d+)?\/pagefind-entry\.json$/u.test(rel);
   const html = files.filter((f) => f.rel.endsWith('.html'));
   const largest = html.reduce((a, f) => (f.bytes > a.bytes ? f : a), { rel: '', bytes: 0 });
   // The largest raw pages of each kind (route family: the first path segment, `en/` apart), so that a big but

@@ -3,6 +3,7 @@
  * model (`<slug>.json`), `scripts/prepare.ts` adds what is computed across plans (`_reuse/`), and the site reads
  * both (src/lib/data.ts). Free of Astro, so that scripts read plans the way the site does.
  */
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PlanDocumentSchema, type PlanDocument } from '../schemas/plan.ts';
@@ -41,4 +42,15 @@ export async function readPrepared<T>(file: string): Promise<T> {
     throw e;
   }
   return JSON.parse(text) as T;
+}
+
+/**
+ * A digest of a plan's own files in `dir` (its document model, and its source text if `withSource`): the part of a
+ * page's `cacheKey` (astro.config.mjs, incremental build) that says the plan is as it was.
+ */
+export async function planFilesDigest(dir: string, slug: string, withSource: boolean): Promise<string> {
+  const hash = createHash('sha1');
+  hash.update(await readFile(join(dir, `${slug}.json`)));
+  if (withSource) hash.update('\0').update(await readFile(join(dir, `${slug}.txt`)));
+  return hash.digest('hex');
 }

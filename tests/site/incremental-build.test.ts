@@ -1,0 +1,81 @@
+/**
+ * A rebuild into the same folders after adding a plan and editing another (issue 15): the site it leaves is, file
+ * for file, the site a fresh build of the same texts makes, and it did not redo what those changes do not touch:
+ * the other plans' source pages are kept from the last build (Astro's incremental build, astro.config.mjs), and
+ * Pagefind indexes again only the shard that changed (scripts/pagefind-shards.ts). Built in two parts, as a large
+ * library is, so each part's own cache is exercised.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { generateCorpus, poolsFromSeeds } from '../../scripts/generate-corpus.ts';
+import { buildSite } from '../support/global-setup.ts';
+
+/** Plans in the first build; the rebuild adds one. */
+const PLANS = 6;
+const ENV = { BUILD_PARTS: '2', BUILD_TIME: '2026-12-01T00:00:00.000Z' };
+const work = mkdtempSync(join(tmpdir(), 'incremental-build-'));
+const texts = generateCorpus(PLANS + 1, 7, poolsFromSeeds());
+const edited = texts[2]!;
+let rebuildLog = '';
+
+async function build(seeds: string, plans: string, site: string): Promise<string> {
+  const saved = Object.entries(ENV).map(([name, value]) => [name, process.env[name]] as const);
+  Object.assign(process.env, ENV);
+  try {
+    return await buildSite(site, '/', ['--seeds', seeds, '--plans', plans]);
+  } finally {
+    for (const [name, before] of saved) {
+      if (before === undefined) delete process.env[name];
+      else process.env[name] = before;
+    }
+  }
+}
+
+/** Every file under `dir`, by path relative to it. */
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .sort();
+}
+
+beforeAll(async () => {
+  const seeds = join(work, 'seeds');
+  mkdirSync(seeds);
+  for (const t of texts.slice(0, PLANS)) writeFileSync(join(seeds, t.name), t.text);
+  await build(seeds, join(work, 'plans'), join(work, 'site'));
+  // A new plan, and one plan's text changed in a sentence of its body.
+  writeFileSync(join(seeds, texts[PLANS]!.name), texts[PLANS]!.text);
+  const sentence = edited.text.split('\n').findLast((l) => l.length > 20 && l.endsWith('。'))!;
+  writeFileSync(join(seeds, edited.name), edited.text.replace(sentence, sentence.replace(/。$/u, '，并逐年评估。')));
+  rebuildLog = await build(seeds, join(work, 'plans'), join(work, 'site'));
+  // The same texts, built afresh: other folders, so no cache of the first build is seen.
+  const fresh = join(work, 'fresh');
+  mkdirSync(fresh);
+  await build(seeds, join(fresh, 'plans'), join(fresh, 'site'));
+}, 600_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('a rebuild after adding a plan and editing another', () => {
+  test('leaves the site a fresh build makes, file for file', () => {
+    const rebuilt = join(work, 'site');
+    const fresh = join(work, 'fresh', 'site');
+    expect(files(rebuilt)).toEqual(files(fresh));
+    const differing = files(fresh).filter((f) => !readFileSync(join(rebuilt, f)).equals(readFileSync(join(fresh, f))));
+    expect(differing).toEqual([]);
+  });
+
+  test('kept the source pages of the plans it did not change, in both editions, and rendered the others', () => {
+    const restored = rebuildLog.split('\n').filter((l) => /\(restored\)|\(cached\)/u.test(l));
+    const sourcePages = restored.filter((l) => /plans\/[^/]+\/source\/index\.html/u.test(l));
+    // PLANS − 1 unchanged plans × 2 editions; the edited and the new plan are rendered.
+    expect(sourcePages, restored.join('\n')).toHaveLength((PLANS - 1) * 2);
+  });
+
+  test('indexed only the search shard the new plan joined', () => {
+    const pagefind = rebuildLog.split('\n').filter((l) => /^pagefind: |^ {2}shard /u.test(l));
+    expect(pagefind).toEqual([expect.stringMatching(/^pagefind: 1 shard\(s\) of at most \d+ plans; indexing 1$/u), expect.stringMatching(/^ {2}shard 0 \(7 plans\): 1 page\(s\) changed, 1 plan\(s\) added$/u)]);
+  });
+});
