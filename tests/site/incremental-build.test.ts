@@ -1,9 +1,12 @@
 /**
  * A rebuild into the same folders after adding a plan and editing another (issue 15): the site it leaves is, file
  * for file, the site a fresh build of the same texts makes, and it did not redo what those changes do not touch:
- * the other plans' source pages are kept from the last build (Astro's incremental build, astro.config.mjs), and
- * Pagefind indexes again only the shard that changed (scripts/pagefind-shards.ts). Built in two parts, as a large
- * library is, so each part's own cache is exercised.
+ * the other plans' source pages, and the plan pages whose inputs did not change, are kept from the last build
+ * (Astro's incremental build, astro.config.mjs; src/lib/page-keys.ts), and Pagefind indexes again only the shard
+ * that changed (scripts/pagefind-shards.ts). Built in two parts, as a large library is, so each part's own cache
+ * is exercised. What the comparison catches depends on what the change touches: leaving a plan page's charts out of
+ * its key (src/lib/page-keys.ts) fails it; leaving its related sections out does not, since in this corpus every
+ * page whose related sections change also changes otherwise.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,12 +16,13 @@ import { generateCorpus, poolsFromSeeds } from '../../scripts/generate-corpus.ts
 import { buildSite } from '../support/global-setup.ts';
 
 /** Plans in the first build; the rebuild adds one. */
-const PLANS = 6;
+const PLANS = 24;
 const ENV = { BUILD_PARTS: '2', BUILD_TIME: '2026-12-01T00:00:00.000Z' };
 const work = mkdtempSync(join(tmpdir(), 'incremental-build-'));
 const texts = generateCorpus(PLANS + 1, 7, poolsFromSeeds());
 const edited = texts[2]!;
 let rebuildLog = '';
+let unchangedLog = '';
 
 async function build(seeds: string, plans: string, site: string): Promise<string> {
   const saved = Object.entries(ENV).map(([name, value]) => [name, process.env[name]] as const);
@@ -31,6 +35,14 @@ async function build(seeds: string, plans: string, site: string): Promise<string
       else process.env[name] = before;
     }
   }
+}
+
+/** The pages a build's log says it kept from the last build (Astro marks them "(restored)" or "(cached)"). */
+function keptPages(log: string): string[] {
+  return log
+    .split('\n')
+    .filter((l) => /\((?:restored|cached)\)$/u.test(l.trim()))
+    .map((l) => /(\/\S*index\.html)/u.exec(l)?.[1] ?? l);
 }
 
 /** Every file under `dir`, by path relative to it. */
@@ -46,6 +58,7 @@ beforeAll(async () => {
   mkdirSync(seeds);
   for (const t of texts.slice(0, PLANS)) writeFileSync(join(seeds, t.name), t.text);
   await build(seeds, join(work, 'plans'), join(work, 'site'));
+  unchangedLog = await build(seeds, join(work, 'plans'), join(work, 'site'));
   // A new plan, and one plan's text changed in a sentence of its body.
   writeFileSync(join(seeds, texts[PLANS]!.name), texts[PLANS]!.text);
   const sentence = edited.text.split('\n').findLast((l) => l.length > 20 && l.endsWith('。'))!;
@@ -58,6 +71,14 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+describe('a rebuild with nothing changed', () => {
+  test('keeps every plan page and source page, in both editions', () => {
+    const kept = keptPages(unchangedLog);
+    expect(kept.filter((p) => /^\/(en\/)?plans\/[^/]+\/index\.html$/u.test(p)), unchangedLog).toHaveLength(PLANS * 2);
+    expect(kept.filter((p) => /^\/(en\/)?plans\/[^/]+\/source\/index\.html$/u.test(p))).toHaveLength(PLANS * 2);
+  });
+});
+
 describe('a rebuild after adding a plan and editing another', () => {
   test('leaves the site a fresh build makes, file for file', () => {
     const rebuilt = join(work, 'site');
@@ -68,14 +89,24 @@ describe('a rebuild after adding a plan and editing another', () => {
   });
 
   test('kept the source pages of the plans it did not change, in both editions, and rendered the others', () => {
-    const restored = rebuildLog.split('\n').filter((l) => /\(restored\)|\(cached\)/u.test(l));
-    const sourcePages = restored.filter((l) => /plans\/[^/]+\/source\/index\.html/u.test(l));
+    const kept = keptPages(rebuildLog).filter((p) => /^\/(en\/)?plans\/[^/]+\/source\/index\.html$/u.test(p));
     // PLANS − 1 unchanged plans × 2 editions; the edited and the new plan are rendered.
-    expect(sourcePages, restored.join('\n')).toHaveLength((PLANS - 1) * 2);
+    expect(kept, rebuildLog).toHaveLength((PLANS - 1) * 2);
+  });
+
+  test('never kept the plan page of the edited plan', () => {
+    const editedSlug = readdirSync(join(work, 'site', 'plans')).find((s) => readFileSync(join(work, 'site', 'plans', s, 'index.html'), 'utf8').includes('并逐年评估'));
+    expect(editedSlug).toBeDefined();
+    const kept = keptPages(rebuildLog);
+    expect(kept).not.toContain(`/plans/${editedSlug}/index.html`);
+    expect(kept).not.toContain(`/en/plans/${editedSlug}/index.html`);
+    const planPages = kept.filter((p) => /^\/(en\/)?plans\/[^/]+\/index\.html$/u.test(p));
+    // 10 of 48 here: a new plan changes most small-library pages (peers' charts, related sections, text reuse).
+    expect(planPages.length).toBeGreaterThan(0);
   });
 
   test('indexed only the search shard the new plan joined', () => {
     const pagefind = rebuildLog.split('\n').filter((l) => /^pagefind: |^ {2}shard /u.test(l));
-    expect(pagefind).toEqual([expect.stringMatching(/^pagefind: 1 shard\(s\) of at most \d+ plans; indexing 1$/u), expect.stringMatching(/^ {2}shard 0 \(7 plans\): 1 page\(s\) changed, 1 plan\(s\) added$/u)]);
+    expect(pagefind).toEqual([expect.stringMatching(/^pagefind: 1 shard\(s\) of at most \d+ plans; indexing 1$/u), `  shard 0 (${PLANS + 1} plans): 1 page(s) changed, 1 plan(s) added`]);
   });
 });
