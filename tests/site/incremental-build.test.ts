@@ -86,6 +86,8 @@ describe('a rebuild after adding a plan and editing another', () => {
     expect(files(rebuilt)).toEqual(files(fresh));
     const differing = files(fresh).filter((f) => !readFileSync(join(rebuilt, f)).equals(readFileSync(join(fresh, f))));
     expect(differing).toEqual([]);
+    // The last build's site, moved aside while the new one was made (scripts/build.ts `setAside`), is gone.
+    expect(readdirSync(work).filter((f) => f.includes('.old-'))).toEqual([]);
   });
 
   test('kept the source pages of the plans it did not change, in both editions, and rendered the others', () => {
