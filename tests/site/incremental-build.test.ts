@@ -25,7 +25,7 @@ let rebuildLog = '';
 let unchangedLog = '';
 
 async function build(seeds: string, plans: string, site: string): Promise<string> {
-  const saved = Object.entries(ENV).map(([name, value]) => [name, process.env[name]] as const);
+  const saved = Object.keys(ENV).map((name) => [name, process.env[name]] as const);
   Object.assign(process.env, ENV);
   try {
     return await buildSite(site, '/', ['--seeds', seeds, '--plans', plans]);
@@ -41,6 +41,8 @@ async function build(seeds: string, plans: string, site: string): Promise<string
 function keptPages(log: string): string[] {
   return log
     .split('\n')
+    // Astro colours its log where the terminal (or FORCE_COLOR, as in CI) asks for it.
+    .map((l) => l.replace(/\x1b\[[0-9;]*m/gu, ''))
     .filter((l) => /\((?:restored|cached)\)$/u.test(l.trim()))
     .map((l) => /(\/\S*index\.html)/u.exec(l)?.[1] ?? l);
 }
