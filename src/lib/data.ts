@@ -87,6 +87,11 @@ export async function chart(id: string): Promise<ChartEntry> {
   return found;
 }
 
+/** The chart with this id, or undefined where the catalog has none (an indicator without comparable values). */
+export async function chartIfAny(id: string): Promise<ChartEntry | undefined> {
+  return (await chartIndex()).byId.get(id);
+}
+
 /** The charts a page shows (`plans/<slug>/`), in catalog order. */
 export async function chartsOfPage(page: string): Promise<ChartEntry[]> {
   return (await chartIndex()).byPage.get(page) ?? [];

@@ -13,4 +13,14 @@ describe('digestOf', () => {
   test('a function in the data is refused: it would be written as nothing', () => {
     expect(() => digestOf({ href: () => '/x/' })).toThrow(/not data/u);
   });
+  test('an object with a stand-in is written as its name: equal names, equal digests, whatever the object holds', () => {
+    const big = { text: 'a'.repeat(1000) };
+    const other = { text: 'b' };
+    const names = new Map<object, string>([[big, 'plan:x'], [other, 'plan:x']]);
+    const standIn = (v: object) => names.get(v);
+    expect(digestOf({ data: [big] }, standIn)).toBe(digestOf({ data: [other] }, standIn));
+    expect(digestOf({ data: [big] }, standIn)).not.toBe(digestOf({ data: [big] }));
+    names.set(other, 'plan:y');
+    expect(digestOf({ data: [big] }, standIn)).not.toBe(digestOf({ data: [other] }, standIn));
+  });
 });

@@ -6,27 +6,74 @@
  * compares a rebuild with a fresh build, file for file. So: a page (or a component it renders) that reads new data
  * adds it to its key here.
  */
-import { BUILT_AT } from './build-time.ts';
+import { isInThisPart } from './build-part.ts';
 import { digestOf } from './digest.ts';
-import { chartsOfPage, citedDocuments, departmentLayout, departments, glossary, indicators, instrumentPlanPage, instruments, kinds, planReuse, plansDir, regionOverlay, themes } from './data.ts';
+import { allPlans, chartsOfPage, citedDocuments, departmentLayout, departments, glossary, indicators, instrumentPlanPage, instruments, kinds, planReuse, plansDir, regionOverlay, themes } from './data.ts';
 import { planFilesDigest } from './plan-files.ts';
 import { planInstruments } from './instruments-view.ts';
 import type { PlanAlignment } from './alignment.ts';
 import type { RelatedSection } from './crosslinks/index.ts';
 import type { PlanDocument } from '../schemas/plan.ts';
 
+const registries = () => Promise.all([regionOverlay(), kinds(), departments(), glossary(), themes(), instruments(), indicators(), citedDocuments()]);
+
 let registriesDigest: Promise<string> | undefined;
 
 /** Every curated registry (`content/*.yaml`) at once: an edit to any re-renders the pages that key on it. */
 export function allRegistriesDigest(): Promise<string> {
-  registriesDigest ??= Promise.all([regionOverlay(), kinds(), departments(), glossary(), themes(), instruments(), indicators(), citedDocuments()]).then(digestOf);
+  registriesDigest ??= registries().then((all) => digestOf(all));
   return registriesDigest;
+}
+
+let standIns: Promise<Map<object, string>> | undefined;
+
+/**
+ * What a page key writes as a name instead of in full (`digestOf`): each plan document, as the digest of its file
+ * (a list page holds dozens; writing them out for each page would cost more than rendering it), and each registry
+ * array, by its place (the key holds `allRegistriesDigest` anyway). By identity: these are the very objects
+ * `allPlans()` and the registry readers hand out, once per build.
+ */
+function pageStandIns(): Promise<Map<object, string>> {
+  standIns ??= (async () => {
+    const [plans, all] = await Promise.all([allPlans(), registries()]);
+    const names = new Map<object, string>();
+    all.forEach((registry, i) => names.set(registry, `registry:${i}`));
+    const digests = await Promise.all(plans.map((doc) => planFilesDigest(plansDir(), doc.slug, false)));
+    plans.forEach((doc, i) => names.set(doc, `plan:${doc.slug}:${digests[i]}`));
+    return names;
+  })();
+  return standIns;
+}
+
+type PathOf<P> = { params: Readonly<Record<string, string | number | undefined>>; props?: P };
+
+/**
+ * A route's getStaticPaths whose pages render only what they are given: each of this process's pages gets a
+ * `cacheKey`, the digest of its props (plan documents and registries by name), of `extraOf(path)` (what the page
+ * reads besides its props: a chart, say), of the registries and of the page sizes. For a route whose page and
+ * components read no other data; one that does says so in `extraOf`.
+ * Keeps the arity of `getStaticPaths` (`inThisPart` computes one without arguments once per process).
+ */
+export function keyedPaths<A extends unknown[], P, R extends PathOf<P>[]>(
+  getStaticPaths: (...args: A) => R | Promise<R>,
+  extraOf: (path: R[number]) => unknown = () => null,
+): (...args: A) => Promise<(R[number] & { cacheKey: string })[]> {
+  const keyed = async (...args: A) => {
+    const paths = (await getStaticPaths(...args)).filter((p) => isInThisPart(p.params));
+    const [names, registriesKey] = await Promise.all([pageStandIns(), allRegistriesDigest()]);
+    const standIn = (v: object) => names.get(v);
+    const pageSize = process.env.SITE_PAGE_SIZE ?? '';
+    return Promise.all(paths.map(async (path) => ({ ...path, cacheKey: digestOf({ props: path.props ?? null, extra: await extraOf(path), registries: registriesKey, pageSize }, standIn) })));
+  };
+  Object.defineProperty(keyed, 'length', { value: getStaticPaths.length });
+  return keyed;
 }
 
 /**
  * The key of a plan page (`plans/<slug>/`, both editions): its plan's document model; what is computed across the
  * library for it (related sections, alignments, text reuse, its charts with their peers, where its departments and
- * its instruments' lists put it); the registries; the date the page prints (`PrintHeader`); the page sizes.
+ * its instruments' lists put it); the registries; the page sizes. Not the build's date that `PrintHeader` prints
+ * where no script fills in the print date: a kept page says the day it was rendered, which is true of it.
  */
 export async function planPageKey(doc: PlanDocument, related: ReadonlyMap<string, RelatedSection[]>, alignments: readonly PlanAlignment[]): Promise<string> {
   const [plan, reuse, registries, layout, charts, allInstruments] = await Promise.all([
@@ -48,7 +95,6 @@ export async function planPageKey(doc: PlanDocument, related: ReadonlyMap<string
     departments: departmentIds.map((id) => [id, layout.pages.href.get(id) ?? null]),
     charts,
     instrumentPages,
-    printed: BUILT_AT.toISOString().slice(0, 10),
     pageSize: process.env.SITE_PAGE_SIZE ?? '',
   });
 }

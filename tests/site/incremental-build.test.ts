@@ -23,6 +23,8 @@ const texts = generateCorpus(PLANS + 1, 7, poolsFromSeeds());
 const edited = texts[2]!;
 let rebuildLog = '';
 let unchangedLog = '';
+/** The site's files after the unchanged rebuild. */
+let unchangedFiles: string[] = [];
 
 async function build(seeds: string, plans: string, site: string): Promise<string> {
   const saved = Object.keys(ENV).map((name) => [name, process.env[name]] as const);
@@ -61,6 +63,7 @@ beforeAll(async () => {
   for (const t of texts.slice(0, PLANS)) writeFileSync(join(seeds, t.name), t.text);
   await build(seeds, join(work, 'plans'), join(work, 'site'));
   unchangedLog = await build(seeds, join(work, 'plans'), join(work, 'site'));
+  unchangedFiles = files(join(work, 'site'));
   // A new plan, and one plan's text changed in a sentence of its body.
   writeFileSync(join(seeds, texts[PLANS]!.name), texts[PLANS]!.text);
   const sentence = edited.text.split('\n').findLast((l) => l.length > 20 && l.endsWith('。'))!;
@@ -73,11 +76,25 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/**
+ * The pages of the routes with keys besides the plan pages (src/lib/page-keys.ts `keyedPaths`): charts on their own,
+ * and the pages of one cited document, region, department, term, theme, indicator or instrument (with their page
+ * numbers), in both editions; not the lists of them (`documents/2/`: the segment after the route has a letter).
+ */
+const KEYED_LIST_PAGE = /^\/(en\/)?(embed|documents|regions|departments|glossary|themes|indicators|instruments)\/(?!region\/)[^/]*[a-z][^/]*\/(\d+\/)?index\.html$/u;
+
 describe('a rebuild with nothing changed', () => {
   test('keeps every plan page and source page, in both editions', () => {
     const kept = keptPages(unchangedLog);
     expect(kept.filter((p) => /^\/(en\/)?plans\/[^/]+\/index\.html$/u.test(p)), unchangedLog).toHaveLength(PLANS * 2);
     expect(kept.filter((p) => /^\/(en\/)?plans\/[^/]+\/source\/index\.html$/u.test(p))).toHaveLength(PLANS * 2);
+  });
+
+  test('keeps every page of a chart, cited document, region, department, term, theme, indicator and instrument', () => {
+    const pages = unchangedFiles.map((f) => `/${f}`).filter((f) => KEYED_LIST_PAGE.test(f));
+    // Each kind is there to be kept (a corpus without, say, instruments would test nothing of them).
+    for (const kind of ['embed', 'documents', 'regions', 'departments', 'glossary', 'themes', 'indicators', 'instruments']) expect(pages.some((p) => p.startsWith(`/${kind}/`)), kind).toBe(true);
+    expect(keptPages(unchangedLog).filter((p) => KEYED_LIST_PAGE.test(p)).sort()).toEqual(pages.sort());
   });
 });
 
@@ -107,6 +124,12 @@ describe('a rebuild after adding a plan and editing another', () => {
     const planPages = kept.filter((p) => /^\/(en\/)?plans\/[^/]+\/index\.html$/u.test(p));
     // 10 of 48 here: a new plan changes most small-library pages (peers' charts, related sections, text reuse).
     expect(planPages.length).toBeGreaterThan(0);
+  });
+
+  test('kept some pages of charts and of list entries that the new plan does not join', () => {
+    const kept = keptPages(rebuildLog).filter((p) => KEYED_LIST_PAGE.test(p));
+    expect(kept.filter((p) => p.startsWith('/embed/')).length, rebuildLog).toBeGreaterThan(0);
+    expect(kept.filter((p) => !/^\/(en\/)?embed\//u.test(p)).length).toBeGreaterThan(0);
   });
 
   test('indexed only the search shard the new plan joined', () => {
