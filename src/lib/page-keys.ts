@@ -8,8 +8,8 @@
  */
 import { isInThisPart } from './build-part.ts';
 import { digestOf } from './digest.ts';
-import { allPlans, chartsOfPage, citedDocuments, departmentLayout, departments, glossary, indicators, instrumentPlanPage, instruments, kinds, planReuse, plansDir, regionOverlay, themes } from './data.ts';
-import { planFilesDigest } from './plan-files.ts';
+import { allPlans, chartsOfPage, citedDocuments, departmentLayout, departments, glossary, indicators, instrumentPlanPage, instruments, kinds, planReuse, regionOverlay, themes } from './data.ts';
+import { planFileDigest } from './plan-files.ts';
 import { planInstruments } from './instruments-view.ts';
 import type { PlanAlignment } from './alignment.ts';
 import type { RelatedSection } from './crosslinks/index.ts';
@@ -38,8 +38,7 @@ function pageStandIns(): Promise<Map<object, string>> {
     const [plans, all] = await Promise.all([allPlans(), registries()]);
     const names = new Map<object, string>();
     all.forEach((registry, i) => names.set(registry, `registry:${i}`));
-    const digests = await Promise.all(plans.map((doc) => planFilesDigest(plansDir(), doc.slug, false)));
-    plans.forEach((doc, i) => names.set(doc, `plan:${doc.slug}:${digests[i]}`));
+    for (const doc of plans) names.set(doc, `plan:${doc.slug}:${planFileDigest(doc)}`);
     return names;
   })();
   return standIns;
@@ -76,8 +75,8 @@ export function keyedPaths<A extends unknown[], P, R extends PathOf<P>[]>(
  * where no script fills in the print date: a kept page says the day it was rendered, which is true of it.
  */
 export async function planPageKey(doc: PlanDocument, related: ReadonlyMap<string, RelatedSection[]>, alignments: readonly PlanAlignment[]): Promise<string> {
-  const [plan, reuse, registries, layout, charts, allInstruments] = await Promise.all([
-    planFilesDigest(plansDir(), doc.slug, false),
+  const plan = planFileDigest(doc);
+  const [reuse, registries, layout, charts, allInstruments] = await Promise.all([
     planReuse(doc.slug),
     allRegistriesDigest(),
     departmentLayout(),

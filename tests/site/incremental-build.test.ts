@@ -81,7 +81,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
  * and the pages of one cited document, region, department, term, theme, indicator or instrument (with their page
  * numbers), in both editions; not the lists of them (`documents/2/`: the segment after the route has a letter).
  */
-const KEYED_LIST_PAGE = /^\/(en\/)?(embed|documents|regions|departments|glossary|themes|indicators|instruments)\/(?!region\/)[^/]*[a-z][^/]*\/(\d+\/)?index\.html$/u;
+const KEYED_LIST_PAGE = /^\/(en\/)?(embed|documents|regions|departments(?:\/region)?|glossary|themes|indicators|instruments)\/(?!region\/)[^/]*[a-z][^/]*\/(\d+\/)?index\.html$/u;
 
 describe('a rebuild with nothing changed', () => {
   test('keeps every plan page and source page, in both editions', () => {
