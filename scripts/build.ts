@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { linkRecordsByPagefindId } from './pagefind-ids.ts';
 import { indexPlanPages } from './pagefind-shards.ts';
 import { linkOrCopy } from './lib/link-or-copy.ts';
+import { filesCacheOf, filesStateOf } from './lib/files-cache.ts';
 
 export interface BuildOptions {
   /** Output folder of the site (default `dist`). */
@@ -334,7 +335,11 @@ export async function build(opts: BuildOptions): Promise<void> {
       : astroBuildInParts(opts.outDir, parts, env),
   );
   // The files that are not pages (source texts, open data, search records, citation and chart files:
-  // src/lib/site-files.ts), written beside the pages by a plain script rather than rendered by Astro one by one.
+  // src/lib/site-files.ts), written beside the pages by a plain script rather than rendered by Astro one by one,
+  // and kept across builds in a cache beside the site. Files kept by a build in another number of parts are not
+  // in this one's parts' records: it starts afresh.
+  const filesCache = filesCacheOf(opts.outDir);
+  if (existsSync(filesCache) && !existsSync(filesStateOf(filesCache, parts === 1 ? null : { index: 0, count: parts }))) rmSync(filesCache, { recursive: true, force: true });
   await runInParts('site files', [...WRITING_NODE_OPTIONS, 'scripts/site-files.ts', '--plans', opts.plansDir, '--out', opts.outDir], parts, env);
   // The search's candidate index, from the search records just written (scripts/search-pairs.ts).
   run('search index', process.execPath, ['scripts/search-pairs.ts', '--site', opts.outDir]);

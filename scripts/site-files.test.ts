@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -40,4 +40,41 @@ test('writes the files beside the pages: one source text per plan ingest wrote, 
   expect(inParts[1]!.length).toBeGreaterThan(0);
   expect([...inParts[0]!, ...inParts[1]!].sort()).toEqual(whole.sort());
   for (const [i, files] of inParts.entries()) for (const f of files) expect(readFileSync(join(scratch, `part-${i}`, f)).equals(readFileSync(join(out, f))), f).toBe(true);
+});
+
+test('a rebuild keeps the files whose inputs did not change, makes the others again, and drops those of a plan that is gone', { timeout: 60_000 }, async () => {
+  const { writeSiteFiles, filesCacheOf } = await import('./site-files.ts');
+  const plans = join(scratch, 'plans-kept');
+  const ingest = spawnSync(process.execPath, ['scripts/ingest.ts', '--seeds', 'seeds', '--out', plans], { encoding: 'utf8' });
+  expect(ingest.status, ingest.stderr).toBe(0);
+  const out = join(scratch, 'kept-site');
+  const site = new URL('https://example.org/');
+  const contents = () => new Map(readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => [relative(out, join(e.parentPath, e.name)), readFileSync(join(e.parentPath, e.name))]));
+  const first = await writeSiteFiles(plans, out, site, null);
+  expect(first.made).toBe(first.files);
+  const firstFiles = contents();
+  // The build empties the site folder each time; the cache beside it stays.
+  rmSync(out, { recursive: true });
+  const second = await writeSiteFiles(plans, out, site, null);
+  // Only the open data of every plan, which has no key, is made again (five files: data/targets.json …).
+  expect(second).toEqual({ files: first.files, made: 5 });
+  expect(contents()).toEqual(firstFiles);
+
+  const slugs = readdirSync(plans).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -'.txt'.length)).sort();
+  const edited = slugs[0]!;
+  writeFileSync(join(plans, `${edited}.txt`), `${readFileSync(join(plans, `${edited}.txt`), 'utf8')}\n附：修改。\n`);
+  rmSync(out, { recursive: true });
+  const third = await writeSiteFiles(plans, out, site, null);
+  expect(third.made).toBe(5 + 1);
+  expect(readFileSync(join(out, 'sources', `${edited}.txt`), 'utf8')).toContain('附：修改。');
+
+  const gone = slugs[1]!;
+  rmSync(join(plans, `${gone}.json`));
+  rmSync(join(plans, `${gone}.txt`));
+  rmSync(out, { recursive: true });
+  const fourth = await writeSiteFiles(plans, out, site, null);
+  expect(fourth.files).toBeLessThan(third.files);
+  expect(existsSync(join(filesCacheOf(out), 'sources', `${gone}.txt`))).toBe(false);
+  expect(existsSync(join(filesCacheOf(out), 'data', 'plans', `${gone}.json`))).toBe(false);
+  expect(existsSync(join(filesCacheOf(out), 'sources', `${slugs[2]}.txt`))).toBe(true);
 });

@@ -4,16 +4,29 @@
  * after `astro build` (scripts/build.ts). The site's address and base come from the environment as for Astro
  * (src/lib/site-config.ts). A plans folder that cannot be read is said in one line (exit 1).
  *
- * With `BUILD_PART=i/k` in the environment (src/lib/build-part.ts) it writes every k-th file from the i-th: the
- * build runs one process per core, as it does for `astro build` (each reads the plans and makes the chart catalog,
- * which every chart's CSV needs; the writing is what is shared out).
+ * With `BUILD_PART=i/k` in the environment (src/lib/build-part.ts) it writes the files whose path falls in part i of
+ * k: the build runs one process per core, as it does for `astro build` (each reads the plans and makes the chart
+ * catalog, which every chart's CSV needs; the writing is what is shared out).
+ *
+ * Files are kept across builds (issue 15: adding a plan to a library of 10,000 should not make the other plans'
+ * files again): a file with a key (`SiteFile.key`) is made into a cache beside the site (`.<site>.files/`, which
+ * outlives the site folder each build empties) and linked into the site; the next build links the cached file again
+ * where its key, the code, the registries and the site's address are as they were. Each part records its files'
+ * keys in `state-<i>-of-<k>.json` there; a file of a plan that is gone leaves the cache with it.
  */
-import { closeSync, existsSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readSiteFilesInput, siteFiles } from '../src/lib/site-files.ts';
+import { readSiteFilesInput, siteFiles, type SiteFile, type SiteFilesInput } from '../src/lib/site-files.ts';
 import { siteUrl } from '../src/lib/site-config.ts';
-import { buildPart, type BuildPart } from '../src/lib/build-part.ts';
+import { buildPart, partOf, type BuildPart } from '../src/lib/build-part.ts';
+import { digestOf } from '../src/lib/digest.ts';
+import { url } from '../src/lib/url.ts';
+import { linkOrCopy } from './lib/link-or-copy.ts';
+import { filesCacheOf, filesStateOf } from './lib/files-cache.ts';
+
+export { filesCacheOf } from './lib/files-cache.ts';
 
 /** Writes text chunks to a file one after the other, holding one at a time. */
 function writeChunks(target: string, chunks: Iterable<string>): void {
@@ -25,22 +38,102 @@ function writeChunks(target: string, chunks: Iterable<string>): void {
   }
 }
 
-/** Writes every file (of this process's part) under `outDir`; returns how many. */
-export async function writeSiteFiles(plansDir: string, outDir: string, site = new URL(siteUrl()), part: BuildPart | null = buildPart()): Promise<number> {
+interface FilesState {
+  /** The digest of what every file is made of besides its key (`sharedDigest`). */
+  shared: string;
+  /** Each file's key digest, by path. */
+  files: Record<string, string>;
+}
+
+function readState(file: string): FilesState | null {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as FilesState;
+  } catch {
+    return null;
+  }
+}
+
+/** The code that makes the files (every source file of `src/` and `scripts/`, and the locked dependencies), as one digest. */
+function codeDigest(root = process.cwd()): string {
+  const hash = createHash('sha1');
+  const walk = (dir: string) => {
+    for (const name of readdirSync(join(root, dir)).sort()) {
+      const path = join(dir, name);
+      if (statSync(join(root, path)).isDirectory()) walk(path);
+      else if (/\.(?:ts|mjs|js|json|yaml)$/u.test(name) && !/\.test\.ts$/u.test(name)) hash.update(path).update('\0').update(readFileSync(join(root, path))).update('\0');
+    }
+  };
+  walk('src');
+  walk('scripts');
+  hash.update(readFileSync(join(root, 'package-lock.json')));
+  return hash.digest('hex');
+}
+
+/** What every file is made of besides its own key: the code, the registries, the site's address and base. */
+function sharedDigest(input: SiteFilesInput): string {
+  const { kinds, indicators, instruments, documents, regionOverlay, site } = input;
+  return digestOf({ code: codeDigest(), registries: [kinds, indicators, instruments, documents, regionOverlay], site: site.href, base: url('') });
+}
+
+async function writeBody(f: SiteFile, target: string): Promise<void> {
+  const body = await f.body();
+  if (typeof body === 'string' || body instanceof Uint8Array) writeFileSync(target, body);
+  else writeChunks(target, body);
+}
+
+export interface WrittenFiles {
+  /** Files of this part in the site. */
+  files: number;
+  /** Of those, made again (new, changed, or without a key). */
+  made: number;
+}
+
+/** Writes every file (of this process's part) under `outDir`, keeping from the cache what did not change. */
+export async function writeSiteFiles(plansDir: string, outDir: string, site = new URL(siteUrl()), part: BuildPart | null = buildPart(), cache = filesCacheOf(outDir)): Promise<WrittenFiles> {
   if (!existsSync(plansDir)) throw new Error(`no plans folder ${plansDir}: ingest writes it (npm run build runs both)`);
-  const all = siteFiles(await readSiteFilesInput(plansDir, site));
-  const files = part ? all.filter((_, i) => i % part.count === part.index) : all;
+  const input = await readSiteFilesInput(plansDir, site);
+  const all = siteFiles(input);
+  // By path, so that a file stays in its part when plans are added (and the part's state knows it).
+  const files = part ? all.filter((f) => partOf({ path: f.path }, part.count) === part.index) : all;
+  const stateFile = filesStateOf(cache, part);
+  const previous = readState(stateFile);
+  const shared = sharedDigest(input);
+  const before = previous?.shared === shared ? previous.files : {};
+  const next: Record<string, string> = {};
   const made = new Set<string>();
-  for (const f of files) {
-    const target = join(outDir, f.path);
+  const dirFor = (target: string) => {
     const dir = dirname(target);
     if (!made.has(dir)) mkdirSync(dir, { recursive: true });
     made.add(dir);
-    const body = await f.body();
-    if (typeof body === 'string' || body instanceof Uint8Array) writeFileSync(target, body);
-    else writeChunks(target, body);
+  };
+  let remade = 0;
+  for (const f of files) {
+    const target = join(outDir, f.path);
+    dirFor(target);
+    if (!f.key) {
+      await writeBody(f, target);
+      remade++;
+      continue;
+    }
+    const key = digestOf(f.key());
+    const cached = join(cache, f.path);
+    next[f.path] = key;
+    if (before[f.path] !== key || !existsSync(cached)) {
+      dirFor(cached);
+      // A new file, not the old one rewritten: the last site, still being deleted, may hold a link to it.
+      rmSync(cached, { force: true });
+      await writeBody(f, cached);
+      remade++;
+    }
+    rmSync(target, { force: true });
+    linkOrCopy(cached, target);
   }
-  return files.length;
+  // The files of plans and charts that are gone, whatever the last build's state said.
+  for (const path of Object.keys(previous?.files ?? {})) if (!(path in next)) rmSync(join(cache, path), { force: true });
+  mkdirSync(cache, { recursive: true });
+  writeFileSync(`${stateFile}.tmp`, JSON.stringify({ shared, files: next } satisfies FilesState));
+  renameSync(`${stateFile}.tmp`, stateFile);
+  return { files: files.length, made: remade };
 }
 
 if (import.meta.main) {
@@ -48,7 +141,7 @@ if (import.meta.main) {
   const started = performance.now();
   try {
     const n = await writeSiteFiles(values.plans, values.out);
-    console.log(`wrote ${n} file(s) that are not pages in ${Math.round(performance.now() - started)} ms → ${values.out}`);
+    console.log(`wrote ${n.files} file(s) that are not pages in ${Math.round(performance.now() - started)} ms (${n.made} made, ${n.files - n.made} kept from the last build) → ${values.out}`);
   } catch (e) {
     console.error(`site-files: ${(e as Error).message}`);
     process.exitCode = 1;

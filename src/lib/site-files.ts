@@ -12,6 +12,8 @@
  * has some 100,000 of them. scripts/site-files.ts writes them after `astro build`; the dev server makes each on request
  * (src/lib/site-files-dev.ts). Paths are relative to the site's base.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -33,7 +35,7 @@ import { metaRows } from './plan-view.ts';
 import { summarize } from './plan-summary.ts';
 import { searchRecord } from './search/records.ts';
 import { planUrl, url } from './url.ts';
-import { readPlans } from './plan-files.ts';
+import { planFileDigest, readPlans } from './plan-files.ts';
 import { readRegistry } from './registry-files.ts';
 
 /**
@@ -64,6 +66,12 @@ export interface SiteFile {
   path: string;
   type: string;
   body: () => string | Uint8Array | Iterable<string> | Promise<string | Uint8Array>;
+  /**
+   * What the file is made of besides the code, the registries and the site's address: a build keeps a file whose
+   * key is as at the last build instead of making it again (scripts/site-files.ts). None: made every time (the
+   * open data of every plan, which any plan changes).
+   */
+  key?: () => unknown;
 }
 
 /** A chart's standalone SVG in one edition: that edition's drawing and words, the same values and id in both. */
@@ -78,11 +86,13 @@ export function chartSvg(chart: ChartEntry, locale: Locale): string {
 /** The files of one plan. */
 function planFiles(doc: PlanDocument, input: SiteFilesInput): SiteFile[] {
   const summary = () => summarize(doc, input.kinds);
+  const key = () => ({ plan: planFileDigest(doc) });
+  const sourceFile = join(input.plansDir, `${doc.slug}.txt`);
   const citation = () => citationRecord(doc, summary().kindLabel, new URL(planUrl(doc.slug), input.site).href);
   return [
     // Decoded from GBK at ingest where the seed was GBK: always UTF-8 here.
-    { path: `sources/${doc.slug}.txt`, type: 'text/plain; charset=utf-8', body: () => readFile(join(input.plansDir, `${doc.slug}.txt`), 'utf8') },
-    { path: `data/plans/${doc.slug}.json`, type: 'application/json; charset=utf-8', body: () => JSON.stringify(doc) },
+    { path: `sources/${doc.slug}.txt`, type: 'text/plain; charset=utf-8', body: () => readFile(sourceFile, 'utf8'), key: () => ({ source: createHash('sha1').update(readFileSync(sourceFile)).digest('hex') }) },
+    { path: `data/plans/${doc.slug}.json`, type: 'application/json; charset=utf-8', body: () => JSON.stringify(doc), key },
     {
       // gzip-compressed here as Pagefind compresses its own files, so that what a reader downloads does not depend
       // on the host compressing JSON.
@@ -94,21 +104,27 @@ function planFiles(doc: PlanDocument, input: SiteFilesInput): SiteFile[] {
         const kicker = `${s.regionName} · ${s.kindLabel} · ${s.periodText}`;
         return gzipSync(JSON.stringify(searchRecord(doc, s, metaRows(doc, input.kinds), kicker, simplify)), { level: 9 });
       },
+      key,
     },
-    ...CITE_FILES.map((f) => ({ path: `plans/${doc.slug}/${f.file}`, type: f.type, body: () => f.render(citation()) })),
+    ...CITE_FILES.map((f) => ({ path: `plans/${doc.slug}/${f.file}`, type: f.type, body: () => f.render(citation()), key })),
   ];
 }
 
 /** The files of one drawn chart. */
-function chartFiles(chart: ChartEntry, input: SiteFilesInput): SiteFile[] {
+function chartFiles(chart: ChartEntry, input: SiteFilesInput, plans: ReadonlyMap<string, PlanDocument>): SiteFile[] {
+  // The drawing is made from the chart alone; its CSV also from the plans it draws.
+  const drawing = () => ({ chart });
+  const slugs = chart.data.kind === 'periods' ? chart.data.plans : [...new Set(chart.data.targets.map((t) => t.plan))];
+  const table = () => ({ chart, plans: slugs.map((slug) => { const doc = plans.get(slug); return doc ? planFileDigest(doc) : null; }) });
   return [
-    { path: `charts/${chart.id}.svg`, type: 'image/svg+xml; charset=utf-8', body: () => chartSvg(chart, 'zh-CN') },
-    { path: `en/charts/${chart.id}.svg`, type: 'image/svg+xml; charset=utf-8', body: () => chartSvg(chart, 'en') },
+    { path: `charts/${chart.id}.svg`, type: 'image/svg+xml; charset=utf-8', body: () => chartSvg(chart, 'zh-CN'), key: drawing },
+    { path: `en/charts/${chart.id}.svg`, type: 'image/svg+xml; charset=utf-8', body: () => chartSvg(chart, 'en'), key: drawing },
     {
       // The drawn values as rows of `/data/targets.csv` (same columns), or the plans' periods for a timeline.
       path: `charts/${chart.id}.csv`,
       type: 'text/csv; charset=utf-8',
       body: () => chartCsv(chart, input.plans, input.indicators, (slug, blockId) => new URL(planUrl(slug, blockId), input.site).href),
+      key: table,
     },
   ];
 }
@@ -146,7 +162,8 @@ function openDataFiles(input: SiteFilesInput): SiteFile[] {
  * files), the same catalog the pages show.
  */
 export function siteFiles(input: SiteFilesInput, charts: ChartEntry[] = chartCatalog(input.plans, input.indicators, englishRegionNames(input.regionOverlay))): SiteFile[] {
-  return [...openDataFiles(input), ...input.plans.flatMap((doc) => planFiles(doc, input)), ...charts.filter((c) => !c.model.empty).flatMap((c) => chartFiles(c, input))];
+  const bySlug = new Map(input.plans.map((doc) => [doc.slug, doc]));
+  return [...openDataFiles(input), ...input.plans.flatMap((doc) => planFiles(doc, input)), ...charts.filter((c) => !c.model.empty).flatMap((c) => chartFiles(c, input, bySlug))];
 }
 
 /** A file's body as one value (the dev server answers a request with it; the build writes chunks as they come). */

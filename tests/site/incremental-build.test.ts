@@ -90,6 +90,13 @@ describe('a rebuild with nothing changed', () => {
     expect(kept.filter((p) => /^\/(en\/)?plans\/[^/]+\/source\/index\.html$/u.test(p))).toHaveLength(PLANS * 2);
   });
 
+  test('makes again only the open data of every plan among the files that are not pages (five files), keeping the rest', () => {
+    const made = [...unchangedLog.matchAll(/wrote (\d+) file\(s\) that are not pages in \d+ ms \((\d+) made, (\d+) kept/gu)];
+    expect(made, unchangedLog).toHaveLength(2);
+    expect(made.reduce((n, m) => n + Number(m[2]), 0)).toBe(5);
+    expect(made.reduce((n, m) => n + Number(m[3]), 0)).toBeGreaterThan(PLANS * 7);
+  });
+
   test('keeps every page of a chart, cited document, region, department, term, theme, indicator and instrument', () => {
     const pages = unchangedFiles.map((f) => `/${f}`).filter((f) => KEYED_LIST_PAGE.test(f));
     // Each kind is there to be kept (a corpus without, say, instruments would test nothing of them).

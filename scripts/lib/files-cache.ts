@@ -1,0 +1,16 @@
+/**
+ * Where the build keeps the site's files that are not pages between builds (scripts/site-files.ts): beside the
+ * site, since each build empties the site folder. Its own module, so that the build finds it without loading what
+ * makes the files.
+ */
+import { basename, dirname, join, resolve } from 'node:path';
+import type { BuildPart } from '../../src/lib/build-part.ts';
+
+/** The cache of the site in `outDir`: `.<site>.files/` beside it. */
+export function filesCacheOf(outDir: string): string {
+  const site = resolve(outDir);
+  return join(dirname(site), `.${basename(site)}.files`);
+}
+
+/** The record of part `i` of `k` (one process: 0 of 1): each of its files' key. */
+export const filesStateOf = (cache: string, part: BuildPart | null): string => join(cache, `state-${part?.index ?? 0}-of-${part?.count ?? 1}.json`);
