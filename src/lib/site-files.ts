@@ -36,6 +36,7 @@ import { summarize } from './plan-summary.ts';
 import { searchRecord } from './search/records.ts';
 import { planUrl, url } from './url.ts';
 import { planFileDigest, readPlans } from './plan-files.ts';
+import { digestOf } from './digest.ts';
 import { readRegistry } from './registry-files.ts';
 
 /**
@@ -112,10 +113,12 @@ function planFiles(doc: PlanDocument, input: SiteFilesInput): SiteFile[] {
 
 /** The files of one drawn chart. */
 function chartFiles(chart: ChartEntry, input: SiteFilesInput, plans: ReadonlyMap<string, PlanDocument>): SiteFile[] {
-  // The drawing is made from the chart alone; its CSV also from the plans it draws.
-  const drawing = () => ({ chart });
+  // The drawing is made from the chart alone; its CSV also from the plans it draws. The chart is written out for
+  // its digest once, not once per file (a peers chart holds every peer's values).
+  let digest: string | undefined;
+  const drawing = () => ({ chart: (digest ??= digestOf(chart)) });
   const slugs = chart.data.kind === 'periods' ? chart.data.plans : [...new Set(chart.data.targets.map((t) => t.plan))];
-  const table = () => ({ chart, plans: slugs.map((slug) => { const doc = plans.get(slug); return doc ? planFileDigest(doc) : null; }) });
+  const table = () => ({ ...drawing(), plans: slugs.map((slug) => { const doc = plans.get(slug); return doc ? planFileDigest(doc) : null; }) });
   return [
     { path: `charts/${chart.id}.svg`, type: 'image/svg+xml; charset=utf-8', body: () => chartSvg(chart, 'zh-CN'), key: drawing },
     { path: `en/charts/${chart.id}.svg`, type: 'image/svg+xml; charset=utf-8', body: () => chartSvg(chart, 'en'), key: drawing },
