@@ -61,8 +61,21 @@ export function keyedPaths<A extends unknown[], P, R extends PathOf<P>[]>(
     const paths = (await getStaticPaths(...args)).filter((p) => isInThisPart(p.params));
     const [names, registriesKey] = await Promise.all([pageStandIns(), allRegistriesDigest()]);
     const standIn = (v: object) => names.get(v);
+    // A prop that several pages share (the entry whose list is paginated) is written out once, not once a page.
+    const digests = new WeakMap<object, string>();
+    const propDigest = (v: unknown) => {
+      if (typeof v !== 'object' || v === null) return v;
+      let d = digests.get(v);
+      if (d === undefined) digests.set(v, (d = digestOf(v, standIn)));
+      return d;
+    };
     const pageSize = process.env.SITE_PAGE_SIZE ?? '';
-    return Promise.all(paths.map(async (path) => ({ ...path, cacheKey: digestOf({ props: path.props ?? null, extra: await extraOf(path), registries: registriesKey, pageSize }, standIn) })));
+    return Promise.all(
+      paths.map(async (path) => {
+        const props = Object.entries(path.props ?? {}).map(([name, value]) => [name, propDigest(value)]);
+        return { ...path, cacheKey: digestOf({ props, extra: await extraOf(path), registries: registriesKey, pageSize }, standIn) };
+      }),
+    );
   };
   Object.defineProperty(keyed, 'length', { value: getStaticPaths.length });
   return keyed;
