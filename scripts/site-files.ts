@@ -12,7 +12,8 @@
  * files again): a file with a key (`SiteFile.key`) is made into a cache beside the site (`.<site>.files/`, which
  * outlives the site folder each build empties) and linked into the site; the next build links the cached file again
  * where its key, the code, the registries and the site's address are as they were. Each part records its files'
- * keys in `state-<i>-of-<k>.json` there; a file of a plan that is gone leaves the cache with it.
+ * keys in `state-<i>-of-<k>.json` there; a file of a plan that is gone leaves the cache with it. The site's files
+ * are then links to the cache's: a later stage that changes one must replace it, never write into it.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
