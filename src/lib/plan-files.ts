@@ -63,12 +63,9 @@ export async function readPrepared<T>(file: string): Promise<T> {
 }
 
 /**
- * A digest of a plan's own files in `dir` (its document model, and its source text if `withSource`): the part of a
- * page's `cacheKey` (astro.config.mjs, incremental build) that says the plan is as it was.
+ * A digest of a plan's two files in `dir`, its document model (as `readPlans` read it) and its source text: the key
+ * of its source page (astro.config.mjs, incremental build), which shows both.
  */
-export async function planFilesDigest(dir: string, slug: string, withSource: boolean): Promise<string> {
-  const hash = createHash('sha1');
-  hash.update(readFileSync(join(dir, `${slug}.json`)));
-  if (withSource) hash.update('\0').update(readFileSync(join(dir, `${slug}.txt`)));
-  return hash.digest('hex');
+export function planSourceDigest(dir: string, doc: PlanDocument): string {
+  return createHash('sha1').update(planFileDigest(doc)).update('\0').update(readFileSync(join(dir, `${doc.slug}.txt`))).digest('hex');
 }
