@@ -68,6 +68,15 @@ test('a rebuild keeps the files whose inputs did not change, makes the others ag
   expect(third.made).toBe(5 + 1);
   expect(readFileSync(join(out, 'sources', `${edited}.txt`), 'utf8')).toContain('附：修改。');
 
+  // A build stopped halfway (here: a source text missing) leaves no record: the next one makes every file again.
+  const moved = readFileSync(join(plans, `${slugs[2]}.txt`));
+  rmSync(join(plans, `${slugs[2]}.txt`));
+  rmSync(out, { recursive: true });
+  await expect(writeSiteFiles(plans, out, site, null)).rejects.toThrow(/ENOENT/u);
+  writeFileSync(join(plans, `${slugs[2]}.txt`), moved);
+  rmSync(out, { recursive: true });
+  expect((await writeSiteFiles(plans, out, site, null)).made).toBe(third.files);
+
   const gone = slugs[1]!;
   rmSync(join(plans, `${gone}.json`));
   rmSync(join(plans, `${gone}.txt`));

@@ -98,6 +98,8 @@ export async function writeSiteFiles(plansDir: string, outDir: string, site = ne
   const files = part ? all.filter((f) => partOf({ path: f.path }, part.count) === part.index) : all;
   const stateFile = filesStateOf(cache, part);
   const previous = readState(stateFile);
+  // Gone until this build has finished: one stopped halfway leaves cached files its record would misname.
+  rmSync(stateFile, { force: true });
   const shared = sharedDigest(input);
   const before = previous?.shared === shared ? previous.files : {};
   const next: Record<string, string> = {};
