@@ -235,6 +235,8 @@ function budgetFigures(r: Results): Record<string, number | null> {
   const at100 = r.scale.find((x) => x.plans === 100);
   return {
     'largest plan page, gzip bytes': largestPage ? largestPage.chromium.total.gzip : null,
+    // Issue 12: what a reader downloads to read the largest plan, the HTML and its screen styles (the print stylesheet and scripts not counted).
+    'largest plan page to read (HTML + screen CSS), brotli bytes': largestPage ? largestPage.files.byKind.html.brotli + largestPage.files.byKind.css.brotli : null,
     'largest HTML page at the largest size, brotli bytes': largestBrotli(r),
     'JS needed to read a plan, bytes': r.jsToRead.bytes,
     'enhancement JS, raw bytes': r.enhancementJs.raw,

@@ -77,7 +77,8 @@ export function planCharts(doc: PlanDocument, plans: readonly PlanDocument[], in
   const L = CHART_LABELS_EN;
   const labels = blockLabels(doc);
   const label = planLabel(doc);
-  const page = `plans/${doc.slug}/`;
+  // A plan's charts are on its figures-and-analysis page (issue 12: the text's page stays light).
+  const page = `plans/${doc.slug}/analysis/`;
   const pageTitle = planTitle(doc);
   const pageTitleEn = pageTitle;
   const out: ChartEntry[] = [];

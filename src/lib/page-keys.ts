@@ -82,31 +82,38 @@ export function keyedPaths<A extends unknown[], P, R extends PathOf<P>[]>(
 }
 
 /**
- * The key of a plan page (`plans/<slug>/`, both editions): its plan's document model; what is computed across the
- * library for it (related sections, alignments, text reuse, its charts with their peers, where its departments and
- * its instruments' lists put it); the registries; the page sizes. Not the build's date that `PrintHeader` prints
- * where no script fills in the print date: a kept page says the day it was rendered, which is true of it.
+ * The key of a plan's text page (`plans/<slug>/`, both editions): its plan's document model; what is computed across
+ * the library for it (related sections; which paragraphs other plans also print, for their mark; where its
+ * departments' lists put it); the registries; the page sizes. Not the build's date that `PrintHeader` prints where no
+ * script fills in the print date: a kept page says the day it was rendered, which is true of it. Not the charts,
+ * alignments or instruments: they are on the analysis page, so that a plan added elsewhere, which moves the peer
+ * figures of thousands of plans, renders their light analysis pages and not their texts (issue 15).
  */
-export async function planPageKey(doc: PlanDocument, related: ReadonlyMap<string, RelatedSection[]>, alignments: readonly PlanAlignment[]): Promise<string> {
-  const plan = planFileDigest(doc);
-  const [reuse, registries, layout, charts, allInstruments] = await Promise.all([
-    planReuse(doc.slug),
-    allRegistriesDigest(),
-    departmentLayout(),
-    chartsOfPage(`plans/${doc.slug}/`),
-    instruments(),
-  ]);
+export async function planPageKey(doc: PlanDocument, related: ReadonlyMap<string, RelatedSection[]>): Promise<string> {
+  const [reuse, registries, layout] = await Promise.all([planReuse(doc.slug), allRegistriesDigest(), departmentLayout()]);
   const departmentIds = doc.responsibilities.flatMap((r) => [...r.lead, ...r.support, ...r.shared].map((ref) => ref.departmentId));
-  const instrumentPages = await Promise.all(planInstruments(doc, allInstruments).map(({ instrument }) => instrumentPlanPage(instrument.id, doc.slug)));
   return digestOf({
-    plan,
+    plan: planFileDigest(doc),
     related,
-    alignments,
-    reuse,
+    reusedBlocks: reuse.reusedBlocks,
     registries,
     departments: departmentIds.map((id) => [id, layout.pages.href.get(id) ?? null]),
-    charts,
-    instrumentPages,
     pageSize: process.env.SITE_PAGE_SIZE ?? '',
   });
+}
+
+/**
+ * The key of a plan's analysis page (`plans/<slug>/analysis/`, both editions): its plan's document model, its
+ * alignments, its text reuse, its charts (with their peers), where its instruments' lists put it, the registries
+ * and the page sizes.
+ */
+export async function planAnalysisKey(doc: PlanDocument, alignments: readonly PlanAlignment[]): Promise<string> {
+  const [reuse, registries, charts, allInstruments] = await Promise.all([
+    planReuse(doc.slug),
+    allRegistriesDigest(),
+    chartsOfPage(`plans/${doc.slug}/analysis/`),
+    instruments(),
+  ]);
+  const instrumentPages = await Promise.all(planInstruments(doc, allInstruments).map(({ instrument }) => instrumentPlanPage(instrument.id, doc.slug)));
+  return digestOf({ plan: planFileDigest(doc), alignments, reuse, registries, charts, instrumentPages, pageSize: process.env.SITE_PAGE_SIZE ?? '' });
 }

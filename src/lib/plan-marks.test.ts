@@ -63,7 +63,7 @@ describe('planMarks on the real seeds', () => {
     const unmapped = plans.flatMap((p) => p.targets.filter((t) => !t.indicatorId).map((t) => ({ slug: p.slug, t })));
     expect(unmapped.length).toBeGreaterThan(0);
     const { slug, t } = unmapped[0]!;
-    expect(marksOf(slug).marks.values.get(t.id)?.href).toBe(`#target-${t.id}`);
+    expect(marksOf(slug).marks.values.get(t.id)?.href).toBe(`/plans/${slug}/analysis/#target-${t.id}`);
   });
 
   test('a glossary term with one definition links to its page and names itself in the endnote', () => {

@@ -78,7 +78,7 @@ export function planMarks(doc: PlanDocument, registries: MarkRegistries): PlanMa
   const values = new Map<string, ValueMark>();
   for (const t of doc.targets) {
     const indicator = t.indicatorId ? indicators.get(t.indicatorId) : undefined;
-    values.set(t.id, { href: indicator ? link(`indicators/${indicator.id}/`) : `#target-${t.id}`, reading: normalizedReading(t, indicator) });
+    values.set(t.id, { href: link(indicator ? `indicators/${indicator.id}/` : `plans/${doc.slug}/analysis/#target-${t.id}`), reading: normalizedReading(t, indicator) });
   }
 
   const related = new Map<string, RelatedSection[]>();

@@ -54,7 +54,7 @@ async function computeUrlElements(site: URL): Promise<string[]> {
     ...alignment.map((v) => `alignment/${v.id}/`),
     'data/',
     'search/',
-    ...plans.flatMap((p) => [`plans/${p.slug}/`, `plans/${p.slug}/source/`]),
+    ...plans.flatMap((p) => [`plans/${p.slug}/`, `plans/${p.slug}/analysis/`, `plans/${p.slug}/source/`]),
     ...flattenRegions(regionTree(plans)).flatMap((n) => pagePaths(`regions/${n.region.id}/`, plansUnder(n).length, PAGE_SIZE.plans)),
     ...departmentPlaces.own.flatMap((d) => pagePaths(`departments/${d.id}/`, d.tasks.length, PAGE_SIZE.rows)),
     ...departmentPlaces.shared.map((list) => sharedDepartmentsPath(list.region, list.n)),

@@ -69,24 +69,27 @@ function sectionRows(path: string) {
 
 describe('the plan pages', () => {
   test.each([...WITH_PARENT.map((s) => [s, true] as const), ...WITHOUT.map((s) => [s, false] as const)])('%s: the section is there only when the plan carries out a plan above (%s)', (slug, present) => {
-    for (const path of [`plans/${slug}`, `en/plans/${slug}`]) expect(page(path).querySelector('section.alignment') !== null, path).toBe(present);
+    for (const path of [`plans/${slug}/analysis`, `en/plans/${slug}/analysis`]) expect(page(path).querySelector('section.alignment') !== null, path).toBe(present);
+    // Not on the text's page: the comparison is on the plan's analysis page (issue 12).
+    expect(page(`plans/${slug}`).querySelector('section.alignment')).toBeNull();
   });
 
   test.each(Object.entries(TABLES))('%s: the table against the municipal plan, as read by hand', (slug, expected) => {
-    const rows = sectionRows(`plans/${slug}`);
+    const rows = sectionRows(`plans/${slug}/analysis`);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.map((r) => [r.indicator, r.own, r.above, r.verdict])).toEqual(expected);
-    const links = page(`plans/${slug}`).querySelectorAll('section.alignment p a').map(href);
+    const links = page(`plans/${slug}/analysis`).querySelectorAll('section.alignment p a').map(href);
     expect(links).toContain(`/alignment/${TIANJIN}/`);
   });
 
   test.each(Object.keys(TABLES))('%s: each value of the plan links to the paragraph that states it', (slug) => {
     const root = page(`plans/${slug}`);
     const problems: string[] = [];
-    const rows = sectionRows(`plans/${slug}`);
+    const rows = sectionRows(`plans/${slug}/analysis`);
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) {
-      const target = root.querySelector(`[id="${r.link.replace(/^#/u, '')}"]`);
+      if (!r.link.startsWith(`/plans/${slug}/#`)) problems.push(`${r.indicator}: ${r.link} is not a paragraph of the text's page`);
+      const target = root.querySelector(`[id="${r.link.replace(/^.*#/u, '')}"]`);
       if (!target) problems.push(`${r.indicator}: ${r.link} is not on the page`);
       else if (!text(target).includes(r.own)) problems.push(`${r.indicator}: ${r.link} does not state ${r.own}`);
     }
@@ -94,14 +97,14 @@ describe('the plan pages', () => {
   });
 
   test('宝坻: the plan above is named, and the page says its targets are not recorded, with no table', () => {
-    const section = page('plans/baodi-14th-five-year').querySelector('section.alignment')!;
+    const section = page('plans/baodi-14th-five-year/analysis').querySelector('section.alignment')!;
     expect(section.querySelectorAll('p a').map(href)).toContain('/alignment/tianjin-st-innovation-14th-fyp/');
     expect(section.querySelector('table')).toBeNull();
     expect(text(section)).toContain('本站尚未记录上级规划的目标，无从对照。');
   });
 
   test('the English section speaks English: heading, columns and verdicts', () => {
-    const section = page('en/plans/hongqiao-2020-2022').querySelector('section.alignment')!;
+    const section = page('en/plans/hongqiao-2020-2022/analysis').querySelector('section.alignment')!;
     expect(text(section.querySelector('h2'))).toBe('Alignmentwiththeplanabove');
     expect(section.querySelectorAll('thead th').map((th) => th.textContent.trim())).toEqual(['Indicator', 'This plan', 'Plan above', 'Comparison']);
     expect(section.querySelectorAll('.verdict').map((v) => v.textContent.trim())).toEqual(['Lower than the plan above', ...Array(5).fill('Not comparable')]);
@@ -109,7 +112,7 @@ describe('the plan pages', () => {
   });
 
   test('the section stays short on the largest plan (辛集): under 4 KB of HTML', () => {
-    const html = readFileSync(join(siteDir, 'plans/xinji-14th-five-year/index.html'), 'utf8');
+    const html = readFileSync(join(siteDir, 'plans/xinji-14th-five-year/analysis/index.html'), 'utf8');
     const start = html.indexOf('<section class="apparatus alignment"');
     expect(start).toBeGreaterThan(0);
     const size = Buffer.byteLength(html.slice(start, html.indexOf('</section>', html.indexOf('</table>', start)) + 10));
@@ -159,7 +162,7 @@ describe('/data/alignment.json', () => {
   const data = JSON.parse(readFileSync(join(siteDir, 'data/alignment.json'), 'utf8')) as { count: number; rows: { plan: string; indicatorId: string; childValue: number; parentValue: number; verdict: string }[] };
   test('carries the rows the plan pages show, one per plan and indicator', () => {
     expect(data.count).toBe(data.rows.length);
-    const shown = WITH_PARENT.flatMap((slug) => sectionRows(`plans/${slug}`).map((r) => [slug, r.indicator, Number(r.own), Number(r.above), r.verdict]));
+    const shown = WITH_PARENT.flatMap((slug) => sectionRows(`plans/${slug}/analysis`).map((r) => [slug, r.indicator, Number(r.own), Number(r.above), r.verdict]));
     expect(shown.length).toBeGreaterThan(10);
     expect(data.rows.map((r) => [r.plan, r.indicatorId, r.childValue, r.parentValue, r.verdict])).toEqual(shown);
   });
@@ -167,7 +170,7 @@ describe('/data/alignment.json', () => {
 
 describe('on a 360 px phone', () => {
   const browser = browserForFile();
-  test.each([`/alignment/${TIANJIN}/`, `/en/alignment/${TIANJIN}/`, '/alignment/', '/plans/hongqiao-2020-2022/'])('%s does not scroll sideways; the tables scroll inside their region', async (path) => {
+  test.each([`/alignment/${TIANJIN}/`, `/en/alignment/${TIANJIN}/`, '/alignment/', '/plans/hongqiao-2020-2022/analysis/'])('%s does not scroll sideways; the tables scroll inside their region', async (path) => {
     const tab = await browser.context.newPage();
     await tab.setViewportSize({ width: 360, height: 740 });
     await tab.goto(pageUrl(baseUrl, path), { waitUntil: 'load' });

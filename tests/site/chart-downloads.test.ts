@@ -76,17 +76,18 @@ describe('every plan with a target has a chart', () => {
   test('the plans with targets, from the open data', () => {
     expect(withTargets.length).toBeGreaterThanOrEqual(5);
   });
-  test.each(withTargets)('%s: a chart figure with its image, in both editions', (slug) => {
-    for (const path of [`/plans/${slug}/`, `/en/plans/${slug}/`]) {
+  test.each(withTargets)('%s: a chart figure with its image, in both editions, on the analysis page and not the text\'s', (slug) => {
+    for (const path of [`/plans/${slug}/`, `/en/plans/${slug}/`]) expect(figures(html(path)), `${path}: no chart on the text's page`).toEqual([]);
+    for (const path of [`/plans/${slug}/analysis/`, `/en/plans/${slug}/analysis/`]) {
       const drawn = figures(html(path)).filter((f) => /<img src="(\/en)?\/charts\/[a-z0-9-]+\.svg"/u.test(f));
       expect(drawn.length, `${path}: chart figures with an image`).toBeGreaterThan(0);
     }
   });
   test('the peer views are the plans without baselines, and say what they are', () => {
-    const peers = withTargets.filter((slug) => figures(html(`/plans/${slug}/`)).some((f) => f.includes('chart--peers')));
+    const peers = withTargets.filter((slug) => figures(html(`/plans/${slug}/analysis/`)).some((f) => f.includes('chart--peers')));
     expect(peers.sort()).toEqual(PEER_VIEWS);
     for (const slug of PEER_VIEWS) {
-      const f = figures(html(`/plans/${slug}/`)).find((x) => x.includes('chart--peers'))!;
+      const f = figures(html(`/plans/${slug}/analysis/`)).find((x) => x.includes('chart--peers'))!;
       expect(f, `${slug}: caption`).toMatch(/<span class="chart-title">[^<]+与其他规划目标对照<\/span>/u);
       expect(f, `${slug}: note`).toContain('同类目标对照：本规划没有基数');
       expect(f, `${slug}: image`).toMatch(/<img src="\/charts\/plan-[a-z0-9-]+-peers\.svg"/u);

@@ -16,8 +16,8 @@ const html = (path: string) => readFileSync(join(siteDir, path, 'index.html'), '
 
 describe('charts', () => {
   const expectations: [string, string, number][] = [
-    ['plans/xinji-14th-five-year', 'baseline → target', 1],
-    ['plans/hongqiao-2020-2022', 'yearly trajectory', 8],
+    ['plans/xinji-14th-five-year/analysis', 'baseline → target', 1],
+    ['plans/hongqiao-2020-2022/analysis', 'yearly trajectory', 8],
     ['regions', 'plan period timeline', 1],
     ['indicators/high-tech-enterprises', 'comparison across plans', 1],
   ];

@@ -37,7 +37,7 @@ function fileOf(path: string): string | null {
 // Lists past one page (issue 15) have their pages in both editions: `regions/<id>/2/`, `compare/2/`, `browse/…`.
 const BOTH = [
   /^\/$/u,
-  /^\/plans\/[^/]+\/(source\/)?$/u,
+  /^\/plans\/[^/]+\/(source\/|analysis\/)?$/u,
   /^\/(indicators|glossary|regions|departments|documents|themes|instruments|alignment)\/([^/]+\/(\d+\/)?)?$/u,
   /^\/browse\/[^/]+\/(\d+\/)?$/u,
   /^\/(compare|reuse)\/(\d+\/)?$/u,

@@ -84,9 +84,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const KEYED_LIST_PAGE = /^\/(en\/)?(embed|documents|regions|departments(?:\/region)?|glossary|themes|indicators|instruments)\/(?!region\/)[^/]*[a-z][^/]*\/(\d+\/)?index\.html$/u;
 
 describe('a rebuild with nothing changed', () => {
-  test('keeps every plan page and source page, in both editions', () => {
+  test('keeps every plan page, analysis page and source page, in both editions', () => {
     const kept = keptPages(unchangedLog);
     expect(kept.filter((p) => /^\/(en\/)?plans\/[^/]+\/index\.html$/u.test(p)), unchangedLog).toHaveLength(PLANS * 2);
+    expect(kept.filter((p) => /^\/(en\/)?plans\/[^/]+\/analysis\/index\.html$/u.test(p))).toHaveLength(PLANS * 2);
     expect(kept.filter((p) => /^\/(en\/)?plans\/[^/]+\/source\/index\.html$/u.test(p))).toHaveLength(PLANS * 2);
   });
 
@@ -128,9 +129,15 @@ describe('a rebuild after adding a plan and editing another', () => {
     const kept = keptPages(rebuildLog);
     expect(kept).not.toContain(`/plans/${editedSlug}/index.html`);
     expect(kept).not.toContain(`/en/plans/${editedSlug}/index.html`);
+    expect(kept).not.toContain(`/plans/${editedSlug}/analysis/index.html`);
     const planPages = kept.filter((p) => /^\/(en\/)?plans\/[^/]+\/index\.html$/u.test(p));
-    // 10 of 48 here: a new plan changes most small-library pages (peers' charts, related sections, text reuse).
-    expect(planPages.length).toBeGreaterThan(0);
+    const analysisPages = kept.filter((p) => /^\/(en\/)?plans\/[^/]+\/analysis\/index\.html$/u.test(p));
+    // A new plan changes most small-library analysis pages (the peers' charts, text reuse): 10 of 48 kept here. The
+    // text's page holds none of that (only related sections and reused paragraphs' marks): 26 of 48 kept.
+    expect(analysisPages.length).toBeGreaterThan(0);
+    expect(planPages.length).toBeGreaterThan(analysisPages.length);
+    // Some plan's analysis page changed while its text's page was kept.
+    expect(planPages.some((p) => !analysisPages.includes(p.replace(/index\.html$/u, 'analysis/index.html')))).toBe(true);
   });
 
   test('kept some pages of charts and of list entries that the new plan does not join', () => {

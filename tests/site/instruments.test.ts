@@ -114,18 +114,19 @@ test('/data/instruments.csv has one row per mention, with the sentence and its a
   });
 });
 
-test('each plan page lists its instruments, each linked to its passages there', () => {
+test('each plan\'s analysis page lists its instruments, each linked to its passages in the text', () => {
   const problems: string[] = [];
   for (const p of plans.filter((x) => x.instruments.length > 0)) {
-    const section = page(`plans/${p.slug}`).querySelector('section.plan-instruments');
+    if (page(`plans/${p.slug}`).querySelector('section.plan-instruments')) problems.push(`/plans/${p.slug}/: 政策工具 on the text's page`);
+    const section = page(`plans/${p.slug}/analysis`).querySelector('section.plan-instruments');
     if (!section) {
-      problems.push(`/plans/${p.slug}/: no 政策工具 section`);
+      problems.push(`/plans/${p.slug}/analysis/: no 政策工具 section`);
       continue;
     }
     const hrefs = section.querySelectorAll('li a').map((a) => a.getAttribute('href')?.value);
     for (const m of p.instruments) {
       if (!hrefs.includes(`/instruments/${m.instrumentId}/#plan-${p.slug}`)) problems.push(`/plans/${p.slug}/: no link to ${m.instrumentId}`);
-      if (!hrefs.includes(`#${m.blockId}`)) problems.push(`/plans/${p.slug}/: no link to #${m.blockId} (${m.instrumentId})`);
+      if (!hrefs.includes(`/plans/${p.slug}/#${m.blockId}`)) problems.push(`/plans/${p.slug}/analysis/: no link to /plans/${p.slug}/#${m.blockId} (${m.instrumentId})`);
     }
   }
   expect(problems).toEqual([]);

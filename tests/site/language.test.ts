@@ -34,7 +34,7 @@ const englishPages = builtPages(siteDir).filter((p) => isEnglish(p.path));
  * `title` and the description cannot mark the language of a part of them.
  */
 const CHINESE_ON_ENGLISH_PAGES: { pages: RegExp; where: 'title'; reason: string }[] = [
-  { pages: /^\/en\/plans\/[^/]+\/(source\/)?$/u, where: 'title', reason: 'a plan’s only title is its Chinese one (none of the seeds has an official English title), on its page and its source view' },
+  { pages: /^\/en\/plans\/[^/]+\/(source\/|analysis\/)?$/u, where: 'title', reason: 'a plan’s only title is its Chinese one (none of the seeds has an official English title), on its page, its analysis page and its source view' },
   { pages: /^\/en\/regions\/[^/]+\/$/u, where: 'title', reason: 'a region without an English name in content/regions.yaml is named in Chinese' },
   { pages: /^\/en\/glossary\/[^/]+\/$/u, where: 'title', reason: 'an English name in content/glossary.yaml that quotes a Chinese word (科技领军企业: “培育企业”)' },
   { pages: /^\/en\/alignment\/[^/]+\/$/u, where: 'title', reason: 'the plan above is named by its Chinese title (none has an official English title)' },

@@ -67,6 +67,8 @@ describe('/reuse/', () => {
     for (const row of rows) {
       const share = /（(\d+\.\d%)）/u.exec(row.shared)?.[1];
       if (!share) problems.push(`${row.href}: no share in “${row.shared}”`);
+      // The row leads to the plan's analysis page, which gives the share.
+      if (!/^\/plans\/[^/]+\/analysis\/$/u.test(row.href)) problems.push(`${row.href}: not a plan's analysis page`);
       await browser.page.goto(pageUrl(baseUrl, row.href));
       const onPage = await browser.page.textContent('section.reuse > p');
       if (!onPage?.includes(`（${share}）`)) problems.push(`${row.href}: /reuse/ says ${share}, the page says “${onPage}”`);
@@ -76,7 +78,7 @@ describe('/reuse/', () => {
 });
 
 describe('a plan page', () => {
-  test('marks the paragraph with the shared measure on screen, lists it, and leaves both out of print', async () => {
+  test('marks the paragraph with the shared measure on screen, its analysis page lists it, and print leaves both out', async () => {
     await browser.page.goto(pageUrl(baseUrl, '/plans/beichen-2020-2022/'));
     const measure = letters(MEASURE);
     const ids = await browser.page.$$eval(
@@ -89,9 +91,6 @@ describe('a plan page', () => {
     expect(await para.getAttribute('class')).toBe('reused');
     const rule = () => para.evaluate((p) => getComputedStyle(p, '::before').borderLeftStyle);
     expect(await rule()).toBe('dotted');
-    // The list links that paragraph to 红桥.
-    const items = await browser.page.$$eval('.reuse-list li', (lis) => lis.map((li) => ({ own: li.querySelector('a')!.getAttribute('href'), text: li.textContent! })));
-    expect(items.some((i) => i.own === `#${ids[0]}` && i.text.includes('红桥区'))).toBe(true);
     // Paragraphs that share nothing carry no mark.
     const marked = await browser.page.$$eval('.plan-text p.reused', (ps) => ps.length);
     const all = await browser.page.$$eval('.plan-text p[id^="p"]', (ps) => ps.length);
@@ -100,8 +99,18 @@ describe('a plan page', () => {
 
     await browser.page.emulateMedia({ media: 'print' });
     try {
-      expect(await browser.page.locator('section.reuse').isVisible()).toBe(false);
       expect(await rule()).toBe('none');
+    } finally {
+      await browser.page.emulateMedia({ media: 'screen' });
+    }
+
+    // The analysis page's list links that paragraph to 红桥, and is left out of print.
+    await browser.page.goto(pageUrl(baseUrl, '/plans/beichen-2020-2022/analysis/'));
+    const items = await browser.page.$$eval('.reuse-list li', (lis) => lis.map((li) => ({ own: li.querySelector('a')!.getAttribute('href'), text: li.textContent! })));
+    expect(items.some((i) => i.own === `/plans/beichen-2020-2022/#${ids[0]}` && i.text.includes('红桥区'))).toBe(true);
+    await browser.page.emulateMedia({ media: 'print' });
+    try {
+      expect(await browser.page.locator('section.reuse').isVisible()).toBe(false);
     } finally {
       await browser.page.emulateMedia({ media: 'screen' });
     }

@@ -28,7 +28,7 @@ export function edition(current: string | undefined): { locale: Locale; t: UiStr
 /** Pages with an English edition, as paths relative to the base without a leading slash: every page but the 404. */
 const ENGLISH_PAGES: RegExp[] = [
   /^$/u,
-  /^plans\/[^/]+\/(?:source\/)?$/u,
+  /^plans\/[^/]+\/(?:source\/|analysis\/)?$/u,
   // A list past one page has its pages in both editions: `regions/<id>/2/`, `departments/2/`, `compare/2/` (issue 15).
   /^(indicators|glossary|regions|departments|documents|themes|instruments|alignment)\/(?:[^/]+\/(?:\d+\/)?)?$/u,
   // A region's departments without a page of their own (`departmentPages`).
@@ -58,6 +58,11 @@ export function localUrl(locale: Locale, path = ''): string {
 /** A plan page (or a section of it) in `locale`. */
 export function localPlanUrl(locale: Locale, slug: string, anchor?: string): string {
   return localUrl(locale, `plans/${slug}/${anchor ? `#${anchor}` : ''}`);
+}
+
+/** A plan's figures-and-analysis page (or a section of it) in `locale`. */
+export function localAnalysisUrl(locale: Locale, slug: string, anchor?: string): string {
+  return localUrl(locale, `plans/${slug}/analysis/${anchor ? `#${anchor}` : ''}`);
 }
 
 /** The page a URL path (from the site root, with the base) is, relative to the base, and its locale. */

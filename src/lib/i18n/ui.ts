@@ -45,6 +45,7 @@ export const zh = {
   breadcrumbsLabel: '位置',
   printButton: '打印本页',
   sourceView: '逐行原文',
+  analysisView: '指标与分析',
   plainText: '纯文本',
   dataJson: '数据 (JSON)',
   metaHeading: '文件信息',
@@ -187,6 +188,14 @@ export const zh = {
     removedChrome: '网页元素：',
     removedMeta: '元数据：',
     bodyLink: '正文',
+  },
+  // A plan's figures and analyses, on a page of their own so that the text's page stays light (issue 12).
+  analysis: {
+    title: (plan: string) => `指标与分析 · ${plan}`,
+    description: (plan: string) => `${plan}中的数值与目标、政策工具、与上位规划的对照、与其他规划相同的文字。`,
+    heading: '指标与分析：',
+    lede: '本页列出编者从规划原文中整理的数值、政策工具与比对；每项都链接到正文中的原句。',
+    back: '返回正文',
   },
 
   // Sources of registry facts (content/*.yaml `against`)
@@ -344,6 +353,7 @@ export const en: UiStrings = {
   breadcrumbsLabel: 'Breadcrumbs',
   printButton: 'Print',
   sourceView: 'Source text',
+  analysisView: 'Figures and analysis',
   plainText: 'Plain text',
   dataJson: 'JSON',
   metaHeading: 'Document information',
@@ -476,6 +486,13 @@ export const en: UiStrings = {
     removedChrome: 'portal element: ',
     removedMeta: 'metadata: ',
     bodyLink: 'in the text',
+  },
+  analysis: {
+    title: (plan: string) => `Figures and analysis: ${plan}`,
+    description: () => "A plan's figures and targets, policy instruments, comparison with the plan above it and text shared with other plans.",
+    heading: 'Figures and analysis: ',
+    lede: "What the editors drew from the plan's text: its figures, policy instruments and comparisons, each linked to its sentence in the text.",
+    back: 'Back to the text',
   },
 
   checkedAgainst: {
