@@ -315,17 +315,20 @@ export function findTextReuse(inputs: readonly ReuseInput[], k = REUSE_K): TextR
     const form = planOffsets(input.units);
     if (form.text !== texts[p]) throw new Error(`text reuse: the matching form of ${input.slug} differs between passes`);
     const reuse = planReuse.get(input.slug)!;
+    // One past the last character of each unit's run (units come in order), so that a passage is cut into its
+    // segments unit by unit rather than character by character (3·10⁶ occurrences at 10,000 plans).
+    const unitEnd = new Int32Array(input.units.length);
+    for (let c = 0; c < form.unit.length; c++) unitEnd[form.unit[c]!] = c + 1;
     for (const { from, to, passage } of found) {
       const segments: Segment[] = [];
       const segmentUnits: number[] = [];
-      for (let c = from; c < to; c++) {
+      for (let c = from; c < to; ) {
         const ui = form.unit[c]!;
-        if (c > from && form.unit[c - 1] === ui) segments.at(-1)!.end = form.end[c]!;
-        else {
-          const u = input.units[ui]!;
-          segments.push({ blockId: u.blockId, cell: u.cell, start: form.start[c]!, end: form.end[c]! });
-          segmentUnits.push(ui);
-        }
+        const last = Math.min(to, unitEnd[ui]!) - 1;
+        const u = input.units[ui]!;
+        segments.push({ blockId: u.blockId, cell: u.cell, start: form.start[c]!, end: form.end[last]! });
+        segmentUnits.push(ui);
+        c = last + 1;
       }
       const occurrence: Occurrence = { slug: input.slug, from, to, segments };
       if (passage.occurrences.length === 0) {
