@@ -15,8 +15,7 @@
  * keys in `state-<i>-of-<k>.json` there; a file of a plan that is gone leaves the cache with it. The site's files
  * are then links to the cache's: a later stage that changes one must replace it, never write into it.
  */
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSiteFilesInput, siteFiles, type SiteFile, type SiteFilesInput } from '../src/lib/site-files.ts';
@@ -26,6 +25,7 @@ import { digestOf } from '../src/lib/digest.ts';
 import { url } from '../src/lib/url.ts';
 import { linkOrCopy } from './lib/link-or-copy.ts';
 import { filesCacheOf, filesStateOf } from './lib/files-cache.ts';
+import { codeDigest } from './lib/code-digest.ts';
 
 export { filesCacheOf } from './lib/files-cache.ts';
 
@@ -52,22 +52,6 @@ function readState(file: string): FilesState | null {
   } catch {
     return null;
   }
-}
-
-/** The code that makes the files (every source file of `src/` and `scripts/`, and the locked dependencies), as one digest. */
-function codeDigest(root = process.cwd()): string {
-  const hash = createHash('sha1');
-  const walk = (dir: string) => {
-    for (const name of readdirSync(join(root, dir)).sort()) {
-      const path = join(dir, name);
-      if (statSync(join(root, path)).isDirectory()) walk(path);
-      else if (/\.(?:ts|mjs|js|json|yaml)$/u.test(name) && !/\.test\.ts$/u.test(name)) hash.update(path).update('\0').update(readFileSync(join(root, path))).update('\0');
-    }
-  };
-  walk('src');
-  walk('scripts');
-  hash.update(readFileSync(join(root, 'package-lock.json')));
-  return hash.digest('hex');
 }
 
 /** What every file is made of besides its own key: the code, the registries, the site's address and base. */

@@ -19,7 +19,7 @@ import { normalize } from '../../src/lib/search/normalize.ts';
 import { decodeBucket, pairBucketCount, searchPairs, type PairKey, type Postings } from '../../src/lib/search/pairs.ts';
 import { planText } from '../../src/lib/search/plan-text.ts';
 import type { SearchRecord } from '../../src/lib/search/records.ts';
-import { sitePlanSlugs } from '../search-pairs.ts';
+import { planNumbers, sitePlanSlugs } from '../search-pairs.ts';
 import { loadQueries } from '../../tests/search/quality.ts';
 
 export interface PairCandidates {
@@ -43,8 +43,11 @@ export async function pairCandidates(siteDir: string): Promise<PairCandidates> {
     return { q: c.q, terms, variants, strings: candidateStrings(terms, variants), literal: new Set<number>() };
   });
   const slugs = sitePlanSlugs(siteDir);
+  const numbers = planNumbers(slugs);
+  const slugOf = new Map([...numbers].map(([slug, n]) => [n, slug]));
   // Every plan once, every query against it (the plans are not held: 10,000 prepared plans would not fit).
-  slugs.forEach((slug, n) => {
+  slugs.forEach((slug) => {
+    const n = numbers.get(slug)!;
     const record = JSON.parse(gunzipSync(readFileSync(join(siteDir, 'search', 'blocks', `${slug}.json.gz`))).toString('utf8')) as SearchRecord;
     const page = planText(slug, '', record);
     for (const query of queries) {
@@ -67,7 +70,7 @@ export async function pairCandidates(siteDir: string): Promise<PairCandidates> {
     out.literal += query.literal.size;
     out.named += query.literal.size - missed.length;
     out.candidates += named.size;
-    if (missed.length > 0) out.misses.push({ q: query.q, missed: missed.map((n) => slugs[n]!) });
+    if (missed.length > 0) out.misses.push({ q: query.q, missed: missed.map((n) => slugOf.get(n)!) });
   }
   return out;
 }

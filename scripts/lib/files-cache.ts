@@ -14,3 +14,9 @@ export function filesCacheOf(outDir: string): string {
 
 /** The record of part `i` of `k` (one process: 0 of 1): each of its files' key. */
 export const filesStateOf = (cache: string, part: BuildPart | null): string => join(cache, `state-${part?.index ?? 0}-of-${part?.count ?? 1}.json`);
+
+/** The search pair index's cache of the site in `outDir` (scripts/search-pairs.ts): `.<site>.pairs/` beside it. */
+export function pairsCacheOf(outDir: string): string {
+  const site = resolve(outDir);
+  return join(dirname(site), `.${basename(site)}.pairs`);
+}

@@ -3,7 +3,8 @@
  * for file, the site a fresh build of the same texts makes, and it did not redo what those changes do not touch:
  * the other plans' source pages, and the plan pages whose inputs did not change, are kept from the last build
  * (Astro's incremental build, astro.config.mjs; src/lib/page-keys.ts), and Pagefind indexes again only the shard
- * that changed (scripts/pagefind-shards.ts). Built in two parts, as a large library is, so each part's own cache
+ * that changed (scripts/pagefind-shards.ts), and the search's pair index reads only the records that changed
+ * (scripts/search-pairs.ts). Built in two parts, as a large library is, so each part's own cache
  * is exercised. What the comparison catches depends on what the change touches: leaving a plan page's charts out of
  * its key (src/lib/page-keys.ts) fails it; leaving its related sections out does not, since in this corpus every
  * page whose related sections change also changes otherwise.
@@ -98,6 +99,10 @@ describe('a rebuild with nothing changed', () => {
     expect(made.reduce((n, m) => n + Number(m[3]), 0)).toBeGreaterThan(PLANS * 7);
   });
 
+  test('makes no file of the search index again and reads no search record', () => {
+    expect(unchangedLog).toMatch(new RegExp(`search pairs: ${PLANS} plan\\(s\\), \\d+ bucket file\\(s\\), \\d+ KB in \\d+ ms \\(0 record\\(s\\) read, 0 bucket file\\(s\\) made`, 'u'));
+  });
+
   test('keeps every page of a chart, cited document, region, department, term, theme, indicator and instrument', () => {
     const pages = unchangedFiles.map((f) => `/${f}`).filter((f) => KEYED_LIST_PAGE.test(f));
     // Each kind is there to be kept (a corpus without, say, instruments would test nothing of them).
@@ -144,6 +149,16 @@ describe('a rebuild after adding a plan and editing another', () => {
     const kept = keptPages(rebuildLog).filter((p) => KEYED_LIST_PAGE.test(p));
     expect(kept.filter((p) => p.startsWith('/embed/')).length, rebuildLog).toBeGreaterThan(0);
     expect(kept.filter((p) => !/^\/(en\/)?embed\//u.test(p)).length).toBeGreaterThan(0);
+  });
+
+  test('read the search records of the new and the edited plan only', () => {
+    const m = /search pairs: (\d+) plan\(s\), (\d+) bucket file\(s\), \d+ KB in \d+ ms \((\d+) record\(s\) read, (\d+) bucket file\(s\) made/u.exec(rebuildLog);
+    expect(m, rebuildLog).not.toBeNull();
+    expect(Number(m![1])).toBe(PLANS + 1);
+    expect(Number(m![3])).toBe(2);
+    // Each plan's thousands of keys fall in every one of this small library's buckets: src/lib/search/pairs.test.ts
+    // shows a change making only some.
+    expect(Number(m![4])).toBeGreaterThan(0);
   });
 
   test('indexed only the search shard the new plan joined', () => {
