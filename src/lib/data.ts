@@ -2,6 +2,8 @@
  * The site's data access: plans (document models) and registries from the content collections, loaded once
  * per build. Pages and components import from here, never from `astro:content` directly.
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
 import { byRegistryId, type RegistryName } from './registry-files.ts';
 import type { PlanDocument } from '../schemas/plan.ts';
@@ -52,6 +54,11 @@ export function reuseSummary(): Promise<ReuseSummary> {
 /** What the page of plan `slug` shows of its reused text, read when the page renders (never kept). */
 export function planReuse(slug: string): Promise<PreparedPlanReuse> {
   return readPrepared<PreparedPlanReuse>(planReuseFile(plansDir(), slug));
+}
+
+/** A digest of what `planReuse(slug)` reads (the file's bytes): for a page key, without writing the parsed reuse out again. */
+export function planReuseDigest(slug: string): string {
+  return createHash('sha1').update(readFileSync(planReuseFile(plansDir(), slug))).digest('hex');
 }
 
 let chartsCache: Promise<ChartEntry[]> | undefined;

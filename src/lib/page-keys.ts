@@ -8,7 +8,7 @@
  */
 import { isInThisPart } from './build-part.ts';
 import { digestOf } from './digest.ts';
-import { allPlans, chartsOfPage, citedDocuments, departmentLayout, departments, glossary, indicators, instrumentPlanPage, instruments, kinds, planReuse, regionOverlay, themes } from './data.ts';
+import { allPlans, chartsOfPage, citedDocuments, departmentLayout, departments, glossary, indicators, instrumentPlanPage, instruments, kinds, planReuse, planReuseDigest, regionOverlay, themes } from './data.ts';
 import { planFileDigest } from './plan-files.ts';
 import { planInstruments } from './instruments-view.ts';
 import type { PlanAlignment } from './alignment.ts';
@@ -44,6 +44,21 @@ function pageStandIns(): Promise<Map<object, string>> {
   return standIns;
 }
 
+/**
+ * The digest of an object a page key holds (a prop, a chart), once per object and process: the same object is in the
+ * keys of many pages (a paginated list's entry; a chart, in its embed page's key and its plan's analysis page's),
+ * and at 10,000 plans writing each out for every key took most of the route setup (the charts alone: 136 MB of JSON
+ * in each part). By identity: the objects come from the build's caches and are not changed after.
+ */
+const objectDigests = new WeakMap<object, string>();
+
+function objectDigest(v: unknown, names: ReadonlyMap<object, string>): unknown {
+  if (typeof v !== 'object' || v === null) return v;
+  let d = objectDigests.get(v);
+  if (d === undefined) objectDigests.set(v, (d = digestOf(v, (o) => names.get(o))));
+  return d;
+}
+
 type PathOf<P> = { params: Readonly<Record<string, string | number | undefined>>; props?: P };
 
 /**
@@ -61,18 +76,11 @@ export function keyedPaths<A extends unknown[], P, R extends PathOf<P>[]>(
     const paths = (await getStaticPaths(...args)).filter((p) => isInThisPart(p.params));
     const [names, registriesKey] = await Promise.all([pageStandIns(), allRegistriesDigest()]);
     const standIn = (v: object) => names.get(v);
-    // A prop that several pages share (the entry whose list is paginated) is written out once, not once a page.
-    const digests = new WeakMap<object, string>();
-    const propDigest = (v: unknown) => {
-      if (typeof v !== 'object' || v === null) return v;
-      let d = digests.get(v);
-      if (d === undefined) digests.set(v, (d = digestOf(v, standIn)));
-      return d;
-    };
     const pageSize = process.env.SITE_PAGE_SIZE ?? '';
     return Promise.all(
       paths.map(async (path) => {
-        const props = Object.entries(path.props ?? {}).map(([name, value]) => [name, propDigest(value)]);
+        // A prop that several pages share (the entry whose list is paginated) is written out once, not once a page.
+        const props = Object.entries(path.props ?? {}).map(([name, value]) => [name, objectDigest(value, names)]);
         return { ...path, cacheKey: digestOf({ props, extra: await extraOf(path), registries: registriesKey, pageSize }, standIn) };
       }),
     );
@@ -108,12 +116,15 @@ export async function planPageKey(doc: PlanDocument, related: ReadonlyMap<string
  * and the page sizes.
  */
 export async function planAnalysisKey(doc: PlanDocument, alignments: readonly PlanAlignment[]): Promise<string> {
-  const [reuse, registries, charts, allInstruments] = await Promise.all([
-    planReuse(doc.slug),
-    allRegistriesDigest(),
-    chartsOfPage(`plans/${doc.slug}/analysis/`),
-    instruments(),
-  ]);
+  const [registries, charts, allInstruments, names] = await Promise.all([allRegistriesDigest(), chartsOfPage(`plans/${doc.slug}/analysis/`), instruments(), pageStandIns()]);
   const instrumentPages = await Promise.all(planInstruments(doc, allInstruments).map(({ instrument }) => instrumentPlanPage(instrument.id, doc.slug)));
-  return digestOf({ plan: planFileDigest(doc), alignments, reuse, registries, charts, instrumentPages, pageSize: process.env.SITE_PAGE_SIZE ?? '' });
+  return digestOf({
+    plan: planFileDigest(doc),
+    alignments,
+    reuse: planReuseDigest(doc.slug),
+    registries,
+    charts: charts.map((chart) => objectDigest(chart, names)),
+    instrumentPages,
+    pageSize: process.env.SITE_PAGE_SIZE ?? '',
+  });
 }
