@@ -46,33 +46,54 @@ export function planKeyCounts(record: SearchRecord): Map<PairKey, number> {
   return counts;
 }
 
-/** Each key's postings, packed `plan × 256 + count`, the records numbered in the order given (one small integer a posting). */
-export function collectPostings(records: Iterable<SearchRecord>): Map<PairKey, number[]> {
-  const postings = new Map<PairKey, number[]>();
-  let plan = 0;
-  for (const record of records) {
-    const counts = planKeyCounts(record);
-    for (const [key, count] of counts) {
-      let list = postings.get(key);
-      if (!list) postings.set(key, (list = []));
-      list.push(plan * 256 + Math.min(count, 255));
-    }
-    plan++;
+/** Postings on their way into buckets: by bucket, by key, packed `plan × 256 + count` (one small integer a posting). */
+export type ArrivingPostings = Map<number, Map<PairKey, number[]>>;
+
+/**
+ * Adds a plan's postings (its keys' counts, under its number) to `arriving`, and returns the buckets they fall in.
+ * Plans must come in ascending number order, so that each key's list comes out ascending.
+ */
+export function addPostings(arriving: ArrivingPostings, plan: number, counts: ReadonlyMap<PairKey, number>, buckets: number): Set<number> {
+  const own = new Set<number>();
+  for (const [key, count] of counts) {
+    const b = bucketOf(key, buckets);
+    own.add(b);
+    let group = arriving.get(b);
+    if (!group) arriving.set(b, (group = new Map()));
+    let list = group.get(key);
+    if (!list) group.set(key, (list = []));
+    list.push(plan * 256 + Math.min(count, 255));
   }
-  return postings;
+  return own;
 }
 
-/** The bucket files' bytes (before gzip) for the postings of a library of `plans` plans, by bucket number. */
-export function bucketFiles(postings: ReadonlyMap<PairKey, number[]>, plans: number): Map<number, Uint8Array> {
-  const buckets = pairBucketCount(plans);
-  const grouped = new Map<number, Map<PairKey, Postings>>();
-  for (const [key, packed] of postings) {
-    const b = bucketOf(key, buckets);
-    let group = grouped.get(b);
-    if (!group) grouped.set(b, (group = new Map()));
-    group.set(key, { plans: Uint32Array.from(packed, (p) => Math.floor(p / 256)), counts: Uint8Array.from(packed, (p) => p % 256) });
+/** A bucket's entries with the postings of the `leaving` plan numbers taken out and the `arriving` ones put in. */
+export function updateBucket(entries: Map<PairKey, Postings>, leaving: ReadonlySet<number>, arriving: ReadonlyMap<PairKey, number[]> | undefined): Map<PairKey, Postings> {
+  for (const [key, postings] of entries) {
+    if (leaving.size === 0) break;
+    const keep = [...postings.plans.keys()].filter((i) => !leaving.has(postings.plans[i]!));
+    if (keep.length === postings.plans.length) continue;
+    if (keep.length === 0) entries.delete(key);
+    else entries.set(key, { plans: Uint32Array.from(keep, (i) => postings.plans[i]!), counts: Uint8Array.from(keep, (i) => postings.counts[i]!) });
   }
-  return new Map([...grouped].map(([b, entries]) => [b, encodeBucket(entries)]));
+  for (const [key, packed] of arriving ?? []) {
+    const old = entries.get(key);
+    // The plans staying and the plans arriving hold different numbers: one merge of two ascending lists.
+    const all = old ? mergeAscending(Array.from(old.plans, (plan, i) => plan * 256 + old.counts[i]!), packed) : packed;
+    entries.set(key, { plans: Uint32Array.from(all, (p) => Math.floor(p / 256)), counts: Uint8Array.from(all, (p) => p % 256) });
+  }
+  return entries;
+}
+
+/**
+ * The bucket files' bytes (before gzip) of these records, numbered in the order given, by bucket number: the index
+ * in memory, made as `writePairIndex` makes it (tests of the search read it through its bytes).
+ */
+export function bucketFiles(records: readonly SearchRecord[]): Map<number, Uint8Array> {
+  const buckets = pairBucketCount(records.length);
+  const arriving: ArrivingPostings = new Map();
+  records.forEach((record, plan) => addPostings(arriving, plan, planKeyCounts(record), buckets));
+  return new Map([...arriving].map(([b, group]) => [b, encodeBucket(updateBucket(new Map(), new Set(), group))]));
 }
 
 /** Two ascending lists of packed postings as one. */
@@ -230,20 +251,10 @@ export function writePairIndex(siteDir: string, cache = pairsCacheOf(siteDir)): 
   }
   // In: the postings of every plan that is new or changed, from its record; in number order, so that each key's
   // list comes out ascending. Packed `plan × 256 + count` (one small integer a posting).
-  const arriving = new Map<number, Map<PairKey, number[]>>();
+  const arriving: ArrivingPostings = new Map();
   const reading = slugs.filter((slug) => !unchanged(slug)).sort((a, b) => numbers.get(a)! - numbers.get(b)!);
   for (const slug of reading) {
-    const plan = numbers.get(slug)!;
-    const own = new Set<number>();
-    for (const [key, count] of planKeyCounts(readRecord(recordOf(slug)))) {
-      const b = bucketOf(key, buckets);
-      own.add(b);
-      let group = arriving.get(b);
-      if (!group) arriving.set(b, (group = new Map()));
-      let list = group.get(key);
-      if (!list) group.set(key, (list = []));
-      list.push(plan * 256 + Math.min(count, 255));
-    }
+    const own = addPostings(arriving, numbers.get(slug)!, planKeyCounts(readRecord(recordOf(slug))), buckets);
     for (const b of own) touched.add(b);
     writeBuckets(join(bucketsOfPlan, slug), own);
   }
@@ -253,20 +264,7 @@ export function writePairIndex(siteDir: string, cache = pairsCacheOf(siteDir)): 
     if (previous && !touched.has(b)) continue;
     const file = join(bucketsDir, `${b}.gz`);
     const entries = previous ? decodeBucket(gunzipSync(readFileSync(file))) : new Map<PairKey, Postings>();
-    for (const [key, postings] of entries) {
-      if (leaving.size === 0) break;
-      const keep = [...postings.plans.keys()].filter((i) => !leaving.has(postings.plans[i]!));
-      if (keep.length === postings.plans.length) continue;
-      if (keep.length === 0) entries.delete(key);
-      else entries.set(key, { plans: Uint32Array.from(keep, (i) => postings.plans[i]!), counts: Uint8Array.from(keep, (i) => postings.counts[i]!) });
-    }
-    for (const [key, packed] of arriving.get(b) ?? []) {
-      const old = entries.get(key);
-      // The plans staying and the plans arriving hold different numbers: one merge of two ascending lists.
-      const all = old ? mergeAscending(Array.from(old.plans, (plan, i) => plan * 256 + old.counts[i]!), packed) : packed;
-      entries.set(key, { plans: Uint32Array.from(all, (p) => Math.floor(p / 256)), counts: Uint8Array.from(all, (p) => p % 256) });
-    }
-    writeFileSync(`${file}.tmp`, gzipSync(encodeBucket(entries), { level: 9 }));
+    writeFileSync(`${file}.tmp`, gzipSync(encodeBucket(updateBucket(entries, leaving, arriving.get(b))), { level: 9 }));
     renameSync(`${file}.tmp`, file);
   }
   arriving.clear();

@@ -9,7 +9,7 @@ import { hitLabel, snippet } from './present.ts';
 import { en, zh } from '../i18n/ui.ts';
 import { normalize } from './normalize.ts';
 import { decodeBucket, pairBucketCount, searchPairs } from './pairs.ts';
-import { bucketFiles, collectPostings } from '../../../scripts/search-pairs.ts';
+import { bucketFiles } from '../../../scripts/search-pairs.ts';
 
 /**
  * A plan's search record: its title block (id `top`), then the `[kind, id, text]` blocks; a heading opens a section
@@ -139,7 +139,7 @@ describe('runSearch on the pair index (complete: it names every plan that can ma
   /** The records above as a built site's pair index (scripts/search-pairs.ts), read through its bucket bytes. */
   function pairSource(): PlanSource & { asked: (string | null)[]; looseAsked: string[]; reads: string[] } {
     const slugs = Object.keys(records);
-    const files = bucketFiles(collectPostings(slugs.map((slug) => ({ slug, ...records[slug]! }))), slugs.length);
+    const files = bucketFiles(slugs.map((slug) => ({ slug, ...records[slug]! })));
     const stand = source(true);
     const asked: (string | null)[] = [];
     const looseAsked: string[] = [];

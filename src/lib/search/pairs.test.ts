@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { bucketOf, decodeBucket, encodeBucket, intersect, needleKeys, pairBucketCount, searchPairs, type PairKey, type Postings } from './pairs.ts';
 import { normalize } from './normalize.ts';
 import { findAll } from './match.ts';
-import { bucketFiles, collectPostings } from '../../../scripts/search-pairs.ts';
+import { bucketFiles } from '../../../scripts/search-pairs.ts';
 import type { SearchRecord } from './records.ts';
 
 const key = (a: string, b?: string) => a.charCodeAt(0) * 65536 + (b ? b.charCodeAt(0) : 0);
@@ -19,7 +19,7 @@ const record = (slug: string, ...texts: (string | [string, string])[]): SearchRe
 /** The pair index of `records` (numbered in the order given) as the browser reads it: buckets from their bytes. */
 function indexOf(records: SearchRecord[]) {
   const buckets = pairBucketCount(records.length);
-  const files = bucketFiles(collectPostings(records), records.length);
+  const files = bucketFiles(records);
   const search = (query: string) =>
     searchPairs(query, buckets, normalize, async (n) => decodeBucket(files.get(n) ?? new Uint8Array(0))).then((r) => r.map((x) => records[x.plan]!.slug));
   return { files, search };
