@@ -19,6 +19,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, s
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { fnv1a } from '../src/lib/fnv1a.ts';
 import { normalize } from '../src/lib/search/normalize.ts';
 import { addTextKeys, bucketOf, byPlanNumber, decodeBucket, encodeBucket, pairBucketCount, type PairKey, type Postings } from '../src/lib/search/pairs.ts';
 import type { SearchRecord } from '../src/lib/search/records.ts';
@@ -129,9 +130,7 @@ export function planNumbers(slugs: readonly string[]): Map<string, number> {
   const taken = new Uint8Array(space);
   const numbers = new Map<string, number>();
   for (const slug of [...slugs].sort()) {
-    let hash = 0x811c9dc5;
-    for (let i = 0; i < slug.length; i++) hash = Math.imul(hash ^ slug.charCodeAt(i), 0x01000193);
-    let n = (hash >>> 0) % space;
+    let n = fnv1a(slug) % space;
     while (taken[n]) n = (n + 1) % space;
     taken[n] = 1;
     numbers.set(slug, n);

@@ -7,6 +7,8 @@
  * share them, are rendered by the same process. Without `BUILD_PART` every page is rendered, as always.
  */
 
+import { fnv1a } from './fnv1a.ts';
+
 /** This process's part of the pages: `index` of `count`. */
 export interface BuildPart {
   index: number;
@@ -29,12 +31,7 @@ export function partOf(params: Readonly<Record<string, string | number | undefin
     .sort()
     .map((k) => `${k}=${params[k] ?? ''}`)
     .join('&');
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    hash ^= key.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) % count;
+  return fnv1a(key) % count;
 }
 
 /**
