@@ -6,7 +6,7 @@
  */
 import type { PlanDocument } from '../../schemas/plan.ts';
 import type { SharedPassage, TextReuse } from './text-reuse.ts';
-import { planShortName, reusedBlocks, reuseStretches, type ReuseLink, type ReuseStretch } from './views.ts';
+import { passageHeads, planShortName, reusedBlocks, reuseStretches, type ReuseLink, type ReuseStretch } from './views.ts';
 
 /** A place in another plan, with that plan's short name (`北辰区·2020—2022年`). */
 export interface NamedLink extends ReuseLink {
@@ -85,7 +85,7 @@ export function prepareReuse(plans: readonly PlanDocument[], reuse: TextReuse, l
     text: p.text,
     chars: p.key.length,
     planCount: p.plans.length,
-    places: p.plans.slice(0, lists.links).map((slug) => named({ slug, blockId: p.occurrences.find((o) => o.slug === slug)!.segments[0]!.blockId })),
+    places: passageHeads(p, lists.links).map(named),
   });
   const summary: ReuseSummary = {
     k: reuse.k,

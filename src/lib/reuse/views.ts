@@ -52,11 +52,12 @@ const headsCache = new WeakMap<SharedPassage, { count: number; heads: ReuseLink[
 
 /**
  * A passage's first `count` plans (corpus order), each at the block of its first occurrence there: computed once per
- * passage, not once for each of its thousands of occurrences (a formula 4,773 plans print, at 10,000 plans).
+ * passage, not once for each of its thousands of occurrences (a formula 4,773 plans print, at 10,000 plans). A plan's
+ * occurrences stand together in `occurrences` (text-reuse.ts adds them plan by plan).
  */
-function passageHeads(passage: SharedPassage, count: number): ReuseLink[] {
+export function passageHeads(passage: SharedPassage, count: number): ReuseLink[] {
   const cached = headsCache.get(passage);
-  if (cached && cached.count >= count) return cached.heads;
+  if (cached && cached.count >= count) return cached.count === count ? cached.heads : cached.heads.slice(0, count);
   const heads: ReuseLink[] = [];
   for (const o of passage.occurrences) {
     if (heads.length >= count) break;
