@@ -39,7 +39,7 @@ import { benchPrint, benchSearch } from './bench/search-print.ts';
 import type { SearchBench } from './bench/search-print.ts';
 import { largestPlanPage } from './bench/site.ts';
 import { benchReuse, type ReuseBench } from './bench/reuse.ts';
-import { pointsBelowFull, runLighthouse } from './bench/lighthouse.ts';
+import { pointsBelowFull, runLighthouseMedian } from './bench/lighthouse.ts';
 import type { LighthousePage } from './bench/lighthouse.ts';
 
 const BENCH_DIR = 'bench';
@@ -136,7 +136,7 @@ async function measure(): Promise<Results> {
       try {
         for (const [name, path] of readerPages) {
           log(`Lighthouse ${path}`);
-          lighthouse.push(await runLighthouse(compressing.url, name, path, CHROMIUM_PATH));
+          lighthouse.push(await runLighthouseMedian(compressing.url, name, path, CHROMIUM_PATH));
         }
       } finally {
         await compressing.close();

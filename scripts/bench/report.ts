@@ -35,7 +35,7 @@ export interface Results {
   enhancementJs: Bytes;
   search: SearchBench;
   print: PrintBench;
-  /** Lighthouse, mobile preset, one run per page (absent in results from before it was measured). */
+  /** Lighthouse, mobile preset, the median of three runs per page (one run per page before 2026-12-03; absent in results from before it was measured). */
   lighthouse?: LighthousePage[];
   scale: BuildBench[];
   /** Search on the synthetic sites (fewer runs). */
@@ -193,7 +193,7 @@ export function renderMarkdown(r: Results): string {
     table(['seconds', 'PDF pages', 'PDF size'], [[formatStat(r.print.seconds, (s) => s.toFixed(2)), String(r.print.pages), formatBytes(r.print.pdfBytes)]]),
   );
   if (r.lighthouse && r.lighthouse.length > 0) {
-    out.push('', `### Lighthouse (${LIGHTHOUSE_PACKAGE}, mobile preset: simulated slow 4G and 4× CPU slow-down; one run per page)`, '', lighthouseMarkdown(r.lighthouse));
+    out.push('', `### Lighthouse (${LIGHTHOUSE_PACKAGE}, mobile preset: simulated slow 4G and 4× CPU slow-down; each page the median of its runs)`, '', lighthouseMarkdown(r.lighthouse));
   }
   if (r.scale.length > 0) {
     const g = r.growth;

@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import type { Request } from 'playwright-core';
-import { builtPages, disableJavaScript, pageUrl, planPages } from '../support/browser.ts';
+import { builtPages, disableJavaScript, layOutWholeText, pageUrl, planPages } from '../support/browser.ts';
 import { browserForFile } from '../support/browser-per-file.ts';
 import { expectNone } from '../support/report.ts';
 
@@ -110,6 +110,7 @@ describe.each([...(home ? [home] : []), ...plans, ...english])('$path', ({ path,
         try {
           if (!javaScript) await disableJavaScript(page);
           await page.goto(pageUrl(baseUrl, path));
+          await layOutWholeText(page);
           return await page.evaluate(() => ({
             text: (document.querySelector('.plan-text') as HTMLElement | null)?.innerText ?? '',
             toc: [...document.querySelectorAll('.toc a')].map((a) => a.getAttribute('href')),

@@ -6,7 +6,7 @@
  */
 import { readdirSync } from 'node:fs';
 import { describe, expect, inject, test } from 'vitest';
-import { pageUrl } from '../support/browser.ts';
+import { layOutWholeText, pageUrl } from '../support/browser.ts';
 import { browserForFile } from '../support/browser-per-file.ts';
 import { expectNone } from '../support/report.ts';
 
@@ -32,6 +32,7 @@ async function passages(listId: string): Promise<{ text: string; links: string[]
  */
 async function textAt(link: string): Promise<string> {
   await browser.page.goto(pageUrl(baseUrl, link));
+  await layOutWholeText(browser.page);
   return browser.page.evaluate((id) => {
     const target = document.getElementById(id)!;
     let text = '';
@@ -80,6 +81,7 @@ describe('/reuse/', () => {
 describe('a plan page', () => {
   test('marks the paragraph with the shared measure on screen, its analysis page lists it, and print leaves both out', async () => {
     await browser.page.goto(pageUrl(baseUrl, '/plans/beichen-2020-2022/'));
+    await layOutWholeText(browser.page);
     const measure = letters(MEASURE);
     const ids = await browser.page.$$eval(
       '.plan-text p',

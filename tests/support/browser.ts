@@ -86,6 +86,17 @@ export function pageUrl(baseUrl: string, path: string): string {
 }
 
 /**
+ * Lays out every block of a plan's text, which the browser otherwise does only near the screen (plan.css,
+ * `content-visibility: auto`): `innerText` reads only text that is laid out. Through the CSS object model, which the
+ * page's Content-Security-Policy allows (it refuses an injected <style>).
+ */
+export async function layOutWholeText(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    for (const block of document.querySelectorAll<HTMLElement>('.plan-text > *')) block.style.contentVisibility = 'visible';
+  });
+}
+
+/**
  * Turns JavaScript off for one page, as `javaScriptEnabled: false` does for a whole browser (the same DevTools
  * call), so that a file can compare with and without script in one Chromium. Call before `goto`.
  */
