@@ -255,7 +255,12 @@ function finish(results: Results): void {
   if (results.budgets.length === 0) log(`no ${budgetsFile}: budgets not checked`);
   const markdown = renderMarkdown(results);
   mkdirSync(outDir, { recursive: true });
-  writeFileSync(join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  // The scale figures (`--scale`, half an hour and more at 10,000 plans) are a run of their own, kept in the same
+  // file: a full run leaves them as they are (it dropped them before 2026-12-03).
+  const resultsFile = join(outDir, 'results.json');
+  const previous = existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as { scaleRun?: unknown }) : {};
+  const kept = previous.scaleRun !== undefined && !('scaleRun' in results) ? { scaleRun: previous.scaleRun } : {};
+  writeFileSync(resultsFile, `${JSON.stringify({ ...results, ...kept }, null, 2)}\n`);
   writeFileSync(join(outDir, 'results.md'), markdown);
   console.log(`\n${markdown}`);
   log(`wrote ${outDir}/results.json and ${outDir}/results.md (measuring took ${Math.round(results.durationSeconds)} s)`);

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { BrowserContext } from 'playwright-core';
-import { launchBrowser } from '../../tests/support/browser.ts';
+import { launchBrowser, layOutWholeText } from '../../tests/support/browser.ts';
 import { summarize } from './stats.ts';
 import type { Stat } from './stats.ts';
 
@@ -204,7 +204,8 @@ export interface JsToRead {
 
 /**
  * Loads `path` with JavaScript off and on and compares the visible text of `<main>` line by line. Buttons are
- * hidden in both before reading: the enhancement reveals controls (a print button), which are not content.
+ * hidden in both before reading: the enhancement reveals controls (a print button), which are not content. The
+ * whole text is laid out first (`layOutWholeText`): `innerText` leaves out the blocks the browser skips off screen.
  */
 export async function jsNeededToRead(baseUrl: string, path: string): Promise<JsToRead> {
   const url = new URL(path.replace(/^\//u, ''), baseUrl).href;
@@ -217,6 +218,7 @@ export async function jsNeededToRead(baseUrl: string, path: string): Promise<JsT
       const page = await browser.context.newPage();
       page.setDefaultTimeout(120_000);
       await page.goto(url, { waitUntil: 'load' });
+      await layOutWholeText(page);
       const text = await page.evaluate(() => {
         for (const b of document.querySelectorAll('button')) b.hidden = true;
         return document.querySelector('main')?.innerText ?? document.body.innerText;
