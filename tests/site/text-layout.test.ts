@@ -3,8 +3,9 @@
  * `.plan-text`; issue 12: laying out all of xinji's text at once was the page's blocking time on a phone), and
  * nothing a reader sees suffers from it: blocks far below the first screen are skipped until scrolled to; a link to
  * a paragraph far down lands on it; the dotted margin rule of a reused paragraph, painted outside the block's box,
- * is not clipped; a value's tooltip reaches over the next block rather than under it. On paper every block prints
- * (print.test.ts reads the printed text).
+ * is not clipped; a value's tooltip reaches over the next block rather than under it; pointing at a block moves
+ * nothing. On paper every block prints (print.test.ts reads the printed text). Each check failed once with the rule
+ * it guards taken out of plan.css.
  */
 import { expect, inject, test } from 'vitest';
 import { pageUrl } from '../support/browser.ts';
