@@ -18,6 +18,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { median } from './stats.ts';
 
 export const LIGHTHOUSE_PACKAGE = 'lighthouse@12.2.3';
 export const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -83,12 +84,6 @@ export function summarizeLhr(name: string, path: string, lhr: LhrJson): Lighthou
     losses,
   };
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 /**
  * The representative of several runs on one page, as Lighthouse chooses it (docs/variability.md, "Run Lighthouse
