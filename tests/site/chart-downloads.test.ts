@@ -245,8 +245,12 @@ describe.each(ids)('%s', (id) => {
     expect(embed).not.toMatch(/<nav[\s>]/u);
     expect(embed).toContain(`<a href="/${byId.get(id)!.replace(/^\//u, '')}">`);
     expect(embed).toMatch(/<p class="embed-source">来源：地方科技规划参考库/u);
+    // The title the chart has on the page that shows it, which the embed page and its print must repeat.
+    const shownIn = figures(html(byId.get(id)!)).find((f) => f.includes(`/charts/${id}.svg`)) ?? '';
+    const shownTitle = /<span class="chart-title">([^<]+)<\/span>/u.exec(shownIn)?.[1];
+    expect(shownTitle, `${byId.get(id)}: the chart's title`).toMatch(/\S/u);
     const title = /<span class="chart-title">([^<]+)<\/span>/u.exec(embed)?.[1];
-    expect(title).toBeTruthy();
+    expect(title, 'the embed page\'s title').toBe(shownTitle);
     await browser.page.goto(pageUrl(baseUrl, `/embed/${id}/`));
     const dir = mkdtempSync(join(tmpdir(), 'chart-embed-'));
     try {
