@@ -8,6 +8,8 @@
 import { defineCollection } from 'astro:content';
 import { file } from 'astro/loaders';
 import { REGISTRIES } from './lib/registry-files.ts';
+import { synonymsLoader } from './lib/search/load-synonyms.ts';
+import { SynonymEntrySchema } from './schemas/synonyms.ts';
 
 /** Curated registries in `content/` (src/lib/registry-files.ts names their files and schemas). */
 const collection = <N extends keyof typeof REGISTRIES>(name: N) => defineCollection({ loader: file(REGISTRIES[name].file), schema: REGISTRIES[name].schema });
@@ -21,4 +23,6 @@ export const collections = {
   instruments: collection('instruments'),
   documents: collection('documents'),
   indicators: collection('indicators'),
+  /** The search's synonym groups (content/synonyms.yaml; why not `file()`: `synonymsLoader`). */
+  synonyms: defineCollection({ loader: synonymsLoader(), schema: SynonymEntrySchema }),
 };

@@ -1,7 +1,8 @@
 /**
  * Schema of `content/synonyms.yaml`: the abbreviations and synonyms site search expands a query with
- * (高企 ↔ 高新技术企业, 双创 ↔ 创新创业, R&D ↔ 研发, 河工大 ↔ 河北工业大学 …). Loaded by the search page with
- * `parseYamlWithFriendlyErrors` (`src/lib/search/load-synonyms.ts`) and embedded in the page as JSON.
+ * (高企 ↔ 高新技术企业, 双创 ↔ 创新创业, R&D ↔ 研发, 河工大 ↔ 河北工业大学 …). Validated whole with
+ * `parseYamlWithFriendlyErrors`, then loaded as the `synonyms` content collection (`src/lib/search/load-synonyms.ts`)
+ * and embedded in the search page as JSON.
  * Type-only imports of this module from browser code keep zod out of the bundle.
  */
 import { z } from 'astro/zod';
@@ -51,3 +52,7 @@ export const SynonymsSchema = z.array(SynonymGroupSchema).superRefine((groups, c
   });
 });
 export type Synonyms = z.infer<typeof SynonymsSchema>;
+
+/** A group as an entry of the `synonyms` content collection: keyed by its first form, with its place in the file. */
+export const SynonymEntrySchema = SynonymGroupSchema.extend({ id: z.string(), position: z.number().int().nonnegative() });
+export type SynonymEntry = z.infer<typeof SynonymEntrySchema>;
