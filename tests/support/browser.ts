@@ -86,7 +86,7 @@ export function pageUrl(baseUrl: string, path: string): string {
 }
 
 /**
- * Lays out every block of a plan's text, which the browser otherwise does only near the screen (plan.css,
+ * Lays out every part of a plan's text, which the browser otherwise does only near the screen (plan.css,
  * `content-visibility: auto`): `innerText` reads only text that is laid out. Through the CSS object model, which the
  * page's Content-Security-Policy allows (it refuses an injected <style>).
  */
