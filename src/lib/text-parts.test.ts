@@ -6,7 +6,11 @@ import { blockElement, textParts } from './text-parts.ts';
 const line = (name: string, id: string): RootContent =>
   ({ type: 'paragraph', children: [{ type: 'mdxJsxTextElement', name, attributes: [{ type: 'mdxJsxAttribute', name: 'id', value: id }], children: [] }] }) as RootContent;
 const flow = (name: string): RootContent => ({ type: 'mdxJsxFlowElement', name, attributes: [], children: [] }) as RootContent;
-const id = (node: RootContent) => (blockElement(node) === 'Front' || blockElement(node) === 'Figure' ? blockElement(node)! : ((node as { children: { attributes: { value: string }[] }[] }).children[0]!.attributes[0]!.value));
+/** A node written short: its id, or for the notice and a table (no id here) its element. */
+const id = (node: RootContent) => {
+  if (node.type !== 'paragraph') return blockElement(node)!;
+  return (node.children[0] as unknown as { attributes: { value: string }[] }).attributes[0]!.value;
+};
 /** The pieces written short: a part as its blocks' ids in brackets, a block alone as its element. */
 const shape = (nodes: RootContent[], size: number) => textParts(nodes, size).map((p) => (p.part ? `[${p.nodes.map(id).join(' ')}]` : id(p.node)));
 
