@@ -2,7 +2,7 @@
  * The top-level blocks of a plan's text, grouped in parts that the browser lays out only near the screen (plan.css:
  * `content-visibility: auto` on each part). Parts rather than single blocks: while a page loads, Chromium pays on
  * every layout for each such box (a containment root with a remembered size), and xinji's 314 blocks, each one,
- * cost its phone layout about twice what 23 parts do (issue 12; traces in the session note of 2026-12-03).
+ * cost its phone layout about twice what 22 parts do (issue 12; traces in the session note of 2026-12-03).
  *
  * A part starts at a heading (or a title) once the part before it holds `PART_BLOCKS` blocks: a part's box keeps its
  * blocks' margins inside it, and at a heading the space between two parts is the heading's top margin, which plan.css
@@ -10,7 +10,7 @@
  */
 import type { RootContent } from 'mdast';
 
-/** Blocks a part holds at least before a heading starts the next (xinji: 23 parts of its 314 blocks). */
+/** Blocks a part holds at least before a heading starts the next (xinji: 22 parts of its 314 blocks). */
 export const PART_BLOCKS = 12;
 
 /** A piece of the text: a part (blocks laid out together) or a block that stands alone. */
