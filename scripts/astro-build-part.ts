@@ -7,11 +7,22 @@
  *
  * `sync` is an option of Astro's builder (`AstroBuilderOptions.sync`, node_modules/astro/dist/core/build/index.d.ts)
  * that `build()` passes on but does not declare; `astroBuildInParts` checks that the parts left `.astro/` alone.
+ *
+ * The pages the part's last build recorded are linked into `outDir` first, so that Astro finds the ones it keeps in
+ * place instead of copying each (scripts/lib/kept-pages.ts); hence `emptyOutDir: false` (`outDir` is a new folder).
  */
 import { build } from 'astro';
+import { linkKeptPages, removeDropped } from './lib/kept-pages.ts';
 
 const outDir = process.argv[2];
 if (outDir === undefined) throw new Error('usage: node scripts/astro-build-part.ts <outDir>');
+const cacheDir = process.env.ASTRO_CACHE_DIR;
+if (cacheDir === undefined) throw new Error('astro-build-part: ASTRO_CACHE_DIR must name the part’s cache folder (scripts/build.ts sets it)');
+const started = performance.now();
+const linked = linkKeptPages(cacheDir, outDir);
+console.log(`astro-build-part: linked ${linked.length} page(s) of the last build from the cache in ${Math.round(performance.now() - started)} ms`);
 // `devOutput: false` is build()'s default, written out because an options object must share a declared property.
 const withoutSync = { devOutput: false, sync: false };
-await build({ outDir }, withoutSync);
+await build({ outDir, vite: { build: { emptyOutDir: false } } }, withoutSync);
+const dropped = removeDropped(cacheDir, outDir, linked);
+if (dropped.length > 0) console.log(`astro-build-part: removed ${dropped.length} page(s) this build no longer has`);

@@ -24,8 +24,12 @@ const texts = generateCorpus(PLANS + 1, 7, poolsFromSeeds());
 const edited = texts[2]!;
 let rebuildLog = '';
 let unchangedLog = '';
+let revertedLog = '';
 /** The site's files after the unchanged rebuild. */
 let unchangedFiles: string[] = [];
+/** The site's files after the plan was added, and after it was taken away again and the edit undone. */
+let rebuiltFiles: string[] = [];
+let revertedFiles: string[] = [];
 
 async function build(seeds: string, plans: string, site: string): Promise<string> {
   const saved = Object.keys(ENV).map((name) => [name, process.env[name]] as const);
@@ -90,6 +94,15 @@ describe('a rebuild with nothing changed', () => {
     expect(kept.filter((p) => /^\/(en\/)?plans\/[^/]+\/index\.html$/u.test(p)), unchangedLog).toHaveLength(PLANS * 2);
     expect(kept.filter((p) => /^\/(en\/)?plans\/[^/]+\/analysis\/index\.html$/u.test(p))).toHaveLength(PLANS * 2);
     expect(kept.filter((p) => /^\/(en\/)?plans\/[^/]+\/source\/index\.html$/u.test(p))).toHaveLength(PLANS * 2);
+  });
+
+  test('found every kept page in place, linked from the cache before Astro started, instead of copied by it', () => {
+    // Astro says "(restored)" for a page it copies from its cache, "(cached)" for one already in the output
+    // (scripts/lib/kept-pages.ts).
+    const marks = unchangedLog.split('\n').map((l) => l.replace(/\x1b\[[0-9;]*m/gu, '').trim());
+    expect(marks.filter((l) => l.endsWith('(restored)')), unchangedLog).toEqual([]);
+    expect(marks.filter((l) => l.endsWith('(cached)')).length).toBeGreaterThan(PLANS * 6);
+    expect(unchangedLog).toMatch(/astro-build-part: linked [1-9]\d* page\(s\) of the last build from the cache/u);
   });
 
   test('makes again only the open data of every plan among the files that are not pages (five files), keeping the rest', () => {
@@ -164,5 +177,25 @@ describe('a rebuild after adding a plan and editing another', () => {
   test('indexed only the search shard the new plan joined', () => {
     const pagefind = rebuildLog.split('\n').filter((l) => /^pagefind: |^ {2}shard /u.test(l));
     expect(pagefind).toEqual([expect.stringMatching(/^pagefind: 1 shard\(s\) of at most \d+ plans; indexing 1$/u), `  shard 0 (${PLANS + 1} plans): 1 page(s) changed, 1 plan(s) added`]);
+  });
+});
+
+describe('a rebuild after taking the new plan away again and undoing the edit', () => {
+  // After the tests above, which read the rebuilt site: back to the first texts. The new plan's pages, linked in
+  // from the cache before Astro starts (scripts/lib/kept-pages.ts), must go again.
+  beforeAll(async () => {
+    const seeds = join(work, 'seeds');
+    rebuiltFiles = files(join(work, 'site'));
+    rmSync(join(seeds, texts[PLANS]!.name));
+    writeFileSync(join(seeds, edited.name), edited.text);
+    revertedLog = await build(seeds, join(work, 'plans'), join(work, 'site'));
+    revertedFiles = files(join(work, 'site'));
+  }, 300_000);
+
+  test('leaves the files of the first build: the pages of the plan taken away are gone', () => {
+    const added = rebuiltFiles.filter((f) => !unchangedFiles.includes(f));
+    expect(added.filter((f) => f.endsWith('index.html')).length, 'the new plan had pages').toBeGreaterThan(4);
+    expect(revertedFiles).toEqual(unchangedFiles);
+    expect(revertedLog, 'pages linked from the cache that the build no longer has were removed').toMatch(/astro-build-part: removed [1-9]\d* page\(s\) this build no longer has/u);
   });
 });
