@@ -13,7 +13,11 @@
  * - a page the last build had and this one does not (a plan removed) is not in the new record: `removeDropped`
  *   deletes it from the output after the part.
  * A link shares the cache's file with the site: nothing may write into a built page in place (no stage does; the
- * later stages only add files).
+ * later stages only add files). The last build's site holds the same files until the new one replaces it, so a page
+ * rendered again is new there too at once, and a rebuild that fails part-way leaves the last site with those pages
+ * already new. (Astro's cache has that property itself: it rewrites a page's copy when it renders it and its record
+ * only at the end, so after a failed build a page whose inputs are then put back is kept with the failed build's
+ * rendering. After a failed build, build afresh — remove the cache folder — where that matters.)
  */
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';

@@ -7,7 +7,9 @@
  * (scripts/search-pairs.ts). Built in two parts, as a large library is, so each part's own cache
  * is exercised. What the comparison catches depends on what the change touches: leaving a plan page's charts out of
  * its key (src/lib/page-keys.ts) fails it; leaving its related sections out does not, since in this corpus every
- * page whose related sections change also changes otherwise.
+ * page whose related sections change also changes otherwise. A last rebuild takes the new plan away and undoes the
+ * edit: the pages linked in from the cache before Astro starts (scripts/lib/kept-pages.ts) that the build no longer
+ * has must go.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,13 +46,15 @@ async function build(seeds: string, plans: string, site: string): Promise<string
   }
 }
 
+/** A build's log line by line, without colours (Astro colours its log where the terminal, or FORCE_COLOR as in CI, asks for it). */
+function plainLines(log: string): string[] {
+  return log.split('\n').map((l) => l.replace(/\x1b\[[0-9;]*m/gu, '').trim());
+}
+
 /** The pages a build's log says it kept from the last build (Astro marks them "(restored)" or "(cached)"). */
 function keptPages(log: string): string[] {
-  return log
-    .split('\n')
-    // Astro colours its log where the terminal (or FORCE_COLOR, as in CI) asks for it.
-    .map((l) => l.replace(/\x1b\[[0-9;]*m/gu, ''))
-    .filter((l) => /\((?:restored|cached)\)$/u.test(l.trim()))
+  return plainLines(log)
+    .filter((l) => /\((?:restored|cached)\)$/u.test(l))
     .map((l) => /(\/\S*index\.html)/u.exec(l)?.[1] ?? l);
 }
 
@@ -99,7 +103,7 @@ describe('a rebuild with nothing changed', () => {
   test('found every kept page in place, linked from the cache before Astro started, instead of copied by it', () => {
     // Astro says "(restored)" for a page it copies from its cache, "(cached)" for one already in the output
     // (scripts/lib/kept-pages.ts).
-    const marks = unchangedLog.split('\n').map((l) => l.replace(/\x1b\[[0-9;]*m/gu, '').trim());
+    const marks = plainLines(unchangedLog);
     expect(marks.filter((l) => l.endsWith('(restored)')), unchangedLog).toEqual([]);
     expect(marks.filter((l) => l.endsWith('(cached)')).length).toBeGreaterThan(PLANS * 6);
     expect(unchangedLog).toMatch(/astro-build-part: linked [1-9]\d* page\(s\) of the last build from the cache/u);
