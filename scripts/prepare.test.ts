@@ -1,6 +1,6 @@
 /**
  * The cross-plan stage on the real seeds, ingested into a temporary folder: one file per plan page and a summary,
- * nothing rewritten when nothing changed, the files of a plan that is gone removed, and a folder prepare has not
+ * the chart catalog (its own tests: src/lib/prepared-charts.test.ts), nothing rewritten when nothing changed, the files of a plan that is gone removed, and a folder prepare has not
  * seen named with the command that fills it.
  */
 import { spawnSync } from 'node:child_process';
@@ -27,7 +27,13 @@ describe('prepare', { timeout: 120_000 }, () => {
     writeOutputs(plans, result.files);
     await expect(readPrepared(reuseSummaryFile(plans))).rejects.toThrow(/_summary\.json is missing: it is written by `node scripts\/prepare\.ts/u);
 
-    expect(await prepare(plans)).toEqual({ plans: 5, written: 6, unchanged: 0, removed: 0 });
+    const first = await prepare(plans);
+    // Every file is new: the six of the text reuse, and the chart catalog's index and groups (src/lib/prepared-charts.ts).
+    const chartFiles = readdirSync(join(plans, '_charts'));
+    expect(chartFiles).toContain('_index.json');
+    expect(first).toEqual({ plans: 5, written: 6 + chartFiles.length, unchanged: 0, removed: 0, chartGroups: { computed: chartFiles.length - 1, kept: 0 } });
+    // Each of the five plans has charts (a baseline chart, else the peer view), each in its plan's group.
+    for (const slug of SLUGS) expect(chartFiles).toContain(`plan-${slug}.json`);
     const summary = await readPrepared<ReuseSummary>(reuseSummaryFile(plans));
     expect(summary.plans.map((p) => p.slug)).toEqual(SLUGS);
     // 北辰 (000:67) and 红桥 (002:24) print the same measure (src/lib/reuse/seeds.test.ts): each page links the other.
@@ -38,13 +44,20 @@ describe('prepare', { timeout: 120_000 }, () => {
 
   it('rewrites nothing when nothing changed, and removes the files of a plan that is gone', async () => {
     const before = statSync(planReuseFile(plans, 'xinji-14th-five-year')).mtimeMs;
-    expect(await prepare(plans)).toEqual({ plans: 5, written: 0, unchanged: 6, removed: 0 });
+    const chartsBefore = statSync(join(plans, '_charts', 'plan-xinji-14th-five-year.json')).mtimeMs;
+    const files = 6 + readdirSync(join(plans, '_charts')).length;
+    // The five plans' chart groups are kept; the site charts, which read every plan, are computed and found unchanged.
+    expect(await prepare(plans)).toMatchObject({ plans: 5, written: 0, unchanged: files, removed: 0, chartGroups: { kept: 5 } });
     expect(statSync(planReuseFile(plans, 'xinji-14th-five-year')).mtimeMs).toBe(before);
+    expect(statSync(join(plans, '_charts', 'plan-xinji-14th-five-year.json')).mtimeMs).toBe(chartsBefore);
 
     rmSync(join(plans, 'baodi-14th-five-year.json'));
-    const after = await prepare(plans);
-    expect(after.removed).toBe(1);
+    await prepare(plans);
     expect(readdirSync(join(plans, '_reuse')).sort()).toEqual(['_summary.json', ...SLUGS.filter((s) => s !== 'baodi-14th-five-year').map((s) => `${s}.json`)].sort());
+    // Its charts go, and the timeline of its district (宝坻区), under which no plan is left.
+    const charts = readdirSync(join(plans, '_charts'));
+    expect(charts.filter((f) => f.includes('baodi'))).toEqual([]);
+    expect(charts).toContain('region-tianjin-timeline.json');
     expect(JSON.parse(readFileSync(reuseSummaryFile(plans), 'utf8')).plans).toHaveLength(4);
   });
 

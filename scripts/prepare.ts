@@ -1,8 +1,9 @@
 /**
  * `node scripts/prepare.ts [--plans DIR]`: the build's cross-plan stage, between ingest and `astro build`. It reads
  * every plan ingest wrote and computes, once, what needs all of them, writing it beside the plans for the pages:
- * today the text reuse (`_reuse/_summary.json` for the reuse page, `_reuse/<slug>.json` per plan page;
- * src/lib/reuse/prepared.ts). Before this stage each rendering process computed the text reuse itself and held
+ * the text reuse (`_reuse/_summary.json` for the reuse page, `_reuse/<slug>.json` per plan page;
+ * src/lib/reuse/prepared.ts) and the chart catalog (`_charts/`: an index, and each plan's charts and each site chart;
+ * src/lib/prepared-charts.ts). Before this stage each rendering process computed the text reuse itself and held
  * it whole (≈ 1.5 GB per process at 10,000 synthetic plans; issue 15).
  *
  * A file whose content is unchanged is not written again (its date stays), and the files of plans that are gone
@@ -15,6 +16,9 @@ import { DataError } from '../src/schemas/friendly-errors.ts';
 import { planReuseFile, readPlans, reuseSummaryFile } from '../src/lib/plan-files.ts';
 import { findTextReuse, reuseInput } from '../src/lib/reuse/index.ts';
 import { prepareReuse } from '../src/lib/reuse/prepared.ts';
+import { chartGroupFile, chartIndexFile, chartsFolder, prepareCharts, type ChartIndex } from '../src/lib/prepared-charts.ts';
+import { readRegistry } from '../src/lib/registry-files.ts';
+import { codeDigest } from './lib/code-digest.ts';
 
 export interface PrepareResult {
   plans: number;
@@ -24,31 +28,72 @@ export interface PrepareResult {
   unchanged: number;
   /** Files of plans no longer in the folder, removed. */
   removed: number;
+  /** Of the chart groups (a plan's charts, a site chart), how many were computed again; the others were kept. */
+  chartGroups: { computed: number; kept: number };
 }
 
 /** Compute the cross-plan data of the plans in `plansDir` and write it there. */
 export async function prepare(plansDir: string): Promise<PrepareResult> {
-  const plans = await readPlans(plansDir);
+  const [plans, indicators, overlay] = await Promise.all([readPlans(plansDir), readRegistry('indicators'), readRegistry('regions')]);
+  const result: PrepareResult = { plans: plans.length, written: 0, unchanged: 0, removed: 0, chartGroups: { computed: 0, kept: 0 } };
+  const count = (r: FolderResult) => {
+    result.written += r.written;
+    result.unchanged += r.unchanged;
+    result.removed += r.removed;
+  };
+
   const { summary, perPlan } = prepareReuse(plans, findTextReuse(plans.map(reuseInput)));
-  const files = new Map<string, string>([[reuseSummaryFile(plansDir), JSON.stringify(summary)]]);
-  for (const p of perPlan) files.set(planReuseFile(plansDir, p.slug), JSON.stringify(p));
-  const result: PrepareResult = { plans: plans.length, written: 0, unchanged: 0, removed: 0 };
-  const folder = dirname(reuseSummaryFile(plansDir));
+  const reuse = new Map<string, string>([[reuseSummaryFile(plansDir), JSON.stringify(summary)]]);
+  for (const p of perPlan) reuse.set(planReuseFile(plansDir, p.slug), JSON.stringify(p));
+  count(writeFolder(dirname(reuseSummaryFile(plansDir)), reuse));
+
+  const previous = readIndex(chartIndexFile(plansDir));
+  const { index, groups } = prepareCharts(plans, indicators, overlay, codeDigest(), previous, (group) => existsSync(chartGroupFile(plansDir, group)));
+  const charts = new Map<string, string>([[chartIndexFile(plansDir), JSON.stringify(index)]]);
+  const keep = new Set<string>();
+  for (const ref of index.charts) if (!groups.has(ref.group)) keep.add(chartGroupFile(plansDir, ref.group));
+  for (const [group, entries] of groups) charts.set(chartGroupFile(plansDir, group), JSON.stringify(entries));
+  result.chartGroups = { computed: groups.size, kept: new Set(index.charts.filter((r) => !groups.has(r.group)).map((r) => r.group)).size };
+  count(writeFolder(chartsFolder(plansDir), charts, keep));
+  return result;
+}
+
+interface FolderResult {
+  written: number;
+  unchanged: number;
+  removed: number;
+}
+
+/**
+ * Writes `files` (path → text) into `folder`, leaving a file whose text is already that as it is (its date stays),
+ * keeping the files of `keep` untouched and removing any other file of the folder.
+ */
+function writeFolder(folder: string, files: ReadonlyMap<string, string>, keep: ReadonlySet<string> = new Set()): FolderResult {
+  const out: FolderResult = { written: 0, unchanged: keep.size, removed: 0 };
   mkdirSync(folder, { recursive: true });
   for (const f of readdirSync(folder)) {
-    if (!files.has(join(folder, f))) {
-      rmSync(join(folder, f));
-      result.removed++;
+    const path = join(folder, f);
+    if (!files.has(path) && !keep.has(path)) {
+      rmSync(path);
+      out.removed++;
     }
   }
   for (const [file, text] of files) {
-    if (existsSync(file) && readFileSync(file, 'utf8') === text) result.unchanged++;
+    if (existsSync(file) && readFileSync(file, 'utf8') === text) out.unchanged++;
     else {
       writeFileSync(file, text);
-      result.written++;
+      out.written++;
     }
   }
-  return result;
+  return out;
+}
+
+function readIndex(file: string): ChartIndex | null {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as ChartIndex;
+  } catch {
+    return null; // none yet, or a broken one: every group is computed
+  }
 }
 
 if (import.meta.main) {
@@ -56,7 +101,9 @@ if (import.meta.main) {
   const started = performance.now();
   try {
     const r = await prepare(values.plans);
-    console.log(`prepared the text reuse of ${r.plans} plan(s) in ${Math.round(performance.now() - started)} ms: ${r.written} file(s) written, ${r.unchanged} unchanged, ${r.removed} removed → ${join(values.plans, '_reuse')}`);
+    console.log(
+      `prepared the text reuse and charts of ${r.plans} plan(s) in ${Math.round(performance.now() - started)} ms: ${r.chartGroups.computed} chart group(s) computed, ${r.chartGroups.kept} kept; ${r.written} file(s) written, ${r.unchanged} unchanged, ${r.removed} removed → ${join(values.plans, '_reuse')}, ${join(values.plans, '_charts')}`,
+    );
   } catch (e) {
     // What a user can fix is said in one line (the file and what is wrong with it); anything else is a bug, with its stack.
     if (!existsSync(values.plans)) console.error(`prepare: no plans folder ${values.plans}: ingest writes it (npm run ingest -- --out ${values.plans})`);

@@ -7,6 +7,18 @@ import { afterAll, expect, test } from 'vitest';
 const scratch = mkdtempSync(join(tmpdir(), 'site-files-cmd-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
+/** The seeds as the build has them before this stage: ingested and prepared (the chart catalog is prepare's). */
+function ingestAndPrepare(plans: string): void {
+  const ingest = spawnSync(process.execPath, ['scripts/ingest.ts', '--seeds', 'seeds', '--out', plans], { encoding: 'utf8' });
+  expect(ingest.status, ingest.stderr).toBe(0);
+  prepareAgain(plans);
+}
+
+function prepareAgain(plans: string): void {
+  const prepare = spawnSync(process.execPath, ['scripts/prepare.ts', '--plans', plans], { encoding: 'utf8' });
+  expect(prepare.status, prepare.stderr).toBe(0);
+}
+
 const run = (...args: string[]) => spawnSync(process.execPath, ['scripts/site-files.ts', ...args], { encoding: 'utf8', env: { ...process.env, BASE_PATH: '/' } });
 
 test('a plans folder that is not there is said in one line naming it (exit 1)', () => {
@@ -18,8 +30,7 @@ test('a plans folder that is not there is said in one line naming it (exit 1)', 
 
 test('writes the files beside the pages: one source text per plan ingest wrote, as ingest wrote it; in parts, the same files', { timeout: 60_000 }, () => {
   const plans = join(scratch, 'plans');
-  const ingest = spawnSync(process.execPath, ['scripts/ingest.ts', '--seeds', 'seeds', '--out', plans], { encoding: 'utf8' });
-  expect(ingest.status, ingest.stderr).toBe(0);
+  ingestAndPrepare(plans);
   const out = join(scratch, 'site');
   const r = run('--plans', plans, '--out', out);
   expect(r.status, r.stderr).toBe(0);
@@ -45,8 +56,7 @@ test('writes the files beside the pages: one source text per plan ingest wrote, 
 test('a rebuild keeps the files whose inputs did not change, makes the others again, and drops those of a plan that is gone', { timeout: 60_000 }, async () => {
   const { writeSiteFiles, filesCacheOf } = await import('./site-files.ts');
   const plans = join(scratch, 'plans-kept');
-  const ingest = spawnSync(process.execPath, ['scripts/ingest.ts', '--seeds', 'seeds', '--out', plans], { encoding: 'utf8' });
-  expect(ingest.status, ingest.stderr).toBe(0);
+  ingestAndPrepare(plans);
   const out = join(scratch, 'kept-site');
   const site = new URL('https://example.org/');
   const contents = () => new Map(readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => [relative(out, join(e.parentPath, e.name)), readFileSync(join(e.parentPath, e.name))]));
@@ -80,10 +90,14 @@ test('a rebuild keeps the files whose inputs did not change, makes the others ag
   const gone = slugs[1]!;
   rmSync(join(plans, `${gone}.json`));
   rmSync(join(plans, `${gone}.txt`));
+  prepareAgain(plans);
   rmSync(out, { recursive: true });
   const fourth = await writeSiteFiles(plans, out, site, null);
   expect(fourth.files).toBeLessThan(third.files);
   expect(existsSync(join(filesCacheOf(out), 'sources', `${gone}.txt`))).toBe(false);
   expect(existsSync(join(filesCacheOf(out), 'data', 'plans', `${gone}.json`))).toBe(false);
+  // Each of the five plans has charts (prepare.test.ts); the gone plan's go with it.
+  expect(readdirSync(join(filesCacheOf(out), 'charts')).filter((f) => f.includes(gone))).toEqual([]);
+  expect(readdirSync(join(filesCacheOf(out), 'charts')).filter((f) => f.includes(slugs[2]!)).length).toBeGreaterThan(0);
   expect(existsSync(join(filesCacheOf(out), 'sources', `${slugs[2]}.txt`))).toBe(true);
 });

@@ -1,5 +1,5 @@
 /**
- * Every chart of the site, once per build: its stable id (from the plan slug, indicator id or region id, never from
+ * Every chart of the site (assembled once per build by src/lib/prepared-charts.ts): its stable id (from the plan slug, indicator id or region id, never from
  * build order), its model, the page it stands on, and the values it draws. The pages place these models, and the
  * same entries give the take-away files: `/charts/<id>.svg`, `/charts/<id>.csv` and the embed page `/embed/<id>/`.
  * Each chart is modelled twice from the same values, in Chinese and in English (`modelEn`: `/en/charts/<id>.svg`,
@@ -223,22 +223,6 @@ export function timelineCharts(plans: PlanDocument[], regionNamesEn: Readonly<Re
 /** The English region pages' titles the timelines use: the overlay's English name of a region, where it has one. */
 export function englishRegionNames(overlay: readonly RegionOverlayEntry[]): Record<string, string> {
   return Object.fromEntries(overlay.flatMap((r) => (r.nameEn ? [[r.id, r.nameEn]] : [])));
-}
-
-/** Every chart of the site. Ids are unique (a clash is a build error: two files would overwrite each other). */
-export function chartCatalog(plans: PlanDocument[], indicators: Indicator[], regionNamesEn: Readonly<Record<string, string>> = {}): ChartEntry[] {
-  const context = peerContextOf(plans, indicators);
-  const all = [
-    ...plans.flatMap((doc) => planCharts(doc, plans, indicators, context)),
-    ...indicators.flatMap((i) => indicatorChart(i, plans) ?? []),
-    ...timelineCharts(plans, regionNamesEn),
-  ];
-  const seen = new Set<string>();
-  for (const c of all) {
-    if (seen.has(c.id)) throw new Error(`two charts have the id ${c.id}`);
-    seen.add(c.id);
-  }
-  return all;
 }
 
 /** The columns of a chart's CSV of periods (the timeline). */

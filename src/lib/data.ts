@@ -15,8 +15,9 @@ import type { Theme } from '../schemas/themes.ts';
 import type { Instrument } from '../schemas/instruments.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import type { PreparedPlanReuse, ReuseSummary } from './reuse/prepared.ts';
-import { planReuseFile, readPlans, readPrepared, reuseSummaryFile } from './plan-files.ts';
-import { chartCatalog, englishRegionNames, type ChartEntry } from './chart-catalog.ts';
+import { planReuseFile, readPlans, readPrepared, readPreparedSync, reuseSummaryFile } from './plan-files.ts';
+import type { ChartEntry } from './chart-catalog.ts';
+import { chartGroupFile, chartIndexFile, chartOfRef, type ChartIndex, type ChartRef } from './prepared-charts.ts';
 import { summarize, type PlanSummary } from './plan-summary.ts';
 import { PAGE_SIZE, pageOfIndex } from './page-sizes.ts';
 import { departmentPages, departmentViews, type DepartmentPages, type DepartmentView } from './crosslinks/departments.ts';
@@ -61,47 +62,79 @@ export function planReuseDigest(slug: string): string {
   return createHash('sha1').update(readFileSync(planReuseFile(plansDir(), slug))).digest('hex');
 }
 
-let chartsCache: Promise<ChartEntry[]> | undefined;
+let chartIndexCache: Promise<ChartLookup> | undefined;
 
-/** Every chart of the site with its stable id (src/lib/chart-catalog.ts), once per build. */
-export function charts(): Promise<ChartEntry[]> {
-  chartsCache ??= Promise.all([allPlans(), indicators(), regionOverlay()]).then(([plans, all, overlay]) => chartCatalog(plans, all, englishRegionNames(overlay)));
-  return chartsCache;
+interface ChartLookup {
+  all: ChartRef[];
+  byId: Map<string, ChartRef>;
+  byPage: Map<string, ChartRef[]>;
 }
 
-/** The charts with something to draw: each has its SVG and CSV files and its embed page; an empty one has none. */
-export async function drawnCharts(): Promise<ChartEntry[]> {
-  return (await charts()).filter((c) => !c.model.empty);
-}
-
-/** `drawnCharts()` as the routes of those files and pages: `[id]`, with the chart as the page's prop. */
-export async function chartRoutes(): Promise<{ params: { id: string }; props: { chart: ChartEntry } }[]> {
-  return (await drawnCharts()).map((chart) => ({ params: { id: chart.id }, props: { chart } }));
-}
-
-let chartIndexCache: Promise<{ byId: Map<string, ChartEntry>; byPage: Map<string, ChartEntry[]> }> | undefined;
-
-/** The catalog by chart id and by page, once per build: pages look up their charts without a walk over all of them. */
-function chartIndex(): Promise<{ byId: Map<string, ChartEntry>; byPage: Map<string, ChartEntry[]> }> {
-  chartIndexCache ??= charts().then((all) => ({ byId: new Map(all.map((c) => [c.id, c])), byPage: Map.groupBy(all, (c) => c.page) }));
+/**
+ * The chart catalog's index, as `scripts/prepare.ts` wrote it (src/lib/prepared-charts.ts): every chart's id, page,
+ * group and digest in catalog order, by id and by page. The charts' models are read per page (`chartOf`).
+ */
+function chartLookup(): Promise<ChartLookup> {
+  const read = async (): Promise<ChartLookup> => {
+    const all = (await readPrepared<ChartIndex>(chartIndexFile(plansDir()))).charts;
+    return { all, byId: new Map(all.map((c) => [c.id, c])), byPage: Map.groupBy(all, (c) => c.page) };
+  };
+  if (import.meta.env?.DEV) return read();
+  chartIndexCache ??= read();
   return chartIndexCache;
 }
 
-/** The chart with this id; a missing one is a build error (the page and the catalog disagree). */
-export async function chart(id: string): Promise<ChartEntry> {
-  const found = (await chartIndex()).byId.get(id);
+/** The charts with something to draw: each has its SVG and CSV files and its embed page; an empty one has none. */
+export async function drawnCharts(): Promise<ChartRef[]> {
+  return (await chartLookup()).all.filter((c) => !c.empty);
+}
+
+/** `drawnCharts()` as the routes of those files and pages: `[id]`, with the chart's ref as the page's prop. */
+export async function chartRoutes(): Promise<{ params: { id: string }; props: { ref: ChartRef } }[]> {
+  return (await drawnCharts()).map((ref) => ({ params: { id: ref.id }, props: { ref } }));
+}
+
+/** A group's entries, read from its file each time it is asked for (a page shows a few charts; none is kept). */
+const readChartGroup = (group: string): ChartEntry[] => readPreparedSync<ChartEntry[]>(chartGroupFile(plansDir(), group));
+
+/** The entry a ref names, read from its group's file when a page renders. */
+export async function chartOf(ref: ChartRef): Promise<ChartEntry> {
+  return chartOfRef(ref, readChartGroup);
+}
+
+/** The ref of the chart with this id; a missing one is a build error (the page and the catalog disagree). */
+export async function chartRef(id: string): Promise<ChartRef> {
+  const found = (await chartLookup()).byId.get(id);
   if (!found) throw new Error(`no chart ${id} in the catalog (src/lib/chart-catalog.ts)`);
   return found;
 }
 
-/** The chart with this id, or undefined where the catalog has none (an indicator without comparable values). */
-export async function chartIfAny(id: string): Promise<ChartEntry | undefined> {
-  return (await chartIndex()).byId.get(id);
+/** The ref of the chart with this id, or undefined where the catalog has none (an indicator without comparable values). */
+export async function chartRefIfAny(id: string): Promise<ChartRef | undefined> {
+  return (await chartLookup()).byId.get(id);
 }
 
-/** The charts a page shows (`plans/<slug>/`), in catalog order. */
+/** The chart with this id; a missing one is a build error. */
+export async function chart(id: string): Promise<ChartEntry> {
+  return chartOf(await chartRef(id));
+}
+
+/** The chart with this id, or undefined where the catalog has none. */
+export async function chartIfAny(id: string): Promise<ChartEntry | undefined> {
+  const ref = await chartRefIfAny(id);
+  return ref && chartOf(ref);
+}
+
+/** The refs of the charts a page shows (`plans/<slug>/analysis/`), in catalog order: their digests key the page. */
+export async function chartRefsOfPage(page: string): Promise<ChartRef[]> {
+  return (await chartLookup()).byPage.get(page) ?? [];
+}
+
+/** The charts a page shows, in catalog order. */
 export async function chartsOfPage(page: string): Promise<ChartEntry[]> {
-  return (await chartIndex()).byPage.get(page) ?? [];
+  const groups = new Map<string, ChartEntry[]>();
+  const read = (group: string) => groups.get(group) ?? groups.set(group, readChartGroup(group)).get(group)!;
+  return (await chartRefsOfPage(page)).map((ref) => chartOfRef(ref, read));
 }
 
 /**

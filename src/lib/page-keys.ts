@@ -8,7 +8,7 @@
  */
 import { isInThisPart } from './build-part.ts';
 import { digestOf } from './digest.ts';
-import { allPlans, chartsOfPage, citedDocuments, departmentLayout, departments, glossary, indicators, instrumentPlanPage, instruments, kinds, planReuse, planReuseDigest, regionOverlay, themes } from './data.ts';
+import { allPlans, chartRefsOfPage, citedDocuments, departmentLayout, departments, glossary, indicators, instrumentPlanPage, instruments, kinds, planReuse, planReuseDigest, regionOverlay, themes } from './data.ts';
 import { planFileDigest } from './plan-files.ts';
 import { planInstruments } from './instruments-view.ts';
 import type { PlanAlignment } from './alignment.ts';
@@ -47,8 +47,9 @@ function pageStandIns(): Promise<Map<object, string>> {
 /**
  * The digest of an object a page key holds (a prop, a chart), once per object and process: the same object is in the
  * keys of many pages (a paginated list's entry; a chart, in its embed page's key and its plan's analysis page's),
- * and at 10,000 plans writing each out for every key took most of the route setup (the charts alone: 136 MB of JSON
- * in each part). By identity: the objects come from the build's caches and are not changed after.
+ * and at 10,000 plans writing each out for every key took most of the route setup. By identity: the objects come
+ * from the build's caches and are not changed after. (A chart is named by its ref, which carries the digest prepare
+ * computed: src/lib/prepared-charts.ts.)
  */
 const objectDigests = new WeakMap<object, string>();
 
@@ -116,14 +117,14 @@ export async function planPageKey(doc: PlanDocument, related: ReadonlyMap<string
  * and the page sizes.
  */
 export async function planAnalysisKey(doc: PlanDocument, alignments: readonly PlanAlignment[]): Promise<string> {
-  const [registries, charts, allInstruments, names] = await Promise.all([allRegistriesDigest(), chartsOfPage(`plans/${doc.slug}/analysis/`), instruments(), pageStandIns()]);
+  const [registries, charts, allInstruments] = await Promise.all([allRegistriesDigest(), chartRefsOfPage(`plans/${doc.slug}/analysis/`), instruments()]);
   const instrumentPages = await Promise.all(planInstruments(doc, allInstruments).map(({ instrument }) => instrumentPlanPage(instrument.id, doc.slug)));
   return digestOf({
     plan: planFileDigest(doc),
     alignments,
     reuse: planReuseDigest(doc.slug),
     registries,
-    charts: charts.map((chart) => objectDigest(chart, names)),
+    charts: charts.map((chart) => chart.digest),
     instrumentPages,
     pageSize: process.env.SITE_PAGE_SIZE ?? '',
   });

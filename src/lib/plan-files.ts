@@ -49,6 +49,11 @@ export const planReuseFile = (dir: string, slug: string): string => join(dir, '_
  * ingest wrote but prepare has not seen: `npm run build` and `npm run dev` run both).
  */
 export async function readPrepared<T>(file: string): Promise<T> {
+  return readPreparedSync<T>(file);
+}
+
+/** `readPrepared`, for a caller that reads inside a synchronous function. */
+export function readPreparedSync<T>(file: string): T {
   let text: string;
   try {
     // Sync: pages read thousands at once, which libuv's four threads serve far slower than one after another.

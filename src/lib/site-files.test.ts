@@ -4,11 +4,15 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { realSeeds } from './crosslinks/test-fixtures.ts';
-import { chartCatalog, englishRegionNames } from './chart-catalog.ts';
+import { readPlans, readPrepared } from './plan-files.ts';
+import { chartIndexFile, type ChartIndex } from './prepared-charts.ts';
 import { readRegistry } from './registry-files.ts';
 import { SITE_FILE_PATH, siteFiles, type SiteFile, type SiteFilesInput } from './site-files.ts';
+import { writeOutputs } from '../../scripts/ingest.ts';
+import { prepare } from '../../scripts/prepare.ts';
+import type { PlanDocument } from '../schemas/plan.ts';
 
-const { plans } = realSeeds();
+let plans: PlanDocument[];
 let plansDir: string;
 let input: SiteFilesInput;
 let files: SiteFile[];
@@ -20,6 +24,10 @@ const at = (path: string): SiteFile => {
 
 beforeAll(async () => {
   plansDir = mkdtempSync(join(tmpdir(), 'site-files-'));
+  // The seeds as the build has them: ingested, prepared (the chart catalog), read back.
+  writeOutputs(plansDir, realSeeds().run.files);
+  await prepare(plansDir);
+  plans = await readPlans(plansDir);
   for (const p of plans) writeFileSync(join(plansDir, `${p.slug}.txt`), `原文 ${p.slug}\n`);
   input = {
     plansDir,
@@ -56,11 +64,11 @@ describe('siteFiles', () => {
     for (const page of ['plans/x/', 'plans/x/index.html', 'charts/', 'data/schema.json', 'data/', 'data/other.csv', 'search/', 'en/plans/x/cite.bib']) expect(SITE_FILE_PATH.test(page), page).toBe(false);
   });
 
-  test('a drawn chart has its SVG in both editions and its CSV; a chart with nothing to draw has no file', () => {
-    const catalog = chartCatalog(plans, input.indicators, englishRegionNames(input.regionOverlay));
+  test('a drawn chart has its SVG in both editions and its CSV; a chart with nothing to draw has no file', async () => {
+    const catalog = (await readPrepared<ChartIndex>(chartIndexFile(plansDir))).charts;
     const id = 'plan-xinji-14th-five-year-baseline-target';
     expect(files.filter((f) => f.path.includes(`/${id}.`)).map((f) => f.path)).toEqual([`charts/${id}.svg`, `en/charts/${id}.svg`, `charts/${id}.csv`]);
-    const empty = catalog.filter((c) => c.model.empty);
+    const empty = catalog.filter((c) => c.empty);
     expect(empty.length).toBeGreaterThan(0);
     for (const c of empty) expect(files.some((f) => f.path.includes(`/${c.id}.`))).toBe(false);
     expect(files.filter((f) => f.path.startsWith('charts/') && f.path.endsWith('.csv'))).toHaveLength(catalog.length - empty.length);

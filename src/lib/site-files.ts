@@ -23,7 +23,8 @@ import type { Kind, RegionOverlayEntry } from '../schemas/registry.ts';
 import type { CitedDocument } from '../schemas/documents.ts';
 import type { Instrument } from '../schemas/instruments.ts';
 import { simplify } from '../../scripts/pipeline/lexicon/fold.ts';
-import { chartCatalog, chartCsv, englishRegionNames, type ChartEntry } from './chart-catalog.ts';
+import { chartCsv, type ChartEntry } from './chart-catalog.ts';
+import { chartGroupFile, chartIndexFile, chartOfRef, type ChartIndex, type ChartRef } from './prepared-charts.ts';
 import { standaloneSvg } from './charts/svg.ts';
 import { citationRecord } from './cite-formats.ts';
 import { CITE_FILES } from './cite-files.ts';
@@ -35,8 +36,7 @@ import { metaRows } from './plan-view.ts';
 import { summarize } from './plan-summary.ts';
 import { searchRecord } from './search/records.ts';
 import { planUrl, url } from './url.ts';
-import { planFileDigest, readPlans } from './plan-files.ts';
-import { digestOf } from './digest.ts';
+import { planFileDigest, readPlans, readPreparedSync } from './plan-files.ts';
 import { readRegistry } from './registry-files.ts';
 
 /**
@@ -111,25 +111,37 @@ function planFiles(doc: PlanDocument, input: SiteFilesInput): SiteFile[] {
   ];
 }
 
-/** The files of one drawn chart. */
-function chartFiles(chart: ChartEntry, input: SiteFilesInput, plans: ReadonlyMap<string, PlanDocument>): SiteFile[] {
-  // The drawing is made from the chart alone; its CSV also from the plans it draws. The chart is written out for
-  // its digest once, not once per file (a peers chart holds every peer's values).
-  let digest: string | undefined;
-  const drawing = () => ({ chart: (digest ??= digestOf(chart)) });
-  const slugs = chart.data.kind === 'periods' ? chart.data.plans : [...new Set(chart.data.targets.map((t) => t.plan))];
-  const table = () => ({ ...drawing(), plans: slugs.map((slug) => { const doc = plans.get(slug); return doc ? planFileDigest(doc) : null; }) });
+/** The files of one drawn chart: made from its entry, read from the prepared catalog only when a file is made. */
+function chartFiles(ref: ChartRef, charts: ChartSource, input: SiteFilesInput, plans: ReadonlyMap<string, PlanDocument>): SiteFile[] {
+  // The drawing is made from the chart alone (its digest, computed by prepare); its CSV also from the plans it draws.
+  const drawing = () => ({ chart: ref.digest });
+  const table = () => ({ ...drawing(), plans: ref.tablePlans.map((slug) => { const doc = plans.get(slug); return doc ? planFileDigest(doc) : null; }) });
   return [
-    { path: `charts/${chart.id}.svg`, type: 'image/svg+xml; charset=utf-8', body: () => chartSvg(chart, 'zh-CN'), key: drawing },
-    { path: `en/charts/${chart.id}.svg`, type: 'image/svg+xml; charset=utf-8', body: () => chartSvg(chart, 'en'), key: drawing },
+    { path: `charts/${ref.id}.svg`, type: 'image/svg+xml; charset=utf-8', body: () => chartSvg(charts.entry(ref), 'zh-CN'), key: drawing },
+    { path: `en/charts/${ref.id}.svg`, type: 'image/svg+xml; charset=utf-8', body: () => chartSvg(charts.entry(ref), 'en'), key: drawing },
     {
       // The drawn values as rows of `/data/targets.csv` (same columns), or the plans' periods for a timeline.
-      path: `charts/${chart.id}.csv`,
+      path: `charts/${ref.id}.csv`,
       type: 'text/csv; charset=utf-8',
-      body: () => chartCsv(chart, input.plans, input.indicators, (slug, blockId) => new URL(planUrl(slug, blockId), input.site).href),
+      body: () => chartCsv(charts.entry(ref), input.plans, input.indicators, (slug, blockId) => new URL(planUrl(slug, blockId), input.site).href),
       key: table,
     },
   ];
+}
+
+/** The chart catalog as the files read it: every chart's ref, and a chart's entry when its files are made. */
+export interface ChartSource {
+  refs: readonly ChartRef[];
+  entry: (ref: ChartRef) => ChartEntry;
+}
+
+/** The catalog `scripts/prepare.ts` wrote beside the plans (src/lib/prepared-charts.ts). */
+export function preparedChartSource(plansDir: string): ChartSource {
+  const refs = readPreparedSync<ChartIndex>(chartIndexFile(plansDir)).charts;
+  // The last group read is kept: a chart's three files are made one after the other, and a plan's charts too.
+  let last: { group: string; entries: ChartEntry[] } | undefined;
+  const read = (group: string) => (last?.group === group ? last : (last = { group, entries: readPreparedSync<ChartEntry[]>(chartGroupFile(plansDir, group)) })).entries;
+  return { refs, entry: (ref) => chartOfRef(ref, read) };
 }
 
 /** The open-data files of every plan, plans in `allPlans` order (their schemas: src/lib/open-data-schemas.ts). */
@@ -162,11 +174,11 @@ function openDataFiles(input: SiteFilesInput): SiteFile[] {
 /**
  * Every such file of the site, in a stable order (the open data of every plan, then each plan's files in
  * `allPlans` order, then charts in catalog order). The charts are the catalog's drawn ones (an empty chart has no
- * files), the same catalog the pages show.
+ * files), the same prepared catalog the pages show.
  */
-export function siteFiles(input: SiteFilesInput, charts: ChartEntry[] = chartCatalog(input.plans, input.indicators, englishRegionNames(input.regionOverlay))): SiteFile[] {
+export function siteFiles(input: SiteFilesInput, charts: ChartSource = preparedChartSource(input.plansDir)): SiteFile[] {
   const bySlug = new Map(input.plans.map((doc) => [doc.slug, doc]));
-  return [...openDataFiles(input), ...input.plans.flatMap((doc) => planFiles(doc, input)), ...charts.filter((c) => !c.model.empty).flatMap((c) => chartFiles(c, input, bySlug))];
+  return [...openDataFiles(input), ...input.plans.flatMap((doc) => planFiles(doc, input)), ...charts.refs.filter((c) => !c.empty).flatMap((c) => chartFiles(c, charts, input, bySlug))];
 }
 
 /** A file's body as one value (the dev server answers a request with it; the build writes chunks as they come). */

@@ -1,0 +1,99 @@
+/**
+ * The prepared chart catalog on the five real seeds, ingested into a temporary folder: the entries pages read are
+ * the catalog computed afresh, and a rebuild computes again exactly the groups whose inputs changed, ending where a
+ * fresh preparation would.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { realSeeds } from './crosslinks/test-fixtures.ts';
+import { englishRegionNames, indicatorChart, peerContextOf, planCharts, timelineCharts, type ChartEntry } from './chart-catalog.ts';
+import { digestOf } from './digest.ts';
+import { readPlans } from './plan-files.ts';
+import { chartOfRef, prepareCharts, type PreparedCharts } from './prepared-charts.ts';
+import { readRegistry } from './registry-files.ts';
+import { writeOutputs } from '../../scripts/ingest.ts';
+import type { Indicator } from '../schemas/indicator.ts';
+import type { RegionOverlayEntry } from '../schemas/registry.ts';
+import type { PlanDocument } from '../schemas/plan.ts';
+
+let dir: string;
+let plans: PlanDocument[];
+let indicators: Indicator[];
+let overlay: RegionOverlayEntry[];
+let first: PreparedCharts;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'prepared-charts-'));
+  writeOutputs(dir, realSeeds().run.files);
+  [plans, indicators, overlay] = await Promise.all([readPlans(dir), readRegistry('indicators'), readRegistry('regions')]);
+  first = prepareCharts(plans, indicators, overlay, 'code-1', null);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The groups as prepare writes and a page reads them: through JSON. */
+const readerOf = (...runs: PreparedCharts[]) => (group: string): ChartEntry[] => {
+  const entries = runs.map((r) => r.groups.get(group)).find((g) => g !== undefined);
+  if (!entries) throw new Error(`no group ${group}`);
+  return JSON.parse(JSON.stringify(entries)) as ChartEntry[];
+};
+
+describe('prepareCharts', () => {
+  test('the entries a page reads are the catalog computed afresh, in catalog order: plans, indicators, timelines', () => {
+    const context = peerContextOf(plans, indicators);
+    const fresh = [
+      ...plans.flatMap((doc) => planCharts(doc, plans, indicators, context)),
+      ...indicators.flatMap((i) => indicatorChart(i, plans) ?? []),
+      ...timelineCharts(plans, englishRegionNames(overlay)),
+    ];
+    const read = readerOf(first);
+    expect(first.index.charts.map((r) => r.id)).toEqual(fresh.map((c) => c.id));
+    expect(first.index.charts.map((r) => chartOfRef(r, read))).toEqual(JSON.parse(JSON.stringify(fresh)));
+    // What the keys and files use without reading an entry.
+    for (const [i, ref] of first.index.charts.entries()) {
+      expect(ref.digest).toBe(digestOf(fresh[i]));
+      expect([ref.page, ref.empty]).toEqual([fresh[i]!.page, fresh[i]!.model.empty]);
+    }
+    // Each plan's charts are one group named after it; each site chart is a group of its own.
+    expect(first.index.charts.find((r) => r.id === 'plan-xinji-14th-five-year-baseline-target')?.group).toBe('plan-xinji-14th-five-year');
+    expect(first.index.charts.find((r) => r.id === 'regions-timeline')?.group).toBe('regions-timeline');
+    // A timeline's CSV reads every plan under it; the 辛集 baseline chart's, 辛集 alone.
+    expect([...first.index.charts.find((r) => r.id === 'regions-timeline')!.tablePlans].sort()).toEqual(plans.map((p) => p.slug).sort());
+    expect(first.index.charts.find((r) => r.id === 'plan-xinji-14th-five-year-baseline-target')?.tablePlans).toEqual(['xinji-14th-five-year']);
+  });
+
+  test('nothing changed: every plan group is kept, only the site charts (which read every plan) are computed', () => {
+    const again = prepareCharts(plans, indicators, overlay, 'code-1', first.index);
+    expect([...again.groups.keys()].filter((g) => g.startsWith('plan-'))).toEqual([]);
+    expect(again.index).toEqual(first.index);
+  });
+
+  test('other code, or a group file gone: computed again', () => {
+    const code = prepareCharts(plans, indicators, overlay, 'code-2', first.index);
+    expect([...code.groups.keys()].filter((g) => g.startsWith('plan-')).sort()).toEqual([...first.groups.keys()].filter((g) => g.startsWith('plan-')).sort());
+    const gone = prepareCharts(plans, indicators, overlay, 'code-1', first.index, (group) => group !== 'plan-baodi-14th-five-year');
+    expect([...gone.groups.keys()].filter((g) => g.startsWith('plan-'))).toEqual(['plan-baodi-14th-five-year']);
+  });
+
+  test("a changed target: its plan's group and the peer views that stand beside it are computed again, the rest kept, as a fresh run has them", async () => {
+    // 北辰 (2020–2022) aims at 530 high-tech enterprises (高新技术企业总量突破530家); 红桥 draws the peer view and has a
+    // high-tech-enterprises target too; 天津 2014 draws the peer view without one; 宝坻 and 辛集 draw baselines.
+    const file = join(dir, 'beichen-2020-2022.json');
+    const doc = JSON.parse(readFileSync(file, 'utf8')) as PlanDocument;
+    const target = doc.targets.find((t) => t.indicatorId === 'high-tech-enterprises' && t.value === 530);
+    expect(target).toBeDefined();
+    target!.value = 560;
+    writeFileSync(file, `${JSON.stringify(doc, null, 1)}\n`);
+    const changed = await readPlans(dir);
+    const next = prepareCharts(changed, indicators, overlay, 'code-1', first.index);
+    const computed = [...next.groups.keys()].filter((g) => g.startsWith('plan-')).sort();
+    expect(computed).toEqual(['plan-beichen-2020-2022', 'plan-hongqiao-2020-2022']);
+    const digest = (run: PreparedCharts, id: string) => run.index.charts.find((r) => r.id === id)?.digest;
+    expect(digest(next, 'plan-hongqiao-2020-2022-peers')).not.toBe(digest(first, 'plan-hongqiao-2020-2022-peers'));
+    const fresh = prepareCharts(changed, indicators, overlay, 'code-1', null);
+    expect(next.index).toEqual(fresh.index);
+    const read = readerOf(next, first);
+    expect(next.index.charts.map((r) => chartOfRef(r, read))).toEqual(fresh.index.charts.map((r) => chartOfRef(r, readerOf(fresh))));
+  });
+});
