@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingest, writeOutputs } from './ingest.ts';
 import { prepare } from './prepare.ts';
-import { planReuseFile, readPrepared, reuseSummaryFile } from '../src/lib/plan-files.ts';
+import { planReuseFile, readPrepared, reuseSummaryFile, validatedPlansFile } from '../src/lib/plan-files.ts';
 import type { PreparedPlanReuse, ReuseSummary } from '../src/lib/reuse/prepared.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'prepare-test-'));
@@ -31,7 +31,9 @@ describe('prepare', { timeout: 120_000 }, () => {
     // Every file is new: the six of the text reuse, and the chart catalog's index and groups (src/lib/prepared-charts.ts).
     const chartFiles = readdirSync(join(plans, '_charts'));
     expect(chartFiles).toContain('_index.json');
-    expect(first).toEqual({ plans: 5, written: 6 + chartFiles.length, unchanged: 0, removed: 0, chartGroups: { computed: chartFiles.length - 1, kept: 0 } });
+    // …and the record of the plans it validated.
+    expect(first).toEqual({ plans: 5, written: 6 + chartFiles.length + 1, unchanged: 0, removed: 0, chartGroups: { computed: chartFiles.length - 1, kept: 0 } });
+    expect(Object.keys(JSON.parse(readFileSync(validatedPlansFile(plans), 'utf8')).files).sort()).toEqual(SLUGS.map((s) => `${s}.json`).sort());
     // Each of the five plans has charts (a baseline chart, else the peer view), each in its plan's group.
     for (const slug of SLUGS) expect(chartFiles).toContain(`plan-${slug}.json`);
     const summary = await readPrepared<ReuseSummary>(reuseSummaryFile(plans));
@@ -45,7 +47,7 @@ describe('prepare', { timeout: 120_000 }, () => {
   it('rewrites nothing when nothing changed, and removes the files of a plan that is gone', async () => {
     const before = statSync(planReuseFile(plans, 'xinji-14th-five-year')).mtimeMs;
     const chartsBefore = statSync(join(plans, '_charts', 'plan-xinji-14th-five-year.json')).mtimeMs;
-    const files = 6 + readdirSync(join(plans, '_charts')).length;
+    const files = 6 + readdirSync(join(plans, '_charts')).length + 1;
     // The five plans' chart groups are kept; the site charts, which read every plan, are computed and found unchanged.
     expect(await prepare(plans)).toMatchObject({ plans: 5, written: 0, unchanged: files, removed: 0, chartGroups: { kept: 5 } });
     expect(statSync(planReuseFile(plans, 'xinji-14th-five-year')).mtimeMs).toBe(before);
@@ -59,6 +61,15 @@ describe('prepare', { timeout: 120_000 }, () => {
     expect(charts.filter((f) => f.includes('baodi'))).toEqual([]);
     expect(charts).toContain('region-tianjin-timeline.json');
     expect(JSON.parse(readFileSync(reuseSummaryFile(plans), 'utf8')).plans).toHaveLength(4);
+  });
+
+  it('validates a plan again once its file changed, even where the record of the last run names it', async () => {
+    const file = join(plans, 'xinji-14th-five-year.json');
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('"slug": "xinji-14th-five-year"', '"slug": "Xinji"'));
+    await expect(prepare(plans)).rejects.toThrow(new RegExp(`invalid data in ${file}:\n.*slug`, 'u'));
+    writeFileSync(file, text);
+    expect((await prepare(plans)).plans).toBe(4);
   });
 
   it('says in one line what to fix: a plans folder that is not there, a plan file that is not a plan', () => {

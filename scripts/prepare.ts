@@ -3,7 +3,8 @@
  * every plan ingest wrote and computes, once, what needs all of them, writing it beside the plans for the pages:
  * the text reuse (`_reuse/_summary.json` for the reuse page, `_reuse/<slug>.json` per plan page;
  * src/lib/reuse/prepared.ts) and the chart catalog (`_charts/`: an index, and each plan's charts and each site chart;
- * src/lib/prepared-charts.ts). Before this stage each rendering process computed the text reuse itself and held
+ * src/lib/prepared-charts.ts); last, the record of the plan files it validated (`_prepared/validated.json`), so that
+ * the stages after it read them without validating each again. Before this stage each rendering process computed the text reuse itself and held
  * it whole (≈ 1.5 GB per process at 10,000 synthetic plans; issue 15).
  *
  * A file whose content is unchanged is not written again (its date stays), and the files of plans that are gone
@@ -13,7 +14,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataError } from '../src/schemas/friendly-errors.ts';
-import { planReuseFile, readPlans, reuseSummaryFile } from '../src/lib/plan-files.ts';
+import { planReuseFile, readPlans, reuseSummaryFile, validatedPlans, validatedPlansFile, validatedRecord } from '../src/lib/plan-files.ts';
 import { findTextReuse, reuseInput } from '../src/lib/reuse/index.ts';
 import { prepareReuse } from '../src/lib/reuse/prepared.ts';
 import { chartGroupFile, chartIndexFile, chartsFolder, prepareCharts, type ChartIndex } from '../src/lib/prepared-charts.ts';
@@ -34,7 +35,9 @@ export interface PrepareResult {
 
 /** Compute the cross-plan data of the plans in `plansDir` and write it there. */
 export async function prepare(plansDir: string): Promise<PrepareResult> {
-  const [plans, indicators, overlay] = await Promise.all([readPlans(plansDir), readRegistry('indicators'), readRegistry('regions')]);
+  const code = codeDigest();
+  // A plan file validated by this code in an earlier build is not validated again (src/lib/plan-files.ts).
+  const [plans, indicators, overlay] = await Promise.all([readPlans(plansDir, validatedPlans(plansDir, code)), readRegistry('indicators'), readRegistry('regions')]);
   const result: PrepareResult = { plans: plans.length, written: 0, unchanged: 0, removed: 0, chartGroups: { computed: 0, kept: 0 } };
   const count = (r: FolderResult) => {
     result.written += r.written;
@@ -48,13 +51,16 @@ export async function prepare(plansDir: string): Promise<PrepareResult> {
   count(writeFolder(dirname(reuseSummaryFile(plansDir)), reuse));
 
   const previous = readIndex(chartIndexFile(plansDir));
-  const { index, groups } = prepareCharts(plans, indicators, overlay, codeDigest(), previous, (group) => existsSync(chartGroupFile(plansDir, group)));
+  const { index, groups } = prepareCharts(plans, indicators, overlay, code, previous, (group) => existsSync(chartGroupFile(plansDir, group)));
   const charts = new Map<string, string>([[chartIndexFile(plansDir), JSON.stringify(index)]]);
   const keep = new Set<string>();
   for (const ref of index.charts) if (!groups.has(ref.group)) keep.add(chartGroupFile(plansDir, ref.group));
   for (const [group, entries] of groups) charts.set(chartGroupFile(plansDir, group), JSON.stringify(entries));
   result.chartGroups = { computed: groups.size, kept: new Set(index.charts.filter((r) => !groups.has(r.group)).map((r) => r.group)).size };
   count(writeFolder(chartsFolder(plansDir), charts, keep));
+
+  // Last: every plan read above is valid; the stages after this one read them without the schema.
+  count(writeFolder(dirname(validatedPlansFile(plansDir)), new Map([[validatedPlansFile(plansDir), JSON.stringify(validatedRecord(plans, code))]])));
   return result;
 }
 

@@ -15,7 +15,8 @@ import type { Theme } from '../schemas/themes.ts';
 import type { Instrument } from '../schemas/instruments.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import type { PreparedPlanReuse, ReuseSummary } from './reuse/prepared.ts';
-import { planReuseFile, readPlans, readPrepared, readPreparedSync, reuseSummaryFile } from './plan-files.ts';
+import { planReuseFile, readPlans, readPrepared, readPreparedSync, reuseSummaryFile, validatedPlans } from './plan-files.ts';
+import { codeDigest } from '../../scripts/lib/code-digest.ts';
 import type { ChartEntry } from './chart-catalog.ts';
 import { chartGroupFile, chartIndexFile, chartOfRef, type ChartIndex, type ChartRef } from './prepared-charts.ts';
 import { summarize, type PlanSummary } from './plan-summary.ts';
@@ -28,15 +29,16 @@ let plansCache: Promise<PlanDocument[]> | undefined;
 export const plansDir = (): string => process.env.PLANS_DIR ?? 'content/plans';
 
 /**
- * Every plan, ordered by source file (the order of `seeds/`): the document models `scripts/ingest.ts` wrote,
- * validated again here. Read from the files rather than through a content collection: Astro's data store keeps
+ * Every plan, ordered by source file (the order of `seeds/`): the document models `scripts/ingest.ts` wrote and
+ * `scripts/prepare.ts` validated (in `astro dev`, validated here). Read from the files rather than through a content collection: Astro's data store keeps
  * every entry in memory twice and serialises the whole store into one string, which a library of 10,000 plans
  * (about 540 MB of models) does not fit (V8's longest string is 512 MB; issue 15).
  */
 export function allPlans(): Promise<PlanDocument[]> {
   // In `astro dev` a re-ingest changes the files under a running server: read them again on each request.
   if (import.meta.env?.DEV) return readPlans(plansDir());
-  plansCache ??= readPlans(plansDir());
+  // Validated by the prepare stage of this build (or an earlier one, for an unchanged file and the same code).
+  plansCache ??= readPlans(plansDir(), validatedPlans(plansDir(), codeDigest()));
   return plansCache;
 }
 

@@ -36,7 +36,8 @@ import { metaRows } from './plan-view.ts';
 import { summarize } from './plan-summary.ts';
 import { searchRecord } from './search/records.ts';
 import { planUrl, url } from './url.ts';
-import { planFileDigest, readPlans, readPreparedSync } from './plan-files.ts';
+import { planFileDigest, readPlans, readPreparedSync, validatedPlans } from './plan-files.ts';
+import { codeDigest } from '../../scripts/lib/code-digest.ts';
 import { readRegistry } from './registry-files.ts';
 
 /**
@@ -190,7 +191,8 @@ export async function wholeBody(file: SiteFile): Promise<string | Uint8Array> {
 /** The input, read from a plans folder and the registries in `content/` (no Astro needed). */
 export async function readSiteFilesInput(plansDir: string, site: URL): Promise<SiteFilesInput> {
   const [plans, kinds, indicators, instruments, documents, regionOverlay] = await Promise.all([
-    readPlans(plansDir),
+    // Validated by the prepare stage (src/lib/plan-files.ts: a file changed since is validated again).
+    readPlans(plansDir, validatedPlans(plansDir, codeDigest())),
     readRegistry('kinds'),
     readRegistry('indicators'),
     readRegistry('instruments'),
