@@ -4,8 +4,8 @@
  * the text reuse (`_reuse/_summary.json` for the reuse page, `_reuse/<slug>.json` per plan page;
  * src/lib/reuse/prepared.ts) and the chart catalog (`_charts/`: an index, and each plan's charts and each site chart;
  * src/lib/prepared-charts.ts); last, the record of the plan files it validated (`_prepared/validated.json`), so that
- * the stages after it read them without validating each again. Before this stage each rendering process computed the text reuse itself and held
- * it whole (≈ 1.5 GB per process at 10,000 synthetic plans; issue 15).
+ * the stages after it read them without validating each again. Before this stage each rendering process computed
+ * the text reuse itself and held it whole (≈ 1.5 GB per process at 10,000 synthetic plans; issue 15).
  *
  * A file whose content is unchanged is not written again (its date stays), and the files of plans that are gone
  * are removed.
@@ -56,7 +56,7 @@ export async function prepare(plansDir: string): Promise<PrepareResult> {
   const keep = new Set<string>();
   for (const ref of index.charts) if (!groups.has(ref.group)) keep.add(chartGroupFile(plansDir, ref.group));
   for (const [group, entries] of groups) charts.set(chartGroupFile(plansDir, group), JSON.stringify(entries));
-  result.chartGroups = { computed: groups.size, kept: new Set(index.charts.filter((r) => !groups.has(r.group)).map((r) => r.group)).size };
+  result.chartGroups = { computed: groups.size, kept: keep.size };
   count(writeFolder(chartsFolder(plansDir), charts, keep));
 
   // Last: every plan read above is valid; the stages after this one read them without the schema.

@@ -1,7 +1,8 @@
 /**
- * Every chart of the site (assembled once per build by src/lib/prepared-charts.ts): its stable id (from the plan slug, indicator id or region id, never from
- * build order), its model, the page it stands on, and the values it draws. The pages place these models, and the
- * same entries give the take-away files: `/charts/<id>.svg`, `/charts/<id>.csv` and the embed page `/embed/<id>/`.
+ * Every chart of the site (assembled once per build by src/lib/prepared-charts.ts): its stable id (from the plan
+ * slug, indicator id or region id, never from build order), its model, the page it stands on, and the values it
+ * draws. The pages place these models, and the same entries give the take-away files: `/charts/<id>.svg`,
+ * `/charts/<id>.csv` and the embed page `/embed/<id>/`.
  * Each chart is modelled twice from the same values, in Chinese and in English (`modelEn`: `/en/charts/<id>.svg`,
  * the English pages and `/en/embed/<id>/`), with the words of `chartLabels(locale)`.
  */

@@ -30,8 +30,8 @@ export const plansDir = (): string => process.env.PLANS_DIR ?? 'content/plans';
 
 /**
  * Every plan, ordered by source file (the order of `seeds/`): the document models `scripts/ingest.ts` wrote and
- * `scripts/prepare.ts` validated (in `astro dev`, validated here). Read from the files rather than through a content collection: Astro's data store keeps
- * every entry in memory twice and serialises the whole store into one string, which a library of 10,000 plans
+ * `scripts/prepare.ts` validated (in `astro dev`, validated here). Read from the files rather than through a content
+ * collection: Astro's data store keeps every entry in memory twice and serialises the whole store into one string, which a library of 10,000 plans
  * (about 540 MB of models) does not fit (V8's longest string is 512 MB; issue 15).
  */
 export function allPlans(): Promise<PlanDocument[]> {
