@@ -15,10 +15,10 @@ import type { Theme } from '../schemas/themes.ts';
 import type { Instrument } from '../schemas/instruments.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import type { PreparedPlanReuse, ReuseSummary } from './reuse/prepared.ts';
-import { planReuseFile, readPlans, readPrepared, readPreparedSync, reuseSummaryFile, validatedPlans } from './plan-files.ts';
+import { planReuseFile, readPlans, readPrepared, reuseSummaryFile, validatedPlans } from './plan-files.ts';
 import { codeDigest } from '../../scripts/lib/code-digest.ts';
 import type { ChartEntry } from './chart-catalog.ts';
-import { chartGroupFile, chartIndexFile, chartOfRef, type ChartIndex, type ChartRef } from './prepared-charts.ts';
+import { chartOfRef, readChartGroup, readChartRefs, type ChartRef } from './prepared-charts.ts';
 import { summarize, type PlanSummary } from './plan-summary.ts';
 import { PAGE_SIZE, pageOfIndex } from './page-sizes.ts';
 import { departmentPages, departmentViews, type DepartmentPages, type DepartmentView } from './crosslinks/departments.ts';
@@ -78,7 +78,7 @@ interface ChartLookup {
  */
 function chartLookup(): Promise<ChartLookup> {
   const read = async (): Promise<ChartLookup> => {
-    const all = (await readPrepared<ChartIndex>(chartIndexFile(plansDir()))).charts;
+    const all = readChartRefs(plansDir());
     return { all, byId: new Map(all.map((c) => [c.id, c])), byPage: Map.groupBy(all, (c) => c.page) };
   };
   if (import.meta.env?.DEV) return read();
@@ -96,12 +96,9 @@ export async function chartRoutes(): Promise<{ params: { id: string }; props: { 
   return (await drawnCharts()).map((ref) => ({ params: { id: ref.id }, props: { ref } }));
 }
 
-/** A group's entries, read from its file each time it is asked for (a page shows a few charts; none is kept). */
-const readChartGroup = (group: string): ChartEntry[] => readPreparedSync<ChartEntry[]>(chartGroupFile(plansDir(), group));
-
-/** The entry a ref names, read from its group's file when a page renders. */
+/** The entry a ref names, read from its group's file when a page renders (a page shows a few charts; none is kept). */
 export async function chartOf(ref: ChartRef): Promise<ChartEntry> {
-  return chartOfRef(ref, readChartGroup);
+  return chartOfRef(ref, (group) => readChartGroup(plansDir(), group));
 }
 
 /** The ref of the chart with this id; a missing one is a build error (the page and the catalog disagree). */
@@ -135,7 +132,7 @@ export async function chartRefsOfPage(page: string): Promise<ChartRef[]> {
 /** The charts a page shows, in catalog order. */
 export async function chartsOfPage(page: string): Promise<ChartEntry[]> {
   const groups = new Map<string, ChartEntry[]>();
-  const read = (group: string) => groups.get(group) ?? groups.set(group, readChartGroup(group)).get(group)!;
+  const read = (group: string) => groups.get(group) ?? groups.set(group, readChartGroup(plansDir(), group)).get(group)!;
   return (await chartRefsOfPage(page)).map((ref) => chartOfRef(ref, read));
 }
 

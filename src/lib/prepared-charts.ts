@@ -10,13 +10,13 @@
  * A rebuild computes again only the groups whose inputs changed (`ChartIndex.inputs`): a plan's baseline and
  * trajectory charts read that plan alone; its peer view also every plan's comparable values of the indicators it
  * has (a new plan with a target for one of them changes them). The site charts read every plan and are computed
- * each time (≈ 2 s at 10,000 plans). Pure, apart from the reader given.
+ * each time (≈ 2 s at 10,000 plans). Pure, apart from the reader given and the two readers of the files.
  */
 import { join } from 'node:path';
 import { digestOf } from './digest.ts';
 import { englishRegionNames, indicatorChart, peerContextOf, planCharts, timelineCharts, type ChartEntry } from './chart-catalog.ts';
 import { pairBaselineTargets } from './charts/baseline-target.ts';
-import { planFileDigest } from './plan-files.ts';
+import { planFileDigest, readPreparedSync } from './plan-files.ts';
 import type { PlanDocument } from '../schemas/plan.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import type { RegionOverlayEntry } from '../schemas/registry.ts';
@@ -49,6 +49,12 @@ export interface ChartIndex {
 export const chartsFolder = (plansDir: string): string => join(plansDir, '_charts');
 export const chartIndexFile = (plansDir: string): string => join(chartsFolder(plansDir), '_index.json');
 export const chartGroupFile = (plansDir: string, group: string): string => join(chartsFolder(plansDir), `${group}.json`);
+
+/** Every chart's ref, in catalog order, as prepare wrote the index (a missing index names the command that writes it). */
+export const readChartRefs = (plansDir: string): ChartRef[] => readPreparedSync<ChartIndex>(chartIndexFile(plansDir)).charts;
+
+/** A group's entries, as prepare wrote them. */
+export const readChartGroup = (plansDir: string, group: string): ChartEntry[] => readPreparedSync<ChartEntry[]>(chartGroupFile(plansDir, group));
 
 const planGroup = (slug: string) => `plan-${slug}`;
 

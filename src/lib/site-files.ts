@@ -24,7 +24,7 @@ import type { CitedDocument } from '../schemas/documents.ts';
 import type { Instrument } from '../schemas/instruments.ts';
 import { simplify } from '../../scripts/pipeline/lexicon/fold.ts';
 import { chartCsv, type ChartEntry } from './chart-catalog.ts';
-import { chartGroupFile, chartIndexFile, chartOfRef, type ChartIndex, type ChartRef } from './prepared-charts.ts';
+import { chartOfRef, readChartGroup, readChartRefs, type ChartRef } from './prepared-charts.ts';
 import { standaloneSvg } from './charts/svg.ts';
 import { citationRecord } from './cite-formats.ts';
 import { CITE_FILES } from './cite-files.ts';
@@ -36,7 +36,7 @@ import { metaRows } from './plan-view.ts';
 import { summarize } from './plan-summary.ts';
 import { searchRecord } from './search/records.ts';
 import { planUrl, url } from './url.ts';
-import { planFileDigest, readPlans, readPreparedSync, validatedPlans } from './plan-files.ts';
+import { planFileDigest, readPlans, validatedPlans } from './plan-files.ts';
 import { codeDigest } from '../../scripts/lib/code-digest.ts';
 import { readRegistry } from './registry-files.ts';
 
@@ -138,10 +138,10 @@ export interface ChartSource {
 
 /** The catalog `scripts/prepare.ts` wrote beside the plans (src/lib/prepared-charts.ts). */
 export function preparedChartSource(plansDir: string): ChartSource {
-  const refs = readPreparedSync<ChartIndex>(chartIndexFile(plansDir)).charts;
+  const refs = readChartRefs(plansDir);
   // The last group read is kept: a chart's three files are made one after the other, and a plan's charts too.
   let last: { group: string; entries: ChartEntry[] } | undefined;
-  const read = (group: string) => (last?.group === group ? last : (last = { group, entries: readPreparedSync<ChartEntry[]>(chartGroupFile(plansDir, group)) })).entries;
+  const read = (group: string) => (last?.group === group ? last : (last = { group, entries: readChartGroup(plansDir, group) })).entries;
   return { refs, entry: (ref) => chartOfRef(ref, read) };
 }
 
