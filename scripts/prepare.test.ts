@@ -4,7 +4,7 @@
  * seen named with the command that fills it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -31,8 +31,8 @@ describe('prepare', { timeout: 120_000 }, () => {
     // Every file is new: the six of the text reuse, and the chart catalog's index and groups (src/lib/prepared-charts.ts).
     const chartFiles = readdirSync(join(plans, '_charts'));
     expect(chartFiles).toContain('_index.json');
-    // …and the record of the plans it validated.
-    expect(first).toEqual({ plans: 5, written: 6 + chartFiles.length + 1, unchanged: 0, removed: 0, chartGroups: { computed: chartFiles.length - 1, kept: 0 } });
+    // …and its two records: the plans it validated, the keys of the plans' reuse files.
+    expect(first).toEqual({ plans: 5, written: 6 + chartFiles.length + 2, unchanged: 0, removed: 0, reusePlans: { computed: 5, kept: 0 }, chartGroups: { computed: chartFiles.length - 1, kept: 0 } });
     expect(Object.keys(JSON.parse(readFileSync(validatedPlansFile(plans), 'utf8')).files).sort()).toEqual(SLUGS.map((s) => `${s}.json`).sort());
     // Each of the five plans has charts (a baseline chart, else the peer view), each in its plan's group.
     for (const slug of SLUGS) expect(chartFiles).toContain(`plan-${slug}.json`);
@@ -47,9 +47,10 @@ describe('prepare', { timeout: 120_000 }, () => {
   it('rewrites nothing when nothing changed, and removes the files of a plan that is gone', async () => {
     const before = statSync(planReuseFile(plans, 'xinji-14th-five-year')).mtimeMs;
     const chartsBefore = statSync(join(plans, '_charts', 'plan-xinji-14th-five-year.json')).mtimeMs;
-    const files = 6 + readdirSync(join(plans, '_charts')).length + 1;
-    // The five plans' chart groups are kept; the site charts, which read every plan, are computed and found unchanged.
-    expect(await prepare(plans)).toMatchObject({ plans: 5, written: 0, unchanged: files, removed: 0, chartGroups: { kept: 5 } });
+    const files = 6 + readdirSync(join(plans, '_charts')).length + 2;
+    // The five plans' reuse files and chart groups are kept; the site charts, which read every plan, are computed and
+    // found unchanged.
+    expect(await prepare(plans)).toMatchObject({ plans: 5, written: 0, unchanged: files, removed: 0, reusePlans: { computed: 0, kept: 5 }, chartGroups: { kept: 5 } });
     expect(statSync(planReuseFile(plans, 'xinji-14th-five-year')).mtimeMs).toBe(before);
     expect(statSync(join(plans, '_charts', 'plan-xinji-14th-five-year.json')).mtimeMs).toBe(chartsBefore);
 
@@ -61,6 +62,21 @@ describe('prepare', { timeout: 120_000 }, () => {
     expect(charts.filter((f) => f.includes('baodi'))).toEqual([]);
     expect(charts).toContain('region-tianjin-timeline.json');
     expect(JSON.parse(readFileSync(reuseSummaryFile(plans), 'utf8')).plans).toHaveLength(4);
+  });
+
+  it('keeps only reuse files that a run without its keys writes alike', async () => {
+    // 红桥 renamed (a district of another name): 北辰's page links it by name, so 北辰's file is computed again,
+    // though nothing of 北辰's text reuse changed. Then the same plans without the record of keys: all afresh.
+    const hongqiao = join(plans, 'hongqiao-2020-2022.json');
+    writeFileSync(hongqiao, readFileSync(hongqiao, 'utf8').replaceAll('"name": "红桥区"', '"name": "红桥新区"'));
+    expect((await prepare(plans)).reusePlans.kept).toBeGreaterThan(0);
+    const beichen = await readPrepared<PreparedPlanReuse>(planReuseFile(plans, 'beichen-2020-2022'));
+    expect(beichen.stretches.flatMap((s) => s.elsewhere).map((l) => l.name)).toContain('红桥新区·2020—2022年');
+    const fresh = join(work, 'fresh');
+    cpSync(plans, fresh, { recursive: true });
+    rmSync(join(fresh, '_prepared', 'reuse-keys.json'));
+    expect((await prepare(fresh)).reusePlans).toEqual({ computed: 4, kept: 0 });
+    for (const f of readdirSync(join(plans, '_reuse'))) expect([f, readFileSync(join(plans, '_reuse', f), 'utf8')]).toEqual([f, readFileSync(join(fresh, '_reuse', f), 'utf8')]);
   });
 
   it('validates a plan again once its file changed, even where the record of the last run names it', async () => {

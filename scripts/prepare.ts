@@ -10,12 +10,13 @@
  * A file whose content is unchanged is not written again (its date stays), and the files of plans that are gone
  * are removed.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataError } from '../src/schemas/friendly-errors.ts';
-import { planReuseFile, readPlans, reuseSummaryFile, validatedPlans, validatedPlansFile, validatedRecord } from '../src/lib/plan-files.ts';
-import { findTextReuse, reuseInput } from '../src/lib/reuse/index.ts';
+import { planFileDigest, planReuseFile, readPlans, reuseSummaryFile, validatedPlans, validatedPlansFile, validatedRecord } from '../src/lib/plan-files.ts';
+import { findPassages, reuseInput } from '../src/lib/reuse/index.ts';
 import { prepareReuse } from '../src/lib/reuse/prepared.ts';
 import { chartGroupFile, chartIndexFile, chartsFolder, prepareCharts, type ChartIndex } from '../src/lib/prepared-charts.ts';
 import { readRegistry } from '../src/lib/registry-files.ts';
@@ -29,6 +30,8 @@ export interface PrepareResult {
   unchanged: number;
   /** Files of plans no longer in the folder, removed. */
   removed: number;
+  /** Of the plans' text reuse files, how many were computed again; the others were kept. */
+  reusePlans: { computed: number; kept: number };
   /** Of the chart groups (a plan's charts, a site chart), how many were computed again; the others were kept. */
   chartGroups: { computed: number; kept: number };
 }
@@ -38,17 +41,27 @@ export async function prepare(plansDir: string): Promise<PrepareResult> {
   const code = codeDigest();
   // A plan file validated by this code in an earlier build is not validated again (src/lib/plan-files.ts).
   const [plans, indicators, overlay] = await Promise.all([readPlans(plansDir, validatedPlans(plansDir, code)), readRegistry('indicators'), readRegistry('regions')]);
-  const result: PrepareResult = { plans: plans.length, written: 0, unchanged: 0, removed: 0, chartGroups: { computed: 0, kept: 0 } };
+  const result: PrepareResult = { plans: plans.length, written: 0, unchanged: 0, removed: 0, reusePlans: { computed: 0, kept: 0 }, chartGroups: { computed: 0, kept: 0 } };
   const count = (r: FolderResult) => {
     result.written += r.written;
     result.unchanged += r.unchanged;
     result.removed += r.removed;
   };
 
-  const { summary, perPlan } = prepareReuse(plans, findTextReuse(plans.map(reuseInput)));
+  // A plan's reuse file is computed again only when its key or its document changed (src/lib/reuse/prepared.ts).
+  const { summary, perPlan } = prepareReuse(plans, findPassages(plans.map(reuseInput)));
+  const previousKeys = readReuseKeys(reuseKeysFile(plansDir), code);
+  const keys: Record<string, string> = {};
   const reuse = new Map<string, string>([[reuseSummaryFile(plansDir), JSON.stringify(summary)]]);
-  for (const p of perPlan) reuse.set(planReuseFile(plansDir, p.slug), JSON.stringify(p));
-  count(writeFolder(dirname(reuseSummaryFile(plansDir)), reuse));
+  const keepReuse = new Set<string>();
+  perPlan.forEach((p, i) => {
+    const file = planReuseFile(plansDir, p.slug);
+    keys[p.slug] = createHash('sha1').update(planFileDigest(plans[i]!)).update('\0').update(p.key).digest('hex');
+    if (previousKeys[p.slug] === keys[p.slug] && existsSync(file)) keepReuse.add(file);
+    else reuse.set(file, JSON.stringify(p.prepare()));
+  });
+  result.reusePlans = { computed: perPlan.length - keepReuse.size, kept: keepReuse.size };
+  count(writeFolder(dirname(reuseSummaryFile(plansDir)), reuse, keepReuse));
 
   const previous = readIndex(chartIndexFile(plansDir));
   const { index, groups } = prepareCharts(plans, indicators, overlay, code, previous, (group) => existsSync(chartGroupFile(plansDir, group)));
@@ -60,7 +73,12 @@ export async function prepare(plansDir: string): Promise<PrepareResult> {
   count(writeFolder(chartsFolder(plansDir), charts, keep));
 
   // Last: every plan read above is valid; the stages after this one read them without the schema.
-  count(writeFolder(dirname(validatedPlansFile(plansDir)), new Map([[validatedPlansFile(plansDir), JSON.stringify(validatedRecord(plans, code))]])));
+  // and the keys of the reuse files written above (after them, so that a key never names a file not yet written).
+  const records = new Map([
+    [validatedPlansFile(plansDir), JSON.stringify(validatedRecord(plans, code))],
+    [reuseKeysFile(plansDir), JSON.stringify({ code, keys } satisfies ReuseKeys)],
+  ]);
+  count(writeFolder(dirname(validatedPlansFile(plansDir)), records));
   return result;
 }
 
@@ -94,6 +112,24 @@ function writeFolder(folder: string, files: ReadonlyMap<string, string>, keep: R
   return out;
 }
 
+/** The keys of the plans' reuse files as the last run wrote them (`_prepared/reuse-keys.json`), with the code's digest. */
+interface ReuseKeys {
+  code: string;
+  keys: Record<string, string>;
+}
+
+const reuseKeysFile = (plansDir: string): string => join(dirname(validatedPlansFile(plansDir)), 'reuse-keys.json');
+
+/** The keys the last run of the code `code` wrote (none for other code, or no or a broken record: all computed). */
+function readReuseKeys(file: string, code: string): Record<string, string> {
+  try {
+    const record = JSON.parse(readFileSync(file, 'utf8')) as ReuseKeys;
+    return record.code === code ? record.keys : {};
+  } catch {
+    return {};
+  }
+}
+
 function readIndex(file: string): ChartIndex | null {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as ChartIndex;
@@ -108,7 +144,7 @@ if (import.meta.main) {
   try {
     const r = await prepare(values.plans);
     console.log(
-      `prepared the text reuse and charts of ${r.plans} plan(s) in ${Math.round(performance.now() - started)} ms: ${r.chartGroups.computed} chart group(s) computed, ${r.chartGroups.kept} kept; ${r.written} file(s) written, ${r.unchanged} unchanged, ${r.removed} removed → ${join(values.plans, '_reuse')}, ${join(values.plans, '_charts')}`,
+      `prepared the text reuse and charts of ${r.plans} plan(s) in ${Math.round(performance.now() - started)} ms: ${r.reusePlans.computed} plan reuse file(s) computed, ${r.reusePlans.kept} kept; ${r.chartGroups.computed} chart group(s) computed, ${r.chartGroups.kept} kept; ${r.written} file(s) written, ${r.unchanged} unchanged, ${r.removed} removed → ${join(values.plans, '_reuse')}, ${join(values.plans, '_charts')}`,
     );
   } catch (e) {
     // What a user can fix is said in one line (the file and what is wrong with it); anything else is a bug, with its stack.

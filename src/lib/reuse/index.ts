@@ -3,7 +3,7 @@
  * what the pages show of them. Computed once per build over every plan, before rendering (`scripts/prepare.ts`; the pages read
  * its files through src/lib/data.ts).
  */
-export { findTextReuse, REUSE_K, type Occurrence, type PlanReuse, type ReuseInput, type Segment, type SharedPassage, type TextReuse, type TextUnit } from './text-reuse.ts';
+export { findPassages, findTextReuse, placeOccurrences, REUSE_K, type FoundPassage, type FoundReuse, type Occurrence, type PlanReuse, type ReuseInput, type Segment, type SharedPassage, type TextReuse, type TextUnit } from './text-reuse.ts';
 export { reuseInput } from './plan-input.ts';
-export { formatShare, planShortName, reusedBlocks, reuseStretches, type ReuseLink, type ReuseStretch } from './views.ts';
-export { prepareReuse, REUSE_LISTS, type NamedLink, type PassageView, type PreparedPlanReuse, type ReuseCounts, type ReuseSummary } from './prepared.ts';
+export { formatShare, planShortName, reusedBlocks, reuseStretches, STRETCH_PLANS, type ReuseLink, type ReuseStretch } from './views.ts';
+export { prepareReuse, REUSE_LISTS, type NamedLink, type PassageView, type PlanReuseFile, type PreparedPlanReuse, type ReuseCounts, type ReuseSummary } from './prepared.ts';

@@ -5,8 +5,9 @@
  * resolved here, other plans' names included, so that the pages only render. Pure.
  */
 import type { PlanDocument } from '../../schemas/plan.ts';
-import type { SharedPassage, TextReuse } from './text-reuse.ts';
-import { passageHeads, planShortName, reusedBlocks, reuseStretches, type ReuseLink, type ReuseStretch } from './views.ts';
+import { createHash } from 'node:crypto';
+import { placeOccurrences, unitAt, type FoundPassage, type FoundReuse } from './text-reuse.ts';
+import { planShortName, reusedBlocks, stretchesOf, STRETCH_PLANS, type ReuseLink, type ReuseStretch } from './views.ts';
 
 /** A place in another plan, with that plan's short name (`北辰区·2020—2022年`). */
 export interface NamedLink extends ReuseLink {
@@ -61,37 +62,88 @@ export interface ReuseSummary {
 /** How much of the reuse the pages list: passages per list on the reuse page, plans linked per passage. */
 export const REUSE_LISTS = { passages: 40, links: 8 } as const;
 
+/** A plan's page file of the text reuse, computed only when asked: `key` says whether it can have changed. */
+export interface PlanReuseFile {
+  slug: string;
+  /**
+   * A digest of everything of the text reuse the file depends on besides the plan's own document: its counts, its
+   * occurrences (offsets in matching form) and, for each, the first plans of the passage with their blocks, names
+   * and source files. Same key and same document: same file (scripts/prepare.ts keeps it).
+   */
+  key: string;
+  prepare: () => PreparedPlanReuse;
+}
+
 /**
- * The pages' view of `reuse` over `plans` (in corpus order, the order `reuse` was computed in): the summary and,
- * per plan, what its page shows.
+ * The pages' view of the text reuse `found` over `plans` (in corpus order, the order `found` was computed in): the
+ * summary and, per plan, its key and how to compute what its page shows.
  */
-export function prepareReuse(plans: readonly PlanDocument[], reuse: TextReuse, lists: { passages: number; links: number } = REUSE_LISTS): { summary: ReuseSummary; perPlan: PreparedPlanReuse[] } {
+export function prepareReuse(plans: readonly PlanDocument[], found: FoundReuse, lists: { passages: number; links: number } = REUSE_LISTS): { summary: ReuseSummary; perPlan: PlanReuseFile[] } {
+  if (plans.length !== found.plans.length || plans.some((p, i) => p.slug !== found.plans[i]!.slug)) throw new Error('prepareReuse: the text reuse was found over other plans');
   const order = new Map(plans.map((p, i) => [p.slug, i]));
   const names = new Map(plans.map((p) => [p.slug, planShortName(p)]));
   const named = (l: ReuseLink): NamedLink => ({ ...l, name: names.get(l.slug) ?? l.slug });
-  const counts = (slug: string): ReuseCounts => {
-    const r = reuse.plans.get(slug)!;
-    return { slug, chars: r.chars, sharedChars: r.sharedChars, repeatedChars: r.repeatedChars, share: r.share };
+  const counts = (i: number): ReuseCounts => {
+    const { slug, chars, sharedChars, repeatedChars, share } = found.plans[i]!;
+    return { slug, chars, sharedChars, repeatedChars, share };
   };
-  const perPlan = plans.map((doc) => {
-    const r = reuse.plans.get(doc.slug)!;
+  // A passage's first plans, each at the block of its first occurrence there (read off the found passage).
+  const heads = (p: FoundPassage, count: number): ReuseLink[] =>
+    p.plans.slice(0, count).map((plan, n) => ({ slug: found.plans[plan]!.slug, blockId: unitAt(found, plan, p.firstFrom[n]!).blockId }));
+  const stretchHeads = new Map<FoundPassage, ReuseLink[]>();
+  const headsForStretches = (p: FoundPassage, count: number): ReuseLink[] => {
+    let h = stretchHeads.get(p);
+    if (h === undefined || h.length < Math.min(count, p.plans.length)) stretchHeads.set(p, (h = heads(p, count)));
+    return h.slice(0, count);
+  };
+  // What a page shows of a passage's other plans, as part of a key: their slugs, blocks, names and source files
+  // (the corpus order), once per passage.
+  const headsKeys = new Map<FoundPassage, string>();
+  const headsKey = (p: FoundPassage): string => {
+    let key = headsKeys.get(p);
+    if (key === undefined) {
+      const text = headsForStretches(p, STRETCH_PLANS + 2)
+        .map((h) => `${h.slug}\t${h.blockId}\t${names.get(h.slug)}\t${plans[order.get(h.slug)!]!.source.file}`)
+        .join('\n');
+      headsKeys.set(p, (key = createHash('sha1').update(text).digest('base64')));
+    }
+    return key;
+  };
+  const perPlan = plans.map((doc, i): PlanReuseFile => {
+    const plan = found.plans[i]!;
+    const occurrences = plan.found.map((f) => `${f.from},${f.to},${headsKey(f.passage)}`).join(';');
     return {
-      ...counts(doc.slug),
-      reusedBlocks: [...reusedBlocks(r)],
-      stretches: reuseStretches(doc, r, order).map((s) => ({ ...s, elsewhere: s.elsewhere.map(named) })),
+      slug: doc.slug,
+      key: createHash('sha1').update(JSON.stringify(counts(i))).update('\n').update(occurrences).digest('hex'),
+      prepare: () => {
+        const placed = placeOccurrences(found, i).map((x) => ({ passage: x.found.passage, occurrence: x.occurrence }));
+        return {
+          ...counts(i),
+          reusedBlocks: [...reusedBlocks({ occurrences: placed })],
+          stretches: stretchesOf(doc, doc.slug, placed, order, STRETCH_PLANS, headsForStretches).map((s) => ({ ...s, elsewhere: s.elsewhere.map(named) })),
+        };
+      },
     };
   });
-  const view = (p: SharedPassage): PassageView => ({
-    text: p.text,
+  // The printed text of a passage: its first occurrence, placed in the blocks of the first plan printing it.
+  const placedPlans = new Map<number, ReturnType<typeof placeOccurrences>>();
+  const textOf = (p: FoundPassage): string[] => {
+    const first = p.plans[0]!;
+    let placed = placedPlans.get(first);
+    if (placed === undefined) placedPlans.set(first, (placed = placeOccurrences(found, first)));
+    return placed.find((x) => x.found.passage === p)!.text();
+  };
+  const view = (p: FoundPassage): PassageView => ({
+    text: textOf(p),
     chars: p.key.length,
     planCount: p.plans.length,
-    places: passageHeads(p, lists.links).map(named),
+    places: heads(p, lists.links).map(named),
   });
   const summary: ReuseSummary = {
-    k: reuse.k,
-    plans: plans.map((p) => ({ ...counts(p.slug), name: names.get(p.slug)! })),
-    many: reuse.passages.filter((p) => p.plans.length >= 3).slice(0, lists.passages).map(view),
-    two: reuse.passages.filter((p) => p.plans.length === 2).slice(0, lists.passages).map(view),
+    k: found.k,
+    plans: plans.map((p, i) => ({ ...counts(i), name: names.get(p.slug)! })),
+    many: found.passages.filter((p) => p.plans.length >= 3).slice(0, lists.passages).map(view),
+    two: found.passages.filter((p) => p.plans.length === 2).slice(0, lists.passages).map(view),
   };
   return { summary, perPlan };
 }

@@ -21,6 +21,7 @@
  * Hashes are two independent 32-bit hashes of the 12 characters (52 bits kept): at 10,000 plans (about 3·10⁷
  * k-grams) the expected number of colliding pairs is about 0.1.
  */
+import { bisectRight } from 'd3-array';
 import { simplify, toMatchForm } from '../../../scripts/pipeline/lexicon/fold.ts';
 
 /** A run of a plan's text, in reading order: a block, or one cell of a table. */
@@ -209,10 +210,85 @@ class KgramIndex {
 const NONE = -1; // successor or predecessor not seen yet
 const MANY = -2; // different ones at different places (or the plan's edge)
 
+/**
+ * A passage as `findPassages` finds it: its matching form and the plans printing it, without its places in the
+ * blocks (those are computed per plan, by `placeOccurrences`, only where a page needs them).
+ */
+export interface FoundPassage {
+  /** 1-based rank, as in {@link TextReuse.passages}. */
+  rank: number;
+  /** The passage in matching form. */
+  key: string;
+  /** Distinct plans printing it (indexes of the input), in input order. */
+  plans: number[];
+  /** For each of `plans`, where its first occurrence there starts (offset in that plan's matching form). */
+  firstFrom: number[];
+}
+
+/** One occurrence of a found passage in a plan, in the plan's matching form (end exclusive). */
+export interface FoundOccurrence {
+  from: number;
+  to: number;
+  passage: FoundPassage;
+}
+
+/** A plan's counts and its occurrences of shared passages, in reading order. */
+export interface FoundPlan {
+  slug: string;
+  chars: number;
+  sharedChars: number;
+  repeatedChars: number;
+  share: number;
+  found: FoundOccurrence[];
+  /** For each text unit, one past the last of its characters in the plan's matching form. */
+  unitEnd: Int32Array;
+}
+
+/** The passages of a corpus and where each plan prints them (steps 1–3 of the method; no block offsets yet). */
+export interface FoundReuse {
+  k: number;
+  inputs: readonly ReuseInput[];
+  /** In input order. */
+  plans: FoundPlan[];
+  /** By rank: most plans first, then longest, then first seen. */
+  passages: FoundPassage[];
+}
+
 /** Finds the passages shared between plans and each plan's share of reused text. */
 export function findTextReuse(inputs: readonly ReuseInput[], k = REUSE_K): TextReuse {
-  // 1. Matching forms, without offsets (those are computed per plan at the end, only where passages are).
-  const texts = inputs.map((p) => p.units.map((u) => matchText(u.text)).join(''));
+  const found = findPassages(inputs, k);
+  const passages: SharedPassage[] = found.passages.map((f) => ({ rank: f.rank, key: f.key, text: [], plans: [], occurrences: [] }));
+  const plans = new Map<string, PlanReuse>();
+  found.plans.forEach((fp, p) => {
+    const { slug, chars, sharedChars, repeatedChars, share } = fp;
+    const reuse: PlanReuse = { slug, chars, sharedChars, repeatedChars, share, occurrences: [] };
+    plans.set(slug, reuse);
+    for (const { found: f, occurrence, text } of placeOccurrences(found, p)) {
+      const passage = passages[f.passage.rank - 1]!;
+      if (passage.occurrences.length === 0) passage.text = text();
+      if (passage.plans.at(-1) !== slug) passage.plans.push(slug);
+      passage.occurrences.push(occurrence);
+      reuse.occurrences.push({ passage, occurrence });
+    }
+  });
+  return { k, plans, passages };
+}
+
+/**
+ * Steps 1–3: every plan's matching form, the index of its k-grams, the passages and each plan's counts. Linear in
+ * the corpus; what is per plan after it (`placeOccurrences`) can be done for the plans that need it only.
+ */
+export function findPassages(inputs: readonly ReuseInput[], k = REUSE_K): FoundReuse {
+  // 1. Matching forms, without offsets (those are computed per plan, only where passages are), and where each unit ends.
+  const unitEnds: Int32Array[] = [];
+  const texts = inputs.map((p) => {
+    const forms = p.units.map((u) => matchText(u.text));
+    const ends = new Int32Array(forms.length);
+    let end = 0;
+    forms.forEach((f, i) => (ends[i] = end += f.length));
+    unitEnds.push(ends);
+    return forms.join('');
+  });
   const totalKgrams = texts.reduce((n, t) => n + Math.max(0, t.length - k + 1), 0);
 
   // 2. Every k-gram's id; per id: plans, places, the last plan seen, the one successor and predecessor.
@@ -269,15 +345,14 @@ export function findTextReuse(inputs: readonly ReuseInput[], k = REUSE_K): TextR
   // 3. Passages: each run starts where the k-gram before does not always lead to this one. A passage is found at
   // its first occurrence and keyed by its first k-gram, whose every occurrence starts the same passage.
   const continues = (x: number, y: number) => succ.data[x] === y && pred.data[y] === x;
-  const passageOf = new Map<number, SharedPassage>();
-  const perPlan: { from: number; to: number; passage: SharedPassage }[][] = inputs.map(() => []);
-  const planReuse = new Map<string, PlanReuse>();
-  inputs.forEach((input, p) => {
+  const passageOf = new Map<number, FoundPassage>();
+  const foundPlans = inputs.map((input, p): FoundPlan => {
     const text = texts[p]!;
     const base = planStart[p]!;
     const n = planStart[p + 1]! - base;
     const shared = new Uint8Array(text.length);
     const repeated = new Uint8Array(text.length);
+    const found: FoundOccurrence[] = [];
     for (let i = 0; i < n; i++) {
       const id = posId[base + i]!;
       if (plans.data[id]! >= 2) shared.fill(1, i, i + k);
@@ -287,10 +362,14 @@ export function findTextReuse(inputs: readonly ReuseInput[], k = REUSE_K): TextR
       while (j < n && continues(posId[base + j - 1]!, posId[base + j]!)) j++;
       let passage = passageOf.get(id);
       if (!passage) {
-        passage = { rank: 0, key: text.slice(i, j - 1 + k), text: [], plans: [], occurrences: [] };
+        passage = { rank: 0, key: text.slice(i, j - 1 + k), plans: [], firstFrom: [] };
         passageOf.set(id, passage);
       }
-      perPlan[p]!.push({ from: i, to: j - 1 + k, passage });
+      if (passage.plans.at(-1) !== p) {
+        passage.plans.push(p);
+        passage.firstFrom.push(i);
+      }
+      found.push({ from: i, to: j - 1 + k, passage });
     }
     let sharedChars = 0;
     let repeatedChars = 0;
@@ -298,61 +377,54 @@ export function findTextReuse(inputs: readonly ReuseInput[], k = REUSE_K): TextR
       if (shared[c]) sharedChars++;
       else if (repeated[c]) repeatedChars++;
     }
-    planReuse.set(input.slug, {
-      slug: input.slug,
-      chars: text.length,
-      sharedChars,
-      repeatedChars,
-      share: text.length === 0 ? 0 : sharedChars / text.length,
-      occurrences: [],
-    });
+    const share = text.length === 0 ? 0 : sharedChars / text.length;
+    return { slug: input.slug, chars: text.length, sharedChars, repeatedChars, share, found, unitEnd: unitEnds[p]! };
   });
 
-  // 4. Offsets back in the blocks, one plan at a time (only plans with passages need their offset maps).
-  inputs.forEach((input, p) => {
-    const found = perPlan[p]!;
-    if (found.length === 0) return;
-    const form = planOffsets(input.units);
-    if (form.text !== texts[p]) throw new Error(`text reuse: the matching form of ${input.slug} differs between passes`);
-    const reuse = planReuse.get(input.slug)!;
-    // One past the last character of each unit's run (units come in order), so that a passage is cut into its
-    // segments unit by unit rather than character by character (3·10⁶ occurrences at 10,000 plans).
-    const unitEnd = new Int32Array(input.units.length);
-    for (let c = 0; c < form.unit.length; c++) unitEnd[form.unit[c]!] = c + 1;
-    for (const { from, to, passage } of found) {
-      const segments: Segment[] = [];
-      const segmentUnits: number[] = [];
-      for (let c = from; c < to; ) {
-        const ui = form.unit[c]!;
-        const last = Math.min(to, unitEnd[ui]!) - 1;
-        const u = input.units[ui]!;
-        segments.push({ blockId: u.blockId, cell: u.cell, start: form.start[c]!, end: form.end[last]! });
-        segmentUnits.push(ui);
-        c = last + 1;
-      }
-      const occurrence: Occurrence = { slug: input.slug, from, to, segments };
-      if (passage.occurrences.length === 0) {
-        passage.text = segments.map((s, i) => {
-          const u = input.units[segmentUnits[i]!]!;
-          return u.text.slice(s.start - u.offset, s.end - u.offset);
-        });
-      }
-      if (passage.plans.at(-1) !== input.slug) passage.plans.push(input.slug);
-      passage.occurrences.push(occurrence);
-      reuse.occurrences.push({ passage, occurrence });
-    }
-  });
-
-  const order = new Map(inputs.map((p, i) => [p.slug, i]));
   const passages = [...passageOf.values()].sort(
-    (a, b) =>
-      b.plans.length - a.plans.length ||
-      b.key.length - a.key.length ||
-      order.get(a.plans[0]!)! - order.get(b.plans[0]!)! ||
-      a.occurrences[0]!.from - b.occurrences[0]!.from,
+    (a, b) => b.plans.length - a.plans.length || b.key.length - a.key.length || a.plans[0]! - b.plans[0]! || a.firstFrom[0]! - b.firstFrom[0]!,
   );
   passages.forEach((x, i) => (x.rank = i + 1));
-  return { k, plans: planReuse, passages };
+  return { k, inputs, plans: foundPlans, passages };
+}
+
+/** The block (and its unit) where a plan's character `at` of matching form stands. */
+export function unitAt(found: FoundReuse, plan: number, at: number): TextUnit {
+  return found.inputs[plan]!.units[bisectRight(found.plans[plan]!.unitEnd, at)]!;
+}
+
+/**
+ * Step 4 for one plan: its occurrences of shared passages with their places in its blocks (offsets in the block's
+ * or cell's text), in reading order; `text` gives the occurrence as the plan prints it, one string per unit.
+ */
+export function placeOccurrences(found: FoundReuse, p: number): { found: FoundOccurrence; occurrence: Occurrence; text: () => string[] }[] {
+  const plan = found.plans[p]!;
+  if (plan.found.length === 0) return [];
+  const input = found.inputs[p]!;
+  const form = planOffsets(input.units);
+  // Where each unit ends (from step 1), so that a passage is cut into its segments unit by unit rather than character
+  // by character (3·10⁶ occurrences at 10,000 plans); it must be where the offset map puts the unit's characters.
+  const unitEnd = plan.unitEnd;
+  const agrees = form.text.length === plan.chars && form.unit.every((ui, c) => c < unitEnd[ui]! && (ui === 0 || c >= unitEnd[ui - 1]!));
+  if (!agrees) throw new Error(`text reuse: the matching form of ${input.slug} differs between passes`);
+  return plan.found.map((f) => {
+    const segments: Segment[] = [];
+    const segmentUnits: number[] = [];
+    for (let c = f.from; c < f.to; ) {
+      const ui = form.unit[c]!;
+      const last = Math.min(f.to, unitEnd[ui]!) - 1;
+      const u = input.units[ui]!;
+      segments.push({ blockId: u.blockId, cell: u.cell, start: form.start[c]!, end: form.end[last]! });
+      segmentUnits.push(ui);
+      c = last + 1;
+    }
+    const text = () =>
+      segments.map((s, i) => {
+        const u = input.units[segmentUnits[i]!]!;
+        return u.text.slice(s.start - u.offset, s.end - u.offset);
+      });
+    return { found: f, occurrence: { slug: input.slug, from: f.from, to: f.to, segments }, text };
+  });
 }
 
 /** Records `value` as the one successor (or predecessor) of `id`, or MANY once two differ. */

@@ -48,6 +48,9 @@ function mergeSegments(segments: Segment[]): Segment[] {
   return out;
 }
 
+/** Other plans a stretch lists at most (the page says when there are more). */
+export const STRETCH_PLANS = 4;
+
 const headsCache = new WeakMap<SharedPassage, { count: number; heads: ReuseLink[] }>();
 
 /**
@@ -72,10 +75,26 @@ export function passageHeads(passage: SharedPassage, count: number): ReuseLink[]
  * (the first in corpus order). Bounded per stretch, so that a formula ten thousand plans print costs each plan page
  * `limit` look-ups, not ten thousand.
  */
-export function reuseStretches(doc: PlanDocument, plan: PlanReuse, corpusOrder: ReadonlyMap<string, number>, limit = 4): ReuseStretch[] {
+export function reuseStretches(doc: PlanDocument, plan: PlanReuse, corpusOrder: ReadonlyMap<string, number>, limit = STRETCH_PLANS): ReuseStretch[] {
+  return stretchesOf(doc, plan.slug, plan.occurrences, corpusOrder, limit, passageHeads);
+}
+
+/**
+ * `reuseStretches` over any passage type: `heads` gives a passage's first plans, each at the block of its first
+ * occurrence there (`passageHeads` for a {@link SharedPassage}; src/lib/reuse/prepared.ts reads them off the found
+ * passages without placing every plan's occurrences).
+ */
+export function stretchesOf<P>(
+  doc: PlanDocument,
+  slug: string,
+  occurrences: readonly { passage: P; occurrence: Occurrence }[],
+  corpusOrder: ReadonlyMap<string, number>,
+  limit: number,
+  heads: (passage: P, count: number) => readonly ReuseLink[],
+): ReuseStretch[] {
   const blocks = new Map(doc.blocks.map((b) => [b.id, b]));
-  const groups: { to: number; own: Occurrence[]; passages: SharedPassage[] }[] = [];
-  for (const { passage, occurrence } of plan.occurrences) {
+  const groups: { to: number; own: Occurrence[]; passages: P[] }[] = [];
+  for (const { passage, occurrence } of occurrences) {
     const last = groups.at(-1);
     if (last && occurrence.from <= last.to) {
       last.to = Math.max(last.to, occurrence.to);
@@ -89,8 +108,8 @@ export function reuseStretches(doc: PlanDocument, plan: PlanReuse, corpusOrder: 
     const firstPerPlan = new Map<string, string>();
     for (const p of g.passages) {
       let taken = 0;
-      for (const head of passageHeads(p, limit + 2)) {
-        if (head.slug === plan.slug) continue;
+      for (const head of heads(p, limit + 2)) {
+        if (head.slug === slug) continue;
         if (++taken > limit + 1) break;
         if (!firstPerPlan.has(head.slug)) firstPerPlan.set(head.slug, head.blockId);
       }
@@ -117,7 +136,7 @@ export function reuseStretches(doc: PlanDocument, plan: PlanReuse, corpusOrder: 
 }
 
 /** Blocks of a plan that hold text other plans also print (the page marks those paragraphs). */
-export function reusedBlocks(plan: PlanReuse | undefined): Set<string> {
+export function reusedBlocks(plan: { occurrences: readonly { occurrence: Occurrence }[] } | undefined): Set<string> {
   return new Set(plan?.occurrences.flatMap(({ occurrence }) => occurrence.segments.map((s) => s.blockId)) ?? []);
 }
 
