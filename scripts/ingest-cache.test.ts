@@ -3,7 +3,7 @@
  * again; its plan files stay as they were. Each test works on copies of the real seeds in a temporary folder.
  */
 import { createHash } from 'node:crypto';
-import { appendFileSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -60,6 +60,19 @@ describe('incremental ingest', { timeout: 120_000 }, () => {
     }
     // Nothing changed: nothing is read.
     expect(run(lib).ran).toEqual([]);
+  });
+
+  it('reads no reused plan unless its plans are asked for: the stats of the run come from the cache', () => {
+    const lib = library();
+    const first = run(lib);
+    const stats = first.plans.map((p) => p.stats);
+    expect(first.stats).toEqual(stats);
+    // 北辰's plan file broken behind ingest's back (prepare, which validates every plan file, would say so).
+    const beichen = join(lib.out, 'beichen-2020-2022.json');
+    writeFileSync(beichen, 'not a plan');
+    const second = run(lib);
+    expect([second.ran, second.stats]).toEqual([[], stats]);
+    expect(() => second.plans).toThrow(new RegExp(`^${beichen}: `, 'u'));
   });
 
   it('reads every seed again when a registry changes, or when asked to', () => {

@@ -53,7 +53,8 @@ export const CACHE_FILE = '_ingest-cache.json';
  */
 export interface IngestCache {
   inputs: string;
-  seeds: Record<string, { hash: string; baseSlug: string; slug: string }>;
+  /** Per seed: its hash, its slug before and after a clash, and its plan's stats (the run's totals, without the plan). */
+  seeds: Record<string, { hash: string; baseSlug: string; slug: string; stats: PlanDocument['stats'] }>;
 }
 
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
@@ -117,7 +118,14 @@ export interface FailuresFile {
 }
 
 export interface IngestResult {
-  plans: PlanDocument[];
+  /**
+   * The plans, in file order. Those an incremental run reused are read from the output folder when this is first
+   * read (at 10,000 plans, parsing them all was most of a run that changed nothing: 640 MB of JSON); the build's
+   * ingest never reads it.
+   */
+  readonly plans: PlanDocument[];
+  /** Each plan's stats, in the order of `plans`, without reading a reused plan. */
+  stats: PlanDocument['stats'][];
   /** Files to write into the output folder: name → content (the plans' files and `_failures.json`). */
   files: Map<string, string>;
   /** Texts that could not be read; they are skipped. */
@@ -132,6 +140,15 @@ export interface IngestResult {
   reused: string[];
   /** Plan files in the output folder that stay as they are (reused plans): not in `files`, not removed. */
   kept: Set<string>;
+}
+
+/** A reused plan's file (ingest wrote it from what the schema returned); one that is not JSON is named. */
+function readReused(file: string): PlanDocument {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as PlanDocument;
+  } catch (e) {
+    throw new Error(`${file}: ${(e as Error).message}`);
+  }
 }
 
 function summaryLine(doc: PlanDocument): string {
@@ -251,7 +268,7 @@ export function ingest(opts: IngestOptions, read: ReadonlyMap<string, SeedOutcom
   try {
     registries = loadRegistries(opts.seedsDir, opts.contentDir);
   } catch (e) {
-    if (e instanceof DataError || e instanceof IngestError) return { plans: [], files: new Map(), failures: [], errors: [e.message], ran: [], reused: [], kept: new Set() };
+    if (e instanceof DataError || e instanceof IngestError) return { plans: [], stats: [], files: new Map(), failures: [], errors: [e.message], ran: [], reused: [], kept: new Set() };
     throw e;
   }
   const files = existsSync(opts.seedsDir) ? readdirSync(opts.seedsDir).filter((f) => f.endsWith('.txt')).sort() : [];
@@ -266,8 +283,10 @@ export function ingest(opts: IngestOptions, read: ReadonlyMap<string, SeedOutcom
       errors.push(`${catalogFile}${at === -1 ? '' : `:${at + 1}`}: entry ${name} names no file in ${opts.seedsDir}`);
     }
   }
-  if (errors.length > 0) return { plans: [], files: new Map(), failures: [], errors, ran: [], reused: [], kept: new Set() };
-  const plans: PlanDocument[] = [];
+  if (errors.length > 0) return { plans: [], stats: [], files: new Map(), failures: [], errors, ran: [], reused: [], kept: new Set() };
+  // A plan read in this run, or the file of one reused (parsed only if `plans` is read).
+  const plans: (PlanDocument | { reused: string })[] = [];
+  const stats: PlanDocument['stats'][] = [];
   const failures: IngestFailure[] = [];
   const outputs = new Map<string, string>();
   const bySlug = new Map<string, string>();
@@ -287,9 +306,9 @@ export function ingest(opts: IngestOptions, read: ReadonlyMap<string, SeedOutcom
       // again here with the same rule as below, and a plan whose slug would change is read again.
       const slug = hit && bySlug.has(hit.baseSlug) && registriesCatalogSlug(registries, name) === undefined ? `${hit.baseSlug}-${sha256(name).slice(0, 6)}` : hit?.baseSlug;
       if (hit && hit.hash === hash && slug === hit.slug && !bySlug.has(slug) && PLAN_EXTS.every((ext) => existsSync(join(opts.outDir, `${slug}${ext}`)))) {
-        const doc = JSON.parse(readFileSync(join(opts.outDir, `${slug}.json`), 'utf8')) as PlanDocument;
         bySlug.set(slug, name);
-        plans.push(doc);
+        plans.push({ reused: join(opts.outDir, `${slug}.json`) });
+        stats.push(hit.stats);
         reused.push(name);
         for (const ext of PLAN_EXTS) kept.add(`${slug}${ext}`);
         cache.seeds[name] = hit;
@@ -314,13 +333,14 @@ export function ingest(opts: IngestOptions, read: ReadonlyMap<string, SeedOutcom
       } else {
         bySlug.set(doc.slug, name);
         plans.push(doc);
+        stats.push(doc.stats);
         opts.log(summaryLine(doc));
         // Written as read, unless a clash renamed the plan (its slug is in both files).
         const renamed = doc.slug !== baseSlug;
         outputs.set(`${doc.slug}.mdx`, renamed ? renderMdx(doc) : outcome.mdx);
         outputs.set(`${doc.slug}.json`, renamed ? planJson(doc) : outcome.json);
         outputs.set(`${doc.slug}.txt`, outcome.txt);
-        if (incremental) cache.seeds[name] = { hash: outcome.hash, baseSlug, slug: doc.slug };
+        if (incremental) cache.seeds[name] = { hash: outcome.hash, baseSlug, slug: doc.slug, stats: doc.stats };
       }
     }
     if (failure) {
@@ -331,7 +351,21 @@ export function ingest(opts: IngestOptions, read: ReadonlyMap<string, SeedOutcom
   }
   outputs.set(FAILURES_FILE, `${JSON.stringify({ failures } satisfies FailuresFile, null, 1)}\n`);
   if (incremental) outputs.set(CACHE_FILE, `${JSON.stringify(cache)}\n`);
-  return { plans, files: outputs, failures, errors, ran, reused, kept };
+  let docs: PlanDocument[] | undefined;
+  return {
+    get plans() {
+      // Ingest wrote these files from what the schema returned (prepare validates them again).
+      docs ??= plans.map((p) => ('reused' in p ? readReused(p.reused) : p));
+      return docs;
+    },
+    stats,
+    files: outputs,
+    failures,
+    errors,
+    ran,
+    reused,
+    kept,
+  };
 }
 
 /** The files ingest writes per plan. */
@@ -457,7 +491,7 @@ async function main(): Promise<void> {
   const workers = ingestWorkers(toRead.length);
   const read = workers > 1 ? await readSeedsInParallel(toRead, opts, workers) : new Map<string, SeedOutcome>();
   const result = ingest(opts, read);
-  const { plans, files, failures, errors } = result;
+  const { stats, files, failures, errors } = result;
   // Write only a run that may be written: a failed run leaves the previous output as it was.
   const written = !opts.check && errors.length === 0;
   if (written) writeOutputs(opts.outDir, files, result.kept);
@@ -466,12 +500,12 @@ async function main(): Promise<void> {
     writeFileSync(values.report, `${JSON.stringify(reportOf(opts.seedsDir, result), null, 1)}\n`);
   }
   const ms = Math.round(performance.now() - started);
-  const totals = plans.reduce(
-    (t, p) => ({ headings: t.headings + p.stats.headings.reduce((a, b) => a + b, 0), tables: t.tables + p.stats.tables, repairs: t.repairs + p.stats.repairs, removed: t.removed + p.stats.removed }),
+  const totals = stats.reduce(
+    (t, s) => ({ headings: t.headings + s.headings.reduce((a, b) => a + b, 0), tables: t.tables + s.tables, repairs: t.repairs + s.repairs, removed: t.removed + s.removed }),
     { headings: 0, tables: 0, repairs: 0, removed: 0 },
   );
   console.log(
-    `${opts.check ? 'checked' : 'ingested'} ${plans.length} plan(s) from ${opts.seedsDir} in ${ms} ms${result.reused.length ? ` (${result.reused.length} unchanged and reused, ${result.ran.length} read)` : ''}: ${totals.headings} headings, ${totals.tables} tables, ${totals.repairs} repairs, ${totals.removed} lines removed${
+    `${opts.check ? 'checked' : 'ingested'} ${stats.length} plan(s) from ${opts.seedsDir} in ${ms} ms${result.reused.length ? ` (${result.reused.length} unchanged and reused, ${result.ran.length} read)` : ''}: ${totals.headings} headings, ${totals.tables} tables, ${totals.repairs} repairs, ${totals.removed} lines removed${
       failures.length ? `; ${failures.length} text(s) skipped` : ''
     }${errors.length ? `; ${errors.length} error(s)` : ''}${opts.check ? '' : written ? ` → ${opts.outDir}` : '; nothing written'}${values.report ? `; report → ${values.report}` : ''}`,
   );
