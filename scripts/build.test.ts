@@ -65,6 +65,26 @@ describe('mergeInto(from, into)', () => {
     expect(readFileSync(join(a, 'index.html'), 'utf8')).toBe('home');
   });
 
+  test('a folder the site does not have yet moves whole, nested ones included; the rest merges file by file', () => {
+    dir = mkdtempSync(join(tmpdir(), 'build-merge-'));
+    const [a, b] = [join(dir, 'a'), join(dir, 'b')];
+    mkdirSync(join(a, 'plans', 'x'), { recursive: true });
+    writeFileSync(join(a, 'plans', 'x', 'index.html'), 'x');
+    mkdirSync(join(b, 'plans', 'y', 'analysis'), { recursive: true });
+    writeFileSync(join(b, 'plans', 'y', 'index.html'), 'y');
+    writeFileSync(join(b, 'plans', 'y', 'analysis', 'index.html'), 'y analysis');
+    mkdirSync(join(b, 'en', 'plans', 'y'), { recursive: true });
+    writeFileSync(join(b, 'en', 'plans', 'y', 'index.html'), 'y en');
+    mergeInto(b, a);
+    expect(readFileSync(join(a, 'plans', 'x', 'index.html'), 'utf8')).toBe('x');
+    expect(readFileSync(join(a, 'plans', 'y', 'index.html'), 'utf8')).toBe('y');
+    expect(readFileSync(join(a, 'plans', 'y', 'analysis', 'index.html'), 'utf8')).toBe('y analysis');
+    expect(readFileSync(join(a, 'en', 'plans', 'y', 'index.html'), 'utf8')).toBe('y en');
+    // Moved, not copied: the part keeps only what it shared with the site.
+    expect(existsSync(join(b, 'plans', 'y'))).toBe(false);
+    expect(existsSync(join(b, 'en'))).toBe(false);
+  });
+
   test('a file two parts wrote differently is an error naming it', () => {
     dir = mkdtempSync(join(tmpdir(), 'build-merge-'));
     const [a, b] = [join(dir, 'a'), join(dir, 'b')];
@@ -72,5 +92,12 @@ describe('mergeInto(from, into)', () => {
     writeFileSync(join(a, 'feed.xml'), '<updated>1</updated>');
     writeFileSync(join(b, 'feed.xml'), '<updated>2</updated>');
     expect(() => mergeInto(b, a)).toThrow(/feed\.xml differs between the parts/u);
+    // Named from the part's root in a folder both have, too.
+    mkdirSync(join(a, 'en'));
+    mkdirSync(join(b, 'en'));
+    writeFileSync(join(a, 'en', 'index.html'), 'a');
+    writeFileSync(join(b, 'en', 'index.html'), 'b');
+    rmSync(join(b, 'feed.xml'));
+    expect(() => mergeInto(b, a)).toThrow(/^build: en\/index\.html differs between the parts/u);
   });
 });

@@ -230,23 +230,34 @@ function moveDir(from: string, to: string): void {
   }
 }
 
-/** Moves every file of `from` into `into`; a file already there must have the same bytes. */
-export function mergeInto(from: string, into: string): void {
-  for (const entry of readdirSync(from, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const source = join(entry.parentPath, entry.name);
-    const target = join(into, relative(from, source));
-    if (existsSync(target)) {
-      if (!readFileSync(target).equals(readFileSync(source))) throw new BuildError(`build: ${relative(from, source)} differs between the parts of the build (a page without parameters must render the same in every part)`, 1);
+/**
+ * Moves every file of `from` into `into`; a file already there must have the same bytes. A folder `into` does not
+ * have yet moves whole, in one rename: a part's pages are mostly folders of their own (`plans/<slug>/`, a page
+ * falls in one part), so at 10,000 plans this is some 6,000 renames instead of 60,000 file moves and the 60,000
+ * folders they leave empty (file by file: 7 s to move and 13.6 s to delete the emptied part, per build).
+ */
+export function mergeInto(from: string, into: string, root = from): void {
+  mkdirSync(into, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(into, entry.name);
+    if (!existsSync(target)) {
+      try {
+        renameSync(source, target);
+        continue;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+      }
+      // Across file systems: a file is copied, a folder merged entry by entry.
+      if (!entry.isDirectory()) {
+        copyFileSync(source, target);
+        continue;
+      }
+    } else if (!entry.isDirectory()) {
+      if (!readFileSync(target).equals(readFileSync(source))) throw new BuildError(`build: ${relative(root, source)} differs between the parts of the build (a page without parameters must render the same in every part)`, 1);
       continue;
     }
-    mkdirSync(dirname(target), { recursive: true });
-    try {
-      renameSync(source, target);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
-      copyFileSync(source, target);
-    }
+    mergeInto(source, target, root);
   }
 }
 
