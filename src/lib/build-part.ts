@@ -49,7 +49,8 @@ type Paths = { params: Readonly<Record<string, string | number | undefined>> }[]
  * A route's getStaticPaths, giving only the pages of this process's part (all of them without `BUILD_PART`).
  * One that takes no arguments is computed once per process: an English route re-exports its Chinese twin's
  * getStaticPaths and Astro calls it once per route, which computed every plan page's props twice and kept both
- * copies for the whole build. One that takes arguments (`paginate`, which builds the route's own URLs) runs per call.
+ * copies for the whole build. One that takes arguments runs per call (hence the list routes paginate with
+ * src/lib/page-sizes.ts `paginated`, not with Astro's `paginate` argument).
  */
 export function inThisPart<A extends unknown[], R extends Paths>(getStaticPaths: (...args: A) => R | Promise<R>, env: NodeJS.ProcessEnv = process.env): (...args: A) => Promise<R> {
   const part = buildPart(env);

@@ -45,3 +45,32 @@ export function pagePaths(first: string, n: number, perPage: number): string[] {
 export function pageOfIndex(index: number, perPage: number): number {
   return Math.floor(index / perPage) + 1;
 }
+
+/** One page of a paginated list, as its page reads it (`props.page`). */
+export interface ListPage<T> {
+  /** The items on this page. */
+  data: T[];
+  /** This page's number, from 1. */
+  currentPage: number;
+  lastPage: number;
+  /** Items in the whole list. */
+  total: number;
+}
+
+/**
+ * The paths of a `[...page]` route showing `items` `pageSize` a page: page 1 without a `page` parameter, page n with
+ * `"n"` (the parameters Astro's `paginate` gives), each with `props` and its `page`. Ours rather than Astro's
+ * `paginate`, which Astro hands to each route's getStaticPaths: paths that take no argument are computed once per
+ * process (src/lib/build-part.ts `inThisPart`), so the English twin of a route, which re-exports them, does not
+ * compute its views again (at 10,000 plans every list route computed them twice in each rendering process).
+ */
+export function paginated<T, const Params extends Record<string, string> = Record<never, never>, Props extends object = Record<never, never>>(
+  items: readonly T[],
+  { pageSize, params, props }: { pageSize: number; params?: Params; props?: Props },
+): { params: Params & { page: string | undefined }; props: Props & { page: ListPage<T> } }[] {
+  const lastPage = pageCount(items.length, pageSize);
+  return Array.from({ length: lastPage }, (_, i) => ({
+    params: { ...(params ?? ({} as Params)), page: i === 0 ? undefined : String(i + 1) },
+    props: { ...(props ?? ({} as Props)), page: { data: pageSlice(items, i + 1, pageSize), currentPage: i + 1, lastPage, total: items.length } },
+  }));
+}

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { C, P, plan, region } from './crosslinks/test-fixtures.ts';
 import { planFacets } from './plan-facets.ts';
-import { pageCount, pageHref, pagePaths, pageOfIndex, pageSlice } from './page-sizes.ts';
+import { pageCount, pageHref, pagePaths, pageOfIndex, pageSlice, paginated } from './page-sizes.ts';
 import type { Kind } from '../schemas/registry.ts';
 import type { PlanKind } from '../schemas/plan.ts';
 
@@ -43,5 +43,18 @@ describe('page arithmetic', () => {
     expect(pageHref('/x/', 3)).toBe('/x/3/');
     expect(pagePaths('x/', 21, 10)).toEqual(['x/', 'x/2/', 'x/3/']);
     expect([pageOfIndex(0, 10), pageOfIndex(9, 10), pageOfIndex(10, 10)]).toEqual([1, 1, 2]);
+  });
+
+  test('paginated gives the parameters Astro gives a [...page] route: none on page 1, the number after', () => {
+    const paths = paginated(['a', 'b', 'c', 'd', 'e'], { pageSize: 2, params: { id: 't' }, props: { theme: 'T' } });
+    expect(paths.map((p) => p.params)).toEqual([{ id: 't', page: undefined }, { id: 't', page: '2' }, { id: 't', page: '3' }]);
+    expect(paths.map((p) => p.props.page)).toEqual([
+      { data: ['a', 'b'], currentPage: 1, lastPage: 3, total: 5 },
+      { data: ['c', 'd'], currentPage: 2, lastPage: 3, total: 5 },
+      { data: ['e'], currentPage: 3, lastPage: 3, total: 5 },
+    ]);
+    expect(paths.every((p) => p.props.theme === 'T')).toBe(true);
+    // An empty list still has its page.
+    expect(paginated([], { pageSize: 2 })).toEqual([{ params: { page: undefined }, props: { page: { data: [], currentPage: 1, lastPage: 1, total: 0 } } }]);
   });
 });

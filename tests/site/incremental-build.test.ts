@@ -20,7 +20,9 @@ import { buildSite } from '../support/global-setup.ts';
 
 /** Plans in the first build; the rebuild adds one. */
 const PLANS = 24;
-const ENV = { BUILD_PARTS: '2', BUILD_TIME: '2026-12-01T00:00:00.000Z' };
+// Ten items a list page (src/lib/page-sizes.ts), so that this small library's lists have several pages, as a large
+// library's do: the plan lists (/browse/…), the comparison and the entries' lists are paginated and keyed by page.
+const ENV = { BUILD_PARTS: '2', BUILD_TIME: '2026-12-01T00:00:00.000Z', SITE_PAGE_SIZE: '10' };
 const work = mkdtempSync(join(tmpdir(), 'incremental-build-'));
 const texts = generateCorpus(PLANS + 1, 7, poolsFromSeeds());
 const edited = texts[2]!;
@@ -125,6 +127,13 @@ describe('a rebuild with nothing changed', () => {
     // Each kind is there to be kept (a corpus without, say, instruments would test nothing of them).
     for (const kind of ['embed', 'documents', 'regions', 'departments', 'glossary', 'themes', 'indicators', 'instruments']) expect(pages.some((p) => p.startsWith(`/${kind}/`)), kind).toBe(true);
     expect(keptPages(unchangedLog).filter((p) => KEYED_LIST_PAGE.test(p)).sort()).toEqual(pages.sort());
+  });
+
+  test('keeps every page of the plan lists, the comparison, the text-reuse list and the list of cited documents', () => {
+    const lists = /^\/(en\/)?(browse\/[^/]+|compare|reuse|documents)\/(\d+\/)?index\.html$/u;
+    const pages = unchangedFiles.map((f) => `/${f}`).filter((f) => lists.test(f));
+    for (const list of ['browse/all/2/', 'browse/kind-', 'compare/2/', 'reuse/', 'documents/']) expect(pages.some((p) => p.startsWith(`/${list}`)), list).toBe(true);
+    expect(keptPages(unchangedLog).filter((p) => lists.test(p)).sort()).toEqual(pages.sort());
   });
 });
 
