@@ -46,20 +46,23 @@ export function pageOfIndex(index: number, perPage: number): number {
   return Math.floor(index / perPage) + 1;
 }
 
-/** One page of a paginated list, as its page reads it (`props.page`). */
+/**
+ * One page of a paginated list, as its page reads it (`props.page`). Not the length of the whole list, which Astro's
+ * `Page` has: a page's key digests its props (src/lib/page-keys.ts), and a count every page carried would render
+ * every page of a list again whenever one item joins it, those before the new item's place too. A page that shows
+ * the count gets it as a prop of its own.
+ */
 export interface ListPage<T> {
   /** The items on this page. */
   data: T[];
   /** This page's number, from 1. */
   currentPage: number;
   lastPage: number;
-  /** Items in the whole list. */
-  total: number;
 }
 
 /**
  * The paths of a `[...page]` route showing `items` `pageSize` a page: page 1 without a `page` parameter, page n with
- * `"n"` (the parameters Astro's `paginate` gives), each with `props` and its `page`. Ours rather than Astro's
+ * `"n"` (the parameters Astro's `paginate` gives), each with `props` and its `page` (`ListPage`). Ours rather than Astro's
  * `paginate`, which Astro hands to each route's getStaticPaths: paths that take no argument are computed once per
  * process (src/lib/build-part.ts `inThisPart`), so the English twin of a route, which re-exports them, does not
  * compute its views again (at 10,000 plans every list route computed them twice in each rendering process).
@@ -71,6 +74,6 @@ export function paginated<T, const Params extends Record<string, string> = Recor
   const lastPage = pageCount(items.length, pageSize);
   return Array.from({ length: lastPage }, (_, i) => ({
     params: { ...(params ?? ({} as Params)), page: i === 0 ? undefined : String(i + 1) },
-    props: { ...(props ?? ({} as Props)), page: { data: pageSlice(items, i + 1, pageSize), currentPage: i + 1, lastPage, total: items.length } },
+    props: { ...(props ?? ({} as Props)), page: { data: pageSlice(items, i + 1, pageSize), currentPage: i + 1, lastPage } },
   }));
 }

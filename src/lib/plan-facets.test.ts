@@ -49,12 +49,12 @@ describe('page arithmetic', () => {
     const paths = paginated(['a', 'b', 'c', 'd', 'e'], { pageSize: 2, params: { id: 't' }, props: { theme: 'T' } });
     expect(paths.map((p) => p.params)).toEqual([{ id: 't', page: undefined }, { id: 't', page: '2' }, { id: 't', page: '3' }]);
     expect(paths.map((p) => p.props.page)).toEqual([
-      { data: ['a', 'b'], currentPage: 1, lastPage: 3, total: 5 },
-      { data: ['c', 'd'], currentPage: 2, lastPage: 3, total: 5 },
-      { data: ['e'], currentPage: 3, lastPage: 3, total: 5 },
+      { data: ['a', 'b'], currentPage: 1, lastPage: 3 },
+      { data: ['c', 'd'], currentPage: 2, lastPage: 3 },
+      { data: ['e'], currentPage: 3, lastPage: 3 },
     ]);
     expect(paths.every((p) => p.props.theme === 'T')).toBe(true);
     // An empty list still has its page.
-    expect(paginated([], { pageSize: 2 })).toEqual([{ params: { page: undefined }, props: { page: { data: [], currentPage: 1, lastPage: 1, total: 0 } } }]);
+    expect(paginated([], { pageSize: 2 })).toEqual([{ params: { page: undefined }, props: { page: { data: [], currentPage: 1, lastPage: 1 } } }]);
   });
 });

@@ -177,6 +177,25 @@ describe('a rebuild after adding a plan and editing another', () => {
     expect(kept.filter((p) => !/^\/(en\/)?embed\//u.test(p)).length).toBeGreaterThan(0);
   });
 
+  test('kept the pages of the comparison before the one the new plan joined (the pages carry no count of the whole list)', () => {
+    const site = join(work, 'site');
+    const now = files(site);
+    const newSlug = now.map((f) => /^plans\/([^/]+)\/index\.html$/u.exec(f)?.[1]).find((slug) => slug && !unchangedFiles.includes(`plans/${slug}/index.html`));
+    const editedSlug = readdirSync(join(site, 'plans')).find((s) => readFileSync(join(site, 'plans', s, 'index.html'), 'utf8').includes('并逐年评估'));
+    expect(newSlug).toBeDefined();
+    const pages = now.filter((f) => /^compare\/(\d+\/)?index\.html$/u.test(f)).sort((a, b) => a.length - b.length || a.localeCompare(b));
+    const holds = (page: string, slug: string | undefined) => readFileSync(join(site, page), 'utf8').includes(`/plans/${slug}/`);
+    const joined = pages.findIndex((page) => holds(page, newSlug));
+    const before = pages.slice(0, joined).filter((page) => !holds(page, editedSlug));
+    // The corpus puts the new plan past the first page, and some page before it does not hold the edited plan.
+    expect(before.length, pages.join(' ')).toBeGreaterThan(0);
+    const kept = keptPages(rebuildLog);
+    for (const page of before) {
+      expect(kept).toContain(`/${page}`);
+      expect(kept).toContain(`/en/${page}`);
+    }
+  });
+
   test('read the search records of the new and the edited plan only', () => {
     const m = /search pairs: (\d+) plan\(s\), (\d+) bucket file\(s\), \d+ KB in \d+ ms \((\d+) record\(s\) read, (\d+) bucket file\(s\) made/u.exec(rebuildLog);
     expect(m, rebuildLog).not.toBeNull();
