@@ -60,6 +60,14 @@ function keptPages(log: string): string[] {
     .map((l) => /(\/\S*index\.html)/u.exec(l)?.[1] ?? l);
 }
 
+/** The words the rebuild adds to one plan's text. */
+const EDIT = '并逐年评估';
+
+/** The slug of the plan whose text the rebuild edited: the one whose page in `site` prints the added words. */
+function editedSlugIn(site: string): string | undefined {
+  return readdirSync(join(site, 'plans')).find((s) => readFileSync(join(site, 'plans', s, 'index.html'), 'utf8').includes(EDIT));
+}
+
 /** Every file under `dir`, by path relative to it. */
 function files(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -78,7 +86,7 @@ beforeAll(async () => {
   // A new plan, and one plan's text changed in a sentence of its body.
   writeFileSync(join(seeds, texts[PLANS]!.name), texts[PLANS]!.text);
   const sentence = edited.text.split('\n').findLast((l) => l.length > 20 && l.endsWith('。'))!;
-  writeFileSync(join(seeds, edited.name), edited.text.replace(sentence, sentence.replace(/。$/u, '，并逐年评估。')));
+  writeFileSync(join(seeds, edited.name), edited.text.replace(sentence, sentence.replace(/。$/u, `，${EDIT}。`)));
   rebuildLog = await build(seeds, join(work, 'plans'), join(work, 'site'));
   // The same texts, built afresh: other folders, so no cache of the first build is seen.
   const fresh = join(work, 'fresh');
@@ -155,7 +163,7 @@ describe('a rebuild after adding a plan and editing another', () => {
   });
 
   test('never kept the plan page of the edited plan', () => {
-    const editedSlug = readdirSync(join(work, 'site', 'plans')).find((s) => readFileSync(join(work, 'site', 'plans', s, 'index.html'), 'utf8').includes('并逐年评估'));
+    const editedSlug = editedSlugIn(join(work, 'site'));
     expect(editedSlug).toBeDefined();
     const kept = keptPages(rebuildLog);
     expect(kept).not.toContain(`/plans/${editedSlug}/index.html`);
@@ -181,7 +189,7 @@ describe('a rebuild after adding a plan and editing another', () => {
     const site = join(work, 'site');
     const now = files(site);
     const newSlug = now.map((f) => /^plans\/([^/]+)\/index\.html$/u.exec(f)?.[1]).find((slug) => slug && !unchangedFiles.includes(`plans/${slug}/index.html`));
-    const editedSlug = readdirSync(join(site, 'plans')).find((s) => readFileSync(join(site, 'plans', s, 'index.html'), 'utf8').includes('并逐年评估'));
+    const editedSlug = editedSlugIn(site);
     expect(newSlug).toBeDefined();
     const pages = now.filter((f) => /^compare\/(\d+\/)?index\.html$/u.test(f)).sort((a, b) => a.length - b.length || a.localeCompare(b));
     const holds = (page: string, slug: string | undefined) => readFileSync(join(site, page), 'utf8').includes(`/plans/${slug}/`);
