@@ -88,6 +88,35 @@ describe('prepare', { timeout: 120_000 }, () => {
     expect((await prepare(plans)).plans).toBe(4);
   });
 
+  it('prepares the same chart catalog in a worker thread as in this one, and counts it the same', async () => {
+    // A library of 10,000 plans prepares its charts in a worker (CHARTS_WORKER_FROM); here both ways, on copies of
+    // the ingested plans without anything prepared.
+    const copy = (name: string) => {
+      const dir = join(work, name);
+      cpSync(plans, dir, { recursive: true });
+      for (const f of ['_charts', '_reuse', '_prepared']) rmSync(join(dir, f), { recursive: true, force: true });
+      return dir;
+    };
+    const [here, there] = [copy('charts-here'), copy('charts-worker')];
+    const [a, b] = [await prepare(here, { chartsIn: 'this thread' }), await prepare(there, { chartsIn: 'worker' })];
+    expect(b).toEqual(a);
+    expect(a.chartGroups.computed).toBeGreaterThan(4);
+    const files = readdirSync(join(here, '_charts')).sort();
+    expect(readdirSync(join(there, '_charts')).sort()).toEqual(files);
+    for (const f of files) expect([f, readFileSync(join(there, '_charts', f), 'utf8')]).toEqual([f, readFileSync(join(here, '_charts', f), 'utf8')]);
+    // A second run in the worker keeps every plan's group, as in this thread.
+    expect((await prepare(there, { chartsIn: 'worker' })).chartGroups).toEqual((await prepare(here, { chartsIn: 'this thread' })).chartGroups);
+  });
+
+  it('says why when the worker preparing the charts fails', async () => {
+    const broken = join(work, 'charts-broken');
+    cpSync(plans, broken, { recursive: true });
+    // A file where the catalog's folder goes: the worker cannot write the catalog, and the error says so.
+    rmSync(join(broken, '_charts'), { recursive: true, force: true });
+    writeFileSync(join(broken, '_charts'), 'a file where the charts folder goes');
+    await expect(prepare(broken, { chartsIn: 'worker' })).rejects.toThrow(/^prepare: the chart catalog's worker failed: .*_charts/u);
+  });
+
   it('says in one line what to fix: a plans folder that is not there, a plan file that is not a plan', () => {
     const cli = (dir: string) => spawnSync(process.execPath, ['scripts/prepare.ts', '--plans', dir], { encoding: 'utf8' });
     const missing = cli(join(work, 'no-plans'));
