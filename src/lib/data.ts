@@ -98,7 +98,19 @@ export async function chartRoutes(): Promise<{ params: { id: string }; props: { 
 
 /** The entry a ref names, read from its group's file when a page renders (a page shows a few charts; none is kept). */
 export async function chartOf(ref: ChartRef): Promise<ChartEntry> {
-  return chartOfRef(ref, (group) => readChartGroup(plansDir(), group));
+  return chartOfRef(ref, lastChartGroup);
+}
+
+/**
+ * The last chart group read, kept: the embed pages of one plan's charts render one after the other (their routes
+ * are in catalog order, a plan's charts together), and each read and parsed the plan's whole group (≈ 30 KB) again.
+ * Not in `astro dev`, where a group changes when prepare runs again.
+ */
+let lastGroup: { group: string; entries: ChartEntry[] } | undefined;
+function lastChartGroup(group: string): ChartEntry[] {
+  if (import.meta.env?.DEV) return readChartGroup(plansDir(), group);
+  if (lastGroup?.group !== group) lastGroup = { group, entries: readChartGroup(plansDir(), group) };
+  return lastGroup.entries;
 }
 
 /** The ref of the chart with this id; a missing one is a build error (the page and the catalog disagree). */
