@@ -204,6 +204,32 @@ describe('a rebuild after adding a plan and editing another', () => {
     }
   });
 
+  test('kept the pages of a term after its first and before the one the new plan joined (the count is on the first page only)', () => {
+    const site = join(work, 'site');
+    const now = files(site);
+    const newSlug = now.map((f) => /^plans\/([^/]+)\/index\.html$/u.exec(f)?.[1]).find((slug) => slug && !unchangedFiles.includes(`plans/${slug}/index.html`));
+    const editedSlug = editedSlugIn(site);
+    expect(newSlug).toBeDefined();
+    const holds = (page: string, slug: string | undefined) => readFileSync(join(site, page), 'utf8').includes(`/plans/${slug}/`);
+    const byTerm = Map.groupBy(now.filter((f) => /^glossary\/[^/]+\/(\d+\/)?index\.html$/u.test(f)), (f) => f.split('/')[1]!);
+    const before = [...byTerm.values()].flatMap((pages) => {
+      pages.sort((a, b) => a.length - b.length || a.localeCompare(b));
+      const joined = pages.findIndex((page) => holds(page, newSlug));
+      return joined < 0 ? [] : pages.slice(1, joined).filter((page) => !holds(page, editedSlug));
+    });
+    // This library has terms of three pages or more whose middle pages neither the new nor the edited plan is on.
+    expect(before.length, [...byTerm.keys()].join(' ')).toBeGreaterThan(0);
+    const kept = keptPages(rebuildLog);
+    for (const page of before) {
+      expect(kept).toContain(`/${page}`);
+      expect(kept).toContain(`/en/${page}`);
+    }
+    // The first page says how many plans use the term; the pages after it do not.
+    const [first, second] = byTerm.get(before[0]!.split('/')[1]!)!;
+    expect(readFileSync(join(site, first!), 'utf8')).toMatch(/使用该术语的规划（\d+）/u);
+    expect(readFileSync(join(site, second!), 'utf8')).toMatch(/使用该术语的规划<\/h2>/u);
+  });
+
   test('read the search records of the new and the edited plan only', () => {
     const m = /search pairs: (\d+) plan\(s\), (\d+) bucket file\(s\), \d+ KB in \d+ ms \((\d+) record\(s\) read, (\d+) bucket file\(s\) made/u.exec(rebuildLog);
     expect(m, rebuildLog).not.toBeNull();
