@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { functionTimes } from './profile.ts';
 import type { CpuProfile } from './profile.ts';
 
@@ -23,5 +27,27 @@ describe('functionTimes', () => {
     expect(byName.get('related')).toMatchObject({ inclusiveMs: 2, selfMs: 2 });
     expect(byName.get('page')).toMatchObject({ inclusiveMs: 4, selfMs: 1 });
     expect(byName.get('render')).toMatchObject({ inclusiveMs: 1, selfMs: 1 });
+  });
+});
+
+describe('profile-hook.cjs', () => {
+  it('profiles the processes whose command line matches, and only those', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'profile-hook-'));
+    try {
+      const env = { ...process.env, NODE_OPTIONS: '--require ./scripts/bench/profile-hook.cjs', PROF_DIR: dir, PROF_MATCH: 'busy-marker', BUILD_PART: '1/2' };
+      // The command line is the script's path: a busy one that matches, an idle one that does not.
+      const busy = join(dir, 'busy-marker.mjs');
+      const idle = join(dir, 'idle.mjs');
+      writeFileSync(busy, 'let x = 0; for (let i = 0; i < 3e7; i++) x += i % 7; if (x < 0) console.log(x);');
+      writeFileSync(idle, 'void 0;');
+      for (const script of [busy, idle]) expect(spawnSync(process.execPath, [script], { env }).status).toBe(0);
+      const written = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+      expect(written).toEqual([expect.stringMatching(/^node-1of2-\d+\.cpuprofile$/u)]);
+      const profile = JSON.parse(readFileSync(join(dir, written[0]!), 'utf8')) as CpuProfile;
+      expect(profile.samples.length).toBeGreaterThan(10);
+      expect(functionTimes(profile).length).toBeGreaterThan(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

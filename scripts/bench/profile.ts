@@ -3,6 +3,9 @@
  * on a synthetic corpus. Generates the corpus and ingests it into a temporary folder, runs the same
  * `astro build` command as scripts/build.ts under `node --cpu-prof`, and prints the functions with the most
  * time, inclusive (the function and what it calls) and self. Used to find work repeated per page.
+ *
+ * `npx node scripts/bench/profile.ts --profiles DIR [--top 25]`: the same tables for each `.cpuprofile` already in
+ * DIR, such as those `profile-hook.cjs` writes for the stages of a real build (the rendering parts, prepare, …).
  */
 import { spawnSync } from 'node:child_process';
 import { withBuildLock } from '../build.ts';
@@ -60,8 +63,28 @@ function run(args: string[], env: NodeJS.ProcessEnv = {}): void {
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed (exit ${r.status})`);
 }
 
+/** The two tables of `times`: the project's functions by inclusive time, then every function by self time. */
+export function printTimes(times: FunctionTime[], top: number): void {
+  const fmt = (t: FunctionTime) => `${t.inclusiveMs.toFixed(0).padStart(8)} ${t.selfMs.toFixed(0).padStart(8)}  ${t.name}`;
+  console.log('\nInclusive ms, self ms: functions of the project (src/, scripts/ and their bundled chunks)');
+  const ours = times.filter((t) => !t.name.includes('node_modules/') && !t.name.includes('node:') && /\.(ts|mjs|js|astro)/u.test(t.name));
+  for (const t of ours.sort((a, b) => b.inclusiveMs - a.inclusiveMs).slice(0, top)) console.log(fmt(t));
+  console.log('\nSelf ms: every function');
+  for (const t of times.sort((a, b) => b.selfMs - a.selfMs).slice(0, top)) console.log(fmt(t));
+}
+
+const profilesIn = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => join(dir, f));
+const readProfile = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
+
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { count: { type: 'string', default: '100' }, seed: { type: 'string', default: '1' }, top: { type: 'string', default: '25' } } });
+  const { values } = parseArgs({ options: { count: { type: 'string', default: '100' }, seed: { type: 'string', default: '1' }, top: { type: 'string', default: '25' }, profiles: { type: 'string' } } });
+  if (values.profiles) {
+    for (const file of profilesIn(values.profiles)) {
+      console.log(`\n== ${file}`);
+      printTimes(functionTimes(readProfile(file)), Number(values.top));
+    }
+    process.exit(0);
+  }
   const work = mkdtempSync(join(tmpdir(), 'bench-profile-'));
   try {
     run(['scripts/generate-corpus.ts', '--count', values.count, '--seed', values.seed, '--out', join(work, 'seeds')]);
@@ -77,16 +100,7 @@ if (import.meta.main) {
       }),
     );
     console.log(`astro build of ${values.count} plans under --cpu-prof: ${Math.round(performance.now() - started)} ms`);
-    const times = readdirSync(join(work, 'prof'))
-      .filter((f) => f.endsWith('.cpuprofile'))
-      .flatMap((f) => functionTimes(JSON.parse(readFileSync(join(work, 'prof', f), 'utf8')) as CpuProfile));
-    const top = Number(values.top);
-    const fmt = (t: FunctionTime) => `${t.inclusiveMs.toFixed(0).padStart(8)} ${t.selfMs.toFixed(0).padStart(8)}  ${t.name}`;
-    console.log('\nInclusive ms, self ms: functions of the project (src/, scripts/ and their bundled chunks)');
-    const ours = times.filter((t) => !t.name.includes('node_modules/') && !t.name.includes('node:') && /\.(ts|mjs|js|astro)/u.test(t.name));
-    for (const t of ours.sort((a, b) => b.inclusiveMs - a.inclusiveMs).slice(0, top)) console.log(fmt(t));
-    console.log('\nSelf ms: every function');
-    for (const t of times.sort((a, b) => b.selfMs - a.selfMs).slice(0, top)) console.log(fmt(t));
+    printTimes(profilesIn(join(work, 'prof')).flatMap((f) => functionTimes(readProfile(f))), Number(values.top));
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
