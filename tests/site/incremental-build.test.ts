@@ -69,6 +69,18 @@ function editedSlugIn(site: string): string | undefined {
 }
 
 /** Every file under `dir`, by path relative to it. */
+/** The rebuilt site, its files, the slug of the plan it added and of the plan whose text was edited. */
+function afterTheRebuild(): { site: string; now: string[]; newSlug: string; editedSlug: string | undefined } {
+  const site = join(work, 'site');
+  const now = files(site);
+  const newSlug = now.map((f) => /^plans\/([^/]+)\/index\.html$/u.exec(f)?.[1]).find((slug) => slug && !unchangedFiles.includes(`plans/${slug}/index.html`));
+  expect(newSlug).toBeDefined();
+  return { site, now, newSlug: newSlug!, editedSlug: editedSlugIn(site) };
+}
+
+/** Whether a page of the site links the plan `slug` (a list page names each plan it holds by its address). */
+const pageLinksPlan = (site: string, page: string, slug: string | undefined) => readFileSync(join(site, page), 'utf8').includes(`/plans/${slug}/`);
+
 function files(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
@@ -186,13 +198,9 @@ describe('a rebuild after adding a plan and editing another', () => {
   });
 
   test('kept the pages of the comparison before the one the new plan joined (the pages carry no count of the whole list)', () => {
-    const site = join(work, 'site');
-    const now = files(site);
-    const newSlug = now.map((f) => /^plans\/([^/]+)\/index\.html$/u.exec(f)?.[1]).find((slug) => slug && !unchangedFiles.includes(`plans/${slug}/index.html`));
-    const editedSlug = editedSlugIn(site);
-    expect(newSlug).toBeDefined();
+    const { site, now, newSlug, editedSlug } = afterTheRebuild();
     const pages = now.filter((f) => /^compare\/(\d+\/)?index\.html$/u.test(f)).sort((a, b) => a.length - b.length || a.localeCompare(b));
-    const holds = (page: string, slug: string | undefined) => readFileSync(join(site, page), 'utf8').includes(`/plans/${slug}/`);
+    const holds = (page: string, slug: string | undefined) => pageLinksPlan(site, page, slug);
     const joined = pages.findIndex((page) => holds(page, newSlug));
     const before = pages.slice(0, joined).filter((page) => !holds(page, editedSlug));
     // The corpus puts the new plan past the first page, and some page before it does not hold the edited plan.
@@ -205,12 +213,8 @@ describe('a rebuild after adding a plan and editing another', () => {
   });
 
   test('kept the pages of a term after its first and before the one the new plan joined (the count is on the first page only)', () => {
-    const site = join(work, 'site');
-    const now = files(site);
-    const newSlug = now.map((f) => /^plans\/([^/]+)\/index\.html$/u.exec(f)?.[1]).find((slug) => slug && !unchangedFiles.includes(`plans/${slug}/index.html`));
-    const editedSlug = editedSlugIn(site);
-    expect(newSlug).toBeDefined();
-    const holds = (page: string, slug: string | undefined) => readFileSync(join(site, page), 'utf8').includes(`/plans/${slug}/`);
+    const { site, now, newSlug, editedSlug } = afterTheRebuild();
+    const holds = (page: string, slug: string | undefined) => pageLinksPlan(site, page, slug);
     const byTerm = Map.groupBy(now.filter((f) => /^glossary\/[^/]+\/(\d+\/)?index\.html$/u.test(f)), (f) => f.split('/')[1]!);
     const before = [...byTerm.values()].flatMap((pages) => {
       pages.sort((a, b) => a.length - b.length || a.localeCompare(b));
