@@ -96,7 +96,7 @@ export async function chartRoutes(): Promise<{ params: { id: string }; props: { 
   return (await drawnCharts()).map((ref) => ({ params: { id: ref.id }, props: { ref } }));
 }
 
-/** The entry a ref names, read from its group's file when a page renders (a page shows a few charts; none is kept). */
+/** The entry a ref names, read from its group's file when a page renders (only the last group read is kept). */
 export async function chartOf(ref: ChartRef): Promise<ChartEntry> {
   return chartOfRef(ref, lastChartGroup);
 }
