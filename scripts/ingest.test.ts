@@ -241,6 +241,12 @@ describe('npm run ingest (the command)', { timeout: 120_000 }, () => {
     const r = cli(['--seeds', seeds, '--out', out, '--strict']);
     expect(r.status, r.stderr).toBe(0);
     expect(readdirSync(out)).toHaveLength(SEEDS.length * 3 + 2); // and _failures.json, _ingest-cache.json
+    // Each plan's document model on one line: every later stage reads every plan, and indentation was a fifth of it.
+    for (const f of readdirSync(out).filter((x) => x.endsWith('.json') && !x.startsWith('_'))) {
+      const text = readFileSync(join(out, f), 'utf8');
+      expect(text.trimEnd().split('\n'), f).toHaveLength(1);
+      expect((JSON.parse(text) as PlanDocument).slug, f).toBe(f.replace(/\.json$/u, ''));
+    }
   });
 
   test('--report: per text what was found, inferred, taken from the catalog, not found; counts; the error of a failed text', () => {

@@ -227,8 +227,12 @@ export function seedsToRead(opts: IngestOptions): string[] {
   return files.filter((name) => cached[name]?.hash !== sha256(readFileSync(join(opts.seedsDir, name))));
 }
 
-/** A plan's document model as `<slug>.json` holds it. */
-const planJson = (doc: PlanDocument): string => `${JSON.stringify(doc, null, 1)}\n`;
+/**
+ * A plan's document model as `<slug>.json` holds it: without indentation, which was a fifth of the bytes that every
+ * later process reads for every plan (at 10,000 plans 533 → 424 MB; reading, hashing and parsing them all 2.9–3.1 →
+ * 2.2 s a process, five processes a build). `jq . <file>` shows it indented.
+ */
+const planJson = (doc: PlanDocument): string => `${JSON.stringify(doc)}\n`;
 
 /** What reading one seed through the pipeline gives: the plan and its three files, or why the text was skipped. */
 export type SeedOutcome =

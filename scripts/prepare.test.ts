@@ -68,7 +68,7 @@ describe('prepare', { timeout: 120_000 }, () => {
     // 红桥 renamed (a district of another name): 北辰's page links it by name, so 北辰's file is computed again,
     // though nothing of 北辰's text reuse changed. Then the same plans without the record of keys: all afresh.
     const hongqiao = join(plans, 'hongqiao-2020-2022.json');
-    writeFileSync(hongqiao, readFileSync(hongqiao, 'utf8').replaceAll('"name": "红桥区"', '"name": "红桥新区"'));
+    writeFileSync(hongqiao, readFileSync(hongqiao, 'utf8').replaceAll('"name":"红桥区"', '"name":"红桥新区"'));
     expect((await prepare(plans)).reusePlans.kept).toBeGreaterThan(0);
     const beichen = await readPrepared<PreparedPlanReuse>(planReuseFile(plans, 'beichen-2020-2022'));
     expect(beichen.stretches.flatMap((s) => s.elsewhere).map((l) => l.name)).toContain('红桥新区·2020—2022年');
@@ -82,7 +82,7 @@ describe('prepare', { timeout: 120_000 }, () => {
   it('validates a plan again once its file changed, even where the record of the last run names it', async () => {
     const file = join(plans, 'xinji-14th-five-year.json');
     const text = readFileSync(file, 'utf8');
-    writeFileSync(file, text.replace('"slug": "xinji-14th-five-year"', '"slug": "Xinji"'));
+    writeFileSync(file, text.replace('"slug":"xinji-14th-five-year"', '"slug":"Xinji"'));
     await expect(prepare(plans)).rejects.toThrow(new RegExp(`invalid data in ${file}:\n.*slug`, 'u'));
     writeFileSync(file, text);
     expect((await prepare(plans)).plans).toBe(4);
