@@ -7,7 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { Worker } from 'node:worker_threads';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ingest, writeOutputs } from './ingest.ts';
 import { prepare } from './prepare.ts';
 import { planReuseFile, readPrepared, reuseSummaryFile, validatedPlansFile } from '../src/lib/plan-files.ts';
@@ -115,6 +116,21 @@ describe('prepare', { timeout: 120_000 }, () => {
     rmSync(join(broken, '_charts'), { recursive: true, force: true });
     writeFileSync(join(broken, '_charts'), 'a file where the charts folder goes');
     await expect(prepare(broken, { chartsIn: 'worker' })).rejects.toThrow(/^prepare: the chart catalog's worker failed: .*_charts/u);
+  });
+
+  it('stops the chart worker when the text reuse fails, instead of waiting for a catalog nothing will use', async () => {
+    const broken = join(work, 'reuse-broken');
+    cpSync(plans, broken, { recursive: true });
+    // A file where the reuse folder goes: the reuse cannot be written.
+    rmSync(join(broken, '_reuse'), { recursive: true, force: true });
+    writeFileSync(join(broken, '_reuse'), 'a file where the reuse folder goes');
+    const terminate = vi.spyOn(Worker.prototype, 'terminate');
+    try {
+      await expect(prepare(broken, { chartsIn: 'worker' })).rejects.toThrow(/_reuse/u);
+      expect(terminate).toHaveBeenCalledTimes(1);
+    } finally {
+      terminate.mockRestore();
+    }
   });
 
   it('says in one line what to fix: a plans folder that is not there, a plan file that is not a plan', () => {

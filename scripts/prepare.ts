@@ -60,9 +60,9 @@ export async function prepare(plansDir: string, options: PrepareOptions = {}): P
   const validated = validatedRecord(plans, code);
   const inWorker = (options.chartsIn ?? (plans.length >= CHARTS_WORKER_FROM && availableParallelism() > 1 ? 'worker' : 'this thread')) === 'worker';
   // The worker reads the plans this thread has just validated, so it parses them without the schema.
-  const charts = inWorker ? prepareChartsInWorker(plansDir, validated.files, code) : prepareChartFiles(plansDir, plans, code);
+  const charts = inWorker ? prepareChartsInWorker(plansDir, validated.files, code) : { result: prepareChartFiles(plansDir, plans, code), stop: async () => {} };
   // Settled at once, so that a failure of the reuse below does not leave the worker's rejection unhandled.
-  charts.catch(() => {});
+  charts.result.catch(() => {});
   const result: PrepareResult = { plans: plans.length, written: 0, unchanged: 0, removed: 0, reusePlans: { computed: 0, kept: 0 }, chartGroups: { computed: 0, kept: 0 } };
   const count = (r: FolderResult) => {
     result.written += r.written;
@@ -70,10 +70,17 @@ export async function prepare(plansDir: string, options: PrepareOptions = {}): P
     result.removed += r.removed;
   };
 
-  const reuse = prepareReuseFiles(plansDir, plans, code);
+  let reuse: ReturnType<typeof prepareReuseFiles>;
+  try {
+    reuse = prepareReuseFiles(plansDir, plans, code);
+  } catch (e) {
+    // The worker would hold the process until it finished the whole catalog, which nothing would then use.
+    await charts.stop();
+    throw e;
+  }
   result.reusePlans = reuse.reusePlans;
   count(reuse.folder);
-  const chartFiles = await charts;
+  const chartFiles = await charts.result;
   result.chartGroups = chartFiles.chartGroups;
   count(chartFiles.folder);
 
@@ -122,15 +129,19 @@ export async function prepareChartFiles(plansDir: string, plans: PlanDocument[],
   return { folder: writeFolder(chartsFolder(plansDir), charts, keep), chartGroups: { computed: groups.size, kept: keep.size } };
 }
 
-/** `prepareChartFiles` in a worker thread (scripts/prepare-charts-worker.ts), which reads the plans itself. */
-function prepareChartsInWorker(plansDir: string, validated: Readonly<Record<string, string>>, code: string): Promise<ChartFilesResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./prepare-charts-worker.ts', import.meta.url), { workerData: { plansDir, validated, code } });
-    let result: ChartFilesResult | undefined;
-    worker.on('message', (r: ChartFilesResult) => (result = r));
+/**
+ * `prepareChartFiles` in a worker thread (scripts/prepare-charts-worker.ts), which reads the plans itself; `stop`
+ * ends the worker (its result then rejects).
+ */
+function prepareChartsInWorker(plansDir: string, validated: Readonly<Record<string, string>>, code: string): { result: Promise<ChartFilesResult>; stop: () => Promise<void> } {
+  const worker = new Worker(new URL('./prepare-charts-worker.ts', import.meta.url), { workerData: { plansDir, validated, code } });
+  const result = new Promise<ChartFilesResult>((resolve, reject) => {
+    let posted: ChartFilesResult | undefined;
+    worker.on('message', (r: ChartFilesResult) => (posted = r));
     worker.on('error', (e) => reject(new Error(`prepare: the chart catalog's worker failed: ${e.message}`, { cause: e })));
-    worker.on('exit', (exitCode) => (result ? resolve(result) : reject(new Error(`prepare: the chart catalog's worker stopped (exit ${exitCode}) without a result`))));
+    worker.on('exit', (exitCode) => (posted ? resolve(posted) : reject(new Error(`prepare: the chart catalog's worker stopped (exit ${exitCode}) without a result`))));
   });
+  return { result, stop: async () => void (await worker.terminate()) };
 }
 
 export interface FolderResult {
