@@ -41,6 +41,7 @@ import { largestPlanPage } from './bench/site.ts';
 import { benchReuse, type ReuseBench } from './bench/reuse.ts';
 import { pointsBelowFull, runLighthouseMedian } from './bench/lighthouse.ts';
 import type { LighthousePage } from './bench/lighthouse.ts';
+import { tracePages, TRACE_LOADS } from './bench/page-trace.ts';
 
 const BENCH_DIR = 'bench';
 const LOG_DIR = join(BENCH_DIR, 'runs');
@@ -124,6 +125,7 @@ async function measure(): Promise<Results> {
     const largest = largestPlanPage(siteDir);
     let pages, jsToRead, search, print;
     const lighthouse: LighthousePage[] = [];
+    let pageTrace: Results['pageTrace'];
     const readerPages = [
       ['home', '/'],
       ['largest plan', largest.path],
@@ -138,6 +140,11 @@ async function measure(): Promise<Results> {
           log(`Lighthouse ${path}`);
           lighthouse.push(await runLighthouseMedian(compressing.url, name, path, CHROMIUM_PATH));
         }
+        // What Lighthouse's blocking time on the largest plan is made of: its main thread in a new and a warm Chromium.
+        log(`trace ${largest.path} ×${TRACE_LOADS}, each in a new Chromium, then in a warm one`);
+        const cold = await tracePages(compressing.url, [largest.path], TRACE_LOADS, false, CHROMIUM_PATH);
+        const warm = await tracePages(compressing.url, [largest.path], TRACE_LOADS, true, CHROMIUM_PATH);
+        pageTrace = { path: largest.path, cold: cold.get(largest.path)!, warm: warm.get(largest.path)! };
       } finally {
         await compressing.close();
       }
@@ -211,6 +218,7 @@ async function measure(): Promise<Results> {
       search,
       print,
       lighthouse,
+      pageTrace,
       scale,
       scaleSearch,
       reuse,

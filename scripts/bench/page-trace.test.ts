@@ -46,7 +46,7 @@ describe('summarizeTrace(events)', () => {
 
 test('traceTable: per page, the median and range of each figure over its loads', () => {
   const load = (layout: number, fcp: number | null): LoadSummary => ({ fcpMs: fcp, longestLayoutMs: layout, layoutMs: layout, styleMs: 1, parseMs: 2, scriptMs: 3, longestTaskMs: layout, blockingAfterFcpX4Ms: 0 });
-  const table = traceTable(new Map([['/plans/x/', [load(300, 500), load(100, null), load(200, 700)]]]));
+  const table = traceTable(new Map([['`/plans/x/`', [load(300, 500), load(100, null), load(200, 700)]]]));
   expect(table.split('\n')[0]).toBe('| page | loads | fcpMs | longestLayoutMs | layoutMs | styleMs | parseMs | scriptMs | longestTaskMs | blockingAfterFcpX4Ms |');
   expect(table.split('\n')[2]).toBe('| `/plans/x/` | 3 | 600 (500–700) | 200 (100–300) | 200 (100–300) | 1 (1–1) | 2 (2–2) | 3 (3–3) | 200 (100–300) | 0 (0–0) |');
 });

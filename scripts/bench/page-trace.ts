@@ -85,6 +85,9 @@ export function summarizeTrace(events: readonly TraceEvent[]): LoadSummary {
   };
 }
 
+/** Loads of each kind the benchmark traces (`npm run bench`: the largest plan in a new Chromium, then in a warm one). */
+export const TRACE_LOADS = 5;
+
 /** Lighthouse's mobile preset screen. */
 const PHONE = { viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true } as const;
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'blink.user_timing', 'loading', '__metadata'];
@@ -114,30 +117,29 @@ export async function traceLoad(browser: Browser, url: string): Promise<LoadSumm
 
 const FIELDS: (keyof LoadSummary)[] = ['fcpMs', 'longestLayoutMs', 'layoutMs', 'styleMs', 'parseMs', 'scriptMs', 'longestTaskMs', 'blockingAfterFcpX4Ms'];
 
-/** Markdown: per path, each field's median (min–max) over its loads. */
-export function traceTable(loads: ReadonlyMap<string, readonly LoadSummary[]>): string {
+/** Markdown: per row (a page, or a way of loading it), each field's median (min–max) over its loads. */
+export function traceTable(rows: ReadonlyMap<string, readonly LoadSummary[]>, first = 'page'): string {
   const cell = (values: number[]) => (values.length === 0 ? '—' : `${median(values).toFixed(0)} (${Math.min(...values).toFixed(0)}–${Math.max(...values).toFixed(0)})`);
-  const rows = [...loads].map(([path, runs]) => `| \`${path}\` | ${runs.length} | ${FIELDS.map((f) => cell(runs.map((r) => r[f]).filter((v): v is number => v !== null))).join(' | ')} |`);
-  return [`| page | loads | ${FIELDS.join(' | ')} |`, `|---|---:|${FIELDS.map(() => '---:').join('|')}|`, ...rows].join('\n');
+  const lines = [...rows].map(([label, runs]) => `| ${label} | ${runs.length} | ${FIELDS.map((f) => cell(runs.map((r) => r[f]).filter((v): v is number => v !== null))).join(' | ')} |`);
+  return [`| ${first} | loads | ${FIELDS.join(' | ')} |`, `|---|---:|${FIELDS.map(() => '---:').join('|')}|`, ...lines].join('\n');
 }
 
-if (import.meta.main) {
-  const { values } = parseArgs({ options: { site: { type: 'string' }, path: { type: 'string', multiple: true }, loads: { type: 'string', default: '10' }, warm: { type: 'boolean', default: false } } });
-  if (!values.site || !values.path?.length) throw new Error('usage: node scripts/bench/page-trace.ts --site DIR --path /x/ [--path /y/ …] [--loads N] [--warm]');
+/**
+ * `loads` traced loads of each of `paths` under `baseUrl`, in turn: each in a new Chromium, or (`warm`) each in a new
+ * context of one Chromium that has loaded every path once before.
+ */
+export async function tracePages(baseUrl: string, paths: readonly string[], loads: number, warm: boolean, chromePath: string): Promise<Map<string, LoadSummary[]>> {
   const { chromium } = await import('playwright-core');
-  const { CHROMIUM_PATH } = await import('../../tests/support/system.ts');
-  const { startStaticServer } = await import('../lib/static-server.ts');
-  const server = await startStaticServer({ root: values.site, compress: true });
-  const launch = () => chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu'] });
-  const loads = new Map<string, LoadSummary[]>(values.path.map((p) => [p, []]));
-  const shared = values.warm ? await launch() : null;
+  const launch = () => chromium.launch({ executablePath: chromePath, args: ['--no-sandbox', '--disable-gpu'] });
+  const out = new Map<string, LoadSummary[]>(paths.map((p) => [p, []]));
+  const shared = warm ? await launch() : null;
   try {
-    for (const path of values.path) if (shared) await traceLoad(shared, new URL(path, server.url).href); // the warm-up load
-    for (let i = 0; i < Number(values.loads); i++) {
-      for (const path of values.path) {
+    for (const path of paths) if (shared) await traceLoad(shared, new URL(path, baseUrl).href); // the warm-up load
+    for (let i = 0; i < loads; i++) {
+      for (const path of paths) {
         const browser = shared ?? (await launch());
         try {
-          loads.get(path)!.push(await traceLoad(browser, new URL(path, server.url).href));
+          out.get(path)!.push(await traceLoad(browser, new URL(path, baseUrl).href));
         } finally {
           if (!shared) await browser.close();
         }
@@ -145,7 +147,21 @@ if (import.meta.main) {
     }
   } finally {
     await shared?.close();
+  }
+  return out;
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { site: { type: 'string' }, path: { type: 'string', multiple: true }, loads: { type: 'string', default: '10' }, warm: { type: 'boolean', default: false } } });
+  if (!values.site || !values.path?.length) throw new Error('usage: node scripts/bench/page-trace.ts --site DIR --path /x/ [--path /y/ …] [--loads N] [--warm]');
+  const { CHROMIUM_PATH } = await import('../../tests/support/system.ts');
+  const { startStaticServer } = await import('../lib/static-server.ts');
+  const server = await startStaticServer({ root: values.site, compress: true });
+  try {
+    const loads = await tracePages(server.url, values.path, Number(values.loads), values.warm, CHROMIUM_PATH);
+    const rows = new Map([...loads].map(([path, runs]) => [`\`${path}\``, runs]));
+    console.log(`${values.warm ? 'Warm browser' : 'A new Chromium per load'}, ms (median, min–max):\n\n${traceTable(rows)}`);
+  } finally {
     await server.close();
   }
-  console.log(`${values.warm ? 'Warm browser' : 'A new Chromium per load'}, ms (median, min–max):\n\n${traceTable(loads)}`);
 }

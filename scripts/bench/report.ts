@@ -2,6 +2,7 @@
  * The benchmark's results as data (`bench/results.json`) and as Markdown tables (`bench/results.md`, printed too).
  */
 import { LIGHTHOUSE_PACKAGE, lighthouseMarkdown, type LighthousePage } from './lighthouse.ts';
+import { traceTable, type LoadSummary } from './page-trace.ts';
 import type { BudgetResult } from './budgets.ts';
 import type { BuildBench } from './builds.ts';
 import { STAGES } from './builds.ts';
@@ -37,6 +38,8 @@ export interface Results {
   print: PrintBench;
   /** Lighthouse, mobile preset, the median of three runs per page (one run per page before 2026-12-03; absent in results from before it was measured). */
   lighthouse?: LighthousePage[];
+  /** The largest plan's main thread while it loads, each load in a new Chromium and in a warm one (page-trace.ts; absent before 2026-12-04). */
+  pageTrace?: { path: string; cold: LoadSummary[]; warm: LoadSummary[] };
   scale: BuildBench[];
   /** Search on the synthetic sites (fewer runs). */
   scaleSearch: { plans: number; search: SearchBench }[];
@@ -194,6 +197,13 @@ export function renderMarkdown(r: Results): string {
   );
   if (r.lighthouse && r.lighthouse.length > 0) {
     out.push('', `### Lighthouse (${LIGHTHOUSE_PACKAGE}, mobile preset: simulated slow 4G and 4× CPU slow-down; each page the median of its runs)`, '', lighthouseMarkdown(r.lighthouse));
+  }
+  if (r.pageTrace) {
+    const rows = new Map([
+      ['a new Chromium per load (as Lighthouse runs)', r.pageTrace.cold],
+      ['a warm Chromium (loaded the page before)', r.pageTrace.warm],
+    ]);
+    out.push('', `### The largest plan's main thread while it loads (\`${r.pageTrace.path}\`, scripts/bench/page-trace.ts; ms, median (min–max))`, '', traceTable(rows, 'Chromium'));
   }
   if (r.scale.length > 0) {
     const g = r.growth;
