@@ -7,6 +7,8 @@
  *   Chromium; JS needed to read a plan; the enhancement script (scripts/bench/pages.ts);
  * - search (bytes and ms, first and later queries) and print (seconds and pages) in Chromium
  *   (scripts/bench/search-print.ts);
+ * - Lighthouse on those four pages (scripts/bench/lighthouse.ts), and the largest plan's main thread while it loads,
+ *   in a new Chromium and in a warm one (scripts/bench/page-trace.ts);
  * - scaling over synthetic corpora of 10, 100 and 1,000 plans, with log-log exponents (scripts/bench/stats.ts);
  * - at each of those sizes, the text-reuse computation alone (scripts/bench/reuse.ts, which also runs by itself for
  *   sizes a full build cannot reach quickly: `node scripts/bench/reuse.ts --sizes 1000,3000,10000`).
