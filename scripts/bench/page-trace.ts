@@ -9,7 +9,7 @@
  * that has already loaded the page once (a reader's browser, whose font caches are warm). Paths are loaded in turn
  * (A B A B …), so that the machine's drift spreads over all of them. The site is served compressed, as a host does.
  *
- * Found with it (2026-12-04, xinji, the largest plan): in a new Chromium the first layout with text takes 270–330 ms,
+ * Found with it (2026-12-04, xinji, the largest plan): in a new Chromium the first layout with text takes 270–370 ms,
  * of which 110–200 ms is opening the CJK font's bold face (the same page with every weight 400: 170–190 ms), the
  * next layouts 20–25 ms. Lighthouse multiplies each task by 4.
  */
