@@ -68,7 +68,6 @@ function editedSlugIn(site: string): string | undefined {
   return readdirSync(join(site, 'plans')).find((s) => readFileSync(join(site, 'plans', s, 'index.html'), 'utf8').includes(EDIT));
 }
 
-/** Every file under `dir`, by path relative to it. */
 /** The rebuilt site, its files, the slug of the plan it added and of the plan whose text was edited. */
 function afterTheRebuild(): { site: string; now: string[]; newSlug: string; editedSlug: string | undefined } {
   const site = join(work, 'site');
@@ -81,6 +80,7 @@ function afterTheRebuild(): { site: string; now: string[]; newSlug: string; edit
 /** Whether a page of the site links the plan `slug` (a list page names each plan it holds by its address). */
 const pageLinksPlan = (site: string, page: string, slug: string | undefined) => readFileSync(join(site, page), 'utf8').includes(`/plans/${slug}/`);
 
+/** Every file under `dir`, by path relative to it. */
 function files(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile())
