@@ -189,7 +189,7 @@ async function measure(): Promise<Results> {
       const built = await benchBuilds({ label: `n${n}`, seedsDir, runs, logDir: LOG_DIR, scratchDir: scratch, keepSite: true, onRun: progress(`${n} plans`) });
       scale.push(built.bench);
       rmSync(seedsDir, { recursive: true, force: true });
-      // Search cost as the corpus grows (the search page reads every page's text on small sites, uses the index on large ones).
+      // Search cost as the corpus grows (the pair index's files and the named plans' records).
       const scaleServer = await startStaticServer({ root: built.siteDir! });
       try {
         const searchRuns = Math.min(browserRuns, 3);

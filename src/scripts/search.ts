@@ -2,12 +2,11 @@
  * The search page in the browser. Nothing is fetched until the reader starts a search: types in the box, submits it,
  * or arrives with `?q=`. Searches run as the reader types (after a short pause) and on submit; the URL keeps the
  * query (`?q=`) so a search can be shared or reloaded. Plans are read from their search records
- * (`search/blocks/<slug>.json.gz`; `by-number/<n>.json.gz` for a plan the pair index named, `pagefind/<id>.json.gz`
- * for one Pagefind named). On a site too large to read whole, the character-pair index (src/lib/search/pairs.ts)
- * names the candidates; Pagefind (script, WebAssembly, index) is loaded only for loose matches when nothing
- * matches literally.
+ * (`search/blocks/by-number/<n>.json.gz` for a plan the pair index named, `pagefind/<id>.json.gz` for one Pagefind
+ * named). The character-pair index (src/lib/search/pairs.ts) names the candidates, at every size of library;
+ * Pagefind (script, WebAssembly, index) is loaded only for loose matches when nothing matches literally.
  */
-import { continueSearch, runSearch, warm } from '../lib/search/engine.ts';
+import { continueSearch, runSearch } from '../lib/search/engine.ts';
 import type { PlanSource, SearchOutcome } from '../lib/search/engine.ts';
 import { prepareGroups } from '../lib/search/expand.ts';
 import { FACETS } from '../lib/search/facets.ts';
@@ -26,7 +25,6 @@ const TYPING_PAUSE = 300;
 /** What the page embeds (src/pages/search.astro). */
 interface PageData {
   synonyms: SynonymGroup[];
-  plans: string[] | null;
   /** Bucket files of the character-pair index (src/lib/search/pairs.ts), for the site's number of plans. */
   pairBuckets: number;
   filters: Partial<Record<FacetKey, string[]>>;
@@ -82,7 +80,6 @@ function init(form: HTMLFormElement): void {
   };
   let current: SearchOutcome | null = null;
   let sequence = 0;
-  let started = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   /** Pagefind and its shards (listed by the build), loaded once, on first use. */
@@ -115,18 +112,15 @@ function init(form: HTMLFormElement): void {
     }));
 
   const source: PlanSource = {
-    plans: data.plans ?? null,
-    // A key is where the plan's record is: its slug, or its Pagefind page id (the record then says its slug).
+    // A key is where the plan's record is: under its plan number or its Pagefind page id (the record says its slug).
     // Results lead to the plan pages of the reader's edition (`data-plan-base`: /en/ on the English search page).
     read: async (key) => {
       const record = await fetchJson(`${base}search/blocks/${key}.json.gz`);
       return planText(record.slug, `${form.dataset.planBase ?? base}plans/${record.slug}/`, record);
     },
     // Candidates come from the character-pair index, which names every plan that can match (scripts/search-pairs.ts
-    // links each record under its plan number); `null` (every plan) is never asked of a complete index.
-    search: async (term) =>
-      term === null ? [] : (await searchPairs(term, data.pairBuckets, normalize, pairBucket)).map((r) => ({ key: byPlanNumber(r.plan), score: r.score })),
-    complete: true,
+    // links each record under its plan number).
+    search: async (term) => (await searchPairs(term, data.pairBuckets, normalize, pairBucket)).map((r) => ({ key: byPlanNumber(r.plan), score: r.score })),
     // Loose matches, when nothing matches literally: Pagefind's words anywhere in a plan. Only plan pages are
     // indexed (scripts/pagefind-shards.ts), and each has its record under its page id.
     loose: async (query) => ((await (await loadIndex()).search(query))?.results ?? []).map((r) => ({ key: byPagefindId(r.id), score: r.score })),
@@ -189,10 +183,7 @@ function init(form: HTMLFormElement): void {
   };
 
   input.addEventListener('input', () => {
-    // The reader has started: on a small site, read the plans while they type (on a large one the index files a
-    // query needs depend on the query; Pagefind is loaded only for loose matches).
-    if (!started && source.plans) void warm(source);
-    started = true;
+    // Nothing to fetch ahead: the index files a query needs depend on the query.
     clearTimeout(timer);
     timer = setTimeout(() => void search(input.value), TYPING_PAUSE);
   });

@@ -1,5 +1,6 @@
 /**
- * The search page in Chromium: it fetches nothing until the reader searches (then the plans' own records; Pagefind only on a large site); `?q=` searches at once;
+ * The search page in Chromium: it fetches nothing until the reader searches (then the pair index's files and the records
+ * of the plans it names; Pagefind only for loose matches); `?q=` searches at once;
  * it works with the keyboard alone (search, filter, follow a result) and a result link lands on its anchor;
  * the live region says what was found; empty results get help; without JavaScript the page says search needs
  * it; the page passes axe (WCAG 2.2 AA) with results and filters showing; at phone width (360×740) the first
@@ -86,7 +87,7 @@ async function followWithEnter(page: Page, href: string): Promise<{ id: string; 
   return { id: hash, text: target.text };
 }
 
-test('fetches nothing until the reader types, then reads the plans (not Pagefind: five plans are read whole) as they type', async () => {
+test('fetches nothing until the reader types, then the pair index and only the records of the plans it names (not Pagefind)', async () => {
   await withPage(async (page) => {
     const urls = recordRequests(page);
     const failures: string[] = [];
@@ -104,10 +105,15 @@ test('fetches nothing until the reader types, then reads the plans (not Pagefind
 
     await page.keyboard.type('瞪羚企业');
     await settled(page, '瞪羚企业');
-    // A small site is read whole (src/lib/search/engine.ts, SCAN_ALL_PAGES): each plan's record once, no index.
-    const records = urls.filter((u) => new URL(u).pathname.startsWith('/search/blocks/')).map((u) => new URL(u).pathname).sort();
-    expect(records, 'plan records read once the reader typed').toEqual(['baodi-14th-five-year', 'beichen-2020-2022', 'hongqiao-2020-2022', 'tianjin-2014-work-conference', 'xinji-14th-five-year'].map((s) => `/search/blocks/${s}.json.gz`));
-    expect(urls.filter((u) => u.includes('/pagefind/')), 'Pagefind requests on a site read whole').toEqual([]);
+    // The same path as on a library of 10,000 plans (src/lib/search/engine.ts): the pair index names the four plans
+    // that hold 瞪羚企业's pairs (天津 2014 does not), and only their records are read, each once.
+    const paths = urls.map((u) => new URL(u).pathname);
+    expect(paths.filter((u) => u.startsWith('/search/pairs/')).length, 'pair index files read').toBeGreaterThan(0);
+    const records = paths.filter((u) => u.startsWith('/search/blocks/'));
+    expect(records.every((u) => /^\/search\/blocks\/by-number\/\d+\.json\.gz$/u.test(u)), records.join(' ')).toBe(true);
+    expect(new Set(records).size, 'plan records read once, those the index named').toBe(4);
+    expect(records).toHaveLength(4);
+    expect(urls.filter((u) => u.includes('/pagefind/')), 'Pagefind requests for a literal match').toEqual([]);
     expect(urls.filter((u) => new URL(u).origin !== origin), 'requests to other hosts').toEqual([]);
     expect(failures).toEqual([]);
     const shown = await readResults(page);

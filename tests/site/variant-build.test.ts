@@ -5,8 +5,8 @@
  * (scripts/generate-corpus.ts) — 32 plans — built strictly (any text that cannot be read fails the build) under
  * the sub-path `/plans/` and served there. Checks: a new text becomes a page with no code change; every link,
  * asset, data and search URL works under the sub-path; markup in a source is shown as text on the page and in
- * search results, and never runs; and search on a site of more than 20 plans, where the engine asks the
- * character-pair index first instead of reading every page: results and their order
+ * search results, and never runs; and search on a site of 32 plans through the character-pair index (the path of
+ * every site; here over sub-path URLs, shards and more candidates than a first page): results and their order
  * (tests/fixtures/search/variant-queries.yaml), the requests it makes, and “继续检查” for a common word.
  */
 import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -41,7 +41,7 @@ const site = siteBuiltForFile({
     copyFileSync('tests/fixtures/sixth/005_dongli_fixture.txt', join(seeds, '005_dongli_fixture.txt'));
     copyFileSync('tests/fixtures/hostile/markup.txt', join(seeds, '900_markup.txt'));
     for (const f of CORPUS) copyFileSync(join('tests/fixtures/corpus', f), join(seeds, f));
-    // Enough plans that search takes its index-first path (more than 20, SCAN_ALL_PAGES in engine.ts).
+    // Enough plans that a common word has more candidates than a first page of results (10) and “继续检查” shows.
     for (const f of generateCorpus(GENERATED, 1, poolsFromSeeds())) writeFileSync(join(seeds, f.name), f.text);
   },
   // Built as a library of thousands is: rendered by two `astro build` processes whose outputs are merged
@@ -283,7 +283,7 @@ function textsIn(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
-describe('search on a site of more than 20 plans (the pair index first)', () => {
+describe('search on a site of 32 plans (the pair index names the candidates)', () => {
   /** The built plans (data/plans/*.json): slug → source file and text (plus the simplified text of a traditional one). */
   let plans: Map<string, { file: string; text: string }>;
   const fileOf = (slug: string) => plans.get(slug)?.file ?? `(no built plan ${slug})`;

@@ -44,27 +44,39 @@ const records: Record<string, Omit<SearchRecord, 'slug'>> = {
   d: record('丁省規劃', { region: ['丁省'] }, [['paragraph', 'p0-1', '建設科技強省。']], { 'p0-1': '建设科技强省。' }),
 };
 
+/** Plans holding every character of `query` anywhere: a stand-in for Pagefind's loose matching (the partial tier). */
+const looseMatch = (many: Record<string, Omit<SearchRecord, 'slug'>>, query: string) => {
+  const chars = [...query.replace(/[\s"]/gu, '').toLowerCase()];
+  const text = (slug: string) => many[slug]!.blocks.map((b) => b.match ?? b.text).join('').toLowerCase();
+  return Object.keys(many).filter((s) => chars.every((c) => text(s).includes(c))).map((key) => ({ key, score: 1 }));
+};
+
 /**
- * Plans from the records above. `index: true` makes it a large site (the index is asked first); the index stands in
- * for Pagefind: every plan whose text has all the string's characters, as loose as the real one.
+ * Plans from `many` (default: the records above) as the site serves them: candidates from their pair index, built
+ * and read through its bucket bytes as on a built site (scripts/search-pairs.ts), loose matches from the stand-in.
  */
-function source(index = false): PlanSource & { searches: (string | null)[]; reads: string[] } {
-  const searches: (string | null)[] = [];
+function source(many: Record<string, Omit<SearchRecord, 'slug'>> = records): PlanSource & { searches: string[]; looseAsked: string[]; reads: string[] } {
+  const slugs = Object.keys(many);
+  const files = bucketFiles(slugs.map((slug) => ({ slug, ...many[slug]! })));
+  const searches: string[] = [];
+  const looseAsked: string[] = [];
   const reads: string[] = [];
-  const slugs = Object.keys(records);
-  const all = (slug: string) => records[slug]!.blocks.map((b) => b.match ?? b.text).join('').toLowerCase();
   return {
     searches,
+    looseAsked,
     reads,
-    plans: index ? null : slugs,
     read: async (slug) => {
       reads.push(slug);
-      return planText(slug, `/plans/${slug}/`, { slug, ...records[slug]! });
+      return planText(slug, `/plans/${slug}/`, { slug, ...many[slug]! });
     },
     search: async (term) => {
       searches.push(term);
-      const chars = [...(term ?? '').replace(/[\s"]/gu, '').toLowerCase()];
-      return slugs.filter((s) => chars.every((c) => all(s).includes(c))).map((key) => ({ key, score: 1 }));
+      const found = await searchPairs(term, pairBucketCount(slugs.length), normalize, async (n) => decodeBucket(files.get(n) ?? new Uint8Array(0)));
+      return found.map((f) => ({ key: slugs[f.plan]!, score: f.score }));
+    },
+    loose: async (query) => {
+      looseAsked.push(query);
+      return looseMatch(many, query);
     },
   };
 }
@@ -74,10 +86,13 @@ const groups = prepareGroups([
   { forms: ['研发投入强度', 'R&D经费投入强度'], narrower: [], notIn: [] },
 ]);
 
-describe('runSearch on a small site (every plan read)', () => {
+describe('runSearch (candidates from the pair index, verified in each plan\'s text)', () => {
   test('finds the literal text, with synonyms, and links each match to its paragraph', async () => {
-    const outcome = await runSearch(source(), '高企', groups);
+    const s = source();
+    const outcome = await runSearch(s, '高企', groups);
     expect(outcome.tier).toBe('exact');
+    // The typed form and its synonym are both asked of the index.
+    expect(s.searches).toEqual(['高企', '高新技术企业']);
     // The form as typed ranks before a synonym.
     expect(outcome.results.map((r) => r.page.url)).toEqual(['/plans/b/', '/plans/a/']);
     // 国家高企 counts, 提高企业 does not.
@@ -95,12 +110,15 @@ describe('runSearch on a small site (every plan read)', () => {
     expect(outcome.results[0]!.hits[0]!.block.id).toBe('p1-2-1');
   });
 
-  test('the index is not asked, and every plan is read once whatever the queries', async () => {
+  test('reads only the plans holding every pair (瞪羚 is in one), each once whatever the queries', async () => {
     const s = source();
-    await runSearch(s, '瞪羚企业', groups);
+    const outcome = await runSearch(s, '“瞪羚”', groups);
+    expect(outcome.results.map((r) => r.page.slug)).toEqual(['a']);
+    expect(s.reads).toEqual(['a']);
     await runSearch(s, '530家', groups);
-    expect(s.searches).toEqual([]);
-    expect(s.reads.sort()).toEqual(['a', 'b', 'c', 'd']);
+    await runSearch(s, '瞪羚企业', groups);
+    expect(s.reads).toEqual(['a']);
+    expect(s.looseAsked).toEqual([]);
   });
 
   test('every term of a multi-word query must occur', async () => {
@@ -108,11 +126,16 @@ describe('runSearch on a small site (every plan read)', () => {
     expect((await runSearch(source(), '瞪羚 1.45%', groups)).tier).not.toBe('exact');
   });
 
-  test('nothing literal: the index’s loose matches, with the blocks that hold a word of the query, marked as partial', async () => {
-    const outcome = await runSearch(source(), '为华', groups);
+  test('nothing literal: no plan read beyond the candidates; the loose matches, with the blocks that hold a word of the query, marked as partial', async () => {
+    const s = source();
+    // c has 为 and 华 but never 为华: the pair index names no plan, the loose index (characters anywhere) names c.
+    const outcome = await runSearch(s, '为华', groups);
+    expect(s.searches).toEqual(['为华']);
+    expect(s.looseAsked).toEqual(['为华']);
     expect(outcome.tier).toBe('partial');
     expect(outcome.results.map((r) => r.page.slug)).toEqual(['c']);
     expect(outcome.results[0]!.hits.map((h) => h.block.id)).toEqual(['p0-1']);
+    expect(s.reads).toEqual(['c']);
   });
 
   test('a text in traditional characters is found by its simplified form and linked, unmarked where lengths differ', async () => {
@@ -122,64 +145,6 @@ describe('runSearch on a small site (every plan read)', () => {
     expect(hit!.block.id).toBe('p0-1');
     // 建設科技強省 and 建设科技强省 have the same length: the match is marked on the text as printed.
     expect(snippet(hit!).parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['科技強省']);
-  });
-});
-
-describe('runSearch on a large site (the index first)', () => {
-  test('asks the index for each variant and reads only its candidates', async () => {
-    const s = source(true);
-    const outcome = await runSearch(s, '高企', groups);
-    expect(s.searches).toEqual(expect.arrayContaining(['高企', '高新技术企业']));
-    expect(outcome.results.map((r) => r.page.slug).sort()).toEqual(['a', 'b']);
-    expect(s.reads).not.toContain('c');
-  });
-});
-
-describe('runSearch on the pair index (complete: it names every plan that can match)', () => {
-  /** The records above as a built site's pair index (scripts/search-pairs.ts), read through its bucket bytes. */
-  function pairSource(): PlanSource & { asked: (string | null)[]; looseAsked: string[]; reads: string[] } {
-    const slugs = Object.keys(records);
-    const files = bucketFiles(slugs.map((slug) => ({ slug, ...records[slug]! })));
-    const stand = source(true);
-    const asked: (string | null)[] = [];
-    const looseAsked: string[] = [];
-    return {
-      asked,
-      looseAsked,
-      reads: stand.reads,
-      plans: null,
-      read: stand.read,
-      search: async (term) => {
-        asked.push(term);
-        if (term === null) throw new Error('a complete index is never asked for every plan');
-        const found = await searchPairs(term, pairBucketCount(slugs.length), normalize, async (n) => decodeBucket(files.get(n) ?? new Uint8Array(0)));
-        return found.map((f) => ({ key: slugs[f.plan]!, score: f.score }));
-      },
-      complete: true,
-      loose: async (query) => {
-        looseAsked.push(query);
-        return stand.search(query);
-      },
-    };
-  }
-
-  test('reads only the plans holding every pair: 瞪羚 is in one', async () => {
-    const s = pairSource();
-    const outcome = await runSearch(s, '“瞪羚”', groups);
-    expect(outcome.results.map((r) => r.page.slug)).toEqual(['a']);
-    expect(s.reads).toEqual(['a']);
-    expect(s.looseAsked).toEqual([]);
-  });
-
-  test('nothing literal: no plan read beyond the candidates, and the loose matches come from `loose`', async () => {
-    const s = pairSource();
-    // c has 为 and 华 but never 为华: the pair index names no plan, the loose index (characters anywhere) names c.
-    const outcome = await runSearch(s, '为华', groups);
-    expect(s.asked).toEqual(['为华']);
-    expect(s.looseAsked).toEqual(['为华']);
-    expect(outcome.tier).toBe('partial');
-    expect(outcome.results.map((r) => r.page.slug)).toEqual(['c']);
-    expect(s.reads).toEqual(['c']);
   });
 });
 
@@ -222,26 +187,13 @@ describe('facets', () => {
   });
 });
 
-describe('verification in rounds, on a large site', () => {
+describe('verification in rounds', () => {
   // Thirty plans that all have the word: the index names every one of them.
   const many = Object.fromEntries(
     Array.from({ length: 30 }, (_, i) => [`p${i}`, record(`第${i}号规划`, { region: ['甲区'] }, [['paragraph', 'p1', `培育瞪羚企业${i + 1}家。`]])]),
   );
-  const big = (): PlanSource & { reads: string[] } => {
-    const reads: string[] = [];
-    return {
-      reads,
-      plans: null,
-      read: async (slug) => {
-        reads.push(slug);
-        return planText(slug, `/plans/${slug}/`, { slug, ...many[slug]! });
-      },
-      search: async () => Object.keys(many).map((key) => ({ key, score: 1 })),
-    };
-  };
-
   test('the first round reads only the plans a first page of results needs (10), and offers the rest', async () => {
-    const s = big();
+    const s = source(many);
     const outcome = await runSearch(s, '瞪羚企业', groups);
     expect(s.reads).toHaveLength(10);
     expect(outcome.results).toHaveLength(10);
@@ -249,7 +201,7 @@ describe('verification in rounds, on a large site', () => {
   });
 
   test('continuing (继续检查) reads every remaining candidate', async () => {
-    const s = big();
+    const s = source(many);
     // As the page's “继续检查” asks: every remaining candidate, not only until a page is full.
     const outcome = await continueSearch(s, await runSearch(s, '瞪羚企业', groups), undefined, false);
     expect(s.reads).toHaveLength(30);
@@ -258,34 +210,16 @@ describe('verification in rounds, on a large site', () => {
   });
 });
 
-describe('the query as typed first, its other forms when needed (each Pagefind search loads index chunks)', () => {
+describe('the query as typed first, its other forms when needed (each index search loads bucket files)', () => {
   // Plans that say 研发投入强度 (the typed form) and plans that say only R&D经费投入强度 (its synonym, `groups` above).
   const plans = (typed: number, synonym: number) =>
     Object.fromEntries([
       ...Array.from({ length: typed }, (_, i) => [`t${i}`, record(`第${i}号规划`, { region: ['甲区'] }, [['paragraph', 'p1', `全社会研发投入强度达到${i + 1}%。`]])] as const),
       ...Array.from({ length: synonym }, (_, i) => [`s${i}`, record(`第${i}号计划`, { region: ['乙区'] }, [['paragraph', 'p1', `R&D经费投入强度达到${i + 1}%。`]])] as const),
     ]);
-  /** A large site whose index names the plans that contain the string (as written, case aside). */
-  const indexed = (many: Record<string, Omit<SearchRecord, 'slug'>>) => {
-    const searches: (string | null)[] = [];
-    const reads: string[] = [];
-    const text = (key: string) => many[key]!.blocks.map((b) => b.text).join('').toLowerCase();
-    const s: PlanSource = {
-      plans: null,
-      read: async (key) => {
-        reads.push(key);
-        return planText(key, `/plans/${key}/`, { slug: key, ...many[key]! });
-      },
-      search: async (term) => {
-        searches.push(term);
-        return Object.keys(many).filter((k) => term === null || text(k).includes(term)).map((key) => ({ key, score: 1 }));
-      },
-    };
-    return { s, searches, reads };
-  };
-
   test('when the typed form fills a first page, its synonym is not searched until the reader continues', async () => {
-    const { s, searches, reads } = indexed(plans(30, 5));
+    const s = source(plans(30, 5));
+    const { searches, reads } = s;
     const outcome = await runSearch(s, '研发投入强度', groups);
     expect(searches).toEqual(['研发投入强度']);
     expect(reads).toHaveLength(10);
@@ -311,12 +245,12 @@ describe('the query as typed first, its other forms when needed (each Pagefind s
     };
     const reads: string[] = [];
     const s: PlanSource = {
-      plans: null,
       read: async (key) => {
         reads.push(key);
         return planText(key, `/plans/${key}/`, { slug: key, ...many[key]! });
       },
       search: async (term) => (term === '研发投入强度' ? ['t0', 'd0', 't1', 'd1', 't2', 'd2', 't3', 'd3', 't4', 'd4'] : Object.keys(many).filter((k) => k.startsWith('s'))).map((key) => ({ key, score: 1 })),
+      loose: async (query) => looseMatch(many, query),
     };
     const outcome = await runSearch(s, '研发投入强度', groups);
     // Ten read, five matched; five more make the page.
@@ -326,7 +260,8 @@ describe('the query as typed first, its other forms when needed (each Pagefind s
   });
 
   test('when the typed form does not fill a first page, its synonym is searched at once and every plan found', async () => {
-    const { s, searches, reads } = indexed(plans(3, 5));
+    const s = source(plans(3, 5));
+    const { searches, reads } = s;
     const outcome = await runSearch(s, '研发投入强度', groups);
     expect(searches).toEqual(['研发投入强度', 'r&d经费投入强度']);
     expect(outcome.results.map((r) => r.page.slug).sort()).toEqual(['s0', 's1', 's2', 's3', 's4', 't0', 't1', 't2']);

@@ -1,20 +1,16 @@
 /**
  * The search itself, without the DOM: the plans' own text decides what matches; an index only names candidates.
  *
- * 1. Candidates. On a small site (at most {@link SCAN_ALL_PAGES} plans) every plan is a candidate: reading every
- *    plan's record costs less than any index would. On a larger site, one index search per query variant (the term
- *    and its synonyms). The site's index is the character-pair index (pairs.ts): it names every plan holding all
- *    pairs of the variant, so no plan that matches is missed (`complete`). The engine also runs on a looser index
- *    (Pagefind's, whose prefix matching of query words names almost all plans that contain the words, and whose
- *    quoted mode misses plans because index-time and query-time segmentation differ: see normalize.ts). The query
- *    as typed is searched first; the other variants only when its candidates do not fill a first page (each search
- *    loads index files), else when the reader asks to continue.
+ * 1. Candidates: one index search per query variant (the term and its synonyms). The site's index is the
+ *    character-pair index (pairs.ts): it names every plan holding all pairs of the variant, so no plan that matches
+ *    is missed, and nothing beyond its candidates is ever read. The query as typed is searched first; the other
+ *    variants only when its candidates do not fill a first page (each search loads index files), else when the
+ *    reader asks to continue. One path at every size of library: the five seeds are searched as 10,000 plans are.
  * 2. Verification: each candidate's record (records.ts) is searched literally, block by block, for every term (in any
  *    of its variants). Plans where every term occurs are the results, ranked by where the matches are; each match
  *    links to its paragraph, heading or table.
- * 3. When no candidate contains the query literally, an index that is not `complete` may have missed some (Pagefind's
- *    tokens may not have lined up with the query's): some remaining plans are read too. If still nothing, the loose
- *    matches (`loose`: Pagefind's words anywhere in a plan) are shown, marked as partial.
+ * 3. When no plan contains the query literally, the loose matches (`loose`: Pagefind's words anywhere in a plan) are
+ *    shown, marked as partial.
  *
  * What each step is worth was measured (tests/search/RESULTS.md).
  */
@@ -25,20 +21,16 @@ import { findAll } from './match.ts';
 import type { Block, PlanText } from './plan-text.ts';
 
 /**
- * Where the engine gets plans from. A plan is named by a key the source gives and reads: its slug on a small site
- * (the page embeds them), its index's page id where the index named it (src/scripts/search.ts).
+ * Where the engine gets plans from. A plan is named by a key the source gives and reads: where the index put its
+ * record (src/scripts/search.ts).
  */
 export interface PlanSource {
-  /** Every plan's key on a site small enough to read whole, else `null`: ask the index. */
-  plans: readonly string[] | null;
   /** A plan's text (the engine asks once per key and visit). */
   read: (key: string) => Promise<PlanText>;
-  /** The index: plans for a string, best first; `null` lists every plan. */
-  search: (term: string | null) => Promise<{ key: string; score: number }[]>;
-  /** The index names every plan that can match literally: nothing to read beyond its candidates. */
-  complete?: boolean;
-  /** Plans for the query's words anywhere (the partial tier), best first; default: `search`. */
-  loose?: (query: string) => Promise<{ key: string; score: number }[]>;
+  /** The index: every plan that can hold the string literally, best first. */
+  search: (term: string) => Promise<{ key: string; score: number }[]>;
+  /** Plans for the query's words anywhere (the partial tier), best first. */
+  loose: (query: string) => Promise<{ key: string; score: number }[]>;
 }
 
 /** A place in a plan that matches: one block (paragraph, heading, table) and the matched ranges in its text. */
@@ -93,11 +85,7 @@ export const VERIFY_BATCH = 20;
 export const VERIFY_LIMIT = 40;
 /** Results wanted before verification stops early. */
 export const WANTED = 10;
-/** Up to this many plans every plan is read (see step 1); above it the index goes first. */
-export const SCAN_ALL_PAGES = 20;
-/** Plans read beyond Pagefind's candidates when none of them matches literally. */
-export const SCAN_ON_MISS_PAGES = 20;
-/** How many Pagefind searches one query may run (variants beyond this are still matched in the text). */
+/** How many index searches one query may run (variants beyond this are still matched in the text). */
 export const MAX_CANDIDATE_SEARCHES = 8;
 
 /** Weight of a match by where it is: titles and headings say what a plan or section is about. */
@@ -197,11 +185,6 @@ export async function continueSearch(source: PlanSource, outcome: SearchOutcome,
   return outcome;
 }
 
-/** Get ready while the reader is still typing: on a small site, read every plan, which the search will. Never rejects. */
-export async function warm(source: PlanSource): Promise<void> {
-  await Promise.all((source.plans ?? []).map((s) => read(source, s).catch(() => undefined)));
-}
-
 /** Union of the index's results for several strings, most often found first, then by best score. */
 function rank(lists: readonly { key: string; score: number }[][]): string[] {
   const found = new Map<string, { count: number; score: number }>();
@@ -223,7 +206,7 @@ function queryWords(terms: string[]): Variant[] {
 
 /** Nothing literal anywhere: Pagefind's results for the query, each with the blocks holding any of its words. */
 async function partial(source: PlanSource, outcome: SearchOutcome): Promise<PlanResult[]> {
-  const found = (await (source.loose ?? source.search)(outcome.terms.join(' '))).slice(0, WANTED);
+  const found = (await source.loose(outcome.terms.join(' '))).slice(0, WANTED);
   const pages = await Promise.all(found.map((f) => read(source, f.key)));
   const words = queryWords(outcome.terms);
   return pages.map((page, i) => ({ page, hits: literalHits(page, [words]).hits, score: found[i]!.score })).filter((r) => r.hits.length > 0);
@@ -247,37 +230,25 @@ export async function runSearch(source: PlanSource, query: string, groups: reado
   const outcome: SearchOutcome = { query, terms, variants, tier: 'none', results: [], pending: [], unsearched: [], named: new Set(), checked: 0 };
   if (terms.length === 0) return outcome;
 
-  if (source.plans) {
-    outcome.pending = [...source.plans];
-    await continueSearch(source, outcome);
+  const strings = candidateStrings(terms, variants);
+  // The query as typed first, one round: when its candidates fill a first page, that page is shown and the other
+  // variants wait for the reader to continue (each search loads index files for its pairs).
+  const typed = await source.search(strings[0]!);
+  outcome.pending = rank([typed]);
+  outcome.named = new Set(outcome.pending);
+  await continueSearch(source, outcome, WANTED);
+  if (outcome.results.length >= WANTED && outcome.pending.length > 0 && strings.length > 1) {
+    outcome.unsearched = strings.slice(1);
   } else {
-    const strings = candidateStrings(terms, variants);
-    // The query as typed first, one round: when its candidates fill a first page, that page is shown and the other
-    // variants wait for the reader to continue (each search loads index chunks for its words in every shard).
-    const typed = await source.search(strings[0]!);
-    outcome.pending = rank([typed]);
-    outcome.named = new Set(outcome.pending);
-    await continueSearch(source, outcome, WANTED);
-    if (outcome.results.length >= WANTED && outcome.pending.length > 0 && strings.length > 1) {
-      outcome.unsearched = strings.slice(1);
-    } else {
-      // Not enough: every variant's candidates, in the order all the searches give them, less those read already.
-      const read = new Set([...outcome.named].filter((k) => !outcome.pending.includes(k)));
-      const all = rank([typed, ...(await Promise.all(strings.slice(1).map((s) => source.search(s))))]);
-      outcome.named = new Set(all);
-      outcome.pending = all.filter((k) => !read.has(k));
-      // The typed form's round counts as the query's first: read next only what the page still lacks (each record
-      // is a few KB), then rounds as usual, up to the query's limit.
-      if (outcome.checked > 0) await continueSearch(source, outcome, Math.max(1, WANTED - outcome.results.length));
-      await continueSearch(source, outcome, VERIFY_LIMIT - outcome.checked);
-    }
-    if (outcome.results.length === 0 && !source.complete) {
-      // Pagefind returned no plan with the literal text: its tokens may not have lined up with the query's. Read
-      // some of the rest (one batch: on a large site a query with no match at all would otherwise read hundreds).
-      const seen = new Set(outcome.named);
-      outcome.pending = (await source.search(null)).map((r) => r.key).filter((k) => !seen.has(k));
-      await continueSearch(source, outcome, SCAN_ON_MISS_PAGES);
-    }
+    // Not enough: every variant's candidates, in the order all the searches give them, less those read already.
+    const read = new Set([...outcome.named].filter((k) => !outcome.pending.includes(k)));
+    const all = rank([typed, ...(await Promise.all(strings.slice(1).map((s) => source.search(s))))]);
+    outcome.named = new Set(all);
+    outcome.pending = all.filter((k) => !read.has(k));
+    // The typed form's round counts as the query's first: read next only what the page still lacks (each record
+    // is a few KB), then rounds as usual, up to the query's limit.
+    if (outcome.checked > 0) await continueSearch(source, outcome, Math.max(1, WANTED - outcome.results.length));
+    await continueSearch(source, outcome, VERIFY_LIMIT - outcome.checked);
   }
   if (outcome.results.length === 0) {
     outcome.results = await partial(source, outcome);
