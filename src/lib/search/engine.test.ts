@@ -210,6 +210,28 @@ describe('verification in rounds', () => {
   });
 });
 
+describe('candidates left when none of those read matches', () => {
+  // 42 plans hold every pair of 投入强度 (投入, 入强, 强度) apart; the one that says 投入强度 comes last in the index's
+  // order (same score, highest plan number). The first round and the query's limit read 40 of them.
+  const many = Object.fromEntries([
+    ...Array.from({ length: 41 }, (_, i) => [`a${String(i).padStart(2, '0')}`, record(`第${i}号规划`, { region: ['甲区'] }, [['paragraph', 'p1', `加大投入，入强队，强度${i}。`]])] as const),
+    ['z', record('末号规划', { region: ['乙区'] }, [['paragraph', 'p1', '研发投入强度达到2%。']])] as const,
+  ]);
+
+  test('stay pending behind the loose matches, and continuing finds the literal one, which replaces them', async () => {
+    const s = source(many);
+    const outcome = await runSearch(s, '投入强度', groups);
+    expect(s.reads).toHaveLength(40);
+    expect(outcome.tier).toBe('partial');
+    expect(outcome.results.length).toBeGreaterThan(0);
+    expect(outcome.pending).toHaveLength(2);
+    await continueSearch(s, outcome, undefined, false);
+    expect(outcome.tier).toBe('exact');
+    expect(outcome.results.map((r) => r.page.slug)).toEqual(['z']);
+    expect(outcome.pending).toEqual([]);
+  });
+});
+
 describe('the query as typed first, its other forms when needed (each index search loads bucket files)', () => {
   // Plans that say 研发投入强度 (the typed form) and plans that say only R&D经费投入强度 (its synonym, `groups` above).
   const plans = (typed: number, synonym: number) =>

@@ -9,8 +9,8 @@
  * 2. Verification: each candidate's record (records.ts) is searched literally, block by block, for every term (in any
  *    of its variants). Plans where every term occurs are the results, ranked by where the matches are; each match
  *    links to its paragraph, heading or table.
- * 3. When no plan contains the query literally, the loose matches (`loose`: Pagefind's words anywhere in a plan) are
- *    shown, marked as partial.
+ * 3. When no plan read contains the query literally, the loose matches (`loose`: Pagefind's words anywhere in a plan)
+ *    are shown, marked as partial; candidates not read yet can still be checked (`continueSearch`).
  *
  * What each step is worth was measured (tests/search/RESULTS.md).
  */
@@ -161,6 +161,8 @@ async function verify(source: PlanSource, keys: string[], outcome: SearchOutcome
  * `untilEnough`, stop once {@link WANTED} results are found (the reader can ask for the rest).
  */
 export async function continueSearch(source: PlanSource, outcome: SearchOutcome, budget = VERIFY_LIMIT, untilEnough = true): Promise<SearchOutcome> {
+  // Loose matches stand in until a plan matches literally: set aside, and back if none does.
+  const loose = outcome.tier === 'partial' ? outcome.results.splice(0) : [];
   if (outcome.unsearched.length > 0) {
     // The reader wants more than the query as typed gave: the other variants' candidates join the queue.
     const more = rank(await Promise.all(outcome.unsearched.map((s) => source.search(s))));
@@ -182,6 +184,7 @@ export async function continueSearch(source: PlanSource, outcome: SearchOutcome,
   }
   outcome.results.sort((a, b) => b.score - a.score || a.page.url.localeCompare(b.page.url));
   if (outcome.results.length > 0) outcome.tier = 'exact';
+  else outcome.results = loose;
   return outcome;
 }
 
@@ -251,8 +254,9 @@ export async function runSearch(source: PlanSource, query: string, groups: reado
     await continueSearch(source, outcome, VERIFY_LIMIT - outcome.checked);
   }
   if (outcome.results.length === 0) {
+    // The candidates not read yet stay pending: the index named them, so one may still match literally (the first 40
+    // can all hold the pairs apart), and the reader may continue.
     outcome.results = await partial(source, outcome);
-    outcome.pending = [];
     outcome.tier = outcome.results.length > 0 ? 'partial' : 'none';
   }
   return outcome;

@@ -118,13 +118,13 @@ function resultItem(w: Writer, result: PlanResult, headingId: string): HTMLEleme
 /** The status line (a live region): what was found, in one sentence; the query marked as the data's words. */
 export function statusParts(w: Writer, outcome: SearchOutcome, shown: number): (Node | string)[] {
   const query = outcome.query.trim();
-  if (outcome.tier === 'none') return w.parts(w.m.none, { query });
-  const total = outcome.results.length;
-  const filtered = shown < total ? w.parts(w.m.filtered, { shown }) : [];
-  if (outcome.tier === 'partial') return w.parts(w.m.partial, { query, total, filtered });
-  const places = outcome.results.reduce((n, r) => n + hitCount(r), 0);
   // With variants not searched yet, the plans left are at least those already named.
   const pending = outcome.pending.length > 0 ? w.parts(outcome.unsearched.length > 0 ? w.m.pendingAtLeast : w.m.pending, { n: outcome.pending.length }) : [];
+  if (outcome.tier === 'none') return w.parts(w.m.none, { query, pending });
+  const total = outcome.results.length;
+  const filtered = shown < total ? w.parts(w.m.filtered, { shown }) : [];
+  if (outcome.tier === 'partial') return w.parts(w.m.partial, { query, total, filtered, pending });
+  const places = outcome.results.reduce((n, r) => n + hitCount(r), 0);
   return w.parts(w.m.found, { total, places, filtered, pending });
 }
 
