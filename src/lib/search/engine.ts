@@ -244,10 +244,10 @@ export async function runSearch(source: PlanSource, query: string, groups: reado
     outcome.unsearched = strings.slice(1);
   } else {
     // Not enough: every variant's candidates, in the order all the searches give them, less those read already.
-    const read = new Set([...outcome.named].filter((k) => !outcome.pending.includes(k)));
+    const alreadyRead = new Set([...outcome.named].filter((k) => !outcome.pending.includes(k)));
     const all = rank([typed, ...(await Promise.all(strings.slice(1).map((s) => source.search(s))))]);
     outcome.named = new Set(all);
-    outcome.pending = all.filter((k) => !read.has(k));
+    outcome.pending = all.filter((k) => !alreadyRead.has(k));
     // The typed form's round counts as the query's first: read next only what the page still lacks (each record
     // is a few KB), then rounds as usual, up to the query's limit.
     if (outcome.checked > 0) await continueSearch(source, outcome, Math.max(1, WANTED - outcome.results.length));
