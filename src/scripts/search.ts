@@ -8,12 +8,12 @@
  */
 import { continueSearch, runSearch } from '../lib/search/engine.ts';
 import type { PlanSource, SearchOutcome } from '../lib/search/engine.ts';
-import { prepareGroups } from '../lib/search/expand.ts';
+import { prepareGroups, queryTerms } from '../lib/search/expand.ts';
 import { FACETS } from '../lib/search/facets.ts';
 import type { FacetKey, Selection } from '../lib/search/facets.ts';
 import { fetchBytes, fetchJson, planText } from '../lib/search/plan-text.ts';
 import { normalize } from '../lib/search/normalize.ts';
-import { byPlanNumber, decodeBucket, searchPairs } from '../lib/search/pairs.ts';
+import { bucketOf, byPlanNumber, decodeBucket, needleKeys, searchPairs } from '../lib/search/pairs.ts';
 import type { PairKey, Postings } from '../lib/search/pairs.ts';
 import { Writer, renderFilters, renderResults, statusParts } from '../lib/search/render.ts';
 import { fillText, type SearchMessages } from '../lib/search/messages.ts';
@@ -182,8 +182,13 @@ function init(form: HTMLFormElement): void {
     }
   };
 
-  input.addEventListener('input', () => {
-    // Nothing to fetch ahead: the index files a query needs depend on the query.
+  input.addEventListener('input', (event) => {
+    // The index files the query as typed needs, fetched during the pause (the search asks for them first), so the
+    // search waits for one round trip, its records, not two. Not while an input method composes: its letters are not
+    // the query.
+    if (!(event instanceof InputEvent && event.isComposing)) {
+      for (const term of queryTerms(input.value)) for (const key of needleKeys(normalize(term))) pairBucket(bucketOf(key, data.pairBuckets)).catch(() => undefined);
+    }
     clearTimeout(timer);
     timer = setTimeout(() => void search(input.value), TYPING_PAUSE);
   });

@@ -124,6 +124,32 @@ test('fetches nothing until the reader types, then the pair index and only the r
   });
 });
 
+test('while the reader pauses after typing, the index files of the query are already being fetched', async () => {
+  await withPage(async (page) => {
+    await page.goto(pageUrl(baseUrl, '/search/'), { waitUntil: 'networkidle' });
+    // When the search starts (the results region turns busy), on the page's clock.
+    await page.evaluate(() => {
+      const region = document.querySelector<HTMLElement>('#search-results')!;
+      const w = window as unknown as { searchStarted?: number };
+      new MutationObserver(() => {
+        if (region.dataset.state === 'loading') w.searchStarted ??= performance.now();
+      }).observe(region, { attributes: true, attributeFilter: ['data-state'] });
+    });
+    // One input event with the whole text, as an input method commits it.
+    await page.locator('#search-q').fill('瞪羚企业');
+    await settled(page, '瞪羚企业');
+    const { started, pairs } = await page.evaluate(() => ({
+      started: (window as unknown as { searchStarted?: number }).searchStarted ?? NaN,
+      pairs: performance.getEntriesByType('resource').filter((e) => new URL(e.name).pathname.startsWith('/search/pairs/')).map((e) => e.startTime),
+    }));
+    expect(pairs.length, 'pair index files fetched').toBeGreaterThan(0);
+    // Fetched on the input event, the typing pause (300 ms) before the search starts; a search that fetches them
+    // itself starts them within a few ms of turning busy (the observer runs just after the search's first fetch).
+    const ahead = started - Math.min(...pairs);
+    expect(ahead, `first pair file ${ahead.toFixed(0)} ms before the search started`).toBeGreaterThan(150);
+  });
+});
+
 test('arriving with ?q= fills the box, searches and announces the count in a live region', async () => {
   await withPage(async (page) => {
     await page.goto(pageUrl(baseUrl, `/search/?q=${encodeURIComponent('3.2%')}`));
