@@ -13,7 +13,7 @@ import { FACETS } from '../lib/search/facets.ts';
 import type { FacetKey, Selection } from '../lib/search/facets.ts';
 import { fetchBytes, fetchJson, planText } from '../lib/search/plan-text.ts';
 import { normalize } from '../lib/search/normalize.ts';
-import { bucketOf, byPlanNumber, decodeBucket, needleKeys, searchPairs } from '../lib/search/pairs.ts';
+import { byPlanNumber, decodeBucket, queryBuckets, searchPairs } from '../lib/search/pairs.ts';
 import type { PairKey, Postings } from '../lib/search/pairs.ts';
 import { Writer, renderFilters, renderResults, statusParts } from '../lib/search/render.ts';
 import { fillText, type SearchMessages } from '../lib/search/messages.ts';
@@ -187,7 +187,7 @@ function init(form: HTMLFormElement): void {
     // search waits for one round trip, its records, not two. Not while an input method composes: its letters are not
     // the query.
     if (!(event instanceof InputEvent && event.isComposing)) {
-      for (const term of queryTerms(input.value)) for (const key of needleKeys(normalize(term))) pairBucket(bucketOf(key, data.pairBuckets)).catch(() => undefined);
+      for (const n of queryBuckets(queryTerms(input.value).join(' '), data.pairBuckets, normalize)) pairBucket(n).catch(() => undefined);
     }
     clearTimeout(timer);
     timer = setTimeout(() => void search(input.value), TYPING_PAUSE);

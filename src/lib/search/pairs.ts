@@ -158,6 +158,16 @@ export function intersect(keys: readonly PairKey[], lookup: (key: PairKey) => Po
 /** Where the record of plan number `n` is, under `search/blocks/` (scripts/search-pairs.ts links it there). */
 export const byPlanNumber = (n: number): string => `by-number/${n}`;
 
+/** The keys of a query string (terms separated by white space, each normalised by `normalizeTerm`). */
+function queryKeys(query: string, normalizeTerm: (term: string) => string): PairKey[] {
+  return [...new Set(query.split(/\s+/u).flatMap((term) => needleKeys(normalizeTerm(term))))];
+}
+
+/** The bucket files a search for `query` reads (what the search page fetches ahead while the reader pauses). */
+export function queryBuckets(query: string, buckets: number, normalizeTerm: (term: string) => string): number[] {
+  return [...new Set(queryKeys(query, normalizeTerm).map((k) => bucketOf(k, buckets)))];
+}
+
 /**
  * The index's plans for a query string (terms separated by white space, each normalised by `normalizeTerm`): those
  * holding every pair of every term, best first (see {@link intersect}), each bucket fetched once by `bucket`.
@@ -168,10 +178,9 @@ export async function searchPairs(
   normalizeTerm: (term: string) => string,
   bucket: (n: number) => Promise<ReadonlyMap<PairKey, Postings>>,
 ): Promise<{ plan: number; score: number }[]> {
-  const keys = [...new Set(query.split(/\s+/u).flatMap((term) => needleKeys(normalizeTerm(term))))];
+  const keys = queryKeys(query, normalizeTerm);
   if (keys.length === 0) return [];
   const files = new Map<number, ReadonlyMap<PairKey, Postings>>();
-  const numbers = [...new Set(keys.map((k) => bucketOf(k, buckets)))];
-  await Promise.all(numbers.map(async (n) => files.set(n, await bucket(n))));
+  await Promise.all(queryBuckets(query, buckets, normalizeTerm).map(async (n) => files.set(n, await bucket(n))));
   return intersect(keys, (k) => files.get(bucketOf(k, buckets))!.get(k)).sort((a, b) => b.score - a.score || a.plan - b.plan);
 }
