@@ -29,13 +29,11 @@ describe('prepare', { timeout: 120_000 }, () => {
     await expect(readPrepared(reuseSummaryFile(plans))).rejects.toThrow(/_summary\.json is missing: it is written by `node scripts\/prepare\.ts/u);
 
     const first = await prepare(plans);
-    // Every file is new: the six of the text reuse, and the chart catalog's index, the values its spreads are drawn
-    // from, and its groups (src/lib/prepared-charts.ts).
+    // Every file is new: the six of the text reuse, and the chart catalog's index and groups (src/lib/prepared-charts.ts).
     const chartFiles = readdirSync(join(plans, '_charts'));
     expect(chartFiles).toContain('_index.json');
-    expect(chartFiles).toContain('_peers.json');
     // …and its two records: the plans it validated, the keys of the plans' reuse files.
-    expect(first).toEqual({ plans: 5, written: 6 + chartFiles.length + 2, unchanged: 0, removed: 0, reusePlans: { computed: 5, kept: 0 }, chartGroups: { computed: chartFiles.length - 2, kept: 0 } });
+    expect(first).toEqual({ plans: 5, written: 6 + chartFiles.length + 2, unchanged: 0, removed: 0, reusePlans: { computed: 5, kept: 0 }, chartGroups: { computed: chartFiles.length - 1, kept: 0 } });
     expect(Object.keys(JSON.parse(readFileSync(validatedPlansFile(plans), 'utf8')).files).sort()).toEqual(SLUGS.map((s) => `${s}.json`).sort());
     // Each of the five plans has charts (a baseline chart, else the peer view), each in its plan's group.
     for (const slug of SLUGS) expect(chartFiles).toContain(`plan-${slug}.json`);

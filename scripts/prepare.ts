@@ -20,7 +20,7 @@ import { DataError } from '../src/schemas/friendly-errors.ts';
 import { planFileDigest, planReuseFile, readPlans, reuseSummaryFile, validatedPlans, validatedPlansFile, validatedRecord } from '../src/lib/plan-files.ts';
 import { findPassages, reuseInput } from '../src/lib/reuse/index.ts';
 import { prepareReuse } from '../src/lib/reuse/prepared.ts';
-import { chartGroupFile, chartIndexFile, chartsFolder, peerSnapshotFile, prepareCharts, type ChartIndex, type PeerSnapshot } from '../src/lib/prepared-charts.ts';
+import { chartGroupFile, chartIndexFile, chartsFolder, prepareCharts, type ChartIndex } from '../src/lib/prepared-charts.ts';
 import { readRegistry } from '../src/lib/registry-files.ts';
 import type { PlanDocument } from '../src/schemas/plan.ts';
 import { codeDigest } from './lib/code-digest.ts';
@@ -120,13 +120,9 @@ export interface ChartFilesResult {
 /** The chart catalog (`_charts/`): the groups whose inputs did not change are kept (src/lib/prepared-charts.ts). */
 export async function prepareChartFiles(plansDir: string, plans: PlanDocument[], code: string): Promise<ChartFilesResult> {
   const [indicators, overlay] = await Promise.all([readRegistry('indicators'), readRegistry('regions')]);
-  const previousIndex = readJson<ChartIndex>(chartIndexFile(plansDir));
-  const previous = previousIndex && { index: previousIndex, peers: readJson<PeerSnapshot>(peerSnapshotFile(plansDir)) };
-  const { index, groups, peers } = prepareCharts(plans, indicators, overlay, code, previous, (group) => existsSync(chartGroupFile(plansDir, group)));
-  const charts = new Map<string, string>([
-    [chartIndexFile(plansDir), JSON.stringify(index)],
-    [peerSnapshotFile(plansDir), JSON.stringify(peers)],
-  ]);
+  const previous = readIndex(chartIndexFile(plansDir));
+  const { index, groups } = prepareCharts(plans, indicators, overlay, code, previous, (group) => existsSync(chartGroupFile(plansDir, group)));
+  const charts = new Map<string, string>([[chartIndexFile(plansDir), JSON.stringify(index)]]);
   const keep = new Set<string>();
   for (const ref of index.charts) if (!groups.has(ref.group)) keep.add(chartGroupFile(plansDir, ref.group));
   for (const [group, entries] of groups) charts.set(chartGroupFile(plansDir, group), JSON.stringify(entries));
@@ -196,11 +192,11 @@ function readReuseKeys(file: string, code: string): Record<string, string> {
   }
 }
 
-function readJson<T>(file: string): T | null {
+function readIndex(file: string): ChartIndex | null {
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as T;
+    return JSON.parse(readFileSync(file, 'utf8')) as ChartIndex;
   } catch {
-    return null; // none yet, or a broken one: everything it records is computed again
+    return null; // none yet, or a broken one: every group is computed
   }
 }
 

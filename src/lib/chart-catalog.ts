@@ -101,9 +101,8 @@ export function planCharts(doc: PlanDocument, plans: readonly PlanDocument[], in
     });
   } else {
     const context = peerContext ?? peerContextOf(plans, indicators);
-    const library = context.library ?? context.plans.length;
-    const model = peers({ slug: doc.slug, plans: context.plans, indicators, index: context.index, library });
-    const modelEn = peers({ slug: doc.slug, plans: context.plans, indicators: indicators.map(indicatorEn), index: context.index, labels: L, reasonsOf: reasonsEn, library });
+    const model = peers({ slug: doc.slug, plans: context.plans, indicators, index: context.index });
+    const modelEn = peers({ slug: doc.slug, plans: context.plans, indicators: indicators.map(indicatorEn), index: context.index, labels: L, reasonsOf: reasonsEn });
     out.push({
       id: `plan-${doc.slug}-peers`,
       anchor: 'chart-peers',
@@ -145,8 +144,6 @@ export function planCharts(doc: PlanDocument, plans: readonly PlanDocument[], in
 export interface PeerContext {
   plans: PeerPlan[];
   index: PeerIndex;
-  /** How many plans the library held when the index's spreads were taken (default: `plans.length`; src/lib/prepared-charts.ts). */
-  library?: number;
 }
 
 export function peerContextOf(plans: readonly PlanDocument[], indicators: readonly Indicator[]): PeerContext {

@@ -11,21 +11,11 @@
  * trajectory charts read that plan alone; its peer view also every plan's comparable values of the indicators it
  * has (a new plan with a target for one of them changes them). The site charts read every plan and are computed
  * each time (≈ 2 s at 10,000 plans). Pure, apart from the reader given and the two readers of the files.
- *
- * A peer view's spreads (indicators of more than `PEER_BARS` plans) are drawn from values taken once and kept in
- * `_charts/_peers.json` (`PeerSnapshot`) until the plans added since reach `PEER_SPREAD_GROWTH` of the library then,
- * or one of its plans changed or went. At 10,000 plans a spread stands on thousands of analysis pages: when every
- * new plan moved its count, quartiles and rank, adding one plan rendered again ≈ 11,700 of the ≈ 14,300 pages it
- * rendered (2026-12-04, issue 15). A plan added since is drawn against the kept values with its own; each spread's
- * note says over how many plans it was taken. The bars (up to `PEER_BARS` plans, each named) and the indicator pages'
- * spreads are always current.
  */
 import { join } from 'node:path';
 import { digestOf } from './digest.ts';
 import { englishRegionNames, indicatorChart, peerContextOf, planCharts, timelineCharts, type ChartEntry } from './chart-catalog.ts';
 import { pairBaselineTargets } from './charts/baseline-target.ts';
-import { PEER_BARS, PEER_SPREAD_GROWTH, type PeerIndex } from './charts/peers.ts';
-import type { PlanValue } from './charts/types.ts';
 import { planFileDigest, readPreparedSync } from './plan-files.ts';
 import type { PlanDocument } from '../schemas/plan.ts';
 import type { Indicator } from '../schemas/indicator.ts';
@@ -56,19 +46,8 @@ export interface ChartIndex {
   charts: ChartRef[];
 }
 
-/** `_charts/_peers.json`: the values the peer views' spreads are drawn from, and the library they were taken from. */
-export interface PeerSnapshot {
-  /** As `ChartIndex.shared`: other code or indicators take the values again. */
-  shared: string;
-  /** Every plan of the library when the values were taken: slug → `planFileDigest`. */
-  plans: Record<string, string>;
-  /** Per indicator of more than `PEER_BARS` comparable values, those values (`peerIndex`). */
-  spreads: Record<string, PlanValue[]>;
-}
-
 export const chartsFolder = (plansDir: string): string => join(plansDir, '_charts');
 export const chartIndexFile = (plansDir: string): string => join(chartsFolder(plansDir), '_index.json');
-export const peerSnapshotFile = (plansDir: string): string => join(chartsFolder(plansDir), '_peers.json');
 export const chartGroupFile = (plansDir: string, group: string): string => join(chartsFolder(plansDir), `${group}.json`);
 
 /** Every chart's ref, in catalog order, as prepare wrote the index (a missing index names the command that writes it). */
@@ -84,22 +63,10 @@ function refOf(entry: ChartEntry, group: string): ChartRef {
   return { id: entry.id, page: entry.page, group, empty: entry.model.empty, digest: digestOf(entry), tablePlans };
 }
 
-/** What `prepareCharts` makes: the index, the entries of the groups it computed (the others are kept as they are; a group without charts has no file), and the spreads' values. */
+/** What `prepareCharts` makes: the index, and the entries of the groups it computed (the others are kept as they are; a group without charts has no file). */
 export interface PreparedCharts {
   index: ChartIndex;
   groups: Map<string, ChartEntry[]>;
-  peers: PeerSnapshot;
-}
-
-/** The values taken before, while the plans they were taken from are all there unchanged and few have been added. */
-function peerSnapshot(plans: readonly PlanDocument[], current: PeerIndex, shared: string, previous: PeerSnapshot | null): PeerSnapshot {
-  const digests = new Map(plans.map((p) => [p.slug, planFileDigest(p)]));
-  if (previous?.shared === shared) {
-    const taken = Object.entries(previous.plans);
-    const unchanged = taken.every(([slug, digest]) => digests.get(slug) === digest);
-    if (unchanged && plans.length - taken.length < PEER_SPREAD_GROWTH * taken.length) return previous;
-  }
-  return { shared, plans: Object.fromEntries(digests), spreads: Object.fromEntries([...current].filter(([, values]) => values.length > PEER_BARS)) };
 }
 
 /**
@@ -107,29 +74,10 @@ function peerSnapshot(plans: readonly PlanDocument[], current: PeerIndex, shared
  * `previous` (null: all) and whose file is still there (`kept`). `shared` is what all of them depend on besides the
  * plans and indicators (the code's digest).
  */
-export function prepareCharts(
-  plans: PlanDocument[],
-  indicators: Indicator[],
-  overlay: readonly RegionOverlayEntry[],
-  shared: string,
-  previous: { index: ChartIndex; peers: PeerSnapshot | null } | null,
-  kept: (group: string) => boolean = () => true,
-): PreparedCharts {
+export function prepareCharts(plans: PlanDocument[], indicators: Indicator[], overlay: readonly RegionOverlayEntry[], shared: string, previous: ChartIndex | null, kept: (group: string) => boolean = () => true): PreparedCharts {
   const sharedKey = digestOf({ shared, indicators });
-  const reusable = Map.groupBy(previous?.index.charts ?? [], (r) => r.group);
-  const current = peerContextOf(plans, indicators);
-  const peerValues = peerSnapshot(plans, current.index, sharedKey, previous?.peers ?? null);
-  const context = { plans: current.plans, index: new Map([...current.index, ...Object.entries(peerValues.spreads)]), library: Object.keys(peerValues.plans).length };
-  // A plan added since the spreads' values were taken stands in them with its own value.
-  const contextOf = (doc: PlanDocument) => {
-    if (Object.hasOwn(peerValues.plans, doc.slug)) return context;
-    const index = new Map(context.index);
-    for (const [id, values] of Object.entries(peerValues.spreads)) {
-      const own = current.index.get(id)?.find((v) => v.slug === doc.slug);
-      if (own) index.set(id, [...values, own]);
-    }
-    return { ...context, index };
-  };
+  const reusable = Map.groupBy(previous?.charts ?? [], (r) => r.group);
+  const context = peerContextOf(plans, indicators);
   const valueDigests = new Map<string, string>();
   const valuesDigest = (indicatorId: string) => {
     let d = valueDigests.get(indicatorId);
@@ -146,12 +94,12 @@ export function prepareCharts(
     const input = digestOf({ plan: planFileDigest(doc), peers: peers ? [...new Set(doc.targets.flatMap((t) => (t.indicatorId ? [t.indicatorId] : [])))].map(valuesDigest) : null });
     inputs[group] = input;
     // A group whose inputs are as they were is kept, if its file is still there (a plan without charts has none).
-    const old = previous?.index.shared === sharedKey && previous.index.inputs[group] === input ? (reusable.get(group) ?? []) : undefined;
+    const old = previous?.shared === sharedKey && previous.inputs[group] === input ? (reusable.get(group) ?? []) : undefined;
     if (old && (old.length === 0 || kept(group))) {
       refs.push(...old);
       continue;
     }
-    const entries = planCharts(doc, plans, indicators, peers ? contextOf(doc) : context);
+    const entries = planCharts(doc, plans, indicators, context);
     if (entries.length > 0) groups.set(group, entries);
     refs.push(...entries.map((e) => refOf(e, group)));
   }
@@ -165,7 +113,7 @@ export function prepareCharts(
     if (seen.has(r.id)) throw new Error(`two charts have the id ${r.id}`);
     seen.add(r.id);
   }
-  return { index: { shared: sharedKey, inputs, charts: refs }, groups, peers: peerValues };
+  return { index: { shared: sharedKey, inputs, charts: refs }, groups };
 }
 
 /** A group's entries by chart id, as a page reads them. */

@@ -139,12 +139,7 @@ export interface ChartLabels {
     unit: string;
     columns: string[];
     barsNote: string;
-    /**
-     * The spreads' note: what they draw, and over which library they were taken (`library`: how many plans it held;
-     * taken again once the plans added since reach `growth` of that number, or one of them changed:
-     * src/lib/prepared-charts.ts).
-     */
-    spreadNote(bars: number, library: number, growth: number): string;
+    spreadNote(bars: number): string;
     /** A spread's statistic as the plan column of the peer table: `13个规划的中位数`. */
     statOf(count: number, stat: string): string;
     /** The year column of a statistic (the values' years differ). */
@@ -261,7 +256,7 @@ export const CHART_LABELS_ZH: ChartLabels = {
     unit: '各指标单位见分图',
     columns: ['指标', '规划', '年份', '数值', '单位', '原文写法'],
     barsNote: '同类目标对照：本规划没有基数，图中把本规划的目标（实心条，标“本规划”）与其他规划同一指标的目标（浅色条）并列；只画入单位和口径相同的目标，年份不同的目标各注年份。',
-    spreadNote: (bars, library, growth) => `规划多于${bars}个的指标画分布：箱体为居中一半规划的目标（下四分位数至上四分位数），箱中竖线为中位数，横线两端为最小值和最大值，圆点为本规划；各规划的目标年份不尽相同。分布按本库收录${library}份规划时的目标计算；此后新增的规划达到该数的${growth * 100}%时，或其中有规划改动时，重新计算。`,
+    spreadNote: (bars) => `规划多于${bars}个的指标画分布：箱体为居中一半规划的目标（下四分位数至上四分位数），箱中竖线为中位数，横线两端为最小值和最大值，圆点为本规划；各规划的目标年份不尽相同。`,
     statOf: (n, stat) => `${n}个规划的${stat}`,
     anyYear: '各年',
   },
@@ -445,7 +440,7 @@ export const CHART_LABELS_EN: ChartLabels = {
     unit: 'units in each panel’s title',
     columns: ['Indicator', 'Plan', 'Year', 'Value', 'Unit', 'As written'],
     barsNote: 'This plan gives no baselines: its targets (solid bars, marked “this plan”) stand beside other plans’ targets of the same indicator (light bars); only targets of the same unit and measure are drawn, each with its year.',
-    spreadNote: (bars, library, growth) => `Indicators of more than ${bars} plans are drawn as a spread: the box spans the middle half of the plans’ targets, the line in it is the median, the whiskers reach the lowest and highest, the dot is this plan; the plans’ target years differ. The spread is computed over the targets of the ${library} plans the library held when it was taken; it is taken again once the plans added since reach ${growth * 100}% of that number, or when one of those plans changes.`,
+    spreadNote: (bars) => `Indicators of more than ${bars} plans are drawn as a spread: the box spans the middle half of the plans’ targets, the line in it is the median, the whiskers reach the lowest and highest, the dot is this plan; the plans’ target years differ.`,
     statOf: (n, stat) => `${stat} of ${n} plans`,
     anyYear: 'various',
   },

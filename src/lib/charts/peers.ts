@@ -34,16 +34,7 @@ export interface PeersData {
   labels?: ChartLabels;
   /** `comparability`'s reasons in the labels' language, for values a bar panel leaves out. */
   reasonsOf?: (v: PlanValue, indicator: ComparedIndicator) => string[];
-  /**
-   * How many plans the library held when the index's spreads were taken (default: `plans.length`), for the
-   * spreads' note (src/lib/prepared-charts.ts keeps a spread's values until the plans added since reach
-   * `PEER_SPREAD_GROWTH` of that number, or one of its plans changed).
-   */
-  library?: number;
 }
-
-/** The spreads' values are taken again once the plans added since they were taken reach this share of the library then. */
-export const PEER_SPREAD_GROWTH = 0.01;
 
 /** Per indicator id, every plan's comparable value (one per plan). */
 export type PeerIndex = Map<string, PlanValue[]>;
@@ -148,7 +139,7 @@ export function peers(data: PeersData, size: ChartSize = { width: 480 }): PeersM
     notes: panels.length
       ? [
           ...(panels.some((p) => p.chart.kind === 'comparison') ? [L.peers.barsNote] : []),
-          ...(panels.some((p) => p.chart.kind === 'spread') ? [L.peers.spreadNote(PEER_BARS, data.library ?? data.plans.length, PEER_SPREAD_GROWTH)] : []),
+          ...(panels.some((p) => p.chart.kind === 'spread') ? [L.peers.spreadNote(PEER_BARS)] : []),
         ]
       : [],
     empty: panels.length === 0,
