@@ -4,7 +4,7 @@
  * its own scale. What may stand together is decided as on the comparison page and the indicator pages: one value per
  * plan (`pickComparisonValues`), drawn only when `comparability` admits it (same indicator, unit and measure).
  */
-import { comparability, formatNumber, type ComparableIndicator } from '../values.ts';
+import { comparability, type ComparableIndicator } from '../values.ts';
 import { CHART_LABELS_ZH, type ChartLabels } from './labels.ts';
 import { comparison, pickComparisonValues, type ComparedIndicator, type ComparisonModel } from './comparison.ts';
 import { FONT, chartId, label, round } from './layout.ts';
@@ -115,7 +115,7 @@ export function peers(data: PeersData, size: ChartSize = { width: 480 }): PeersM
     const chart =
       set.all.length <= PEER_BARS
         ? comparison({ indicator, values: ownFirst(set), title: indicator.name, highlight: data.slug, labels: L, ...(data.reasonsOf ? { reasonsOf: data.reasonsOf } : {}) }, size)
-        : spread({ indicator, values: set.all, title: indicator.name, highlight: data.slug, labels: L }, size);
+        : spread({ indicator, values: set.all, title: indicator.name, highlight: data.slug, labels: L, approximate: true }, size);
     const unit = L.unit(indicator.unit);
     rows.push(...(chart.kind === 'spread' ? spreadRows(chart, unit, L) : chart.table.rows.map((r) => [chart.title, r[0]!, r[1]!, r[3]!, unit, r[4]!])));
     const panel = { indicatorId: indicator.id, y: round(y), chartY: FONT + 10, title: label(4, FONT, L.withUnit(indicator.name, indicator.unit), 'start'), chart };
@@ -139,7 +139,7 @@ export function peers(data: PeersData, size: ChartSize = { width: 480 }): PeersM
     notes: panels.length
       ? [
           ...(panels.some((p) => p.chart.kind === 'comparison') ? [L.peers.barsNote] : []),
-          ...(panels.some((p) => p.chart.kind === 'spread') ? [L.peers.spreadNote(PEER_BARS)] : []),
+          ...(panels.some((p) => p.chart.kind === 'spread') ? [L.peers.spreadNote(PEER_BARS), L.spread.approximateNote] : []),
         ]
       : [],
     empty: panels.length === 0,
@@ -147,13 +147,13 @@ export function peers(data: PeersData, size: ChartSize = { width: 480 }): PeersM
   };
 }
 
-/** A spread panel's rows in the peer table: the plan's own value, then the summary of all. */
+/** A spread panel's rows in the peer table: the plan's own value, then the summary of all, as the spread states them. */
 function spreadRows(m: SpreadModel, unit: string, L: ChartLabels): string[][] {
-  const s = m.summary!;
   const own = m.own!;
+  const [count, ...five] = m.table.rows.map((r) => r[1]!);
   const stats = L.spread.rows;
   return [
     [m.title, own.planLabel, own.year === null ? L.comparison.noYear : L.year(own.year), L.value(own, false), unit, own.valueText],
-    ...([s.min, s.q1, s.median, s.q3, s.max] as const).map((v, i) => [m.title, L.peers.statOf(s.count, stats[i + 1]!), L.peers.anyYear, formatNumber(Number(v.toPrecision(4))), unit, '—']),
+    ...five.slice(0, 5).map((v, i) => [m.title, L.peers.statOf(count!, stats[i + 1]!), L.peers.anyYear, v, unit, '—']),
   ];
 }

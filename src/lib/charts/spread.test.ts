@@ -92,6 +92,42 @@ describe('spread: one array of values shared by every plan page', () => {
   });
 });
 
+describe('spread: approximate, as a plan\'s peer view states it', () => {
+  // 1,010 plans at 1.0 … 4.9 % (40 values, 25 or 26 plans each), and a 1,011th at 2.0 %. The quartiles and the
+  // median fall inside runs of equal values, as in a large library; one that falls between two values moves with
+  // the next plan (at 1,000 plans of these values the median is 2.95, at 1,001 it is 2.9), and so do the pages that show it.
+  const library = Array.from({ length: 1010 }, (_, i) => planValue(i + 1, Math.round(10 + (i % 40)) / 10));
+  const grown = [...library, planValue(1011, 2)];
+  const of = (values: PlanValue[], approximate: boolean, labels = {}) => spread({ indicator: rd, values, highlight: 'p7', approximate, ...labels });
+
+  test('the count, quartiles, median and rank rounded, the ends exact, and a note saying so', () => {
+    const m = of(library, true);
+    expect(m.table.rows).toEqual([
+      ['规划数', '约1000'],
+      ['最小值', '1'],
+      ['下四分位数', '约1.9'],
+      ['中位数', '约2.9'],
+      ['上四分位数', '约3.9'],
+      ['最大值', '4.9'],
+      ['本规划', '1.6'],
+    ]);
+    // 第7区 at 1.6 %: of the other 1,009, 156 lower (15.5 % → 15), 25 equal (2.5 % → 0), 828 higher (82.1 % → 80).
+    expect(m.description).toContain('其他约1000个规划中约80%高于、约0%等于、约15%低于本规划');
+    expect(m.notes).toContain('规划数、四分位数、中位数取两位有效数字，各占比取整到5%；确切数值见该指标的页面。');
+    // Between two values: 1,000 of these plans have the median 2.95, stated 约3.
+    expect(of(library.slice(0, 1000), true).table.rows[3]).toEqual(['中位数', '约3']);
+    expect(m.box!.x).toBeLessThan(m.medianLine!.x1);
+    const en = spread({ indicator: { ...rd, name: 'R&D intensity' }, values: library.map((v) => ({ ...v, planLabel: v.slug })), highlight: 'p7', approximate: true, labels: CHART_LABELS_EN });
+    expect(en.description).toContain('comparable targets of about 1000 plans: minimum 1, lower quartile about 1.9, median about 2.9, upper quartile about 3.9, maximum 4.9');
+    expect(en.description).toContain('of about 1000 other plans, about 80% higher, 0% equal, 15% lower');
+  });
+
+  test('one plan more in the middle moves nothing it states, where the exact spread changes', () => {
+    expect(JSON.stringify(of(grown, true))).toBe(JSON.stringify(of(library, true)));
+    expect(JSON.stringify(of(grown, false))).not.toBe(JSON.stringify(of(library, false)));
+  });
+});
+
 describe('peers: bars for a few plans, the spread for many', () => {
   const plans = (n: number) => Array.from({ length: n }, (_, i) => ({ slug: `p${i + 1}`, planLabel: `第${i + 1}区`, targets: [planValue(i + 1, 1 + i * 0.1)] }));
 
@@ -101,6 +137,9 @@ describe('peers: bars for a few plans, the spread for many', () => {
     expect(many.panels[0]!.chart.kind).toBe('spread');
     expect(many.table.rows[0]).toEqual(['全社会研发投入强度', '第1区', '2025年', '1', '%', '1']);
     expect(many.table.rows.map((r) => r[1])).toEqual(['第1区', '13个规划的最小值', '13个规划的下四分位数', '13个规划的中位数', '13个规划的上四分位数', '13个规划的最大值']);
+    // A plan's peer view states its spreads approximately (figures one more plan would move on every such page).
+    expect(many.notes).toContain('规划数、四分位数、中位数取两位有效数字，各占比取整到5%；确切数值见该指标的页面。');
+    expect(peers({ slug: 'p1', plans: plans(150), indicators: [rd] }).table.rows[1]![1]).toBe('约150个规划的最小值');
   });
 
   test('the peer view of one plan stays the same size however many plans there are', () => {

@@ -29,6 +29,13 @@ export interface SpreadData {
   title?: string;
   /** The words (default Chinese; `CHART_LABELS_EN` for the English edition). */
   labels?: ChartLabels;
+  /**
+   * State the figures a new plan moves (count, quartiles, median, the marked plan's rank) rounded (`approximate`), as
+   * a plan's peer view does: at 10,000 plans one indicator's spread stands on thousands of analysis pages, and exact
+   * figures changed on every one of them with each plan added (a rebuild rendered them all again; issue 15). The
+   * ends are exact (named plans' targets); the indicator's page keeps every figure exact.
+   */
+  approximate?: boolean;
 }
 
 /** The five numbers of a spread, and how many values they summarise. */
@@ -48,7 +55,10 @@ export interface SpreadModel extends ChartFrame {
   /** The values at the two ends (named: they are plans' own targets) and the marked plan's value. */
   ends: { min: PlanValue; max: PlanValue } | null;
   own: PlanValue | null;
-  /** How many of the other plans' values lie below, at, and above the marked plan's value. */
+  /**
+   * How many of the other plans' values lie below, at, and above the marked plan's value; in an approximate spread
+   * their shares in per cent, each rounded to 5.
+   */
   ownRank: { below: number; equal: number; above: number } | null;
   xAxis: AxisModel;
   box: { x: number; y: number; width: number; height: number } | null;
@@ -73,6 +83,20 @@ export function summarize(sorted: number[]): SpreadSummary | null {
 
 const BOX = 18;
 const n = (x: number) => formatNumber(Number(x.toPrecision(4)));
+
+/** Two significant figures, what an approximate spread states of the figures each new plan moves. */
+const twoFigures = (x: number) => Number(x.toPrecision(2));
+
+/** A count as an approximate spread states it: exact below 100, else rounded. */
+const approximateCount = (count: number, L: ChartLabels) => (count < 100 ? String(count) : L.spread.about(formatNumber(twoFigures(count))));
+
+/** The summary as an approximate spread states it: the count and the middle three rounded, the ends exact. */
+function approximateSummary(s: SpreadSummary): SpreadSummary {
+  return { count: s.count < 100 ? s.count : twoFigures(s.count), min: s.min, q1: twoFigures(s.q1), median: twoFigures(s.median), q3: twoFigures(s.q3), max: s.max };
+}
+
+/** A part of the others in per cent, rounded to 5. */
+const share = (part: number, whole: number) => (whole === 0 ? 0 : Math.round((part / whole) * 20) * 5);
 
 /** An array's comparable values, sorted: computed once per array and indicator (see `sortedComparable`). */
 interface SortedValues {
@@ -125,17 +149,22 @@ export function spread(data: SpreadData, size: ChartSize = { width: 480 }): Spre
   const d = data.indicator;
   const L = data.labels ?? CHART_LABELS_ZH;
   const { included, numbers, excluded } = sortedComparable(data.values, d);
-  const summary = summarize(numbers);
+  const approximate = data.approximate === true;
+  const exact = summarize(numbers);
+  const summary = exact && approximate ? approximateSummary(exact) : exact;
   const own = data.highlight === undefined ? null : (bySlug(included).get(data.highlight) ?? null);
   const others = own ? included.length - 1 : included.length;
   // Counted on the sorted numbers: a library's peer views draw one indicator's thousands of values once per plan.
-  const ownRank = own
+  const ownCounts = own
     ? (() => {
         const below = bisectLeft(numbers, own.value!);
         const upTo = bisectRight(numbers, own.value!);
         return { below, equal: upTo - below - 1, above: numbers.length - upTo };
       })()
     : null;
+  const ownRank = ownCounts && approximate ? { below: share(ownCounts.below, others), equal: share(ownCounts.equal, others), above: share(ownCounts.above, others) } : ownCounts;
+  const count = (c: number) => (approximate ? approximateCount(c, L) : String(c));
+  const middle3 = (x: number) => (approximate ? L.spread.about(n(x)) : n(x));
   const title = data.title ?? L.spread.title(d.name);
   const W = size.width;
   const unit = d.unit;
@@ -168,20 +197,18 @@ export function spread(data: SpreadData, size: ChartSize = { width: 480 }): Spre
     labels.push(label(clampX(x(own.value!), text), middle(ownRow / 2), text, 'middle'));
   }
 
-  const stats = summary ? L.spread.summary(summary.count, [summary.min, summary.q1, summary.median, summary.q3, summary.max].map(n), unit) : '';
-  const ownText = own && ownRank ? L.spread.rank(L.then(L.yearKind(own), L.value(own)), others, ownRank.above, ownRank.equal, ownRank.below) : '';
+  const five = summary ? [n(summary.min), middle3(summary.q1), middle3(summary.median), middle3(summary.q3), n(summary.max)] : [];
+  const stats = summary ? L.spread.summary(count(exact!.count), five, unit) : '';
+  const ownValue = own ? L.then(L.yearKind(own), L.value(own)) : '';
+  const ownText = own && ownRank ? (approximate ? L.spread.rankShares(ownValue, count(others), ownRank.above, ownRank.equal, ownRank.below) : L.spread.rank(ownValue, others, ownRank.above, ownRank.equal, ownRank.below)) : '';
   const part = (v: PlanValue) => L.comparison.part(v.planLabel, L.yearKind(v), L.value(v));
   const description = summary && ends ? L.spread.description(d.name, measure, stats, part(ends.min), part(ends.max), ownText, excluded) : L.comparison.none(d.name);
 
   const names = L.spread.rows;
   const rows: string[][] = summary
     ? [
-        [names[0]!, String(summary.count)],
-        [names[1]!, n(summary.min)],
-        [names[2]!, n(summary.q1)],
-        [names[3]!, n(summary.median)],
-        [names[4]!, n(summary.q3)],
-        [names[5]!, n(summary.max)],
+        [names[0]!, count(exact!.count)],
+        ...five.map((f, i) => [names[i + 1]!, f]),
         ...(own ? [[names[6]!, L.value(own, false)]] : []),
       ]
     : [];
@@ -201,6 +228,7 @@ export function spread(data: SpreadData, size: ChartSize = { width: 480 }): Spre
     notes: summary
       ? [
           L.spread.boxNote,
+          ...(approximate ? [L.spread.approximateNote] : []),
           ...(excluded ? [L.spread.excludedNote(excluded)] : []),
           ...(d.comparability ? [d.comparability] : []),
         ]
