@@ -121,7 +121,7 @@ export interface ChartLabels {
     /** The marked plan's label above its dot. */
     own(value: string): string;
     /** The five numbers: `13个规划的可比目标：最小1，…（单位：%）`. */
-    summary(count: number, five: string[], unit: string): string;
+    summary(count: string, five: string[], unit: string): string;
     /** The whole description: the summary, the plans at the two ends, the marked plan's rank, values left out. */
     description(name: string, measure: string, summary: string, lowest: string, highest: string, own: string, excluded: number): string;
     /** Where the marked plan stands among the others. */
