@@ -150,10 +150,11 @@ export function peers(data: PeersData, size: ChartSize = { width: 480 }): PeersM
 /** A spread panel's rows in the peer table: the plan's own value, then the summary of all, as the spread states them. */
 function spreadRows(m: SpreadModel, unit: string, L: ChartLabels): string[][] {
   const own = m.own!;
-  const [count, ...five] = m.table.rows.map((r) => r[1]!);
+  // The spread's own table: the count, the five numbers, then the plan's value (left out here: it is the first row).
+  const [count, ...five] = m.table.rows.slice(0, 6).map((r) => r[1]!);
   const stats = L.spread.rows;
   return [
     [m.title, own.planLabel, own.year === null ? L.comparison.noYear : L.year(own.year), L.value(own, false), unit, own.valueText],
-    ...five.slice(0, 5).map((v, i) => [m.title, L.peers.statOf(count!, stats[i + 1]!), L.peers.anyYear, v, unit, '—']),
+    ...five.map((v, i) => [m.title, L.peers.statOf(count!, stats[i + 1]!), L.peers.anyYear, v, unit, '—']),
   ];
 }

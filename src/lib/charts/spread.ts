@@ -51,6 +51,7 @@ export interface SpreadSummary {
 /** The model of a spread chart. */
 export interface SpreadModel extends ChartFrame {
   kind: 'spread';
+  /** The five numbers and the count; in an approximate spread as it states them (the count and the middle three rounded). */
   summary: SpreadSummary | null;
   /** The values at the two ends (named: they are plans' own targets) and the marked plan's value. */
   ends: { min: PlanValue; max: PlanValue } | null;
@@ -88,11 +89,12 @@ const n = (x: number) => formatNumber(Number(x.toPrecision(4)));
 const twoFigures = (x: number) => Number(x.toPrecision(2));
 
 /** A count as an approximate spread states it: exact below 100, else rounded. */
-const approximateCount = (count: number, L: ChartLabels) => (count < 100 ? String(count) : L.spread.about(formatNumber(twoFigures(count))));
+const statedCount = (count: number) => (count < 100 ? count : twoFigures(count));
+const approximateCount = (count: number, L: ChartLabels) => (count < 100 ? String(count) : L.spread.about(formatNumber(statedCount(count))));
 
 /** The summary as an approximate spread states it: the count and the middle three rounded, the ends exact. */
 function approximateSummary(s: SpreadSummary): SpreadSummary {
-  return { count: s.count < 100 ? s.count : twoFigures(s.count), min: s.min, q1: twoFigures(s.q1), median: twoFigures(s.median), q3: twoFigures(s.q3), max: s.max };
+  return { count: statedCount(s.count), min: s.min, q1: twoFigures(s.q1), median: twoFigures(s.median), q3: twoFigures(s.q3), max: s.max };
 }
 
 /** A part of the others in per cent, rounded to 5. */
