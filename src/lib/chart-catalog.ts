@@ -116,7 +116,7 @@ export function planCharts(doc: PlanDocument, plans: readonly PlanDocument[], in
         targets: model.panels.flatMap((p) =>
           p.chart.kind === 'comparison'
             ? p.chart.bars.flatMap((b) => (b.targetId ? [{ plan: b.slug, id: b.targetId }] : []))
-            : targetRefs(doc.slug, [p.chart.own!, p.chart.ends!.min, p.chart.ends!.max]),
+            : targetRefs(doc.slug, [p.chart.own!, ...[p.chart.ends!.min, p.chart.ends!.max].filter((v) => v !== null)]),
         ),
       },
     });

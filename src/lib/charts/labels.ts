@@ -128,6 +128,8 @@ export interface ChartLabels {
     rank(yearKindValue: string, others: number, above: number, equal: number, below: number): string;
     /** The same, in an approximate spread: the others' count as `about`, shares in per cent. */
     rankShares(yearKindValue: string, others: string, above: number, equal: number, below: number): string;
+    /** An end value that several plans hold, in an approximate spread's description: `多个规划的目标值20`. */
+    severalPlans(value: string): string;
     /** A rounded figure: `约4900`. */
     about(figure: string): string;
     /** The note of an approximate spread (a plan's peer view): which figures are rounded, and where the exact ones are. */
@@ -252,7 +254,8 @@ export const CHART_LABELS_ZH: ChartLabels = {
     rank: (v, others, above, equal, below) => `本规划${v}，其他${others}个规划中${above}个高于、${equal}个等于、${below}个低于本规划。`,
     rankShares: (v, others, above, equal, below) => `本规划${v}，其他${others}个规划中约${above}%高于、约${equal}%等于、约${below}%低于本规划。`,
     about: (f) => `约${f}`,
-    approximateNote: '规划数、四分位数、中位数取两位有效数字，各占比取整到5%；确切数值见该指标的页面。',
+    severalPlans: (v) => `多个规划的目标值${v}`,
+    approximateNote: '规划数、四分位数、中位数取两位有效数字，各占比取整到5%；最小值或最大值为多个规划共有时不列规划名；确切数值见该指标的页面。',
     columns: (unit) => ['统计', `数值（${unit}）`],
     rows: ['规划数', '最小值', '下四分位数', '中位数', '上四分位数', '最大值', '本规划'],
     boxNote: '箱体为居中一半规划的目标（下四分位数至上四分位数），箱中竖线为中位数，横线两端为最小值和最大值；各规划的目标年份不尽相同。',
@@ -438,7 +441,8 @@ export const CHART_LABELS_EN: ChartLabels = {
     rank: (v, others, above, equal, below) => `This plan: ${v}; of the ${others} other plans, ${above} higher, ${equal} equal, ${below} lower.`,
     rankShares: (v, others, above, equal, below) => `This plan: ${v}; of ${others} other plans, about ${above}% higher, ${equal}% equal, ${below}% lower.`,
     about: (f) => `about ${f}`,
-    approximateNote: 'Counts, quartiles and the median are rounded to two significant figures, shares to 5%; the indicator’s page has the exact figures.',
+    severalPlans: (v) => `several plans’ target ${v}`,
+    approximateNote: 'Counts, quartiles and the median are rounded to two significant figures, shares to 5%; an end value several plans hold names none of them; the indicator’s page has the exact figures.',
     columns: (unit) => ['Statistic', `Value (${unitPhrase(unit)})`],
     rows: ['Plans', 'Minimum', 'Lower quartile', 'Median', 'Upper quartile', 'Maximum', 'This plan'],
     boxNote: 'The box spans the middle half of the plans’ targets (lower to upper quartile), the line in it is the median, the whiskers reach the lowest and highest; the plans’ target years differ.',

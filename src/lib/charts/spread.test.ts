@@ -83,7 +83,7 @@ describe('spread: one array of values shared by every plan page', () => {
   test('ties at the ends: the marked plan is named at the low end, at the high end another plan of the same value', () => {
     const ends = (highlight?: string) => {
       const m = spread({ indicator: rd, values: shared, ...(highlight ? { highlight } : {}) });
-      return [m.ends!.min.slug, m.ends!.max.slug];
+      return [m.ends!.min!.slug, m.ends!.max!.slug];
     };
     expect(ends()).toEqual(['p1', 'p5']);
     expect(ends('p2')).toEqual(['p2', 'p5']);
@@ -113,7 +113,7 @@ describe('spread: approximate, as a plan\'s peer view states it', () => {
     ]);
     // 第7区 at 1.6 %: of the other 1,009, 156 lower (15.5 % → 15), 25 equal (2.5 % → 0), 828 higher (82.1 % → 80).
     expect(m.description).toContain('其他约1000个规划中约80%高于、约0%等于、约15%低于本规划');
-    expect(m.notes).toContain('规划数、四分位数、中位数取两位有效数字，各占比取整到5%；确切数值见该指标的页面。');
+    expect(m.notes).toContain('规划数、四分位数、中位数取两位有效数字，各占比取整到5%；最小值或最大值为多个规划共有时不列规划名；确切数值见该指标的页面。');
     // Between two values: 1,000 of these plans have the median 2.95, stated 约3.
     expect(of(library.slice(0, 1000), true).table.rows[3]).toEqual(['中位数', '约3']);
     expect(m.box!.x).toBeLessThan(m.medianLine!.x1);
@@ -125,6 +125,22 @@ describe('spread: approximate, as a plan\'s peer view states it', () => {
   test('one plan more in the middle moves nothing it states, where the exact spread changes', () => {
     expect(JSON.stringify(of(grown, true))).toBe(JSON.stringify(of(library, true)));
     expect(JSON.stringify(of(grown, false))).not.toBe(JSON.stringify(of(library, false)));
+  });
+
+  test('an end value several plans hold names none of them, so one more plan at it moves nothing', () => {
+    // 25 plans at 4.9, the highest: the exact spread names the last of them, and a 1,011th at 4.9 takes its place.
+    const atTop = [...library, planValue(1011, 4.9)];
+    expect(of(atTop, false).ends!.max!.slug).toBe('p1011');
+    expect(of(library, false).ends!.max!.slug).not.toBe('p1011');
+    const m = of(atTop, true);
+    expect(m.ends).toEqual({ min: null, max: null });
+    expect(m.description).toContain('最小值为多个规划的目标值1，最大值为多个规划的目标值4.9。');
+    expect(m.labels.map((l) => l.text)).toEqual(['1', '4.9', '本规划 1.6']);
+    expect(m.sources.map((s) => s.slug)).toEqual(['p7']);
+    expect(JSON.stringify(m)).toBe(JSON.stringify(of(library, true)));
+    // One plan alone at an end is named.
+    const alone = of([...library, planValue(1011, 9)], true);
+    expect([alone.ends!.max!.slug, alone.description]).toEqual(['p1011', expect.stringContaining('最大值为第1011区2025年目标9%')]);
   });
 });
 
@@ -138,7 +154,7 @@ describe('peers: bars for a few plans, the spread for many', () => {
     expect(many.table.rows[0]).toEqual(['全社会研发投入强度', '第1区', '2025年', '1', '%', '1']);
     expect(many.table.rows.map((r) => r[1])).toEqual(['第1区', '13个规划的最小值', '13个规划的下四分位数', '13个规划的中位数', '13个规划的上四分位数', '13个规划的最大值']);
     // A plan's peer view states its spreads approximately (figures one more plan would move on every such page).
-    expect(many.notes).toContain('规划数、四分位数、中位数取两位有效数字，各占比取整到5%；确切数值见该指标的页面。');
+    expect(many.notes).toContain('规划数、四分位数、中位数取两位有效数字，各占比取整到5%；最小值或最大值为多个规划共有时不列规划名；确切数值见该指标的页面。');
     expect(peers({ slug: 'p1', plans: plans(150), indicators: [rd] }).table.rows[1]![1]).toBe('约150个规划的最小值');
   });
 

@@ -33,7 +33,8 @@ export interface SpreadData {
    * State the figures a new plan moves (count, quartiles, median, the marked plan's rank) rounded (`approximate`), as
    * a plan's peer view does: at 10,000 plans one indicator's spread stands on thousands of analysis pages, and exact
    * figures changed on every one of them with each plan added (a rebuild rendered them all again; issue 15). The
-   * ends are exact (named plans' targets); the indicator's page keeps every figure exact.
+   * ends are exact (a named plan's target, or the value alone where several plans hold it); the indicator's page
+   * keeps every figure exact.
    */
   approximate?: boolean;
 }
@@ -53,8 +54,12 @@ export interface SpreadModel extends ChartFrame {
   kind: 'spread';
   /** The five numbers and the count; in an approximate spread as it states them (the count and the middle three rounded). */
   summary: SpreadSummary | null;
-  /** The values at the two ends (named: they are plans' own targets) and the marked plan's value. */
-  ends: { min: PlanValue; max: PlanValue } | null;
+  /**
+   * The values at the two ends (named: they are plans' own targets) and the marked plan's value. In an approximate
+   * spread an end value that several plans hold names none of them (`null`): which of them came first would change
+   * with each plan added at that value.
+   */
+  ends: { min: PlanValue | null; max: PlanValue | null } | null;
   own: PlanValue | null;
   /**
    * How many of the other plans' values lie below, at, and above the marked plan's value; in an approximate spread
@@ -171,7 +176,11 @@ export function spread(data: SpreadData, size: ChartSize = { width: 480 }): Spre
   const W = size.width;
   const unit = d.unit;
   const measure = L.measure[comparableMeasure(d.kind)];
-  const ends = summary ? endsOf(included, own) : null;
+  const named = summary ? endsOf(included, own) : null;
+  // An end value several plans hold: in an approximate spread, the value alone (10,000 plans: a plan added at a
+  // maximum 201 plans held became the named one on ~940 peer pages, 2026-12-04).
+  const tied = (i: number, j: number) => approximate && numbers.length > 1 && numbers[i] === numbers[j];
+  const ends = named && { min: tied(0, 1) ? null : named.min, max: tied(numbers.length - 1, numbers.length - 2) ? null : named.max };
 
   const x = scaleLinear()
     .domain([Math.min(0, summary?.min ?? 0), summary?.max || 1])
@@ -189,8 +198,8 @@ export function spread(data: SpreadData, size: ChartSize = { width: 480 }): Spre
   };
   const labels: TextMark[] = [];
   if (summary && ends) {
-    const lo = L.valueLabel(ends.min);
-    const hi = L.valueLabel(ends.max);
+    const lo = ends.min ? L.valueLabel(ends.min) : n(summary.min);
+    const hi = ends.max ? L.valueLabel(ends.max) : n(summary.max);
     labels.push(label(x(summary.min), endY, lo, 'start'));
     if (summary.max !== summary.min) labels.push(label(x(summary.max), endY, hi, 'end'));
   }
@@ -204,7 +213,8 @@ export function spread(data: SpreadData, size: ChartSize = { width: 480 }): Spre
   const ownValue = own ? L.then(L.yearKind(own), L.value(own)) : '';
   const ownText = own && ownRank ? (approximate ? L.spread.rankShares(ownValue, count(others), ownRank.above, ownRank.equal, ownRank.below) : L.spread.rank(ownValue, others, ownRank.above, ownRank.equal, ownRank.below)) : '';
   const part = (v: PlanValue) => L.comparison.part(v.planLabel, L.yearKind(v), L.value(v));
-  const description = summary && ends ? L.spread.description(d.name, measure, stats, part(ends.min), part(ends.max), ownText, excluded) : L.comparison.none(d.name);
+  const endPart = (v: PlanValue | null, value: number) => (v ? part(v) : L.spread.severalPlans(n(value)));
+  const description = summary && ends ? L.spread.description(d.name, measure, stats, endPart(ends.min, summary.min), endPart(ends.max, summary.max), ownText, excluded) : L.comparison.none(d.name);
 
   const names = L.spread.rows;
   const rows: string[][] = summary
@@ -226,7 +236,7 @@ export function spread(data: SpreadData, size: ChartSize = { width: 480 }): Spre
     unit: L.unitCaption(unit),
     table: { columns: L.spread.columns(unit), rows },
     // The named values only: the two ends and the plan's own (a sentence per value of thousands would not help).
-    sources: sourcesOf([...(own ? [own] : []), ...(ends ? [ends.min, ends.max] : [])], {}, L),
+    sources: sourcesOf([...(own ? [own] : []), ...(ends ? [ends.min, ends.max].filter((v) => v !== null) : [])], {}, L),
     notes: summary
       ? [
           L.spread.boxNote,
