@@ -82,10 +82,12 @@ describe('writePairIndex on a built site', () => {
     expect(writePairIndex(dir)).toMatchObject({ plans: 12, recordsRead: 12, bucketsMade: 16 });
     // Nothing changed: no record read, no bucket made.
     expect(writePairIndex(dir)).toMatchObject({ plans: 12, recordsRead: 0, bucketsMade: 0 });
-    const change = { 'plan-03': ['甲乙'], 'plan-12': ['丙丁'], 'plan-07': null };
+    // Changed and new texts that share keys with plans that stay (第1, 1项: plan-01, plan-10), so that postings
+    // arrive in lists that others hold and leave lists that others keep; and a plan removed.
+    const change = { 'plan-03': ['第1项甲乙'], 'plan-11': ['丙丁'], 'plan-12': ['第1项丙丁'], 'plan-07': null };
     writePlans(dir, change);
     const rebuilt = writePairIndex(dir);
-    expect(rebuilt).toMatchObject({ plans: 12, recordsRead: 2 });
+    expect(rebuilt).toMatchObject({ plans: 12, recordsRead: 3 });
     expect(rebuilt.bucketsMade).toBeGreaterThan(0);
     expect(rebuilt.bucketsMade).toBeLessThan(16);
     // The same texts in a site of their own, with no cache.

@@ -72,18 +72,49 @@ export function addPostings(arriving: ArrivingPostings, plan: number, counts: Re
 export function updateBucket(entries: Map<PairKey, Postings>, leaving: ReadonlySet<number>, arriving: ReadonlyMap<PairKey, number[]> | undefined): Map<PairKey, Postings> {
   for (const [key, postings] of entries) {
     if (leaving.size === 0) break;
-    const keep = [...postings.plans.keys()].filter((i) => !leaving.has(postings.plans[i]!));
-    if (keep.length === postings.plans.length) continue;
-    if (keep.length === 0) entries.delete(key);
-    else entries.set(key, { plans: Uint32Array.from(keep, (i) => postings.plans[i]!), counts: Uint8Array.from(keep, (i) => postings.counts[i]!) });
+    // Most keys of a bucket hold none of the leaving plans: counted first, a list is copied only where one goes
+    // (copying every key's list was a third of adding one plan's 9.5 s at 10,000 plans, --cpu-prof).
+    const { plans, counts } = postings;
+    let going = 0;
+    for (const plan of plans) if (leaving.has(plan)) going++;
+    if (going === 0) continue;
+    if (going === plans.length) {
+      entries.delete(key);
+      continue;
+    }
+    const kept: Postings = { plans: new Uint32Array(plans.length - going), counts: new Uint8Array(plans.length - going) };
+    for (let i = 0, j = 0; i < plans.length; i++) {
+      if (leaving.has(plans[i]!)) continue;
+      kept.plans[j] = plans[i]!;
+      kept.counts[j++] = counts[i]!;
+    }
+    entries.set(key, kept);
   }
-  for (const [key, packed] of arriving ?? []) {
-    const old = entries.get(key);
-    // The plans staying and the plans arriving hold different numbers: one merge of two ascending lists.
-    const all = old ? mergeAscending(Array.from(old.plans, (plan, i) => plan * 256 + old.counts[i]!), packed) : packed;
-    entries.set(key, { plans: Uint32Array.from(all, (p) => Math.floor(p / 256)), counts: Uint8Array.from(all, (p) => p % 256) });
-  }
+  for (const [key, packed] of arriving ?? []) entries.set(key, withArriving(entries.get(key), packed));
   return entries;
+}
+
+/**
+ * A key's postings with the arriving ones (packed, ascending) put in: the plans staying and the plans arriving hold
+ * different numbers, so one merge of two ascending lists, straight into the new arrays (packing the old list to merge
+ * it took 1.5 s of the 6.7 s left of adding one plan at 10,000 plans: a common key’s list holds thousands).
+ */
+function withArriving(old: Postings | undefined, packed: readonly number[]): Postings {
+  const n = (old?.plans.length ?? 0) + packed.length;
+  const out: Postings = { plans: new Uint32Array(n), counts: new Uint8Array(n) };
+  let i = 0;
+  let j = 0;
+  for (let at = 0; at < n; at++) {
+    const next = j < packed.length ? Math.floor(packed[j]! / 256) : Infinity;
+    if (old && i < old.plans.length && old.plans[i]! < next) {
+      out.plans[at] = old.plans[i]!;
+      out.counts[at] = old.counts[i++]!;
+    } else {
+      out.plans[at] = next;
+      out.counts[at] = packed[j++]! % 256;
+    }
+  }
+  return out;
 }
 
 /**
@@ -95,15 +126,6 @@ export function bucketFiles(records: readonly SearchRecord[]): Map<number, Uint8
   const arriving: ArrivingPostings = new Map();
   records.forEach((record, plan) => addPostings(arriving, plan, planKeyCounts(record), buckets));
   return new Map([...arriving].map(([b, group]) => [b, encodeBucket(updateBucket(new Map(), new Set(), group))]));
-}
-
-/** Two ascending lists of packed postings as one. */
-function mergeAscending(a: readonly number[], b: readonly number[]): number[] {
-  const out: number[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) out.push(j >= b.length || (i < a.length && a[i]! < b[j]!) ? a[i++]! : b[j++]!);
-  return out;
 }
 
 function readRecord(path: string): SearchRecord {

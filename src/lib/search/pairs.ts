@@ -67,31 +67,39 @@ export interface Postings {
   counts: Uint8Array;
 }
 
-function pushVarint(out: number[], n: number): void {
+/** Writes `n` (below 2^32) as a varint at `at` in `out`; returns the offset after it. */
+function putVarint(out: Uint8Array, at: number, n: number): number {
   // Division, not shifts: keys use all 32 bits, beyond JavaScript's signed 32-bit shift arithmetic.
   while (n >= 128) {
-    out.push((n % 128) + 128);
+    out[at++] = (n % 128) + 128;
     n = Math.floor(n / 128);
   }
-  out.push(n);
+  out[at++] = n;
+  return at;
 }
 
 /** The bytes of a bucket (before gzip); entries in ascending key order. */
 export function encodeBucket(entries: ReadonlyMap<PairKey, Postings>): Uint8Array {
-  const out: number[] = [];
+  // Written into one array of the largest size they can take (a varint below 2^32 is at most 5 bytes), not pushed
+  // byte by byte onto a list: encoding was a sixth of the time adding one plan to 10,000 took here (--cpu-prof).
+  let most = 0;
+  for (const { plans } of entries.values()) most += 10 + 6 * plans.length;
+  const out = new Uint8Array(most);
+  let at = 0;
   for (const key of [...entries.keys()].sort((a, b) => a - b)) {
     const { plans, counts } = entries.get(key)!;
-    pushVarint(out, key);
-    pushVarint(out, plans.length);
+    at = putVarint(out, at, key);
+    at = putVarint(out, at, plans.length);
     let previous = 0;
     for (const plan of plans) {
       if (plan < previous) throw new Error(`postings of key ${key} are not in ascending plan order`);
-      pushVarint(out, plan - previous);
+      at = putVarint(out, at, plan - previous);
       previous = plan;
     }
-    for (const c of counts) out.push(c);
+    out.set(counts, at);
+    at += counts.length;
   }
-  return Uint8Array.from(out);
+  return out.slice(0, at);
 }
 
 /** Reads a bucket written by {@link encodeBucket}; a truncated or malformed file is an error, not a silent miss. */
