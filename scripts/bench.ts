@@ -19,9 +19,10 @@
  * `--report-only`: re-check the budgets and rewrite results.md from the last results.json, measuring nothing.
  * The full run takes about a quarter of an hour on 2 cores. CI does not run it.
  * `--scale N`: only the scale builds of issue 15 (scripts/bench/scale.ts): sizes 1,000, 3,000 and N (those up to N;
- * `--sizes` to choose), each built once, then again with one plan added, per-stage time, CPU and peak memory with
- * the load average, written to `bench/results.json` (`scaleRun`) and the README's scale figures. `--add-one-sizes
- * 1000,3000`: only those sizes get the one-plan-added build (a 10,000-plan build is half an hour).
+ * `--sizes` to choose), each built once, then again with one plan added and once more with nothing changed (what every
+ * rebuild costs), per-stage time, CPU and peak memory with the load average, written to `bench/results.json`
+ * (`scaleRun`) and the README's scale figures. `--add-one-sizes 1000,3000`: only those sizes get the one-plan-added
+ * and unchanged builds (a 10,000-plan build is half an hour).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

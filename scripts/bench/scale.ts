@@ -2,7 +2,7 @@
  * `npm run bench -- --scale N [--sizes 1000,3000] [--seed 1]`: the scale builds of issue 15 alone. For each size
  * (1,000, 3,000 and N by default, those up to N) it generates a synthetic corpus, builds it once with the project's
  * build script, then adds one plan and builds again into the same folders (incremental ingest, Astro's content
- * store kept), and runs the cross-plan computations alone (cross-plan.ts). Per build it records, per stage (ingest;
+ * store kept), builds once more with nothing changed (the cost of any rebuild, under the added plan's), and runs the cross-plan computations alone (cross-plan.ts). Per build it records, per stage (ingest;
  * `astro build` split into content sync, bundling and rendering at the lines Astro prints; Pagefind), the wall
  * time, the CPU time and the peak memory of the stage's processes, and the machine's load average before and after
  * with the other work on the machine (proc.ts). A figure taken while other work ran is still a figure: the load
@@ -46,6 +46,11 @@ export interface ScaleSize {
   full: ScaleBuild;
   /** The same library with one plan added, built again into the same folders (null: not measured at this size). */
   addOne: ScaleBuild | null;
+  /**
+   * Then built once more with nothing changed: what every rebuild costs whatever it adds (each stage still reads the
+   * whole library), the floor under `addOne`; absent in older runs, null where not measured.
+   */
+  unchanged?: ScaleBuild | null;
   /** The built site of the full build: pages, bytes, the largest HTML page brotli (issue 15: ≤ 150 KB). */
   site: SiteSizes | null;
   /** Search on the built site in Chromium (issue 15: first query ≤ 300 KB and ≤ 1 s). */
@@ -156,7 +161,8 @@ export async function benchScale(options: {
       for (const f of added) copyFileSync(join(more, f), join(seeds, f));
       rmSync(more, { recursive: true, force: true });
       const addOne = await buildOnce(seeds, join(work, 'plans'), join(work, 'site'), join(options.logDir, `scale-${n}-add-one.log`));
-      const size = { plans: n, full, addOne, site, search, searchIndex, crossPlan: crossPlanOf(join(work, 'plans')) };
+      const unchanged = await buildOnce(seeds, join(work, 'plans'), join(work, 'site'), join(options.logDir, `scale-${n}-unchanged.log`));
+      const size = { plans: n, full, addOne, unchanged, site, search, searchIndex, crossPlan: crossPlanOf(join(work, 'plans')) };
       out.push(size);
       options.onSize?.(size, runOf(out));
       rmSync(work, { recursive: true, force: true });
@@ -201,6 +207,7 @@ export function renderScale(run: ScaleRun): string {
   for (const s of run.sizes) {
     lines.push(row(String(s.plans), s.full));
     if (s.addOne) lines.push(row(`${s.plans} + 1 (incremental)`, s.addOne));
+    if (s.unchanged) lines.push(row(`${s.plans + 1}, nothing changed`, s.unchanged));
   }
   const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
   lines.push('', '| plans | HTML pages | site on disk | Pagefind index | largest HTML page (brotli 11) | first search: bytes · ms (median of 3) |', '|---|---|---|---|---|---|');
