@@ -149,10 +149,10 @@ describe('a rebuild with nothing changed', () => {
     expect(keptPages(unchangedLog).filter((p) => KEYED_LIST_PAGE.test(p)).sort()).toEqual(pages.sort());
   });
 
-  test('keeps every page of the plan lists, the comparison, the text-reuse list and the list of cited documents', () => {
-    const lists = /^\/(en\/)?(browse\/[^/]+|compare|reuse|documents)\/(\d+\/)?index\.html$/u;
+  test('keeps every page of the plan lists, the comparison, the text-reuse list and the lists of cited documents and of departments', () => {
+    const lists = /^\/(en\/)?(browse\/[^/]+|compare|reuse|documents|departments)\/(\d+\/)?index\.html$/u;
     const pages = unchangedFiles.map((f) => `/${f}`).filter((f) => lists.test(f));
-    for (const list of ['browse/all/2/', 'browse/kind-', 'compare/2/', 'reuse/', 'documents/']) expect(pages.some((p) => p.startsWith(`/${list}`)), list).toBe(true);
+    for (const list of ['browse/all/2/', 'browse/kind-', 'compare/2/', 'reuse/', 'documents/', 'departments/']) expect(pages.some((p) => p.startsWith(`/${list}`)), list).toBe(true);
     expect(keptPages(unchangedLog).filter((p) => lists.test(p)).sort()).toEqual(pages.sort());
   });
 });
