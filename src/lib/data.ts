@@ -22,6 +22,12 @@ import { chartOfRef, readChartGroup, readChartRefs, type ChartRef } from './prep
 import { summarize, type PlanSummary } from './plan-summary.ts';
 import { PAGE_SIZE, pageOfIndex } from './page-sizes.ts';
 import { departmentPages, departmentViews, type DepartmentPages, type DepartmentView } from './crosslinks/departments.ts';
+import { citedDocumentViews, type CitedDocumentView } from './crosslinks/documents.ts';
+import { regionTree, type RegionNode } from './crosslinks/regions.ts';
+import { termViews, type TermView } from './crosslinks/terms.ts';
+import { themeSections, type RelatedSection } from './crosslinks/related-sections.ts';
+import { planAlignments, type PlanAlignment } from './alignment.ts';
+import { planFacets, type FacetValue } from './plan-facets.ts';
 
 let plansCache: Promise<PlanDocument[]> | undefined;
 
@@ -171,6 +177,45 @@ export const indicators = registry<Indicator>('indicators');
 export const citedDocuments = registry<CitedDocument>('documents');
 
 export { summarize, type PlanSummary } from './plan-summary.ts';
+
+/**
+ * `compute` once per build process (in `astro dev` on every call: the files change under a running server). For a
+ * view over the whole library that several routes and pages show: a page without parameters (the glossary, the
+ * regions) renders in every part of a build and in both editions, and each computed its view afresh, as did the
+ * sitemap, while the routes of the same things had computed it already (at 10,000 plans about 13 s of CPU a build,
+ * also one that changed nothing). Shared: callers must not change what they get.
+ */
+function perBuild<T>(compute: () => Promise<T>): () => Promise<T> {
+  let cache: Promise<T> | undefined;
+  return () => (import.meta.env?.DEV ? compute() : (cache ??= compute()));
+}
+
+/** Every plan's targets set beside the targets of the documents it cites (src/lib/alignment.ts). */
+export const libraryAlignments: () => Promise<PlanAlignment[]> = perBuild(async () => {
+  const [plans, documents, all] = await Promise.all([allPlans(), citedDocuments(), indicators()]);
+  return planAlignments(plans, documents, all);
+});
+
+/** Every glossary term with the plans that use it. */
+export const libraryTermViews: () => Promise<TermView[]> = perBuild(async () => termViews(await allPlans(), await glossary()));
+
+/** The regions of the plans, as a tree. */
+export const libraryRegionTree: () => Promise<RegionNode[]> = perBuild(async () => regionTree(await allPlans()));
+
+/** Each theme's sections across the library, by theme id. */
+export const libraryThemeSections: () => Promise<Map<string, readonly RelatedSection[]>> = perBuild(async () => {
+  const plans = await allPlans();
+  return new Map((await themes()).map((t) => [t.id, themeSections(plans, t.id)]));
+});
+
+/** Every cited document with the plans that cite it. */
+export const libraryCitedDocuments: () => Promise<CitedDocumentView[]> = perBuild(async () => citedDocumentViews(await allPlans(), await citedDocuments()));
+
+/** The facets of the plan lists (kind, period, province), with the regions' English names from the overlay. */
+export const libraryFacets: () => Promise<FacetValue[]> = perBuild(async () => {
+  const [plans, allKinds, overlay] = await Promise.all([allPlans(), kinds(), regionOverlay()]);
+  return planFacets(plans, allKinds, (id) => overlay.find((r) => r.id === id)?.nameEn);
+});
 
 let departmentsCache: Promise<{ views: DepartmentView[]; pages: DepartmentPages }> | undefined;
 

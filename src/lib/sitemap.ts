@@ -7,11 +7,10 @@
  * A sitemap file holds at most 50,000 URLs (sitemaps.org protocol): past that, `/sitemap.xml` is a sitemap index
  * naming `/sitemaps/<n>.xml` (a library of 10,000 plans has some 190,000 pages).
  */
-import { allPlans, drawnCharts, departmentLayout, glossary, indicators, instruments, kinds, themes, citedDocuments, reuseSummary } from './data.ts';
-import { citedDocumentViews, flattenRegions, plansUnder, regionTree, sharedDepartmentsPath, termViews, themeSections } from './crosslinks/index.ts';
+import { allPlans, drawnCharts, departmentLayout, indicators, instruments, themes, citedDocuments, reuseSummary, libraryAlignments, libraryCitedDocuments, libraryFacets, libraryRegionTree, libraryTermViews, libraryThemeSections } from './data.ts';
+import { flattenRegions, plansUnder, sharedDepartmentsPath } from './crosslinks/index.ts';
 import { PAGE_SIZE, pageCount, pagePaths } from './page-sizes.ts';
-import { planFacets } from './plan-facets.ts';
-import { parentViews, planAlignments } from './alignment.ts';
+import { parentViews } from './alignment.ts';
 import { url } from './url.ts';
 import { hasEnglish } from './i18n/index.ts';
 import { sitemapFiles } from './sitemap-files.ts';
@@ -29,14 +28,15 @@ async function computeUrlElements(site: URL): Promise<string[]> {
   const plans = await allPlans();
   const { views, pages: departmentPlaces } = await departmentLayout();
   const registryDocuments = await citedDocuments();
-  const documents = citedDocumentViews(plans, registryDocuments);
-  const alignment = parentViews(planAlignments(plans, registryDocuments, await indicators()), registryDocuments);
+  const documents = await libraryCitedDocuments();
+  const alignment = parentViews(await libraryAlignments(), registryDocuments);
+  const themeSections = await libraryThemeSections();
   const withTasks = plans.filter((p) => p.responsibilities.length > 0).length;
   const browse = pageCount(plans.length, PAGE_SIZE.plans) === 1
     ? []
     : [
         ...pagePaths('browse/all/', plans.length, PAGE_SIZE.plans).slice(1),
-        ...planFacets(plans, await kinds(), () => undefined).flatMap((f) => pagePaths(`browse/${f.id}/`, f.slugs.length, PAGE_SIZE.plans)),
+        ...(await libraryFacets()).flatMap((f) => pagePaths(`browse/${f.id}/`, f.slugs.length, PAGE_SIZE.plans)),
       ];
   const paths = [
     '',
@@ -55,12 +55,12 @@ async function computeUrlElements(site: URL): Promise<string[]> {
     'data/',
     'search/',
     ...plans.flatMap((p) => [`plans/${p.slug}/`, `plans/${p.slug}/analysis/`, `plans/${p.slug}/source/`]),
-    ...flattenRegions(regionTree(plans)).flatMap((n) => pagePaths(`regions/${n.region.id}/`, plansUnder(n).length, PAGE_SIZE.plans)),
+    ...flattenRegions(await libraryRegionTree()).flatMap((n) => pagePaths(`regions/${n.region.id}/`, plansUnder(n).length, PAGE_SIZE.plans)),
     ...departmentPlaces.own.flatMap((d) => pagePaths(`departments/${d.id}/`, d.tasks.length, PAGE_SIZE.rows)),
     ...departmentPlaces.shared.map((list) => sharedDepartmentsPath(list.region, list.n)),
     ...documents.flatMap((d) => pagePaths(`documents/${d.slug}/`, d.byPlan.length, PAGE_SIZE.plansPerEntry)),
-    ...termViews(plans, await glossary()).flatMap((v) => pagePaths(`glossary/${v.term.id}/`, v.uses.length, PAGE_SIZE.plansPerEntry)),
-    ...(await themes()).flatMap((t) => pagePaths(`themes/${t.id}/`, new Set(themeSections(plans, t.id).map((s) => s.slug)).size, PAGE_SIZE.plansPerEntry)),
+    ...(await libraryTermViews()).flatMap((v) => pagePaths(`glossary/${v.term.id}/`, v.uses.length, PAGE_SIZE.plansPerEntry)),
+    ...(await themes()).flatMap((t) => pagePaths(`themes/${t.id}/`, new Set(themeSections.get(t.id)!.map((s) => s.slug)).size, PAGE_SIZE.plansPerEntry)),
     ...(await instruments()).flatMap((t) => pagePaths(`instruments/${t.id}/`, plans.filter((p) => p.instruments.some((m) => m.instrumentId === t.id)).length, PAGE_SIZE.plansPerEntry)),
     ...(await indicators()).flatMap((i) => pagePaths(`indicators/${i.id}/`, plans.filter((p) => p.targets.some((t) => t.indicatorId === i.id)).length, PAGE_SIZE.plansPerEntry)),
     ...(await drawnCharts()).map((c) => `embed/${c.id}/`),
