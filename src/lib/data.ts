@@ -155,16 +155,25 @@ export async function chartsOfPage(page: string): Promise<ChartEntry[]> {
 }
 
 /**
+ * `compute` once per build process (in `astro dev` on every call: the files change under a running server). For a
+ * view over the whole library that several routes and pages show: a page without parameters (the glossary, the
+ * regions) renders in every part of a build and in both editions, and each computed its view afresh, as did the
+ * sitemap, while the routes of the same things had computed it already (at 10,000 plans about 13 s of CPU a build,
+ * also one that changed nothing). Shared: callers must not change what they get.
+ */
+function perBuild<T>(compute: () => Promise<T>): () => Promise<T> {
+  let cache: Promise<T> | undefined;
+  return () => (import.meta.env?.DEV ? compute() : (cache ??= compute()));
+}
+
+/**
  * The entries of a registry collection (`content/*.yaml`), in `byRegistryId` order (src/lib/registry-files.ts), read
  * once per build: pages ask for them on every render (a plan page for five of them), and `getCollection` makes a new
  * copy of every entry each time. Shared: callers must not change the array.
  */
-const registry = <T extends { id: string }>(name: RegistryName) => {
-  let cache: Promise<T[]> | undefined;
-  const read = async (): Promise<T[]> => byRegistryId((await getCollection(name)).map((e) => e.data as unknown as T));
+const registry = <T extends { id: string }>(name: RegistryName) =>
   // In `astro dev` an edited registry is seen on the next request.
-  return (): Promise<T[]> => (import.meta.env?.DEV ? read() : (cache ??= read()));
-};
+  perBuild(async (): Promise<T[]> => byRegistryId((await getCollection(name)).map((e) => e.data as unknown as T)));
 
 /** The curated region overlay (`content/regions.yaml`: English names, aliases); plans carry their regions themselves. */
 export const regionOverlay = registry<RegionOverlayEntry>('regions');
@@ -177,18 +186,6 @@ export const indicators = registry<Indicator>('indicators');
 export const citedDocuments = registry<CitedDocument>('documents');
 
 export { summarize, type PlanSummary } from './plan-summary.ts';
-
-/**
- * `compute` once per build process (in `astro dev` on every call: the files change under a running server). For a
- * view over the whole library that several routes and pages show: a page without parameters (the glossary, the
- * regions) renders in every part of a build and in both editions, and each computed its view afresh, as did the
- * sitemap, while the routes of the same things had computed it already (at 10,000 plans about 13 s of CPU a build,
- * also one that changed nothing). Shared: callers must not change what they get.
- */
-function perBuild<T>(compute: () => Promise<T>): () => Promise<T> {
-  let cache: Promise<T> | undefined;
-  return () => (import.meta.env?.DEV ? compute() : (cache ??= compute()));
-}
 
 /** Every plan's targets set beside the targets of the documents it cites (src/lib/alignment.ts). */
 export const libraryAlignments: () => Promise<PlanAlignment[]> = perBuild(async () => {
@@ -217,21 +214,15 @@ export const libraryFacets: () => Promise<FacetValue[]> = perBuild(async () => {
   return planFacets(plans, allKinds, (id) => overlay.find((r) => r.id === id)?.nameEn);
 });
 
-let departmentsCache: Promise<{ views: DepartmentView[]; pages: DepartmentPages }> | undefined;
-
 /**
  * Every department with its tasks, and where each is shown (its own page or its region's list, `departmentPages`),
  * once per build: every plan page links its departments there.
  */
-export function departmentLayout(): Promise<{ views: DepartmentView[]; pages: DepartmentPages }> {
-  const compute = () => Promise.all([allPlans(), departments()]).then(([plans, depts]) => {
-    const views = departmentViews(plans, depts);
-    return { views, pages: departmentPages(views, PAGE_SIZE.rows) };
-  });
-  if (import.meta.env?.DEV) return compute();
-  departmentsCache ??= compute();
-  return departmentsCache;
-}
+export const departmentLayout: () => Promise<{ views: DepartmentView[]; pages: DepartmentPages }> = perBuild(async () => {
+  const [plans, depts] = await Promise.all([allPlans(), departments()]);
+  const views = departmentViews(plans, depts);
+  return { views, pages: departmentPages(views, PAGE_SIZE.rows) };
+});
 
 export async function planSummaries(): Promise<PlanSummary[]> {
   const [plans, k] = await Promise.all([allPlans(), kinds()]);
