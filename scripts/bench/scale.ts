@@ -2,7 +2,8 @@
  * `npm run bench -- --scale N [--sizes 1000,3000] [--seed 1]`: the scale builds of issue 15 alone. For each size
  * (1,000, 3,000 and N by default, those up to N) it generates a synthetic corpus, builds it once with the project's
  * build script, then adds one plan and builds again into the same folders (incremental ingest, Astro's content
- * store kept), builds once more with nothing changed (the cost of any rebuild, under the added plan's), and runs the cross-plan computations alone (cross-plan.ts). Per build it records, per stage (ingest;
+ * store kept), builds once more with nothing changed (the cost of any rebuild, under the added plan's), and runs
+ * the cross-plan computations alone (cross-plan.ts). Per build it records, per stage (ingest;
  * `astro build` split into content sync, bundling and rendering at the lines Astro prints; Pagefind), the wall
  * time, the CPU time and the peak memory of the stage's processes, and the machine's load average before and after
  * with the other work on the machine (proc.ts). A figure taken while other work ran is still a figure: the load

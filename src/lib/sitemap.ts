@@ -7,7 +7,7 @@
  * A sitemap file holds at most 50,000 URLs (sitemaps.org protocol): past that, `/sitemap.xml` is a sitemap index
  * naming `/sitemaps/<n>.xml` (a library of 10,000 plans has some 190,000 pages).
  */
-import { allPlans, drawnCharts, departmentLayout, indicators, instruments, themes, citedDocuments, reuseSummary, libraryAlignments, libraryCitedDocuments, libraryFacets, libraryRegionTree, libraryTermViews, libraryThemeSections } from './data.ts';
+import { allPlans, drawnCharts, departmentLayout, indicators, instruments, themes, citedDocuments, reuseSummary, libraryAlignments, libraryCitedDocuments, libraryFacets, libraryRegionTree, libraryTermViews, libraryThemeSections, libraryUsage } from './data.ts';
 import { flattenRegions, plansUnder, sharedDepartmentsPath } from './crosslinks/index.ts';
 import { PAGE_SIZE, pageCount, pagePaths } from './page-sizes.ts';
 import { parentViews } from './alignment.ts';
@@ -31,6 +31,7 @@ async function computeUrlElements(site: URL): Promise<string[]> {
   const documents = await libraryCitedDocuments();
   const alignment = parentViews(await libraryAlignments(), registryDocuments);
   const themeSections = await libraryThemeSections();
+  const usage = await libraryUsage();
   const withTasks = plans.filter((p) => p.responsibilities.length > 0).length;
   const browse = pageCount(plans.length, PAGE_SIZE.plans) === 1
     ? []
@@ -61,8 +62,8 @@ async function computeUrlElements(site: URL): Promise<string[]> {
     ...documents.flatMap((d) => pagePaths(`documents/${d.slug}/`, d.byPlan.length, PAGE_SIZE.plansPerEntry)),
     ...(await libraryTermViews()).flatMap((v) => pagePaths(`glossary/${v.term.id}/`, v.uses.length, PAGE_SIZE.plansPerEntry)),
     ...(await themes()).flatMap((t) => pagePaths(`themes/${t.id}/`, new Set(themeSections.get(t.id)!.map((s) => s.slug)).size, PAGE_SIZE.plansPerEntry)),
-    ...(await instruments()).flatMap((t) => pagePaths(`instruments/${t.id}/`, plans.filter((p) => p.instruments.some((m) => m.instrumentId === t.id)).length, PAGE_SIZE.plansPerEntry)),
-    ...(await indicators()).flatMap((i) => pagePaths(`indicators/${i.id}/`, plans.filter((p) => p.targets.some((t) => t.indicatorId === i.id)).length, PAGE_SIZE.plansPerEntry)),
+    ...(await instruments()).flatMap((t) => pagePaths(`instruments/${t.id}/`, usage.instruments.get(t.id)?.plans ?? 0, PAGE_SIZE.plansPerEntry)),
+    ...(await indicators()).flatMap((i) => pagePaths(`indicators/${i.id}/`, usage.indicatorPlans.get(i.id) ?? 0, PAGE_SIZE.plansPerEntry)),
     ...(await drawnCharts()).map((c) => `embed/${c.id}/`),
   ];
   const at = (p: string) => new URL(url(p), site).href;
