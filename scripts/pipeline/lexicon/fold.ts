@@ -101,8 +101,18 @@ export function toMatchForm(source: string): MatchForm {
 /** The folded text alone: the same folding as `toMatchForm`, without the offset maps (the pipeline calls it per line). */
 export function simplify(s: string): string {
   let out = '';
-  for (const cp of s.replace(PINYIN_DAMAGE, (m: string, letters: string) => (letterCount(letters) > 6 ? m : ''))) out += halfWidth(convertChar(cp));
+  for (const cp of dropDamage(s)) out += foldChar(cp);
   return out;
+}
+
+/** Step (a) of `simplify`: the text without converter damage. */
+export function dropDamage(s: string): string {
+  return s.replace(PINYIN_DAMAGE, (m: string, letters: string) => (letterCount(letters) > 6 ? m : ''));
+}
+
+/** Steps (b) and (c) of `simplify` for one code point (one code point out): `simplify` is `dropDamage`, then this per code point. */
+export function foldChar(cp: string): string {
+  return halfWidth(convertChar(cp));
 }
 
 /** The folded text with all whitespace removed (for comparing titles, numbers and names). */

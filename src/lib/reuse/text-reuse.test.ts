@@ -3,7 +3,8 @@
  * writes (characters counted are letters and digits; punctuation and spaces never count).
  */
 import { describe, expect, it } from 'vitest';
-import { findTextReuse, type ReuseInput } from './text-reuse.ts';
+import { findTextReuse, matchText, type ReuseInput } from './text-reuse.ts';
+import { simplify } from '../../../scripts/pipeline/lexicon/fold.ts';
 
 const plan = (slug: string, ...texts: string[]): ReuseInput => ({
   slug,
@@ -115,5 +116,28 @@ describe('findTextReuse', () => {
       { blockId: 's1', cell: null, start: 3, end: 7 },
       { blockId: 't1', cell: 2, start: 0, end: 20 },
     ]);
+  });
+});
+
+describe('matchText', () => {
+  // Written out by hand: traditional → simplified, full-width → ASCII, ASCII in lower case, punctuation, spaces and
+  // marks dropped, converter damage dropped, letters and digits of any script kept (Greek stays upper case).
+  const cases: [string, string][] = [
+    ['發展與創新', '发展与创新'],
+    ['（二）加強ＧＤＰ核算，ＲＤ投入２．５％', '二加强gdp核算rd投入25'],
+    ['發(fā)展和創(chuàng)新', '发展和创新'],
+    ['科技\u3000创新\u00a0引领', '科技创新引领'],
+    ['①Ⅻ ΑΒΓ', '①ⅫΑΒΓ'],
+    ['𠀀𡘙研发', '𠀀𡘙研发'],
+    ['e\u0301x', 'ex'],
+    ['研\ud800发\udc00', '研发'],
+    ['', ''],
+  ];
+  it.each(cases)('%s → %s', (text, form) => expect(matchText(text)).toBe(form));
+
+  it('is the text folded by the lexicon, letters and digits kept, ASCII lowered (the definition it speeds up)', () => {
+    const definition = (t: string) => simplify(t).replace(/[^\p{L}\p{N}]+/gu, '').replace(/[A-Z]+/gu, (m) => m.toLowerCase());
+    const texts = [...cases.map(([t]) => t), '壹贰叁ABCxyz（ａｂｃ）', '臺灣與澳門、香港', `${'國'.repeat(3000)}Ａ`];
+    for (const t of texts) expect(matchText(t)).toBe(definition(t));
   });
 });
