@@ -10,6 +10,7 @@ import { IndicatorKindSchema, type Indicator, type IndicatorKind } from '../sche
 import { pairBaselineTargets } from './charts/baseline-target.ts';
 import { comparability, INDICATOR_KIND_LABELS, KIND_LABELS, preferredValue } from './values.ts';
 import { csvCell as cell } from './csv.ts';
+import { zhOrder } from './collate.ts';
 
 /** A baseline (or reported start) and a target of one indicator in one plan, with what they imply. */
 export interface TargetPair {
@@ -86,7 +87,7 @@ export function comparisonRows(plans: PlanDocument[], indicators: Indicator[]): 
     const notes = years.size > 1 ? [`各规划目标年份不同（${[...years].sort().join('、')}年）`] : [];
     return { indicator, cells, coverage: cells.filter((c) => c !== null).length, notes };
   });
-  return rows.filter((r) => r.coverage > 0).sort((a, b) => b.coverage - a.coverage || a.indicator.name.localeCompare(b.indicator.name, 'zh'));
+  return rows.filter((r) => r.coverage > 0).sort((a, b) => b.coverage - a.coverage || zhOrder(a.indicator.name, b.indicator.name));
 }
 
 /** One choice of the `/compare/` filter: all rows, or one indicator kind. */

@@ -4,6 +4,7 @@ import type { CitedDocument } from '../../schemas/documents.ts';
 import type { PlanDocument } from '../../schemas/plan.ts';
 import { planTitle } from '../plan-view.ts';
 import { planPlaces, type PlanPlace } from './places.ts';
+import { zhOrder } from '../collate.ts';
 
 /** A cited document and every place that cites it. */
 export interface CitedDocumentView {
@@ -41,5 +42,5 @@ export function citedDocumentViews(plans: PlanDocument[], registry: CitedDocumen
     }
   }
   // Most-cited first, then by title.
-  return [...views.values()].sort((a, b) => b.byPlan.length - a.byPlan.length || a.title.localeCompare(b.title, 'zh'));
+  return [...views.values()].sort((a, b) => b.byPlan.length - a.byPlan.length || zhOrder(a.title, b.title));
 }
