@@ -69,6 +69,13 @@ test('a rebuild keeps the files whose inputs did not change, makes the others ag
   // Only the open data of every plan, which has no key, is made again (five files: data/targets.json …).
   expect(second).toEqual({ files: first.files, made: 5 });
   expect(contents()).toEqual(firstFiles);
+  // A cached file that is gone, its record still there, is made again; a site folder not emptied gets its files
+  // replaced (its kept ones are links to the cache: a copy over one would change the cached file).
+  const source = [...firstFiles.keys()].find((f) => f.startsWith('sources/'))!;
+  rmSync(join(filesCacheOf(out), source));
+  expect(await writeSiteFiles(plans, out, site, null)).toEqual({ files: first.files, made: 5 + 1 });
+  expect(contents()).toEqual(firstFiles);
+  expect(readFileSync(join(filesCacheOf(out), source))).toEqual(firstFiles.get(source));
 
   const slugs = readdirSync(plans).filter((f) => f.endsWith('.txt')).map((f) => f.slice(0, -'.txt'.length)).sort();
   const edited = slugs[0]!;

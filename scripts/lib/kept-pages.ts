@@ -67,13 +67,18 @@ export function linkKeptPages(cacheDir: string, outDir: string): string[] {
   for (const file of recordedPages(cacheDir)) {
     const copy = fileIn(join(cacheDir, COPIES), file);
     const target = fileIn(outDir, file);
-    if (copy === null || target === null || !existsSync(copy)) continue;
+    if (copy === null || target === null) continue;
     const folder = dirname(target);
     if (!made.has(folder)) {
       mkdirSync(folder, { recursive: true });
       made.add(folder);
     }
-    linkOrCopy(copy, target);
+    try {
+      linkOrCopy(copy, target);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') continue; // its copy is gone: Astro renders it again
+      throw e;
+    }
     linked.push(file);
   }
   return linked;
