@@ -66,14 +66,14 @@ test('a rebuild keeps the files whose inputs did not change, makes the others ag
   // The build empties the site folder each time; the cache beside it stays.
   rmSync(out, { recursive: true });
   const second = await writeSiteFiles(plans, out, site, null);
-  // Only the open data of every plan, which has no key, is made again (five files: data/targets.json …).
-  expect(second).toEqual({ files: first.files, made: 5 });
+  // Nothing is made again, the open data of every plan included (keyed by every plan's file).
+  expect(second).toEqual({ files: first.files, made: 0 });
   expect(contents()).toEqual(firstFiles);
   // A cached file that is gone, its record still there, is made again; a site folder not emptied gets its files
   // replaced (its kept ones are links to the cache: a copy over one would change the cached file).
   const source = [...firstFiles.keys()].find((f) => f.startsWith('sources/'))!;
   rmSync(join(filesCacheOf(out), source));
-  expect(await writeSiteFiles(plans, out, site, null)).toEqual({ files: first.files, made: 5 + 1 });
+  expect(await writeSiteFiles(plans, out, site, null)).toEqual({ files: first.files, made: 1 });
   expect(contents()).toEqual(firstFiles);
   expect(readFileSync(join(filesCacheOf(out), source))).toEqual(firstFiles.get(source));
 
@@ -82,7 +82,8 @@ test('a rebuild keeps the files whose inputs did not change, makes the others ag
   writeFileSync(join(plans, `${edited}.txt`), `${readFileSync(join(plans, `${edited}.txt`), 'utf8')}\n附：修改。\n`);
   rmSync(out, { recursive: true });
   const third = await writeSiteFiles(plans, out, site, null);
-  expect(third.made).toBe(5 + 1);
+  // The source text alone: the plan's document model, and so the open data, are as they were.
+  expect(third.made).toBe(1);
   expect(readFileSync(join(out, 'sources', `${edited}.txt`), 'utf8')).toContain('附：修改。');
 
   // A build stopped halfway (here: a source text missing) leaves no record: the next one makes every file again.
@@ -101,10 +102,24 @@ test('a rebuild keeps the files whose inputs did not change, makes the others ag
   rmSync(out, { recursive: true });
   const fourth = await writeSiteFiles(plans, out, site, null);
   expect(fourth.files).toBeLessThan(third.files);
+  // The open data of every plan is made again without it.
+  expect(readFileSync(join(out, 'data', 'plans.csv'), 'utf8')).not.toContain(gone);
+  expect(firstFiles.get('data/plans.csv')!.toString()).toContain(gone);
   expect(existsSync(join(filesCacheOf(out), 'sources', `${gone}.txt`))).toBe(false);
   expect(existsSync(join(filesCacheOf(out), 'data', 'plans', `${gone}.json`))).toBe(false);
   // Each of the five plans has charts (prepare.test.ts); the gone plan's go with it.
   expect(readdirSync(join(filesCacheOf(out), 'charts')).filter((f) => f.includes(gone))).toEqual([]);
   expect(readdirSync(join(filesCacheOf(out), 'charts')).filter((f) => f.includes(slugs[2]!)).length).toBeGreaterThan(0);
   expect(existsSync(join(filesCacheOf(out), 'sources', `${slugs[2]}.txt`))).toBe(true);
+});
+
+test('writeChunks writes the chunks one after the other, across the writes it gathers them into', async () => {
+  const { writeChunks } = await import('./site-files.ts');
+  // Chunks of every size around the gathering size (2^20 characters), Chinese and astral characters among them.
+  const chunks = ['\ufeff标题,值\r\n', 'a'.repeat((1 << 20) - 3), '规划𠀋', '', '十四五'.repeat(200_000), 'x', 'b'.repeat(1 << 20), '末'];
+  const file = join(scratch, 'chunks.csv');
+  writeChunks(file, chunks);
+  expect(readFileSync(file, 'utf8')).toBe(chunks.join(''));
+  writeChunks(file, []);
+  expect(readFileSync(file, 'utf8')).toBe('');
 });

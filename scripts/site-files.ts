@@ -29,11 +29,29 @@ import { codeDigest } from './lib/code-digest.ts';
 
 export { filesCacheOf } from './lib/files-cache.ts';
 
-/** Writes text chunks to a file one after the other, holding one at a time. */
-function writeChunks(target: string, chunks: Iterable<string>): void {
+/** Characters of text chunks gathered before one write (about 1–3 MB of UTF-8). */
+const WRITE_CHARS = 1 << 20;
+
+/**
+ * Writes text chunks to a file one after the other, gathered into writes of about `WRITE_CHARS` characters: a chunk is
+ * one plan's rows or one target record (targets.json: one per target, 250,000 at 10,000 plans), and a write each took
+ * 2 of the 11 s of the site-files part that writes the open data (--cpu-prof, 10,005 plans).
+ */
+export function writeChunks(target: string, chunks: Iterable<string>): void {
   const fd = openSync(target, 'w');
   try {
-    for (const chunk of chunks) writeSync(fd, chunk);
+    let gathered: string[] = [];
+    let length = 0;
+    for (const chunk of chunks) {
+      gathered.push(chunk);
+      length += chunk.length;
+      if (length >= WRITE_CHARS) {
+        writeSync(fd, gathered.join(''));
+        gathered = [];
+        length = 0;
+      }
+    }
+    if (length > 0) writeSync(fd, gathered.join(''));
   } finally {
     closeSync(fd);
   }
