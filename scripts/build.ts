@@ -65,39 +65,6 @@ function run(label: string, command: string, args: string[], env: NodeJS.Process
 }
 
 /**
- * `run`, without blocking this process, so that another stage can run at the same time (`allEnded`). A stage run
- * `beside` another prints its output after it ends, each line marked `[<label>] ` (as the parts of a build are), and
- * its time as `build: <label> done in <ms> ms, beside <other>`: not the bench's stage line
- * (`build: <stage> done in <ms> ms`, scripts/bench/builds.ts), so that its time and CPU count in the other stage's,
- * where they were spent, and not twice.
- */
-function runAsync(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}, beside?: string): Promise<number> {
-  const started = performance.now();
-  const child = spawn(command, args, { stdio: beside ? ['ignore', 'pipe', 'pipe'] : 'inherit', env: { ...inheritedEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env }, timeout: 120 * 60_000, killSignal: 'SIGKILL' });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((done, fail) => {
-    child.on('error', (e) => fail(new BuildError(`build: ${label} could not start: ${e.message}`, 1)));
-    child.on('close', (code, signal) => {
-      const ms = Math.round(performance.now() - started);
-      for (const line of output.split('\n')) if (line) console.log(`[${label}] ${line}`);
-      if (code !== 0) return fail(new BuildError(`build: ${label} failed (exit ${code ?? signal})`, code ?? 1));
-      console.log(`build: ${label} done in ${ms} ms${beside ? `, beside ${beside}` : ''}`);
-      done(ms);
-    });
-  });
-}
-
-/** Waits for every stage of `stages` to end (a failing one does not leave the others running unseen), then throws the first failure. */
-async function allEnded<T>(stages: Promise<T>[]): Promise<T[]> {
-  const ended = await Promise.allSettled(stages);
-  const failed = ended.find((e) => e.status === 'rejected');
-  if (failed) throw failed.reason;
-  return ended.map((e) => (e as PromiseFulfilledResult<T>).value);
-}
-
-/**
  * V8 options for the processes that render pages and write the site files. Each page Astro renders passes through several ArrayBuffers (memory
  * outside the JS heap), and V8 by default starts marking the whole heap each time such "external" memory has grown
  * by 64 MB: at 10,000 plans a rendering process holds ≈ 1.5 GB, and marking it took 30–40 % of the rendering time
@@ -135,8 +102,7 @@ function countPlans(plansDir: string): number {
 }
 
 /**
- * After `astro sync` (scripts/build.ts `build` runs it beside prepare), `astro build` without its sync
- * (scripts/astro-build-part.ts) in `parts` processes at once
+ * `astro sync` once, then `astro build` without its sync (scripts/astro-build-part.ts) in `parts` processes at once
  * (src/lib/build-part.ts says which pages each renders), each into its
  * own scratch folder inside the project: Astro stages a build's server code in `<outDir>/.prerender/` when the
  * output folder is inside the project and in the project's one `.astro/.prerender/` when it is not, where two
@@ -147,7 +113,8 @@ function countPlans(plansDir: string): number {
  */
 async function astroBuildInParts(outDir: string, parts: number, env: Record<string, string>): Promise<number> {
   const started = performance.now();
-  // Content was synced once, before; the parts build without syncing (scripts/astro-build-part.ts says why).
+  // Content is synced once, here; the parts build without syncing (scripts/astro-build-part.ts says why).
+  run('astro sync', process.execPath, ['node_modules/astro/bin/astro.mjs', 'sync'], env);
   const synced = dotAstroState();
   const scratch = mkdtempSync(join(process.cwd(), '.astro-parts-'));
   try {
@@ -364,6 +331,11 @@ export function withBuildLock<T>(fn: () => T, { lock = resolve('.astro-build.loc
 export async function build(opts: BuildOptions): Promise<void> {
   // process.execPath is the pinned Node 24 when run through npm; astro and pagefind come from node_modules.
   run('ingest', process.execPath, ['scripts/ingest.ts', '--seeds', opts.seedsDir, '--out', opts.plansDir, ...(opts.strict ? ['--strict'] : [])]);
+  // What needs every plan (the text reuse, the chart catalog), computed once for all rendering processes
+  // (scripts/prepare.ts). A young generation of 64 MB: the text reuse allocates short-lived objects by the million,
+  // and with the default a quarter of prepare's time was the garbage collector (--cpu-prof at 10,000 plans); CPU
+  // 97–99 s → 87–92 s there, side by side (32 MB: no change; 128 MB: as 64).
+  run('prepare', process.execPath, ['--max-semi-space-size=64', 'scripts/prepare.ts', '--plans', opts.plansDir]);
   // Builds of other content get their own content-layer cache beside their plans, so they never read this one's.
   const cacheDir = resolve(opts.plansDir) === resolve('content/plans') ? 'node_modules/.astro' : join(dirname(resolve(opts.plansDir)), '.astro-cache');
   // One build instant for every process of the build (src/lib/build-time.ts).
@@ -371,21 +343,11 @@ export async function build(opts: BuildOptions): Promise<void> {
   // fresh build; a reproducible build can pin it).
   const env = { BASE_PATH: opts.base, PLANS_DIR: opts.plansDir, ASTRO_CACHE_DIR: cacheDir, BUILD_TIME: process.env.BUILD_TIME || new Date().toISOString() };
   const parts = opts.parts ?? partsFor(countPlans(opts.plansDir));
-  // Under the lock from prepare on: a build in parts syncs Astro's content (`.astro/`, the cache dir) beside prepare.
-  await withBuildLock(async () => {
-    // What needs every plan (the text reuse, the chart catalog), computed once for all rendering processes
-    // (scripts/prepare.ts). A young generation of 64 MB: the text reuse allocates short-lived objects by the million,
-    // and with the default a quarter of prepare's time was the garbage collector (--cpu-prof at 10,000 plans); CPU
-    // 97–99 s → 87–92 s there, side by side (32 MB: no change; 128 MB: as 64).
-    const prepare = runAsync('prepare', process.execPath, ['--max-semi-space-size=64', 'scripts/prepare.ts', '--plans', opts.plansDir]);
-    // The content sync reads only the registries (src/content.config.ts: the plans are not a collection), nothing
-    // prepare writes, so in parts it runs beside prepare (2.3–2.8 s of a rebuild at 10,000 plans, one after the
-    // other). A build in one process syncs inside `astro build`.
-    await allEnded(parts === 1 ? [prepare] : [prepare, runAsync('astro sync', process.execPath, ['node_modules/astro/bin/astro.mjs', 'sync'], env, 'prepare')]);
-    return parts === 1
+  await withBuildLock(() =>
+    parts === 1
       ? run('astro build', process.execPath, [...WRITING_NODE_OPTIONS, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', opts.outDir], env)
-      : astroBuildInParts(opts.outDir, parts, env);
-  });
+      : astroBuildInParts(opts.outDir, parts, env),
+  );
   // The files that are not pages (source texts, open data, search records, citation and chart files:
   // src/lib/site-files.ts), written beside the pages by a plain script rather than rendered by Astro one by one,
   // and kept across builds in a cache beside the site. Files kept by a build in another number of parts are not

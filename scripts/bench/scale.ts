@@ -82,9 +82,8 @@ export function scaleStageLine(): (line: string) => { name: string; ms: number }
   };
   return (raw) => {
     const line = raw.replace(/\x1b\[[0-9;]*m/gu, '').trim();
-    // The other parts of a build rendered in parallel (scripts/build.ts): their log follows part 0's; part 0 times the
-    // phases. And the content sync of a build in parts, which runs beside prepare: its time is within prepare's.
-    if (/^\[(?:part \d+|astro sync)\] /u.test(line)) return null;
+    // The other parts of a build rendered in parallel (scripts/build.ts): their log follows part 0's; part 0 times the phases.
+    if (line.startsWith('[part ')) return null;
     const own = /^build: (.+) done in (\d+) ms$/u.exec(line);
     if (own) return own[1] === 'astro build' ? close('astro: rendering') : close(own[1]!, Number(own[2]));
     if (/\[content\] Synced content$/u.test(line)) return close('astro: content sync');
