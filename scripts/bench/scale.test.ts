@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { renderScale, type ScaleBuild, type ScaleRun } from './scale.ts';
+import { renderScale, scaleStageLine, type ScaleBuild, type ScaleRun } from './scale.ts';
 
 /** A build of two stages (ms, CPU ms, peak bytes each), written by hand. */
 const build = (ingest: number, astro: number): ScaleBuild => ({
@@ -29,5 +29,37 @@ describe('renderScale', () => {
 
   test('runs without the unchanged build (older results, or a size not measured) have no such row', () => {
     for (const r of [run(undefined), run(null)]) expect(renderScale(r)).not.toContain('nothing changed');
+  });
+});
+
+describe('scaleStageLine', () => {
+  /** The stages a log splits into: names, and the times of the stages that print their own. */
+  const stagesOf = (log: string[]) => log.map(scaleStageLine()).filter((s) => s !== null);
+
+  test('a build in parts: each stage once, the content sync not counted twice, the other parts not at all', () => {
+    // A build's log as scripts/build.ts prints it (written by hand, shortened; colour codes as Astro prints them).
+    const stages = stagesOf([
+      'build: ingest done in 2377 ms',
+      'build: prepare done in 26107 ms',
+      '05:41:43 [content] Syncing content',
+      '05:41:43 \x1b[32m[content] Synced content\x1b[39m',
+      '05:41:43 [types] Generated 928ms',
+      'build: astro sync done in 2269 ms',
+      'astro-build-part: linked 61884 page(s) of the last build from the cache in 4468 ms',
+      '05:41:52 [build] Rearranging server assets...',
+      '[part 1] 05:41:52 [build] Rearranging server assets...',
+      '[part 1] 05:43:00 [content] Synced content',
+      'build: astro build done in 50577 ms',
+      'build: site files done in 18554 ms',
+      'build: search index done in 4686 ms',
+      'build: pagefind done in 4726 ms',
+    ]);
+    expect(stages.map((s) => s.name)).toEqual(['ingest', 'prepare', 'astro: content sync', 'astro: bundling', 'astro: rendering', 'site files', 'search index', 'pagefind']);
+    expect(stages.filter((s) => ['ingest', 'prepare', 'site files'].includes(s.name)).map((s) => s.ms)).toEqual([2377, 26107, 18554]);
+  });
+
+  test('a build in one process: its content sync is a phase of astro build', () => {
+    const stages = stagesOf(['build: ingest done in 10 ms', 'build: prepare done in 20 ms', '10:00:00 [content] Synced content', '10:00:01 [build] Rearranging server assets...', 'build: astro build done in 30 ms']);
+    expect(stages.map((s) => s.name)).toEqual(['ingest', 'prepare', 'astro: content sync', 'astro: bundling', 'astro: rendering']);
   });
 });

@@ -85,6 +85,9 @@ export function scaleStageLine(): (line: string) => { name: string; ms: number }
     // The other parts of a build rendered in parallel (scripts/build.ts): their log follows part 0's; part 0 times the phases.
     if (line.startsWith('[part ')) return null;
     const own = /^build: (.+) done in (\d+) ms$/u.exec(line);
+    // A build in parts runs `astro sync` on its own (scripts/build.ts), whose "Synced content" line has just closed
+    // the content sync: its own line would count the sync twice (its type generation falls in bundling).
+    if (own?.[1] === 'astro sync') return null;
     if (own) return own[1] === 'astro build' ? close('astro: rendering') : close(own[1]!, Number(own[2]));
     if (/\[content\] Synced content$/u.test(line)) return close('astro: content sync');
     if (/\[build\] Rearranging server assets/u.test(line)) return close('astro: bundling');
