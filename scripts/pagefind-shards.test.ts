@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, describe, expect, test } from 'vitest';
+import { afterAll, describe, expect, test, vi } from 'vitest';
 import { bundleDir, cacheDirOf, indexedDigest, indexPlanPages, planShards, shardSizeFromEnv, shardSlugs, SHARD_PLANS } from './pagefind-shards.ts';
 import { linkRecordsByPagefindId, pagefindIds } from './pagefind-ids.ts';
 import type { PagefindBundles } from './pagefind-ids.ts';
@@ -194,6 +194,17 @@ describe('indexPlanPages again after a rebuild, with the real Pagefind', () => {
   const fragments = (bundles: string[]) => bundles.map((b) => readdirSync(join(site, b, 'fragment')).length);
   /** What Astro does to the site before a rebuild: the bundles are gone from it. */
   const emptySiteBundles = () => readdirSync(site).filter((d) => d.startsWith('pagefind')).forEach((d) => rmSync(join(site, d), { recursive: true }));
+  /** indexPlanPages, with the number of plan pages it says it read. */
+  const indexCounting = (size: number): { bundles: string[]; read: number } => {
+    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
+    try {
+      const bundles = indexPlanPages(site, size);
+      const line = log.mock.calls.map((c) => String(c[0])).find((l) => l.startsWith('pagefind: '))!;
+      return { bundles, read: Number(/, (\d+) plan page\(s\) read/u.exec(line)![1]) };
+    } finally {
+      log.mockRestore();
+    }
+  };
 
   test('a rebuild where only [data-ui] parts changed indexes nothing and puts the same bundles back', () => {
     expect(indexPlanPages(site, 2)).toEqual(['pagefind', 'pagefind-1', 'pagefind-2']);
@@ -201,9 +212,24 @@ describe('indexPlanPages again after a rebuild, with the real Pagefind', () => {
     expect(Object.keys(first).sort()).toEqual(['shard-0', 'shard-1', 'shard-2']);
     emptySiteBundles();
     writePlan('cangzhou', page('沧州', '<p class="related" data-ui><a href="/plans/fuzhou/#s1">抚州规划</a></p>'));
-    expect(indexPlanPages(site, 2)).toEqual(['pagefind', 'pagefind-1', 'pagefind-2']);
+    // Only the page written again is read; the others are known by their stamp (inode, size, time).
+    expect(indexCounting(2)).toEqual({ bundles: ['pagefind', 'pagefind-1', 'pagefind-2'], read: 1 });
     expect(entries()).toEqual(first);
     expect(fragments(['pagefind', 'pagefind-1', 'pagefind-2'])).toEqual([2, 2, 1]);
+    expect(indexCounting(2).read).toBe(0);
+  });
+
+  test('a page written again with text of the same length is read again, and its shard indexed again', () => {
+    const first = entries();
+    const before = readFileSync(join(site, 'plans', 'baoding', 'index.html'));
+    writePlan('baoding', page('定保'));
+    expect(readFileSync(join(site, 'plans', 'baoding', 'index.html')).length).toBe(before.length);
+    expect(indexCounting(2).read).toBe(1);
+    const now = entries();
+    expect(now['shard-0']).not.toBe(first['shard-0']);
+    for (const s of ['shard-1', 'shard-2']) expect(now[s], s).toBe(first[s]);
+    writePlan('baoding', before.toString());
+    indexPlanPages(site, 2);
   });
 
   test('an added plan indexes the last shard again, then a new one; a changed text its own shard', () => {

@@ -26,6 +26,7 @@ import type { SearchRecord } from '../src/lib/search/records.ts';
 import { codeDigest } from './lib/code-digest.ts';
 import { pairsCacheOf } from './lib/files-cache.ts';
 import { linkOrCopy } from './lib/link-or-copy.ts';
+import { fileStamp } from './lib/file-stamp.ts';
 
 /** What the search page embeds about the index (src/pages/search.astro), checked against what is written here. */
 interface SearchPageData {
@@ -196,12 +197,6 @@ function readState(cache: string, code: string, buckets: number): PairsState | n
   return state;
 }
 
-/** A record file as the cache knows it: a changed record is a new file (site-files writes it anew), so another stamp. */
-function recordStamp(path: string): string {
-  const s = statSync(path, { bigint: true });
-  return `${s.ino}:${s.size}:${s.mtimeNs}`;
-}
-
 /** The buckets that hold a plan's postings, as the cache keeps them (what a rebuild must take the plan out of). */
 function writeBuckets(file: string, buckets: ReadonlySet<number>): void {
   writeFileSync(file, Uint16Array.from(buckets));
@@ -242,8 +237,10 @@ export function writePairIndex(siteDir: string, cache = pairsCacheOf(siteDir)): 
   const stamps = new Map<string, string>();
   for (const slug of slugs) {
     const from = recordOf(slug);
-    if (!existsSync(from)) throw new Error(`${from}: the plan page ${slug} has no search record (scripts/site-files.ts writes it)`);
-    stamps.set(slug, recordStamp(from));
+    // A changed record is a new file (site-files writes it anew): another stamp.
+    const stamp = fileStamp(from);
+    if (stamp === null) throw new Error(`${from}: the plan page ${slug} has no search record (scripts/site-files.ts writes it)`);
+    stamps.set(slug, stamp);
     linkOrCopy(from, join(blocks, `${byPlanNumber(numbers.get(slug)!)}.json.gz`));
   }
 

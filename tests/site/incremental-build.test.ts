@@ -138,6 +138,12 @@ describe('a rebuild with nothing changed', () => {
     expect(made.reduce((n, m) => n + Number(m[3]), 0)).toBeGreaterThan(PLANS * 7);
   });
 
+  test('indexes nothing of the text again', () => {
+    // It reads every plan page once more: after a fresh build the site's pages are Astro's own files, from this
+    // rebuild on links to its cache's copies, the files the pagefind stage knows by their stamp (see the rebuild).
+    expect(unchangedLog).toMatch(new RegExp(`^pagefind: 1 shard\\(s\\) of at most \\d+ plans, ${PLANS} plan page\\(s\\) read \\(the others as at the last build\\); indexing 0$`, 'mu'));
+  });
+
   test('makes no file of the search index again and reads no search record', () => {
     expect(unchangedLog).toMatch(new RegExp(`search pairs: ${PLANS} plan\\(s\\), \\d+ bucket file\\(s\\), \\d+ KB in \\d+ ms \\(0 record\\(s\\) read, 0 bucket file\\(s\\) made`, 'u'));
   });
@@ -246,7 +252,13 @@ describe('a rebuild after adding a plan and editing another', () => {
 
   test('indexed only the search shard the new plan joined', () => {
     const pagefind = rebuildLog.split('\n').filter((l) => /^pagefind: |^ {2}shard /u.test(l));
-    expect(pagefind).toEqual([expect.stringMatching(/^pagefind: 1 shard\(s\) of at most \d+ plans; indexing 1$/u), `  shard 0 (${PLANS + 1} plans): 1 page(s) changed, 1 plan(s) added`]);
+    expect(pagefind).toEqual([expect.stringMatching(/^pagefind: 1 shard\(s\) of at most \d+ plans, \d+ plan page\(s\) read \(the others as at the last build\); indexing 1$/u), `  shard 0 (${PLANS + 1} plans): 1 page(s) changed, 1 plan(s) added`]);
+    // Of the plan pages, it read the ones Astro rendered again (the new and the edited plan's among them), not the kept ones.
+    const read = Number(/, (\d+) plan page\(s\) read/u.exec(pagefind[0]!)![1]);
+    const rendered = plainLines(rebuildLog).filter((l) => /\/plans\/[^/]+\/index\.html \(\+\d+ms\)$/u.test(l) && !/\/en\//u.test(l)).length;
+    expect(read).toBeGreaterThanOrEqual(2);
+    expect(read).toBe(rendered);
+    expect(read).toBeLessThan(PLANS);
   });
 });
 
