@@ -9,9 +9,9 @@
  * catalog, which every chart's CSV needs; the writing is what is shared out).
  *
  * Files are kept across builds (issue 15: adding a plan to a library of 10,000 should not make the other plans'
- * files again): a file with a key (`SiteFile.key`) is made into a cache beside the site (`.<site>.files/`, which
- * outlives the site folder each build empties) and linked into the site; the next build links the cached file again
- * where its key, the code, the registries and the site's address are as they were. Each part records its files'
+ * files again): every file is made into a cache beside the site (`.<site>.files/`, which outlives the site folder
+ * each build empties) and linked into the site; the next build links the cached file again where its key
+ * (`SiteFile.key`), the code, the registries and the site's address are as they were. Each part records its files'
  * keys in `state-<i>-of-<k>.json` there; a file of a plan that is gone leaves the cache with it. The site's files
  * are then links to the cache's: a later stage that changes one must replace it, never write into it.
  */
@@ -87,7 +87,7 @@ async function writeBody(f: SiteFile, target: string): Promise<void> {
 export interface WrittenFiles {
   /** Files of this part in the site. */
   files: number;
-  /** Of those, made again (new, changed, or without a key). */
+  /** Of those, made again (new, or changed). */
   made: number;
 }
 
@@ -115,11 +115,6 @@ export async function writeSiteFiles(plansDir: string, outDir: string, site = ne
   for (const f of files) {
     const target = join(outDir, f.path);
     dirFor(target);
-    if (!f.key) {
-      await writeBody(f, target);
-      remade++;
-      continue;
-    }
     const key = digestOf(f.key());
     const cached = join(cache, f.path);
     next[f.path] = key;

@@ -70,9 +70,9 @@ export interface SiteFile {
   body: () => string | Uint8Array | Iterable<string> | Promise<string | Uint8Array>;
   /**
    * What the file is made of besides the code, the registries and the site's address: a build keeps a file whose
-   * key is as at the last build instead of making it again (scripts/site-files.ts). None: made every time.
+   * key is as at the last build instead of making it again (scripts/site-files.ts).
    */
-  key?: () => unknown;
+  key: () => unknown;
 }
 
 /** A chart's standalone SVG in one edition: that edition's drawing and words, the same values and id in both. */
