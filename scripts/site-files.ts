@@ -34,8 +34,8 @@ const WRITE_CHARS = 1 << 20;
 
 /**
  * Writes text chunks to a file one after the other, gathered into writes of about `WRITE_CHARS` characters: a chunk is
- * one plan's rows or one target record (targets.json: one per target, 250,000 at 10,000 plans), and a write each took
- * 2 of the 11 s of the site-files part that writes the open data (--cpu-prof, 10,005 plans).
+ * one plan's rows or one target record (targets.json: 183,454 at 10,005 synthetic plans), and a write each took 2 of
+ * the 11 s of the site-files part that writes the open data (--cpu-prof).
  */
 export function writeChunks(target: string, chunks: Iterable<string>): void {
   const fd = openSync(target, 'w');
