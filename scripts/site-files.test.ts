@@ -66,14 +66,16 @@ test('a rebuild keeps the files whose inputs did not change, makes the others ag
   // The build empties the site folder each time; the cache beside it stays.
   rmSync(out, { recursive: true });
   const second = await writeSiteFiles(plans, out, site, null);
-  // Nothing is made again, the open data of every plan included (keyed by every plan's file).
-  expect(second).toEqual({ files: first.files, made: 0 });
+  // Nothing is made again, the open data of every plan included (keyed by every plan's file), and no plan is read.
+  expect(first.plansRead).toBe(5);
+  expect(second).toEqual({ files: first.files, made: 0, plansRead: 0 });
   expect(contents()).toEqual(firstFiles);
   // A cached file that is gone, its record still there, is made again; a site folder not emptied gets its files
   // replaced (its kept ones are links to the cache: a copy over one would change the cached file).
   const source = [...firstFiles.keys()].find((f) => f.startsWith('sources/'))!;
   rmSync(join(filesCacheOf(out), source));
-  expect(await writeSiteFiles(plans, out, site, null)).toEqual({ files: first.files, made: 1 });
+  // A source text is made without reading its plan.
+  expect(await writeSiteFiles(plans, out, site, null)).toEqual({ files: first.files, made: 1, plansRead: 0 });
   expect(contents()).toEqual(firstFiles);
   expect(readFileSync(join(filesCacheOf(out), source))).toEqual(firstFiles.get(source));
 
@@ -84,6 +86,7 @@ test('a rebuild keeps the files whose inputs did not change, makes the others ag
   const third = await writeSiteFiles(plans, out, site, null);
   // The source text alone: the plan's document model, and so the open data, are as they were.
   expect(third.made).toBe(1);
+  expect(third.plansRead).toBe(0);
   expect(readFileSync(join(out, 'sources', `${edited}.txt`), 'utf8')).toContain('附：修改。');
 
   // A build stopped halfway (here: a source text missing) leaves no record: the next one makes every file again.
@@ -102,6 +105,8 @@ test('a rebuild keeps the files whose inputs did not change, makes the others ag
   rmSync(out, { recursive: true });
   const fourth = await writeSiteFiles(plans, out, site, null);
   expect(fourth.files).toBeLessThan(third.files);
+  // Every plan left read, for the open data.
+  expect(fourth.plansRead).toBe(4);
   // The open data of every plan is made again without it.
   expect(readFileSync(join(out, 'data', 'plans.csv'), 'utf8')).not.toContain(gone);
   expect(firstFiles.get('data/plans.csv')!.toString()).toContain(gone);

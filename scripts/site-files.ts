@@ -89,6 +89,8 @@ export interface WrittenFiles {
   files: number;
   /** Of those, made again (new, or changed). */
   made: number;
+  /** Plans read to make them (a plan's files, a chart's data, or every plan for the open data). */
+  plansRead: number;
 }
 
 /** Writes every file (of this process's part) under `outDir`, keeping from the cache what did not change. */
@@ -141,7 +143,7 @@ export async function writeSiteFiles(plansDir: string, outDir: string, site = ne
   mkdirSync(cache, { recursive: true });
   writeFileSync(`${stateFile}.tmp`, JSON.stringify({ shared, files: next } satisfies FilesState));
   renameSync(`${stateFile}.tmp`, stateFile);
-  return { files: files.length, made: remade };
+  return { files: files.length, made: remade, plansRead: input.plans.read };
 }
 
 if (import.meta.main) {
@@ -149,7 +151,7 @@ if (import.meta.main) {
   const started = performance.now();
   try {
     const n = await writeSiteFiles(values.plans, values.out);
-    console.log(`wrote ${n.files} file(s) that are not pages in ${Math.round(performance.now() - started)} ms (${n.made} made, ${n.files - n.made} kept from the last build) → ${values.out}`);
+    console.log(`wrote ${n.files} file(s) that are not pages in ${Math.round(performance.now() - started)} ms (${n.made} made, ${n.files - n.made} kept from the last build; ${n.plansRead} plan(s) read) → ${values.out}`);
   } catch (e) {
     console.error(`site-files: ${(e as Error).message}`);
     process.exitCode = 1;

@@ -21,7 +21,6 @@ import { comparability } from './values.ts';
 import { blockLabels, indicatorNames, planLabel, timelinePlans } from './chart-inputs.ts';
 import { flattenRegions, plansUnder, regionTree } from './crosslinks/regions.ts';
 import { planTitle } from './plan-view.ts';
-import { bySlug } from './by-slug.ts';
 import { targetRecords, toCsv, type TargetRecord } from './targets-view.ts';
 import type { PlanDocument } from '../schemas/plan.ts';
 import type { Indicator } from '../schemas/indicator.ts';
@@ -239,11 +238,10 @@ export interface PeriodRecord {
  * A chart's data file: for charts of values, the drawn values as rows of `/data/targets.csv` (same columns, same
  * cells), in the chart's order; for the timeline, each plan's period. `urlOf` makes the sentence URL absolute.
  */
-export function chartCsv(entry: ChartEntry, plans: PlanDocument[], indicators: Indicator[], urlOf: (slug: string, blockId: string) => string): string {
-  const plan = bySlug(plans);
+export function chartCsv(entry: ChartEntry, planOf: (slug: string) => PlanDocument, indicators: Indicator[], urlOf: (slug: string, blockId: string) => string): string {
   if (entry.data.kind === 'periods') {
     const rows: PeriodRecord[] = entry.data.plans.map((slug) => {
-      const p = plan.get(slug)!;
+      const p = planOf(slug);
       const period = p.meta.period!.value;
       return { plan: slug, planTitle: planTitle(p), start: period.start, end: period.end, outlook: period.outlook ?? null };
     });
@@ -252,7 +250,7 @@ export function chartCsv(entry: ChartEntry, plans: PlanDocument[], indicators: I
   const refs = entry.data.targets;
   const wanted = new Set(refs.map((r) => `${r.plan}#${r.id}`));
   const records = new Map(
-    targetRecords([...new Set(refs.map((r) => r.plan))].flatMap((slug) => plan.get(slug) ?? []), indicators, urlOf)
+    targetRecords([...new Set(refs.map((r) => r.plan))].map(planOf), indicators, urlOf)
       .filter((r) => wanted.has(`${r.plan}#${r.id}`))
       .map((r) => [`${r.plan}#${r.id}`, r]),
   );

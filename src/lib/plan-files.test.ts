@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { realSeeds } from './crosslinks/test-fixtures.ts';
-import { planFileDigest, readPlans, validatedPlans, validatedPlansFile, validatedRecord } from './plan-files.ts';
+import { planFileDigest, planShelf, readPlans, validatedPlans, validatedPlansFile, validatedRecord } from './plan-files.ts';
 import { writeOutputs } from '../../scripts/ingest.ts';
 
 let dir: string;
@@ -56,5 +56,56 @@ describe('validatedPlans', () => {
     writeFileSync(validatedPlansFile(folder), '{"code":');
     expect(validatedPlans(folder, 'code-1')).toEqual({});
     expect(readFileSync(validatedPlansFile(folder), 'utf8')).toBe('{"code":');
+  });
+});
+
+describe('planShelf', () => {
+  const recorded = (code: string, files: Record<string, string>) => {
+    const folder = mkdtempSync(join(tmpdir(), 'plan-shelf-'));
+    writeOutputs(folder, realSeeds().run.files);
+    mkdirSync(join(folder, '_prepared'));
+    writeFileSync(validatedPlansFile(folder), JSON.stringify({ code, files }));
+    return folder;
+  };
+
+  test("with prepare's record of the folder, a plan is read only when asked for, in readPlans order with its digest", async () => {
+    const plans = await readPlans(dir);
+    // The seeds' order (by source file) is not their slugs' order: the shelf takes it from the record, not the names.
+    expect(plans.map((p) => p.slug)).not.toEqual(plans.map((p) => p.slug).sort());
+    const folder = recorded('code-1', validatedRecord(plans, 'code-1').files);
+    try {
+      const shelf = await planShelf(folder, 'code-1');
+      expect(shelf.slugs).toEqual(plans.map((p) => p.slug));
+      expect(shelf.slugs.map((s) => shelf.digest(s))).toEqual(plans.map(planFileDigest));
+      expect(shelf.digest('no-such-plan')).toBeUndefined();
+      expect(shelf.read).toBe(0);
+      const one = plans[2]!;
+      expect(shelf.plan(one.slug)).toEqual(one);
+      expect(shelf.plan(one.slug)).toBe(shelf.plan(one.slug));
+      expect(shelf.read).toBe(1);
+      expect(planFileDigest(shelf.plan(one.slug))).toBe(planFileDigest(one));
+      expect(() => shelf.plan('no-such-plan')).toThrow('no plan no-such-plan');
+      expect(shelf.all()).toEqual(plans);
+      expect(shelf.read).toBe(plans.length);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  test('without a record of this code naming exactly the folder\'s plans, every plan is read at once', async () => {
+    const plans = await readPlans(dir);
+    const files = validatedRecord(plans, 'code-1').files;
+    const { [`${plans[0]!.slug}.json`]: _left, ...short } = files;
+    for (const [code, record] of [['code-2', files], ['code-1', short], ['code-1', { ...files, 'gone.json': 'd1' }]] as const) {
+      const folder = recorded(code, record);
+      try {
+        const shelf = await planShelf(folder, 'code-1');
+        expect(shelf.read).toBe(plans.length);
+        expect(shelf.slugs).toEqual(plans.map((p) => p.slug));
+        expect(shelf.all()).toEqual(plans);
+      } finally {
+        rmSync(folder, { recursive: true, force: true });
+      }
+    }
   });
 });

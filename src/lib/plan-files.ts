@@ -16,21 +16,90 @@ import { parseWithFriendlyErrors } from '../schemas/friendly-errors.ts';
  * text changed since is validated again).
  */
 export async function readPlans(dir: string, validated: Readonly<Record<string, string>> = {}): Promise<PlanDocument[]> {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('_'));
   // Read one after another: 10,000 reads at once through libuv's four threads took 8.6 s at 10,000 plans (534 MB),
   // one after another 2.0 s; every rendering process reads them all.
-  const plans = files.map((f) => {
-    // The digest of the bytes, as read: of the decoded text it meant encoding every plan to UTF-8 again (1.2 s of
-    // a rendering process at 10,000 plans; the same digest, ingest writes UTF-8).
-    const bytes = readFileSync(join(dir, f));
-    const digest = createHash('sha1').update(bytes).digest('hex');
-    const text = bytes.toString('utf8');
-    // Ingest writes what the schema returned, so a validated file parses to the same document without it.
-    const doc = (validated[f] === digest ? JSON.parse(text) : parseWithFriendlyErrors(PlanDocumentSchema, JSON.parse(text), join(dir, f))) as PlanDocument;
-    fileDigests.set(doc, digest);
-    return doc;
-  });
+  const plans = planFiles(dir).map((f) => readPlanFile(dir, f, validated));
   return plans.sort((a, b) => a.source.file.localeCompare(b.source.file));
+}
+
+/** The plan files of a plans folder (`<slug>.json`; files starting with `_` are the stages' own records). */
+const planFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('_'));
+
+/** One plan file of `dir`, validated unless `validated` names its bytes (`readPlans`). */
+function readPlanFile(dir: string, file: string, validated: Readonly<Record<string, string>>): PlanDocument {
+  // The digest of the bytes, as read: of the decoded text it meant encoding every plan to UTF-8 again (1.2 s of
+  // a rendering process at 10,000 plans; the same digest, ingest writes UTF-8).
+  const bytes = readFileSync(join(dir, file));
+  const digest = createHash('sha1').update(bytes).digest('hex');
+  const text = bytes.toString('utf8');
+  // Ingest writes what the schema returned, so a validated file parses to the same document without it.
+  const doc = (validated[file] === digest ? JSON.parse(text) : parseWithFriendlyErrors(PlanDocumentSchema, JSON.parse(text), join(dir, file))) as PlanDocument;
+  fileDigests.set(doc, digest);
+  return doc;
+}
+
+/**
+ * The plans of a folder, each read when first asked for: a stage that makes the files of a few plans need not read
+ * every plan (site files in a rebuild, issue 15: reading and holding 10,000 plans was 3 s and most of the garbage
+ * collection of each of its processes).
+ */
+export interface PlanShelf {
+  /** Every plan's slug, in `readPlans` order. */
+  readonly slugs: readonly string[];
+  /** The digest of a plan's file (`planFileDigest` of the plan read from it) without reading it; undefined for no plan. */
+  digest(slug: string): string | undefined;
+  /** A plan, read on first ask (throws for a slug that is no plan's). */
+  plan(slug: string): PlanDocument;
+  /** Every plan, in `readPlans` order. */
+  all(): PlanDocument[];
+  /** How many plan files have been read so far. */
+  readonly read: number;
+}
+
+/** A shelf of plans already read. */
+export function shelfOf(plans: readonly PlanDocument[]): PlanShelf {
+  const bySlug = new Map(plans.map((doc) => [doc.slug, doc]));
+  return {
+    slugs: plans.map((doc) => doc.slug),
+    digest: (slug) => { const doc = bySlug.get(slug); return doc && planFileDigest(doc); },
+    plan: (slug) => { const doc = bySlug.get(slug); if (!doc) throw new Error(`no plan ${slug}`); return doc; },
+    all: () => [...plans],
+    read: plans.length,
+  };
+}
+
+/**
+ * The plans of `dir` as prepare's record of this code lists them (`validatedPlans`): their order and digests come from
+ * the record, a plan's file is read only when the plan is asked for. Prepare writes the record in every build just
+ * before the stages that read it, so it names the files as they are; where it does not name exactly the folder's plan
+ * files (no record of this code, a plan added or removed since), every plan is read at once, as `readPlans` does.
+ */
+export async function planShelf(dir: string, code: string): Promise<PlanShelf> {
+  const validated = validatedPlans(dir, code);
+  const files = planFiles(dir);
+  if (files.length !== Object.keys(validated).length || files.some((f) => !(f in validated))) return shelfOf(await readPlans(dir, validated));
+  // The record's keys are in `readPlans` order (`validatedRecord`); none is an integer, so JSON keeps that order.
+  const names = Object.keys(validated);
+  const slugs = names.map((f) => f.slice(0, -'.json'.length));
+  const digests = new Map(slugs.map((slug, i) => [slug, validated[names[i]!]!]));
+  const read = new Map<string, PlanDocument>();
+  const plan = (slug: string): PlanDocument => {
+    let doc = read.get(slug);
+    if (!doc) {
+      if (!digests.has(slug)) throw new Error(`no plan ${slug} in ${dir}`);
+      read.set(slug, (doc = readPlanFile(dir, `${slug}.json`, validated)));
+    }
+    return doc;
+  };
+  return {
+    slugs,
+    digest: (slug) => digests.get(slug),
+    plan,
+    all: () => slugs.map(plan),
+    get read() {
+      return read.size;
+    },
+  };
 }
 
 /**
@@ -56,7 +125,10 @@ export function validatedPlans(dir: string, code: string): Record<string, string
   }
 }
 
-/** The record of `plans`, each read by `readPlans` (so validated, or named by a record of this code) from `dir`. */
+/**
+ * The record of `plans`, each read by `readPlans` (so validated, or named by a record of this code) from `dir`, in
+ * their order (`planShelf` takes the plans' order from it).
+ */
 export function validatedRecord(plans: readonly PlanDocument[], code: string): ValidatedPlans {
   return { code, files: Object.fromEntries(plans.map((doc) => [`${doc.slug}.json`, planFileDigest(doc)])) };
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { realSeeds } from './crosslinks/test-fixtures.ts';
-import { readPlans, readPrepared } from './plan-files.ts';
+import { readPlans, readPrepared, shelfOf } from './plan-files.ts';
 import { chartIndexFile, type ChartIndex } from './prepared-charts.ts';
 import { readRegistry } from './registry-files.ts';
 import { SITE_FILE_PATH, siteFiles, type SiteFile, type SiteFilesInput } from './site-files.ts';
@@ -31,7 +31,7 @@ beforeAll(async () => {
   for (const p of plans) writeFileSync(join(plansDir, `${p.slug}.txt`), `原文 ${p.slug}\n`);
   input = {
     plansDir,
-    plans,
+    plans: shelfOf(plans),
     kinds: await readRegistry('kinds'),
     indicators: await readRegistry('indicators'),
     instruments: await readRegistry('instruments'),

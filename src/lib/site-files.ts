@@ -17,7 +17,6 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { PlanDocument } from '../schemas/plan.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import type { Kind, RegionOverlayEntry } from '../schemas/registry.ts';
 import type { CitedDocument } from '../schemas/documents.ts';
@@ -36,7 +35,7 @@ import { metaRows } from './plan-view.ts';
 import { summarize } from './plan-summary.ts';
 import { searchRecord } from './search/records.ts';
 import { planUrl, url } from './url.ts';
-import { planFileDigest, readPlans, validatedPlans } from './plan-files.ts';
+import { planShelf, type PlanShelf } from './plan-files.ts';
 import { codeDigest } from '../../scripts/lib/code-digest.ts';
 import { readRegistry } from './registry-files.ts';
 
@@ -50,7 +49,8 @@ export const SITE_FILE_PATH = /^(?:data\/(?:targets\.(?:json|csv)|plans\.csv|ins
 export interface SiteFilesInput {
   /** Where ingest wrote the plans (the source texts are read from there). */
   plansDir: string;
-  plans: PlanDocument[];
+  /** The plans, each read when a file needs it: a rebuild that makes a few plans' files reads only those. */
+  plans: PlanShelf;
   kinds: Kind[];
   indicators: Indicator[];
   instruments: Instrument[];
@@ -84,38 +84,39 @@ export function chartSvg(chart: ChartEntry, locale: Locale): string {
   return standaloneSvg(en ? (chart.modelEn ?? chart.model) : chart.model, chart.id, source, locale);
 }
 
-/** The files of one plan. */
-function planFiles(doc: PlanDocument, input: SiteFilesInput): SiteFile[] {
-  const summary = () => summarize(doc, input.kinds);
-  const key = () => ({ plan: planFileDigest(doc) });
-  const sourceFile = join(input.plansDir, `${doc.slug}.txt`);
-  const citation = () => citationRecord(doc, summary().kindLabel, new URL(planUrl(doc.slug), input.site).href);
+/** The files of one plan: its document is read only when one of them is made. */
+function planFiles(slug: string, input: SiteFilesInput): SiteFile[] {
+  const doc = () => input.plans.plan(slug);
+  const summary = () => summarize(doc(), input.kinds);
+  const key = () => ({ plan: input.plans.digest(slug) });
+  const sourceFile = join(input.plansDir, `${slug}.txt`);
+  const citation = () => citationRecord(doc(), summary().kindLabel, new URL(planUrl(slug), input.site).href);
   return [
     // Decoded from GBK at ingest where the seed was GBK: always UTF-8 here.
-    { path: `sources/${doc.slug}.txt`, type: 'text/plain; charset=utf-8', body: () => readFile(sourceFile, 'utf8'), key: () => ({ source: createHash('sha1').update(readFileSync(sourceFile)).digest('hex') }) },
-    { path: `data/plans/${doc.slug}.json`, type: 'application/json; charset=utf-8', body: () => JSON.stringify(doc), key },
+    { path: `sources/${slug}.txt`, type: 'text/plain; charset=utf-8', body: () => readFile(sourceFile, 'utf8'), key: () => ({ source: createHash('sha1').update(readFileSync(sourceFile)).digest('hex') }) },
+    { path: `data/plans/${slug}.json`, type: 'application/json; charset=utf-8', body: () => JSON.stringify(doc()), key },
     {
       // gzip-compressed here as Pagefind compresses its own files, so that what a reader downloads does not depend
       // on the host compressing JSON.
-      path: `search/blocks/${doc.slug}.json.gz`,
+      path: `search/blocks/${slug}.json.gz`,
       type: 'application/gzip',
       body: () => {
         const s = summary();
         // The line above the plan's title (plans/[slug]/index.astro).
         const kicker = `${s.regionName} · ${s.kindLabel} · ${s.periodText}`;
-        return gzipSync(JSON.stringify(searchRecord(doc, s, metaRows(doc, input.kinds), kicker, simplify)), { level: 9 });
+        return gzipSync(JSON.stringify(searchRecord(doc(), s, metaRows(doc(), input.kinds), kicker, simplify)), { level: 9 });
       },
       key,
     },
-    ...CITE_FILES.map((f) => ({ path: `plans/${doc.slug}/${f.file}`, type: f.type, body: () => f.render(citation()), key })),
+    ...CITE_FILES.map((f) => ({ path: `plans/${slug}/${f.file}`, type: f.type, body: () => f.render(citation()), key })),
   ];
 }
 
 /** The files of one drawn chart: made from its entry, read from the prepared catalog only when a file is made. */
-function chartFiles(ref: ChartRef, charts: ChartSource, input: SiteFilesInput, plans: ReadonlyMap<string, PlanDocument>): SiteFile[] {
+function chartFiles(ref: ChartRef, charts: ChartSource, input: SiteFilesInput): SiteFile[] {
   // The drawing is made from the chart alone (its digest, computed by prepare); its CSV also from the plans it draws.
   const drawing = () => ({ chart: ref.digest });
-  const table = () => ({ ...drawing(), plans: ref.tablePlans.map((slug) => { const doc = plans.get(slug); return doc ? planFileDigest(doc) : null; }) });
+  const table = () => ({ ...drawing(), plans: ref.tablePlans.map((slug) => input.plans.digest(slug) ?? null) });
   return [
     { path: `charts/${ref.id}.svg`, type: 'image/svg+xml; charset=utf-8', body: () => chartSvg(charts.entry(ref), 'zh-CN'), key: drawing },
     { path: `en/charts/${ref.id}.svg`, type: 'image/svg+xml; charset=utf-8', body: () => chartSvg(charts.entry(ref), 'en'), key: drawing },
@@ -123,7 +124,7 @@ function chartFiles(ref: ChartRef, charts: ChartSource, input: SiteFilesInput, p
       // The drawn values as rows of `/data/targets.csv` (same columns), or the plans' periods for a timeline.
       path: `charts/${ref.id}.csv`,
       type: 'text/csv; charset=utf-8',
-      body: () => chartCsv(charts.entry(ref), input.plans, input.indicators, (slug, blockId) => new URL(planUrl(slug, blockId), input.site).href),
+      body: () => chartCsv(charts.entry(ref), (slug) => input.plans.plan(slug), input.indicators, (slug, blockId) => new URL(planUrl(slug, blockId), input.site).href),
       key: table,
     },
   ];
@@ -147,30 +148,33 @@ export function preparedChartSource(plansDir: string): ChartSource {
 /**
  * The open-data files of every plan, plans in `allPlans` order (their schemas: src/lib/open-data-schemas.ts). Any
  * plan changes them, so their key is every plan (as its file's digest) in that order: a rebuild that changes no plan
- * keeps them (at 10,000 plans, 3 s of writing).
+ * keeps them (at 10,000 plans, 3 s of writing) and reads no plan for them.
  */
 function openDataFiles(input: SiteFilesInput): SiteFile[] {
-  const { plans, indicators, site } = input;
-  const key = () => ({ plans: plans.map(planFileDigest) });
+  const { indicators, site } = input;
+  const shelf = input.plans;
+  const key = () => ({ plans: shelf.slugs.map((slug) => shelf.digest(slug)) });
+  // Read when a file is made, and then every plan.
+  const plans = () => shelf.all();
   const urlOf = (slug: string, blockId: string) => new URL(planUrl(slug, blockId), site).href;
   const csv = 'text/csv; charset=utf-8';
   const json = 'application/json; charset=utf-8';
   return [
-    { path: 'data/targets.json', type: json, body: () => targetsJsonChunks(plans, indicators, urlOf, 'schema.json#/$defs/TargetRecord'), key },
-    { path: 'data/targets.csv', type: csv, body: () => targetsCsvChunks(plans, indicators, urlOf), key },
+    { path: 'data/targets.json', type: json, body: () => targetsJsonChunks(plans(), indicators, urlOf, 'schema.json#/$defs/TargetRecord'), key },
+    { path: 'data/targets.csv', type: csv, body: () => targetsCsvChunks(plans(), indicators, urlOf), key },
     {
       path: 'data/plans.csv',
       type: csv,
-      body: () => plansCsvChunks(plans, input.kinds, (slug) => new URL(planUrl(slug), site).href, (slug) => new URL(url(`data/plans/${slug}.json`), site).href),
+      body: () => plansCsvChunks(plans(), input.kinds, (slug) => new URL(planUrl(slug), site).href, (slug) => new URL(url(`data/plans/${slug}.json`), site).href),
       key,
     },
-    { path: 'data/instruments.csv', type: csv, body: () => instrumentsCsvChunks(plans, input.instruments, urlOf), key },
+    { path: 'data/instruments.csv', type: csv, body: () => instrumentsCsvChunks(plans(), input.instruments, urlOf), key },
     {
       // Each plan's targets beside the targets of the plan it carries out (src/lib/alignment.ts): a few per plan.
       path: 'data/alignment.json',
       type: json,
       body: () => {
-        const records = alignmentRecords(planAlignments(plans, input.documents, indicators), indicators, urlOf);
+        const records = alignmentRecords(planAlignments(plans(), input.documents, indicators), indicators, urlOf);
         return JSON.stringify({ schema: 'schema.json#/$defs/AlignmentRecord', count: records.length, rows: records }, null, 1);
       },
       key,
@@ -184,8 +188,7 @@ function openDataFiles(input: SiteFilesInput): SiteFile[] {
  * files), the same prepared catalog the pages show.
  */
 export function siteFiles(input: SiteFilesInput, charts: ChartSource = preparedChartSource(input.plansDir)): SiteFile[] {
-  const bySlug = new Map(input.plans.map((doc) => [doc.slug, doc]));
-  return [...openDataFiles(input), ...input.plans.flatMap((doc) => planFiles(doc, input)), ...charts.refs.filter((c) => !c.empty).flatMap((c) => chartFiles(c, charts, input, bySlug))];
+  return [...openDataFiles(input), ...input.plans.slugs.flatMap((slug) => planFiles(slug, input)), ...charts.refs.filter((c) => !c.empty).flatMap((c) => chartFiles(c, charts, input))];
 }
 
 /** A file's body as one value (the dev server answers a request with it; the build writes chunks as they come). */
@@ -197,8 +200,8 @@ export async function wholeBody(file: SiteFile): Promise<string | Uint8Array> {
 /** The input, read from a plans folder and the registries in `content/` (no Astro needed). */
 export async function readSiteFilesInput(plansDir: string, site: URL): Promise<SiteFilesInput> {
   const [plans, kinds, indicators, instruments, documents, regionOverlay] = await Promise.all([
-    // Validated by the prepare stage (src/lib/plan-files.ts: a file changed since is validated again).
-    readPlans(plansDir, validatedPlans(plansDir, codeDigest())),
+    // As prepare's record lists them, read when needed (src/lib/plan-files.ts: validated by prepare, or again).
+    planShelf(plansDir, codeDigest()),
     readRegistry('kinds'),
     readRegistry('indicators'),
     readRegistry('instruments'),
