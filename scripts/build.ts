@@ -331,11 +331,11 @@ export function withBuildLock<T>(fn: () => T, { lock = resolve('.astro-build.loc
 export async function build(opts: BuildOptions): Promise<void> {
   // process.execPath is the pinned Node 24 when run through npm; astro and pagefind come from node_modules.
   run('ingest', process.execPath, ['scripts/ingest.ts', '--seeds', opts.seedsDir, '--out', opts.plansDir, ...(opts.strict ? ['--strict'] : [])]);
-  // What needs every plan (the text reuse, the chart catalog), computed once for all rendering processes
-  // (scripts/prepare.ts). A young generation of 64 MB: the text reuse allocates short-lived objects by the million,
-  // and with the default a quarter of prepare's time was the garbage collector (--cpu-prof at 10,000 plans); CPU
-  // 97–99 s → 87–92 s there, side by side (32 MB: no change; 128 MB: as 64).
-  run('prepare', process.execPath, ['--max-semi-space-size=64', 'scripts/prepare.ts', '--plans', opts.plansDir]);
+  // What needs every plan (the text reuse, the chart catalog, the open data), computed once for all rendering
+  // processes (scripts/prepare.ts); the base, for the open data's URLs. A young generation of 64 MB: the text reuse
+  // allocates short-lived objects by the million, and with the default a quarter of prepare's time was the garbage
+  // collector (--cpu-prof at 10,000 plans); CPU 97–99 s → 87–92 s there, side by side (32 MB: no change; 128 MB: as 64).
+  run('prepare', process.execPath, ['--max-semi-space-size=64', 'scripts/prepare.ts', '--plans', opts.plansDir], { BASE_PATH: opts.base });
   // Builds of other content get their own content-layer cache beside their plans, so they never read this one's.
   const cacheDir = resolve(opts.plansDir) === resolve('content/plans') ? 'node_modules/.astro' : join(dirname(resolve(opts.plansDir)), '.astro-cache');
   // One build instant for every process of the build (src/lib/build-time.ts).

@@ -1,11 +1,11 @@
 /**
- * The worker thread of `prepare` (scripts/prepare.ts) that prepares the chart catalog while the main thread finds the
- * text reuse: it reads the plans (those the main thread just validated, without the schema) and posts back what
- * `prepareChartFiles` did. An error is thrown to the main thread as the worker's `error` event.
+ * The worker thread of `prepare` (scripts/prepare.ts) that prepares the chart catalog and the open data while the main
+ * thread finds the text reuse: it reads the plans (those the main thread just validated, without the schema) and
+ * posts back what `prepareBesideReuse` did. An error is thrown to the main thread as the worker's `error` event.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { readPlans } from '../src/lib/plan-files.ts';
-import { prepareChartFiles } from './prepare.ts';
+import { prepareBesideReuse } from './prepare.ts';
 
 const { plansDir, validated, code } = workerData as { plansDir: string; validated: Record<string, string>; code: string };
-parentPort!.postMessage(await prepareChartFiles(plansDir, await readPlans(plansDir, validated), code));
+parentPort!.postMessage(await prepareBesideReuse(plansDir, await readPlans(plansDir, validated), code));

@@ -33,7 +33,7 @@ describe('prepare', { timeout: 120_000 }, () => {
     const chartFiles = readdirSync(join(plans, '_charts'));
     expect(chartFiles).toContain('_index.json');
     // …and its two records: the plans it validated, the keys of the plans' reuse files.
-    expect(first).toEqual({ plans: 5, written: 6 + chartFiles.length + 2, unchanged: 0, removed: 0, reusePlans: { computed: 5, kept: 0 }, chartGroups: { computed: chartFiles.length - 1, kept: 0 } });
+    expect(first).toEqual({ plans: 5, written: 6 + chartFiles.length + 2, unchanged: 0, removed: 0, reusePlans: { computed: 5, kept: 0 }, chartGroups: { computed: chartFiles.length - 1, kept: 0 }, openData: 'made' });
     expect(Object.keys(JSON.parse(readFileSync(validatedPlansFile(plans), 'utf8')).files).sort()).toEqual(SLUGS.map((s) => `${s}.json`).sort());
     // Each of the five plans has charts (a baseline chart, else the peer view), each in its plan's group.
     for (const slug of SLUGS) expect(chartFiles).toContain(`plan-${slug}.json`);
@@ -51,12 +51,17 @@ describe('prepare', { timeout: 120_000 }, () => {
     const files = 6 + readdirSync(join(plans, '_charts')).length + 2;
     // The five plans' reuse files and chart groups are kept; the site charts, which read every plan, are computed and
     // found unchanged.
-    expect(await prepare(plans)).toMatchObject({ plans: 5, written: 0, unchanged: files, removed: 0, reusePlans: { computed: 0, kept: 5 }, chartGroups: { kept: 5 } });
+    const openData = statSync(join(plans, '_open-data', 'plans.csv')).ino;
+    expect(await prepare(plans)).toMatchObject({ plans: 5, written: 0, unchanged: files, removed: 0, reusePlans: { computed: 0, kept: 5 }, chartGroups: { kept: 5 }, openData: 'kept' });
     expect(statSync(planReuseFile(plans, 'xinji-14th-five-year')).mtimeMs).toBe(before);
     expect(statSync(join(plans, '_charts', 'plan-xinji-14th-five-year.json')).mtimeMs).toBe(chartsBefore);
+    expect(statSync(join(plans, '_open-data', 'plans.csv')).ino).toBe(openData);
 
     rmSync(join(plans, 'baodi-14th-five-year.json'));
-    await prepare(plans);
+    expect((await prepare(plans)).openData).toBe('made');
+    // The open data made again without it, as a new file (the last site still links the old one).
+    expect(readFileSync(join(plans, '_open-data', 'plans.csv'), 'utf8')).not.toContain('baodi-14th-five-year');
+    expect(statSync(join(plans, '_open-data', 'plans.csv')).ino).not.toBe(openData);
     expect(readdirSync(join(plans, '_reuse')).sort()).toEqual(['_summary.json', ...SLUGS.filter((s) => s !== 'baodi-14th-five-year').map((s) => `${s}.json`)].sort());
     // Its charts go, and the timeline of its district (宝坻区), under which no plan is left.
     const charts = readdirSync(join(plans, '_charts'));

@@ -3,7 +3,8 @@
  * every plan ingest wrote and computes, once, what needs all of them, writing it beside the plans for the pages:
  * the text reuse (`_reuse/_summary.json` for the reuse page, `_reuse/<slug>.json` per plan page;
  * src/lib/reuse/prepared.ts) and the chart catalog (`_charts/`: an index, and each plan's charts and each site chart;
- * src/lib/prepared-charts.ts); last, the record of the plan files it validated (`_prepared/validated.json`), so that
+ * src/lib/prepared-charts.ts), the open data of every plan for the site (`_open-data/`, src/lib/open-data-files.ts);
+ * last, the record of the plan files it validated (`_prepared/validated.json`), so that
  * the stages after it read them without validating each again. Before this stage each rendering process computed
  * the text reuse itself and held it whole (≈ 1.5 GB per process at 10,000 synthetic plans; issue 15).
  *
@@ -11,7 +12,7 @@
  * are removed.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -23,7 +24,10 @@ import { prepareReuse } from '../src/lib/reuse/prepared.ts';
 import { chartGroupFile, chartIndexFile, chartsFolder, prepareCharts, type ChartIndex } from '../src/lib/prepared-charts.ts';
 import { readRegistry } from '../src/lib/registry-files.ts';
 import type { PlanDocument } from '../src/schemas/plan.ts';
+import { openDataFiles, openDataFolder, openDataKey, openDataKeyFile, preparedOpenDataFile, preparedOpenDataKey, readSiteRegistries } from '../src/lib/open-data-files.ts';
+import { siteUrl } from '../src/lib/site-config.ts';
 import { codeDigest } from './lib/code-digest.ts';
+import { writeChunks } from './lib/write-chunks.ts';
 
 export interface PrepareResult {
   plans: number;
@@ -37,6 +41,8 @@ export interface PrepareResult {
   reusePlans: { computed: number; kept: number };
   /** Of the chart groups (a plan's charts, a site chart), how many were computed again; the others were kept. */
   chartGroups: { computed: number; kept: number };
+  /** The open data of every plan (`_open-data/`): made again, or kept (no plan, registry, code or address changed). */
+  openData: 'made' | 'kept';
 }
 
 /**
@@ -60,10 +66,10 @@ export async function prepare(plansDir: string, options: PrepareOptions = {}): P
   const validated = validatedRecord(plans, code);
   const inWorker = (options.chartsIn ?? (plans.length >= CHARTS_WORKER_FROM && availableParallelism() > 1 ? 'worker' : 'this thread')) === 'worker';
   // The worker reads the plans this thread has just validated, so it parses them without the schema.
-  const charts = inWorker ? prepareChartsInWorker(plansDir, validated.files, code) : { result: prepareChartFiles(plansDir, plans, code), stop: async () => {} };
+  const charts = inWorker ? prepareChartsInWorker(plansDir, validated.files, code) : { result: prepareBesideReuse(plansDir, plans, code), stop: async () => {} };
   // Settled at once, so that a failure of the reuse below does not leave the worker's rejection unhandled.
   charts.result.catch(() => {});
-  const result: PrepareResult = { plans: plans.length, written: 0, unchanged: 0, removed: 0, reusePlans: { computed: 0, kept: 0 }, chartGroups: { computed: 0, kept: 0 } };
+  const result: PrepareResult = { plans: plans.length, written: 0, unchanged: 0, removed: 0, reusePlans: { computed: 0, kept: 0 }, chartGroups: { computed: 0, kept: 0 }, openData: 'kept' };
   const count = (r: FolderResult) => {
     result.written += r.written;
     result.unchanged += r.unchanged;
@@ -82,6 +88,7 @@ export async function prepare(plansDir: string, options: PrepareOptions = {}): P
   count(reuse.folder);
   const chartFiles = await charts.result;
   result.chartGroups = chartFiles.chartGroups;
+  result.openData = chartFiles.openData;
   count(chartFiles.folder);
 
   // Last: every plan read above is valid; the stages after this one read them without the schema.
@@ -111,10 +118,49 @@ function prepareReuseFiles(plansDir: string, plans: readonly PlanDocument[], cod
   return { folder, reusePlans: { computed: perPlan.length - keepReuse.size, kept: keepReuse.size }, keys };
 }
 
-/** What preparing the chart catalog did (`prepareChartFiles`); a worker posts it back as it is. */
+/** What preparing the chart catalog did (`prepareChartFiles`). */
 export interface ChartFilesResult {
   folder: FolderResult;
   chartGroups: PrepareResult['chartGroups'];
+}
+
+/** What is prepared beside the text reuse (`prepareBesideReuse`); a worker posts it back as it is. */
+export interface BesideReuseResult extends ChartFilesResult {
+  openData: PrepareResult['openData'];
+}
+
+/**
+ * The work that runs beside the text reuse (in the worker from {@link CHARTS_WORKER_FROM} plans): the chart catalog,
+ * then the open data of every plan. Both need every plan and nothing the reuse computes.
+ */
+export async function prepareBesideReuse(plansDir: string, plans: PlanDocument[], code: string): Promise<BesideReuseResult> {
+  const charts = await prepareChartFiles(plansDir, plans, code);
+  return { ...charts, openData: await prepareOpenData(plansDir, plans, code) };
+}
+
+/**
+ * The open data of every plan (src/lib/open-data-files.ts) under `_open-data/`, for the site's address and base as
+ * the environment gives them (scripts/build.ts passes the build's), kept when its key is as recorded. Site files link
+ * these files into the site when the key is theirs too.
+ */
+export async function prepareOpenData(plansDir: string, plans: readonly PlanDocument[], code: string): Promise<PrepareResult['openData']> {
+  const registries = await readSiteRegistries();
+  const site = new URL(siteUrl());
+  const key = openDataKey(code, plans.map(planFileDigest), registries, site);
+  const files = openDataFiles(() => [...plans], registries, site);
+  if (preparedOpenDataKey(plansDir) === key && files.every((f) => existsSync(preparedOpenDataFile(plansDir, f.path)))) return 'kept';
+  mkdirSync(openDataFolder(plansDir), { recursive: true });
+  // No record while the files are written: a stop halfway leaves none, and the next build makes them all again.
+  rmSync(openDataKeyFile(plansDir), { force: true });
+  for (const f of files) {
+    const target = preparedOpenDataFile(plansDir, f.path);
+    const body = f.body();
+    // A new file renamed into place, not the old one rewritten: the last site, still being deleted, links to it.
+    writeChunks(`${target}.tmp`, typeof body === 'string' ? [body] : body);
+    renameSync(`${target}.tmp`, target);
+  }
+  writeFileSync(openDataKeyFile(plansDir), JSON.stringify({ key }));
+  return 'made';
 }
 
 /** The chart catalog (`_charts/`): the groups whose inputs did not change are kept (src/lib/prepared-charts.ts). */
@@ -130,14 +176,14 @@ export async function prepareChartFiles(plansDir: string, plans: PlanDocument[],
 }
 
 /**
- * `prepareChartFiles` in a worker thread (scripts/prepare-charts-worker.ts), which reads the plans itself; `stop`
+ * `prepareBesideReuse` in a worker thread (scripts/prepare-charts-worker.ts), which reads the plans itself; `stop`
  * ends the worker (its result then rejects).
  */
-function prepareChartsInWorker(plansDir: string, validated: Readonly<Record<string, string>>, code: string): { result: Promise<ChartFilesResult>; stop: () => Promise<void> } {
+function prepareChartsInWorker(plansDir: string, validated: Readonly<Record<string, string>>, code: string): { result: Promise<BesideReuseResult>; stop: () => Promise<void> } {
   const worker = new Worker(new URL('./prepare-charts-worker.ts', import.meta.url), { workerData: { plansDir, validated, code } });
-  const result = new Promise<ChartFilesResult>((resolve, reject) => {
-    let posted: ChartFilesResult | undefined;
-    worker.on('message', (r: ChartFilesResult) => (posted = r));
+  const result = new Promise<BesideReuseResult>((resolve, reject) => {
+    let posted: BesideReuseResult | undefined;
+    worker.on('message', (r: BesideReuseResult) => (posted = r));
     worker.on('error', (e) => reject(new Error(`prepare: the chart catalog's worker failed: ${e.message}`, { cause: e })));
     worker.on('exit', (exitCode) => (posted ? resolve(posted) : reject(new Error(`prepare: the chart catalog's worker stopped (exit ${exitCode}) without a result`))));
   });
@@ -206,7 +252,7 @@ if (import.meta.main) {
   try {
     const r = await prepare(values.plans);
     console.log(
-      `prepared the text reuse and charts of ${r.plans} plan(s) in ${Math.round(performance.now() - started)} ms: ${r.reusePlans.computed} plan reuse file(s) computed, ${r.reusePlans.kept} kept; ${r.chartGroups.computed} chart group(s) computed, ${r.chartGroups.kept} kept; ${r.written} file(s) written, ${r.unchanged} unchanged, ${r.removed} removed → ${join(values.plans, '_reuse')}, ${join(values.plans, '_charts')}`,
+      `prepared the text reuse, charts and open data of ${r.plans} plan(s) in ${Math.round(performance.now() - started)} ms: ${r.reusePlans.computed} plan reuse file(s) computed, ${r.reusePlans.kept} kept; ${r.chartGroups.computed} chart group(s) computed, ${r.chartGroups.kept} kept; open data ${r.openData}; ${r.written} file(s) written, ${r.unchanged} unchanged, ${r.removed} removed → ${join(values.plans, '_reuse')}, ${join(values.plans, '_charts')}, ${join(values.plans, '_open-data')}`,
     );
   } catch (e) {
     // What a user can fix is said in one line (the file and what is wrong with it); anything else is a bug, with its stack.

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, expect, test } from 'vitest';
@@ -58,6 +58,7 @@ test('a rebuild keeps the files whose inputs did not change, makes the others ag
   const plans = join(scratch, 'plans-kept');
   ingestAndPrepare(plans);
   const out = join(scratch, 'kept-site');
+  // Not the address prepare made the open data for: here site files make it themselves, kept while no plan changes.
   const site = new URL('https://example.org/');
   const contents = () => new Map(readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => [relative(out, join(e.parentPath, e.name)), readFileSync(join(e.parentPath, e.name))]));
   const first = await writeSiteFiles(plans, out, site, null);
@@ -68,14 +69,14 @@ test('a rebuild keeps the files whose inputs did not change, makes the others ag
   const second = await writeSiteFiles(plans, out, site, null);
   // Nothing is made again, the open data of every plan included (keyed by every plan's file), and no plan is read.
   expect(first.plansRead).toBe(5);
-  expect(second).toEqual({ files: first.files, made: 0, plansRead: 0 });
+  expect(second).toEqual({ files: first.files, made: 0, plansRead: 0, prepared: 0 });
   expect(contents()).toEqual(firstFiles);
   // A cached file that is gone, its record still there, is made again; a site folder not emptied gets its files
   // replaced (its kept ones are links to the cache: a copy over one would change the cached file).
   const source = [...firstFiles.keys()].find((f) => f.startsWith('sources/'))!;
   rmSync(join(filesCacheOf(out), source));
   // A source text is made without reading its plan.
-  expect(await writeSiteFiles(plans, out, site, null)).toEqual({ files: first.files, made: 1, plansRead: 0 });
+  expect(await writeSiteFiles(plans, out, site, null)).toEqual({ files: first.files, made: 1, plansRead: 0, prepared: 0 });
   expect(contents()).toEqual(firstFiles);
   expect(readFileSync(join(filesCacheOf(out), source))).toEqual(firstFiles.get(source));
 
@@ -118,13 +119,22 @@ test('a rebuild keeps the files whose inputs did not change, makes the others ag
   expect(existsSync(join(filesCacheOf(out), 'sources', `${slugs[2]}.txt`))).toBe(true);
 });
 
-test('writeChunks writes the chunks one after the other, across the writes it gathers them into', async () => {
-  const { writeChunks } = await import('./site-files.ts');
-  // Chunks of every size around the gathering size (2^20 characters), Chinese and astral characters among them.
-  const chunks = ['\ufeff标题,值\r\n', 'a'.repeat((1 << 20) - 3), '规划𠀋', '', '十四五'.repeat(200_000), 'x', 'b'.repeat(1 << 20), '末'];
-  const file = join(scratch, 'chunks.csv');
-  writeChunks(file, chunks);
-  expect(readFileSync(file, 'utf8')).toBe(chunks.join(''));
-  writeChunks(file, []);
-  expect(readFileSync(file, 'utf8')).toBe('');
+test("the open data is prepare's files, linked, when prepare made it for this site; else made here from every plan", { timeout: 60_000 }, async () => {
+  const { writeSiteFiles } = await import('./site-files.ts');
+  const { siteUrl } = await import('../src/lib/site-config.ts');
+  const plans = join(scratch, 'plans-open');
+  // prepare (spawned without SITE_URL or BASE_PATH) made it for the default address and base, the ones used here.
+  ingestAndPrepare(plans);
+  const out = join(scratch, 'open-site');
+  const linked = await writeSiteFiles(plans, out, new URL(siteUrl()), null);
+  expect(linked.prepared).toBe(5);
+  for (const f of ['targets.json', 'targets.csv', 'plans.csv', 'instruments.csv', 'alignment.json']) expect(statSync(join(out, 'data', f)).ino, f).toBe(statSync(join(plans, '_open-data', f)).ino);
+  expect(readFileSync(join(out, 'data', 'plans.csv'), 'utf8')).toContain(`${siteUrl().replace(/\/$/u, '')}/plans/`);
+
+  // For another address the files are made here, from every plan, with that address.
+  const other = join(scratch, 'open-site-other');
+  const made = await writeSiteFiles(plans, other, new URL('https://elsewhere.example/'), null);
+  expect(made.prepared).toBe(0);
+  expect(readFileSync(join(other, 'data', 'plans.csv'), 'utf8')).toContain('https://elsewhere.example/plans/');
+  expect(statSync(join(other, 'data', 'plans.csv')).ino).not.toBe(statSync(join(plans, '_open-data', 'plans.csv')).ino);
 });

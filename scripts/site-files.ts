@@ -15,7 +15,7 @@
  * keys in `state-<i>-of-<k>.json` there; a file of a plan that is gone leaves the cache with it. The site's files
  * are then links to the cache's: a later stage that changes one must replace it, never write into it.
  */
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readSiteFilesInput, siteFiles, type SiteFile, type SiteFilesInput } from '../src/lib/site-files.ts';
@@ -25,37 +25,9 @@ import { digestOf } from '../src/lib/digest.ts';
 import { url } from '../src/lib/url.ts';
 import { linkOrCopy } from './lib/link-or-copy.ts';
 import { filesCacheOf, filesStateOf } from './lib/files-cache.ts';
-import { codeDigest } from './lib/code-digest.ts';
+import { writeChunks } from './lib/write-chunks.ts';
 
 export { filesCacheOf } from './lib/files-cache.ts';
-
-/** Characters of text chunks gathered before one write (about 1–3 MB of UTF-8). */
-const WRITE_CHARS = 1 << 20;
-
-/**
- * Writes text chunks to a file one after the other, gathered into writes of about `WRITE_CHARS` characters: a chunk is
- * one plan's rows or one target record (targets.json: 183,454 at 10,005 synthetic plans), and a write each took 2 of
- * the 11 s of the site-files part that writes the open data (--cpu-prof).
- */
-export function writeChunks(target: string, chunks: Iterable<string>): void {
-  const fd = openSync(target, 'w');
-  try {
-    let gathered: string[] = [];
-    let length = 0;
-    for (const chunk of chunks) {
-      gathered.push(chunk);
-      length += chunk.length;
-      if (length >= WRITE_CHARS) {
-        writeSync(fd, gathered.join(''));
-        gathered = [];
-        length = 0;
-      }
-    }
-    if (length > 0) writeSync(fd, gathered.join(''));
-  } finally {
-    closeSync(fd);
-  }
-}
 
 interface FilesState {
   /** The digest of what every file is made of besides its key (`sharedDigest`). */
@@ -75,7 +47,7 @@ function readState(file: string): FilesState | null {
 /** What every file is made of besides its own key: the code, the registries, the site's address and base. */
 function sharedDigest(input: SiteFilesInput): string {
   const { kinds, indicators, instruments, documents, regionOverlay, site } = input;
-  return digestOf({ code: codeDigest(), registries: [kinds, indicators, instruments, documents, regionOverlay], site: site.href, base: url('') });
+  return digestOf({ code: input.code, registries: [kinds, indicators, instruments, documents, regionOverlay], site: site.href, base: url('') });
 }
 
 async function writeBody(f: SiteFile, target: string): Promise<void> {
@@ -91,6 +63,8 @@ export interface WrittenFiles {
   made: number;
   /** Plans read to make them (a plan's files, a chart's data, or every plan for the open data). */
   plansRead: number;
+  /** Of the files, those prepare made (the open data), linked as they are. */
+  prepared: number;
 }
 
 /** Writes every file (of this process's part) under `outDir`, keeping from the cache what did not change. */
@@ -114,9 +88,16 @@ export async function writeSiteFiles(plansDir: string, outDir: string, site = ne
     made.add(dir);
   };
   let remade = 0;
+  let linked = 0;
   for (const f of files) {
     const target = join(outDir, f.path);
     dirFor(target);
+    if (f.prepared) {
+      // Prepare's own file, made for this input (the open data): linked as it is, kept by prepare, not in the cache.
+      linkOrCopy(f.prepared, target);
+      linked++;
+      continue;
+    }
     const key = digestOf(f.key());
     const cached = join(cache, f.path);
     next[f.path] = key;
@@ -143,7 +124,7 @@ export async function writeSiteFiles(plansDir: string, outDir: string, site = ne
   mkdirSync(cache, { recursive: true });
   writeFileSync(`${stateFile}.tmp`, JSON.stringify({ shared, files: next } satisfies FilesState));
   renameSync(`${stateFile}.tmp`, stateFile);
-  return { files: files.length, made: remade, plansRead: input.plans.read };
+  return { files: files.length, made: remade, plansRead: input.plans.read, prepared: linked };
 }
 
 if (import.meta.main) {
@@ -151,7 +132,7 @@ if (import.meta.main) {
   const started = performance.now();
   try {
     const n = await writeSiteFiles(values.plans, values.out);
-    console.log(`wrote ${n.files} file(s) that are not pages in ${Math.round(performance.now() - started)} ms (${n.made} made, ${n.files - n.made} kept from the last build; ${n.plansRead} plan(s) read) → ${values.out}`);
+    console.log(`wrote ${n.files} file(s) that are not pages in ${Math.round(performance.now() - started)} ms (${n.made} made, ${n.files - n.made - n.prepared} kept from the last build, ${n.prepared} linked from prepare; ${n.plansRead} plan(s) read) → ${values.out}`);
   } catch (e) {
     console.error(`site-files: ${(e as Error).message}`);
     process.exitCode = 1;

@@ -7,8 +7,11 @@ import { realSeeds } from './crosslinks/test-fixtures.ts';
 import { readPlans, readPrepared, shelfOf } from './plan-files.ts';
 import { chartIndexFile, type ChartIndex } from './prepared-charts.ts';
 import { readRegistry } from './registry-files.ts';
-import { SITE_FILE_PATH, siteFiles, type SiteFile, type SiteFilesInput } from './site-files.ts';
+import { SITE_FILE_PATH, siteFiles, wholeBody, type SiteFile, type SiteFilesInput } from './site-files.ts';
 import { writeOutputs } from '../../scripts/ingest.ts';
+import { codeDigest } from '../../scripts/lib/code-digest.ts';
+import { openDataFiles, preparedOpenDataFile } from './open-data-files.ts';
+import { siteUrl } from './site-config.ts';
 import { prepare } from '../../scripts/prepare.ts';
 import type { PlanDocument } from '../schemas/plan.ts';
 
@@ -32,6 +35,7 @@ beforeAll(async () => {
   input = {
     plansDir,
     plans: shelfOf(plans),
+    code: codeDigest(),
     kinds: await readRegistry('kinds'),
     indicators: await readRegistry('indicators'),
     instruments: await readRegistry('instruments'),
@@ -98,6 +102,20 @@ describe('siteFiles', () => {
     expect(beichen.slice(0, 3)).toEqual(['beichen-2020-2022', '北辰区科技创新三年行动计划实施方案(2020-2022年)', 'tianjin-beichen']);
     expect(beichen.slice(4, 6)).toEqual(['2020', '2022']);
     expect(beichen.slice(7)).toEqual(['北辰政发〔2021〕5号', 'https://plans.example.org/plans/beichen-2020-2022/', 'https://plans.example.org/data/plans/beichen-2020-2022.json']);
+  });
+
+  test("the open data prepare made for this very site is prepare's files, with the bytes the plans make; for another site it is made here", async () => {
+    // prepare (beforeAll) made the open data for the site of the environment (src/lib/site-config.ts), not plans.example.org.
+    expect(files.slice(0, 5).every((f) => f.prepared === undefined)).toBe(true);
+    const site = new URL(siteUrl());
+    const own = siteFiles({ ...input, site }).slice(0, 5);
+    const made = openDataFiles(() => plans, input, site);
+    expect(own.map((f) => f.prepared)).toEqual(made.map((f) => preparedOpenDataFile(plansDir, f.path)));
+    const text = (body: string | Iterable<string>) => (typeof body === 'string' ? body : [...body].join(''));
+    for (const [i, f] of own.entries()) expect([f.path, await wholeBody(f)]).toEqual([made[i]!.path, text(made[i]!.body())]);
+    // Other code, another address, one plan less: not what prepare made them for.
+    expect(siteFiles({ ...input, site, code: 'other' })[0]!.prepared).toBeUndefined();
+    expect(siteFiles({ ...input, site, plans: shelfOf(plans.slice(1)) })[0]!.prepared).toBeUndefined();
   });
 
   test('the English SVG speaks English, the Chinese one Chinese, with the same chart id', async () => {

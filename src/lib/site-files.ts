@@ -3,9 +3,8 @@
  * (`sources/<slug>.txt`), document model as open data (`data/plans/<slug>.json`), search record
  * (`search/blocks/<slug>.json.gz`) and citation files (`plans/<slug>/cite.*`), each drawn chart's SVG in both
  * editions and its data as CSV (`charts/<id>.svg|csv`, `en/charts/<id>.svg`), and the open data of every plan at
- * once (`data/targets.json|csv`, `data/plans.csv`, `data/instruments.csv`, `data/alignment.json`), written plan
- * by plan as chunks so that no whole file is held (issue 15; as Astro endpoints each build part rendered them all
- * again: 42 s a part at 10,000 plans).
+ * once (src/lib/open-data-files.ts; issue 15: as Astro endpoints each build part rendered them all again, 42 s a
+ * part at 10,000 plans).
  *
  * Why not Astro endpoints: they were, and at 3,000 plans these 31,530 files cost 1–2 ms each in Astro's page
  * pipeline (request, middleware, logging) on top of their own work (a fraction of that); a library of 10,000 plans
@@ -17,27 +16,20 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Indicator } from '../schemas/indicator.ts';
-import type { Kind, RegionOverlayEntry } from '../schemas/registry.ts';
-import type { CitedDocument } from '../schemas/documents.ts';
-import type { Instrument } from '../schemas/instruments.ts';
 import { simplify } from '../../scripts/pipeline/lexicon/fold.ts';
 import { chartCsv, type ChartEntry } from './chart-catalog.ts';
 import { chartOfRef, readChartGroup, readChartRefs, type ChartRef } from './prepared-charts.ts';
 import { standaloneSvg } from './charts/svg.ts';
 import { citationRecord } from './cite-formats.ts';
 import { CITE_FILES } from './cite-files.ts';
-import { alignmentRecords, planAlignments } from './alignment.ts';
-import { instrumentsCsvChunks } from './instruments-view.ts';
-import { plansCsvChunks, targetsCsvChunks, targetsJsonChunks } from './open-data-stream.ts';
+import { openDataFiles, openDataKey, preparedOpenDataFile, preparedOpenDataKey, readSiteRegistries, type SiteRegistries } from './open-data-files.ts';
 import { ui, type Locale } from './i18n/index.ts';
 import { metaRows } from './plan-view.ts';
 import { summarize } from './plan-summary.ts';
 import { searchRecord } from './search/records.ts';
-import { planUrl, url } from './url.ts';
+import { planUrl } from './url.ts';
 import { planShelf, type PlanShelf } from './plan-files.ts';
 import { codeDigest } from '../../scripts/lib/code-digest.ts';
-import { readRegistry } from './registry-files.ts';
 
 /**
  * The paths these files can have (relative to the base): the dev server asks this before making the list, so that
@@ -46,16 +38,13 @@ import { readRegistry } from './registry-files.ts';
 export const SITE_FILE_PATH = /^(?:data\/(?:targets\.(?:json|csv)|plans\.csv|instruments\.csv|alignment\.json)|sources\/[^/]+\.txt|data\/plans\/[^/]+\.json|search\/blocks\/[^/]+\.json\.gz|plans\/[^/]+\/cite\.(?:ris|bib|json)|(?:en\/)?charts\/[^/]+\.svg|charts\/[^/]+\.csv)$/u;
 
 /** What the files are made from. */
-export interface SiteFilesInput {
+export interface SiteFilesInput extends SiteRegistries {
   /** Where ingest wrote the plans (the source texts are read from there). */
   plansDir: string;
   /** The plans, each read when a file needs it: a rebuild that makes a few plans' files reads only those. */
   plans: PlanShelf;
-  kinds: Kind[];
-  indicators: Indicator[];
-  instruments: Instrument[];
-  documents: CitedDocument[];
-  regionOverlay: RegionOverlayEntry[];
+  /** The digest of the code (scripts/lib/code-digest.ts), part of what every file is made of. */
+  code: string;
   /** The site's address (astro.config.mjs `site`): citation files and chart CSVs name pages by full URL. */
   site: URL;
 }
@@ -73,6 +62,11 @@ export interface SiteFile {
    * key is as at the last build instead of making it again (scripts/site-files.ts).
    */
   key: () => unknown;
+  /**
+   * The file prepare wrote with these very bytes (the open data: src/lib/open-data-files.ts): the build links it into
+   * the site instead of making the file; `body` reads it.
+   */
+  prepared?: string;
 }
 
 /** A chart's standalone SVG in one edition: that edition's drawing and words, the same values and id in both. */
@@ -146,40 +140,19 @@ export function preparedChartSource(plansDir: string): ChartSource {
 }
 
 /**
- * The open-data files of every plan, plans in `allPlans` order (their schemas: src/lib/open-data-schemas.ts). Any
- * plan changes them, so their key is every plan (as its file's digest) in that order: a rebuild that changes no plan
- * keeps them (at 10,000 plans, 3 s of writing) and reads no plan for them.
+ * The open-data files of every plan (src/lib/open-data-files.ts). Where prepare made them for this very input (its
+ * record's key is this input's), a file is prepare's, linked by the build and read by the dev server; else it is
+ * made here, reading every plan, and kept in the next build while no plan changed.
  */
-function openDataFiles(input: SiteFilesInput): SiteFile[] {
-  const { indicators, site } = input;
+function openDataSiteFiles(input: SiteFilesInput): SiteFile[] {
   const shelf = input.plans;
-  const key = () => ({ plans: shelf.slugs.map((slug) => shelf.digest(slug)) });
-  // Read when a file is made, and then every plan.
-  const plans = () => shelf.all();
-  const urlOf = (slug: string, blockId: string) => new URL(planUrl(slug, blockId), site).href;
-  const csv = 'text/csv; charset=utf-8';
-  const json = 'application/json; charset=utf-8';
-  return [
-    { path: 'data/targets.json', type: json, body: () => targetsJsonChunks(plans(), indicators, urlOf, 'schema.json#/$defs/TargetRecord'), key },
-    { path: 'data/targets.csv', type: csv, body: () => targetsCsvChunks(plans(), indicators, urlOf), key },
-    {
-      path: 'data/plans.csv',
-      type: csv,
-      body: () => plansCsvChunks(plans(), input.kinds, (slug) => new URL(planUrl(slug), site).href, (slug) => new URL(url(`data/plans/${slug}.json`), site).href),
-      key,
-    },
-    { path: 'data/instruments.csv', type: csv, body: () => instrumentsCsvChunks(plans(), input.instruments, urlOf), key },
-    {
-      // Each plan's targets beside the targets of the plan it carries out (src/lib/alignment.ts): a few per plan.
-      path: 'data/alignment.json',
-      type: json,
-      body: () => {
-        const records = alignmentRecords(planAlignments(plans(), input.documents, indicators), indicators, urlOf);
-        return JSON.stringify({ schema: 'schema.json#/$defs/AlignmentRecord', count: records.length, rows: records }, null, 1);
-      },
-      key,
-    },
-  ];
+  const key = openDataKey(input.code, shelf.slugs.map((slug) => shelf.digest(slug)), input, input.site);
+  const prepared = preparedOpenDataKey(input.plansDir) === key;
+  return openDataFiles(() => shelf.all(), input, input.site).map((f) => {
+    if (!prepared) return { ...f, key: () => ({ openData: key }) };
+    const file = preparedOpenDataFile(input.plansDir, f.path);
+    return { path: f.path, type: f.type, prepared: file, body: () => readFile(file, 'utf8'), key: () => ({ openData: key }) };
+  });
 }
 
 /**
@@ -188,7 +161,7 @@ function openDataFiles(input: SiteFilesInput): SiteFile[] {
  * files), the same prepared catalog the pages show.
  */
 export function siteFiles(input: SiteFilesInput, charts: ChartSource = preparedChartSource(input.plansDir)): SiteFile[] {
-  return [...openDataFiles(input), ...input.plans.slugs.flatMap((slug) => planFiles(slug, input)), ...charts.refs.filter((c) => !c.empty).flatMap((c) => chartFiles(c, charts, input))];
+  return [...openDataSiteFiles(input), ...input.plans.slugs.flatMap((slug) => planFiles(slug, input)), ...charts.refs.filter((c) => !c.empty).flatMap((c) => chartFiles(c, charts, input))];
 }
 
 /** A file's body as one value (the dev server answers a request with it; the build writes chunks as they come). */
@@ -199,14 +172,11 @@ export async function wholeBody(file: SiteFile): Promise<string | Uint8Array> {
 
 /** The input, read from a plans folder and the registries in `content/` (no Astro needed). */
 export async function readSiteFilesInput(plansDir: string, site: URL): Promise<SiteFilesInput> {
-  const [plans, kinds, indicators, instruments, documents, regionOverlay] = await Promise.all([
+  const code = codeDigest();
+  const [plans, registries] = await Promise.all([
     // As prepare's record lists them, read when needed (src/lib/plan-files.ts: validated by prepare, or again).
-    planShelf(plansDir, codeDigest()),
-    readRegistry('kinds'),
-    readRegistry('indicators'),
-    readRegistry('instruments'),
-    readRegistry('documents'),
-    readRegistry('regions'),
+    planShelf(plansDir, code),
+    readSiteRegistries(),
   ]);
-  return { plansDir, plans, kinds, indicators, instruments, documents, regionOverlay, site };
+  return { plansDir, plans, code, ...registries, site };
 }

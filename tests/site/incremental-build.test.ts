@@ -132,10 +132,13 @@ describe('a rebuild with nothing changed', () => {
   });
 
   test('makes none of the files that are not pages again, the open data of every plan included', () => {
-    const made = [...unchangedLog.matchAll(/wrote (\d+) file\(s\) that are not pages in \d+ ms \((\d+) made, (\d+) kept/gu)];
+    const made = [...unchangedLog.matchAll(/wrote (\d+) file\(s\) that are not pages in \d+ ms \((\d+) made, (\d+) kept from the last build, (\d+) linked from prepare; (\d+) plan\(s\) read/gu)];
     expect(made, unchangedLog).toHaveLength(2);
     expect(made.reduce((n, m) => n + Number(m[2]), 0)).toBe(0);
     expect(made.reduce((n, m) => n + Number(m[3]), 0)).toBeGreaterThan(PLANS * 7);
+    // The open data of every plan is prepare's (src/lib/open-data-files.ts), and no plan is read to key the rest.
+    expect(made.reduce((n, m) => n + Number(m[4]), 0)).toBe(5);
+    expect(made.map((m) => Number(m[5]))).toEqual([0, 0]);
   });
 
   test('indexes nothing of the text again', () => {
