@@ -49,10 +49,14 @@ export interface ChartEntry {
   data: ChartData;
 }
 
-/** What a chart draws, for its CSV: targets (by plan and target id) or plan periods. */
+/**
+ * What a chart draws, for its CSV: targets (by plan and target id), or plan periods as the CSV's rows themselves (a
+ * timeline's CSV is then made from its entry alone: the regions timeline has every plan with a period, and reading
+ * 9,000 plans for three fields each was most of the site-files stage of a rebuild that adds a plan, issue 15).
+ */
 export type ChartData =
   | { kind: 'targets'; targets: { plan: string; id: string }[] }
-  | { kind: 'periods'; plans: string[] };
+  | { kind: 'periods'; plans: PeriodRecord[] };
 
 /** The registry entry as the English charts name it: its English name and comparability note (else the Chinese note). */
 const indicatorEn = (i: Indicator): ComparedIndicator => ({ ...i, name: i.nameEn, comparability: i.comparabilityEn ?? i.comparability });
@@ -210,7 +214,7 @@ export function timelineCharts(plans: PlanDocument[], regionNamesEn: Readonly<Re
     page,
     pageTitle,
     pageTitleEn,
-    data: { kind: 'periods', plans: under.filter((p) => p.meta.period).map((p) => p.slug) },
+    data: { kind: 'periods', plans: under.flatMap((p) => (p.meta.period ? [periodRecord(p, p.meta.period.value)] : [])) },
   });
   return [
     entry('regions-timeline', 'regions/', '地区', plans, 'Regions'),
@@ -234,19 +238,17 @@ export interface PeriodRecord {
   outlook: number | null;
 }
 
+type Period = NonNullable<PlanDocument['meta']['period']>['value'];
+
+const periodRecord = (p: PlanDocument, period: Period): PeriodRecord => ({ plan: p.slug, planTitle: planTitle(p), start: period.start, end: period.end, outlook: period.outlook ?? null });
+
 /**
  * A chart's data file: for charts of values, the drawn values as rows of `/data/targets.csv` (same columns, same
- * cells), in the chart's order; for the timeline, each plan's period. `urlOf` makes the sentence URL absolute.
+ * cells), in the chart's order, their plans looked up with `planOf`; for the timeline, each plan's period, from the
+ * entry. `urlOf` makes the sentence URL absolute.
  */
 export function chartCsv(entry: ChartEntry, planOf: (slug: string) => PlanDocument, indicators: Indicator[], urlOf: (slug: string, blockId: string) => string): string {
-  if (entry.data.kind === 'periods') {
-    const rows: PeriodRecord[] = entry.data.plans.map((slug) => {
-      const p = planOf(slug);
-      const period = p.meta.period!.value;
-      return { plan: slug, planTitle: planTitle(p), start: period.start, end: period.end, outlook: period.outlook ?? null };
-    });
-    return toCsv(rows, ['plan', 'planTitle', 'start', 'end', 'outlook']);
-  }
+  if (entry.data.kind === 'periods') return toCsv(entry.data.plans, ['plan', 'planTitle', 'start', 'end', 'outlook']);
   const refs = entry.data.targets;
   const wanted = new Set(refs.map((r) => `${r.plan}#${r.id}`));
   const records = new Map(

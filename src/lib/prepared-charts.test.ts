@@ -58,8 +58,13 @@ describe('prepareCharts', () => {
     // Each plan's charts are one group named after it; each site chart is a group of its own.
     expect(first.index.charts.find((r) => r.id === 'plan-xinji-14th-five-year-baseline-target')?.group).toBe('plan-xinji-14th-five-year');
     expect(first.index.charts.find((r) => r.id === 'regions-timeline')?.group).toBe('regions-timeline');
-    // A timeline's CSV reads every plan under it; the 辛集 baseline chart's, 辛集 alone.
-    expect([...first.index.charts.find((r) => r.id === 'regions-timeline')!.tablePlans].sort()).toEqual(plans.map((p) => p.slug).sort());
+    // A timeline's CSV reads no plan: its entry holds the rows, every plan under it with its title and period (so a
+    // title changed changes its digest); the 辛集 baseline chart's CSV reads 辛集 alone.
+    const timeline = fresh.find((e) => e.id === 'regions-timeline')!;
+    expect(first.index.charts.find((r) => r.id === 'regions-timeline')!.tablePlans).toEqual([]);
+    expect(timeline.data.kind === 'periods' && [...timeline.data.plans].map((r) => r.plan).sort()).toEqual(plans.filter((p) => p.meta.period).map((p) => p.slug).sort());
+    const xinji = plans.find((p) => p.slug === 'xinji-14th-five-year')!;
+    expect(timeline.data.kind === 'periods' && timeline.data.plans.find((r) => r.plan === xinji.slug)).toMatchObject({ start: xinji.meta.period!.value.start, end: xinji.meta.period!.value.end });
     expect(first.index.charts.find((r) => r.id === 'plan-xinji-14th-five-year-baseline-target')?.tablePlans).toEqual(['xinji-14th-five-year']);
   });
 

@@ -32,7 +32,7 @@ export interface ChartRef {
   empty: boolean;
   /** `digestOf(entry)`: the chart's part of the keys of the pages and files that show it. */
   digest: string;
-  /** The plans its CSV reads rows of (the drawn values' plans, or a timeline's plans), for the CSV's key. */
+  /** The plans its CSV reads rows of (the drawn values' plans; none for a timeline, whose entry holds its rows), for the CSV's key. */
   tablePlans: string[];
 }
 
@@ -59,7 +59,7 @@ export const readChartGroup = (plansDir: string, group: string): ChartEntry[] =>
 const planGroup = (slug: string) => `plan-${slug}`;
 
 function refOf(entry: ChartEntry, group: string): ChartRef {
-  const tablePlans = entry.data.kind === 'periods' ? entry.data.plans : [...new Set(entry.data.targets.map((t) => t.plan))];
+  const tablePlans = entry.data.kind === 'periods' ? [] : [...new Set(entry.data.targets.map((t) => t.plan))];
   return { id: entry.id, page: entry.page, group, empty: entry.model.empty, digest: digestOf(entry), tablePlans };
 }
 

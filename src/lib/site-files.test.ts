@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { realSeeds } from './crosslinks/test-fixtures.ts';
 import { readPlans, readPrepared, shelfOf } from './plan-files.ts';
 import { chartIndexFile, type ChartIndex } from './prepared-charts.ts';
@@ -116,6 +116,19 @@ describe('siteFiles', () => {
     // Other code, another address, one plan less: not what prepare made them for.
     expect(siteFiles({ ...input, site, code: 'other' })[0]!.prepared).toBeUndefined();
     expect(siteFiles({ ...input, site, plans: shelfOf(plans.slice(1)) })[0]!.prepared).toBeUndefined();
+  });
+
+  test("the regions timeline's CSV has every plan with a period, its title and years, made without reading a plan", async () => {
+    const shelf = shelfOf(plans);
+    const read = vi.spyOn(shelf, 'plan');
+    const csv = String(await siteFiles({ ...input, plans: shelf }).find((f) => f.path === 'charts/regions-timeline.csv')!.body());
+    expect(read).not.toHaveBeenCalled();
+    const rows = csv.replace(/^\ufeff/u, '').trimEnd().split('\r\n');
+    expect(rows[0]).toBe('plan,planTitle,start,end,outlook');
+    // From the seeds: 辛集's 十四五 plan, "规划期为2021—2025年,展望到2035年"; 北辰's three-year plan, titled with its years.
+    expect(rows).toContain('xinji-14th-five-year,辛集市科技创新“十四五”规划,2021,2025,2035');
+    expect(rows).toContain('beichen-2020-2022,北辰区科技创新三年行动计划实施方案(2020-2022年),2020,2022,');
+    expect(rows).toHaveLength(1 + plans.filter((p) => p.meta.period).length);
   });
 
   test('the English SVG speaks English, the Chinese one Chinese, with the same chart id', async () => {
