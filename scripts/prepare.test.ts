@@ -33,7 +33,7 @@ describe('prepare', { timeout: 120_000 }, () => {
     const chartFiles = readdirSync(join(plans, '_charts'));
     expect(chartFiles).toContain('_index.json');
     // …and its two records: the plans it validated, the keys of the plans' reuse files.
-    expect(first).toEqual({ plans: 5, written: 6 + chartFiles.length + 2, unchanged: 0, removed: 0, reusePlans: { computed: 5, kept: 0 }, chartGroups: { computed: chartFiles.length - 1, kept: 0 }, openData: 'made' });
+    expect(first).toEqual({ plans: 5, written: 6 + chartFiles.length + 2, unchanged: 0, removed: 0, reusePlans: { computed: 5, kept: 0 }, chartGroups: { computed: chartFiles.length - 1, kept: 0 }, openData: 'made', skipped: false });
     expect(Object.keys(JSON.parse(readFileSync(validatedPlansFile(plans), 'utf8')).files).sort()).toEqual(SLUGS.map((s) => `${s}.json`).sort());
     // Each of the five plans has charts (a baseline chart, else the peer view), each in its plan's group.
     for (const slug of SLUGS) expect(chartFiles).toContain(`plan-${slug}.json`);
@@ -52,6 +52,8 @@ describe('prepare', { timeout: 120_000 }, () => {
     // The five plans' reuse files and chart groups are kept; the site charts, which read every plan, are computed and
     // found unchanged.
     const openData = statSync(join(plans, '_open-data', 'plans.csv')).ino;
+    // Without the record of the last run's inputs, every plan is read and everything computed again, and found unchanged.
+    rmSync(join(plans, '_prepared', 'inputs.json'));
     expect(await prepare(plans)).toMatchObject({ plans: 5, written: 0, unchanged: files, removed: 0, reusePlans: { computed: 0, kept: 5 }, chartGroups: { kept: 5 }, openData: 'kept' });
     expect(statSync(planReuseFile(plans, 'xinji-14th-five-year')).mtimeMs).toBe(before);
     expect(statSync(join(plans, '_charts', 'plan-xinji-14th-five-year.json')).mtimeMs).toBe(chartsBefore);
@@ -68,6 +70,35 @@ describe('prepare', { timeout: 120_000 }, () => {
     expect(charts.filter((f) => f.includes('baodi'))).toEqual([]);
     expect(charts).toContain('region-tianjin-timeline.json');
     expect(JSON.parse(readFileSync(reuseSummaryFile(plans), 'utf8')).plans).toHaveLength(4);
+  });
+
+  it('does nothing when nothing it reads changed: no plan, code, registry or address; a plan file touched or another base runs it all', async () => {
+    const folder = join(work, 'skip');
+    cpSync(plans, folder, { recursive: true });
+    expect((await prepare(folder)).skipped).toBe(false);
+    const reuse = statSync(reuseSummaryFile(folder)).mtimeMs;
+    const slug = readdirSync(folder).find((f) => f.endsWith('.json') && !f.startsWith('_'))!;
+    expect(await prepare(folder)).toMatchObject({ skipped: true, written: 0, reusePlans: { computed: 0 } });
+    expect(statSync(reuseSummaryFile(folder)).mtimeMs).toBe(reuse);
+    // The same bytes written again (a new modification time): read and computed again, found unchanged.
+    writeFileSync(join(folder, slug), readFileSync(join(folder, slug)));
+    expect(await prepare(folder)).toMatchObject({ skipped: false, written: 0, reusePlans: { computed: 0 } });
+    expect((await prepare(folder)).skipped).toBe(true);
+    // Another base: the open data's URLs change (src/lib/url.ts reads Vite's BASE_URL under Vitest, BASE_PATH in the build).
+    vi.stubEnv('BASE_PATH', '/plans/');
+    vi.stubEnv('BASE_URL', '/plans/');
+    try {
+      expect(await prepare(folder)).toMatchObject({ skipped: false, openData: 'made' });
+      expect(readFileSync(join(folder, '_open-data', 'plans.csv'), 'utf8')).toContain('/plans/plans/');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    // A plan gone; an output missing.
+    rmSync(join(folder, slug));
+    expect((await prepare(folder)).skipped).toBe(false);
+    rmSync(join(folder, '_open-data', '_key.json'));
+    expect(await prepare(folder)).toMatchObject({ skipped: false, openData: 'made' });
+    expect((await prepare(folder)).skipped).toBe(true);
   });
 
   it('keeps only reuse files that a run without its keys writes alike', async () => {

@@ -13,6 +13,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,11 +23,14 @@ import { planFileDigest, planReuseFile, readPlans, reuseSummaryFile, validatedPl
 import { findPassages, reuseInput } from '../src/lib/reuse/index.ts';
 import { prepareReuse } from '../src/lib/reuse/prepared.ts';
 import { chartGroupFile, chartIndexFile, chartsFolder, prepareCharts, type ChartIndex } from '../src/lib/prepared-charts.ts';
-import { readRegistry } from '../src/lib/registry-files.ts';
+import { REGISTRIES, readRegistry } from '../src/lib/registry-files.ts';
 import type { PlanDocument } from '../src/schemas/plan.ts';
 import { openDataFiles, openDataFolder, openDataKey, openDataKeyFile, preparedOpenDataFile, preparedOpenDataKey, readSiteRegistries } from '../src/lib/open-data-files.ts';
 import { siteUrl } from '../src/lib/site-config.ts';
 import { codeDigest } from './lib/code-digest.ts';
+import { fileStamp } from './lib/file-stamp.ts';
+import { digestOf } from '../src/lib/digest.ts';
+import { url } from '../src/lib/url.ts';
 import { writeChunks } from './lib/write-chunks.ts';
 
 export interface PrepareResult {
@@ -43,6 +47,11 @@ export interface PrepareResult {
   chartGroups: { computed: number; kept: number };
   /** The open data of every plan (`_open-data/`): made again, or kept (no plan, registry, code or address changed). */
   openData: 'made' | 'kept';
+  /**
+   * Nothing prepare reads changed since its last run (`preparedInputs`): no plan was read, every file is as that run
+   * wrote it (the counts above then say nothing was computed).
+   */
+  skipped: boolean;
 }
 
 /**
@@ -58,9 +67,36 @@ export interface PrepareOptions {
   chartsIn?: 'worker' | 'this thread';
 }
 
+/**
+ * What prepare reads, as a key it can compute without reading a plan: the code, the registries, the site's address and
+ * base (the open data's URLs), and each plan file's name and stamp (inode, size, modification time: ingest leaves a
+ * plan it did not parse again untouched, scripts/ingest.ts `writeOutputs`). A run whose key is the last complete run's
+ * has nothing to do (at 10,000 plans ≈ 24 s of every rebuild that changes nothing: reading the plans, finding the
+ * passages, the site-wide charts); a file rewritten with the same bytes only costs a run.
+ */
+export async function preparedInputs(plansDir: string, code: string): Promise<string> {
+  const registries = await Promise.all(Object.values(REGISTRIES).map(async (r) => [r.file, await readFile(r.file, 'utf8')]));
+  const plans = readdirSync(plansDir)
+    .filter((f) => !f.startsWith('_'))
+    .sort()
+    .map((f) => [f, fileStamp(join(plansDir, f))]);
+  return digestOf({ code, registries, site: siteUrl(), base: url(''), plans });
+}
+
+/** The record of the last complete run's inputs (`preparedInputs`), written last and removed first. */
+const preparedInputsFile = (plansDir: string): string => join(dirname(validatedPlansFile(plansDir)), 'inputs.json');
+
 /** Compute the cross-plan data of the plans in `plansDir` and write it there. */
 export async function prepare(plansDir: string, options: PrepareOptions = {}): Promise<PrepareResult> {
   const code = codeDigest();
+  const inputs = await preparedInputs(plansDir, code);
+  const outputs = [reuseSummaryFile(plansDir), chartIndexFile(plansDir), openDataKeyFile(plansDir), validatedPlansFile(plansDir)];
+  if (readInputs(preparedInputsFile(plansDir)) === inputs && outputs.every((f) => existsSync(f))) {
+    const plans = Object.keys(validatedPlans(plansDir, code)).length;
+    return { plans, written: 0, unchanged: 0, removed: 0, reusePlans: { computed: 0, kept: plans }, chartGroups: { computed: 0, kept: 0 }, openData: 'kept', skipped: true };
+  }
+  // No record while this run writes: one stopped halfway is not taken for complete by the next.
+  rmSync(preparedInputsFile(plansDir), { force: true });
   // A plan file validated by this code in an earlier build is not validated again (src/lib/plan-files.ts).
   const plans = await readPlans(plansDir, validatedPlans(plansDir, code));
   const validated = validatedRecord(plans, code);
@@ -69,7 +105,7 @@ export async function prepare(plansDir: string, options: PrepareOptions = {}): P
   const charts = inWorker ? prepareChartsInWorker(plansDir, validated.files, code) : { result: prepareBesideReuse(plansDir, plans, code), stop: async () => {} };
   // Settled at once, so that a failure of the reuse below does not leave the worker's rejection unhandled.
   charts.result.catch(() => {});
-  const result: PrepareResult = { plans: plans.length, written: 0, unchanged: 0, removed: 0, reusePlans: { computed: 0, kept: 0 }, chartGroups: { computed: 0, kept: 0 }, openData: 'kept' };
+  const result: PrepareResult = { plans: plans.length, written: 0, unchanged: 0, removed: 0, reusePlans: { computed: 0, kept: 0 }, chartGroups: { computed: 0, kept: 0 }, openData: 'kept', skipped: false };
   const count = (r: FolderResult) => {
     result.written += r.written;
     result.unchanged += r.unchanged;
@@ -98,7 +134,17 @@ export async function prepare(plansDir: string, options: PrepareOptions = {}): P
     [reuseKeysFile(plansDir), JSON.stringify({ code, keys: reuse.keys } satisfies ReuseKeys)],
   ]);
   count(writeFolder(dirname(validatedPlansFile(plansDir)), records));
+  // Last of all (not counted): this run's inputs, so that the next run with the same ones has nothing to do.
+  writeFileSync(preparedInputsFile(plansDir), JSON.stringify({ inputs }));
   return result;
+}
+
+function readInputs(file: string): string | null {
+  try {
+    return (JSON.parse(readFileSync(file, 'utf8')) as { inputs?: string }).inputs ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /** The text reuse files (`_reuse/`): a plan's file is computed again only when its key or its document changed (src/lib/reuse/prepared.ts). */
@@ -251,7 +297,8 @@ if (import.meta.main) {
   const started = performance.now();
   try {
     const r = await prepare(values.plans);
-    console.log(
+    if (r.skipped) console.log(`prepare: nothing it reads changed since its last run (${r.plans} plan(s), code, registries, address): kept everything in ${Math.round(performance.now() - started)} ms`);
+    else console.log(
       `prepared the text reuse, charts and open data of ${r.plans} plan(s) in ${Math.round(performance.now() - started)} ms: ${r.reusePlans.computed} plan reuse file(s) computed, ${r.reusePlans.kept} kept; ${r.chartGroups.computed} chart group(s) computed, ${r.chartGroups.kept} kept; open data ${r.openData}; ${r.written} file(s) written, ${r.unchanged} unchanged, ${r.removed} removed → ${join(values.plans, '_reuse')}, ${join(values.plans, '_charts')}, ${join(values.plans, '_open-data')}`,
     );
   } catch (e) {

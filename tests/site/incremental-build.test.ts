@@ -131,6 +131,11 @@ describe('a rebuild with nothing changed', () => {
     expect(unchangedLog).toMatch(/astro-build-part: linked [1-9]\d* page\(s\) of the last build from the cache/u);
   });
 
+  test('runs no part of prepare: nothing it reads changed', () => {
+    expect(unchangedLog).toMatch(new RegExp(`prepare: nothing it reads changed since its last run \\(${PLANS} plan\\(s\\)`, 'u'));
+    expect(rebuildLog).toMatch(/prepared the text reuse, charts and open data of \d+ plan\(s\)/u);
+  });
+
   test('makes none of the files that are not pages again, the open data of every plan included', () => {
     const made = [...unchangedLog.matchAll(/wrote (\d+) file\(s\) that are not pages in \d+ ms \((\d+) made, (\d+) kept from the last build, (\d+) linked from prepare; (\d+) plan\(s\) read/gu)];
     expect(made, unchangedLog).toHaveLength(2);
