@@ -366,8 +366,15 @@ export async function build(opts: BuildOptions): Promise<void> {
   // changed (scripts/pagefind-shards.ts).
   const bundles = timed('pagefind', () => indexPlanPages(opts.outDir));
   // The search page reads a Pagefind result's record by its page id, and finds the shards in a small file (scripts/pagefind-ids.ts).
+  // Not a stage the bench knows (its lines say "took", not "done in": scripts/bench/builds.ts `STAGES`).
+  const linking = performance.now();
   linkRecordsByPagefindId(opts.outDir, bundles);
+  console.log(`build: linking the search records by Pagefind id took ${Math.round(performance.now() - linking)} ms`);
+  // Said when it holds the build up: at 10,000 plans the last site is some 250,000 files (issue 15's rebuild times).
+  const waiting = performance.now();
   await Promise.all(deletions.splice(0));
+  const waited = Math.round(performance.now() - waiting);
+  if (waited >= 100) console.log(`build: waiting for the last build's site to be deleted took ${waited} ms`);
   reportSkipped(opts.plansDir);
 }
 
