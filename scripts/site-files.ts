@@ -18,11 +18,11 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readSiteFilesInput, siteFiles, type SiteFile, type SiteFilesInput } from '../src/lib/site-files.ts';
+import { readSiteFilesInput, siteFiles, type SiteFile } from '../src/lib/site-files.ts';
 import { siteUrl } from '../src/lib/site-config.ts';
 import { buildPart, partOf, type BuildPart } from '../src/lib/build-part.ts';
 import { digestOf } from '../src/lib/digest.ts';
-import { url } from '../src/lib/url.ts';
+import { siteFilesDigest } from '../src/lib/open-data-files.ts';
 import { linkOrCopy } from './lib/link-or-copy.ts';
 import { filesCacheOf, filesStateOf } from './lib/files-cache.ts';
 import { writeChunks } from './lib/write-chunks.ts';
@@ -30,7 +30,7 @@ import { writeChunks } from './lib/write-chunks.ts';
 export { filesCacheOf } from './lib/files-cache.ts';
 
 interface FilesState {
-  /** The digest of what every file is made of besides its key (`sharedDigest`). */
+  /** The digest of what every file is made of besides its key (`siteFilesDigest`). */
   shared: string;
   /** Each file's key digest, by path. */
   files: Record<string, string>;
@@ -44,11 +44,6 @@ function readState(file: string): FilesState | null {
   }
 }
 
-/** What every file is made of besides its own key: the code, the registries, the site's address and base. */
-function sharedDigest(input: SiteFilesInput): string {
-  const { kinds, indicators, instruments, documents, regionOverlay, site } = input;
-  return digestOf({ code: input.code, registries: [kinds, indicators, instruments, documents, regionOverlay], site: site.href, base: url('') });
-}
 
 async function writeBody(f: SiteFile, target: string): Promise<void> {
   const body = await f.body();
@@ -78,7 +73,7 @@ export async function writeSiteFiles(plansDir: string, outDir: string, site = ne
   const previous = readState(stateFile);
   // Gone until this build has finished: one stopped halfway leaves cached files its record would misname.
   rmSync(stateFile, { force: true });
-  const shared = sharedDigest(input);
+  const shared = siteFilesDigest(input.code, input, input.site);
   const before = previous?.shared === shared ? previous.files : {};
   const next: Record<string, string> = {};
   const made = new Set<string>();

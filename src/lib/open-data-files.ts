@@ -78,13 +78,18 @@ export function openDataFiles(plans: () => PlanDocument[], registries: SiteRegis
   ];
 }
 
+/** What every site file is made of besides its own key (scripts/site-files.ts): the code, the registries, the site's address and base. */
+export function siteFilesDigest(code: string, registries: SiteRegistries, site: URL): string {
+  const { kinds, indicators, instruments, documents, regionOverlay } = registries;
+  return digestOf({ code, registries: [kinds, indicators, instruments, documents, regionOverlay], site: site.href, base: url('') });
+}
+
 /**
- * What the open data is made of: the code, the registries, the site's address and base, and every plan (its file's
- * digest) in order. Prepare and site files compute it alike; site files link prepare's files only when it is equal.
+ * What the open data is made of: what every site file is, and every plan (its file's digest) in order. Prepare and
+ * site files compute it alike; site files link prepare's files only when it is equal.
  */
 export function openDataKey(code: string, planDigests: readonly (string | undefined)[], registries: SiteRegistries, site: URL): string {
-  const { kinds, indicators, instruments, documents, regionOverlay } = registries;
-  return digestOf({ code, registries: [kinds, indicators, instruments, documents, regionOverlay], site: site.href, base: url(''), plans: planDigests });
+  return digestOf({ shared: siteFilesDigest(code, registries, site), plans: planDigests });
 }
 
 /** Where prepare writes the open data: a folder beside the plans (a name starting with `_` is no plan's). */
