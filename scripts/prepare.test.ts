@@ -169,6 +169,20 @@ describe('prepare', { timeout: 120_000 }, () => {
     }
   });
 
+  it('with the charts in a worker, which reads the plans beside this thread, an invalid plan is said once, by file, and the worker stopped', async () => {
+    const broken = join(work, 'plan-broken');
+    cpSync(plans, broken, { recursive: true });
+    const file = join(broken, 'xinji-14th-five-year.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"slug":"xinji-14th-five-year"', '"slug":"Xinji"'));
+    const terminate = vi.spyOn(Worker.prototype, 'terminate');
+    try {
+      await expect(prepare(broken, { chartsIn: 'worker' })).rejects.toThrow(new RegExp(`^invalid data in ${file}:\n.*slug`, 'u'));
+      expect(terminate).toHaveBeenCalledTimes(1);
+    } finally {
+      terminate.mockRestore();
+    }
+  });
+
   it('says in one line what to fix: a plans folder that is not there, a plan file that is not a plan', () => {
     const cli = (dir: string) => spawnSync(process.execPath, ['scripts/prepare.ts', '--plans', dir], { encoding: 'utf8' });
     const missing = cli(join(work, 'no-plans'));

@@ -23,7 +23,7 @@ export async function readPlans(dir: string, validated: Readonly<Record<string, 
 }
 
 /** The plan files of a plans folder (`<slug>.json`; files starting with `_` are the stages' own records). */
-const planFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('_'));
+export const planFiles = (dir: string): string[] => readdirSync(dir).filter((f) => f.endsWith('.json') && !f.startsWith('_'));
 
 /** One plan file of `dir`, validated unless `validated` names its bytes (`readPlans`). */
 function readPlanFile(dir: string, file: string, validated: Readonly<Record<string, string>>): PlanDocument {
