@@ -8,9 +8,11 @@
  * only after it ran; each fragment is read here once, for its URL. The records are hard links where the file
  * system allows (no extra disk), else copies.
  */
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { cacheDirOf } from './pagefind-shards.ts';
+import { fileStamp } from './lib/file-stamp.ts';
 import { linkOrCopy } from './lib/link-or-copy.ts';
 
 /** Every Pagefind fragment begins with this marker, then its JSON. */
@@ -24,41 +26,78 @@ export interface PagefindBundles {
   bundles: string[];
 }
 
-/** Page id → slug for the plan pages (`/plans/<slug>/`) of the Pagefind bundles of a site; an id twice is an error. */
-export function pagefindIds(siteDir: string, bundles: readonly string[] = ['pagefind']): Record<string, string> {
+/**
+ * What was read of each fragment file (`<name> <stamp>` → its plan's slug, null for another page), kept between builds
+ * in the shards' cache beside the site (`fragmentsMemoOf`). A shard the rebuild kept is the same files in the new site
+ * (links into that cache), so their stamps are as before and they are not read again: at 10,000 plans reading every
+ * fragment (each holds its page's whole text) was most of the 2.3 s this step took in every rebuild.
+ */
+type FragmentsMemo = Record<string, string | null>;
+
+/** The memo of the fragments read for `siteDir` (`FragmentsMemo`). */
+export const fragmentsMemoOf = (siteDir: string): string => join(cacheDirOf(siteDir), 'fragment-slugs.json');
+
+/**
+ * Page id → slug for the plan pages (`/plans/<slug>/`) of the Pagefind bundles of a site; an id twice is an error.
+ * With `memoFile`, a fragment whose file is as the memo records it is not read, and the memo is written anew.
+ */
+export function pagefindIds(siteDir: string, bundles: readonly string[] = ['pagefind'], memoFile?: string): Record<string, string> {
+  const known = memoFile ? readMemo(memoFile) : {};
+  const seen: FragmentsMemo = {};
   const ids: Record<string, string> = {};
   for (const bundle of bundles) {
-    for (const [id, slug] of Object.entries(bundleIds(join(siteDir, bundle, 'fragment')))) {
+    for (const [id, slug] of Object.entries(bundleIds(join(siteDir, bundle, 'fragment'), known, seen))) {
       // Shards are separate indexes: one id in two would make one plan's record hide another's.
       if (id in ids) throw new Error(`Pagefind page id ${id} names two plans (${ids[id]} and ${slug})`);
       ids[id] = slug;
     }
   }
+  if (memoFile) {
+    mkdirSync(dirname(memoFile), { recursive: true });
+    writeFileSync(`${memoFile}.tmp`, JSON.stringify(seen));
+    renameSync(`${memoFile}.tmp`, memoFile);
+  }
   return ids;
 }
 
-function bundleIds(dir: string): Record<string, string> {
+function readMemo(file: string): FragmentsMemo {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as FragmentsMemo;
+  } catch {
+    return {}; // none yet, or a broken one: every fragment is read
+  }
+}
+
+function bundleIds(dir: string, known: FragmentsMemo, seen: FragmentsMemo): Record<string, string> {
   const ids: Record<string, string> = {};
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.pf_fragment')).sort()) {
-    const text = gunzipSync(readFileSync(join(dir, file))).toString('utf8');
-    if (!text.startsWith(FRAGMENT_MARK)) throw new Error(`${join(dir, file)}: not a Pagefind fragment this build can read (has Pagefind's format changed?)`);
-    const { url } = JSON.parse(text.slice(FRAGMENT_MARK.length)) as { url: string };
-    const slug = /^\/plans\/([^/]+)\/$/u.exec(url)?.[1];
+    const path = join(dir, file);
+    const key = `${file} ${fileStamp(path)}`;
+    const slug = key in known ? known[key]! : slugOfFragment(path);
+    seen[key] = slug;
     if (slug) ids[file.replace(/\.pf_fragment$/u, '')] = slug;
   }
   return ids;
+}
+
+/** The slug of the plan page a fragment file is of, or null for another page. */
+function slugOfFragment(path: string): string | null {
+  const text = gunzipSync(readFileSync(path)).toString('utf8');
+  if (!text.startsWith(FRAGMENT_MARK)) throw new Error(`${path}: not a Pagefind fragment this build can read (has Pagefind's format changed?)`);
+  const { url } = JSON.parse(text.slice(FRAGMENT_MARK.length)) as { url: string };
+  return /^\/plans\/([^/]+)\/$/u.exec(url)?.[1] ?? null;
 }
 
 /**
  * Links every indexed plan's record under its Pagefind page id (replacing those of an earlier index) and writes
  * `search/pagefind-bundles.json`; returns how many plans it linked. A plan page without a record is an error.
  */
-export function linkRecordsByPagefindId(siteDir: string, bundles: readonly string[] = ['pagefind']): number {
+export function linkRecordsByPagefindId(siteDir: string, bundles: readonly string[] = ['pagefind'], memoFile = fragmentsMemoOf(siteDir)): number {
   const blocks = join(siteDir, 'search', 'blocks');
   const byId = join(blocks, BY_PAGEFIND_ID);
   rmSync(byId, { recursive: true, force: true });
   mkdirSync(byId, { recursive: true });
-  const ids = pagefindIds(siteDir, bundles);
+  const ids = pagefindIds(siteDir, bundles, memoFile);
   for (const [id, slug] of Object.entries(ids)) {
     const from = join(blocks, `${slug}.json.gz`);
     if (!existsSync(from)) throw new Error(`${from}: the plan page ${slug} was indexed but has no search record`);

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import { bundleDir, cacheDirOf, indexedDigest, indexPlanPages, planShards, shardSizeFromEnv, shardSlugs, SHARD_PLANS } from './pagefind-shards.ts';
-import { linkRecordsByPagefindId, pagefindIds } from './pagefind-ids.ts';
+import { fragmentsMemoOf, linkRecordsByPagefindId, pagefindIds } from './pagefind-ids.ts';
 import type { PagefindBundles } from './pagefind-ids.ts';
 
 describe('shardSlugs', () => {
@@ -151,6 +151,27 @@ describe('indexPlanPages with the real Pagefind', () => {
     expect(linked.sort()).toEqual(Object.keys(words).sort().map((slug) => [slug, true]));
     // No scratch folder is left beside the site; the shards' cache is there.
     expect(readdirSync(work).sort()).toEqual(['.site.pagefind', 'site']);
+  });
+
+  test('a fragment read once is not read again while its file is the same, and is read again once it is not', () => {
+    const bundles = ['pagefind', 'pagefind-1', 'pagefind-2'];
+    const memoFile = fragmentsMemoOf(site);
+    const memo = JSON.parse(readFileSync(memoFile, 'utf8')) as Record<string, string | null>;
+    // The memo of the link above: every fragment, by name and file stamp, with its plan.
+    expect(Object.values(memo).sort()).toEqual(Object.keys(words).sort());
+    // A slug the memo says and no fragment holds: found only if the fragment is not read.
+    const [key] = Object.keys(memo).filter((k) => memo[k] === 'anping');
+    writeFileSync(memoFile, JSON.stringify({ ...memo, [key!]: 'not-read' }));
+    expect(Object.values(pagefindIds(site, bundles, memoFile))).toContain('not-read');
+    // The same fragment written anew (same bytes, a new file): read, and its own slug again.
+    const file = join(site, bundles.find((b) => existsSync(join(site, b, 'fragment', key!.split(' ')[0]!)))!, 'fragment', key!.split(' ')[0]!);
+    const bytes = readFileSync(file);
+    rmSync(file);
+    writeFileSync(file, bytes);
+    writeFileSync(memoFile, JSON.stringify({ ...memo, [key!]: 'not-read' }));
+    expect(Object.values(pagefindIds(site, bundles, memoFile)).sort()).toEqual(Object.keys(words).sort());
+    // Without a memo file, every fragment is read.
+    expect(Object.values(pagefindIds(site, bundles)).sort()).toEqual(Object.keys(words).sort());
   });
 
   test('indexing again in one shard removes the old shards, and the records under old ids', () => {
