@@ -119,8 +119,10 @@ async function astroBuildInParts(outDir: string, parts: number, env: Record<stri
   // The last build's site is moved aside and deleted now, while the parts render: nothing reads it (a kept page comes
   // from Astro's cache, scripts/lib/kept-pages.ts; the later stages' caches lie beside the site). At 10,000 plans it is
   // some 390,000 files and folders, 15 s to delete on an idle machine, mostly waiting on the disk: deleted after the
-  // parts, beside the later stages, it held every rebuild 13–19 s at its end. The cost: a build that fails from here
-  // on leaves no site (it left the last one, with the pages already rendered again new in it).
+  // parts, beside the later stages, it held every rebuild 13–19 s at its end. Beside the parts it slows them by
+  // about as much where they write many pages (the disk is the limit; beside prepare, prepare by more: README,
+  // "Scale: 1,000 to 10,000 plans"), and a rebuild that changes nothing gains most of it. The cost: a build that
+  // fails from here on leaves no site (it left the last one, with the pages already rendered again new in it).
   setAside(outDir);
   const scratch = mkdtempSync(join(process.cwd(), '.astro-parts-'));
   try {
