@@ -5,8 +5,8 @@
  * than one on a large site, scripts/pagefind-shards.ts). A result of Pagefind then leads straight to its record:
  * no id → slug map to download first (it grew with the library: 12 KB at 1,000 plans, about 120 KB at 10,000),
  * and no fragment either (the record says which plan it is). The ids are content hashes Pagefind computes, known
- * only after it ran; each fragment is read here once, for its URL. The records are hard links where the file
- * system allows (no extra disk), else copies.
+ * only after it ran; each fragment file is read here once, for its URL (a rebuild reads only the new ones:
+ * `FragmentsMemo`). The records are hard links where the file system allows (no extra disk), else copies.
  */
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -104,8 +104,6 @@ export async function prepare(plansDir: string, options: PrepareOptions = {}): P
   // ≈ 4 s of every run at 10,000 plans, and then ended last); a plan neither run of this code validated, each
   // thread validates.
   const worker = inWorker ? prepareChartsInWorker(plansDir, known, code) : null;
-  // Settled at once, so that a failure below does not leave the worker's rejection unhandled.
-  worker?.result.catch(() => {});
   let plans: PlanDocument[];
   try {
     plans = await readPlans(plansDir, known);
@@ -115,6 +113,7 @@ export async function prepare(plansDir: string, options: PrepareOptions = {}): P
   }
   const validated = validatedRecord(plans, code);
   const charts = worker ?? { result: prepareBesideReuse(plansDir, plans, code), stop: async () => {} };
+  // Settled at once, so that a failure of the reuse below does not leave this rejection unhandled.
   charts.result.catch(() => {});
   const result: PrepareResult = { plans: plans.length, written: 0, unchanged: 0, removed: 0, reusePlans: { computed: 0, kept: 0 }, chartGroups: { computed: 0, kept: 0 }, openData: 'kept', skipped: false };
   const count = (r: FolderResult) => {
@@ -244,6 +243,8 @@ function prepareChartsInWorker(plansDir: string, validated: Readonly<Record<stri
     worker.on('error', (e) => reject(new Error(`prepare: the chart catalog's worker failed: ${e.message}`, { cause: e })));
     worker.on('exit', (exitCode) => (posted ? resolve(posted) : reject(new Error(`prepare: the chart catalog's worker stopped (exit ${exitCode}) without a result`))));
   });
+  // Settled at once: the caller may stop the worker (its own reading failed) before it awaits the result.
+  result.catch(() => {});
   return { result, stop: async () => void (await worker.terminate()) };
 }
 
