@@ -17,6 +17,7 @@ import { linkRecordsByPagefindId } from './pagefind-ids.ts';
 import { indexPlanPages } from './pagefind-shards.ts';
 import { linkOrCopy } from './lib/link-or-copy.ts';
 import { filesCacheOf, filesStateOf } from './lib/files-cache.ts';
+import { planFiles } from '../src/lib/plan-files.ts';
 
 export interface BuildOptions {
   /** Output folder of the site (default `dist`). */
@@ -94,11 +95,6 @@ export function partsFor(plans: number, env: NodeJS.ProcessEnv = process.env, co
     return n;
   }
   return plans >= PARALLEL_FROM ? Math.max(1, Math.min(2, cores)) : 1;
-}
-
-/** Plans ingest wrote (`<slug>.json`; `_…` files are its own records). */
-function countPlans(plansDir: string): number {
-  return readdirSync(plansDir).filter((f) => f.endsWith('.json') && !f.startsWith('_')).length;
 }
 
 /**
@@ -347,7 +343,7 @@ export async function build(opts: BuildOptions): Promise<void> {
   // `BUILD_TIME` from the environment, if set, makes two builds state the same date (tests compare a rebuild with a
   // fresh build; a reproducible build can pin it).
   const env = { BASE_PATH: opts.base, PLANS_DIR: opts.plansDir, ASTRO_CACHE_DIR: cacheDir, BUILD_TIME: process.env.BUILD_TIME || new Date().toISOString() };
-  const parts = opts.parts ?? partsFor(countPlans(opts.plansDir));
+  const parts = opts.parts ?? partsFor(planFiles(opts.plansDir).length);
   await withBuildLock(() =>
     parts === 1
       ? run('astro build', process.execPath, [...WRITING_NODE_OPTIONS, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', opts.outDir], env)
