@@ -31,6 +31,15 @@ describe('headingTrails(blocks)', () => {
     expect(trails.get('t1')).toEqual(['三、保障措施', '（一）完善机制']);
   });
 
+  test('walked once per blocks array: asked again, the same map; another array (a copy with a heading renamed) its own', () => {
+    expect(headingTrails(sectionedPlan.blocks)).toBe(trails);
+    const renamed = sectionedPlan.blocks.map((b) => (b.id === 's1' && b.kind === 'heading' ? { ...b, title: '总体思路' } : b));
+    const other = headingTrails(renamed);
+    expect(other).not.toBe(trails);
+    expect(other.get('p1-1-1')).toEqual(['一、总体思路', '（一）指导思想']);
+    expect(trails.get('p1-1-1')).toEqual(['一、总体要求', '（一）指导思想']);
+  });
+
   test('real seed: the task after the indented “4.推动企业智能化升级” of the Baodi plan (003 lines 68, 136, 152, 154)', () => {
     const doc = bySlug('baodi-14th-five-year');
     const task = doc.blocks.find((b) => b.lines.includes(154));
