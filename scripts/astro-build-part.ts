@@ -10,9 +10,10 @@
  *
  * The pages the part's last build recorded are linked into `outDir` first, so that Astro finds the ones it keeps in
  * place instead of copying each (scripts/lib/kept-pages.ts); hence `emptyOutDir: false` (`outDir` is a new folder).
+ * Then the part tells the build (`LINKED_MESSAGE`), which starts deleting the last site.
  */
 import { build } from 'astro';
-import { linkKeptPages, removeDropped } from './lib/kept-pages.ts';
+import { LINKED_MESSAGE, linkKeptPages, removeDropped } from './lib/kept-pages.ts';
 
 const outDir = process.argv[2];
 if (outDir === undefined) throw new Error('usage: node scripts/astro-build-part.ts <outDir>');
@@ -21,6 +22,9 @@ if (cacheDir === undefined) throw new Error('astro-build-part: ASTRO_CACHE_DIR m
 const started = performance.now();
 const linked = linkKeptPages(cacheDir, outDir);
 console.log(`astro-build-part: linked ${linked.length} page(s) of the last build from the cache in ${Math.round(performance.now() - started)} ms`);
+// Said to the build (when it started this part with an IPC channel), which then deletes the last site; the channel
+// is closed at once so that it neither keeps this process alive nor meets Astro.
+process.send?.(LINKED_MESSAGE, () => process.disconnect());
 // `devOutput: false` is build()'s default, written out because an options object must share a declared property.
 const withoutSync = { devOutput: false, sync: false };
 await build({ outDir, vite: { build: { emptyOutDir: false } } }, withoutSync);

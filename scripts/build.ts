@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { linkRecordsByPagefindId } from './pagefind-ids.ts';
 import { indexPlanPages } from './pagefind-shards.ts';
 import { linkOrCopy } from './lib/link-or-copy.ts';
+import { LINKED_MESSAGE } from './lib/kept-pages.ts';
 import { filesCacheOf, filesStateOf } from './lib/files-cache.ts';
 import { planFiles } from '../src/lib/plan-files.ts';
 
@@ -112,14 +113,16 @@ async function astroBuildInParts(outDir: string, parts: number, env: Record<stri
   // Content is synced once, here; the parts build without syncing (scripts/astro-build-part.ts says why).
   run('astro sync', process.execPath, ['node_modules/astro/bin/astro.mjs', 'sync'], env);
   const synced = dotAstroState();
-  // The last build's site is moved aside and deleted now, while the parts render: nothing reads it (a kept page comes
+  // The last build's site is moved aside now and deleted while the parts render: nothing reads it (a kept page comes
   // from Astro's cache, scripts/lib/kept-pages.ts; the later stages' caches lie beside the site). At 10,000 plans it is
   // some 390,000 files and folders, 15 s to delete on an idle machine, mostly waiting on the disk: deleted after the
-  // parts, beside the later stages, it held every rebuild 13–19 s at its end. Beside the parts it slows them by
-  // about as much where they write many pages (the disk is the limit; beside prepare, prepare by more: README,
-  // "Scale: 1,000 to 10,000 plans"), and a rebuild that changes nothing gains most of it. The cost: a build that
-  // fails from here on leaves no site (it left the last one, with the pages already rendered again new in it).
-  setAside(outDir);
+  // parts, beside the later stages, it held every rebuild 13–19 s at its end; beside prepare, prepare by more (README,
+  // "Scale: 1,000 to 10,000 plans"). It starts when every part has linked its kept pages (a message from the part,
+  // scripts/astro-build-part.ts), since those links are disk work too (at 10,000 plans 4.4–6 s a part alone, 6–10.5 s
+  // beside the deletion), and runs beside the parts' route setup, which is all computing. The cost: a build that fails
+  // from here on leaves no site (it left the last one, with the pages already rendered again new in it).
+  const deleteLastSite = setAside(outDir);
+  let linked = 0;
   const scratch = mkdtempSync(join(process.cwd(), '.astro-parts-'));
   try {
     const runs = Array.from({ length: parts }, (_, i) => {
@@ -128,14 +131,19 @@ async function astroBuildInParts(outDir: string, parts: number, env: Record<stri
       // One descriptor for the log, shared by stdout and stderr; the child has its own copies once spawned.
       const logFd = i === 0 ? undefined : openSync(log, 'w');
       const child = spawn(process.execPath, [...WRITING_NODE_OPTIONS, 'scripts/astro-build-part.ts', dir], {
-        stdio: logFd === undefined ? 'inherit' : ['ignore', logFd, logFd],
+        stdio: logFd === undefined ? ['inherit', 'inherit', 'inherit', 'ipc'] : ['ignore', logFd, logFd, 'ipc'],
         env: { ...inheritedEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env, ASTRO_CACHE_DIR: partCacheDir(env.ASTRO_CACHE_DIR!, i, parts), BUILD_PART: `${i}/${parts}` },
       });
       if (logFd !== undefined) closeSync(logFd);
+      child.on('message', (message) => {
+        if (message === LINKED_MESSAGE && ++linked === parts) deleteLastSite();
+      });
       const exit = new Promise<number | string>((done) => child.on('exit', (code, signal) => done(code ?? signal ?? 1)));
       return { i, dir, log, exit };
     });
     const exits = await Promise.all(runs.map((r) => r.exit));
+    // A part that stopped before linking said nothing: the deletion starts now at the latest.
+    deleteLastSite();
     for (const r of runs.slice(1)) for (const line of readFileSync(r.log, 'utf8').split('\n')) if (line) console.log(`[part ${r.i}] ${line}`);
     const failed = runs.filter((_, k) => exits[k] !== 0);
     if (failed.length > 0) throw new BuildError(`build: astro build failed in part ${failed.map((r) => `${r.i} (exit ${exits[r.i]})`).join(', ')} of ${parts}`, 1);
@@ -145,6 +153,7 @@ async function astroBuildInParts(outDir: string, parts: number, env: Record<stri
     moveDir(runs[0]!.dir, outDir);
     for (const r of runs.slice(1)) mergeInto(r.dir, outDir);
   } finally {
+    deleteLastSite();
     rmSync(scratch, { recursive: true, force: true });
   }
   const ms = Math.round(performance.now() - started);
@@ -156,10 +165,11 @@ async function astroBuildInParts(outDir: string, parts: number, env: Record<stri
 const deletions: Promise<void>[] = [];
 
 /**
- * Moves `dir` (if there) to a sibling name and deletes it in a child process, so that the build goes on meanwhile;
- * `build` waits for the deletion at its end. A folder left by a build that was stopped is deleted by the next.
+ * Moves `dir` (if there) to a sibling name and returns what deletes it, with any folder left by a build that was
+ * stopped, in a child process (once, however often called), so that the build goes on meanwhile; `build` waits for
+ * the deletion at its end.
  */
-function setAside(dir: string): void {
+function setAside(dir: string): () => void {
   const target = resolve(dir);
   const parent = dirname(target);
   const leftovers = existsSync(parent) ? readdirSync(parent).filter((f) => f.startsWith(`.${basename(target)}.old-`)).map((f) => join(parent, f)) : [];
@@ -169,9 +179,13 @@ function setAside(dir: string): void {
     renameSync(target, aside);
     leftovers.push(aside);
   }
-  if (leftovers.length === 0) return;
-  const child = spawn(process.execPath, ['-e', 'for (const d of process.argv.slice(1)) require("node:fs").rmSync(d, { recursive: true, force: true })', ...leftovers], { stdio: 'inherit' });
-  deletions.push(new Promise((done, fail) => child.on('exit', (code) => (code === 0 ? done() : fail(new BuildError(`build: could not delete the last build's site (${leftovers.join(', ')}; exit ${code})`, 1))))));
+  let started = leftovers.length === 0;
+  return () => {
+    if (started) return;
+    started = true;
+    const child = spawn(process.execPath, ['-e', 'for (const d of process.argv.slice(1)) require("node:fs").rmSync(d, { recursive: true, force: true })', ...leftovers], { stdio: 'inherit' });
+    deletions.push(new Promise((done, fail) => child.on('exit', (code) => (code === 0 ? done() : fail(new BuildError(`build: could not delete the last build's site (${leftovers.join(', ')}; exit ${code})`, 1))))));
+  };
 }
 
 /**

@@ -24,6 +24,12 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { linkOrCopy } from './link-or-copy.ts';
 
+/**
+ * What a part of a build in parts sends its build (scripts/build.ts `astroBuildInParts`, over the IPC channel) once it
+ * has linked its kept pages: the build then starts deleting the last site, which is disk work too.
+ */
+export const LINKED_MESSAGE = 'kept pages linked';
+
 /** Astro's record of the pages a build rendered or kept (node_modules/astro/dist/core/build/incremental.js). */
 const RECORD = 'incremental-build.json';
 /** Where Astro keeps its copy of each recorded page, under the cache dir. */
