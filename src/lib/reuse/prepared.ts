@@ -101,7 +101,7 @@ export function prepareReuse(plans: readonly PlanDocument[], found: FoundReuse, 
   // (the corpus order), as the first 64 bits of the text's SHA-1 (two words by rank, computed once per passage).
   const headsWords = new Int32Array((found.passages.length + 1) * 2);
   const headsDone = new Uint8Array(found.passages.length + 1);
-  const headsKey = (p: FoundPassage): void => {
+  const digestHeads = (p: FoundPassage): void => {
     if (headsDone[p.rank]) return;
     const text = headsForStretches(p, STRETCH_PLANS + 2)
       .map((h) => `${h.slug}\t${h.blockId}\t${names.get(h.slug)}\t${plans[order.get(h.slug)!]!.source.file}`)
@@ -117,7 +117,7 @@ export function prepareReuse(plans: readonly PlanDocument[], found: FoundReuse, 
     // occurrences) writing them as text and joining it was 2.2 s of prepare's main thread in every build.
     const occurrences = new Int32Array(plan.found.length * 4);
     plan.found.forEach((f, j) => {
-      headsKey(f.passage);
+      digestHeads(f.passage);
       occurrences[j * 4] = f.from;
       occurrences[j * 4 + 1] = f.to;
       occurrences[j * 4 + 2] = headsWords[f.passage.rank * 2]!;
