@@ -18,8 +18,8 @@
  * passages; `common-substrings` builds a suffix trie (quadratic in text length) and returns no positions;
  * `@dodona/dolos-core` keeps an object per token and per shared fingerprint, and reports pairs of files.
  *
- * Hashes are two independent 32-bit polynomial hashes of the 12 characters, rolled along the text (52 bits kept): at
- * 10,000 plans (about 3·10⁷ k-grams) the expected number of colliding pairs is about 0.1. Rolling them instead of
+ * Hashes are two independent 32-bit polynomial hashes of the 12 characters, rolled along the text (64 bits kept): at
+ * 10,000 plans (about 3.6·10⁷ k-grams, 2·10⁶ distinct in the synthetic library) the expected number of colliding pairs is below 10⁻⁴. Rolling them instead of
  * hashing each k-gram afresh: the hashing and indexing went from ≈ 10 s to ≈ 6 s at 10,000 plans (--cpu-prof of scripts/prepare.ts).
  */
 import { bisectRight } from 'd3-array';
@@ -186,36 +186,71 @@ function planOffsets(units: TextUnit[]): PlanOffsets {
 
 /** Growable Int32Array. */
 class IntList {
-  data: Int32Array;
+  data = new Int32Array(1024);
   length = 0;
-  constructor(capacity = 1024) {
-    this.data = new Int32Array(capacity);
-  }
-  push(v: number): number {
+  push(v: number): void {
     if (this.length === this.data.length) {
       const next = new Int32Array(this.data.length * 2);
       next.set(this.data);
       this.data = next;
     }
-    this.data[this.length] = v;
+    this.data[this.length++] = v;
+  }
+}
+
+/**
+ * What `findPassages` counts of each distinct k-gram, the fields of one k-gram side by side in one Int32Array (a
+ * k-gram's counts are read and written together at each of its places: one memory access instead of one per array;
+ * at 10,000 plans 3.6·10⁷ places, 2·10⁶ distinct k-grams).
+ */
+const FIELDS = 7;
+/** Distinct plans it occurs in. */
+const PLANS = 0;
+/** Places it occurs at. */
+const PLACES = 1;
+/** The last plan it was seen in (to count plans once). */
+const LAST_PLAN = 2;
+/** Its one successor (or NONE, MANY). */
+const SUCC = 3;
+/** Its one predecessor (or NONE, MANY). */
+const PRED = 4;
+/** Its two hashes, to know it as the one successor of the k-gram before without looking it up in the index. */
+const H1 = 5;
+const H2 = 6;
+
+class KgramFields {
+  data = new Int32Array(1024 * FIELDS);
+  length = 0;
+  /** A new k-gram's fields (no plan, no place, no neighbour yet); returns its id. */
+  add(h1: number, h2: number): number {
+    if ((this.length + 1) * FIELDS > this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    const f = this.length * FIELDS;
+    this.data[f + LAST_PLAN] = -1;
+    this.data[f + SUCC] = NONE;
+    this.data[f + PRED] = NONE;
+    this.data[f + H1] = h1;
+    this.data[f + H2] = h2;
     return this.length++;
   }
 }
 
 /**
- * Distinct k-grams, by their 52-bit hash: open addressing (linear probing) over typed arrays, grown at half load,
- * so memory is a few bytes per distinct k-gram rather than a Map entry.
+ * Distinct k-grams, by their 64-bit hash: open addressing (linear probing) over one Int32Array of slots of four
+ * (h1, h2, id + 1, unused: a slot never spans two cache lines), grown at half load, so memory is a few bytes per
+ * distinct k-gram rather than a Map entry, and a lookup one memory access.
  */
 class KgramIndex {
-  private keys: Float64Array;
-  private ids: Int32Array;
+  private slots: Int32Array;
   private mask: number;
   private bits: number;
   size = 0;
   constructor(expected: number) {
     this.bits = Math.max(10, Math.ceil(Math.log2(Math.max(1, expected) * 2)));
-    this.keys = new Float64Array(1 << this.bits);
-    this.ids = new Int32Array(1 << this.bits);
+    this.slots = new Int32Array(4 << this.bits);
     this.mask = (1 << this.bits) - 1;
   }
   private slot(h1: number): number {
@@ -223,33 +258,32 @@ class KgramIndex {
   }
   /** The id of the k-gram with hashes (h1, h2), a new one if it was not seen. */
   idOf(h1: number, h2: number): number {
-    const key = (h1 >>> 0) * 0x100000 + (h2 >>> 12) + 1; // + 1: 0 marks an empty slot
+    const slots = this.slots;
     let s = this.slot(h1);
     for (;;) {
-      const k = this.keys[s]!;
-      if (k === 0) break;
-      if (k === key) return this.ids[s]!;
+      const at = s << 2;
+      const id = slots[at + 2]!; // id + 1; 0 marks an empty slot
+      if (id === 0) break;
+      if (slots[at] === h1 && slots[at + 1] === h2) return id - 1;
       s = (s + 1) & this.mask;
     }
-    this.keys[s] = key;
-    this.ids[s] = this.size;
-    if (++this.size * 2 > this.keys.length) this.grow();
+    const at = s << 2;
+    slots[at] = h1;
+    slots[at + 1] = h2;
+    slots[at + 2] = ++this.size;
+    if (this.size * 2 > this.mask + 1) this.grow();
     return this.size - 1;
   }
   private grow(): void {
-    const { keys, ids } = this;
+    const old = this.slots;
     this.bits++;
-    this.keys = new Float64Array(1 << this.bits);
-    this.ids = new Int32Array(1 << this.bits);
+    this.slots = new Int32Array(4 << this.bits);
     this.mask = (1 << this.bits) - 1;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i]!;
-      if (key === 0) continue;
-      // The slot hash is h1, the high 32 bits of the key.
-      let s = this.slot(Math.floor((key - 1) / 0x100000) | 0);
-      while (this.keys[s] !== 0) s = (s + 1) & this.mask;
-      this.keys[s] = key;
-      this.ids[s] = ids[i]!;
+    for (let at = 0; at < old.length; at += 4) {
+      if (old[at + 2] === 0) continue;
+      let s = this.slot(old[at]!);
+      while (this.slots[(s << 2) + 2] !== 0) s = (s + 1) & this.mask;
+      this.slots.set(old.subarray(at, at + 4), s << 2);
     }
   }
 }
@@ -260,6 +294,11 @@ const B2 = 0x5bd1e995;
 
 const NONE = -1; // successor or predecessor not seen yet
 const MANY = -2; // different ones at different places (or the plan's edge)
+
+/** A k-gram's flags in `findPassages` step 3. */
+const SHARED = 1;
+const COVERED = 2;
+const JOINED = 4;
 
 /**
  * A passage as `findPassages` finds it: its matching form and the plans printing it, without its places in the
@@ -351,11 +390,7 @@ export function findPassages(inputs: readonly ReuseInput[], k = REUSE_K): FoundR
   const index = new KgramIndex(Math.min(totalKgrams, 1 << 22));
   const posId = new Int32Array(totalKgrams);
   const planStart = new Int32Array(inputs.length + 1);
-  const plans = new IntList();
-  const places = new IntList();
-  const lastPlan = new IntList();
-  const succ = new IntList();
-  const pred = new IntList();
+  const kgrams = new KgramFields();
   let at = 0;
   texts.forEach((text, p) => {
     planStart[p] = at;
@@ -384,38 +419,61 @@ export function findPassages(inputs: readonly ReuseInput[], k = REUSE_K): FoundR
       h2 ^= h2 >>> 12;
       h2 = Math.imul(h2, 0x297a2d39);
       h2 ^= h2 >>> 15;
-      const id = index.idOf(h1, h2);
-      if (id === plans.length) {
-        plans.push(0);
-        places.push(0);
-        lastPlan.push(-1);
-        succ.push(NONE);
-        pred.push(NONE);
+      // Most k-grams follow the one before as they do everywhere else (text printed alike): the one successor seen so
+      // far, if its hashes are these, is this k-gram, without a lookup in the index (a random memory access).
+      let d = kgrams.data;
+      const next = prev >= 0 ? d[prev * FIELDS + SUCC]! : NONE;
+      let id: number;
+      if (next >= 0 && d[next * FIELDS + H1] === h1 && d[next * FIELDS + H2] === h2) id = next;
+      else {
+        id = index.idOf(h1, h2);
+        if (id === kgrams.length) {
+          kgrams.add(h1, h2);
+          d = kgrams.data; // grown, maybe
+        }
       }
-      if (lastPlan.data[id] !== p) {
-        lastPlan.data[id] = p;
-        plans.data[id]!++;
+      const f = id * FIELDS;
+      if (d[f + LAST_PLAN] !== p) {
+        d[f + LAST_PLAN] = p;
+        d[f + PLANS]!++;
       }
-      places.data[id]!++;
-      link(pred.data, id, prev);
-      if (prev >= 0) link(succ.data, prev, id);
+      d[f + PLACES]!++;
+      link(d, f + PRED, prev);
+      if (prev >= 0) link(d, prev * FIELDS + SUCC, id);
       posId[at++] = id;
       prev = id;
     }
-    if (prev >= 0) succ.data[prev] = MANY; // the plan's end
+    if (prev >= 0) kgrams.data[prev * FIELDS + SUCC] = MANY; // the plan's end
   });
   planStart[inputs.length] = at;
 
   // 3. Passages: each run starts where the k-gram before does not always lead to this one. A passage is found at
   // its first occurrence and keyed by its first k-gram, whose every occurrence starts the same passage.
-  const continues = (x: number, y: number) => succ.data[x] === y && pred.data[y] === x;
+  // Each k-gram's part in that, as flags in one byte (a byte per distinct k-gram stays in the processor's cache,
+  // where its fields would not): in another plan (SHARED), in another plan or place (COVERED), and always after the
+  // same k-gram, which is always followed by it (JOINED: it continues that k-gram's passage wherever it occurs).
+  const d = kgrams.data;
+  const flags = new Uint8Array(kgrams.length);
+  for (let id = 0, f = 0; id < kgrams.length; id++, f += FIELDS) {
+    const before = d[f + PRED]!;
+    flags[id] =
+      (d[f + PLANS]! >= 2 ? SHARED | COVERED : d[f + PLACES]! >= 2 ? COVERED : 0) | (before >= 0 && d[before * FIELDS + SUCC] === id ? JOINED : 0);
+  }
   const found: FoundPassage[] = [];
-  const passageOf = new Int32Array(plans.length).fill(-1); // k-gram id → index in `found` of the passage it starts
+  const passageOf = new Int32Array(kgrams.length).fill(-1); // k-gram id → index in `found` of the passage it starts
+  // By index in `found`: the last plan the passage was seen in (a typed array: read at each of 3·10⁶ occurrences).
+  const lastPlanOf = new Int32Array(kgrams.length);
+  // Each passage's plans and first places, made after the scan at their sizes (pushed one by one, 3·10⁶ times, they
+  // were a tenth of the passages' time): how many plans, and (passage, first place) in plan order.
+  const planCount = new Int32Array(kgrams.length);
+  const firsts = new IntList();
   const foundPlans = inputs.map((input, p): FoundPlan => {
     const text = texts[p]!;
     const base = planStart[p]!;
     const n = planStart[p + 1]! - base;
     const occurrences: FoundOccurrence[] = [];
+    firsts.push(-p - 1); // the plan of the firsts after it
+    firsts.push(0);
     // Characters covered by a shared k-gram, and by a shared or repeated one, counted as unions of the windows
     // [i, i + k) swept in order (a repeated character is one of the second union not in the first).
     let sharedChars = 0;
@@ -424,26 +482,30 @@ export function findPassages(inputs: readonly ReuseInput[], k = REUSE_K): FoundR
     let coveredEnd = 0;
     for (let i = 0; i < n; i++) {
       const id = posId[base + i]!;
-      const inPlans = plans.data[id]!;
-      if (inPlans >= 2) {
+      const flag = flags[id]!;
+      if (flag & SHARED) {
         sharedChars += i + k - Math.max(i, sharedEnd);
         sharedEnd = i + k;
       }
-      if (inPlans >= 2 || places.data[id]! >= 2) {
+      if (flag & COVERED) {
         coveredChars += i + k - Math.max(i, coveredEnd);
         coveredEnd = i + k;
       }
-      if (inPlans < 2 || (i > 0 && continues(posId[base + i - 1]!, id))) continue;
+      // A JOINED k-gram is never a plan's first (its predecessor there is the plan's edge).
+      if (!(flag & SHARED) || flag & JOINED) continue;
       let j = i + 1;
-      while (j < n && continues(posId[base + j - 1]!, posId[base + j]!)) j++;
-      let passage = found[passageOf[id]!];
-      if (!passage) {
-        passage = { rank: 0, key: text.slice(i, j - 1 + k), plans: [], firstFrom: [] };
-        passageOf[id] = found.push(passage) - 1;
+      while (j < n && flags[posId[base + j]!]! & JOINED) j++;
+      let at = passageOf[id]!;
+      if (at < 0) {
+        at = passageOf[id] = found.push({ rank: 0, key: text.slice(i, j - 1 + k), plans: [], firstFrom: [] }) - 1;
+        lastPlanOf[at] = -1;
       }
-      if (passage.plans.at(-1) !== p) {
-        passage.plans.push(p);
-        passage.firstFrom.push(i);
+      const passage = found[at]!;
+      if (lastPlanOf[at] !== p) {
+        lastPlanOf[at] = p;
+        planCount[at]!++;
+        firsts.push(at);
+        firsts.push(i);
       }
       occurrences.push({ from: i, to: j - 1 + k, passage });
     }
@@ -452,6 +514,21 @@ export function findPassages(inputs: readonly ReuseInput[], k = REUSE_K): FoundR
     return { slug: input.slug, chars: text.length, sharedChars, repeatedChars, share, found: occurrences, unitEnd: unitEnds[p]! };
   });
 
+  for (let at = 0; at < found.length; at++) {
+    found[at]!.plans = new Array<number>(planCount[at]!);
+    found[at]!.firstFrom = new Array<number>(planCount[at]!);
+  }
+  planCount.fill(0, 0, found.length);
+  for (let f = 0, p = 0; f < firsts.length; f += 2) {
+    const at = firsts.data[f]!;
+    if (at < 0) {
+      p = -at - 1;
+      continue;
+    }
+    const n = planCount[at]!++;
+    found[at]!.plans[n] = p;
+    found[at]!.firstFrom[n] = firsts.data[f + 1]!;
+  }
   const passages = found.sort(
     (a, b) => b.plans.length - a.plans.length || b.key.length - a.key.length || a.plans[0]! - b.plans[0]! || a.firstFrom[0]! - b.firstFrom[0]!,
   );
@@ -498,9 +575,9 @@ export function placeOccurrences(found: FoundReuse, p: number): { found: FoundOc
   });
 }
 
-/** Records `value` as the one successor (or predecessor) of `id`, or MANY once two differ. */
-function link(table: Int32Array, id: number, value: number): void {
-  const seen = table[id]!;
-  if (seen === NONE) table[id] = value;
-  else if (seen !== value) table[id] = MANY;
+/** Records `value` as the one successor (or predecessor) in the field at `at`, or MANY once two differ. */
+function link(fields: Int32Array, at: number, value: number): void {
+  const seen = fields[at]!;
+  if (seen === NONE) fields[at] = value;
+  else if (seen !== value) fields[at] = MANY;
 }
