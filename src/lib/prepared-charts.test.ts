@@ -102,3 +102,57 @@ describe('prepareCharts', () => {
     expect(next.index.charts.map((r) => chartOfRef(r, read))).toEqual(fresh.index.charts.map((r) => chartOfRef(r, readerOf(fresh))));
   });
 });
+
+describe('prepareCharts at a library size where peer views draw spreads', () => {
+  // 红桥 draws the peer view. 103 copies of it, each with one target, 高新技术企业 1000, 1010, … 2020 in 2022, make that
+  // indicator a spread in each copy's peer view, of 107 values with the seeds': stated rounded (the count 110, the
+  // quartiles and median to two figures: 1200, 1500, 1800), the ends exact (红桥's own 102 and the largest copy).
+  let lib: string;
+  let hongqiao: PlanDocument;
+  const copy = (n: number, value: number) => {
+    const target = hongqiao.targets.find((t) => t.indicatorId === 'high-tech-enterprises' && t.year === 2022)!;
+    const doc = { ...hongqiao, slug: `hongqiao-copy-${n}`, source: { ...hongqiao.source, file: `9${n}.txt` }, targets: [{ ...target, value }] };
+    writeFileSync(join(lib, `hongqiao-copy-${n}.json`), JSON.stringify(doc));
+  };
+  const copies = (run: PreparedCharts) => [...run.groups.keys()].filter((g) => g.startsWith('plan-hongqiao-copy-'));
+  const readAll = (run: PreparedCharts, ...more: PreparedCharts[]) => run.index.charts.map((r) => chartOfRef(r, readerOf(run, ...more)));
+  // Every run so far, the last first: a kept group's entries are where the run that computed it left them.
+  const runs: PreparedCharts[] = [];
+  const before = () => runs[0]!.index;
+
+  beforeAll(async () => {
+    lib = mkdtempSync(join(tmpdir(), 'prepared-charts-spread-'));
+    writeOutputs(lib, realSeeds().run.files);
+    hongqiao = JSON.parse(readFileSync(join(lib, 'hongqiao-2020-2022.json'), 'utf8')) as PlanDocument;
+    for (let n = 0; n < 103; n++) copy(n, 1000 + 10 * n);
+    runs.unshift(prepareCharts(await readPlans(lib), indicators, overlay, 'code-1', null));
+    const view = runs[0]!.groups.get('plan-hongqiao-copy-7')![0]!.model;
+    expect(view.kind === 'peers' && view.panels.map((p) => [p.indicatorId, p.chart.kind])).toEqual([['high-tech-enterprises', 'spread']]);
+    expect(copies(runs[0]!)).toHaveLength(103);
+  });
+  afterAll(() => rmSync(lib, { recursive: true, force: true }));
+
+  test('a plan added in the middle: the peer views whose statement it leaves as it was are kept, the others as a fresh run has them', async () => {
+    copy(500, 1545);
+    const plans = await readPlans(lib);
+    const next = prepareCharts(plans, indicators, overlay, 'code-1', before());
+    const fresh = prepareCharts(plans, indicators, overlay, 'code-1', null);
+    expect(next.index).toEqual(fresh.index);
+    expect(readAll(next, ...runs)).toEqual(readAll(fresh));
+    // It moves no count, quartile, median or end as stated; a copy's own place, stated in shares rounded to 5 %,
+    // moves by less than 1 % (one value in 107): only the copies near a rounding step are computed again.
+    expect(copies(next)).toContain('plan-hongqiao-copy-500');
+    expect(copies(next).length).toBeLessThan(104 / 2);
+    runs.unshift(next);
+  });
+
+  test('a plan added beyond the largest value: every peer view names the new end, so every one is computed again', async () => {
+    copy(501, 5000);
+    const plans = await readPlans(lib);
+    const next = prepareCharts(plans, indicators, overlay, 'code-1', before());
+    const fresh = prepareCharts(plans, indicators, overlay, 'code-1', null);
+    expect(next.index).toEqual(fresh.index);
+    expect(readAll(next, ...runs)).toEqual(readAll(fresh));
+    expect(copies(next)).toHaveLength(105);
+  });
+});

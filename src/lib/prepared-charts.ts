@@ -9,13 +9,15 @@
  *
  * A rebuild computes again only the groups whose inputs changed (`ChartIndex.inputs`): a plan's baseline and
  * trajectory charts read that plan alone; its peer view also every plan's comparable values of the indicators it
- * has (a new plan with a target for one of them changes them). The site charts read every plan and are computed
+ * has, of which it draws only what it states (`peerStatement`: a new plan that moves none of the rounded figures of a
+ * spread changes no peer view drawing it). The site charts read every plan and are computed
  * each time (≈ 2 s at 10,000 plans). Pure, apart from the reader given and the two readers of the files.
  */
 import { join } from 'node:path';
 import { digestOf } from './digest.ts';
 import { englishRegionNames, indicatorChart, peerContextOf, planCharts, timelineCharts, type ChartEntry } from './chart-catalog.ts';
 import { pairBaselineTargets } from './charts/baseline-target.ts';
+import { peerStatement } from './charts/peers.ts';
 import { planFileDigest, readPreparedSync } from './plan-files.ts';
 import type { PlanDocument } from '../schemas/plan.ts';
 import type { Indicator } from '../schemas/indicator.ts';
@@ -78,20 +80,15 @@ export function prepareCharts(plans: PlanDocument[], indicators: Indicator[], ov
   const sharedKey = digestOf({ shared, indicators });
   const reusable = Map.groupBy(previous?.charts ?? [], (r) => r.group);
   const context = peerContextOf(plans, indicators);
-  const valueDigests = new Map<string, string>();
-  const valuesDigest = (indicatorId: string) => {
-    let d = valueDigests.get(indicatorId);
-    if (d === undefined) valueDigests.set(indicatorId, (d = digestOf(context.index.get(indicatorId) ?? [])));
-    return d;
-  };
   const inputs: Record<string, string> = {};
   const groups = new Map<string, ChartEntry[]>();
   const refs: ChartRef[] = [];
   for (const doc of plans) {
     const group = planGroup(doc.slug);
-    // A plan without baselines draws the peer view: it reads the comparable values of its indicators in every plan.
+    // A plan without baselines draws the peer view: it reads the comparable values of its indicators in every plan,
+    // and draws what it states of them (`peerStatement`).
     const peers = doc.targets.length > 0 && pairBaselineTargets(doc.targets).length === 0;
-    const input = digestOf({ plan: planFileDigest(doc), peers: peers ? [...new Set(doc.targets.flatMap((t) => (t.indicatorId ? [t.indicatorId] : [])))].map(valuesDigest) : null });
+    const input = digestOf({ plan: planFileDigest(doc), peers: peers ? peerStatement({ slug: doc.slug, plans: context.plans, indicators, index: context.index }) : null });
     inputs[group] = input;
     // A group whose inputs are as they were is kept, if its file is still there (a plan without charts has none).
     const old = previous?.shared === sharedKey && previous.inputs[group] === input ? (reusable.get(group) ?? []) : undefined;

@@ -8,7 +8,7 @@ import { comparability, type ComparableIndicator } from '../values.ts';
 import { CHART_LABELS_ZH, type ChartLabels } from './labels.ts';
 import { comparison, pickComparisonValues, type ComparedIndicator, type ComparisonModel } from './comparison.ts';
 import { FONT, chartId, label, round } from './layout.ts';
-import { spread, type SpreadModel } from './spread.ts';
+import { spread, spreadStatement, type SpreadModel, type SpreadStatement } from './spread.ts';
 import { bySlug } from '../by-slug.ts';
 import type { ChartFrame, ChartSize, ChartValue, PlanValue, TextMark } from './types.ts';
 
@@ -95,6 +95,20 @@ const ownFirst = ({ own, all }: PeerSet): PlanValue[] => [own, ...all.filter((v)
  */
 export function peerValues(data: PeersData): { indicator: ComparedIndicator; values: PlanValue[] }[] {
   return peerSets(data).map((set) => ({ indicator: set.indicator, values: ownFirst(set) }));
+}
+
+/**
+ * All a plan's peer view reads of the other plans, per panel: the values it draws as bars, or the statement of its
+ * spread (`spreadStatement`: the figures as it states them). A plan's peer view whose statement is unchanged draws
+ * the same (`peers` draws from nothing else of the other plans), so a rebuild keeps it (src/lib/prepared-charts.ts):
+ * at 10,000 plans a plan added moved the values of indicators that 7,000 peer views show, and none of what they state.
+ */
+export function peerStatement(data: PeersData): { indicatorId: string; bars?: PlanValue[]; spread?: SpreadStatement }[] {
+  return peerSets(data).map((set) =>
+    set.all.length <= PEER_BARS
+      ? { indicatorId: set.indicator.id, bars: ownFirst(set) }
+      : { indicatorId: set.indicator.id, spread: spreadStatement({ indicator: set.indicator, values: set.all, highlight: data.slug, approximate: true }) },
+  );
 }
 
 const GAP = 20;

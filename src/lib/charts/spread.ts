@@ -148,14 +148,26 @@ function endsOf(included: readonly PlanValue[], own: PlanValue | null): { min: P
 }
 
 /**
- * The spread of an indicator's comparable targets across plans, on one scale, with the plan `highlight` marked.
- * @param data the indicator, one value per plan, and the plan to mark
- * @param size viewBox `width`; the height is fixed
+ * What a spread states of its values: the model (`spread`) is made from this, the indicator and the words alone.
+ * So a plan's peer view whose statement is the same draws the same, however many plans were added (a rebuild keeps
+ * it: src/lib/prepared-charts.ts; issue 15).
  */
-export function spread(data: SpreadData, size: ChartSize = { width: 480 }): SpreadModel {
-  const d = data.indicator;
-  const L = data.labels ?? CHART_LABELS_ZH;
-  const { included, numbers, excluded } = sortedComparable(data.values, d);
+export interface SpreadStatement {
+  /** How many comparable values, and how many besides the marked plan's, as stated (an approximate spread rounds both). */
+  count: number;
+  others: number;
+  /** As in {@link SpreadModel}. */
+  summary: SpreadSummary | null;
+  ends: SpreadModel['ends'];
+  own: PlanValue | null;
+  ownRank: SpreadModel['ownRank'];
+  /** Values `comparability` does not admit. */
+  excluded: number;
+}
+
+/** The statement of a spread (`spread` draws it). */
+export function spreadStatement(data: Pick<SpreadData, 'indicator' | 'values' | 'highlight' | 'approximate'>): SpreadStatement {
+  const { included, numbers, excluded } = sortedComparable(data.values, data.indicator);
   const approximate = data.approximate === true;
   const exact = summarize(numbers);
   const summary = exact && approximate ? approximateSummary(exact) : exact;
@@ -170,17 +182,32 @@ export function spread(data: SpreadData, size: ChartSize = { width: 480 }): Spre
       })()
     : null;
   const ownRank = ownCounts && approximate ? { below: share(ownCounts.below, others), equal: share(ownCounts.equal, others), above: share(ownCounts.above, others) } : ownCounts;
+  const named = summary ? endsOf(included, own) : null;
+  // An end value several plans hold: in an approximate spread, the value alone (10,000 plans: a plan added at a
+  // maximum 201 plans held became the named one on ~940 peer pages, 2026-12-04).
+  const tied = (i: number, j: number) => approximate && numbers.length > 1 && numbers[i] === numbers[j];
+  const ends = named && { min: tied(0, 1) ? null : named.min, max: tied(numbers.length - 1, numbers.length - 2) ? null : named.max };
+  const stated = (c: number) => (approximate ? statedCount(c) : c);
+  return { count: stated(included.length), others: stated(others), summary, ends, own, ownRank, excluded };
+}
+
+/**
+ * The spread of an indicator's comparable targets across plans, on one scale, with the plan `highlight` marked.
+ * @param data the indicator, one value per plan, and the plan to mark
+ * @param size viewBox `width`; the height is fixed
+ */
+export function spread(data: SpreadData, size: ChartSize = { width: 480 }): SpreadModel {
+  const d = data.indicator;
+  const L = data.labels ?? CHART_LABELS_ZH;
+  const approximate = data.approximate === true;
+  const { count: total, others, summary, ends, own, ownRank, excluded } = spreadStatement(data);
+  // A stated count is its own statement again (rounding a rounded count changes nothing).
   const count = (c: number) => (approximate ? approximateCount(c, L) : String(c));
   const middle3 = (x: number) => (approximate ? L.spread.about(n(x)) : n(x));
   const title = data.title ?? L.spread.title(d.name);
   const W = size.width;
   const unit = d.unit;
   const measure = L.measure[comparableMeasure(d.kind)];
-  const named = summary ? endsOf(included, own) : null;
-  // An end value several plans hold: in an approximate spread, the value alone (10,000 plans: a plan added at a
-  // maximum 201 plans held became the named one on ~940 peer pages, 2026-12-04).
-  const tied = (i: number, j: number) => approximate && numbers.length > 1 && numbers[i] === numbers[j];
-  const ends = named && { min: tied(0, 1) ? null : named.min, max: tied(numbers.length - 1, numbers.length - 2) ? null : named.max };
 
   const x = scaleLinear()
     .domain([Math.min(0, summary?.min ?? 0), summary?.max || 1])
@@ -209,7 +236,7 @@ export function spread(data: SpreadData, size: ChartSize = { width: 480 }): Spre
   }
 
   const five = summary ? [n(summary.min), middle3(summary.q1), middle3(summary.median), middle3(summary.q3), n(summary.max)] : [];
-  const stats = summary ? L.spread.summary(count(exact!.count), five, unit) : '';
+  const stats = summary ? L.spread.summary(count(total), five, unit) : '';
   const ownValue = own ? L.then(L.yearKind(own), L.value(own)) : '';
   const ownText = own && ownRank ? (approximate ? L.spread.rankShares(ownValue, count(others), ownRank.above, ownRank.equal, ownRank.below) : L.spread.rank(ownValue, others, ownRank.above, ownRank.equal, ownRank.below)) : '';
   const part = (v: PlanValue) => L.comparison.part(v.planLabel, L.yearKind(v), L.value(v));
@@ -219,7 +246,7 @@ export function spread(data: SpreadData, size: ChartSize = { width: 480 }): Spre
   const names = L.spread.rows;
   const rows: string[][] = summary
     ? [
-        [names[0]!, count(exact!.count)],
+        [names[0]!, count(total)],
         ...five.map((f, i) => [names[i + 1]!, f]),
         ...(own ? [[names[6]!, L.value(own, false)]] : []),
       ]
