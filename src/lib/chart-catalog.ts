@@ -7,7 +7,7 @@
  * the English pages and `/en/embed/<id>/`), with the words of `chartLabels(locale)`.
  */
 import { baselineTarget, pairBaselineTargets } from './charts/baseline-target.ts';
-import { comparison, pickComparisonValues } from './charts/comparison.ts';
+import { comparison, pickAllComparisonValues, pickComparisonValues } from './charts/comparison.ts';
 import { peerIndex, peers, type PeerIndex, type PeerPlan } from './charts/peers.ts';
 import { spread } from './charts/spread.ts';
 import type { AnyChartModel } from './charts/svg.ts';
@@ -143,26 +143,34 @@ export function planCharts(doc: PlanDocument, plans: readonly PlanDocument[], in
   return out;
 }
 
-/** The plans as the peer views read them, and each indicator's comparable values: once for every plan's chart. */
+/**
+ * The plans as the peer views read them, each indicator's values as a comparison picks them (`picked`, the indicator
+ * charts read them too) and its comparable ones (`index`): once for every plan's chart.
+ */
 export interface PeerContext {
   plans: PeerPlan[];
+  picked: Map<string, PlanValue[]>;
   index: PeerIndex;
 }
 
 export function peerContextOf(plans: readonly PlanDocument[], indicators: readonly Indicator[]): PeerContext {
   const peerPlans = plans.map((p) => ({ slug: p.slug, planLabel: planLabel(p), targets: p.targets, blockLabels: blockLabels(p) }));
-  return { plans: peerPlans, index: peerIndex(peerPlans, indicators) };
+  const picked = pickAllComparisonValues(peerPlans, indicators);
+  return { plans: peerPlans, picked, index: peerIndex(peerPlans, indicators, picked) };
 }
 
 /**
  * The chart of an indicator page, or `null` when no plan has a value for it: a bar per plan, or past
  * `INDICATOR_BARS` comparable values the spread of them (a bar per plan of thousands is neither readable nor small).
+ * `picked`: the values of every indicator as `pickAllComparisonValues` picks them, if already at hand.
  */
-export function indicatorChart(indicator: Indicator, plans: readonly PlanDocument[]): ChartEntry | null {
-  const values = pickComparisonValues(
-    plans.filter((doc) => doc.targets.some((t) => t.indicatorId === indicator.id)).map((doc) => ({ slug: doc.slug, planLabel: planLabel(doc), targets: doc.targets, blockLabels: blockLabels(doc) })),
-    indicator,
-  );
+export function indicatorChart(indicator: Indicator, plans: readonly PlanDocument[], picked?: ReadonlyMap<string, readonly PlanValue[]>): ChartEntry | null {
+  const values =
+    picked?.get(indicator.id) ??
+    pickComparisonValues(
+      plans.filter((doc) => doc.targets.some((t) => t.indicatorId === indicator.id)).map((doc) => ({ slug: doc.slug, planLabel: planLabel(doc), targets: doc.targets, blockLabels: blockLabels(doc) })),
+      indicator,
+    );
   if (values.length === 0) return null;
   return {
     id: `indicator-${indicator.id}-comparison`,

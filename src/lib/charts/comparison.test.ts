@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { formatValue } from '../values.ts';
-import { comparison, pickComparisonValues, type ComparedIndicator } from './comparison.ts';
+import { comparison, pickAllComparisonValues, pickComparisonValues, type ComparedIndicator } from './comparison.ts';
 import { assertMentions } from './test-asserts.ts';
 import { baodi, fixturePlans, v, xinji } from './test-fixtures.ts';
 import type { PlanValue } from './types.ts';
@@ -27,6 +27,26 @@ describe('pickComparisonValues(plans, indicator)', () => {
   test('names table sources by the caption it is given', () => {
     const [p] = pickComparisonValues([{ slug: 'xinji', planLabel: '辛集市', targets: xinji, blockLabels: { t1: '表1' } }], { ...rd, id: 'tech-smes', unit: '家', kind: 'stock' });
     expect(p).toMatchObject({ value: 750, blockId: 't1', blockLabel: '表1' });
+  });
+});
+
+describe('pickAllComparisonValues(plans, indicators)', () => {
+  test('picks for every indicator what pickComparisonValues picks for it, in the same order', () => {
+    const all = [...plans, fixturePlans.baodi, { slug: 'xinji-t', planLabel: '辛集市', targets: xinji, blockLabels: { t1: '表1' } }];
+    const indicators: ComparedIndicator[] = [
+      rd,
+      { id: 'technology-contract-turnover', name: '技术合同成交额', unit: '亿元', kind: 'flow' },
+      { id: 'tech-smes', name: '科技型中小企业', unit: '家', kind: 'stock' },
+      { id: 'high-tech-enterprises', name: '高新技术企业', unit: '家', kind: 'stock' },
+      { id: 'no-plan-has-it', name: '无', unit: '家', kind: 'stock' },
+    ];
+    for (const kinds of [undefined, ['target', 'baseline'] as const]) {
+      const picked = pickAllComparisonValues(all, indicators, kinds && [...kinds]);
+      expect([...picked.keys()]).toEqual(indicators.map((i) => i.id));
+      for (const i of indicators) expect(picked.get(i.id)).toEqual(pickComparisonValues(all, i, kinds && [...kinds]));
+    }
+    // Not empty: the comparison above is of something (four of the five indicators have values here).
+    expect([...pickAllComparisonValues(all, indicators).values()].filter((v) => v.length > 0)).toHaveLength(4);
   });
 });
 

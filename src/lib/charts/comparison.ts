@@ -95,6 +95,33 @@ export function pickComparisonValues(
   return picked;
 }
 
+/**
+ * `pickComparisonValues` of every indicator of `indicators` at once, by indicator id: one walk over the plans and
+ * their targets instead of one per indicator (at 10,000 plans and the registry's indicators, ≈ 1.5 s of prepare for
+ * each of the two uses, the peer views and the indicator pages' charts). The same values, in the same order.
+ */
+export function pickAllComparisonValues(
+  plans: readonly { slug: string; planLabel: string; targets: readonly ChartValue[]; blockLabels?: Readonly<Record<string, string>> }[],
+  indicators: readonly ComparableIndicator[],
+  kinds: readonly ChartValue['kind'][] = ['target'],
+): Map<string, PlanValue[]> {
+  const byId = new Map(indicators.map((i) => [i.id, i]));
+  const picked = new Map(indicators.map((i): [string, PlanValue[]] => [i.id, []]));
+  for (const plan of plans) {
+    const candidates = Map.groupBy(
+      plan.targets.filter((v) => v.indicatorId && byId.has(v.indicatorId) && kinds.includes(v.kind)),
+      (v) => v.indicatorId!,
+    );
+    for (const [id, values] of candidates) {
+      const best = preferredValue(values, byId.get(id)!);
+      if (!best) continue;
+      const blockLabel = plan.blockLabels?.[best.blockId];
+      picked.get(id)!.push({ ...best, slug: plan.slug, planLabel: plan.planLabel, ...(blockLabel ? { blockLabel } : {}) });
+    }
+  }
+  return picked;
+}
+
 const BAR = 16;
 const ROW = FONT + 6 + BAR + 12;
 

@@ -6,7 +6,7 @@
  */
 import { comparability, type ComparableIndicator } from '../values.ts';
 import { CHART_LABELS_ZH, type ChartLabels } from './labels.ts';
-import { comparison, pickComparisonValues, type ComparedIndicator, type ComparisonModel } from './comparison.ts';
+import { comparison, pickAllComparisonValues, type ComparedIndicator, type ComparisonModel } from './comparison.ts';
 import { FONT, chartId, label, round } from './layout.ts';
 import { spread, spreadStatement, type SpreadModel, type SpreadStatement } from './spread.ts';
 import { bySlug } from '../by-slug.ts';
@@ -46,8 +46,8 @@ export type PeerIndex = Map<string, PlanValue[]>;
 export const PEER_BARS = 12;
 
 /** Each indicator's comparable values across all plans, once for all plans' peer views (linear in the plans). */
-export function peerIndex(plans: readonly PeerPlan[], indicators: readonly ComparedIndicator[]): PeerIndex {
-  return new Map(indicators.map((indicator) => [indicator.id, pickComparisonValues(plans, indicator).filter((v) => comparability(v, indicator as ComparableIndicator).comparable)]));
+export function peerIndex(plans: readonly PeerPlan[], indicators: readonly ComparedIndicator[], picked = pickAllComparisonValues(plans, indicators)): PeerIndex {
+  return new Map(indicators.map((indicator) => [indicator.id, picked.get(indicator.id)!.filter((v) => comparability(v, indicator as ComparableIndicator).comparable)]));
 }
 
 /** One indicator's panel: its name above a comparison of the plan's target with its peers'. */
