@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { mergeInto, PARALLEL_FROM, partsFor, withBuildLock } from './build.ts';
+import { mergeInto, PARALLEL_FROM, partsFor, syncInputs, withBuildLock } from './build.ts';
 
 let dir: string | undefined;
 afterEach(() => {
@@ -99,5 +99,43 @@ describe('mergeInto(from, into)', () => {
     writeFileSync(join(b, 'en', 'index.html'), 'b');
     rmSync(join(b, 'feed.xml'));
     expect(() => mergeInto(b, a)).toThrow(/^build: en\/index\.html differs between the parts/u);
+  });
+});
+
+describe('syncInputs(root)', () => {
+  test('changes with the code, the Astro config and any file of content/, not with the plans', () => {
+    dir = mkdtempSync(join(tmpdir(), 'build-sync-'));
+    const root = dir;
+    const put = (path: string, text: string) => {
+      mkdirSync(join(root, path, '..'), { recursive: true });
+      writeFileSync(join(root, path), text);
+    };
+    put('src/content.config.ts', 'export const collections = {};');
+    put('scripts/build.ts', '');
+    put('package-lock.json', '{}');
+    put('astro.config.mjs', 'export default {};');
+    put('content/regions.yaml', '- id: a');
+    put('content/synonyms.yaml', '- [a, b]');
+    put('content/plans/a.json', '{}');
+    const first = syncInputs(root);
+    expect(syncInputs(root)).toBe(first);
+    put('content/plans/a.json', '{"slug":"a"}');
+    put('content/plans/b.json', '{}');
+    expect(syncInputs(root)).toBe(first);
+    const changes: [string, string][] = [
+      ['content/regions.yaml', '- id: b'],
+      ['content/synonyms.yaml', '- [a, c]'],
+      ['content/new-registry.yaml', '[]'],
+      ['astro.config.mjs', 'export default { site: "x" };'],
+      ['src/content.config.ts', 'export const collections = { a: 1 };'],
+      ['package-lock.json', '{"v":2}'],
+    ];
+    const seen = new Set([first]);
+    for (const [path, text] of changes) {
+      put(path, text);
+      const now = syncInputs(root);
+      expect(seen.has(now), path).toBe(false);
+      seen.add(now);
+    }
   });
 });

@@ -9,6 +9,7 @@
  * unreadable text fails the build.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { closeSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
@@ -18,6 +19,7 @@ import { indexPlanPages } from './pagefind-shards.ts';
 import { linkOrCopy } from './lib/link-or-copy.ts';
 import { LINKED_MESSAGE } from './lib/kept-pages.ts';
 import { filesCacheOf, filesStateOf } from './lib/files-cache.ts';
+import { codeDigest } from './lib/code-digest.ts';
 import { planFiles } from '../src/lib/plan-files.ts';
 
 export interface BuildOptions {
@@ -110,8 +112,9 @@ export function partsFor(plans: number, env: NodeJS.ProcessEnv = process.env, co
  */
 async function astroBuildInParts(outDir: string, parts: number, env: Record<string, string>): Promise<number> {
   const started = performance.now();
-  // Content is synced once, here; the parts build without syncing (scripts/astro-build-part.ts says why).
-  run('astro sync', process.execPath, ['node_modules/astro/bin/astro.mjs', 'sync'], env);
+  // Content is synced once, here; the parts build without syncing (scripts/astro-build-part.ts says why). Not at all
+  // when nothing it reads changed since the sync recorded in the cache folder (`syncInputs`).
+  syncContent(env);
   const synced = dotAstroState();
   // The last build's site is moved aside now and deleted while the parts render: nothing reads it (a kept page comes
   // from Astro's cache, scripts/lib/kept-pages.ts; the later stages' caches lie beside the site). At 10,000 plans it is
@@ -160,6 +163,48 @@ async function astroBuildInParts(outDir: string, parts: number, env: Record<stri
   const ms = Math.round(performance.now() - started);
   console.log(`build: astro build done in ${ms} ms`);
   return ms;
+}
+
+/**
+ * What `astro sync` reads, as one digest: the code (src/content.config.ts, its loaders and schemas, and the locked
+ * dependencies: `codeDigest`), the Astro config, and every file of `content/` (the registries and the synonyms the
+ * collections load; not the plans' folder, which no collection reads).
+ */
+export function syncInputs(root = process.cwd()): string {
+  const hash = createHash('sha1').update(codeDigest(root)).update('\0').update(readFileSync(join(root, 'astro.config.mjs')));
+  for (const entry of readdirSync(join(root, 'content'), { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    if (entry.isFile()) hash.update('\0').update(entry.name).update('\0').update(readFileSync(join(root, 'content', entry.name)));
+  }
+  return hash.digest('hex');
+}
+
+/** Where a build's cache folder records the inputs of its last complete `astro sync`. */
+const syncRecordOf = (cacheDir: string) => join(cacheDir, 'sync-inputs.json');
+
+/**
+ * `astro sync`, unless its inputs (`syncInputs`) are those of the last sync recorded in the cache folder and what that
+ * sync wrote is there (the data store in the cache folder, the content modules in `.astro/`): it would write the same
+ * again (at 10,000 plans 2.5–3.5 s of every rebuild). The record is removed before a sync and written after it, so
+ * that a sync that failed is never taken for done.
+ */
+function syncContent(env: Record<string, string>): void {
+  const record = syncRecordOf(env.ASTRO_CACHE_DIR!);
+  const inputs = syncInputs();
+  const written = [join(env.ASTRO_CACHE_DIR!, 'data-store.json'), join('.astro', 'content-modules.mjs'), join('.astro', 'content-assets.mjs')];
+  let last: string | null = null;
+  try {
+    last = (JSON.parse(readFileSync(record, 'utf8')) as { inputs?: string }).inputs ?? null;
+  } catch {
+    // none yet, or broken: sync
+  }
+  if (last === inputs && written.every((f) => existsSync(f))) {
+    console.log('build: astro sync skipped: nothing it reads (code, Astro config, content/) changed since the last sync');
+    return;
+  }
+  rmSync(record, { force: true });
+  run('astro sync', process.execPath, ['node_modules/astro/bin/astro.mjs', 'sync'], env);
+  mkdirSync(dirname(record), { recursive: true });
+  writeFileSync(record, JSON.stringify({ inputs }));
 }
 
 /** Old sites being deleted in the background (`setAside`); `build` waits for them before it returns. */

@@ -131,6 +131,13 @@ describe('a rebuild with nothing changed', () => {
     expect(unchangedLog).toMatch(/astro-build-part: linked [1-9]\d* page\(s\) of the last build from the cache/u);
   });
 
+  test('syncs no content: nothing `astro sync` reads (code, Astro config, content/) changed', () => {
+    expect(unchangedLog).toMatch(/build: astro sync skipped: nothing it reads/u);
+    expect(unchangedLog).not.toMatch(/build: astro sync done/u);
+    // Nor when plans changed: no collection reads them.
+    expect(rebuildLog).toMatch(/build: astro sync skipped: nothing it reads/u);
+  });
+
   test('runs no part of prepare: nothing it reads changed', () => {
     expect(unchangedLog).toMatch(new RegExp(`prepare: nothing it reads changed since its last run \\(${PLANS} plan\\(s\\)`, 'u'));
     expect(rebuildLog).toMatch(/prepared the text reuse, charts and open data of \d+ plan\(s\)/u);
