@@ -31,7 +31,7 @@ describe('pickComparisonValues(plans, indicator)', () => {
 });
 
 describe('pickAllComparisonValues(plans, indicators)', () => {
-  test('picks for every indicator what pickComparisonValues picks for it, in the same order', () => {
+  test('picks for each indicator, all at once, what it picks for that indicator alone, in the same order', () => {
     const all = [...plans, fixturePlans.baodi, { slug: 'xinji-t', planLabel: '辛集市', targets: xinji, blockLabels: { t1: '表1' } }];
     const indicators: ComparedIndicator[] = [
       rd,

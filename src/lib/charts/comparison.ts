@@ -85,14 +85,7 @@ export function pickComparisonValues(
   indicator: ComparableIndicator,
   kinds: readonly ChartValue['kind'][] = ['target'],
 ): PlanValue[] {
-  const picked: PlanValue[] = [];
-  for (const plan of plans) {
-    const best = preferredValue(plan.targets.filter((v) => v.indicatorId === indicator.id && kinds.includes(v.kind)), indicator);
-    if (!best) continue;
-    const blockLabel = plan.blockLabels?.[best.blockId];
-    picked.push({ ...best, slug: plan.slug, planLabel: plan.planLabel, ...(blockLabel ? { blockLabel } : {}) });
-  }
-  return picked;
+  return pickAllComparisonValues(plans, [indicator], kinds).get(indicator.id)!;
 }
 
 /**
