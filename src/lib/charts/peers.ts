@@ -105,11 +105,13 @@ export function peerValues(data: PeersData): { indicator: ComparedIndicator; val
  */
 export function peerStatement(data: PeersData): { indicatorId: string; bars?: PlanValue[]; spread?: SpreadStatement }[] {
   return peerSets(data).map((set) =>
-    set.all.length <= PEER_BARS
-      ? { indicatorId: set.indicator.id, bars: ownFirst(set) }
-      : { indicatorId: set.indicator.id, spread: spreadStatement({ indicator: set.indicator, values: set.all, highlight: data.slug, approximate: true }) },
+    drawsBars(set) ? { indicatorId: set.indicator.id, bars: ownFirst(set) } : { indicatorId: set.indicator.id, spread: spreadStatement(spreadOf(set, data.slug)) },
   );
 }
+
+/** A panel draws a bar per plan up to PEER_BARS plans, else the spread `spreadOf` gives (both `peers` and `peerStatement` ask). */
+const drawsBars = (set: PeerSet) => set.all.length <= PEER_BARS;
+const spreadOf = (set: PeerSet, slug: string) => ({ indicator: set.indicator, values: set.all, highlight: slug, approximate: true });
 
 const GAP = 20;
 
@@ -126,10 +128,9 @@ export function peers(data: PeersData, size: ChartSize = { width: 480 }): PeersM
   const panels: PeersPanel[] = peerSets(data).map((set) => {
     const indicator = set.indicator;
     // The spread is given the index's own array (its sorted values are computed once for every plan's view).
-    const chart =
-      set.all.length <= PEER_BARS
-        ? comparison({ indicator, values: ownFirst(set), title: indicator.name, highlight: data.slug, labels: L, ...(data.reasonsOf ? { reasonsOf: data.reasonsOf } : {}) }, size)
-        : spread({ indicator, values: set.all, title: indicator.name, highlight: data.slug, labels: L, approximate: true }, size);
+    const chart = drawsBars(set)
+      ? comparison({ indicator, values: ownFirst(set), title: indicator.name, highlight: data.slug, labels: L, ...(data.reasonsOf ? { reasonsOf: data.reasonsOf } : {}) }, size)
+      : spread({ ...spreadOf(set, data.slug), title: indicator.name, labels: L }, size);
     const unit = L.unit(indicator.unit);
     rows.push(...(chart.kind === 'spread' ? spreadRows(chart, unit, L) : chart.table.rows.map((r) => [chart.title, r[0]!, r[1]!, r[3]!, unit, r[4]!])));
     const panel = { indicatorId: indicator.id, y: round(y), chartY: FONT + 10, title: label(4, FONT, L.withUnit(indicator.name, indicator.unit), 'start'), chart };

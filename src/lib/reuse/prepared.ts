@@ -6,7 +6,7 @@
  */
 import type { PlanDocument } from '../../schemas/plan.ts';
 import { createHash } from 'node:crypto';
-import { placeOccurrences, unitAt, type FoundPassage, type FoundReuse } from './text-reuse.ts';
+import { fmix32, placeOccurrences, unitAt, type FoundPassage, type FoundReuse } from './text-reuse.ts';
 import { planShortName, reusedBlocks, stretchesOf, STRETCH_PLANS, type ReuseLink, type ReuseStretch } from './views.ts';
 
 /** A place in another plan, with that plan's short name (`北辰区·2020—2022年`). */
@@ -74,7 +74,7 @@ export interface PlanReuseFile {
   prepare: () => PreparedPlanReuse;
 }
 
-/** Two FNV-1a hashes of a text's UTF-16 code units (FNV's 32-bit basis and prime; another odd basis and multiplier). */
+/** Two FNV-1a hashes of a text's UTF-16 code units (FNV's 32-bit basis and prime; another basis and an odd multiplier), finished by `fmix32`. */
 const FNV_BASIS = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 const FNV_BASIS_2 = 0x9747b28c | 0;
@@ -83,15 +83,6 @@ const FNV_PRIME_2 = 0x5bd1e995;
 function fnv1a(h: number, s: string, prime: number): number {
   for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), prime);
   return h;
-}
-
-/** MurmurHash3's finaliser: every bit of the hash moves every bit of the word. */
-function fmix32(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
 }
 
 /**

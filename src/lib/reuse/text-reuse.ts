@@ -288,6 +288,15 @@ class KgramIndex {
   }
 }
 
+/** MurmurHash3's finaliser: every bit of a hash moves every bit of the word. */
+export function fmix32(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
 /** Odd multipliers of the two rolling hashes (FNV's prime and MurmurHash2's constant). */
 const B1 = 0x01000193;
 const B2 = 0x5bd1e995;
@@ -409,11 +418,7 @@ export function findPassages(inputs: readonly ReuseInput[], k = REUSE_K): FoundR
         r2 = (r2 - Math.imul(gone, powers.b2)) | 0;
       }
       if (e < k - 1) continue;
-      let h1 = r1 ^ (r1 >>> 16);
-      h1 = Math.imul(h1, 0x85ebca6b);
-      h1 ^= h1 >>> 13;
-      h1 = Math.imul(h1, 0xc2b2ae35);
-      h1 ^= h1 >>> 16;
+      const h1 = fmix32(r1);
       let h2 = r2 ^ (r2 >>> 15);
       h2 = Math.imul(h2, 0x2c1b3c6d);
       h2 ^= h2 >>> 12;
@@ -464,7 +469,7 @@ export function findPassages(inputs: readonly ReuseInput[], k = REUSE_K): FoundR
   // By index in `found`: the last plan the passage was seen in (a typed array: read at each of 3·10⁶ occurrences).
   const lastPlanOf = new Int32Array(kgrams.length);
   // Each passage's plans and first places, made after the scan at their sizes (pushed one by one, 3·10⁶ times, they
-  // were a tenth of the passages' time): how many plans, and (passage, first place) in plan order.
+  // were a tenth of the passages' time): how many plans, and (passage, plan, first place) in plan order.
   const planCount = new Int32Array(kgrams.length);
   const firsts = new IntList();
   const foundPlans = inputs.map((input, p): FoundPlan => {
@@ -472,8 +477,6 @@ export function findPassages(inputs: readonly ReuseInput[], k = REUSE_K): FoundR
     const base = planStart[p]!;
     const n = planStart[p + 1]! - base;
     const occurrences: FoundOccurrence[] = [];
-    firsts.push(-p - 1); // the plan of the firsts after it
-    firsts.push(0);
     // Characters covered by a shared k-gram, and by a shared or repeated one, counted as unions of the windows
     // [i, i + k) swept in order (a repeated character is one of the second union not in the first).
     let sharedChars = 0;
@@ -505,6 +508,7 @@ export function findPassages(inputs: readonly ReuseInput[], k = REUSE_K): FoundR
         lastPlanOf[at] = p;
         planCount[at]!++;
         firsts.push(at);
+        firsts.push(p);
         firsts.push(i);
       }
       occurrences.push({ from: i, to: j - 1 + k, passage });
@@ -519,15 +523,11 @@ export function findPassages(inputs: readonly ReuseInput[], k = REUSE_K): FoundR
     found[at]!.firstFrom = new Array<number>(planCount[at]!);
   }
   planCount.fill(0, 0, found.length);
-  for (let f = 0, p = 0; f < firsts.length; f += 2) {
+  for (let f = 0; f < firsts.length; f += 3) {
     const at = firsts.data[f]!;
-    if (at < 0) {
-      p = -at - 1;
-      continue;
-    }
     const n = planCount[at]!++;
-    found[at]!.plans[n] = p;
-    found[at]!.firstFrom[n] = firsts.data[f + 1]!;
+    found[at]!.plans[n] = firsts.data[f + 1]!;
+    found[at]!.firstFrom[n] = firsts.data[f + 2]!;
   }
   const passages = found.sort(
     (a, b) => b.plans.length - a.plans.length || b.key.length - a.key.length || a.plans[0]! - b.plans[0]! || a.firstFrom[0]! - b.firstFrom[0]!,
