@@ -4,6 +4,7 @@
  * seen named with the command that fills it.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { ingest, writeOutputs } from './ingest.ts';
 import { prepare } from './prepare.ts';
-import { planReuseFile, readPrepared, reuseSummaryFile, validatedPlansFile } from '../src/lib/plan-files.ts';
+import { planReuseFile, readPrepared, readReuseRecord, reuseSummaryFile, validatedPlansFile } from '../src/lib/plan-files.ts';
 import type { PreparedPlanReuse, ReuseSummary } from '../src/lib/reuse/prepared.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'prepare-test-'));
@@ -114,6 +115,16 @@ describe('prepare', { timeout: 120_000 }, () => {
     rmSync(join(fresh, '_prepared', 'reuse-keys.json'));
     expect((await prepare(fresh)).reusePlans).toEqual({ computed: 4, kept: 0 });
     for (const f of readdirSync(join(plans, '_reuse'))) expect([f, readFileSync(join(plans, '_reuse', f), 'utf8')]).toEqual([f, readFileSync(join(fresh, '_reuse', f), 'utf8')]);
+    // The record the page keys read: each plan's digests are those of its file as written, whether this run wrote
+    // the file or kept it (then the digests come from the last record), and the same as a run afresh writes.
+    const record = readReuseRecord(plans);
+    expect(Object.keys(record.plans).sort()).toEqual(SLUGS.filter((s) => s !== 'baodi-14th-five-year').sort());
+    for (const [slug, entry] of Object.entries(record.plans)) {
+      const text = readFileSync(planReuseFile(plans, slug), 'utf8');
+      const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
+      expect([slug, entry.file, entry.reusedBlocks]).toEqual([slug, sha1(text), sha1(JSON.stringify((JSON.parse(text) as PreparedPlanReuse).reusedBlocks))]);
+    }
+    expect(readReuseRecord(fresh)).toEqual(record);
   });
 
   it('validates a plan again once its file changed, even where the record of the last run names it', async () => {

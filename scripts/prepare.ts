@@ -19,7 +19,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { DataError } from '../src/schemas/friendly-errors.ts';
-import { planFileDigest, planFiles, planReuseFile, readPlans, reuseSummaryFile, validatedPlans, validatedPlansFile, validatedRecord } from '../src/lib/plan-files.ts';
+import { planFileDigest, planFiles, planReuseFile, readPlans, reuseRecordFile, reuseSummaryFile, validatedPlans, validatedPlansFile, validatedRecord, type PlanReuseRecord, type ReuseRecord } from '../src/lib/plan-files.ts';
 import { findPassages, reuseInput } from '../src/lib/reuse/index.ts';
 import { prepareReuse } from '../src/lib/reuse/prepared.ts';
 import { chartGroupFile, chartIndexFile, chartsFolder, prepareCharts, type ChartIndex } from '../src/lib/prepared-charts.ts';
@@ -90,7 +90,7 @@ const preparedInputsFile = (plansDir: string): string => join(dirname(validatedP
 export async function prepare(plansDir: string, options: PrepareOptions = {}): Promise<PrepareResult> {
   const code = codeDigest();
   const inputs = await preparedInputs(plansDir, code);
-  const outputs = [reuseSummaryFile(plansDir), chartIndexFile(plansDir), openDataKeyFile(plansDir), validatedPlansFile(plansDir)];
+  const outputs = [reuseSummaryFile(plansDir), chartIndexFile(plansDir), openDataKeyFile(plansDir), validatedPlansFile(plansDir), reuseRecordFile(plansDir)];
   if (readInputs(preparedInputsFile(plansDir)) === inputs && outputs.every((f) => existsSync(f))) {
     const plans = Object.keys(validatedPlans(plansDir, code)).length;
     return { plans, written: 0, unchanged: 0, removed: 0, reusePlans: { computed: 0, kept: plans }, chartGroups: { computed: 0, kept: 0 }, openData: 'kept', skipped: true };
@@ -137,11 +137,11 @@ export async function prepare(plansDir: string, options: PrepareOptions = {}): P
   result.openData = chartFiles.openData;
   count(chartFiles.folder);
 
-  // Last: every plan read above is valid; the stages after this one read them without the schema.
-  // and the keys of the reuse files written above (after them, so that a key never names a file not yet written).
+  // Last: every plan read above is valid; the stages after this one read them without the schema. And the records
+  // of the reuse files written above (after them, so that a record never names a file not yet written).
   const records = new Map([
     [validatedPlansFile(plansDir), JSON.stringify(validated)],
-    [reuseKeysFile(plansDir), JSON.stringify({ code, keys: reuse.keys } satisfies ReuseKeys)],
+    [reuseRecordFile(plansDir), JSON.stringify({ code, plans: reuse.records } satisfies ReuseRecord)],
   ]);
   count(writeFolder(dirname(validatedPlansFile(plansDir)), records));
   // Last of all (not counted): this run's inputs, so that the next run with the same ones has nothing to do.
@@ -157,22 +157,40 @@ function readInputs(file: string): string | null {
   }
 }
 
-/** The text reuse files (`_reuse/`): a plan's file is computed again only when its key or its document changed (src/lib/reuse/prepared.ts). */
-function prepareReuseFiles(plansDir: string, plans: readonly PlanDocument[], code: string): { folder: FolderResult; reusePlans: PrepareResult['reusePlans']; keys: Record<string, string> } {
+/**
+ * The text reuse files (`_reuse/`): a plan's file is computed again only when its key or its document changed
+ * (src/lib/reuse/prepared.ts). Returns each plan's record (`ReuseRecord`): its key, the digests of its file and of its
+ * reused blocks, for the page keys; a kept file's come from the last record.
+ */
+function prepareReuseFiles(plansDir: string, plans: readonly PlanDocument[], code: string): { folder: FolderResult; reusePlans: PrepareResult['reusePlans']; records: Record<string, PlanReuseRecord> } {
   const { summary, perPlan } = prepareReuse(plans, findPassages(plans.map(reuseInput)));
-  const previousKeys = readReuseKeys(reuseKeysFile(plansDir), code);
-  const keys: Record<string, string> = {};
+  const previous = readReuseRecords(plansDir, code);
+  const records: Record<string, PlanReuseRecord> = {};
   const reuse = new Map<string, string>([[reuseSummaryFile(plansDir), JSON.stringify(summary)]]);
   const keepReuse = new Set<string>();
   perPlan.forEach((p, i) => {
     const file = planReuseFile(plansDir, p.slug);
-    keys[p.slug] = createHash('sha1').update(planFileDigest(plans[i]!)).update('\0').update(p.key).digest('hex');
-    if (previousKeys[p.slug] === keys[p.slug] && existsSync(file)) keepReuse.add(file);
-    else reuse.set(file, JSON.stringify(p.prepare()));
+    const key = sha1(planFileDigest(plans[i]!), '\0', p.key);
+    const last = previous[p.slug];
+    if (last?.key === key && existsSync(file)) {
+      keepReuse.add(file);
+      records[p.slug] = last;
+      return;
+    }
+    const prepared = p.prepare();
+    const text = JSON.stringify(prepared);
+    reuse.set(file, text);
+    records[p.slug] = { key, file: sha1(text), reusedBlocks: sha1(JSON.stringify(prepared.reusedBlocks)) };
   });
   const folder = writeFolder(dirname(reuseSummaryFile(plansDir)), reuse, keepReuse);
-  return { folder, reusePlans: { computed: perPlan.length - keepReuse.size, kept: keepReuse.size }, keys };
+  return { folder, reusePlans: { computed: perPlan.length - keepReuse.size, kept: keepReuse.size }, records };
 }
+
+const sha1 = (...parts: string[]): string => {
+  const hash = createHash('sha1');
+  for (const part of parts) hash.update(part);
+  return hash.digest('hex');
+};
 
 /** What preparing the chart catalog did (`prepareChartFiles`). */
 export interface ChartFilesResult {
@@ -278,19 +296,11 @@ function writeFolder(folder: string, files: ReadonlyMap<string, string>, keep: R
   return out;
 }
 
-/** The keys of the plans' reuse files as the last run wrote them (`_prepared/reuse-keys.json`), with the code's digest. */
-interface ReuseKeys {
-  code: string;
-  keys: Record<string, string>;
-}
-
-const reuseKeysFile = (plansDir: string): string => join(dirname(validatedPlansFile(plansDir)), 'reuse-keys.json');
-
-/** The keys the last run of the code `code` wrote (none for other code, or no or a broken record: all computed). */
-function readReuseKeys(file: string, code: string): Record<string, string> {
+/** The plans' reuse records the last run of the code `code` wrote (none for other code, or no or a broken record: all computed). */
+function readReuseRecords(plansDir: string, code: string): Record<string, PlanReuseRecord> {
   try {
-    const record = JSON.parse(readFileSync(file, 'utf8')) as ReuseKeys;
-    return record.code === code ? record.keys : {};
+    const record = JSON.parse(readFileSync(reuseRecordFile(plansDir), 'utf8')) as Partial<ReuseRecord>;
+    return record.code === code && record.plans ? record.plans : {};
   } catch {
     return {};
   }

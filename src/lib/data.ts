@@ -2,8 +2,6 @@
  * The site's data access: plans (document models) and registries from the content collections, loaded once
  * per build. Pages and components import from here, never from `astro:content` directly.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { getCollection } from 'astro:content';
 import { byRegistryId, type RegistryName } from './registry-files.ts';
 import type { PlanDocument } from '../schemas/plan.ts';
@@ -15,7 +13,7 @@ import type { Theme } from '../schemas/themes.ts';
 import type { Instrument } from '../schemas/instruments.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import type { PreparedPlanReuse, ReuseSummary } from './reuse/prepared.ts';
-import { planReuseFile, readPlans, readPrepared, reuseSummaryFile, validatedPlans } from './plan-files.ts';
+import { planReuseFile, readPlans, readPrepared, readReuseRecord, reuseRecordFile, reuseSummaryFile, validatedPlans, type PlanReuseRecord } from './plan-files.ts';
 import { codeDigest } from '../../scripts/lib/code-digest.ts';
 import type { ChartEntry } from './chart-catalog.ts';
 import { chartOfRef, readChartGroup, readChartRefs, type ChartRef } from './prepared-charts.ts';
@@ -65,10 +63,17 @@ export function planReuse(slug: string): Promise<PreparedPlanReuse> {
   return readPrepared<PreparedPlanReuse>(planReuseFile(plansDir(), slug));
 }
 
-/** A digest of what `planReuse(slug)` reads (the file's bytes): for a page key, without writing the parsed reuse out again. */
-export function planReuseDigest(slug: string): string {
-  return createHash('sha1').update(readFileSync(planReuseFile(plansDir(), slug))).digest('hex');
+/**
+ * What the page keys read of plan `slug`'s reuse file: the digests of its text and of its reused blocks, from the
+ * record `scripts/prepare.ts` wrote beside the files (src/lib/plan-files.ts `ReuseRecord`), read once per build.
+ */
+export async function planReuseRecord(slug: string): Promise<PlanReuseRecord> {
+  const found = (await reuseRecords()).plans[slug];
+  if (!found) throw new Error(`${reuseRecordFile(plansDir())} has no plan ${slug}: run \`node scripts/prepare.ts --plans ${plansDir()}\` after ingest (npm run build and npm run dev run it)`);
+  return found;
 }
+
+const reuseRecords = perBuild(async () => readReuseRecord(plansDir()));
 
 let chartIndexCache: Promise<ChartLookup> | undefined;
 

@@ -8,7 +8,7 @@
  */
 import { isInThisPart } from './build-part.ts';
 import { digestOf } from './digest.ts';
-import { allPlans, chartRefsOfPage, citedDocuments, departmentLayout, departments, glossary, indicators, instrumentPlanPage, instruments, kinds, planReuse, planReuseDigest, regionOverlay, themes } from './data.ts';
+import { allPlans, chartRefsOfPage, citedDocuments, departmentLayout, departments, glossary, indicators, instrumentPlanPage, instruments, kinds, planReuseRecord, regionOverlay, themes } from './data.ts';
 import { planFileDigest } from './plan-files.ts';
 import { planInstruments } from './instruments-view.ts';
 import type { PlanAlignment } from './alignment.ts';
@@ -99,7 +99,7 @@ export function keyedPaths<A extends unknown[], P, R extends PathOf<P>[]>(
  * figures of thousands of plans, renders their light analysis pages and not their texts (issue 15).
  */
 export async function planPageKey(doc: PlanDocument, related: ReadonlyMap<string, RelatedSection[]>): Promise<string> {
-  const [reuse, registries, layout] = await Promise.all([planReuse(doc.slug), allRegistriesDigest(), departmentLayout()]);
+  const [reuse, registries, layout] = await Promise.all([planReuseRecord(doc.slug), allRegistriesDigest(), departmentLayout()]);
   const departmentIds = doc.responsibilities.flatMap((r) => [...r.lead, ...r.support, ...r.shared].map((ref) => ref.departmentId));
   return digestOf({
     plan: planFileDigest(doc),
@@ -117,12 +117,12 @@ export async function planPageKey(doc: PlanDocument, related: ReadonlyMap<string
  * and the page sizes.
  */
 export async function planAnalysisKey(doc: PlanDocument, alignments: readonly PlanAlignment[]): Promise<string> {
-  const [registries, charts, allInstruments] = await Promise.all([allRegistriesDigest(), chartRefsOfPage(`plans/${doc.slug}/analysis/`), instruments()]);
+  const [registries, charts, allInstruments, reuse] = await Promise.all([allRegistriesDigest(), chartRefsOfPage(`plans/${doc.slug}/analysis/`), instruments(), planReuseRecord(doc.slug)]);
   const instrumentPages = await Promise.all(planInstruments(doc, allInstruments).map(({ instrument }) => instrumentPlanPage(instrument.id, doc.slug)));
   return digestOf({
     plan: planFileDigest(doc),
     alignments,
-    reuse: planReuseDigest(doc.slug),
+    reuse: reuse.file,
     registries,
     charts: charts.map((chart) => chart.digest),
     instrumentPages,

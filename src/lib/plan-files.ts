@@ -152,6 +152,31 @@ export const reuseSummaryFile = (dir: string): string => join(dir, '_reuse', '_s
 export const planReuseFile = (dir: string, slug: string): string => join(dir, '_reuse', `${slug}.json`);
 
 /**
+ * The record of the plans' reuse files (`_prepared/reuse-keys.json`), written by `scripts/prepare.ts` after the files:
+ * per plan, the key its file was computed for (prepare computes a file again only when its key changed), the digest
+ * of the file's text (what the plan's analysis page shows) and of its `reusedBlocks` (what its text page shows). The
+ * page keys read the digests here, in one file, instead of reading every plan's reuse file twice (issue 15). Keys of
+ * another code's run are not this code's: the record names the code.
+ */
+export interface ReuseRecord {
+  code: string;
+  plans: Record<string, PlanReuseRecord>;
+}
+
+export interface PlanReuseRecord {
+  key: string;
+  file: string;
+  reusedBlocks: string;
+}
+
+export const reuseRecordFile = (dir: string): string => join(dir, '_prepared', 'reuse-keys.json');
+
+/** The reuse record of `dir` (a missing one says which command writes it). */
+export function readReuseRecord(dir: string): ReuseRecord {
+  return readPreparedSync<ReuseRecord>(reuseRecordFile(dir));
+}
+
+/**
  * A file `scripts/prepare.ts` writes, parsed; a missing one says which command writes it (a plans folder that
  * ingest wrote but prepare has not seen: `npm run build` and `npm run dev` run both).
  */
