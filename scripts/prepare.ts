@@ -19,7 +19,7 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { DataError } from '../src/schemas/friendly-errors.ts';
-import { planFileDigest, planFiles, planReuseFile, readPlans, reuseRecordFile, reuseSummaryFile, validatedPlans, validatedPlansFile, validatedRecord, type PlanReuseRecord, type ReuseRecord } from '../src/lib/plan-files.ts';
+import { planFileDigest, planFiles, planReuseFile, readPlans, readReuseRecord, reuseRecordFile, reuseSummaryFile, validatedPlans, validatedPlansFile, validatedRecord, type PlanReuseRecord, type ReuseRecord } from '../src/lib/plan-files.ts';
 import { findPassages, reuseInput } from '../src/lib/reuse/index.ts';
 import { prepareReuse } from '../src/lib/reuse/prepared.ts';
 import { chartGroupFile, chartIndexFile, chartsFolder, prepareCharts, type ChartIndex } from '../src/lib/prepared-charts.ts';
@@ -299,7 +299,7 @@ function writeFolder(folder: string, files: ReadonlyMap<string, string>, keep: R
 /** The plans' reuse records the last run of the code `code` wrote (none for other code, or no or a broken record: all computed). */
 function readReuseRecords(plansDir: string, code: string): Record<string, PlanReuseRecord> {
   try {
-    const record = JSON.parse(readFileSync(reuseRecordFile(plansDir), 'utf8')) as Partial<ReuseRecord>;
+    const record = readReuseRecord(plansDir) as Partial<ReuseRecord>;
     return record.code === code && record.plans ? record.plans : {};
   } catch {
     return {};
