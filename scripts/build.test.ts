@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { mergeInto, PARALLEL_FROM, partsFor, renderingNodeOptions, syncInputs, withBuildLock, WRITING_NODE_OPTIONS } from './build.ts';
+import { mergeInto, PARALLEL_FROM, partsFor, syncInputs, withBuildLock } from './build.ts';
 
 let dir: string | undefined;
 afterEach(() => {
@@ -49,23 +49,6 @@ describe('partsFor(plans)', () => {
     expect(partsFor(10_000, {}, 1)).toBe(1);
     expect(partsFor(5, { BUILD_PARTS: '2' }, 8)).toBe(2);
     expect(() => partsFor(5, { BUILD_PARTS: 'many' }, 8)).toThrow(/BUILD_PARTS/u);
-  });
-});
-
-describe('renderingNodeOptions(plans)', () => {
-  test('the old generation starts at 0.2 MB a plan, at most 2 GB, none for a small library; Node starts with every set of options', () => {
-    const initial = (plans: number) => renderingNodeOptions(plans).find((o) => o.startsWith('--initial-old-space-size='));
-    expect(initial(5)).toBeUndefined();
-    expect(initial(1_000)).toBeUndefined();
-    expect(initial(3_000)).toBe('--initial-old-space-size=600');
-    expect(initial(10_000)).toBe('--initial-old-space-size=2000');
-    expect(initial(30_000)).toBe('--initial-old-space-size=2048');
-    for (const plans of [5, 10_000]) {
-      expect(renderingNodeOptions(plans)).toEqual(expect.arrayContaining(WRITING_NODE_OPTIONS));
-      // A flag this Node does not know stops every rendering process at once: the build would fail at 10,000 plans only.
-      const r = spawnSync(process.execPath, [...renderingNodeOptions(plans), '-e', 'process.exit(0)'], { encoding: 'utf8' });
-      expect([plans, r.status, r.stderr]).toEqual([plans, 0, '']);
-    }
   });
 });
 

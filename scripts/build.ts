@@ -81,20 +81,6 @@ function run(label: string, command: string, args: string[], env: NodeJS.Process
  */
 export const WRITING_NODE_OPTIONS = ['--external-memory-accounted-in-global-limit', '--heap-growing-percent=25'];
 
-/**
- * `WRITING_NODE_OPTIONS` for a process that renders the pages of `plans` plans, with an old generation that starts at
- * the size the process will hold once it has read every plan and computed the library's views (≈ 1.5 GB at 10,000
- * plans: 0.2 MB a plan, at most 2 GB), so that V8 does not mark the whole heap again at each 25 % it grows on the way
- * there. Profiles of both parts of a rebuild with nothing changed at 10,000 plans (scripts/bench/profile-hook.cjs, two
- * rounds alternating): garbage collection 13.4–13.8 and 11.9–12.4 s a part → 9.6–9.9 and 8.1–8.7 s, the parts
- * 51–62 s → 49–55 s of CPU; the build's peak RSS 1.9 → 2.1 GB. None below 256 MB (a small library's one process).
- * Prepare, which reads every plan too, measured no faster with it (17.0–18.1 against 17.1–17.6 s), so it has none.
- */
-export function renderingNodeOptions(plans: number): string[] {
-  const initialOldSpace = Math.min(2048, Math.round(plans * 0.2));
-  return [...WRITING_NODE_OPTIONS, ...(initialOldSpace >= 256 ? [`--initial-old-space-size=${initialOldSpace}`] : [])];
-}
-
 /** Plans from which a build renders in parallel processes (below it, starting a second Astro costs more than it saves). */
 export const PARALLEL_FROM = 500;
 
@@ -124,7 +110,7 @@ export function partsFor(plans: number, env: NodeJS.ProcessEnv = process.env, co
  * parts both wrote (a page without parameters, a bundled asset) must be the same in both: a difference is a build
  * error naming the file.
  */
-async function astroBuildInParts(outDir: string, parts: number, plans: number, env: Record<string, string>): Promise<number> {
+async function astroBuildInParts(outDir: string, parts: number, env: Record<string, string>): Promise<number> {
   const started = performance.now();
   // Content is synced once, here; the parts build without syncing (scripts/astro-build-part.ts says why). Not at all
   // when nothing it reads changed since the sync recorded in the cache folder (`syncInputs`).
@@ -148,7 +134,7 @@ async function astroBuildInParts(outDir: string, parts: number, plans: number, e
       const log = join(scratch, `part-${i}.log`);
       // One descriptor for the log, shared by stdout and stderr; the child has its own copies once spawned.
       const logFd = i === 0 ? undefined : openSync(log, 'w');
-      const child = spawn(process.execPath, [...renderingNodeOptions(plans), 'scripts/astro-build-part.ts', dir], {
+      const child = spawn(process.execPath, [...WRITING_NODE_OPTIONS, 'scripts/astro-build-part.ts', dir], {
         stdio: logFd === undefined ? ['inherit', 'inherit', 'inherit', 'ipc'] : ['ignore', logFd, logFd, 'ipc'],
         env: { ...inheritedEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env, ASTRO_CACHE_DIR: partCacheDir(env.ASTRO_CACHE_DIR!, i, parts), BUILD_PART: `${i}/${parts}` },
       });
@@ -417,12 +403,11 @@ export async function build(opts: BuildOptions): Promise<void> {
   // `BUILD_TIME` from the environment, if set, makes two builds state the same date (tests compare a rebuild with a
   // fresh build; a reproducible build can pin it).
   const env = { BASE_PATH: opts.base, PLANS_DIR: opts.plansDir, ASTRO_CACHE_DIR: cacheDir, BUILD_TIME: process.env.BUILD_TIME || new Date().toISOString() };
-  const plans = planFiles(opts.plansDir).length;
-  const parts = opts.parts ?? partsFor(plans);
+  const parts = opts.parts ?? partsFor(planFiles(opts.plansDir).length);
   await withBuildLock(() =>
     parts === 1
-      ? run('astro build', process.execPath, [...renderingNodeOptions(plans), 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', opts.outDir], env)
-      : astroBuildInParts(opts.outDir, parts, plans, env),
+      ? run('astro build', process.execPath, [...WRITING_NODE_OPTIONS, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', opts.outDir], env)
+      : astroBuildInParts(opts.outDir, parts, env),
   );
   // The files that are not pages (source texts, open data, search records, citation and chart files:
   // src/lib/site-files.ts), written beside the pages by a plain script rather than rendered by Astro one by one,
