@@ -49,11 +49,21 @@ class BuildError extends Error {
   }
 }
 
+/**
+ * The shell's record of the command that started this one (`/usr/bin/npx`, `/usr/bin/time` …): not passed on. Astro
+ * writes into a module that reads `import.meta.env` as an object every environment variable whose name the module's
+ * text contains (src/lib/vite-env.ts says how; the site's modules no longer read it so, Astro's own actions runtime
+ * still does): with `_` in the environment, the route code, and with it every page's place in Astro's incremental
+ * build, changed with how the build was started, and a rebuild rendered every page again
+ * (tests/site/incremental-build.test.ts starts its unchanged rebuild another way).
+ */
+const INVOCATION_KEYS = new Set(['_']);
+
 /** The environment a stage inherits. */
 function inheritedEnv(): NodeJS.ProcessEnv {
   // Vite reads import.meta.env values (BASE_URL, MODE …) from the environment if they are there, and a parent
   // Vite process (Vitest) leaves them there: an inherited BASE_URL=/ silently overrode `--base /plans/`.
-  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITE_ENV_KEYS.has(k)));
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITE_ENV_KEYS.has(k) && !INVOCATION_KEYS.has(k)));
 }
 
 function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): number {

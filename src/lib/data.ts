@@ -26,6 +26,7 @@ import { termViews, type TermView } from './crosslinks/terms.ts';
 import { themeSections, type RelatedSection } from './crosslinks/related-sections.ts';
 import { planAlignments, type PlanAlignment } from './alignment.ts';
 import { planFacets, type FacetValue } from './plan-facets.ts';
+import { isDevServer } from './vite-env.ts';
 
 let plansCache: Promise<PlanDocument[]> | undefined;
 
@@ -40,7 +41,7 @@ export const plansDir = (): string => process.env.PLANS_DIR ?? 'content/plans';
  */
 export function allPlans(): Promise<PlanDocument[]> {
   // In `astro dev` a re-ingest changes the files under a running server: read them again on each request.
-  if (import.meta.env?.DEV) return readPlans(plansDir());
+  if (isDevServer()) return readPlans(plansDir());
   // Validated by the prepare stage of this build (or an earlier one, for an unchanged file and the same code).
   plansCache ??= readPlans(plansDir(), validatedPlans(plansDir(), codeDigest()));
   return plansCache;
@@ -53,7 +54,7 @@ let reuseSummaryCache: Promise<ReuseSummary> | undefined;
  * share, computed before rendering by `scripts/prepare.ts` (src/lib/reuse/prepared.ts).
  */
 export function reuseSummary(): Promise<ReuseSummary> {
-  if (import.meta.env?.DEV) return readPrepared<ReuseSummary>(reuseSummaryFile(plansDir()));
+  if (isDevServer()) return readPrepared<ReuseSummary>(reuseSummaryFile(plansDir()));
   reuseSummaryCache ??= readPrepared<ReuseSummary>(reuseSummaryFile(plansDir()));
   return reuseSummaryCache;
 }
@@ -92,7 +93,7 @@ function chartLookup(): Promise<ChartLookup> {
     const all = readChartRefs(plansDir());
     return { all, byId: new Map(all.map((c) => [c.id, c])), byPage: Map.groupBy(all, (c) => c.page) };
   };
-  if (import.meta.env?.DEV) return read();
+  if (isDevServer()) return read();
   chartIndexCache ??= read();
   return chartIndexCache;
 }
@@ -119,7 +120,7 @@ export async function chartOf(ref: ChartRef): Promise<ChartEntry> {
  */
 let lastGroup: { group: string; entries: ChartEntry[] } | undefined;
 function lastChartGroup(group: string): ChartEntry[] {
-  if (import.meta.env?.DEV) return readChartGroup(plansDir(), group);
+  if (isDevServer()) return readChartGroup(plansDir(), group);
   if (lastGroup?.group !== group) lastGroup = { group, entries: readChartGroup(plansDir(), group) };
   return lastGroup.entries;
 }
@@ -168,7 +169,7 @@ export async function chartsOfPage(page: string): Promise<ChartEntry[]> {
  */
 function perBuild<T>(compute: () => Promise<T>): () => Promise<T> {
   let cache: Promise<T> | undefined;
-  return () => (import.meta.env?.DEV ? compute() : (cache ??= compute()));
+  return () => (isDevServer() ? compute() : (cache ??= compute()));
 }
 
 /**
