@@ -282,7 +282,9 @@ export function writePairIndex(siteDir: string, cache = pairsCacheOf(siteDir)): 
     if (previous && !touched.has(b)) continue;
     const file = join(bucketsDir, `${b}.gz`);
     const entries = previous ? decodeBucket(gunzipSync(readFileSync(file))) : new Map<PairKey, Postings>();
-    writeFileSync(`${file}.tmp`, gzipSync(encodeBucket(updateBucket(entries, leaving, arriving.get(b))), { level: 9 }));
+    // zlib's default level: at 10,000 plans level 9 took 3.6 times as long for 0.5 % fewer bytes (2,000 buckets:
+    // 860 against 240 ms, 3,345 against 3,363 KB), 1.5 s of the 4.3 s a rebuild adding one plan spends here.
+    writeFileSync(`${file}.tmp`, gzipSync(encodeBucket(updateBucket(entries, leaving, arriving.get(b)))));
     renameSync(`${file}.tmp`, file);
   }
   arriving.clear();
