@@ -107,6 +107,22 @@ describe('ingest() on a library with bad texts', { timeout: 60_000 }, () => {
     expect(failuresFile.failures).toEqual(r.failures);
   });
 
+  test('a UTF-16 text with its byte-order mark becomes a plan whose plain text is UTF-8; a cut one and a saved web page are listed by kind', () => {
+    const hostile = (f: string) => readFileSync(join('tests/fixtures/hostile', f));
+    const { seeds, out } = library({ 'u_utf16le.txt': hostile('utf16le.txt'), 'v_utf16-cut.txt': hostile('utf16-cut.txt'), 'w_page.txt': hostile('html-page.txt') });
+    const r = run(seeds, out, false);
+    expect(r.errors).toEqual([]);
+    expect(failurePlaces(r)).toEqual([
+      { file: 'v_utf16-cut.txt', line: 3, kind: 'encoding' },
+      { file: 'w_page.txt', line: 1, kind: 'html-page' },
+    ]);
+    const plan = r.plans.find((p) => p.source.file === 'u_utf16le.txt')!;
+    expect(plan.source.encoding).toBe('utf-16le-bom');
+    // The plain text as the site offers it: the decoded text in UTF-8, no byte-order mark, line ends as they were.
+    expect(r.files.get(`${plan.slug}.txt`)).toBe(new TextDecoder('utf-16le').decode(hostile('utf16le.txt')));
+    expect(r.files.get(`${plan.slug}.txt`)).toMatch(/^某县科技创新“十四五”规划\r\n/u);
+  });
+
   test('a text with nothing but a title has no body; nor has one of only chrome, even with a title from the catalog', () => {
     const catalog = `${readFileSync('seeds/catalog.yaml', 'utf8')}\nc_chrome-only.txt:\n  title: 某区科技创新规划\n`;
     const { seeds, out } = library({ 'c_chrome-only.txt': BAD['c_chrome-only.txt']!, 'd_title-only.txt': enc('某区科技创新规划\n') }, catalog);

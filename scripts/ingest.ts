@@ -92,12 +92,12 @@ function readCache(outDir: string, inputs: string): IngestCache['seeds'] {
 export const FAILURES_FILE = '_failures.json';
 
 /**
- * Why a text was skipped, as the home page groups it: `encoding` (neither UTF-8 nor GBK/GB18030, or binary),
- * `empty`, `no-body` (nothing left once portal chrome and metadata lines are set aside, or only a title),
+ * Why a text was skipped, as the home page groups it: `encoding` (neither UTF-8, UTF-16 with its byte-order mark nor
+ * GBK/GB18030, or binary), `html-page` (a web page's HTML source, not its text), `empty`, `no-body` (nothing left once portal chrome and metadata lines are set aside, or only a title),
  * `other` (any other `IngestError` or invalid data: a correction that does
  * not match, a slug clash …), `internal` (a bug in the pipeline).
  */
-export type FailureKind = 'encoding' | 'empty' | 'no-body' | 'other' | 'internal';
+export type FailureKind = 'encoding' | 'html-page' | 'empty' | 'no-body' | 'other' | 'internal';
 
 /** A text that could not be read and was skipped. */
 export interface IngestFailure {
@@ -186,11 +186,13 @@ export function toFailure(e: unknown, file: string, path: string, bytes: Uint8Ar
     }
     const kind: FailureKind = /the file is empty/u.test(e.what)
       ? 'empty'
-      : /neither UTF-8 nor|looks like a binary file/u.test(e.what)
+      : /neither UTF-8 nor|of a UTF-16 file|looks like a binary file/u.test(e.what)
         ? 'encoding'
-        : /^no (body|document) text/u.test(e.what)
-          ? 'no-body'
-          : 'other';
+        : /web page's HTML source/u.test(e.what)
+          ? 'html-page'
+          : /^no (body|document) text/u.test(e.what)
+            ? 'no-body'
+            : 'other';
     return { file, line, kind, message: e.message };
   }
   if (e instanceof DataError) return { file, line: null, kind: 'other', message: e.message };

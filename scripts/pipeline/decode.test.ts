@@ -33,6 +33,43 @@ describe('decodeSeed(bytes, file)', () => {
   });
 });
 
+describe('decodeSeed on UTF-16 (only with its byte-order mark)', () => {
+  const utf16 = (s: string, little: boolean) => {
+    const out = [little ? 0xff : 0xfe, little ? 0xfe : 0xff];
+    for (let i = 0; i < s.length; i++) {
+      const u = s.charCodeAt(i);
+      out.push(...(little ? [u & 0xff, u >> 8] : [u >> 8, u & 0xff]));
+    }
+    return new Uint8Array(out);
+  };
+  test('reads little- and big-endian text, a character outside the BMP whole', () => {
+    expect(decodeSeed(utf16('科技𬳽\r\n规划', true), 'x.txt')).toEqual({ text: '科技𬳽\r\n规划', encoding: 'utf-16le-bom' });
+    expect(decodeSeed(utf16('科技𬳽\r\n规划', false), 'x.txt')).toEqual({ text: '科技𬳽\r\n规划', encoding: 'utf-16be-bom' });
+  });
+  test('stops on a lone surrogate or a lone last byte, naming the line (counted in code units) and byte offset', () => {
+    // 0x0A in a code unit's low byte (U+4E0A 上) is not a line feed.
+    expect(() => decodeSeed(utf16('上\n\ud800规划', true), 's.txt')).toThrow(/^s\.txt:2: a high surrogate 0xd800 without its pair at byte offset 6 of a UTF-16 file \(byte-order mark FF FE\)/u);
+    expect(() => decodeSeed(utf16('规\udc00', false), 's.txt')).toThrow(/^s\.txt:1: a low surrogate 0xdc00 without its pair at byte offset 4 .*FE FF/u);
+    expect(() => decodeSeed(new Uint8Array([...utf16('规划', true), 0x41]), 's.txt')).toThrow(/^s\.txt:1: a lone byte at byte offset 6/u);
+  });
+  test('without a byte-order mark UTF-16 is not guessed', () => {
+    expect(() => decodeSeed(utf16('科技创新规划', true).slice(2), 's.txt')).toThrow(/neither UTF-8 nor part of readable GB18030/u);
+  });
+});
+
+describe('decodeSeed on a web page saved as HTML source', () => {
+  test('stops at the page\'s opening, in any encoding, naming its line', () => {
+    expect(() => decodeSeed(utf8('<!DOCTYPE html>\n<html><body>规划</body></html>'), 'p.txt')).toThrow(/^p\.txt:1: the file is a web page's HTML source \(it starts with "<!DOCTYPE html"\)/u);
+    expect(() => decodeSeed(utf8('\ufeff\n\n  <HTML lang="zh">\n规划'), 'p.txt')).toThrow(/^p\.txt:3: .*HTML source \(it starts with "<HTML"\)/u);
+    // <html> in GBK: 规划 after it.
+    expect(() => decodeSeed(new Uint8Array([...utf8('<html>'), 0xb9, 0xe6, 0xbb, 0xae]), 'p.txt')).toThrow(/^p\.txt:1: .*HTML source/u);
+  });
+  test('markup inside or after a plan\'s text is text, and a word that only starts like the tag is not a page', () => {
+    expect(decodeSeed(utf8('某区科技规划\n<html>这一行是正文</html>\n'), 'p.txt').text).toContain('<html>');
+    expect(decodeSeed(utf8('<htmlx>规划'), 'p.txt').text).toBe('<htmlx>规划');
+  });
+});
+
 describe('firstInvalidUtf8(bytes)', () => {
   test('is -1 for valid text and the offset of the first bad byte otherwise', () => {
     expect(firstInvalidUtf8(utf8('a规划'))).toBe(-1);

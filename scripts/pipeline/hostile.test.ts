@@ -64,6 +64,33 @@ describe('buildPlanDocument() on hostile input', () => {
     expect(doc.stats.headings).toEqual([2, 2, 0, 0, 0, 0]);
   });
 
+  test('a UTF-16 file with its byte-order mark (Notepad\'s "Unicode", CRLF) is decoded and renders exactly, a character outside the BMP whole', () => {
+    const { doc } = expectRendersExactly('utf16le.txt', readFileSync(`${dir}/utf16le.txt`));
+    expect(doc.source.encoding).toBe('utf-16le-bom');
+    expect(doc.meta.title?.value).toBe('某县科技创新“十四五”规划');
+    expect(doc.stats.headings).toEqual([2, 2, 0, 0, 0, 0]);
+    expect(doc.blocks.some((b) => b.kind === 'paragraph' && b.text === '支持𬳽城科技园区建设。')).toBe(true);
+    // The same plan as the GBK fixture, read from big-endian UTF-16.
+    const be = expectRendersExactly('utf16be.txt', readFileSync(`${dir}/utf16be.txt`)).doc;
+    const gbk = expectRendersExactly('gbk.txt', readFileSync(`${dir}/gbk.txt`)).doc;
+    expect(be.source.encoding).toBe('utf-16be-bom');
+    expect(be.blocks).toEqual(gbk.blocks);
+  });
+
+  test('a UTF-16 file cut at an odd byte stops with its name, line and byte offset', () => {
+    expect(ingestError('utf16-cut.txt', readFileSync(`${dir}/utf16-cut.txt`)).message).toMatchInlineSnapshot(`
+      "tests/fixtures/hostile/utf16-cut.txt:3: a lone byte at byte offset 34 of a UTF-16 file (byte-order mark FF FE)
+        hint: save the file again as UTF-8 (or as UTF-16 whole), or remove it if it is not a plan text"
+    `);
+  });
+
+  test('a web page saved as HTML source stops with its name and line, instead of its head becoming the title', () => {
+    expect(ingestError('html-page.txt', readFileSync(`${dir}/html-page.txt`)).message).toMatchInlineSnapshot(`
+      "tests/fixtures/hostile/html-page.txt:1: the file is a web page's HTML source (it starts with "<!DOCTYPE html"), not the text of a plan
+        hint: save the plan as text: open the page in a browser, copy the plan’s text into a .txt file (UTF-8) and put that in seeds/"
+    `);
+  });
+
   test('an empty file stops with its name and line', () => {
     expect(ingestError('empty.txt', readFileSync(`${dir}/empty.txt`)).message).toMatchInlineSnapshot(`
       "tests/fixtures/hostile/empty.txt:1: the file is empty

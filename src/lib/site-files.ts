@@ -86,7 +86,7 @@ function planFiles(slug: string, input: SiteFilesInput): SiteFile[] {
   const sourceFile = join(input.plansDir, `${slug}.txt`);
   const citation = () => citationRecord(doc(), summary().kindLabel, new URL(planUrl(slug), input.site).href);
   return [
-    // Decoded from GBK at ingest where the seed was GBK: always UTF-8 here.
+    // Decoded at ingest where the seed was GBK or UTF-16: always UTF-8 here.
     { path: `sources/${slug}.txt`, type: 'text/plain; charset=utf-8', body: () => readFile(sourceFile, 'utf8'), key: () => ({ source: createHash('sha1').update(readFileSync(sourceFile)).digest('hex') }) },
     { path: `data/plans/${slug}.json`, type: 'application/json; charset=utf-8', body: () => JSON.stringify(doc()), key },
     {

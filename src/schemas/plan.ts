@@ -408,7 +408,7 @@ export const SourceInfoSchema = z.object({
   /** Size in bytes. */
   bytes: z.number().int().nonnegative(),
   /** Detected encoding. */
-  encoding: z.enum(['utf-8', 'utf-8-bom', 'gb18030']),
+  encoding: z.enum(['utf-8', 'utf-8-bom', 'utf-16le-bom', 'utf-16be-bom', 'gb18030']),
   /** Number of lines. */
   lineCount: z.number().int().nonnegative(),
 });
