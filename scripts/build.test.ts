@@ -2,8 +2,8 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
-import { mergeInto, PARALLEL_FROM, partsFor, syncInputs, withBuildLock } from './build.ts';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { mergeInto, PARALLEL_FROM, partsFor, reportNotRead, syncInputs, withBuildLock } from './build.ts';
 
 let dir: string | undefined;
 afterEach(() => {
@@ -137,5 +137,28 @@ describe('syncInputs(root)', () => {
       expect(seen.has(now), path).toBe(false);
       seen.add(now);
     }
+  });
+});
+
+describe('reportNotRead(seedsDir)', () => {
+  test('says at the end of a build what the seeds folder holds and ingest did not read; nothing when all is read', () => {
+    dir = mkdtempSync(join(tmpdir(), 'build-seeds-'));
+    writeFileSync(join(dir, 'a.txt'), '某县科技规划\n');
+    writeFileSync(join(dir, 'catalog.yaml'), '');
+    const lines: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((line: string) => void lines.push(line));
+    try {
+      reportNotRead(dir);
+      expect(lines).toEqual([]);
+      mkdirSync(join(dir, 'sub'));
+      writeFileSync(join(dir, 'sub', 'b.txt'), '某县科技规划\n');
+      reportNotRead(dir);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(lines).toEqual([
+      `\nbuild: 1 entry of ${dir} not read (no page was made from them):`,
+      `  ${join(dir, 'sub')}/: a folder with 1 .txt file(s) in it: only the files directly in ${dir} are read; move them up into it to have them read`,
+    ]);
   });
 });

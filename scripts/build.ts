@@ -20,6 +20,7 @@ import { linkOrCopy } from './lib/link-or-copy.ts';
 import { LINKED_MESSAGE } from './lib/kept-pages.ts';
 import { filesCacheOf, filesStateOf } from './lib/files-cache.ts';
 import { codeDigest } from './lib/code-digest.ts';
+import { readSeedFolder } from './lib/seed-folder.ts';
 import { planFiles } from '../src/lib/plan-files.ts';
 
 export interface BuildOptions {
@@ -447,6 +448,15 @@ export async function build(opts: BuildOptions): Promise<void> {
   const waited = Math.round(performance.now() - waiting);
   if (waited >= 100) console.log(`build: waiting for the last build's site to be deleted took ${waited} ms`);
   reportSkipped(opts.plansDir);
+  reportNotRead(opts.seedsDir);
+}
+
+/** At the very end too, where it is seen: what the seeds folder holds that ingest does not read (scripts/lib/seed-folder.ts). */
+export function reportNotRead(seedsDir: string): void {
+  const { notRead } = readSeedFolder(seedsDir);
+  if (notRead.length === 0) return;
+  console.error(`\nbuild: ${notRead.length} entr${notRead.length === 1 ? 'y' : 'ies'} of ${seedsDir} not read (no page was made from them):`);
+  for (const n of notRead) console.error(`  ${join(seedsDir, n.name)}: ${n.why}`);
 }
 
 /** After a lenient build, the texts ingest skipped, again at the very end where they are seen (not under Astro's log). */

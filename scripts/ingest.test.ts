@@ -252,6 +252,20 @@ describe('npm run ingest (the command)', { timeout: 120_000 }, () => {
     }
   });
 
+  test('a text named .TXT is read; a plan left in a subfolder and a .docx are named at the end as not read', () => {
+    const { seeds, out } = library({ 'Z_UPPER.TXT': readFileSync('tests/fixtures/hostile/gbk.txt') });
+    mkdirSync(join(seeds, 'tianjin'));
+    copyFileSync(join('seeds', SEEDS[0]!), join(seeds, 'tianjin', 'moved.txt'));
+    writeFileSync(join(seeds, '规划.docx'), 'PK');
+    const r = cli(['--seeds', seeds, '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain(`ingested ${SEEDS.length + 1} plan(s)`);
+    expect(r.stdout).toMatch(/^Z_UPPER\.TXT → /mu);
+    expect(r.stderr).toContain(`2 entries of ${seeds} not read:\n`);
+    expect(r.stderr).toContain(`not read: ${join(seeds, 'tianjin')}/: a folder with 1 .txt file(s) in it: only the files directly in ${seeds} are read; move them up into it to have them read\n`);
+    expect(r.stderr).toContain(`not read: ${join(seeds, '规划.docx')}: not a plain-text file: save the plan as text (.txt, UTF-8) to have it read\n`);
+  });
+
   test('--strict on good texts writes them all', () => {
     const { seeds, out } = library({});
     const r = cli(['--seeds', seeds, '--out', out, '--strict']);

@@ -24,6 +24,7 @@ import { decodeSeed } from './pipeline/decode.ts';
 import { renderMdx } from './pipeline/mdx.ts';
 import { loadRegistries } from './registries.ts';
 import { ingestWorkers, readSeedsInParallel } from './ingest-workers.ts';
+import { readSeedFolder } from './lib/seed-folder.ts';
 
 export interface IngestOptions {
   seedsDir: string;
@@ -223,7 +224,7 @@ function checkHasBody(doc: PlanDocument, path: string, name: string): void {
  * `ingest` itself).
  */
 export function seedsToRead(opts: IngestOptions): string[] {
-  const files = existsSync(opts.seedsDir) ? readdirSync(opts.seedsDir).filter((f) => f.endsWith('.txt')).sort() : [];
+  const files = readSeedFolder(opts.seedsDir).texts;
   if (opts.incremental !== true || opts.check) return files;
   const cached = readCache(opts.outDir, ingestInputsHash(opts.seedsDir, opts.contentDir));
   return files.filter((name) => cached[name]?.hash !== sha256(readFileSync(join(opts.seedsDir, name))));
@@ -277,7 +278,7 @@ export function ingest(opts: IngestOptions, read: ReadonlyMap<string, SeedOutcom
     if (e instanceof DataError || e instanceof IngestError) return { plans: [], stats: [], files: new Map(), failures: [], errors: [e.message], ran: [], reused: [], kept: new Set() };
     throw e;
   }
-  const files = existsSync(opts.seedsDir) ? readdirSync(opts.seedsDir).filter((f) => f.endsWith('.txt')).sort() : [];
+  const files = readSeedFolder(opts.seedsDir).texts;
   if (files.length === 0) errors.push(`${opts.seedsDir}: no *.txt files to ingest`);
   const missing = Object.keys(registries.catalog).filter((name) => !files.includes(name));
   if (missing.length > 0) {
@@ -515,6 +516,12 @@ async function main(): Promise<void> {
       failures.length ? `; ${failures.length} text(s) skipped` : ''
     }${errors.length ? `; ${errors.length} error(s)` : ''}${opts.check ? '' : written ? ` → ${opts.outDir}` : '; nothing written'}${values.report ? `; report → ${values.report}` : ''}`,
   );
+  // What the seeds folder holds and no run reads (a plan in a subfolder, a .docx): said, not passed over.
+  const { notRead } = readSeedFolder(opts.seedsDir);
+  if (notRead.length > 0) {
+    console.error(`\n${notRead.length} entr${notRead.length === 1 ? 'y' : 'ies'} of ${opts.seedsDir} not read:`);
+    for (const n of notRead) console.error(`not read: ${join(opts.seedsDir, n.name)}: ${n.why}`);
+  }
   // The problems come last, where they are seen.
   if (errors.length > 0) {
     for (const e of errors) console.error(`error: ${e}`);
