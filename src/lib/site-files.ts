@@ -16,7 +16,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { simplify } from '../../scripts/pipeline/lexicon/fold.ts';
+import { simplify, traditionalForms } from '../../scripts/pipeline/lexicon/fold.ts';
 import { chartCsv, type ChartEntry } from './chart-catalog.ts';
 import { chartOfRef, readChartGroup, readChartRefs, type ChartRef } from './prepared-charts.ts';
 import { standaloneSvg } from './charts/svg.ts';
@@ -35,7 +35,7 @@ import { codeDigest } from '../../scripts/lib/code-digest.ts';
  * The paths these files can have (relative to the base): the dev server asks this before making the list, so that
  * a page or an asset is not held up by it. A unit test checks that every file's path matches.
  */
-export const SITE_FILE_PATH = /^(?:data\/(?:targets\.(?:json|csv)|plans\.csv|instruments\.csv|alignment\.json)|sources\/[^/]+\.txt|data\/plans\/[^/]+\.json|search\/blocks\/[^/]+\.json\.gz|plans\/[^/]+\/cite\.(?:ris|bib|json)|(?:en\/)?charts\/[^/]+\.svg|charts\/[^/]+\.csv)$/u;
+export const SITE_FILE_PATH = /^(?:search\/traditional\.json\.gz|data\/(?:targets\.(?:json|csv)|plans\.csv|instruments\.csv|alignment\.json)|sources\/[^/]+\.txt|data\/plans\/[^/]+\.json|search\/blocks\/[^/]+\.json\.gz|plans\/[^/]+\/cite\.(?:ris|bib|json)|(?:en\/)?charts\/[^/]+\.svg|charts\/[^/]+\.csv)$/u;
 
 /** What the files are made from. */
 export interface SiteFilesInput extends SiteRegistries {
@@ -156,12 +156,23 @@ function openDataSiteFiles(input: SiteFilesInput): SiteFile[] {
 }
 
 /**
+ * The table a search page fetches for a query typed in traditional characters (src/lib/search/traditional.ts): the
+ * pipeline's own folding, made of the code alone (gzip-compressed, like the search records).
+ */
+const TRADITIONAL_FILE: SiteFile = {
+  path: 'search/traditional.json.gz',
+  type: 'application/gzip',
+  body: () => gzipSync(JSON.stringify(traditionalForms()), { level: 9 }),
+  key: () => null,
+};
+
+/**
  * Every such file of the site, in a stable order (the open data of every plan, then each plan's files in
- * `allPlans` order, then charts in catalog order). The charts are the catalog's drawn ones (an empty chart has no
- * files), the same prepared catalog the pages show.
+ * `allPlans` order, then charts in catalog order, then the search's table of traditional characters). The charts
+ * are the catalog's drawn ones (an empty chart has no files), the same prepared catalog the pages show.
  */
 export function siteFiles(input: SiteFilesInput, charts: ChartSource = preparedChartSource(input.plansDir)): SiteFile[] {
-  return [...openDataSiteFiles(input), ...input.plans.slugs.flatMap((slug) => planFiles(slug, input)), ...charts.refs.filter((c) => !c.empty).flatMap((c) => chartFiles(c, charts, input))];
+  return [...openDataSiteFiles(input), ...input.plans.slugs.flatMap((slug) => planFiles(slug, input)), ...charts.refs.filter((c) => !c.empty).flatMap((c) => chartFiles(c, charts, input)), TRADITIONAL_FILE];
 }
 
 /** A file's body as one value (the dev server answers a request with it; the build writes chunks as they come). */

@@ -17,6 +17,7 @@ import { byPlanNumber, decodeBucket, queryBuckets, searchPairs } from '../lib/se
 import type { PairKey, Postings } from '../lib/search/pairs.ts';
 import { Writer, renderFilters, renderResults, statusParts } from '../lib/search/render.ts';
 import { fillText, type SearchMessages } from '../lib/search/messages.ts';
+import { decodeTraditionalBits, holdsTraditional, simplifier, type TraditionalTable } from '../lib/search/traditional.ts';
 import type { SynonymGroup } from '../schemas/synonyms.ts';
 
 /** Pause after the last keystroke before searching (ms). */
@@ -30,6 +31,8 @@ interface PageData {
   filters: Partial<Record<FacetKey, string[]>>;
   /** Every word the script writes, in the page's language. */
   messages: SearchMessages;
+  /** Which characters are traditional (src/lib/search/traditional.ts `traditionalBits`). */
+  traditional: string;
 }
 
 interface Pagefind {
@@ -77,6 +80,15 @@ function init(form: HTMLFormElement): void {
       file.catch(() => pairFiles.delete(n)); // try again next time
     }
     return file;
+  };
+  const traditionalChars = decodeTraditionalBits(data.traditional ?? '');
+  let simplify: Promise<(text: string) => string> | null = null;
+  /** The fold of a query typed in traditional characters: the table fetched once, on the first such query. */
+  const simplifyFor = (query: string) => {
+    if (!holdsTraditional(query, traditionalChars)) return undefined;
+    simplify ??= fetchJson<TraditionalTable>(`${base}search/traditional.json.gz`).then(simplifier);
+    simplify.catch(() => (simplify = null)); // try again next time
+    return simplify;
   };
   let current: SearchOutcome | null = null;
   let sequence = 0;
@@ -165,7 +177,7 @@ function init(form: HTMLFormElement): void {
       if (mine === sequence) status.textContent = m.searching;
     }, 500);
     try {
-      const outcome = await runSearch(source, query, groups);
+      const outcome = await runSearch(source, query, groups, await simplifyFor(query));
       if (mine !== sequence) return; // a newer search started meanwhile
       clearTimeout(slow);
       current = outcome;
@@ -188,6 +200,7 @@ function init(form: HTMLFormElement): void {
     // the query.
     if (!(event instanceof InputEvent && event.isComposing)) {
       for (const n of queryBuckets(queryTerms(input.value).join(' '), data.pairBuckets, normalize)) pairBucket(n).catch(() => undefined);
+      simplifyFor(input.value)?.catch(() => undefined);
     }
     clearTimeout(timer);
     timer = setTimeout(() => void search(input.value), TYPING_PAUSE);

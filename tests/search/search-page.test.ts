@@ -124,6 +124,27 @@ test('fetches nothing until the reader types, then the pair index and only the r
   });
 });
 
+test('a query typed in traditional characters finds what its simplified form finds, says so, and only it fetches the table', async () => {
+  await withPage(async (page) => {
+    const urls = recordRequests(page);
+    const table = () => urls.filter((u) => new URL(u).pathname === '/search/traditional.json.gz');
+    await page.goto(pageUrl(baseUrl, `/search/?q=${encodeURIComponent('瞪羚企业')}`));
+    await settled(page, '瞪羚企业');
+    expect(table(), 'a query in simplified characters does not fetch the table').toEqual([]);
+    // 業 is the traditional form of 业: the same four plans as 瞪羚企业 above.
+    await page.locator('#search-q').fill('瞪羚企業');
+    await settled(page, '瞪羚企業');
+    const shown = await readResults(page);
+    expect(shown.plans.map((p) => p.slug).sort()).toEqual(['baodi-14th-five-year', 'beichen-2020-2022', 'hongqiao-2020-2022', 'xinji-14th-five-year']);
+    expect(await page.locator('#search-results .search-note').first().textContent()).toBe('检索词含繁体字，同时按简体字检索：瞪羚企业。');
+    expect(await page.locator('#search-results mark').first().textContent()).toMatch(/瞪羚.*企业/u);
+    await page.locator('#search-q').fill('研發投入');
+    await settled(page, '研發投入');
+    expect(table(), 'the table, fetched once').toHaveLength(1);
+    expect((await readResults(page)).plans.length).toBeGreaterThan(0);
+  });
+});
+
 test('while the reader pauses after typing, the index files of the query are already being fetched', async () => {
   await withPage(async (page) => {
     await page.goto(pageUrl(baseUrl, '/search/'), { waitUntil: 'networkidle' });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { simplify, squash, toMatchForm } from './fold.ts';
+import { simplify, squash, toMatchForm, traditionalForms } from './fold.ts';
 
 describe('simplify', () => {
   test.each([
@@ -56,5 +56,24 @@ describe('toMatchForm: offsets back to the source', () => {
     const f = toMatchForm('𠀀發展');
     expect(f.text).toBe('𠀀发展');
     expect(f.toSource(2)).toBe(2);
+  });
+});
+
+describe('traditionalForms: the traditional characters the search folds, as the pipeline folds them', () => {
+  const { traditional, simplified } = traditionalForms();
+  const pairs = new Map([...traditional].map((t, i) => [t, simplified[i]!]));
+  test('character for character, each as simplify folds it', () => {
+    expect(traditional.length).toBe(simplified.length);
+    expect([...traditional]).toHaveLength(traditional.length); // one UTF-16 unit each: the basic plane only
+    for (const [t, s] of pairs) expect(simplify(t), t).toBe(s);
+  });
+  test('hand-read pairs in, simplified and shared characters out', () => {
+    // 創新 發展 後 體系 於 製造 國 (traditional, as Taiwan and Hong Kong portals print them).
+    expect(Object.fromEntries(['創', '發', '後', '體', '於', '製', '國'].map((t) => [t, pairs.get(t)]))).toEqual({ 創: '创', 發: '发', 後: '后', 體: '体', 於: '于', 製: '制', 國: '国' });
+    // Already simplified, or the same in both scripts: never folded. 著 stays (OpenCC `t`, not `tw`: 显著).
+    for (const c of ['创', '发', '科', '技', '著', '新']) expect(pairs.has(c), c).toBe(false);
+  });
+  test('thousands of them (the OpenCC character table), not a handful', () => {
+    expect(pairs.size).toBeGreaterThan(2500);
   });
 });

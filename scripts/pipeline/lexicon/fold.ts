@@ -115,6 +115,34 @@ export function foldChar(cp: string): string {
   return halfWidth(convertChar(cp));
 }
 
+/** The ideographs whose traditional forms {@link traditionalForms} looks at: CJK Extension A and the unified block, and the compatibility ideographs. */
+const IDEOGRAPH_RANGES: readonly (readonly [number, number])[] = [
+  [0x3400, 0xa000],
+  [0xf900, 0xfb00],
+];
+
+/**
+ * Every ideograph of the basic plane that this lexicon folds to another (traditional → mainland simplified, OpenCC
+ * `t` → `cn`, one character each, as `toMatchForm` folds it), as two strings of equal length: character `i` of
+ * `traditional` folds to character `i` of `simplified`. The search page folds a query typed in traditional
+ * characters with it (src/lib/search/traditional.ts); the pipeline folds every text it reads the same way.
+ */
+export function traditionalForms(): { traditional: string; simplified: string } {
+  let traditional = '';
+  let simplified = '';
+  for (const [from, to] of IDEOGRAPH_RANGES) {
+    for (let cp = from; cp < to; cp++) {
+      const ch = String.fromCharCode(cp);
+      const out = convertChar(ch);
+      if (out !== ch && out.length === 1) {
+        traditional += ch;
+        simplified += out;
+      }
+    }
+  }
+  return { traditional, simplified };
+}
+
 /** The folded text with all whitespace removed (for comparing titles, numbers and names). */
 export function squash(s: string): string {
   return simplify(s).replace(/\s+/gu, '');

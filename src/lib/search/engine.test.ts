@@ -5,7 +5,8 @@ import { prepareGroups } from './expand.ts';
 import { applyFilters, facetCounts } from './facets.ts';
 import { planText } from './plan-text.ts';
 import type { BlockKind, SearchRecord } from './records.ts';
-import { hitLabel, snippet } from './present.ts';
+import { hitLabel, simplifiedUsed, snippet, synonymsUsed } from './present.ts';
+import { simplifier } from './traditional.ts';
 import { en, zh } from '../i18n/ui.ts';
 import { normalize } from './normalize.ts';
 import { decodeBucket, pairBucketCount, searchPairs } from './pairs.ts';
@@ -145,6 +146,25 @@ describe('runSearch (candidates from the pair index, verified in each plan\'s te
     expect(hit!.block.id).toBe('p0-1');
     // 建設科技強省 and 建设科技强省 have the same length: the match is marked on the text as printed.
     expect(snippet(hit!).parts.filter((p) => p.mark).map((p) => p.text)).toEqual(['科技強省']);
+  });
+});
+
+describe('a query typed in traditional characters', () => {
+  test('finds the plans printed in simplified characters, said apart from synonyms; a plan printed in traditional, as printed', async () => {
+    const simplify = simplifier({ traditional: '術業強設', simplified: '术业强设' });
+    const s = source();
+    const outcome = await runSearch(s, '高新技術企業', groups, simplify);
+    expect(outcome.tier).toBe('exact');
+    expect(s.searches).toEqual(['高新技術企業', '高新技术企业', '高企']);
+    expect(outcome.results.map((r) => r.page.slug)).toEqual(['a', 'b']);
+    expect(simplifiedUsed(outcome)).toEqual(['高新技术企业']);
+    expect(synonymsUsed(outcome)).toEqual(['高企']);
+    // Plan d is printed in traditional characters: the query as typed matches its text, the simplified form its
+    // simplified form (both the same paragraph).
+    expect((await runSearch(source(), '建設科技強省', groups, simplify)).results.map((r) => [r.page.slug, r.hits.map((h) => h.block.id)])).toEqual([['d', ['p0-1']]]);
+  });
+  test('without the fold, the same query finds only loose matches', async () => {
+    expect((await runSearch(source(), '高新技術企業', groups)).tier).not.toBe('exact');
   });
 });
 

@@ -42,7 +42,7 @@ export interface Hit {
   count: number;
   /** Bit `i` set when term `i` matched here. */
   terms: number;
-  /** Only synonym variants matched here (the typed form did not). */
+  /** Only synonym variants matched here (the typed form, or its simplified form, did not). */
   synonym: boolean;
 }
 
@@ -110,7 +110,8 @@ export function literalHits(page: PlanText, variants: Variant[][]): { hits: Hit[
           if (block.markable) hit.marks.push([block.normalized.start[s]!, block.normalized.end[e - 1]!]);
           hit.count++;
           hit.terms |= 1 << t;
-          if (v.original) hit.synonym = false;
+          // The simplified form of a term typed in traditional characters is the term itself, not a synonym.
+          if (v.original || v.simplified) hit.synonym = false;
           matched |= 1 << t;
         }
       }
@@ -226,10 +227,10 @@ export function candidateStrings(terms: readonly string[], variants: readonly Va
   return strings;
 }
 
-/** Run a search for `query`. */
-export async function runSearch(source: PlanSource, query: string, groups: readonly PreparedGroup[]): Promise<SearchOutcome> {
+/** Run a search for `query`; `simplify` folds a query typed in traditional characters (traditional.ts). */
+export async function runSearch(source: PlanSource, query: string, groups: readonly PreparedGroup[], simplify?: (text: string) => string): Promise<SearchOutcome> {
   const terms = queryTerms(query);
-  const variants = terms.map((t) => expandTerm(t, groups));
+  const variants = terms.map((t) => expandTerm(t, groups, undefined, simplify));
   const outcome: SearchOutcome = { query, terms, variants, tier: 'none', results: [], pending: [], unsearched: [], named: new Set(), checked: 0 };
   if (terms.length === 0) return outcome;
 

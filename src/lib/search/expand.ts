@@ -39,8 +39,10 @@ export interface Variant {
   text: string;
   /** How it reads for people: the query term, or the term with a synonym substituted. */
   label: string;
-  /** `true` for the term as typed, `false` for a synonym variant. */
+  /** `true` for the term as typed, `false` for a synonym variant or its simplified form. */
   original: boolean;
+  /** The term typed in traditional characters, in simplified ones (traditional.ts); not a synonym. */
+  simplified?: true;
   /** Longer words a match must not sit inside (`提高企业` for `高企`). */
   exclusions: Exclusion[];
 }
@@ -70,14 +72,20 @@ function exclusionsFor(text: string, groups: readonly PreparedGroup[]): Exclusio
 }
 
 /**
- * The variants of one query term (normalised first): the term, then each form of every group it contains
- * substituted by the group's other forms and narrower terms, repeatedly, up to {@link MAX_VARIANTS}.
+ * The variants of one query term (normalised first): the term, then, for a term typed in traditional characters
+ * (`simplify`, traditional.ts), its simplified form, then each form of every group they contain substituted by the
+ * group's other forms and narrower terms, repeatedly, up to {@link MAX_VARIANTS}.
  */
-export function expandTerm(term: string, groups: readonly PreparedGroup[], limit = MAX_VARIANTS): Variant[] {
+export function expandTerm(term: string, groups: readonly PreparedGroup[], limit = MAX_VARIANTS, simplify?: (text: string) => string): Variant[] {
   const start = normalize(term);
   if (start === '') return [];
   const labels = new Map<string, string>([[start, term.trim()]]);
   const queue = [start];
+  const simple = simplify ? normalize(simplify(term)) : start;
+  if (simple !== start && simple !== '') {
+    labels.set(simple, simplify!(term.trim()));
+    queue.push(simple);
+  }
   for (let i = 0; i < queue.length && queue.length < limit; i++) {
     const current = queue[i]!;
     for (const g of groups) {
@@ -96,7 +104,7 @@ export function expandTerm(term: string, groups: readonly PreparedGroup[], limit
       });
     }
   }
-  return queue.map((text, i) => ({ text, label: labels.get(text) ?? text, original: i === 0, exclusions: exclusionsFor(text, groups) }));
+  return queue.map((text, i) => ({ text, label: labels.get(text) ?? text, original: i === 0, ...(i > 0 && text === simple ? { simplified: true as const } : {}), exclusions: exclusionsFor(text, groups) }));
 }
 
 /** The terms of a query: split at white space (a reader separates words with spaces to require all of them). */

@@ -35,6 +35,8 @@ export interface SearchMessages {
   hitCount: string;
   /** `{list}` of synonyms searched too. */
   synonymsUsed: string;
+  /** `{list}`: the query typed in traditional characters, in simplified ones (searched too). */
+  simplifiedUsed: string;
   partialNote: string;
   noneFiltered: string;
   clearFilters: string;

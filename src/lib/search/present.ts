@@ -3,6 +3,7 @@
  * around a match with the matched parts marked, the label of the place it links to, the counts people read.
  */
 import type { Hit, PlanResult, SearchOutcome } from './engine.ts';
+import type { Variant } from './expand.ts';
 import { findAll } from './match.ts';
 import type { PlanText } from './plan-text.ts';
 import { fill, fillText, type SearchMessages } from './messages.ts';
@@ -76,10 +77,19 @@ export function hitCount(result: PlanResult): number {
 
 /** The variants (synonyms) that matched somewhere in the results, as written, without the typed terms. */
 export function synonymsUsed(outcome: SearchOutcome): string[] {
+  return variantsUsed(outcome, (v) => !v.original && !v.simplified);
+}
+
+/** The simplified forms of terms typed in traditional characters that matched in the results (traditional.ts). */
+export function simplifiedUsed(outcome: SearchOutcome): string[] {
+  return variantsUsed(outcome, (v) => v.simplified === true);
+}
+
+function variantsUsed(outcome: SearchOutcome, which: (v: Variant) => boolean): string[] {
   const used = new Set<string>();
   for (const r of outcome.results) {
     for (const vs of outcome.variants) {
-      for (const v of vs) if (!v.original && !used.has(v.label) && r.hits.some((h) => findAll(h.block.normalized.text, v).length > 0)) used.add(v.label);
+      for (const v of vs) if (which(v) && !used.has(v.label) && r.hits.some((h) => findAll(h.block.normalized.text, v).length > 0)) used.add(v.label);
     }
   }
   return [...used];

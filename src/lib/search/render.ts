@@ -6,7 +6,7 @@
 import type { PlanResult, SearchOutcome } from './engine.ts';
 import { FACETS, applyFilters, facetCounts } from './facets.ts';
 import type { FacetKey, Selection } from './facets.ts';
-import { alternatives, hitCount, hitLabel, snippet, synonymsUsed } from './present.ts';
+import { alternatives, hitCount, hitLabel, simplifiedUsed, snippet, synonymsUsed } from './present.ts';
 import { fill, type SearchMessages } from './messages.ts';
 
 type Child = Node | string | null | undefined | false;
@@ -154,6 +154,8 @@ export function emptyHelp(w: Writer, outcome: SearchOutcome, searchUrl: string, 
 export function renderResults(w: Writer, container: HTMLElement, outcome: SearchOutcome, selection: Selection, urls: { search: string; plans: string }): PlanResult[] {
   const shown = applyFilters(outcome.results, selection);
   const children: Child[] = [];
+  const simple = simplifiedUsed(outcome);
+  if (simple.length > 0) children.push(h('p', { class: 'search-note' }, ...w.parts(w.m.simplifiedUsed, { list: w.list(simple) })));
   const used = synonymsUsed(outcome);
   if (used.length > 0) children.push(h('p', { class: 'search-note' }, ...w.parts(w.m.synonymsUsed, { list: w.list(used) })));
   if (outcome.tier === 'partial') children.push(h('p', { class: 'search-note' }, w.m.partialNote));

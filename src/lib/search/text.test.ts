@@ -3,6 +3,7 @@ import { normalize, normalizeWithOffsets } from './normalize.ts';
 import { expandTerm, prepareGroups, queryTerms } from './expand.ts';
 import type { Variant } from './expand.ts';
 import { findAll } from './match.ts';
+import { simplifier } from './traditional.ts';
 
 const groups = prepareGroups([
   { forms: ['高新技术企业', '高企'], narrower: [], notIn: ['提高企业'] },
@@ -64,6 +65,18 @@ describe('expandTerm', () => {
   test('variants carry the exclusions of their forms', () => {
     const [v] = expandTerm('高企', groups);
     expect(v!.exclusions).toEqual([{ offset: -1, word: '提高企业' }]);
+  });
+
+  test('a term typed in traditional characters: its simplified form next, marked as such, then the synonyms of either', () => {
+    const simplify = simplifier({ traditional: '術業發', simplified: '术业发' });
+    const vs = expandTerm('高新技術企業', groups, undefined, simplify);
+    expect(vs.map((v) => [v.text, v.label, v.original, v.simplified ?? false])).toEqual([
+      ['高新技術企業', '高新技術企業', true, false],
+      ['高新技术企业', '高新技术企业', false, true],
+      ['高企', '高企', false, false],
+    ]);
+    // A term without traditional characters gets nothing more.
+    expect(expandTerm('研发', groups, undefined, simplify).map((v) => v.text)).toEqual(['研发', 'r&d']);
   });
 
   test('is bounded', () => {
