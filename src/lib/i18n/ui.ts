@@ -207,7 +207,7 @@ export const zh = {
   departments: {
     title: '责任部门',
     description: '各规划中责任单位、牵头与配合部门的任务分工：部门 × 规划一览。',
-    intro: (shared: string, lead: string) => `规划在任务末尾写明责任单位：北辰区写作“${shared}”，共同负责；红桥区写作“${lead}”，分牵头与配合。下表列出每个部门在各规划中牵头、配合或共同负责的任务数；部门名称已订正原文笔误，原写法见部门页。`,
+    intro: (shared: string, lead: string) => `规划在任务末尾写明责任单位：有的写作“${shared}”，共同负责；有的写作“${lead}”，分牵头与配合。下表列出每个部门在各规划中牵头、配合或共同负责的任务数；部门名称已订正原文笔误，原写法见部门页。`,
     tableLabel: '部门与规划对照表（可横向滚动）',
     caption: '部门 × 规划：任务数',
     colDepartment: '部门',
@@ -508,7 +508,7 @@ export const en: UiStrings = {
   departments: {
     title: 'Responsible departments',
     description: 'Which departments the plans make responsible for their tasks, leading or supporting: departments by plan.',
-    intro: (shared: string, lead: string) => `The plans name, after a task, who is responsible for it. Beichen writes “${shared}”, shared responsibility; Hongqiao writes “${lead}”, one department leading and others supporting. The table counts the tasks each department leads, supports or shares in each plan. Department names are given with the texts’ typing errors corrected; the forms as written are on each department’s page. Names are in Chinese; a department’s page gives its English name where the editors have one.`,
+    intro: (shared: string, lead: string) => `The plans name, after a task, who is responsible for it. Some write “${shared}”, shared responsibility; others write “${lead}”, one department leading and others supporting. The table counts the tasks each department leads, supports or shares in each plan. Department names are given with the texts’ typing errors corrected; the forms as written are on each department’s page. Names are in Chinese; a department’s page gives its English name where the editors have one.`,
     tableLabel: 'Departments by plan (scrolls sideways)',
     caption: 'Departments by plan: number of tasks',
     colDepartment: 'Department',
