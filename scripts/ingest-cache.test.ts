@@ -85,10 +85,13 @@ describe('incremental ingest', { timeout: 120_000 }, () => {
 
   it('reads a seed again when its plan files are gone or its slug changes, and drops a removed seed', () => {
     const lib = library();
-    // Two copies of 红桥 without catalog entries: the same region and period, so the second in file order takes the
-    // slug with its file name's hash (scripts/ingest.ts).
+    // Two more printings of 红桥 without catalog entries (one line added each: a copy byte for byte is a duplicate,
+    // made once): the same region and period, so the second in file order takes the slug with its file name's hash
+    // (scripts/ingest.ts).
     copyFileSync(join(lib.seeds, ALL[2]!), join(lib.seeds, '005_copy.txt'));
+    appendFileSync(join(lib.seeds, '005_copy.txt'), '\n（转载一）\n');
     copyFileSync(join(lib.seeds, ALL[2]!), join(lib.seeds, '006_copy.txt'));
+    appendFileSync(join(lib.seeds, '006_copy.txt'), '\n（转载二）\n');
     expect(run(lib).ran).toEqual([...ALL, '005_copy.txt', '006_copy.txt']);
     const cache = () => (JSON.parse(readFileSync(join(lib.out, CACHE_FILE), 'utf8')) as IngestCache).seeds;
     const first = cache()['005_copy.txt']!.slug;

@@ -28,6 +28,12 @@ vi.mock('./pipeline/document.ts', async (importOriginal) => {
 const SEEDS = readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort();
 const enc = (s: string) => new TextEncoder().encode(s);
 
+/**
+ * Another printing of a text: the same plan (region, period, title) with one line more, so not the same bytes (a
+ * copy byte for byte is a duplicate, made once: the test "a text scraped twice …").
+ */
+const reprinted = (bytes: Uint8Array, n = 1): Uint8Array => new Uint8Array([...bytes, ...enc(`\n（本文第${n}次转载）\n`)]);
+
 /** The bad texts: name → bytes. */
 const BAD: Record<string, Uint8Array> = {
   // Empty.
@@ -123,6 +129,22 @@ describe('ingest() on a library with bad texts', { timeout: 60_000 }, () => {
     expect(r.files.get(`${plan.slug}.txt`)).toMatch(/^某县科技创新“十四五”规划\r\n/u);
   });
 
+  test('a text scraped twice (the same bytes under another name) is made once; the copy is listed, naming the first, in every run', () => {
+    const copy = readFileSync(join('seeds', SEEDS[0]!));
+    const { seeds, out } = library({ 'zz_copy.txt': copy });
+    const first = { file: 'zz_copy.txt', line: 1, kind: 'duplicate' };
+    for (const incremental of [false, true, true]) {
+      const r = ingest({ seedsDir: seeds, outDir: out, contentDir: 'content', check: false, strict: false, incremental, log: () => {} });
+      expect(r.errors).toEqual([]);
+      expect(failurePlaces(r)).toEqual([first]);
+      expect(r.failures[0]!.message).toBe(`${join(seeds, 'zz_copy.txt')}:1: the same text, byte for byte, as ${SEEDS[0]} (the plan ${slugOf(SEEDS[0]!)}): a text is made into one plan\n  hint: remove one of the two files from ${seeds}`);
+      expect(r.stats).toHaveLength(SEEDS.length);
+      writeOutputs(out, r.files, r.kept);
+    }
+    // Strict: an error of the run.
+    expect(run(seeds, out, true).errors).toEqual([expect.stringMatching(/zz_copy\.txt:1: the same text, byte for byte, as /u)]);
+  });
+
   test('a text with nothing but a title has no body; nor has one of only chrome, even with a title from the catalog', () => {
     const catalog = `${readFileSync('seeds/catalog.yaml', 'utf8')}\nc_chrome-only.txt:\n  title: 某区科技创新规划\n`;
     const { seeds, out } = library({ 'c_chrome-only.txt': BAD['c_chrome-only.txt']!, 'd_title-only.txt': enc('某区科技创新规划\n') }, catalog);
@@ -178,7 +200,7 @@ describe('ingest() on a library with bad texts', { timeout: 60_000 }, () => {
 
   test('a slug clash skips the second text with the catalog fix', () => {
     const catalog = `${readFileSync('seeds/catalog.yaml', 'utf8')}\nzz_clash.txt:\n  slug: ${slugOf(SEEDS[0]!)}\n`;
-    const { seeds, out } = library({ 'zz_clash.txt': readFileSync(join('seeds', SEEDS[1]!)) }, catalog);
+    const { seeds, out } = library({ 'zz_clash.txt': reprinted(readFileSync(join('seeds', SEEDS[1]!))) }, catalog);
     const r = run(seeds, out, false);
     expect(r.errors).toEqual([]);
     expect(r.plans).toHaveLength(SEEDS.length);
@@ -189,7 +211,7 @@ describe('ingest() on a library with bad texts', { timeout: 60_000 }, () => {
 
   test('two texts of the same region and period both become plans: the later derived slug takes a hash of its file name', () => {
     const text = readFileSync('tests/fixtures/sixth/' + readdirSync('tests/fixtures/sixth').find((f) => f.endsWith('.txt'))!);
-    const { seeds, out } = library({ 'zz_a.txt': text, 'zz_b.txt': text });
+    const { seeds, out } = library({ 'zz_a.txt': text, 'zz_b.txt': reprinted(text) });
     const r = run(seeds, out, true);
     expect(r.errors).toEqual([]);
     const a = r.plans.find((p) => p.source.file === 'zz_a.txt')!.slug;
@@ -403,9 +425,9 @@ describe('batch ingest guarantees', { timeout: 60_000 }, () => {
   });
 
   test('nothing half-written: texts that fail after their document is built (no body; a slug clash) leave no file, and overwrite none', () => {
-    // zz_clash.txt is a copy of the second seed given the first seed's slug: it is read in full, then refused.
+    // zz_clash.txt is another printing of the second seed given the first seed's slug: it is read in full, then refused.
     const catalog = `${readFileSync('seeds/catalog.yaml', 'utf8')}\nzz_clash.txt:\n  slug: ${slugOf(SEEDS[0]!)}\n`;
-    const { seeds, out } = library({ 'd_title-only.txt': enc('某区科技创新规划\n'), 'zz_clash.txt': readFileSync(join('seeds', SEEDS[1]!)) }, catalog);
+    const { seeds, out } = library({ 'd_title-only.txt': enc('某区科技创新规划\n'), 'zz_clash.txt': reprinted(readFileSync(join('seeds', SEEDS[1]!))) }, catalog);
     const r = run(seeds, out, false);
     expect(r.failures.map((f) => [f.file, f.kind])).toEqual([
       ['d_title-only.txt', 'no-body'],
@@ -446,10 +468,10 @@ describe('batch ingest guarantees', { timeout: 60_000 }, () => {
   });
 
   test('texts that would share a slug get distinct slugs that stay the same from run to run and do not depend on the other texts', () => {
-    // Three copies of one fixture plan: same region, same period, so the same derived slug.
+    // Three printings of one fixture plan: same region, same period, so the same derived slug.
     const text = readFileSync(join('tests/fixtures/sixth', readdirSync('tests/fixtures/sixth').find((f) => f.endsWith('.txt'))!));
     const slugs = (r: ReturnType<typeof ingest>): Record<string, string> => Object.fromEntries(r.plans.map((p) => [p.source.file, p.slug]));
-    let { seeds, out } = bareLibrary({ 'zz_a.txt': text, 'zz_b.txt': text, 'zz_c.txt': text });
+    let { seeds, out } = bareLibrary({ 'zz_a.txt': text, 'zz_b.txt': reprinted(text, 1), 'zz_c.txt': reprinted(text, 2) });
     const first = slugs(run(seeds, out, true));
     expect(Object.keys(first)).toEqual(['zz_a.txt', 'zz_b.txt', 'zz_c.txt']);
     expect(new Set(Object.values(first)).size).toBe(3);
@@ -460,7 +482,7 @@ describe('batch ingest guarantees', { timeout: 60_000 }, () => {
     expect(slugs(run(seeds, out, true))).toEqual(first);
     // Without zz_b, zz_c keeps its slug: it comes from its own file name, not from its place among the texts.
     rmSync(work!, { recursive: true, force: true });
-    ({ seeds, out } = bareLibrary({ 'zz_a.txt': text, 'zz_c.txt': text }));
+    ({ seeds, out } = bareLibrary({ 'zz_a.txt': text, 'zz_c.txt': reprinted(text, 2) }));
     expect(slugs(run(seeds, out, true))).toEqual({ 'zz_a.txt': base, 'zz_c.txt': first['zz_c.txt'] });
   });
 

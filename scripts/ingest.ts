@@ -94,11 +94,12 @@ export const FAILURES_FILE = '_failures.json';
 
 /**
  * Why a text was skipped, as the home page groups it: `encoding` (neither UTF-8, UTF-16 with its byte-order mark nor
- * GBK/GB18030, or binary), `html-page` (a web page's HTML source, not its text), `empty`, `no-body` (nothing left once portal chrome and metadata lines are set aside, or only a title),
+ * GBK/GB18030, or binary), `html-page` (a web page's HTML source, not its text), `duplicate` (the same bytes as a text
+ * already made into a plan), `empty`, `no-body` (nothing left once portal chrome and metadata lines are set aside, or only a title),
  * `other` (any other `IngestError` or invalid data: a correction that does
  * not match, a slug clash …), `internal` (a bug in the pipeline).
  */
-export type FailureKind = 'encoding' | 'html-page' | 'empty' | 'no-body' | 'other' | 'internal';
+export type FailureKind = 'encoding' | 'html-page' | 'duplicate' | 'empty' | 'no-body' | 'other' | 'internal';
 
 /** A text that could not be read and was skipped. */
 export interface IngestFailure {
@@ -174,6 +175,15 @@ function lineOfByte(bytes: Uint8Array, offset: number): number {
   return line;
 }
 
+/** The kind of a skipped text, by what its `IngestError` says (the first that fits; `other` when none does). */
+const FAILURE_KINDS: readonly [RegExp, FailureKind][] = [
+  [/the file is empty/u, 'empty'],
+  [/neither UTF-8 nor|of a UTF-16 file|looks like a binary file/u, 'encoding'],
+  [/web page's HTML source/u, 'html-page'],
+  [/^the same text, byte for byte, as /u, 'duplicate'],
+  [/^no (body|document) text/u, 'no-body'],
+];
+
 /** Turn what a text threw into a failure record. `path` is the seed's path as messages show it. */
 export function toFailure(e: unknown, file: string, path: string, bytes: Uint8Array | null): IngestFailure {
   if (e instanceof IngestError) {
@@ -185,15 +195,7 @@ export function toFailure(e: unknown, file: string, path: string, bytes: Uint8Ar
       if (atLine) line = Number(atLine[1]);
       else if (atByte) line = bytes ? lineOfByte(bytes, Number(atByte[1])) : null;
     }
-    const kind: FailureKind = /the file is empty/u.test(e.what)
-      ? 'empty'
-      : /neither UTF-8 nor|of a UTF-16 file|looks like a binary file/u.test(e.what)
-        ? 'encoding'
-        : /web page's HTML source/u.test(e.what)
-          ? 'html-page'
-          : /^no (body|document) text/u.test(e.what)
-            ? 'no-body'
-            : 'other';
+    const kind = FAILURE_KINDS.find(([what]) => what.test(e.what))?.[1] ?? 'other';
     return { file, line, kind, message: e.message };
   }
   if (e instanceof DataError) return { file, line: null, kind: 'other', message: e.message };
@@ -237,6 +239,12 @@ export function seedsToRead(opts: IngestOptions): string[] {
  */
 const planJson = (doc: PlanDocument): string => `${JSON.stringify(doc)}\n`;
 
+/** A seed's path as messages show it: relative to the working folder (`seeds/x.txt`), or absolute when outside it. */
+function seedPath(seedsDir: string, name: string): string {
+  const rel = relative(process.cwd(), join(seedsDir, name));
+  return rel.startsWith('..') || isAbsolute(rel) ? resolve(seedsDir, name) : rel || name;
+}
+
 /** What reading one seed through the pipeline gives: the plan and its three files, or why the text was skipped. */
 export type SeedOutcome =
   | { ok: true; path: string; hash: string; doc: PlanDocument; mdx: string; json: string; txt: string }
@@ -248,9 +256,7 @@ export type SeedOutcome =
  * for bad input.
  */
 export function readSeed(name: string, seedsDir: string, registries: Registries): SeedOutcome {
-  // As messages show it: relative to the working folder (`seeds/x.txt`), or absolute when outside it.
-  const rel = relative(process.cwd(), join(seedsDir, name));
-  const path = rel.startsWith('..') || isAbsolute(rel) ? resolve(seedsDir, name) : rel || name;
+  const path = seedPath(seedsDir, name);
   let bytes: Uint8Array | null = null;
   try {
     bytes = readFileSync(join(seedsDir, name));
@@ -304,16 +310,28 @@ export function ingest(opts: IngestOptions, read: ReadonlyMap<string, SeedOutcom
   const ran: string[] = [];
   const reused: string[] = [];
   const kept = new Set<string>();
+  // The plans made so far, by the digest of their seed's bytes: a text scraped twice (the same file under two names,
+  // common in a library gathered from portals) is made once; the later copy is listed as skipped, naming the first.
+  const byBytes = new Map<string, { name: string; slug: string }>();
   for (const name of files) {
+    const hash = sha256(readFileSync(join(opts.seedsDir, name)));
+    const same = byBytes.get(hash);
+    if (same) {
+      const path = seedPath(opts.seedsDir, name);
+      const failure = toFailure(new IngestError(`${path}:1`, `the same text, byte for byte, as ${same.name} (the plan ${same.slug}): a text is made into one plan`, `remove one of the two files from ${opts.seedsDir}`), name, path, null);
+      failures.push(failure);
+      opts.log(`${name} → skipped (${failure.kind})`);
+      if (opts.strict) errors.push(failure.message);
+      continue;
+    }
     if (incremental) {
-      const bytes = readFileSync(join(opts.seedsDir, name));
-      const hash = sha256(bytes);
       const hit = cached[name];
       // The same bytes, code and registries give the same plan, unless a clash renames it: the slug is decided
       // again here with the same rule as below, and a plan whose slug would change is read again.
       const slug = hit && bySlug.has(hit.baseSlug) && registriesCatalogSlug(registries, name) === undefined ? `${hit.baseSlug}-${sha256(name).slice(0, 6)}` : hit?.baseSlug;
       if (hit && hit.hash === hash && slug === hit.slug && !bySlug.has(slug) && PLAN_EXTS.every((ext) => existsSync(join(opts.outDir, `${slug}${ext}`)))) {
         bySlug.set(slug, name);
+        byBytes.set(hash, { name, slug });
         plans.push({ reused: join(opts.outDir, `${slug}.json`) });
         stats.push(hit.stats);
         reused.push(name);
@@ -339,6 +357,7 @@ export function ingest(opts: IngestOptions, read: ReadonlyMap<string, SeedOutcom
         failure = toFailure(new IngestError(outcome.path, `slug ${JSON.stringify(doc.slug)} is already used by ${clash}`, `set a different \`slug:\` for ${name} in seeds/catalog.yaml`), name, outcome.path, null);
       } else {
         bySlug.set(doc.slug, name);
+        byBytes.set(hash, { name, slug: doc.slug });
         plans.push(doc);
         stats.push(doc.stats);
         opts.log(summaryLine(doc));
