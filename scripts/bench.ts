@@ -28,7 +28,6 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ensureSystem, CHROMIUM_PATH } from '../tests/support/system.ts';
 import { launchBrowser } from '../tests/support/browser.ts';
 import { startStaticServer } from './lib/static-server.ts';
@@ -45,11 +44,12 @@ import { benchReuse, type ReuseBench } from './bench/reuse.ts';
 import { pointsBelowFull, runLighthouseMedian } from './bench/lighthouse.ts';
 import type { LighthousePage } from './bench/lighthouse.ts';
 import { tracePages, TRACE_LOADS } from './bench/page-trace.ts';
+import { parseCommandLine } from './lib/command-line.ts';
 
 const BENCH_DIR = 'bench';
 const LOG_DIR = join(BENCH_DIR, 'runs');
 
-const { values } = parseArgs({
+const { values } = parseCommandLine('bench', {
   options: {
     quick: { type: 'boolean', default: false },
     sizes: { type: 'string' },

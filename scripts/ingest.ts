@@ -15,7 +15,6 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseWithFriendlyErrors, DataError } from '../src/schemas/friendly-errors.ts';
 import { PlanDocumentSchema, type PlanDocument } from '../src/schemas/plan.ts';
 import { IngestError } from './pipeline/errors.ts';
@@ -25,6 +24,7 @@ import { renderMdx } from './pipeline/mdx.ts';
 import { loadRegistries } from './registries.ts';
 import { ingestWorkers, readSeedsInParallel } from './ingest-workers.ts';
 import { readSeedFolder } from './lib/seed-folder.ts';
+import { parseCommandLine } from './lib/command-line.ts';
 
 export interface IngestOptions {
   seedsDir: string;
@@ -499,7 +499,7 @@ export function reportOf(seedsDir: string, result: Pick<IngestResult, 'plans' | 
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine('ingest', {
     options: {
       seeds: { type: 'string', default: 'seeds' },
       out: { type: 'string', default: 'content/plans' },

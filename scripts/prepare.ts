@@ -16,7 +16,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { DataError } from '../src/schemas/friendly-errors.ts';
 import { planFileDigest, planFiles, planReuseFile, readPlans, readReuseRecord, reuseRecordFile, reuseSummaryFile, validatedPlans, validatedPlansFile, validatedRecord, type PlanReuseRecord, type ReuseRecord } from '../src/lib/plan-files.ts';
@@ -32,6 +31,7 @@ import { fileStamp } from './lib/file-stamp.ts';
 import { digestOf } from '../src/lib/digest.ts';
 import { url } from '../src/lib/url.ts';
 import { writeChunks } from './lib/write-chunks.ts';
+import { parseCommandLine } from './lib/command-line.ts';
 
 export interface PrepareResult {
   plans: number;
@@ -315,7 +315,7 @@ function readIndex(file: string): ChartIndex | null {
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { plans: { type: 'string', default: 'content/plans' } } });
+  const { values } = parseCommandLine('prepare', { options: { plans: { type: 'string', default: 'content/plans' } } });
   const started = performance.now();
   try {
     const r = await prepare(values.plans);

@@ -17,7 +17,6 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { fnv1a } from '../src/lib/fnv1a.ts';
 import { normalize } from '../src/lib/search/normalize.ts';
@@ -27,6 +26,7 @@ import { codeDigest } from './lib/code-digest.ts';
 import { pairsCacheOf } from './lib/files-cache.ts';
 import { linkOrCopy } from './lib/link-or-copy.ts';
 import { fileStamp } from './lib/file-stamp.ts';
+import { parseCommandLine } from './lib/command-line.ts';
 
 /** What the search page embeds about the index (src/pages/search.astro), checked against what is written here. */
 interface SearchPageData {
@@ -305,7 +305,7 @@ export function writePairIndex(siteDir: string, cache = pairsCacheOf(siteDir)): 
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { site: { type: 'string', default: 'dist' } } });
+  const { values } = parseCommandLine('search-pairs', { options: { site: { type: 'string', default: 'dist' } } });
   const started = performance.now();
   try {
     const { plans, files, bytes, recordsRead, bucketsMade } = writePairIndex(values.site);

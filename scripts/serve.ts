@@ -7,8 +7,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { startStaticServer, type StaticServer } from './lib/static-server.ts';
+import { parseCommandLine } from './lib/command-line.ts';
 
 /** How many ports after the one asked for are tried when it is in use. */
 export const PORTS_TRIED = 10;
@@ -29,7 +29,7 @@ export async function serveOnFreePort(dir: string, base: string, port: number, s
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({
+  const { values } = parseCommandLine('serve', {
     options: {
       dir: { type: 'string', default: 'dist' },
       port: { type: 'string', default: '4321' },

@@ -17,7 +17,6 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { readSiteFilesInput, siteFiles, type SiteFile } from '../src/lib/site-files.ts';
 import { siteUrl } from '../src/lib/site-config.ts';
 import { buildPart, partOf, type BuildPart } from '../src/lib/build-part.ts';
@@ -26,6 +25,7 @@ import { siteFilesDigest } from '../src/lib/open-data-files.ts';
 import { linkOrCopy } from './lib/link-or-copy.ts';
 import { filesCacheOf, filesStateOf } from './lib/files-cache.ts';
 import { writeChunks } from './lib/write-chunks.ts';
+import { parseCommandLine } from './lib/command-line.ts';
 
 export { filesCacheOf } from './lib/files-cache.ts';
 
@@ -123,7 +123,7 @@ export async function writeSiteFiles(plansDir: string, outDir: string, site = ne
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { plans: { type: 'string', default: 'content/plans' }, out: { type: 'string', default: 'dist' } } });
+  const { values } = parseCommandLine('site-files', { options: { plans: { type: 'string', default: 'content/plans' }, out: { type: 'string', default: 'dist' } } });
   const started = performance.now();
   try {
     const n = await writeSiteFiles(values.plans, values.out);
