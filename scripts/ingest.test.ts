@@ -137,7 +137,7 @@ describe('ingest() on a library with bad texts', { timeout: 60_000 }, () => {
       const r = ingest({ seedsDir: seeds, outDir: out, contentDir: 'content', check: false, strict: false, incremental, log: () => {} });
       expect(r.errors).toEqual([]);
       expect(failurePlaces(r)).toEqual([first]);
-      expect(r.failures[0]!.message).toBe(`${join(seeds, 'zz_copy.txt')}:1: the same text, byte for byte, as ${SEEDS[0]} (the plan ${slugOf(SEEDS[0]!)}): a text is made into one plan\n  hint: remove one of the two files from ${seeds}`);
+      expect(r.failures[0]!.message).toBe(`${join(seeds, 'zz_copy.txt')}:1: the same text, byte for byte, as ${SEEDS[0]} (the plan ${slugOf(SEEDS[0]!)}): a text is made into one plan\n  hint: remove one of the two files from the seeds folder`);
       expect(r.stats).toHaveLength(SEEDS.length);
       writeOutputs(out, r.files, r.kept);
     }

@@ -318,7 +318,7 @@ export function ingest(opts: IngestOptions, read: ReadonlyMap<string, SeedOutcom
     const same = byBytes.get(hash);
     if (same) {
       const path = seedPath(opts.seedsDir, name);
-      const failure = toFailure(new IngestError(`${path}:1`, `the same text, byte for byte, as ${same.name} (the plan ${same.slug}): a text is made into one plan`, `remove one of the two files from ${opts.seedsDir}`), name, path, null);
+      const failure = toFailure(new IngestError(`${path}:1`, `the same text, byte for byte, as ${same.name} (the plan ${same.slug}): a text is made into one plan`, 'remove one of the two files from the seeds folder'), name, path, null);
       failures.push(failure);
       opts.log(`${name} → skipped (${failure.kind})`);
       if (opts.strict) errors.push(failure.message);
