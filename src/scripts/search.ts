@@ -86,8 +86,10 @@ function init(form: HTMLFormElement): void {
   /** The fold of a query typed in traditional characters: the table fetched once, on the first such query. */
   const simplifyFor = (query: string) => {
     if (!holdsTraditional(query, traditionalChars)) return undefined;
-    simplify ??= fetchJson<TraditionalTable>(`${base}search/traditional.json.gz`).then(simplifier);
-    simplify.catch(() => (simplify = null)); // try again next time
+    if (!simplify) {
+      simplify = fetchJson<TraditionalTable>(`${base}search/traditional.json.gz`).then(simplifier);
+      simplify.catch(() => (simplify = null)); // try again next time
+    }
     return simplify;
   };
   let current: SearchOutcome | null = null;
