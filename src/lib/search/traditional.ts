@@ -3,8 +3,8 @@
  * in simplified characters: its simplified form is searched as one of its variants (expand.ts), like a synonym, and
  * said as such on the page. (A plan printed in traditional characters is searched through its simplified form too:
  * records.ts.) The table is the pipeline's own folding (scripts/pipeline/lexicon/fold.ts `traditionalForms`: some
- * 3,600 characters, 16 KB gzip), fetched only for a query that holds one of them: the page embeds which characters
- * those are, one bit per ideograph (≈ 1.6 KB brotli). Browser and build alike: no Node API.
+ * 3,600 characters, 15 KB gzip), fetched only for a query that holds one of them: the page embeds which characters
+ * those are, one bit per ideograph (≈ 1.7 KB brotli). Browser and build alike: no Node API.
  */
 
 /** Character `i` of `traditional` folds to character `i` of `simplified` (one UTF-16 unit each). */
