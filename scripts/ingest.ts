@@ -23,7 +23,7 @@ import { decodeSeed } from './pipeline/decode.ts';
 import { renderMdx } from './pipeline/mdx.ts';
 import { loadRegistries } from './registries.ts';
 import { ingestWorkers, readSeedsInParallel } from './ingest-workers.ts';
-import { readSeedFolder } from './lib/seed-folder.ts';
+import { readSeedFolder, type SeedFolder } from './lib/seed-folder.ts';
 import { parseCommandLine } from './lib/command-line.ts';
 
 export interface IngestOptions {
@@ -142,6 +142,8 @@ export interface IngestResult {
   reused: string[];
   /** Plan files in the output folder that stay as they are (reused plans): not in `files`, not removed. */
   kept: Set<string>;
+  /** What the seeds folder holds and the run does not read (scripts/lib/seed-folder.ts), said at its end. */
+  notRead: SeedFolder['notRead'];
 }
 
 /** A reused plan's file (ingest wrote it from what the schema returned); one that is not JSON is named. */
@@ -281,10 +283,10 @@ export function ingest(opts: IngestOptions, read: ReadonlyMap<string, SeedOutcom
   try {
     registries = loadRegistries(opts.seedsDir, opts.contentDir);
   } catch (e) {
-    if (e instanceof DataError || e instanceof IngestError) return { plans: [], stats: [], files: new Map(), failures: [], errors: [e.message], ran: [], reused: [], kept: new Set() };
+    if (e instanceof DataError || e instanceof IngestError) return { plans: [], stats: [], files: new Map(), failures: [], errors: [e.message], ran: [], reused: [], kept: new Set(), notRead: [] };
     throw e;
   }
-  const files = readSeedFolder(opts.seedsDir).texts;
+  const { texts: files, notRead } = readSeedFolder(opts.seedsDir);
   if (files.length === 0) errors.push(`${opts.seedsDir}: no *.txt files to ingest`);
   const missing = Object.keys(registries.catalog).filter((name) => !files.includes(name));
   if (missing.length > 0) {
@@ -296,7 +298,7 @@ export function ingest(opts: IngestOptions, read: ReadonlyMap<string, SeedOutcom
       errors.push(`${catalogFile}${at === -1 ? '' : `:${at + 1}`}: entry ${name} names no file in ${opts.seedsDir}`);
     }
   }
-  if (errors.length > 0) return { plans: [], stats: [], files: new Map(), failures: [], errors, ran: [], reused: [], kept: new Set() };
+  if (errors.length > 0) return { plans: [], stats: [], files: new Map(), failures: [], errors, ran: [], reused: [], kept: new Set(), notRead };
   // A plan read in this run, or the file of one reused (parsed only if `plans` is read).
   const plans: (PlanDocument | { reused: string })[] = [];
   const stats: PlanDocument['stats'][] = [];
@@ -391,6 +393,7 @@ export function ingest(opts: IngestOptions, read: ReadonlyMap<string, SeedOutcom
     ran,
     reused,
     kept,
+    notRead,
   };
 }
 
@@ -536,7 +539,7 @@ async function main(): Promise<void> {
     }${errors.length ? `; ${errors.length} error(s)` : ''}${opts.check ? '' : written ? ` → ${opts.outDir}` : '; nothing written'}${values.report ? `; report → ${values.report}` : ''}`,
   );
   // What the seeds folder holds and no run reads (a plan in a subfolder, a .docx): said, not passed over.
-  const { notRead } = readSeedFolder(opts.seedsDir);
+  const { notRead } = result;
   if (notRead.length > 0) {
     console.error(`\n${notRead.length} entr${notRead.length === 1 ? 'y' : 'ies'} of ${opts.seedsDir} not read:`);
     for (const n of notRead) console.error(`not read: ${join(opts.seedsDir, n.name)}: ${n.why}`);

@@ -4,6 +4,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { brotliCompressSync, constants } from 'node:zlib';
+import { readSeedFolder } from '../lib/seed-folder.ts';
 
 /** Sizes of a built site folder, in bytes. */
 export interface SiteSizes {
@@ -178,9 +179,9 @@ export function astroPhases(log: string): AstroPhases {
   return phases;
 }
 
-/** Number of `*.txt` plan texts in a seeds folder. */
+/** Number of plan texts in a seeds folder, as ingest reads them (scripts/lib/seed-folder.ts). */
 export function countPlans(seedsDir: string): number {
-  return readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).length;
+  return readSeedFolder(seedsDir).texts.length;
 }
 
 /** Reads a file's bytes (for compressing what a page loads). */
