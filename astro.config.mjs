@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import { basePath, siteUrl } from './src/lib/site-config.ts';
 import { siteFilesDuringDev } from './src/lib/site-files-dev.ts';
+import { recordSiteOutputs } from './scripts/lib/site-in-place.ts';
 
 // Astro 7's default Markdown processor (Sätteri) ignores remark plugins; the unified processor runs them
 // (../shared/docs/stack-notes.md). SmartyPants is off: it would rewrite the source's quotes and dashes.
@@ -23,8 +24,9 @@ export default defineConfig({
     processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false, gfm: false }),
   },
   // The files that are not pages (source texts, open data, citation and chart files) are written by
-  // scripts/site-files.ts after `astro build`; the dev server makes them on request.
-  integrations: [mdx(), siteFilesDuringDev()],
+  // scripts/site-files.ts after `astro build`; the dev server makes them on request. A build part records the files
+  // it wrote, so that the next build can update the site in place (scripts/lib/site-in-place.ts).
+  integrations: [mdx(), siteFilesDuringDev(), recordSiteOutputs()],
   // Styles inline: a page needs no request before its first paint (Lighthouse counted the plan page's three
   // stylesheets as render-blocking), and its HTML and CSS compress together (the largest plan 0.1 KB lighter than
   // as three files). Each page's CSP names only its own style's hash (src/middleware.ts). The print stylesheet stays a

@@ -17,9 +17,10 @@ import { linkRecordsByPagefindId } from './pagefind-ids.ts';
 import { indexPlanPages } from './pagefind-shards.ts';
 import { linkOrCopy } from './lib/link-or-copy.ts';
 import { LINKED_MESSAGE } from './lib/kept-pages.ts';
-import { filesCacheOf, filesStateOf } from './lib/files-cache.ts';
+import { filesCacheOf, filesStateOf, recordedSiteFiles } from './lib/files-cache.ts';
 import { codeDigest } from './lib/code-digest.ts';
 import { readSeedFolder } from './lib/seed-folder.ts';
+import { canUpdateInPlace, forgetAssembly, pruneEmpty, siteShape, takeApart, writeAssembly, type SiteAssembly } from './lib/site-in-place.ts';
 import { planFiles } from '../src/lib/plan-files.ts';
 import { parseCommandLine } from './lib/command-line.ts';
 
@@ -121,33 +122,46 @@ export function partsFor(plans: number, env: NodeJS.ProcessEnv = process.env, co
  * parts both wrote (a page without parameters, a bundled asset) must be the same in both: a difference is a build
  * error naming the file.
  */
-async function astroBuildInParts(outDir: string, parts: number, env: Record<string, string>): Promise<number> {
+async function astroBuildInParts(outDir: string, parts: number, env: Record<string, string>): Promise<SiteAssembly> {
   const started = performance.now();
   // Content is synced once, here; the parts build without syncing (scripts/astro-build-part.ts says why). Not at all
   // when nothing it reads changed since the sync recorded in the cache folder (`syncInputs`).
   syncContent(env);
   const synced = dotAstroState();
-  // The last build's site is moved aside now and deleted while the parts render: nothing reads it (a kept page comes
-  // from Astro's cache, scripts/lib/kept-pages.ts; the later stages' caches lie beside the site). At 10,000 plans it is
-  // some 390,000 files and folders, 15 s to delete on an idle machine, mostly waiting on the disk: deleted after the
-  // parts, beside the later stages, it held every rebuild 13–19 s at its end; beside prepare, prepare by more (README,
-  // "Scale: 1,000 to 10,000 plans"). It starts when every part has linked its kept pages (a message from the part,
-  // scripts/astro-build-part.ts), since those links are disk work too (at 10,000 plans 4.4–6 s a part alone, 6–10.5 s
-  // beside the deletion), and runs beside the parts' route setup, which is all computing (measured A/B: the linking
-  // faster, the stage 58.0 against 59.0 s, within the noise: README, "Scale"). The cost: a build that fails from here
-  // on leaves no site (it left the last one, with the pages already rendered again new in it).
-  const deleteLastSite = setAside(outDir);
-  let linked = 0;
   const scratch = mkdtempSync(join(process.cwd(), '.astro-parts-'));
+  const partDirs = Array.from({ length: parts }, (_, i) => join(scratch, `part-${i}`));
+  const cacheDirOf = (i: number) => partCacheDir(env.ASTRO_CACHE_DIR!, i, parts);
+  const shape = siteShape(syncInputs(), parts, env);
+  // The last site updated in place where it can be (scripts/lib/site-in-place.ts); else a new site, as follows.
+  // The site files' records too: they say which of the site's other files are the last build's (scripts/site-files.ts).
+  const filesKept = Array.from({ length: parts }, (_, index) => existsSync(filesStateOf(filesCacheOf(outDir), { index, count: parts }))).every(Boolean);
+  const last = filesKept && sameFileSystem(outDir, scratch) ? canUpdateInPlace(outDir, env.ASTRO_CACHE_DIR!, parts, shape, cacheDirOf) : null;
+  forgetAssembly(outDir);
+  if (last) {
+    const apart = performance.now();
+    takeApart(outDir, last, partDirs);
+    console.log(`build: the last site taken apart to be updated in place in ${Math.round(performance.now() - apart)} ms`);
+  }
+  // A new site: the last one is moved aside now and deleted while the parts render: nothing reads it (a kept page
+  // comes from Astro's cache, scripts/lib/kept-pages.ts; the later stages' caches lie beside the site). At 10,000
+  // plans it is some 390,000 files and folders, 15 s to delete on an idle machine, mostly waiting on the disk:
+  // deleted after the parts, beside the later stages, it held every rebuild 13–19 s at its end; beside prepare,
+  // prepare by more (README, "Scale: 1,000 to 10,000 plans"). It starts when every part has linked its kept pages (a
+  // message from the part, scripts/astro-build-part.ts), since those links are disk work too (at 10,000 plans 4.4–6 s
+  // a part alone, 6–10.5 s beside the deletion), and runs beside the parts' route setup, which is all computing
+  // (measured A/B: the linking faster, the stage 58.0 against 59.0 s, within the noise: README, "Scale"). The cost: a
+  // build that fails from here on leaves no site (it left the last one, with the pages already rendered again new in it).
+  const deleteLastSite = last ? () => {} : setAside(outDir);
+  let linked = 0;
+  let moved: string[][] = [];
   try {
-    const runs = Array.from({ length: parts }, (_, i) => {
-      const dir = join(scratch, `part-${i}`);
+    const runs = partDirs.map((dir, i) => {
       const log = join(scratch, `part-${i}.log`);
       // One descriptor for the log, shared by stdout and stderr; the child has its own copies once spawned.
       const logFd = i === 0 ? undefined : openSync(log, 'w');
       const child = spawn(process.execPath, [...WRITING_NODE_OPTIONS, 'scripts/astro-build-part.ts', dir], {
         stdio: logFd === undefined ? ['inherit', 'inherit', 'inherit', 'ipc'] : ['ignore', logFd, logFd, 'ipc'],
-        env: { ...inheritedEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env, ASTRO_CACHE_DIR: partCacheDir(env.ASTRO_CACHE_DIR!, i, parts), BUILD_PART: `${i}/${parts}` },
+        env: { ...inheritedEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env, ASTRO_CACHE_DIR: cacheDirOf(i), BUILD_PART: `${i}/${parts}`, SITE_IN_PLACE: last ? '1' : '0' },
       });
       if (logFd !== undefined) closeSync(logFd);
       child.on('message', (message) => {
@@ -166,14 +180,22 @@ async function astroBuildInParts(outDir: string, parts: number, env: Record<stri
     if (after !== synced) throw new BuildError(`build: the parts rewrote .astro/ (before: ${synced}; after: ${after}): Astro no longer honours \`sync: false\` (scripts/astro-build-part.ts), and parts syncing at once can fail`, 1);
     mkdirSync(dirname(resolve(outDir)), { recursive: true });
     moveDir(runs[0]!.dir, outDir);
-    for (const r of runs.slice(1)) mergeInto(r.dir, outDir);
+    moved = runs.slice(1).map((r) => mergeInto(r.dir, outDir));
   } finally {
     deleteLastSite();
     rmSync(scratch, { recursive: true, force: true });
   }
-  const ms = Math.round(performance.now() - started);
-  console.log(`build: astro build done in ${ms} ms`);
-  return ms;
+  console.log(`build: astro build done in ${Math.round(performance.now() - started)} ms`);
+  return { site: resolve(outDir), cacheDir: resolve(env.ASTRO_CACHE_DIR!), parts, shape, moved };
+}
+
+/** Whether `a` (or the folder it would be made in) and `b` are on one file system: a rename between them works. */
+function sameFileSystem(a: string, b: string): boolean {
+  try {
+    return statSync(a).dev === statSync(b).dev;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -306,13 +328,16 @@ function moveDir(from: string, to: string): void {
  * Moves every file of `from` into `into`; a file already there must have the same bytes. A folder `into` does not
  * have yet moves whole, in one rename: a part's pages are mostly folders of their own (`plans/<slug>/`, a page
  * falls in one part), so at 10,000 plans this is some 6,000 renames instead of 60,000 file moves and the 60,000
- * folders they leave empty (file by file: 7 s to move and 13.6 s to delete the emptied part, per build).
+ * folders they leave empty (file by file: 7 s to move and 13.6 s to delete the emptied part, per build). Returns what
+ * moved (files and whole folders, relative to `from`), which the next build moves back out to update the site in
+ * place (scripts/lib/site-in-place.ts `takeApart`).
  */
-export function mergeInto(from: string, into: string, root = from): void {
+export function mergeInto(from: string, into: string, root = from, moved: string[] = []): string[] {
   for (const entry of readdirSync(from, { withFileTypes: true })) {
     const source = join(from, entry.name);
     const target = join(into, entry.name);
     if (!existsSync(target)) {
+      moved.push(relative(root, source));
       try {
         renameSync(source, target);
         continue;
@@ -329,8 +354,9 @@ export function mergeInto(from: string, into: string, root = from): void {
       if (!readFileSync(target).equals(readFileSync(source))) throw new BuildError(`build: ${relative(root, source)} differs between the parts of the build (a page without parameters must render the same in every part)`, 1);
       continue;
     }
-    mergeInto(source, target, root);
+    mergeInto(source, target, root, moved);
   }
+  return moved;
 }
 
 /** Runs a stage in this process, printing its time like `run`; a failure becomes a BuildError with its message. */
@@ -415,18 +441,23 @@ export async function build(opts: BuildOptions): Promise<void> {
   // fresh build; a reproducible build can pin it).
   const env = { BASE_PATH: opts.base, PLANS_DIR: opts.plansDir, ASTRO_CACHE_DIR: cacheDir, BUILD_TIME: process.env.BUILD_TIME || new Date().toISOString() };
   const parts = opts.parts ?? partsFor(planFiles(opts.plansDir).length);
-  await withBuildLock(() =>
-    parts === 1
-      ? run('astro build', process.execPath, [...WRITING_NODE_OPTIONS, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', opts.outDir], env)
-      : astroBuildInParts(opts.outDir, parts, env),
-  );
+  const assembly = await withBuildLock(async () => {
+    if (parts > 1) return astroBuildInParts(opts.outDir, parts, env);
+    forgetAssembly(opts.outDir);
+    run('astro build', process.execPath, [...WRITING_NODE_OPTIONS, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', opts.outDir], env);
+    return null;
+  });
   // The files that are not pages (source texts, open data, search records, citation and chart files:
   // src/lib/site-files.ts), written beside the pages by a plain script rather than rendered by Astro one by one,
   // and kept across builds in a cache beside the site. Files kept by a build in another number of parts are not
   // in this one's parts' records: it starts afresh.
   const filesCache = filesCacheOf(opts.outDir);
   if (existsSync(filesCache) && !existsSync(filesStateOf(filesCache, parts === 1 ? null : { index: 0, count: parts }))) rmSync(filesCache, { recursive: true, force: true });
+  const filesBefore = recordedSiteFiles(filesCache, parts);
   await runInParts('site files', [...WRITING_NODE_OPTIONS, 'scripts/site-files.ts', '--plans', opts.plansDir, '--out', opts.outDir], parts, env);
+  // The folders that files gone from a site updated in place left empty (a plan removed: `plans/<slug>/`).
+  const filesAfter = recordedSiteFiles(filesCache, parts);
+  for (const path of filesBefore) if (!filesAfter.has(path)) pruneEmpty(resolve(opts.outDir), dirname(resolve(opts.outDir, path)));
   // The search's candidate index, from the search records just written (scripts/search-pairs.ts).
   run('search index', process.execPath, ['scripts/search-pairs.ts', '--site', opts.outDir]);
   // `[data-ui]` marks editorial UI in a plan's text (anchors, readings, notes, note numbers): not source text, so
@@ -447,6 +478,8 @@ export async function build(opts: BuildOptions): Promise<void> {
   await Promise.all(deletions.splice(0));
   const waited = Math.round(performance.now() - waiting);
   if (waited >= 100) console.log(`build: waiting for the last build's site to be deleted took ${waited} ms`);
+  // Last: the site is whole, and the next build may update it in place (scripts/lib/site-in-place.ts).
+  if (assembly) writeAssembly(opts.outDir, assembly);
   reportSkipped(opts.plansDir);
   reportNotRead(opts.seedsDir);
 }

@@ -15,7 +15,7 @@
  * keys in `state-<i>-of-<k>.json` there; a file of a plan that is gone leaves the cache with it. The site's files
  * are then links to the cache's: a later stage that changes one must replace it, never write into it.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { readSiteFilesInput, siteFiles, type SiteFile } from '../src/lib/site-files.ts';
 import { siteUrl } from '../src/lib/site-config.ts';
@@ -44,6 +44,13 @@ function readState(file: string): FilesState | null {
   }
 }
 
+
+/** Whether `b` is the very file `a` is (a link to it), as a site updated in place holds a kept file. */
+function sameFile(a: string, b: string): boolean {
+  const y = statSync(b, { throwIfNoEntry: false });
+  const x = y && statSync(a, { throwIfNoEntry: false });
+  return x !== undefined && y !== undefined && x.ino === y.ino && x.dev === y.dev;
+}
 
 async function writeBody(f: SiteFile, target: string): Promise<void> {
   const body = await f.body();
@@ -89,7 +96,7 @@ export async function writeSiteFiles(plansDir: string, outDir: string, site = ne
     dirFor(target);
     if (f.prepared) {
       // Prepare's own file, made for this input (the open data): linked as it is, kept by prepare, not in the cache.
-      linkOrCopy(f.prepared, target);
+      if (!sameFile(f.prepared, target)) linkOrCopy(f.prepared, target);
       linked++;
       continue;
     }
@@ -104,6 +111,8 @@ export async function writeSiteFiles(plansDir: string, outDir: string, site = ne
       remade++;
     };
     if (before[f.path] !== key) await make();
+    // A site updated in place (scripts/lib/site-in-place.ts) already holds the kept file: nothing to link.
+    else if (sameFile(cached, target)) continue;
     // Linked without asking first whether the cached file is there (at 10,000 plans 46,000 checks a part): one that
     // is not is made, then linked.
     try {
@@ -114,8 +123,14 @@ export async function writeSiteFiles(plansDir: string, outDir: string, site = ne
       linkOrCopy(cached, target);
     }
   }
-  // The files of plans and charts that are gone, whatever the last build's state said.
-  for (const path of Object.keys(previous?.files ?? {})) if (!(path in next)) rmSync(join(cache, path), { force: true });
+  // The files of plans and charts that are gone, whatever the last build's state said; from the site too, where it
+  // is updated in place (in a new site they are not there). The folders that leaves empty are removed by the build
+  // once every part is done (scripts/build.ts): another part may be linking into one of them now.
+  for (const path of Object.keys(previous?.files ?? {})) {
+    if (path in next) continue;
+    rmSync(join(cache, path), { force: true });
+    rmSync(join(outDir, path), { force: true });
+  }
   mkdirSync(cache, { recursive: true });
   writeFileSync(`${stateFile}.tmp`, JSON.stringify({ shared, files: next } satisfies FilesState));
   renameSync(`${stateFile}.tmp`, stateFile);

@@ -3,6 +3,7 @@
  * site, since each build empties the site folder. Its own module, so that the build finds it without loading what
  * makes the files.
  */
+import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { BuildPart } from '../../src/lib/build-part.ts';
 
@@ -19,4 +20,18 @@ export const filesStateOf = (cache: string, part: BuildPart | null): string => j
 export function pairsCacheOf(outDir: string): string {
   const site = resolve(outDir);
   return join(dirname(site), `.${basename(site)}.pairs`);
+}
+
+/** The paths of the site files the parts' records list (none where a record is missing). */
+export function recordedSiteFiles(cache: string, parts: number): Set<string> {
+  const paths = new Set<string>();
+  for (let index = 0; index < parts; index++) {
+    try {
+      const state = JSON.parse(readFileSync(filesStateOf(cache, parts === 1 ? null : { index, count: parts }), 'utf8')) as { files: Record<string, string> };
+      for (const path of Object.keys(state.files)) paths.add(path);
+    } catch {
+      // no record: nothing known
+    }
+  }
+  return paths;
 }

@@ -7,9 +7,10 @@
  * (scripts/search-pairs.ts). Built in two parts, as a large library is, so each part's own cache
  * is exercised. What the comparison catches depends on what the change touches: leaving a plan page's charts out of
  * its key (src/lib/page-keys.ts) fails it; leaving its related sections out does not, since in this corpus every
- * page whose related sections change also changes otherwise. A last rebuild takes the new plan away and undoes the
- * edit: the pages linked in from the cache before Astro starts (scripts/lib/kept-pages.ts) that the build no longer
- * has must go.
+ * page whose related sections change also changes otherwise. The rebuilds update the last site in place
+ * (scripts/lib/site-in-place.ts). Another takes the new plan away and undoes the edit: the pages and files the build
+ * no longer has must go. A last one finds no record of the site (as after a build that stopped part-way) and makes
+ * a new site, the kept pages linked in from the cache before Astro starts (scripts/lib/kept-pages.ts).
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,6 +18,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateCorpus, poolsFromSeeds } from '../../scripts/generate-corpus.ts';
 import { buildSite } from '../support/global-setup.ts';
+import { assemblyRecordOf } from '../../scripts/lib/site-in-place.ts';
 
 /** Plans in the first build; the rebuild adds one. */
 const PLANS = 24;
@@ -81,6 +83,13 @@ function afterTheRebuild(): { site: string; now: string[]; newSlug: string; edit
 /** Whether a page of the site links the plan `slug` (a list page names each plan it holds by its address). */
 const pageLinksPlan = (site: string, page: string, slug: string | undefined) => readFileSync(join(site, page), 'utf8').includes(`/plans/${slug}/`);
 
+/** Every folder under `dir` that holds nothing. */
+function emptyFolders(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isDirectory() && readdirSync(join(e.parentPath, e.name)).length === 0)
+    .map((e) => relative(dir, join(e.parentPath, e.name)));
+}
+
 /** Every file under `dir`, by path relative to it. */
 function files(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -125,13 +134,15 @@ describe('a rebuild with nothing changed', () => {
     expect(kept.filter((p) => /^\/(en\/)?plans\/[^/]+\/source\/index\.html$/u.test(p))).toHaveLength(PLANS * 2);
   });
 
-  test('found every kept page in place, linked from the cache before Astro started, instead of copied by it', () => {
+  test('updated the last site in place: every kept page found where it was, none linked or copied', () => {
     // Astro says "(restored)" for a page it copies from its cache, "(cached)" for one already in the output
-    // (scripts/lib/kept-pages.ts).
+    // (scripts/lib/site-in-place.ts).
     const marks = plainLines(unchangedLog);
     expect(marks.filter((l) => l.endsWith('(restored)')), unchangedLog).toEqual([]);
     expect(marks.filter((l) => l.endsWith('(cached)')).length).toBeGreaterThan(PLANS * 6);
-    expect(unchangedLog).toMatch(/astro-build-part: linked [1-9]\d* page\(s\) of the last build from the cache/u);
+    expect(unchangedLog).toMatch(/^build: the last site taken apart to be updated in place in \d+ ms$/mu);
+    expect(unchangedLog.match(/astro-build-part: [1-9]\d* file\(s\) of the last build in place/gu)).toHaveLength(2);
+    expect(unchangedLog).not.toMatch(/astro-build-part: linked/u);
   });
 
   test('syncs no content: nothing `astro sync` reads (code, Astro config, content/) changed', () => {
@@ -156,10 +167,9 @@ describe('a rebuild with nothing changed', () => {
     expect(made.map((m) => Number(m[5]))).toEqual([0, 0]);
   });
 
-  test('indexes nothing of the text again', () => {
-    // It reads every plan page once more: after a fresh build the site's pages are Astro's own files, from this
-    // rebuild on links to its cache's copies, the files the pagefind stage knows by their stamp (see the rebuild).
-    expect(unchangedLog).toMatch(new RegExp(`^pagefind: 1 shard\\(s\\) of at most \\d+ plans, ${PLANS} plan page\\(s\\) read \\(the others as at the last build\\); indexing 0$`, 'mu'));
+  test('indexes nothing of the text again, nor reads a plan page', () => {
+    // The pages are the very files of the last build (in place), which the pagefind stage knows by their stamp.
+    expect(unchangedLog).toMatch(/^pagefind: 1 shard\(s\) of at most \d+ plans, 0 plan page\(s\) read \(the others as at the last build\); indexing 0$/mu);
   });
 
   test('makes no file of the search index again and reads no search record', () => {
@@ -182,7 +192,8 @@ describe('a rebuild with nothing changed', () => {
 });
 
 describe('a rebuild after adding a plan and editing another', () => {
-  test('leaves the site a fresh build makes, file for file', () => {
+  test('leaves the site a fresh build makes, file for file (updating the last site in place)', () => {
+    expect(rebuildLog).toMatch(/^build: the last site taken apart to be updated in place/mu);
     const rebuilt = join(work, 'site');
     const fresh = join(work, 'fresh', 'site');
     expect(files(rebuilt)).toEqual(files(fresh));
@@ -281,8 +292,8 @@ describe('a rebuild after adding a plan and editing another', () => {
 });
 
 describe('a rebuild after taking the new plan away again and undoing the edit', () => {
-  // After the tests above, which read the rebuilt site: back to the first texts. The new plan's pages, linked in
-  // from the cache before Astro starts (scripts/lib/kept-pages.ts), must go again.
+  // After the tests above, which read the rebuilt site: back to the first texts. The new plan's pages and files, in
+  // the site updated in place, must go again.
   beforeAll(async () => {
     const seeds = join(work, 'seeds');
     rebuiltFiles = files(join(work, 'site'));
@@ -292,10 +303,32 @@ describe('a rebuild after taking the new plan away again and undoing the edit', 
     revertedFiles = files(join(work, 'site'));
   }, 300_000);
 
-  test('leaves the files of the first build: the pages of the plan taken away are gone', () => {
+  test('leaves the files of the first build: the pages and files of the plan taken away are gone, and their folders', () => {
     const added = rebuiltFiles.filter((f) => !unchangedFiles.includes(f));
     expect(added.filter((f) => f.endsWith('index.html')).length, 'the new plan had pages').toBeGreaterThan(4);
+    expect(added.filter((f) => !f.endsWith('.html')).length, 'the new plan had other files').toBeGreaterThan(4);
+    expect(revertedLog).toMatch(/^build: the last site taken apart to be updated in place/mu);
     expect(revertedFiles).toEqual(unchangedFiles);
-    expect(revertedLog, 'pages linked from the cache that the build no longer has were removed').toMatch(/astro-build-part: removed [1-9]\d* page\(s\) this build no longer has/u);
+    expect(emptyFolders(join(work, 'site'))).toEqual([]);
+    expect(revertedLog, 'pages that the build no longer has were removed').toMatch(/astro-build-part: removed [1-9]\d* page\(s\) this build no longer has/u);
+  });
+});
+
+describe('a rebuild of a site whose last build did not finish', () => {
+  // A build that stops part-way leaves no record of the site (scripts/lib/site-in-place.ts), so the next one makes a
+  // new site: the kept pages linked in from the cache before Astro starts (scripts/lib/kept-pages.ts).
+  let log = '';
+  beforeAll(async () => {
+    rmSync(assemblyRecordOf(join(work, 'site')));
+    log = await build(join(work, 'seeds'), join(work, 'plans'), join(work, 'site'));
+  }, 300_000);
+
+  test('makes a new site, every kept page linked from the cache instead of copied, and the same files', () => {
+    expect(log).not.toMatch(/taken apart/u);
+    expect(log.match(/astro-build-part: linked [1-9]\d* page\(s\) of the last build from the cache/gu)).toHaveLength(2);
+    expect(plainLines(log).filter((l) => l.endsWith('(restored)')), log).toEqual([]);
+    expect(plainLines(log).filter((l) => l.endsWith('(cached)')).length).toBeGreaterThan(PLANS * 6);
+    expect(files(join(work, 'site'))).toEqual(unchangedFiles);
+    expect(readdirSync(work).filter((f) => f.includes('.old-'))).toEqual([]);
   });
 });
