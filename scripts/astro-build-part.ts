@@ -8,9 +8,10 @@
  * `sync` is an option of Astro's builder (`AstroBuilderOptions.sync`, node_modules/astro/dist/core/build/index.d.ts)
  * that `build()` passes on but does not declare; `astroBuildInParts` checks that the parts left `.astro/` alone.
  *
- * The pages the part's last build recorded are linked into `outDir` first, so that Astro finds the ones it keeps in
- * place instead of copying each (scripts/lib/kept-pages.ts); hence `emptyOutDir: false` (`outDir` is a new folder).
- * Then the part tells the build (`LINKED_MESSAGE`), which starts deleting the last site.
+ * Making a new site, the pages the part's last build recorded are linked into `outDir` first, so that Astro finds
+ * the ones it keeps in place instead of copying each (scripts/lib/kept-pages.ts); updating the last site in place,
+ * `outDir` already holds them (scripts/lib/site-in-place.ts). Hence `emptyOutDir: false`. Then the part tells the
+ * build (`LINKED_MESSAGE`), which starts deleting the last site if there is one to delete.
  */
 import { build } from 'astro';
 import { LINKED_MESSAGE, linkKeptPages, removeDropped } from './lib/kept-pages.ts';

@@ -1,5 +1,6 @@
 /**
- * Kept pages linked into a part's output before Astro starts, instead of Astro copying each one (issue 15).
+ * Kept pages linked into a part's output before Astro starts, instead of Astro copying each one (issue 15), when a
+ * build makes a new site; a rebuild that updates the last site in place finds them there (scripts/lib/site-in-place.ts).
  *
  * Astro's incremental build (astro.config.mjs) keeps a page whose route code and `cacheKey` are unchanged: it copies
  * the page from its cache (`<cacheDir>/dist/<file>`) into the output, ≈ 1 ms a page, unless the output already holds
