@@ -128,6 +128,9 @@ async function astroBuildInParts(outDir: string, parts: number, env: Record<stri
   // when nothing it reads changed since the sync recorded in the cache folder (`syncInputs`).
   syncContent(env);
   const synced = dotAstroState();
+  // A build stopped by force left its scratch folder (with the site it was updating, taken apart): under the build
+  // lock no other build uses one, so it goes.
+  for (const name of readdirSync(process.cwd())) if (name.startsWith('.astro-parts-')) rmSync(name, { recursive: true, force: true });
   const scratch = mkdtempSync(join(process.cwd(), '.astro-parts-'));
   const partDirs = Array.from({ length: parts }, (_, i) => join(scratch, `part-${i}`));
   const cacheDirOf = (i: number) => partCacheDir(env.ASTRO_CACHE_DIR!, i, parts);

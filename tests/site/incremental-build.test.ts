@@ -12,7 +12,7 @@
  * no longer has must go. A last one finds no record of the site (as after a build that stopped part-way) and makes
  * a new site, the kept pages linked in from the cache before Astro starts (scripts/lib/kept-pages.ts).
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -318,10 +318,19 @@ describe('a rebuild of a site whose last build did not finish', () => {
   // A build that stops part-way leaves no record of the site (scripts/lib/site-in-place.ts), so the next one makes a
   // new site: the kept pages linked in from the cache before Astro starts (scripts/lib/kept-pages.ts).
   let log = '';
+  /** The scratch folder a build stopped by force leaves in the project, with the site it was updating taken apart. */
+  const leftover = join(process.cwd(), '.astro-parts-stopped-by-test');
   beforeAll(async () => {
     rmSync(assemblyRecordOf(join(work, 'site')));
+    mkdirSync(join(leftover, 'part-0'), { recursive: true });
+    writeFileSync(join(leftover, 'part-0', 'index.html'), 'a page of the site it was updating');
     log = await build(join(work, 'seeds'), join(work, 'plans'), join(work, 'site'));
   }, 300_000);
+  afterAll(() => rmSync(leftover, { recursive: true, force: true }));
+
+  test('deletes the scratch folder a build stopped by force left', () => {
+    expect(existsSync(leftover)).toBe(false);
+  });
 
   test('makes a new site, every kept page linked from the cache instead of copied, and the same files', () => {
     expect(log).not.toMatch(/taken apart/u);
