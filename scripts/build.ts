@@ -134,7 +134,7 @@ async function astroBuildInParts(outDir: string, parts: number, env: Record<stri
   const scratch = mkdtempSync(join(process.cwd(), '.astro-parts-'));
   const partDirs = Array.from({ length: parts }, (_, i) => join(scratch, `part-${i}`));
   const cacheDirOf = (i: number) => partCacheDir(env.ASTRO_CACHE_DIR!, i, parts);
-  const shape = siteShape(syncInputs(), parts, env);
+  const shape = siteShape(syncInputs(), parts, { ...process.env, ...env });
   // The last site updated in place where it can be (scripts/lib/site-in-place.ts); else a new site, as follows.
   // The site files' records too: they say which of the site's other files are the last build's (scripts/site-files.ts).
   const filesKept = Array.from({ length: parts }, (_, index) => existsSync(filesStateOf(filesCacheOf(outDir), { index, count: parts }))).every(Boolean);
