@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { mergeInto, PARALLEL_FROM, partsFor, reportNotRead, syncInputs, withBuildLock } from './build.ts';
+import { inPlacePartOptions, mergeInto, PARALLEL_FROM, partsFor, reportNotRead, syncInputs, withBuildLock } from './build.ts';
 
 let dir: string | undefined;
 afterEach(() => {
@@ -160,5 +160,17 @@ describe('reportNotRead(seedsDir)', () => {
       `\nbuild: 1 entry of ${dir} not read (no page was made from them):`,
       `  ${join(dir, 'sub')}/: a folder with 1 .txt file(s) in it: only the files directly in ${dir} are read; move them up into it to have them read`,
     ]);
+  });
+});
+
+describe('inPlacePartOptions(plans, env)', () => {
+  test('an old generation of 0.2 MB a plan, at most 2 GB, none for a small library; PART_INITIAL_HEAP_MB overrides', () => {
+    expect(inPlacePartOptions(10_000, {})).toEqual(['--initial-old-space-size=2000']);
+    expect(inPlacePartOptions(30_000, {})).toEqual(['--initial-old-space-size=2048']);
+    expect(inPlacePartOptions(1_000, {})).toEqual(['--initial-old-space-size=200']);
+    expect(inPlacePartOptions(100, {})).toEqual([]);
+    expect(inPlacePartOptions(10_000, { PART_INITIAL_HEAP_MB: '0' })).toEqual([]);
+    expect(inPlacePartOptions(10, { PART_INITIAL_HEAP_MB: '512' })).toEqual(['--initial-old-space-size=512']);
+    expect(() => inPlacePartOptions(10, { PART_INITIAL_HEAP_MB: 'lots' })).toThrow(/PART_INITIAL_HEAP_MB must be a whole number/u);
   });
 });

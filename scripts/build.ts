@@ -93,6 +93,21 @@ function run(label: string, command: string, args: string[], env: NodeJS.Process
  */
 export const WRITING_NODE_OPTIONS = ['--external-memory-accounted-in-global-limit', '--heap-growing-percent=25'];
 
+/**
+ * The rendering parts of a rebuild that updates the site in place start with an old generation of 0.2 MB a plan (at
+ * most 2 GB): such a part renders few pages but reads every plan and computes the library's views, and the garbage
+ * collector was a quarter of it (profiles at 10,000 plans: 7.5 s of ≈ 30 s a part), much of it marking the heap
+ * again while it grows to the ≈ 1.5 GB a part holds (`--heap-growing-percent=25`). Not for a build that makes a new
+ * site: there it raised the rendering stage's peak from 4.18 to 7.11 GB for the two parts (README, "Scale", 2a476e0),
+ * against issue 15's 8 GB for a whole build. `PART_INITIAL_HEAP_MB` sets it (0: none), for measuring.
+ */
+export function inPlacePartOptions(plans: number, env: NodeJS.ProcessEnv = process.env): string[] {
+  const raw = env.PART_INITIAL_HEAP_MB;
+  const mb = raw !== undefined && raw !== '' ? Number(raw) : Math.min(2048, Math.round(plans * 0.2));
+  if (!Number.isInteger(mb) || mb < 0) throw new Error(`PART_INITIAL_HEAP_MB must be a whole number of megabytes, got "${raw}"`);
+  return mb >= 64 ? [`--initial-old-space-size=${mb}`] : [];
+}
+
 /** Plans from which a build renders in parallel processes (below it, starting a second Astro costs more than it saves). */
 export const PARALLEL_FROM = 500;
 
@@ -122,7 +137,7 @@ export function partsFor(plans: number, env: NodeJS.ProcessEnv = process.env, co
  * parts both wrote (a page without parameters, a bundled asset) must be the same in both: a difference is a build
  * error naming the file.
  */
-async function astroBuildInParts(outDir: string, parts: number, env: Record<string, string>): Promise<SiteAssembly> {
+async function astroBuildInParts(outDir: string, parts: number, plans: number, env: Record<string, string>): Promise<SiteAssembly> {
   const started = performance.now();
   // Content is synced once, here; the parts build without syncing (scripts/astro-build-part.ts says why). Not at all
   // when nothing it reads changed since the sync recorded in the cache folder (`syncInputs`).
@@ -162,7 +177,7 @@ async function astroBuildInParts(outDir: string, parts: number, env: Record<stri
       const log = join(scratch, `part-${i}.log`);
       // One descriptor for the log, shared by stdout and stderr; the child has its own copies once spawned.
       const logFd = i === 0 ? undefined : openSync(log, 'w');
-      const child = spawn(process.execPath, [...WRITING_NODE_OPTIONS, 'scripts/astro-build-part.ts', dir], {
+      const child = spawn(process.execPath, [...WRITING_NODE_OPTIONS, ...(last ? inPlacePartOptions(plans) : []), 'scripts/astro-build-part.ts', dir], {
         stdio: logFd === undefined ? ['inherit', 'inherit', 'inherit', 'ipc'] : ['ignore', logFd, logFd, 'ipc'],
         env: { ...inheritedEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...env, ASTRO_CACHE_DIR: cacheDirOf(i), BUILD_PART: `${i}/${parts}`, SITE_IN_PLACE: last ? '1' : '0' },
       });
@@ -443,9 +458,10 @@ export async function build(opts: BuildOptions): Promise<void> {
   // `BUILD_TIME` from the environment, if set, makes two builds state the same date (tests compare a rebuild with a
   // fresh build; a reproducible build can pin it).
   const env = { BASE_PATH: opts.base, PLANS_DIR: opts.plansDir, ASTRO_CACHE_DIR: cacheDir, BUILD_TIME: process.env.BUILD_TIME || new Date().toISOString() };
-  const parts = opts.parts ?? partsFor(planFiles(opts.plansDir).length);
+  const plans = planFiles(opts.plansDir).length;
+  const parts = opts.parts ?? partsFor(plans);
   const assembly = await withBuildLock(async () => {
-    if (parts > 1) return astroBuildInParts(opts.outDir, parts, env);
+    if (parts > 1) return astroBuildInParts(opts.outDir, parts, plans, env);
     forgetAssembly(opts.outDir);
     run('astro build', process.execPath, [...WRITING_NODE_OPTIONS, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', opts.outDir], env);
     return null;
