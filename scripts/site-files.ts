@@ -16,7 +16,7 @@
  * are then links to the cache's: a later stage that changes one must replace it, never write into it.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { readSiteFilesInput, siteFiles, type SiteFile } from '../src/lib/site-files.ts';
 import { siteUrl } from '../src/lib/site-config.ts';
 import { buildPart, partOf, type BuildPart } from '../src/lib/build-part.ts';
@@ -25,6 +25,7 @@ import { siteFilesDigest } from '../src/lib/open-data-files.ts';
 import { linkOrCopy } from './lib/link-or-copy.ts';
 import { filesCacheOf, filesStateOf } from './lib/files-cache.ts';
 import { writeChunks } from './lib/write-chunks.ts';
+import { folderMaker } from './lib/folders.ts';
 import { parseCommandLine } from './lib/command-line.ts';
 
 export { filesCacheOf } from './lib/files-cache.ts';
@@ -83,12 +84,7 @@ export async function writeSiteFiles(plansDir: string, outDir: string, site = ne
   const shared = siteFilesDigest(input.code, input, input.site);
   const before = previous?.shared === shared ? previous.files : {};
   const next: Record<string, string> = {};
-  const made = new Set<string>();
-  const dirFor = (target: string) => {
-    const dir = dirname(target);
-    if (!made.has(dir)) mkdirSync(dir, { recursive: true });
-    made.add(dir);
-  };
+  const dirFor = folderMaker();
   let remade = 0;
   let linked = 0;
   for (const f of files) {

@@ -1,19 +1,10 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { temporaryFolders } from '../../tests/support/temporary-folders.ts';
 import { linkKeptPages, recordedPages, removeDropped } from './kept-pages.ts';
 
-const made: string[] = [];
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function folder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kept-pages-'));
-  made.push(dir);
-  return dir;
-}
+const folder = temporaryFolders('kept-pages-');
 
 function write(file: string, text: string): void {
   mkdirSync(dirname(file), { recursive: true });

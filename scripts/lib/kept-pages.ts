@@ -20,10 +20,11 @@
  * only at the end, so after a failed build a page whose inputs are then put back is kept with the failed build's
  * rendering. After a failed build, build afresh — remove the cache folder — where that matters.)
  */
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { linkOrCopy } from './link-or-copy.ts';
+import { folderMaker } from './folders.ts';
 
 /**
  * What a part of a build in parts sends its build (scripts/build.ts `astroBuildInParts`, over the IPC channel) once it
@@ -70,16 +71,12 @@ export function recordedPages(cacheDir: string): string[] {
 /** Links every page recorded in `cacheDir` that still has its copy there into `outDir`; returns the files linked. */
 export function linkKeptPages(cacheDir: string, outDir: string): string[] {
   const linked: string[] = [];
-  const made = new Set<string>();
+  const folderOf = folderMaker();
   for (const file of recordedPages(cacheDir)) {
     const copy = fileIn(join(cacheDir, COPIES), file);
     const target = fileIn(outDir, file);
     if (copy === null || target === null) continue;
-    const folder = dirname(target);
-    if (!made.has(folder)) {
-      mkdirSync(folder, { recursive: true });
-      made.add(folder);
-    }
+    folderOf(target);
     try {
       linkOrCopy(copy, target);
     } catch (e) {

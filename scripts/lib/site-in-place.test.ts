@@ -1,21 +1,12 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterEach, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { temporaryFolders } from '../../tests/support/temporary-folders.ts';
 import { mergeInto } from '../build.ts';
 import { assemblyRecordOf, canUpdateInPlace, readSiteOutputs, recordSiteOutputs, removeStale, siteShape, takeApart, writeAssembly, type SiteAssembly } from './site-in-place.ts';
 
-const made: string[] = [];
-afterEach(() => {
-  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function folder(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'site-in-place-'));
-  made.push(dir);
-  return dir;
-}
+const folder = temporaryFolders('site-in-place-');
 
 function write(root: string, files: Record<string, string>): void {
   for (const [file, text] of Object.entries(files)) {

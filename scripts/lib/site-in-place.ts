@@ -20,6 +20,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { folderMaker } from './folders.ts';
 
 /** A part's record of the files its last build wrote or kept, in its cache folder. */
 const OUTPUTS = 'site-outputs.json';
@@ -160,15 +161,11 @@ export function takeApart(outDir: string, assembly: SiteAssembly, partDirs: read
   renameSync(outDir, partDirs[0]!);
   assembly.moved.forEach((paths, k) => {
     const into = partDirs[k + 1]!;
-    const made = new Set<string>();
+    const folderOf = folderMaker();
     for (const path of paths) {
       const from = join(partDirs[0]!, path);
       const to = join(into, path);
-      const folder = dirname(to);
-      if (!made.has(folder)) {
-        mkdirSync(folder, { recursive: true });
-        made.add(folder);
-      }
+      folderOf(to);
       try {
         renameSync(from, to);
       } catch (e) {
