@@ -154,7 +154,7 @@ async function astroBuildInParts(outDir: string, parts: number, plans: number, e
   // The site files' records too: they say which of the site's other files are the last build's (scripts/site-files.ts).
   const filesKept = Array.from({ length: parts }, (_, index) => existsSync(filesStateOf(filesCacheOf(outDir), { index, count: parts }))).every(Boolean);
   const last = filesKept && sameFileSystem(outDir, scratch) ? canUpdateInPlace(outDir, env.ASTRO_CACHE_DIR!, parts, shape, cacheDirOf) : null;
-  forgetAssembly(outDir);
+  forgetAssembly(env.ASTRO_CACHE_DIR!);
   if (last) {
     const apart = performance.now();
     takeApart(outDir, last, partDirs);
@@ -204,7 +204,7 @@ async function astroBuildInParts(outDir: string, parts: number, plans: number, e
     rmSync(scratch, { recursive: true, force: true });
   }
   console.log(`build: astro build done in ${Math.round(performance.now() - started)} ms`);
-  return { site: resolve(outDir), cacheDir: resolve(env.ASTRO_CACHE_DIR!), parts, shape, moved };
+  return { site: resolve(outDir), parts, shape, moved };
 }
 
 /** Whether `a` (or the folder it would be made in) and `b` are on one file system: a rename between them works. */
@@ -444,6 +444,11 @@ export function withBuildLock<T>(fn: () => T, { lock = resolve('.astro-build.loc
   return result;
 }
 
+/** The Astro cache folder of a build of the plans in `plansDir`: builds of other content get their own, beside their plans. */
+export function astroCacheDirOf(plansDir: string): string {
+  return resolve(plansDir) === resolve('content/plans') ? 'node_modules/.astro' : join(dirname(resolve(plansDir)), '.astro-cache');
+}
+
 export async function build(opts: BuildOptions): Promise<void> {
   // process.execPath is the pinned Node 24 when run through npm; astro and pagefind come from node_modules.
   run('ingest', process.execPath, ['scripts/ingest.ts', '--seeds', opts.seedsDir, '--out', opts.plansDir, ...(opts.strict ? ['--strict'] : [])]);
@@ -453,7 +458,7 @@ export async function build(opts: BuildOptions): Promise<void> {
   // collector (--cpu-prof at 10,000 plans); CPU 97–99 s → 87–92 s there, side by side (32 MB: no change; 128 MB: as 64).
   run('prepare', process.execPath, ['--max-semi-space-size=64', 'scripts/prepare.ts', '--plans', opts.plansDir], { BASE_PATH: opts.base });
   // Builds of other content get their own content-layer cache beside their plans, so they never read this one's.
-  const cacheDir = resolve(opts.plansDir) === resolve('content/plans') ? 'node_modules/.astro' : join(dirname(resolve(opts.plansDir)), '.astro-cache');
+  const cacheDir = astroCacheDirOf(opts.plansDir);
   // One build instant for every process of the build (src/lib/build-time.ts).
   // `BUILD_TIME` from the environment, if set, makes two builds state the same date (tests compare a rebuild with a
   // fresh build; a reproducible build can pin it).
@@ -462,7 +467,7 @@ export async function build(opts: BuildOptions): Promise<void> {
   const parts = opts.parts ?? partsFor(plans);
   const assembly = await withBuildLock(async () => {
     if (parts > 1) return astroBuildInParts(opts.outDir, parts, plans, env);
-    forgetAssembly(opts.outDir);
+    forgetAssembly(cacheDir);
     run('astro build', process.execPath, [...WRITING_NODE_OPTIONS, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', opts.outDir], env);
     return null;
   });
@@ -498,7 +503,7 @@ export async function build(opts: BuildOptions): Promise<void> {
   const waited = Math.round(performance.now() - waiting);
   if (waited >= 100) console.log(`build: waiting for the last build's site to be deleted took ${waited} ms`);
   // Last: the site is whole, and the next build may update it in place (scripts/lib/site-in-place.ts).
-  if (assembly) writeAssembly(opts.outDir, assembly);
+  if (assembly) writeAssembly(cacheDir, assembly);
   reportSkipped(opts.plansDir);
   reportNotRead(opts.seedsDir);
 }

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { temporaryFolders } from '../../tests/support/temporary-folders.ts';
 import { mergeInto } from '../build.ts';
-import { assemblyRecordOf, canUpdateInPlace, readSiteOutputs, recordSiteOutputs, removeStale, siteShape, takeApart, writeAssembly, type SiteAssembly } from './site-in-place.ts';
+import { canUpdateInPlace, forgetAssembly, readSiteOutputs, recordSiteOutputs, removeStale, siteShape, takeApart, writeAssembly, type SiteAssembly } from './site-in-place.ts';
 
 const folder = temporaryFolders('site-in-place-');
 
@@ -59,7 +59,7 @@ describe('takeApart(site, assembly, partDirs) and mergeInto', () => {
     // A later stage adds files to the site, into part 0's folders and into one that came from part 1.
     write(site, { 'plans/a/cite.ris': 'ra', 'plans/b/cite.ris': 'rb', 'search/records.json': 'r' });
     const whole = contents(site);
-    const assembly: SiteAssembly = { site, cacheDir: root, parts: 2, shape: 's', moved: [moved] };
+    const assembly: SiteAssembly = { site, parts: 2, shape: 's', moved: [moved] };
     const [q0, q1] = [join(root, 'q0'), join(root, 'q1')];
     takeApart(site, assembly, [q0, q1]);
     expect(existsSync(site)).toBe(false);
@@ -77,7 +77,7 @@ describe('takeApart(site, assembly, partDirs) and mergeInto', () => {
     const root = folder();
     const site = join(root, 'site');
     write(site, { 'index.html': 'home' });
-    takeApart(site, { site, cacheDir: root, parts: 2, shape: 's', moved: [['plans/gone']] }, [join(root, 'q0'), join(root, 'q1')]);
+    takeApart(site, { site, parts: 2, shape: 's', moved: [['plans/gone']] }, [join(root, 'q0'), join(root, 'q1')]);
     expect(contents(join(root, 'q0'))).toEqual({ 'index.html': 'home' });
   });
 });
@@ -90,12 +90,12 @@ describe('canUpdateInPlace(site, cacheDir, parts, shape, partCacheDir)', () => {
     write(site, { 'index.html': 'home' });
     const partCache = (i: number) => join(cache, `part-${i}-of-2`);
     for (const i of [0, 1]) write(partCache(i), { 'site-outputs.json': '["index.html"]' });
-    const assembly: SiteAssembly = { site, cacheDir: cache, parts: 2, shape: 'shape', moved: [[]] };
-    writeAssembly(site, assembly);
+    const assembly: SiteAssembly = { site, parts: 2, shape: 'shape', moved: [[]] };
+    writeAssembly(cache, assembly);
     return { site, cache, partCache, assembly };
   }
 
-  test('the site its record names, built by this cache, in as many parts, of the same shape, with every part’s outputs recorded', () => {
+  test('the site its cache’s record names, built in as many parts, of the same shape, with every part’s outputs recorded', () => {
     const { site, cache, partCache, assembly } = built();
     expect(canUpdateInPlace(site, cache, 2, 'shape', partCache)).toEqual(assembly);
     expect(readSiteOutputs(partCache(1))).toEqual(['index.html']);
@@ -109,11 +109,20 @@ describe('canUpdateInPlace(site, cacheDir, parts, shape, partCacheDir)', () => {
     rmSync(join(partCache(1), 'site-outputs.json'));
     expect(canUpdateInPlace(site, cache, 2, 'shape', partCache)).toBeNull();
     const other = built();
-    rmSync(assemblyRecordOf(other.site));
+    forgetAssembly(other.cache);
     expect(canUpdateInPlace(other.site, other.cache, 2, 'shape', other.partCache)).toBeNull();
     const gone = built();
     rmSync(gone.site, { recursive: true });
     expect(canUpdateInPlace(gone.site, gone.cache, 2, 'shape', gone.partCache)).toBeNull();
+  });
+
+  test('not a site whose cache has since built another folder: its records describe that one', () => {
+    const { site, cache, partCache } = built();
+    const second = join(dirname(site), 'second-site');
+    write(second, { 'index.html': 'home' });
+    writeAssembly(cache, { site: second, parts: 2, shape: 'shape', moved: [[]] });
+    expect(canUpdateInPlace(site, cache, 2, 'shape', partCache)).toBeNull();
+    expect(canUpdateInPlace(second, cache, 2, 'shape', partCache)).not.toBeNull();
   });
 });
 

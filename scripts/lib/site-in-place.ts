@@ -10,14 +10,15 @@
  * each removes the files it made last time and no longer makes (`removeStale`, from the record of its outputs that
  * `recordSiteOutputs` writes), the parts are merged again, and the later stages replace only what changed.
  *
- * In place only when the last build of this site finished (its assembly record is written last, and removed when a
- * build starts) with the same code, Astro config, registries, public files, base and number of parts: those decide
- * which files the site holds besides the data, so a change to any builds a new site as before (all its pages
- * render again anyway). A build that fails after taking the site apart leaves no site (as a new site did).
+ * In place only when the last build with this cache folder built this site and finished (its assembly record, in the
+ * cache folder, is written last and removed when a build starts), with the same code, Astro config, registries,
+ * public files, base and number of parts: those decide which files the site holds besides the data, so a change to
+ * any builds a new site as before (all its pages render again anyway). A build that fails after taking the site
+ * apart leaves no site (as a new site did).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { folderMaker } from './folders.ts';
@@ -86,12 +87,14 @@ export function pruneEmpty(root: string, folder: string): void {
   }
 }
 
-/** The record of how the last build assembled a site: beside the site, like its other caches. */
+/**
+ * The record of how the last build assembled its site, in the build's Astro cache folder: the parts' records of
+ * pages and outputs there are that build's, so they describe the site it names and no other (a build of the same
+ * plans into another folder, with the same cache, names that one).
+ */
 export interface SiteAssembly {
   /** The site folder, resolved. */
   site: string;
-  /** The Astro cache folder of the build (its parts' records of pages and outputs). */
-  cacheDir: string;
   parts: number;
   /** `siteShape` of the build. */
   shape: string;
@@ -99,10 +102,8 @@ export interface SiteAssembly {
   moved: string[][];
 }
 
-export const assemblyRecordOf = (outDir: string): string => {
-  const site = resolve(outDir);
-  return join(dirname(site), `.${basename(site)}.assembly.json`);
-};
+/** In a folder of its own: the build links each file at the cache folder's top into every part's cache folder. */
+export const assemblyRecordOf = (cacheDir: string): string => join(cacheDir, 'site-assembly', 'record.json');
 
 /**
  * What decides which files a site holds besides its data: the inputs of Astro's sync (code, Astro config,
@@ -122,32 +123,36 @@ export function siteShape(syncInputs: string, parts: number, env: Readonly<Recor
   return hash.digest('hex');
 }
 
-/** Reads the assembly record of the site in `outDir`, or null. */
-export function readAssembly(outDir: string): SiteAssembly | null {
+/** Reads the assembly record in `cacheDir`, or null. */
+export function readAssembly(cacheDir: string): SiteAssembly | null {
   try {
-    return JSON.parse(readFileSync(assemblyRecordOf(outDir), 'utf8')) as SiteAssembly;
+    return JSON.parse(readFileSync(assemblyRecordOf(cacheDir), 'utf8')) as SiteAssembly;
   } catch {
     return null;
   }
 }
 
-/** Written when a build has finished; removed when one starts, so that a site a build left half made is never reused. */
-export function writeAssembly(outDir: string, assembly: SiteAssembly): void {
-  writeJson(assemblyRecordOf(outDir), assembly);
+/**
+ * Written when a build has finished; removed when one starts (its parts rewrite the cache's records whatever becomes
+ * of it), so that a site a build left half made, or a site another build's records no longer describe, is never
+ * updated in place.
+ */
+export function writeAssembly(cacheDir: string, assembly: SiteAssembly): void {
+  writeJson(assemblyRecordOf(cacheDir), assembly);
 }
 
-export function forgetAssembly(outDir: string): void {
-  rmSync(assemblyRecordOf(outDir), { force: true });
+export function forgetAssembly(cacheDir: string): void {
+  rmSync(assemblyRecordOf(cacheDir), { force: true });
 }
 
 /**
- * Whether the site in `outDir` can be updated in place by a build of this shape: it exists, its record names it, this
- * cache folder and this shape, and every part's output record is there.
+ * Whether the site in `outDir` can be updated in place by a build of this shape with this cache folder: the cache's
+ * record names it and this shape and number of parts, the site is there, and every part's output record is.
  */
 export function canUpdateInPlace(outDir: string, cacheDir: string, parts: number, shape: string, partCacheDirOf: (i: number) => string): SiteAssembly | null {
-  const assembly = readAssembly(outDir);
+  const assembly = readAssembly(cacheDir);
   if (assembly === null || !existsSync(outDir)) return null;
-  if (assembly.site !== resolve(outDir) || assembly.cacheDir !== resolve(cacheDir) || assembly.parts !== parts || assembly.shape !== shape) return null;
+  if (assembly.site !== resolve(outDir) || assembly.parts !== parts || assembly.shape !== shape) return null;
   if (assembly.moved.length !== parts - 1) return null;
   for (let i = 0; i < parts; i++) if (readSiteOutputs(partCacheDirOf(i)) === null) return null;
   return assembly;

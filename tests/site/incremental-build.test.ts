@@ -18,7 +18,8 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { generateCorpus, poolsFromSeeds } from '../../scripts/generate-corpus.ts';
 import { buildSite } from '../support/global-setup.ts';
-import { assemblyRecordOf } from '../../scripts/lib/site-in-place.ts';
+import { forgetAssembly } from '../../scripts/lib/site-in-place.ts';
+import { astroCacheDirOf } from '../../scripts/build.ts';
 
 /** Plans in the first build; the rebuild adds one. */
 const PLANS = 24;
@@ -321,7 +322,7 @@ describe('a rebuild of a site whose last build did not finish', () => {
   /** The scratch folder a build stopped by force leaves in the project, with the site it was updating taken apart. */
   const leftover = join(process.cwd(), '.astro-parts-stopped-by-test');
   beforeAll(async () => {
-    rmSync(assemblyRecordOf(join(work, 'site')));
+    forgetAssembly(astroCacheDirOf(join(work, 'plans')));
     mkdirSync(join(leftover, 'part-0'), { recursive: true });
     writeFileSync(join(leftover, 'part-0', 'index.html'), 'a page of the site it was updating');
     log = await build(join(work, 'seeds'), join(work, 'plans'), join(work, 'site'));
@@ -339,5 +340,20 @@ describe('a rebuild of a site whose last build did not finish', () => {
     expect(plainLines(log).filter((l) => l.endsWith('(cached)')).length).toBeGreaterThan(PLANS * 6);
     expect(files(join(work, 'site'))).toEqual(unchangedFiles);
     expect(readdirSync(work).filter((f) => f.includes('.old-'))).toEqual([]);
+  });
+});
+
+describe('a rebuild of a site after the same plans were built into another folder', () => {
+  // The other build rewrote the cache's records of pages and outputs: they describe its folder, not this one.
+  let log = '';
+  beforeAll(async () => {
+    await build(join(work, 'seeds'), join(work, 'plans'), join(work, 'second-site'));
+    log = await build(join(work, 'seeds'), join(work, 'plans'), join(work, 'site'));
+  }, 300_000);
+
+  test('makes a new site instead of updating this one in place, with the same files', () => {
+    expect(log).not.toMatch(/taken apart/u);
+    expect(log.match(/astro-build-part: linked [1-9]\d* page\(s\) of the last build from the cache/gu)).toHaveLength(2);
+    expect(files(join(work, 'site'))).toEqual(unchangedFiles);
   });
 });
