@@ -9,11 +9,12 @@
  * catalog, which every chart's CSV needs; the writing is what is shared out).
  *
  * Files are kept across builds (issue 15: adding a plan to a library of 10,000 should not make the other plans'
- * files again): every file is made into a cache beside the site (`.<site>.files/`, which outlives the site folder
- * each build empties) and linked into the site; the next build links the cached file again where its key
- * (`SiteFile.key`), the code, the registries and the site's address are as they were. Each part records its files'
- * keys in `state-<i>-of-<k>.json` there; a file of a plan that is gone leaves the cache with it. The site's files
- * are then links to the cache's: a later stage that changes one must replace it, never write into it.
+ * files again): every file is made into a cache beside the site (`.<site>.files/`, which outlives a site folder
+ * made anew) and linked into the site; the next build links the cached file again where its key
+ * (`SiteFile.key`), the code, the registries and the site's address are as they were, or leaves it where a site
+ * updated in place already holds it (scripts/lib/site-in-place.ts). Each part records its files' keys in
+ * `state-<i>-of-<k>.json` there; a file of a plan that is gone leaves the cache, and the site, with it. The site's
+ * files are then links to the cache's: a later stage that changes one must replace it, never write into it.
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

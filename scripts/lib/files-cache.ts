@@ -1,7 +1,7 @@
 /**
  * Where the build keeps the site's files that are not pages between builds (scripts/site-files.ts): beside the
- * site, since each build empties the site folder. Its own module, so that the build finds it without loading what
- * makes the files.
+ * site, since a build that makes a new site starts from an empty folder. Its own module, so that the build finds it
+ * without loading what makes the files.
  */
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
