@@ -141,7 +141,7 @@ async function astroBuildInParts(outDir: string, parts: number, plans: number, e
   const started = performance.now();
   // Content is synced once, here; the parts build without syncing (scripts/astro-build-part.ts says why). Not at all
   // when nothing it reads changed since the sync recorded in the cache folder (`syncInputs`).
-  syncContent(env);
+  const inputs = syncContent(env);
   const synced = dotAstroState();
   // A build stopped by force left its scratch folder (with the site it was updating, taken apart): under the build
   // lock no other build uses one, so it goes.
@@ -149,7 +149,7 @@ async function astroBuildInParts(outDir: string, parts: number, plans: number, e
   const scratch = mkdtempSync(join(process.cwd(), '.astro-parts-'));
   const partDirs = Array.from({ length: parts }, (_, i) => join(scratch, `part-${i}`));
   const cacheDirOf = (i: number) => partCacheDir(env.ASTRO_CACHE_DIR!, i, parts);
-  const shape = siteShape(syncInputs(), parts, { ...process.env, ...env });
+  const shape = siteShape(inputs, parts, { ...process.env, ...env });
   // The last site updated in place where it can be (scripts/lib/site-in-place.ts); else a new site, as follows.
   // The site files' records too: they say which of the site's other files are the last build's (scripts/site-files.ts).
   const filesKept = Array.from({ length: parts }, (_, index) => existsSync(filesStateOf(filesCacheOf(outDir), { index, count: parts }))).every(Boolean);
@@ -207,7 +207,7 @@ async function astroBuildInParts(outDir: string, parts: number, plans: number, e
   return { site: resolve(outDir), parts, shape, moved };
 }
 
-/** Whether `a` (or the folder it would be made in) and `b` are on one file system: a rename between them works. */
+/** Whether `a` and `b` are on one file system (false where either is missing): a rename between them works. */
 function sameFileSystem(a: string, b: string): boolean {
   try {
     return statSync(a).dev === statSync(b).dev;
@@ -236,9 +236,9 @@ const syncRecordOf = (cacheDir: string) => join(cacheDir, 'sync-inputs.json');
  * `astro sync`, unless its inputs (`syncInputs`) are those of the last sync recorded in the cache folder and what that
  * sync wrote is there (the data store in the cache folder, the content modules in `.astro/`): it would write the same
  * again (at 10,000 plans 2.5–3.5 s of every rebuild). The record is removed before a sync and written after it, so
- * that a sync that failed is never taken for done.
+ * that a sync that failed is never taken for done. Returns the inputs' digest (the site's shape is made of it too).
  */
-function syncContent(env: Record<string, string>): void {
+function syncContent(env: Record<string, string>): string {
   const record = syncRecordOf(env.ASTRO_CACHE_DIR!);
   const inputs = syncInputs();
   const written = [join(env.ASTRO_CACHE_DIR!, 'data-store.json'), join('.astro', 'content-modules.mjs'), join('.astro', 'content-assets.mjs')];
@@ -250,12 +250,13 @@ function syncContent(env: Record<string, string>): void {
   }
   if (last === inputs && written.every((f) => existsSync(f))) {
     console.log('build: astro sync skipped: nothing it reads (code, Astro config, content/) changed since the last sync');
-    return;
+    return inputs;
   }
   rmSync(record, { force: true });
   run('astro sync', process.execPath, ['node_modules/astro/bin/astro.mjs', 'sync'], env);
   mkdirSync(dirname(record), { recursive: true });
   writeFileSync(record, JSON.stringify({ inputs }));
+  return inputs;
 }
 
 /** Old sites being deleted in the background (`setAside`); `build` waits for them before it returns. */
