@@ -71,15 +71,20 @@ export function slugFromMeta(meta: PlanDocument['meta'], fileName: string): stri
   return `${region}-${when}`;
 }
 
-/** Default slug: the file name without `.txt`, lower-case, `_` → `-`. */
+/**
+ * Default slug: the file name without `.txt`, lower-case, `_` → `-`, ASCII letters and digits only. A name in Chinese
+ * keeps next to nothing that way (`某县 规划 (1).txt` kept `1`, a URL that says nothing and looks like a list's page):
+ * where the name loses other letters and keeps no ASCII letter, the slug is `plan-` and a short hash of the name.
+ */
 export function slugFromFileName(name: string): string {
-  const slug = name
-    .replace(/\.txt$/iu, '')
+  const base = name.replace(/\.txt$/iu, '');
+  const slug = base
     .toLowerCase()
     .replace(/[_\s.]+/gu, '-')
     .replace(/[^a-z0-9-]/gu, '')
     .replace(/^-+|-+$/gu, '');
-  return /^[a-z0-9]/u.test(slug) ? slug : `plan-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
+  const lostLetters = /[^\p{ASCII}]/u.test(base) && !/[a-z]/u.test(slug);
+  return slug !== '' && !lostLetters ? slug : `plan-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
 }
 
 /** Turn pieces into rich text, registering their repairs under `blockId`. */
