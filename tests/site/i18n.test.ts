@@ -96,16 +96,3 @@ describe.each(pages)('$path', ({ file, path }) => {
     expectNone(problems, path);
   });
 });
-
-test('the 404 page, served for unknown paths of both editions, says so in English too and leads into the English edition', () => {
-  const page = parsedHtmlFile(join(siteDir, '404.html'));
-  const english = page.querySelectorAll('[lang="en"]').filter((e) => e.tagName.toLowerCase() === 'section');
-  expect(english, 'one section in English').toHaveLength(1);
-  expect(english[0]!.querySelector('h2')?.textContent.trim()).toBe('Page not found');
-  const links = english[0]!.querySelectorAll('a').map((a) => new URL(a.getAttributeValue('href')!, siteRoot).pathname);
-  expect(links.length).toBeGreaterThan(0);
-  for (const path of links) {
-    expect(isEnglish(path), `${path}: in the English edition`).toBe(true);
-    expect(fileOf(path), `${path}: a built page`).not.toBeNull();
-  }
-});
