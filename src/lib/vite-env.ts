@@ -10,8 +10,8 @@
  */
 
 /**
- * Whether Vite gave this module an `env` on `import.meta` (a build, `astro dev`, Vitest), known once: in plain Node reading
- * it throws, and for each of the millions of URLs of the open data at 10,000 plans that was 4.5 s of prepare
+ * Whether Vite gave this module an `env` on `import.meta` (a build, `astro dev`, Vitest), known once: in plain Node
+ * reading it throws, and for each of the millions of URLs of the open data at 10,000 plans that was 4.5 s of prepare
  * (--cpu-prof). Where it exists it is read each time (Vitest's `vi.stubEnv` changes it).
  */
 const VITE_ENV: boolean = (() => {
