@@ -21,6 +21,7 @@ import { filesCacheOf, filesStateOf, recordedSiteFiles } from './lib/files-cache
 import { codeDigest } from './lib/code-digest.ts';
 import { readSeedFolder } from './lib/seed-folder.ts';
 import { canUpdateInPlace, forgetAssembly, pruneEmpty, siteShape, takeApart, writeAssembly, type SiteAssembly } from './lib/site-in-place.ts';
+import { placeEnglishNotFound } from './lib/not-found-page.ts';
 import { planFiles } from '../src/lib/plan-files.ts';
 import { parseCommandLine } from './lib/command-line.ts';
 
@@ -472,6 +473,7 @@ export async function build(opts: BuildOptions): Promise<void> {
     run('astro build', process.execPath, [...WRITING_NODE_OPTIONS, 'node_modules/astro/bin/astro.mjs', 'build', '--outDir', opts.outDir], env);
     return null;
   });
+  placeEnglishNotFound(opts.outDir);
   // The files that are not pages (source texts, open data, search records, citation and chart files:
   // src/lib/site-files.ts), written beside the pages by a plain script rather than rendered by Astro one by one,
   // and kept across builds in a cache beside the site. Files kept by a build in another number of parts are not

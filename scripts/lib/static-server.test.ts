@@ -14,6 +14,8 @@ beforeAll(() => {
   const files: Record<string, string> = {
     'index.html': '<!doctype html><title>home</title>',
     '404.html': '<!doctype html><title>not found</title>',
+    'en/404.html': '<!doctype html><title>English: not found</title>',
+    'en/index.html': '<!doctype html><title>English home</title>',
     'plans/a/index.html': '<!doctype html><title>a</title>',
     'sources/a.txt': '文本',
     'style.css': 'body{}',
@@ -65,6 +67,19 @@ describe.each(['/', '/plans/'])('mounted at %s', (base) => {
     expect(await response.text()).toContain('not found');
   });
 
+  test('a missing path under a folder with its own 404.html → that page (the English edition’s), else the site’s', async () => {
+    for (const path of ['en/missing/', 'en/plans/x/y/', 'en/missing.html', 'en/%E7%BC%BA']) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status, path).toBe(404);
+      expect(await response.text(), path).toContain('English: not found');
+    }
+    for (const path of ['plans/missing/', 'enx/missing/', 'plans/a/b/c']) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status, path).toBe(404);
+      expect(await response.text(), path).toBe('<!doctype html><title>not found</title>');
+    }
+  });
+
   test('a folder without its slash redirects to it', async () => {
     const response = await fetch(`${server.url}plans/a`, { redirect: 'manual' });
     expect(response.status).toBe(301);
@@ -77,6 +92,22 @@ describe.each(['/', '/plans/'])('mounted at %s', (base) => {
       expect(await rawStatus(server.origin, `${base}${path}`), path).toBe(404);
     }
   });
+});
+
+test('a `..` that comes back into the site does not pick a 404.html outside it on the way', async () => {
+  const outer = mkdtempSync(join(tmpdir(), 'site-tests-outer-'));
+  mkdirSync(join(outer, 'site'));
+  writeFileSync(join(outer, '404.html'), 'outside');
+  // The site has no 404.html of its own: walking up `x/../..` as written would reach the one outside.
+  const server = await startStaticServer({ root: join(outer, 'site') });
+  try {
+    const response = await rawGet(server.origin, '/x/../../site/missing', {});
+    expect(response.status).toBe(404);
+    expect(response.body.toString()).toBe('Not found\n');
+  } finally {
+    await server.close();
+    rmSync(outer, { recursive: true, force: true });
+  }
 });
 
 test('mounted at /plans/, paths outside the base are not found', async () => {

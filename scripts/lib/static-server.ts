@@ -2,7 +2,8 @@
  * A small static HTTP server over a built site, for `npm start`, the browser tests and the benchmark (node:http,
  * no dependency). It serves
  * the folder under a base path (`/` or a sub-path such as `/plans/`, to test `--base` builds), maps
- * folders to their `index.html`, answers unknown paths with the site's own `404.html` and status 404, and
+ * folders to their `index.html`, answers unknown paths with the nearest `404.html` (`en/404.html` under `/en/`, else
+ * the site's own) and status 404, and
  * sends the content types a real host would, so tests can assert on them.
  */
 import { createServer } from 'node:http';
@@ -130,9 +131,16 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
     res.end(head ? undefined : body);
   }
 
-  async function notFound(res: ServerResponse, head: boolean): Promise<void> {
-    const page = join(root, '404.html');
-    if (await isFile(page)) return send(res, 404, page, head);
+  /**
+   * The nearest `404.html` up the folders of the path asked for (`path`, resolved inside the site), ending at the
+   * site's own, as Cloudflare Pages serves it: the English edition's `en/404.html` for `/en/…`.
+   */
+  async function notFound(res: ServerResponse, head: boolean, path = root): Promise<void> {
+    const folders = path.slice(root.length).split(sep).filter(Boolean).slice(0, -1);
+    for (let n = folders.length; n >= 0; n--) {
+      const page = join(root, ...folders.slice(0, n), '404.html');
+      if (await isFile(page)) return send(res, 404, page, head);
+    }
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
     res.end(head ? undefined : 'Not found\n');
   }
@@ -173,7 +181,7 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
       const index = join(path, 'index.html');
       if (await isFile(index)) return send(res, 200, index, head, accept);
     }
-    return notFound(res, head);
+    return notFound(res, head, path);
   }
 
   const server: Server = createServer((req, res) => {

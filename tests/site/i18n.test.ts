@@ -13,7 +13,10 @@ import { parsedHtmlFile } from '../support/parsed-html.ts';
 import { expectNone } from '../support/report.ts';
 
 const siteDir = inject('siteDir');
-const pages = builtPages(siteDir).filter((p) => p.path !== '/404.html');
+const baseUrl = inject('baseUrl');
+const pages = builtPages(siteDir);
+/** Each edition's not-found page, served for any address without a page (scripts/lib/not-found-page.ts). */
+const NOT_FOUND = ['/404.html', '/en/404.html'];
 const isEnglish = (path: string) => path === '/en/' || path.startsWith('/en/');
 const siteRoot = new URL('/', config.site!).href;
 
@@ -46,8 +49,10 @@ const BOTH = [
 ];
 
 test('the English edition has the pages it should, and only those', () => {
-  const chinese = pages.filter((p) => !isEnglish(p.path)).map((p) => p.path);
-  const english = pages.filter((p) => isEnglish(p.path)).map((p) => p.path.replace(/^\/en/u, ''));
+  const paths = pages.map((p) => p.path);
+  expect(paths.filter((p) => NOT_FOUND.includes(p) || /\/404\/$/u.test(p))).toEqual(NOT_FOUND);
+  const chinese = paths.filter((p) => !isEnglish(p) && !NOT_FOUND.includes(p));
+  const english = paths.filter((p) => isEnglish(p) && !NOT_FOUND.includes(p)).map((p) => p.replace(/^\/en/u, ''));
   const expected = chinese.filter((p) => BOTH.some((r) => r.test(p)));
   expect(expected.length, 'Chinese pages with an English edition').toBeGreaterThan(10);
   expect(english.sort()).toEqual(expected.sort());
@@ -95,4 +100,21 @@ describe.each(pages)('$path', ({ file, path }) => {
     }
     expectNone(problems, path);
   });
+});
+
+test('an address without a page gets the not-found page of its edition, with status 404', async () => {
+  for (const [path, lang, heading, home] of [
+    ['en/no-such-page/', 'en', 'Page not found', '/en/'],
+    ['en/plans/no-such-plan/', 'en', 'Page not found', '/en/'],
+    ['no-such-page/', 'zh-CN', '未找到页面', '/'],
+    ['plans/no-such-plan/', 'zh-CN', '未找到页面', '/'],
+  ] as const) {
+    const response = await fetch(new URL(path, baseUrl));
+    expect(response.status, path).toBe(404);
+    const html = await response.text();
+    expect(/<html lang="([^"]+)"/u.exec(html)?.[1], path).toBe(lang);
+    expect(/<h1>([^<]*)<\/h1>/u.exec(html)?.[1], path).toBe(heading);
+    // Its way back leads into its own edition (absolute links: the page is served at any address).
+    expect(html, path).toContain(`<a href="${new URL(home, baseUrl).pathname}">`);
+  }
 });

@@ -1,8 +1,8 @@
 /**
  * sitemap.xml and robots.txt of the built site. The sitemap is well-formed XML in the sitemaps.org namespace
  * (parsed by Chromium's own XML parser, `DOMParser`, so there is no parsing dependency of our own), lists every
- * built HTML page except the 404 page (src/lib/sitemap.ts lists the pages; the 404 page is the only built
- * page it leaves out, on purpose), once each, as absolute URLs under the site's configured origin
+ * built HTML page except the not-found pages (src/lib/sitemap.ts lists the pages; `404.html` and `en/404.html`
+ * are the only built pages it leaves out, on purpose), once each, as absolute URLs under the site's configured origin
  * (astro.config.mjs `site`). robots.txt lets every crawler in and names that sitemap. Both are served with the
  * content type a crawler expects.
  */
@@ -23,8 +23,8 @@ const siteRoot = new URL('/', config.site).href;
 
 /** Built pages by URL path (`/`, `/plans/<slug>/`, `/404.html`). */
 const pages = builtPages(siteDir);
-/** What a crawler should find: every built page but the 404 page. */
-const indexable = pages.filter((p) => p.path !== '/404.html').map((p) => p.path);
+/** What a crawler should find: every built page but the not-found pages (one per edition). */
+const indexable = pages.filter((p) => p.path !== '/404.html' && p.path !== '/en/404.html').map((p) => p.path);
 
 interface ParsedSitemap {
   /** Text of the `<parsererror>` element, or null when the XML is well-formed. */
@@ -85,11 +85,12 @@ describe('sitemap.xml', () => {
     );
   });
 
-  test('lists exactly the built pages, except the 404 page', () => {
-    // Sanity of the page list itself: the home page, a plan page and the 404 page are built.
+  test('lists exactly the built pages, except the not-found pages', () => {
+    // Sanity of the page list itself: the home page, a plan page and the not-found pages are built.
     expect(indexable).toContain('/');
     expect(indexable.some((p) => /^\/plans\/[^/]+\/$/u.test(p))).toBe(true);
     expect(pages.map((p) => p.path)).toContain('/404.html');
+    expect(pages.map((p) => p.path)).toContain('/en/404.html');
     const listed = new Set(locs().map((loc) => `/${loc.slice(siteRoot.length)}`));
     expectNone(
       indexable.filter((p) => !listed.has(p)),

@@ -37,7 +37,11 @@ test('a page in each language', () => {
   expect(pageOf('/glossary/')).toEqual({ locale: 'zh-CN', path: 'glossary/' });
   expect(editions('/en/compare/')).toEqual({ 'zh-CN': '/compare/', en: '/en/compare/' });
   expect(editions('/themes/')).toEqual({ 'zh-CN': '/themes/', en: '/en/themes/' });
-  expect(editions('/404.html')).toEqual({ 'zh-CN': '/404.html', en: null });
+  // The not-found pages are no edition of each other (each stands for any address asked for): the switch goes home.
+  expect(editions('/404.html')).toEqual({ 'zh-CN': null, en: null });
+  expect(editions('/en/404.html')).toEqual({ 'zh-CN': null, en: null });
+  expect(editions('/en/404/')).toEqual({ 'zh-CN': null, en: null });
+  expect(editions('/en/404-plan/')).toEqual({ 'zh-CN': '/404-plan/', en: null });
   expect(localeOf('en')).toBe('en');
   expect(localeOf(undefined)).toBe('zh-CN');
   expect(ui('en')).toBe(en);

@@ -74,10 +74,12 @@ export function pageOf(pathname: string): { locale: Locale; path: string } {
 
 /**
  * The same page in each language, as URL paths with the base; `null` for a language the page does not exist in.
- * A Chinese page without an English edition has none.
+ * A Chinese page without an English edition has none; the not-found pages (`404.html`, `en/404.html`) have none.
  */
 export function editions(pathname: string): Record<Locale, string | null> {
   const { path } = pageOf(pathname);
+  // Each edition's not-found page stands for whatever address was asked for: it is no edition of the other's.
+  if (/^404(?:\.html|\/)?$/u.test(path)) return { 'zh-CN': null, en: null };
   return { 'zh-CN': url(path), en: hasEnglish(path) ? url(`en/${path}`) : null };
 }
 

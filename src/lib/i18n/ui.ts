@@ -313,6 +313,13 @@ export const zh = {
     passage: (plans: number, chars: number) => `${plans}个规划 · ${chars}字：`,
     more: '等',
   },
+  // The page a host serves for an address without a page (404.html; the English edition's at en/404.html).
+  notFound: {
+    title: '未找到页面',
+    description: '此页面不存在。',
+    lead: '此网址没有对应的页面。规划的章节网址形如 <code>plans/规划/#s2-1</code>；页面可能已更名。',
+    search: '搜索全文',
+  },
 };
 
 export type UiStrings = typeof zh;
@@ -610,5 +617,11 @@ export const en: UiStrings = {
     listShown: (n: number) => `The first ${n}, by number of plans, then length.`,
     passage: (plans: number, chars: number) => `${plans} plans · ${chars} characters: `,
     more: ' and others',
+  },
+  notFound: {
+    title: 'Page not found',
+    description: 'There is no such page.',
+    lead: 'There is no page at this address. A section of a plan has an address like <code>plans/plan/#s2-1</code>; the page may have been renamed.',
+    search: 'Search the full texts',
   },
 };
