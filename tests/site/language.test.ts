@@ -104,6 +104,8 @@ function pieces(root: HtmlElement, skip: ReadonlySet<HtmlElement>): Piece[] {
   if (title) out.push({ where: 'title', text: decode(title.textContent) });
   const description = root.querySelector('meta[name="description"]')?.getAttributeValue('content');
   if (description) out.push({ where: 'meta[name="description"]', text: decode(description) });
+  // Names a browser shows for the head's links (the Atom feed's, in a feed reader's list).
+  for (const link of root.querySelectorAll('link[title]')) out.push({ where: `link[rel="${link.getAttributeValue('rel')}"] @title`, text: decode(link.getAttributeValue('title') ?? '') });
   const visit = (node: DOMNode, parts: string[]) => {
     for (const child of node.childNodes) {
       if (child.nodeType === 3) parts.push(decode(child.textContent));
@@ -191,8 +193,13 @@ function hanOutsideChinese(root: HtmlElement): Piece[] {
   if (title && han.test(title.textContent)) out.push({ where: 'title', text: decode(title.textContent) });
   const description = root.querySelector('meta[name="description"]')?.getAttributeValue('content');
   if (description && han.test(description)) out.push({ where: 'meta[name="description"]', text: decode(description) });
+  // Names a browser shows for the head's links (the Atom feed's, in a feed reader's list).
+  for (const link of root.querySelectorAll('link[title]')) {
+    const name = link.getAttributeValue('title') ?? '';
+    if (han.test(name)) out.push({ where: `link[rel="${link.getAttributeValue('rel')}"] @title`, text: decode(name) });
+  }
   const visit = (e: HtmlElement, chinese: boolean) => {
-    if (e.tagName === 'head') return; // its title and description are read above
+    if (e.tagName === 'head') return; // its title, description and link names are read above
     const lang = e.getAttributeValue('lang');
     const inChinese = lang === null ? chinese : lang.toLowerCase().startsWith('zh');
     if (SKIP_TAGS.has(e.tagName)) return;

@@ -11,6 +11,8 @@ export const zh = {
   siteName: '地方科技规划参考库',
   siteDescription: '中国地方科技创新规划：结构化全文、逐句可溯的指标、跨地区比较与规范打印。',
   skipLink: '跳到正文',
+  /** The Atom feed's name in every page's head (the feed itself is in Chinese). */
+  feedTitle: '收录的规划（Atom 订阅）',
   navLabel: '网站导航',
   nav: {
     plans: '规划',
@@ -329,6 +331,7 @@ export const en: UiStrings = {
   siteName: 'China Local S&T Plans',
   siteDescription: 'Local science and technology plans of China: the full texts, structured; every target traceable to its sentence; comparisons across regions.',
   skipLink: 'Skip to the content',
+  feedTitle: 'Plans in the collection (Atom feed, in Chinese)',
   navLabel: 'Site navigation',
   nav: {
     plans: 'Plans',
