@@ -1,14 +1,13 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { placeEnglishNotFound } from './not-found-page.ts';
+import { temporaryFolders } from '../../tests/support/temporary-folders.ts';
 
-let site: string;
-afterEach(() => rmSync(site, { recursive: true, force: true }));
+const newSite = temporaryFolders('not-found-');
 
 test('en/404/index.html becomes en/404.html, its folder gone; a rebuild replaces the last one', () => {
-  site = mkdtempSync(join(tmpdir(), 'not-found-'));
+  const site = newSite();
   mkdirSync(join(site, 'en', '404'), { recursive: true });
   writeFileSync(join(site, 'en', '404', 'index.html'), 'first');
   placeEnglishNotFound(site);
@@ -22,6 +21,5 @@ test('en/404/index.html becomes en/404.html, its folder gone; a rebuild replaces
 });
 
 test('a site without the page is an error that names the file', () => {
-  site = mkdtempSync(join(tmpdir(), 'not-found-'));
-  expect(() => placeEnglishNotFound(site)).toThrow(/en\/404\/index\.html: the English not-found page/u);
+  expect(() => placeEnglishNotFound(newSite())).toThrow(/en\/404\/index\.html: the English not-found page/u);
 });

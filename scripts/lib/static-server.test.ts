@@ -7,6 +7,7 @@ import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { startStaticServer } from './static-server.ts';
 import type { StaticServer } from './static-server.ts';
+import { temporaryFolders } from '../../tests/support/temporary-folders.ts';
 
 let root: string;
 beforeAll(() => {
@@ -94,8 +95,9 @@ describe.each(['/', '/plans/'])('mounted at %s', (base) => {
   });
 });
 
+const newOuter = temporaryFolders('site-tests-outer-');
 test('a `..` that comes back into the site does not pick a 404.html outside it on the way', async () => {
-  const outer = mkdtempSync(join(tmpdir(), 'site-tests-outer-'));
+  const outer = newOuter();
   mkdirSync(join(outer, 'site'));
   writeFileSync(join(outer, '404.html'), 'outside');
   // The site has no 404.html of its own: walking up `x/../..` as written would reach the one outside.
@@ -106,7 +108,6 @@ test('a `..` that comes back into the site does not pick a 404.html outside it o
     expect(response.body.toString()).toBe('Not found\n');
   } finally {
     await server.close();
-    rmSync(outer, { recursive: true, force: true });
   }
 });
 
