@@ -25,12 +25,38 @@ export interface Snippet {
 const LEAD = 24;
 const LENGTH = 100;
 
-/** The text of a hit's block around its first match, with every match inside the window marked. */
+/** Punctuation that ends a clause: a snippet starts after one when one is near enough before the match. */
+const CLAUSE_END = /[，。；：！？,;:!?]/u;
+/** A number or a Latin word, which a cut would change (…19年末 for 2019年末): a snippet never starts or ends inside one. */
+const RUN = /[0-9A-Za-z.%．％０-９Ａ-Ｚａ-ｚ]/u;
+/** How far a cut moves to keep a number or word whole (a longer run is cut). */
+const RUN_REACH = 12;
+
+/** Where a snippet of `text` starts, given the earliest start: at a clause's start when one is before `first`, else not inside a number. */
+function snippetStart(text: string, earliest: number, first: number): number {
+  if (earliest <= 0 || CLAUSE_END.test(text[earliest - 1]!)) return Math.max(0, earliest);
+  for (let i = earliest; i < first; i++) if (CLAUSE_END.test(text[i]!)) return i + 1;
+  let start = earliest;
+  while (start > 0 && earliest - start < RUN_REACH && RUN.test(text[start - 1]!) && RUN.test(text[start]!)) start--;
+  return RUN.test(text[start - 1] ?? '') && RUN.test(text[start]!) ? earliest : start;
+}
+
+/** Where a snippet ends, given the latest end: not inside a number. */
+function snippetEnd(text: string, latest: number): number {
+  let end = latest;
+  while (end < text.length && end - latest < RUN_REACH && RUN.test(text[end - 1]!) && RUN.test(text[end]!)) end++;
+  return RUN.test(text[end - 1]!) && RUN.test(text[end] ?? '') ? latest : end;
+}
+
+/**
+ * The text of a hit's block around its first match, with every match inside the window marked. The window starts
+ * at the start of the match's clause when that is within {@link LEAD} characters, and never cuts a number in two.
+ */
 export function snippet(hit: Hit, length = LENGTH): Snippet {
   const text = hit.block.text;
   const first = hit.marks[0]?.[0] ?? 0;
-  const end = Math.min(text.length, Math.max(0, first - LEAD) + length);
-  const start = Math.max(0, Math.min(first - LEAD, end - length));
+  const start = snippetStart(text, Math.min(first - LEAD, text.length - length), first);
+  const end = snippetEnd(text, Math.min(text.length, start + length));
   const parts: SnippetPart[] = [];
   let at = start;
   for (const [ms, me] of hit.marks) {
