@@ -13,7 +13,8 @@ import { spread } from './charts/spread.ts';
 import type { AnyChartModel } from './charts/svg.ts';
 import { periodGroups, timeline, TIMELINE_ROWS } from './charts/timeline.ts';
 import { trajectory, trajectoryCandidates, trajectoryPoints } from './charts/trajectory.ts';
-import type { ChartValue, PlanValue } from './charts/types.ts';
+import type { ChartSize, ChartValue, PlanValue } from './charts/types.ts';
+import { PHONE_WIDTH } from './charts/layout.ts';
 import { CHART_LABELS_EN, CHART_LABELS_ZH, type ChartLabels } from './charts/labels.ts';
 import type { ComparedIndicator } from './charts/comparison.ts';
 import { comparabilityReasonsEn } from './i18n/english.ts';
@@ -39,6 +40,11 @@ export interface ChartEntry {
    * (the peer view, rewritten apart; its English file repeats the Chinese one's words, marked Chinese).
    */
   modelEn: AnyChartModel | null;
+  /**
+   * The same chart drawn {@link PHONE_WIDTH} wide, in both languages: a page shows it on a phone's screen
+   * (`PHONE_MEDIA`), where the chart at its own width would scroll sideways; its files are `charts/phone/<id>.svg`.
+   */
+  phone: { model: AnyChartModel; modelEn: AnyChartModel | null };
   /** Site-relative path of the Chinese page the chart is on (`plans/<slug>/`). */
   page: string;
   /** Title of that page, for the embed page's link back. */
@@ -69,6 +75,12 @@ function withEditorsNote<M extends AnyChartModel>(m: M, L: ChartLabels, named: r
   return named.some((i) => i?.nameEnSource === 'editors') ? { ...m, notes: [...m.notes, L.editorsNames] } : m;
 }
 
+/** A chart drawn at its own width and at the phone's, in Chinese and in English, from one function of size each. */
+function drawings<M extends AnyChartModel>(zh: (size?: ChartSize) => M, en: (size?: ChartSize) => AnyChartModel): { model: M; modelEn: AnyChartModel; phone: ChartEntry['phone'] } {
+  const phone = { width: PHONE_WIDTH };
+  return { model: zh(), modelEn: en(), phone: { model: zh(phone), modelEn: en(phone) } };
+}
+
 const targetRefs = (slug: string, values: readonly ChartValue[]) =>
   values.flatMap((v) => (v.id ? [{ plan: (v as ChartValue & { slug?: string }).slug ?? slug, id: v.id }] : []));
 
@@ -91,11 +103,9 @@ export function planCharts(doc: PlanDocument, plans: readonly PlanDocument[], in
     out.push({
       id: `plan-${doc.slug}-baseline-target`,
       anchor: 'chart-baseline-target',
-      model: baselineTarget({ slug: doc.slug, planLabel: label, targets: doc.targets, names, blockLabels: labels }),
-      modelEn: withEditorsNote(
-        baselineTarget({ slug: doc.slug, planLabel: label, targets: doc.targets, names: namesEn, blockLabels: labels, labels: L }),
-        L,
-        pairs.map((p) => byId.get(p.indicatorId)),
+      ...drawings(
+        (size) => baselineTarget({ slug: doc.slug, planLabel: label, targets: doc.targets, names, blockLabels: labels }, size),
+        (size) => withEditorsNote(baselineTarget({ slug: doc.slug, planLabel: label, targets: doc.targets, names: namesEn, blockLabels: labels, labels: L }, size), L, pairs.map((p) => byId.get(p.indicatorId))),
       ),
       page,
       pageTitle,
@@ -104,13 +114,18 @@ export function planCharts(doc: PlanDocument, plans: readonly PlanDocument[], in
     });
   } else {
     const context = peerContext ?? peerContextOf(plans, indicators);
-    const model = peers({ slug: doc.slug, plans: context.plans, indicators, index: context.index });
-    const modelEn = peers({ slug: doc.slug, plans: context.plans, indicators: indicators.map(indicatorEn), index: context.index, labels: L, reasonsOf: reasonsEn });
+    const drawn = drawings(
+      (size) => peers({ slug: doc.slug, plans: context.plans, indicators, index: context.index }, size),
+      (size) => {
+        const modelEn = peers({ slug: doc.slug, plans: context.plans, indicators: indicators.map(indicatorEn), index: context.index, labels: L, reasonsOf: reasonsEn }, size);
+        return withEditorsNote(modelEn, L, modelEn.panels.map((p) => byId.get(p.indicatorId)));
+      },
+    );
+    const { model } = drawn;
     out.push({
       id: `plan-${doc.slug}-peers`,
       anchor: 'chart-peers',
-      model,
-      modelEn: withEditorsNote(modelEn, L, modelEn.panels.map((p) => byId.get(p.indicatorId))),
+      ...drawn,
       page,
       pageTitle,
       pageTitleEn,
@@ -128,11 +143,9 @@ export function planCharts(doc: PlanDocument, plans: readonly PlanDocument[], in
     out.push({
       id: `plan-${doc.slug}-trajectory-${indicatorId}`,
       anchor: `chart-trajectory-${indicatorId}`,
-      model: trajectory({ slug: doc.slug, planLabel: label, indicatorId, name: names[indicatorId], targets: doc.targets, blockLabels: labels }),
-      modelEn: withEditorsNote(
-        trajectory({ slug: doc.slug, planLabel: label, indicatorId, name: namesEn[indicatorId], targets: doc.targets, blockLabels: labels, labels: L }),
-        L,
-        [byId.get(indicatorId)],
+      ...drawings(
+        (size) => trajectory({ slug: doc.slug, planLabel: label, indicatorId, name: names[indicatorId], targets: doc.targets, blockLabels: labels }, size),
+        (size) => withEditorsNote(trajectory({ slug: doc.slug, planLabel: label, indicatorId, name: namesEn[indicatorId], targets: doc.targets, blockLabels: labels, labels: L }, size), L, [byId.get(indicatorId)]),
       ),
       page,
       pageTitle,
@@ -176,14 +189,14 @@ export function indicatorChart(indicator: Indicator, plans: readonly PlanDocumen
     id: `indicator-${indicator.id}-comparison`,
     anchor: 'chart-comparison',
     ...(comparableCount(values, indicator) <= INDICATOR_BARS
-      ? {
-          model: comparison({ indicator, values }),
-          modelEn: withEditorsNote(comparison({ indicator: indicatorEn(indicator), values, labels: CHART_LABELS_EN, reasonsOf: reasonsEn }), CHART_LABELS_EN, [indicator]),
-        }
-      : {
-          model: spread({ indicator, values }),
-          modelEn: withEditorsNote(spread({ indicator: indicatorEn(indicator), values, labels: CHART_LABELS_EN }), CHART_LABELS_EN, [indicator]),
-        }),
+      ? drawings(
+          (size) => comparison({ indicator, values }, size),
+          (size) => withEditorsNote(comparison({ indicator: indicatorEn(indicator), values, labels: CHART_LABELS_EN, reasonsOf: reasonsEn }, size), CHART_LABELS_EN, [indicator]),
+        )
+      : drawings(
+          (size) => spread({ indicator, values }, size),
+          (size) => withEditorsNote(spread({ indicator: indicatorEn(indicator), values, labels: CHART_LABELS_EN }, size), CHART_LABELS_EN, [indicator]),
+        )),
     page: `indicators/${indicator.id}/`,
     pageTitle: `指标：${indicator.name}`,
     pageTitleEn: `Indicator: ${indicator.nameEn}`,
@@ -205,11 +218,11 @@ function drawnValues(values: readonly PlanValue[], indicator: Indicator): PlanVa
 }
 
 /** A timeline of plans: a bar per plan, or past `TIMELINE_ROWS` plans a bar per distinct period. */
-function timelineOf(plans: PlanDocument[], labels: ChartLabels = CHART_LABELS_ZH) {
+function timelineOf(plans: PlanDocument[], labels: ChartLabels, size?: ChartSize) {
   const all = timelinePlans(plans);
-  if (all.length <= TIMELINE_ROWS) return timeline({ plans: all, labels });
+  if (all.length <= TIMELINE_ROWS) return timeline({ plans: all, labels }, size);
   const { rows, undated } = periodGroups(all, labels);
-  return timeline({ plans: rows, title: labels.timeline.groupedTitle, grouped: { plans: all.length, undated }, labels });
+  return timeline({ plans: rows, title: labels.timeline.groupedTitle, grouped: { plans: all.length, undated }, labels }, size);
 }
 
 /** The timeline of the regions page (every plan) and of each region page (the plans under it). */
@@ -217,8 +230,10 @@ export function timelineCharts(plans: PlanDocument[], regionNamesEn: Readonly<Re
   const entry = (id: string, page: string, pageTitle: string, under: PlanDocument[], pageTitleEn = pageTitle): ChartEntry => ({
     id,
     anchor: 'chart-timeline',
-    model: timelineOf(under),
-    modelEn: timelineOf(under, CHART_LABELS_EN),
+    ...drawings(
+      (size) => timelineOf(under, CHART_LABELS_ZH, size),
+      (size) => timelineOf(under, CHART_LABELS_EN, size),
+    ),
     page,
     pageTitle,
     pageTitleEn,

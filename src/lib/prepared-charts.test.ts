@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { realSeeds } from './crosslinks/test-fixtures.ts';
 import { englishRegionNames, indicatorChart, peerContextOf, planCharts, timelineCharts, type ChartEntry } from './chart-catalog.ts';
 import { digestOf } from './digest.ts';
+import { PHONE_WIDTH } from './charts/layout.ts';
 import { readPlans } from './plan-files.ts';
 import { chartOfRef, prepareCharts, type PreparedCharts } from './prepared-charts.ts';
 import { readRegistry } from './registry-files.ts';
@@ -40,6 +41,20 @@ const readerOf = (...runs: PreparedCharts[]) => (group: string): ChartEntry[] =>
 };
 
 describe('prepareCharts', () => {
+  test('every chart has its phone drawing in both languages: PHONE_WIDTH wide, the same kind, title and values', () => {
+    const read = readerOf(first);
+    const entries = first.index.charts.map((r) => chartOfRef(r, read));
+    expect(entries.length).toBeGreaterThan(20);
+    for (const e of entries) {
+      for (const [wide, phone] of [[e.model, e.phone.model], [e.modelEn, e.phone.modelEn]] as const) {
+        expect(phone, e.id).not.toBeNull();
+        expect(phone!.width, e.id).toBe(PHONE_WIDTH);
+        expect(wide!.width, e.id).toBeGreaterThan(PHONE_WIDTH);
+        // What it says is the same: only where the marks are differs.
+        expect([phone!.kind, phone!.title, phone!.description, phone!.table, phone!.empty], e.id).toEqual([wide!.kind, wide!.title, wide!.description, wide!.table, wide!.empty]);
+      }
+    }
+  });
   test('the entries a page reads are the catalog computed afresh, in catalog order: plans, indicators, timelines', () => {
     const context = peerContextOf(plans, indicators);
     const fresh = [

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { realSeeds } from './crosslinks/test-fixtures.ts';
 import { readPlans, readPrepared, shelfOf } from './plan-files.ts';
 import { chartIndexFile, type ChartIndex } from './prepared-charts.ts';
+import { PHONE_WIDTH } from './charts/layout.ts';
 import { readRegistry } from './registry-files.ts';
 import { SITE_FILE_PATH, siteFiles, wholeBody, type SiteFile, type SiteFilesInput } from './site-files.ts';
 import { writeOutputs } from '../../scripts/ingest.ts';
@@ -68,10 +69,13 @@ describe('siteFiles', () => {
     for (const page of ['plans/x/', 'plans/x/index.html', 'charts/', 'data/schema.json', 'data/', 'data/other.csv', 'search/', 'en/plans/x/cite.bib']) expect(SITE_FILE_PATH.test(page), page).toBe(false);
   });
 
-  test('a drawn chart has its SVG in both editions and its CSV; a chart with nothing to draw has no file', async () => {
+  test('a drawn chart has its SVG in both editions, each also as drawn for a phone, and its CSV; a chart with nothing to draw has no file', async () => {
     const catalog = (await readPrepared<ChartIndex>(chartIndexFile(plansDir))).charts;
     const id = 'plan-xinji-14th-five-year-baseline-target';
-    expect(files.filter((f) => f.path.includes(`/${id}.`)).map((f) => f.path)).toEqual([`charts/${id}.svg`, `en/charts/${id}.svg`, `charts/${id}.csv`]);
+    expect(files.filter((f) => f.path.includes(`/${id}.`)).map((f) => f.path)).toEqual([`charts/${id}.svg`, `en/charts/${id}.svg`, `charts/phone/${id}.svg`, `en/charts/phone/${id}.svg`, `charts/${id}.csv`]);
+    // The phone's file is the chart drawn PHONE_WIDTH wide, with its margin (svg.ts standaloneSize).
+    expect(String(await at(`charts/phone/${id}.svg`).body())).toMatch(new RegExp(`viewBox="0 0 ${PHONE_WIDTH + 16} `, 'u'));
+    expect(String(await at(`en/charts/phone/${id}.svg`).body())).toContain('xml:lang="en"');
     const empty = catalog.filter((c) => c.empty);
     expect(empty.length).toBeGreaterThan(0);
     for (const c of empty) expect(files.some((f) => f.path.includes(`/${c.id}.`))).toBe(false);

@@ -35,7 +35,7 @@ import { codeDigest } from '../../scripts/lib/code-digest.ts';
  * The paths these files can have (relative to the base): the dev server asks this before making the list, so that
  * a page or an asset is not held up by it. A unit test checks that every file's path matches.
  */
-export const SITE_FILE_PATH = /^(?:search\/traditional\.json\.gz|data\/(?:targets\.(?:json|csv)|plans\.csv|instruments\.csv|alignment\.json)|sources\/[^/]+\.txt|data\/plans\/[^/]+\.json|search\/blocks\/[^/]+\.json\.gz|plans\/[^/]+\/cite\.(?:ris|bib|json)|(?:en\/)?charts\/[^/]+\.svg|charts\/[^/]+\.csv)$/u;
+export const SITE_FILE_PATH = /^(?:search\/traditional\.json\.gz|data\/(?:targets\.(?:json|csv)|plans\.csv|instruments\.csv|alignment\.json)|sources\/[^/]+\.txt|data\/plans\/[^/]+\.json|search\/blocks\/[^/]+\.json\.gz|plans\/[^/]+\/cite\.(?:ris|bib|json)|(?:en\/)?charts\/(?:phone\/)?[^/]+\.svg|charts\/[^/]+\.csv)$/u;
 
 /** What the files are made from. */
 export interface SiteFilesInput extends SiteRegistries {
@@ -69,13 +69,17 @@ export interface SiteFile {
   prepared?: string;
 }
 
-/** A chart's standalone SVG in one edition: that edition's drawing and words, the same values and id in both. */
-export function chartSvg(chart: ChartEntry, locale: Locale): string {
+/**
+ * A chart's standalone SVG in one edition: that edition's drawing and words, the same values and id in both; with
+ * `phone`, its drawing for a phone's screen (`ChartEntry.phone`).
+ */
+export function chartSvg(chart: ChartEntry, locale: Locale, phone = false): string {
   const en = locale === 'en';
   const t = ui(locale);
   // The page's title, not its URL: the plan page prints the image, and a printed plan carries no URL in its text.
   const source = [`${t.chartSourcesLabel}${t.siteName}`, en ? chart.pageTitleEn : chart.pageTitle] as const;
-  return standaloneSvg(en ? (chart.modelEn ?? chart.model) : chart.model, chart.id, source, locale);
+  const drawn = phone ? chart.phone : chart;
+  return standaloneSvg(en ? (drawn.modelEn ?? drawn.model) : drawn.model, chart.id, source, locale);
 }
 
 /** The files of one plan: its document is read only when one of them is made. */
@@ -114,6 +118,9 @@ function chartFiles(ref: ChartRef, charts: ChartSource, input: SiteFilesInput): 
   return [
     { path: `charts/${ref.id}.svg`, type: 'image/svg+xml; charset=utf-8', body: () => chartSvg(charts.entry(ref), 'zh-CN'), key: drawing },
     { path: `en/charts/${ref.id}.svg`, type: 'image/svg+xml; charset=utf-8', body: () => chartSvg(charts.entry(ref), 'en'), key: drawing },
+    // What a phone's screen shows (Chart.astro's <picture>); the files to take away are the ones above.
+    { path: `charts/phone/${ref.id}.svg`, type: 'image/svg+xml; charset=utf-8', body: () => chartSvg(charts.entry(ref), 'zh-CN', true), key: drawing },
+    { path: `en/charts/phone/${ref.id}.svg`, type: 'image/svg+xml; charset=utf-8', body: () => chartSvg(charts.entry(ref), 'en', true), key: drawing },
     {
       // The drawn values as rows of `/data/targets.csv` (same columns), or the plans' periods for a timeline.
       path: `charts/${ref.id}.csv`,

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { formatChange, sourcesOf, yearKind } from './format.ts';
 import { readFileSync } from 'node:fs';
-import { CHART_WIDTHS, chartId, chartSizeClass, FONT_SMALL, MIN_TEXT_PX, minWidthFor, textWidth, wrapText } from './layout.ts';
+import { CHART_WIDTHS, PHONE_MEDIA, PHONE_WIDTH, chartId, chartSizeClass, FONT_SMALL, MIN_TEXT_PX, minWidthFor, textWidth, wrapText } from './layout.ts';
 import { normalizePath } from './test-asserts.ts';
 import { STANDALONE_PAD } from './svg.ts';
 
@@ -75,6 +75,14 @@ describe('layout helpers', () => {
     }
     expect(css).toContain(`min-width: calc(var(--chart-max, 0px) * ${MIN_TEXT_PX} / ${FONT_SMALL});`);
     expect(() => chartSizeClass(500)).toThrow(/chart width 500 has no size rule/u);
+  });
+  test("the phone drawing's rule is under PHONE_MEDIA, sized PHONE_WIDTH plus the margin, and fits a 360 px phone", () => {
+    // Chart.astro's <picture> picks the phone drawing by PHONE_MEDIA; the CSS must size it under the same query.
+    const css = readFileSync('src/styles/charts.css', 'utf8');
+    const rule = new RegExp(`@media ${PHONE_MEDIA.replace(/[()]/gu, '\\$&')}\\s*\\{\\s*\\.chart img\\.chart-has-phone\\s*\\{\\s*--chart-max:\\s*${PHONE_WIDTH + 2 * STANDALONE_PAD}px;`, 'u');
+    expect(css).toMatch(rule);
+    // A 360 px phone gives a page 328 px (16 px either side): the drawing's smallest width must fit in it.
+    expect(minWidthFor(PHONE_WIDTH + 2 * STANDALONE_PAD)).toBeLessThanOrEqual(328);
   });
   test('chartId is stable and differs with content', () => {
     expect(chartId('timeline', 'a')).toBe(chartId('timeline', 'a'));

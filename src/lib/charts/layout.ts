@@ -29,6 +29,17 @@ export function round(n: number): number {
  */
 export const CHART_WIDTHS = [480, 560] as const;
 
+/**
+ * Width of every chart's phone drawing: a 480-unit chart, whose text may not shrink under 12 px, needs 458 px and
+ * scrolls sideways on a 360 px phone (328 px of page); the 320-unit drawing (336 with its margin) needs 311 px.
+ */
+export const PHONE_WIDTH = 320;
+/**
+ * Where a page shows the phone drawing (`<picture>` in Chart.astro; charts.css sizes it under the same query): a
+ * screen narrower than 37.5rem (600 px), where a 560-unit chart would scroll. Never on paper.
+ */
+export const PHONE_MEDIA = 'screen and (max-width: 37.5rem)';
+
 /** The class that sizes a chart of this viewBox width; a width without a rule in `charts.css` is a build error. */
 export function chartSizeClass(width: number): string {
   if (!(CHART_WIDTHS as readonly number[]).includes(width)) {

@@ -15,6 +15,7 @@ import type { TrajectoryModel } from './trajectory.ts';
 import type { AxisModel, TextMark } from './types.ts';
 import type { ChartLocale } from './labels.ts';
 import { chineseRuns } from '../i18n/english.ts';
+import { wrapText } from './layout.ts';
 
 export type AnyChartModel = BaselineTargetModel | TrajectoryModel | ComparisonModel | TimelineModel | PeersModel | SpreadModel;
 
@@ -180,6 +181,11 @@ export const STANDALONE_PAD = 8;
 /** Height of the two source lines (site, URL) added under the marks in the file. */
 const FOOTER = 40;
 
+/** A source line as wide as the drawing at most, cut with `…` (a long page title ran out of the file). */
+const fitLine = (text: string, width: number) => wrapText(text, width, 1, SOURCE_FONT)[0] ?? '';
+/** Font size of the source lines (`.source` in STANDALONE_STYLE). */
+const SOURCE_FONT = 13;
+
 /** The size of a chart's file: the model's viewBox, the margin around it and the source line. */
 export function standaloneSize(m: Pick<AnyChartModel, 'width' | 'height'>): { width: number; height: number } {
   return { width: m.width + 2 * STANDALONE_PAD, height: m.height + 2 * STANDALONE_PAD + FOOTER };
@@ -205,8 +211,8 @@ export function standaloneSvg(m: AnyChartModel, id: string, source: readonly [st
       el('style', {}, STANDALONE_STYLE),
       el('rect', { class: 'background', width, height }),
       el('g', { transform: `translate(${pad} ${pad})` }, chartMarks(m, id, locale)),
-      el('text', { class: 'source', x: pad, y: height - pad - 18, 'text-anchor': 'start' }, words(source[0], locale)),
-      el('text', { class: 'source', x: pad, y: height - pad, 'text-anchor': 'start' }, words(source[1], locale)),
+      el('text', { class: 'source', x: pad, y: height - pad - 18, 'text-anchor': 'start' }, words(fitLine(source[0], m.width), locale)),
+      el('text', { class: 'source', x: pad, y: height - pad, 'text-anchor': 'start' }, words(fitLine(source[1], m.width), locale)),
     ],
   )}\n`;
 }
