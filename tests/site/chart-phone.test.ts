@@ -3,9 +3,11 @@
  * 360 px screen without scrolling sideways and with its text at 12 px or more, because the page shows the chart's
  * phone drawing there (Chart.astro's <picture>, PHONE_MEDIA); a wide screen and paper get the chart at its own width.
  * Before the phone drawings, each of these charts scrolled sideways on a phone, the plan's own bar cut off at the
- * right (checked: with the <source> taken out, every page fails).
+ * right (checked: with the <source> taken out, every page fails). And no chart file, at either width, in either
+ * language, has text running out of its drawing, as Chromium lays it out with the fonts it has.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, inject, test } from 'vitest';
 import { builtPages, pageUrl } from '../support/browser.ts';
 import { browserForFile } from '../support/browser-per-file.ts';
@@ -82,4 +84,35 @@ test('a wide screen and paper show each chart at its own width, the file the dow
   await browser.page.goto(pageUrl(baseUrl, analysis));
   const download = await browser.page.$eval('.chart-downloads a[download$=".svg"]', (a) => new URL((a as HTMLAnchorElement).href).pathname);
   expect(download).toMatch(/^\/charts\/plan-xinji-14th-five-year-[^/]+\.svg$/u);
+});
+
+/** Every chart file: each chart at its own width and for a phone, in both editions. */
+const chartFiles = ['charts', 'charts/phone', 'en/charts', 'en/charts/phone'].flatMap((folder) =>
+  readdirSync(join(siteDir, folder))
+    .filter((name) => name.endsWith('.svg'))
+    .map((name) => `/${folder}/${name}`),
+);
+
+// Broken once: with the peer view's panel titles on one line (as before), the English files' long indicator names ran
+// out of the drawing, at its own width (up to 673 of 496 units) and on a phone's.
+test('no text of any chart file runs out of its drawing, measured with the fonts Chromium draws it with', { timeout: 240_000 }, async () => {
+  expect(chartFiles.filter((f) => f.includes('/phone/')).length).toBe(chartFiles.length / 2);
+  const out: string[] = [];
+  for (const file of chartFiles) {
+    await browser.page.goto(pageUrl(baseUrl, file));
+    const overflows = await browser.page.evaluate(() => {
+      const svg = document.documentElement as unknown as SVGSVGElement;
+      const { width, height } = svg.viewBox.baseVal;
+      return [...svg.querySelectorAll('text')].flatMap((t) => {
+        const box = t.getBBox();
+        const m = t.getCTM()!;
+        const [left, right, top, bottom] = [m.a * box.x + m.e, m.a * (box.x + box.width) + m.e, m.d * box.y + m.f, m.d * (box.y + box.height) + m.f];
+        const across = left < -0.5 || right > width + 0.5;
+        const down = top < -0.5 || bottom > height + 0.5;
+        return across || down ? [`${t.textContent} (x ${Math.round(left)}–${Math.round(right)} of ${width}, y ${Math.round(top)}–${Math.round(bottom)} of ${height})`] : [];
+      });
+    });
+    for (const o of overflows) out.push(`${file}: ${o}`);
+  }
+  expect(out).toEqual([]);
 });

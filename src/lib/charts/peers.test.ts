@@ -2,6 +2,8 @@ import { describe, expect, test } from 'vitest';
 import type { ComparedIndicator } from './comparison.ts';
 import { peers, peerValues } from './peers.ts';
 import { fixturePlans, v } from './test-fixtures.ts';
+import { CHART_LABELS_EN } from './labels.ts';
+import { LINE, textWidth } from './layout.ts';
 
 // Registry entries as content/indicators.yaml has them (name, unit, kind decide comparability).
 const indicators: ComparedIndicator[] = [
@@ -41,6 +43,20 @@ describe('peers(data, size)', () => {
     expect(m.notes[0]).toMatch(/^同类目标对照：本规划没有基数/u);
     expect(m.table.rows).toContainEqual(['全社会研发投入强度', '北辰区', '2022年', '力争3.2以上', '%', '3.2%以上']);
     expect(m.description).toContain('北辰区2022年目标力争3.2%以上');
+  });
+  test('a panel title longer than the drawing wraps, and the panel below it moves down by the lines it took', () => {
+    // The English name of 高新技术企业数量 with its unit: 65 characters, wider than any drawing on one line.
+    const long: ComparedIndicator[] = indicators.map((i) => (i.id === 'high-tech-enterprises' ? { ...i, name: 'Number of certified high and new technology enterprises' } : i));
+    for (const width of [320, 480]) {
+      const m = peers({ slug: 'beichen-2020-2022', plans, indicators: long, labels: CHART_LABELS_EN }, { width });
+      const [rd, hte] = m.panels;
+      expect(hte!.titleLines.length, `${width}`).toBeGreaterThan(1);
+      expect(hte!.titleLines.map((l) => l.text).join(' '), `${width}`).toBe('Number of certified high and new technology enterprises (number)');
+      for (const l of [...rd!.titleLines, ...hte!.titleLines]) expect(l.x + textWidth(l.text), `${width}: ${l.text}`).toBeLessThanOrEqual(width);
+      // The bars start below the title's last line.
+      expect(hte!.chartY, `${width}`).toBeGreaterThan(hte!.titleLines.at(-1)!.y);
+      expect(hte!.chartY - rd!.chartY, `${width}`).toBe(LINE * (hte!.titleLines.length - rd!.titleLines.length));
+    }
   });
   test('a plan that shares no comparable indicator gets no figure, and a sentence saying so', () => {
     const m = peers({ slug: 'tianjin-2014-work-conference', plans: [plans[2]!, plans[3]!], indicators });

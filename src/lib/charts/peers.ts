@@ -7,7 +7,7 @@
 import { comparability, type ComparableIndicator } from '../values.ts';
 import { CHART_LABELS_ZH, type ChartLabels } from './labels.ts';
 import { comparison, pickAllComparisonValues, type ComparedIndicator, type ComparisonModel } from './comparison.ts';
-import { FONT, chartId, label, round } from './layout.ts';
+import { FONT, LINE, chartId, label, round, wrapText } from './layout.ts';
 import { spread, spreadStatement, type SpreadModel, type SpreadStatement } from './spread.ts';
 import { bySlug } from '../by-slug.ts';
 import type { ChartFrame, ChartSize, ChartValue, PlanValue, TextMark } from './types.ts';
@@ -57,7 +57,8 @@ export interface PeersPanel {
   y: number;
   /** Offset of the comparison's marks from the panel's top (below the title). */
   chartY: number;
-  title: TextMark;
+  /** The indicator's name and unit, wrapped to the width (English names run long: 60 characters and more). */
+  titleLines: TextMark[];
   chart: ComparisonModel | SpreadModel;
 }
 
@@ -114,6 +115,8 @@ const drawsBars = (set: PeerSet) => set.all.length <= PEER_BARS;
 const spreadOf = (set: PeerSet, slug: string) => ({ indicator: set.indicator, values: set.all, highlight: slug, approximate: true });
 
 const GAP = 20;
+/** Lines a panel's title may take before it is cut with …. */
+const TITLE_LINES = 3;
 
 /**
  * Stacked comparison panels, the plan's own bar marked 本规划 (and filled; its peers' bars are light), so the peer
@@ -133,8 +136,10 @@ export function peers(data: PeersData, size: ChartSize = { width: 480 }): PeersM
       : spread({ ...spreadOf(set, data.slug), title: indicator.name, labels: L }, size);
     const unit = L.unit(indicator.unit);
     rows.push(...(chart.kind === 'spread' ? spreadRows(chart, unit, L) : chart.table.rows.map((r) => [chart.title, r[0]!, r[1]!, r[3]!, unit, r[4]!])));
-    const panel = { indicatorId: indicator.id, y: round(y), chartY: FONT + 10, title: label(4, FONT, L.withUnit(indicator.name, indicator.unit), 'start'), chart };
-    y += FONT + 10 + chart.height + GAP;
+    const lines = wrapText(L.withUnit(indicator.name, indicator.unit), size.width - 8, TITLE_LINES);
+    const chartY = FONT + LINE * (lines.length - 1) + 10;
+    const panel = { indicatorId: indicator.id, y: round(y), chartY, titleLines: lines.map((t, k) => label(4, FONT + LINE * k, t, 'start')), chart };
+    y += chartY + chart.height + GAP;
     return panel;
   });
   // Not 其他规划的: that phrase names the screen-only reuse section, which print checks keep off paper.

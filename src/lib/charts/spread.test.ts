@@ -170,7 +170,7 @@ describe('the English peer view and spread write no Chinese of their own', () =>
   const en: ComparedIndicator = { id: 'rd-intensity', name: 'R&D intensity', unit: '%', kind: 'ratio' };
   const plans = (n: number) =>
     Array.from({ length: n }, (_, i) => ({ slug: `p${i + 1}`, planLabel: `District ${i + 1}`, targets: [{ ...planValue(i + 1, 1 + i * 0.1), quote: 'R&D 3%' }] }));
-  const words = (m: ReturnType<typeof peers>) => [m.title, m.description, m.unit, ...m.notes, ...m.table.columns, ...m.table.rows.flat(), ...m.panels.flatMap((p) => [p.title.text, p.chart.title, p.chart.description, ...p.chart.notes])];
+  const words = (m: ReturnType<typeof peers>) => [m.title, m.description, m.unit, ...m.notes, ...m.table.columns, ...m.table.rows.flat(), ...m.panels.flatMap((p) => [...p.titleLines.map((l) => l.text), p.chart.title, p.chart.description, ...p.chart.notes])];
 
   test.each([3, PEER_BARS + 5])('%i plans', (n) => {
     const m = peers({ slug: 'p1', plans: plans(n), indicators: [en], labels: CHART_LABELS_EN });

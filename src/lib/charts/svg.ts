@@ -136,7 +136,7 @@ export function chartMarks(m: AnyChartModel, id: string, locale: ChartLocale = '
     case 'peers':
       return m.panels.map((p, i) =>
         el('g', { class: 'panel', transform: `translate(0 ${p.y})` }, [
-          text(p.title, 'panel-title'),
+          ...p.titleLines.map((t) => text(t, 'panel-title')),
           el('g', { transform: `translate(0 ${p.chartY})` }, p.chart.kind === 'spread' ? spreadMarks(p.chart, text) : comparisonMarks(p.chart, `${id}-hatch-${i}`, text)),
         ]),
       );
