@@ -36,15 +36,14 @@ export interface ChartEntry {
   model: AnyChartModel;
   /**
    * The same chart in English: the same values and marks' places from the same data, the words from the English
-   * label table, names from the registries' English fields (else Chinese). `null` where English is not drawn yet
-   * (the peer view, rewritten apart; its English file repeats the Chinese one's words, marked Chinese).
+   * label table, names from the registries' English fields (else Chinese).
    */
-  modelEn: AnyChartModel | null;
+  modelEn: AnyChartModel;
   /**
    * The same chart drawn {@link PHONE_WIDTH} wide, in both languages: a page shows it on a phone's screen
    * (`PHONE_MEDIA`), where the chart at its own width would scroll sideways; its files are `charts/phone/<id>.svg`.
    */
-  phone: { model: AnyChartModel; modelEn: AnyChartModel | null };
+  phone: { model: AnyChartModel; modelEn: AnyChartModel };
   /** Site-relative path of the Chinese page the chart is on (`plans/<slug>/`). */
   page: string;
   /** Title of that page, for the embed page's link back. */

@@ -12,9 +12,8 @@ describe('a chart’s words, notes, sources and table as HTML', () => {
   });
   test('sources: the label, then links separated as the language separates them, each with the given language', () => {
     const sources = [{ label: '原句一', href: '/plans/a/#p1' }, { label: '原句二', href: '/plans/a/#p2' }];
-    expect(chartSourcesHtml('数据来源：', sources, false, undefined)).toBe('<span class="chart-sources-label">数据来源：</span><a href="/plans/a/#p1">原句一</a>；<a href="/plans/a/#p2">原句二</a>');
-    expect(chartSourcesHtml('Sources: ', sources, false, 'zh-CN')).toBe('<span class="chart-sources-label">Sources: </span><a href="/plans/a/#p1" lang="zh-CN">原句一</a>；<a href="/plans/a/#p2" lang="zh-CN">原句二</a>');
-    expect(chartSourcesHtml('Sources: ', [{ label: 'Plan 甲', href: '/en/plans/a/#p1' }, sources[1]!], true, undefined)).toBe('<span class="chart-sources-label">Sources: </span><a href="/en/plans/a/#p1">Plan <span lang="zh-CN">甲</span></a>; <a href="/plans/a/#p2"><span lang="zh-CN">原句二</span></a>');
+    expect(chartSourcesHtml('数据来源：', sources, false)).toBe('<span class="chart-sources-label">数据来源：</span><a href="/plans/a/#p1">原句一</a>；<a href="/plans/a/#p2">原句二</a>');
+    expect(chartSourcesHtml('Sources: ', [{ label: 'Plan 甲', href: '/en/plans/a/#p1' }, sources[1]!], true)).toBe('<span class="chart-sources-label">Sources: </span><a href="/en/plans/a/#p1">Plan <span lang="zh-CN">甲</span></a>; <a href="/plans/a/#p2"><span lang="zh-CN">原句二</span></a>');
   });
   test('the table: hidden caption, a header row, a row per value with its name as the row header', () => {
     expect(chartTableHtml('目标', { columns: ['指标', '起点', '目标'], rows: [['研发投入强度', '2.1%', '3%']] }, false)).toBe(

@@ -22,8 +22,8 @@ export function chartNotesHtml(notes: readonly string[], mark: boolean): string 
 }
 
 /** The links to the sentences the numbers come from (`href` for each), after their label. */
-export function chartSourcesHtml(label: string, sources: readonly { label: string; href: string }[], mark: boolean, lang: string | undefined): string {
-  const links = sources.map((s, i) => `${i > 0 ? (mark ? '; ' : '；') : ''}<a${attr('href', s.href)}${attr('lang', lang)}>${chartWordsHtml(s.label, mark)}</a>`);
+export function chartSourcesHtml(label: string, sources: readonly { label: string; href: string }[], mark: boolean): string {
+  const links = sources.map((s, i) => `${i > 0 ? (mark ? '; ' : '；') : ''}<a${attr('href', s.href)}>${chartWordsHtml(s.label, mark)}</a>`);
   return `<span class="chart-sources-label">${escapeText(label)}</span>${links.join('')}`;
 }
 

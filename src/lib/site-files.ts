@@ -79,7 +79,7 @@ export function chartSvg(chart: ChartEntry, locale: Locale, phone = false): stri
   // The page's title, not its URL: the plan page prints the image, and a printed plan carries no URL in its text.
   const source = [`${t.chartSourcesLabel}${t.siteName}`, en ? chart.pageTitleEn : chart.pageTitle] as const;
   const drawn = phone ? chart.phone : chart;
-  return standaloneSvg(en ? (drawn.modelEn ?? drawn.model) : drawn.model, chart.id, source, locale);
+  return standaloneSvg(en ? drawn.modelEn : drawn.model, chart.id, source, locale);
 }
 
 /** The files of one plan: its document is read only when one of them is made. */
