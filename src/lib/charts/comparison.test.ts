@@ -4,6 +4,7 @@ import { comparison, pickAllComparisonValues, pickComparisonValues, type Compare
 import { assertMentions } from './test-asserts.ts';
 import { baodi, fixturePlans, v, xinji } from './test-fixtures.ts';
 import type { PlanValue } from './types.ts';
+import { textWidth } from './layout.ts';
 
 const rd: ComparedIndicator = { id: 'rd-intensity', name: '全社会研发投入强度', unit: '%', kind: 'ratio', comparability: null };
 const plans = [fixturePlans.beichen, fixturePlans.hongqiao, fixturePlans.tianjin2014, fixturePlans.xinji];
@@ -77,6 +78,19 @@ describe('comparison(data, size)', () => {
     expect(m.xAxis.ticks[0]!.value).toBe(0);
     expect(m.bars.map((b) => b.valueLabel.text)).toEqual(['3.2以上', '2.9', '2.2以上']);
     expect(m.bars[0]!.rowLabel.text).toBe('北辰区 · 2022年目标');
+  });
+  test('a plan name too long for the line above its bar is cut with …, never its year and kind', () => {
+    // A plan's full title as its label (the site's labels are titles), on a phone's 320-unit drawing and at 480.
+    const long = '天津市北辰区科技创新三年行动计划实施方案(2020-2022年)';
+    const named = values.slice(0, 3).map((x, i) => (i === 0 ? { ...x, planLabel: long } : x));
+    for (const width of [320, 480]) {
+      const row = comparison({ indicator: rd, values: named, highlight: named[0]!.slug }, { width }).bars.find((b) => b.planLabel === long)!.rowLabel.text;
+      expect(row, `${width}`).toMatch(/…（本规划） · 2022年目标$/u);
+      expect(long.startsWith(row.slice(0, row.indexOf('…'))), `${width}`).toBe(true);
+      expect(textWidth(row), `${width}: ${row}`).toBeLessThanOrEqual(width - 8);
+    }
+    // A name that fits is whole.
+    expect(comparison({ indicator: rd, values: named }, { width: 480 }).bars.find((b) => b.planLabel === '红桥区')!.rowLabel.text).toBe('红桥区 · 2022年目标');
   });
   test('the description and the table hold every drawn value', () => {
     for (const v of values.slice(0, 3)) {

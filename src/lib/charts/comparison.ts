@@ -119,6 +119,19 @@ const BAR = 16;
 const ROW = FONT + 6 + BAR + 12;
 
 /**
+ * The line above a bar, at most `room` wide: the plan's name, 本规划 for the plan's own bar, year and kind. A name too
+ * long is cut with …, never the year and kind after it, which tell the bars of one plan apart (on a phone's drawing
+ * most names are too long).
+ */
+function rowLabelText(L: ChartLabels, v: PlanValue, own: boolean | null, room: number): string {
+  const whole = L.comparison.row(v.planLabel, own, L.yearKind(v));
+  if (textWidth(whole) <= room) return whole;
+  const nameRoom = room - textWidth(L.comparison.row('', own, L.yearKind(v)));
+  if (nameRoom < FONT * 4) return wrapText(whole, room, 1)[0]!;
+  return L.comparison.row(wrapText(v.planLabel, nameRoom, 1)[0]!, own, L.yearKind(v));
+}
+
+/**
  * Horizontal bars of one indicator across plans, on one scale from zero. Values `comparability` does not admit
  * are not drawn: they are listed in `excluded` with reasons, in `notes` and in the description.
  * @param data the indicator and the candidate values
@@ -152,7 +165,7 @@ export function comparison(data: ComparisonData, size: ChartSize = { width: 480 
     const x0 = x(Math.min(0, v.value!));
     const x1 = x(Math.max(0, v.value!));
     const own = data.highlight === undefined ? null : v.slug === data.highlight;
-    const rowText = wrapText(L.comparison.row(v.planLabel, own, L.yearKind(v)), W - 8, 1)[0]!;
+    const rowText = rowLabelText(L, v, own, W - 8);
     return {
       slug: v.slug,
       planLabel: v.planLabel,
