@@ -240,6 +240,39 @@ test.each(['/compare/', '/en/compare/'])('%s at 360 px: the table scrolls sidewa
   if (path === '/compare/') await browser.page.screenshot({ path: `${screens}/compare-360-scrolled.png` });
 });
 
+// Broken once: with `overflow-wrap: anywhere` on every cell of the indicator list (as before), /en/indicators/ broke
+// its headers a letter or two a line (U/ni/t, Pl/an/s) and 11 names inside `enterprises`; this test then fails.
+test('at 360 px no table breaks an English word of up to 13 letters across lines, nor any word of its headers', { timeout: 120_000 }, async () => {
+  await browser.page.setViewportSize(PHONE);
+  const tablePages = builtPages(siteDir).filter((p) => p.path.endsWith('/') && readFileSync(p.file, 'utf8').includes('<table'));
+  expect(tablePages.map((p) => p.path)).toContain('/en/indicators/');
+  const broken: string[] = [];
+  for (const { path } of tablePages) {
+    await browser.page.goto(pageUrl(baseUrl, path));
+    const found = await browser.page.evaluate(() => {
+      const out: string[] = [];
+      for (const cell of document.querySelectorAll('th, td')) {
+        const header = cell.closest('thead') !== null;
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          // Words alone (not a run of letters inside an index number such as 1112011300018871XP/2021-00011).
+          for (const m of node.textContent!.matchAll(/(?<![A-Za-z0-9])[A-Za-z]{2,}(?![A-Za-z0-9])/gu)) {
+            if (!header && m[0].length > 13) continue;
+            const range = document.createRange();
+            range.setStart(node, m.index);
+            range.setEnd(node, m.index + m[0].length);
+            const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            if (lines.size > 1) out.push(`${header ? 'header' : 'cell'} ${m[0]}`);
+          }
+        }
+      }
+      return out;
+    });
+    broken.push(...found.map((f) => `${path}: ${f}`));
+  }
+  expect(broken).toEqual([]);
+});
+
 test('every page has its own title, a description, a canonical URL and a strict Content-Security-Policy', () => {
   const seen = new Map<string, string>();
   const problems: string[] = [];
