@@ -143,6 +143,9 @@ export function chartMarks(m: AnyChartModel, id: string, locale: ChartLocale = '
   }
 }
 
+/** Font size of the source lines under the marks (the `.source` rule below; `fitLine` cuts them to it). */
+const SOURCE_FONT = 13;
+
 /**
  * The file's own styles: the page's chart rules (src/styles/charts.css) with the light theme's colours written out,
  * since a standalone file has no site variables. The font stack is the site's `--font-sans`: system fonts only.
@@ -154,7 +157,7 @@ export const STANDALONE_STYLE = [
   '.tick{font-size:13px;fill:#595959;font-variant-numeric:tabular-nums}',
   '.value{font-weight:700;font-variant-numeric:tabular-nums}',
   '.panel-title{font-weight:700}',
-  '.source{font-size:13px;fill:#595959}',
+  `.source{font-size:${SOURCE_FONT}px;fill:#595959}`,
   '.grid{stroke:#d6d4cc;stroke-width:1}',
   '.domain{stroke:#595959;stroke-width:1}',
   '.axis--x .grid{stroke-dasharray:2 3}',
@@ -183,8 +186,6 @@ const FOOTER = 40;
 
 /** A source line as wide as the drawing at most, cut with `…` (a long page title ran out of the file). */
 const fitLine = (text: string, width: number) => wrapText(text, width, 1, SOURCE_FONT)[0] ?? '';
-/** Font size of the source lines (`.source` in STANDALONE_STYLE). */
-const SOURCE_FONT = 13;
 
 /** The size of a chart's file: the model's viewBox, the margin around it and the source line. */
 export function standaloneSize(m: Pick<AnyChartModel, 'width' | 'height'>): { width: number; height: number } {
