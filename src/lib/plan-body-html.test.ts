@@ -1,7 +1,7 @@
 import type { RootContent } from 'mdast';
 import { describe, expect, test } from 'vitest';
 import type { PlanMarks } from './plan-marks.ts';
-import { nodesHtml, type BodyHtmlContext } from './plan-body-html.ts';
+import { isShortCell, nodesHtml, type BodyHtmlContext } from './plan-body-html.ts';
 import { attr, escapeText } from './html.ts';
 
 /** A JSX element of the body tree, as src/lib/plan-body.ts makes them. */
@@ -32,7 +32,9 @@ describe('the plan text as HTML (the markup each element had as an Astro compone
     ],
     ['the notice’s title and the plan’s', [el('Title', { id: 't0', role: 'notice' }, [text('通知')]), el('Title', { id: 't1', role: 'plan' }, [text('方案')])], '<h2 id="t0" class="notice-title">通知</h2><p id="t1" class="doc-title">方案</p>'],
     ['the covering notice', [el('Front', {}, [text('x')])], '<section class="front" aria-label="印发通知">x</section>'],
-    ['a table in its scrolling figure', [el('Figure', { id: 'tb1' }, [el('table', {}, [el('tr', {}, [el('td', { colspan: '2' }, [text('1')])])])])], '<figure id="tb1" class="table-figure"><section class="table-scroll" tabindex="0" aria-label="表格（可横向滚动）"><table><tr><td colspan="2">1</td></tr></table></section></figure>'],
+    ['a table in its scrolling figure', [el('Figure', { id: 'tb1' }, [el('table', {}, [el('tr', {}, [el('td', { colspan: '2' }, [text('全社会研发投入强度')])])])])], '<figure id="tb1" class="table-figure"><section class="table-scroll" tabindex="0" aria-label="表格（可横向滚动）"><table><tr><td colspan="2">全社会研发投入强度</td></tr></table></section></figure>'],
+    ['a short cell, a value in it too, is marked to stay on one line', [el('tr', {}, [el('th', { scope: 'col' }, [text('序号')]), el('td', {}, [el('Value', { id: 'v9' }, [text('2.1')]), text('以上')])])], '<tr><th scope="col" class="short">序号</th><td class="short">2.1以上</td></tr>'],
+    ['a cell with an editorial note is never short', [el('td', {}, [el('Note', { inline: 'true' }, [text('缺')])])], '<td><span class="ed-note" data-ui>〔缺〕</span></td>'],
     ['editorial notes, inline and as a paragraph', [el('Note', { inline: 'true' }, [text('注')]), el('Note', {}, [text('说明')])], '<span class="ed-note" data-ui>〔注〕</span><p class="ed-note" data-ui>编者注：说明</p>'],
     [
       'a repair, its marker naming the original',
@@ -84,6 +86,16 @@ describe('the plan text as HTML (the markup each element had as an Astro compone
 
   test('an element the body does not know is an error naming it', () => {
     expect(() => html([el('Marquee', {}, [])])).toThrow(/no element <Marquee>/u);
+  });
+});
+
+describe('a table cell short enough to stay on one line on a phone', () => {
+  // Cells of the seeds' and corpus tables, read off the texts: what a reader sees as one word.
+  test.each(['预期性', '约束性', '序号', '2020年', '2.1以上', '2.2左右', '1430', '≥5000', '12.5%', '亿元'])('%s is short', (text) => {
+    expect(isShortCell(text)).toBe(true);
+  });
+  test.each(['创新实力', '指标属性', '2025年目标', '年均增长10%', '指标名称在原文中缺失', '全市有效发明专利（件）', '', '   '])('%j is not', (text) => {
+    expect(isShortCell(text)).toBe(false);
   });
 });
 

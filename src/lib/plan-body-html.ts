@@ -86,13 +86,48 @@ const ELEMENTS: Record<string, Render> = {
 
 const TABLE_ELEMENTS = new Set(['table', 'caption', 'thead', 'tbody', 'tr', 'th', 'td']);
 
+/** Widest text, in ems, of a cell that never wraps (`class="short"`): 预期性, 2025年, 2.1以上, 序号, 1430 (a four-character
+ * word such as 创新实力 may wrap: kept whole, such cells took the names' column down to five characters on a phone). */
+export const SHORT_CELL_EMS = 3.5;
+
+/**
+ * Whether a table cell is short enough to keep on one line: its text at most SHORT_CELL_EMS wide, counting a CJK or
+ * full-width character as one em and any other as half. Why: on a phone a table's columns are squeezed down to one
+ * character, so 预期性 and 2.1以上 broke a character a line while the names' column stayed narrow; a short cell that
+ * keeps its width leaves the rest to the long ones (plan.css). A cell with an editorial note is never short.
+ */
+export function isShortCell(text: string): boolean {
+  let ems = 0;
+  for (const ch of text.trim()) ems += /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(ch) ? 1 : 0.5;
+  return ems > 0 && ems <= SHORT_CELL_EMS;
+}
+
+/** The source text of a cell's children: text and marks, `null` when it holds an editorial note. */
+function cellText(nodes: readonly RootContent[]): string | null {
+  let out = '';
+  for (const node of nodes) {
+    if (node.type === 'text') out += node.value;
+    else if ((node.type === 'mdxJsxTextElement' || node.type === 'mdxJsxFlowElement') && node.name === 'Note') return null;
+    else if ('children' in node) {
+      const inner = cellText(node.children as RootContent[]);
+      if (inner === null) return null;
+      out += inner;
+    }
+  }
+  return out;
+}
+
 function element(node: Element, ctx: BodyHtmlContext): string {
   const name = node.name ?? '';
   const attributes = node.attributes.flatMap((a) => ('name' in a && typeof a.value === 'string' ? [[a.name, a.value] as const] : []));
   const children = nodesHtml(node.children as RootContent[], ctx);
   const render = ELEMENTS[name];
   if (render) return render(Object.fromEntries(attributes), children, ctx);
-  if (TABLE_ELEMENTS.has(name)) return `<${name}${attributes.map(([k, v]) => attr(k, v)).join('')}>${children}</${name}>`;
+  if (TABLE_ELEMENTS.has(name)) {
+    const text = name === 'th' || name === 'td' ? cellText(node.children as RootContent[]) : null;
+    const short = text !== null && isShortCell(text) ? ' class="short"' : '';
+    return `<${name}${attributes.map(([k, v]) => attr(k, v)).join('')}${short}>${children}</${name}>`;
+  }
   throw new Error(`plan body: no element <${name}> (src/lib/plan-body-html.ts)`);
 }
 

@@ -273,6 +273,56 @@ test('at 360 px no table breaks an English word of up to 13 letters across lines
   expect(broken).toEqual([]);
 });
 
+// Cells read off the seeds' tables (xinji 表1, hongqiao's 年度分解表): a word each, which a phone broke a character a
+// line (预/期/性) while the names' column kept five characters. Broken once: without the short-cell rule of plan.css,
+// every cell below is on two or three lines.
+const ONE_LINE_CELLS: Record<string, string[]> = {
+  '/plans/xinji-14th-five-year/': ['预期性', '0.54', '1.17', '2.2左右', '649'],
+  '/plans/hongqiao-2020-2022/': ['序号', '2020年', '2022年', '2.1以上', '2.2以上', '1430'],
+};
+
+test('at 360 px a plan’s table keeps its short cells (预期性, 2.1以上) on one line, and its names’ column at least five characters wide', async () => {
+  await browser.page.setViewportSize(PHONE);
+  const problems: string[] = [];
+  for (const [path, expected] of Object.entries(ONE_LINE_CELLS)) {
+    await browser.page.goto(pageUrl(baseUrl, path));
+    const found = await browser.page.evaluate((expected) => {
+      const out: string[] = [];
+      // The lines the cell's visible text is on (the value readings, data-ui, are hidden on screen).
+      const lines = (cell: Element) => {
+        const tops = new Set<number>();
+        const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (node.parentElement!.closest('[data-ui]')) continue;
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          for (const r of range.getClientRects()) tops.add(Math.round(r.bottom));
+        }
+        return tops.size;
+      };
+      const visibleText = (cell: Element) => {
+        const copy = cell.cloneNode(true) as Element;
+        copy.querySelectorAll('[data-ui]').forEach((e) => e.remove());
+        return copy.textContent!.trim();
+      };
+      const cells = [...document.querySelectorAll('.table-figure :is(th, td)')];
+      for (const text of expected) {
+        const matching = cells.filter((c) => visibleText(c) === text);
+        if (matching.length === 0) out.push(`no cell reads ${text}`);
+        for (const c of matching) if (lines(c) !== 1) out.push(`${text} on ${lines(c)} lines`);
+      }
+      for (const th of document.querySelectorAll('.table-figure th[scope="row"]')) {
+        const em = parseFloat(getComputedStyle(th).fontSize);
+        const content = th.getBoundingClientRect().width - parseFloat(getComputedStyle(th).paddingLeft) - parseFloat(getComputedStyle(th).paddingRight);
+        if (content < 5 * em) out.push(`names' column ${(content / em).toFixed(1)} characters wide`);
+      }
+      return out;
+    }, expected);
+    problems.push(...[...new Set(found)].map((f) => `${path}: ${f}`));
+  }
+  expect(problems).toEqual([]);
+});
+
 test('every page has its own title, a description, a canonical URL and a strict Content-Security-Policy', () => {
   const seen = new Map<string, string>();
   const problems: string[] = [];
