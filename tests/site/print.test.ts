@@ -277,6 +277,15 @@ test('beichen-2020-2022 prints its cited 天津市 plan as note 2, after the clo
   expect(entry?.text).toMatch(/^[^h]*http:\/\/[^/]+\/documents\/tianjinstinnovation3yr20202022\/$/u);
 });
 
+test('xinji-14th-five-year prints its 表1 with each 预期性 whole, not broken 预期 / 性 across lines', async () => {
+  // Read off the seed (004_d6d163db2a424736.txt): 表1's ten rows each end in 预期性 (指标属性). Broken once: without the short-cell
+  // rule of plan.css the printed column broke every one.
+  const p = await printed('xinji-14th-five-year');
+  const table = endnotesSplit(p).before.split('\f').find((page) => page.includes('表1'));
+  expect(table, `${p.pdf}: a page with 表1`).toBeDefined();
+  expect(table!.match(/预期性/gu)?.length ?? 0, `${p.pdf}: 预期性 on the page of 表1`).toBe(10);
+});
+
 test('the 注释 and note numbers are for print only: hidden on screen and left out of the search index', async () => {
   const p = await printed('beichen-2020-2022');
   expect(p.marks.length).toBeGreaterThan(0);
