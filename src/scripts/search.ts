@@ -18,6 +18,7 @@ import type { PairKey, Postings } from '../lib/search/pairs.ts';
 import { Writer, renderFilters, renderResults, statusParts } from '../lib/search/render.ts';
 import { fillText, type SearchMessages } from '../lib/search/messages.ts';
 import { decodeTraditionalBits, holdsTraditional, simplifier, type TraditionalTable } from '../lib/search/traditional.ts';
+import { matchEnglish, type EnglishName } from '../lib/search/english-names.ts';
 import type { SynonymGroup } from '../schemas/synonyms.ts';
 
 /** Pause after the last keystroke before searching (ms). */
@@ -33,6 +34,8 @@ interface PageData {
   messages: SearchMessages;
   /** Which characters are traditional (src/lib/search/traditional.ts `traditionalBits`). */
   traditional: string;
+  /** The English page only: the registries' English names and their Chinese terms (src/lib/search/english-names.ts). */
+  english?: EnglishName[];
 }
 
 interface Pagefind {
@@ -148,7 +151,7 @@ function init(form: HTMLFormElement): void {
 
   const show = () => {
     if (!current) return;
-    const shown = renderResults(w, list, current, selection, urls);
+    const shown = renderResults(w, list, current, selection, urls, matchEnglish(current.query, data.english ?? []));
     renderFilters(w, filterList, current, selection, data.filters ?? {});
     filterBox.hidden = filterList.hidden;
     // Collapsed on a phone, the filters still say that some are applied.

@@ -513,4 +513,39 @@ describe('the English search page (/en/search/)', () => {
       expectNone(help.out, '/en/search/?q=量子纠缠: Chinese outside lang="zh…" in what the script wrote');
     });
   });
+
+  // The plans are Chinese: an English query finds nothing in them. The registries' English names offer the Chinese
+  // terms (content/glossary.yaml: 瞪羚企业 is “Gazelle enterprise (high-growth tier)”, the editors' translation);
+  // picking one searches the plans (红桥区's plan names “瞪羚”企业: tests/search/queries.yaml).
+  test('an English query is offered the Chinese terms whose English names hold it, each a search of the plans', async () => {
+    await withPage(async (page) => {
+      await page.goto(pageUrl(baseUrl, '/en/search/'));
+      const none = await ask(page, 'gazelle enterprise');
+      expect(none.plans, 'the English words themselves are in no plan').toEqual([]);
+      const offered = page.locator('.search-english li').filter({ hasText: 'Gazelle enterprise (high-growth tier)' });
+      await expect.poll(() => offered.count()).toBe(1);
+      expect(await offered.textContent()).toBe('瞪羚企业 — Gazelle enterprise (high-growth tier) (glossary term; editors’ translation)');
+      expect(await offered.getByRole('link', { name: 'Gazelle enterprise (high-growth tier)' }).getAttribute('href')).toBe('/en/glossary/dengling-qiye/');
+      expectNone((await hanOutsideChinese(page)).out, 'the terms offered: Chinese outside lang="zh…"');
+      const term = offered.getByRole('link', { name: '瞪羚企业' });
+      expect(await term.getAttribute('lang')).toBe('zh-CN');
+      await term.click();
+      await settled(page, '瞪羚企业');
+      expect(await page.locator('#search-q').inputValue()).toBe('瞪羚企业');
+      const found = await readResults(page);
+      expect(found.plans.map((p) => p.slug)).toContain('hongqiao-2020-2022');
+      expect(await page.locator('.search-english').count(), 'no English terms for a Chinese query').toBe(0);
+      expectNone((await hanOutsideChinese(page)).out, 'Chinese outside lang="zh…"');
+    });
+  });
+
+  test('the Chinese search page offers no English terms and does not carry them', async () => {
+    expect(readFileSync(join(siteDir, 'search/index.html'), 'utf8')).not.toContain('"english"');
+    expect(readFileSync(join(siteDir, 'en/search/index.html'), 'utf8')).toContain('"english":[');
+    await withPage(async (page) => {
+      await page.goto(pageUrl(baseUrl, '/search/'));
+      await ask(page, 'gazelle');
+      expect(await page.locator('.search-english').count()).toBe(0);
+    });
+  });
 });

@@ -175,7 +175,8 @@ export const zh = {
     places: { title: '标题', meta: '文件信息', table: '表格', paragraph: '第{n}段', bodyParagraph: '正文第{n}段', under: '{heading} · {place}' },
     facetCount: '（{n}）',
     facets: { region: '地区', level: '行政级别', kind: '类型', period: '规划期' },
-  } satisfies Omit<SearchMessages, 'dataLang'>,
+    // No English terms offered on the Chinese page (its readers search in Chinese).
+  } satisfies Omit<SearchMessages, 'dataLang'> as Omit<SearchMessages, 'dataLang'>,
 
   // The source view (the seed line by line)
   source: {
@@ -414,7 +415,7 @@ export const en: UiStrings = {
   searchDescription: 'Search the full Chinese texts of all plans for terms, institutions, departments, numbers and abbreviations; results link to sections and paragraphs.',
   searchFormLabel: 'Search the plan texts',
   searchQueryLabel: 'Search for (in Chinese)',
-  searchHint: 'The plans are in Chinese, so search in Chinese: terms, institutions and places, departments, numbers (3.2%) and abbreviations, which also find the full forms. Separate several words with spaces.',
+  searchHint: 'The plans are in Chinese, so search in Chinese: terms, institutions and places, departments, numbers (3.2%) and abbreviations, which also find the full forms. Separate several words with spaces. An English term (gazelle enterprise, R&D intensity) is answered with the Chinese terms of our glossary, indicators, policy instruments and departments whose English names hold it.',
   searchNoScript: 'Search needs JavaScript in the browser. You can also <a href="{plans}">browse all plans</a> and find a section through a plan’s contents.',
   searchFilters: 'Filters',
   searchResults: 'Search results',
@@ -485,6 +486,11 @@ export const en: UiStrings = {
     places: { title: 'Title', meta: 'Document information', table: 'table', paragraph: 'paragraph {n}', bodyParagraph: 'text, paragraph {n}', under: '{heading} · {place}' },
     facetCount: ' ({n})',
     facets: { region: 'Region', level: 'Level', kind: 'Kind', period: 'Period' },
+    english: {
+      intro: 'The plans are in Chinese. Chinese terms whose English names hold “{query}”, each a search of the plans:',
+      kinds: { term: 'glossary term', indicator: 'indicator', instrument: 'policy instrument', department: 'department' },
+      editors: 'editors’ translation',
+    },
   },
   source: {
     title: (plan: string) => `Source text: ${plan}`,

@@ -4,6 +4,7 @@
  * into the page's JSON), so the Chinese and the English search pages run the same script. Templates name their
  * values `{name}`; `fill` cuts a template into parts without the DOM, so that it is unit-tested.
  */
+import type { EnglishNameKind } from './english-names.ts';
 
 /** What the page embeds for the script: `dataLang` marks the data's Chinese on a page in another language. */
 export interface SearchMessages {
@@ -63,6 +64,11 @@ export interface SearchMessages {
   /** `{n}` results of a filter value. */
   facetCount: string;
   facets: { region: string; level: string; kind: string; period: string };
+  /**
+   * On the English page: the Chinese terms offered for an English query (src/lib/search/english-names.ts). `intro`
+   * names `{query}`; each entry's kind in words; the words said beside an English name that is the editors' own.
+   */
+  english?: { intro: string; kinds: Record<EnglishNameKind, string>; editors: string };
 }
 
 /** A part of a filled template: the template's own words, or a value (`name`) put in its place. */

@@ -8,6 +8,7 @@ import { FACETS, applyFilters, facetCounts } from './facets.ts';
 import type { FacetKey, Selection } from './facets.ts';
 import { alternatives, hitCount, hitLabel, simplifiedUsed, snippet, synonymsUsed } from './present.ts';
 import { fill, type SearchMessages } from './messages.ts';
+import type { EnglishName } from './english-names.ts';
 
 type Child = Node | string | null | undefined | false;
 
@@ -150,10 +151,24 @@ export function emptyHelp(w: Writer, outcome: SearchOutcome, searchUrl: string, 
   );
 }
 
-/** Render results (after filters) into `container`. */
-export function renderResults(w: Writer, container: HTMLElement, outcome: SearchOutcome, selection: Selection, urls: { search: string; plans: string }): PlanResult[] {
+/**
+ * The Chinese terms offered for an English query (English page only): each a search link, beside the English name it
+ * was found by, linked to its entry, with the entry's kind and, for the editors' own English names, saying so.
+ */
+export function englishTerms(w: Writer, query: string, names: readonly EnglishName[], searchUrl: string): HTMLElement | null {
+  const words = w.m.english;
+  if (!words || names.length === 0) return null;
+  const items = names.map((n) => {
+    const about = [words.kinds[n.kind], n.editors ? words.editors : ''].filter(Boolean).join('; ');
+    return h('li', {}, ...w.list(n.zh.map((zh) => searchLink(searchUrl, zh, w.m.dataLang))), ' — ', h('a', { href: n.href }, n.en), ` (${about})`);
+  });
+  return h('div', { class: 'search-english' }, h('p', {}, ...w.parts(words.intro, { query })), h('ul', {}, ...items));
+}
+
+/** Render results (after filters) into `container`; `english`: the Chinese terms offered for an English query. */
+export function renderResults(w: Writer, container: HTMLElement, outcome: SearchOutcome, selection: Selection, urls: { search: string; plans: string }, english: readonly EnglishName[] = []): PlanResult[] {
   const shown = applyFilters(outcome.results, selection);
-  const children: Child[] = [];
+  const children: Child[] = [englishTerms(w, outcome.query.trim(), english, urls.search)];
   const simple = simplifiedUsed(outcome);
   if (simple.length > 0) children.push(h('p', { class: 'search-note' }, ...w.parts(w.m.simplifiedUsed, { list: w.list(simple) })));
   const used = synonymsUsed(outcome);

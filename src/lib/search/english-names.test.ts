@@ -1,0 +1,83 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { readRegistry } from '../registry-files.ts';
+import { englishNames, englishWords, isEnglishQuery, matchEnglish, namedEntries, type EnglishName, type EnglishNameKind } from './english-names.ts';
+
+describe('englishWords', () => {
+  test.each([
+    ['High-tech enterprises', ['high', 'tech', 'enterprise']],
+    ['Number of R&D personnel', ['r&d', 'personnel']],
+    ['S&T finance', ['s&t', 'finance']],
+    ['technologies', ['technology']],
+    ['businesses', ['business']],
+    ['Gazelle enterprise (high-growth tier)', ['gazelle', 'enterprise', 'high', 'growth', 'tier']],
+    ['the & of', []],
+  ])('%j → %j', (text, words) => {
+    expect(englishWords(text)).toEqual(words);
+  });
+});
+
+test('only a query in Latin letters without Chinese is answered', () => {
+  expect(isEnglishQuery('gazelle')).toBe(true);
+  expect(isEnglishQuery('R&D')).toBe(true);
+  expect(isEnglishQuery('R&D经费')).toBe(false);
+  expect(isEnglishQuery('3.2%')).toBe(false);
+  expect(isEnglishQuery('瞪羚')).toBe(false);
+});
+
+describe('the registries’ English names answer English queries with the Chinese terms of the plans', () => {
+  let names: EnglishName[];
+  const pages: [EnglishNameKind, string | null][] = [];
+  beforeAll(async () => {
+    const [glossary, indicators, instruments, departments] = await Promise.all([readRegistry('glossary'), readRegistry('indicators'), readRegistry('instruments'), readRegistry('departments')]);
+    names = englishNames(namedEntries({ glossary, indicators, instruments, departments }), (kind, id) => {
+      pages.push([kind, id]);
+      return `/en/${kind}/${id ?? ''}`;
+    });
+  });
+
+  // Queries a researcher would type, and the Chinese term of the registries (content/*.yaml) each must offer, read
+  // off the registries by hand: the glossary's term, the indicator's or instrument's name, the department's name.
+  test.each([
+    ['high-tech enterprises', '高新技术企业', 'term'],
+    ['high-tech enterprises', '高新技术企业数量', 'indicator'],
+    ['R&D intensity', '全社会研发投入强度', 'indicator'],
+    ['R&D intensity', '研发投入强度', 'term'],
+    ['gazelle', '瞪羚企业', 'term'],
+    ['Gazelle enterprises', '瞪羚企业数量', 'indicator'],
+    ['innovation voucher', '创新券', 'instrument'],
+    ['Science and Technology Bureau', '区科技局', 'department'],
+    ['incubators', '科技企业孵化器', 'term'],
+    ['invention patents', '每万人口发明专利拥有量', 'indicator'],
+    ['tax incentives', '税收优惠', 'instrument'],
+  ] as const)('%s → %s (%s)', (query, zh, kind) => {
+    const found = matchEnglish(query, names, 20);
+    expect(found.filter((n) => n.kind === kind).flatMap((n) => n.zh)).toContain(zh);
+  });
+
+  test('departments of several regions with one English name are offered once, with each Chinese name the plans write', () => {
+    const drc = matchEnglish('Development and Reform Commission', names);
+    expect(drc).toHaveLength(1);
+    expect([...drc[0]!.zh].sort()).toEqual(['区发展改革委', '区发改委']);
+    // Shared by several departments: the entry page is the list of departments.
+    expect(drc[0]!.href).toBe('/en/department/');
+  });
+
+  test('the closest name comes first, at most six are offered, and a word matches only at its start', () => {
+    expect(matchEnglish('innovation voucher', names)[0]!.en).toBe('Innovation voucher');
+    expect(matchEnglish('technology', names).length).toBe(6);
+    expect(matchEnglish('tech', names).every((n) => englishWords(n.en).some((w) => w.startsWith('tech')))).toBe(true);
+    expect(matchEnglish('ology', names)).toEqual([]);
+  });
+
+  test('nothing for a Chinese query, a query of stop words, or a word no name holds', () => {
+    expect(matchEnglish('瞪羚企业', names)).toEqual([]);
+    expect(matchEnglish('of the', names)).toEqual([]);
+    expect(matchEnglish('xyzzy', names)).toEqual([]);
+  });
+
+  test('an editors’ translation says so; a published English name does not', () => {
+    // content/glossary.yaml: 瞪羚企业's English name is the editors'; 海河英才's is published (Exploring Tianjin).
+    expect(matchEnglish('gazelle enterprise', names).find((n) => n.kind === 'term')).toMatchObject({ zh: ['瞪羚企业'], editors: true });
+    expect(matchEnglish('Haihe Talent', names)).toMatchObject([{ zh: ['海河英才'], editors: false }]);
+  });
+});

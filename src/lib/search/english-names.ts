@@ -1,0 +1,128 @@
+/**
+ * English words to the Chinese terms of the plans, for the English search page. The plans are Chinese, so a search
+ * for `high-tech enterprises` finds nothing in them; the registries name their entries in English, and the page
+ * offers the Chinese terms of the entries whose English names hold the reader's words (高新技术企业, linked to a
+ * search for it, beside the entry it comes from). Nothing is searched until the reader picks a term.
+ *
+ * Built from the registries at build time (`englishNames`), embedded in the English search page only, matched in the
+ * browser (`matchEnglish`): small pure functions, tested beside this file.
+ */
+
+/** What kind of registry entry an English name belongs to, in the order the matches are listed. */
+export const ENGLISH_NAME_KINDS = ['term', 'indicator', 'instrument', 'department'] as const;
+export type EnglishNameKind = (typeof ENGLISH_NAME_KINDS)[number];
+
+/** One English name of the registries and the Chinese terms to search for. */
+export interface EnglishName {
+  /** The registry's English name. */
+  en: string;
+  /** The Chinese forms to search for, as the plans write them. */
+  zh: string[];
+  kind: EnglishNameKind;
+  /** The entry's page in the English edition. */
+  href: string;
+  /** Whether the English name is the editors' translation (said beside it, as on the entry's page). */
+  editors: boolean;
+}
+
+/** An entry of a registry with an English name (glossary, indicators, instruments, departments). */
+export interface NamedEntry {
+  id: string;
+  /** The Chinese name as the plans write it. */
+  zh: string;
+  nameEn: string;
+  nameEnSource: string;
+}
+
+/** The registries' entries with English names, as `englishNames` takes them. */
+export function namedEntries(r: {
+  glossary: readonly { id: string; term: string; nameEn: string; nameEnSource: string }[];
+  indicators: readonly { id: string; name: string; nameEn: string; nameEnSource: string }[];
+  instruments: readonly { id: string; name: string; nameEn: string; nameEnSource: string }[];
+  departments: readonly { id: string; name: string; nameEn: string; nameEnSource: string }[];
+}): Record<EnglishNameKind, NamedEntry[]> {
+  const named = (e: { id: string; name: string; nameEn: string; nameEnSource: string }) => ({ id: e.id, zh: e.name, nameEn: e.nameEn, nameEnSource: e.nameEnSource });
+  return {
+    term: r.glossary.map((t) => named({ ...t, name: t.term })),
+    indicator: r.indicators.map(named),
+    instrument: r.instruments.map(named),
+    department: r.departments.map(named),
+  };
+}
+
+/** Words a name or a query may hold that say nothing of what is named. */
+const STOP_WORDS = new Set(['a', 'an', 'and', 'the', 'of', 'for', 'in', 'on', 'to', 'by', 'with', 'its', 'number']);
+
+/** A word as it is compared: plurals as the singular (`enterprises`, `technologies`, `businesses`). */
+function stem(word: string): string {
+  if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
+  if (word.length > 5 && word.endsWith('sses')) return word.slice(0, -2);
+  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  return word;
+}
+
+/** The words of an English text that name something: lower case, `R&D` and `S&T` kept whole, stop words left out. */
+export function englishWords(text: string): string[] {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^a-z0-9&]+/u)
+    .map((w) => w.replace(/^&+|&+$/gu, ''))
+    .filter((w) => w !== '' && !STOP_WORDS.has(w))
+    .map(stem);
+}
+
+/**
+ * The English names of the registries' entries, one per English name and kind (departments of several regions share
+ * one English name: their Chinese names are listed together, the entry page being the list of departments).
+ */
+export function englishNames(entries: Record<EnglishNameKind, readonly NamedEntry[]>, page: (kind: EnglishNameKind, id: string | null) => string): EnglishName[] {
+  const out: EnglishName[] = [];
+  for (const kind of ENGLISH_NAME_KINDS) {
+    const byName = new Map<string, { zh: string[]; ids: string[]; editors: boolean }>();
+    for (const e of entries[kind]) {
+      const named = byName.get(e.nameEn) ?? { zh: [], ids: [], editors: false };
+      if (!named.zh.includes(e.zh)) named.zh.push(e.zh);
+      named.ids.push(e.id);
+      named.editors ||= e.nameEnSource === 'editors';
+      byName.set(e.nameEn, named);
+    }
+    for (const [en, { zh, ids, editors }] of byName) out.push({ en, zh, kind, href: page(kind, ids.length === 1 ? ids[0]! : null), editors });
+  }
+  return out;
+}
+
+/** Whether the query is one the English names can answer: letters of the Latin alphabet, no Chinese. */
+export function isEnglishQuery(query: string): boolean {
+  return /[A-Za-z]/u.test(query) && !/\p{Script=Han}/u.test(query);
+}
+
+/** How many matches are offered at most. */
+export const ENGLISH_MATCHES = 6;
+
+/**
+ * The names that hold every word of an English query (a word of three letters or more may be the start of one:
+ * `incubat` finds `incubator`), the closest first: fewest words of the name left unmatched, then by kind, then as
+ * the registries list them.
+ */
+export function matchEnglish(query: string, names: readonly EnglishName[], limit = ENGLISH_MATCHES): EnglishName[] {
+  if (!isEnglishQuery(query)) return [];
+  const wanted = [...new Set(englishWords(query))];
+  if (wanted.length === 0) return [];
+  const scored: { name: EnglishName; extra: number; order: number }[] = [];
+  names.forEach((name, order) => {
+    const words = englishWords(name.en);
+    const used = new Set<number>();
+    for (const q of wanted) {
+      let i = words.findIndex((w, j) => !used.has(j) && w === q);
+      if (i < 0 && q.length >= 3) i = words.findIndex((w, j) => !used.has(j) && w.startsWith(q));
+      if (i < 0) return;
+      used.add(i);
+    }
+    scored.push({ name, extra: words.length - used.size, order });
+  });
+  return scored
+    .sort((a, b) => a.extra - b.extra || ENGLISH_NAME_KINDS.indexOf(a.name.kind) - ENGLISH_NAME_KINDS.indexOf(b.name.kind) || a.order - b.order)
+    .slice(0, limit)
+    .map((s) => s.name);
+}
