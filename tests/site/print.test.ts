@@ -277,6 +277,17 @@ test('beichen-2020-2022 prints its cited 天津市 plan as note 2, after the clo
   expect(entry?.text).toMatch(/^[^h]*http:\/\/[^/]+\/documents\/tianjinstinnovation3yr20202022\/$/u);
 });
 
+test('the English edition prints its header in English, the print day whole on one line', async () => {
+  // Broken once: the English header read “Printed on:2026-12-” with “06” on the next line (the address is long and
+  // may break anywhere; the day may not).
+  const pdf = join(out, 'en-hongqiao-2020-2022.pdf');
+  await browser.page.goto(pageUrl(baseUrl, '/en/plans/hongqiao-2020-2022/'));
+  await browser.page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: false });
+  const firstPage = execFileSync('pdftotext', ['-layout', '-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
+  expect(firstPage, `${pdf}: the print header`).toContain(`Printed on ${PRINT_DAY}`);
+  expect(squash(firstPage)).toContain(squash('Printed from http'));
+});
+
 test('xinji-14th-five-year prints its 表1 with each 预期性 whole, not broken 预期 / 性 across lines', async () => {
   // Read off the seed (004_d6d163db2a424736.txt): 表1's ten rows each end in 预期性 (指标属性). Broken once: without the short-cell
   // rule of plan.css the printed column broke every one.

@@ -379,7 +379,7 @@ export const en: UiStrings = {
   listSeparator: ', ',
   citeHint: 'To cite a section or a paragraph, add its anchor to the address, such as <code>#s2-1</code> (part two, section one) or <code>#p2-1-1</code> (the first paragraph of that section); the # beside a heading and the ¶ after a paragraph are anchor links.',
   printedFrom: 'Printed from',
-  printDate: 'Printed on:',
+  printDate: 'Printed on ',
 
   compareTitle: 'Comparison of targets',
   compareDescription: 'The indicators the plans set targets for, side by side: baseline, target, year and qualifiers, with warnings where values are not comparable.',
