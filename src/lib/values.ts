@@ -55,7 +55,7 @@ const BOUNDS_BEFORE = ['突破', '超过', '超', '不低于', '不少于', '约
 const BEFORE_UNIT = ['余', '多'];
 const AFTER_UNIT = ['以上', '左右', '以内', '以下'];
 
-type Written = Pick<Target, 'value' | 'valueText' | 'unit' | 'qualifiers' | 'measure'>;
+export type Written = Pick<Target, 'value' | 'valueText' | 'unit' | 'qualifiers' | 'measure'>;
 
 const present = (words: readonly string[], qualifiers: readonly string[]) => words.filter((w) => qualifiers.includes(w)).join('');
 

@@ -323,6 +323,43 @@ test('at 360 px a plan’s table keeps its short cells (预期性, 2.1以上) on
   expect(problems).toEqual([]);
 });
 
+// Values read off the Tianjin three-year plan (津政发〔2020〕23号, its alignment page) and 北辰区's plan: on a phone a
+// narrow column broke 40000件 as 400 / 00 / 件 and stood the indicators' names a character a line. Broken once:
+// without the rules of alignment.css (AlignmentFigure.astro), these values break and the names' column is 1 wide.
+const ALIGNMENT_VALUES: Record<string, string[]> = {
+  '/alignment/tianjin-st-innovation-3yr-2020-2022/': ['力争3.2%以上', '40000件', '突破9000家'],
+  '/plans/beichen-2020-2022/analysis/': ['突破530家', '3500件', '力争3.2%以上'],
+};
+
+test('at 360 px the alignment tables of one plan fit, each value and year on one line, the names three characters wide', async () => {
+  await browser.page.setViewportSize(PHONE);
+  const problems: string[] = [];
+  for (const [path, values] of Object.entries(ALIGNMENT_VALUES)) {
+    await browser.page.goto(pageUrl(baseUrl, path));
+    const found = await browser.page.evaluate((values) => {
+      const out: string[] = [];
+      const tables = [...document.querySelectorAll('.alignment-table, .alignment-sources')];
+      if (tables.length === 0) out.push('no alignment table');
+      for (const t of tables) {
+        const frame = t.closest('.table-scroll')!;
+        if (frame.scrollWidth > frame.clientWidth + 1) out.push(`${t.className} scrolls sideways (${frame.scrollWidth} > ${frame.clientWidth})`);
+        for (const th of t.querySelectorAll('th[scope="row"]')) {
+          const em = parseFloat(getComputedStyle(th).fontSize);
+          const style = getComputedStyle(th);
+          const width = th.getBoundingClientRect().width - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          if (width < 3 * em - 0.5) out.push(`${t.className}: names' column ${(width / em).toFixed(1)} characters wide`);
+        }
+      }
+      const figures = [...document.querySelectorAll('.figure')];
+      for (const f of figures) if (new Set([...f.getClientRects()].map((r) => Math.round(r.top))).size > 1) out.push(`${f.textContent} broken across lines`);
+      for (const v of values) if (!figures.some((f) => f.textContent === v)) out.push(`no value ${v}`);
+      return out;
+    }, values);
+    problems.push(...[...new Set(found)].map((f) => `${path}: ${f}`));
+  }
+  expect(problems).toEqual([]);
+});
+
 // The seeds' titles and the words in them a line must not split (hand-read), and no line of one character: at the
 // widths of common phones a Chinese heading broke anywhere (行动工 / 作方案, 规 / 划). Broken once: without
 // word-break: keep-all on the title (balanced lines kept), 9 splits show at these three widths.
