@@ -536,6 +536,11 @@ describe('the English search page (/en/search/)', () => {
       expect(found.plans.map((p) => p.slug)).toContain('hongqiao-2020-2022');
       expect(await page.locator('.search-english').count(), 'no English terms for a Chinese query').toBe(0);
       expectNone((await hanOutsideChinese(page)).out, 'Chinese outside lang="zh…"');
+      // A region by the English name its source gives (content/regions.yaml: Beichen District), linked to its page.
+      await ask(page, 'Beichen District');
+      const region = page.locator('.search-english li').filter({ hasText: 'Beichen District' });
+      expect(await region.textContent()).toBe('北辰区 — Beichen District (region)');
+      expect(await region.getByRole('link', { name: 'Beichen District' }).getAttribute('href')).toBe('/en/regions/tianjin-beichen/');
     });
   });
 

@@ -415,7 +415,7 @@ export const en: UiStrings = {
   searchDescription: 'Search the full Chinese texts of all plans for terms, institutions, departments, numbers and abbreviations; results link to sections and paragraphs.',
   searchFormLabel: 'Search the plan texts',
   searchQueryLabel: 'Search for (in Chinese, or an English term)',
-  searchHint: 'The plans are in Chinese, so search in Chinese: terms, institutions and places, departments, numbers (3.2%) and abbreviations, which also find the full forms. Separate several words with spaces. An English term (gazelle enterprise, R&D intensity) is answered with the Chinese terms of our glossary, indicators, policy instruments and departments whose English names hold it.',
+  searchHint: 'The plans are in Chinese, so search in Chinese: terms, institutions and places, departments, numbers (3.2%) and abbreviations, which also find the full forms. Separate several words with spaces. An English term (gazelle enterprise, R&D intensity, Tianjin) is answered with the Chinese terms of our glossary, indicators, policy instruments, departments and regions whose English names hold it.',
   searchNoScript: 'Search needs JavaScript in the browser. You can also <a href="{plans}">browse all plans</a> and find a section through a plan’s contents.',
   searchFilters: 'Filters',
   searchResults: 'Search results',
@@ -488,7 +488,7 @@ export const en: UiStrings = {
     facets: { region: 'Region', level: 'Level', kind: 'Kind', period: 'Period' },
     english: {
       intro: 'The plans are in Chinese. Chinese terms whose English names hold “{query}”, each a search of the plans:',
-      kinds: { term: 'glossary term', indicator: 'indicator', instrument: 'policy instrument', department: 'department' },
+      kinds: { term: 'glossary term', indicator: 'indicator', instrument: 'policy instrument', department: 'department', region: 'region' },
       editors: 'editors’ translation',
     },
   },

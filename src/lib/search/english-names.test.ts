@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readRegistry } from '../registry-files.ts';
-import { englishNames, englishWords, isEnglishQuery, matchEnglish, namedEntries, type EnglishName, type EnglishNameKind } from './english-names.ts';
+import { englishNames, englishWords, isEnglishQuery, matchEnglish, namedEntries, regionEntries, type EnglishName, type EnglishNameKind } from './english-names.ts';
 
 describe('englishWords', () => {
   test.each([
@@ -28,8 +28,17 @@ describe('the registries’ English names answer English queries with the Chines
   let names: EnglishName[];
   const pages: [EnglishNameKind, string | null][] = [];
   beforeAll(async () => {
-    const [glossary, indicators, instruments, departments] = await Promise.all([readRegistry('glossary'), readRegistry('indicators'), readRegistry('instruments'), readRegistry('departments')]);
-    names = englishNames(namedEntries({ glossary, indicators, instruments, departments }), (kind, id) => {
+    const [glossary, indicators, instruments, departments, overlay] = await Promise.all([readRegistry('glossary'), readRegistry('indicators'), readRegistry('instruments'), readRegistry('departments'), readRegistry('regions')]);
+    // The seeds' regions and those above them, as the plans carry them (GB/T 2260 names).
+    const regions = [
+      { id: 'tianjin', name: '天津市' },
+      { id: 'tianjin-beichen', name: '北辰区' },
+      { id: 'tianjin', name: '天津市' },
+      { id: 'tianjin-hongqiao', name: '红桥区' },
+      { id: 'hebei', name: '河北省' },
+      { id: 'hebei-xinji', name: '辛集市' },
+    ];
+    names = englishNames({ ...namedEntries({ glossary, indicators, instruments, departments }), region: regionEntries(regions, overlay) }, (kind, id) => {
       pages.push([kind, id]);
       return `/en/${kind}/${id ?? ''}`;
     });
@@ -49,6 +58,9 @@ describe('the registries’ English names answer English queries with the Chines
     ['incubators', '科技企业孵化器', 'term'],
     ['invention patents', '每万人口发明专利拥有量', 'indicator'],
     ['tax incentives', '税收优惠', 'instrument'],
+    ['Tianjin', '天津市', 'region'],
+    ['Beichen District', '北辰区', 'region'],
+    ['Hebei', '河北省', 'region'],
   ] as const)('%s → %s (%s)', (query, zh, kind) => {
     const found = matchEnglish(query, names, 20);
     expect(found.filter((n) => n.kind === kind).flatMap((n) => n.zh)).toContain(zh);
@@ -73,6 +85,16 @@ describe('the registries’ English names answer English queries with the Chines
     expect(matchEnglish('瞪羚企业', names)).toEqual([]);
     expect(matchEnglish('of the', names)).toEqual([]);
     expect(matchEnglish('xyzzy', names)).toEqual([]);
+  });
+
+  test('a region is offered only where a source gives its English name, and once', () => {
+    // content/regions.yaml names Tianjin, Beichen District and Hebei Province; 红桥区 and 辛集市 have no English name there.
+    expect(names.filter((n) => n.kind === 'region').map((n) => [n.en, n.zh])).toEqual([
+      ['Tianjin', ['天津市']],
+      ['Beichen District', ['北辰区']],
+      ['Hebei Province', ['河北省']],
+    ]);
+    expect(matchEnglish('Tianjin', names).find((n) => n.kind === 'region')).toMatchObject({ editors: false, href: '/en/region/tianjin' });
   });
 
   test('an editors’ translation says so; a published English name does not', () => {

@@ -9,7 +9,7 @@
  */
 
 /** What kind of registry entry an English name belongs to, in the order the matches are listed. */
-export const ENGLISH_NAME_KINDS = ['term', 'indicator', 'instrument', 'department'] as const;
+export const ENGLISH_NAME_KINDS = ['term', 'indicator', 'instrument', 'department', 'region'] as const;
 export type EnglishNameKind = (typeof ENGLISH_NAME_KINDS)[number];
 
 /** One English name of the registries and the Chinese terms to search for. */
@@ -40,7 +40,7 @@ export function namedEntries(r: {
   indicators: readonly { id: string; name: string; nameEn: string; nameEnSource: string }[];
   instruments: readonly { id: string; name: string; nameEn: string; nameEnSource: string }[];
   departments: readonly { id: string; name: string; nameEn: string; nameEnSource: string }[];
-}): Record<EnglishNameKind, NamedEntry[]> {
+}): Record<Exclude<EnglishNameKind, 'region'>, NamedEntry[]> {
   const named = (e: { id: string; name: string; nameEn: string; nameEnSource: string }) => ({ id: e.id, zh: e.name, nameEn: e.nameEn, nameEnSource: e.nameEnSource });
   return {
     term: r.glossary.map((t) => named({ ...t, name: t.term })),
@@ -48,6 +48,22 @@ export function namedEntries(r: {
     instrument: r.instruments.map(named),
     department: r.departments.map(named),
   };
+}
+
+/**
+ * The regions of the plans (each plan's and those above it) whose English name a source gives (content/regions.yaml:
+ * never made up), searched for by their Chinese names as GB/T 2260 writes them (北辰区, 天津市).
+ */
+export function regionEntries(regions: readonly { id: string; name: string }[], overlay: readonly { id: string; nameEn?: string | undefined; source: string }[]): NamedEntry[] {
+  const seen = new Set<string>();
+  const out: NamedEntry[] = [];
+  for (const r of regions) {
+    const o = overlay.find((e) => e.id === r.id);
+    if (seen.has(r.id) || !o?.nameEn) continue;
+    seen.add(r.id);
+    out.push({ id: r.id, zh: r.name, nameEn: o.nameEn, nameEnSource: o.source });
+  }
+  return out;
 }
 
 /** Words a name or a query may hold that say nothing of what is named. */
