@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readRegistry } from '../registry-files.ts';
-import { englishNames, englishWords, isEnglishQuery, matchEnglish, namedEntries, regionEntries, type EnglishName, type EnglishNameKind } from './english-names.ts';
+import { englishNames, englishWords, isEnglishQuery, matchEnglish, namedEntries, regionEntries, type EnglishName } from './english-names.ts';
 
 describe('englishWords', () => {
   test.each([
@@ -26,7 +26,6 @@ test('only a query in Latin letters without Chinese is answered', () => {
 
 describe('the registries’ English names answer English queries with the Chinese terms of the plans', () => {
   let names: EnglishName[];
-  const pages: [EnglishNameKind, string | null][] = [];
   beforeAll(async () => {
     const [glossary, indicators, instruments, departments, overlay] = await Promise.all([readRegistry('glossary'), readRegistry('indicators'), readRegistry('instruments'), readRegistry('departments'), readRegistry('regions')]);
     // The seeds' regions and those above them, as the plans carry them (GB/T 2260 names).
@@ -38,14 +37,12 @@ describe('the registries’ English names answer English queries with the Chines
       { id: 'hebei', name: '河北省' },
       { id: 'hebei-xinji', name: '辛集市' },
     ];
-    names = englishNames({ ...namedEntries({ glossary, indicators, instruments, departments }), region: regionEntries(regions, overlay) }, (kind, id) => {
-      pages.push([kind, id]);
-      return `/en/${kind}/${id ?? ''}`;
-    });
+    names = englishNames({ ...namedEntries({ glossary, indicators, instruments, departments }), region: regionEntries(regions, overlay) }, (kind, id) => `/en/${kind}/${id ?? ''}`);
   });
 
   // Queries a researcher would type, and the Chinese term of the registries (content/*.yaml) each must offer, read
-  // off the registries by hand: the glossary's term, the indicator's or instrument's name, the department's name.
+  // off the registries by hand: the glossary's term, the indicator's or instrument's name, the department's name, the
+  // region's GB/T name.
   test.each([
     ['high-tech enterprises', '高新技术企业', 'term'],
     ['high-tech enterprises', '高新技术企业数量', 'indicator'],
