@@ -288,6 +288,21 @@ test('the English edition prints its header in English, the print day whole on o
   expect(squash(firstPage)).toContain(squash('Printed from http'));
 });
 
+test('the analysis page prints its first section on its first page, and a chart whole beside its caption', async () => {
+  // Broken once: with the page break the plan page's targets section had before it moved to /analysis/, the first
+  // printed page held the title alone and the second one heading (17 pages for xinji; 16 after).
+  const pdf = join(out, 'xinji-14th-five-year-analysis.pdf');
+  await browser.page.goto(pageUrl(baseUrl, '/plans/xinji-14th-five-year/analysis/'));
+  await browser.page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: false });
+  const pages = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).split('\f');
+  expect(squash(pages[0]!), `${pdf}: page 1`).toContain('指标与目标');
+  // The first chart's caption and its drawing are on one page: the drawing's labels 0.7 → 1.17 and 0.54 → 0.67 are
+  // 表1's first two rows (seed 004).
+  const caption = pages.findIndex((p) => squash(p).includes('主要指标：起点与目标'));
+  expect(caption, `${pdf}: the first chart's caption`).toBeGreaterThan(0);
+  for (const label of ['1.17', '0.67', '0.54']) expect(pages[caption], `${pdf}: page ${caption + 1}`).toContain(label);
+});
+
 test('xinji-14th-five-year prints its 表1 with each 预期性 whole, not broken 预期 / 性 across lines', async () => {
   // Read off the seed (004_d6d163db2a424736.txt): 表1's ten rows each end in 预期性 (指标属性). Broken once: without the short-cell
   // rule of plan.css the printed column broke every one.
