@@ -301,6 +301,10 @@ test('the analysis page prints its first section on its first page, and a chart 
   const caption = pages.findIndex((p) => squash(p).includes('主要指标：起点与目标'));
   expect(caption, `${pdf}: the first chart's caption`).toBeGreaterThan(0);
   for (const label of ['1.17', '0.67', '0.54']) expect(pages[caption], `${pdf}: page ${caption + 1}`).toContain(label);
+  // A floor at today's figure: 11 pages; 16 when the tables' names and kinds stood a character a line and the derived
+  // figures ran off the page (nowrap on paper).
+  const count = Number(/Pages:\s+(\d+)/u.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))![1]);
+  expect(count, `${pdf}: pages`).toBeLessThanOrEqual(11);
 });
 
 test('xinji-14th-five-year prints its 表1 with each 预期性 whole, not broken 预期 / 性 across lines', async () => {
