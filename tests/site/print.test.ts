@@ -288,6 +288,23 @@ test('the English edition prints its header in English, the print day whole on o
   expect(squash(firstPage)).toContain(squash('Printed from http'));
 });
 
+// Words of the site's header that belong to the screen (its navigation, search box and language switch), by edition.
+const HEADER_WORDS = { zh: ['搜索规划全文', '相同文字', '引用文件', 'English'], en: ['Search in Chinese', 'Shared text', 'Cited documents', '中文'] };
+
+test.each([
+  ['/compare/', 'zh', '地方科技规划参考库'],
+  ['/plans/xinji-14th-five-year/source/', 'zh', '地方科技规划参考库'],
+  ['/en/compare/', 'en', 'China Local S&T Plans'],
+] as const)('%s prints under the site’s name, without the navigation, search box or language switch', async (path, edition, siteName) => {
+  // Broken once: only a plan page had a print stylesheet; the others printed the whole header on page 1.
+  const pdf = join(out, `${path.replace(/\W+/gu, '-')}.pdf`);
+  await browser.page.goto(pageUrl(baseUrl, path));
+  await browser.page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: false });
+  const first = execFileSync('pdftotext', ['-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' });
+  expect(first, `${pdf}: page 1`).toContain(siteName);
+  expectNone(HEADER_WORDS[edition].filter((w) => first.includes(w)), `${pdf}: header words on page 1`);
+});
+
 test('the analysis page prints its first section on its first page, and a chart whole beside its caption', async () => {
   // Broken once: with the page break the plan page's targets section had before it moved to /analysis/, the first
   // printed page held the title alone and the second one heading (17 pages for xinji; 16 after).
