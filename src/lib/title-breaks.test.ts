@@ -9,6 +9,8 @@ test.each([
   ['辛集市科技创新“十四五”规划', ['辛集市科技', '创新', '“十四五”', '规划']],
   ['宝坻区科技创新“十四五”发展规划', ['宝坻区科技', '创新', '“十四五”', '发展', '规划']],
   ['科委将实施科技支撑美丽天津建设工程', ['科委将实施', '科技', '支撑', '美丽', '天津', '建设', '工程']],
+  // A corpus title (tests/fixtures/corpus, 02_beijing): pauses written with ASCII commas.
+  ['把握新定位,适应新常态,为全国科技创新中心建设作出新贡献', ['把握新定位,', '适应新常态,', '为全国', '科技', '创新', '中心', '建设', '作出新贡献']],
 ])('%s', (title, pieces) => {
   expect(titlePieces(title)).toEqual(pieces);
   expect(titlePieces(title).join('')).toBe(title);

@@ -10,12 +10,14 @@ import { escapeText } from './html.ts';
 
 const HAN = /\p{Script=Han}/u;
 const OPENING = /[“‘（《〈「『【〔([]/u;
-const CLOSING = /[”’）》〉」』】〕)\]]/u;
+/** Closing quotes and brackets, and the pauses a title may hold (把握新定位,适应新常态): a line may break after them. */
+const CLOSING = /[”’）》〉」』】〕)\]，,、；;：:。！？]/u;
 const words = new Intl.Segmenter('zh', { granularity: 'word' });
 
 /**
  * Whether a line may break between two words: both of two characters or more, meeting at Chinese characters; or
- * before an opening quote or bracket (科技创新 / “十四五”), or after a closing one before a Chinese word (“十四五” / 规划).
+ * before an opening quote or bracket (科技创新 / “十四五”), or after a closing one or a pause before a Chinese word
+ * (“十四五” / 规划, 新定位, / 适应).
  */
 function breakable(previous: string, next: string): boolean {
   const last = previous.at(-1)!;
