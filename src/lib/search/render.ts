@@ -9,6 +9,7 @@ import type { FacetKey, Selection } from './facets.ts';
 import { alternatives, hitCount, hitLabel, simplifiedUsed, snippet, synonymsUsed } from './present.ts';
 import { fill, type SearchMessages } from './messages.ts';
 import type { EnglishName } from './english-names.ts';
+import { titlePieces } from '../title-breaks.ts';
 
 type Child = Node | string | null | undefined | false;
 
@@ -91,6 +92,12 @@ function metaLine(w: Writer, result: PlanResult): HTMLElement {
   return h('p', { class: 'search-meta', lang: w.m.dataLang ?? undefined }, parts.join(' · '));
 }
 
+/** A plan's title that breaks between its words only (src/lib/title-breaks.ts; the heading has `.title-words`). */
+function titleWords(w: Writer, title: string): HTMLElement {
+  const pieces = titlePieces(title).flatMap((piece, i) => (i > 0 ? [h('wbr'), piece] : [piece]));
+  return h('span', { lang: w.m.dataLang ?? undefined }, ...pieces);
+}
+
 function resultItem(w: Writer, result: PlanResult, headingId: string): HTMLElement {
   const count = hitCount(result);
   const list = h('ol', { class: 'search-hits' });
@@ -108,7 +115,7 @@ function resultItem(w: Writer, result: PlanResult, headingId: string): HTMLEleme
   return h(
     'li',
     { class: 'search-result' },
-    h('h3', { id: headingId }, h('a', { href: result.page.url }, w.data(result.page.title))),
+    h('h3', { id: headingId, class: 'title-words' }, h('a', { href: result.page.url }, titleWords(w, result.page.title))),
     metaLine(w, result),
     h('p', { class: 'search-count' }, ...w.parts(w.m.hitCount, { count, blocks: result.hits.length })),
     list,
