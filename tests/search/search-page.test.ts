@@ -20,6 +20,7 @@ import type { LaunchedBrowser } from '../support/browser.ts';
 import { browserForFile } from '../support/browser-per-file.ts';
 import { expectNone } from '../support/report.ts';
 import { ask, readResults } from './quality.ts';
+import { characterLines, splitWords } from '../support/text-lines.ts';
 
 const baseUrl = inject('baseUrl');
 const siteDir = inject('siteDir');
@@ -384,30 +385,13 @@ describe('at phone width (360×740)', () => {
       await page.setViewportSize({ width, height: PHONE.height });
       await page.goto(pageUrl(baseUrl, '/search/'));
       await ask(page, '瞪羚');
-      const split = await page.evaluate(() => {
-        const words = ['红桥区', '科技', '创新', '三年', '行动', '工作', '方案', '计划', '实施', '规划', '发展', '十四五', '2020-2022年'];
-        const out: string[] = [];
-        const headings = [...document.querySelectorAll('.search-result h3')];
-        for (const h3 of headings) {
-          let text = '';
-          const lines: number[] = [];
-          const walker = document.createTreeWalker(h3, NodeFilter.SHOW_TEXT);
-          for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-            for (let i = 0; i < n.textContent!.length; i++) {
-              const range = document.createRange();
-              range.setStart(n, i);
-              range.setEnd(n, i + 1);
-              text += n.textContent![i];
-              lines.push(Math.round(range.getClientRects()[0]!.top));
-            }
-          }
-          for (const word of words) {
-            const at = text.indexOf(word);
-            if (at >= 0 && lines[at] !== lines[at + word.length - 1]) out.push(`${text}: ${word} split`);
-          }
-        }
-        return { out, headings: headings.length, breaks: document.querySelectorAll('.search-result h3 wbr').length };
-      });
+      const words = ['红桥区', '科技', '创新', '三年', '行动', '工作', '方案', '计划', '实施', '规划', '发展', '十四五', '2020-2022年'];
+      const titles = await characterLines(page, '.search-result h3');
+      const split = {
+        headings: titles.length,
+        breaks: await page.locator('.search-result h3 wbr').count(),
+        out: titles.flatMap((t) => splitWords(t, words).map((w) => `${t.text}: ${w} split`)),
+      };
       expect(split.headings, 'results of 瞪羚').toBe(4);
       expect(split.breaks, 'break points in the titles').toBeGreaterThan(8);
       expect(split.out).toEqual([]);

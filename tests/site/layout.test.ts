@@ -13,6 +13,7 @@ import { browserForFile } from '../support/browser-per-file.ts';
 import type { Page } from 'playwright-core';
 import type { PlanDocument } from '../../src/schemas/plan.ts';
 import { expectNone } from '../support/report.ts';
+import { characterLines, splitWords } from '../support/text-lines.ts';
 
 const baseUrl = inject('baseUrl');
 const siteDir = inject('siteDir');
@@ -377,28 +378,10 @@ test('a plan’s title breaks between words on a phone, never inside one, and le
     await browser.page.setViewportSize({ width, height: PHONE.height });
     for (const [slug, words] of Object.entries(TITLE_WORDS)) {
       await browser.page.goto(pageUrl(baseUrl, `/plans/${slug}/`));
-      // The line of each character of the title.
-      const { text, lines } = await browser.page.evaluate(() => {
-        const h1 = document.querySelector('h1')!;
-        let text = '';
-        const lines: number[] = [];
-        const walker = document.createTreeWalker(h1, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          for (let i = 0; i < n.textContent!.length; i++) {
-            const range = document.createRange();
-            range.setStart(n, i);
-            range.setEnd(n, i + 1);
-            text += n.textContent![i];
-            lines.push(Math.round(range.getClientRects()[0]!.top));
-          }
-        }
-        return { text, lines };
-      });
-      for (const word of words) {
-        const at = text.indexOf(word);
-        if (at < 0) problems.push(`${width} ${slug}: no ${word} in ${text}`);
-        else if (lines[at] !== lines[at + word.length - 1]) problems.push(`${width} ${slug}: ${word} split across lines`);
-      }
+      const [title] = await characterLines(browser.page, 'h1');
+      const { text, lines } = title!;
+      for (const word of words) if (!text.includes(word)) problems.push(`${width} ${slug}: no ${word} in ${text}`);
+      for (const word of splitWords(title!, words)) problems.push(`${width} ${slug}: ${word} split across lines`);
       for (const top of new Set(lines)) if (lines.filter((l) => l === top).length === 1) problems.push(`${width} ${slug}: a line of one character`);
     }
   }
