@@ -14,6 +14,7 @@ import type { PlanMarks } from './plan-marks.ts';
 import { localPlanUrl, localUrl, type Locale } from './i18n/index.ts';
 import { endnotePlaceholder } from './endnotes.ts';
 import { attr, escapeText } from './html.ts';
+import { textWidth } from './charts/layout.ts';
 
 /** What the HTML depends on besides the tree. */
 export interface BodyHtmlContext {
@@ -88,17 +89,17 @@ const TABLE_ELEMENTS = new Set(['table', 'caption', 'thead', 'tbody', 'tr', 'th'
 
 /** Widest text, in ems, of a cell that never wraps (`class="short"`): 预期性, 2025年, 2.1以上, 序号, 1430 (a four-character
  * word such as 创新实力 may wrap: kept whole, such cells took the names' column down to five characters on a phone). */
-export const SHORT_CELL_EMS = 3.5;
+export const SHORT_CELL_EMS = 3.75;
 
 /**
- * Whether a table cell is short enough to keep on one line: its text at most SHORT_CELL_EMS wide, counting a CJK or
- * full-width character as one em and any other as half. Why: on a phone a table's columns are squeezed down to one
- * character, so 预期性 and 2.1以上 broke a character a line while the names' column stayed narrow; a short cell that
- * keeps its width leaves the rest to the long ones (plan.css). A cell with an editorial note is never short.
+ * Whether a table cell is short enough to keep on one line: its text at most SHORT_CELL_EMS wide, as the charts
+ * estimate text (`textWidth`: a CJK or full-width character one em, a digit or letter 0.62, `.` 0.35). Why: on a
+ * phone a table's columns are squeezed down to one character, so 预期性 and 2.1以上 broke a character a line while the
+ * names' column stayed narrow; a short cell that keeps its width leaves the rest to the long ones (plan.css). A cell
+ * with an editorial note is never short.
  */
 export function isShortCell(text: string): boolean {
-  let ems = 0;
-  for (const ch of text.trim()) ems += /[\p{Script=Han}\u3000-\u303f\uff00-\uffef]/u.test(ch) ? 1 : 0.5;
+  const ems = textWidth(text.trim(), 1);
   return ems > 0 && ems <= SHORT_CELL_EMS;
 }
 
