@@ -488,6 +488,7 @@ export const en: UiStrings = {
     facets: { region: 'Region', level: 'Level', kind: 'Kind', period: 'Period' },
     english: {
       intro: 'The plans are in Chinese. Chinese terms whose English names hold “{query}”, each a search of the plans:',
+      introSome: 'The plans are in Chinese. No English name holds all of “{query}”; Chinese terms whose English names hold some of its words, each a search of the plans:',
       kinds: { term: 'glossary term', indicator: 'indicator', instrument: 'policy instrument', department: 'department', region: 'region' },
       editors: 'editors’ translation',
     },

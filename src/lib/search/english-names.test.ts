@@ -59,12 +59,12 @@ describe('the registries’ English names answer English queries with the Chines
     ['Beichen District', '北辰区', 'region'],
     ['Hebei', '河北省', 'region'],
   ] as const)('%s → %s (%s)', (query, zh, kind) => {
-    const found = matchEnglish(query, names, 20);
+    const found = matchEnglish(query, names, 20).names;
     expect(found.filter((n) => n.kind === kind).flatMap((n) => n.zh)).toContain(zh);
   });
 
   test('departments of several regions with one English name are offered once, with each Chinese name the plans write', () => {
-    const drc = matchEnglish('Development and Reform Commission', names);
+    const drc = matchEnglish('Development and Reform Commission', names).names;
     expect(drc).toHaveLength(1);
     expect([...drc[0]!.zh].sort()).toEqual(['区发展改革委', '区发改委']);
     // Shared by several departments: the entry page is the list of departments.
@@ -72,16 +72,36 @@ describe('the registries’ English names answer English queries with the Chines
   });
 
   test('the closest name comes first, at most six are offered, and a word matches only at its start', () => {
-    expect(matchEnglish('innovation voucher', names)[0]!.en).toBe('Innovation voucher');
-    expect(matchEnglish('technology', names).length).toBe(6);
-    expect(matchEnglish('tech', names).every((n) => englishWords(n.en).some((w) => w.startsWith('tech')))).toBe(true);
-    expect(matchEnglish('ology', names)).toEqual([]);
+    expect(matchEnglish('innovation voucher', names).names[0]!.en).toBe('Innovation voucher');
+    expect(matchEnglish('technology', names).names.length).toBe(6);
+    expect(matchEnglish('tech', names).names.every((n) => englishWords(n.en).some((w) => w.startsWith('tech')))).toBe(true);
+    expect(matchEnglish('ology', names).names).toEqual([]);
+  });
+
+  test('a query of several concepts no one name holds is answered word by word, and says so', () => {
+    const gazelleTax = matchEnglish('gazelle tax', names);
+    expect(gazelleTax.complete).toBe(false);
+    const zh = gazelleTax.names.flatMap((n) => n.zh);
+    expect(zh).toContain('瞪羚企业');
+    expect(zh).toContain('税收优惠');
+    expect(gazelleTax.names.every((n) => /gazelle|tax/iu.test(n.en))).toBe(true);
+    const intensityTianjin = matchEnglish('R&D intensity Tianjin', names).names.flatMap((n) => n.zh);
+    expect(intensityTianjin).toContain('全社会研发投入强度');
+    expect(intensityTianjin).toContain('天津市');
+    // In a word's turn, a name holding two of the words comes before those holding one: enterprise's turn offers the
+    // gazelle enterprises before the high-tech ones.
+    const offered = matchEnglish('tax enterprise gazelle', names).names.map((n) => englishWords(n.en));
+    expect(offered[0]).toContain('tax');
+    for (const words of offered.slice(1, 3)) expect(words).toEqual(expect.arrayContaining(['gazelle', 'enterprise']));
+    // A word no name holds leaves the others answered.
+    expect(matchEnglish('xyzzy gazelle', names).names.flatMap((n) => n.zh)).toContain('瞪羚企业');
+    expect(matchEnglish('innovation voucher', names).complete).toBe(true);
   });
 
   test('nothing for a Chinese query, a query of stop words, or a word no name holds', () => {
-    expect(matchEnglish('瞪羚企业', names)).toEqual([]);
-    expect(matchEnglish('of the', names)).toEqual([]);
-    expect(matchEnglish('xyzzy', names)).toEqual([]);
+    expect(matchEnglish('瞪羚企业', names).names).toEqual([]);
+    expect(matchEnglish('of the', names).names).toEqual([]);
+    expect(matchEnglish('xyzzy', names).names).toEqual([]);
   });
 
   test('a region is offered only where a source gives its English name, and once', () => {
@@ -91,12 +111,12 @@ describe('the registries’ English names answer English queries with the Chines
       ['Beichen District', ['北辰区']],
       ['Hebei Province', ['河北省']],
     ]);
-    expect(matchEnglish('Tianjin', names).find((n) => n.kind === 'region')).toMatchObject({ editors: false, href: '/en/region/tianjin' });
+    expect(matchEnglish('Tianjin', names).names.find((n) => n.kind === 'region')).toMatchObject({ editors: false, href: '/en/region/tianjin' });
   });
 
   test('an editors’ translation says so; a published English name does not', () => {
     // content/glossary.yaml: 瞪羚企业's English name is the editors'; 海河英才's is published (Exploring Tianjin).
-    expect(matchEnglish('gazelle enterprise', names).find((n) => n.kind === 'term')).toMatchObject({ zh: ['瞪羚企业'], editors: true });
-    expect(matchEnglish('Haihe Talent', names)).toMatchObject([{ zh: ['海河英才'], editors: false }]);
+    expect(matchEnglish('gazelle enterprise', names).names.find((n) => n.kind === 'term')).toMatchObject({ zh: ['瞪羚企业'], editors: true });
+    expect(matchEnglish('Haihe Talent', names).names).toMatchObject([{ zh: ['海河英才'], editors: false }]);
   });
 });

@@ -116,29 +116,45 @@ export function isEnglishQuery(query: string): boolean {
 /** How many matches are offered at most. */
 export const ENGLISH_MATCHES = 6;
 
+/** What an English query found: the names offered, and whether each holds every word of the query. */
+export interface EnglishMatch {
+  names: EnglishName[];
+  /** `false` when no name holds all the words and the names offered hold some of them (`gazelle tax`). */
+  complete: boolean;
+}
+
 /**
  * The names that hold every word of an English query (a word of three letters or more may be the start of one:
  * `incubat` finds `incubator`), the closest first: fewest words of the name left unmatched, then by kind, then as
- * the registries list them.
+ * the registries list them. When no name holds them all (a query of several concepts, `gazelle tax`, `R&D intensity
+ * Tianjin`), each word's closest names in turn (those holding more of the words first), so every word that names
+ * something is answered.
  */
-export function matchEnglish(query: string, names: readonly EnglishName[], limit = ENGLISH_MATCHES): EnglishName[] {
-  if (!isEnglishQuery(query)) return [];
-  const wanted = [...new Set(englishWords(query))];
-  if (wanted.length === 0) return [];
-  const scored: { name: EnglishName; extra: number; order: number }[] = [];
-  names.forEach((name, order) => {
+export function matchEnglish(query: string, names: readonly EnglishName[], limit = ENGLISH_MATCHES): EnglishMatch {
+  const wanted = isEnglishQuery(query) ? [...new Set(englishWords(query))] : [];
+  const scored = names.map((name, order) => {
     const words = englishWords(name.en);
     const used = new Set<number>();
-    for (const q of wanted) {
+    // Which of the query's words the name holds, each word of the name answering one of the query's.
+    const held = wanted.filter((q) => {
       let i = words.findIndex((w, j) => !used.has(j) && w === q);
       if (i < 0 && q.length >= 3) i = words.findIndex((w, j) => !used.has(j) && w.startsWith(q));
-      if (i < 0) return;
-      used.add(i);
-    }
-    scored.push({ name, extra: words.length - used.size, order });
+      if (i >= 0) used.add(i);
+      return i >= 0;
+    });
+    return { name, held, extra: words.length - used.size, order };
   });
-  return scored
-    .sort((a, b) => a.extra - b.extra || ENGLISH_NAME_KINDS.indexOf(a.name.kind) - ENGLISH_NAME_KINDS.indexOf(b.name.kind) || a.order - b.order)
-    .slice(0, limit)
-    .map((s) => s.name);
+  const closest = (a: (typeof scored)[number], b: (typeof scored)[number]) =>
+    a.extra - b.extra || ENGLISH_NAME_KINDS.indexOf(a.name.kind) - ENGLISH_NAME_KINDS.indexOf(b.name.kind) || a.order - b.order;
+  const every = scored.filter((s) => wanted.length > 0 && s.held.length === wanted.length).sort(closest);
+  if (every.length > 0) return { names: every.slice(0, limit).map((s) => s.name), complete: true };
+  const byWord = wanted.map((q) => scored.filter((s) => s.held.includes(q)).sort((a, b) => b.held.length - a.held.length || closest(a, b)));
+  const out: EnglishName[] = [];
+  for (let rank = 0; out.length < limit && byWord.some((list) => rank < list.length); rank++) {
+    for (const list of byWord) {
+      const name = list[rank]?.name;
+      if (name && !out.includes(name) && out.length < limit) out.push(name);
+    }
+  }
+  return { names: out, complete: false };
 }

@@ -66,9 +66,10 @@ export interface SearchMessages {
   facets: { region: string; level: string; kind: string; period: string };
   /**
    * On the English page: the Chinese terms offered for an English query (src/lib/search/english-names.ts). `intro`
-   * names `{query}`; each entry's kind in words; the words said beside an English name that is the editors' own.
+   * names `{query}`, `introSome` too when no English name holds all its words; each entry's kind in words; the words
+   * said beside an English name that is the editors' own.
    */
-  english?: { intro: string; kinds: Record<EnglishNameKind, string>; editors: string };
+  english?: { intro: string; introSome: string; kinds: Record<EnglishNameKind, string>; editors: string };
 }
 
 /** A part of a filled template: the template's own words, or a value (`name`) put in its place. */

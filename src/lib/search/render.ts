@@ -8,7 +8,7 @@ import { FACETS, applyFilters, facetCounts } from './facets.ts';
 import type { FacetKey, Selection } from './facets.ts';
 import { alternatives, hitCount, hitLabel, simplifiedUsed, snippet, synonymsUsed } from './present.ts';
 import { fill, type SearchMessages } from './messages.ts';
-import type { EnglishName } from './english-names.ts';
+import type { EnglishMatch } from './english-names.ts';
 import { titlePieces } from '../title-breaks.ts';
 
 type Child = Node | string | null | undefined | false;
@@ -162,18 +162,18 @@ export function emptyHelp(w: Writer, outcome: SearchOutcome, searchUrl: string, 
  * The Chinese terms offered for an English query (English page only): each a search link, beside the English name it
  * was found by, linked to its entry, with the entry's kind and, for the editors' own English names, saying so.
  */
-export function englishTerms(w: Writer, query: string, names: readonly EnglishName[], searchUrl: string): HTMLElement | null {
+export function englishTerms(w: Writer, query: string, { names, complete }: EnglishMatch, searchUrl: string): HTMLElement | null {
   const words = w.m.english;
   if (!words || names.length === 0) return null;
   const items = names.map((n) => {
     const about = [words.kinds[n.kind], n.editors ? words.editors : ''].filter(Boolean).join('; ');
     return h('li', {}, ...w.list(n.zh.map((zh) => searchLink(searchUrl, zh, w.m.dataLang))), ' — ', h('a', { href: n.href }, n.en), ` (${about})`);
   });
-  return h('div', { class: 'search-english' }, h('p', {}, ...w.parts(words.intro, { query })), h('ul', {}, ...items));
+  return h('div', { class: 'search-english' }, h('p', {}, ...w.parts(complete ? words.intro : words.introSome, { query })), h('ul', {}, ...items));
 }
 
 /** Render results (after filters) into `container`; `english`: the Chinese terms offered for an English query. */
-export function renderResults(w: Writer, container: HTMLElement, outcome: SearchOutcome, selection: Selection, urls: { search: string; plans: string }, english: readonly EnglishName[] = []): PlanResult[] {
+export function renderResults(w: Writer, container: HTMLElement, outcome: SearchOutcome, selection: Selection, urls: { search: string; plans: string }, english: EnglishMatch = { names: [], complete: true }): PlanResult[] {
   const shown = applyFilters(outcome.results, selection);
   const children: Child[] = [englishTerms(w, outcome.query.trim(), english, urls.search)];
   const simple = simplifiedUsed(outcome);
