@@ -19,10 +19,10 @@ describe('sourceLinesHtml(lines, words, english, blockHref)', () => {
         '<li id="L3" class="body"><a class="line-no" href="#L3" aria-label="第3行">3</a><span class="line-text">一、<mark title="正文作“”：删去网页残留“<b>”">&lt;b&gt;</mark>总体要求</span><a class="line-block" href="/plans/x/#p1">正文</a></li>',
     );
   });
-  test('on the English page the lines and the rules’ labels are marked Chinese', () => {
+  test('on the English page the lines and the rules’ labels are marked Chinese, the English words spaced from the line', () => {
     const html = sourceLinesHtml(lines.slice(0, 1), ui('en').source, true, href);
     expect(html).toBe(
-      '<li id="L1" class="removed"><a class="line-no" href="#L1" aria-label="line 1">1</a><span class="line-text" lang="zh-CN">位置:首页 &amp; &quot;政策&quot;</span><span class="line-note">portal element: <span lang="zh-CN">面包屑导航</span></span></li>',
+      '<li id="L1" class="removed"><a class="line-no" href="#L1" aria-label="line 1">1</a><span class="line-text" lang="zh-CN">位置:首页 &amp; &quot;政策&quot;</span> <span class="line-note">portal element: <span lang="zh-CN">面包屑导航</span></span></li>',
     );
   });
 });

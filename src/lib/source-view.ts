@@ -66,8 +66,10 @@ export function sourceLinesHtml(lines: readonly SourceViewLine[], words: SourceL
   return lines
     .map((l) => {
       const text = l.segments.map((g) => (g.repair ? `<mark${attr('title', words.repairTitle(g.repair.replacement, g.repair.reason))}>${escapeText(g.text)}</mark>` : escapeText(g.text))).join('');
-      const note = l.removal ? `<span class="line-note">${escapeText(l.removal.chrome ? words.removedChrome : words.removedMeta)}${zh(l.removal.label)}</span>` : '';
-      const block = l.blockId ? `<a class="line-block"${attr('href', blockHref(l.blockId))}>${escapeText(words.bodyLink)}</a>` : '';
+      // English words after the line's Chinese are spaced from it (read aloud or copied, not run together).
+      const space = english ? ' ' : '';
+      const note = l.removal ? `${space}<span class="line-note">${escapeText(l.removal.chrome ? words.removedChrome : words.removedMeta)}${zh(l.removal.label)}</span>` : '';
+      const block = l.blockId ? `${space}<a class="line-block"${attr('href', blockHref(l.blockId))}>${escapeText(words.bodyLink)}</a>` : '';
       return (
         `<li${attr('id', `L${l.n}`)}${attr('class', l.status)}><a class="line-no"${attr('href', `#L${l.n}`)}${attr('aria-label', words.lineLabel(l.n))}>${l.n}</a>` +
         `<span class="line-text"${attr('lang', english ? 'zh-CN' : undefined)}>${text}</span>${note}${block}</li>`

@@ -237,6 +237,51 @@ test('every exception for Chinese on English pages is used', () => {
   expectNone(unused.map((x) => `${x.pages} ${x.where}: matches nothing; drop it (${x.reason})`), 'CHINESE_ON_ENGLISH_PAGES');
 });
 
+/**
+ * Where English text on a page runs into what stands before it across an element boundary: a bracket with no space
+ * before it (`Tianjin</a><span>(4 plans)` reads “Tianjin(4 plans)”), or a word straight after a full stop, comma,
+ * colon or closing bracket (`…in Chinese).</span><a>Back to the text`). Astro drops the line break between an
+ * expression and the next tag, so a template's layout does not space the words; the text must. Only English text
+ * (outside `lang="zh…"`) is judged: the plans' own Chinese writes half-width brackets its own way.
+ */
+function gluedWords(root: HtmlElement): Piece[] {
+  const out: Piece[] = [];
+  let previous: { text: string; where: string } | null = null;
+  const visit = (e: HtmlElement, chinese: boolean) => {
+    const lang = e.getAttributeValue('lang');
+    const inChinese = lang === null ? chinese : lang.toLowerCase().startsWith('zh');
+    if (SKIP_TAGS.has(e.tagName) || e.tagName === 'head') return;
+    if (!INLINE.has(e.tagName)) previous = null;
+    for (const child of e.childNodes) {
+      if (child.nodeType === 1) visit(child as HtmlElement, inChinese);
+      if (child.nodeType !== 3) continue;
+      const text = decode(child.textContent);
+      if (previous && !inChinese) {
+        const before = previous.text.at(-1) ?? ' ';
+        const glued = (text.startsWith('(') && /^\([^)]*[A-Za-z]/u.test(text) && /[\p{L}\p{N}\])”’]/u.test(before)) || (/^[A-Za-z]/u.test(text) && /[.,;:)]/u.test(before));
+        if (glued) out.push({ where: where(e), text: `${previous.text.slice(-30)}|${text.slice(0, 30)}` });
+      }
+      previous = { text, where: where(e) };
+    }
+    if (!INLINE.has(e.tagName)) previous = null;
+  };
+  const html = root.querySelector('html');
+  if (html) visit(html, false);
+  return out;
+}
+
+test('the spacing check finds English run into the text before it, and only there', () => {
+  const html = (inner: string) => `<!doctype html><html lang="en"><head><title>Plans</title></head><body><main>${inner}</main></body></html>`;
+  const found = (inner: string) => gluedWords(parseHtml(html(inner), 't.html')).map((p) => p.text);
+  expect(found('<li><a href="#">Tianjin</a><span>(4 plans)</span></li>')).toEqual(['Tianjin|(4 plans)']);
+  expect(found('<li><a href="#"><span lang="zh-CN">红桥区</span></a><span>(1 plan)</span></li>')).toEqual(['红桥区|(1 plan)']);
+  expect(found('<p>shows on hover).<a href="#">Back to the text</a></p>')).toEqual(['shows on hover).|Back to the text']);
+  expect(found('<li><a href="#">Tianjin</a> <span>(4 plans)</span></li><p>hover). <a href="#">Back</a></p>')).toEqual([]);
+  expect(found('<p lang="zh-CN">行动计划<a href="#">(2020—2022年)</a></p><p>Print</p><p>(a note)</p>')).toEqual([]);
+  // A Chinese quote whose digits and brackets fall outside its lang marks (Mixed marks the Han runs only).
+  expect(found('<p><span lang="zh-CN">“方案</span>(2020-2022<span lang="zh-CN">年</span>)</p>')).toEqual([]);
+});
+
 describe.each(englishPages)('$path', ({ file, path }) => {
   test('has every Han character inside an element whose lang starts with zh (no Chinese-only UI string)', () => {
     const root = parsedHtmlFile(file);
@@ -246,5 +291,8 @@ describe.each(englishPages)('$path', ({ file, path }) => {
       .filter((piece) => !allowed(piece))
       .map((p) => `${path} ${p.where}: “${p.text.length > 160 ? `${p.text.slice(0, 160)}…` : p.text}”`);
     expectNone(problems, `${path}: Chinese outside lang="zh-CN" on an English page (write it in src/lib/i18n/, or mark the data's Chinese with <Zh>)`);
+  });
+  test('spaces its English from the text before it', () => {
+    expectNone(gluedWords(parsedHtmlFile(file)).map((p) => `${path} ${p.where}: “${p.text}”`), `${path}: English run into the text before it (a space in the template or the words of src/lib/i18n/)`);
   });
 });
