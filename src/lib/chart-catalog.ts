@@ -18,6 +18,7 @@ import { PHONE_WIDTH } from './charts/layout.ts';
 import { CHART_LABELS_EN, CHART_LABELS_ZH, type ChartLabels } from './charts/labels.ts';
 import type { ComparedIndicator } from './charts/comparison.ts';
 import { comparabilityReasonsEn } from './i18n/english.ts';
+import { englishNamesById, noteText } from './indicator-refs.ts';
 import { comparability } from './values.ts';
 import { blockLabels, indicatorNames, planLabel, timelinePlans } from './chart-inputs.ts';
 import { flattenRegions, plansUnder, regionTree } from './crosslinks/regions.ts';
@@ -63,8 +64,15 @@ export type ChartData =
   | { kind: 'targets'; targets: { plan: string; id: string }[] }
   | { kind: 'periods'; plans: PeriodRecord[] };
 
-/** The registry entry as the English charts name it: its English name and comparability note (else the Chinese note). */
-const indicatorEn = (i: Indicator): ComparedIndicator => ({ ...i, name: i.nameEn, comparability: i.comparabilityEn ?? i.comparability });
+/**
+ * The registry entry as the English charts name it: its English name and comparability note (else the Chinese note),
+ * the indicators the note names by their English names (`namesEn`: src/lib/indicator-refs.ts).
+ */
+const indicatorEn = (i: Indicator, namesEn: ReadonlyMap<string, string>): ComparedIndicator => ({
+  ...i,
+  name: i.nameEn,
+  comparability: i.comparabilityEn ? noteText(i.comparabilityEn, namesEn) : i.comparability,
+});
 
 /** `comparability`'s reasons in English (the same tests; `comparabilityReasonsEn` words them). */
 const reasonsEn = (v: PlanValue, indicator: ComparedIndicator) => comparabilityReasonsEn(v, indicator).map((w) => w.map((p) => p.text).join(''));
@@ -88,6 +96,7 @@ export function planCharts(doc: PlanDocument, plans: readonly PlanDocument[], in
   if (doc.targets.length === 0) return [];
   const names = indicatorNames([...indicators]);
   const namesEn = Object.fromEntries(indicators.map((i) => [i.id, i.nameEn]));
+  const notesEn = englishNamesById(indicators);
   const byId = new Map(indicators.map((i) => [i.id, i]));
   const L = CHART_LABELS_EN;
   const labels = blockLabels(doc);
@@ -116,7 +125,7 @@ export function planCharts(doc: PlanDocument, plans: readonly PlanDocument[], in
     const drawn = drawings(
       (size) => peers({ slug: doc.slug, plans: context.plans, indicators, index: context.index }, size),
       (size) => {
-        const modelEn = peers({ slug: doc.slug, plans: context.plans, indicators: indicators.map(indicatorEn), index: context.index, labels: L, reasonsOf: reasonsEn }, size);
+        const modelEn = peers({ slug: doc.slug, plans: context.plans, indicators: indicators.map((i) => indicatorEn(i, notesEn)), index: context.index, labels: L, reasonsOf: reasonsEn }, size);
         return withEditorsNote(modelEn, L, modelEn.panels.map((p) => byId.get(p.indicatorId)));
       },
     );
@@ -174,9 +183,10 @@ export function peerContextOf(plans: readonly PlanDocument[], indicators: readon
 /**
  * The chart of an indicator page, or `null` when no plan has a value for it: a bar per plan, or past
  * `INDICATOR_BARS` comparable values the spread of them (a bar per plan of thousands is neither readable nor small).
+ * `namesEn`: every indicator's English name by id (`englishNamesById`), for the indicators its English note names.
  * `picked`: the values of every indicator as `pickAllComparisonValues` picks them, if already at hand.
  */
-export function indicatorChart(indicator: Indicator, plans: readonly PlanDocument[], picked?: ReadonlyMap<string, readonly PlanValue[]>): ChartEntry | null {
+export function indicatorChart(indicator: Indicator, plans: readonly PlanDocument[], namesEn: ReadonlyMap<string, string>, picked?: ReadonlyMap<string, readonly PlanValue[]>): ChartEntry | null {
   const values =
     picked?.get(indicator.id) ??
     pickComparisonValues(
@@ -190,11 +200,11 @@ export function indicatorChart(indicator: Indicator, plans: readonly PlanDocumen
     ...(comparableCount(values, indicator) <= INDICATOR_BARS
       ? drawings(
           (size) => comparison({ indicator, values }, size),
-          (size) => withEditorsNote(comparison({ indicator: indicatorEn(indicator), values, labels: CHART_LABELS_EN, reasonsOf: reasonsEn }, size), CHART_LABELS_EN, [indicator]),
+          (size) => withEditorsNote(comparison({ indicator: indicatorEn(indicator, namesEn), values, labels: CHART_LABELS_EN, reasonsOf: reasonsEn }, size), CHART_LABELS_EN, [indicator]),
         )
       : drawings(
           (size) => spread({ indicator, values }, size),
-          (size) => withEditorsNote(spread({ indicator: indicatorEn(indicator), values, labels: CHART_LABELS_EN }, size), CHART_LABELS_EN, [indicator]),
+          (size) => withEditorsNote(spread({ indicator: indicatorEn(indicator, namesEn), values, labels: CHART_LABELS_EN }, size), CHART_LABELS_EN, [indicator]),
         )),
     page: `indicators/${indicator.id}/`,
     pageTitle: `指标：${indicator.name}`,

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { realSeeds } from './crosslinks/test-fixtures.ts';
 import { englishRegionNames, indicatorChart, peerContextOf, planCharts, timelineCharts, type ChartEntry } from './chart-catalog.ts';
 import { digestOf } from './digest.ts';
+import { englishNamesById } from './indicator-refs.ts';
 import { PHONE_WIDTH } from './charts/layout.ts';
 import { readPlans } from './plan-files.ts';
 import { chartOfRef, prepareCharts, type PreparedCharts } from './prepared-charts.ts';
@@ -59,7 +60,7 @@ describe('prepareCharts', () => {
     const context = peerContextOf(plans, indicators);
     const fresh = [
       ...plans.flatMap((doc) => planCharts(doc, plans, indicators, context)),
-      ...indicators.flatMap((i) => indicatorChart(i, plans) ?? []),
+      ...indicators.flatMap((i) => indicatorChart(i, plans, englishNamesById(indicators)) ?? []),
       ...timelineCharts(plans, englishRegionNames(overlay)),
     ];
     const read = readerOf(first);

@@ -16,6 +16,7 @@
 import { join } from 'node:path';
 import { digestOf } from './digest.ts';
 import { englishRegionNames, indicatorChart, peerContextOf, planCharts, timelineCharts, type ChartEntry } from './chart-catalog.ts';
+import { englishNamesById } from './indicator-refs.ts';
 import { pairBaselineTargets } from './charts/baseline-target.ts';
 import { peerStatement } from './charts/peers.ts';
 import { planFileDigest, readPreparedSync } from './plan-files.ts';
@@ -100,7 +101,7 @@ export function prepareCharts(plans: PlanDocument[], indicators: Indicator[], ov
     if (entries.length > 0) groups.set(group, entries);
     refs.push(...entries.map((e) => refOf(e, group)));
   }
-  const site = [...indicators.flatMap((i) => indicatorChart(i, plans, context.picked) ?? []), ...timelineCharts(plans, englishRegionNames(overlay))];
+  const site = [...indicators.flatMap((i) => indicatorChart(i, plans, englishNamesById(indicators), context.picked) ?? []), ...timelineCharts(plans, englishRegionNames(overlay))];
   for (const entry of site) {
     groups.set(entry.id, [entry]);
     refs.push(refOf(entry, entry.id));

@@ -102,6 +102,18 @@ describe.each(pages)('$path', ({ file, path }) => {
   });
 });
 
+// content/indicators.yaml: the English note of 有效发明专利拥有量 says to divide by population, naming
+// {invention-patents-per-10k}; a reader meets the indicator's English name, linked, not its id.
+test('an English comparability note names the indicators it refers to by their English names, linked', () => {
+  const note = parsedHtmlFile(join(siteDir, 'en/indicators/valid-invention-patents/index.html'))
+    .querySelectorAll('dd')
+    .find((dd) => dd.textContent.includes('divide by population'));
+  expect(note, 'the comparability note').toBeDefined();
+  expect(note!.textContent).toContain('divide by population (Invention patents held per 10,000 people) to compare');
+  expect(note!.textContent).not.toContain('invention-patents-per-10k');
+  expect(note!.querySelector('a')?.getAttributeValue('href')).toBe('/en/indicators/invention-patents-per-10k/');
+});
+
 test('an address without a page gets the not-found page of its edition, with status 404', async () => {
   for (const [path, lang, heading, home] of [
     ['en/no-such-page/', 'en', 'Page not found', '/en/'],
