@@ -390,6 +390,42 @@ test('a plan’s title breaks between words on a phone, never inside one, in two
   expect(problems).toEqual([]);
 });
 
+// The list of plans on a phone (the home page): a plan is its title broken between words, its region, its period and
+// kind on one line, its document number; a number the plan lacks is not shown as a bare “—”. Broken once: with the
+// table's cells one per line as before, the titles split 2020-2022年 and every plan took six lines.
+test('the list of plans on a phone: titles break between words, period and kind share a line, no bare dash', async () => {
+  const problems: string[] = [];
+  for (const path of ['/', '/en/']) {
+    await browser.page.setViewportSize(PHONE);
+    await browser.page.goto(pageUrl(baseUrl, path));
+    const titles = await characterLines(browser.page, '.plan-list tbody th');
+    expect(titles, `${path}: plan titles`).toHaveLength(Object.keys(TITLE_WORDS).length);
+    for (const title of titles) {
+      const words = Object.values(TITLE_WORDS).find((w) => w.every((word) => title.text.includes(word)));
+      if (!words) problems.push(`${path}: no hand-listed words for ${title.text}`);
+      for (const word of splitWords(title, words ?? [])) problems.push(`${path}: ${word} split across lines in ${title.text}`);
+    }
+    const rows = await browser.page.locator('.plan-list tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => {
+        const cells = [...tr.children].map((c) => c.getBoundingClientRect());
+        // Whether the two fit one line of the row (the English 2021–2025 (outlook to 2035) · Five-year plan does not).
+        const textWidth = (cell: Element) => {
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          return range.getBoundingClientRect().width;
+        };
+        const fits = textWidth(tr.children[2]!) + textWidth(tr.children[3]!) <= tr.getBoundingClientRect().width - 24;
+        return { fits, period: cells[2]!.top, kind: cells[3]!.top, dash: [...tr.children].some((c) => c.textContent === '—' && c.getBoundingClientRect().height > 0) };
+      }),
+    );
+    rows.forEach((r, i) => {
+      if (r.fits && r.period !== r.kind) problems.push(`${path} row ${i + 1}: period and kind on different lines`);
+      if (r.dash) problems.push(`${path} row ${i + 1}: a bare “—” shown`);
+    });
+  }
+  expect(problems).toEqual([]);
+});
+
 test('every page has its own title, a description, a canonical URL and a strict Content-Security-Policy', () => {
   const seen = new Map<string, string>();
   const problems: string[] = [];
