@@ -38,7 +38,9 @@ describe('profile-hook.cjs', () => {
       // The command line is the script's path: a busy one that matches, an idle one that does not.
       const busy = join(dir, 'busy-marker.mjs');
       const idle = join(dir, 'idle.mjs');
-      writeFileSync(busy, 'let x = 0; for (let i = 0; i < 3e7; i++) x += i % 7; if (x < 0) console.log(x);');
+      // Busy for a fixed time, not a fixed count: a loop of 3e7 steps ran in a few ms on a fast or loaded machine and
+      // gave the profiler 5 samples (a CI run failed so while other builds ran).
+      writeFileSync(busy, 'const end = performance.now() + 300; let x = 0; while (performance.now() < end) x += Math.sqrt(x + 1); if (x < 0) console.log(x);');
       writeFileSync(idle, 'void 0;');
       for (const script of [busy, idle]) expect(spawnSync(process.execPath, [script], { env }).status).toBe(0);
       const written = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
