@@ -18,6 +18,7 @@ describe('targetPairs(doc)', () => {
     expect(hte.cagr).toBeCloseTo((130 / 99) ** (1 / 5) - 1, 10);
     expect(hte.yearlyIncrement).toBeCloseTo(31 / 5, 10);
     expect(formatRate(hte.cagr)).toBe('+5.6%/年');
+    expect(formatRate(hte.cagr, ' a year')).toBe('+5.6% a year');
   });
   test('gives no compound rate for a share, only the change in percentage points', () => {
     const share = targetPairs(bySlug('xinji-14th-five-year')).find((p) => p.indicatorId === 'hightech-industry-value-added-share')!;

@@ -38,10 +38,10 @@ export function targetPairs(doc: PlanDocument): TargetPair[] {
   });
 }
 
-/** `+7.1%/年`. */
-export function formatRate(r: number | null): string {
+/** `+7.1%/年`; `perYear` in the page's language (`+7.1% a year`). */
+export function formatRate(r: number | null, perYear = '/年'): string {
   if (r === null || !Number.isFinite(r)) return '—';
-  return `${r >= 0 ? '+' : ''}${(r * 100).toFixed(1)}%/年`;
+  return `${r >= 0 ? '+' : ''}${(r * 100).toFixed(1)}%${perYear}`;
 }
 
 // ── Comparison ─────────────────────────────────────────────────────────────────────────────────────────────

@@ -10,6 +10,7 @@ import { describe, expect, inject, test } from 'vitest';
 import config from '../../astro.config.mjs';
 import { builtPages } from '../support/browser.ts';
 import { parsedHtmlFile } from '../support/parsed-html.ts';
+import type { HtmlElement } from 'html-validate';
 import { expectNone } from '../support/report.ts';
 
 const siteDir = inject('siteDir');
@@ -100,6 +101,25 @@ describe.each(pages)('$path', ({ file, path }) => {
     }
     expectNone(problems, path);
   });
+
+  // A reader stays in the edition they chose: a link to a page both editions have leads to the page's own edition
+  // (the English analysis page once linked its indicators to the Chinese /indicators/ pages). The language switch
+  // and the hreflang links are the ways across.
+  test('links lead to pages of its own edition', () => {
+    const english = isEnglish(path);
+    const problems: string[] = [];
+    for (const a of parsedHtmlFile(file).querySelectorAll('a[href]')) {
+      if (a.getAttributeValue('hreflang') !== null) continue; // the language switch
+      const href = a.getAttributeValue('href')!;
+      if (!href.startsWith('/')) continue;
+      const target = new URL(href, siteRoot).pathname;
+      const inEnglish = isEnglish(target);
+      const chineseTarget = inEnglish ? target.replace(/^\/en/u, '') : target;
+      if (!BOTH.some((r) => r.test(chineseTarget))) continue; // a page or file in one language only
+      if (inEnglish !== english) problems.push(`${a.generateSelector()} → ${href}`);
+    }
+    expectNone(problems, `${path}: links to the other edition`);
+  });
 });
 
 // content/indicators.yaml: the English note of 有效发明专利拥有量 says to divide by population, naming
@@ -112,6 +132,27 @@ test('an English comparability note names the indicators it refers to by their E
   expect(note!.textContent).toContain('divide by population (Invention patents held per 10,000 people) to compare');
   expect(note!.textContent).not.toContain('invention-patents-per-10k');
   expect(note!.querySelector('a')?.getAttributeValue('href')).toBe('/en/indicators/invention-patents-per-10k/');
+});
+
+// The analysis page's sections were Chinese on the English edition (a Chinese block: 指标与目标, 政策工具,
+// 与其他规划相同的文字, the tables' headers), the plan's own words aside.
+test('an English analysis page speaks English: its headings and the tables’ headers, the plan’s words quoted in Chinese', () => {
+  const root = parsedHtmlFile(join(siteDir, 'en/plans/xinji-14th-five-year/analysis/index.html'));
+  const headings = root.querySelectorAll('h2').map((h) => h.textContent.trim());
+  expect(headings).toEqual(expect.arrayContaining(['Indicators and targets', 'Policy instruments', 'Text shared with other plans']));
+  // Their words outside what is marked Chinese (a plan's title in a caption is).
+  const words = (e: HtmlElement): string =>
+    e.childNodes.map((n) => (n.nodeType === 3 ? n.textContent : (n as HtmlElement).getAttributeValue?.('lang')?.startsWith('zh') ? '' : words(n as HtmlElement))).join('');
+  const ui = [...root.querySelectorAll('h2, h3, th[scope="col"], caption')].map((e) => words(e).trim());
+  expect(ui.filter((text) => /\p{Script=Han}/u.test(text))).toEqual([]);
+  // Its first derived figure, read off xinji's 表1 (0.7 → 1.17 件 per 10,000 people, 2020 → 2025): the values in
+  // Chinese as the plan writes them, the words around them English.
+  const first = root.querySelector('table.derived tbody tr')!;
+  expect(first.textContent.replace(/\s+/gu, ' ')).toContain('0.7件 (2020)');
+  expect(first.textContent).toContain('% a year');
+  // 表1's 科技领军企业数量 starts at 0家: no growth rate, and not for being a ratio (as the page once said).
+  const leading = root.querySelectorAll('table.derived tbody tr').find((tr) => tr.textContent.includes('leading technology enterprises'));
+  expect(leading?.textContent).toContain('no growth rate from or to zero');
 });
 
 test('an address without a page gets the not-found page of its edition, with status 404', async () => {

@@ -295,7 +295,7 @@ const UNITS_EN: Record<string, string> = {
 };
 const unitEn = (u: string) => UNITS_EN[u] ?? u;
 /** A number with its unit in English prose: `3.2%`, `45 (100 million yuan)`, `530`, `35 person-years`. */
-const withUnitEn = (n: string, u: string) => {
+export const withUnitEn = (n: string, u: string) => {
   const e = unitEn(u);
   if (e === '%') return `${n}%`;
   if (e === 'number' || e === '') return n;
