@@ -155,6 +155,17 @@ test('an English analysis page speaks English: its headings and the tables’ he
   expect(leading?.textContent).toContain('no growth rate from or to zero');
 });
 
+// content/glossary.yaml: 雏鹰企业 has Tianjin's definition (津科规〔2021〕3号, checked against a reprint) and none for
+// Hebei, whose plan uses the name. On the English page these stood in Chinese (天津市, 资料来源, 本站没有记录…).
+test('an English glossary entry says in English where its definition comes from, and where it has none', () => {
+  const root = parsedHtmlFile(join(siteDir, 'en/glossary/chuying-qiye/index.html'));
+  expect(root.querySelectorAll('.definition-region h2').map((h) => h.textContent.trim())).toEqual(['Tianjin', 'Hebei Province']);
+  const [tianjin, hebei] = root.querySelectorAll('.definition-region p');
+  expect(tianjin!.querySelector('.claim-source')!.textContent).toMatch(/^ \(source: 《天津市雏鹰企业.*; checked 1 December 2026 against a reprint \(no official text found\)\)$/u);
+  expect(hebei!.textContent).toContain('no definition of the term for this region');
+  expect(root.querySelectorAll('.definition-region [lang="zh-CN"]').map((e) => e.textContent)).not.toContain('Hebei Province');
+});
+
 test('an address without a page gets the not-found page of its edition, with status 404', async () => {
   for (const [path, lang, heading, home] of [
     ['en/no-such-page/', 'en', 'Page not found', '/en/'],
