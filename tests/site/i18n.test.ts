@@ -166,6 +166,19 @@ test('an English glossary entry says in English where its definition comes from,
   expect(root.querySelectorAll('.definition-region [lang="zh-CN"]').map((e) => e.textContent)).not.toContain('Hebei Province');
 });
 
+// A plan's apparatus after its text (校勘记, 来源说明) stood in Chinese on the English page. Beichen's seed has three
+// repairs (content/corrections.yaml) and twelve lines left out (hand-listed in tests/fixtures/removed/seeds.yaml).
+test('an English plan page’s apparatus is English: repairs and the lines left out, the source quoted in Chinese', () => {
+  const root = parsedHtmlFile(join(siteDir, 'en/plans/beichen-2020-2022/index.html'));
+  expect(root.querySelector('#repairs-heading')!.textContent).toBe('Repairs');
+  expect(root.querySelector('#removed-heading')!.textContent).toBe('About the source');
+  const repair = root.querySelector('.repairs li')!;
+  expect(repair.textContent).toMatch(/^In the text: the source has “202147”, the text “2021年4月7日”\./u);
+  expect(repair.querySelector('.replacement [lang="zh-CN"]')?.textContent).toBe('2021年4月7日');
+  expect(root.querySelectorAll('table.removed th[scope="col"]').map((th) => th.textContent)).toEqual(['Line', 'Kind', 'Source text']);
+  expect(root.querySelectorAll('table.removed tbody tr')).toHaveLength(12);
+});
+
 test('an address without a page gets the not-found page of its edition, with status 404', async () => {
   for (const [path, lang, heading, home] of [
     ['en/no-such-page/', 'en', 'Page not found', '/en/'],
