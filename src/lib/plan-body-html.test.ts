@@ -79,6 +79,17 @@ describe('the plan text as HTML (the markup each element had as an Astro compone
     expect(html([el('Heading', { id: 's1', level: '1' }, [text('一、人才')])], en)).toContain('<a href="/en/plans/hongqiao-2020-2022/#s2">');
   });
 
+  test('in the English edition, the text’s own links and labels are English, marked so inside the Chinese text', () => {
+    const en = { ...zh, locale: 'en' as const, themeNamesEn: new Map([['talent', 'Talent']]) };
+    expect(html([el('Para', { id: 'p1' }, [text('正文')])], en)).toBe('<p id="p1">正文<a class="self-link" href="#p1" data-ui aria-label="Link to this paragraph" lang="en">¶</a></p>');
+    expect(html([el('Heading', { id: 's1', level: '1' }, [text('一、人才')])], en)).toBe(
+      '<h2 id="s1">一、人才<a class="self-link" href="#s1" data-ui aria-label="Link to this section" lang="en">#</a></h2>' +
+        '<p class="related" data-ui lang="en"><span class="related-label">Sections of other plans on Talent: </span><a href="/en/plans/hongqiao-2020-2022/#s2"><span lang="zh-CN">红桥区方案 · （二）育才</span></a></p>',
+    );
+    // A theme without an English name is named in Chinese, marked so.
+    expect(html([el('Heading', { id: 's1', level: '1' }, [text('一、人才')])], { ...en, themeNamesEn: new Map() })).toContain('on <span lang="zh-CN">人才</span>: ');
+  });
+
   test('without marks (a page that resolved none) the marks are plain text and paragraphs are not marked reused', () => {
     const none = { ...zh, marks: undefined };
     expect(html([el('Para', { id: 'p2' }, [el('Value', { id: 'v1' }, [text('3.2%')]), el('Term', { term: 'chuying' }, [text('雏鹰')])])], none)).toBe('<p id="p2">3.2%雏鹰<a class="self-link" href="#p2" data-ui aria-label="本段链接">¶</a></p>');

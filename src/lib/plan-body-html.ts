@@ -11,7 +11,7 @@
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { RootContent } from 'mdast';
 import type { PlanMarks } from './plan-marks.ts';
-import { localPlanUrl, localUrl, type Locale } from './i18n/index.ts';
+import { localPlanUrl, localUrl, ui, type Locale } from './i18n/index.ts';
 import { endnotePlaceholder } from './endnotes.ts';
 import { attr, escapeText } from './html.ts';
 import { textWidth } from './charts/layout.ts';
@@ -24,7 +24,18 @@ export interface BodyHtmlContext {
   locale: Locale;
   /** The site's address: the printed endnotes name each link absolute. */
   site: URL | undefined;
+  /** English themes' names by theme id, for the English edition's links to other plans' sections. */
+  themeNamesEn?: ReadonlyMap<string, string>;
 }
+
+/**
+ * The words the text carries besides its own (section and paragraph links, other plans' sections), in the reader's
+ * edition. On the English one the text is Chinese (its block is marked `lang="zh-CN"`): an English word stands in an
+ * element marked `lang="en"`, the Chinese inside it marked back.
+ */
+const words = (ctx: BodyHtmlContext) => ui(ctx.locale).planText;
+const uiLang = (ctx: BodyHtmlContext) => (ctx.locale === 'en' ? ' lang="en"' : '');
+const quoted = (ctx: BodyHtmlContext, html: string) => (ctx.locale === 'en' ? `<span lang="zh-CN">${html}</span>` : html);
 
 type Element = MdxJsxFlowElement | MdxJsxTextElement;
 type Props = Record<string, string | undefined>;
@@ -32,28 +43,32 @@ type Render = (props: Props, children: string, ctx: BodyHtmlContext) => string;
 
 const ELEMENTS: Record<string, Render> = {
   // The covering notice that precedes the plan.
-  Front: (_, children) => `<section class="front" aria-label="印发通知">${children}</section>`,
+  Front: (_, children, ctx) => `<section class="front"${attr('aria-label', words(ctx).front)}>${children}</section>`,
   // The covering notice's title (a heading of the notice) or the plan's own title.
   Title: ({ id, role }, children) => (role === 'notice' ? `<h2${attr('id', id)} class="notice-title">${children}</h2>` : `<p${attr('id', id)} class="doc-title">${children}</p>`),
   // A numbered heading; level 1 (`一、`) is an `h2`, the page title being the `h1`. After a level-1 or level-2
   // heading, links to the sections of other plans on the same theme.
   Heading: ({ id, level }, children, ctx) => {
     const tag = `h${Math.min(6, Number(level) + 1)}`;
-    const heading = `<${tag}${attr('id', id)}>${children}<a class="self-link"${attr('href', `#${id}`)} data-ui aria-label="本节链接">#</a></${tag}>`;
+    const w = words(ctx);
+    const heading = `<${tag}${attr('id', id)}>${children}<a class="self-link"${attr('href', `#${id}`)} data-ui${attr('aria-label', w.sectionLink)}${uiLang(ctx)}>#</a></${tag}>`;
     const related = ctx.marks?.related.get(id!) ?? [];
     if (related.length === 0) return heading;
     const links = related
-      .map((r, i) => `${i > 0 ? '；' : ''}<a${attr('href', localPlanUrl(ctx.locale, r.slug, r.sectionId))}>${escapeText(r.planTitle.replace(/（.*$|\(.*$/u, ''))} · ${escapeText(r.title)}</a>`)
+      .map((r, i) => `${i > 0 ? w.relatedSeparator : ''}<a${attr('href', localPlanUrl(ctx.locale, r.slug, r.sectionId))}>${quoted(ctx, `${escapeText(r.planTitle.replace(/（.*$|\(.*$/u, ''))} · ${escapeText(r.title)}`)}</a>`)
       .join('');
-    return `${heading}<p class="related" data-ui><span class="related-label">其他规划的${escapeText(related[0]!.themeName)}章节：</span>${links}</p>`;
+    const theme = related[0]!;
+    const themeEn = ctx.locale === 'en' ? ctx.themeNamesEn?.get(theme.themeId) : undefined;
+    const themeName = themeEn !== undefined ? escapeText(themeEn) : quoted(ctx, escapeText(theme.themeName));
+    return `${heading}<p class="related" data-ui${uiLang(ctx)}><span class="related-label">${w.relatedBefore}${themeName}${w.relatedAfter}</span>${links}</p>`;
   },
   // A paragraph with a stable anchor; `role` marks notice parts laid out differently, `reused` text other plans print too.
   Para: ({ id, role }, children, ctx) => {
     const classes = [role, ctx.marks?.reused.has(id!) ? 'reused' : undefined].filter(Boolean).join(' ');
-    return `<p${attr('id', id)}${classes ? ` class="${classes}"` : ''}>${children}<a class="self-link"${attr('href', `#${id}`)} data-ui aria-label="本段链接">¶</a></p>`;
+    return `<p${attr('id', id)}${classes ? ` class="${classes}"` : ''}>${children}<a class="self-link"${attr('href', `#${id}`)} data-ui${attr('aria-label', words(ctx).paragraphLink)}${uiLang(ctx)}>¶</a></p>`;
   },
   // A table from the text, scrollable on narrow screens and kept whole in print.
-  Figure: ({ id }, children) => `<figure${attr('id', id)} class="table-figure"><section class="table-scroll" tabindex="0" aria-label="表格（可横向滚动）">${children}</section></figure>`,
+  Figure: ({ id }, children, ctx) => `<figure${attr('id', id)} class="table-figure"><section class="table-scroll" tabindex="0"${attr('aria-label', words(ctx).table)}>${children}</section></figure>`,
   // An editorial note: shown, but not part of the source text.
   Note: ({ inline }, children) => (inline ? `<span class="ed-note" data-ui>〔${children}〕</span>` : `<p class="ed-note" data-ui>编者注：${children}</p>`),
   // A repaired passage: the marker links to the 校勘记 entry and shows the original and the reason.

@@ -195,6 +195,16 @@ export const zh = {
     bodyLink: '正文',
   },
   // A plan's figures and analyses, on a page of their own so that the text's page stays light (issue 12).
+  // The words the plan's text carries besides its own (src/lib/plan-body-html.ts): labels of its parts and links.
+  planText: {
+    front: '印发通知',
+    sectionLink: '本节链接',
+    paragraphLink: '本段链接',
+    table: '表格（可横向滚动）',
+    relatedBefore: '其他规划的',
+    relatedAfter: '章节：',
+    relatedSeparator: '；',
+  },
   // A plan's apparatus after its text (src/components/plan/EditorialNotes.astro).
   apparatus: {
     repairsHeading: '校勘记',
@@ -556,6 +566,15 @@ export const en: UiStrings = {
     removedChrome: 'portal element: ',
     removedMeta: 'metadata: ',
     bodyLink: 'in the text',
+  },
+  planText: {
+    front: 'Covering notice',
+    sectionLink: 'Link to this section',
+    paragraphLink: 'Link to this paragraph',
+    table: 'Table (scrolls sideways)',
+    relatedBefore: 'Sections of other plans on ',
+    relatedAfter: ': ',
+    relatedSeparator: '; ',
   },
   apparatus: {
     repairsHeading: 'Repairs',
