@@ -95,8 +95,8 @@ const targetRefs = (slug: string, values: readonly ChartValue[]) =>
 export function planCharts(doc: PlanDocument, plans: readonly PlanDocument[], indicators: readonly Indicator[], peerContext?: PeerContext): ChartEntry[] {
   if (doc.targets.length === 0) return [];
   const names = indicatorNames([...indicators]);
-  const namesEn = Object.fromEntries(indicators.map((i) => [i.id, i.nameEn]));
   const notesEn = englishNamesById(indicators);
+  const namesEn = Object.fromEntries(notesEn);
   const byId = new Map(indicators.map((i) => [i.id, i]));
   const L = CHART_LABELS_EN;
   const labels = blockLabels(doc);

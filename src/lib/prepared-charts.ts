@@ -101,7 +101,8 @@ export function prepareCharts(plans: PlanDocument[], indicators: Indicator[], ov
     if (entries.length > 0) groups.set(group, entries);
     refs.push(...entries.map((e) => refOf(e, group)));
   }
-  const site = [...indicators.flatMap((i) => indicatorChart(i, plans, englishNamesById(indicators), context.picked) ?? []), ...timelineCharts(plans, englishRegionNames(overlay))];
+  const namesEn = englishNamesById(indicators);
+  const site = [...indicators.flatMap((i) => indicatorChart(i, plans, namesEn, context.picked) ?? []), ...timelineCharts(plans, englishRegionNames(overlay))];
   for (const entry of site) {
     groups.set(entry.id, [entry]);
     refs.push(refOf(entry, entry.id));
