@@ -116,6 +116,9 @@ export interface TargetRecord {
   id: string;
   indicatorId: string | null;
   indicatorName: string | null;
+  /** The registry's English name, and whose it is (`editors`, or its source). */
+  indicatorNameEn: string | null;
+  indicatorNameEnSource: string | null;
   phrase: string;
   kind: Target['kind'];
   measure: Target['measure'];
@@ -133,28 +136,34 @@ export interface TargetRecord {
 }
 
 export function targetRecords(plans: PlanDocument[], indicators: Indicator[], urlOf: (slug: string, blockId: string) => string): TargetRecord[] {
+  const byId = new Map(indicators.map((i) => [i.id, i]));
   return plans.flatMap((doc) =>
-    doc.targets.map((t) => ({
-      plan: doc.slug,
-      planTitle: planTitle(doc),
-      region: doc.meta.region?.value.id ?? null,
-      id: t.id,
-      indicatorId: t.indicatorId,
-      indicatorName: indicators.find((i) => i.id === t.indicatorId)?.name ?? null,
-      phrase: t.phrase,
-      kind: t.kind,
-      measure: t.measure,
-      value: t.value,
-      valueText: t.valueText,
-      unit: t.unit,
-      year: t.year,
-      periodStart: t.period?.start ?? null,
-      periodEnd: t.period?.end ?? null,
-      qualifiers: t.qualifiers.join(';'),
-      quote: t.quote,
-      url: urlOf(doc.slug, t.blockId),
-      line: t.line,
-    })),
+    doc.targets.map((t) => {
+      const indicator = t.indicatorId === null ? undefined : byId.get(t.indicatorId);
+      return {
+        plan: doc.slug,
+        planTitle: planTitle(doc),
+        region: doc.meta.region?.value.id ?? null,
+        id: t.id,
+        indicatorId: t.indicatorId,
+        indicatorName: indicator?.name ?? null,
+        indicatorNameEn: indicator?.nameEn ?? null,
+        indicatorNameEnSource: indicator?.nameEnSource ?? null,
+        phrase: t.phrase,
+        kind: t.kind,
+        measure: t.measure,
+        value: t.value,
+        valueText: t.valueText,
+        unit: t.unit,
+        year: t.year,
+        periodStart: t.period?.start ?? null,
+        periodEnd: t.period?.end ?? null,
+        qualifiers: t.qualifiers.join(';'),
+        quote: t.quote,
+        url: urlOf(doc.slug, t.blockId),
+        line: t.line,
+      };
+    }),
   );
 }
 

@@ -12,6 +12,10 @@ export const TargetRecordSchema = z.object({
   /** Indicator id (`content/indicators.yaml`), `null` when unmapped. */
   indicatorId: z.string().nullable(),
   indicatorName: z.string().nullable(),
+  /** The indicator's English name in the registry (`nameEn`), `null` when unmapped. */
+  indicatorNameEn: z.string().nullable(),
+  /** Whose that English name is: `editors` (the editors' translation) or the source that gives it; `null` when unmapped. */
+  indicatorNameEnSource: z.string().nullable(),
   /** The indicator phrase as written. */
   phrase: z.string(),
   kind: z.enum(['target', 'baseline', 'achievement']),

@@ -135,4 +135,16 @@ describe('targets.csv and targets.json carry the same rows', () => {
     });
     expectNone(problems, 'targets.csv vs targets.json');
   });
+
+  // For a reader abroad: each value's indicator by its English name, with whose name it is. content/indicators.yaml:
+  // rd-intensity is “Gross R&D intensity (GERD / GDP)”, the editors' translation.
+  test('a row names its indicator in English, saying whose the name is; an unmapped value has none', () => {
+    const { targets } = readJson('data/targets.json') as { targets: { indicatorId: string | null; indicatorNameEn: string | null; indicatorNameEnSource: string | null }[] };
+    const intensity = targets.filter((t) => t.indicatorId === 'rd-intensity');
+    expect(intensity.length).toBeGreaterThan(0);
+    for (const t of intensity) expect([t.indicatorNameEn, t.indicatorNameEnSource]).toEqual(['Gross R&D intensity (GERD / GDP)', 'editors']);
+    const unmapped = targets.filter((t) => t.indicatorId === null);
+    expect(unmapped.length).toBeGreaterThan(0);
+    for (const t of unmapped) expect([t.indicatorNameEn, t.indicatorNameEnSource]).toEqual([null, null]);
+  });
 });
