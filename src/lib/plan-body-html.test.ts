@@ -86,6 +86,9 @@ describe('the plan text as HTML (the markup each element had as an Astro compone
       '<h2 id="s1">一、人才<a class="self-link" href="#s1" data-ui aria-label="Link to this section" lang="en">#</a></h2>' +
         '<p class="related" data-ui lang="en"><span class="related-label">Sections of other plans on Talent: </span><a href="/en/plans/hongqiao-2020-2022/#s2"><span lang="zh-CN">红桥区方案 · （二）育才</span></a></p>',
     );
+    // A value's reading in English where the page has one, its Chinese parts marked.
+    const withEnglish = { ...en, marks: { ...marks, values: new Map([['v1', { href: '/en/indicators/x/', reading: '某指标 · 实际 · 90.75分', readingEn: [{ text: 'not mapped to an indicator · result · 90.75 ', lang: 'en' as const }, { text: '分', lang: 'zh-CN' as const }] }]]) } };
+    expect(html([el('Value', { id: 'v1' }, [text('90.75分')])], withEnglish)).toBe('<a class="value" href="/en/indicators/x/">90.75分<span class="value-note" data-ui lang="en">[not mapped to an indicator · result · 90.75 <span lang="zh-CN">分</span>]</span></a>');
     // A theme without an English name is named in Chinese, marked so.
     expect(html([el('Heading', { id: 's1', level: '1' }, [text('一、人才')])], { ...en, themeNamesEn: new Map() })).toContain('on <span lang="zh-CN">人才</span>: ');
   });

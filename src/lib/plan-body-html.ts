@@ -11,6 +11,7 @@
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { RootContent } from 'mdast';
 import type { PlanMarks } from './plan-marks.ts';
+import type { Words } from './i18n/english.ts';
 import { localPlanUrl, localUrl, ui, type Locale } from './i18n/index.ts';
 import { endnotePlaceholder } from './endnotes.ts';
 import { attr, escapeText } from './html.ts';
@@ -36,6 +37,8 @@ export interface BodyHtmlContext {
 const words = (ctx: BodyHtmlContext) => ui(ctx.locale).planText;
 const uiLang = (ctx: BodyHtmlContext) => (ctx.locale === 'en' ? ' lang="en"' : '');
 const quoted = (ctx: BodyHtmlContext, html: string) => (ctx.locale === 'en' ? `<span lang="zh-CN">${html}</span>` : html);
+/** English words as HTML inside an English element, their Chinese parts marked back. */
+const wordsHtml = (words: Words) => words.map((w) => (w.lang === 'en' ? escapeText(w.text) : `<span lang="zh-CN">${escapeText(w.text)}</span>`)).join('');
 
 type Element = MdxJsxFlowElement | MdxJsxTextElement;
 type Props = Record<string, string | undefined>;
@@ -87,7 +90,8 @@ const ELEMENTS: Record<string, Render> = {
   Value: ({ id, continued }, children, ctx) => {
     const mark = ctx.marks?.values.get(id!);
     if (!mark) return children;
-    return `<a class="value"${attr('href', mark.href)}>${children}${continued ? '' : `<span class="value-note" data-ui>〔${escapeText(mark.reading)}〕</span>`}</a>`;
+    const note = ctx.locale === 'en' && mark.readingEn ? `<span class="value-note" data-ui lang="en">[${wordsHtml(mark.readingEn)}]</span>` : `<span class="value-note" data-ui>〔${escapeText(mark.reading)}〕</span>`;
+    return `<a class="value"${attr('href', mark.href)}>${children}${continued ? '' : note}</a>`;
   },
   // First mention of a glossary term in a section: a link to its entry (for its region, where that differs).
   Term: ({ term, continued }, children, ctx) => {

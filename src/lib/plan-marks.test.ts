@@ -59,6 +59,25 @@ describe('planMarks on the real seeds', () => {
     expect(mark.reading).toContain('2022');
   });
 
+  test('on the English edition a value reads in English as the English charts word it (000 line 37; 004 line 19)', () => {
+    const englishMarks = (slug: string) => {
+      const doc = bySlug(slug);
+      return { doc, marks: planMarks(doc, { documents: reg.documents, glossary: reg.glossary, indicators: reg.indicators, related: new Map(), link: (path) => localUrl('en', path), english: true }) };
+    };
+    const text = (words: { text: string }[] | undefined) => words?.map((w) => w.text).join('');
+    const beichen = englishMarks('beichen-2020-2022');
+    const rd = beichen.doc.targets.find((t) => t.indicatorId === 'rd-intensity')!;
+    // 全社会研发投入强度力争达到3.2%以上 by 2022; content/indicators.yaml names it Gross R&D intensity (GERD / GDP).
+    expect(text(beichen.marks.values.get(rd.id)?.readingEn)).toBe('Gross R&D intensity (GERD / GDP) · target · striving for at least 3.2% · 2022');
+    expect(beichen.marks.values.get(rd.id)?.readingEn?.every((w) => w.lang === 'en')).toBe(true);
+    // 比2015年分别增加了87家: an increase, not the level the indicator counts; said so.
+    const xinji = englishMarks('xinji-14th-five-year');
+    const increase = xinji.doc.targets.find((t) => t.indicatorId === 'high-tech-enterprises' && t.valueText.includes('87'))!;
+    expect(text(xinji.marks.values.get(increase.id)?.readingEn)).toMatch(/^Number of certified high and new technology enterprises · result · an increase of 87 · 2015–2020 · another measure: /u);
+    // The Chinese edition carries no English reading.
+    expect(valueMark('beichen-2020-2022', 'rd-intensity')?.readingEn).toBeUndefined();
+  });
+
   test('an unmapped value links to its row in the targets table', () => {
     const unmapped = plans.flatMap((p) => p.targets.filter((t) => !t.indicatorId).map((t) => ({ slug: p.slug, t })));
     expect(unmapped.length).toBeGreaterThan(0);

@@ -11,6 +11,7 @@ import { documentSlug, type RelatedSection } from './crosslinks/index.ts';
 import { definitionFor } from './definitions.ts';
 import { url } from './url.ts';
 import { normalizedReading } from './values.ts';
+import { normalizedReadingEn, type Words } from './i18n/english.ts';
 
 /** A link from a mark, and how the printed endnote names its target. */
 export interface MarkLink {
@@ -24,6 +25,8 @@ export interface ValueMark {
   href: string;
   /** `研发投入强度 · 水平 · 3.2% · 2022年`, with the reasons when it is not comparable. */
   reading: string;
+  /** On the English edition the reading in English (`normalizedReadingEn`), its Chinese parts marked. */
+  readingEn?: Words;
 }
 
 export interface PlanMarks {
@@ -53,6 +56,8 @@ export interface MarkRegistries {
   departments?: ReadonlyMap<string, string>;
   /** The URL of a site page (`documents/<id>/`) in the reader's edition (`localUrl`); the Chinese page by default. */
   link?: (path: string) => string;
+  /** The English edition: values carry their reading in English too. */
+  english?: boolean;
 }
 
 export function planMarks(doc: PlanDocument, registries: MarkRegistries): PlanMarks {
@@ -78,7 +83,8 @@ export function planMarks(doc: PlanDocument, registries: MarkRegistries): PlanMa
   const values = new Map<string, ValueMark>();
   for (const t of doc.targets) {
     const indicator = t.indicatorId ? indicators.get(t.indicatorId) : undefined;
-    values.set(t.id, { href: link(indicator ? `indicators/${indicator.id}/` : `plans/${doc.slug}/analysis/#target-${t.id}`), reading: normalizedReading(t, indicator) });
+    const href = link(indicator ? `indicators/${indicator.id}/` : `plans/${doc.slug}/analysis/#target-${t.id}`);
+    values.set(t.id, { href, reading: normalizedReading(t, indicator), ...(registries.english ? { readingEn: normalizedReadingEn(t, indicator) } : {}) });
   }
 
   const related = new Map<string, RelatedSection[]>();

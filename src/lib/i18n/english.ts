@@ -5,6 +5,7 @@
 import type { PlanDocument, Provenance, RegionRef, Target } from '../../schemas/plan.ts';
 import type { IndicatorKind } from '../../schemas/indicator.ts';
 import { comparableMeasure, MEASURE_LABELS_EN, type ComparableIndicator, type ComparedValue } from '../values.ts';
+import { CHART_LABELS_EN } from '../charts/labels.ts';
 import type { Kind, RegionOverlayEntry } from '../../schemas/registry.ts';
 import type { MetaRow } from '../plan-view.ts';
 
@@ -165,4 +166,16 @@ export function chineseRuns(text: string): Words {
   }
   if (at < text.length) out.push({ text: text.slice(at), lang: 'en' });
   return out;
+}
+
+/**
+ * The reading beside a value in the text on the English edition, in the words the English charts use: `Gross R&D
+ * intensity (GERD / GDP) · target · striving for at least 3.2% · 2022`, then why it is not comparable with other
+ * plans' values of its indicator (the tests of `comparability`, as `comparabilityReasonsEn` words them). What stays
+ * Chinese (a value the text gives without a number, a unit) is marked. A value of no indicator is said to be one.
+ */
+export function normalizedReadingEn(t: Target, indicator: (ComparableIndicator & { nameEn: string }) | undefined): Words {
+  const head = [indicator?.nameEn ?? 'not mapped to an indicator', KIND_LABELS_EN[t.kind], CHART_LABELS_EN.value(t), targetTimeEn(t)].filter((x) => x && x !== '—').join(' · ');
+  const reasons = indicator ? comparabilityReasonsEn(t, indicator) : [];
+  return [...chineseRuns(head), ...reasons.flatMap((r) => [e(' · '), ...r])];
 }
