@@ -12,9 +12,11 @@ export const TargetRecordSchema = z.object({
   /** Indicator id (`content/indicators.yaml`), `null` when unmapped. */
   indicatorId: z.string().nullable(),
   indicatorName: z.string().nullable(),
-  /** The indicator's English name in the registry (`nameEn`), `null` when unmapped. */
+  /**
+   * The indicator's English name in the registry (`nameEn`), and whose it is: `editors` (the editors' translation)
+   * or the source that gives it; both `null` when unmapped.
+   */
   indicatorNameEn: z.string().nullable(),
-  /** Whose that English name is: `editors` (the editors' translation) or the source that gives it; `null` when unmapped. */
   indicatorNameEnSource: z.string().nullable(),
   /** The indicator phrase as written. */
   phrase: z.string(),
