@@ -5,15 +5,13 @@
  * embed page. Escaped as Astro escapes (src/lib/html.ts), so the page is the same byte for byte.
  */
 import type { ChartTable } from './charts/types.ts';
-import { attr, escapeText } from './html.ts';
+import { attr, escapeText, wordsHtml } from './html.ts';
 import { chineseRuns } from './i18n/english.ts';
 
 /** A chart's words: as they are (`mark` false), or with each run of Chinese in English words marked `lang="zh-CN"`. */
 export function chartWordsHtml(text: string, mark: boolean): string {
   if (!mark) return escapeText(text);
-  return chineseRuns(text)
-    .map((w) => (w.lang === 'en' ? escapeText(w.text) : `<span lang="zh-CN">${escapeText(w.text)}</span>`))
-    .join('');
+  return wordsHtml(chineseRuns(text));
 }
 
 /** The notes under a chart, a list item each. */

@@ -18,3 +18,8 @@ export function attr(name: string, value: string | number | null | undefined): s
   if (s === '') return ` ${name}`;
   return ` ${name}="${s.replace(/&/gu, '&amp;').replace(/"/gu, '&quot;')}"`;
 }
+
+/** Words in their languages as HTML inside an English element: each Chinese part marked `lang="zh-CN"`, all escaped. */
+export function wordsHtml(words: readonly { text: string; lang: string }[]): string {
+  return words.map((w) => (w.lang === 'en' ? escapeText(w.text) : `<span lang="zh-CN">${escapeText(w.text)}</span>`)).join('');
+}

@@ -11,10 +11,9 @@
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { RootContent } from 'mdast';
 import type { PlanMarks } from './plan-marks.ts';
-import type { Words } from './i18n/english.ts';
 import { localPlanUrl, localUrl, ui, type Locale } from './i18n/index.ts';
 import { endnotePlaceholder } from './endnotes.ts';
-import { attr, escapeText } from './html.ts';
+import { attr, escapeText, wordsHtml } from './html.ts';
 import { textWidth } from './charts/layout.ts';
 
 /** What the HTML depends on besides the tree. */
@@ -37,8 +36,6 @@ export interface BodyHtmlContext {
 const words = (ctx: BodyHtmlContext) => ui(ctx.locale).planText;
 const uiLang = (ctx: BodyHtmlContext) => (ctx.locale === 'en' ? ' lang="en"' : '');
 const quoted = (ctx: BodyHtmlContext, html: string) => (ctx.locale === 'en' ? `<span lang="zh-CN">${html}</span>` : html);
-/** English words as HTML inside an English element, their Chinese parts marked back. */
-const wordsHtml = (words: Words) => words.map((w) => (w.lang === 'en' ? escapeText(w.text) : `<span lang="zh-CN">${escapeText(w.text)}</span>`)).join('');
 
 type Element = MdxJsxFlowElement | MdxJsxTextElement;
 type Props = Record<string, string | undefined>;
