@@ -569,6 +569,10 @@ describe('the English search page (/en/search/)', () => {
       await expect.poll(() => page.locator('.search-english p').textContent()).toContain('No English name holds all of “gazelle tax”');
       const terms = await page.locator('.search-english li a[lang]').allTextContents();
       expect(terms).toEqual(expect.arrayContaining(['瞪羚企业', '税收优惠']));
+      // A term by its sound (创新券 is chuàngxīnquàn), for a reader who cannot type the characters.
+      await ask(page, 'chuangxinquan');
+      await expect.poll(() => page.locator('.search-english p').textContent()).toContain('whose pinyin spells “chuangxinquan”');
+      expect(await page.locator('.search-english li a[lang]').first().textContent()).toBe('创新券');
     });
   });
 

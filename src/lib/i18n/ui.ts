@@ -548,6 +548,7 @@ export const en: UiStrings = {
     english: {
       intro: 'The plans are in Chinese. Chinese terms whose English names hold “{query}”, each a search of the plans:',
       introSome: 'The plans are in Chinese. No English name holds all of “{query}”; Chinese terms whose English names hold some of its words, each a search of the plans:',
+      introPinyin: 'The plans are in Chinese. Chinese terms whose pinyin spells “{query}”, each a search of the plans:',
       kinds: { term: 'glossary term', indicator: 'indicator', instrument: 'policy instrument', department: 'department', region: 'region' },
       editors: 'editors’ translation',
     },

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, test } from 'vitest';
+import { pinyin } from 'pinyin-pro';
 import { readRegistry } from '../registry-files.ts';
 import { englishNames, englishWords, isEnglishQuery, matchEnglish, namedEntries, regionEntries, type EnglishName } from './english-names.ts';
 
@@ -37,7 +38,8 @@ describe('the registries’ English names answer English queries with the Chines
       { id: 'hebei', name: '河北省' },
       { id: 'hebei-xinji', name: '辛集市' },
     ];
-    names = englishNames({ ...namedEntries({ glossary, indicators, instruments, departments }), region: regionEntries(regions, overlay) }, (kind, id) => `/en/${kind}/${id ?? ''}`);
+    const sound = (zh: string) => pinyin(zh, { toneType: 'none', type: 'array', v: true, nonZh: 'removed' }).join('');
+    names = englishNames({ ...namedEntries({ glossary, indicators, instruments, departments }), region: regionEntries(regions, overlay) }, (kind, id) => `/en/${kind}/${id ?? ''}`, sound);
   });
 
   // Queries a researcher would type, and the Chinese term of the registries (content/*.yaml) each must offer, read
@@ -96,6 +98,22 @@ describe('the registries’ English names answer English queries with the Chines
     // A word no name holds leaves the others answered.
     expect(matchEnglish('xyzzy gazelle', names).names.flatMap((n) => n.zh)).toContain('瞪羚企业');
     expect(matchEnglish('innovation voucher', names).complete).toBe(true);
+  });
+
+  // A reader abroad who knows a term's sound, not its characters: 创新券 chuàngxīnquàn, 瞪羚企业 dènglíng qǐyè.
+  test('a query no English name holds is looked for in the terms’ pinyin, with or without tones and spaces', () => {
+    const voucher = matchEnglish('chuangxinquan', names);
+    expect(voucher.by).toBe('pinyin');
+    expect(voucher.names[0]!.zh).toContain('创新券');
+    expect(matchEnglish('Chuàngxīn quàn', names).names[0]!.zh).toContain('创新券');
+    const gazelle = matchEnglish('dengling qiye', names);
+    expect(gazelle.names.flatMap((n) => n.zh)).toContain('瞪羚企业');
+    expect(gazelle.names.length).toBeLessThanOrEqual(6);
+    // English first: a name that holds the words wins over a sound.
+    expect(matchEnglish('Tianjin', names).by).toBeUndefined();
+    // Too short to tell apart (three letters), or no term's sound.
+    expect(matchEnglish('ke', names).by).toBeUndefined();
+    expect(matchEnglish('zzzzqqq', names).names).toEqual([]);
   });
 
   test('nothing for a Chinese query, a query of stop words, or a word no name holds', () => {

@@ -23,6 +23,8 @@ export interface EnglishName {
   href: string;
   /** Whether the English name is the editors' translation (said beside it, as on the entry's page). */
   editors: boolean;
+  /** The Chinese forms in toneless pinyin, letters only (`denglingqiye`): a reader who knows the term's sound finds it. */
+  pinyin: string[];
 }
 
 /** An entry of a registry with an English name (glossary, indicators, instruments, departments). */
@@ -92,7 +94,12 @@ export function englishWords(text: string): string[] {
  * The English names of the registries' entries, one per English name and kind (departments of several regions share
  * one English name: their Chinese names are listed together, the entry page being the list of departments).
  */
-export function englishNames(entries: Record<EnglishNameKind, readonly NamedEntry[]>, page: (kind: EnglishNameKind, id: string | null) => string): EnglishName[] {
+export function englishNames(
+  entries: Record<EnglishNameKind, readonly NamedEntry[]>,
+  page: (kind: EnglishNameKind, id: string | null) => string,
+  /** A Chinese text in toneless pinyin (the page passes pinyin-pro's reading). */
+  pinyinOf: (zh: string) => string = () => '',
+): EnglishName[] {
   const out: EnglishName[] = [];
   for (const kind of ENGLISH_NAME_KINDS) {
     const byName = new Map<string, { zh: string[]; ids: string[]; editors: boolean }>();
@@ -103,9 +110,17 @@ export function englishNames(entries: Record<EnglishNameKind, readonly NamedEntr
       named.editors ||= e.nameEnSource === 'editors';
       byName.set(e.nameEn, named);
     }
-    for (const [en, { zh, ids, editors }] of byName) out.push({ en, zh, kind, href: page(kind, ids.length === 1 ? ids[0]! : null), editors });
+    for (const [en, { zh, ids, editors }] of byName) {
+      const pinyin = [...new Set(zh.map((z) => pinyinLetters(pinyinOf(z))).filter(Boolean))];
+      out.push({ en, zh, kind, href: page(kind, ids.length === 1 ? ids[0]! : null), editors, pinyin });
+    }
   }
   return out;
+}
+
+/** Pinyin as it is compared: lower-case letters only (`Dèng líng` and `deng-ling` are both `dengling`; ü is v or u). */
+export function pinyinLetters(text: string): string {
+  return text.normalize('NFD').toLowerCase().replace(/ü|u\u0308/gu, 'v').replace(/[^a-z]/gu, '');
 }
 
 /** Whether the query is one the English names can answer: letters of the Latin alphabet, no Chinese. */
@@ -121,12 +136,18 @@ export interface EnglishMatch {
   names: EnglishName[];
   /** `false` when no name holds all the words and the names offered hold some of them (`gazelle tax`). */
   complete: boolean;
+  /** `pinyin` when the names were found by the sound of their Chinese (`dengling qiye`), not by their English. */
+  by?: 'pinyin';
 }
+
+/** The fewest letters of pinyin a query must have to be looked for in the terms' pinyin (`keji` is 科技). */
+const PINYIN_LETTERS = 4;
 
 /**
  * The names that hold every word of an English query (a word of three letters or more may be the start of one:
  * `incubat` finds `incubator`), the closest first: fewest words of the name left unmatched, then by kind, then as
- * the registries list them. When no name holds them all (a query of several concepts, `gazelle tax`, `R&D intensity
+ * the registries list them. When no name holds them all, the names whose Chinese sounds as the query spells it
+ * (pinyin: `chuangxinquan` is 创新券); failing that (a query of several concepts, `gazelle tax`, `R&D intensity
  * Tianjin`), each word's closest names in turn (those holding more of the words first), so every word that names
  * something is answered.
  */
@@ -148,6 +169,16 @@ export function matchEnglish(query: string, names: readonly EnglishName[], limit
     a.extra - b.extra || ENGLISH_NAME_KINDS.indexOf(a.name.kind) - ENGLISH_NAME_KINDS.indexOf(b.name.kind) || a.order - b.order;
   const every = scored.filter((s) => wanted.length > 0 && s.held.length === wanted.length).sort(closest);
   if (every.length > 0) return { names: every.slice(0, limit).map((s) => s.name), complete: true };
+  // No English name holds the words: the query may be the term's pinyin (`chuangxinquan`, `dengling qiye`). The
+  // closest first: the pinyin that is the query itself, then the shortest that holds it.
+  const sound = isEnglishQuery(query) ? pinyinLetters(query) : '';
+  if (sound.length >= PINYIN_LETTERS) {
+    const heard = names
+      .map((name, order) => ({ name, order, length: Math.min(...name.pinyin.filter((p) => p.includes(sound)).map((p) => p.length)) }))
+      .filter((h) => Number.isFinite(h.length))
+      .sort((a, b) => a.length - b.length || ENGLISH_NAME_KINDS.indexOf(a.name.kind) - ENGLISH_NAME_KINDS.indexOf(b.name.kind) || a.order - b.order);
+    if (heard.length > 0) return { names: heard.slice(0, limit).map((h) => h.name), complete: true, by: 'pinyin' };
+  }
   const byWord = wanted.map((q) => scored.filter((s) => s.held.includes(q)).sort((a, b) => b.held.length - a.held.length || closest(a, b)));
   const out: EnglishName[] = [];
   for (let rank = 0; out.length < limit && byWord.some((list) => rank < list.length); rank++) {

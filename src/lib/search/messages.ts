@@ -66,10 +66,11 @@ export interface SearchMessages {
   facets: { region: string; level: string; kind: string; period: string };
   /**
    * On the English page: the Chinese terms offered for an English query (src/lib/search/english-names.ts). `intro`
-   * names `{query}`, `introSome` too when no English name holds all its words; each entry's kind in words; the words
+   * names `{query}`, `introSome` too when no English name holds all its words, `introPinyin` when the terms were found
+   * by their pinyin; each entry's kind in words; the words
    * said beside an English name that is the editors' own.
    */
-  english?: { intro: string; introSome: string; kinds: Record<EnglishNameKind, string>; editors: string };
+  english?: { intro: string; introSome: string; introPinyin: string; kinds: Record<EnglishNameKind, string>; editors: string };
 }
 
 /** A part of a filled template: the template's own words, or a value (`name`) put in its place. */

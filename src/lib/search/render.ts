@@ -162,14 +162,14 @@ export function emptyHelp(w: Writer, outcome: SearchOutcome, searchUrl: string, 
  * The Chinese terms offered for an English query (English page only): each a search link, beside the English name it
  * was found by, linked to its entry, with the entry's kind and, for the editors' own English names, saying so.
  */
-export function englishTerms(w: Writer, query: string, { names, complete }: EnglishMatch, searchUrl: string): HTMLElement | null {
+export function englishTerms(w: Writer, query: string, { names, complete, by }: EnglishMatch, searchUrl: string): HTMLElement | null {
   const words = w.m.english;
   if (!words || names.length === 0) return null;
   const items = names.map((n) => {
     const about = [words.kinds[n.kind], n.editors ? words.editors : ''].filter(Boolean).join('; ');
     return h('li', {}, ...w.list(n.zh.map((zh) => searchLink(searchUrl, zh, w.m.dataLang))), ' — ', h('a', { href: n.href }, n.en), ` (${about})`);
   });
-  return h('div', { class: 'search-english' }, h('p', {}, ...w.parts(complete ? words.intro : words.introSome, { query })), h('ul', {}, ...items));
+  return h('div', { class: 'search-english' }, h('p', {}, ...w.parts(by === 'pinyin' ? words.introPinyin : complete ? words.intro : words.introSome, { query })), h('ul', {}, ...items));
 }
 
 /** Render results (after filters) into `container`; `english`: the Chinese terms offered for an English query. */
