@@ -474,7 +474,7 @@ export const en: UiStrings = {
   searchDescription: 'Search the full Chinese texts of all plans for terms, institutions, departments, numbers and abbreviations; results link to sections and paragraphs.',
   searchFormLabel: 'Search the plan texts',
   searchQueryLabel: 'Search for (in Chinese, or an English term)',
-  searchHint: 'The plans are in Chinese, so search in Chinese: terms, institutions and places, departments, numbers (3.2%) and abbreviations, which also find the full forms. Separate several words with spaces. An English term (gazelle enterprise, R&D intensity, Tianjin) is answered with the Chinese terms of our glossary, indicators, policy instruments, departments and regions whose English names hold it.',
+  searchHint: 'The plans are in Chinese, so search in Chinese: terms, institutions and places, departments, numbers (3.2%) and abbreviations, which also find the full forms. Separate several words with spaces. An English term (gazelle enterprise, R&D intensity, Tianjin) is answered with the Chinese terms of our glossary, indicators, policy instruments, departments and regions whose English names hold it; a term’s pinyin (chuangxinquan) with the terms that sound so.',
   searchNoScript: 'Search needs JavaScript in the browser. You can also <a href="{plans}">browse all plans</a> and find a section through a plan’s contents.',
   searchFilters: 'Filters',
   searchResults: 'Search results',
