@@ -109,6 +109,11 @@ describe('the registries’ English names answer English queries with the Chines
     const gazelle = matchEnglish('dengling qiye', names);
     expect(gazelle.names.flatMap((n) => n.zh)).toContain('瞪羚企业');
     expect(gazelle.names.length).toBeLessThanOrEqual(6);
+    // By a short form the texts write (content/glossary.yaml: 高企 is a form of 高新技术企业): offered as spelled, with
+    // the entry it belongs to.
+    const gaoqi = matchEnglish('gaoqi', names);
+    expect(gaoqi.by).toBe('pinyin');
+    expect(gaoqi.names[0]).toMatchObject({ zh: ['高企'], kind: 'term', href: '/en/term/gaoxin-jishu-qiye' });
     // English first: a name that holds the words wins over a sound.
     expect(matchEnglish('Tianjin', names).by).toBeUndefined();
     // Too short to tell apart (three letters), or no term's sound.

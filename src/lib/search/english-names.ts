@@ -23,8 +23,12 @@ export interface EnglishName {
   href: string;
   /** Whether the English name is the editors' translation (said beside it, as on the entry's page). */
   editors: boolean;
-  /** The Chinese forms in toneless pinyin, letters only (`denglingqiye`): a reader who knows the term's sound finds it. */
-  pinyin: string[];
+  /**
+   * The Chinese forms and the other forms the texts write, each with its toneless pinyin, letters only
+   * (`denglingqiye`, `gaoqi` for 高企): a reader who knows a term's sound finds it, and is offered the form it spells.
+   * Pairs rather than objects: the English search page carries them all.
+   */
+  sounds: [form: string, pinyin: string][];
 }
 
 /** An entry of a registry with an English name (glossary, indicators, instruments, departments). */
@@ -34,16 +38,18 @@ export interface NamedEntry {
   zh: string;
   nameEn: string;
   nameEnSource: string;
+  /** Other forms the texts write (`高企` for 高新技术企业): their pinyin finds the entry too. */
+  aliases?: readonly string[];
 }
 
 /** The registries' entries with English names, as `englishNames` takes them. */
 export function namedEntries(r: {
-  glossary: readonly { id: string; term: string; nameEn: string; nameEnSource: string }[];
-  indicators: readonly { id: string; name: string; nameEn: string; nameEnSource: string }[];
+  glossary: readonly { id: string; term: string; nameEn: string; nameEnSource: string; aliases?: readonly string[] }[];
+  indicators: readonly { id: string; name: string; nameEn: string; nameEnSource: string; aliases?: readonly string[] }[];
   instruments: readonly { id: string; name: string; nameEn: string; nameEnSource: string }[];
   departments: readonly { id: string; name: string; nameEn: string; nameEnSource: string }[];
 }): Record<Exclude<EnglishNameKind, 'region'>, NamedEntry[]> {
-  const named = (e: { id: string; name: string; nameEn: string; nameEnSource: string }) => ({ id: e.id, zh: e.name, nameEn: e.nameEn, nameEnSource: e.nameEnSource });
+  const named = (e: { id: string; name: string; nameEn: string; nameEnSource: string; aliases?: readonly string[] }) => ({ id: e.id, zh: e.name, nameEn: e.nameEn, nameEnSource: e.nameEnSource, aliases: e.aliases ?? [] });
   return {
     term: r.glossary.map((t) => named({ ...t, name: t.term })),
     indicator: r.indicators.map(named),
@@ -102,17 +108,18 @@ export function englishNames(
 ): EnglishName[] {
   const out: EnglishName[] = [];
   for (const kind of ENGLISH_NAME_KINDS) {
-    const byName = new Map<string, { zh: string[]; ids: string[]; editors: boolean }>();
+    const byName = new Map<string, { zh: string[]; ids: string[]; editors: boolean; sounds: string[] }>();
     for (const e of entries[kind]) {
-      const named = byName.get(e.nameEn) ?? { zh: [], ids: [], editors: false };
+      const named = byName.get(e.nameEn) ?? { zh: [], ids: [], editors: false, sounds: [] };
       if (!named.zh.includes(e.zh)) named.zh.push(e.zh);
+      named.sounds.push(e.zh, ...(e.aliases ?? []));
       named.ids.push(e.id);
       named.editors ||= e.nameEnSource === 'editors';
       byName.set(e.nameEn, named);
     }
-    for (const [en, { zh, ids, editors }] of byName) {
-      const pinyin = [...new Set(zh.map((z) => pinyinLetters(pinyinOf(z))).filter(Boolean))];
-      out.push({ en, zh, kind, href: page(kind, ids.length === 1 ? ids[0]! : null), editors, pinyin });
+    for (const [en, { zh, ids, editors, sounds }] of byName) {
+      const heard = [...new Set(sounds)].map((form): [string, string] => [form, pinyinLetters(pinyinOf(form))]).filter(([, pinyin]) => pinyin !== '');
+      out.push({ en, zh, kind, href: page(kind, ids.length === 1 ? ids[0]! : null), editors, sounds: heard });
     }
   }
   return out;
@@ -169,12 +176,16 @@ export function matchEnglish(query: string, names: readonly EnglishName[], limit
     a.extra - b.extra || ENGLISH_NAME_KINDS.indexOf(a.name.kind) - ENGLISH_NAME_KINDS.indexOf(b.name.kind) || a.order - b.order;
   const every = scored.filter((s) => wanted.length > 0 && s.held.length === wanted.length).sort(closest);
   if (every.length > 0) return { names: every.slice(0, limit).map((s) => s.name), complete: true };
-  // No English name holds the words: the query may be the term's pinyin (`chuangxinquan`, `dengling qiye`). The
-  // closest first: the pinyin that is the query itself, then the shortest that holds it.
+  // No English name holds the words: the query may be a term's pinyin (`chuangxinquan`, `dengling qiye`). Offered:
+  // the forms that sound so (创新券 for the glossary's 科技创新券, whose other form it is), the closest first: the
+  // pinyin that is the query itself, then the shortest that holds it.
   const sound = isEnglishQuery(query) ? pinyinLetters(query) : '';
   if (sound.length >= PINYIN_LETTERS) {
     const heard = names
-      .map((name, order) => ({ name, order, length: Math.min(...name.pinyin.filter((p) => p.includes(sound)).map((p) => p.length)) }))
+      .map((name, order) => {
+        const forms = name.sounds.filter(([, pinyin]) => pinyin.includes(sound)).sort((a, b) => a[1].length - b[1].length);
+        return { name: { ...name, zh: [...new Set(forms.map(([form]) => form))] }, order, length: forms[0]?.[1].length ?? Infinity };
+      })
       .filter((h) => Number.isFinite(h.length))
       .sort((a, b) => a.length - b.length || ENGLISH_NAME_KINDS.indexOf(a.name.kind) - ENGLISH_NAME_KINDS.indexOf(b.name.kind) || a.order - b.order);
     if (heard.length > 0) return { names: heard.slice(0, limit).map((h) => h.name), complete: true, by: 'pinyin' };
