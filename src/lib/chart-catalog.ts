@@ -26,7 +26,6 @@ import { planTitle } from './plan-view.ts';
 import { targetRecords, toCsv, type TargetRecord } from './targets-view.ts';
 import type { PlanDocument } from '../schemas/plan.ts';
 import type { Indicator } from '../schemas/indicator.ts';
-import type { RegionOverlayEntry } from '../schemas/registry.ts';
 
 /** A chart's place in the site and what it draws. */
 export interface ChartEntry {
@@ -256,10 +255,6 @@ export function timelineCharts(plans: PlanDocument[], regionNamesEn: Readonly<Re
   ];
 }
 
-/** The English region pages' titles the timelines use: the overlay's English name of a region, where it has one. */
-export function englishRegionNames(overlay: readonly RegionOverlayEntry[]): Record<string, string> {
-  return Object.fromEntries(overlay.flatMap((r) => (r.nameEn ? [[r.id, r.nameEn]] : [])));
-}
 
 /** The columns of a chart's CSV of periods (the timeline). */
 export interface PeriodRecord {

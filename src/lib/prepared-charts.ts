@@ -15,7 +15,8 @@
  */
 import { join } from 'node:path';
 import { digestOf } from './digest.ts';
-import { englishRegionNames, indicatorChart, peerContextOf, planCharts, timelineCharts, type ChartEntry } from './chart-catalog.ts';
+import { indicatorChart, peerContextOf, planCharts, timelineCharts, type ChartEntry } from './chart-catalog.ts';
+import { englishRegionNames } from './i18n/english.ts';
 import { englishNamesById } from './indicator-refs.ts';
 import { pairBaselineTargets } from './charts/baseline-target.ts';
 import { peerStatement } from './charts/peers.ts';

@@ -42,6 +42,11 @@ export function regionNameEn(ref: Pick<RegionRef, 'id' | 'parents' | 'fullName'>
   return names.every((n) => n !== undefined) ? { text: names.join(' › '), lang: 'en' } : { text: ref.fullName, lang: 'zh-CN' };
 }
 
+/** Regions' English names by id, where content/regions.yaml gives one (the timelines' labels, regional headings). */
+export function englishRegionNames(overlay: readonly RegionOverlayEntry[]): Record<string, string> {
+  return Object.fromEntries(overlay.flatMap((r) => (r.nameEn ? [[r.id, r.nameEn]] : [])));
+}
+
 /** Where a metadata value comes from, in English: `source line 9`, `inferred: <the note in Chinese> (line 3)`, `catalog`. */
 export function provenanceEn(s: Provenance | null): { text: string; note: string | null } {
   if (!s) return { text: 'not in the text', note: null };

@@ -147,6 +147,10 @@ export interface EnglishMatch {
   by?: 'pinyin';
 }
 
+/** Of two equally close names, the one listed first: by kind, then as the registries list them. */
+const listed = (a: { name: EnglishName; order: number }, b: { name: EnglishName; order: number }) =>
+  ENGLISH_NAME_KINDS.indexOf(a.name.kind) - ENGLISH_NAME_KINDS.indexOf(b.name.kind) || a.order - b.order;
+
 /** The fewest letters of pinyin a query must have to be looked for in the terms' pinyin (`keji` is 科技). */
 const PINYIN_LETTERS = 4;
 
@@ -159,7 +163,8 @@ const PINYIN_LETTERS = 4;
  * something is answered.
  */
 export function matchEnglish(query: string, names: readonly EnglishName[], limit = ENGLISH_MATCHES): EnglishMatch {
-  const wanted = isEnglishQuery(query) ? [...new Set(englishWords(query))] : [];
+  const english = isEnglishQuery(query);
+  const wanted = english ? [...new Set(englishWords(query))] : [];
   const scored = names.map((name, order) => {
     const words = englishWords(name.en);
     const used = new Set<number>();
@@ -172,14 +177,13 @@ export function matchEnglish(query: string, names: readonly EnglishName[], limit
     });
     return { name, held, extra: words.length - used.size, order };
   });
-  const closest = (a: (typeof scored)[number], b: (typeof scored)[number]) =>
-    a.extra - b.extra || ENGLISH_NAME_KINDS.indexOf(a.name.kind) - ENGLISH_NAME_KINDS.indexOf(b.name.kind) || a.order - b.order;
+  const closest = (a: (typeof scored)[number], b: (typeof scored)[number]) => a.extra - b.extra || listed(a, b);
   const every = scored.filter((s) => wanted.length > 0 && s.held.length === wanted.length).sort(closest);
   if (every.length > 0) return { names: every.slice(0, limit).map((s) => s.name), complete: true };
   // No English name holds the words: the query may be a term's pinyin (`chuangxinquan`, `dengling qiye`). Offered:
   // the forms that sound so (创新券 for the glossary's 科技创新券, whose other form it is), the closest first: the
   // pinyin that is the query itself, then the shortest that holds it.
-  const sound = isEnglishQuery(query) ? pinyinLetters(query) : '';
+  const sound = english ? pinyinLetters(query) : '';
   if (sound.length >= PINYIN_LETTERS) {
     const heard = names
       .map((name, order) => {
@@ -187,7 +191,7 @@ export function matchEnglish(query: string, names: readonly EnglishName[], limit
         return { name: { ...name, zh: [...new Set(forms.map(([form]) => form))] }, order, length: forms[0]?.[1].length ?? Infinity };
       })
       .filter((h) => Number.isFinite(h.length))
-      .sort((a, b) => a.length - b.length || ENGLISH_NAME_KINDS.indexOf(a.name.kind) - ENGLISH_NAME_KINDS.indexOf(b.name.kind) || a.order - b.order);
+      .sort((a, b) => a.length - b.length || listed(a, b));
     if (heard.length > 0) return { names: heard.slice(0, limit).map((h) => h.name), complete: true, by: 'pinyin' };
   }
   const byWord = wanted.map((q) => scored.filter((s) => s.held.includes(q)).sort((a, b) => b.held.length - a.held.length || closest(a, b)));
