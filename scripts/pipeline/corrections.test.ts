@@ -2,13 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { applyCorrections, type LocatedCorrection } from './corrections.ts';
 import { splitLines } from './lines.ts';
 
-const c = (original: string, replacement: string, at = 'content/corrections.yaml:3'): LocatedCorrection => ({ original, replacement, reason: '测试', at });
+const c = (original: string, replacement: string, at = 'content/corrections.yaml:3'): LocatedCorrection => ({ original, replacement, reason: '测试', reasonEn: 'a test', at });
 
 describe('applyCorrections(lines, corrections, file)', () => {
   test('replaces the passage and records where the repair is, in the repaired text and in the source line', () => {
     const [line] = applyCorrections(splitLines('  落款 202147 主动公开'), [c('202147', '2021年4月7日')], 'seeds/x.txt');
     expect(line!.text).toBe('落款 2021年4月7日 主动公开');
-    expect(line!.repairs).toEqual([{ start: 3, end: 12, column: 3, original: '202147', replacement: '2021年4月7日', reason: '测试', source: 'correction' }]);
+    expect(line!.repairs).toEqual([{ start: 3, end: 12, column: 3, original: '202147', replacement: '2021年4月7日', reason: '测试', reasonEn: 'a test', source: 'correction' }]);
   });
 
   test('applies two corrections on one line with correct offsets', () => {

@@ -16,6 +16,7 @@ export interface LineRepair {
   original: string;
   replacement: string;
   reason: string;
+  reasonEn: string;
   source: 'correction' | 'heading' | 'residue';
 }
 
@@ -62,7 +63,7 @@ export function applyCorrections(lines: SourceLine[], corrections: LocatedCorrec
         throw new IngestError(c.at, `correction ${JSON.stringify(c.original)} overlaps another correction on ${file}:${line.n}`, 'merge the two corrections into one');
       }
       text += line.text.slice(from, at);
-      repairs.push({ start: text.length, end: text.length + c.replacement.length, column: at, original: c.original, replacement: c.replacement, reason: c.reason, source: 'correction' });
+      repairs.push({ start: text.length, end: text.length + c.replacement.length, column: at, original: c.original, replacement: c.replacement, reason: c.reason, reasonEn: c.reasonEn, source: 'correction' });
       text += c.replacement;
       from = at + c.original.length;
     }

@@ -93,7 +93,7 @@ class RepairLedger {
   rich(piece: Piece, blockId: string): RichText {
     const marks: Mark[] = piece.repairs.map((r) => {
       const id = `r${this.repairs.length + 1}`;
-      this.repairs.push({ id, line: piece.line, column: r.column, original: r.original, replacement: r.replacement, reason: r.reason, source: r.source, blockId });
+      this.repairs.push({ id, line: piece.line, column: r.column, original: r.original, replacement: r.replacement, reason: r.reason, reasonEn: r.reasonEn, source: r.source, blockId });
       return { kind: 'repair', start: r.start, end: r.end, repairId: id };
     });
     return { text: piece.text, marks };

@@ -49,7 +49,7 @@ export function joinPieces(pieces: Piece[]): Piece & { lines: number[] } {
 
 /** Replace `original` at position `at` of a whole-line piece with `inserted`, recorded as a repair (used for
  *  recovered heading numbers). */
-export function insertRepair(piece: Piece, at: number, inserted: string, original: string, reason: string): Piece {
+export function insertRepair(piece: Piece, at: number, inserted: string, original: string, reason: { zh: string; en: string }): Piece {
   const shift = inserted.length - original.length;
   // Offset in the source line: undo the length changes of earlier repairs on the line.
   const column = at - piece.repairs.filter((r) => r.end <= at).reduce((sum, r) => sum + r.replacement.length - r.original.length, 0);
@@ -58,7 +58,7 @@ export function insertRepair(piece: Piece, at: number, inserted: string, origina
     text: piece.text.slice(0, at) + inserted + piece.text.slice(at + original.length),
     repairs: [
       ...piece.repairs.map((r) => (r.start >= at + original.length ? { ...r, start: r.start + shift, end: r.end + shift } : r)),
-      { start: at, end: at + inserted.length, column, original, replacement: inserted, reason, source: 'heading' as const },
+      { start: at, end: at + inserted.length, column, original, replacement: inserted, reason: reason.zh, reasonEn: reason.en, source: 'heading' as const },
     ].sort((a, b) => a.start - b.start),
   };
 }

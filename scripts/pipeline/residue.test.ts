@@ -10,7 +10,10 @@ describe('removeResidue(lines)', () => {
     const [line] = removeResidue(work('一、发展基础与面临形劾/p>'));
     expect(line!.text).toBe('一、发展基础与面临形劾');
     expect(line!.repairs).toEqual([
-      { start: 11, end: 11, column: 11, original: '/p>', replacement: '', reason: '网页抓取残留的HTML标记“/p>”，已删除', source: 'residue' },
+      {
+        start: 11, end: 11, column: 11, original: '/p>', replacement: '',
+        reason: '网页抓取残留的HTML标记“/p>”，已删除', reasonEn: 'An HTML tag “/p>” left over from the scrape, removed', source: 'residue',
+      },
     ]);
   });
 
@@ -19,6 +22,7 @@ describe('removeResidue(lines)', () => {
     expect(line!.text).toBe('研发投入增长10%R&D 经费');
     expect(line!.repairs.map((r) => r.original)).toEqual(['<p>', '</p>', '&nbsp;', '<br/>', '&amp;']);
     expect(line!.repairs.at(-1)!.reason).toBe('网页抓取残留的HTML实体“&amp;”，已还原为“&”');
+    expect(line!.repairs.at(-1)!.reasonEn).toBe('An HTML entity “&amp;” left over from the scrape, restored as “&”');
     // Columns point into the source line; start/end into the repaired text.
     for (const r of line!.repairs) expect('<p>研发投入</p>增长&nbsp;10%<br/>R&amp;D 经费'.slice(r.column, r.column + r.original.length)).toBe(r.original);
     for (const r of line!.repairs) expect(line!.text.slice(r.start, r.end)).toBe(r.replacement);
@@ -33,6 +37,7 @@ describe('removeResidue(lines)', () => {
     expect(line!.text).toBe('现将《云南省十四”科技创新规划》印发给你们');
     expect(line!.repairs[0]).toMatchObject({ original: '?rdquo;', replacement: '”', source: 'residue', column: 8 });
     expect(line!.repairs[0]!.reason).toMatch(/丢失/u);
+    expect(line!.repairs[0]!.reasonEn).toMatch(/lost in the scrape and cannot be recovered/u);
     expect(removeResidue(work('?ldquo;十四五?rdquo;'))[0]!.text).toBe('“十四五”');
   });
 
@@ -44,7 +49,7 @@ describe('removeResidue(lines)', () => {
   });
 
   test('shifts the offsets of an earlier correction and maps columns through it', () => {
-    const lines = applyCorrections(splitLines('落款 202147/p> 公开&nbsp;'), [{ original: '202147', replacement: '2021年4月7日', reason: '测试', at: 'x' }], 'x');
+    const lines = applyCorrections(splitLines('落款 202147/p> 公开&nbsp;'), [{ original: '202147', replacement: '2021年4月7日', reason: '测试', reasonEn: 'a test', at: 'x' }], 'x');
     const [line] = removeResidue(lines);
     expect(line!.text).toBe('落款 2021年4月7日 公开');
     const [corr, tag, nbsp] = line!.repairs;

@@ -27,22 +27,26 @@ const RESIDUE = new RegExp(
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/u.test(c);
 
-/** What the residue becomes and why. */
-function repairOf(token: string, before: string | undefined, after: string | undefined): { replacement: string; reason: string } {
+/** What the residue becomes and why, in Chinese and in English. */
+function repairOf(token: string, before: string | undefined, after: string | undefined): { replacement: string; reason: string; reasonEn: string } {
   const entity = /^([&?])([a-z]+);$/u.exec(token);
-  if (!entity) return { replacement: '', reason: `网页抓取残留的HTML标记“${token}”，已删除` };
+  if (!entity) return { replacement: '', reason: `网页抓取残留的HTML标记“${token}”，已删除`, reasonEn: `An HTML tag “${token}” left over from the scrape, removed` };
   const char = ENTITIES[entity[2]!]!;
   if (entity[1] === '?') {
-    return { replacement: char, reason: `网页抓取残留的HTML实体“${token}”，已还原为“${char}”；实体前的一个字符在抓取中已丢失，无法恢复` };
+    return {
+      replacement: char,
+      reason: `网页抓取残留的HTML实体“${token}”，已还原为“${char}”；实体前的一个字符在抓取中已丢失，无法恢复`,
+      reasonEn: `An HTML entity “${token}” left over from the scrape, restored as “${char}”; the character before it was lost in the scrape and cannot be recovered`,
+    };
   }
   if (entity[2] === 'nbsp') {
     // A space matters only between two Latin letters or digits (`R&nbsp;D`); in Chinese text it is removed.
     const keep = isWordChar(before) && isWordChar(after);
     return keep
-      ? { replacement: ' ', reason: `网页抓取残留的HTML实体“${token}”（不换行空格），已还原为空格` }
-      : { replacement: '', reason: `网页抓取残留的HTML实体“${token}”（不换行空格），已删除` };
+      ? { replacement: ' ', reason: `网页抓取残留的HTML实体“${token}”（不换行空格），已还原为空格`, reasonEn: `An HTML entity “${token}” (a no-break space) left over from the scrape, restored as a space` }
+      : { replacement: '', reason: `网页抓取残留的HTML实体“${token}”（不换行空格），已删除`, reasonEn: `An HTML entity “${token}” (a no-break space) left over from the scrape, removed` };
   }
-  return { replacement: char, reason: `网页抓取残留的HTML实体“${token}”，已还原为“${char}”` };
+  return { replacement: char, reason: `网页抓取残留的HTML实体“${token}”，已还原为“${char}”`, reasonEn: `An HTML entity “${token}” left over from the scrape, restored as “${char}”` };
 }
 
 /** Offset in the trimmed source line of offset `p` in the repaired text, given the repairs already made. */
@@ -71,9 +75,9 @@ export function removeResidue(lines: WorkLine[]): WorkLine[] {
     for (const m of hits) {
       const at = m.index;
       const token = m[0];
-      const { replacement, reason } = repairOf(token, line.text[at - 1], line.text[at + token.length]);
+      const { replacement, reason, reasonEn } = repairOf(token, line.text[at - 1], line.text[at + token.length]);
       text += line.text.slice(from, at);
-      added.push({ start: text.length, end: text.length + replacement.length, column: sourceColumn(at, line.repairs), original: token, replacement, reason, source: 'residue' });
+      added.push({ start: text.length, end: text.length + replacement.length, column: sourceColumn(at, line.repairs), original: token, replacement, reason, reasonEn, source: 'residue' });
       text += replacement;
       from = at + token.length;
       // Earlier repairs after this point move by the change in length.

@@ -89,6 +89,12 @@ describe('the plan text as HTML (the markup each element had as an Astro compone
     // A value's reading in English where the page has one, its Chinese parts marked.
     const withEnglish = { ...en, marks: { ...marks, values: new Map([['v1', { href: '/en/indicators/x/', reading: '某指标 · 实际 · 90.75分', readingEn: [{ text: 'not mapped to an indicator · result · 90.75 ', lang: 'en' as const }, { text: '分', lang: 'zh-CN' as const }] }]]) } };
     expect(html([el('Value', { id: 'v1' }, [text('90.75分')])], withEnglish)).toBe('<a class="value" href="/en/indicators/x/">90.75分<span class="value-note" data-ui lang="en">[not mapped to an indicator · result · 90.75 <span lang="zh-CN">分</span>]</span></a>');
+    // A repair's mark and note in English, the source's Chinese in the note marked; nothing in the source said so.
+    expect(html([el('Repair', { id: 'r1', original: '202147', reason: '年月日丢失。', reasonEn: 'The characters 年 and 月 were lost.' }, [text('2021年4月7日')])], en)).toBe(
+      '<span class="repair" id="r1">2021年4月7日<a class="repair-ref" href="#note-r1" data-ui lang="en"><sup aria-hidden="true">*</sup>' +
+        '<span class="repair-note">Repair: the source has <span lang="zh-CN">“202147”</span>. The characters <span lang="zh-CN">年</span> and <span lang="zh-CN">月</span> were lost.</span></a></span>',
+    );
+    expect(html([el('Repair', { id: 'r2', original: '', reason: '补。', reasonEn: 'Supplied.' }, [text('二、')])], en)).toContain('>Repair: the source has nothing here. Supplied.</span>');
     // A theme without an English name is named in Chinese, marked so.
     expect(html([el('Heading', { id: 's1', level: '1' }, [text('一、人才')])], { ...en, themeNamesEn: new Map() })).toContain('on <span lang="zh-CN">人才</span>: ');
   });

@@ -15,6 +15,7 @@ import { localPlanUrl, localUrl, ui, type Locale } from './i18n/index.ts';
 import { endnotePlaceholder } from './endnotes.ts';
 import { attr, escapeText, wordsHtml } from './html.ts';
 import { textWidth } from './charts/layout.ts';
+import { chineseRuns } from './i18n/english.ts';
 
 /** What the HTML depends on besides the tree. */
 export interface BodyHtmlContext {
@@ -71,10 +72,18 @@ const ELEMENTS: Record<string, Render> = {
   Figure: ({ id }, children, ctx) => `<figure${attr('id', id)} class="table-figure"><section class="table-scroll" tabindex="0"${attr('aria-label', words(ctx).table)}>${children}</section></figure>`,
   // An editorial note: shown, but not part of the source text.
   Note: ({ inline }, children) => (inline ? `<span class="ed-note" data-ui>〔${children}〕</span>` : `<p class="ed-note" data-ui>编者注：${children}</p>`),
-  // A repaired passage: the marker links to the 校勘记 entry and shows the original and the reason.
-  Repair: ({ id, original, reason }, children) => {
-    const note = `原文“${original === '' ? '（无）' : original}”。${reason}`;
-    return `<span class="repair"${attr('id', id)}>${children}<a class="repair-ref"${attr('href', `#note-${id}`)}${attr('aria-label', `校勘记：${note}`)} data-ui><sup>校</sup><span class="repair-note" aria-hidden="true">${escapeText(note)}</span></a></span>`;
+  // A repaired passage: the marker links to the 校勘记 entry and shows the original and the reason. On English pages
+  // the note is the link's name, in English with the source's Chinese marked (an aria-label could not mark it), and
+  // the mark a symbol.
+  Repair: ({ id, original, reason, reasonEn }, children, ctx) => {
+    const w = words(ctx);
+    const ref = `<a class="repair-ref"${attr('href', `#note-${id}`)}`;
+    if (ctx.locale !== 'en') {
+      const note = w.repairNote(original ?? '', reason ?? '');
+      return `<span class="repair"${attr('id', id)}>${children}${ref}${attr('aria-label', `${w.repairLabel}${note}`)} data-ui><sup>${w.repairMark}</sup><span class="repair-note" aria-hidden="true">${escapeText(note)}</span></a></span>`;
+    }
+    const note = `${w.repairLabel}${w.repairNote(original ?? '', reasonEn ?? '')}`;
+    return `<span class="repair"${attr('id', id)}>${children}${ref} data-ui lang="en"><sup aria-hidden="true">${w.repairMark}</sup><span class="repair-note">${wordsHtml(chineseRuns(note))}</span></a></span>`;
   },
   // A document cited in 《》: a link to the cited document's page.
   Cite: ({ id, continued }, children, ctx) => {

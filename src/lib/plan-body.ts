@@ -41,7 +41,7 @@ function lineElement(name: string, attrs: Attrs, children: PhrasingContent[]): R
 const MARK_HANDLERS: { [K in Mark['kind']]: (m: Extract<Mark, { kind: K }>, doc: PlanDocument) => { name: string; attrs: Record<string, string | null> } } = {
   repair: (m, doc) => {
     const r = doc.repairs.find((x) => x.id === m.repairId)!;
-    return { name: 'Repair', attrs: { id: r.id, original: r.original, reason: r.reason } };
+    return { name: 'Repair', attrs: { id: r.id, original: r.original, reason: r.reason, reasonEn: r.reasonEn } };
   },
   citation: (m, doc) => {
     const c = doc.citations.find((x) => x.id === m.citationId)!;

@@ -3,7 +3,7 @@ import { sourceLinesHtml, type SourceViewLine } from './source-view.ts';
 import { ui } from './i18n/index.ts';
 
 // Three lines of each kind, written out by hand as the Astro template of the source view (before 2026-12) drew them.
-const repair = { id: 'r1', line: 3, column: 2, original: '<b>', replacement: '', reason: '删去网页残留“<b>”', source: 'residue' as const, blockId: 'p1' };
+const repair = { id: 'r1', line: 3, column: 2, original: '<b>', replacement: '', reason: '删去网页残留“<b>”', reasonEn: 'A tag “<b>” left over, removed', source: 'residue' as const, blockId: 'p1' };
 const lines: SourceViewLine[] = [
   { n: 1, status: 'removed', segments: [{ text: '位置:首页 & "政策"', repair: null }], note: '网页元素：面包屑导航', removal: { chrome: true, label: '面包屑导航' }, blockId: null },
   { n: 2, status: 'blank', segments: [], note: null, removal: null, blockId: null },
@@ -17,6 +17,12 @@ describe('sourceLinesHtml(lines, words, english, blockHref)', () => {
       '<li id="L1" class="removed"><a class="line-no" href="#L1" aria-label="第1行">1</a><span class="line-text">位置:首页 &amp; &quot;政策&quot;</span><span class="line-note">网页元素：面包屑导航</span></li>' +
         '<li id="L2" class="blank"><a class="line-no" href="#L2" aria-label="第2行">2</a><span class="line-text"></span></li>' +
         '<li id="L3" class="body"><a class="line-no" href="#L3" aria-label="第3行">3</a><span class="line-text">一、<mark title="正文作“”：删去网页残留“<b>”">&lt;b&gt;</mark>总体要求</span><a class="line-block" href="/plans/x/#p1">正文</a></li>',
+    );
+  });
+  test('on the English page a repair is marked without a title (no Chinese reason in an English page’s attribute)', () => {
+    expect(sourceLinesHtml(lines.slice(2), ui('en').source, true, href)).toBe(
+      '<li id="L3" class="body"><a class="line-no" href="#L3" aria-label="line 3">3</a><span class="line-text" lang="zh-CN">一、' +
+        '<mark>&lt;b&gt;</mark>总体要求</span> <a class="line-block" href="/plans/x/#p1">in the text</a></li>',
     );
   });
   test('on the English page the lines and the rules’ labels are marked Chinese, the English words spaced from the line', () => {

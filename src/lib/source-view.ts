@@ -49,7 +49,9 @@ export function sourceLines(text: string, doc: PlanDocument): SourceViewLine[] {
 /** The words the source view's lines need, in the reader's edition (`ui(locale).source`). */
 export interface SourceLineWords {
   lineLabel: (n: number) => string;
-  repairTitle: (replacement: string, reason: string) => string;
+  /** A repair's title (shown on hover). None on the English page: an attribute cannot mark the Chinese in an English
+   *  sentence; the plan page's Repairs say how and why, each part in its language. */
+  repairTitle: ((replacement: string, reason: string) => string) | null;
   removedChrome: string;
   removedMeta: string;
   bodyLink: string;
@@ -65,7 +67,8 @@ export function sourceLinesHtml(lines: readonly SourceViewLine[], words: SourceL
   const zh = (s: string) => (english ? `<span lang="zh-CN">${escapeText(s)}</span>` : escapeText(s));
   return lines
     .map((l) => {
-      const text = l.segments.map((g) => (g.repair ? `<mark${attr('title', words.repairTitle(g.repair.replacement, g.repair.reason))}>${escapeText(g.text)}</mark>` : escapeText(g.text))).join('');
+      const repaired = (r: Repair, s: string) => `<mark${attr('title', words.repairTitle?.(r.replacement, r.reason))}>${escapeText(s)}</mark>`;
+      const text = l.segments.map((g) => (g.repair ? repaired(g.repair, g.text) : escapeText(g.text))).join('');
       // English words after the line's Chinese are spaced from it (read aloud or copied, not run together).
       const space = english ? ' ' : '';
       const note = l.removal ? `${space}<span class="line-note">${escapeText(l.removal.chrome ? words.removedChrome : words.removedMeta)}${zh(l.removal.label)}</span>` : '';

@@ -283,6 +283,8 @@ export const RepairSchema = z.object({
   replacement: z.string(),
   /** Why, in a sentence a reader understands. */
   reason: z.string(),
+  /** The same in English (the English edition), the source's Chinese quoted in it. */
+  reasonEn: z.string(),
   /** `correction`: from `content/corrections.yaml`; `heading`: a damaged heading number recovered by the outline stage; `residue`: HTML or entity residue of the scrape removed (scripts/pipeline/residue.ts). */
   source: z.enum(['correction', 'heading', 'residue']),
   /** Block that shows the repair. */

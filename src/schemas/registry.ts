@@ -55,6 +55,8 @@ export const CorrectionSchema = z.strictObject({
   replacement: z.string(),
   /** Why, for readers (shown beside the repair). */
   reason: z.string().min(1),
+  /** The same in English, for the English edition (the editors' own words; Chinese quoted as in the source). */
+  reasonEn: z.string().min(1),
 });
 export type Correction = z.infer<typeof CorrectionSchema>;
 

@@ -173,10 +173,19 @@ test('an English plan page’s apparatus is English: repairs and the lines left 
   expect(root.querySelector('#repairs-heading')!.textContent).toBe('Repairs');
   expect(root.querySelector('#removed-heading')!.textContent).toBe('About the source');
   const repair = root.querySelector('.repairs li')!;
-  expect(repair.textContent).toMatch(/^In the text: the source has “202147”, the text “2021年4月7日”\./u);
+  expect(repair.textContent).toMatch(/^In the text: the source has “202147”, the text “2021年4月7日”\. The characters 年, 月 and 日 of the date under the signature were lost/u);
   expect(repair.querySelector('.replacement [lang="zh-CN"]')?.textContent).toBe('2021年4月7日');
+  // In the text, the repair's mark: its note (the link's name) English, the source's Chinese in it marked.
+  const mark = root.querySelector('#r1 > a.repair-ref')!;
+  expect(mark.getAttributeValue('lang')).toBe('en');
+  expect(mark.hasAttribute('aria-label')).toBe(false);
+  expect(mark.querySelector('.repair-note')!.textContent).toMatch(/^Repair: the source has “202147”\. The characters 年, 月 and 日/u);
+  expect(mark.querySelectorAll('.repair-note [lang="zh-CN"]').map((e) => e.textContent)).toContain('“202147”');
   expect(root.querySelectorAll('table.removed th[scope="col"]').map((th) => th.textContent)).toEqual(['Line', 'Kind', 'Source text']);
   expect(root.querySelectorAll('table.removed tbody tr')).toHaveLength(12);
+  // A repair the ingest made on its own (002's lost 二、, tests/fixtures/repairs.yaml) says why in English too.
+  const hongqiao = parsedHtmlFile(join(siteDir, 'en/plans/hongqiao-2020-2022/index.html'));
+  expect(hongqiao.querySelector('.repairs li')!.textContent).toContain('The source gives this heading no number; “二、” supplied from the headings before and after it');
 });
 
 test('an address without a page gets the not-found page of its edition, with status 404', async () => {

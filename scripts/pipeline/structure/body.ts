@@ -108,7 +108,10 @@ export function readBody(lines: WorkLine[], start: number, opts: BodyOptions): D
           level: cnLevel,
           ordinal,
           numberLength: number.length,
-          piece: insertRepair(piece, 0, number, '', `原文此标题缺少编号，据前后标题（${toChineseNumeral(ordinal - 1)}、…${toChineseNumeral(ordinal + 1)}、）补为“${number}”`),
+          piece: insertRepair(piece, 0, number, '', {
+            zh: `原文此标题缺少编号，据前后标题（${toChineseNumeral(ordinal - 1)}、…${toChineseNumeral(ordinal + 1)}、）补为“${number}”`,
+            en: `The source gives this heading no number; “${number}” supplied from the headings before and after it (${toChineseNumeral(ordinal - 1)}、 … ${toChineseNumeral(ordinal + 1)}、)`,
+          }),
         };
       }
     }

@@ -88,7 +88,10 @@ export function matchHeading(piece: Piece, numbering: Numbering): HeadingMatch |
     const level = numbering.level('paren-cn');
     if (ordinal === numbering.expected(level) && numbering.path.length >= level - 1 && numbering.path.length >= 1) {
       const close = broken[1] === '(' ? ')' : '）';
-      const repaired = insertRepair(piece, 0, `${broken[0]}${close}`, broken[0], `原文标题编号“${broken[0]}”缺右括号，据上下文补为“${broken[0]}${close}”`);
+      const repaired = insertRepair(piece, 0, `${broken[0]}${close}`, broken[0], {
+        zh: `原文标题编号“${broken[0]}”缺右括号，据上下文补为“${broken[0]}${close}”`,
+        en: `The heading number “${broken[0]}” lacks its closing bracket in the source; completed as “${broken[0]}${close}” from the context`,
+      });
       return { style: 'paren-cn', level, ordinal, numberLength: broken[0].length + 1, piece: repaired };
     }
   }

@@ -52,7 +52,7 @@ test('a page in each language', () => {
 });
 
 test('the English strings have no Chinese, the Chinese ones no English sentence', () => {
-  const strings = (o: object): string[] => Object.values(o).flatMap((v) => (typeof v === 'string' ? [v] : typeof v === 'function' ? [String(v(...Array<number>(Math.max(1, v.length)).fill(2)))] : strings(v)));
+  const strings = (o: object): string[] => Object.values(o).flatMap((v) => (v === null ? [] : typeof v === 'string' ? [v] : typeof v === 'function' ? [String(v(...Array<number>(Math.max(1, v.length)).fill(2)))] : strings(v)));
   const englishStrings = strings(en);
   expect(englishStrings.length).toBeGreaterThan(50);
   expect(englishStrings.filter((s) => /\p{Script=Han}/u.test(s))).toEqual([]);

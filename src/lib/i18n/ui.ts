@@ -189,7 +189,8 @@ export const zh = {
     legendEnd: '处在正文中作了修补。',
     back: '返回正文',
     lineLabel: (n: number) => `第${n}行`,
-    repairTitle: (replacement: string, reason: string) => `正文作“${replacement}”：${reason}`,
+    // None on the English page (src/lib/source-view.ts).
+    repairTitle: ((replacement: string, reason: string) => `正文作“${replacement}”：${reason}`) as ((replacement: string, reason: string) => string) | null,
     removedChrome: '网页元素：',
     removedMeta: '元数据：',
     bodyLink: '正文',
@@ -204,6 +205,10 @@ export const zh = {
     relatedBefore: '其他规划的',
     relatedAfter: '章节：',
     relatedSeparator: '；',
+    // A repaired passage's mark, the label read aloud before its note, and the note (the source's words, and why).
+    repairMark: '校',
+    repairLabel: '校勘记：',
+    repairNote: (original: string, reason: string) => `原文“${original === '' ? '（无）' : original}”。${reason}`,
   },
   // A plan's apparatus after its text (src/components/plan/EditorialNotes.astro).
   apparatus: {
@@ -560,10 +565,10 @@ export const en: UiStrings = {
     file: (file: string, lines: number) => `File ${file}, ${lines} lines. `,
     legend: 'Grey lines are not part of the text (the reason is given); ',
     marked: 'marked',
-    legendEnd: ' passages were repaired in the text (the repair shows on hover, in Chinese).',
+    legendEnd: ' passages were repaired in the text (the Repairs at the end of the plan’s page say how and why).',
     back: 'Back to the text',
     lineLabel: (n: number) => `line ${n}`,
-    repairTitle: (replacement: string, reason: string) => `${replacement}：${reason}`,
+    repairTitle: null,
     removedChrome: 'portal element: ',
     removedMeta: 'metadata: ',
     bodyLink: 'in the text',
@@ -576,6 +581,9 @@ export const en: UiStrings = {
     relatedBefore: 'Sections of other plans on ',
     relatedAfter: ': ',
     relatedSeparator: '; ',
+    repairMark: '*',
+    repairLabel: 'Repair: ',
+    repairNote: (original: string, reason: string) => `the source has ${original === '' ? 'nothing here' : `“${original}”`}. ${reason}`,
   },
   apparatus: {
     repairsHeading: 'Repairs',
