@@ -109,7 +109,7 @@ function toBlock(d: DraftBlock, ledger: RepairLedger): Block {
     case 'paragraph':
       return { kind: 'paragraph', id: d.id, lines: d.lines, part: d.part, role: d.role, ...ledger.rich(d.piece, d.id) };
     case 'table': {
-      const cells = (rows: typeof d.table.head): TableCell[][] => rows.map((row) => row.map((c) => ({ ...ledger.rich(c, d.id), note: c.note })));
+      const cells = (rows: typeof d.table.head): TableCell[][] => rows.map((row) => row.map((c) => ({ ...ledger.rich(c, d.id), note: c.note?.zh ?? null, noteEn: c.note?.en ?? null })));
       return {
         kind: 'table',
         id: d.id,
@@ -120,7 +120,8 @@ function toBlock(d: DraftBlock, ledger: RepairLedger): Block {
         head: cells(d.table.head),
         rows: cells(d.table.rows),
         rowHeader: d.table.rowHeader,
-        notes: d.table.notes,
+        notes: d.table.notes.map((n) => n.zh),
+        notesEn: d.table.notes.map((n) => n.en),
       };
     }
   }

@@ -75,8 +75,8 @@ describe('findInstrumentMentions', () => {
     ]);
   });
   test('a table cell is a sentence of its own, with its cell and its line', () => {
-    const cell = (text: string) => ({ text, marks: [], note: null });
-    const table: Block = { kind: 'table', id: 't1', lines: [10, 11, 12], part: 'body', caption: null, captionLine: null, head: [[cell('工作目标'), cell('2022年')]], rows: [[cell('孵化载体数量（家）'), cell('5')]], rowHeader: 0, notes: [] };
+    const cell = (text: string) => ({ text, marks: [], note: null, noteEn: null });
+    const table: Block = { kind: 'table', id: 't1', lines: [10, 11, 12], part: 'body', caption: null, captionLine: null, head: [[cell('工作目标'), cell('2022年')]], rows: [[cell('孵化载体数量（家）'), cell('5')]], rowHeader: 0, notes: [], notesEn: [] };
     const lines = new Map([
       [10, '工作目标'],
       [11, '2022年'],

@@ -13,8 +13,14 @@ export interface TableRun {
   shape: 'cell-lines' | 'pipe-rows';
 }
 
+/** An editorial note in both editions' words. */
+export interface EditorsNote {
+  zh: string;
+  en: string;
+}
+
 export interface DraftCell extends Piece {
-  note: string | null;
+  note: EditorsNote | null;
 }
 
 export interface DraftTable {
@@ -22,7 +28,7 @@ export interface DraftTable {
   rows: DraftCell[][];
   /** Column whose cells name their rows, or `null`. */
   rowHeader: number | null;
-  notes: string[];
+  notes: EditorsNote[];
 }
 
 const PIPE = /[|｜]/u;
@@ -65,12 +71,15 @@ export function findTables(lines: WorkLine[]): TableRun[] {
   return runs;
 }
 
-const cell = (p: Piece, note: string | null = null): DraftCell => ({ ...p, note });
-const emptyCell = (line: number, note: string | null = null): DraftCell => ({ line, text: '', repairs: [], note });
+const cell = (p: Piece, note: EditorsNote | null = null): DraftCell => ({ ...p, note });
+const emptyCell = (line: number, note: EditorsNote | null = null): DraftCell => ({ line, text: '', repairs: [], note });
 const NUMBERED = /^\d{1,2}[.．、]/u;
 
 function readCellLines(lines: WorkLine[]): DraftTable {
-  const notes = ['原文每个单元格占一行、行与行之间以空行分隔，本表据此还原。'];
+  const notes: EditorsNote[] = [{
+    zh: '原文每个单元格占一行、行与行之间以空行分隔，本表据此还原。',
+    en: 'In the source each cell is a line of its own and blank lines separate the rows; the table is rebuilt from them.',
+  }];
   // A gap in line numbers is a blank line in the source: it ends a row.
   const groups: WorkLine[][] = [];
   for (const l of lines) {
@@ -84,29 +93,35 @@ function readCellLines(lines: WorkLine[]): DraftTable {
     const width = one > 0 ? one : lines.length;
     groups.length = 0;
     for (let k = 0; k < lines.length; k += width) groups.push(lines.slice(k, k + width));
-    notes.push(`原文行间无空行，按表头的${width}列切分。`);
+    notes.push({ zh: `原文行间无空行，按表头的${width}列切分。`, en: `The source has no blank lines between the rows; they are cut by the header’s ${width} columns.` });
   }
   const [head, ...rows] = groups.map((g) => g.map((l) => cell(wholeLine(l))));
   return pad({ head: [head!], rows, notes });
 }
 
 function readPipeRows(lines: WorkLine[]): DraftTable {
-  const notes = ['原文以竖线“|”分隔单元格，本表据此还原。'];
+  const notes: EditorsNote[] = [{ zh: '原文以竖线“|”分隔单元格，本表据此还原。', en: 'In the source vertical bars (|) separate the cells; the table is rebuilt from them.' }];
   const [head, ...rows] = lines.map((l) => pipeCells(l).map((p) => cell(p)));
   const headWidth = head!.length;
   const width = Math.max(headWidth, ...rows.map((r) => r.length));
   if (width === headWidth + 1) {
     // Some rows start with a group label (创新主体 | 4.科技领军… ): the table has a category column the header lacks.
-    head!.unshift(emptyCell(lines[0]!.n, '类别（原表头缺此列，编者补列）'));
-    notes.push('部分行首有分组名称（如“创新主体”），原表头无此列，编者增设“类别”列。');
+    head!.unshift(emptyCell(lines[0]!.n, { zh: '类别（原表头缺此列，编者补列）', en: 'Category (a column the source’s header lacks, added by the editors)' }));
+    notes.push({
+      zh: '部分行首有分组名称（如“创新主体”），原表头无此列，编者增设“类别”列。',
+      en: 'Some rows begin with a group name (such as “创新主体”) in a column the source’s header lacks; the editors added a “Category” column.',
+    });
     rows.forEach((row, i) => {
       const line = lines[i + 1]!.n;
       if (row.length === width) return;
       if (NUMBERED.test(row[0]!.text) || row[0]!.text === '') row.unshift(emptyCell(line));
       else {
         // A group label where the indicator name should be: the name was lost in the source.
-        row.splice(1, 0, emptyCell(line, '指标名称在原文中缺失'));
-        notes.push(`第${i + 1}行：“${row[0]!.text}”是分组名称，其后的指标名称在原文中缺失，该行数值照录。`);
+        row.splice(1, 0, emptyCell(line, { zh: '指标名称在原文中缺失', en: 'The indicator’s name is missing in the source' }));
+        notes.push({
+          zh: `第${i + 1}行：“${row[0]!.text}”是分组名称，其后的指标名称在原文中缺失，该行数值照录。`,
+          en: `Row ${i + 1}: “${row[0]!.text}” is a group name; the indicator’s name after it is missing in the source, and the row’s values are given as printed.`,
+        });
       }
     });
   }

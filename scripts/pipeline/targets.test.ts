@@ -12,7 +12,7 @@ const para = (text: string, id = 'p1'): ParagraphBlock => ({ kind: 'paragraph', 
 const heading = (level: number, number: string, title: string, id: string): HeadingBlock => ({
   kind: 'heading', id, lines: [3], part: 'body', level, ordinal: 1, number, title, text: `${number}${title}`, marks: [],
 });
-const cells = (...texts: string[]) => texts.map((text) => ({ text, marks: [], note: null }));
+const cells = (...texts: string[]) => texts.map((text) => ({ text, marks: [], note: null, noteEn: null }));
 /** The few fields a test states; the rest of a target is checked where it matters. */
 const brief = (t: Target) => ({ indicatorId: t.indicatorId, value: t.value, unit: t.unit, year: t.year, kind: t.kind, measure: t.measure });
 /** What one row of a yearly breakdown table states: a level target for each year column, in column order. */
@@ -58,7 +58,7 @@ describe('extractTargets(blocks, ctx)', () => {
       kind: 'table', id: 't1', lines: [41, 42, 43, 44, 45, 46, 48, 49, 50, 51, 52, 54, 55, 56, 57, 58], part: 'body', caption: null, captionLine: 41,
       head: [cells('序号', '工作目标', '2020年', '2021年', '2022年')],
       rows: [cells('1', '全社会研发投入强度（%）', '2', '2.1以上', '2.2以上'), cells('2', '全市有效发明专利（件）', '1430', '1460', '1500')],
-      rowHeader: 1, notes: [],
+      rowHeader: 1, notes: [], notesEn: [],
     };
     const targets = extractTargets([table], plan2022);
     expect(targets.map(brief)).toEqual([
@@ -72,12 +72,12 @@ describe('extractTargets(blocks, ctx)', () => {
   test('reads a baseline/target table, keeping a row with no indicator name unmapped and saying so (004 表1)', () => {
     const table: TableBlock = {
       kind: 'table', id: 't1', lines: [61, 62, 63, 64], part: 'body', caption: { text: '表1 辛集市十四五时期科技创新主要指标', marks: [] }, captionLine: 61,
-      head: [[{ text: '', marks: [], note: '类别（原表头缺此列，编者补列）' }, ...cells('指标名称', '2020年基数', '2025年目标', '指标属性')]],
+      head: [[{ text: '', marks: [], note: '类别（原表头缺此列，编者补列）', noteEn: 'Category' }, ...cells('指标名称', '2020年基数', '2025年目标', '指标属性')]],
       rows: [
-        [...cells('创新实力'), { text: '', marks: [], note: '指标名称在原文中缺失' }, ...cells('—', '年均增长10%', '预期性')],
+        [...cells('创新实力'), { text: '', marks: [], note: '指标名称在原文中缺失', noteEn: 'Missing' }, ...cells('—', '年均增长10%', '预期性')],
         cells('', '2.每万人口高价值拥有发明专利拥有量(件)', '0.7', '1.17', '预期性'),
       ],
-      rowHeader: 1, notes: [],
+      rowHeader: 1, notes: [], notesEn: [],
     };
     const targets = extractTargets([table], plan2025);
     expect(targets.map(brief)).toEqual([
@@ -235,7 +235,7 @@ describe('richTextOfTarget(block, target)', () => {
   test('is the block for prose and the cell for a table, so that text.slice(start, end) is the value', () => {
     const table: TableBlock = {
       kind: 'table', id: 't1', lines: [1, 2], part: 'body', caption: null, captionLine: null,
-      head: [cells('指标名称', '2025年目标')], rows: [cells('5.高新技术企业数量(家)', '130')], rowHeader: 0, notes: [],
+      head: [cells('指标名称', '2025年目标')], rows: [cells('5.高新技术企业数量(家)', '130')], rowHeader: 0, notes: [], notesEn: [],
     };
     const blocks: Block[] = [para('全区有效发明专利达到3500件。'), table];
     const targets = extractTargets(blocks, plan2025);

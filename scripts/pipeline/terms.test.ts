@@ -12,7 +12,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 
 const heading = (id: string, level: number, title: string): Block => ({ kind: 'heading', id, lines: [1], part: 'body', level, ordinal: 1, number: '', title, text: title, marks: [] });
 const para = (id: string, text: string, marks: Mark[] = []): Block => ({ kind: 'paragraph', id, lines: [1], part: 'body', role: 'body', text, marks });
-const cell = (text: string): TableCell => ({ text, marks: [], note: null });
+const cell = (text: string): TableCell => ({ text, marks: [], note: null, noteEn: null });
 
 const term = (id: string, t: string, aliases: string[] = [], notIn: string[] = []): Term => ({ id, term: t, aliases, nameEn: id, nameEnSource: 'editors', definition: { text: '释义', editors: true }, byRegion: [], see: [], notIn });
 const GLOSSARY: Term[] = [
@@ -115,7 +115,7 @@ describe('markTerms(blocks, glossary)', () => {
         [cell('5'), cell('“雏鹰”企业数量（家）')],
       ],
       rowHeader: null,
-      notes: [],
+      notes: [], notesEn: [],
     };
     expect(marked([table])).toEqual(['t1@rows0,1:高新技术企业', 't1@rows1,1:“雏鹰”企业']);
   });

@@ -95,6 +95,10 @@ describe('the plan text as HTML (the markup each element had as an Astro compone
         '<span class="repair-note">Repair: the source has <span lang="zh-CN">“202147”</span>. The characters <span lang="zh-CN">年</span> and <span lang="zh-CN">月</span> were lost.</span></a></span>',
     );
     expect(html([el('Repair', { id: 'r2', original: '', reason: '补。', reasonEn: 'Supplied.' }, [text('二、')])], en)).toContain('>Repair: the source has nothing here. Supplied.</span>');
+    // Editorial notes in English where they have English words, the Chinese quoted in them marked.
+    expect(html([el('Note', { inline: 'true', textEn: 'Missing in the source' }, [text('缺')]), el('Note', { textEn: 'A “类别” column added.' }, [text('增设')])], en)).toBe(
+      '<span class="ed-note" data-ui lang="en">[Missing in the source]</span><p class="ed-note" data-ui lang="en">Editors’ note: A <span lang="zh-CN">“类别”</span> column added.</p>',
+    );
     // A theme without an English name is named in Chinese, marked so.
     expect(html([el('Heading', { id: 's1', level: '1' }, [text('一、人才')])], { ...en, themeNamesEn: new Map() })).toContain('on <span lang="zh-CN">人才</span>: ');
   });

@@ -70,8 +70,15 @@ const ELEMENTS: Record<string, Render> = {
   },
   // A table from the text, scrollable on narrow screens and kept whole in print.
   Figure: ({ id }, children, ctx) => `<figure${attr('id', id)} class="table-figure"><section class="table-scroll" tabindex="0"${attr('aria-label', words(ctx).table)}>${children}</section></figure>`,
-  // An editorial note: shown, but not part of the source text.
-  Note: ({ inline }, children) => (inline ? `<span class="ed-note" data-ui>〔${children}〕</span>` : `<p class="ed-note" data-ui>编者注：${children}</p>`),
+  // An editorial note: shown, but not part of the source text. In English on English pages (`textEn`), the source's
+  // Chinese quoted in it marked.
+  Note: ({ inline, textEn }, children, ctx) => {
+    if (ctx.locale === 'en' && textEn) {
+      const note = wordsHtml(chineseRuns(textEn));
+      return inline ? `<span class="ed-note" data-ui lang="en">[${note}]</span>` : `<p class="ed-note" data-ui lang="en">${words(ctx).editorsNote}${note}</p>`;
+    }
+    return inline ? `<span class="ed-note" data-ui>〔${children}〕</span>` : `<p class="ed-note" data-ui>${words(ctx).editorsNote}${children}</p>`;
+  },
   // A repaired passage: the marker links to the 校勘记 entry and shows the original and the reason. On English pages
   // the note is the link's name, in English with the source's Chinese marked (an aria-label could not mark it), and
   // the mark a symbol.

@@ -129,7 +129,7 @@ export function phrasing(rich: RichText, doc: PlanDocument): PhrasingContent[] {
 
 function cellElement(tag: 'th' | 'td', cell: TableCell, doc: PlanDocument, scope: string | null): RootContent {
   const children = phrasing(cell, doc);
-  if (cell.note) children.push(textElement('Note', { inline: 'true' }, [{ type: 'text', value: cell.note }]));
+  if (cell.note) children.push(textElement('Note', { inline: 'true', textEn: cell.noteEn }, [{ type: 'text', value: cell.note }]));
   return lineElement(tag, { scope }, children);
 }
 
@@ -149,7 +149,7 @@ const BLOCK_HANDLERS: { [K in Block['kind']]: (b: Extract<Block, { kind: K }>, d
           b.rows.map((row) => flowElement('tr', {}, row.map((c, i) => (i === b.rowHeader ? cellElement('th', c, doc, 'row') : cellElement('td', c, doc, null))))),
         ),
       ]),
-      ...b.notes.map((n) => lineElement('Note', {}, [{ type: 'text', value: n }])),
+      ...b.notes.map((n, i) => lineElement('Note', { textEn: b.notesEn[i] }, [{ type: 'text', value: n }])),
     ]),
 };
 

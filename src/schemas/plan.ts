@@ -202,6 +202,8 @@ export const ParagraphBlockSchema = z.object({
 export const TableCellSchema = RichTextSchema.extend({
   /** Editorial note on the cell (e.g. a value missing in the source), shown as a note, never as source text. */
   note: z.string().nullable(),
+  /** The same in English (the English edition), or `null` with `note`. */
+  noteEn: z.string().nullable(),
 });
 export type TableCell = z.infer<typeof TableCellSchema>;
 
@@ -221,6 +223,8 @@ export const TableBlockSchema = z.object({
   rowHeader: z.number().int().nonnegative().nullable(),
   /** How the table was read and what was done to its structure (shown under the table). */
   notes: z.array(z.string()),
+  /** The same notes in English, one for one (the English edition). */
+  notesEn: z.array(z.string()),
 });
 
 export const BlockSchema = z.discriminatedUnion('kind', [

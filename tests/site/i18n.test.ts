@@ -186,6 +186,11 @@ test('an English plan page’s apparatus is English: repairs and the lines left 
   // A repair the ingest made on its own (002's lost 二、, tests/fixtures/repairs.yaml) says why in English too.
   const hongqiao = parsedHtmlFile(join(siteDir, 'en/plans/hongqiao-2020-2022/index.html'));
   expect(hongqiao.querySelector('.repairs li')!.textContent).toContain('The source gives this heading no number; “二、” supplied from the headings before and after it');
+  // So do the editors' notes on a table the ingest rebuilt (xinji's 表1: a column and a name the source lacks).
+  const xinji = parsedHtmlFile(join(siteDir, 'en/plans/xinji-14th-five-year/index.html'));
+  const notes = xinji.querySelectorAll('.ed-note').map((n) => [n.getAttributeValue('lang'), n.textContent]);
+  expect(notes).toContainEqual(['en', '[The indicator’s name is missing in the source]']);
+  expect(notes).toContainEqual(['en', 'Editors’ note: Row 1: “创新实力” is a group name; the indicator’s name after it is missing in the source, and the row’s values are given as printed.']);
 });
 
 test('an address without a page gets the not-found page of its edition, with status 404', async () => {

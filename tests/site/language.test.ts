@@ -185,7 +185,11 @@ describe.each(pages)('$path', ({ file, path }) => {
   });
 });
 
-/** The Han characters of a page outside every element whose `lang` starts with `zh`, with where they are. */
+/**
+ * The Han characters of a page outside every element whose `lang` starts with `zh`, with where they are. The site's
+ * own words set into a plan's text (elements marked `data-ui`: notes, marks, links) do not take the text's Chinese
+ * `lang`: they must say their language themselves, so an editors' note left in Chinese is found.
+ */
 function hanOutsideChinese(root: HtmlElement): Piece[] {
   const out: Piece[] = [];
   const han = /\p{Script=Han}/u;
@@ -201,7 +205,7 @@ function hanOutsideChinese(root: HtmlElement): Piece[] {
   const visit = (e: HtmlElement, chinese: boolean) => {
     if (e.tagName === 'head') return; // its title, description and link names are read above
     const lang = e.getAttributeValue('lang');
-    const inChinese = lang === null ? chinese : lang.toLowerCase().startsWith('zh');
+    const inChinese = lang !== null ? lang.toLowerCase().startsWith('zh') : e.hasAttribute('data-ui') ? false : chinese;
     if (SKIP_TAGS.has(e.tagName)) return;
     for (const name of READ_ATTRIBUTES) {
       const value = e.getAttributeValue(name);
@@ -229,6 +233,9 @@ test('the English check finds Chinese outside lang="zh…", and only there', () 
   expect(found('<p>Region: 天津市</p>')).toEqual(['Region: 天津市']);
   expect(found('<div lang="zh-CN"><p>正文 <span lang="en">English <b>引用</b></span></p></div>')).toEqual(['引用']);
   expect(found('<button aria-label="打印本页">Print</button>')).toEqual(['打印本页']);
+  // The site's words in a plan's Chinese text say their own language.
+  expect(found('<div lang="zh-CN"><p>正文<span class="ed-note" data-ui>〔编者注〕</span><a data-ui aria-label="本段链接">¶</a></p></div>')).toEqual(['〔编者注〕', '本段链接']);
+  expect(found('<div lang="zh-CN"><p>正文<span data-ui lang="en">[note <span lang="zh-CN">年</span>]</span></p></div>')).toEqual([]);
   expect(found('<p lang="zh-Hans">简体</p><script>const s = "脚本";</script>')).toEqual([]);
 });
 

@@ -65,7 +65,7 @@ describe('planPlaces(doc): the text and the place of a block', () => {
     blocks: [
       heading('s1', 1, '一、', '目标'),
       para('p1-1', '到2025年，高新技术企业达到100家，科技型中小企业达到800家，技术合同成交额达到10亿元，全社会研发投入强度达到3%。'),
-      { kind: 'table', id: 't1', lines: [1], part: 'body', caption: { text: '表1 主要指标', marks: [] }, captionLine: 1, head: [[cell('指标'), cell('目标')]], rows: [[cell('高企数量'), cell('100')]], rowHeader: null, notes: [] },
+      { kind: 'table', id: 't1', lines: [1], part: 'body', caption: { text: '表1 主要指标', marks: [] }, captionLine: 1, head: [[cell('指标'), cell('目标')]], rows: [[cell('高企数量'), cell('100')]], rowHeader: null, notes: [], notesEn: [] },
     ],
   });
   const places = planPlaces(doc);

@@ -14,7 +14,7 @@ describe('termViews(plans, glossary)', () => {
       heading('s1', 1, '一、', '目标'),
       para('p1', '培育高企。', [tm('gaoqi', 2, 4)]),
       para('p2', '再培育高企。', [tm('gaoqi', 3, 5)]),
-      { kind: 'table', id: 't1', lines: [1], part: 'body', caption: null, captionLine: null, head: [[cell('指标')]], rows: [[cell('孵化器数量', [tm('fuhuaqi', 0, 3)])]], rowHeader: null, notes: [] },
+      { kind: 'table', id: 't1', lines: [1], part: 'body', caption: null, captionLine: null, head: [[cell('指标')]], rows: [[cell('孵化器数量', [tm('fuhuaqi', 0, 3)])]], rowHeader: null, notes: [], notesEn: [] },
     ],
   });
   const b = plan('b', '乙方案', { blocks: [para('p0-1', '高企达到100家。', [tm('gaoqi', 0, 2)])] });

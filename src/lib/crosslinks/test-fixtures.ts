@@ -61,7 +61,7 @@ export const heading = (id: string, level: number, number: string, title: string
 export const para = (id: string, text: string, marks: Mark[] = [], part: BlockPart = 'body'): Block => ({ kind: 'paragraph', id, lines: [1], part, role: 'body', text, marks });
 /** The notice's title is in the front, the plan's title begins the body (as the structure stage reads them). */
 export const titleBlock = (role: 'notice' | 'plan', id: string, text: string): Block => ({ kind: 'title', id, lines: [1], part: role === 'notice' ? 'front' : 'body', role, text, marks: [] });
-export const cell = (text: string, marks: Mark[] = []) => ({ text, marks, note: null });
+export const cell = (text: string, marks: Mark[] = []) => ({ text, marks, note: null, noteEn: null });
 export const dep = (departmentId: string, name: string, raw = name): DepartmentRef => ({ raw, name, departmentId });
 export const resp = (id: string, blockId: string, raw: string, roles: Partial<Pick<Responsibility, 'lead' | 'support' | 'shared'>>): Responsibility => ({
   id,
@@ -99,7 +99,7 @@ export const sectionedPlan = plan('p', '某区科技创新方案', {
     heading('s3', 1, '三、', '保障措施'),
     heading('s3-0-1', 3, '1.', '加强领导'),
     heading('s3-1', 2, '（一）', '完善机制'),
-    { kind: 'table', id: 't1', lines: [1], part: 'body', caption: null, captionLine: null, head: [[cell('指标')]], rows: [[cell('数量')]], rowHeader: null, notes: [] },
+    { kind: 'table', id: 't1', lines: [1], part: 'body', caption: null, captionLine: null, head: [[cell('指标')]], rows: [[cell('数量')]], rowHeader: null, notes: [], notesEn: [] },
   ],
 });
 

@@ -206,6 +206,7 @@ export const zh = {
     relatedAfter: '章节：',
     relatedSeparator: '；',
     // A repaired passage's mark, the label read aloud before its note, and the note (the source's words, and why).
+    editorsNote: '编者注：',
     repairMark: '校',
     repairLabel: '校勘记：',
     repairNote: (original: string, reason: string) => `原文“${original === '' ? '（无）' : original}”。${reason}`,
@@ -581,6 +582,7 @@ export const en: UiStrings = {
     relatedBefore: 'Sections of other plans on ',
     relatedAfter: ': ',
     relatedSeparator: '; ',
+    editorsNote: 'Editors’ note: ',
     repairMark: '*',
     repairLabel: 'Repair: ',
     repairNote: (original: string, reason: string) => `the source has ${original === '' ? 'nothing here' : `“${original}”`}. ${reason}`,
