@@ -84,6 +84,7 @@ describe('region of a plan whose title names a place the division table lacks', 
     expect(region?.value.name).toBe('北京市');
     expect(region?.from).toBe('inferred');
     expect(region?.note).toBe('标题所称“和海区”不在行政区划表中，地区据正文推定');
+    expect(region?.noteEn).toBe('“和海区”, named in the title, is not in the table of administrative divisions; the region is read from the text');
   });
   test('a title that names a known place is read as written', () => {
     const region = build(`北辰区科技创新三年行动方案（2023—2025年）\n${body}`);

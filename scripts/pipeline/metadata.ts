@@ -12,6 +12,8 @@ import { findDate, findDocNumber, findPeriod, simplify, type DateReading } from 
 import { readPortalFields, type FieldLabel } from './portal-fields.ts';
 import { resolveRegion, type RegionIndex } from './regions.ts';
 import type { DraftBlock, InferredTitle } from './structure/index.ts';
+import type { EditorsWords } from './editors-words.ts';
+import { dateEn } from '../../src/lib/i18n/english.ts';
 
 type TitleDraft = Extract<DraftBlock, { kind: 'title' }>;
 type ParagraphDraft = Extract<DraftBlock, { kind: 'paragraph' }>;
@@ -29,14 +31,17 @@ export interface MetadataInput {
 }
 
 type Sourced<T> = Provenance & { value: T };
-const fromText = <T>(value: T, line: number, raw: string): Sourced<T> => ({ value, from: 'text', line, raw, note: null });
-const inferred = <T>(value: T, line: number, raw: string, note: string): Sourced<T> => ({ value, from: 'inferred', line, raw, note });
-const fromCatalog = <T>(value: T): Sourced<T> => ({ value, from: 'catalog', line: null, raw: null, note: null });
+const fromText = <T>(value: T, line: number, raw: string): Sourced<T> => ({ value, from: 'text', line, raw, note: null, noteEn: null });
+const inferred = <T>(value: T, line: number, raw: string, note: EditorsWords): Sourced<T> => ({ value, from: 'inferred', line, raw, note: note.zh, noteEn: note.en });
+const fromCatalog = <T>(value: T): Sourced<T> => ({ value, from: 'catalog', line: null, raw: null, note: null, noteEn: null });
+/** An inferred value's note, to carry over to a value inferred from it (a period read from an inferred title). */
+const noteOf = (s: Provenance): EditorsWords | null => (s.note === null ? null : { zh: s.note, en: s.noteEn ?? s.note });
+const FROM_THE_TEXT: EditorsWords = { zh: '据原文推定', en: 'from the text' };
 
 /** A date as read: printed in full (`text`), or taken from digits whose 年月日 were lost (`inferred`, with the note). */
 function dateValue(d: DateReading | null, line: number, raw: string): Sourced<string> | null {
   if (!d?.iso) return null;
-  return d.repaired ? inferred(d.iso, line, raw, d.note ?? '据原文推定') : fromText(d.iso, line, raw);
+  return d.repaired ? inferred(d.iso, line, raw, d.note ?? FROM_THE_TEXT) : fromText(d.iso, line, raw);
 }
 
 const squashSpaces = (s: string) => s.replace(/\s+/gu, '');
@@ -125,10 +130,10 @@ export function extractMetadata({ removed, blocks, inferredTitle, catalog, regio
     opening.map((b) => b.piece.text.slice(0, 200)),
   );
   const kind: Sourced<PlanKind> = ((): Sourced<PlanKind> => {
-    if (!kindFound) return inferred('other', blocks[0]?.lines[0] ?? 1, '', '标题与正文均未显示文件类型');
+    if (!kindFound) return inferred('other', blocks[0]?.lines[0] ?? 1, '', { zh: '标题与正文均未显示文件类型', en: 'neither the title nor the text says what kind of document this is' });
     if (kindFound.by === 'title') return fromText(kindFound.id, title!.line!, title!.raw!);
     const b = (kindFound.by === 'front' ? bylines : opening)[kindFound.at]!;
-    return inferred(kindFound.id, b.lines[0]!, b.piece.text, kindFound.by === 'front' ? '据标题下的署名行判断' : '据正文开头判断');
+    return inferred(kindFound.id, b.lines[0]!, b.piece.text, kindFound.by === 'front' ? { zh: '据标题下的署名行判断', en: 'from the byline under the title' } : { zh: '据正文开头判断', en: 'from the opening of the text' });
   })();
 
   // Issuer: the body named before 关于 in the notice title, a letterhead (`…文件`), the notice's signature, the
@@ -166,25 +171,28 @@ export function extractMetadata({ removed, blocks, inferredTitle, catalog, regio
 
   const period = ((): Sourced<Period> | null => {
     const out = (p: NonNullable<ReturnType<typeof findPeriod>>) => ({ start: p.start, end: p.end, outlook: p.outlook });
-    if (periodPara && periodFromPara) return periodFromPara.repaired ? inferred(out(periodFromPara), periodPara.lines[0]!, periodSentence!, periodFromPara.note ?? '') : fromText(out(periodFromPara), periodPara.lines[0]!, periodSentence!);
-    if (title && periodFromTitle) return title.from === 'text' && !periodFromTitle.repaired ? fromText(out(periodFromTitle), title.line!, title.raw!) : inferred(out(periodFromTitle), title.line!, title.raw!, title.note ?? periodFromTitle.note ?? '');
+    if (periodPara && periodFromPara) return periodFromPara.repaired ? inferred(out(periodFromPara), periodPara.lines[0]!, periodSentence!, periodFromPara.note ?? FROM_THE_TEXT) : fromText(out(periodFromPara), periodPara.lines[0]!, periodSentence!);
+    if (title && periodFromTitle) return title.from === 'text' && !periodFromTitle.repaired ? fromText(out(periodFromTitle), title.line!, title.raw!) : inferred(out(periodFromTitle), title.line!, title.raw!, noteOf(title) ?? periodFromTitle.note ?? FROM_THE_TEXT);
     if (REPORT_KINDS.includes(kind.value) || kind.value === 'work-points') {
       // A work report or work points cover the year they name (`2023年…工作要点`, `在2015年…工作会议上的报告`).
       for (const s of [...(title ? [{ text: title.value, line: title.line!, raw: title.raw! }] : []), ...bylines.map((b) => ({ text: b.piece.text, line: b.lines[0]!, raw: b.piece.text }))]) {
         const y = /(\d{4})年(?!\d{1,2}月)/u.exec(s.text);
-        if (y) return inferred({ start: Number(y[1]), end: Number(y[1]), outlook: null }, s.line, s.raw, `据“${y[0]}”推定为该年度`);
+        if (y) return inferred({ start: Number(y[1]), end: Number(y[1]), outlook: null }, s.line, s.raw, { zh: `据“${y[0]}”推定为该年度`, en: `the year of “${y[0]}”` });
       }
       // A news report on a plan: the period the report names first.
       for (const b of opening) {
         const p = findPeriod(b.piece.text);
-        if (p) return inferred(out(p), b.lines[0]!, p.raw, `据报道所述“${p.raw}”推定`);
+        if (p) return inferred(out(p), b.lines[0]!, p.raw, { zh: `据报道所述“${p.raw}”推定`, en: `from “${p.raw}” in the report` });
       }
       // A report on this year's work (`安排部署今年…`): the year of the report's date.
       const dated = datePublished ?? dateWritten;
       const thisYear = opening.find((b) => /今年/u.test(b.piece.text));
       if (dated && thisYear) {
         const y = Number(dated.value.slice(0, 4));
-        return inferred({ start: y, end: y, outlook: null }, thisYear.lines[0]!, thisYear.piece.text.slice(0, 80), `据报道中的“今年”与报道日期（${dated.value}）推定`);
+        return inferred({ start: y, end: y, outlook: null }, thisYear.lines[0]!, thisYear.piece.text.slice(0, 80), {
+          zh: `据报道中的“今年”与报道日期（${dated.value}）推定`,
+          en: `from “今年” (this year) in the report and the report’s date, ${dateEn(dated.value)}`,
+        });
       }
     }
     if (kind.value === 'five-year-plan') {
@@ -192,7 +200,7 @@ export function extractMetadata({ removed, blocks, inferredTitle, catalog, regio
       for (const b of paragraphs.slice(0, 12)) {
         const m = /第(十[一二三四五])个五年规划[^。]*?(制定|编制)本规划/u.exec(simplify(b.piece.text));
         const plan = m ? findPeriod(`${m[1]}五`) : null;
-        if (m && plan) return inferred(out(plan), b.lines[0]!, m[0], `据编制依据“第${m[1]}个五年规划”推定`);
+        if (m && plan) return inferred(out(plan), b.lines[0]!, m[0], { zh: `据编制依据“第${m[1]}个五年规划”推定`, en: `from the five-year plan it is drawn up under, “第${m[1]}个五年规划”` });
       }
     }
     return null;
@@ -212,7 +220,10 @@ export function extractMetadata({ removed, blocks, inferredTitle, catalog, regio
     const named = title?.from === 'text' ? UNKNOWN_PLACE.exec(title.value)?.[0] : undefined;
     const fromOpening = ![title, noticeTitle, issuer].some((s) => s !== null && s.line === hit.line && s.raw === hit.raw);
     if (named && fromOpening && !regions.forms.has(named)) {
-      return inferred(hit.ref, hit.line ?? 1, hit.raw, `标题所称“${named}”不在行政区划表中，地区据正文推定`);
+      return inferred(hit.ref, hit.line ?? 1, hit.raw, {
+        zh: `标题所称“${named}”不在行政区划表中，地区据正文推定`,
+        en: `“${named}”, named in the title, is not in the table of administrative divisions; the region is read from the text`,
+      });
     }
     return fromText(hit.ref, hit.line ?? 1, hit.raw);
   })();

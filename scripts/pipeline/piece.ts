@@ -3,6 +3,7 @@
  * the sentence after it, the cells of a table row) without losing the repairs' positions.
  */
 import type { LineRepair, WorkLine } from './corrections.ts';
+import type { EditorsWords } from './editors-words.ts';
 
 export interface Piece {
   /** 1-based source line. */
@@ -49,7 +50,7 @@ export function joinPieces(pieces: Piece[]): Piece & { lines: number[] } {
 
 /** Replace `original` at position `at` of a whole-line piece with `inserted`, recorded as a repair (used for
  *  recovered heading numbers). */
-export function insertRepair(piece: Piece, at: number, inserted: string, original: string, reason: { zh: string; en: string }): Piece {
+export function insertRepair(piece: Piece, at: number, inserted: string, original: string, reason: EditorsWords): Piece {
   const shift = inserted.length - original.length;
   // Offset in the source line: undo the length changes of earlier repairs on the line.
   const column = at - piece.repairs.filter((r) => r.end <= at).reduce((sum, r) => sum + r.replacement.length - r.original.length, 0);

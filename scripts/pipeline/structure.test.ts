@@ -191,7 +191,7 @@ describe('parseStructure(lines, opts)', () => {
     expect(none.inferredTitle).toBeNull();
     const named = parse('某市人民政府办公室关于印发\n某市科技创新规划的通知\n各区人民政府：\n《某市科技创新规划》已经市政府同意，现印发给你们。\n某市人民政府办公室\n2021106\n第一章 总体要求');
     expect(named.blocks.some((b) => b.kind === 'title' && b.role === 'plan')).toBe(false);
-    expect(named.inferredTitle).toMatchObject({ text: '某市科技创新规划', line: 1, note: '据通知标题推定' });
+    expect(named.inferredTitle).toMatchObject({ text: '某市科技创新规划', line: 1, note: { zh: '据通知标题推定', en: 'from the covering notice’s title' } });
     expect(named.blocks.filter((b) => b.kind === 'paragraph').map((b) => b.kind === 'paragraph' && b.role)).toEqual(['addressee', 'body', 'closing', 'closing']);
   });
 

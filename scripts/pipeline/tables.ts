@@ -4,6 +4,7 @@
  * `readTable` turns one into header and body rows, saying in `notes` what it had to interpret.
  */
 import type { WorkLine } from './corrections.ts';
+import type { EditorsWords } from './editors-words.ts';
 import { slicePiece, wholeLine, type Piece } from './piece.ts';
 
 export interface TableRun {
@@ -13,14 +14,8 @@ export interface TableRun {
   shape: 'cell-lines' | 'pipe-rows';
 }
 
-/** An editorial note in both editions' words. */
-export interface EditorsNote {
-  zh: string;
-  en: string;
-}
-
 export interface DraftCell extends Piece {
-  note: EditorsNote | null;
+  note: EditorsWords | null;
 }
 
 export interface DraftTable {
@@ -28,7 +23,7 @@ export interface DraftTable {
   rows: DraftCell[][];
   /** Column whose cells name their rows, or `null`. */
   rowHeader: number | null;
-  notes: EditorsNote[];
+  notes: EditorsWords[];
 }
 
 const PIPE = /[|｜]/u;
@@ -71,12 +66,12 @@ export function findTables(lines: WorkLine[]): TableRun[] {
   return runs;
 }
 
-const cell = (p: Piece, note: EditorsNote | null = null): DraftCell => ({ ...p, note });
-const emptyCell = (line: number, note: EditorsNote | null = null): DraftCell => ({ line, text: '', repairs: [], note });
+const cell = (p: Piece, note: EditorsWords | null = null): DraftCell => ({ ...p, note });
+const emptyCell = (line: number, note: EditorsWords | null = null): DraftCell => ({ line, text: '', repairs: [], note });
 const NUMBERED = /^\d{1,2}[.．、]/u;
 
 function readCellLines(lines: WorkLine[]): DraftTable {
-  const notes: EditorsNote[] = [{
+  const notes: EditorsWords[] = [{
     zh: '原文每个单元格占一行、行与行之间以空行分隔，本表据此还原。',
     en: 'In the source each cell is a line of its own and blank lines separate the rows; the table is rebuilt from them.',
   }];
@@ -100,7 +95,7 @@ function readCellLines(lines: WorkLine[]): DraftTable {
 }
 
 function readPipeRows(lines: WorkLine[]): DraftTable {
-  const notes: EditorsNote[] = [{ zh: '原文以竖线“|”分隔单元格，本表据此还原。', en: 'In the source vertical bars (|) separate the cells; the table is rebuilt from them.' }];
+  const notes: EditorsWords[] = [{ zh: '原文以竖线“|”分隔单元格，本表据此还原。', en: 'In the source vertical bars (|) separate the cells; the table is rebuilt from them.' }];
   const [head, ...rows] = lines.map((l) => pipeCells(l).map((p) => cell(p)));
   const headWidth = head!.length;
   const width = Math.max(headWidth, ...rows.map((r) => r.length));

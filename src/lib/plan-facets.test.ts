@@ -9,7 +9,7 @@ describe('planFacets', () => {
   // A county under a city of a province, the province itself, and a plan without a region; two kinds, two periods.
   const withPeriod = (doc: ReturnType<typeof plan>, start: number, end: number, kind: PlanKind) => ({
     ...doc,
-    meta: { ...doc.meta, period: { from: 'text' as const, line: 1, raw: null, note: null, value: { start, end, outlook: null } }, kind: { ...doc.meta.kind, value: kind } },
+    meta: { ...doc.meta, period: { from: 'text' as const, line: 1, raw: null, note: null, noteEn: null, value: { start, end, outlook: null } }, kind: { ...doc.meta.kind, value: kind } },
   });
   const plans = [
     withPeriod(plan('x', '县方案', { region: region('prov-city-x', '990181', '某县', 'county', [P, C]) }), 2021, 2025, 'three-year-action-plan'),

@@ -20,6 +20,8 @@ export const ProvenanceSchema = z.object({
   raw: z.string().nullable(),
   /** For inferred values, how (in Chinese, shown to readers): `据通知标题推定`. */
   note: z.string().nullable().default(null),
+  /** The same in English, for the English edition: `from the covering notice’s title`. */
+  noteEn: z.string().nullable().default(null),
 });
 export type Provenance = z.infer<typeof ProvenanceSchema>;
 

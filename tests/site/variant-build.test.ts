@@ -129,6 +129,22 @@ describe('the real-world corpus dropped into seeds/', () => {
       await page.close();
     }
   });
+
+  // 06 (Fujian) has no title line, its date signed as 2021106 and its period as 20212025 (read off the text by
+  // hand): three inferred values, whose notes the English card once showed in Chinese.
+  test('the English card says in English how an inferred value was read', async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(pageUrl(site.url, `/en/plans/fujian-2021-2025/`));
+      const texts = await page.locator('.meta-card .meta-source.inferred').allTextContents();
+      expect(texts).toContainEqual(expect.stringMatching(/^inferred \(source line \d+\): from the covering notice’s title$/u));
+      expect(texts).toContainEqual(expect.stringMatching(/: the source runs year, month and day together \(“2021106”\), and 6 October 2021 is the only plausible reading$/u));
+      expect(texts).toContainEqual(expect.stringMatching(/: the source runs the first and last years together \(“20212025”\): 2021–2025$/u));
+      expect(texts.filter((t) => /\p{Script=Han}/u.test(t)), 'no Chinese in these notes').toEqual([]);
+    } finally {
+      await page.close();
+    }
+  });
 });
 
 describe('markup in a source text', () => {

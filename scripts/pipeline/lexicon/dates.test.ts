@@ -36,7 +36,7 @@ describe('findDate: reading with its place', () => {
   test('an invalid calendar date is found but has no iso', () => {
     const r = findDate('2021年2月30日');
     expect(r).toMatchObject({ iso: null, raw: '2021年2月30日', ambiguous: false });
-    expect(r?.note).toContain('不是有效日期');
+    expect(r?.note).toEqual({ zh: '原文“2021年2月30日”不是有效日期', en: 'the source’s “2021年2月30日” is not a valid date' });
     expect(parseDate('2021年13月1日')).toBeNull();
     expect(parseDate('2023年2月29日')).toBeNull();
     expect(parseDate('2024年2月29日')).toBe('2024-02-29');
@@ -49,19 +49,22 @@ describe('findDate: reading with its place', () => {
 
 describe('run-together dates (年/月/日 stripped)', () => {
   test.each([
-    ['2021106', '2021-10-06', '2021年10月6日'],
-    ['202179', '2021-07-09', '2021年7月9日'],
-    ['2024227', '2024-02-27', '2024年2月27日'],
-    ['2023411', '2023-04-11', '2023年4月11日'],
-    ['202147', '2021-04-07', '2021年4月7日'],
-  ])('%s → %s, marked as a repair', (raw, iso, cn) => {
+    ['2021106', '2021-10-06', '2021年10月6日', '6 October 2021'],
+    ['202179', '2021-07-09', '2021年7月9日', '9 July 2021'],
+    ['2024227', '2024-02-27', '2024年2月27日', '27 February 2024'],
+    ['2023411', '2023-04-11', '2023年4月11日', '11 April 2023'],
+    ['202147', '2021-04-07', '2021年4月7日', '7 April 2021'],
+  ])('%s → %s, marked as a repair', (raw, iso, cn, en) => {
     expect(findDate(`                                               ${raw}`)).toEqual({
       iso,
       raw,
       index: 47,
       repaired: true,
       ambiguous: false,
-      note: `原文“${raw}”年月日连写，据唯一合理读法推定为${cn}`,
+      note: {
+        zh: `原文“${raw}”年月日连写，据唯一合理读法推定为${cn}`,
+        en: `the source runs year, month and day together (“${raw}”), and ${en} is the only plausible reading`,
+      },
     });
   });
   test('the readings: zero-padded parts only in two-digit pairs', () => {
@@ -73,7 +76,10 @@ describe('run-together dates (年/月/日 stripped)', () => {
   test('2021111 is ambiguous: no iso', () => {
     const r = findDate('2021111');
     expect(r).toMatchObject({ iso: null, raw: '2021111', ambiguous: true, repaired: false });
-    expect(r?.note).toBe('原文“2021111”年月日连写，可读作2021年1月11日或2021年11月1日，无法确定');
+    expect(r?.note).toEqual({
+      zh: '原文“2021111”年月日连写，可读作2021年1月11日或2021年11月1日，无法确定',
+      en: 'the source runs year, month and day together (“2021111”): it reads 11 January 2021 or 1 November 2021, and cannot be settled',
+    });
     expect(parseDate('2021111')).toBeNull();
   });
   test('numbers that are not dates', () => {

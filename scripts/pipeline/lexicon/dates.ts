@@ -6,6 +6,8 @@
  */
 import { chineseYear, parseChineseNumeral } from './numerals.ts';
 import { foldWidth } from '../../../src/lib/width.ts';
+import { dateEn } from '../../../src/lib/i18n/english.ts';
+import type { EditorsWords } from '../editors-words.ts';
 
 export interface DateReading {
   /** `YYYY-MM-DD`, or `null` when the printed date is not a valid calendar date or cannot be read unambiguously. */
@@ -18,8 +20,8 @@ export interface DateReading {
   repaired: boolean;
   /** True when run-together digits allow more than one valid reading. */
   ambiguous: boolean;
-  /** Editorial note in Chinese for a repair, an ambiguity or an invalid date. */
-  note: string | null;
+  /** Editorial note for a repair, an ambiguity or an invalid date, in Chinese and in English. */
+  note: EditorsWords | null;
 }
 
 export interface YearMonthReading {
@@ -103,7 +105,7 @@ function reading(m: RegExpExecArray, y: number, mo: number, d: number): DateRead
     index: m.index,
     repaired: false,
     ambiguous: false,
-    note: valid ? null : `原文“${m[0]}”不是有效日期`,
+    note: valid ? null : { zh: `原文“${m[0]}”不是有效日期`, en: `the source’s “${m[0]}” is not a valid date` },
   };
 }
 
@@ -121,7 +123,10 @@ function readRunTogether(m: RegExpExecArray): DateReading | null {
       index: m.index,
       repaired: true,
       ambiguous: false,
-      note: `原文“${raw}”年月日连写，据唯一合理读法推定为${cnDate(y, month, day)}`,
+      note: {
+        zh: `原文“${raw}”年月日连写，据唯一合理读法推定为${cnDate(y, month, day)}`,
+        en: `the source runs year, month and day together (“${raw}”), and ${dateEn(iso(y, month, day))} is the only plausible reading`,
+      },
     };
   }
   return {
@@ -130,7 +135,10 @@ function readRunTogether(m: RegExpExecArray): DateReading | null {
     index: m.index,
     repaired: false,
     ambiguous: true,
-    note: `原文“${raw}”年月日连写，可读作${readings.map((r) => cnDate(y, r.month, r.day)).join('或')}，无法确定`,
+    note: {
+      zh: `原文“${raw}”年月日连写，可读作${readings.map((r) => cnDate(y, r.month, r.day)).join('或')}，无法确定`,
+      en: `the source runs year, month and day together (“${raw}”): it reads ${readings.map((r) => dateEn(iso(y, r.month, r.day))).join(' or ')}, and cannot be settled`,
+    },
   };
 }
 

@@ -51,7 +51,7 @@ describe('run-together years (dash lost)', () => {
       raw: '20212025',
       index: 12,
       repaired: true,
-      note: '原文“20212025”起止年份连写，推定为2021—2025年',
+      note: { zh: '原文“20212025”起止年份连写，推定为2021—2025年', en: 'the source runs the first and last years together (“20212025”): 2021–2025' },
     });
     expect(parsePeriod('环县强科技行动实施方案(20232025》已经县委、县政府同意')).toEqual(p(2023, 2025));
     expect(parsePeriod('《天津市科技创新三年行动计划(20202022年)》')).toEqual(p(2020, 2022));

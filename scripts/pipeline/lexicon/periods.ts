@@ -5,6 +5,7 @@
  */
 import { toMatchForm } from './fold.ts';
 import { chineseYear } from './numerals.ts';
+import type { EditorsWords } from '../editors-words.ts';
 
 export interface Period {
   start: number;
@@ -19,7 +20,8 @@ export interface PeriodReading extends Period {
   index: number;
   /** True when the dash between the years was lost and the range was read by splitting the digits. */
   repaired: boolean;
-  note: string | null;
+  /** How a repaired range was read, in Chinese and in English. */
+  note: EditorsWords | null;
 }
 
 /** The national five-year plans, by their short names, with their first and last year. */
@@ -83,7 +85,7 @@ export function findPeriod(s: string): PeriodReading | null {
       outlook,
       ...place,
       repaired: true,
-      note: `原文“${place.raw}”起止年份连写，推定为${start}—${end}年`,
+      note: { zh: `原文“${place.raw}”起止年份连写，推定为${start}—${end}年`, en: `the source runs the first and last years together (“${place.raw}”): ${start}–${end}` },
     };
   }
   return null;

@@ -5,6 +5,7 @@
  * else. Where the text has no title line, the title the notice names (`印发《X》`) is returned as an inference.
  */
 import type { WorkLine } from '../corrections.ts';
+import type { EditorsWords } from '../editors-words.ts';
 import { findDate, isDocNumberLine, simplify, titleKey } from '../lexicon/index.ts';
 import { wholeLine } from '../piece.ts';
 import { matchHeading, Numbering, startsWithNumber } from './headings.ts';
@@ -22,8 +23,8 @@ export interface InferredTitle {
   /** 1-based source line it was read from, and the passage as written. */
   line: number;
   raw: string;
-  /** How, for readers: `据通知标题推定`. */
-  note: string;
+  /** How, for readers: `据通知标题推定`, `from the covering notice’s title`. */
+  note: EditorsWords;
 }
 
 export interface Front {
@@ -104,18 +105,18 @@ function tableOfContents(lines: WorkLine[], limit: number): Span | null {
 }
 
 /** Titles the notice names: `印发X的通知`, and `《X》` in the notice's text (`现将《X》印发给你们`). */
-function namedTitles(lines: WorkLine[], notice: Span | null, before: number): { text: string; line: number; raw: string; note: string }[] {
-  const out: { text: string; line: number; raw: string; note: string }[] = [];
+function namedTitles(lines: WorkLine[], notice: Span | null, before: number): InferredTitle[] {
+  const out: InferredTitle[] = [];
   if (notice) {
     const raw = lines.slice(notice.from, notice.to).map((l) => l.text).join('');
     const x = noticeSubject(raw);
-    if (x) out.push({ text: x, line: lines[notice.from]!.n, raw, note: '据通知标题推定' });
+    if (x) out.push({ text: x, line: lines[notice.from]!.n, raw, note: { zh: '据通知标题推定', en: 'from the covering notice’s title' } });
   }
   for (let i = 0; i < before; i++) {
     const t = lines[i]!.text;
     if (!NOTICE_TEXT.test(simplify(t))) continue;
     const m = /《([^》]{4,80})》?/u.exec(t);
-    if (m) out.push({ text: m[1]!, line: lines[i]!.n, raw: t, note: '据印发通知正文推定' });
+    if (m) out.push({ text: m[1]!, line: lines[i]!.n, raw: t, note: { zh: '据印发通知正文推定', en: 'from the text of the covering notice' } });
   }
   return out;
 }

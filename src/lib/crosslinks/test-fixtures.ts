@@ -12,7 +12,7 @@ import type { Theme } from '../../schemas/themes.ts';
 
 // ── Hand-built documents ──────────────────────────────────────────────────────────────────────────────────────
 
-const prov = { from: 'text' as const, line: 1, raw: null, note: null };
+const prov = { from: 'text' as const, line: 1, raw: null, note: null, noteEn: null };
 
 interface PlanParts {
   region?: RegionRef | null;

@@ -47,11 +47,18 @@ export function englishRegionNames(overlay: readonly RegionOverlayEntry[]): Reco
   return Object.fromEntries(overlay.flatMap((r) => (r.nameEn ? [[r.id, r.nameEn]] : [])));
 }
 
-/** Where a metadata value comes from, in English: `source line 9`, `inferred: <the note in Chinese> (line 3)`, `catalog`. */
-export function provenanceEn(s: Provenance | null): { text: string; note: string | null } {
+/**
+ * Where a metadata value comes from, in English: `source line 9`, `inferred (source line 3): from the covering
+ * notice’s title`, `added by the editors (catalog)`. An inference's note is the pipeline's English (`noteEn`; the
+ * Chinese it quotes to be marked by the page), or its Chinese where a document model predates it.
+ */
+export function provenanceEn(s: Provenance | null): { text: string; note: Worded | null } {
   if (!s) return { text: 'not in the text', note: null };
   if (s.from === 'text') return { text: `source line ${s.line}`, note: null };
-  if (s.from === 'inferred') return { text: `inferred (source line ${s.line}): `, note: s.note ?? null };
+  if (s.from === 'inferred') {
+    const note = s.noteEn ? { text: s.noteEn, lang: 'en' as const } : s.note ? { text: s.note, lang: 'zh-CN' as const } : null;
+    return { text: `inferred (source line ${s.line}): `, note };
+  }
   return { text: 'added by the editors (catalog)', note: null };
 }
 
@@ -59,8 +66,8 @@ export function provenanceEn(s: Provenance | null): { text: string; note: string
 export interface MetaRowEn {
   label: string;
   value: Worded;
-  /** Where the value comes from; `note` is an inference's note, in Chinese as the pipeline writes it. */
-  source: { text: string; note: string | null };
+  /** Where the value comes from; `note` is an inference's note. */
+  source: { text: string; note: Worded | null };
   line: number | null;
   raw: string | null;
   inferred: boolean;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { edition, editions, fitTitle, hasEnglish, localPlanUrl, localUrl, localeOf, pageOf, ui } from './index.ts';
 import { en, zh } from './ui.ts';
-import { chineseRuns, comparabilityReasonsEn, dateEn, periodEn, regionNameEn } from './english.ts';
+import { chineseRuns, comparabilityReasonsEn, dateEn, periodEn, provenanceEn, regionNameEn } from './english.ts';
 import { comparability } from '../values.ts';
 import type { RegionRef } from '../../schemas/plan.ts';
 
@@ -65,6 +65,14 @@ test('dates and periods in English', () => {
   expect(dateEn(null)).toBe('—');
   expect(periodEn({ start: 2021, end: 2025, outlook: 2035 })).toBe('2021–2025 (outlook to 2035)');
   expect(periodEn({ start: 2014, end: 2014, outlook: null })).toBe('2014');
+});
+
+test('where a metadata value comes from, in English: an inference says how in English, or in Chinese marked so where the model has no English', () => {
+  const at = { line: 3, raw: 'x' };
+  expect(provenanceEn({ from: 'text', ...at, note: null, noteEn: null })).toEqual({ text: 'source line 3', note: null });
+  expect(provenanceEn({ from: 'inferred', ...at, note: '据通知标题推定', noteEn: 'from the covering notice’s title' })).toEqual({ text: 'inferred (source line 3): ', note: { text: 'from the covering notice’s title', lang: 'en' } });
+  expect(provenanceEn({ from: 'inferred', ...at, note: '据通知标题推定', noteEn: null }).note).toEqual({ text: '据通知标题推定', lang: 'zh-CN' });
+  expect(provenanceEn(null).text).toBe('not in the text');
 });
 
 test('a region is named in English only when the registry gives every name of its chain', () => {
