@@ -109,6 +109,35 @@ test("a value's tooltip, shown on hover, is on top of the part below its paragra
   expect(hit.onTop, `drawn on top of the next part: ${hit.what}`).toBe(true);
 });
 
+// Baodi's text has eight repairs (content/corrections.yaml, tests/fixtures/repairs.yaml), some near a line's end on
+// a phone; a value near the right edge too. Their tooltips once started under the mark and ran off the screen.
+test.each([
+  ['a repair’s', '/plans/baodi-14th-five-year/', '.plan-text p .repair', '.repair-note'],
+  ['an English repair’s', '/en/plans/baodi-14th-five-year/', '.plan-text p .repair', '.repair-note'],
+  ['a value’s', XINJI, '.plan-text p a.value', '.value-note'],
+])('on a phone, %s tooltip stays on the screen', async (_, path, mark, note) => {
+  await browser.page.setViewportSize(PHONE);
+  await browser.page.goto(pageUrl(baseUrl, path));
+  await layOutWholeText(browser.page);
+  // The mark whose last box ends furthest right: the one whose tooltip, started under it, would run furthest off.
+  const marks = browser.page.locator(mark);
+  const index = await marks.evaluateAll((es) => {
+    const rights = es.map((e) => Math.max(...[...e.getClientRects()].map((r) => r.right)));
+    return rights.indexOf(Math.max(...rights));
+  });
+  const target = marks.nth(index);
+  await target.scrollIntoViewIfNeeded();
+  await target.hover();
+  await settled();
+  const box = await target.locator(note).evaluate((n) => {
+    const r = n.getBoundingClientRect();
+    return { left: r.left, right: r.right, width: r.width, screen: document.documentElement.clientWidth };
+  });
+  expect(box.width, 'the tooltip is shown').toBeGreaterThan(100);
+  expect(box.left, 'its left edge').toBeGreaterThanOrEqual(0);
+  expect(box.right, 'its right edge').toBeLessThanOrEqual(box.screen);
+});
+
 test.each([
   ['a paragraph', 'p'],
   ['a table', 'figure'],
