@@ -165,7 +165,7 @@ describe('parseStructure(lines, opts)', () => {
       ['', '2.专利(件)', '0.7', '1.17', '预期性'],
       ['创新主体', '4.企业(家)', '0', '2', '预期性'],
     ]);
-    expect(t.table.rows[0]![1]!.note).toEqual({ zh: '指标名称在原文中缺失', en: 'The indicator’s name is missing in the source' });
+    expect(t.table.rows[0]![1]!.note).toEqual({ zh: '指标名称在原文中缺失', en: 'name missing in the source' });
     expect(t.table.notes.map((n) => n.zh).join('')).toMatch(/第1行：“创新实力”是分组名称/u);
     expect(t.table.notes.map((n) => n.en).join('')).toMatch(/Row 1: “创新实力” is a group name; the indicator’s name after it is missing in the source/u);
   });

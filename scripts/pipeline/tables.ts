@@ -101,7 +101,7 @@ function readPipeRows(lines: WorkLine[]): DraftTable {
   const width = Math.max(headWidth, ...rows.map((r) => r.length));
   if (width === headWidth + 1) {
     // Some rows start with a group label (创新主体 | 4.科技领军… ): the table has a category column the header lacks.
-    head!.unshift(emptyCell(lines[0]!.n, { zh: '类别（原表头缺此列，编者补列）', en: 'Category (a column the source’s header lacks, added by the editors)' }));
+    head!.unshift(emptyCell(lines[0]!.n, { zh: '类别（原表头缺此列，编者补列）', en: 'Category (added by the editors)' }));
     notes.push({
       zh: '部分行首有分组名称（如“创新主体”），原表头无此列，编者增设“类别”列。',
       en: 'Some rows begin with a group name (such as “创新主体”) in a column the source’s header lacks; the editors added a “Category” column.',
@@ -112,7 +112,7 @@ function readPipeRows(lines: WorkLine[]): DraftTable {
       if (NUMBERED.test(row[0]!.text) || row[0]!.text === '') row.unshift(emptyCell(line));
       else {
         // A group label where the indicator name should be: the name was lost in the source.
-        row.splice(1, 0, emptyCell(line, { zh: '指标名称在原文中缺失', en: 'The indicator’s name is missing in the source' }));
+        row.splice(1, 0, emptyCell(line, { zh: '指标名称在原文中缺失', en: 'name missing in the source' }));
         notes.push({
           zh: `第${i + 1}行：“${row[0]!.text}”是分组名称，其后的指标名称在原文中缺失，该行数值照录。`,
           en: `Row ${i + 1}: “${row[0]!.text}” is a group name; the indicator’s name after it is missing in the source, and the row’s values are given as printed.`,

@@ -189,7 +189,7 @@ test('an English plan page’s apparatus is English: repairs and the lines left 
   // So do the editors' notes on a table the ingest rebuilt (xinji's 表1: a column and a name the source lacks).
   const xinji = parsedHtmlFile(join(siteDir, 'en/plans/xinji-14th-five-year/index.html'));
   const notes = xinji.querySelectorAll('.ed-note').map((n) => [n.getAttributeValue('lang'), n.textContent]);
-  expect(notes).toContainEqual(['en', '[The indicator’s name is missing in the source]']);
+  expect(notes).toContainEqual(['en', '[name missing in the source]']);
   expect(notes).toContainEqual(['en', 'Editors’ note: Row 1: “创新实力” is a group name; the indicator’s name after it is missing in the source, and the row’s values are given as printed.']);
 });
 
