@@ -5,7 +5,7 @@ import { ui } from './i18n/index.ts';
 // Three lines of each kind, written out by hand as the Astro template of the source view (before 2026-12) drew them.
 const repair = { id: 'r1', line: 3, column: 2, original: '<b>', replacement: '', reason: '删去网页残留“<b>”', reasonEn: 'A tag “<b>” left over, removed', source: 'residue' as const, blockId: 'p1' };
 const lines: SourceViewLine[] = [
-  { n: 1, status: 'removed', segments: [{ text: '位置:首页 & "政策"', repair: null }], note: '网页元素：面包屑导航', removal: { chrome: true, label: '面包屑导航' }, blockId: null },
+  { n: 1, status: 'removed', segments: [{ text: '位置:首页 & "政策"', repair: null }], note: '网页元素：面包屑导航', removal: { chrome: true, label: '面包屑导航', rule: 'breadcrumb' }, blockId: null },
   { n: 2, status: 'blank', segments: [], note: null, removal: null, blockId: null },
   { n: 3, status: 'body', segments: [{ text: '一、', repair: null }, { text: '<b>', repair }, { text: '总体要求', repair: null }], note: null, removal: null, blockId: 'p1' },
 ];
@@ -25,10 +25,13 @@ describe('sourceLinesHtml(lines, words, english, blockHref)', () => {
         '<mark>&lt;b&gt;</mark>总体要求</span> <a class="line-block" href="/plans/x/#p1">in the text</a></li>',
     );
   });
-  test('on the English page the lines and the rules’ labels are marked Chinese, the English words spaced from the line', () => {
+  test('on the English page the lines are marked Chinese and a rule is named in English, the English words spaced from the line', () => {
     const html = sourceLinesHtml(lines.slice(0, 1), ui('en').source, true, href);
     expect(html).toBe(
-      '<li id="L1" class="removed"><a class="line-no" href="#L1" aria-label="line 1">1</a><span class="line-text" lang="zh-CN">位置:首页 &amp; &quot;政策&quot;</span> <span class="line-note">portal element: <span lang="zh-CN">面包屑导航</span></span></li>',
+      '<li id="L1" class="removed"><a class="line-no" href="#L1" aria-label="line 1">1</a><span class="line-text" lang="zh-CN">位置:首页 &amp; &quot;政策&quot;</span> <span class="line-note">portal element: breadcrumb</span></li>',
     );
+    // A field's Chinese label in a rule's name is marked.
+    const field = sourceLinesHtml([{ ...lines[0]!, removal: { chrome: false, label: '来源字段', rule: '来源 field' } }], ui('en').source, true, href);
+    expect(field).toContain('<span class="line-note">metadata: <span lang="zh-CN">来源</span> field</span>');
   });
 });

@@ -1,6 +1,7 @@
 /** The source view: each seed line with its fate in the page (removed, repaired, where it is shown). */
 import type { PlanDocument, Repair } from '../schemas/plan.ts';
-import { attr, escapeText } from './html.ts';
+import { attr, escapeText, wordsHtml } from './html.ts';
+import { chineseRuns } from './i18n/english.ts';
 
 export interface SourceViewLine {
   n: number;
@@ -9,8 +10,9 @@ export interface SourceViewLine {
   segments: { text: string; repair: Repair | null }[];
   /** Why the line is not in the body. */
   note: string | null;
-  /** The same, in parts: a portal element (`chrome`) or a metadata line, and the rule's label (Chinese, as content/chrome.yaml writes it). */
-  removal: { chrome: boolean; label: string } | null;
+  /** The same, in parts: a portal element (`chrome`) or a metadata line, the rule's label (Chinese, as
+   *  content/chrome.yaml writes it) and its name (English, for the English page). */
+  removal: { chrome: boolean; label: string; rule: string } | null;
   /** Block that shows the line, for a link back into the page. */
   blockId: string | null;
 }
@@ -28,7 +30,7 @@ export function sourceLines(text: string, doc: PlanDocument): SourceViewLine[] {
     .map((raw, i) => {
       const n = i + 1;
       const gone = removed.get(n);
-      if (gone) return { n, status: 'removed' as const, segments: [{ text: raw, repair: null }], note: `${gone.kind === 'chrome' ? '网页元素' : '元数据'}：${gone.label}`, removal: { chrome: gone.kind === 'chrome', label: gone.label }, blockId: null };
+      if (gone) return { n, status: 'removed' as const, segments: [{ text: raw, repair: null }], note: `${gone.kind === 'chrome' ? '网页元素' : '元数据'}：${gone.label}`, removal: { chrome: gone.kind === 'chrome', label: gone.label, rule: gone.rule }, blockId: null };
       if (raw.trim() === '') return { n, status: 'blank' as const, segments: [], note: null, removal: null, blockId: null };
       // Repair columns count from the trimmed line.
       const lead = raw.length - raw.trimStart().length;
@@ -64,14 +66,15 @@ export interface SourceLineWords {
  * On the English page (`english`) the Chinese is marked `lang="zh-CN"`; `blockHref` links a line to its block.
  */
 export function sourceLinesHtml(lines: readonly SourceViewLine[], words: SourceLineWords, english: boolean, blockHref: (blockId: string) => string): string {
-  const zh = (s: string) => (english ? `<span lang="zh-CN">${escapeText(s)}</span>` : escapeText(s));
   return lines
     .map((l) => {
       const repaired = (r: Repair, s: string) => `<mark${attr('title', words.repairTitle?.(r.replacement, r.reason))}>${escapeText(s)}</mark>`;
       const text = l.segments.map((g) => (g.repair ? repaired(g.repair, g.text) : escapeText(g.text))).join('');
       // English words after the line's Chinese are spaced from it (read aloud or copied, not run together).
       const space = english ? ' ' : '';
-      const note = l.removal ? `${space}<span class="line-note">${escapeText(l.removal.chrome ? words.removedChrome : words.removedMeta)}${zh(l.removal.label)}</span>` : '';
+      // Why the line left: the rule's Chinese label, or on the English page its English name (a field's label in it marked).
+      const why = (r: NonNullable<SourceViewLine['removal']>) => (english ? wordsHtml(chineseRuns(r.rule)) : escapeText(r.label));
+      const note = l.removal ? `${space}<span class="line-note">${escapeText(l.removal.chrome ? words.removedChrome : words.removedMeta)}${why(l.removal)}</span>` : '';
       const block = l.blockId ? `${space}<a class="line-block"${attr('href', blockHref(l.blockId))}>${escapeText(words.bodyLink)}</a>` : '';
       return (
         `<li${attr('id', `L${l.n}`)}${attr('class', l.status)}><a class="line-no"${attr('href', `#L${l.n}`)}${attr('aria-label', words.lineLabel(l.n))}>${l.n}</a>` +

@@ -268,7 +268,7 @@ export const RemovedLineSchema = z.object({
   text: z.string(),
   /** `chrome`: portal navigation/widgets/footer; `metadata`: portal fields read into `meta`. */
   kind: z.enum(['chrome', 'metadata']),
-  /** Which rule matched (`breadcrumb`, `font-size widget`, `发布机构 field` …). */
+  /** Which rule matched, in English (`breadcrumb`, `font-size widget`, `发布机构 field` …): the English edition shows it. */
   rule: z.string(),
   /** That rule as readers see it in the source notes, in Chinese (`面包屑导航`, `字号调节按钮`). */
   label: z.string(),

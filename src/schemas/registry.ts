@@ -95,8 +95,9 @@ export type PortalFieldLabel = z.infer<typeof PortalFieldLabelsSchema>[number];
 
 /** A rule recognising a line of portal chrome or a portal metadata field (`content/chrome.yaml`). */
 export const ChromeRuleSchema = z.strictObject({
-  /** The rule's name (`breadcrumb`): what `after` refers to and removed lines record; not shown to readers. */
-  rule: z.string(),
+  /** The rule's name in English (`breadcrumb`, `发布机构 field`): what `after` refers to and removed lines record, and
+   *  what the English edition's source notes show (a field's Chinese label may stand in it, quoted as printed). */
+  rule: z.string().regex(/[A-Za-z]{3,}/u, 'name the rule in English (the English edition shows it); a field label may stay Chinese beside it'),
   /** What readers see in the source notes, in Chinese (`面包屑导航`); rules of one name share it. */
   label: chineseText(),
   /** Regular expression (JavaScript syntax) tested against the trimmed line. */

@@ -183,6 +183,11 @@ test('an English plan page’s apparatus is English: repairs and the lines left 
   expect(mark.querySelectorAll('.repair-note [lang="zh-CN"]').map((e) => e.textContent)).toContain('“202147”');
   expect(root.querySelectorAll('table.removed th[scope="col"]').map((th) => th.textContent)).toEqual(['Line', 'Kind', 'Source text']);
   expect(root.querySelectorAll('table.removed tbody tr')).toHaveLength(12);
+  // Why each line left, by the rule's English name (content/chrome.yaml), a field's Chinese label in it marked.
+  const kinds = root.querySelectorAll('table.removed tbody tr td:nth-child(2)').map((td) => td.textContent);
+  expect(kinds).toContain('metadata (名称 field)');
+  expect(kinds).toContain('page element (breadcrumb)');
+  expect(root.querySelectorAll('table.removed .rule [lang="zh-CN"]').map((e) => e.textContent)).toContain('名称');
   // A repair the ingest made on its own (002's lost 二、, tests/fixtures/repairs.yaml) says why in English too.
   const hongqiao = parsedHtmlFile(join(siteDir, 'en/plans/hongqiao-2020-2022/index.html'));
   expect(hongqiao.querySelector('.repairs li')!.textContent).toContain('The source gives this heading no number; “二、” supplied from the headings before and after it');
