@@ -126,3 +126,18 @@ describe('天津市科学技术进步促进条例: official title shown, the for
     expect(view?.title).toBe('天津市科学技术进步促进条例');
   });
 });
+
+describe('a cited document’s source in English (the English edition) cites what its Chinese cites', () => {
+  const cited = reg.documents.filter((d) => d.source !== undefined);
+  test('every entry with a source has it in English too', () => {
+    expect(cited.length).toBeGreaterThan(5);
+    expect(cited.filter((d) => !d.sourceEn).map((d) => d.id)).toEqual([]);
+  });
+  test.each(cited.map((d) => [d.id, d] as const))('%s: the same addresses and document numbers', (_, d) => {
+    const urls = d.source!.match(/https?:\/\/[^\s；，。（）()]+/gu) ?? [];
+    const numbers = d.source!.match(/\p{Script=Han}{2}〔\d{4}〕\d+号/gu) ?? [];
+    for (const x of [...urls, ...numbers]) expect(d.sourceEn, x).toContain(x);
+    // English around them: no Chinese sentence left untranslated (a run of Han longer than a title or name quoted).
+    expect(d.sourceEn).toMatch(/[A-Za-z]{3,}/u);
+  });
+});

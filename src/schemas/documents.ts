@@ -77,6 +77,8 @@ export const CitedDocumentSchema = z
    * it was checked and against what. Required when the entry states a document number, an issuer or a year.
    */
   ...provenanceFields,
+  /** `source` in English, for the English edition: its words translated, the titles, numbers and addresses it cites as they are. */
+  sourceEn: z.string().min(1).optional(),
   /** Editorial note, in Chinese (shown on the document's page): why two titles are one document, which revision a text cites, what is uncertain. */
   note: chineseText('noteEn').optional(),
   /** The same note in English, for an English edition; never shown on Chinese pages. */
@@ -94,6 +96,8 @@ export const CitedDocumentSchema = z
   })
   .superRefine((d, ctx) => {
     if (d.planSlug !== null && d.targets.length > 0) ctx.addIssue({ code: 'custom', path: ['targets'], message: 'a plan on the site (planSlug) brings its own targets: drop targets' });
+    if (d.sourceEn !== undefined && d.source === undefined) ctx.addIssue({ code: 'custom', path: ['sourceEn'], message: 'sourceEn translates source: write source first' });
+    if (d.source !== undefined && d.sourceEn === undefined) ctx.addIssue({ code: 'custom', path: ['sourceEn'], message: 'write source in English too (sourceEn), for the English edition' });
     const stated = (['docNumber', 'issuer', 'year'] as const).filter((k) => d[k] !== null);
     if (stated.length === 0 && d.source === undefined) return;
     for (const issue of provenanceIssues(d, `this entry states ${stated.join(', ') || 'a source'}; set the one you cannot source to null`)) ctx.addIssue({ code: 'custom', ...issue });

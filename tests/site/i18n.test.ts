@@ -198,6 +198,15 @@ test('an English plan page’s apparatus is English: repairs and the lines left 
   expect(notes).toContainEqual(['en', 'Editors’ note: Row 1: “创新实力” is a group name; the indicator’s name after it is missing in the source, and the row’s values are given as printed.']);
 });
 
+// content/documents.yaml: beichen's entry is sourced to the text on this site; its source was Chinese prose on the
+// English page (本站收录的原文（000）：…).
+test('an English cited document’s page gives its source in English, the fields it names quoted in Chinese', () => {
+  const root = parsedHtmlFile(join(siteDir, 'en/documents/beichen-st-innovation-3yr-2020-2022/index.html'));
+  const source = root.querySelector('.claim-source')!;
+  expect(source.textContent).toMatch(/^The text on this site \(000\): the 发布机构 and 发文字号 fields of the 天津市北辰区人民政府 web page \(lines 5 and 7\), and the covering notice \(checked 1 December 2026/u);
+  expect(source.querySelectorAll('[lang="zh-CN"]').map((e) => e.textContent)).toContain('发布机构');
+});
+
 test('an address without a page gets the not-found page of its edition, with status 404', async () => {
   for (const [path, lang, heading, home] of [
     ['en/no-such-page/', 'en', 'Page not found', '/en/'],
