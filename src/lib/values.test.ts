@@ -5,7 +5,7 @@ import { comparability, comparableMeasure, formatLabel, formatNumber, formatValu
 
 // Values as the targets stage reads them from the seed sentences quoted beside each.
 const t = (over: Partial<Target>): Target => ({
-  id: 'v1', indicatorId: 'rd-intensity', phrase: '全社会研发投入强度', value: 3.2, valueText: '3.2%以上', unit: '%', year: 2022, period: null,
+  id: 'v1', indicatorId: 'rd-intensity', phrase: '全社会研发投入强度', phraseEn: null, value: 3.2, valueText: '3.2%以上', unit: '%', year: 2022, period: null,
   qualifiers: ['力争', '达到', '以上'], kind: 'target', measure: 'level', quote: '', blockId: 'p1', start: 0, end: 4, cell: null, line: 1, ...over,
 });
 /** 北辰区: 全社会研发投入强度力争达到3.2%以上. */

@@ -348,8 +348,11 @@ export const TargetSchema = z.object({
   id: z.string(),
   /** Indicator id in `content/indicators.yaml`, or `null` when unmapped. */
   indicatorId: z.string().nullable(),
-  /** The indicator phrase as written (`全社会研发投入强度`). */
+  /** The indicator phrase as written (`全社会研发投入强度`); the editors' words in brackets where a table row lost its name. */
   phrase: z.string(),
+  /** The phrase in English where the editors wrote it (`(name missing in the source; group: 创新实力)`), for the English
+   *  edition; `null` where the phrase is the text's own. */
+  phraseEn: z.string().nullable().default(null),
   /** Numeric value in `unit`, or `null` when the value is not a number (`—`). */
   value: z.number().nullable(),
   /** The value as written (`3.2%`, `530家`, `2.1以上`). */

@@ -153,6 +153,8 @@ test('an English analysis page speaks English: its headings and the tables’ he
   // 表1's 科技领军企业数量 starts at 0家: no growth rate, and not for being a ratio (as the page once said).
   const leading = root.querySelectorAll('table.derived tbody tr').find((tr) => tr.textContent.includes('leading technology enterprises'));
   expect(leading?.textContent).toContain('no growth rate from or to zero');
+  // 表1's first row lost its indicator's name: the editors' words for it are English, its group quoted in Chinese.
+  expect(root.querySelector('#target-v41 th')!.textContent).toBe('not mapped: (name missing in the source; group: 创新实力)');
 });
 
 // content/glossary.yaml: 雏鹰企业 has Tianjin's definition (津科规〔2021〕3号, checked against a reprint) and none for

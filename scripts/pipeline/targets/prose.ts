@@ -256,6 +256,7 @@ export function readProse(text: string, ctx: ProseContext): ProseTarget[] {
     return {
       indicatorId: subject.indicatorId,
       phrase: subject.phrase || cleanPhrase(text.slice(clauseStart, span.start)) || text.slice(qFrom, qTo),
+      phraseEn: null,
       value: span.value,
       valueText: view ? view.source.slice(start, end) : span.valueText,
       unit: span.unit,
