@@ -99,6 +99,9 @@ describe('the plan text as HTML (the markup each element had as an Astro compone
     expect(html([el('Note', { inline: 'true', textEn: 'Missing in the source' }, [text('缺')]), el('Note', { textEn: 'A “类别” column added.' }, [text('增设')])], en)).toBe(
       '<span class="ed-note" data-ui lang="en">[Missing in the source]</span><p class="ed-note" data-ui lang="en">Editors’ note: A <span lang="zh-CN">“类别”</span> column added.</p>',
     );
+    // The notice and a table are labelled in English, their content Chinese.
+    expect(html([el('Front', {}, [text('通知')])], en)).toBe('<section class="front" aria-label="Covering notice" lang="en"><div lang="zh-CN">通知</div></section>');
+    expect(html([el('Figure', { id: 't1' }, [el('table', {}, [])])], en)).toBe('<figure id="t1" class="table-figure"><section class="table-scroll" tabindex="0" aria-label="Table (scrolls sideways)" lang="en"><div lang="zh-CN"><table></table></div></section></figure>');
     // A theme without an English name is named in Chinese, marked so.
     expect(html([el('Heading', { id: 's1', level: '1' }, [text('一、人才')])], { ...en, themeNamesEn: new Map() })).toContain('on <span lang="zh-CN">人才</span>: ');
   });

@@ -37,6 +37,9 @@ export interface BodyHtmlContext {
 const words = (ctx: BodyHtmlContext) => ui(ctx.locale).planText;
 const uiLang = (ctx: BodyHtmlContext) => (ctx.locale === 'en' ? ' lang="en"' : '');
 const quoted = (ctx: BodyHtmlContext, html: string) => (ctx.locale === 'en' ? `<span lang="zh-CN">${html}</span>` : html);
+/** A labelled region of the text (the notice, a table): on the English edition the region is marked English, for its
+ *  label to be read as English, and its content Chinese again. */
+const region = (ctx: BodyHtmlContext, children: string) => (ctx.locale === 'en' ? { lang: ' lang="en"', content: `<div lang="zh-CN">${children}</div>` } : { lang: '', content: children });
 
 type Element = MdxJsxFlowElement | MdxJsxTextElement;
 type Props = Record<string, string | undefined>;
@@ -44,7 +47,10 @@ type Render = (props: Props, children: string, ctx: BodyHtmlContext) => string;
 
 const ELEMENTS: Record<string, Render> = {
   // The covering notice that precedes the plan.
-  Front: (_, children, ctx) => `<section class="front"${attr('aria-label', words(ctx).front)}>${children}</section>`,
+  Front: (_, children, ctx) => {
+    const r = region(ctx, children);
+    return `<section class="front"${attr('aria-label', words(ctx).front)}${r.lang}>${r.content}</section>`;
+  },
   // The covering notice's title (a heading of the notice) or the plan's own title.
   Title: ({ id, role }, children) => (role === 'notice' ? `<h2${attr('id', id)} class="notice-title">${children}</h2>` : `<p${attr('id', id)} class="doc-title">${children}</p>`),
   // A numbered heading; level 1 (`一、`) is an `h2`, the page title being the `h1`. After a level-1 or level-2
@@ -69,7 +75,10 @@ const ELEMENTS: Record<string, Render> = {
     return `<p${attr('id', id)}${classes ? ` class="${classes}"` : ''}>${children}<a class="self-link"${attr('href', `#${id}`)} data-ui${attr('aria-label', words(ctx).paragraphLink)}${uiLang(ctx)}>¶</a></p>`;
   },
   // A table from the text, scrollable on narrow screens and kept whole in print.
-  Figure: ({ id }, children, ctx) => `<figure${attr('id', id)} class="table-figure"><section class="table-scroll" tabindex="0"${attr('aria-label', words(ctx).table)}>${children}</section></figure>`,
+  Figure: ({ id }, children, ctx) => {
+    const r = region(ctx, children);
+    return `<figure${attr('id', id)} class="table-figure"><section class="table-scroll" tabindex="0"${attr('aria-label', words(ctx).table)}${r.lang}>${r.content}</section></figure>`;
+  },
   // An editorial note: shown, but not part of the source text. In English on English pages (`textEn`), the source's
   // Chinese quoted in it marked.
   Note: ({ inline, textEn }, children, ctx) => {

@@ -221,6 +221,34 @@ function hanOutsideChinese(root: HtmlElement): Piece[] {
   return out;
 }
 
+/**
+ * English words read aloud from an attribute (`aria-label`, `title`, `alt`, `placeholder`) of an element inside a
+ * `lang="zh…"` one: a screen reader speaks them with a Chinese voice. The attribute's element must say `lang="en"`.
+ */
+function englishInChinese(root: HtmlElement): Piece[] {
+  const out: Piece[] = [];
+  const visit = (e: HtmlElement, chinese: boolean) => {
+    const lang = e.getAttributeValue('lang');
+    const inChinese = lang === null ? chinese : lang.toLowerCase().startsWith('zh');
+    if (SKIP_TAGS.has(e.tagName) || e.tagName === 'head') return;
+    for (const name of READ_ATTRIBUTES) {
+      const value = e.getAttributeValue(name);
+      if (value && inChinese && /[A-Za-z]{2,}/u.test(value) && !/\p{Script=Han}/u.test(value)) out.push({ where: `${where(e)} @${name}`, text: decode(value) });
+    }
+    for (const child of e.childNodes) if (child.nodeType === 1) visit(child as HtmlElement, inChinese);
+  };
+  const html = root.querySelector('html');
+  if (html) visit(html, false);
+  return out;
+}
+
+test('the check finds English attributes read in a Chinese voice, and only there', () => {
+  const html = (inner: string) => `<!doctype html><html lang="en"><head><title>Plans</title></head><body><main>${inner}</main></body></html>`;
+  const found = (inner: string) => englishInChinese(parseHtml(html(inner), 't.html')).map((p) => p.text);
+  expect(found('<div lang="zh-CN"><section aria-label="Covering notice"><p>通知</p></section><a lang="en" aria-label="Link to this paragraph">¶</a></div>')).toEqual(['Covering notice']);
+  expect(found('<nav aria-label="Site"><div lang="zh-CN"><a aria-label="第1行">1</a></div></nav>')).toEqual([]);
+});
+
 test('the English edition was built: a home page and a plan page for every seed', () => {
   expect(englishPages.map((p) => p.path)).toContain('/en/');
   expect(englishPages.filter((p) => /^\/en\/plans\/[^/]+\/$/u.test(p.path)), 'English plan pages').toHaveLength(readdirSync('seeds').filter((n) => n.endsWith('.txt')).length);
@@ -298,6 +326,9 @@ describe.each(englishPages)('$path', ({ file, path }) => {
       .filter((piece) => !allowed(piece))
       .map((p) => `${path} ${p.where}: “${p.text.length > 160 ? `${p.text.slice(0, 160)}…` : p.text}”`);
     expectNone(problems, `${path}: Chinese outside lang="zh-CN" on an English page (write it in src/lib/i18n/, or mark the data's Chinese with <Zh>)`);
+  });
+  test('marks its English attributes English where they stand in Chinese text', () => {
+    expectNone(englishInChinese(parsedHtmlFile(file)).map((p) => `${path} ${p.where}: “${p.text}”`), `${path}: English read aloud in a Chinese voice (mark the element lang="en")`);
   });
   test('spaces its English from the text before it', () => {
     expectNone(gluedWords(parsedHtmlFile(file)).map((p) => `${path} ${p.where}: “${p.text}”`), `${path}: English run into the text before it (a space in the template or the words of src/lib/i18n/)`);
