@@ -28,7 +28,7 @@ describe('sourceLinesHtml(lines, words, english, blockHref)', () => {
   test('on the English page the lines are marked Chinese and a rule is named in English, the English words spaced from the line', () => {
     const html = sourceLinesHtml(lines.slice(0, 1), ui('en').source, true, href);
     expect(html).toBe(
-      '<li id="L1" class="removed"><a class="line-no" href="#L1" aria-label="line 1">1</a><span class="line-text" lang="zh-CN">位置:首页 &amp; &quot;政策&quot;</span> <span class="line-note">portal element: breadcrumb</span></li>',
+      '<li id="L1" class="removed"><a class="line-no" href="#L1" aria-label="line 1">1</a><span class="line-text" lang="zh-CN">位置:首页 &amp; &quot;政策&quot;</span> <span class="line-note">page element: breadcrumb</span></li>',
     );
     // A field's Chinese label in a rule's name is marked.
     const field = sourceLinesHtml([{ ...lines[0]!, removal: { chrome: false, label: '来源字段', rule: '来源 field' } }], ui('en').source, true, href);

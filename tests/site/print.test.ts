@@ -289,7 +289,7 @@ test('the English edition prints its header in English, the print day whole on o
 });
 
 // Words of the site's header that belong to the screen (its navigation, search box and language switch), by edition.
-const HEADER_WORDS = { zh: ['搜索规划全文', '相同文字', '引用文件', 'English'], en: ['Search in Chinese', 'Shared text', 'Cited documents', '中文'] };
+const HEADER_WORDS = { zh: ['搜索规划全文', '相同文字', '引用文件', 'English'], en: ['Chinese or English term', 'Shared text', 'Cited documents', '中文'] };
 
 test.each([
   ['/compare/', 'zh', '地方科技规划参考库'],

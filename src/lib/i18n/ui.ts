@@ -414,7 +414,7 @@ export const en: UiStrings = {
     search: 'Search',
   },
   searchBoxLabel: 'Search the plan texts (in Chinese, or an English term for its Chinese names)',
-  searchPlaceholder: 'Search in Chinese',
+  searchPlaceholder: 'Chinese or English term',
   searchButton: 'Search',
   footer: 'The texts come from government portals and are reproduced verbatim in Chinese; every repair is marked, with the original beside it. The data may be downloaded and cited freely.',
 
@@ -570,7 +570,7 @@ export const en: UiStrings = {
     back: 'Back to the text',
     lineLabel: (n: number) => `line ${n}`,
     repairTitle: null,
-    removedChrome: 'portal element: ',
+    removedChrome: 'page element: ',
     removedMeta: 'metadata: ',
     bodyLink: 'in the text',
   },
