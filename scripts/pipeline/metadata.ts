@@ -13,7 +13,7 @@ import { readPortalFields, type FieldLabel } from './portal-fields.ts';
 import { resolveRegion, type RegionIndex } from './regions.ts';
 import type { DraftBlock, InferredTitle } from './structure/index.ts';
 import type { EditorsWords } from './editors-words.ts';
-import { dateEn } from '../../src/lib/i18n/english.ts';
+import { dateEn } from '../../src/lib/i18n/date-en.ts';
 
 type TitleDraft = Extract<DraftBlock, { kind: 'title' }>;
 type ParagraphDraft = Extract<DraftBlock, { kind: 'paragraph' }>;

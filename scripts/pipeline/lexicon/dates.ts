@@ -6,7 +6,7 @@
  */
 import { chineseYear, parseChineseNumeral } from './numerals.ts';
 import { foldWidth } from '../../../src/lib/width.ts';
-import { dateEn } from '../../../src/lib/i18n/english.ts';
+import { dateEn } from '../../../src/lib/i18n/date-en.ts';
 import type { EditorsWords } from '../editors-words.ts';
 
 export interface DateReading {

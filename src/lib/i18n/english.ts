@@ -8,16 +8,9 @@ import { comparableMeasure, MEASURE_LABELS_EN, type ComparableIndicator, type Co
 import { CHART_LABELS_EN } from '../charts/labels.ts';
 import type { Kind, RegionOverlayEntry } from '../../schemas/registry.ts';
 import type { MetaRow } from '../plan-view.ts';
+import { dateEn } from './date-en.ts';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** `2021-04-19` → `19 April 2021` (`19 Apr 2021` when `short`, for a phone's one line of key facts); `—` when unknown. */
-export function dateEn(iso: string | null | undefined, short = false): string {
-  if (!iso) return '—';
-  const [y, m, d] = iso.split('-').map(Number);
-  const month = MONTHS[m! - 1]!;
-  return `${d} ${short ? month.slice(0, 3) : month} ${y}`;
-}
+export { dateEn };
 
 /** `2021–2025`, `2014`, `2021–2025 (outlook to 2035)`; `—` when unknown. */
 export function periodEn(p: { start: number; end: number; outlook: number | null } | null | undefined): string {
