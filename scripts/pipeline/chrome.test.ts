@@ -231,6 +231,10 @@ describe('chrome rule labels (what readers see in the source notes)', () => {
     expect(() => parse("- { rule: footer, label: footer, pattern: '^版权所有' }")).toThrow(/chrome\.yaml:1 › 0\.label: write this in Chinese/u);
     expect(() => parse("- { rule: footer, pattern: '^版权所有' }")).toThrow(/chrome\.yaml:1 › 0\.label/u);
   });
+  test('a rule’s name must hold English: the English edition shows it (a field label may stand in it)', () => {
+    expect(() => parse("- { rule: 页脚, label: 页脚, pattern: '^版权所有' }")).toThrow(/chrome\.yaml:1 › 0\.rule: name the rule in English/u);
+    expect(() => parse("- { rule: 来源 field, label: 来源字段, pattern: '^来源[:：]' }")).not.toThrow();
+  });
   test('rules of one name have one label', () => {
     const yaml = ["- { rule: footer, label: 页脚, pattern: '^版权所有' }", "- { rule: footer, label: 网站页脚, pattern: '^友情链接$' }"].join('\n');
     expect(() => parse(yaml)).toThrow(/chrome\.yaml:2 › 1\.label: rule “footer” is labelled “页脚” elsewhere/u);
