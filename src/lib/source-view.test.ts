@@ -19,10 +19,10 @@ describe('sourceLinesHtml(lines, words, english, blockHref)', () => {
         '<li id="L3" class="body"><a class="line-no" href="#L3" aria-label="第3行">3</a><span class="line-text">一、<mark title="正文作“”：删去网页残留“<b>”">&lt;b&gt;</mark>总体要求</span><a class="line-block" href="/plans/x/#p1">正文</a></li>',
     );
   });
-  test('on the English page a repair is marked without a title (no Chinese reason in an English page’s attribute)', () => {
+  test('on the English page a repair is marked without a title (no Chinese reason in an English page’s attribute), linked to its entry in the Repairs', () => {
     expect(sourceLinesHtml(lines.slice(2), ui('en').source, true, href)).toBe(
       '<li id="L3" class="body"><a class="line-no" href="#L3" aria-label="line 3">3</a><span class="line-text" lang="zh-CN">一、' +
-        '<mark>&lt;b&gt;</mark>总体要求</span> <a class="line-block" href="/plans/x/#p1">in the text</a></li>',
+        '<a href="/plans/x/#note-r1"><mark>&lt;b&gt;</mark></a>总体要求</span> <a class="line-block" href="/plans/x/#p1">in the text</a></li>',
     );
   });
   test('on the English page the lines are marked Chinese and a rule is named in English, the English words spaced from the line', () => {

@@ -566,7 +566,7 @@ export const en: UiStrings = {
     file: (file: string, lines: number) => `File ${file}, ${lines} lines. `,
     legend: 'Grey lines are not part of the text (the reason is given); ',
     marked: 'marked',
-    legendEnd: ' passages were repaired in the text (the Repairs at the end of the plan’s page say how and why).',
+    legendEnd: ' passages were repaired in the text (each leads to the Repairs at the end of the plan’s page, which say how and why).',
     back: 'Back to the text',
     lineLabel: (n: number) => `line ${n}`,
     repairTitle: null,
