@@ -16,7 +16,7 @@ describe('sourceLinesHtml(lines, words, english, blockHref)', () => {
     expect(sourceLinesHtml(lines, ui('zh-CN').source, false, href)).toBe(
       '<li id="L1" class="removed"><a class="line-no" href="#L1" aria-label="第1行">1</a><span class="line-text">位置:首页 &amp; &quot;政策&quot;</span><span class="line-note">网页元素：面包屑导航</span></li>' +
         '<li id="L2" class="blank"><a class="line-no" href="#L2" aria-label="第2行">2</a><span class="line-text"></span></li>' +
-        '<li id="L3" class="body"><a class="line-no" href="#L3" aria-label="第3行">3</a><span class="line-text">一、<mark title="正文作“”：删去网页残留“<b>”">&lt;b&gt;</mark>总体要求</span><a class="line-block" href="/plans/x/#p1">正文</a></li>',
+        '<li id="L3" class="body"><a class="line-no" href="#L3" aria-label="第3行">3</a><span class="line-text">一、<a href="/plans/x/#note-r1"><mark title="正文作“”：删去网页残留“<b>”">&lt;b&gt;</mark></a>总体要求</span><a class="line-block" href="/plans/x/#p1">正文</a></li>',
     );
   });
   test('on the English page a repair is marked without a title (no Chinese reason in an English page’s attribute), linked to its entry in the Repairs', () => {

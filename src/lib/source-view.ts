@@ -63,18 +63,15 @@ export interface SourceLineWords {
  * The lines as the page's list items, written by one function rather than an Astro element per line: a plan's source
  * is hundreds of lines, each four or five elements, and the components were the page's cost (as with the plan text,
  * src/lib/plan-body-html.ts). Escaped as Astro escapes (src/lib/html.ts): the same bytes as the template wrote.
- * On the English page (`english`) the Chinese is marked `lang="zh-CN"`; `blockHref` links a line to its block (and on the
- * English page a repaired passage to its repair's entry).
+ * On the English page (`english`) the Chinese is marked `lang="zh-CN"`; `blockHref` links a line to its block, and a repaired passage to
+ * its repair's entry.
  */
 export function sourceLinesHtml(lines: readonly SourceViewLine[], words: SourceLineWords, english: boolean, blockHref: (blockId: string) => string): string {
   return lines
     .map((l) => {
-      // A repaired passage: its reading on hover (Chinese), or on the English page a link to its entry in the plan's
-      // Repairs, which says how and why in English.
-      const repaired = (r: Repair, s: string) => {
-        const mark = `<mark${attr('title', words.repairTitle?.(r.replacement, r.reason))}>${escapeText(s)}</mark>`;
-        return english ? `<a${attr('href', blockHref(`note-${r.id}`))}>${mark}</a>` : mark;
-      };
+      // A repaired passage links to its entry in the plan's repairs (校勘记, Repairs), which says how and why; on the
+      // Chinese page it also shows its reading on hover (a phone has no hover).
+      const repaired = (r: Repair, s: string) => `<a${attr('href', blockHref(`note-${r.id}`))}><mark${attr('title', words.repairTitle?.(r.replacement, r.reason))}>${escapeText(s)}</mark></a>`;
       const text = l.segments.map((g) => (g.repair ? repaired(g.repair, g.text) : escapeText(g.text))).join('');
       // English words after the line's Chinese are spaced from it (read aloud or copied, not run together).
       const space = english ? ' ' : '';

@@ -186,7 +186,7 @@ export const zh = {
     file: (file: string, lines: number) => `文件 ${file}，共${lines}行。`,
     legend: '灰色行未列入正文（注明原因）；',
     marked: '标记',
-    legendEnd: '处在正文中作了修补。',
+    legendEnd: '处在正文中作了修补，点击可查看校勘记。',
     back: '返回正文',
     lineLabel: (n: number) => `第${n}行`,
     // None on the English page (src/lib/source-view.ts).
