@@ -185,6 +185,9 @@ describe.each(pages)('$path', ({ file, path }) => {
   });
 });
 
+/** A minimal English page around `inner`, parsed: what the English checks' own tests run on. */
+const englishPage = (inner: string) => parseHtml(`<!doctype html><html lang="en"><head><title>Plans</title></head><body><main>${inner}</main></body></html>`, 't.html');
+
 /**
  * The Han characters of a page outside every element whose `lang` starts with `zh`, with where they are. The site's
  * own words set into a plan's text (elements marked `data-ui`: notes, marks, links) do not take the text's Chinese
@@ -243,8 +246,7 @@ function englishInChinese(root: HtmlElement): Piece[] {
 }
 
 test('the check finds English attributes read in a Chinese voice, and only there', () => {
-  const html = (inner: string) => `<!doctype html><html lang="en"><head><title>Plans</title></head><body><main>${inner}</main></body></html>`;
-  const found = (inner: string) => englishInChinese(parseHtml(html(inner), 't.html')).map((p) => p.text);
+  const found = (inner: string) => englishInChinese(englishPage(inner)).map((p) => p.text);
   expect(found('<div lang="zh-CN"><section aria-label="Covering notice"><p>通知</p></section><a lang="en" aria-label="Link to this paragraph">¶</a></div>')).toEqual(['Covering notice']);
   expect(found('<nav aria-label="Site"><div lang="zh-CN"><a aria-label="第1行">1</a></div></nav>')).toEqual([]);
 });
@@ -255,8 +257,7 @@ test('the English edition was built: a home page and a plan page for every seed'
 });
 
 test('the English check finds Chinese outside lang="zh…", and only there', () => {
-  const html = (inner: string) => `<!doctype html><html lang="en"><head><title>Plans</title></head><body><main>${inner}</main></body></html>`;
-  const found = (inner: string) => hanOutsideChinese(parseHtml(html(inner), 't.html')).map((p) => p.text);
+  const found = (inner: string) => hanOutsideChinese(englishPage(inner)).map((p) => p.text);
   expect(found('<p>All plans <span lang="zh-CN">天津市</span></p>')).toEqual([]);
   expect(found('<p>Region: 天津市</p>')).toEqual(['Region: 天津市']);
   expect(found('<div lang="zh-CN"><p>正文 <span lang="en">English <b>引用</b></span></p></div>')).toEqual(['引用']);
@@ -306,8 +307,7 @@ function gluedWords(root: HtmlElement): Piece[] {
 }
 
 test('the spacing check finds English run into the text before it, and only there', () => {
-  const html = (inner: string) => `<!doctype html><html lang="en"><head><title>Plans</title></head><body><main>${inner}</main></body></html>`;
-  const found = (inner: string) => gluedWords(parseHtml(html(inner), 't.html')).map((p) => p.text);
+  const found = (inner: string) => gluedWords(englishPage(inner)).map((p) => p.text);
   expect(found('<li><a href="#">Tianjin</a><span>(4 plans)</span></li>')).toEqual(['Tianjin|(4 plans)']);
   expect(found('<li><a href="#"><span lang="zh-CN">红桥区</span></a><span>(1 plan)</span></li>')).toEqual(['红桥区|(1 plan)']);
   expect(found('<p>shows on hover).<a href="#">Back to the text</a></p>')).toEqual(['shows on hover).|Back to the text']);
