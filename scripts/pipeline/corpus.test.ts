@@ -124,20 +124,20 @@ function judge(g: Gold): { fields: Record<Field, boolean>; targets: [number, num
  */
 const KNOWN_MISSES = (parse(readFileSync(join(DIR, 'expectations.yaml'), 'utf8')) as { metadataMisses: Record<string, Partial<Record<Field, string>>> }).metadataMisses;
 
-/** Floors per field over the corpus (share right), at today's figures. */
+/** Floors per field over the corpus (share right), at today's figures (region: 37 names its county only inside a zone's name). */
 const FLOORS: Record<Field | 'target values', number> = {
   ingested: 1,
-  title: 0.95,
-  'notice title': 0.95,
-  'document number': 0.95,
-  issuer: 0.95,
-  'date written': 0.95,
-  'date published': 0.95,
-  period: 0.95,
+  title: 1,
+  'notice title': 1,
+  'document number': 1,
+  issuer: 1,
+  'date written': 1,
+  'date published': 1,
+  period: 1,
   region: 0.95,
-  kind: 0.95,
-  'first heading': 0.95,
-  'chrome removed': 0.95,
+  kind: 1,
+  'first heading': 1,
+  'chrome removed': 1,
   // 32 of 35 today; the 3 misses are ranks, which the project does not count (targets-corpus.test.ts lists them).
   'target values': 0.91,
 };

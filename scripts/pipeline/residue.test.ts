@@ -33,12 +33,28 @@ describe('removeResidue(lines)', () => {
   });
 
   test('?rdquo; (the & ate the character before it) becomes ” and the reason says a character was lost', () => {
-    const [line] = removeResidue(work('现将《云南省十四?rdquo;科技创新规划》印发给你们'));
-    expect(line!.text).toBe('现将《云南省十四”科技创新规划》印发给你们');
-    expect(line!.repairs[0]).toMatchObject({ original: '?rdquo;', replacement: '”', source: 'residue', column: 8 });
+    const [line] = removeResidue(work('坚持创新驱动?rdquo;的方针'));
+    expect(line!.text).toBe('坚持创新驱动”的方针');
+    expect(line!.repairs[0]).toMatchObject({ original: '?rdquo;', replacement: '”', source: 'residue', column: 6 });
     expect(line!.repairs[0]!.reason).toMatch(/丢失/u);
     expect(line!.repairs[0]!.reasonEn).toMatch(/lost in the scrape and cannot be recovered/u);
     expect(removeResidue(work('?ldquo;十四五?rdquo;'))[0]!.text).toBe('“十四五”');
+  });
+
+  test('after 十一…十五 the character ?rdquo; ate is the 五 of a five-year plan, and a missing left quote comes back', () => {
+    const [line] = removeResidue(work('现将《云南省十四?rdquo;科技创新规划》印发给你们'));
+    expect(line!.text).toBe('现将《云南省“十四五”科技创新规划》印发给你们');
+    expect(line!.repairs).toHaveLength(1);
+    expect(line!.repairs[0]).toMatchObject({ original: '十四?rdquo;', replacement: '“十四五”', source: 'residue', column: 6, start: 6, end: 11 });
+    expect(line!.repairs[0]!.reason).toMatch(/五年规划简称“十四五”.*补上缺失的左引号/u);
+    expect(line!.repairs[0]!.reasonEn).toMatch(/five-year plan’s short name “十四五”.*missing left quote/u);
+    // An opening quote already there (printed, or as an entity) is not doubled.
+    expect(removeResidue(work('提升?ldquo;十四?rdquo;目标'))[0]!.text).toBe('提升“十四五”目标');
+    expect(removeResidue(work('“十二?rdquo;时期'))[0]!.text).toBe('“十二五”时期');
+    // Part of a larger number, or an ordinal: the lost character is unknown.
+    expect(removeResidue(work('二十四?rdquo;'))[0]!.text).toBe('二十四”');
+    expect(removeResidue(work('第十四?rdquo;'))[0]!.text).toBe('第十四”');
+    expect(removeResidue(work('十六?rdquo;'))[0]!.text).toBe('十六”');
   });
 
   test('leaves garbled characters, other markup and clean lines alone', () => {

@@ -3,7 +3,9 @@
  * markup junk a page store left in them: paragraph and line-break tags (`</p>`, `<br>`, and `/p>` whose `<` was
  * eaten), and HTML entities (`&nbsp;`, `&amp;`, and `?rdquo;` whose `&` was eaten together with the character
  * before it). Each removal is recorded as a repair on the line (source `residue`), with the original beside it and a
- * reason in Chinese. Characters that the damage garbled (`政庛/p>` for `政府</p>`) are left as they are: only the
+ * reason in Chinese and in English. One lost character can be named: a right quote after 十一…十五 (`十四?rdquo;`)
+ * closes a five-year plan's short name, which official writing always prints quoted, so the eaten character is 五
+ * and a missing left quote is put back (`“十四五”`). Characters that the damage garbled (`政庛/p>` for `政府</p>`) are left as they are: only the
  * residue goes. Other markup (`<script>`, `&#x3C;`) is text and stays.
  */
 import type { LineRepair, WorkLine } from './corrections.ts';
@@ -15,8 +17,13 @@ const ENTITIES: Record<string, string> = {
 };
 const ENTITY = `(?:${Object.keys(ENTITIES).join('|')})`;
 
+/** `十四?rdquo;`: the character the entity ate after 十X can only be the 五 of a five-year plan's name (十四五). Not after
+ * another numeral or 第 (`二十四`, `第十四`), where 十X is part of a larger number. */
+const FIVE_YEAR_CLOSE = '(?<![一二三四五六七八九十百千第])十[一二三四五]\\?rdquo;';
+
 const RESIDUE = new RegExp(
   [
+    FIVE_YEAR_CLOSE,
     `<\\s*/?\\s*${TAG}\\b[^<>]{0,80}>`, // `</p>`, `<br>`, `<br />`, `<p style="…">`
     `(?<!<)/${TAG}>`, // `/p>`: a closing tag whose `<` the scrape ate
     `&${ENTITY};`, // `&nbsp;`, `&amp;`
@@ -27,8 +34,22 @@ const RESIDUE = new RegExp(
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/u.test(c);
 
-/** What the residue becomes and why, in Chinese and in English. */
-function repairOf(token: string, before: string | undefined, after: string | undefined): { replacement: string; reason: string; reasonEn: string } {
+/** Whether the text just before a five-year plan's name opens a quote (`“`, `"`, or the entity `&ldquo;` / `?ldquo;`). */
+const opensQuote = (before: string) => /(?:[“"]|ldquo;)$/u.test(before);
+
+/** What the residue becomes and why, in Chinese and in English. `textBefore`: the line up to the residue. */
+function repairOf(token: string, textBefore: string, after: string | undefined): { replacement: string; reason: string; reasonEn: string } {
+  const before = textBefore.at(-1);
+  const fiveYear = /^(十[一二三四五])\?rdquo;$/u.exec(token);
+  if (fiveYear) {
+    const name = `${fiveYear[1]}五`;
+    const open = opensQuote(textBefore) ? '' : '“';
+    return {
+      replacement: `${open}${name}”`,
+      reason: `网页抓取残留的HTML实体“?rdquo;”吞掉了前一个字符；“${fiveYear[1]}”后的右引号只能是五年规划简称“${name}”的一部分，已还原为“${open}${name}”${open ? '（补上缺失的左引号）' : ''}`,
+      reasonEn: `An HTML entity “?rdquo;” left over from the scrape had eaten the character before it; a right quote after “${fiveYear[1]}” can only close the five-year plan’s short name “${name}”, restored as “${open}${name}”${open ? ' (with its missing left quote)' : ''}`,
+    };
+  }
   const entity = /^([&?])([a-z]+);$/u.exec(token);
   if (!entity) return { replacement: '', reason: `网页抓取残留的HTML标记“${token}”，已删除`, reasonEn: `An HTML tag “${token}” left over from the scrape, removed` };
   const char = ENTITIES[entity[2]!]!;
@@ -75,7 +96,7 @@ export function removeResidue(lines: WorkLine[]): WorkLine[] {
     for (const m of hits) {
       const at = m.index;
       const token = m[0];
-      const { replacement, reason, reasonEn } = repairOf(token, line.text[at - 1], line.text[at + token.length]);
+      const { replacement, reason, reasonEn } = repairOf(token, line.text.slice(0, at), line.text[at + token.length]);
       text += line.text.slice(from, at);
       added.push({ start: text.length, end: text.length + replacement.length, column: sourceColumn(at, line.repairs), original: token, replacement, reason, reasonEn, source: 'residue' });
       text += replacement;
