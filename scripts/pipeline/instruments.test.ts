@@ -12,7 +12,7 @@ const instrument = (id: string, forms: string[], extra: Partial<Instrument> = {}
   patterns: [],
   notIn: [],
   category: 'carrier',
-  definition: { text: '编者的释义。', editors: true },
+  definition: { text: '编者的释义。', textEn: 'A definition.', editors: true },
   nameEn: id,
   nameEnSource: 'editors',
   glossary: [],
@@ -102,14 +102,14 @@ describe('content/instruments.yaml and its schema', () => {
       '  name: 甲',
       '  forms: [孵化器]',
       '  category: carrier',
-      '  definition: { text: 定义。, editors: true }',
+      '  definition: { text: 定义。, textEn: A definition., editors: true }',
       '  nameEn: A',
       '  nameEnSource: editors',
       '- id: b',
       '  name: Incubator',
       '  forms: [孵化器]',
       '  category: carrier',
-      '  definition: { text: 某文件所说的定义。, source: 某文件 }',
+      '  definition: { text: 某文件所说的定义。, textEn: A document’s definition., source: 某文件 }',
       '  nameEn: B',
       '  nameEnSource: editors',
     ].join('\n');
@@ -121,7 +121,7 @@ describe('content/instruments.yaml and its schema', () => {
     }
     expect(message).toMatch(/x\.yaml:9 › 1\.name: write this in Chinese/u);
     expect(message).toMatch(/x\.yaml:10 › 1\.forms\.0: 孵化器 is already a form of a/u);
-    expect(message).toMatch(/x\.yaml:12 › 1\.definition\.checked: a sourced definition needs source, checked and against \(checked, against missing\)/u);
+    expect(message).toMatch(/x\.yaml:12 › 1\.definition\.checked: a stated fact needs source, checked and against: checked, against missing/u);
   });
   test('a plan written before instruments existed still parses, with none', () => {
     const doc = JSON.parse(readFileSync('tests/fixtures/golden/beichen-head.json', 'utf8')) as Record<string, unknown>;

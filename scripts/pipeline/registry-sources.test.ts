@@ -1,11 +1,11 @@
 /**
  * Every factual claim of the curated registries carries its source (issue 13): one case per entry of
- * content/glossary.yaml, content/documents.yaml, content/indicators.yaml and content/departments.yaml, named in
- * the output. The rules are the issue's, checked on the YAML as editors write it (parsed with `yaml`, not with the
+ * content/glossary.yaml, content/documents.yaml, content/indicators.yaml, content/instruments.yaml and
+ * content/departments.yaml, named in the output. The rules are the issue's, checked on the YAML as editors write it (parsed with `yaml`, not with the
  * site's schemas, so that a schema that lets a claim through does not hide it here):
  * - a definition is either sourced (a document number, or a URL, or the text on this site; the day it was checked;
  *   what was read: official, reprint or secondary) or the editors' own wording (`editors: true`), which states no
- *   numbers, dates, document numbers or titles in 《》;
+ *   numbers, dates, document numbers or titles in 《》; its English (`textEn`) is there and states the same years;
  * - an English name says whose it is: `editors`, or where it is published with the day that was checked;
  * - a document number, an issuer or a year of a cited document comes with a source;
  * - a department's full name comes with a source, or is marked as the editors' reading.
@@ -42,16 +42,36 @@ function provenanceProblems(r: Record<string, unknown>, what: string): string[] 
   return problems;
 }
 
-/** Problems of a definition: sourced, or the editors' own wording that states no facts. */
+/** Four-digit numbers (years, mostly) in a text: `2021年`, `（2021）`, `in 2015`; not an amount (`2000万元`: 20 million). */
+const fourDigits = (s: string) => new Set(s.match(/(?<!\d)\d{4}(?![\d万亿])/gu) ?? []);
+
+/**
+ * Problems of a definition's English (`textEn`, shown on the English edition): it is there, and it is a
+ * translation, not a new claim: it states no year the Chinese does not, and drops none the Chinese states.
+ */
+function englishProblems(r: Record<string, unknown>, what: string): string[] {
+  if (typeof r.textEn !== 'string' || r.textEn.trim().length === 0) return [`${what}: no textEn (the English the English edition shows)`];
+  const zh = fourDigits(r.text as string);
+  const en = fourDigits(r.textEn);
+  const added = [...en].filter((n) => !zh.has(n));
+  const dropped = [...zh].filter((n) => !en.has(n));
+  return [
+    ...(added.length > 0 ? [`${what}: textEn states ${added.join(', ')}, which the Chinese does not`] : []),
+    ...(dropped.length > 0 ? [`${what}: textEn drops ${dropped.join(', ')}, which the Chinese states`] : []),
+    ...(r.editors === true && STATED_FACT.test(r.textEn) ? [`${what}: the editors' own English states a number or a document: ${r.textEn}`] : []),
+  ];
+}
+
+/** Problems of a definition: sourced, or the editors' own wording that states no facts; in Chinese and in English. */
 function definitionProblems(d: unknown, what: string): string[] {
-  if (d === null || typeof d !== 'object') return [`${what}: a definition is { text, source, checked, against } or { text, editors: true } (got ${JSON.stringify(d)})`];
+  if (d === null || typeof d !== 'object') return [`${what}: a definition is { text, textEn, source, checked, against } or { text, textEn, editors: true } (got ${JSON.stringify(d)})`];
   const r = d as Record<string, unknown>;
   if (typeof r.text !== 'string' || r.text.length === 0) return [`${what}: no text`];
   if (r.editors === true) {
     const extra = ['source', 'checked', 'against'].filter((k) => k in r).map((k) => `${what}: the editors' own wording has a ${k}`);
-    return STATED_FACT.test(r.text) ? [...extra, `${what}: the editors' own wording states a number, a date or a document: ${r.text}`] : extra;
+    return [...(STATED_FACT.test(r.text) ? [...extra, `${what}: the editors' own wording states a number, a date or a document: ${r.text}`] : extra), ...englishProblems(r, what)];
   }
-  return provenanceProblems(r, what);
+  return [...provenanceProblems(r, what), ...englishProblems(r, what)];
 }
 
 /** Problems of an English name: whose it is, and when a published one was checked. */
@@ -83,6 +103,7 @@ const REGISTRIES: { file: string; problems: (e: Entry) => string[] }[] = [
     },
   },
   { file: 'indicators.yaml', problems: (e) => [...definitionProblems(e.definition, 'definition'), ...nameEnProblems(e)] },
+  { file: 'instruments.yaml', problems: (e) => [...definitionProblems(e.definition, 'definition'), ...nameEnProblems(e)] },
   {
     file: 'departments.yaml',
     problems: (e) => {
@@ -106,9 +127,16 @@ for (const { file, problems } of REGISTRIES) {
 
 describe('the rules themselves', () => {
   test('an editors’ definition that states a year is refused; one sourced without a URL or number is refused', () => {
-    expect(definitionProblems({ text: '2016年印发。', editors: true }, 'd')).toHaveLength(1);
-    expect(definitionProblems({ text: '定义。', source: '某办法', checked: '2026-12-01', against: 'official' }, 'd')).toHaveLength(1);
-    expect(definitionProblems({ text: '定义。', source: '某办法（国科发火〔2016〕32号）', checked: '2026-13-01', against: 'official' }, 'd')).toHaveLength(1);
-    expect(definitionProblems({ text: '定义。', source: '某办法（国科发火〔2016〕32号）', checked: '2026-12-01', against: 'official' }, 'd')).toEqual([]);
+    expect(definitionProblems({ text: '2016年印发。', textEn: 'Issued in 2016.', editors: true }, 'd')).toHaveLength(2);
+    expect(definitionProblems({ text: '定义。', textEn: 'A definition.', source: '某办法', checked: '2026-12-01', against: 'official' }, 'd')).toHaveLength(1);
+    expect(definitionProblems({ text: '定义。', textEn: 'A definition.', source: '某办法（国科发火〔2016〕32号）', checked: '2026-13-01', against: 'official' }, 'd')).toHaveLength(1);
+    expect(definitionProblems({ text: '定义。', textEn: 'A definition.', source: '某办法（国科发火〔2016〕32号）', checked: '2026-12-01', against: 'official' }, 'd')).toEqual([]);
+  });
+  test('a definition without its English, or whose English adds or drops a year, is refused', () => {
+    const sourced = { source: '某办法（国科发火〔2016〕32号）', checked: '2026-12-01', against: 'official' };
+    expect(definitionProblems({ text: '释义。', editors: true }, 'd')).toEqual(['d: no textEn (the English the English edition shows)']);
+    expect(definitionProblems({ text: '2015年起实施。', textEn: 'In force since 2016.', ...sourced }, 'd')).toEqual(['d: textEn states 2016, which the Chinese does not', 'd: textEn drops 2015, which the Chinese states']);
+    expect(definitionProblems({ text: '2015年起实施。', textEn: 'In force since 2015.', ...sourced }, 'd')).toEqual([]);
+    expect(definitionProblems({ text: '释义。', textEn: 'Some 3 things.', editors: true }, 'd')).toHaveLength(1);
   });
 });

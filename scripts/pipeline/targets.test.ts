@@ -275,7 +275,7 @@ describe('parseIndicators(yamlText, file)', () => {
 
   test('names the file and line of a phrase claimed by two indicators', () => {
     const yaml = [
-      '- { id: a-one, name: 研发投入强度, nameEn: A, nameEnSource: editors, unit: "%", kind: ratio, definition: { text: 定义, editors: true }, comparability: 说明 }',
+      '- { id: a-one, name: 研发投入强度, nameEn: A, nameEnSource: editors, unit: "%", kind: ratio, definition: { text: 定义, textEn: A definition., editors: true }, comparability: 说明 }',
       '- id: b-two',
       '  name: 规上企业研发投入占比',
       '  aliases: [研发投入强度]',
@@ -283,7 +283,7 @@ describe('parseIndicators(yamlText, file)', () => {
       '  nameEnSource: editors',
       '  unit: "%"',
       '  kind: ratio',
-      '  definition: { text: 定义, editors: true }',
+      '  definition: { text: 定义, textEn: A definition., editors: true }',
       '  comparability: 说明',
     ].join('\n');
     expect(() => parseIndicators(yaml, 'content/indicators.yaml')).toThrowErrorMatchingInlineSnapshot(`
@@ -293,7 +293,7 @@ describe('parseIndicators(yamlText, file)', () => {
   });
 
   test('rejects an id that is not kebab-case English', () => {
-    expect(() => parseIndicators('- { id: 研发, name: 研发, nameEn: R, nameEnSource: editors, unit: "%", kind: ratio, definition: { text: 定义, editors: true }, comparability: 说明 }', 'x.yaml')).toThrow(/x\.yaml:1 › 0\.id: use kebab-case/u);
+    expect(() => parseIndicators('- { id: 研发, name: 研发, nameEn: R, nameEnSource: editors, unit: "%", kind: ratio, definition: { text: 定义, textEn: A definition., editors: true }, comparability: 说明 }', 'x.yaml')).toThrow(/x\.yaml:1 › 0\.id: use kebab-case/u);
   });
 
   test('refuses an English comparability note, at its line, and says where the English belongs', () => {
@@ -305,7 +305,7 @@ describe('parseIndicators(yamlText, file)', () => {
       '  nameEnSource: editors',
       '  unit: "%"',
       '  kind: ratio',
-      '  definition: { text: 全社会研发经费支出占地区生产总值的比重。, editors: true }',
+      '  definition: { text: 全社会研发经费支出占地区生产总值的比重。, textEn: A definition., editors: true }',
       '  comparability: Economy-wide R&D over GDP.',
     ].join('\n');
     expect(() => parseIndicators(yaml, 'x.yaml')).toThrow(/x\.yaml:8 › 0\.comparability: write this in Chinese \(it has no Chinese character\); the English text belongs in comparabilityEn/u);
@@ -313,5 +313,16 @@ describe('parseIndicators(yamlText, file)', () => {
       comparability: '全社会R&D经费支出与GDP之比。',
       comparabilityEn: 'Economy-wide R&D over GDP.',
     });
+  });
+
+  test('a definition needs its English (textEn), refused at its line when missing, Chinese, or stating a number in the editors’ wording', () => {
+    const yaml = (definition: string) =>
+      ['- id: rd-intensity', '  name: 全社会研发投入强度', '  nameEn: Gross R&D intensity', '  nameEnSource: editors', '  unit: "%"', '  kind: ratio', '  definition:', ...definition.split('\n').map((l) => `    ${l}`), '  comparability: 之比。'].join('\n');
+    expect(() => parseIndicators(yaml('text: 研发经费支出占GDP的比重。\neditors: true'), 'x.yaml')).toThrow(/x\.yaml:8 › 0\.definition\.textEn: missing: write here the English of text, for the English edition/u);
+    expect(() => parseIndicators(yaml('text: 研发经费支出占GDP的比重。\ntextEn: 研发经费支出占GDP的比重。\neditors: true'), 'x.yaml')).toThrow(
+      /x\.yaml:9 › 0\.definition\.textEn: write this in English \(it is mostly Chinese\); the Chinese text belongs in text/u,
+    );
+    expect(() => parseIndicators(yaml('text: 研发经费支出占GDP的比重。\ntextEn: R&D spending over GDP, in 2020.\neditors: true'), 'x.yaml')).toThrow(/x\.yaml:9 › 0\.definition\.textEn: the editors’ own wording states no numbers/u);
+    expect(parseIndicators(yaml('text: 研发经费支出占GDP的比重。\ntextEn: R&D spending as a share of GDP (研发经费).\neditors: true'), 'x.yaml')[0]!.definition.textEn).toBe('R&D spending as a share of GDP (研发经费).');
   });
 });

@@ -14,7 +14,7 @@ const heading = (id: string, level: number, title: string): Block => ({ kind: 'h
 const para = (id: string, text: string, marks: Mark[] = []): Block => ({ kind: 'paragraph', id, lines: [1], part: 'body', role: 'body', text, marks });
 const cell = (text: string): TableCell => ({ text, marks: [], note: null, noteEn: null });
 
-const term = (id: string, t: string, aliases: string[] = [], notIn: string[] = []): Term => ({ id, term: t, aliases, nameEn: id, nameEnSource: 'editors', definition: { text: '释义', editors: true }, byRegion: [], see: [], notIn });
+const term = (id: string, t: string, aliases: string[] = [], notIn: string[] = []): Term => ({ id, term: t, aliases, nameEn: id, nameEnSource: 'editors', definition: { text: '释义', textEn: 'A definition.', editors: true }, byRegion: [], see: [], notIn });
 const GLOSSARY: Term[] = [
   term('gaoxin', '高新技术企业', ['高企', '国家高新技术企业'], ['提高企业']),
   term('qiye', '企业'),
@@ -136,15 +136,15 @@ describe('richTextAt(block, cell)', () => {
 
 describe('parseGlossary(yamlText, file)', () => {
   test('rejects a see reference to a missing term, naming the line', () => {
-    const yaml = ['- id: a', '  term: 众创空间', '  nameEn: Maker space', '  nameEnSource: editors', '  definition: { text: 释义, editors: true }', '  see: [b]'].join('\n');
+    const yaml = ['- id: a', '  term: 众创空间', '  nameEn: Maker space', '  nameEnSource: editors', '  definition: { text: 释义, textEn: A definition., editors: true }', '  see: [b]'].join('\n');
     expect(() => parseGlossary(yaml, 'glossary.yaml')).toThrow(/glossary\.yaml:6 › 0\.see\.0: no term has id b/u);
   });
   test('rejects a form claimed by two terms', () => {
-    const yaml = ['- { id: a, term: 孵化器, nameEn: a, nameEnSource: editors, definition: { text: 释义, editors: true } }', '- { id: b, term: 科技企业孵化器, aliases: [孵化器], nameEn: b, nameEnSource: editors, definition: { text: 释义, editors: true } }'].join('\n');
+    const yaml = ['- { id: a, term: 孵化器, nameEn: a, nameEnSource: editors, definition: { text: 释义, textEn: A definition., editors: true } }', '- { id: b, term: 科技企业孵化器, aliases: [孵化器], nameEn: b, nameEnSource: editors, definition: { text: 释义, textEn: A definition., editors: true } }'].join('\n');
     expect(() => parseGlossary(yaml, 'g.yaml')).toThrow(/g\.yaml:2 › 1\.aliases\.0: 孵化器 is already a form of a/u);
   });
   test('rejects a notIn word that contains no form of the term', () => {
-    const yaml = '- { id: a, term: 高企, nameEn: a, nameEnSource: editors, definition: { text: 释义, editors: true }, notIn: [提高] }';
+    const yaml = '- { id: a, term: 高企, nameEn: a, nameEnSource: editors, definition: { text: 释义, textEn: A definition., editors: true }, notIn: [提高] }';
     expect(() => parseGlossary(yaml, 'g.yaml')).toThrow(/0\.notIn\.0: 提高 contains no form of 高企/u);
   });
 });

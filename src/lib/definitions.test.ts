@@ -16,8 +16,8 @@ const XINJI = {
     { id: 'hebei-shijiazhuang', code: '130100', name: '石家庄市', level: 'city' as const },
   ],
 };
-const tianjinOnly = { definition: undefined, byRegion: [{ region: 'tianjin', text: '天津市的定义。', source: '津科规〔2021〕3号', checked: '2026-12-01', against: 'reprint' as const }] };
-const general = { text: '通用的释义。', editors: true as const };
+const tianjinOnly = { definition: undefined, byRegion: [{ region: 'tianjin', text: '天津市的定义。', textEn: 'Tianjin’s definition.', source: '津科规〔2021〕3号', checked: '2026-12-01', against: 'reprint' as const }] };
+const general = { text: '通用的释义。', textEn: 'A definition.', editors: true as const };
 
 describe('definitionFor(term, region)', () => {
   test('a plan of a district of Tianjin gets Tianjin’s definition, at its anchor', () => {

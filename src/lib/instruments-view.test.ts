@@ -19,7 +19,7 @@ const instrument = (id: string, category: Instrument['category']): Instrument =>
   patterns: [],
   notIn: [],
   category,
-  definition: { text: '释义。', editors: true },
+  definition: { text: '释义。', textEn: 'A definition.', editors: true },
   nameEn: id,
   nameEnSource: 'editors',
   glossary: [],

@@ -92,7 +92,7 @@ describe('the plan text as HTML (the markup each element had as an Astro compone
     // A repair's mark and note in English, the source's Chinese in the note marked; nothing in the source said so.
     expect(html([el('Repair', { id: 'r1', original: '202147', reason: '年月日丢失。', reasonEn: 'The characters 年 and 月 were lost.' }, [text('2021年4月7日')])], en)).toBe(
       '<span class="repair" id="r1">2021年4月7日<a class="repair-ref" href="#note-r1" data-ui lang="en"><sup aria-hidden="true">*</sup>' +
-        '<span class="repair-note">Repair: the source has <span lang="zh-CN">“202147”</span>. The characters <span lang="zh-CN">年</span> and <span lang="zh-CN">月</span> were lost.</span></a></span>',
+        '<span class="repair-note">Repair: the source has “202147”. The characters <span lang="zh-CN">年</span> and <span lang="zh-CN">月</span> were lost.</span></a></span>',
     );
     expect(html([el('Repair', { id: 'r2', original: '', reason: '补。', reasonEn: 'Supplied.' }, [text('二、')])], en)).toContain('>Repair: the source has nothing here. Supplied.</span>');
     // Editorial notes in English where they have English words, the Chinese quoted in them marked.

@@ -20,3 +20,20 @@ export const chineseText = (englishField?: string) =>
     .string()
     .min(1)
     .refine(hasHan, `write this in Chinese (it has no Chinese character)${englishField ? `; the English text belongs in ${englishField}` : ''}`);
+
+/** Latin letters: what makes a text English for this check (a document number or a term in Chinese may stand in it). */
+const LATIN = /\p{Script=Latin}/gu;
+
+/**
+ * A non-empty text shown on English pages, beside a Chinese one (`chineseField`): more Latin letters than Han
+ * characters, so that Chinese pasted into the English field is refused. The Chinese it keeps (a document number, a
+ * term) is marked `lang="zh-CN"` where it is shown.
+ */
+export const englishText = (chineseField: string) =>
+  z
+    .string({ error: (iss) => (iss.input === undefined ? `missing: write here the English of ${chineseField}, for the English edition` : undefined) })
+    .min(1)
+    .refine(
+      (text) => (text.match(LATIN)?.length ?? 0) > (text.match(/\p{Script=Han}/gu)?.length ?? 0),
+      `write this in English (it is mostly Chinese); the Chinese text belongs in ${chineseField}`,
+    );

@@ -8,13 +8,11 @@
  */
 import { z } from 'astro/zod';
 import { chineseText } from './chinese-text.ts';
+import { ClaimTextSchema, nameEnFields, nameEnIssues } from './sourced.ts';
 import { RegExpSource } from './registry.ts';
 import { checkUnique } from './unique.ts';
 
 const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'use kebab-case: a-z, 0-9 and single hyphens');
-
-/** A day, `YYYY-MM-DD`; Astro's YAML 1.1 loader reads an unquoted date as a `Date`, the pipeline's as a string. */
-const Day = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'write the day as YYYY-MM-DD'));
 
 /**
  * Groups of instruments, a plain grouping by what the instrument works through (not the supply/demand/environment
@@ -28,36 +26,6 @@ export const INSTRUMENT_CATEGORIES = {
   market: '项目组织与技术市场',
 } as const;
 export type InstrumentCategory = keyof typeof INSTRUMENT_CATEGORIES;
-
-/** What a definition was checked against (the same words as the other registries use). */
-export const DEFINITION_AGAINST = {
-  official: '据官方发布的文本核对',
-  reprint: '据转载的文本核对，未见官方发布的文本',
-  secondary: '据他人的记述核对',
-} as const;
-
-/** A definition: sourced (`source`, `checked`, `against`) or the editors' own wording (`editors: true`). */
-export const InstrumentDefinitionSchema = z
-  .strictObject({
-    /** Chinese; wording quoted from the source stands in “”. */
-    text: chineseText(),
-    /** Document number, or title and URL, of what states it. */
-    source: z.string().min(1).optional(),
-    checked: Day.optional(),
-    against: z.enum(['official', 'reprint', 'secondary']).optional(),
-    /** The editors' own wording (编者释义): no numbers, dates or quotations presented as a document's. */
-    editors: z.literal(true).optional(),
-  })
-  .superRefine((d, ctx) => {
-    const stated = (['source', 'checked', 'against'] as const).filter((k) => d[k] !== undefined);
-    if (d.editors && stated.length > 0) ctx.addIssue({ code: 'custom', path: [stated[0]!], message: `the editors' own wording has no ${stated[0]}: drop editors: true if a document states it` });
-    if (!d.editors && stated.length < 3) {
-      const missing = (['source', 'checked', 'against'] as const).filter((k) => d[k] === undefined);
-      ctx.addIssue({ code: 'custom', path: [missing[0]!], message: `a sourced definition needs source, checked and against (${missing.join(', ')} missing), or mark it editors: true` });
-    }
-  });
-export type InstrumentDefinition = z.infer<typeof InstrumentDefinitionSchema>;
-
 
 /** One policy instrument. */
 export const InstrumentSchema = z
@@ -80,20 +48,17 @@ export const InstrumentSchema = z
     /** Longer words containing a form that do not name the instrument (`人力资源开发孵化基地`). */
     notIn: z.array(z.string().min(1)).default([]),
     category: z.enum(Object.keys(INSTRUMENT_CATEGORIES) as [InstrumentCategory, ...InstrumentCategory[]]),
-    /** What the instrument is, for a reader of the plans; one or two sentences. */
-    definition: InstrumentDefinitionSchema,
+    /** What the instrument is, for a reader of the plans; one or two sentences, sourced or the editors' own (src/schemas/sourced.ts). */
+    definition: ClaimTextSchema,
     /** English name; Chinese pages show it marked `lang="en"`. */
     nameEn: z.string().min(1),
-    /** `editors` (the editors' translation, shown as 编者译名) or, in Chinese, where the English name is published. */
-    nameEnSource: z.union([z.literal('editors'), chineseText()]),
-    /** The day the published English name was checked; only for a published name. */
-    nameEnChecked: Day.optional(),
+    /** `editors` (the editors' translation, shown as 编者译名) or, in Chinese, where the English name is published, with `nameEnChecked`. */
+    ...nameEnFields,
     /** Glossary term ids (`content/glossary.yaml`) that explain words of this instrument. */
     glossary: z.array(kebab).default([]),
   })
   .superRefine((r, ctx) => {
-    if (r.nameEnSource === 'editors' && r.nameEnChecked !== undefined) ctx.addIssue({ code: 'custom', path: ['nameEnChecked'], message: 'the editors’ translation has no checked date' });
-    if (r.nameEnSource !== 'editors' && r.nameEnChecked === undefined) ctx.addIssue({ code: 'custom', path: ['nameEnChecked'], message: 'a published English name needs nameEnChecked' });
+    for (const issue of nameEnIssues(r)) ctx.addIssue({ code: 'custom', ...issue });
   });
 export type Instrument = z.infer<typeof InstrumentSchema>;
 

@@ -5,7 +5,7 @@
  * 编者译名), so that a reader can tell what a document says from what the site's editors say.
  */
 import { z } from 'astro/zod';
-import { chineseText } from './chinese-text.ts';
+import { chineseText, englishText } from './chinese-text.ts';
 
 /**
  * A day, `YYYY-MM-DD`. YAML 1.1 readers (Astro's `file()` loader) turn an unquoted date into a `Date`, the
@@ -62,7 +62,12 @@ export function provenanceIssues(
 /** The fields of a text with its provenance. */
 const claimShape = {
   /** The text, in Chinese; wording quoted from the source stands in “”. */
-  text: chineseText(),
+  text: chineseText('textEn'),
+  /**
+   * The same in English, for the English edition: the editors' translation of `text`, adding and dropping nothing
+   * (a quotation stays in “”; a document number may stay in Chinese).
+   */
+  textEn: englishText('text'),
   ...provenanceFields,
   /** The editors' own wording, not a document's: shown as 编者释义. */
   editors: z.literal(true).optional(),
@@ -71,12 +76,14 @@ const claimShape = {
 /** What the editors' own wording must not state: a digit (a number, a year), a document number, a document's title. */
 const STATED_FACT = /[0-9０-９〔〕《》]/u;
 
-const NOT_AN_OBJECT = 'write it as { text, source, checked, against } (a document states it) or { text, editors: true } (the editors’ own wording)';
+const NOT_AN_OBJECT = 'write it as { text, textEn, source, checked, against } (a document states it) or { text, textEn, editors: true } (the editors’ own wording)';
 
 /** Either sourced or the editors' own wording: never both, never neither. */
-function checkClaim(d: { text: string; editors?: true | undefined; source?: string | undefined; checked?: string | undefined; against?: CheckedAgainst | undefined }, ctx: z.RefinementCtx): void {
+function checkClaim(d: { text: string; textEn: string; editors?: true | undefined; source?: string | undefined; checked?: string | undefined; against?: CheckedAgainst | undefined }, ctx: z.RefinementCtx): void {
   if (d.editors) {
-    if (STATED_FACT.test(d.text)) ctx.addIssue({ code: 'custom', path: ['text'], message: 'the editors’ own wording states no numbers, dates, document numbers or 《titles》: give the source, or reword it' });
+    for (const k of ['text', 'textEn'] as const) {
+      if (STATED_FACT.test(d[k])) ctx.addIssue({ code: 'custom', path: [k], message: 'the editors’ own wording states no numbers, dates, document numbers or 《titles》: give the source, or reword it' });
+    }
     for (const k of ['source', 'checked', 'against'] as const) {
       if (d[k] !== undefined) ctx.addIssue({ code: 'custom', path: [k], message: `the editors' own wording has no ${k}: drop editors: true if a document states it` });
     }

@@ -4,8 +4,9 @@
  * `<link rel="alternate" hreflang>`, and the page it names links back with the same set; every page has a visible
  * language switch that leads to a built page in the other language. Read from the built files, no browser.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { describe, expect, inject, test } from 'vitest';
 import config from '../../astro.config.mjs';
 import { builtPages } from '../support/browser.ts';
@@ -163,9 +164,37 @@ test('an English glossary entry says in English where its definition comes from,
   const root = parsedHtmlFile(join(siteDir, 'en/glossary/chuying-qiye/index.html'));
   expect(root.querySelectorAll('.definition-region h2').map((h) => h.textContent.trim())).toEqual(['Tianjin', 'Hebei Province']);
   const [tianjin, hebei] = root.querySelectorAll('.definition-region p');
-  expect(tianjin!.querySelector('.claim-source')!.textContent).toMatch(/^ \(source: 《天津市雏鹰企业.*; checked 1 December 2026 against a reprint \(no official text found\)\)$/u);
+  expect(tianjin!.querySelector('.claim-source')!.textContent).toMatch(
+    /^ \(the editors’ translation of 天津市的办法所称雏鹰企业，“是指.*”。; source: 《天津市雏鹰企业.*; checked 1 December 2026 against a reprint \(no official text found\)\)$/u,
+  );
   expect(hebei!.textContent).toContain('no definition of the term for this region');
   expect(root.querySelectorAll('.definition-region [lang="zh-CN"]').map((e) => e.textContent)).not.toContain('Hebei Province');
+});
+
+// Every definition of the registries (content/*.yaml, as the editors wrote them) on its English page, in the editors'
+// English (`textEn`) with the Chinese it renders; the Chinese page shows the Chinese only. They were Chinese alone.
+describe('a registry’s definitions on the English edition are English, with their Chinese', () => {
+  const squash = (s: string) => s.replace(/&amp;/gu, '&').replace(/\s+/gu, ' ').trim();
+  type Definition = { text: string; textEn: string };
+  const registry = (file: string) => parse(readFileSync(join('content', file), 'utf8')) as { id: string; definition?: Definition; byRegion?: Definition[] }[];
+  const cases = [
+    ...registry('indicators.yaml').map((e) => ['indicators', e] as const),
+    ...registry('instruments.yaml').map((e) => ['instruments', e] as const),
+    ...registry('glossary.yaml').map((e) => ['glossary', e] as const),
+  ];
+  test('every indicator, instrument and glossary term', () => {
+    expect(cases.length).toBeGreaterThan(80);
+    const problems = cases.flatMap(([dir, e]) => {
+      const en = squash(parsedHtmlFile(join(siteDir, 'en', dir, e.id, 'index.html')).querySelector('main')!.textContent);
+      const zh = squash(parsedHtmlFile(join(siteDir, dir, e.id, 'index.html')).querySelector('main')!.textContent);
+      return [e.definition, ...(e.byRegion ?? [])].filter((d) => d !== undefined).flatMap((d) => [
+        ...(en.includes(squash(d.textEn)) ? [] : [`/en/${dir}/${e.id}/: no English definition “${squash(d.textEn).slice(0, 40)}…”`]),
+        ...(en.includes(d.text) ? [] : [`/en/${dir}/${e.id}/: no Chinese beside it`]),
+        ...(zh.includes(squash(d.textEn)) ? [`/${dir}/${e.id}/: the English on the Chinese page`] : []),
+      ]);
+    });
+    expectNone(problems, 'definitions not shown as they should be');
+  });
 });
 
 // A plan's apparatus after its text (校勘记, 来源说明) stood in Chinese on the English page. Beichen's seed has three
@@ -182,7 +211,8 @@ test('an English plan page’s apparatus is English: repairs and the lines left 
   expect(mark.getAttributeValue('lang')).toBe('en');
   expect(mark.hasAttribute('aria-label')).toBe(false);
   expect(mark.querySelector('.repair-note')!.textContent).toMatch(/^Repair: the source has “202147”\. The characters 年, 月 and 日/u);
-  expect(mark.querySelectorAll('.repair-note [lang="zh-CN"]').map((e) => e.textContent)).toContain('“202147”');
+  // The characters named are marked Chinese; the quoted number, and the English quotes around it, are not.
+  expect(mark.querySelectorAll('.repair-note [lang="zh-CN"]').map((e) => e.textContent)).toEqual(['年', '月', '日']);
   expect(root.querySelectorAll('table.removed th[scope="col"]').map((th) => th.textContent)).toEqual(['Line', 'Kind', 'Source text']);
   expect(root.querySelectorAll('table.removed tbody tr')).toHaveLength(12);
   // Why each line left, by the rule's English name (content/chrome.yaml), a field's Chinese label in it marked.

@@ -74,7 +74,7 @@ export const resp = (id: string, blockId: string, raw: string, roles: Partial<Pi
   shared: roles.shared ?? [],
 });
 export const department = (id: string, region: string, name: string, fullName: string | null = null): Department => ({ id, region, name, fullName, nameEn: `${name} (en)`, nameEnSource: 'editors', kind: 'government', generic: 'x', aliases: [] });
-export const term = (id: string, t: string): Term => ({ id, term: t, aliases: [], nameEn: t, nameEnSource: 'editors', definition: { text: `${t}的定义。`, editors: true }, byRegion: [], see: [], notIn: [] });
+export const term = (id: string, t: string): Term => ({ id, term: t, aliases: [], nameEn: t, nameEnSource: 'editors', definition: { text: `${t}的定义。`, textEn: 'A definition.', editors: true }, byRegion: [], see: [], notIn: [] });
 export const theme = (id: string, name: string): Theme => ({ id, name, nameEn: id, keywords: [name] });
 
 /**

@@ -157,8 +157,12 @@ export function comparabilityReasonsEn(v: ComparedValue, indicator: ComparableIn
   return reasons;
 }
 
-/** A Chinese run: Han characters with the CJK punctuation and full-width forms between and around them. */
-const CHINESE_RUN = /[\p{Script=Han}“”][\p{Script=Han}\u3000-\u303f\uff00-\uffef“”—0-9]*/gu;
+/**
+ * A Chinese run: Han characters with the CJK punctuation, full-width forms and digits between and around them
+ * (`“2021年4月7日”`); curly quotes belong to it only when they open or close Chinese (`“高企”`), not around English
+ * words or a bare number (`“Little Giant”`, `“202147”`).
+ */
+const CHINESE_RUN = /[“”]*[0-9]*\p{Script=Han}[\p{Script=Han}\u3000-\u303f\uff00-\uffef“”—0-9]*/gu;
 
 /** An English text split into its English and Chinese parts (`Words`), in order, with nothing lost. */
 export function chineseRuns(text: string): Words {

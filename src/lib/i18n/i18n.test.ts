@@ -103,6 +103,14 @@ test('Chinese quoted in an English registry text is found run by run, and nothin
   expect(parts.map((p) => p.text).join('')).toBe(text);
   expect(parts.filter((p) => p.lang === 'zh-CN').map((p) => p.text)).toEqual(['全社会研发投入强度', '宝坻', '十四五期间累计35亿元', '国科发政〔2017〕115号']);
   expect(chineseRuns('No Chinese here')).toEqual([{ text: 'No Chinese here', lang: 'en' }]);
+  // Curly quotes are English around English words or a bare number, Chinese around Chinese (a date with its digits).
+  expect(chineseRuns('defines it as “a start-up” (“高企”), “202147” as “2021年4月7日”.')).toEqual([
+    { text: 'defines it as “a start-up” (', lang: 'en' },
+    { text: '“高企”', lang: 'zh-CN' },
+    { text: '), “202147” as ', lang: 'en' },
+    { text: '“2021年4月7日”', lang: 'zh-CN' },
+    { text: '.', lang: 'en' },
+  ]);
 });
 
 test('fitTitle keeps an English title within 70 characters as Astro writes it (quotes as &quot;)', () => {
