@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
 import type { Block } from '../../src/schemas/plan.ts';
 import { PlanDocumentSchema } from '../../src/schemas/plan.ts';
 import type { Instrument } from '../../src/schemas/instruments.ts';
@@ -95,6 +96,13 @@ describe('content/instruments.yaml and its schema', () => {
     const glossary = new Set([...readFileSync('content/glossary.yaml', 'utf8').matchAll(/^- id: (\S+)/gmu)].map((m) => m[1]));
     const missing = list.flatMap((r) => r.glossary.filter((id) => !glossary.has(id)).map((id) => `${r.id} → ${id}`));
     expect(missing).toEqual([]);
+  });
+  test('an instrument and the glossary term of the same Chinese name have one English name (a plural aside)', () => {
+    const list = parseInstruments(readFileSync('content/instruments.yaml', 'utf8'), 'content/instruments.yaml');
+    const terms = parse(readFileSync('content/glossary.yaml', 'utf8')) as { id: string; term: string; nameEn: string }[];
+    const singular = (s: string) => s.toLowerCase().replace(/s$/u, '');
+    const differ = list.flatMap((r) => terms.filter((t) => t.term === r.name && singular(t.nameEn) !== singular(r.nameEn)).map((t) => `${r.name}: instrument “${r.nameEn}”, glossary “${t.nameEn}”`));
+    expect(differ).toEqual([]);
   });
   test('errors name the file and line: a form in two instruments, an unsourced definition, English in a Chinese field', () => {
     const yaml = [
