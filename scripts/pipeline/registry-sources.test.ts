@@ -5,7 +5,8 @@
  * site's schemas, so that a schema that lets a claim through does not hide it here):
  * - a definition is either sourced (a document number, or a URL, or the text on this site; the day it was checked;
  *   what was read: official, reprint or secondary) or the editors' own wording (`editors: true`), which states no
- *   numbers, dates, document numbers or titles in 《》; its English (`textEn`) is there and states the same years;
+ *   numbers, dates, document numbers or titles in 《》; its English (`textEn`) is there and states the same years,
+ *   and a source's English (`sourceEn`) cites the same addresses and document numbers;
  * - an English name says whose it is: `editors`, or where it is published with the day that was checked;
  * - a document number, an issuer or a year of a cited document comes with a source;
  * - a department's full name comes with a source, or is marked as the editors' reading.
@@ -62,6 +63,14 @@ function englishProblems(r: Record<string, unknown>, what: string): string[] {
   ];
 }
 
+/** Problems of a source's English (`sourceEn`): there, citing every address and document number `source` cites. */
+function sourceEnProblems(r: Record<string, unknown>, what: string): string[] {
+  if (typeof r.sourceEn !== 'string' || !/[A-Za-z]{3,}/u.test(r.sourceEn)) return [`${what}: no sourceEn (the source in English, for the English edition)`];
+  const cited = [...((r.source as string).match(/https?:\/\/[^\s；，。（）()]+|\p{Script=Han}{1,6}〔\d{4}〕\d+号|第[\d一二三四五六七八九十〇]+号/gu) ?? [])];
+  const sourceEn = r.sourceEn;
+  return cited.filter((c) => !sourceEn.includes(c)).map((c) => `${what}: sourceEn does not cite ${c}`);
+}
+
 /** Problems of a definition: sourced, or the editors' own wording that states no facts; in Chinese and in English. */
 function definitionProblems(d: unknown, what: string): string[] {
   if (d === null || typeof d !== 'object') return [`${what}: a definition is { text, textEn, source, checked, against } or { text, textEn, editors: true } (got ${JSON.stringify(d)})`];
@@ -71,7 +80,8 @@ function definitionProblems(d: unknown, what: string): string[] {
     const extra = ['source', 'checked', 'against'].filter((k) => k in r).map((k) => `${what}: the editors' own wording has a ${k}`);
     return [...(STATED_FACT.test(r.text) ? [...extra, `${what}: the editors' own wording states a number, a date or a document: ${r.text}`] : extra), ...englishProblems(r, what)];
   }
-  return [...provenanceProblems(r, what), ...englishProblems(r, what)];
+  const provenance = provenanceProblems(r, what);
+  return [...provenance, ...(provenance.length === 0 ? sourceEnProblems(r, what) : []), ...englishProblems(r, what)];
 }
 
 /** Problems of an English name: whose it is, and when a published one was checked. */
@@ -130,13 +140,20 @@ describe('the rules themselves', () => {
     expect(definitionProblems({ text: '2016年印发。', textEn: 'Issued in 2016.', editors: true }, 'd')).toHaveLength(2);
     expect(definitionProblems({ text: '定义。', textEn: 'A definition.', source: '某办法', checked: '2026-12-01', against: 'official' }, 'd')).toHaveLength(1);
     expect(definitionProblems({ text: '定义。', textEn: 'A definition.', source: '某办法（国科发火〔2016〕32号）', checked: '2026-13-01', against: 'official' }, 'd')).toHaveLength(1);
-    expect(definitionProblems({ text: '定义。', textEn: 'A definition.', source: '某办法（国科发火〔2016〕32号）', checked: '2026-12-01', against: 'official' }, 'd')).toEqual([]);
+    expect(definitionProblems({ text: '定义。', textEn: 'A definition.', source: '某办法（国科发火〔2016〕32号）', sourceEn: 'A measure (国科发火〔2016〕32号)', checked: '2026-12-01', against: 'official' }, 'd')).toEqual([]);
   });
   test('a definition without its English, or whose English adds or drops a year, is refused', () => {
-    const sourced = { source: '某办法（国科发火〔2016〕32号）', checked: '2026-12-01', against: 'official' };
+    const sourced = { source: '某办法（国科发火〔2016〕32号）', sourceEn: 'A measure (国科发火〔2016〕32号)', checked: '2026-12-01', against: 'official' };
     expect(definitionProblems({ text: '释义。', editors: true }, 'd')).toEqual(['d: no textEn (the English the English edition shows)']);
     expect(definitionProblems({ text: '2015年起实施。', textEn: 'In force since 2016.', ...sourced }, 'd')).toEqual(['d: textEn states 2016, which the Chinese does not', 'd: textEn drops 2015, which the Chinese states']);
     expect(definitionProblems({ text: '2015年起实施。', textEn: 'In force since 2015.', ...sourced }, 'd')).toEqual([]);
     expect(definitionProblems({ text: '释义。', textEn: 'Some 3 things.', editors: true }, 'd')).toHaveLength(1);
+  });
+  test('a source without its English, or whose English drops an address or a document number, is refused', () => {
+    const d = { text: '定义。', textEn: 'A definition.', source: '某办法（国科发火〔2016〕32号）第二条；转载：https://example.org/a.html', checked: '2026-12-01', against: 'reprint' };
+    expect(definitionProblems(d, 'd')).toEqual(['d: no sourceEn (the source in English, for the English edition)']);
+    expect(definitionProblems({ ...d, sourceEn: 'A measure (国科发火〔2016〕32号), Article 2; reprint' }, 'd')).toEqual(['d: sourceEn does not cite https://example.org/a.html']);
+    expect(definitionProblems({ ...d, sourceEn: 'A measure, Article 2; reprint: https://example.org/a.html' }, 'd')).toEqual(['d: sourceEn does not cite 国科发火〔2016〕32号']);
+    expect(definitionProblems({ ...d, sourceEn: 'A measure (国科发火〔2016〕32号), Article 2; reprint: https://example.org/a.html' }, 'd')).toEqual([]);
   });
 });

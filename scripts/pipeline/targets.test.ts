@@ -324,5 +324,9 @@ describe('parseIndicators(yamlText, file)', () => {
     );
     expect(() => parseIndicators(yaml('text: 研发经费支出占GDP的比重。\ntextEn: R&D spending over GDP, in 2020.\neditors: true'), 'x.yaml')).toThrow(/x\.yaml:9 › 0\.definition\.textEn: the editors’ own wording states no numbers/u);
     expect(parseIndicators(yaml('text: 研发经费支出占GDP的比重。\ntextEn: R&D spending as a share of GDP (研发经费).\neditors: true'), 'x.yaml')[0]!.definition.textEn).toBe('R&D spending as a share of GDP (研发经费).');
+    // A source is cited in English too.
+    const sourced = 'text: 研发经费支出占GDP的比重。\ntextEn: R&D spending over GDP.\nsource: 某办法（国科发火〔2016〕32号）\nchecked: 2026-12-01\nagainst: official';
+    expect(() => parseIndicators(yaml(sourced), 'x.yaml')).toThrow(/x\.yaml:10 › 0\.definition\.source: write the source in English too \(sourceEn\), for the English edition/u);
+    expect(parseIndicators(yaml(`${sourced}\nsourceEn: A measure (国科发火〔2016〕32号)`), 'x.yaml')[0]!.definition.sourceEn).toBe('A measure (国科发火〔2016〕32号)');
   });
 });

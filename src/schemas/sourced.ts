@@ -69,6 +69,8 @@ const claimShape = {
    */
   textEn: englishText('text'),
   ...provenanceFields,
+  /** `source` in English, for the English edition: the same addresses and document numbers, the words around them English. */
+  sourceEn: z.string().min(1).optional(),
   /** The editors' own wording, not a document's: shown as 编者释义. */
   editors: z.literal(true).optional(),
 };
@@ -76,10 +78,15 @@ const claimShape = {
 /** What the editors' own wording must not state: a digit (a number, a year), a document number, a document's title. */
 const STATED_FACT = /[0-9０-９〔〕《》]/u;
 
-const NOT_AN_OBJECT = 'write it as { text, textEn, source, checked, against } (a document states it) or { text, textEn, editors: true } (the editors’ own wording)';
+const NOT_AN_OBJECT = 'write it as { text, textEn, source, sourceEn, checked, against } (a document states it) or { text, textEn, editors: true } (the editors’ own wording)';
 
 /** Either sourced or the editors' own wording: never both, never neither. */
-function checkClaim(d: { text: string; textEn: string; editors?: true | undefined; source?: string | undefined; checked?: string | undefined; against?: CheckedAgainst | undefined }, ctx: z.RefinementCtx): void {
+function checkClaim(
+  d: { text: string; textEn: string; editors?: true | undefined; source?: string | undefined; sourceEn?: string | undefined; checked?: string | undefined; against?: CheckedAgainst | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (d.sourceEn !== undefined && d.source === undefined) ctx.addIssue({ code: 'custom', path: ['sourceEn'], message: 'sourceEn translates source: write source first' });
+  if (d.source !== undefined && d.sourceEn === undefined) ctx.addIssue({ code: 'custom', path: ['source'], message: 'write the source in English too (sourceEn), for the English edition' });
   if (d.editors) {
     for (const k of ['text', 'textEn'] as const) {
       if (STATED_FACT.test(d[k])) ctx.addIssue({ code: 'custom', path: [k], message: 'the editors’ own wording states no numbers, dates, document numbers or 《titles》: give the source, or reword it' });

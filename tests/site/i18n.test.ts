@@ -165,17 +165,18 @@ test('an English glossary entry says in English where its definition comes from,
   expect(root.querySelectorAll('.definition-region h2').map((h) => h.textContent.trim())).toEqual(['Tianjin', 'Hebei Province']);
   const [tianjin, hebei] = root.querySelectorAll('.definition-region p');
   expect(tianjin!.querySelector('.claim-source')!.textContent).toMatch(
-    /^ \(the editors’ translation of 天津市的办法所称雏鹰企业，“是指.*”。; source: 《天津市雏鹰企业.*; checked 1 December 2026 against a reprint \(no official text found\)\)$/u,
+    /^ \(the editors’ translation of 天津市的办法所称雏鹰企业，“是指.*”。; source: 《天津市雏鹰企业.*》 \(Tianjin Measures for .*\), 津科规〔2021〕3号 .*, Article 2; reprint: https:\/\/i\.tten\.cn\S+; checked 1 December 2026 against a reprint \(no official text found\)\)$/u,
   );
   expect(hebei!.textContent).toContain('no definition of the term for this region');
   expect(root.querySelectorAll('.definition-region [lang="zh-CN"]').map((e) => e.textContent)).not.toContain('Hebei Province');
 });
 
 // Every definition of the registries (content/*.yaml, as the editors wrote them) on its English page, in the editors'
-// English (`textEn`) with the Chinese it renders; the Chinese page shows the Chinese only. They were Chinese alone.
+// English (`textEn`) with the Chinese it renders and its source in English (`sourceEn`); the Chinese page shows the
+// Chinese only. They were Chinese alone.
 describe('a registry’s definitions on the English edition are English, with their Chinese', () => {
   const squash = (s: string) => s.replace(/&amp;/gu, '&').replace(/\s+/gu, ' ').trim();
-  type Definition = { text: string; textEn: string };
+  type Definition = { text: string; textEn: string; sourceEn?: string };
   const registry = (file: string) => parse(readFileSync(join('content', file), 'utf8')) as { id: string; definition?: Definition; byRegion?: Definition[] }[];
   const cases = [
     ...registry('indicators.yaml').map((e) => ['indicators', e] as const),
@@ -190,6 +191,7 @@ describe('a registry’s definitions on the English edition are English, with th
       return [e.definition, ...(e.byRegion ?? [])].filter((d) => d !== undefined).flatMap((d) => [
         ...(en.includes(squash(d.textEn)) ? [] : [`/en/${dir}/${e.id}/: no English definition “${squash(d.textEn).slice(0, 40)}…”`]),
         ...(en.includes(d.text) ? [] : [`/en/${dir}/${e.id}/: no Chinese beside it`]),
+        ...(d.sourceEn === undefined || en.includes(squash(d.sourceEn)) ? [] : [`/en/${dir}/${e.id}/: no English source`]),
         ...(zh.includes(squash(d.textEn)) ? [`/${dir}/${e.id}/: the English on the Chinese page`] : []),
       ]);
     });
