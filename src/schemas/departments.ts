@@ -13,6 +13,7 @@
  * Names are matched within the plan's region only, against `name` and `aliases`.
  */
 import { z } from 'astro/zod';
+import { chineseText, englishText } from './chinese-text.ts';
 import { nameEnFields, nameEnIssues, provenanceFields, provenanceIssues } from './sourced.ts';
 
 /** Kebab-case id segment: lower-case ASCII letters and digits separated by single hyphens. */
@@ -67,12 +68,15 @@ export const DepartmentSchema = z
      * forms of the seeds (`区区商务局`, `区政府区政府合作交流办`). The page shows the raw form beside the name.
      */
     aliases: z.array(z.string().min(1)).default([]),
-    /** Editorial note: why two spellings are (or are not) the same body, what a collective name covers. */
-    note: z.string().min(1).optional(),
+    /** Editorial note: why two spellings are (or are not) the same body, what a collective name covers; in Chinese. */
+    note: chineseText('noteEn').optional(),
+    /** The note in English, for the English edition; required with `note`. */
+    noteEn: englishText('note').optional(),
   })
   .refine((d) => d.id.startsWith(`${d.region}-`), { path: ['id'], message: 'id must start with the region id and a hyphen' })
   .superRefine((d, ctx) => {
     for (const issue of nameEnIssues(d)) ctx.addIssue({ code: 'custom', ...issue });
+    if ((d.note === undefined) !== (d.noteEn === undefined)) ctx.addIssue({ code: 'custom', path: [d.note === undefined ? 'noteEn' : 'note'], message: 'write the note in Chinese (note) and in English (noteEn), or neither' });
     if (d.fullName === null) {
       if (d.fullNameEditors) ctx.addIssue({ code: 'custom', path: ['fullNameEditors'], message: 'there is no full name to mark' });
       if (d.source !== undefined) ctx.addIssue({ code: 'custom', path: ['source'], message: 'a source is for the full name, and there is none' });

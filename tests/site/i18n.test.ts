@@ -199,6 +199,24 @@ describe('a registry’s definitions on the English edition are English, with th
   });
 });
 
+// content/departments.yaml's notes (why two spellings are one body, what a collective covers) were English only
+// and shown on no page: each department page shows its note, in Chinese on the Chinese page, in English on the English.
+test('a department’s note from the register is on its page, in the language of the page', () => {
+  const squash = (s: string) => s.replace(/&amp;/gu, '&').replace(/\s+/gu, ' ').trim();
+  const noted = (parse(readFileSync(join('content', 'departments.yaml'), 'utf8')) as { id: string; note?: string; noteEn?: string }[]).filter((d) => d.note);
+  expect(noted.length).toBeGreaterThan(5);
+  const problems = noted.flatMap((d) => {
+    const zh = squash(parsedHtmlFile(join(siteDir, 'departments', d.id, 'index.html')).querySelector('main')!.textContent);
+    const en = squash(parsedHtmlFile(join(siteDir, 'en', 'departments', d.id, 'index.html')).querySelector('main')!.textContent);
+    return [
+      ...(zh.includes(`编者说明${d.note}`) ? [] : [`/departments/${d.id}/: no 编者说明`]),
+      ...(en.includes(`Editors’ note${squash(d.noteEn!)}`) ? [] : [`/en/departments/${d.id}/: no editors’ note`]),
+      ...(zh.includes(squash(d.noteEn!)) ? [`/departments/${d.id}/: the English note on the Chinese page`] : []),
+    ];
+  });
+  expectNone(problems, 'department notes not shown as they should be');
+});
+
 // A plan's apparatus after its text (校勘记, 来源说明) stood in Chinese on the English page. Beichen's seed has three
 // repairs (content/corrections.yaml) and twelve lines left out (hand-listed in tests/fixtures/removed/seeds.yaml).
 test('an English plan page’s apparatus is English: repairs and the lines left out, the source quoted in Chinese', () => {

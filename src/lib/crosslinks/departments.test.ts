@@ -153,7 +153,7 @@ describe('departmentViews(plans, departments) and departmentMatrix(plans, views)
 describe('departmentPages(views, perPage): which departments have a page of their own, and where the others are listed', () => {
   // A department with `n` tasks; what a task says does not matter here.
   const v = (id: string, region: string | null, registered: boolean, n: number): DepartmentView => ({
-    id, name: id, fullName: null, nameEn: null, fullNameSource: null, nameEnEditors: false, region, registered,
+    id, name: id, fullName: null, nameEn: null, fullNameSource: null, nameEnEditors: false, region, registered, note: null,
     tasks: Array.from({ length: n }, () => ({ role: 'lead' }) as DepartmentTask),
   });
   // Page size 4. Region x: u1 (2 tasks), u2 (2), u3 (1), big (5: more than a page); region y: u4 (1); r1 registered

@@ -28,6 +28,8 @@ export interface DepartmentView {
   nameEnEditors: boolean;
   region: string | null;
   registered: boolean;
+  /** The editors' note on the entry, in both languages (`null`: none, or not in the register). */
+  note: { zh: string; en: string } | null;
   tasks: DepartmentTask[];
 }
 
@@ -40,7 +42,7 @@ export function departmentViews(plans: PlanDocument[], departments: Department[]
   const views = new Map<string, DepartmentView>();
   for (const d of departments) {
     const fullNameSource = d.fullName !== null && d.source ? `${d.source}，${d.checked}核对` : null;
-    views.set(d.id, { id: d.id, name: d.name, fullName: d.fullName ?? null, nameEn: d.nameEn ?? null, fullNameSource, nameEnEditors: d.nameEnSource === 'editors', region: d.region ?? null, registered: true, tasks: [] });
+    views.set(d.id, { id: d.id, name: d.name, fullName: d.fullName ?? null, nameEn: d.nameEn ?? null, fullNameSource, nameEnEditors: d.nameEnSource === 'editors', region: d.region ?? null, registered: true, note: d.note && d.noteEn ? { zh: d.note, en: d.noteEn } : null, tasks: [] });
   }
   for (const doc of plans) {
     const places = planPlaces(doc);
@@ -49,7 +51,7 @@ export function departmentViews(plans: PlanDocument[], departments: Department[]
       for (const [role, ref] of rolesOf(r)) {
         let view = views.get(ref.departmentId);
         if (!view) {
-          view = { id: ref.departmentId, name: ref.name, fullName: null, nameEn: null, fullNameSource: null, nameEnEditors: false, region: doc.meta.region?.value.id ?? null, registered: false, tasks: [] };
+          view = { id: ref.departmentId, name: ref.name, fullName: null, nameEn: null, fullNameSource: null, nameEnEditors: false, region: doc.meta.region?.value.id ?? null, registered: false, note: null, tasks: [] };
           views.set(ref.departmentId, view);
         }
         // The excerpt shows the start of the task, the part that says what is to be done.
