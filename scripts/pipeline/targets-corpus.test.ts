@@ -246,4 +246,22 @@ describe('the rules the corpus asked for, on made-up text', () => {
     const block: Block = { kind: 'paragraph', id: 'p1', lines: [1], part: 'body', role: 'body', text: '全县23个乡镇、50多家科技企业代表参加会议。全年新增高新技术企业20家。', marks: [] };
     expect(extractTargets([block], { indicators, period: { start: 2017, end: 2017 } }).map((t) => t.valueText)).toEqual(['20家']);
   });
+
+  // Measures (若干措施) are mostly support standards: what a body is paid, on what condition, up to what cap.
+  test('does not read a measure’s support standard as a target, but does read a target beside it', () => {
+    const paragraph = (text: string): Block => ({ kind: 'paragraph', id: 'p1', lines: [1], part: 'body', role: 'body', text, marks: [] });
+    const read = (text: string) => extractTargets([paragraph(text)], { indicators, period: { start: 2023, end: 2025 } }).map((t) => t.valueText);
+    expect(read('第一条 支持企业加大研发投入。对年度研发费用超过500万元的企业，按增量的10%给予奖励，最高不超过200万元。')).toEqual([]);
+    expect(read('对首次认定的高新技术企业给予20万元奖励；对新认定的国家级重点实验室给予500万元支持。')).toEqual([]);
+    expect(read('经认定的市级孵化器，一次性奖励50万元。')).toEqual([]);
+    expect(read('到2025年，高新技术企业达到500家；对新认定的高新技术企业给予20万元奖励。')).toEqual(['500家']);
+    expect(read('力争全社会研发投入强度达到3%，对研发投入增长的企业给予支持。')).toEqual(['3%']);
+  });
+
+  test('leaves out the number of a box, an annex or a table caption', () => {
+    expect(findValues('专栏1 重点支持领域').values).toEqual([]);
+    expect(findValues('附件2 申报表').values).toEqual([]);
+    expect(findValues('表1 主要指标').values).toEqual([]);
+    expect(findValues('专栏1 新建重点实验室10个').values.map((v) => v.valueText)).toEqual(['10个']);
+  });
 });

@@ -16,7 +16,8 @@
  * in any unit), `累计` cumulative, `新增`/`新建`/`比2015年…增加了` an increase, anything else a level. `由2015年58家`
  * is a baseline for 2015; everything else is dated by `./time.ts`.
  *
- * The numbers of a sentence about who attended a meeting (`…50多家科技企业代表参加会议`) are not read at all.
+ * The numbers of a sentence about who attended a meeting (`…50多家科技企业代表参加会议`) are not read at all, nor those
+ * of a clause setting a measure's support standard (`给予20万元奖励`).
  */
 import type { Target } from '../../../src/schemas/plan.ts';
 import type { AliasMatcher } from './aliases.ts';
@@ -77,6 +78,14 @@ const LOOK_BACK = 200;
  * and bodies in the room, not anything the plan or the region measures.
  */
 const ATTENDANCE = /(?:参加|出席|列席|参与)了?(?:会议|大会|座谈会|报告会|发布会)/u;
+/**
+ * A clause (to 。 or ；) that grants money or a reward sets the support standard of a measure (`对首次认定的高新技术企业
+ * 给予20万元奖励`, `按增量的10%给予奖励，最高不超过200万元`, `奖励50万元`): its numbers say what a body is paid and on
+ * what condition, not what the plan or the region is to reach. A clause that also sets a target (`到2025年`, `力争`)
+ * is read as usual.
+ */
+const SUPPORT_STANDARD = /(?:给予|予以)[^。；;]{0,30}?(?:奖励|补助|资助|补贴|奖补|支持|扶持)|(?:奖励|补助|资助|补贴|奖补)(?:资金)?\d|最高(?:不超过|可达|给予|奖励|补助|资助|补贴)?\d|一次性(?:给予|奖励|补助|资助)/u;
+const TARGET_CUE = /到(?:19|20)\d{2}年|力争|争取|确保/u;
 /** A quote longer than this (a paragraph that lost its 。) is narrowed to the clauses around the value. */
 const QUOTE_MAX = 400;
 
@@ -130,10 +139,10 @@ function quotedMask(text: string): boolean[] {
   return mask;
 }
 
-function sentenceRanges(text: string): [number, number][] {
+function sentenceRanges(text: string, ends = /[。！？!?]/gu): [number, number][] {
   const ranges: [number, number][] = [];
   let start = 0;
-  for (const m of text.matchAll(/[。！？!?]/gu)) {
+  for (const m of text.matchAll(ends)) {
     ranges.push([start, m.index + 1]);
     start = m.index + 1;
   }
@@ -164,7 +173,9 @@ interface Subject {
 export function readProse(text: string, ctx: ProseContext): ProseTarget[] {
   const sentences = sentenceRanges(text);
   const attendance = sentences.filter(([a, b]) => ATTENDANCE.test(text.slice(a, b)));
-  const spans = findValues(text, { from: ctx.from }).values.filter((v) => !attendance.some(([a, b]) => v.start >= a && v.start < b));
+  const supportStandards = sentenceRanges(text, /[。！？!?；;]/gu).filter(([a, b]) => SUPPORT_STANDARD.test(text.slice(a, b)) && !TARGET_CUE.test(text.slice(a, b)));
+  const notRead = [...attendance, ...supportStandards];
+  const spans = findValues(text, { from: ctx.from }).values.filter((v) => !notRead.some(([a, b]) => v.start >= a && v.start < b));
   const mask = quotedMask(text);
   /** Just after the last mark matching `re` in [from, to), looking back `LOOK_BACK` characters at most. */
   const lastMark = (re: RegExp, from: number, to: number) => {

@@ -88,6 +88,8 @@ function skipReason(text: string, start: number, numEnd: number, digits: string,
     // `1.产业自主创新能力逐步提高 2.高新技术产业稳步发展`: list numbers of a table of contents or a run-in list.
     if (/(?:^|[\s\u3000\u00a0,，;；:：。)）])$/u.test(before) && /^\s*[.．、]\s*[^\d\s]/u.test(after)) return 'ordinal';
     if (/[(（]$/u.test(before) && /^[)）]/u.test(after)) return 'ordinal';
+    // `专栏1 重大科技基础设施`, `附件2`, a caption `表1 …`: the number of a box, an annex or a table.
+    if (/(?:专栏|附件|附表)\s*$|^\s*[表图]\s*$/u.test(before)) return 'ordinal';
     // `由原来的26位提升到21位`: 位 after a bare number is a rank (as a classifier for people it is not recognised).
     if (/^位/u.test(after)) return 'ordinal';
     // `500强`, `10大科技示范工程`, `863计划`, `世界500企业`: a bare number glued to a word is part of a name.
