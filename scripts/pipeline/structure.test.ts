@@ -58,6 +58,13 @@ describe('parseStructure(lines, opts)', () => {
     expect(ids(blocks)).toEqual(['title', 'p0-1', 's1', 'p1-1', 'p1-2', 's1-1', 'p1-1-1']);
   });
 
+  test('an article (第三条 …) is anchored by its number, art3, whatever comes before it; a paragraph citing one is not', () => {
+    const before = parse('某市若干措施\n为支持创新，制定本措施。\n第一条 支持研发。\n第二条　支持平台。\n第三条支持人才。\n第三条规定的人才，另行认定。');
+    expect(ids(before.blocks)).toEqual(['title', 'p0-1', 'art1', 'art2', 'art3', 'p0-5']);
+    const after = parse('某市若干措施\n为支持创新，制定本措施。\n新增的一段说明。\n第一条 支持研发。\n第二条　支持平台。\n第十二条 附则。');
+    expect(ids(after.blocks)).toEqual(['title', 'p0-1', 'p0-2', 'art1', 'art2', 'art12']);
+  });
+
   test('anchors stay the same when text elsewhere changes', () => {
     const before = parse('某区科技规划\n一、总体要求\n甲。\n二、重点任务\n（一）企业\n乙。');
     const after = parse('某区科技规划\n一、总体要求\n甲。\n新增一段。\n又一段。\n二、重点任务\n（一）企业\n乙。');

@@ -3,7 +3,7 @@
  * section, tables, annexes, a table of contents kept out of the outline, and recovered level-1 headings.
  */
 import type { WorkLine } from '../corrections.ts';
-import { toChineseNumeral } from '../lexicon/numerals.ts';
+import { parseChineseNumeral, toChineseNumeral } from '../lexicon/numerals.ts';
 import { insertRepair, joinPieces, slicePiece, wholeLine, type Piece } from '../piece.ts';
 import { findTables, readTable } from '../tables.ts';
 import { DISCLOSURE_LINE, isDateLine, ORG_LINE, type Front, type ParagraphRole } from './front.ts';
@@ -14,6 +14,12 @@ import type { DraftBlock } from './index.ts';
 const SENTENCE_PUNCT = /[。，；：,;:！？!?]/u;
 const ANNEX_LABEL = /^附\s*件\s*(\d*)\s*[:：]?$/u;
 const ANNEX_LIST = /^附\s*件\s*\d*\s*[:：]/u;
+/**
+ * `第三条 …`: an article of a measure or of rules, which readers cite by its number; its anchor is that number
+ * (`art3`), not its place among the paragraphs, so that 第三条 keeps its address whatever is added before it. Not a
+ * paragraph that opens by citing one (`第三条规定的…`).
+ */
+const ARTICLE = /^第([一二三四五六七八九十百零〇]{1,5})条(?!规定|所称|的)/u;
 
 export interface BodyOptions {
   front: Front;
@@ -42,7 +48,9 @@ export function readBody(lines: WorkLine[], start: number, opts: BodyOptions): D
   const paragraph = (piece: Piece, role: ParagraphRole = 'body') => {
     const n = (paraCount.get(sectionPath) ?? 0) + 1;
     paraCount.set(sectionPath, n);
-    blocks.push({ kind: 'paragraph', id: unique(`p${sectionPath}-${n}`), part: 'body', role, piece, lines: [piece.line] });
+    const article = role === 'body' ? ARTICLE.exec(piece.text) : null;
+    const id = article ? `art${parseChineseNumeral(article[1]!)}` : `p${sectionPath}-${n}`;
+    blocks.push({ kind: 'paragraph', id: unique(id), part: 'body', role, piece, lines: [piece.line] });
   };
   let tableCount = 0;
   const { toc, notice } = opts.front;
