@@ -59,6 +59,19 @@ describe('tableOfContents(doc) / sectionPath(doc, id)', () => {
     expect(toc.slice(0, 2).map((e) => e.label)).toEqual(['印发通知', '一、总体要求']);
     expect(toc[2]!.children[0]!.children[0]).toMatchObject({ id: 's2-1-1', label: '1.提高科技创新能力' });
   });
+  test('lists the articles of a measure (第一条 …) by number and opening clause, under their chapter if it has one', () => {
+    const made = (text: string) => buildPlanDocument({ name: 'm.txt', path: 'm.txt', bytes: Buffer.from(text) }, reg);
+    const flat = tableOfContents(made('某市支持科技创新若干措施\n为支持创新，制定本措施。\n第一条 支持企业加大研发投入。对研发投入增长的企业给予奖励。\n第二条　对首次认定的国家高新技术企业按照认定当年的研发投入给予一次性奖励。'));
+    expect(flat.map((e) => [e.id, e.label, e.level])).toEqual([
+      ['art1', '第一条 支持企业加大研发投入', 1],
+      ['art2', '第二条　对首次认定的国家高新技术企业按照…', 1],
+    ]);
+    const chapters = tableOfContents(made('某市科技创新促进办法\n第一章 总则\n第一条 为促进科技创新，制定本办法。\n第二章 附则\n第二条 本办法自发布之日起施行。'));
+    expect(chapters.map((e) => [e.id, e.label, e.children.map((c) => [c.id, c.label, c.level])])).toEqual([
+      ['s1', '第一章总则', [['art1', '第一条 为促进科技创新', 2]]],
+      ['s2', '第二章附则', [['art2', '第二条 本办法自发布之日起施行', 2]]],
+    ]);
+  });
   test('names the headings above a section', () => {
     expect(sectionPath(beichen, 's2-1-1')).toEqual(['二、重点任务', '(一)增强科技创新策源能力', '1.提高科技创新能力']);
   });

@@ -130,11 +130,41 @@ export function tocListHtml(entries: readonly (TocEntry & { english?: boolean })
   return `<ol>${entries.map(item).join('')}</ol>`;
 }
 
-/** The table of contents: the notice (if any), then the outline. */
+/** An article's anchor (`art3`, given by the structure stage to a paragraph that opens `第三条`). */
+const ARTICLE_ID = /^art\d+$/u;
+/** Longest opening clause of an article that the outline shows whole. */
+const ARTICLE_LABEL_MAX = 24;
+
+/** `第一条 支持企业加大研发投入。对…` → `第一条 支持企业加大研发投入`: the article's number and its opening clause, cut short. */
+function articleLabel(text: string): string {
+  const clause = /^[^。；：，,;:]*/u.exec(text)![0].trim();
+  return clause.length <= ARTICLE_LABEL_MAX ? clause : `${clause.slice(0, ARTICLE_LABEL_MAX - 4)}…`;
+}
+
+/**
+ * The table of contents: the notice (if any), then the outline. The articles of a measure or rules (第一条 …) are
+ * entries too, under the heading they stand in (a chapter, a section) or, in a text without headings, on their own:
+ * such a text is navigated by its articles.
+ */
 export function tableOfContents(doc: PlanDocument): TocEntry[] {
-  const walk = (nodes: OutlineNode[]): TocEntry[] => nodes.map((n) => ({ id: n.id, label: `${n.number}${n.title}`, level: n.level, children: walk(n.children) }));
+  const byId = new Map<string, TocEntry>();
+  const walk = (nodes: OutlineNode[]): TocEntry[] =>
+    nodes.map((n) => {
+      const entry: TocEntry = { id: n.id, label: `${n.number}${n.title}`, level: n.level, children: walk(n.children) };
+      byId.set(n.id, entry);
+      return entry;
+    });
+  const outline = walk(doc.outline);
+  let under: TocEntry | null = null;
+  for (const b of doc.blocks) {
+    if (b.kind === 'heading') under = byId.get(b.id) ?? under;
+    else if (b.kind === 'paragraph' && ARTICLE_ID.test(b.id)) {
+      const entry = { id: b.id, label: articleLabel(b.text), level: (under?.level ?? 0) + 1, children: [] };
+      (under ? under.children : outline).push(entry);
+    }
+  }
   const notice = doc.blocks.find((b) => b.kind === 'title' && b.role === 'notice');
-  return [...(notice ? [{ id: notice.id, label: '印发通知', level: 1, children: [] }] : []), ...walk(doc.outline)];
+  return [...(notice ? [{ id: notice.id, label: '印发通知', level: 1, children: [] }] : []), ...outline];
 }
 
 /** The headings above a section and its own, for citing it: `['二、重点任务', '（一）增强科技创新策源能力']`; `[]` for an id that is not a heading. */
