@@ -254,6 +254,7 @@ describe('the rules the corpus asked for, on made-up text', () => {
     expect(read('第一条 支持企业加大研发投入。对年度研发费用超过500万元的企业，按增量的10%给予奖励，最高不超过200万元。')).toEqual([]);
     expect(read('对首次认定的高新技术企业给予20万元奖励；对新认定的国家级重点实验室给予500万元支持。')).toEqual([]);
     expect(read('经认定的市级孵化器，一次性奖励50万元。')).toEqual([]);
+    expect(read('引进的博士，生活补助标准为每人每月3000元，最高可获得10万元。')).toEqual([]);
     expect(read('到2025年，高新技术企业达到500家；对新认定的高新技术企业给予20万元奖励。')).toEqual(['500家']);
     expect(read('力争全社会研发投入强度达到3%，对研发投入增长的企业给予支持。')).toEqual(['3%']);
   });

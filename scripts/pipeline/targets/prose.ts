@@ -84,7 +84,8 @@ const ATTENDANCE = /(?:参加|出席|列席|参与)了?(?:会议|大会|座谈�
  * what condition, not what the plan or the region is to reach. A clause that also sets a target (`到2025年`, `力争`)
  * is read as usual.
  */
-const SUPPORT_STANDARD = /(?:给予|予以)[^。；;]{0,30}?(?:奖励|补助|资助|补贴|奖补|支持|扶持)|(?:奖励|补助|资助|补贴|奖补)(?:资金)?\d|最高(?:不超过|可达|给予|奖励|补助|资助|补贴)?\d|一次性(?:给予|奖励|补助|资助)/u;
+const SUPPORT_STANDARD =
+  /(?:给予|予以)[^。；;]{0,30}?(?:奖励|补助|资助|补贴|奖补|支持|扶持)|(?:奖励|补助|资助|补贴|奖补)(?:资金|标准|金额)?(?:为|按)?(?:每\p{Script=Han}{1,4})?\d|最高(?:不超过|可达|可获得?|给予|奖励|补助|资助|补贴)?\d|一次性(?:给予|奖励|补助|资助)/u;
 const TARGET_CUE = /到(?:19|20)\d{2}年|力争|争取|确保/u;
 /** A quote longer than this (a paragraph that lost its 。) is narrowed to the clauses around the value. */
 const QUOTE_MAX = 400;
