@@ -11,6 +11,7 @@ import {
   derivedDepartmentId,
   extractResponsibilities,
   findClauses,
+  type FoundClause,
   parseDepartments,
   resolveDepartment,
 } from './responsibilities.ts';
@@ -82,6 +83,22 @@ describe('findClauses(text)', () => {
   test('ignores other bracketed text', () => {
     expect(findClauses('力争新建1家市级以上大学科技园。科技领军(培育)企业(此件主动公开)')).toEqual([]);
     expect(findClauses('（由政府引导，龙头企业牵头组建）')).toEqual([]);
+  });
+  // The labelled forms of other portals' measures and work points (made-up text in their shape).
+  test('reads a labelled list closing a paragraph, and lead and support by their labels, in brackets or not', () => {
+    const roles = (c: FoundClause) => [c.lead.map((n) => n.raw), c.support.map((n) => n.raw), c.shared.map((n) => n.raw)];
+    const text = '对研发投入增长的企业给予奖励。责任单位：市科技局，市财政局';
+    const [closing] = findClauses(text);
+    expect(roles(closing!)).toEqual([[], [], ['市科技局', '市财政局']]);
+    expect(closing!.raw).toBe('责任单位：市科技局，市财政局');
+    for (const n of closing!.shared) expect(text.slice(n.start, n.end)).toBe(n.raw);
+    expect(findClauses('加强人才引进。牵头单位：市人社局；配合单位：市科技局、市教育局').map(roles)).toEqual([[['市人社局'], ['市科技局', '市教育局'], []]]);
+    expect(findClauses('加强人才引进（牵头部门：市人社局；配合部门：市科技局）。').map(roles)).toEqual([[['市人社局'], ['市科技局'], []]]);
+  });
+  test('a label inside a sentence, or followed by prose, is no clause', () => {
+    expect(findClauses('各责任单位：要按时报送进展情况。')).toEqual([]);
+    expect(findClauses('明确责任单位：由市科技局会同有关部门研究制定具体办法并组织实施，确保各项措施落地见效')).toEqual([]);
+    expect(findClauses('责任单位：市科技局。下一步将继续推进。')).toEqual([]);
   });
 });
 

@@ -3,7 +3,9 @@
  *
  * - 北辰区 (000): `(责任单位:区科技局、区工信局、区市场监管局)`: joint responsibility, no lead named → all `shared`;
  * - 红桥区 (002): `（区科技局牵头，区市场监管局、区商务局按职责分工负责）` → `lead` before 牵头, `support` before
- *   按职责分工负责 (or 配合/负责).
+ *   按职责分工负责 (or 配合/负责);
+ * - labelled lists, in brackets or closing a paragraph, as many other portals print them: `责任单位：市科技局、市财政局`
+ *   (shared), `牵头单位：市人社局；配合单位：市科技局` (lead, support).
  *
  * Each name keeps its raw form (`区区商务局`) and gets the cleaned name and id of its body from
  * `content/departments.yaml`, matched within the plan's region only (区科技局 of two districts are two bodies).
@@ -75,6 +77,36 @@ function splitNames(list: string, offset: number): ClauseName[] {
   return names;
 }
 
+/**
+ * Labelled lists, as many portals print them, in brackets or closing a paragraph: `责任单位：市科技局、市财政局`
+ * (shared), `牵头单位：市人社局；配合单位：市科技局` (lead, support). Role by label.
+ */
+const LABEL = /(责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|参与单位|协同单位|协办单位)\s*[:：]\s*/gu;
+const ROLE_OF_LABEL: Record<string, 'lead' | 'support' | 'shared'> = {
+  责任单位: 'shared', 责任部门: 'shared', 牵头单位: 'lead', 牵头部门: 'lead',
+  配合单位: 'support', 配合部门: 'support', 参与单位: 'support', 协同单位: 'support', 协办单位: 'support',
+};
+/** Longest name of a body in a labelled list: a longer item is prose, and the list no clause. */
+const NAME_MAX = 24;
+
+/** `inner` as labelled lists from its first character on (`offset`: where it starts in the text); `null` if it is not. */
+function readLabelled(inner: string, offset: number): Pick<FoundClause, 'lead' | 'support' | 'shared'> | null {
+  const labels = [...inner.matchAll(LABEL)];
+  if (labels.length === 0 || labels[0]!.index !== inner.length - inner.trimStart().length) return null;
+  const parts: Pick<FoundClause, 'lead' | 'support' | 'shared'> = { lead: [], support: [], shared: [] };
+  for (const [k, m] of labels.entries()) {
+    const from = m.index + m[0].length;
+    const to = labels[k + 1]?.index ?? inner.length;
+    const list = inner.slice(from, to).replace(/[\s。；;，,]+$/u, '');
+    // Sentence punctuation inside the list, or an item too long to be a name: prose, not a list of bodies.
+    if (/[。：:]/u.test(list)) return null;
+    const names = splitNames(list, offset + from);
+    if (names.length === 0 || names.some((n) => n.raw.length > NAME_MAX)) return null;
+    parts[ROLE_OF_LABEL[m[1]!]!].push(...names);
+  }
+  return parts;
+}
+
 /** Read the inside of one bracket pair; `offset` is where `inner` starts in the text. `null` if not a clause. */
 function readClause(inner: string, offset: number): Pick<FoundClause, 'lead' | 'support' | 'shared'> | null {
   const shared = SHARED.exec(inner);
@@ -82,6 +114,8 @@ function readClause(inner: string, offset: number): Pick<FoundClause, 'lead' | '
     const names = splitNames(shared[2]!, offset + shared[1]!.length);
     return names.length > 0 ? { lead: [], support: [], shared: names } : null;
   }
+  const labelled = readLabelled(inner, offset);
+  if (labelled) return labelled;
   const at = inner.indexOf('牵头');
   if (at <= 0) return null;
   // `（由区科技局牵头，…）`: 由 introduces the lead, it is not part of the name.
@@ -106,7 +140,15 @@ export function findClauses(text: string): FoundClause[] {
     const parts = readClause(m[1]!, m.index + 1);
     if (parts) found.push({ raw: m[0], start: m.index, end: m.index + m[0].length, ...parts });
   }
-  return found;
+  // Labelled lists without brackets close a paragraph: `…给予奖励。责任单位：市科技局，市财政局`.
+  const masked = text.replace(BRACKETED, (b) => ' '.repeat(b.length));
+  for (const m of masked.matchAll(LABEL)) {
+    if (m.index > 0 && !/[。；;！？!?\s\u3000]/u.test(masked[m.index - 1]!)) continue;
+    const parts = readLabelled(text.slice(m.index), m.index);
+    if (parts) found.push({ raw: text.slice(m.index).trimEnd(), start: m.index, end: text.trimEnd().length, ...parts });
+    break;
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
 
 /** Administrative prefixes that scraping or typing sometimes doubles (`区区商务局`, `区政府区政府合作交流办`). */
