@@ -92,3 +92,13 @@ describe('region of a plan whose title names a place the division table lacks', 
     expect(region?.from).toBe('text');
   });
 });
+
+describe('validity of a text whose portal gives none', () => {
+  const reg = loadRegistries('seeds', 'content');
+  const validity = (text: string) => buildPlanDocument({ name: 'x.txt', path: 'seeds/x.txt', bytes: new TextEncoder().encode(text) }, reg).meta.validity;
+  test('is the text’s own words on its term, with their line; none when it states none', () => {
+    expect(validity('某市支持科技创新若干措施\n第一条 支持研发。\n第二条 本措施自发布之日起施行，有效期3年。')).toMatchObject({ value: '有效期3年', from: 'text', line: 3 });
+    expect(validity('某市支持科技创新若干措施\n第一条 支持研发。\n第二条 本措施自2023年1月1日起施行，有效期至2025年12月31日。')?.value).toBe('有效期至2025年12月31日');
+    expect(validity('某市科技创新规划\n一、总体要求\n推动科技创新。')).toBeNull();
+  });
+});

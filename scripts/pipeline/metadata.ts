@@ -32,6 +32,22 @@ export interface MetadataInput {
 
 type Sourced<T> = Provenance & { value: T };
 const fromText = <T>(value: T, line: number, raw: string): Sourced<T> => ({ value, from: 'text', line, raw, note: null, noteEn: null });
+
+/** What a measure says of its own term: `有效期3年`, `有效期至2025年12月31日`, `有效期限为五年`. */
+const TERM = /有效期限?(?:为|至|到)?\s*[^。；，,;、]{1,24}/u;
+
+/**
+ * Validity when the portal gives none: the text's own words on its term, from its last paragraph that states one,
+ * quoted as written. Whether it is still in force on a given day is the reader's to judge, not a value to infer.
+ */
+function statedTerm(paragraphs: ParagraphDraft[]): Sourced<string> | null {
+  for (const b of [...paragraphs].reverse()) {
+    if (b.part !== 'body' || b.lines.length !== 1) continue;
+    const m = TERM.exec(b.piece.text);
+    if (m) return fromText(m[0].trim(), b.lines[0]!, m[0].trim());
+  }
+  return null;
+}
 const inferred = <T>(value: T, line: number, raw: string, note: EditorsWords): Sourced<T> => ({ value, from: 'inferred', line, raw, note: note.zh, noteEn: note.en });
 const fromCatalog = <T>(value: T): Sourced<T> => ({ value, from: 'catalog', line: null, raw: null, note: null, noteEn: null });
 /** An inferred value's note, to carry over to a value inferred from it (a period read from an inferred title). */
@@ -241,7 +257,7 @@ export function extractMetadata({ removed, blocks, inferredTitle, catalog, regio
     period,
     region,
     kind,
-    validity: field('有效性', (v) => v),
+    validity: field('有效性', (v) => v) ?? statedTerm(paragraphs),
     topic: field('主题', (v) => v),
     indexNumber: field('索引号', (v) => v),
     publisher,
