@@ -257,6 +257,7 @@ describe('the rules the corpus asked for, on made-up text', () => {
     expect(read('引进的博士，生活补助标准为每人每月3000元，最高可获得10万元。')).toEqual([]);
     expect(read('到2025年，高新技术企业达到500家；对新认定的高新技术企业给予20万元奖励。')).toEqual(['500家']);
     expect(read('力争全社会研发投入强度达到3%，对研发投入增长的企业给予支持。')).toEqual(['3%']);
+    expect(read('对新认定的国家高新技术企业给予奖励，全年新增高新技术企业50家。')).toEqual(['50家']);
   });
 
   test('leaves out the number of a box, an annex or a table caption', () => {

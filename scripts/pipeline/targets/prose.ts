@@ -79,10 +79,11 @@ const LOOK_BACK = 200;
  */
 const ATTENDANCE = /(?:参加|出席|列席|参与)了?(?:会议|大会|座谈会|报告会|发布会)/u;
 /**
- * A clause (to 。 or ；) that grants money or a reward sets the support standard of a measure (`对首次认定的高新技术企业
- * 给予20万元奖励`, `按增量的10%给予奖励，最高不超过200万元`, `奖励50万元`): its numbers say what a body is paid and on
- * what condition, not what the plan or the region is to reach. A clause that also sets a target (`到2025年`, `力争`)
- * is read as usual.
+ * A clause (to the next ，。；) that grants money or a reward, or caps it, sets the support standard of a measure
+ * (`对首次认定的高新技术企业给予20万元奖励`, `按增量的10%给予奖励`, `最高不超过200万元`, `一次性奖励50万元`): its numbers
+ * say what a body is paid, not what the plan or the region is to reach. (The condition before it, `对年度研发费用超过
+ * 500万元的企业`, is a threshold, left out by `./values.ts`.) A clause that also sets a target (`到2025年`, `力争`) is
+ * read as usual, and so is the clause beside it (`…给予奖励，全年新增高新技术企业50家`).
  */
 const SUPPORT_STANDARD =
   /(?:给予|予以)[^。；;]{0,30}?(?:奖励|补助|资助|补贴|奖补|支持|扶持)|(?:奖励|补助|资助|补贴|奖补)(?:资金|标准|金额)?(?:为|按)?(?:每\p{Script=Han}{1,4})?\d|最高(?:不超过|可达|可获得?|给予|奖励|补助|资助|补贴)?\d|一次性(?:给予|奖励|补助|资助)/u;
@@ -174,7 +175,7 @@ interface Subject {
 export function readProse(text: string, ctx: ProseContext): ProseTarget[] {
   const sentences = sentenceRanges(text);
   const attendance = sentences.filter(([a, b]) => ATTENDANCE.test(text.slice(a, b)));
-  const supportStandards = sentenceRanges(text, /[。！？!?；;]/gu).filter(([a, b]) => SUPPORT_STANDARD.test(text.slice(a, b)) && !TARGET_CUE.test(text.slice(a, b)));
+  const supportStandards = sentenceRanges(text, /[。！？!?；;，,]/gu).filter(([a, b]) => SUPPORT_STANDARD.test(text.slice(a, b)) && !TARGET_CUE.test(text.slice(a, b)));
   const notRead = [...attendance, ...supportStandards];
   const spans = findValues(text, { from: ctx.from }).values.filter((v) => !notRead.some(([a, b]) => v.start >= a && v.start < b));
   const mask = quotedMask(text);
