@@ -61,7 +61,6 @@ export interface ResponsibilityResult {
 }
 
 const BRACKETED = /[(（]([^()（）]*)[)）]/gu;
-const SHARED = /^(\s*责任单位\s*[:：]\s*)(.*?)\s*$/u;
 /** What closes the supporting list of a 牵头 clause. Longest first: the alternation is tried in order. */
 const SUPPORT_VERB = /^(.*?)\s*(按职责分工负责|按职责分工配合|按职责负责|分工负责|配合|参与|负责)$/u;
 /** A list item: anything between separators. 和/及 are not separators: 发展和改革委员会 contains 和. */
@@ -109,11 +108,6 @@ function readLabelled(inner: string, offset: number): Pick<FoundClause, 'lead' |
 
 /** Read the inside of one bracket pair; `offset` is where `inner` starts in the text. `null` if not a clause. */
 function readClause(inner: string, offset: number): Pick<FoundClause, 'lead' | 'support' | 'shared'> | null {
-  const shared = SHARED.exec(inner);
-  if (shared) {
-    const names = splitNames(shared[2]!, offset + shared[1]!.length);
-    return names.length > 0 ? { lead: [], support: [], shared: names } : null;
-  }
   const labelled = readLabelled(inner, offset);
   if (labelled) return labelled;
   const at = inner.indexOf('牵头');

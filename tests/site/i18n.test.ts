@@ -21,6 +21,8 @@ const pages = builtPages(siteDir);
 const NOT_FOUND = ['/404.html', '/en/404.html'];
 const isEnglish = (path: string) => path === '/en/' || path.startsWith('/en/');
 const siteRoot = new URL('/', config.site!).href;
+/** Text as the page shows it, to compare with a registry's: entities html-validate leaves, whitespace collapsed. */
+const squash = (s: string) => s.replace(/&amp;/gu, '&').replace(/\s+/gu, ' ').trim();
 
 
 /** The hreflang alternates of a page: language → URL path (from the site root). */
@@ -175,7 +177,6 @@ test('an English glossary entry says in English where its definition comes from,
 // English (`textEn`) with the Chinese it renders and its source in English (`sourceEn`); the Chinese page shows the
 // Chinese only. They were Chinese alone.
 describe('a registry’s definitions on the English edition are English, with their Chinese', () => {
-  const squash = (s: string) => s.replace(/&amp;/gu, '&').replace(/\s+/gu, ' ').trim();
   type Definition = { text: string; textEn: string; sourceEn?: string };
   const registry = (file: string) => parse(readFileSync(join('content', file), 'utf8')) as { id: string; definition?: Definition; byRegion?: Definition[] }[];
   const cases = [
@@ -202,7 +203,6 @@ describe('a registry’s definitions on the English edition are English, with th
 // content/departments.yaml's notes (why two spellings are one body, what a collective covers) were English only
 // and shown on no page: each department page shows its note, in Chinese on the Chinese page, in English on the English.
 test('a department’s note from the register is on its page, in the language of the page', () => {
-  const squash = (s: string) => s.replace(/&amp;/gu, '&').replace(/\s+/gu, ' ').trim();
   const noted = (parse(readFileSync(join('content', 'departments.yaml'), 'utf8')) as { id: string; note?: string; noteEn?: string }[]).filter((d) => d.note);
   expect(noted.length).toBeGreaterThan(5);
   const problems = noted.flatMap((d) => {
