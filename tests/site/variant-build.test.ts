@@ -1,8 +1,9 @@
 /**
  * A second build, as a deployer or a new contributor would make it: the five seeds plus a sixth plan written for
- * this test (tests/fixtures/sixth/), a hostile text (tests/fixtures/hostile/markup.txt), the 20 real texts of
- * other portals (tests/fixtures/corpus/, no catalog entries) and five texts from the project's corpus generator
- * (scripts/generate-corpus.ts) — 32 plans — built strictly (any text that cannot be read fails the build) under
+ * this test (tests/fixtures/sixth/), a made-up measure in the shape other portals print them (tests/fixtures/measures/:
+ * articles, reward amounts, labelled responsibility lists, a stated term), a hostile text
+ * (tests/fixtures/hostile/markup.txt), the 20 real texts of other portals (tests/fixtures/corpus/, no catalog entries)
+ * and four texts from the project's corpus generator (scripts/generate-corpus.ts) — 32 plans — built strictly (any text that cannot be read fails the build) under
  * the sub-path `/plans/` and served there. Checks: a new text becomes a page with no code change; every link,
  * asset, data and search URL works under the sub-path; markup in a source is shown as text on the page and in
  * search results, and never runs; and search on a site of 32 plans through the character-pair index (the path of
@@ -27,8 +28,8 @@ import { bucketOf, needleKeys, pairBucketCount } from '../../src/lib/search/pair
 
 const BASE = '/plans/';
 const CORPUS = readdirSync('tests/fixtures/corpus').filter((f) => f.endsWith('.txt'));
-/** Texts from scripts/generate-corpus.ts (seed 1, its default): 00000_synthetic.txt … 00004_synthetic.txt. */
-const GENERATED = 5;
+/** Texts from scripts/generate-corpus.ts (seed 1, its default): 00000_synthetic.txt … 00003_synthetic.txt. */
+const GENERATED = 4;
 /** Plans per search index shard in this build. */
 const SHARD = 12;
 /** The index bundles 32 plans in shards of 12 make (scripts/pagefind-shards.ts). */
@@ -39,6 +40,7 @@ const site = siteBuiltForFile({
   writeSeeds: (seeds) => {
     for (const f of readdirSync('seeds').filter((f) => f.endsWith('.txt') || f === 'catalog.yaml')) copyFileSync(join('seeds', f), join(seeds, f));
     copyFileSync('tests/fixtures/sixth/005_dongli_fixture.txt', join(seeds, '005_dongli_fixture.txt'));
+    copyFileSync('tests/fixtures/measures/006_measures_fixture.txt', join(seeds, '006_measures_fixture.txt'));
     copyFileSync('tests/fixtures/hostile/markup.txt', join(seeds, '900_markup.txt'));
     for (const f of CORPUS) copyFileSync(join('tests/fixtures/corpus', f), join(seeds, f));
     // Enough plans that a common word has more candidates than a first page of results (10) and “继续检查” shows.
@@ -80,7 +82,7 @@ describe('a sixth plan dropped into seeds/', () => {
       await page.goto(site.url);
       const titles = await page.locator('.plan-list th a').allTextContents();
       expect(CORPUS).toHaveLength(20);
-      expect(titles).toHaveLength(7 + CORPUS.length + GENERATED);
+      expect(titles).toHaveLength(8 + CORPUS.length + GENERATED);
       expect(titles).toContain('东丽区科技创新三年行动方案（2023—2025年）');
       // The generated texts' titles, as the generator wrote them.
       expect(titles).toEqual(
@@ -89,7 +91,6 @@ describe('a sixth plan dropped into seeds/', () => {
           '内蒙古自治区呼和浩特市土默特左旗科技创新三年行动计划（2020—2022年）',
           '福建省泉州市永春县科技创新“十二五”规划',
           '山东省菏泽市定陶区科技创新“十四五”规划',
-          '江西省宜春市靖安县科技创新“十四五”规划',
         ]),
       );
       await page.goto(pageUrl(site.url, '/plans/tianjin-dongli-2023-2025/'));
@@ -99,6 +100,40 @@ describe('a sixth plan dropped into seeds/', () => {
     } finally {
       await page.close();
     }
+  });
+});
+
+// tests/fixtures/measures/006_measures_fixture.txt, read by hand: five articles (第一条 … 第五条; 第三条规定的 in the
+// fifth cites one), reward amounts in 第一条 to 第四条, one target (到2025年 … 高新技术企业达到500家), three labelled
+// responsibility lists, and its term (有效期3年).
+describe('a measure (若干措施) dropped into seeds/', () => {
+  test('its articles are anchored by number and listed in the contents; its term is on the card', async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(pageUrl(site.url, '/'));
+      await page.getByRole('link', { name: '某市支持科技创新若干措施' }).first().click();
+      const toc = page.locator('nav.toc a');
+      expect(await toc.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['#notice-title', '#art1', '#art2', '#art3', '#art4', '#art5']);
+      expect(await toc.nth(1).textContent()).toBe('第一条 支持企业加大研发投入');
+      expect((await page.locator('#art3').textContent())?.startsWith('第三条 支持创新平台建设。')).toBe(true);
+      expect(await page.locator('.meta-card').textContent()).toContain('有效期3年');
+      // The names of the labelled lists link to their departments' pages.
+      expect(await page.locator('#art3 a[href*="/departments/"]').allTextContents()).toEqual(['市科技局', '市发展改革委', '市财政局']);
+    } finally {
+      await page.close();
+    }
+  });
+  test('its reward amounts are not targets; the one target beside them is', () => {
+    const doc = readdirSync(site.plansDir)
+      .filter((f) => f.endsWith('.json') && !f.startsWith('_'))
+      .map((f) => JSON.parse(readFileSync(join(site.plansDir, f), 'utf8')) as PlanDocument)
+      .find((d) => d.source.file === '006_measures_fixture.txt')!;
+    expect(doc.targets.map((t) => [t.valueText, t.indicatorId, t.year])).toEqual([['500家', 'high-tech-enterprises', 2025]]);
+    expect(doc.responsibilities.map((r) => [r.blockId, r.lead.length, r.support.length, r.shared.length])).toEqual([
+      ['art1', 0, 0, 2],
+      ['art2', 1, 1, 0],
+      ['art3', 1, 2, 0],
+    ]);
   });
 });
 
@@ -324,7 +359,7 @@ describe('search on a site of 32 plans (the pair index names the candidates)', (
   });
 
   test('the build holds at least 30 plans, more than the 20 up to which every page is read', () => {
-    expect(plans.size).toBe(7 + CORPUS.length + GENERATED);
+    expect(plans.size).toBe(8 + CORPUS.length + GENERATED);
     expect(plans.size).toBeGreaterThanOrEqual(30);
   });
 
