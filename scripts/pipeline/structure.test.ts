@@ -61,6 +61,7 @@ describe('parseStructure(lines, opts)', () => {
   test('an article (第三条 …) is anchored by its number, art3, whatever comes before it; a paragraph citing one is not', () => {
     const before = parse('某市若干措施\n为支持创新，制定本措施。\n第一条 支持研发。\n第二条　支持平台。\n第三条支持人才。\n第三条规定的人才，另行认定。');
     expect(ids(before.blocks)).toEqual(['title', 'p0-1', 'art1', 'art2', 'art3', 'p0-5']);
+    expect(before.blocks.map((b) => (b.kind === 'paragraph' ? (b.article ?? null) : null))).toEqual([null, null, 1, 2, 3, null]);
     const after = parse('某市若干措施\n为支持创新，制定本措施。\n新增的一段说明。\n第一条 支持研发。\n第二条　支持平台。\n第十二条 附则。');
     expect(ids(after.blocks)).toEqual(['title', 'p0-1', 'p0-2', 'art1', 'art2', 'art12']);
   });

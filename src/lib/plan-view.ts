@@ -130,8 +130,6 @@ export function tocListHtml(entries: readonly (TocEntry & { english?: boolean })
   return `<ol>${entries.map(item).join('')}</ol>`;
 }
 
-/** An article's anchor (`art3`, given by the structure stage to a paragraph that opens `第三条`). */
-const ARTICLE_ID = /^art\d+$/u;
 /** Longest opening clause of an article that the outline shows whole. */
 const ARTICLE_LABEL_MAX = 24;
 
@@ -158,7 +156,7 @@ export function tableOfContents(doc: PlanDocument): TocEntry[] {
   let under: TocEntry | null = null;
   for (const b of doc.blocks) {
     if (b.kind === 'heading') under = byId.get(b.id) ?? under;
-    else if (b.kind === 'paragraph' && ARTICLE_ID.test(b.id)) {
+    else if (b.kind === 'paragraph' && b.article !== undefined) {
       const entry = { id: b.id, label: articleLabel(b.text), level: (under?.level ?? 0) + 1, children: [] };
       (under ? under.children : outline).push(entry);
     }

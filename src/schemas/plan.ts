@@ -197,6 +197,8 @@ export const ParagraphBlockSchema = z.object({
   ...blockBase,
   /** Layout role: ordinary body text, or a part of a covering notice that prints differently. */
   role: z.enum(['body', 'addressee', 'closing', 'docno', 'annex', 'byline', 'toc']),
+  /** The number of the article the paragraph is (`第三条 …` → 3), in a measure or rules; absent otherwise. Its id is `art3`. */
+  article: z.number().int().positive().optional(),
   ...RichTextSchema.shape,
 });
 

@@ -48,9 +48,10 @@ export function readBody(lines: WorkLine[], start: number, opts: BodyOptions): D
   const paragraph = (piece: Piece, role: ParagraphRole = 'body') => {
     const n = (paraCount.get(sectionPath) ?? 0) + 1;
     paraCount.set(sectionPath, n);
-    const article = role === 'body' ? ARTICLE.exec(piece.text) : null;
-    const id = article ? `art${parseChineseNumeral(article[1]!)}` : `p${sectionPath}-${n}`;
-    blocks.push({ kind: 'paragraph', id: unique(id), part: 'body', role, piece, lines: [piece.line] });
+    const m = role === 'body' ? ARTICLE.exec(piece.text) : null;
+    const article = m ? parseChineseNumeral(m[1]!) : undefined;
+    const id = article ? `art${article}` : `p${sectionPath}-${n}`;
+    blocks.push({ kind: 'paragraph', id: unique(id), part: 'body', role, ...(article ? { article } : {}), piece, lines: [piece.line] });
   };
   let tableCount = 0;
   const { toc, notice } = opts.front;
