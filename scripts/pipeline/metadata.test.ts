@@ -102,3 +102,12 @@ describe('validity of a text whose portal gives none', () => {
     expect(validity('某市科技创新规划\n一、总体要求\n推动科技创新。')).toBeNull();
   });
 });
+
+describe('period of work points that follow a summary of the year before', () => {
+  const reg = loadRegistries('seeds', 'content');
+  const period = (text: string) => buildPlanDocument({ name: 'x.txt', path: 'seeds/x.txt', bytes: new TextEncoder().encode(text) }, reg).meta.period?.value;
+  test('is the year of the points, not the first year the title names', () => {
+    expect(period('某市科学技术局2022年工作总结和2023年工作要点\n一、2022年工作总结\n成效显著。\n二、2023年工作要点\n培育创新主体。')).toMatchObject({ start: 2023, end: 2023 });
+    expect(period('某市科学技术局2023年工作要点\n一、总体要求\n培育创新主体。')).toMatchObject({ start: 2023, end: 2023 });
+  });
+});

@@ -33,6 +33,9 @@ export interface MetadataInput {
 type Sourced<T> = Provenance & { value: T };
 const fromText = <T>(value: T, line: number, raw: string): Sourced<T> => ({ value, from: 'text', line, raw, note: null, noteEn: null });
 
+/** The year of a work plan's points, when its title names another year too: the year right before 工作要点 or 计划. */
+const POINTS_YEAR = /(\d{4})年(?!\d{1,2}月)(?=\D{0,16}?(?:工作要点|工作计划|工作安排|要点|计划))/u;
+
 /** What a measure says of its own term: `有效期3年`, `有效期至2025年12月31日`, `有效期限为五年`. */
 const TERM = /有效期限?(?:为|至|到)?\s*[^。；，,;、]{1,24}/u;
 
@@ -190,9 +193,10 @@ export function extractMetadata({ removed, blocks, inferredTitle, catalog, regio
     if (periodPara && periodFromPara) return periodFromPara.repaired ? inferred(out(periodFromPara), periodPara.lines[0]!, periodSentence!, periodFromPara.note ?? FROM_THE_TEXT) : fromText(out(periodFromPara), periodPara.lines[0]!, periodSentence!);
     if (title && periodFromTitle) return title.from === 'text' && !periodFromTitle.repaired ? fromText(out(periodFromTitle), title.line!, title.raw!) : inferred(out(periodFromTitle), title.line!, title.raw!, noteOf(title) ?? periodFromTitle.note ?? FROM_THE_TEXT);
     if (REPORT_KINDS.includes(kind.value) || kind.value === 'work-points') {
-      // A work report or work points cover the year they name (`2023年…工作要点`, `在2015年…工作会议上的报告`).
+      // A work report or work points cover the year they name (`2023年…工作要点`, `在2015年…工作会议上的报告`); work
+      // points that follow a summary of the year before cover the year of the points (`2022年工作总结和2023年工作要点`).
       for (const s of [...(title ? [{ text: title.value, line: title.line!, raw: title.raw! }] : []), ...bylines.map((b) => ({ text: b.piece.text, line: b.lines[0]!, raw: b.piece.text }))]) {
-        const y = /(\d{4})年(?!\d{1,2}月)/u.exec(s.text);
+        const y = (kind.value === 'work-points' ? POINTS_YEAR.exec(s.text) : null) ?? /(\d{4})年(?!\d{1,2}月)/u.exec(s.text);
         if (y) return inferred({ start: Number(y[1]), end: Number(y[1]), outlook: null }, s.line, s.raw, { zh: `据“${y[0]}”推定为该年度`, en: `the year of “${y[0]}”` });
       }
       // A news report on a plan: the period the report names first.

@@ -260,6 +260,23 @@ describe('the rules the corpus asked for, on made-up text', () => {
     expect(read('对新认定的国家高新技术企业给予奖励，全年新增高新技术企业50家。')).toEqual(['50家']);
   });
 
+  test('reads a summary of the year before as results, the points as targets for their year, 同比增长 as the growth of the count before it', () => {
+    const paragraph = (id: string, text: string): Block => ({ kind: 'paragraph', id, lines: [1], part: 'body', role: 'body', text, marks: [] });
+    const heading = (id: string, title: string): Block => ({ kind: 'heading', id, lines: [1], part: 'body', level: 1, ordinal: 1, number: '', title, text: title, marks: [] });
+    const blocks = [
+      heading('s1', '一、2022年工作总结'),
+      paragraph('p1-1', '2022年，全市高新技术企业达到800家，同比增长20%；全年技术合同成交额突破50亿元。'),
+      heading('s2', '二、2023年工作要点'),
+      paragraph('p2-1', '全年新增高新技术企业100家。'),
+    ];
+    expect(extractTargets(blocks, { indicators, period: { start: 2023, end: 2023 } }).map((t) => [t.valueText, t.kind, t.year, t.measure, t.indicatorId])).toEqual([
+      ['800家', 'achievement', 2022, 'level', 'high-tech-enterprises'],
+      ['20%', 'achievement', 2022, 'growth', 'high-tech-enterprises'],
+      ['50亿元', 'achievement', null, 'level', 'technology-contract-turnover'],
+      ['100家', 'target', 2023, 'increase', 'high-tech-enterprises'],
+    ]);
+  });
+
   test('leaves out the number of a box, an annex or a table caption', () => {
     expect(findValues('专栏1 重点支持领域').values).toEqual([]);
     expect(findValues('附件2 申报表').values).toEqual([]);

@@ -67,8 +67,8 @@ export interface TargetContext {
   period: { start: number; end: number } | null;
 }
 
-/** Headings under which undated numbers report the past (一、“十三五”科技创新回顾, （一）发展基础, 进展与成效 …). */
-const PAST_SECTION = /回顾|发展基础|基础与优势|进展与成效|发展现状|主要成就|发展成就|发展成效|取得.*成效/u;
+/** Headings under which undated numbers report the past (一、“十三五”科技创新回顾, （一）发展基础, 进展与成效, 2022年工作总结 …). */
+const PAST_SECTION = /回顾|发展基础|基础与优势|进展与成效|发展现状|主要成就|发展成就|发展成效|取得.*成效|工作总结/u;
 
 /**
  * Every quantitative statement in `blocks`, in reading order, with ids `v1`, `v2` …. A number that no indicator

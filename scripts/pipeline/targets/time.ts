@@ -77,6 +77,8 @@ export function readTime(cues: TimeCue[], at: number, plan: Period | null, pastS
   }
   const cue = cues[lo - 1];
   if (!cue) return pastSection ? { kind: 'achievement', year: null, period: null } : { kind: 'target', year: plan?.end ?? null, period: null };
+  // `全年` under a heading about the past (`一、2022年工作总结`) is the year that section reports, not the plan's.
+  if (cue.tense === 'future' && pastSection) return { kind: 'achievement', year: null, period: null };
   const past = cue.tense === 'past' || (cue.tense === 'by-year' && plan !== null && cue.year !== null && cue.year < plan.start);
   return { kind: past ? 'achievement' : 'target', year: cue.year, period: cue.period };
 }
