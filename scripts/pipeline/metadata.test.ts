@@ -56,6 +56,9 @@ describe('detectKind(kinds, title, …)', () => {
     expect(kindOf('某区科技创新“十四五”规划（征求意见稿）')).toBe('five-year-plan');
     expect(kindOf('《某区行动计划（2025—2027年）》政策解读')).toBe('other');
     expect(kindOf('2023年全市科技创新工作要点')).toBe('work-points');
+    expect(kindOf('某县科技局2023年工作计划')).toBe('work-points');
+    expect(kindOf('关于做好2023年科技创新工作安排')).toBe('work-points');
+    expect(kindOf('某区科技创新三年行动计划(2024-2026年)', { start: 2024, end: 2026 })).toBe('three-year-action-plan');
     expect(kindOf('一图读懂《某市科技创新条例》')).toBe('other');
   });
   test('an action plan is a three-year action plan only when its period has three years', () => {
