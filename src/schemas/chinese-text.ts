@@ -21,8 +21,9 @@ export const chineseText = (englishField?: string) =>
     .min(1)
     .refine(hasHan, `write this in Chinese (it has no Chinese character)${englishField ? `; the English text belongs in ${englishField}` : ''}`);
 
-/** Latin letters: what makes a text English for this check (a document number or a term in Chinese may stand in it). */
+/** Latin letters against Han characters: what makes a text English for this check (a document number or a term in Chinese may stand in it). */
 const LATIN = /\p{Script=Latin}/gu;
+const HAN_ALL = /\p{Script=Han}/gu;
 
 /**
  * A non-empty text shown on English pages, beside a Chinese one (`chineseField`): more Latin letters than Han
@@ -34,6 +35,6 @@ export const englishText = (chineseField: string) =>
     .string({ error: (iss) => (iss.input === undefined ? `missing: write here the English of ${chineseField}, for the English edition` : undefined) })
     .min(1)
     .refine(
-      (text) => (text.match(LATIN)?.length ?? 0) > (text.match(/\p{Script=Han}/gu)?.length ?? 0),
+      (text) => (text.match(LATIN)?.length ?? 0) > (text.match(HAN_ALL)?.length ?? 0),
       `write this in English (it is mostly Chinese); the Chinese text belongs in ${chineseField}`,
     );

@@ -9,7 +9,7 @@
  */
 import { z } from 'astro/zod';
 import { chineseText } from './chinese-text.ts';
-import { CheckedAgainstSchema, CheckedDateSchema, provenanceFields, provenanceIssues } from './sourced.ts';
+import { CheckedAgainstSchema, CheckedDateSchema, provenanceFields, provenanceIssues, sourceEnField, sourceEnIssues } from './sourced.ts';
 import { checkUnique } from './unique.ts';
 
 const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'use kebab-case: a-z, 0-9 and single hyphens');
@@ -78,7 +78,7 @@ export const CitedDocumentSchema = z
    */
   ...provenanceFields,
   /** `source` in English, for the English edition: its words translated, the titles, numbers and addresses it cites as they are. */
-  sourceEn: z.string().min(1).optional(),
+  ...sourceEnField,
   /** Editorial note, in Chinese (shown on the document's page): why two titles are one document, which revision a text cites, what is uncertain. */
   note: chineseText('noteEn').optional(),
   /** The same note in English, for an English edition; never shown on Chinese pages. */
@@ -96,8 +96,7 @@ export const CitedDocumentSchema = z
   })
   .superRefine((d, ctx) => {
     if (d.planSlug !== null && d.targets.length > 0) ctx.addIssue({ code: 'custom', path: ['targets'], message: 'a plan on the site (planSlug) brings its own targets: drop targets' });
-    if (d.sourceEn !== undefined && d.source === undefined) ctx.addIssue({ code: 'custom', path: ['sourceEn'], message: 'sourceEn translates source: write source first' });
-    if (d.source !== undefined && d.sourceEn === undefined) ctx.addIssue({ code: 'custom', path: ['sourceEn'], message: 'write source in English too (sourceEn), for the English edition' });
+    for (const issue of sourceEnIssues(d)) ctx.addIssue({ code: 'custom', ...issue });
     const stated = (['docNumber', 'issuer', 'year'] as const).filter((k) => d[k] !== null);
     if (stated.length === 0 && d.source === undefined) return;
     for (const issue of provenanceIssues(d, `this entry states ${stated.join(', ') || 'a source'}; set the one you cannot source to null`)) ctx.addIssue({ code: 'custom', ...issue });

@@ -59,6 +59,16 @@ export function provenanceIssues(
   return missing.length === 0 ? [] : [{ path: [missing[0]!], message: `${MISSING}: ${missing.join(', ')} missing (${what})` }];
 }
 
+/** `source` in English, for the English edition: the same addresses and document numbers, the words around them English. */
+export const sourceEnField = { sourceEn: z.string().min(1).optional() };
+
+/** The issues of the `source` / `sourceEn` pair: each needs the other. */
+export function sourceEnIssues(r: { source?: string | undefined; sourceEn?: string | undefined }): { path: string[]; message: string }[] {
+  if (r.sourceEn !== undefined && r.source === undefined) return [{ path: ['sourceEn'], message: 'sourceEn translates source: write source first' }];
+  if (r.source !== undefined && r.sourceEn === undefined) return [{ path: ['source'], message: 'write the source in English too (sourceEn), for the English edition' }];
+  return [];
+}
+
 /** The fields of a text with its provenance. */
 const claimShape = {
   /** The text, in Chinese; wording quoted from the source stands in “”. */
@@ -69,8 +79,7 @@ const claimShape = {
    */
   textEn: englishText('text'),
   ...provenanceFields,
-  /** `source` in English, for the English edition: the same addresses and document numbers, the words around them English. */
-  sourceEn: z.string().min(1).optional(),
+  ...sourceEnField,
   /** The editors' own wording, not a document's: shown as 编者释义. */
   editors: z.literal(true).optional(),
 };
@@ -85,8 +94,7 @@ function checkClaim(
   d: { text: string; textEn: string; editors?: true | undefined; source?: string | undefined; sourceEn?: string | undefined; checked?: string | undefined; against?: CheckedAgainst | undefined },
   ctx: z.RefinementCtx,
 ): void {
-  if (d.sourceEn !== undefined && d.source === undefined) ctx.addIssue({ code: 'custom', path: ['sourceEn'], message: 'sourceEn translates source: write source first' });
-  if (d.source !== undefined && d.sourceEn === undefined) ctx.addIssue({ code: 'custom', path: ['source'], message: 'write the source in English too (sourceEn), for the English edition' });
+  for (const issue of sourceEnIssues(d)) ctx.addIssue({ code: 'custom', ...issue });
   if (d.editors) {
     for (const k of ['text', 'textEn'] as const) {
       if (STATED_FACT.test(d[k])) ctx.addIssue({ code: 'custom', path: [k], message: 'the editors’ own wording states no numbers, dates, document numbers or 《titles》: give the source, or reword it' });
