@@ -107,7 +107,7 @@ function toBlock(d: DraftBlock, ledger: RepairLedger): Block {
     case 'heading':
       return { kind: 'heading', id: d.id, lines: d.lines, part: d.part, level: d.level, ordinal: d.ordinal, number: d.number, title: d.title, ...ledger.rich(d.piece, d.id) };
     case 'paragraph':
-      return { kind: 'paragraph', id: d.id, lines: d.lines, part: d.part, role: d.role, ...(d.article !== undefined ? { article: d.article } : {}), ...ledger.rich(d.piece, d.id) };
+      return { kind: 'paragraph', id: d.id, lines: d.lines, part: d.part, role: d.role, ...(d.article !== undefined ? { article: d.article } : {}), ...(d.box !== undefined ? { box: d.box } : {}), ...ledger.rich(d.piece, d.id) };
     case 'table': {
       const cells = (rows: typeof d.table.head): TableCell[][] => rows.map((row) => row.map((c) => ({ ...ledger.rich(c, d.id), note: c.note?.zh ?? null, noteEn: c.note?.en ?? null })));
       return {
@@ -115,6 +115,7 @@ function toBlock(d: DraftBlock, ledger: RepairLedger): Block {
         id: d.id,
         lines: d.lines,
         part: d.part,
+        ...(d.box !== undefined ? { box: d.box } : {}),
         caption: d.caption ? ledger.rich(d.caption, d.id) : null,
         captionLine: d.caption?.line ?? null,
         head: cells(d.table.head),

@@ -247,4 +247,39 @@ describe('parseStructure(lines, opts)', () => {
     const report = parse('把握新定位,为中心建设作出新贡献\n——在2015年某市科技工作会议上的报告\n某市科委主任 某某\n(2015年2月27日)\n各位领导,同志们:\n一、主要工作');
     expect(report.blocks.slice(0, 5).map((b) => `${b.id}:${b.kind === 'paragraph' ? b.role : b.kind}`)).toEqual(['title:title', 'p0-1:byline', 'p0-2:byline', 'p0-3:byline', 'p0-4:body']);
   });
+  describe('boxes (专栏)', () => {
+    /** Each block: its id, and the box it stands in (`box1`) or `-`. */
+    const boxes = (text: string) => parse(text).blocks.map((b) => `${b.id}:${(b.kind === 'paragraph' || b.kind === 'table' ? b.box : undefined) ?? '-'}`);
+
+    test('a caption opens a box; its numbered items are its paragraphs, not headings; the outline’s next heading ends it', () => {
+      const text = '某市科技创新“十四五”规划\n二、主要任务\n（一）建设重大创新平台\n加快建设一批重大创新平台。\n专栏1 重大创新平台建设工程\n1.实验室体系建设工程。建设省级重点实验室10家。\n2.技术创新中心建设工程。建设技术创新中心5家。\n（二）培育创新型企业\n到2025年，高新技术企业达到1000家。';
+      expect(boxes(text)).toEqual(['title:-', 's2:-', 's2-1:-', 'p2-1-1:-', 'box1:box1', 'p2-1-2:box1', 'p2-1-3:box1', 's2-2:-', 'p2-2-1:-']);
+      const caption = parse(text).blocks[4]!;
+      expect(caption).toMatchObject({ kind: 'paragraph', role: 'box-title', piece: { text: '专栏1 重大创新平台建设工程' } });
+    });
+
+    test('a box’s own numbering goes on though the outline expects the same number (3. in a box under 2.)', () => {
+      const text = '某区规划\n一、任务\n1.甲。\n2.乙。\n专栏2 重点工程\n1.工程一。\n2.工程二。\n3.工程三。\n3.丙。';
+      // `1.` directly under `一、` is level 3, the level between skipped (0).
+      expect(boxes(text)).toEqual(['title:-', 's1:-', 's1-0-1:-', 's1-0-2:-', 'box2:box2', 'p1-0-2-1:box2', 'p1-0-2-2:box2', 'p1-0-2-3:box2', 's1-0-3:-']);
+    });
+
+    test('ends at the next box, an article, an annex, a heading above it, or the first subsection in the outline’s numbering', () => {
+      expect(boxes('某区规划\n一、任务\n专栏1 甲\n①乙\n专栏2 丙\n丁。')).toEqual(['title:-', 's1:-', 'box1:box1', 'p1-1:box1', 'box2:box2', 'p1-2:box2']);
+      expect(boxes('某市若干措施\n第三条 支持平台。\n专栏1 重点支持领域\n①新一代信息技术；②生物医药。\n第四条 引进人才。')).toEqual(['title:-', 'art3:-', 'box1:box1', 'p0-2:box1', 'art4:-']);
+      expect(boxes('某区规划\n一、任务\n专栏1 甲\n乙。\n附件1\n丙。')).toEqual(['title:-', 's1:-', 'box1:box1', 'p1-1:box1', 'sa1:-', 'pa1-1:-']);
+      expect(boxes('某区规划\n一、任务\n开篇一段。\n专栏1 甲\n1.乙。\n（一）丙\n丁。')).toEqual(['title:-', 's1:-', 'p1-1:-', 'box1:box1', 'p1-2:box1', 's1-1:-', 'p1-1-1:-']);
+      expect(boxes('某区规划\n第一章 总则\n第一节 目标\n专栏1 主要指标\n甲。\n第二节 任务\n乙。')).toEqual(['title:-', 's1:-', 's1-1:-', 'box1:box1', 'p1-1-1:box1', 's1-2:-', 'p1-2-1:-']);
+    });
+
+    test('a 专栏 named in a sentence, or with a sentence for a title, opens none; 专栏3-1 and 专栏三 do', () => {
+      expect(boxes('某区规划\n一、任务\n专栏1所列工程由各部门负责实施。\n专栏2 建设一批平台，完善服务。')).toEqual(['title:-', 's1:-', 'p1-1:-', 'p1-2:-']);
+      expect(boxes('某区规划\n一、任务\n专栏3-1 重点实验室\n甲。\n专栏三：科技人才工程\n乙。')).toEqual(['title:-', 's1:-', 'box3-1:box3-1', 'p1-1:box3-1', 'box3:box3', 'p1-2:box3']);
+    });
+
+    test('the signature after a box closes the document, not the box', () => {
+      const { blocks } = parse('某区科技工作要点\n一、任务\n专栏1 重点工程\n甲工程。\n某区科学技术局\n2023年3月1日');
+      expect(blocks.slice(-2).map((b) => (b.kind === 'paragraph' ? `${b.role}:${b.box ?? '-'}` : b.kind))).toEqual(['closing:-', 'closing:-']);
+    });
+  });
 });

@@ -1,6 +1,6 @@
 /**
  * The body tree of a plan (src/lib/plan-body.ts) as HTML: what the plan page shows of the text. One function per
- * element of the generated MDX (`Front`, `Title`, `Heading`, `Para`, `Figure`, `Note`, `Repair`, `Cite`, `Value`,
+ * element of the generated MDX (`Front`, `Title`, `Heading`, `Para`, `Box`, `Figure`, `Note`, `Repair`, `Cite`, `Value`,
  * `Term`, `Dept`, the table elements), with the marks' links and readings resolved once per page (`planMarks`).
  *
  * Why a function and not a component per element: a plan's text is some 1,000 elements, and an Astro component per
@@ -70,10 +70,14 @@ const ELEMENTS: Record<string, Render> = {
     return `${heading}<p class="related" data-ui${uiLang(ctx)}><span class="related-label">${w.relatedBefore}${themeName}${w.relatedAfter}</span>${links}</p>`;
   },
   // A paragraph with a stable anchor; `role` marks notice parts laid out differently, `reused` text other plans print too.
+  // A box's caption (`box-title`) is the caption of its figure.
   Para: ({ id, role }, children, ctx) => {
+    if (role === 'box-title') return `<figcaption${attr('id', id)} class="box-title">${children}<a class="self-link"${attr('href', `#${id}`)} data-ui${attr('aria-label', words(ctx).boxLink)}${uiLang(ctx)}>#</a></figcaption>`;
     const classes = [role, ctx.marks?.reused.has(id!) ? 'reused' : undefined].filter(Boolean).join(' ');
     return `<p${attr('id', id)}${classes ? ` class="${classes}"` : ''}>${children}<a class="self-link"${attr('href', `#${id}`)} data-ui${attr('aria-label', words(ctx).paragraphLink)}${uiLang(ctx)}>¶</a></p>`;
   },
+  // A box (专栏): what the plan sets apart in a frame beside a section's text, named by its caption.
+  Box: ({ id }, children) => `<figure class="box"${attr('aria-labelledby', id)}>${children}</figure>`,
   // A table from the text, scrollable on narrow screens and kept whole in print.
   Figure: ({ id }, children, ctx) => {
     const r = region(ctx, children);

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import type { Mark, PlanDocument } from '../schemas/plan.ts';
-import { phrasing, splitLinksAroundRepairs } from './plan-body.ts';
+import type { RootContent } from 'mdast';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import { bodyTree, phrasing, splitLinksAroundRepairs } from './plan-body.ts';
 
 const doc = {
   repairs: [{ id: 'r1', line: 1, column: 0, original: '(20202022年)', replacement: '(2020—2022年)', reason: '连接号丢失', source: 'correction', blockId: 'p' }],
@@ -27,5 +29,31 @@ describe('phrasing(rich, doc)', () => {
     const out = phrasing({ text, marks: [{ kind: 'citation', start: 0, end: text.length, citationId: 'c1' }, { kind: 'repair', start: 8, end: 19, repairId: 'r1' }] }, doc);
     const summary = out.map((n) => (n.type === 'mdxJsxTextElement' ? `${n.name}${n.attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === 'continued') ? '+' : ''}` : n.type));
     expect(summary).toEqual(['Cite', 'Repair', 'Cite+']);
+  });
+});
+
+describe('bodyTree(doc)', () => {
+  test('puts a box’s caption and the blocks in it in one Box, the text around it outside', () => {
+    const para = (id: string, text: string, extra: object = {}) => ({ kind: 'paragraph', id, lines: [1], part: 'body', role: 'body', text, marks: [], ...extra });
+    const boxed = {
+      ...doc,
+      blocks: [
+        para('p1-1', '加快建设一批平台。'),
+        para('box1', '专栏1 重点工程', { role: 'box-title', box: 'box1' }),
+        para('p1-2', '1.甲工程。', { box: 'box1' }),
+        para('p1-3', '2.乙工程。', { box: 'box1' }),
+        para('box2', '专栏2 人才工程', { role: 'box-title', box: 'box2' }),
+        para('p1-4', '丙。', { box: 'box2' }),
+        para('p2-1', '丁。'),
+      ],
+    } as unknown as PlanDocument;
+    const name = (n: RootContent): string => (n.type === 'mdxJsxFlowElement' ? n.name! : n.type === 'paragraph' && n.children[0]!.type === 'mdxJsxTextElement' ? n.children[0]!.name! : n.type);
+    const top = bodyTree(boxed).children;
+    expect(top.map(name)).toEqual(['Para', 'Box', 'Box', 'Para']);
+    const boxes = top.filter((n): n is MdxJsxFlowElement => n.type === 'mdxJsxFlowElement');
+    expect(boxes.map((b) => [b.attributes.map((a) => (a.type === 'mdxJsxAttribute' ? `${a.name}=${String(a.value)}` : '')), b.children.map((c) => name(c as RootContent)).length])).toEqual([
+      [['id=box1'], 3],
+      [['id=box2'], 2],
+    ]);
   });
 });

@@ -5,7 +5,7 @@
  * entry is a module Astro's bundler holds in memory (about 2 MB per plan, measured; issue 15), which a library of
  * 10,000 plans cannot afford, while the tree costs nothing to build.
  *
- * Elements: `Front`, `Title`, `Heading`, `Para`, `Figure`, `Note`, `Repair`, `Cite`, `Value`, `Term`, `Dept` (drawn as
+ * Elements: `Front`, `Title`, `Heading`, `Para`, `Box`, `Figure`, `Note`, `Repair`, `Cite`, `Value`, `Term`, `Dept` (drawn as
  * HTML by src/lib/plan-body-html.ts), and the table elements `table caption thead tbody tr th td`.
  */
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
@@ -153,6 +153,8 @@ const BLOCK_HANDLERS: { [K in Block['kind']]: (b: Extract<Block, { kind: K }>, d
     ]),
 };
 
+const boxOf = (b: Block): string | undefined => (b.kind === 'paragraph' || b.kind === 'table' ? b.box : undefined);
+
 export function blockToMdast(block: Block, doc: PlanDocument): RootContent {
   const handler = BLOCK_HANDLERS[block.kind] as (b: Block, d: PlanDocument) => RootContent;
   if (!handler) throw new Error(`unknown block kind ${JSON.stringify((block as { kind: unknown }).kind)}`);
@@ -168,6 +170,14 @@ export function bodyTree(doc: PlanDocument): Root {
   const rest = doc.blocks.slice(front.length);
   const children: RootContent[] = [];
   if (front.length > 0) children.push(flowElement('Front', {}, front.map((b) => blockToMdast(b, doc))));
-  children.push(...rest.map((b) => blockToMdast(b, doc)));
+  // A box (专栏): its caption and the blocks in it, in `Box`.
+  for (let i = 0; i < rest.length; ) {
+    const box = boxOf(rest[i]!);
+    let end = i + 1;
+    if (box !== undefined) while (end < rest.length && boxOf(rest[end]!) === box) end++;
+    const blocks = rest.slice(i, end).map((b) => blockToMdast(b, doc));
+    children.push(...(box === undefined ? blocks : [flowElement('Box', { id: box }, blocks)]));
+    i = end;
+  }
   return { type: 'root', children };
 }

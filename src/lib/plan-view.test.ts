@@ -72,6 +72,15 @@ describe('tableOfContents(doc) / sectionPath(doc, id)', () => {
       ['s2', '第二章附则', [['art2', '第二条 本办法自发布之日起施行', 2]]],
     ]);
   });
+  test('lists the boxes (专栏1 …) by their captions under the section they stand in, and not their items', () => {
+    const made = buildPlanDocument({ name: 'b.txt', path: 'b.txt', bytes: Buffer.from('某市科技创新“十四五”规划\n一、主要任务\n（一）建设重大创新平台\n加快建设一批重大创新平台。\n专栏1 重大创新平台建设工程\n1.实验室体系建设工程。建设省级重点实验室10家。\n2.技术创新中心建设工程。\n（二）培育创新型企业\n1.实施高企倍增计划。') }, reg);
+    expect(tableOfContents(made).map((e) => [e.label, e.children.map((c) => [c.id, c.label, c.children.map((d) => [d.id, d.label, d.level])])])).toEqual([
+      ['一、主要任务', [
+        ['s1-1', '（一）建设重大创新平台', [['box1', '专栏1 重大创新平台建设工程', 3]]],
+        ['s1-2', '（二）培育创新型企业', [['s1-2-1', '1.实施高企倍增计划', 3]]],
+      ]],
+    ]);
+  });
   test('names the headings above a section', () => {
     expect(sectionPath(beichen, 's2-1-1')).toEqual(['二、重点任务', '(一)增强科技创新策源能力', '1.提高科技创新能力']);
   });

@@ -142,7 +142,7 @@ function articleLabel(text: string): string {
 /**
  * The table of contents: the notice (if any), then the outline. The articles of a measure or rules (第一条 …) are
  * entries too, under the heading they stand in (a chapter, a section) or, in a text without headings, on their own:
- * such a text is navigated by its articles.
+ * such a text is navigated by its articles. So are the boxes (专栏1 …), by their captions: readers look them up.
  */
 export function tableOfContents(doc: PlanDocument): TocEntry[] {
   const byId = new Map<string, TocEntry>();
@@ -156,8 +156,8 @@ export function tableOfContents(doc: PlanDocument): TocEntry[] {
   let under: TocEntry | null = null;
   for (const b of doc.blocks) {
     if (b.kind === 'heading') under = byId.get(b.id) ?? under;
-    else if (b.kind === 'paragraph' && b.article !== undefined) {
-      const entry = { id: b.id, label: articleLabel(b.text), level: (under?.level ?? 0) + 1, children: [] };
+    else if (b.kind === 'paragraph' && (b.article !== undefined || b.role === 'box-title')) {
+      const entry = { id: b.id, label: b.role === 'box-title' ? b.text.trim() : articleLabel(b.text), level: (under?.level ?? 0) + 1, children: [] };
       (under ? under.children : outline).push(entry);
     }
   }

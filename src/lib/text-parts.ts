@@ -6,7 +6,8 @@
  *
  * A part starts at a heading (or a title) once the part before it holds `PART_BLOCKS` blocks: a part's box keeps its
  * blocks' margins inside it, and at a heading the space between two parts is the heading's top margin, which plan.css
- * keeps. The covering notice and tables are not in a part: they are always laid out (plan.css says why).
+ * keeps. The covering notice, tables and boxes (which may hold a table) are not in a part: they are always laid out
+ * (plan.css says why).
  */
 import type { RootContent } from 'mdast';
 
@@ -23,7 +24,7 @@ export function blockElement(node: RootContent): string | null {
   return null;
 }
 
-const ALONE = new Set(['Front', 'Figure']);
+const ALONE = new Set(['Front', 'Figure', 'Box']);
 const STARTS_SECTION = new Set(['Heading', 'Title']);
 
 /** The body tree's top-level nodes (`bodyTree(doc).children`) in parts, in reading order. */

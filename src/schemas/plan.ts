@@ -191,14 +191,24 @@ export const HeadingBlockSchema = z.object({
   ...RichTextSchema.shape,
 });
 
+/**
+ * The box (专栏) a paragraph or table stands in: the id of the box's caption (`box1` for `专栏1 …`). A plan sets apart
+ * in a box what belongs with a section but is not its text: a list of projects, a programme's items, a table of
+ * indicators. Its items are numbered like headings (`1.`), but they are the box's, not the outline's. Absent outside
+ * a box.
+ */
+const BoxFieldSchema = z.string().regex(/^box[a-z0-9-]*$/).optional();
+
 /** A paragraph of body text. */
 export const ParagraphBlockSchema = z.object({
   kind: z.literal('paragraph'),
   ...blockBase,
   /** Layout role: ordinary body text, or a part of a covering notice that prints differently. */
-  role: z.enum(['body', 'addressee', 'closing', 'docno', 'annex', 'byline', 'toc']),
+  /** `box-title`: the caption of a box (`专栏1 重大创新平台建设工程`), the first block of the box it names. */
+  role: z.enum(['body', 'addressee', 'closing', 'docno', 'annex', 'byline', 'toc', 'box-title']),
   /** The number of the article the paragraph is (`第三条 …` → 3), in a measure or rules; absent otherwise. Its id is `art3`. */
   article: z.number().int().positive().optional(),
+  box: BoxFieldSchema,
   ...RichTextSchema.shape,
 });
 
@@ -223,6 +233,7 @@ export const TableBlockSchema = z.object({
   head: z.array(z.array(TableCellSchema)),
   /** Body rows; every row has as many cells as the widest row. */
   rows: z.array(z.array(TableCellSchema)),
+  box: BoxFieldSchema,
   /** Column whose cells name their rows (`th scope="row"`), or `null`. */
   rowHeader: z.number().int().nonnegative().nullable(),
   /** How the table was read and what was done to its structure (shown under the table). */

@@ -101,11 +101,32 @@ describe('a sixth plan dropped into seeds/', () => {
       await page.close();
     }
   });
+
+  // The fixture's 专栏1 (read by hand): a caption and three items numbered 1. 2. 3., standing in 2.建设创新平台 (s2-1-2)
+  // and ended by （二）加快成果转化. Its 3. is the box's, though the outline would expect a 3. there too.
+  test('its box (专栏1) is a figure named by its caption, listed in the contents; its items are not headings', async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(pageUrl(site.url, '/plans/tianjin-dongli-2023-2025/'));
+      const box = page.getByRole('figure', { name: '专栏1 创新平台建设重点' });
+      expect(await box.locator('p').evaluateAll((ps) => ps.map((p) => p.firstChild?.textContent?.slice(0, 4)))).toEqual(['1.海河', '2.区级', '3.技术']);
+      expect(await box.locator('h2, h3, h4, h5, h6').count(), 'headings in the box').toBe(0);
+      // Next after the box: （二）加快成果转化 (opening a part of the text, src/lib/text-parts.ts).
+      expect(await box.evaluate((b) => { const next = b.nextElementSibling; return next?.matches('h3') ? next.id : next?.querySelector(':scope > h3:first-child')?.id; }), 'the heading after the box').toBe('s2-2');
+      const entry = page.locator('nav.toc a[href="#box1"]');
+      expect(await entry.textContent()).toBe('专栏1 创新平台建设重点');
+      // Under 2.建设创新平台, the section it stands in.
+      expect(await entry.evaluate((a) => a.closest('ol')?.closest('li')?.querySelector(':scope > a')?.getAttribute('href'))).toBe('#s2-1-2');
+      expect(await page.locator('nav.toc a').evaluateAll((as) => as.filter((a) => a.textContent?.startsWith('3.技术')).length), 'its items in the contents').toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
 });
 
 // tests/fixtures/measures/006_measures_fixture.txt, read by hand: five articles (第一条 … 第五条; 第三条规定的 in the
 // fifth cites one), reward amounts in 第一条 to 第四条, one target (到2025年 … 高新技术企业达到500家), three labelled
-// responsibility lists, and its term (有效期3年).
+// responsibility lists, a box (专栏1 重点支持领域) and its term (有效期3年).
 describe('a measure (若干措施) dropped into seeds/', () => {
   test('its articles are anchored by number and listed in the contents; its term is on the card', async () => {
     const page = await browser.context.newPage();
@@ -113,7 +134,8 @@ describe('a measure (若干措施) dropped into seeds/', () => {
       await page.goto(pageUrl(site.url, '/'));
       await page.getByRole('link', { name: '某市支持科技创新若干措施' }).first().click();
       const toc = page.locator('nav.toc a');
-      expect(await toc.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['#notice-title', '#art1', '#art2', '#art3', '#art4', '#art5']);
+      // Its 专栏1 (after 第三条, ended by 第四条) is listed too.
+      expect(await toc.evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(['#notice-title', '#art1', '#art2', '#art3', '#box1', '#art4', '#art5']);
       expect(await toc.nth(1).textContent()).toBe('第一条 支持企业加大研发投入');
       expect((await page.locator('#art3').textContent())?.startsWith('第三条 支持创新平台建设。')).toBe(true);
       expect(await page.locator('.meta-card').textContent()).toContain('有效期3年');

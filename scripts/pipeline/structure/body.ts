@@ -7,8 +7,8 @@ import { parseChineseNumeral, toChineseNumeral } from '../lexicon/numerals.ts';
 import { insertRepair, joinPieces, slicePiece, wholeLine, type Piece } from '../piece.ts';
 import { findTables, readTable } from '../tables.ts';
 import { DISCLOSURE_LINE, isDateLine, ORG_LINE, type Front, type ParagraphRole } from './front.ts';
-import { simplify } from '../lexicon/fold.ts';
-import { matchHeading, Numbering, type HeadingStyle } from './headings.ts';
+import { foldWidth, simplify } from '../lexicon/fold.ts';
+import { matchHeading, Numbering, type HeadingMatch, type HeadingStyle } from './headings.ts';
 import type { DraftBlock } from './index.ts';
 
 const SENTENCE_PUNCT = /[。，；：,;:！？!?]/u;
@@ -20,6 +20,45 @@ const ANNEX_LIST = /^附\s*件\s*\d*\s*[:：]/u;
  * paragraph that opens by citing one (`第三条规定的…`).
  */
 const ARTICLE = /^第([一二三四五六七八九十百零〇]{1,5})条(?!规定|所称|的)/u;
+
+/**
+ * `专栏1 重大创新平台建设工程`: the caption of a box (专栏), on a line of its own: a number (`专栏3`, `专栏3-1`,
+ * `专栏三`) and a short title without sentence punctuation. Not a sentence that names one (`专栏1所列工程…`).
+ */
+const BOX_CAPTION = /^专栏\s*([0-9０-９]{1,2}(?:[-－—][0-9０-９]{1,2})?|[一二三四五六七八九十]{1,3})(?![0-9０-９])[\s:：.．、]*(.*)$/u;
+const BOX_TITLE_MAX = 40;
+
+/** The box a line opens, if it is a box's caption: its anchor (`专栏3-1` → `box3-1`). */
+function boxCaption(text: string): string | null {
+  const m = BOX_CAPTION.exec(text);
+  if (!m || [...m[2]!].length > BOX_TITLE_MAX || /[。；，;,]/u.test(m[2]!)) return null;
+  const number = /^[一二三四五六七八九十]/u.test(m[1]!) ? String(parseChineseNumeral(m[1]!)) : foldWidth(m[1]!).replace(/[－—]/gu, '-');
+  return `box${number}`;
+}
+
+/** Heading styles that number a plan's own outline (`第一章`, `一、`, `（一）`), as against a list's items (`1.`, `（1）`). */
+const OUTLINE_STYLES = new Set<HeadingStyle>(['chapter', 'section', 'cn', 'paren-cn']);
+
+/**
+ * Where a box ends: its extent is not marked in a scraped text, so it is read as running on to the next box, annex
+ * or article (`第五条`), or the next heading of the outline it stands in: a heading at the level of the section the
+ * box stands in or above that continues its numbering (`（二）` after a box in `（一）`), or the first subsection of
+ * that section in the outline's own numbering (`（一）` after a box in `一、`'s opening). Its items numbered like
+ * headings (`1.`, `（1）`, a `（一）` that does not continue the outline) are the box's.
+ */
+function endsBox(match: HeadingMatch | null, numbering: Numbering, box: OpenBox): boolean {
+  if (!match || match.ordinal !== numbering.expected(match.level)) return false;
+  // The next of the box's own items (`3.` after its `1.` and `2.`), though the outline expects a `3.` too.
+  if (match.ordinal === (box.items.get(match.style) ?? 0) + 1 && box.items.has(match.style)) return false;
+  return match.level <= Math.max(1, box.depth) || (match.level === box.depth + 1 && OUTLINE_STYLES.has(match.style));
+}
+
+/** The box the body walk is in: its caption's id, the depth of the section it stands in, its items' last numbers. */
+interface OpenBox {
+  id: string;
+  depth: number;
+  items: Map<HeadingStyle, number>;
+}
 
 export interface BodyOptions {
   front: Front;
@@ -51,8 +90,9 @@ export function readBody(lines: WorkLine[], start: number, opts: BodyOptions): D
     const m = role === 'body' ? ARTICLE.exec(piece.text) : null;
     const article = m ? parseChineseNumeral(m[1]!) : undefined;
     const id = article ? `art${article}` : `p${sectionPath}-${n}`;
-    blocks.push({ kind: 'paragraph', id: unique(id), part: 'body', role, ...(article ? { article } : {}), piece, lines: [piece.line] });
+    blocks.push({ kind: 'paragraph', id: unique(id), part: 'body', role, ...(article ? { article } : {}), ...(box ? { box: box.id } : {}), piece, lines: [piece.line] });
   };
+  let box: OpenBox | null = null;
   let tableCount = 0;
   const { toc, notice } = opts.front;
 
@@ -74,6 +114,12 @@ export function readBody(lines: WorkLine[], start: number, opts: BodyOptions): D
       paragraph(wholeLine(line), 'byline');
       continue;
     }
+    if (box) {
+      const heading = matchHeading(wholeLine(line), numbering);
+      const ends = ANNEX_LABEL.test(line.text) || ARTICLE.test(line.text) || opts.runInHeadings?.exec(line.text)?.index === 0 || endsBox(heading, numbering, box);
+      if (ends) box = null;
+      else if (heading) box.items.set(heading.style, heading.ordinal);
+    }
     const run = tableAt.get(i);
     if (run) {
       // A caption is the paragraph just before the table when it names a table (表1 …, …分解表).
@@ -88,11 +134,23 @@ export function readBody(lines: WorkLine[], start: number, opts: BodyOptions): D
         lineNumbers.unshift(prev.piece.line);
       }
       tableCount++;
-      blocks.push({ kind: 'table', id: unique(`t${tableCount}`), part: 'body', caption, table: readTable(lines.slice(run.from, run.to), run.shape), lines: lineNumbers });
+      blocks.push({ kind: 'table', id: unique(`t${tableCount}`), part: 'body', caption, table: readTable(lines.slice(run.from, run.to), run.shape), ...(box ? { box: box.id } : {}), lines: lineNumbers });
       i = run.to - 1;
       continue;
     }
     const piece = wholeLine(line);
+    const boxId = boxCaption(line.text);
+    if (boxId) {
+      const id = unique(boxId);
+      box = { id, depth: numbering.path.length, items: new Map() };
+      blocks.push({ kind: 'paragraph', id, part: 'body', role: 'box-title', box: id, piece, lines: [line.n] });
+      continue;
+    }
+    if (box) {
+      // A box's items, numbered or not, are its paragraphs.
+      paragraph(piece);
+      continue;
+    }
     const annex = ANNEX_LABEL.exec(line.text);
     if (annex) {
       annexes++;
@@ -183,6 +241,10 @@ function markSignature(blocks: DraftBlock[]): void {
   if (first === date) return;
   for (let k = first; k < blocks.length; k++) {
     const b = blocks[k]!;
-    if (b.kind === 'paragraph') b.role = 'closing';
+    if (b.kind === 'paragraph') {
+      b.role = 'closing';
+      // The signature closes the document, not a box that was open before it.
+      delete b.box;
+    }
   }
 }

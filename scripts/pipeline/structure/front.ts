@@ -16,7 +16,7 @@ export interface Span {
   to: number;
 }
 
-export type ParagraphRole = 'body' | 'addressee' | 'closing' | 'docno' | 'annex' | 'byline' | 'toc';
+export type ParagraphRole = 'body' | 'addressee' | 'closing' | 'docno' | 'annex' | 'byline' | 'toc' | 'box-title';
 
 export interface InferredTitle {
   text: string;

@@ -19,8 +19,8 @@ export type { ParagraphRole, InferredTitle } from './front.ts';
 export type DraftBlock =
   | { kind: 'title'; id: string; part: BlockPart; role: 'notice' | 'plan'; piece: Piece; lines: number[] }
   | { kind: 'heading'; id: string; part: BlockPart; level: number; ordinal: number; number: string; title: string; piece: Piece; lines: number[] }
-  | { kind: 'paragraph'; id: string; part: BlockPart; role: ParagraphRole; article?: number; piece: Piece; lines: number[] }
-  | { kind: 'table'; id: string; part: BlockPart; caption: Piece | null; table: DraftTable; lines: number[] };
+  | { kind: 'paragraph'; id: string; part: BlockPart; role: ParagraphRole; article?: number; box?: string; piece: Piece; lines: number[] }
+  | { kind: 'table'; id: string; part: BlockPart; caption: Piece | null; table: DraftTable; box?: string; lines: number[] };
 
 export interface StructureResult {
   blocks: DraftBlock[];
