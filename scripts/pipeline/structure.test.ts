@@ -46,6 +46,12 @@ describe('parseStructure(lines, opts)', () => {
     expect(headings(parse(text).blocks)).toEqual(outline);
   });
 
+  test('reads headings numbered in full-width digits (１．, （１）), keeping the number as printed', () => {
+    const { blocks } = parse('某区规划\n一、任务\n（一）企业\n１．培育企业。做强。\n（１）高企。');
+    expect(headings(blocks)).toEqual(['s1 1 一、任务', 's1-1 2 （一）企业', 's1-1-1 3 １．培育企业。', 's1-1-1-1 4 （１）高企。']);
+    expect(blocks.find((b) => b.id === 's1-1-1')).toMatchObject({ number: '１．', title: '培育企业' });
+  });
+
   test('splits a heading from the text that shares its line at the first 。', () => {
     const { blocks } = parse('某区科技规划\n三、保障措施\n(一)强化组织领导。坚持党对科技创新事业的全面领导。各部门要密切配合。');
     const [, , h, p] = blocks;

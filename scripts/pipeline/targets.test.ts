@@ -217,6 +217,15 @@ describe('extractTargets(blocks, ctx)', () => {
     ]);
   });
 
+  test('reads full-width digits (５００家, ３．２％, ２０２５年) as digits, the values given as written', () => {
+    // Written for the test: some portals print a document's digits full-width. Broken once: no value was read at all.
+    const text = '到２０２５年，全区高新技术企业达到５００家，研发投入强度达到３．２％。';
+    expect(extractTargets([para(text)], plan2025).map((t) => [t.valueText, t.value, t.indicatorId, t.kind, t.year, text.slice(t.start, t.end)])).toEqual([
+      ['５００家', 500, 'high-tech-enterprises', 'target', 2025, '５００家'],
+      ['３．２％', 3.2, 'rd-intensity', 'target', 2025, '３．２％'],
+    ]);
+  });
+
   test('quotes the whole sentence, narrowed to the clauses around the value when a paragraph lost its 。 (003)', () => {
     const clause = '推动园区主导产业特色化、高端化发展,加强精准招商,实施补链、延链、强链,打造若干特色创新产业集群';
     const text = `${clause.repeat(8)};区级农业科技示范园区达5家;${clause.repeat(8)}`;

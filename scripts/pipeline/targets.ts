@@ -99,14 +99,18 @@ export function extractTargets(blocks: Block[], ctx: TargetContext): Target[] {
   return targets;
 }
 
+const FULL_WIDTH_DIGIT = /[０-９]/u;
+
 /**
- * The text the rules read for `text`, when it is not `text` itself: a text in traditional characters, or with the
- * tone-marked pinyin a web converter left after characters (`達(dá)到2.8%`), is read in its folded, simplified form
- * (`达到2.8%`), and what is found is mapped back to the verbatim text. A simplified text is read as written.
+ * The text the rules read for `text`, when it is not `text` itself: a text with full-width digits (`５００家`), in
+ * traditional characters, or with the tone-marked pinyin a web converter left after characters (`達(dá)到2.8%`), is
+ * read in its folded, simplified form (`达到2.8%`), and what is found is mapped back to the verbatim text. A simplified
+ * text is read as written.
  */
 function readingForm(text: string): (SourceView & { text: string; fromSource(i: number): number }) | null {
   const form = toMatchForm(text);
-  const same = form.text.length === text.length && [...form.text].every((ch, i) => ch === text[i] || ch === foldWidth(text[i]!)); // width alone: the rules read both
+  // Width alone (，；％ for ,;%) the rules read both ways; not digits (`达到５００家`: an amount only in its folded form).
+  const same = form.text.length === text.length && !FULL_WIDTH_DIGIT.test(text) && [...form.text].every((ch, i) => ch === text[i] || ch === foldWidth(text[i]!));
   if (same) return null;
   return {
     text: form.text,

@@ -30,6 +30,11 @@ describe('findDocNumber', () => {
   test('inner whitespace dropped from text, kept in raw', () => {
     expect(findDocNumber('北辰政发〔2021〕 5 号')).toEqual({ text: '北辰政发〔2021〕5号', index: 0, raw: '北辰政发〔2021〕 5 号' });
   });
+  test('full-width digits: the number with its digits folded and its brackets as printed, raw as printed', () => {
+    expect(findDocNumber('某政发〔２０２２〕１２号')).toEqual({ text: '某政发〔2022〕12号', index: 0, raw: '某政发〔２０２２〕１２号' });
+    expect(findDocNumber('（京政发（２０１６）４４号）')).toEqual({ text: '京政发（2016）44号', index: 1, raw: '京政发（２０１６）４４号' });
+    expect(isDocNumberLine('某政发〔２０２２〕１２号')).toBe(true);
+  });
   test('a damaged number without its closing bracket is not read', () => {
     expect(findDocNumber('《天津市科技创新三年行动计划(20202022年)》(津政发〔202023号)')).toBeNull();
     expect(findDocNumber('北方网:科委将实施科技支撑美丽天津建设工程')).toBeNull();

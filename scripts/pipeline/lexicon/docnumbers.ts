@@ -4,13 +4,15 @@
  */
 
 export interface DocNumber {
-  /** As printed (brackets, 號 kept) with whitespace inside removed. */
+  /** As printed (brackets, 號 kept) with whitespace inside removed and full-width digits folded (`１２` → `12`). */
   text: string;
   /** Offset of `raw` in the input. */
   index: number;
   /** Exactly as printed. */
   raw: string;
 }
+
+import { foldWidth, halfWidth } from '../../../src/lib/width.ts';
 
 const OPEN = '〔[【(（［';
 const CLOSE = '〕\\]】)）］';
@@ -26,12 +28,15 @@ const DOCNO_LINE = new RegExp(`^\\s*(?:${DOCNO_SRC}|[(（]\\s*${DOCNO_SRC}\\s*[)
  * the number is set off by brackets or 《》…》( ) (the usual case) the issuer is exact.
  */
 export function findDocNumber(s: string): DocNumber | null {
-  const m = DOCNO.exec(s);
+  // Read width-folded (`〔２０２２〕１２号`: full-width digits, one code point for one, so offsets stay the input's);
+  // the number is given with its digits folded and its brackets as printed, `raw` exactly as printed.
+  const m = DOCNO.exec(foldWidth(s));
   if (!m) return null;
-  return { text: m[0].replace(/\s/gu, ''), index: m.index, raw: m[0] };
+  const raw = s.slice(m.index, m.index + m[0].length);
+  return { text: raw.replace(/[０-９]/gu, halfWidth).replace(/\s/gu, ''), index: m.index, raw };
 }
 
 /** True for a line that is only a document number, optionally wrapped in ( ) or （ ）: `(梧政发〔2012〕3号)`. */
 export function isDocNumberLine(line: string): boolean {
-  return DOCNO_LINE.test(line);
+  return DOCNO_LINE.test(foldWidth(line));
 }

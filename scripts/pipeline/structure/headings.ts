@@ -5,6 +5,7 @@
  */
 import { parseChineseNumeral } from '../lexicon/numerals.ts';
 import { insertRepair, type Piece } from '../piece.ts';
+import { foldWidth } from '../../../src/lib/width.ts';
 
 const NUM_CN = '[一二三四五六七八九十]{1,3}';
 
@@ -70,7 +71,8 @@ export class Numbering {
 
 /** The numbered heading `piece` opens, if any; a damaged `（一）` number is recovered as a repair. */
 export function matchHeading(piece: Piece, numbering: Numbering): HeadingMatch | null {
-  const text = piece.text;
+  // Width-folded (`１．`, `（１）`: full-width digits; one code point for one, so lengths are the source's).
+  const text = foldWidth(piece.text);
   for (const p of STYLES) {
     const m = p.re.exec(text);
     if (!m) continue;
@@ -82,7 +84,7 @@ export function matchHeading(piece: Piece, numbering: Numbering): HeadingMatch |
     if (p.style === 'arabic' && /^\d/u.test(rest) && ordinal !== numbering.expected(level)) continue;
     return { style: p.style, level, ordinal, numberLength: m[0].length, piece };
   }
-  const broken = BROKEN_PAREN_CN.exec(text);
+  const broken = BROKEN_PAREN_CN.exec(piece.text);
   if (broken) {
     const ordinal = parseChineseNumeral(broken[2]!);
     const level = numbering.level('paren-cn');
@@ -100,5 +102,6 @@ export function matchHeading(piece: Piece, numbering: Numbering): HeadingMatch |
 
 /** Does the line start with any heading number (for tables of contents and front-matter probes)? */
 export function startsWithNumber(text: string): boolean {
-  return STYLES.some((p) => p.re.test(text) && text.replace(p.re, '').trim() !== '');
+  const folded = foldWidth(text);
+  return STYLES.some((p) => p.re.test(folded) && folded.replace(p.re, '').trim() !== '');
 }
