@@ -127,8 +127,8 @@ test("the open data is prepare's files, linked, when prepare made it for this si
   ingestAndPrepare(plans);
   const out = join(scratch, 'open-site');
   const linked = await writeSiteFiles(plans, out, new URL(siteUrl()), null);
-  expect(linked.prepared).toBe(5);
-  for (const f of ['targets.json', 'targets.csv', 'plans.csv', 'instruments.csv', 'alignment.json']) expect(statSync(join(out, 'data', f)).ino, f).toBe(statSync(join(plans, '_open-data', f)).ino);
+  expect(linked.prepared).toBe(6);
+  for (const f of ['targets.json', 'targets.csv', 'plans.csv', 'instruments.csv', 'incentives.csv', 'alignment.json']) expect(statSync(join(out, 'data', f)).ino, f).toBe(statSync(join(plans, '_open-data', f)).ino);
   expect(readFileSync(join(out, 'data', 'plans.csv'), 'utf8')).toContain(`${siteUrl().replace(/\/$/u, '')}/plans/`);
 
   // For another address the files are made here, from every plan, with that address.

@@ -26,6 +26,7 @@ import { foldWidth, simplify } from './lexicon/fold.ts';
 import { extractResponsibilities } from './responsibilities.ts';
 import { parseStructure, type DraftBlock } from './structure/index.ts';
 import { markTerms } from './terms.ts';
+import { extractIncentives } from './incentives.ts';
 import { extractTargets } from './targets.ts';
 import { findInstrumentMentions } from './instruments.ts';
 import { assignThemes } from './themes.ts';
@@ -221,6 +222,7 @@ export function buildPlanDocument(seed: SeedInput, reg: Registries): PlanDocumen
     citations,
     responsibilities: responsibilities.responsibilities,
     targets,
+    incentives: extractIncentives(blocks),
     sectionThemes: assignThemes(blocks, reg.themes),
     instruments: findInstrumentMentions(blocks, reg.instruments, new Map(lines.map((l) => [l.n, l.text]))),
     matchText: matchTextOf(blocks),

@@ -1,6 +1,6 @@
 /**
  * The open-data files of every plan at once (`data/targets.json|csv`, `data/plans.csv`, `data/instruments.csv`,
- * `data/alignment.json`; their schemas: src/lib/open-data-schemas.ts), plans in `allPlans` order, written plan by plan
+ * `data/incentives.csv`, `data/alignment.json`; their schemas: src/lib/open-data-schemas.ts), plans in `allPlans` order, written plan by plan
  * as chunks so that no whole file is held.
  *
  * They need every plan, and any plan changes them. The build makes them in prepare (scripts/prepare.ts), whose chart
@@ -19,6 +19,7 @@ import type { Instrument } from '../schemas/instruments.ts';
 import { alignmentRecords, planAlignments } from './alignment.ts';
 import { digestOf } from './digest.ts';
 import { instrumentsCsvChunks } from './instruments-view.ts';
+import { incentivesCsvChunks } from './incentives-view.ts';
 import { plansCsvChunks, targetsCsvChunks, targetsJsonChunks } from './open-data-stream.ts';
 import { planUrl, url } from './url.ts';
 import { readRegistry } from './registry-files.ts';
@@ -66,6 +67,7 @@ export function openDataFiles(plans: () => PlanDocument[], registries: SiteRegis
       body: () => plansCsvChunks(plans(), registries.kinds, (slug) => new URL(planUrl(slug), site).href, (slug) => new URL(url(`data/plans/${slug}.json`), site).href),
     },
     { path: 'data/instruments.csv', type: csv, body: () => instrumentsCsvChunks(plans(), registries.instruments, urlOf) },
+    { path: 'data/incentives.csv', type: csv, body: () => incentivesCsvChunks(plans(), urlOf) },
     {
       // Each plan's targets beside the targets of the plan it carries out (src/lib/alignment.ts): a few per plan.
       path: 'data/alignment.json',

@@ -95,7 +95,7 @@ describe('siteFiles', () => {
   });
 
   test('the open data of every plan comes in chunks, plan by plan: plans.csv has a row per plan with its page and data file', async () => {
-    expect(files.slice(0, 5).map((f) => f.path)).toEqual(['data/targets.json', 'data/targets.csv', 'data/plans.csv', 'data/instruments.csv', 'data/alignment.json']);
+    expect(files.slice(0, 6).map((f) => f.path)).toEqual(['data/targets.json', 'data/targets.csv', 'data/plans.csv', 'data/instruments.csv', 'data/incentives.csv', 'data/alignment.json']);
     const body = await at('data/plans.csv').body();
     expect(typeof body === 'string' || body instanceof Uint8Array, 'plans.csv is made row by row').toBe(false);
     const chunks = [...(body as Iterable<string>)];
@@ -110,9 +110,9 @@ describe('siteFiles', () => {
 
   test("the open data prepare made for this very site is prepare's files, with the bytes the plans make; for another site it is made here", async () => {
     // prepare (beforeAll) made the open data for the site of the environment (src/lib/site-config.ts), not plans.example.org.
-    expect(files.slice(0, 5).every((f) => f.prepared === undefined)).toBe(true);
+    expect(files.slice(0, 6).every((f) => f.prepared === undefined)).toBe(true);
     const site = new URL(siteUrl());
-    const own = siteFiles({ ...input, site }).slice(0, 5);
+    const own = siteFiles({ ...input, site }).slice(0, 6);
     const made = openDataFiles(() => plans, input, site);
     expect(own.map((f) => f.prepared)).toEqual(made.map((f) => preparedOpenDataFile(plansDir, f.path)));
     const text = (body: string | Iterable<string>) => (typeof body === 'string' ? body : [...body].join(''));

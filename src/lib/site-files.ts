@@ -35,7 +35,7 @@ import { codeDigest } from '../../scripts/lib/code-digest.ts';
  * The paths these files can have (relative to the base): the dev server asks this before making the list, so that
  * a page or an asset is not held up by it. A unit test checks that every file's path matches.
  */
-export const SITE_FILE_PATH = /^(?:search\/traditional\.json\.gz|data\/(?:targets\.(?:json|csv)|plans\.csv|instruments\.csv|alignment\.json)|sources\/[^/]+\.txt|data\/plans\/[^/]+\.json|search\/blocks\/[^/]+\.json\.gz|plans\/[^/]+\/cite\.(?:ris|bib|json)|(?:en\/)?charts\/(?:phone\/)?[^/]+\.svg|charts\/[^/]+\.csv)$/u;
+export const SITE_FILE_PATH = /^(?:search\/traditional\.json\.gz|data\/(?:targets\.(?:json|csv)|plans\.csv|instruments\.csv|incentives\.csv|alignment\.json)|sources\/[^/]+\.txt|data\/plans\/[^/]+\.json|search\/blocks\/[^/]+\.json\.gz|plans\/[^/]+\/cite\.(?:ris|bib|json)|(?:en\/)?charts\/(?:phone\/)?[^/]+\.svg|charts\/[^/]+\.csv)$/u;
 
 /** What the files are made from. */
 export interface SiteFilesInput extends SiteRegistries {

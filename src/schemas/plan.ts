@@ -394,6 +394,36 @@ export const TargetSchema = z.object({
 });
 export type Target = z.infer<typeof TargetSchema>;
 
+/**
+ * An amount of a measure's support standard: what a body is paid or granted (`给予20万元奖励`, `按增量的10%给予奖励`),
+ * or the most it may get (`最高不超过200万元`). Not a target: it says what the government pays, not what the region is
+ * to reach (scripts/pipeline/incentives.ts).
+ */
+export const IncentiveSchema = z.object({
+  /** `i1`, `i2` … in document order. */
+  id: z.string().regex(/^i\d+$/),
+  /** The amount as written (`20万元`, `10%`, `3000元`). */
+  valueText: z.string(),
+  /** The number in `unit` (`20万元` → 20). */
+  value: z.number().nullable(),
+  /** `元`, `万元`, `亿元` or `%` (a share of what the clause names: `按增量的10%`). */
+  unit: z.string(),
+  /** The amount in yuan (`20万元` → 200000); `null` for a share. */
+  yuan: z.number().nullable(),
+  /** Whether the amount is a cap (`最高不超过`, `最高可获得`, `上限`). */
+  cap: z.boolean(),
+  /** The clause that sets it, to the next ，。；, exactly as in the text (`最高不超过200万元`). */
+  clause: z.string(),
+  /** The sentence it stands in, exactly as shown on the page (for whom, on what condition). */
+  quote: z.string(),
+  /** Block holding the amount, and its offsets in the block's text. */
+  blockId: z.string(),
+  start: z.number().int(),
+  end: z.number().int(),
+  line: z.number().int().positive(),
+});
+export type Incentive = z.infer<typeof IncentiveSchema>;
+
 /** Themes of a major section (talent, finance, enterprises …), from the curated list in `content/themes.yaml`. */
 export const SectionThemesSchema = z.object({
   /** Heading block id (`s2-1`). */
@@ -469,6 +499,8 @@ export const PlanDocumentSchema = z.object({
   citations: z.array(CitationSchema),
   responsibilities: z.array(ResponsibilitySchema),
   targets: z.array(TargetSchema),
+  /** A measure's support standards, in reading order; absent in JSON written before they were read. */
+  incentives: z.array(IncentiveSchema).default([]),
   sectionThemes: z.array(SectionThemesSchema),
   /** Sentences naming a policy instrument, in reading order; absent in JSON written before instruments existed. */
   instruments: z.array(InstrumentMentionSchema).default([]),

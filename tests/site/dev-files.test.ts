@@ -46,6 +46,7 @@ test('the dev server serves each kind of file as the build writes it', async () 
     ['data/targets.csv', 'text/csv; charset=utf-8'],
     ['data/plans.csv', 'text/csv; charset=utf-8'],
     ['data/instruments.csv', 'text/csv; charset=utf-8'],
+    ['data/incentives.csv', 'text/csv; charset=utf-8'],
     ['data/alignment.json', 'application/json; charset=utf-8'],
   ];
   await withBuildLock(async () => {

@@ -159,6 +159,51 @@ describe('a measure (若干措施) dropped into seeds/', () => {
   });
 });
 
+// The same fixture's support standards, read by hand: 第一条 按增量的10% (a share) and 最高不超过200万元 (a cap), 第二条
+// 20万元, 第三条 500万元, 第四条 每人每月3000元 and 最高可获得10万元 (a cap).
+describe('a measure’s support standards', () => {
+  const EXPECTED = [
+    ['10%', '比例', '第一条'],
+    ['200万元', '上限', '第一条'],
+    ['20万元', '标准', '第二条'],
+    ['500万元', '标准', '第三条'],
+    ['3000元', '标准', '第四条'],
+    ['10万元', '上限', '第四条'],
+  ];
+  test('its analysis page lists each amount with its kind and article, linked to the article', async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(pageUrl(site.url, '/'));
+      await page.getByRole('link', { name: '某市支持科技创新若干措施' }).first().click();
+      await page.getByRole('link', { name: '指标与分析' }).first().click();
+      const table = page.getByRole('table', { name: '支持标准' });
+      const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim())));
+      expect(rows.map((r) => [r[0], r[1], r[3]])).toEqual(EXPECTED);
+      expect(rows[1]![2]).toBe('最高不超过200万元');
+      expect(await table.locator('tbody tr').nth(2).locator('a').getAttribute('href')).toMatch(/\/#art2$/u);
+      const slug = /\/plans\/([^/]+)\/analysis\/$/u.exec(new URL(page.url()).pathname)![1]!;
+      await page.goto(pageUrl(site.url, `/en/plans/${slug}/analysis/`));
+      expect(await page.getByRole('heading', { name: 'Support standards' }).count()).toBe(1);
+      expect(await page.getByRole('table', { name: 'Support standards' }).locator('tbody tr td:nth-child(2)').allTextContents()).toEqual(['share', 'cap', 'standard', 'standard', 'standard', 'cap']);
+    } finally {
+      await page.close();
+    }
+  });
+  test('/data/incentives.csv has a row for each, in yuan where it is money', async () => {
+    const response = await fetch(pageUrl(site.url, '/data/incentives.csv'));
+    const rows = (await response.text()).replace(/^\ufeff/u, '').trimEnd().split('\r\n').map((r) => r.split(','));
+    expect(rows[0]!.slice(0, 8)).toEqual(['plan', 'id', 'valueText', 'value', 'unit', 'yuan', 'kind', 'article']);
+    expect(rows.slice(1).map((r) => [r[2], r[5], r[7]])).toEqual([
+      ['10%', '', '第一条'],
+      ['200万元', '2000000', '第一条'],
+      ['20万元', '200000', '第二条'],
+      ['500万元', '5000000', '第三条'],
+      ['3000元', '3000', '第四条'],
+      ['10万元', '100000', '第四条'],
+    ]);
+  });
+});
+
 describe('the real-world corpus dropped into seeds/', () => {
   test('every text becomes a page: its title (or 未识别标题), and 未识别 for what the text does not give', async () => {
     const docs = readdirSync(site.plansDir)

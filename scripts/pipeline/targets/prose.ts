@@ -88,6 +88,11 @@ const ATTENDANCE = /(?:参加|出席|列席|参与)了?(?:会议|大会|座谈�
 const SUPPORT_STANDARD =
   /(?:给予|予以)[^。；;]{0,30}?(?:奖励|补助|资助|补贴|奖补|支持|扶持)|(?:奖励|补助|资助|补贴|奖补)(?:资金|标准|金额)?(?:为|按)?(?:每\p{Script=Han}{1,4})?\d|最高(?:不超过|可达|可获得?|给予|奖励|补助|资助|补贴)?\d|一次性(?:给予|奖励|补助|资助)/u;
 const TARGET_CUE = /到(?:19|20)\d{2}年|力争|争取|确保/u;
+
+/** The clauses of `text` (offsets, to the next ，。；) that set a support standard and no target; `../incentives.ts` reads their amounts. */
+export function supportStandardClauses(text: string): [number, number][] {
+  return sentenceRanges(text, /[。！？!?；;，,]/gu).filter(([a, b]) => SUPPORT_STANDARD.test(text.slice(a, b)) && !TARGET_CUE.test(text.slice(a, b)));
+}
 /** A quote longer than this (a paragraph that lost its 。) is narrowed to the clauses around the value. */
 const QUOTE_MAX = 400;
 
@@ -141,7 +146,7 @@ function quotedMask(text: string): boolean[] {
   return mask;
 }
 
-function sentenceRanges(text: string, ends = /[。！？!?]/gu): [number, number][] {
+export function sentenceRanges(text: string, ends = /[。！？!?]/gu): [number, number][] {
   const ranges: [number, number][] = [];
   let start = 0;
   for (const m of text.matchAll(ends)) {
@@ -175,8 +180,7 @@ interface Subject {
 export function readProse(text: string, ctx: ProseContext): ProseTarget[] {
   const sentences = sentenceRanges(text);
   const attendance = sentences.filter(([a, b]) => ATTENDANCE.test(text.slice(a, b)));
-  const supportStandards = sentenceRanges(text, /[。！？!?；;，,]/gu).filter(([a, b]) => SUPPORT_STANDARD.test(text.slice(a, b)) && !TARGET_CUE.test(text.slice(a, b)));
-  const notRead = [...attendance, ...supportStandards];
+  const notRead = [...attendance, ...supportStandardClauses(text)];
   const spans = findValues(text, { from: ctx.from }).values.filter((v) => !notRead.some(([a, b]) => v.start >= a && v.start < b));
   const mask = quotedMask(text);
   /** Just after the last mark matching `re` in [from, to), looking back `LOOK_BACK` characters at most. */

@@ -50,6 +50,7 @@ export function plan(slug: string, title: string, parts: PlanParts = {}): PlanDo
     citations: parts.citations ?? [],
     responsibilities: parts.responsibilities ?? [],
     targets: [],
+    incentives: [],
     sectionThemes: parts.sectionThemes ?? [],
     instruments: [],
     matchText: null,

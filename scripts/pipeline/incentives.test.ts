@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { loadRegistries } from '../registries.ts';
+import { buildPlanDocument } from './document.ts';
+
+const reg = loadRegistries('seeds', 'content');
+const build = (name: string, text: string | Buffer) => buildPlanDocument({ name, path: name, bytes: Buffer.isBuffer(text) ? text : Buffer.from(text) }, reg);
+/** Each incentive as `block valueText yuan cap | clause`. */
+const read = (text: string) => build('m.txt', text).incentives.map((i) => `${i.blockId} ${i.valueText} ${i.yuan ?? '-'}${i.cap ? ' cap' : ''} | ${i.clause}`);
+
+describe('extractIncentives(blocks): a measure’s support standards', () => {
+  // tests/fixtures/measures/006_measures_fixture.txt, read by hand: the amounts of the four articles that grant money,
+  // and only those (500万元 in 第一条 is the condition, 500家 in 第二条 a target, 3年 the term).
+  test('reads each amount granted or capped, in yuan, with its clause and sentence (the made-up measure)', () => {
+    const doc = build('006_measures_fixture.txt', readFileSync('tests/fixtures/measures/006_measures_fixture.txt'));
+    expect(doc.incentives.map((i) => `${i.id} ${i.blockId} ${i.valueText} ${i.yuan ?? '-'}${i.cap ? ' cap' : ''} | ${i.clause}`)).toEqual([
+      'i1 art1 10% - | 按增量的10%给予奖励',
+      'i2 art1 200万元 2000000 cap | 最高不超过200万元',
+      'i3 art2 20万元 200000 | 对首次认定的高新技术企业给予20万元奖励',
+      'i4 art3 500万元 5000000 | 对新认定的国家级重点实验室给予500万元支持',
+      'i5 art4 3000元 3000 | 生活补助标准为每人每月3000元',
+      'i6 art4 10万元 100000 cap | 最高可获得10万元',
+    ]);
+    expect(doc.incentives[0]!.quote).toBe('对年度研发费用超过500万元的企业，按增量的10%给予奖励，最高不超过200万元。');
+    // The page shows the amount where the offsets say.
+    for (const i of doc.incentives) {
+      const block = doc.blocks.find((b) => b.id === i.blockId);
+      expect(block?.kind === 'paragraph' ? block.text.slice(i.start, i.end) : null).toBe(i.valueText);
+    }
+    expect(doc.targets.map((t) => t.valueText)).toEqual(['500家']);
+  });
+
+  test('money and shares only: a count of people in the clause is neither', () => {
+    expect(read('某市人才若干措施\n每年评选10名优秀人才，每人一次性奖励5万元。')).toEqual(['p0-1 5万元 50000 | 每人一次性奖励5万元']);
+    expect(read('某市若干措施\n对新认定的科技企业孵化器，给予1.5亿元资助；按其实际投入的３０％给予补贴。')).toEqual(['p0-1 1.5亿元 150000000 | 给予1.5亿元资助', 'p0-1 ３０％ - | 按其实际投入的３０％给予补贴']);
+  });
+
+  test('a clause that also sets a target is a target’s, and text without support standards has none', () => {
+    expect(read('某市若干措施\n到2025年，力争给予支持的企业达到100家。')).toEqual([]);
+    expect(build('004.txt', readFileSync('seeds/004_d6d163db2a424736.txt')).incentives).toEqual([]);
+  });
+});
