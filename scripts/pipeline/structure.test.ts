@@ -167,6 +167,21 @@ describe('parseStructure(lines, opts)', () => {
     expect(blocks.find((b) => b.kind === 'heading')).toMatchObject({ id: 'sa1', title: '附件' });
   });
 
+  test('reads a 序号 table that lost its tabs and blank lines by its row numbers, here in a box; the text after it is not the table’s', () => {
+    const { blocks } = parse('某市规划\n一、目标\n专栏1 主要指标\n序号\n指标\n2020年\n2025年\n1\n研发投入强度（%）\n2.1\n2.8\n2\n高新技术企业（家）\n800\n1500\n注：加快发展。');
+    const t = blocks.find((b) => b.kind === 'table');
+    expect(t?.kind === 'table' && [t.table.head[0]!.map((c) => c.text), ...t.table.rows.map((r) => r.map((c) => c.text))]).toEqual([
+      ['序号', '指标', '2020年', '2025年'],
+      ['1', '研发投入强度（%）', '2.1', '2.8'],
+      ['2', '高新技术企业（家）', '800', '1500'],
+    ]);
+    expect(t).toMatchObject({ box: 'box1', caption: null });
+    expect(t?.kind === 'table' && t.table.notes.map((n) => n.zh)).toEqual(['原文每个单元格占一行、行间无空行，本表按表头的4列切分还原。']);
+    expect(blocks.at(-1)).toMatchObject({ kind: 'paragraph', piece: { text: '注：加快发展。' } });
+    // A 序号 line without rows numbered at its width is text.
+    expect(parse('某市规划\n序号\n指标\n第一项内容。').blocks.some((b) => b.kind === 'table')).toBe(false);
+  });
+
   test('reads a pipe table whose rows carry a group label the header lacks, noting a lost indicator name (004 表1)', () => {
     const { blocks } = parse(
       ['某市规划', '表1 主要指标', '指标名称 | 2020年基数 | 2025年目标 | 指标属性 | |', '创新实力 | — | 年均增长10% | 预期性 | |', '2.专利(件) | 0.7 | 1.17 | 预期性 | |', '创新主体 | 4.企业(家) | 0 | 2 | 预期性 |'].join('\n'),

@@ -1,6 +1,7 @@
 /**
  * Tables in scraped text come in two shapes: one cell per line, indented with a tab, rows separated by blank
- * lines (002's 年度分解表); or rows with cells separated by `|` (004's 表1). `findTables` locates them;
+ * lines (002's 年度分解表), or with tabs and blank lines lost, a `序号` header and numbered rows; or rows with cells
+ * separated by `|` (004's 表1). `findTables` locates them;
  * `readTable` turns one into header and body rows, saying in `notes` what it had to interpret.
  */
 import type { WorkLine } from './corrections.ts';
@@ -47,11 +48,38 @@ function isPipeRow(line: WorkLine): boolean {
   return pipeCells(line).filter((c) => c.text !== '').length >= 2;
 }
 
+/** Widest header a `序号` table is looked for in (columns). */
+const MAX_COLUMNS = 12;
+
+/**
+ * A cell-per-line table that lost its tabs (and maybe its blank lines): a line `序号` opens its header, and the row
+ * numbers 1, 2, 3 … come back at the header's width (`序号 / 指标 / 2020年 / 2025年 / 属性 / 1 / … / 2 / …`). The run
+ * ends at the last row whose number comes where the width puts it.
+ */
+function untabbedRun(lines: WorkLine[], i: number): TableRun | null {
+  if (!/^序\s*号$/u.test(lines[i]!.text.trim())) return null;
+  let width = 0;
+  for (let k = i + 1; k < lines.length && k <= i + MAX_COLUMNS; k++) {
+    if (lines[k]!.text.trim() === '1') {
+      width = k - i;
+      break;
+    }
+  }
+  if (width < 3) return null;
+  let rows = 0;
+  while (i + width * (rows + 2) <= lines.length && lines[i + width * (rows + 1)]!.text.trim() === String(rows + 1)) rows++;
+  return rows > 0 ? { from: i, to: i + width * (rows + 1), shape: 'cell-lines' } : null;
+}
+
 export function findTables(lines: WorkLine[]): TableRun[] {
   const runs: TableRun[] = [];
   let i = 0;
   while (i < lines.length) {
-    if (lines[i]!.raw.startsWith('\t')) {
+    const untabbed = lines[i]!.raw.startsWith('\t') ? null : untabbedRun(lines, i);
+    if (untabbed) {
+      runs.push(untabbed);
+      i = untabbed.to;
+    } else if (lines[i]!.raw.startsWith('\t')) {
       let j = i;
       while (j < lines.length && lines[j]!.raw.startsWith('\t')) j++;
       if (j - i >= 4) runs.push({ from: i, to: j, shape: 'cell-lines' });
@@ -71,10 +99,6 @@ const emptyCell = (line: number, note: EditorsWords | null = null): DraftCell =>
 const NUMBERED = /^\d{1,2}[.．、]/u;
 
 function readCellLines(lines: WorkLine[]): DraftTable {
-  const notes: EditorsWords[] = [{
-    zh: '原文每个单元格占一行、行与行之间以空行分隔，本表据此还原。',
-    en: 'In the source each cell is a line of its own and blank lines separate the rows; the table is rebuilt from them.',
-  }];
   // A gap in line numbers is a blank line in the source: it ends a row.
   const groups: WorkLine[][] = [];
   for (const l of lines) {
@@ -82,13 +106,22 @@ function readCellLines(lines: WorkLine[]): DraftTable {
     if (!prev || l.n - prev.n > 1) groups.push([l]);
     else groups.at(-1)!.push(l);
   }
+  const notes: EditorsWords[] = [];
   if (groups.length === 1) {
     // No blank lines: the header ends where the first row number (1) begins.
     const one = lines.findIndex((l) => l.text === '1');
     const width = one > 0 ? one : lines.length;
     groups.length = 0;
     for (let k = 0; k < lines.length; k += width) groups.push(lines.slice(k, k + width));
-    notes.push({ zh: `原文行间无空行，按表头的${width}列切分。`, en: `The source has no blank lines between the rows; they are cut by the header’s ${width} columns.` });
+    notes.push({
+      zh: `原文每个单元格占一行、行间无空行，本表按表头的${width}列切分还原。`,
+      en: `In the source each cell is a line of its own, with no blank lines between the rows; the table is rebuilt by cutting them at the header’s ${width} columns.`,
+    });
+  } else {
+    notes.push({
+      zh: '原文每个单元格占一行、行与行之间以空行分隔，本表据此还原。',
+      en: 'In the source each cell is a line of its own and blank lines separate the rows; the table is rebuilt from them.',
+    });
   }
   const [head, ...rows] = groups.map((g) => g.map((l) => cell(wholeLine(l))));
   return pad({ head: [head!], rows, notes });

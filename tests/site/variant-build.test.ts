@@ -102,22 +102,39 @@ describe('a sixth plan dropped into seeds/', () => {
     }
   });
 
-  // The fixture's 专栏1 (read by hand): a caption and three items numbered 1. 2. 3., standing in 2.建设创新平台 (s2-1-2)
-  // and ended by （二）加快成果转化. Its 3. is the box's, though the outline would expect a 3. there too.
-  test('its box (专栏1) is a figure named by its caption, listed in the contents; its items are not headings', async () => {
+  // The fixture's 专栏2 (read by hand): a caption and three items numbered 1. 2. 3., standing in 2.建设创新平台 (s2-1-2)
+  // and ended by （二）加快成果转化; its 3. is the box's, though the outline would expect a 3. there too. Its 专栏1, under
+  // （二）主要目标, holds a table.
+  test('its boxes are figures named by their captions, listed in the contents; their items are not headings', async () => {
     const page = await browser.context.newPage();
     try {
       await page.goto(pageUrl(site.url, '/plans/tianjin-dongli-2023-2025/'));
-      const box = page.getByRole('figure', { name: '专栏1 创新平台建设重点' });
+      const box = page.getByRole('figure', { name: '专栏2 创新平台建设重点' });
       expect(await box.locator('p').evaluateAll((ps) => ps.map((p) => p.firstChild?.textContent?.slice(0, 4)))).toEqual(['1.海河', '2.区级', '3.技术']);
       expect(await box.locator('h2, h3, h4, h5, h6').count(), 'headings in the box').toBe(0);
       // Next after the box: （二）加快成果转化 (opening a part of the text, src/lib/text-parts.ts).
       expect(await box.evaluate((b) => { const next = b.nextElementSibling; return next?.matches('h3') ? next.id : next?.querySelector(':scope > h3:first-child')?.id; }), 'the heading after the box').toBe('s2-2');
-      const entry = page.locator('nav.toc a[href="#box1"]');
-      expect(await entry.textContent()).toBe('专栏1 创新平台建设重点');
+      const entry = page.locator('nav.toc a[href="#box2"]');
+      expect(await entry.textContent()).toBe('专栏2 创新平台建设重点');
       // Under 2.建设创新平台, the section it stands in.
       expect(await entry.evaluate((a) => a.closest('ol')?.closest('li')?.querySelector(':scope > a')?.getAttribute('href'))).toBe('#s2-1-2');
       expect(await page.locator('nav.toc a').evaluateAll((as) => as.filter((a) => a.textContent?.startsWith('3.技术')).length), 'its items in the contents').toBe(0);
+      // 专栏1 holds a table whose tabs and blank lines are lost (序号 …, rows numbered 1 and 2), read by hand.
+      const indicators = page.getByRole('figure', { name: '专栏1 主要指标' });
+      // The cells' text, the values' readings (editorial, data-ui) left out.
+      const rows = await indicators.locator('table tbody tr').evaluateAll((trs) =>
+        trs.map((tr) =>
+          [...tr.children].map((c) => {
+            const copy = c.cloneNode(true) as Element;
+            for (const ui of copy.querySelectorAll('[data-ui]')) ui.remove();
+            return copy.textContent?.trim();
+          }),
+        ),
+      );
+      expect(rows).toEqual([
+        ['1', '全社会研发投入强度（%）', '3.0', '3.5'],
+        ['2', '国家高新技术企业（家）', '510', '620'],
+      ]);
     } finally {
       await page.close();
     }
