@@ -293,9 +293,10 @@ describe('parseStructure(lines, opts)', () => {
       expect(boxes('某区规划\n第一章 总则\n第一节 目标\n专栏1 主要指标\n甲。\n第二节 任务\n乙。')).toEqual(['title:-', 's1:-', 's1-1:-', 'box1:box1', 'p1-1-1:box1', 's1-2:-', 'p1-2-1:-']);
     });
 
-    test('a 专栏 named in a sentence, or with a sentence for a title, opens none; 专栏3-1 and 专栏三 do', () => {
+    test('a 专栏 named in a sentence, or with a sentence for a title, opens none; 专栏3-1, 专栏三 and 专栏１ do', () => {
       expect(boxes('某区规划\n一、任务\n专栏1所列工程由各部门负责实施。\n专栏2 建设一批平台，完善服务。')).toEqual(['title:-', 's1:-', 'p1-1:-', 'p1-2:-']);
       expect(boxes('某区规划\n一、任务\n专栏3-1 重点实验室\n甲。\n专栏三：科技人才工程\n乙。')).toEqual(['title:-', 's1:-', 'box3-1:box3-1', 'p1-1:box3-1', 'box3:box3', 'p1-2:box3']);
+      expect(boxes('某区规划\n一、任务\n专栏１　重大平台建设工程\n１．实验室体系。')).toEqual(['title:-', 's1:-', 'box1:box1', 'p1-1:box1']);
     });
 
     test('the signature after a box closes the document, not the box', () => {
