@@ -110,13 +110,28 @@ function chromiumVersion(): string {
 const progress = (label: string) => (i: number, stages: { name: string; ms: number }[], wallMs: number, otherCores: number) =>
   log(`${label} run ${i}: ${stages.map((s) => `${s.name} ${s.ms} ms`).join(', ')} (whole ${Math.round(wallMs)} ms; other work on the machine ${otherCores.toFixed(2)} cores)`);
 
+/**
+ * A scratch folder whose path does not start with the project's. Astro's build took a site built in `/tmp/bench-x1`
+ * for part of a project cloned at `/tmp/bench` (a prefix of the path, not a parent folder), and its prerender step
+ * then could not find the project's packages (`Cannot find package '@oslojs/encoding'`; 2026-12-06).
+ */
+function scratchFolder(): string {
+  const root = process.cwd();
+  for (const prefix of ['bench-', 'plans-bench-']) {
+    const dir = mkdtempSync(join(tmpdir(), prefix));
+    if (!dir.startsWith(root)) return dir;
+    rmSync(dir, { recursive: true, force: true });
+  }
+  throw new Error(`bench: every scratch folder in ${tmpdir()} starts with the project's path (${root}): clone the project to a folder of another name`);
+}
+
 /** Runs every measurement; budgets are checked afterwards by {@link finish}. */
 async function measure(): Promise<Results> {
   const started = performance.now();
   const loadAvgBefore = loadavg();
   ensureSystem();
   mkdirSync(LOG_DIR, { recursive: true });
-  const scratch = mkdtempSync(join(tmpdir(), 'bench-'));
+  const scratch = scratchFolder();
   try {
     // 1. The real seeds: build, and keep the last site for the browser measurements.
     log(`building the real seeds ${buildRuns}× (scratch ${scratch}, logs ${LOG_DIR}/)`);
