@@ -104,6 +104,14 @@ describe('validity of a text whose portal gives none', () => {
     expect(validity('某市支持科技创新若干措施\n第一条 支持研发。\n第二条 本措施自2023年1月1日起施行，有效期至2025年12月31日。')?.value).toBe('有效期至2025年12月31日');
     expect(validity('某市科技创新规划\n一、总体要求\n推动科技创新。')).toBeNull();
   });
+  test('of a draft is the word its title names itself by (征求意见稿, 草案), before any term it states', () => {
+    expect(validity('某市科技创新“十四五”规划（征求意见稿）\n一、发展基础\n甲。')).toMatchObject({ value: '征求意见稿', from: 'text', line: 1 });
+    expect(validity('某市支持科技创新若干措施（草案）\n第一条 支持研发。\n第二条 本措施有效期3年。')?.value).toBe('草案');
+    // Named by the notice that puts it out for comment.
+    expect(validity('某市科学技术局关于公开征求《某市科技创新三年行动方案（征求意见稿）》意见的公告\n为广泛听取意见，现予公布。\n某市科技创新三年行动方案\n一、目标\n甲。')).toMatchObject({ value: '征求意见稿', line: 1 });
+    // A measure on trial (试行) is in force: not a draft.
+    expect(validity('某市科技创新券管理办法（试行）\n第一条 为激发企业创新活力，制定本办法。')).toBeNull();
+  });
 });
 
 describe('period of work points that follow a summary of the year before', () => {

@@ -51,6 +51,19 @@ function statedTerm(paragraphs: ParagraphDraft[]): Sourced<string> | null {
   }
   return null;
 }
+/**
+ * A draft names itself in its title (`…规划（征求意见稿）`, `（草案）`, `（送审稿）`, `（讨论稿）`): a text put out for
+ * comment, not the plan in force, which a reader must know before citing it. Its validity is that word, from the
+ * plan's title or else the notice's (`关于公开征求《…（征求意见稿）》意见的公告`), with its line.
+ */
+const DRAFT = /[（(](征求意见稿|征求意见修改稿|草案|送审稿|讨论稿|代拟稿)[)）]/u;
+function draftStatus(titles: (Sourced<string> | null)[]): Sourced<string> | null {
+  for (const t of titles) {
+    const m = t && t.line !== null ? DRAFT.exec(t.value) : null;
+    if (m) return fromText(m[1]!, t!.line!, t!.raw ?? t!.value);
+  }
+  return null;
+}
 const inferred = <T>(value: T, line: number, raw: string, note: EditorsWords): Sourced<T> => ({ value, from: 'inferred', line, raw, note: note.zh, noteEn: note.en });
 const fromCatalog = <T>(value: T): Sourced<T> => ({ value, from: 'catalog', line: null, raw: null, note: null, noteEn: null });
 /** An inferred value's note, to carry over to a value inferred from it (a period read from an inferred title). */
@@ -261,7 +274,7 @@ export function extractMetadata({ removed, blocks, inferredTitle, catalog, regio
     period,
     region,
     kind,
-    validity: field('有效性', (v) => v) ?? statedTerm(paragraphs),
+    validity: field('有效性', (v) => v) ?? draftStatus([title, noticeTitle]) ?? statedTerm(paragraphs),
     topic: field('主题', (v) => v),
     indexNumber: field('索引号', (v) => v),
     publisher,

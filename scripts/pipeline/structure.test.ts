@@ -118,6 +118,16 @@ describe('parseStructure(lines, opts)', () => {
     expect(blocks[1]!.lines).toEqual([2, 3, 4]);
   });
 
+  test('reads a notice that puts a draft out for comment (关于公开征求《…》意见的公告) as the notice, the plan title after it', () => {
+    const { blocks } = parse('某市科学技术局关于公开征求《某市科技创新三年行动方案（征求意见稿）》意见的公告\n为广泛听取意见，现予公布。\n某市科技创新三年行动方案\n一、目标\n甲。');
+    expect(blocks.slice(0, 4).map((b) => `${b.id}:${b.kind === 'paragraph' ? b.role : b.kind}:${'piece' in b ? b.piece.text.slice(0, 6) : ''}`)).toEqual([
+      'notice-title:title:某市科学技术',
+      'pn-1:body:为广泛听取意',
+      'title:title:某市科技创新',
+      's1:heading:一、目标',
+    ]);
+  });
+
   test('says which part of the text each block is in: the covering notice is the front, the plan from its title on the body', () => {
     const parts = (text: string) => parse(text).blocks.map((b) => `${b.id}:${b.part}`);
     // 004's front: document number, notice title (two lines), addressee, text, signature, date; then the plan.

@@ -43,7 +43,8 @@ export interface Front {
 }
 
 const PLAN_WORD = /(规划|计划|方案|纲要|意见|办法|措施|要点|工程|解读|细则|规定)/u;
-const NOTICE_END = /通知$/u;
+/** How a covering notice's title ends: `…的通知`, or `…意见的公告` for a draft put out for comment. */
+const NOTICE_END = /(?:通知|公告|通告)$/u;
 export const ORG_LINE = /^[\u4e00-\u9fa5]{2,30}(人民政府|政府办公室|办公室|办公厅|委员会|管委会|管理委员会|局|委|政府)$/u;
 const PERIOD_LINE = /^[（(]\d{4}\s*[-—–～~至]+\s*\d{4}\s*年?[）)]$/u;
 export const DISCLOSURE_LINE = /^[（(]此件.{1,8}[）)(（]?$/u;
@@ -61,7 +62,9 @@ const len = (s: string) => [...s].length;
 
 /** Title and kind words of a notice: `…关于印发X的通知` → X (book-title marks removed). */
 export function noticeSubject(noticeText: string): string | null {
-  const m = /印发(.+?)的?通\s*知$/u.exec(noticeText.replace(/\s+/gu, ''));
+  const text = noticeText.replace(/\s+/gu, '');
+  // `印发X的通知`, or `公开征求《X》意见的公告` (a draft put out for comment).
+  const m = /印发(.+?)的?通知$/u.exec(text) ?? /征求《(.+?)》(?:的)?意见的?(?:通知|公告|通告)$/u.exec(text);
   if (!m) return null;
   const x = m[1]!.replace(/^《(.*)》$/u, '$1');
   return x.length >= 4 ? x : null;
@@ -72,7 +75,7 @@ export function isDateLine(t: string): boolean {
   return d !== null && len(t) <= SHORT && (d.iso !== null || d.ambiguous) && !SENTENCE.test(t);
 }
 
-/** The notice's title: 1–3 lines ending in `通知`, naming `关于`/`印发`, with an issuing-body line before it. */
+/** The notice's title: 1–3 lines ending in `通知` (or `公告`, `通告`), naming `关于`/`印发`, with an issuing-body line before it. */
 function findNotice(lines: WorkLine[], before: number): Span | null {
   for (let i = 0; i < before; i++) {
     for (let k = 1; k <= 3 && i + k <= before; k++) {
