@@ -34,7 +34,7 @@ describe('the plan text as HTML (the markup each element had as an Astro compone
     ['the covering notice', [el('Front', {}, [text('x')])], '<section class="front" aria-label="印发通知">x</section>'],
     [
       'a box (专栏): a figure named by its caption, the caption’s anchor and # link',
-      [el('Box', { id: 'box1' }, [el('Para', { id: 'box1', role: 'box-title' }, [text('专栏1 重点工程')]), el('Para', { id: 'p1-3' }, [text('1.甲工程。')])])],
+      [el('Box', { caption: 'box1' }, [el('Para', { id: 'box1', role: 'box-title' }, [text('专栏1 重点工程')]), el('Para', { id: 'p1-3' }, [text('1.甲工程。')])])],
       '<figure class="box" aria-labelledby="box1"><figcaption id="box1" class="box-title">专栏1 重点工程<a class="self-link" href="#box1" data-ui aria-label="本专栏链接">#</a></figcaption><p id="p1-3">1.甲工程。<a class="self-link" href="#p1-3" data-ui aria-label="本段链接">¶</a></p></figure>',
     ],
     ['a table in its scrolling figure', [el('Figure', { id: 'tb1' }, [el('table', {}, [el('tr', {}, [el('td', { colspan: '2' }, [text('全社会研发投入强度')])])])])], '<figure id="tb1" class="table-figure"><section class="table-scroll" tabindex="0" aria-label="表格（可横向滚动）"><table><tr><td colspan="2">全社会研发投入强度</td></tr></table></section></figure>'],

@@ -77,7 +77,7 @@ const ELEMENTS: Record<string, Render> = {
     return `<p${attr('id', id)}${classes ? ` class="${classes}"` : ''}>${children}<a class="self-link"${attr('href', `#${id}`)} data-ui${attr('aria-label', words(ctx).paragraphLink)}${uiLang(ctx)}>¶</a></p>`;
   },
   // A box (专栏): what the plan sets apart in a frame beside a section's text, named by its caption.
-  Box: ({ id }, children) => `<figure class="box"${attr('aria-labelledby', id)}>${children}</figure>`,
+  Box: ({ caption }, children) => `<figure class="box"${attr('aria-labelledby', caption)}>${children}</figure>`,
   // A table from the text, scrollable on narrow screens and kept whole in print.
   Figure: ({ id }, children, ctx) => {
     const r = region(ctx, children);

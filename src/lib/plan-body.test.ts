@@ -52,8 +52,8 @@ describe('bodyTree(doc)', () => {
     expect(top.map(name)).toEqual(['Para', 'Box', 'Box', 'Para']);
     const boxes = top.filter((n): n is MdxJsxFlowElement => n.type === 'mdxJsxFlowElement');
     expect(boxes.map((b) => [b.attributes.map((a) => (a.type === 'mdxJsxAttribute' ? `${a.name}=${String(a.value)}` : '')), b.children.map((c) => name(c as RootContent)).length])).toEqual([
-      [['id=box1'], 3],
-      [['id=box2'], 2],
+      [['caption=box1'], 3],
+      [['caption=box2'], 2],
     ]);
   });
 });

@@ -170,13 +170,13 @@ export function bodyTree(doc: PlanDocument): Root {
   const rest = doc.blocks.slice(front.length);
   const children: RootContent[] = [];
   if (front.length > 0) children.push(flowElement('Front', {}, front.map((b) => blockToMdast(b, doc))));
-  // A box (专栏): its caption and the blocks in it, in `Box`.
+  // A box (专栏): its caption and the blocks in it, in `Box` (`caption`: the caption paragraph's id).
   for (let i = 0; i < rest.length; ) {
     const box = boxOf(rest[i]!);
     let end = i + 1;
     if (box !== undefined) while (end < rest.length && boxOf(rest[end]!) === box) end++;
     const blocks = rest.slice(i, end).map((b) => blockToMdast(b, doc));
-    children.push(...(box === undefined ? blocks : [flowElement('Box', { id: box }, blocks)]));
+    children.push(...(box === undefined ? blocks : [flowElement('Box', { caption: box }, blocks)]));
     i = end;
   }
   return { type: 'root', children };

@@ -55,30 +55,36 @@ const site = siteBuiltForFile({
 });
 const browser = browserForFile();
 
-/**
- * Runs `check` in a new page that records (and dismisses) any dialog, then requires that none opened: markup from a
- * source must never run `alert`. Closes the page.
- */
-async function inWatchedPage(check: (page: Page) => Promise<void>): Promise<void> {
+/** Runs `check` in a new page of this file's browser, and closes the page. */
+async function inPage(check: (page: Page) => Promise<void>): Promise<void> {
   const page = await browser.context.newPage();
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
   try {
     await check(page);
-    expect(dialogs).toEqual([]);
   } finally {
     await page.close();
   }
 }
 
+/**
+ * Runs `check` in a new page that records (and dismisses) any dialog, then requires that none opened: markup from a
+ * source must never run `alert`. Closes the page.
+ */
+async function inWatchedPage(check: (page: Page) => Promise<void>): Promise<void> {
+  await inPage(async (page) => {
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await check(page);
+    expect(dialogs).toEqual([]);
+  });
+}
+
 
 describe('a sixth plan dropped into seeds/', () => {
   test('becomes a page listed on the home page, with its headings and anchors', async () => {
-    const page = await browser.context.newPage();
-    try {
+    await inPage(async (page) => {
       await page.goto(site.url);
       const titles = await page.locator('.plan-list th a').allTextContents();
       expect(CORPUS).toHaveLength(20);
@@ -97,17 +103,14 @@ describe('a sixth plan dropped into seeds/', () => {
       expect(await page.locator('h1').textContent()).toBe('东丽区科技创新三年行动方案（2023—2025年）');
       expect(await page.locator('#s2-1-1').textContent()).toContain('1.培育科技型企业。');
       expect(await page.locator('.meta-card').textContent()).toContain('天津市 › 东丽区');
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   // The fixture's 专栏2 (read by hand): a caption and three items numbered 1. 2. 3., standing in 2.建设创新平台 (s2-1-2)
   // and ended by （二）加快成果转化; its 3. is the box's, though the outline would expect a 3. there too. Its 专栏1, under
   // （二）主要目标, holds a table.
   test('its boxes are figures named by their captions, listed in the contents; their items are not headings', async () => {
-    const page = await browser.context.newPage();
-    try {
+    await inPage(async (page) => {
       await page.goto(pageUrl(site.url, '/plans/tianjin-dongli-2023-2025/'));
       const box = page.getByRole('figure', { name: '专栏2 创新平台建设重点' });
       expect(await box.locator('p').evaluateAll((ps) => ps.map((p) => p.firstChild?.textContent?.slice(0, 4)))).toEqual(['1.海河', '2.区级', '3.技术']);
@@ -135,9 +138,7 @@ describe('a sixth plan dropped into seeds/', () => {
         ['1', '全社会研发投入强度（%）', '3.0', '3.5'],
         ['2', '国家高新技术企业（家）', '510', '620'],
       ]);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });
 
@@ -146,8 +147,7 @@ describe('a sixth plan dropped into seeds/', () => {
 // responsibility lists, a box (专栏1 重点支持领域) and its term (有效期3年).
 describe('a measure (若干措施) dropped into seeds/', () => {
   test('its articles are anchored by number and listed in the contents; its term is on the card', async () => {
-    const page = await browser.context.newPage();
-    try {
+    await inPage(async (page) => {
       await page.goto(pageUrl(site.url, '/'));
       await page.getByRole('link', { name: '某市支持科技创新若干措施' }).first().click();
       const toc = page.locator('nav.toc a');
@@ -158,9 +158,7 @@ describe('a measure (若干措施) dropped into seeds/', () => {
       expect(await page.locator('.meta-card').textContent()).toContain('有效期3年');
       // The names of the labelled lists link to their departments' pages.
       expect(await page.locator('#art3 a[href*="/departments/"]').allTextContents()).toEqual(['市科技局', '市发展改革委', '市财政局']);
-    } finally {
-      await page.close();
-    }
+    });
   });
   test('its reward amounts are not targets; the one target beside them is', () => {
     const doc = readdirSync(site.plansDir)
@@ -188,8 +186,7 @@ describe('a measure’s support standards', () => {
     ['10万元', '上限', '第四条'],
   ];
   test('its analysis page lists each amount with its kind and article, linked to the article', async () => {
-    const page = await browser.context.newPage();
-    try {
+    await inPage(async (page) => {
       await page.goto(pageUrl(site.url, '/'));
       await page.getByRole('link', { name: '某市支持科技创新若干措施' }).first().click();
       await page.getByRole('link', { name: '指标与分析' }).first().click();
@@ -202,9 +199,7 @@ describe('a measure’s support standards', () => {
       await page.goto(pageUrl(site.url, `/en/plans/${slug}/analysis/`));
       expect(await page.getByRole('heading', { name: 'Support standards' }).count()).toBe(1);
       expect(await page.getByRole('table', { name: 'Support standards' }).locator('tbody tr td:nth-child(2)').allTextContents()).toEqual(['share', 'cap', 'standard', 'standard', 'standard', 'cap']);
-    } finally {
-      await page.close();
-    }
+    });
   });
   test('/data/incentives.csv has a row for each, in yuan where it is money', async () => {
     const response = await fetch(pageUrl(site.url, '/data/incentives.csv'));
@@ -252,17 +247,14 @@ describe('the real-world corpus dropped into seeds/', () => {
   // 06 (Fujian) has no title line, its date signed as 2021106 and its period as 20212025 (read off the text by
   // hand): three inferred values, whose notes the English card once showed in Chinese.
   test('the English card says in English how an inferred value was read', async () => {
-    const page = await browser.context.newPage();
-    try {
+    await inPage(async (page) => {
       await page.goto(pageUrl(site.url, `/en/plans/fujian-2021-2025/`));
       const texts = await page.locator('.meta-card .meta-source.inferred').allTextContents();
       expect(texts).toContainEqual(expect.stringMatching(/^inferred \(source line \d+\): from the covering notice’s title$/u));
       expect(texts).toContainEqual(expect.stringMatching(/: the source runs year, month and day together \(“2021106”\), and 6 October 2021 is the only plausible reading$/u));
       expect(texts).toContainEqual(expect.stringMatching(/: the source runs the first and last years together \(“20212025”\): 2021–2025$/u));
       expect(texts.filter((t) => /\p{Script=Han}/u.test(t)), 'no Chinese in these notes').toEqual([]);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });
 
@@ -326,8 +318,7 @@ test('a simplified query finds a text written in traditional characters (with co
   // The four texts of the corpus printed in traditional characters, and no other.
   expect(traditional).toEqual(CORPUS.filter((f) => f.includes('big5')).sort());
   const shandong = plans.find((d) => d.meta.docNumber?.value === '魯政字〔2022〕225號')!;
-  const page = await browser.context.newPage();
-  try {
+  await inPage(async (page) => {
     await page.goto(`${pageUrl(site.url, '/search/')}?q=${encodeURIComponent('科技强省')}`);
     await page.waitForFunction(() => document.querySelector<HTMLElement>('#search-results')?.dataset.state === 'done');
     const hrefs = await page.locator('#search-results a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
@@ -337,9 +328,7 @@ test('a simplified query finds a text written in traditional characters (with co
     const shown = await page.locator('main').innerText();
     expect(shown).toContain('加快科技強省建設(shè)');
     expect(shown).not.toContain('加快科技强省建设');
-  } finally {
-    await page.close();
-  }
+  });
 });
 
 describe(`the site served under ${BASE}`, () => {
