@@ -32,6 +32,7 @@ describe('the plan text as HTML (the markup each element had as an Astro compone
     ],
     ['the notice’s title and the plan’s', [el('Title', { id: 't0', role: 'notice' }, [text('通知')]), el('Title', { id: 't1', role: 'plan' }, [text('方案')])], '<h2 id="t0" class="notice-title">通知</h2><p id="t1" class="doc-title">方案</p>'],
     ['the covering notice', [el('Front', {}, [text('x')])], '<section class="front" aria-label="印发通知">x</section>'],
+    ['an announcement that puts the plan out (公告)', [el('Front', { kind: 'announcement' }, [text('x')])], '<section class="front" aria-label="公告">x</section>'],
     [
       'a box (专栏): a figure named by its caption, the caption’s anchor and # link',
       [el('Box', { caption: 'box1' }, [el('Para', { id: 'box1', role: 'box-title' }, [text('专栏1 重点工程')]), el('Para', { id: 'p1-3' }, [text('1.甲工程。')])])],
@@ -106,6 +107,7 @@ describe('the plan text as HTML (the markup each element had as an Astro compone
     );
     // The notice and a table are labelled in English, their content Chinese.
     expect(html([el('Front', {}, [text('通知')])], en)).toBe('<section class="front" aria-label="Covering notice" lang="en"><div lang="zh-CN">通知</div></section>');
+    expect(html([el('Front', { kind: 'announcement' }, [text('公告')])], en)).toBe('<section class="front" aria-label="Announcement" lang="en"><div lang="zh-CN">公告</div></section>');
     expect(html([el('Figure', { id: 't1' }, [el('table', {}, [])])], en)).toBe('<figure id="t1" class="table-figure"><section class="table-scroll" tabindex="0" aria-label="Table (scrolls sideways)" lang="en"><div lang="zh-CN"><table></table></div></section></figure>');
     // A theme without an English name is named in Chinese, marked so.
     expect(html([el('Heading', { id: 's1', level: '1' }, [text('一、人才')])], { ...en, themeNamesEn: new Map() })).toContain('on <span lang="zh-CN">人才</span>: ');

@@ -16,6 +16,7 @@ import { endnotePlaceholder } from './endnotes.ts';
 import { attr, escapeText, wordsHtml } from './html.ts';
 import { textWidth } from './charts/layout.ts';
 import { chineseRuns } from './i18n/english.ts';
+import { FRONT_LABELS, type FrontKind } from './front-kind.ts';
 
 /** What the HTML depends on besides the tree. */
 export interface BodyHtmlContext {
@@ -46,10 +47,11 @@ type Props = Record<string, string | undefined>;
 type Render = (props: Props, children: string, ctx: BodyHtmlContext) => string;
 
 const ELEMENTS: Record<string, Render> = {
-  // The covering notice that precedes the plan.
-  Front: (_, children, ctx) => {
+  // The covering notice (or announcement, `kind`) that precedes the plan.
+  Front: ({ kind }, children, ctx) => {
     const r = region(ctx, children);
-    return `<section class="front"${attr('aria-label', words(ctx).front)}${r.lang}>${r.content}</section>`;
+    const label = FRONT_LABELS[(kind as FrontKind | undefined) ?? 'notice'];
+    return `<section class="front"${attr('aria-label', ctx.locale === 'en' ? label.en : label.zh)}${r.lang}>${r.content}</section>`;
   },
   // The covering notice's title (a heading of the notice) or the plan's own title.
   Title: ({ id, role }, children) => (role === 'notice' ? `<h2${attr('id', id)} class="notice-title">${children}</h2>` : `<p${attr('id', id)} class="doc-title">${children}</p>`),

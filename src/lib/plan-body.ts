@@ -11,6 +11,7 @@
 import type { MdxJsxAttribute, MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { PhrasingContent, Root, RootContent } from 'mdast';
 import type { Block, Mark, PlanDocument, RichText, TableCell } from '../schemas/plan.ts';
+import { frontKind } from './front-kind.ts';
 
 const attr = (name: string, value: string | number): MdxJsxAttribute => ({ type: 'mdxJsxAttribute', name, value: String(value) });
 
@@ -169,7 +170,9 @@ export function bodyTree(doc: PlanDocument): Root {
   const front = firstOther === -1 ? doc.blocks : doc.blocks.slice(0, firstOther);
   const rest = doc.blocks.slice(front.length);
   const children: RootContent[] = [];
-  if (front.length > 0) children.push(flowElement('Front', {}, front.map((b) => blockToMdast(b, doc))));
+  // `kind`: an announcement (公告, 通告) rather than a covering notice (the default, left out).
+  const kind = frontKind(doc);
+  if (front.length > 0) children.push(flowElement('Front', { kind: kind === 'notice' ? null : kind }, front.map((b) => blockToMdast(b, doc))));
   // A box (专栏): its caption and the blocks in it, in `Box` (`caption`: the caption paragraph's id).
   for (let i = 0; i < rest.length; ) {
     const box = boxOf(rest[i]!);

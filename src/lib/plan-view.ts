@@ -2,6 +2,7 @@
  * What a plan page shows, computed once from the document model and the registries, so that components only
  * place values (Starlight's `starlightRoute` habit). Pure: no Astro imports; tested in plan-view.test.ts.
  */
+import { FRONT_LABELS, frontKind } from './front-kind.ts';
 import type { OutlineNode, PlanDocument, Provenance, RegionLevel, RegionParent, RegionRef } from '../schemas/plan.ts';
 import type { Kind } from '../schemas/registry.ts';
 import { headingTrails } from './crosslinks/heading-trails.ts';
@@ -115,6 +116,8 @@ export interface TocEntry {
   id: string;
   /** `一、总体要求`. */
   label: string;
+  /** The English edition's label of an entry the site names (the covering notice), not the text. */
+  labelEn?: string;
   level: number;
   children: TocEntry[];
 }
@@ -162,7 +165,8 @@ export function tableOfContents(doc: PlanDocument): TocEntry[] {
     }
   }
   const notice = doc.blocks.find((b) => b.kind === 'title' && b.role === 'notice');
-  return [...(notice ? [{ id: notice.id, label: '印发通知', level: 1, children: [] }] : []), ...outline];
+  const front = FRONT_LABELS[frontKind(doc)];
+  return [...(notice ? [{ id: notice.id, label: front.zh, labelEn: front.en, level: 1, children: [] }] : []), ...outline];
 }
 
 /** The headings above a section and its own, for citing it: `['二、重点任务', '（一）增强科技创新策源能力']`; `[]` for an id that is not a heading. */

@@ -2,6 +2,7 @@
  * A place in a plan (a block, the title of its section and an excerpt), as the department, document and glossary
  * pages list them.
  */
+import { FRONT_LABELS, frontKind } from '../front-kind.ts';
 import type { Block, PlanDocument } from '../../schemas/plan.ts';
 import { planTitle } from '../plan-view.ts';
 import { headingTrails } from './heading-trails.ts';
@@ -28,14 +29,15 @@ export function excerpt(text: string, start = 0, end = start, width = 60): strin
 
 /**
  * The title of the section every block is in, computed once per plan: its heading trail joined with ` › `, or
- * outside the headings 印发通知 for the covering notice and the plan title for the rest.
+ * outside the headings 印发通知 (or 公告, `frontKind`) for the covering notice and the plan title for the rest.
  */
 export function sectionTitles(doc: PlanDocument): Map<string, string> {
   const trails = headingTrails(doc.blocks);
   const outside = planTitle(doc);
+  const front = FRONT_LABELS[frontKind(doc)].zh;
   return new Map(doc.blocks.map((b) => {
     const trail = trails.get(b.id)!;
-    return [b.id, trail.length > 0 ? trail.join(' › ') : b.part === 'front' ? '印发通知' : outside];
+    return [b.id, trail.length > 0 ? trail.join(' › ') : b.part === 'front' ? front : outside];
   }));
 }
 

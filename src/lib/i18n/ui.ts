@@ -198,7 +198,6 @@ export const zh = {
   // A plan's figures and analyses, on a page of their own so that the text's page stays light (issue 12).
   // The words the plan's text carries besides its own (src/lib/plan-body-html.ts): labels of its parts and links.
   planText: {
-    front: '印发通知',
     sectionLink: '本节链接',
     paragraphLink: '本段链接',
     boxLink: '本专栏链接',
@@ -581,7 +580,6 @@ export const en: UiStrings = {
     bodyLink: 'in the text',
   },
   planText: {
-    front: 'Covering notice',
     sectionLink: 'Link to this section',
     paragraphLink: 'Link to this paragraph',
     boxLink: 'Link to this box',
