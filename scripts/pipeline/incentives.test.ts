@@ -22,6 +22,8 @@ describe('extractIncentives(blocks): a measure’s support standards', () => {
       'i6 art4 10万元 100000 cap | 最高可获得10万元',
     ]);
     expect(doc.incentives[0]!.quote).toBe('对年度研发费用超过500万元的企业，按增量的10%给予奖励，最高不超过200万元。');
+    // Whom each is for, as its sentence names them after 对 (第四条 names no one so: 引进的博士 opens it).
+    expect(doc.incentives.map((i) => i.recipient)).toEqual(['年度研发费用超过500万元的企业', '年度研发费用超过500万元的企业', '首次认定的高新技术企业', '新认定的国家级重点实验室', null, null]);
     // The page shows the amount where the offsets say.
     for (const i of doc.incentives) {
       const block = doc.blocks.find((b) => b.id === i.blockId);
@@ -33,6 +35,11 @@ describe('extractIncentives(blocks): a measure’s support standards', () => {
   test('money and shares only: a count of people in the clause is neither', () => {
     expect(read('某市人才若干措施\n每年评选10名优秀人才，每人一次性奖励5万元。')).toEqual(['p0-1 5万元 50000 | 每人一次性奖励5万元']);
     expect(read('某市若干措施\n对新认定的科技企业孵化器，给予1.5亿元资助；按其实际投入的３０％给予补贴。')).toEqual(['p0-1 1.5亿元 150000000 | 给予1.5亿元资助', 'p0-1 ３０％ - | 按其实际投入的３０％给予补贴']);
+  });
+
+  test('对接, 对外 and the like name no recipient', () => {
+    const doc = build('m.txt', '某市若干措施\n对接高校院所，给予每项10万元补助；对外资研发中心，给予20万元奖励。');
+    expect(doc.incentives.map((i) => [i.valueText, i.recipient])).toEqual([['10万元', null], ['20万元', null]]);
   });
 
   test('a clause that also sets a target is a target’s, and text without support standards has none', () => {

@@ -29,7 +29,7 @@ describe('incentiveRows(doc)', () => {
     const none = buildPlanDocument({ name: '004_d6d163db2a424736.txt', path: 'x.txt', bytes: readFileSync('seeds/004_d6d163db2a424736.txt') }, reg);
     const csv = [...incentivesCsvChunks([none, measure], (slug, id) => `https://x/plans/${slug}/#${id}`)].join('');
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('\ufeffplan,id,valueText,value,unit,yuan,kind,article,clause,quote,line,url');
+    expect(lines[0]).toBe('\ufeffplan,id,valueText,value,unit,yuan,kind,article,recipient,clause,quote,line,url');
     expect(lines.slice(1, -1).map((l) => l.split(',').slice(1, 8).join(' '))).toEqual([
       'i1 10% 10 % - share 第一条'.replace(' - ', '  '),
       'i2 200万元 200 万元 2000000 cap 第一条',

@@ -29,7 +29,7 @@ export function incentiveRows(doc: PlanDocument): IncentiveRow[] {
 }
 
 /** Columns of `/data/incentives.csv`, one row per amount. */
-export const INCENTIVE_CSV_COLUMNS = ['plan', 'id', 'valueText', 'value', 'unit', 'yuan', 'kind', 'article', 'clause', 'quote', 'line', 'url'] as const;
+export const INCENTIVE_CSV_COLUMNS = ['plan', 'id', 'valueText', 'value', 'unit', 'yuan', 'kind', 'article', 'recipient', 'clause', 'quote', 'line', 'url'] as const;
 
 /**
  * `/data/incentives.csv`: every support standard of every plan (what a researcher compares across cities: the reward
@@ -41,7 +41,7 @@ export function* incentivesCsvChunks(plans: readonly PlanDocument[], urlOf: (slu
   for (const p of plans) {
     if (p.incentives.length === 0) continue;
     yield incentiveRows(p)
-      .map(({ incentive: i, kind, article }) => `${[p.slug, i.id, i.valueText, i.value, i.unit, i.yuan, kind, article, i.clause, i.quote, i.line, urlOf(p.slug, i.blockId)].map(cell).join(',')}\r\n`)
+      .map(({ incentive: i, kind, article }) => `${[p.slug, i.id, i.valueText, i.value, i.unit, i.yuan, kind, article, i.recipient, i.clause, i.quote, i.line, urlOf(p.slug, i.blockId)].map(cell).join(',')}\r\n`)
       .join('');
   }
 }

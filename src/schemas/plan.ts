@@ -414,6 +414,11 @@ export const IncentiveSchema = z.object({
   cap: z.boolean(),
   /** The clause that sets it, to the next ，。；, exactly as in the text (`最高不超过200万元`). */
   clause: z.string(),
+  /**
+   * Whom it is for, as the sentence names them after `对` before the amount (`对首次认定的高新技术企业给予…` →
+   * `首次认定的高新技术企业`); `null` when the sentence names no one so.
+   */
+  recipient: z.string().nullable().default(null),
   /** The sentence it stands in, exactly as shown on the page (for whom, on what condition). */
   quote: z.string(),
   /** Block holding the amount, and its offsets in the block's text. */

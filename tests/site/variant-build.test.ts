@@ -192,8 +192,9 @@ describe('a measure’s support standards', () => {
       await page.getByRole('link', { name: '指标与分析' }).first().click();
       const table = page.getByRole('table', { name: '支持标准' });
       const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim())));
-      expect(rows.map((r) => [r[0], r[1], r[3]])).toEqual(EXPECTED);
-      expect(rows[1]![2]).toBe('最高不超过200万元');
+      expect(rows.map((r) => [r[0], r[1], r[4]])).toEqual(EXPECTED);
+      expect(rows[1]!.slice(2, 4)).toEqual(['年度研发费用超过500万元的企业', '最高不超过200万元']);
+      expect(rows[4]![2], '第四条 names no recipient after 对').toBe('—');
       expect(await table.locator('tbody tr').nth(2).locator('a').getAttribute('href')).toMatch(/\/#art2$/u);
       const slug = /\/plans\/([^/]+)\/analysis\/$/u.exec(new URL(page.url()).pathname)![1]!;
       await page.goto(pageUrl(site.url, `/en/plans/${slug}/analysis/`));
