@@ -142,6 +142,20 @@ describe('a sixth plan dropped into seeds/', () => {
   });
 });
 
+describe('a box’s paragraph found by search', () => {
+  test('is placed under the box’s caption, not only its section (专栏2 创新平台建设重点 · 第1段)', async () => {
+    await inPage(async (page) => {
+      await page.goto(pageUrl(site.url, '/search/'));
+      // 海河实验室东丽基地 is in one text only: the sixth plan's 专栏2, its first item (read by hand).
+      const shown = await ask(page, '海河实验室东丽基地');
+      expect(shown.plans.map((p) => p.slug)).toEqual(['tianjin-dongli-2023-2025']);
+      const hit = page.locator('#search-results .search-hits a[href]').first();
+      expect(await hit.getAttribute('href')).toBe(`${BASE}plans/tianjin-dongli-2023-2025/#p2-1-2-2`);
+      expect((await hit.textContent())?.replace(/\s+/gu, '')).toContain('专栏2创新平台建设重点·第1段');
+    });
+  });
+});
+
 // tests/fixtures/measures/006_measures_fixture.txt, read by hand: five articles (第一条 … 第五条; 第三条规定的 in the
 // fifth cites one), reward amounts in 第一条 to 第四条, one target (到2025年 … 高新技术企业达到500家), three labelled
 // responsibility lists, a box (专栏1 重点支持领域) and its term (有效期3年).

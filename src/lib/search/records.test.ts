@@ -71,4 +71,10 @@ describe('searchRecord(doc …): what the search page reads of a plan', () => {
     expect(block.match).toContain('加快科技强省建设');
     expect(block.match).not.toContain('(shè)');
   });
+  test('a block in a box (专栏) sits under the box’s caption, the caption under its section', () => {
+    const doc = buildPlanDocument({ name: 'b.txt', path: 'b.txt', bytes: Buffer.from('某市科技创新“十四五”规划\n一、主要任务\n专栏1 重点工程\n1.实验室工程。\n2.中心工程。\n二、保障措施\n甲。') }, reg);
+    const blocks = searchRecord(doc, BEICHEN, metaRows(doc, reg.kinds), '', simplify).blocks;
+    const underOf = (id: string) => blocks[blocks.find((b) => b.id === id)!.under]?.id;
+    expect(['box1', 'p1-1', 'p1-2', 'p2-1'].map(underOf)).toEqual(['s1', 'box1', 'box1', 's2']);
+  });
 });

@@ -21,7 +21,7 @@ export interface RecordBlock {
   /** The element's id on the plan page; `null` for text without one (the line above the title). */
   id: string | null;
   kind: BlockKind;
-  /** Index of the heading block it sits under (itself for a heading), -1 for none. */
+  /** Index of the heading block it sits under (itself for a heading; a box's caption for a block in the box), -1 for none. */
   under: number;
   /** The text as the page shows it. */
   text: string;
@@ -84,13 +84,17 @@ export function searchRecord(doc: PlanDocument, summary: PlanSummary, rows: Meta
     { id: 'top', kind: 'title', under: -1, text: summary.title },
   ];
   let under = -1;
+  /** The caption of the box (专栏) the walk is in: the box's other blocks sit under it (`专栏1 重点工程 · 第2段`). */
+  let caption: { id: string; index: number } | null = null;
   for (const b of doc.blocks) {
     // A notice's title is a heading on the page (h2); the plan's own title is a paragraph of the text.
     const kind: BlockKind = b.kind === 'heading' || (b.kind === 'title' && b.role === 'notice') ? 'heading' : b.kind === 'table' ? 'table' : 'paragraph';
     if (kind === 'heading') under = blocks.length;
+    if (b.kind === 'paragraph' && b.role === 'box-title') caption = { id: b.id, index: blocks.length };
+    const box = b.kind === 'paragraph' || b.kind === 'table' ? b.box : undefined;
     const text = blockText(b);
     const match = doc.matchText === null ? text : simplify(text);
-    blocks.push({ id: b.id, kind, under, text, ...(match !== text ? { match } : {}) });
+    blocks.push({ id: b.id, kind, under: box !== undefined && box === caption?.id && b.id !== box ? caption.index : under, text, ...(match !== text ? { match } : {}) });
   }
   // The metadata card is at the top of the page, but its matches are listed after the text's: they link to the card,
   // not to a passage (a document number, an issuer); the link goes to the whole card (`#meta-card`).
