@@ -37,6 +37,15 @@ describe('extractIncentives(blocks): a measure’s support standards', () => {
     expect(read('某市若干措施\n对新认定的科技企业孵化器，给予1.5亿元资助；按其实际投入的３０％给予补贴。')).toEqual(['p0-1 1.5亿元 150000000 | 给予1.5亿元资助', 'p0-1 ３０％ - | 按其实际投入的３０％给予补贴']);
   });
 
+  test('is read as the targets are: a cap in full-width digits (最高不超过２００万元), a standard in traditional characters', () => {
+    // Broken once: the clause was looked for in the verbatim text, where `最高不超过\d` does not match ２, while the
+    // targets read it folded and left it out: the amount was in neither.
+    expect(read('某市若干措施\n对首次认定的高新技术企业，最高不超过２００万元。')).toEqual(['p0-1 ２００万元 2000000 cap | 最高不超过２００万元']);
+    expect(build('t.txt', '某市若干措施\n對首次認定的高新技術企業給予20萬元獎勵。').incentives.map((i) => [i.valueText, i.yuan, i.recipient, i.clause])).toEqual([
+      ['20萬元', 200000, '首次認定的高新技術企業', '對首次認定的高新技術企業給予20萬元獎勵'],
+    ]);
+  });
+
   test('对接, 对外 and the like name no recipient', () => {
     const doc = build('m.txt', '某市若干措施\n对接高校院所，给予每项10万元补助；对外资研发中心，给予20万元奖励。');
     expect(doc.incentives.map((i) => [i.valueText, i.recipient])).toEqual([['10万元', null], ['20万元', null]]);

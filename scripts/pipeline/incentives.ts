@@ -9,11 +9,10 @@
 import type { Block, Incentive } from '../../src/schemas/plan.ts';
 import { sentenceRanges, supportStandardClauses } from './targets/prose.ts';
 import { findValues } from './targets/values.ts';
-import { foldWidth } from '../../src/lib/width.ts';
+import { readingForm } from './targets.ts';
 
 /** Yuan in one unit of money as `findValues` gives it (money keeps its written unit). */
 const YUAN: Record<string, number> = { 元: 1, 万元: 1e4, 亿元: 1e8, 万亿元: 1e12 };
-const SHARE = /^[%％]$/u;
 /**
  * Whom a sentence grants to: `对` and the words after it, to a clause mark or the verb that grants (`对首次认定的高新技术
  * 企业给予` → `首次认定的高新技术企业`), the last such before the amount. `对…的` conditions are kept whole: they say who.
@@ -21,9 +20,10 @@ const SHARE = /^[%％]$/u;
  */
 const RECIPIENT = /对(?![接外于照标比此应象])([^，。；,;：:]{2,40}?)(?=[，,]|给予|予以|按|一次性|奖励|补助|资助|补贴)/gu;
 
-function recipientOf(sentence: string, before: number): string | null {
-  let found: string | null = null;
-  for (const m of sentence.matchAll(RECIPIENT)) if (m.index < before) found = m[1]!.trim();
+/** Where the last recipient before `before` stands in `sentence` (offsets of the words after 对), if any. */
+function recipientOf(sentence: string, before: number): [number, number] | null {
+  let found: [number, number] | null = null;
+  for (const m of sentence.matchAll(RECIPIENT)) if (m.index < before) found = [m.index + 1, m.index + 1 + m[1]!.length];
   return found;
 }
 
@@ -35,27 +35,33 @@ export function extractIncentives(blocks: Block[]): Incentive[] {
   for (const block of blocks) {
     if (block.kind !== 'paragraph' || block.part !== 'body') continue;
     const text = block.text;
-    const clauses = supportStandardClauses(text);
+    // Read as the targets are (`./targets.ts`, `readingForm`): full-width digits, traditional characters and converter
+    // damage folded, offsets mapped back, so that a clause the targets leave out is one read here; given as written.
+    const view = readingForm(text);
+    const reading = view?.text ?? text;
+    const from = (i: number) => (view ? view.toSource(i) : i);
+    const to = (i: number) => (view ? view.toSourceEnd(i) : i);
+    const clauses = supportStandardClauses(reading);
     if (clauses.length === 0) continue;
-    const sentences = sentenceRanges(text);
-    // Read width-folded (`３０％`; one code point for one, so offsets are the text's), given as written.
-    for (const v of findValues(foldWidth(text)).values) {
+    const sentences = sentenceRanges(reading);
+    for (const v of findValues(reading).values) {
       const clause = clauses.find(([a, b]) => v.start >= a && v.start < b);
-      if (!clause || !(v.unit in YUAN || SHARE.test(v.unit))) continue;
+      if (!clause || !(v.unit in YUAN || v.unit === '%')) continue;
       const [sa, sb] = sentences.find(([a, b]) => v.start >= a && v.start < b)!;
+      const recipient = recipientOf(reading.slice(sa, sb), v.start - sa);
       incentives.push({
         id: `i${incentives.length + 1}`,
-        valueText: text.slice(v.start, v.end),
+        valueText: text.slice(from(v.start), to(v.end)),
         value: v.value,
-        unit: SHARE.test(v.unit) ? '%' : v.unit,
+        unit: v.unit,
         yuan: v.unit in YUAN && v.value !== null ? Math.round(v.value * YUAN[v.unit]!) : null,
-        cap: CAP.test(text.slice(clause[0], v.start)),
-        clause: text.slice(clause[0], clause[1]).replace(/[，,；;。！？!?]$/u, '').trim(),
-        recipient: recipientOf(text.slice(sa, sb), v.start - sa),
-        quote: text.slice(sa, sb).trim(),
+        cap: CAP.test(reading.slice(clause[0], v.start)),
+        clause: text.slice(from(clause[0]), to(clause[1])).replace(/[，,；;。！？!?]$/u, '').trim(),
+        recipient: recipient ? text.slice(from(sa + recipient[0]), to(sa + recipient[1])).trim() : null,
+        quote: text.slice(from(sa), to(sb)).trim(),
         blockId: block.id,
-        start: v.start,
-        end: v.end,
+        start: from(v.start),
+        end: to(v.end),
         line: block.lines[0]!,
       });
     }

@@ -107,7 +107,7 @@ const FULL_WIDTH_DIGIT = /[０-９]/u;
  * read in its folded, simplified form (`达到2.8%`), and what is found is mapped back to the verbatim text. A simplified
  * text is read as written.
  */
-function readingForm(text: string): (SourceView & { text: string; fromSource(i: number): number }) | null {
+export function readingForm(text: string): (SourceView & { text: string; fromSource(i: number): number }) | null {
   const form = toMatchForm(text);
   // Width alone (，；％ for ,;%) the rules read both ways; not digits (`达到５００家`: an amount only in its folded form).
   const same = form.text.length === text.length && !FULL_WIDTH_DIGIT.test(text) && [...form.text].every((ch, i) => ch === text[i] || ch === foldWidth(text[i]!));
