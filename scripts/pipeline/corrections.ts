@@ -18,11 +18,22 @@ export interface LineRepair {
   reason: string;
   reasonEn: string;
   source: 'correction' | 'heading' | 'residue';
+  /** The source line of `original` when it is not the piece's first line (a paragraph joined from lines). */
+  line?: number;
 }
 
-/** A body line after repairs. */
+/** Where a later source line begins in a line joined from several (scripts/pipeline/unwrap.ts). */
+export interface LineBreak {
+  /** Offset in `text`. */
+  at: number;
+  /** 1-based source line. */
+  line: number;
+}
+
+/** A body line after repairs; one joined from several source lines says where each begins. */
 export interface WorkLine extends SourceLine {
   repairs: LineRepair[];
+  breaks?: LineBreak[];
 }
 
 /** A correction with the place it is defined, for error messages (`content/corrections.yaml:12`). */

@@ -1,6 +1,7 @@
 /**
  * The whole pipeline for one seed: bytes → decoded text → lines → body without chrome → repaired lines →
- * blocks → `PlanDocument`. Pure: file reading and writing happen in `scripts/ingest.ts`.
+ * paragraphs (lines joined where the text was broken at a fixed width) → blocks → `PlanDocument`. Pure: file
+ * reading and writing happen in `scripts/ingest.ts`.
  */
 import { createHash } from 'node:crypto';
 import type { Block, Citation, Mark, OutlineNode, PlanDocument, RemovedLine, Repair, RichText, TableCell } from '../../src/schemas/plan.ts';
@@ -28,6 +29,7 @@ import { parseStructure, type DraftBlock } from './structure/index.ts';
 import { markTerms } from './terms.ts';
 import { extractIncentives } from './incentives.ts';
 import { extractTargets } from './targets.ts';
+import { unwrapLines } from './unwrap.ts';
 import { findInstrumentMentions } from './instruments.ts';
 import { assignThemes } from './themes.ts';
 
@@ -94,7 +96,7 @@ class RepairLedger {
   rich(piece: Piece, blockId: string): RichText {
     const marks: Mark[] = piece.repairs.map((r) => {
       const id = `r${this.repairs.length + 1}`;
-      this.repairs.push({ id, line: piece.line, column: r.column, original: r.original, replacement: r.replacement, reason: r.reason, reasonEn: r.reasonEn, source: r.source, blockId });
+      this.repairs.push({ id, line: r.line ?? piece.line, column: r.column, original: r.original, replacement: r.replacement, reason: r.reason, reasonEn: r.reasonEn, source: r.source, blockId });
       return { kind: 'repair', start: r.start, end: r.end, repairId: id };
     });
     return { text: piece.text, marks };
@@ -161,8 +163,9 @@ export function buildPlanDocument(seed: SeedInput, reg: Registries): PlanDocumen
   const lines = splitLines(decoded.text);
   const { kept, removed } = removeChrome(lines, reg.chrome);
   const repaired = removeResidue(applyCorrections(kept, reg.corrections[seed.name] ?? [], seed.path));
+  const unwrapped = unwrapLines(repaired, new Set(removed.map((r) => r.line)));
   const catalog = reg.catalog[seed.name] ?? {};
-  const structure = parseStructure(repaired, {
+  const structure = parseStructure(unwrapped.lines, {
     file: seed.path,
     catalogTitle: catalog.title,
     runInHeadings: catalog.runInHeadings ? new RegExp(catalog.runInHeadings, 'u') : undefined,
@@ -213,6 +216,7 @@ export function buildPlanDocument(seed: SeedInput, reg: Registries): PlanDocumen
       bytes: seed.bytes.length,
       encoding: decoded.encoding,
       lineCount: lines.length,
+      lineWrap: unwrapped.wrap,
     },
     meta,
     blocks,

@@ -2,7 +2,7 @@
  * A piece of one body line with the repairs that fall inside it. Stages cut lines into pieces (a heading and
  * the sentence after it, the cells of a table row) without losing the repairs' positions.
  */
-import type { LineRepair, WorkLine } from './corrections.ts';
+import type { LineBreak, LineRepair, WorkLine } from './corrections.ts';
 import type { EditorsWords } from './editors-words.ts';
 
 export interface Piece {
@@ -11,10 +11,17 @@ export interface Piece {
   text: string;
   /** Repairs with offsets in `text`. */
   repairs: LineRepair[];
+  /** Where later source lines begin, in a piece of a line joined from several (scripts/pipeline/unwrap.ts). */
+  breaks?: LineBreak[];
 }
 
 export function wholeLine(line: WorkLine): Piece {
-  return { line: line.n, text: line.text, repairs: line.repairs };
+  return { line: line.n, text: line.text, repairs: line.repairs, ...(line.breaks ? { breaks: line.breaks } : {}) };
+}
+
+/** The source lines a piece was read from, in order. */
+export function linesOf(piece: Piece): number[] {
+  return [piece.line, ...(piece.breaks ?? []).map((b) => b.line)];
 }
 
 const SPACE = /[\s\u3000\u00a0]/u;
@@ -28,12 +35,16 @@ export function slicePiece(piece: Piece, start: number, end = piece.text.length)
     if (r.start < start && r.end > start) start = r.start;
     if (r.start < end && r.end > end) end = r.end;
   }
+  // A slice of a joined line starts on the source line its first character is on.
+  const line = piece.breaks?.filter((b) => b.at <= start).at(-1)?.line ?? piece.line;
+  const breaks = piece.breaks?.filter((b) => b.at > start && b.at < end).map((b) => ({ ...b, at: b.at - start }));
   return {
-    line: piece.line,
+    line,
     text: piece.text.slice(start, end),
     repairs: piece.repairs
       .filter((r) => r.start >= start && r.end <= end && !(r.start === r.end && (r.start < start || r.start > end)))
-      .map((r) => ({ ...r, start: r.start - start, end: r.end - start })),
+      .map((r) => ({ ...r, start: r.start - start, end: r.end - start, ...(line !== piece.line ? { line: r.line ?? piece.line } : {}) })),
+    ...(breaks && breaks.length > 0 ? { breaks } : {}),
   };
 }
 
@@ -41,11 +52,17 @@ export function slicePiece(piece: Piece, start: number, end = piece.text.length)
 export function joinPieces(pieces: Piece[]): Piece & { lines: number[] } {
   let text = '';
   const repairs: LineRepair[] = [];
+  const breaks: LineBreak[] = [];
+  const first = pieces[0]!.line;
   for (const p of pieces) {
-    for (const r of p.repairs) repairs.push({ ...r, start: r.start + text.length, end: r.end + text.length });
+    // Repairs keep their own source line (a repair on a title's second line is on that line, not the first).
+    for (const r of p.repairs) repairs.push({ ...r, start: r.start + text.length, end: r.end + text.length, ...(p.line !== first || r.line !== undefined ? { line: r.line ?? p.line } : {}) });
+    if (text !== '') breaks.push({ at: text.length, line: p.line });
+    for (const b of p.breaks ?? []) breaks.push({ ...b, at: b.at + text.length });
     text += p.text;
   }
-  return { line: pieces[0]!.line, lines: pieces.map((p) => p.line), text, repairs };
+  const piece: Piece = { line: first, text, repairs, ...(breaks.length > 0 ? { breaks } : {}) };
+  return { ...piece, lines: linesOf(piece) };
 }
 
 /** Replace `original` at position `at` of a whole-line piece with `inserted`, recorded as a repair (used for
@@ -56,6 +73,7 @@ export function insertRepair(piece: Piece, at: number, inserted: string, origina
   const column = at - piece.repairs.filter((r) => r.end <= at).reduce((sum, r) => sum + r.replacement.length - r.original.length, 0);
   return {
     line: piece.line,
+    ...(piece.breaks ? { breaks: piece.breaks.map((b) => (b.at >= at + original.length ? { ...b, at: b.at + shift } : b)) } : {}),
     text: piece.text.slice(0, at) + inserted + piece.text.slice(at + original.length),
     repairs: [
       ...piece.repairs.map((r) => (r.start >= at + original.length ? { ...r, start: r.start + shift, end: r.end + shift } : r)),

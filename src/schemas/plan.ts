@@ -470,6 +470,11 @@ export const SourceInfoSchema = z.object({
   encoding: z.enum(['utf-8', 'utf-8-bom', 'utf-16le-bom', 'utf-16be-bom', 'gb18030']),
   /** Number of lines. */
   lineCount: z.number().int().nonnegative(),
+  /**
+   * A text broken at a fixed width, as printed (copied out of a PDF): the printed line's width in characters and the
+   * line breaks removed inside paragraphs (scripts/pipeline/unwrap.ts); `null` when its lines are its paragraphs.
+   */
+  lineWrap: z.object({ width: z.number().positive(), joins: z.number().int().positive() }).nullable().default(null),
 });
 
 /** Counts the ingest prints and the notes quote. */

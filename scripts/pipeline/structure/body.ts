@@ -4,7 +4,7 @@
  */
 import type { WorkLine } from '../corrections.ts';
 import { parseChineseNumeral, toChineseNumeral } from '../lexicon/numerals.ts';
-import { insertRepair, joinPieces, slicePiece, wholeLine, type Piece } from '../piece.ts';
+import { insertRepair, joinPieces, linesOf, slicePiece, wholeLine, type Piece } from '../piece.ts';
 import { findTables, readTable } from '../tables.ts';
 import { DISCLOSURE_LINE, isDateLine, ORG_LINE, type Front, type ParagraphRole } from './front.ts';
 import { foldWidth, simplify } from '../lexicon/fold.ts';
@@ -90,7 +90,7 @@ export function readBody(lines: WorkLine[], start: number, opts: BodyOptions): D
     const m = role === 'body' ? ARTICLE.exec(piece.text) : null;
     const article = m ? parseChineseNumeral(m[1]!) : undefined;
     const id = article ? `art${article}` : `p${sectionPath}-${n}`;
-    blocks.push({ kind: 'paragraph', id: unique(id), part: 'body', role, ...(article ? { article } : {}), ...(box ? { box: box.id } : {}), piece, lines: [piece.line] });
+    blocks.push({ kind: 'paragraph', id: unique(id), part: 'body', role, ...(article ? { article } : {}), ...(box ? { box: box.id } : {}), piece, lines: linesOf(piece) });
   };
   let box: OpenBox | null = null;
   let tableCount = 0;
@@ -143,7 +143,7 @@ export function readBody(lines: WorkLine[], start: number, opts: BodyOptions): D
     if (boxId) {
       const id = unique(boxId);
       box = { id, depth: numbering.path.length, items: new Map() };
-      blocks.push({ kind: 'paragraph', id, part: 'body', role: 'box-title', box: id, piece, lines: [line.n] });
+      blocks.push({ kind: 'paragraph', id, part: 'body', role: 'box-title', box: id, piece, lines: linesOf(piece) });
       continue;
     }
     if (box) {
@@ -157,7 +157,7 @@ export function readBody(lines: WorkLine[], start: number, opts: BodyOptions): D
       const ordinal = annex[1] ? Number(annex[1]) : annexes;
       sectionPath = `a${ordinal}`;
       numbering.path = [];
-      blocks.push({ kind: 'heading', id: unique(`s${sectionPath}`), part: 'body', level: 1, ordinal, number: '', title: line.text, piece, lines: [line.n] });
+      blocks.push({ kind: 'heading', id: unique(`s${sectionPath}`), part: 'body', level: 1, ordinal, number: '', title: line.text, piece, lines: linesOf(piece) });
       continue;
     }
     let match = matchHeading(piece, numbering);
@@ -199,7 +199,7 @@ export function readBody(lines: WorkLine[], start: number, opts: BodyOptions): D
         number: text.slice(0, match.numberLength),
         title: titleText,
         piece: head,
-        lines: [line.n],
+        lines: linesOf(head),
       });
       if (headEnd < text.length) {
         const rest = slicePiece(match.piece, headEnd);
@@ -212,7 +212,7 @@ export function readBody(lines: WorkLine[], start: number, opts: BodyOptions): D
       const ordinal = numbering.expected(top);
       sectionPath = numbering.open(top, ordinal).join('-');
       const head = slicePiece(piece, 0, runIn[0].length);
-      blocks.push({ kind: 'heading', id: unique(`s${sectionPath}`), part: 'body', level: top, ordinal, number: '', title: runIn[0].replace(/[。：:；;，,\s]+$/u, ''), piece: head, lines: [line.n] });
+      blocks.push({ kind: 'heading', id: unique(`s${sectionPath}`), part: 'body', level: top, ordinal, number: '', title: runIn[0].replace(/[。：:；;，,\s]+$/u, ''), piece: head, lines: linesOf(head) });
       const rest = slicePiece(piece, runIn[0].length);
       if (rest.text !== '') paragraph(rest);
       continue;

@@ -8,7 +8,7 @@
 import type { BlockPart } from '../../../src/schemas/plan.ts';
 import { IngestError } from '../errors.ts';
 import type { WorkLine } from '../corrections.ts';
-import { joinPieces, wholeLine, type Piece } from '../piece.ts';
+import { joinPieces, linesOf, wholeLine, type Piece } from '../piece.ts';
 import type { DraftTable } from '../tables.ts';
 import { readBody } from './body.ts';
 import { readFront, type InferredTitle, type ParagraphRole } from './front.ts';
@@ -64,7 +64,7 @@ export function parseStructure(allLines: WorkLine[], opts: StructureOptions): St
       continue;
     }
     const piece = wholeLine(lines[i]!);
-    blocks.push({ kind: 'paragraph', id: `pn-${++frontParagraphs}`, part: 'front', role: front.roles.get(i) ?? 'body', piece, lines: [piece.line] });
+    blocks.push({ kind: 'paragraph', id: `pn-${++frontParagraphs}`, part: 'front', role: front.roles.get(i) ?? 'body', piece, lines: linesOf(piece) });
     i++;
   }
   const numberingLevels = levelsFor(usesChapters(lines.slice(front.toc?.to ?? 0).map((l) => l.text)));

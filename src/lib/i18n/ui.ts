@@ -233,6 +233,9 @@ export const zh = {
     removedCols: ['行', '类别', '原文'],
     chrome: '网页元素',
     meta: '元数据',
+    lineWrap: (width: number, joins: number) => `原文按版面的固定行宽断行（每行约${width}字），同一段落内的${joins}处换行已接续；各行原貌见`,
+    sourceView: '原文视图',
+    lineWrapClose: '。',
   },
   analysis: {
     title: (plan: string) => `指标与分析 · ${plan}`,
@@ -613,6 +616,9 @@ export const en: UiStrings = {
     removedCols: ['Line', 'Kind', 'Source text'],
     chrome: 'page element',
     meta: 'metadata',
+    lineWrap: (width: number, joins: number) => `The source breaks its lines at a fixed width, as a printed page does (about ${width} characters a line); the ${joins} line breaks inside paragraphs are joined. The lines as they were are in the `,
+    sourceView: 'source view',
+    lineWrapClose: '.',
   },
   analysis: {
     title: (plan: string) => `Figures and analysis: ${plan}`,
