@@ -46,6 +46,19 @@ describe('parseStructure(lines, opts)', () => {
     expect(headings(parse(text).blocks)).toEqual(outline);
   });
 
+  test('reads decimal numbering (1.1, 2.3.1) under the outline’s top level, its depth its level', () => {
+    const { blocks } = parse('某县规划\n一、发展基础\n1.1 取得的成效\n“十三五”期间成效显著。\n1.2面临的形势\n二、重点任务\n2.1 培育创新主体\n2.1.1 高新技术企业。实施倍增计划。\n2.1.2 科技型中小企业\n2.2 建设创新平台');
+    expect(headings(blocks)).toEqual(['s1 1 一、发展基础', 's1-1 2 1.1 取得的成效', 's1-2 2 1.2面临的形势', 's2 1 二、重点任务', 's2-1 2 2.1 培育创新主体', 's2-1-1 3 2.1.1 高新技术企业。', 's2-1-2 3 2.1.2 科技型中小企业', 's2-2 2 2.2 建设创新平台']);
+    expect(blocks.find((b) => b.id === 's2-1-1')).toMatchObject({ number: '2.1.1', title: '高新技术企业' });
+    // Under 第一章 a decimal number is the section's level; with chapters too its first number is the chapter's.
+    expect(headings(parse('某市规划\n第一章 发展基础\n1.1 取得的成效\n第二章 目标\n2.1 总体目标').blocks)).toEqual(['s1 1 第一章 发展基础', 's1-1 2 1.1 取得的成效', 's2 1 第二章 目标', 's2-1 2 2.1 总体目标']);
+  });
+
+  test('a line opening with a value is no decimal heading: a unit after it, or numbers the outline does not expect', () => {
+    const { blocks } = parse('某县规划\n一、目标\n1.5倍于全省平均水平。\n2.8%的企业开展研发活动\n1.1万家企业纳入库\n3.2 较上年提高');
+    expect(headings(blocks)).toEqual(['s1 1 一、目标']);
+  });
+
   test('reads headings numbered in full-width digits (１．, （１）), keeping the number as printed', () => {
     const { blocks } = parse('某区规划\n一、任务\n（一）企业\n１．培育企业。做强。\n（１）高企。');
     expect(headings(blocks)).toEqual(['s1 1 一、任务', 's1-1 2 （一）企业', 's1-1-1 3 １．培育企业。', 's1-1-1-1 4 （１）高企。']);

@@ -1,7 +1,8 @@
 /**
- * Heading numbering of official documents: `第一章` › `第一节` › `一、` › `（一）` › `1.` › `（1）`. Levels are fixed by
- * style; a document with chapters puts `一、` at level 3, one without starts with `一、` at level 1, so that the
- * anchors of an ordinary plan (`s2-1-3`) do not depend on what else the document contains.
+ * Heading numbering of official documents: `第一章` › `第一节` › `一、` › `（一）` › `1.` › `（1）`, and decimal
+ * numbering (`1.1`, `2.3.1`) whose depth is its level. Levels are fixed by style; a document with chapters puts
+ * `一、` at level 3, one without starts with `一、` at level 1, so that the anchors of an ordinary plan (`s2-1-3`) do
+ * not depend on what else the document contains.
  */
 import { parseChineseNumeral } from '../lexicon/numerals.ts';
 import { insertRepair, type Piece } from '../piece.ts';
@@ -9,7 +10,7 @@ import { foldWidth } from '../../../src/lib/width.ts';
 
 const NUM_CN = '[一二三四五六七八九十]{1,3}';
 
-export type HeadingStyle = 'chapter' | 'section' | 'cn' | 'paren-cn' | 'arabic' | 'paren-arabic';
+export type HeadingStyle = 'chapter' | 'section' | 'cn' | 'paren-cn' | 'arabic' | 'paren-arabic' | 'decimal';
 
 interface StylePattern {
   style: HeadingStyle;
@@ -36,6 +37,27 @@ export function levelsFor(hasChapters: boolean): (style: HeadingStyle) => number
 /** Does the text use chapter numbering (`第一章`) anywhere at the start of a line? */
 export function usesChapters(texts: string[]): boolean {
   return texts.some((t) => STYLES[0]!.re.test(t) && t.replace(STYLES[0]!.re, '').trim() !== '');
+}
+
+/**
+ * `1.1 取得的成效`, `2.3.1 …`: decimal numbering, which some plans use under `一、` or `第一章`. Its leading numbers
+ * repeat the ordinals of the open headings above it (`2.1` only under the second top-level heading), its last is its
+ * own, and its depth is its level (`1.1` level 2, `1.1.1` level 3). Read only where the numbers agree with the
+ * outline, and never before a unit (`1.5倍`, `2.8%`), so that a sentence opening with a value is no heading.
+ */
+const DECIMAL = /^(\d{1,2})[.．](\d{1,2})(?:[.．](\d{1,2}))?(?![\d.．%％‰])\s*/u;
+const UNIT_AFTER = /^[万亿千百十倍个家项元年月日人次件台套所座条款名位余多亩吨米度]/u;
+
+function matchDecimal(text: string, piece: Piece, numbering: Numbering): HeadingMatch | null {
+  const m = DECIMAL.exec(text);
+  if (!m) return null;
+  const rest = text.slice(m[0].length);
+  if (rest.trim() === '' || UNIT_AFTER.test(rest) || /^[\d０-９]/u.test(rest)) return null;
+  const parts = [m[1], m[2], m[3]].filter((x) => x !== undefined).map(Number);
+  const level = parts.length;
+  const ordinal = parts.at(-1)!;
+  if (parts.slice(0, -1).some((n, i) => numbering.path[i] !== n) || ordinal !== numbering.expected(level)) return null;
+  return { style: 'decimal', level, ordinal, numberLength: m[0].trimEnd().length, piece };
 }
 
 /** `(三发展目标`: a `（一）`-style number whose closing bracket was lost. */
@@ -73,6 +95,8 @@ export class Numbering {
 export function matchHeading(piece: Piece, numbering: Numbering): HeadingMatch | null {
   // Width-folded (`１．`, `（１）`: full-width digits; one code point for one, so lengths are the source's).
   const text = foldWidth(piece.text);
+  const decimal = matchDecimal(text, piece, numbering);
+  if (decimal) return decimal;
   for (const p of STYLES) {
     const m = p.re.exec(text);
     if (!m) continue;
@@ -80,8 +104,9 @@ export function matchHeading(piece: Piece, numbering: Numbering): HeadingMatch |
     const rest = text.slice(m[0].length);
     if (rest.trim() === '') return null;
     const level = numbering.level(p.style);
-    // `1.2035年远景目标`: a digit after `1.` reads as a decimal unless `1` is the number expected here.
-    if (p.style === 'arabic' && /^\d/u.test(rest) && ordinal !== numbering.expected(level)) continue;
+    // A digit after `1.` makes a decimal (`1.5倍`, `2.8%`), unless a year follows the number expected here
+    // (`1.2035年远景目标`: item 1, its title run on).
+    if (p.style === 'arabic' && /^\d/u.test(rest) && !(/^(?:19|20)\d\d年/u.test(rest) && ordinal === numbering.expected(level))) continue;
     return { style: p.style, level, ordinal, numberLength: m[0].length, piece };
   }
   const broken = BROKEN_PAREN_CN.exec(piece.text);
