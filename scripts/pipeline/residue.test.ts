@@ -28,6 +28,15 @@ describe('removeResidue(lines)', () => {
     for (const r of line!.repairs) expect(line!.text.slice(r.start, r.end)).toBe(r.replacement);
   });
 
+  test('removes the Markdown bold a converter wrapped a whole line in (a heading set in <strong>), and only that', () => {
+    const [line] = removeResidue(work('**一、总体要求**'));
+    expect(line!.text).toBe('一、总体要求');
+    expect(line!.repairs.map((r) => `${r.column} ${r.original}→${r.replacement}`)).toEqual(['0 **→', '8 **→']);
+    expect(line!.repairs[0]!.reason).toBe('网页转为文本时残留的Markdown加粗标记“**”，已删除');
+    // Two bold spans, bold inside a line, a lone pair, a `#` opening a line: text.
+    for (const text of ['**加粗** 与 **加粗**', '研发**重点**任务', '****', '** **', '# 不是标题']) expect(removeResidue(work(text))[0]!.text).toBe(text);
+  });
+
   test('keeps a no-break space between Latin letters as a space', () => {
     expect(removeResidue(work('R&nbsp;D投入'))[0]!.text).toBe('R D投入');
   });

@@ -1,5 +1,6 @@
 /**
- * Stage 4b (after corrections): HTML residue of the scrape in body lines. Texts are shown verbatim, but not the
+ * Stage 4b (after corrections): HTML residue of the scrape in body lines, and the Markdown bold a converter wrapped a
+ * whole line in. Texts are shown verbatim, but not the
  * markup junk a page store left in them: paragraph and line-break tags (`</p>`, `<br>`, and `/p>` whose `<` was
  * eaten), and HTML entities (`&nbsp;`, `&amp;`, and `?rdquo;` whose `&` was eaten together with the character
  * before it). Each removal is recorded as a repair on the line (source `residue`), with the original beside it and a
@@ -21,8 +22,16 @@ const ENTITY = `(?:${Object.keys(ENTITIES).join('|')})`;
  * another numeral or 第 (`二十四`, `第十四`), where 十X is part of a larger number. */
 const FIVE_YEAR_CLOSE = '(?<![一二三四五六七八九十百千第])十[一二三四五]\\?rdquo;';
 
+/**
+ * `**一、总体要求**`: the bold a page-to-text converter wrote around a whole line (a heading set in `<strong>`), one pair
+ * around all of it. Any other `**` is text, and so is a `#` opening a line.
+ */
+const BOLD_INSIDE = '\\S(?:(?!\\*\\*).)*\\S';
+const MARKDOWN_BOLD = [`^\\*\\*(?=${BOLD_INSIDE}\\*\\*$)`, `(?<=^\\*\\*${BOLD_INSIDE})\\*\\*$`];
+
 const RESIDUE = new RegExp(
   [
+    ...MARKDOWN_BOLD,
     FIVE_YEAR_CLOSE,
     `<\\s*/?\\s*${TAG}\\b[^<>]{0,80}>`, // `</p>`, `<br>`, `<br />`, `<p style="…">`
     `(?<!<)/${TAG}>`, // `/p>`: a closing tag whose `<` the scrape ate
@@ -50,6 +59,7 @@ function repairOf(token: string, textBefore: string, after: string | undefined):
       reasonEn: `An HTML entity “?rdquo;” left over from the scrape had eaten the character before it; a right quote after “${fiveYear[1]}” can only close the five-year plan’s short name “${name}”, restored as “${open}${name}”${open ? ' (with its missing left quote)' : ''}`,
     };
   }
+  if (/^\*\*$/u.test(token)) return { replacement: '', reason: '网页转为文本时残留的Markdown加粗标记“**”，已删除', reasonEn: 'A Markdown bold marker “**” left over from converting the page to text, removed' };
   const entity = /^([&?])([a-z]+);$/u.exec(token);
   if (!entity) return { replacement: '', reason: `网页抓取残留的HTML标记“${token}”，已删除`, reasonEn: `An HTML tag “${token}” left over from the scrape, removed` };
   const char = ENTITIES[entity[2]!]!;

@@ -59,6 +59,11 @@ describe('parseStructure(lines, opts)', () => {
     expect(headings(blocks)).toEqual(['s1 1 一、目标']);
   });
 
+  test('reads numbers with a space inside them (第 一 章, 二 、, （ 一 ）), as justified or scraped text has them', () => {
+    const { blocks } = parse('某市规划\n第 一 章 总体要求\n一 、指导思想\n（ 一 ）坚持创新\n第二章　主要任务');
+    expect(headings(blocks)).toEqual(['s1 1 第 一 章 总体要求', 's1-0-1 3 一 、指导思想', 's1-0-1-1 4 （ 一 ）坚持创新', 's2 1 第二章　主要任务']);
+  });
+
   test('reads headings numbered in full-width digits (１．, （１）), keeping the number as printed', () => {
     const { blocks } = parse('某区规划\n一、任务\n（一）企业\n１．培育企业。做强。\n（１）高企。');
     expect(headings(blocks)).toEqual(['s1 1 一、任务', 's1-1 2 （一）企业', 's1-1-1 3 １．培育企业。', 's1-1-1-1 4 （１）高企。']);

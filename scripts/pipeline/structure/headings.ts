@@ -19,11 +19,12 @@ interface StylePattern {
 }
 const STYLES: StylePattern[] = [
   // `第一部分` divides a plan the way `第一章` does (the two do not occur together).
-  { style: 'chapter', re: new RegExp(`^第(${NUM_CN})(?:章|部分)`, 'u'), parse: (m) => parseChineseNumeral(m[1]!) },
-  { style: 'section', re: new RegExp(`^第(${NUM_CN})节`, 'u'), parse: (m) => parseChineseNumeral(m[1]!) },
+  // A space may stand inside a number (`第 一 章`, `一 、`, `（ 一 ）`: spaced out for justification, or a no-break space).
+  { style: 'chapter', re: new RegExp(`^第\\s?(${NUM_CN})\\s?(?:章|部分)`, 'u'), parse: (m) => parseChineseNumeral(m[1]!) },
+  { style: 'section', re: new RegExp(`^第\\s?(${NUM_CN})\\s?节`, 'u'), parse: (m) => parseChineseNumeral(m[1]!) },
   // `一、`, and `一．`/`一.` as some portals print it (never before a digit: `一.5倍` is not a heading).
-  { style: 'cn', re: new RegExp(`^(${NUM_CN})(?:、|[.．](?!\\d))`, 'u'), parse: (m) => parseChineseNumeral(m[1]!) },
-  { style: 'paren-cn', re: new RegExp(`^[（(](${NUM_CN})[）)]`, 'u'), parse: (m) => parseChineseNumeral(m[1]!) },
+  { style: 'cn', re: new RegExp(`^(${NUM_CN})\\s?(?:、|[.．](?!\\d))`, 'u'), parse: (m) => parseChineseNumeral(m[1]!) },
+  { style: 'paren-cn', re: new RegExp(`^[（(]\\s?(${NUM_CN})\\s?[）)]`, 'u'), parse: (m) => parseChineseNumeral(m[1]!) },
   { style: 'arabic', re: /^(\d{1,2})[.．、]/u, parse: (m) => Number(m[1]) },
   { style: 'paren-arabic', re: /^[（(](\d{1,2})[）)]/u, parse: (m) => Number(m[1]) },
 ];
