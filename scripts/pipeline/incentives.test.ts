@@ -37,6 +37,10 @@ describe('extractIncentives(blocks): a measure’s support standards', () => {
     expect(read('某市若干措施\n对新认定的科技企业孵化器，给予1.5亿元资助；按其实际投入的３０％给予补贴。')).toEqual(['p0-1 1.5亿元 150000000 | 给予1.5亿元资助', 'p0-1 ３０％ - | 按其实际投入的３０％给予补贴']);
   });
 
+  test('an amount in Chinese numerals (五十万元, 一亿元) is read in yuan, given as written', () => {
+    expect(read('某市若干措施\n对首次认定的高新技术企业给予五十万元奖励，最高不超过一亿元。')).toEqual(['p0-1 五十万元 500000 | 对首次认定的高新技术企业给予五十万元奖励', 'p0-1 一亿元 100000000 cap | 最高不超过一亿元']);
+  });
+
   test('is read as the targets are: a cap in full-width digits (最高不超过２００万元), a standard in traditional characters', () => {
     // Broken once: the clause was looked for in the verbatim text, where `最高不超过\d` does not match ２, while the
     // targets read it folded and left it out: the amount was in neither.

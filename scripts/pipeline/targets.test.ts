@@ -226,6 +226,21 @@ describe('extractTargets(blocks, ctx)', () => {
     ]);
   });
 
+  test('reads amounts in Chinese numerals (一千家, 两千五百家, 五十万元, 百分之五十), the values given as written', () => {
+    // Written for the test: county texts write counts in Chinese numerals. Broken once: only 0.5个百分点 was read.
+    const text = '到2025年，全区高新技术企业数量突破一千家，科技型中小企业达到两千五百家，研发投入强度提高0.5个百分点，覆盖率达到百分之五十，新增省级重点实验室五家以上。';
+    expect(extractTargets([para(text)], plan2025).map((t) => [t.valueText, t.value, t.unit, t.indicatorId, text.slice(t.start, t.end)])).toEqual([
+      ['一千家', 1000, '家', 'high-tech-enterprises', '一千家'],
+      ['两千五百家', 2500, '家', 'tech-smes', '两千五百家'],
+      ['0.5个百分点', 0.5, '个百分点', 'rd-intensity', '0.5个百分点'],
+      ['百分之五十', 50, '%', null, '百分之五十'],
+      ['五家以上', 5, '家', null, '五家以上'],
+    ]);
+    // Names and slogans keep Chinese numerals and are no amounts: 四个意识, 四项工程, 人才九条, 九元科技, 千家万户, 一家一策.
+    const slogans = '增强“四个意识”，实施“苗圃”“雏鹰”四项工程，落实人才九条，支持九元科技发展，服务千家万户，实行一家一策。';
+    expect(extractTargets([para(slogans)], plan2025)).toEqual([]);
+  });
+
   test('quotes the whole sentence, narrowed to the clauses around the value when a paragraph lost its 。 (003)', () => {
     const clause = '推动园区主导产业特色化、高端化发展,加强精准招商,实施补链、延链、强链,打造若干特色创新产业集群';
     const text = `${clause.repeat(8)};区级农业科技示范园区达5家;${clause.repeat(8)}`;

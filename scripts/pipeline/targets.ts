@@ -56,6 +56,7 @@ import { parseYamlWithFriendlyErrors } from '../../src/schemas/friendly-errors.t
 import { IndicatorsSchema, type Indicator } from '../../src/schemas/indicator.ts';
 import type { Block, RichText, Target } from '../../src/schemas/plan.ts';
 import { foldWidth, toMatchForm } from './lexicon/fold.ts';
+import { findChineseAmounts } from './lexicon/numerals.ts';
 import { compileAliases } from './targets/aliases.ts';
 import { readProse, type SourceView } from './targets/prose.ts';
 import { readTable } from './targets/tables.ts';
@@ -104,22 +105,47 @@ const FULL_WIDTH_DIGIT = /[０-９]/u;
 /**
  * The text the rules read for `text`, when it is not `text` itself: a text with full-width digits (`５００家`), in
  * traditional characters, or with the tone-marked pinyin a web converter left after characters (`達(dá)到2.8%`), is
- * read in its folded, simplified form (`达到2.8%`), and what is found is mapped back to the verbatim text. A simplified
- * text is read as written.
+ * read in its folded, simplified form (`达到2.8%`); amounts in Chinese numerals are read in digits (`突破一千家` →
+ * `突破1000家`, `百分之五十` → `50%`; scripts/pipeline/lexicon/numerals.ts). What is found is mapped back to the
+ * verbatim text (`valueText` stays `一千家`). A simplified text with digits only is read as written.
  */
 export function readingForm(text: string): (SourceView & { text: string; fromSource(i: number): number }) | null {
   const form = toMatchForm(text);
+  const amounts = findChineseAmounts(form.text);
   // Width alone (，；％ for ,;%) the rules read both ways; not digits (`达到５００家`: an amount only in its folded form).
   const same = form.text.length === text.length && !FULL_WIDTH_DIGIT.test(text) && [...form.text].every((ch, i) => ch === text[i] || ch === foldWidth(text[i]!));
-  if (same) return null;
+  if (same && amounts.length === 0) return null;
+  // Source offsets of each reading-form unit: a numeral's digits all stand for the whole numeral.
+  let reading = '';
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let i = 0;
+  const copy = (to: number) => {
+    for (; i < to; i++) {
+      reading += form.text[i];
+      starts.push(form.toSource(i));
+      ends.push(form.toSourceEnd(i + 1));
+    }
+  };
+  for (const a of amounts) {
+    copy(a.start);
+    for (const ch of a.arabic) {
+      reading += ch;
+      starts.push(form.toSource(a.start));
+      ends.push(form.toSourceEnd(a.end));
+    }
+    i = a.end;
+  }
+  copy(form.text.length);
+  const toSource = (n: number) => (n <= 0 ? (starts[0] ?? 0) : n >= starts.length ? text.length : starts[n]!);
   return {
-    text: form.text,
+    text: reading,
     source: text,
-    toSource: form.toSource,
-    toSourceEnd: form.toSourceEnd,
-    fromSource(i) {
+    toSource,
+    toSourceEnd: (n) => (n <= 0 ? (starts[0] ?? 0) : n > ends.length ? text.length : ends[n - 1]!),
+    fromSource(s) {
       let k = 0;
-      while (k < form.text.length && form.toSource(k) < i) k++;
+      while (k < starts.length && starts[k]! < s) k++;
       return k;
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { chineseYear, parseChineseNumeral, toChineseNumeral } from './numerals.ts';
+import { chineseYear, findChineseAmounts, parseChineseNumeral, toChineseNumeral } from './numerals.ts';
 
 describe('parseChineseNumeral', () => {
   test('heading ordinals as structure.ts read them', () => {
@@ -45,5 +45,20 @@ describe('chineseYear', () => {
   });
   test('not a four-digit year → null', () => {
     expect([chineseYear('二〇一'), chineseYear('二十一二'), chineseYear('二〇一二年')]).toEqual([null, null, null]);
+  });
+});
+
+describe('findChineseAmounts', () => {
+  const read = (text: string) => findChineseAmounts(text).map((a) => `${text.slice(a.start, a.end)}=${a.arabic}`);
+  test('an amount in Chinese numerals before a unit, in digits', () => {
+    expect(read('突破一千家，达到两千五百家')).toEqual(['一千=1000', '两千五百=2500']);
+    expect(read('三百名；五家以上；一百零五件')).toEqual(['三百=300', '五=5', '一百零五=105']);
+    expect(read('十五万人；一万两千家；五十万元；一亿元')).toEqual(['十五万=15万', '一万两千=12000', '五十万=50万', '一亿=1亿']);
+    expect(read('一点五倍；提高两个百分点；百分之五十')).toEqual(['一点五=1.5', '两=2', '百分之五十=50%']);
+  });
+  test('not a numeral inside a word or a larger number, a name, a slogan, a determiner or a range', () => {
+    for (const text of ['第三家', '数十家', '“十四五”', '千家万户', '百家', '一家一策', '一家企业', '三五家', '二〇二五年', '十分重要', '四个意识', '四项工程', '人才九条', '九元科技', '三年行动']) {
+      expect(read(text), text).toEqual([]);
+    }
   });
 });

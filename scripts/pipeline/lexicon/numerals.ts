@@ -95,3 +95,69 @@ function digitByDigit(chars: readonly string[]): number | null {
   }
   return n;
 }
+
+/** An amount written in Chinese numerals, and the same in Arabic digits as the value rules read it. */
+export interface ChineseAmount {
+  start: number;
+  /** Exclusive; the numeral (and `百分之`) only, never the unit. */
+  end: number;
+  /** `一千` → `1000`, `十五万` → `15万` (a magnitude last stays a magnitude), `一点五` → `1.5`, `百分之五十` → `50%`. */
+  arabic: string;
+}
+
+/**
+ * Units an amount in Chinese numerals is read before: the measures of scripts/pipeline/targets/values.ts, not the
+ * counters of things named (个, 项, 条, 支: `四个意识`, `两个维护`, `四项工程`, `人才九条` are names and slogans, which
+ * official writing keeps in Chinese numerals, while counts are written in digits), nor 分 (`十分` is "very"); money
+ * only with its 万 or 亿 (`五十万元`; `九元科技` is a company).
+ */
+const COUNTED = '(?:个百分点|平方公里|平方米|公顷|公里|人次|(?<=[万亿])元|家|件|名|人|所|座|亩|吨|户|倍)';
+const NUMERAL = '[一二两三四五六七八九十百千万亿零〇]+(?:点[零〇一二三四五六七八九]+)?';
+/**
+ * `一千家`, `两千五百家`, `五家以上`, `三百名`, `五十亿元`, `一点五倍`; `百分之五十`. Not where the numeral continues a
+ * word or a larger number (`第三`, `数十家`, `十四五`), starts with 百, 千, 万 (`千家万户`), or is one (`一家企业`, `一家一策`:
+ * a determiner, not a count), nor digits without a unit between them (`三五家`: three to five).
+ */
+const CHINESE_AMOUNT = new RegExp(`百分之(${NUMERAL})|(?<![第数几若一二两三四五六七八九十百千万亿零〇])(${NUMERAL})(?=(?:余|多)?${COUNTED})`, 'gu');
+
+/** The value of a numeral with 万 and 亿 (`一万两千` → 12000), or `NaN`. */
+function bigNumeral(s: string): number {
+  const yi = s.split('亿');
+  if (yi.length > 2) return NaN;
+  const below = (t: string): number => {
+    const wan = t.split('万');
+    if (wan.length > 2) return NaN;
+    const head = wan.length === 2 ? (wan[0] === '' ? NaN : parseChineseNumeral(wan[0]!)) * 10000 : 0;
+    const tail = wan.at(-1)! === '' ? 0 : parseChineseNumeral(wan.at(-1)!.replace(/^[零〇]/u, ''));
+    return head + tail;
+  };
+  const high = yi.length === 2 ? (yi[0] === '' ? NaN : below(yi[0]!)) * 1e8 : 0;
+  return high + (yi.at(-1) === '' ? 0 : below(yi.at(-1)!));
+}
+
+/** The Arabic form of a numeral, or `null` when it is no well-formed count (see `CHINESE_AMOUNT`). */
+function arabicOf(numeral: string): string | null {
+  const [whole, fraction] = numeral.split('点');
+  if (!whole || /^[百千万亿]/u.test(whole)) return null;
+  // A magnitude last stays one (`十五万` → `15万`), as `15万人` is written in digits.
+  const magnitude = /(万亿|亿|万)$/u.exec(whole)?.[1] ?? '';
+  const head = whole.slice(0, whole.length - magnitude.length);
+  if (head === '' || (!/[十百千万亿]/u.test(head) && [...head].length > 1)) return null;
+  const value = /[万亿]/u.test(head) ? bigNumeral(head) : parseChineseNumeral(head);
+  if (!Number.isFinite(value) || value <= 0) return null;
+  if (value === 1 && !magnitude && fraction === undefined) return null;
+  const decimals = fraction === undefined ? '' : `.${[...fraction].map((c) => digitValue(c)).join('')}`;
+  return `${value}${decimals}${magnitude}`;
+}
+
+/** Amounts written in Chinese numerals in `text`, in order. */
+export function findChineseAmounts(text: string): ChineseAmount[] {
+  const found: ChineseAmount[] = [];
+  for (const m of text.matchAll(CHINESE_AMOUNT)) {
+    const percent = m[1] !== undefined;
+    const arabic = arabicOf(m[1] ?? m[2]!);
+    if (arabic === null) continue;
+    found.push({ start: m.index, end: m.index + m[0].length, arabic: percent ? `${arabic}%` : arabic });
+  }
+  return found;
+}
