@@ -39,6 +39,14 @@ describe('removeChrome(lines, rules)', () => {
     ]);
   });
 
+  test('drops the page numbers of a printed page anywhere, and nothing that only looks like one', () => {
+    const numbers = ['— 2 —', '－２－', '- 12 -', '—3—', '·4·', '第2页', '第 2 页 共 10 页', '第2页/共10页', '共10页 第2页'];
+    const text = [longLine, ...numbers, '2', '第2条', '— 2025年 —', '二、主要目标', longLine].join('\n');
+    const { kept, removed } = removeChrome(splitLines(text), rules);
+    expect(removed.map((r) => `${r.text} ${r.rule} ${r.label}`)).toEqual(numbers.map((n) => `${n} page number 页码`));
+    expect(kept.map((l) => l.text)).toEqual([longLine, '2', '第2条', '— 2025年 —', '二、主要目标', longLine]);
+  });
+
   test('sets portal metadata fields aside as metadata, not chrome', () => {
     const { removed } = removeChrome(splitLines(['发 文 字 号 : 〔北辰政发〔2021〕5号 〕 主    题 :科技', longLine].join('\n')), rules);
     expect(removed).toEqual([{ line: 1, text: '发 文 字 号 : 〔北辰政发〔2021〕5号 〕 主    题 :科技', kind: 'metadata', rule: '发文字号 and 主题 fields', label: '发文字号、主题字段' }]);
