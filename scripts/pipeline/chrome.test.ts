@@ -47,6 +47,23 @@ describe('removeChrome(lines, rules)', () => {
     expect(kept.map((l) => l.text)).toEqual([longLine, '2', '第2条', '— 2025年 —', '二、主要目标', longLine]);
   });
 
+  test('drops a reposted WeChat article’s follow prompt, source and editor credits and buttons, and reads its time stamp', () => {
+    const text = ['点击蓝字 关注我们', '某市科技局', '2024年3月8日 10:30 河南', '某市出台科技创新十条措施', longLine, '来源：某市科技局', '编辑：张三', '阅读原文', '分享', '收藏', '在看', '点赞'].join('\n');
+    const { kept, removed } = removeChrome(splitLines(text), rules);
+    expect(kept.map((l) => l.text)).toEqual(['某市科技局', '某市出台科技创新十条措施', longLine]);
+    expect(removed.map((r) => `${r.line} ${r.kind} ${r.label}`)).toEqual([
+      '1 chrome 公众号关注提示',
+      '3 metadata 日期时间行',
+      '6 chrome 来源署名',
+      '7 chrome 编辑署名',
+      '8 chrome 公众号按钮',
+      '9 chrome 公众号按钮',
+      '10 chrome 公众号按钮',
+      '11 chrome 公众号按钮',
+      '12 chrome 公众号按钮',
+    ]);
+  });
+
   test('sets portal metadata fields aside as metadata, not chrome', () => {
     const { removed } = removeChrome(splitLines(['发 文 字 号 : 〔北辰政发〔2021〕5号 〕 主    题 :科技', longLine].join('\n')), rules);
     expect(removed).toEqual([{ line: 1, text: '发 文 字 号 : 〔北辰政发〔2021〕5号 〕 主    题 :科技', kind: 'metadata', rule: '发文字号 and 主题 fields', label: '发文字号、主题字段' }]);

@@ -73,6 +73,9 @@ describe('detectKind(kinds, title, …)', () => {
     expect(kindOf(null, null, [], ['记者从市科技局获悉，……'])).toBe('news');
     expect(kindOf('苏州发布“十四五”科技创新规划', null, [], ['本报讯（记者 某某）12月28日，市政府新闻办召开新闻发布会。'])).toBe('news');
     expect(kindOf(null, null, [], ['各有关单位：'])).toBeNull();
+    // A report of a document's issue, whatever its headline names (出台…措施 would read as measures).
+    expect(kindOf('某市出台科技创新十条措施', null, [], ['近日，某市人民政府印发《某市支持科技创新若干措施》，从十个方面提出支持政策。'])).toBe('news');
+    expect(kindOf('某市支持科技创新若干措施', null, [], ['为深入实施创新驱动发展战略，近日，市政府印发《实施意见》。'])).toBe('measures');
   });
 });
 

@@ -75,6 +75,8 @@ describe('readPortalFields(removed)', () => {
     expect(fieldsOf('来源: 时间:2011-06-07')).toEqual({ 发布日期: '2011-06-07' });
     expect(fieldsOf('来源:上海市闵行区人民政府  发布时间:2021年7月26日')).toEqual({ 来源: '上海市闵行区人民政府', 发布日期: '2021年7月26日' });
     expect(fieldsOf('时间:2023-04-11 【字体:')).toEqual({ 发布日期: '2023-04-11' });
+    // A WeChat article's time stamp, with the place it was posted from.
+    expect(fieldsOf('2024年3月8日 10:30 河南')).toEqual({ 发布日期: '2024年3月8日 10:30 河南' });
     expect(fieldsOf('被閱讀1817次,日期:2017-03-08 09:59:11')).toEqual({ 发布日期: '2017-03-08 09:59:11' });
     expect(fieldsOf('作者:大连沙河口区政府【转载】')).toEqual({ 作者: '大连沙河口区政府' });
     expect(fieldsOf('索引号: kjj-2023-00020 发布机构: 中共环县委办公室 环县人民政府办公室', '生效日期: 2023-04-11 废止日期:', '文 号: 所属主题: 部门文件')).toEqual({
