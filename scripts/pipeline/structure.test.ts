@@ -210,6 +210,30 @@ describe('parseStructure(lines, opts)', () => {
     expect(parse('某市规划\n序号\n指标\n第一项内容。').blocks.some((b) => b.kind === 'table')).toBe(false);
   });
 
+  test('reads a table whose cells are separated by tabs (a Word table saved as text), an empty cell kept in its column', () => {
+    const { blocks } = parse('某市规划\n表1 主要指标\n序号\t指标名称\t2020年\t2025年\n1\t研发投入强度（%）\t\t2.8\n2\t高新技术企业（家）\t650\t1200\n二、任务');
+    const t = blocks.find((b) => b.kind === 'table');
+    expect(t?.kind === 'table' && [t.table.head[0]!.map((c) => c.text), ...t.table.rows.map((r) => r.map((c) => c.text))]).toEqual([
+      ['序号', '指标名称', '2020年', '2025年'],
+      ['1', '研发投入强度（%）', '', '2.8'],
+      ['2', '高新技术企业（家）', '650', '1200'],
+    ]);
+    expect(t?.kind === 'table' && t.caption?.text).toBe('表1 主要指标');
+    expect(t?.kind === 'table' && t.table.notes.map((n) => n.zh)).toEqual(['原文以空格或制表符对齐各列，本表据此还原。']);
+  });
+
+  test('reads rows whose columns are lined up by runs of spaces; lines with fewer columns, or two rows only, are text', () => {
+    const rows = ['序号    指标名称                  2020年    2025年', '1       研发投入强度（%）         2.1       2.8', '2       高新技术企业（家）        650       1200'];
+    const { blocks } = parse(['某市规划', ...rows, '二、任务'].join('\n'));
+    const t = blocks.find((b) => b.kind === 'table');
+    expect(t?.kind === 'table' && t.table.rows.map((r) => r.map((c) => c.text))).toEqual([
+      ['1', '研发投入强度（%）', '2.1', '2.8'],
+      ['2', '高新技术企业（家）', '650', '1200'],
+    ]);
+    expect(parse(['某市规划', rows[0], rows[1], '二、任务'].join('\n')).blocks.some((b) => b.kind === 'table')).toBe(false);
+    expect(parse(['某市规划', '某市人民政府办公室    2023年4月12日', '某市科学技术局    2023年4月12日', '某市财政局    2023年4月12日'].join('\n')).blocks.some((b) => b.kind === 'table')).toBe(false);
+  });
+
   test('reads a pipe table whose rows carry a group label the header lacks, noting a lost indicator name (004 表1)', () => {
     const { blocks } = parse(
       ['某市规划', '表1 主要指标', '指标名称 | 2020年基数 | 2025年目标 | 指标属性 | |', '创新实力 | — | 年均增长10% | 预期性 | |', '2.专利(件) | 0.7 | 1.17 | 预期性 | |', '创新主体 | 4.企业(家) | 0 | 2 | 预期性 |'].join('\n'),

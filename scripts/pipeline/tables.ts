@@ -1,7 +1,8 @@
 /**
- * Tables in scraped text come in two shapes: one cell per line, indented with a tab, rows separated by blank
- * lines (002's 年度分解表), or with tabs and blank lines lost, a `序号` header and numbered rows; or rows with cells
- * separated by `|` (004's 表1). `findTables` locates them;
+ * Tables in scraped text come in three shapes: one cell per line, indented with a tab, rows separated by blank
+ * lines (002's 年度分解表), or with tabs and blank lines lost, a `序号` header and numbered rows; rows with cells
+ * separated by `|` (004's 表1); or rows whose columns are lined up with spaces or separated by tabs (a text copied
+ * out of a PDF with its layout, a Word table saved as text). `findTables` locates them;
  * `readTable` turns one into header and body rows, saying in `notes` what it had to interpret.
  */
 import type { WorkLine } from './corrections.ts';
@@ -12,7 +13,7 @@ export interface TableRun {
   /** Index of the first and one past the last line of the run in the line array. */
   from: number;
   to: number;
-  shape: 'cell-lines' | 'pipe-rows';
+  shape: 'cell-lines' | 'pipe-rows' | 'space-columns';
 }
 
 export interface DraftCell extends Piece {
@@ -46,6 +47,33 @@ function pipeCells(line: WorkLine): Piece[] {
 
 function isPipeRow(line: WorkLine): boolean {
   return pipeCells(line).filter((c) => c.text !== '').length >= 2;
+}
+
+/**
+ * The cells of a row: between tabs (a Word table saved as text; two tabs in a row hold an empty cell), or, without
+ * tabs, between runs of two spaces or more or of ideographic spaces (columns lined up by a text dump).
+ */
+function spaceCells(line: WorkLine): Piece[] {
+  const piece = wholeLine(line);
+  const tabbed = piece.text.includes('\t');
+  const gap = tabbed ? /\t/gu : / {2,}|\u3000+/gu;
+  const cells: Piece[] = [];
+  let from = 0;
+  for (const m of piece.text.matchAll(gap)) {
+    cells.push(slicePiece(piece, from, m.index));
+    from = m.index + m[0].length;
+  }
+  cells.push(slicePiece(piece, from));
+  return tabbed ? cells : cells.filter((c) => c.text !== '');
+}
+
+/** Rows lined up in columns: three cells or more, and as many in each row as in the first (its header). */
+function spaceRun(lines: WorkLine[], i: number): TableRun | null {
+  const width = spaceCells(lines[i]!).length;
+  if (width < 3) return null;
+  let j = i + 1;
+  while (j < lines.length && lines[j]!.n === lines[j - 1]!.n + 1 && spaceCells(lines[j]!).length === width) j++;
+  return j - i >= 3 ? { from: i, to: j, shape: 'space-columns' } : null;
 }
 
 /** Widest header a `序号` table is looked for in (columns). */
@@ -89,7 +117,11 @@ export function findTables(lines: WorkLine[]): TableRun[] {
       while (j < lines.length && isPipeRow(lines[j]!)) j++;
       if (j - i >= 2) runs.push({ from: i, to: j, shape: 'pipe-rows' });
       i = Math.max(j, i + 1);
-    } else i++;
+    } else {
+      const spaced = spaceRun(lines, i);
+      if (spaced) runs.push(spaced);
+      i = spaced ? spaced.to : i + 1;
+    }
   }
   return runs;
 }
@@ -171,6 +203,13 @@ function pad(t: Omit<DraftTable, 'rowHeader'>): DraftTable {
   return { ...t, rowHeader };
 }
 
+function readSpaceColumns(lines: WorkLine[]): DraftTable {
+  const notes: EditorsWords[] = [{ zh: '原文以空格或制表符对齐各列，本表据此还原。', en: 'In the source spaces or tabs line up the columns; the table is rebuilt from them.' }];
+  const [head, ...rows] = lines.map((l) => spaceCells(l).map((p) => cell(p)));
+  return pad({ head: [head!], rows, notes });
+}
+
 export function readTable(lines: WorkLine[], shape: TableRun['shape']): DraftTable {
-  return shape === 'cell-lines' ? readCellLines(lines) : readPipeRows(lines);
+  if (shape === 'cell-lines') return readCellLines(lines);
+  return shape === 'pipe-rows' ? readPipeRows(lines) : readSpaceColumns(lines);
 }
