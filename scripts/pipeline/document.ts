@@ -20,7 +20,7 @@ import { applyCorrections, type LocatedCorrection } from './corrections.ts';
 import { decodeSeed } from './decode.ts';
 import { splitLines } from './lines.ts';
 import { extractMetadata } from './metadata.ts';
-import { addMarks, applyBlockMarks, richTextsOf } from './marks.ts';
+import { addMarks, applyBlockMarks, lineAt, richTextsOf } from './marks.ts';
 import type { Piece } from './piece.ts';
 import { removeResidue } from './residue.ts';
 import { foldWidth, simplify } from './lexicon/fold.ts';
@@ -103,14 +103,17 @@ class RepairLedger {
   }
 }
 
+/** Where each source line of a piece read from several begins (`Block.lineStarts`). */
+const lineStarts = (piece: Piece) => (piece.breaks?.length ? { lineStarts: [0, ...piece.breaks.map((b) => b.at)] } : {});
+
 function toBlock(d: DraftBlock, ledger: RepairLedger): Block {
   switch (d.kind) {
     case 'title':
-      return { kind: 'title', id: d.id, lines: d.lines, part: d.part, role: d.role, ...ledger.rich(d.piece, d.id) };
+      return { kind: 'title', id: d.id, lines: d.lines, ...lineStarts(d.piece), part: d.part, role: d.role, ...ledger.rich(d.piece, d.id) };
     case 'heading':
-      return { kind: 'heading', id: d.id, lines: d.lines, part: d.part, level: d.level, ordinal: d.ordinal, number: d.number, title: d.title, ...ledger.rich(d.piece, d.id) };
+      return { kind: 'heading', id: d.id, lines: d.lines, ...lineStarts(d.piece), part: d.part, level: d.level, ordinal: d.ordinal, number: d.number, title: d.title, ...ledger.rich(d.piece, d.id) };
     case 'paragraph':
-      return { kind: 'paragraph', id: d.id, lines: d.lines, part: d.part, role: d.role, ...(d.article !== undefined ? { article: d.article } : {}), ...(d.box !== undefined ? { box: d.box } : {}), ...ledger.rich(d.piece, d.id) };
+      return { kind: 'paragraph', id: d.id, lines: d.lines, ...lineStarts(d.piece), part: d.part, role: d.role, ...(d.article !== undefined ? { article: d.article } : {}), ...(d.box !== undefined ? { box: d.box } : {}), ...ledger.rich(d.piece, d.id) };
     case 'table': {
       const cells = (rows: typeof d.table.head): TableCell[][] => rows.map((row) => row.map((c) => ({ ...ledger.rich(c, d.id), note: c.note?.zh ?? null, noteEn: c.note?.en ?? null })));
       return {
@@ -181,7 +184,7 @@ export function buildPlanDocument(seed: SeedInput, reg: Registries): PlanDocumen
       const marks: Mark[] = [];
       for (const c of findCitations(rich.text)) {
         const id = `c${citations.length + 1}`;
-        citations.push({ id, title: c.title, documentKey: resolveCitation(c.title, reg.documents), blockId: block.id, line: block.lines[0]! });
+        citations.push({ id, title: c.title, documentKey: resolveCitation(c.title, reg.documents), blockId: block.id, line: lineAt(block, c.start) });
         marks.push({ kind: 'citation', start: c.start, end: c.end, citationId: id });
       }
       addMarks(rich, marks);

@@ -10,6 +10,7 @@ import type { Block, Incentive } from '../../src/schemas/plan.ts';
 import { sentenceRanges, supportStandardClauses } from './targets/prose.ts';
 import { findValues } from './targets/values.ts';
 import { readingForm } from './targets.ts';
+import { lineAt } from './marks.ts';
 
 /** Yuan in one unit of money as `findValues` gives it (money keeps its written unit). */
 const YUAN: Record<string, number> = { 元: 1, 万元: 1e4, 亿元: 1e8, 万亿元: 1e12 };
@@ -62,7 +63,7 @@ export function extractIncentives(blocks: Block[]): Incentive[] {
         blockId: block.id,
         start: from(v.start),
         end: to(v.end),
-        line: block.lines[0]!,
+        line: lineAt(block, from(v.start)),
       });
     }
   }

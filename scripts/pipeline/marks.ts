@@ -52,3 +52,15 @@ export function applyBlockMarks(blocks: Block[], marks: BlockMark[]): void {
     addMarks(richTextAt(block, cell), [mark]);
   }
 }
+
+/**
+ * The source line of the character at `offset` in a block's own text: the line it begins on, or for a block read from
+ * several lines (`lineStarts`) the line that holds the offset. A table's cells say their lines elsewhere.
+ */
+export function lineAt(block: Block, offset: number): number {
+  const starts = block.kind === 'table' ? undefined : block.lineStarts;
+  if (!starts) return block.lines[0]!;
+  let k = 0;
+  while (k + 1 < starts.length && starts[k + 1]! <= offset) k++;
+  return block.lines[k]!;
+}

@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import type { Block, DepartmentRef, Mark, Responsibility } from '../../src/schemas/plan.ts';
 import { DepartmentsSchema, type Department } from '../../src/schemas/departments.ts';
 import { parseYamlWithFriendlyErrors } from '../../src/schemas/friendly-errors.ts';
+import { lineAt } from './marks.ts';
 
 /** Read and validate `content/departments.yaml`. */
 export function parseDepartments(yamlText: string, file: string): Department[] {
@@ -215,8 +216,8 @@ export function extractResponsibilities(blocks: Block[], ctx: ResponsibilityCont
   for (const block of blocks) {
     if (block.kind === 'heading') sectionId = block.id;
     if (block.kind !== 'paragraph') continue;
-    const line = block.lines[0]!;
     for (const clause of findClauses(block.text)) {
+      const line = lineAt(block, clause.start);
       const refs = (names: ClauseName[]): DepartmentRef[] =>
         names.map((n) => {
           const { ref, known } = resolveDepartment(n.raw, ctx);

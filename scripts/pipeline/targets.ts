@@ -57,6 +57,7 @@ import { IndicatorsSchema, type Indicator } from '../../src/schemas/indicator.ts
 import type { Block, RichText, Target } from '../../src/schemas/plan.ts';
 import { foldWidth, toMatchForm } from './lexicon/fold.ts';
 import { findChineseAmounts } from './lexicon/numerals.ts';
+import { lineAt } from './marks.ts';
 import { compileAliases } from './targets/aliases.ts';
 import { readProse, type SourceView } from './targets/prose.ts';
 import { readTable } from './targets/tables.ts';
@@ -94,7 +95,7 @@ export function extractTargets(blocks: Block[], ctx: TargetContext): Target[] {
     const view = readingForm(block.text);
     const reading = view ? { text: view.text, from: view.fromSource(from), view } : { text: block.text, from };
     for (const t of readProse(reading.text, { aliases, plan: ctx.period, pastSection, from: reading.from, view: reading.view })) {
-      push({ ...t, blockId: block.id, cell: null, line: block.lines[0]! });
+      push({ ...t, blockId: block.id, cell: null, line: lineAt(block, t.start) });
     }
   }
   return targets;

@@ -68,6 +68,23 @@ describe('unwrapLines: a text copied out of a PDF, broken at the printed line', 
       ]);
       expect(doc.responsibilities.map((r) => r.blockId)).toEqual(['p3-1-1', 'p3-2-1', 'p3-3-1']);
     });
+
+    test(`${file}: each value, support standard and responsibility names the printed line it stands on`, () => {
+      // In the fixture each of these values is printed once; its line is the one that holds it.
+      const sourceLines = source.split('\n');
+      const lineOf = (words: string) => sourceLines.findIndex((l) => l.includes(words)) + 1;
+      expect(doc.targets.map((t) => `${t.valueText} ${t.line}`)).toEqual(doc.targets.map((t) => `${t.valueText} ${lineOf(t.valueText)}`));
+      expect(new Set(doc.targets.map((t) => t.line)).size).toBeGreaterThan(5);
+      expect(doc.incentives.map((i) => `${i.valueText} ${i.line}`)).toEqual([`500万元 ${lineOf('500万元')}`]);
+      // Each （责任单位： is on the first line holding one after the one before.
+      let after = 0;
+      const clauseLines = doc.responsibilities.map((r) => {
+        after = sourceLines.findIndex((l, k) => k >= after && l.includes(r.raw.slice(0, 5))) + 1;
+        return after;
+      });
+      expect(doc.responsibilities.map((r) => r.line)).toEqual(clauseLines);
+      expect(new Set(clauseLines).size).toBe(3);
+    });
   }
 
   test('a web page (a line per paragraph, of every width) is left as it is', () => {

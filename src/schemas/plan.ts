@@ -167,10 +167,17 @@ const blockBase = {
   part: BlockPartSchema,
 };
 
+/**
+ * Where each of `lines` begins in the text of a title, heading or paragraph read from several source lines (a title
+ * over two lines, a paragraph of a text broken at a fixed width): offsets, the first 0. Absent for one line.
+ */
+const LineStartsSchema = z.array(z.number().int().nonnegative()).min(2).optional();
+
 /** A title line (notice title or plan title), possibly spread over several source lines. */
 export const TitleBlockSchema = z.object({
   kind: z.literal('title'),
   ...blockBase,
+  lineStarts: LineStartsSchema,
   /** `notice`: the covering notice's title; `plan`: the plan's own title. */
   role: z.enum(['notice', 'plan']),
   ...RichTextSchema.shape,
@@ -180,6 +187,7 @@ export const TitleBlockSchema = z.object({
 export const HeadingBlockSchema = z.object({
   kind: z.literal('heading'),
   ...blockBase,
+  lineStarts: LineStartsSchema,
   /** 1 for `一、`, 2 for `（一）`, 3 for `1.`, 4 for `（1）`; in a document with chapters `第一章` is 1, `第一节` 2, `一、` 3 … `（1）` 6. */
   level: z.number().int().min(1).max(6),
   /** Position in the numbering of its level, 1-based (`（三）` → 3). */
@@ -203,6 +211,7 @@ const BoxFieldSchema = z.string().regex(/^box[a-z0-9-]*$/).optional();
 export const ParagraphBlockSchema = z.object({
   kind: z.literal('paragraph'),
   ...blockBase,
+  lineStarts: LineStartsSchema,
   /** Layout role: ordinary body text, or a part of a covering notice that prints differently. */
   /** `box-title`: the caption of a box (`专栏1 重大创新平台建设工程`), the first block of the box it names. */
   role: z.enum(['body', 'addressee', 'closing', 'docno', 'annex', 'byline', 'toc', 'box-title']),
