@@ -3,7 +3,7 @@
  * annotate text (citations, departments, targets, glossary terms) return `BlockMark`s; `applyBlockMarks` puts
  * them in place.
  */
-import type { Block, Mark, RichText } from '../../src/schemas/plan.ts';
+import type { Block, Mark, RichText, TableBlock } from '../../src/schemas/plan.ts';
 
 /** A table cell: `part` is the header rows or the body rows. */
 export interface CellRef {
@@ -63,4 +63,17 @@ export function lineAt(block: Block, offset: number): number {
   let k = 0;
   while (k + 1 < starts.length && starts[k + 1]! <= offset) k++;
   return block.lines[k]!;
+}
+
+/**
+ * Source line of a table cell (`row` counts the body rows): tables read one cell per line list every cell's line, row
+ * tables (pipes, tabs, lined-up columns) one line per row; otherwise the table's first line.
+ */
+export function cellLine(block: TableBlock, row: number, col: number): number {
+  const lines = block.lines.filter((l) => l !== block.captionLine);
+  const width = block.rows[0]?.length ?? 0;
+  const rowIndex = block.head.length + row;
+  if (lines.length === (block.head.length + block.rows.length) * width) return lines[rowIndex * width + col]!;
+  if (lines.length === block.head.length + block.rows.length) return lines[rowIndex]!;
+  return block.lines[0]!;
 }

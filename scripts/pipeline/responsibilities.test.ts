@@ -272,3 +272,42 @@ describe('extractResponsibilities on the real seeds', () => {
     for (const name of ['001_b19521e93b2b759c.txt', '003_9c4896c03185b26c.txt', '004_d6d163db2a424736.txt']) expect(run(name).responsibilities).toEqual([]);
   });
 });
+
+describe('a task-division table (重点任务分工表)', () => {
+  // Written for the test, in the shape Word saves a table as text (cells between tabs): a row per task, its bodies in
+  // columns headed 牵头单位 and 配合单位; one cell says the roles itself, one says 无 (no one).
+  const text = [
+    '某区科技创新三年行动方案（2023—2025年）',
+    '附件',
+    '重点任务分工表',
+    '序号\t重点任务\t牵头单位\t配合单位\t完成时限',
+    '1\t实施高新技术企业倍增计划\t区科技局\t区财政局、区工信局\t2025年底',
+    '2\t建设区级重点实验室\t区科技局\t无\t2024年底',
+    '3\t完善科技金融服务\t区金融局牵头，区科技局配合\t\t持续推进',
+    '4\t举办创新创业大赛\t\t\t每年',
+  ].join('\n');
+  const doc = buildPlanDocument({ name: 'x.txt', path: 'x.txt', bytes: Buffer.from(text) }, loadRegistries('seeds', 'content'));
+
+  test('each row that names bodies is a responsibility, with its row, line and roles by column', () => {
+    expect(doc.responsibilities.map((r) => ({ raw: r.raw, line: r.line, cell: r.cell, lead: r.lead.map((d) => d.raw), support: r.support.map((d) => d.raw), shared: r.shared.map((d) => d.raw) }))).toEqual([
+      { raw: '牵头单位：区科技局；配合单位：区财政局、区工信局', line: 5, cell: { row: 0, col: 2 }, lead: ['区科技局'], support: ['区财政局', '区工信局'], shared: [] },
+      { raw: '牵头单位：区科技局', line: 6, cell: { row: 1, col: 2 }, lead: ['区科技局'], support: [], shared: [] },
+      { raw: '牵头单位：区金融局牵头，区科技局配合', line: 7, cell: { row: 2, col: 2 }, lead: ['区金融局'], support: ['区科技局'], shared: [] },
+    ]);
+  });
+
+  test('each name is marked in its cell', () => {
+    const table = doc.blocks.find((b) => b.kind === 'table');
+    expect(table?.kind === 'table' && table.rows.map((row) => row.flatMap((c) => c.marks.filter((m) => m.kind === 'department').map((m) => c.text.slice(m.start, m.end))))).toEqual([
+      ['区科技局', '区财政局', '区工信局'],
+      ['区科技局'],
+      ['区金融局', '区科技局'],
+      [],
+    ]);
+  });
+
+  test('a table without a column of bodies names no one', () => {
+    const plain = ['某区方案', '表1 主要指标', '序号\t指标名称\t2025年', '1\t高新技术企业（家）\t100', '2\t科技型中小企业（家）\t300'].join('\n');
+    expect(buildPlanDocument({ name: 'y.txt', path: 'y.txt', bytes: Buffer.from(plain) }, loadRegistries('seeds', 'content')).responsibilities).toEqual([]);
+  });
+});

@@ -16,7 +16,7 @@ import { createHash } from 'node:crypto';
 import type { Block, DepartmentRef, Mark, Responsibility } from '../../src/schemas/plan.ts';
 import { DepartmentsSchema, type Department } from '../../src/schemas/departments.ts';
 import { parseYamlWithFriendlyErrors } from '../../src/schemas/friendly-errors.ts';
-import { lineAt } from './marks.ts';
+import { cellLine, lineAt, richTextAt, type BlockMark } from './marks.ts';
 
 /** Read and validate `content/departments.yaml`. */
 export function parseDepartments(yamlText: string, file: string): Department[] {
@@ -55,8 +55,8 @@ export interface UnknownDepartment extends DepartmentRef {
 
 export interface ResponsibilityResult {
   responsibilities: Responsibility[];
-  /** One `department` mark per name, offsets in the text of the block named. */
-  marks: { blockId: string; mark: Mark }[];
+  /** One `department` mark per name, offsets in the text of the block named (or of its table cell). */
+  marks: BlockMark[];
   /** Names not in `content/departments.yaml` (they still have refs and marks, with derived ids). */
   unknown: UnknownDepartment[];
 }
@@ -126,6 +126,49 @@ function readClause(inner: string, offset: number): Pick<FoundClause, 'lead' | '
   const verb = SUPPORT_VERB.exec(rest);
   if (!verb) return null;
   return { lead, support: splitNames(verb[1]!, offset + restStart), shared: [] };
+}
+
+/**
+ * The header of a column of responsible bodies in a task-division table (重点任务分工表), and the role it gives. A
+ * cell may say the roles itself (`市科技局牵头，市财政局配合`), as a bracketed clause does.
+ */
+const COLUMN_ROLES: [RegExp, 'lead' | 'support' | 'shared'][] = [
+  [/^(牵头|主责)(单位|部门)/u, 'lead'],
+  [/^(责任|负责|主体)(单位|部门)/u, 'shared'],
+  [/^(配合|参与|协同|协办)(单位|部门)/u, 'support'],
+];
+
+const LABEL_OF_ROLE = { lead: '牵头单位', shared: '责任单位', support: '配合单位' } as const;
+
+/** One row's bodies: per column, its header, role and names (offsets in the cell's text). */
+export interface FoundRow {
+  row: number;
+  cells: { col: number; header: string; parts: Pick<FoundClause, 'lead' | 'support' | 'shared'> }[];
+}
+
+/** The rows of a task-division table that name responsible bodies, in columns headed 牵头单位, 责任单位, 配合单位 … */
+export function findTableRows(block: Extract<Block, { kind: 'table' }>): FoundRow[] {
+  const header = block.head.at(-1) ?? [];
+  const columns = header.flatMap((c, col) => {
+    const text = c.text.replace(/[\s\u3000]/gu, '');
+    const role = COLUMN_ROLES.find(([re]) => re.test(text))?.[1];
+    return role ? [{ col, role, header: text }] : [];
+  });
+  if (columns.length === 0) return [];
+  const found: FoundRow[] = [];
+  block.rows.forEach((cells, row) => {
+    const named: FoundRow['cells'] = [];
+    for (const { col, role, header: head } of columns) {
+      const text = cells[col]?.text ?? '';
+      if (text.trim() === '' || /^[—\-－/／无]+$/u.test(text.trim())) continue;
+      // Read as the labelled list its header makes of it (`牵头单位：市科技局、市财政局`), offsets back in the cell.
+      const label = LABEL_OF_ROLE[role];
+      const parts = readClause(text, 0) ?? readLabelled(`${label}：${text}`, -(label.length + 1));
+      if (parts) named.push({ col, header: head, parts });
+    }
+    if (named.length > 0) found.push({ row, cells: named });
+  });
+  return found;
 }
 
 /** Find the responsibility clauses in a text, with the offsets of every name. */
@@ -210,32 +253,51 @@ function crosses(marks: readonly Mark[], start: number, end: number): boolean {
  */
 export function extractResponsibilities(blocks: Block[], ctx: ResponsibilityContext): ResponsibilityResult {
   const responsibilities: Responsibility[] = [];
-  const marks: { blockId: string; mark: Mark }[] = [];
+  const marks: BlockMark[] = [];
   const unknown: UnknownDepartment[] = [];
+  /** Each name resolved, reported when unknown and marked where it is written (a paragraph, or a table's cell). */
+  const refs = (names: ClauseName[], block: Block, line: number, cell?: { row: number; col: number }): DepartmentRef[] =>
+    names.map((n) => {
+      const { ref, known } = resolveDepartment(n.raw, ctx);
+      if (!known) unknown.push({ ...ref, blockId: block.id, line });
+      const where = cell ? { part: 'rows' as const, ...cell } : undefined;
+      if (!crosses(richTextAt(block, where).marks, n.start, n.end)) {
+        marks.push({ blockId: block.id, mark: { kind: 'department', start: n.start, end: n.end, departmentId: ref.departmentId }, ...(where ? { cell: where } : {}) });
+      }
+      return ref;
+    });
   let sectionId: string | null = null;
   for (const block of blocks) {
     if (block.kind === 'heading') sectionId = block.id;
+    if (block.kind === 'table') {
+      for (const found of findTableRows(block)) {
+        const line = cellLine(block, found.row, found.cells[0]!.col);
+        const byRole = (role: 'lead' | 'support' | 'shared') => found.cells.flatMap((c) => refs(c.parts[role], block, line, { row: found.row, col: c.col }));
+        responsibilities.push({
+          id: `resp${responsibilities.length + 1}`,
+          blockId: block.id,
+          sectionId,
+          raw: found.cells.map((c) => `${c.header}：${block.rows[found.row]![c.col]!.text.trim()}`).join('；'),
+          line,
+          cell: { row: found.row, col: found.cells[0]!.col },
+          lead: byRole('lead'),
+          support: byRole('support'),
+          shared: byRole('shared'),
+        });
+      }
+    }
     if (block.kind !== 'paragraph') continue;
     for (const clause of findClauses(block.text)) {
       const line = lineAt(block, clause.start);
-      const refs = (names: ClauseName[]): DepartmentRef[] =>
-        names.map((n) => {
-          const { ref, known } = resolveDepartment(n.raw, ctx);
-          if (!known) unknown.push({ ...ref, blockId: block.id, line });
-          if (!crosses(block.marks, n.start, n.end)) {
-            marks.push({ blockId: block.id, mark: { kind: 'department', start: n.start, end: n.end, departmentId: ref.departmentId } });
-          }
-          return ref;
-        });
       responsibilities.push({
         id: `resp${responsibilities.length + 1}`,
         blockId: block.id,
         sectionId,
         raw: clause.raw,
         line,
-        lead: refs(clause.lead),
-        support: refs(clause.support),
-        shared: refs(clause.shared),
+        lead: refs(clause.lead, block, line),
+        support: refs(clause.support, block, line),
+        shared: refs(clause.shared, block, line),
       });
     }
   }

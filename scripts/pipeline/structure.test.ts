@@ -7,6 +7,11 @@ import { parseStructure, type DraftBlock } from './structure/index.ts';
 const parse = (text: string, catalogTitle?: string) => parseStructure(applyCorrections(splitLines(text), [], 'x.txt'), { file: 'seeds/x.txt', catalogTitle });
 const headings = (blocks: DraftBlock[]) => blocks.filter((b) => b.kind === 'heading').map((b) => `${b.id} ${b.kind === 'heading' ? b.level : ''} ${b.piece.text}`);
 const ids = (blocks: DraftBlock[]) => blocks.map((b) => b.id);
+/** The first table of `blocks` and its cells' texts, header rows first. */
+const firstTable = (blocks: DraftBlock[]) => {
+  const t = blocks.find((b) => b.kind === 'table');
+  return t?.kind === 'table' ? { ...t, cells: [...t.table.head, ...t.table.rows].map((r) => r.map((c) => c.text)) } : null;
+};
 
 describe('parseChineseNumeral(s) / toChineseNumeral(n)', () => {
   test('read and write 一 … 九十九', () => {
@@ -197,14 +202,14 @@ describe('parseStructure(lines, opts)', () => {
 
   test('reads a 序号 table that lost its tabs and blank lines by its row numbers, here in a box; the text after it is not the table’s', () => {
     const { blocks } = parse('某市规划\n一、目标\n专栏1 主要指标\n序号\n指标\n2020年\n2025年\n1\n研发投入强度（%）\n2.1\n2.8\n2\n高新技术企业（家）\n800\n1500\n注：加快发展。');
-    const t = blocks.find((b) => b.kind === 'table');
-    expect(t?.kind === 'table' && [t.table.head[0]!.map((c) => c.text), ...t.table.rows.map((r) => r.map((c) => c.text))]).toEqual([
+    const t = firstTable(blocks);
+    expect(t?.cells).toEqual([
       ['序号', '指标', '2020年', '2025年'],
       ['1', '研发投入强度（%）', '2.1', '2.8'],
       ['2', '高新技术企业（家）', '800', '1500'],
     ]);
     expect(t).toMatchObject({ box: 'box1', caption: null });
-    expect(t?.kind === 'table' && t.table.notes.map((n) => n.zh)).toEqual(['原文每个单元格占一行、行间无空行，本表按表头的4列切分还原。']);
+    expect(t?.table.notes.map((n) => n.zh)).toEqual(['原文每个单元格占一行、行间无空行，本表按表头的4列切分还原。']);
     expect(blocks.at(-1)).toMatchObject({ kind: 'paragraph', piece: { text: '注：加快发展。' } });
     // A 序号 line without rows numbered at its width is text.
     expect(parse('某市规划\n序号\n指标\n第一项内容。').blocks.some((b) => b.kind === 'table')).toBe(false);
@@ -212,21 +217,20 @@ describe('parseStructure(lines, opts)', () => {
 
   test('reads a table whose cells are separated by tabs (a Word table saved as text), an empty cell kept in its column', () => {
     const { blocks } = parse('某市规划\n表1 主要指标\n序号\t指标名称\t2020年\t2025年\n1\t研发投入强度（%）\t\t2.8\n2\t高新技术企业（家）\t650\t1200\n二、任务');
-    const t = blocks.find((b) => b.kind === 'table');
-    expect(t?.kind === 'table' && [t.table.head[0]!.map((c) => c.text), ...t.table.rows.map((r) => r.map((c) => c.text))]).toEqual([
+    const t = firstTable(blocks);
+    expect(t?.cells).toEqual([
       ['序号', '指标名称', '2020年', '2025年'],
       ['1', '研发投入强度（%）', '', '2.8'],
       ['2', '高新技术企业（家）', '650', '1200'],
     ]);
-    expect(t?.kind === 'table' && t.caption?.text).toBe('表1 主要指标');
-    expect(t?.kind === 'table' && t.table.notes.map((n) => n.zh)).toEqual(['原文以空格或制表符对齐各列，本表据此还原。']);
+    expect(t?.caption?.text).toBe('表1 主要指标');
+    expect(t?.table.notes.map((n) => n.zh)).toEqual(['原文以空格或制表符对齐各列，本表据此还原。']);
   });
 
   test('reads rows whose columns are lined up by runs of spaces; lines with fewer columns, or two rows only, are text', () => {
     const rows = ['序号    指标名称                  2020年    2025年', '1       研发投入强度（%）         2.1       2.8', '2       高新技术企业（家）        650       1200'];
     const { blocks } = parse(['某市规划', ...rows, '二、任务'].join('\n'));
-    const t = blocks.find((b) => b.kind === 'table');
-    expect(t?.kind === 'table' && t.table.rows.map((r) => r.map((c) => c.text))).toEqual([
+    expect(firstTable(blocks)?.cells.slice(1)).toEqual([
       ['1', '研发投入强度（%）', '2.1', '2.8'],
       ['2', '高新技术企业（家）', '650', '1200'],
     ]);

@@ -352,9 +352,17 @@ export const ResponsibilitySchema = z.object({
   blockId: z.string(),
   /** Heading of the task (nearest heading above), if any. */
   sectionId: z.string().nullable(),
-  /** The clause as written. */
+  /**
+   * The clause as written; for a row of a task-division table, its cells of bodies, each after its column's header
+   * (`牵头单位：市科技局；配合单位：市财政局`).
+   */
   raw: z.string(),
   line: z.number().int().positive(),
+  /**
+   * For a row of a task-division table (重点任务分工表): the row (of `rows`) and the column of its first cell of
+   * bodies; the cells before it say the task. Absent for a clause in a paragraph.
+   */
+  cell: z.object({ row: z.number().int().nonnegative(), col: z.number().int().nonnegative() }).optional(),
   /** Leading departments (牵头). 000's `责任单位` lists have no lead: all are listed as `shared`. */
   lead: z.array(DepartmentRefSchema),
   /** Supporting departments (按职责分工负责). */

@@ -96,14 +96,12 @@ function digitByDigit(chars: readonly string[]): number | null {
   return n;
 }
 
-/** An amount written in Chinese numerals, and the same in Arabic digits as the value rules read it. */
-export interface ChineseAmount {
-  start: number;
-  /** Exclusive; the numeral (and `百分之`) only, never the unit. */
-  end: number;
-  /** `一千` → `1000`, `十五万` → `15万` (a magnitude last stays a magnitude), `一点五` → `1.5`, `百分之五十` → `50%`. */
-  arabic: string;
-}
+/**
+ * An amount written in Chinese numerals: where the numeral (and `百分之`, never the unit) stands, `end` exclusive, and
+ * the same in Arabic digits as the value rules read it (`一千` → `1000`, `十五万` → `15万`: a magnitude last stays a
+ * magnitude, `一点五` → `1.5`, `百分之五十` → `50%`).
+ */
+export type ChineseAmount = { start: number; end: number; arabic: string };
 
 /**
  * Units an amount in Chinese numerals is read before: the measures of scripts/pipeline/targets/values.ts, not the

@@ -8,6 +8,7 @@ import type { TableBlock, Target } from '../../../src/schemas/plan.ts';
 import type { AliasMatcher } from './aliases.ts';
 import type { Period } from './time.ts';
 import { findValues } from './values.ts';
+import { cellLine } from '../marks.ts';
 
 export type TableTarget = Omit<Target, 'id' | 'blockId'>;
 
@@ -34,19 +35,6 @@ function valueColumns(block: TableBlock, plan: Period | null): ValueColumn[] {
     else if (year) columns.push({ col, kind: plan && year < plan.start ? 'achievement' : 'target', year });
   }
   return columns;
-}
-
-/**
- * Source line of a cell: tables read one cell per line list every cell's line, pipe tables one line per row;
- * otherwise the table's first line.
- */
-function cellLine(block: TableBlock, row: number, col: number): number {
-  const lines = block.lines.filter((l) => l !== block.captionLine);
-  const width = block.rows[0]?.length ?? 0;
-  const rowIndex = block.head.length + row;
-  if (lines.length === (block.head.length + block.rows.length) * width) return lines[rowIndex * width + col]!;
-  if (lines.length === block.head.length + block.rows.length) return lines[rowIndex]!;
-  return block.lines[0]!;
 }
 
 /** Every value of an indicator table. */

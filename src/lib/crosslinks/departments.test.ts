@@ -1,7 +1,7 @@
 /** Departments and their tasks (departments.ts). Inputs: test-fixtures.ts. */
 import { describe, expect, test } from 'vitest';
 import { departmentMatrix, departmentPages, departmentViews, type DepartmentTask, type DepartmentView } from './departments.ts';
-import { department, dep, heading, P, para, plan, realSeeds, region, resp } from './test-fixtures.ts';
+import { cell, department, dep, heading, P, para, plan, realSeeds, region, resp } from './test-fixtures.ts';
 
 const { reg, plans: real } = realSeeds();
 
@@ -147,6 +147,37 @@ describe('departmentViews(plans, departments) and departmentMatrix(plans, views)
         { lead: 4, support: 0, shared: 0 },
       ]);
     });
+  });
+});
+
+describe('a task in a row of a task-division table (重点任务分工表)', () => {
+  const r = region('prov-d', '990102', '某区', 'district', [P]);
+  const table = {
+    kind: 'table' as const, id: 't1', lines: [1, 2, 3], part: 'body' as const, caption: { text: '重点任务分工表', marks: [] }, captionLine: 1,
+    head: [[cell('序号'), cell('重点任务'), cell('牵头单位'), cell('配合单位')]],
+    rows: [
+      [cell('1'), cell('实施高新技术企业倍增计划'), cell('区科技局'), cell('区财政局')],
+      [cell('2'), cell('建设区级重点实验室'), cell('区科技局'), cell('—')],
+    ],
+    rowHeader: 1, notes: [], notesEn: [],
+  };
+  const rowTask = (id: string, row: number, raw: string, roles: Parameters<typeof resp>[3]) => ({ ...resp(id, 't1', raw, roles), cell: { row, col: 2 } });
+  const a = plan('a', '甲方案', {
+    region: r,
+    blocks: [heading('sa1', 1, '', '附件'), table],
+    responsibilities: [
+      rowTask('resp1', 0, '牵头单位：区科技局；配合单位：区财政局', { lead: [dep('prov-d-kejiju', '区科技局')], support: [dep('prov-d-caizhengju', '区财政局')] }),
+      rowTask('resp2', 1, '牵头单位：区科技局', { lead: [dep('prov-d-kejiju', '区科技局')] }),
+    ],
+  });
+  const views = departmentViews([a], [department('prov-d-kejiju', 'prov-d', '区科技局')]);
+
+  test('the excerpt is the row’s task, not the table’s first cells or the row number', () => {
+    expect(views.find((v) => v.id === 'prov-d-kejiju')!.tasks.map((t) => [t.blockId, t.role, t.excerpt, t.clause])).toEqual([
+      ['t1', 'lead', '实施高新技术企业倍增计划', '牵头单位：区科技局；配合单位：区财政局'],
+      ['t1', 'lead', '建设区级重点实验室', '牵头单位：区科技局'],
+    ]);
+    expect(views.find((v) => v.id === 'prov-d-caizhengju')!.tasks.map((t) => [t.role, t.excerpt])).toEqual([['support', '实施高新技术企业倍增计划']]);
   });
 });
 

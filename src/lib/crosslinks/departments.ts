@@ -2,7 +2,7 @@
 import type { Department } from '../../schemas/departments.ts';
 import type { PlanDocument, Responsibility } from '../../schemas/plan.ts';
 import { planTitle } from '../plan-view.ts';
-import { planPlaces, type PlanPlace } from './places.ts';
+import { excerpt, planPlaces, type PlanPlace } from './places.ts';
 
 export type Role = 'lead' | 'support' | 'shared';
 export const ROLE_LABELS: Record<Role, string> = { lead: '牵头', support: '配合（按职责分工负责）', shared: '责任单位（共同负责）' };
@@ -54,8 +54,10 @@ export function departmentViews(plans: PlanDocument[], departments: Department[]
           view = { id: ref.departmentId, name: ref.name, fullName: null, nameEn: null, fullNameSource: null, nameEnEditors: false, region: doc.meta.region?.value.id ?? null, registered: false, note: null, tasks: [] };
           views.set(ref.departmentId, view);
         }
-        // The excerpt shows the start of the task, the part that says what is to be done.
-        view.tasks.push({ ...places.at(r.blockId, 0, Math.min(60, at === -1 ? 60 : at)), role, clause: r.raw, nameAsWritten: ref.raw });
+        // The excerpt shows the start of the task, the part that says what is to be done: in a task-division table,
+        // the row's cells before its bodies, less a row number.
+        const place = r.cell ? { ...places.at(r.blockId), excerpt: excerpt(places.row(r.blockId, r.cell.row).slice(0, r.cell.col).filter((c) => !/^\s*\d+\s*$/u.test(c)).join(' '), 0, 0) } : places.at(r.blockId, 0, Math.min(60, at === -1 ? 60 : at));
+        view.tasks.push({ ...place, role, clause: r.raw, nameAsWritten: ref.raw });
       }
     }
   }

@@ -49,6 +49,8 @@ export interface PlanPlaces {
   text(blockId: string): string;
   /** The place of a block, its excerpt around [start, end) of the block text. */
   at(blockId: string, start?: number, end?: number): PlanPlace;
+  /** The cells of row `row` (of `rows`) of a table, `[]` for an unknown id or row. */
+  row(blockId: string, row: number): string[];
 }
 
 /**
@@ -70,6 +72,10 @@ export function planPlaces(doc: PlanDocument): PlanPlaces {
   };
   return {
     text,
+    row: (blockId, row) => {
+      const b = doc.blocks.find((x) => x.id === blockId);
+      return b?.kind === 'table' ? (b.rows[row]?.map((c) => c.text) ?? []) : [];
+    },
     at: (blockId, start = 0, end = start) => {
       titles ??= sectionTitles(doc);
       title ??= planTitle(doc);
