@@ -38,6 +38,8 @@ describe('the plan text as HTML (the markup each element had as an Astro compone
       [el('Box', { caption: 'box1' }, [el('Para', { id: 'box1', role: 'box-title' }, [text('专栏1 重点工程')]), el('Para', { id: 'p1-3' }, [text('1.甲工程。')])])],
       '<figure class="box" aria-labelledby="box1"><figcaption id="box1" class="box-title">专栏1 重点工程<a class="self-link" href="#box1" data-ui aria-label="本专栏链接">#</a></figcaption><p id="p1-3">1.甲工程。<a class="self-link" href="#p1-3" data-ui aria-label="本段链接">¶</a></p></figure>',
     ],
+    ['a captioned table’s frame named by its caption', [el('Figure', { id: 't2', caption: 't2-caption' }, [el('table', {}, [el('caption', { id: 't2-caption' }, [text('表1 主要指标')])])])], '<figure id="t2" class="table-figure"><section class="table-scroll" tabindex="0" aria-labelledby="t2-caption"><table><caption id="t2-caption">表1 主要指标</caption></table></section></figure>'],
+    ['an uncaptioned table’s frame named by its number', [el('Figure', { id: 't3' }, [el('table', {}, [])])], '<figure id="t3" class="table-figure"><section class="table-scroll" tabindex="0" aria-label="表格3（可横向滚动）"><table></table></section></figure>'],
     ['a table in its scrolling figure', [el('Figure', { id: 'tb1' }, [el('table', {}, [el('tr', {}, [el('td', { colspan: '2' }, [text('全社会研发投入强度')])])])])], '<figure id="tb1" class="table-figure"><section class="table-scroll" tabindex="0" aria-label="表格（可横向滚动）"><table><tr><td colspan="2">全社会研发投入强度</td></tr></table></section></figure>'],
     ['a short cell, a value in it too, is marked to stay on one line', [el('tr', {}, [el('th', { scope: 'col' }, [text('序号')]), el('td', {}, [el('Value', { id: 'v9' }, [text('2.1')]), text('以上')])])], '<tr><th scope="col" class="short">序号</th><td class="short">2.1以上</td></tr>'],
     ['a cell with an editorial note is never short', [el('td', {}, [el('Note', { inline: 'true' }, [text('缺')])])], '<td><span class="ed-note" data-ui>〔缺〕</span></td>'],
@@ -108,7 +110,7 @@ describe('the plan text as HTML (the markup each element had as an Astro compone
     // The notice and a table are labelled in English, their content Chinese.
     expect(html([el('Front', {}, [text('通知')])], en)).toBe('<section class="front" aria-label="Covering notice" lang="en"><div lang="zh-CN">通知</div></section>');
     expect(html([el('Front', { kind: 'announcement' }, [text('公告')])], en)).toBe('<section class="front" aria-label="Announcement" lang="en"><div lang="zh-CN">公告</div></section>');
-    expect(html([el('Figure', { id: 't1' }, [el('table', {}, [])])], en)).toBe('<figure id="t1" class="table-figure"><section class="table-scroll" tabindex="0" aria-label="Table (scrolls sideways)" lang="en"><div lang="zh-CN"><table></table></div></section></figure>');
+    expect(html([el('Figure', { id: 't1' }, [el('table', {}, [])])], en)).toBe('<figure id="t1" class="table-figure"><section class="table-scroll" tabindex="0" aria-label="Table 1 (scrolls sideways)" lang="en"><div lang="zh-CN"><table></table></div></section></figure>');
     // A theme without an English name is named in Chinese, marked so.
     expect(html([el('Heading', { id: 's1', level: '1' }, [text('一、人才')])], { ...en, themeNamesEn: new Map() })).toContain('on <span lang="zh-CN">人才</span>: ');
   });

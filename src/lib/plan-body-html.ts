@@ -80,10 +80,12 @@ const ELEMENTS: Record<string, Render> = {
   },
   // A box (专栏): what the plan sets apart in a frame beside a section's text, named by its caption.
   Box: ({ caption }, children) => `<figure class="box"${attr('aria-labelledby', caption)}>${children}</figure>`,
-  // A table from the text, scrollable on narrow screens and kept whole in print.
-  Figure: ({ id }, children, ctx) => {
+  // A table from the text, scrollable on narrow screens and kept whole in print. Its frame is a landmark, named by the
+  // table's caption, or without one by its number among the plan's tables (`t2` → 表格2), never one name for two.
+  Figure: ({ id, caption }, children, ctx) => {
     const r = region(ctx, children);
-    return `<figure${attr('id', id)} class="table-figure"><section class="table-scroll" tabindex="0"${attr('aria-label', words(ctx).table)}${r.lang}>${r.content}</section></figure>`;
+    const name = caption ? attr('aria-labelledby', caption) : attr('aria-label', words(ctx).table(/^t(\d+)/u.exec(id ?? '')?.[1] ?? ''));
+    return `<figure${attr('id', id)} class="table-figure"><section class="table-scroll" tabindex="0"${name}${r.lang}>${r.content}</section></figure>`;
   },
   // An editorial note: shown, but not part of the source text. In English on English pages (`textEn`), the source's
   // Chinese quoted in it marked.

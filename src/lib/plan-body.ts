@@ -140,9 +140,10 @@ const BLOCK_HANDLERS: { [K in Block['kind']]: (b: Extract<Block, { kind: K }>, d
   heading: (b, doc) => lineElement('Heading', { id: b.id, level: b.level }, phrasing(b, doc)),
   paragraph: (b, doc) => lineElement('Para', { id: b.id, role: b.role === 'body' ? null : b.role }, phrasing(b, doc)),
   table: (b, doc) =>
-    flowElement('Figure', { id: b.id }, [
+    // A captioned table's scrolling frame is named by its caption, so that two tables on a page have two names.
+    flowElement('Figure', { id: b.id, caption: b.caption ? `${b.id}-caption` : null }, [
       flowElement('table', {}, [
-        ...(b.caption ? [lineElement('caption', {}, phrasing(b.caption, doc))] : []),
+        ...(b.caption ? [lineElement('caption', { id: `${b.id}-caption` }, phrasing(b.caption, doc))] : []),
         flowElement('thead', {}, b.head.map((row) => flowElement('tr', {}, row.map((c) => cellElement('th', c, doc, 'col'))))),
         flowElement(
           'tbody',

@@ -1,9 +1,12 @@
 /**
- * A text copied out of a PDF (tests/fixtures/wrapped/wrapped.txt: paragraphs.txt set in the official format, printed
- * by Chromium, copied out by pdftotext; see make.mjs there), on a build of its own: its plan page shows each paragraph
- * as written, whole, not a paragraph per printed line; the page says the lines were joined and links to the source
- * view, where each printed line leads to the paragraph it is part of and the page numbers are listed as taken out.
- * Expectations come from paragraphs.txt and the fixture's lines, read by hand.
+ * Texts in forms the seeds lack, on a build of their own. A text copied out of a PDF (tests/fixtures/wrapped/wrapped.txt:
+ * paragraphs.txt set in the official format, printed by Chromium, copied out by pdftotext; see make.mjs there): its
+ * plan page shows each paragraph as written, whole, not a paragraph per printed line; the page says the lines were
+ * joined and links to the source view, where each printed line leads to the paragraph it is part of and the page
+ * numbers are listed as taken out. A plan whose tables were saved as text (tests/fixtures/tables/: an indicators table
+ * lined up with spaces, a task-division table between tabs): both are tables on the page, the bodies named in the
+ * task table link to their department pages, which give each row's task. Expectations come from the fixtures, read by
+ * hand.
  */
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,9 +18,13 @@ import { siteBuiltForFile } from '../support/site-per-file.ts';
 
 const FILE = '007_wrapped.txt';
 const SLUG = '007-wrapped';
+const TABLES = '008-tables-fixture';
 const site = siteBuiltForFile({
-  name: 'wrapped-build',
-  writeSeeds: (seeds) => copyFileSync('tests/fixtures/wrapped/wrapped.txt', join(seeds, FILE)),
+  name: 'other-forms-build',
+  writeSeeds: (seeds) => {
+    copyFileSync('tests/fixtures/wrapped/wrapped.txt', join(seeds, FILE));
+    copyFileSync('tests/fixtures/tables/008_tables_fixture.txt', join(seeds, '008_tables_fixture.txt'));
+  },
   timeoutMs: 300_000,
 });
 const browser = browserForFile();
@@ -66,9 +73,42 @@ describe('a text copied out of a PDF, broken at the printed line', () => {
 
   test('both plan pages are valid HTML', async () => {
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
-    for (const path of [`plans/${SLUG}/index.html`, `en/plans/${SLUG}/index.html`]) {
+    for (const path of [`plans/${SLUG}/index.html`, `en/plans/${SLUG}/index.html`, `plans/${TABLES}/index.html`, `en/plans/${TABLES}/index.html`]) {
       const report = await validator.validateString(readFileSync(join(site.siteDir, path), 'utf8'));
       expect(report.results.flatMap((r) => r.messages.map((m) => `${path}:${m.line} ${m.ruleId} ${m.message}`))).toEqual([]);
+    }
+  });
+});
+
+describe('tables saved as text', () => {
+  test('a table lined up with spaces and one between tabs are tables; the task table links its bodies', async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(pageUrl(site.url, `/plans/${TABLES}/`));
+      const rows = async (id: string) =>
+        page.locator(`#${id} tr`).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').replace(/〔[^〕]*〕|\u2060\d+|\s+/gu, ''))));
+      expect(await rows('t1')).toEqual([
+        ['序号', '指标名称', '2022年', '2025年', '属性'],
+        ['1', '高新技术企业数量（家）', '320', '500', '预期性'],
+        ['2', '科技型中小企业数量（家）', '600', '1000', '预期性'],
+        ['3', '技术合同成交额（亿元）', '12', '20', '预期性'],
+      ]);
+      expect(await rows('t2')).toEqual([
+        ['序号', '重点任务', '牵头单位', '配合单位', '完成时限'],
+        ['1', '实施高新技术企业倍增计划', '区科技局', '区财政局、区工信局', '2025年底'],
+        ['2', '建设区级重点实验室', '区科技局', '无', '2024年底'],
+        ['3', '完善科技金融服务', '区金融局牵头，区科技局配合', '', '持续推进'],
+      ]);
+      expect(await page.locator('#t2 a.dept').allTextContents()).toEqual(['区科技局', '区财政局', '区工信局', '区科技局', '区金融局', '区科技局']);
+      // 区财政局 supports the first row's task: its page gives that task, linked to the table.
+      await page.locator('#t2 a.dept', { hasText: '区财政局' }).click();
+      await page.waitForURL('**/departments/**');
+      const main = (await page.locator('main').textContent())?.replace(/\s+/gu, '') ?? '';
+      expect(main).toContain('实施高新技术企业倍增计划');
+      expect(main).not.toContain('建设区级重点实验室');
+      expect(await page.locator(`main a[href="/plans/${TABLES}/#t2"]`).count()).toBeGreaterThan(0);
+    } finally {
+      await page.close();
     }
   });
 });
