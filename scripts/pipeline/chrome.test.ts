@@ -47,6 +47,13 @@ describe('removeChrome(lines, rules)', () => {
     expect(kept.map((l) => l.text)).toEqual([longLine, '2', '第2条', '— 2025年 —', '二、主要目标', longLine]);
   });
 
+  test('drops a bare page number right before a page break (the form feed of a copy out of a PDF), and no other bare number', () => {
+    const text = [longLine, '2', '\f二、主要任务', longLine, '3', '', '\f', '序号', '指标', '1', '企业', '4'].join('\n');
+    const { kept, removed } = removeChrome(splitLines(text), rules);
+    expect(removed.map((r) => `${r.line} ${r.rule} ${r.label}`)).toEqual(['2 page number 页码', '5 page number 页码']);
+    expect(kept.map((l) => l.text)).toEqual([longLine, '二、主要任务', longLine, '序号', '指标', '1', '企业', '4']);
+  });
+
   test('drops a reposted WeChat article’s follow prompt, source and editor credits and buttons, and reads its time stamp', () => {
     const text = ['点击蓝字 关注我们', '某市科技局', '2024年3月8日 10:30 河南', '某市出台科技创新十条措施', longLine, '来源：某市科技局', '编辑：张三', '阅读原文', '分享', '收藏', '在看', '点赞'].join('\n');
     const { kept, removed } = removeChrome(splitLines(text), rules);

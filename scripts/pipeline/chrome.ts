@@ -43,6 +43,9 @@ export const RULE_REPEATED_TITLE = 'portal page title (repeats the notice title)
 export const LABEL_VALUE_ON_NEXT_LINE = (label: string) => `${label}（下一行的值）`;
 export const LABEL_SITE_HEADER = '网站页头的机关名称';
 export const LABEL_REPEATED_TITLE = '网页标题（重复通知标题）';
+/** The rule and label of a bare page number (context rule 4); `page number` as chrome.yaml names the others. */
+export const RULE_PAGE_NUMBER = 'page number';
+const LABEL_PAGE_NUMBER = '页码';
 
 
 /**
@@ -158,6 +161,16 @@ export function removeChrome(lines: SourceLine[], rules: ChromeRule[]): ChromeRe
       }
     }
     if (repeated) taken[i] = { kind: 'metadata', rule: RULE_REPEATED_TITLE, label: LABEL_REPEATED_TITLE };
+  }
+
+  // Context rule 4 – bare page number: a line of one to three digits right before a page break (the form feed a copy
+  // out of a PDF keeps between pages, `\f` opening the next page's first line or a line of its own). Anywhere else a
+  // bare number is text (a table's row number, a cell).
+  for (let i = 0; i < body.length; i++) {
+    if (taken[i] !== null || !/^\d{1,3}$/u.test(form[i]!)) continue;
+    const until = body[i + 1]?.n ?? Infinity;
+    const breakAfter = lines.some((l) => l.n > body[i]!.n && l.n <= until && /^[\s]*\f/u.test(l.raw) && (l.n === until || l.text === ''));
+    if (breakAfter) taken[i] = { kind: 'chrome', rule: RULE_PAGE_NUMBER, label: LABEL_PAGE_NUMBER };
   }
 
   const kept: SourceLine[] = [];

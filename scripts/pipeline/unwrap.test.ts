@@ -21,11 +21,14 @@ const texts = (text: string, removed: number[] = []) => unwrapLines(workLines(te
 
 // tests/fixtures/wrapped/: paragraphs.txt is the text as written, a paragraph a line; make.mjs set it in the official
 // format (28 characters a line, `— N —` at the foot), printed it to PDF in Chromium and copied it out with pdftotext,
-// once in reading order (wrapped.txt: every indent lost) and once with -layout (wrapped-layout.txt: indents kept).
+// once in reading order (wrapped.txt: every indent lost), once with -layout (wrapped-layout.txt: indents kept), and
+// once more in reading order with bare page numbers (wrapped-bare.txt: `1` at the foot).
 const PARAGRAPHS = readFileSync('tests/fixtures/wrapped/paragraphs.txt', 'utf8').trimEnd().split('\n');
+/** The fixtures' page numbers (`—1—`, or a bare `1` before the page break), as read from them. */
+const PAGE_NUMBER = /^\s*(—\d+—|\d)\s*$/u;
 
 describe('unwrapLines: a text copied out of a PDF, broken at the printed line', () => {
-  for (const file of ['wrapped.txt', 'wrapped-layout.txt']) {
+  for (const file of ['wrapped.txt', 'wrapped-layout.txt', 'wrapped-bare.txt']) {
     const source = readFileSync(`tests/fixtures/wrapped/${file}`, 'utf8');
     const doc = build(file, source);
 
@@ -43,16 +46,17 @@ describe('unwrapLines: a text copied out of a PDF, broken at the printed line', 
     });
 
     test(`${file}: the printed line is 28 characters; every break inside a paragraph is joined, the page numbers listed`, () => {
-      const lines = source.split('\n').filter((l) => l.trim() !== '' && !/^\s*—\d+—\s*$/u.test(l));
+      const lines = source.split('\n').filter((l) => l.trim() !== '' && !PAGE_NUMBER.test(l));
       // The notice title's two lines are joined by the front reader, as in any text; every other break here.
       expect(doc.source.lineWrap).toEqual({ width: 28, joins: lines.length - PARAGRAPHS.length - 1 });
-      expect(doc.removed.map((r) => `${r.text.trim()} ${r.rule} ${r.label}`)).toEqual(['—1— page number 页码', '—2— page number 页码']);
+      const numbers = file === 'wrapped-bare.txt' ? ['1', '2'] : ['—1—', '—2—'];
+      expect(doc.removed.map((r) => `${r.text.trim()} ${r.rule} ${r.label}`)).toEqual(numbers.map((n) => `${n} page number 页码`));
     });
 
     test(`${file}: nothing is lost, and each block lists every line it was read from`, () => {
       expect(findFirstLoss(expectedLines(source, doc), modelText(doc))).toBeNull();
       const listed = doc.blocks.flatMap((b) => b.lines);
-      const textLines = source.split('\n').flatMap((l, i) => (l.trim() !== '' && !/^\s*—\d+—\s*$/u.test(l) ? [i + 1] : []));
+      const textLines = source.split('\n').flatMap((l, i) => (l.trim() !== '' && !PAGE_NUMBER.test(l) ? [i + 1] : []));
       // Each source line is listed; a run-in heading and its text share their first line.
       expect([...new Set(listed)].sort((a, b) => a - b)).toEqual(textLines);
     });
