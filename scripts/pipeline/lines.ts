@@ -13,6 +13,8 @@ export interface SourceLine {
 }
 
 const EDGE_SPACE = /^[\s\u3000\u00a0\ufeff]+|[\s\u3000\u00a0\ufeff]+$/gu;
+/** The whitespace a line opens with (its indentation), as `text` drops it. */
+export const LEADING_SPACE = /^[\s\u3000\u00a0\ufeff]+/u;
 
 /** Split decoded text into lines. */
 export function splitLines(text: string): SourceLine[] {

@@ -1,8 +1,8 @@
 /**
  * Tables in scraped text come in three shapes: one cell per line, indented with a tab, rows separated by blank
  * lines (002's 年度分解表), or with tabs and blank lines lost, a `序号` header and numbered rows; rows with cells
- * separated by `|` (004's 表1); or rows whose columns are lined up with spaces or separated by tabs (a text copied
- * out of a PDF with its layout, a Word table saved as text). `findTables` locates them;
+ * separated by `|` (004's 表1); or rows whose cells are separated by tabs (a Word table saved as text) or whose
+ * columns are lined up by runs of spaces (a text dump of a web table). `findTables` locates them;
  * `readTable` turns one into header and body rows, saying in `notes` what it had to interpret.
  */
 import type { WorkLine } from './corrections.ts';
@@ -28,18 +28,21 @@ export interface DraftTable {
   notes: EditorsWords[];
 }
 
-const PIPE = /[|｜]/u;
-
-function pipeCells(line: WorkLine): Piece[] {
+/** The pieces of a line between the matches of `gap` (a global pattern), each trimmed; empty ones kept. */
+function cellsBetween(line: WorkLine, gap: RegExp): Piece[] {
   const piece = wholeLine(line);
   const cells: Piece[] = [];
   let from = 0;
-  for (let i = 0; i <= piece.text.length; i++) {
-    if (i === piece.text.length || PIPE.test(piece.text[i]!)) {
-      cells.push(slicePiece(piece, from, i));
-      from = i + 1;
-    }
+  for (const m of piece.text.matchAll(gap)) {
+    cells.push(slicePiece(piece, from, m.index));
+    from = m.index + m[0].length;
   }
+  cells.push(slicePiece(piece, from));
+  return cells;
+}
+
+function pipeCells(line: WorkLine): Piece[] {
+  const cells = cellsBetween(line, /[|｜]/gu);
   // `a | b | |`: the trailing empty cells are the row's closing delimiters, not cells.
   while (cells.length > 0 && cells[cells.length - 1]!.text === '') cells.pop();
   return cells;
@@ -54,17 +57,8 @@ function isPipeRow(line: WorkLine): boolean {
  * tabs, between runs of two spaces or more or of ideographic spaces (columns lined up by a text dump).
  */
 function spaceCells(line: WorkLine): Piece[] {
-  const piece = wholeLine(line);
-  const tabbed = piece.text.includes('\t');
-  const gap = tabbed ? /\t/gu : / {2,}|\u3000+/gu;
-  const cells: Piece[] = [];
-  let from = 0;
-  for (const m of piece.text.matchAll(gap)) {
-    cells.push(slicePiece(piece, from, m.index));
-    from = m.index + m[0].length;
-  }
-  cells.push(slicePiece(piece, from));
-  return tabbed ? cells : cells.filter((c) => c.text !== '');
+  if (line.text.includes('\t')) return cellsBetween(line, /\t/gu);
+  return cellsBetween(line, / {2,}|\u3000+/gu).filter((c) => c.text !== '');
 }
 
 /** Rows lined up in columns: three cells or more, and as many in each row as in the first (its header). */

@@ -16,6 +16,7 @@
  * they were read from and repairs keep their own line; the plan's source view shows the lines as printed.
  */
 import type { LineBreak, WorkLine } from './corrections.ts';
+import { LEADING_SPACE } from './lines.ts';
 import { startsWithNumber } from './structure/headings.ts';
 
 /** What the joining did to a text, for the plan's source notes. */
@@ -60,8 +61,7 @@ const BAND = 8;
 /** The narrowest printed line read as a page's (20 characters); narrower lines are a list's, not a page's. */
 const MIN_WIDTH = 40;
 
-const EDGE = /^[\s\u3000\u00a0\ufeff]+/u;
-const indentOf = (raw: string) => displayWidth(EDGE.exec(raw)?.[0] ?? '');
+const indentOf = (raw: string) => displayWidth(LEADING_SPACE.exec(raw)?.[0] ?? '');
 /** The line's printed width: its indentation and its text (repaired: markup a scrape left in was never printed). */
 const widthOf = (line: WorkLine) => indentOf(line.raw) + displayWidth(line.text);
 const lastLineOf = (line: WorkLine) => line.breaks?.at(-1)?.line ?? line.n;
