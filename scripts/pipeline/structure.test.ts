@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { applyCorrections } from './corrections.ts';
 import { splitLines } from './lines.ts';
@@ -236,6 +237,15 @@ describe('parseStructure(lines, opts)', () => {
     ]);
     expect(parse(['某市规划', rows[0], rows[1], '二、任务'].join('\n')).blocks.some((b) => b.kind === 'table')).toBe(false);
     expect(parse(['某市规划', '某市人民政府办公室    2023年4月12日', '某市科学技术局    2023年4月12日', '某市财政局    2023年4月12日'].join('\n')).blocks.some((b) => b.kind === 'table')).toBe(false);
+  });
+
+  test('reads a table copied out of a PDF with pdftotext -layout, its Chinese cells one space apart where a column is full', () => {
+    // tests/fixtures/wrapped/make.mjs printed table.json's table in Chromium and copied it out with -layout.
+    const want = JSON.parse(readFileSync('tests/fixtures/wrapped/table.json', 'utf8')) as { caption: string; rows: string[][] };
+    const t = firstTable(parse(readFileSync('tests/fixtures/wrapped/table-layout.txt', 'utf8')).blocks);
+    expect(t?.cells).toEqual(want.rows);
+    expect(t?.caption?.text).toBe(want.caption);
+    expect(t?.table.notes.map((n) => n.zh)).toEqual(['原文以空格对齐各列（单元格内无空格），本表按空格切分还原。']);
   });
 
   test('reads a pipe table whose rows carry a group label the header lacks, noting a lost indicator name (004 表1)', () => {

@@ -2,7 +2,7 @@
  * Tables in scraped text come in three shapes: one cell per line, indented with a tab, rows separated by blank
  * lines (002's 年度分解表), or with tabs and blank lines lost, a `序号` header and numbered rows; rows with cells
  * separated by `|` (004's 表1); or rows whose cells are separated by tabs (a Word table saved as text) or whose
- * columns are lined up by runs of spaces (a text dump of a web table). `findTables` locates them;
+ * columns are lined up by spaces (a text dump of a web table, a PDF copied out with its layout). `findTables` locates them;
  * `readTable` turns one into header and body rows, saying in `notes` what it had to interpret.
  */
 import type { WorkLine } from './corrections.ts';
@@ -13,7 +13,7 @@ export interface TableRun {
   /** Index of the first and one past the last line of the run in the line array. */
   from: number;
   to: number;
-  shape: 'cell-lines' | 'pipe-rows' | 'space-columns';
+  shape: 'cell-lines' | 'pipe-rows' | 'space-columns' | 'loose-columns';
 }
 
 export interface DraftCell extends Piece {
@@ -54,20 +54,29 @@ function isPipeRow(line: WorkLine): boolean {
 
 /**
  * The cells of a row: between tabs (a Word table saved as text; two tabs in a row hold an empty cell), or, without
- * tabs, between runs of two spaces or more or of ideographic spaces (columns lined up by a text dump).
+ * tabs, between runs of two spaces or more or of ideographic spaces (columns lined up by a text dump). `loose`: between
+ * any spaces, as `pdftotext -layout` sets Chinese cells, whose words hold no space, one space apart where a column
+ * is full.
  */
-function spaceCells(line: WorkLine): Piece[] {
+function spaceCells(line: WorkLine, loose = false): Piece[] {
   if (line.text.includes('\t')) return cellsBetween(line, /\t/gu);
-  return cellsBetween(line, / {2,}|\u3000+/gu).filter((c) => c.text !== '');
+  return cellsBetween(line, loose ? /[ \u3000]+/gu : / {2,}|\u3000+/gu).filter((c) => c.text !== '');
 }
 
-/** Rows lined up in columns: three cells or more, and as many in each row as in the first (its header). */
+/**
+ * Rows lined up in columns: three cells or more, as many in each of three adjacent rows or more as in the first (its
+ * header). Read with two spaces or more between cells, else (every row still lined up by a run of spaces somewhere)
+ * with any space between them.
+ */
 function spaceRun(lines: WorkLine[], i: number): TableRun | null {
-  const width = spaceCells(lines[i]!).length;
-  if (width < 3) return null;
-  let j = i + 1;
-  while (j < lines.length && lines[j]!.n === lines[j - 1]!.n + 1 && spaceCells(lines[j]!).length === width) j++;
-  return j - i >= 3 ? { from: i, to: j, shape: 'space-columns' } : null;
+  for (const loose of [false, true]) {
+    const width = spaceCells(lines[i]!, loose).length;
+    if (width < 3) continue;
+    let j = i + 1;
+    while (j < lines.length && lines[j]!.n === lines[j - 1]!.n + 1 && (!loose || / {2,}/u.test(lines[j]!.text)) && spaceCells(lines[j]!, loose).length === width) j++;
+    if (j - i >= 3 && (!loose || / {2,}/u.test(lines[i]!.text))) return { from: i, to: j, shape: loose ? 'loose-columns' : 'space-columns' };
+  }
+  return null;
 }
 
 /** Widest header a `序号` table is looked for in (columns). */
@@ -197,13 +206,17 @@ function pad(t: Omit<DraftTable, 'rowHeader'>): DraftTable {
   return { ...t, rowHeader };
 }
 
-function readSpaceColumns(lines: WorkLine[]): DraftTable {
-  const notes: EditorsWords[] = [{ zh: '原文以空格或制表符对齐各列，本表据此还原。', en: 'In the source spaces or tabs line up the columns; the table is rebuilt from them.' }];
-  const [head, ...rows] = lines.map((l) => spaceCells(l).map((p) => cell(p)));
+function readSpaceColumns(lines: WorkLine[], loose: boolean): DraftTable {
+  const notes: EditorsWords[] = [
+    loose
+      ? { zh: '原文以空格对齐各列（单元格内无空格），本表按空格切分还原。', en: 'In the source spaces line up the columns (no cell holds a space); the table is rebuilt by cutting at the spaces.' }
+      : { zh: '原文以空格或制表符对齐各列，本表据此还原。', en: 'In the source spaces or tabs line up the columns; the table is rebuilt from them.' },
+  ];
+  const [head, ...rows] = lines.map((l) => spaceCells(l, loose).map((p) => cell(p)));
   return pad({ head: [head!], rows, notes });
 }
 
 export function readTable(lines: WorkLine[], shape: TableRun['shape']): DraftTable {
   if (shape === 'cell-lines') return readCellLines(lines);
-  return shape === 'pipe-rows' ? readPipeRows(lines) : readSpaceColumns(lines);
+  return shape === 'pipe-rows' ? readPipeRows(lines) : readSpaceColumns(lines, shape === 'loose-columns');
 }
