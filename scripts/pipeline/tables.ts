@@ -2,8 +2,8 @@
  * Tables in scraped text come in three shapes: one cell per line, indented with a tab, rows separated by blank
  * lines (002's 年度分解表), or with tabs and blank lines lost, a `序号` header and numbered rows; rows with cells
  * separated by `|` (004's 表1); or rows whose cells are separated by tabs (a Word table saved as text) or whose
- * columns are lined up by spaces (a text dump of a web table, a PDF copied out with its layout). `findTables` locates them;
- * `readTable` turns one into header and body rows, saying in `notes` what it had to interpret.
+ * columns are lined up by spaces (a text dump of a web table, a PDF copied out with its layout). `findTables`
+ * locates them; `readTable` turns one into header and body rows, saying in `notes` what it had to interpret.
  */
 import type { WorkLine } from './corrections.ts';
 import type { EditorsWords } from './editors-words.ts';
