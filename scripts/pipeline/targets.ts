@@ -90,6 +90,8 @@ export function extractTargets(blocks: Block[], ctx: TargetContext): Target[] {
       for (const t of readTable(block, aliases, ctx.period)) push({ ...t, blockId: block.id });
       continue;
     }
+    // A table of contents' numbers are its page numbers.
+    if (block.kind === 'paragraph' && block.role === 'toc') continue;
     const from = block.kind === 'heading' && block.text.startsWith(block.number) ? block.number.length : 0;
     const pastSection = headings.some((h) => h && PAST_SECTION.test(simplifiedOnly(h)));
     const view = readingForm(block.text);

@@ -91,6 +91,22 @@ describe('unwrapLines: a text copied out of a PDF, broken at the printed line', 
     });
   }
 
+  // tests/fixtures/wrapped/chapters.json: a plan with a table of contents (dot leaders, page numbers) and chapters,
+  // printed and copied out the same way (make.mjs), in reading order (the page numbers on lines of their own) and with -layout.
+  const CHAPTERS = (JSON.parse(readFileSync('tests/fixtures/wrapped/chapters.json', 'utf8')) as { entries: string[][] }).entries;
+  const squash = (t: string) => t.replace(/[\s\u3000]+/gu, '');
+  for (const file of ['chapters.txt', 'chapters-layout.txt']) {
+    test(`${file}: the contents stay out of the outline and the targets, chapters and headings are the outline, paragraphs whole`, () => {
+      const doc = build(file, readFileSync(`tests/fixtures/wrapped/${file}`, 'utf8'));
+      expect(doc.blocks.filter((b) => b.kind === 'heading').map((b) => squash(b.text))).toEqual(CHAPTERS.filter(([k]) => ['chapter', 'section', 'h'].includes(k!)).map(([, t]) => squash(t!)));
+      expect(doc.blocks.filter((b) => b.kind === 'paragraph' && b.role === 'body').map((b) => b.kind === 'paragraph' && b.text)).toEqual(CHAPTERS.filter(([k]) => k === 'p').map(([, t]) => t));
+      const toc = new Set(doc.blocks.filter((b) => b.kind === 'paragraph' && b.role === 'toc').map((b) => b.id));
+      expect(toc.size).toBeGreaterThanOrEqual(3);
+      expect(doc.targets.filter((t) => toc.has(t.blockId))).toEqual([]);
+      expect(doc.targets.map((t) => t.valueText)).toEqual(['1.6%', '2.1%', '210家', '650家', '80亿元', '2.8%', '1200家', '8件']);
+    });
+  }
+
   test('a web page (a line per paragraph, of every width) is left as it is', () => {
     const page = [
       '某市科技创新行动方案',

@@ -86,7 +86,8 @@ export function unwrapLines(lines: WorkLine[], removed: ReadonlySet<number>): { 
   const candidate = (i: number) => {
     const l = lines[i]!;
     const next = lines[i + 1];
-    return next !== undefined && follows(l, next) && !CLOSED.test(l.text) && !laidOut(l) && !startsOwn(next.text) && !laidOut(next);
+    // A heading that stops without a mark (`一、指导思想`) says nothing of the page's width.
+    return next !== undefined && follows(l, next) && !CLOSED.test(l.text) && !laidOut(l) && !startsOwn(l.text) && !startsOwn(next.text) && !laidOut(next);
   };
   const widths: number[] = [];
   for (let i = 0; i < lines.length; i++) if (candidate(i)) widths.push(widthOf(lines[i]!));

@@ -99,7 +99,9 @@ function tableOfContents(lines: WorkLine[], limit: number): Span | null {
   // An entry without its leader dots and page number (`一、发展基础……1` → `一、发展基础`).
   const entryKey = (s: string) => titleKey(s).replace(/[.．…·\-—_]*\d*$/u, '');
   const first = lines[u] ? entryKey(lines[u]!.text) : '';
-  while (u < lines.length && startsWithNumber(lines[u]!.text) && !SENTENCE.test(lines[u]!.text)) {
+  // An entry's page number may stand on a line of its own (a PDF copied out in reading order: `第一章 发展基础` / `1`).
+  const pageNumber = (s: string) => /^[.．…·\-—_\s]*\d{1,3}$/u.test(s);
+  while (u < lines.length && ((startsWithNumber(lines[u]!.text) && !SENTENCE.test(lines[u]!.text)) || (u > t + 1 && pageNumber(lines[u]!.text)))) {
     // The body starts where the first entry is printed again as a heading.
     if (u > t + 1 && entryKey(lines[u]!.text) === first) break;
     u++;
