@@ -225,7 +225,7 @@ describe('parseStructure(lines, opts)', () => {
       ['2', '高新技术企业（家）', '650', '1200'],
     ]);
     expect(t?.caption?.text).toBe('表1 主要指标');
-    expect(t?.table.notes.map((n) => n.zh)).toEqual(['原文以空格或制表符对齐各列，本表据此还原。']);
+    expect(t?.table.notes.map((n) => n.zh)).toEqual(['原文以制表符分隔各单元格，本表据此还原。']);
   });
 
   test('reads rows whose columns are lined up by runs of spaces; lines with fewer columns, or two rows only, are text', () => {
@@ -235,6 +235,7 @@ describe('parseStructure(lines, opts)', () => {
       ['1', '研发投入强度（%）', '2.1', '2.8'],
       ['2', '高新技术企业（家）', '650', '1200'],
     ]);
+    expect(firstTable(blocks)?.table.notes.map((n) => n.zh)).toEqual(['原文以空格对齐各列，本表据此还原。']);
     expect(parse(['某市规划', rows[0], rows[1], '二、任务'].join('\n')).blocks.some((b) => b.kind === 'table')).toBe(false);
     expect(parse(['某市规划', '某市人民政府办公室    2023年4月12日', '某市科学技术局    2023年4月12日', '某市财政局    2023年4月12日'].join('\n')).blocks.some((b) => b.kind === 'table')).toBe(false);
   });

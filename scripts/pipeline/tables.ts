@@ -208,9 +208,11 @@ function pad(t: Omit<DraftTable, 'rowHeader'>): DraftTable {
 
 function readSpaceColumns(lines: WorkLine[], loose: boolean): DraftTable {
   const notes: EditorsWords[] = [
-    loose
-      ? { zh: '原文以空格对齐各列（单元格内无空格），本表按空格切分还原。', en: 'In the source spaces line up the columns (no cell holds a space); the table is rebuilt by cutting at the spaces.' }
-      : { zh: '原文以空格或制表符对齐各列，本表据此还原。', en: 'In the source spaces or tabs line up the columns; the table is rebuilt from them.' },
+    lines.some((l) => l.text.includes('\t'))
+      ? { zh: '原文以制表符分隔各单元格，本表据此还原。', en: 'In the source tabs separate the cells; the table is rebuilt from them.' }
+      : loose
+        ? { zh: '原文以空格对齐各列（单元格内无空格），本表按空格切分还原。', en: 'In the source spaces line up the columns (no cell holds a space); the table is rebuilt by cutting at the spaces.' }
+        : { zh: '原文以空格对齐各列，本表据此还原。', en: 'In the source spaces line up the columns; the table is rebuilt from them.' },
   ];
   const [head, ...rows] = lines.map((l) => spaceCells(l, loose).map((p) => cell(p)));
   return pad({ head: [head!], rows, notes });
