@@ -200,6 +200,26 @@ describe('unwrapLines: a text copied out of a PDF, broken at the printed line', 
     ]);
   });
 
+  test('an article (第二条) starts a paragraph of its own; the ideographic space after its number is no layout', () => {
+    const measure = [
+      '某市支持科技创新若干措施',
+      '第一条　为深入实施创新驱动发展战略，加快建设创新型城',
+      '市，结合我市实际，制定本措施。本措施适用于在本市注册',
+      '第二条　对首次认定的高新技术企业，给予20万元奖励；对',
+      '重新认定的高新技术企业，给予10万元奖励。',
+      '第三条　对新认定的国家级重点实验室，给予500万元支持',
+      '第四条　本措施自发布之日起施行，有效期3年。由市科技局',
+      '负责解释。',
+    ].join('\n');
+    expect(texts(measure)).toEqual([
+      '某市支持科技创新若干措施',
+      '第一条　为深入实施创新驱动发展战略，加快建设创新型城市，结合我市实际，制定本措施。本措施适用于在本市注册',
+      '第二条　对首次认定的高新技术企业，给予20万元奖励；对重新认定的高新技术企业，给予10万元奖励。',
+      '第三条　对新认定的国家级重点实验室，给予500万元支持',
+      '第四条　本措施自发布之日起施行，有效期3年。由市科技局负责解释。',
+    ]);
+  });
+
   test('table rows and contents lines are laid out, not wrapped', () => {
     const table = [...PAGE.slice(0, 2), '序号\t指标名称\t2025年目标值\t责任单位（牵头）', '1\t高新技术企业数量（家）\t1200\t市科技局', ...PAGE.slice(2)].join('\n');
     expect(texts(table)).toContain('序号\t指标名称\t2025年目标值\t责任单位（牵头）');

@@ -17,6 +17,7 @@
  */
 import type { LineBreak, WorkLine } from './corrections.ts';
 import { LEADING_SPACE } from './lines.ts';
+import { ARTICLE } from './structure/body.ts';
 import { startsWithNumber } from './structure/headings.ts';
 
 /** What the joining did to a text, for the plan's source notes. */
@@ -41,12 +42,15 @@ export function displayWidth(s: string): number {
 
 /** A sentence ends the line (quotes and brackets may follow its mark), or a note of who is responsible does. */
 const CLOSED = /(?:[。！？!?；;：:…]|[（(][^（）()]*(?:单位|部门)[：:][^（）()]*[）)])[”’"'）)】」』]*$/u;
-/** Lines that start something of their own: a box, an annex, a circled item. */
+/** Lines that start something of their own: a box, an annex, a circled item (an article, a heading: below). */
 const OWN_START = /^(专栏|附\s*件|附\s*表|[①-⑳])/u;
 /** `2.8%，…`: a decimal at the start of a line is the rest of a sentence, not an item numbered `2.`. */
 const DECIMAL = /^[0-9０-９]{1,2}[.．][0-9０-９]/u;
-/** Table rows and leader lines of a table of contents are laid out, not wrapped. */
-const LAID_OUT = /\t|[|｜]|\S {2,}\S|\S\u3000+\S|\.{4,}|…{2,}|·{4,}/u;
+/**
+ * Table rows and leader lines of a table of contents are laid out, not wrapped. One ideographic space is no layout:
+ * official writing puts one after an article's or a chapter's number (`第一条　为…`).
+ */
+const LAID_OUT = /\t|[|｜]|\S {2,}\S|\S\u3000{2,}\S|\.{4,}|…{2,}|·{4,}/u;
 /**
  * What a line may not begin with and so carries over from the line before: a run of Latin letters and digits
  * (`2.8%`), or one character, with the closing marks after it (`心，`); a line stops short of the margin by that much.
@@ -66,7 +70,7 @@ const indentOf = (raw: string) => displayWidth(LEADING_SPACE.exec(raw)?.[0] ?? '
 const widthOf = (line: WorkLine) => indentOf(line.raw) + displayWidth(line.text);
 const lastLineOf = (line: WorkLine) => line.breaks?.at(-1)?.line ?? line.n;
 
-const startsOwn = (text: string) => (startsWithNumber(text) && !DECIMAL.test(text)) || OWN_START.test(text);
+const startsOwn = (text: string) => (startsWithNumber(text) && !DECIMAL.test(text)) || OWN_START.test(text) || ARTICLE.test(text);
 
 /**
  * `lines`: the body's non-blank lines after chrome removal and repairs; `removed`: the source lines taken out as
@@ -86,8 +90,9 @@ export function unwrapLines(lines: WorkLine[], removed: ReadonlySet<number>): { 
   const candidate = (i: number) => {
     const l = lines[i]!;
     const next = lines[i + 1];
-    // A heading that stops without a mark (`一、指导思想`) says nothing of the page's width.
-    return next !== undefined && follows(l, next) && !CLOSED.test(l.text) && !laidOut(l) && !startsOwn(l.text) && !startsOwn(next.text) && !laidOut(next);
+    // A heading alone on its line (`一、指导思想`, no sentence after it) says nothing of the page's width.
+    const bareHeading = startsWithNumber(l.text) && !DECIMAL.test(l.text) && !/[，。；,;]/u.test(l.text);
+    return next !== undefined && follows(l, next) && !CLOSED.test(l.text) && !laidOut(l) && !bareHeading && !startsOwn(next.text) && !laidOut(next);
   };
   const widths: number[] = [];
   for (let i = 0; i < lines.length; i++) if (candidate(i)) widths.push(widthOf(lines[i]!));

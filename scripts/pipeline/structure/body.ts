@@ -19,7 +19,7 @@ const ANNEX_LIST = /^附\s*件\s*\d*\s*[:：]/u;
  * (`art3`), not its place among the paragraphs, so that 第三条 keeps its address whatever is added before it. Not a
  * paragraph that opens by citing one (`第三条规定的…`).
  */
-const ARTICLE = /^第([一二三四五六七八九十百零〇]{1,5})条(?!规定|所称|的)/u;
+export const ARTICLE = /^第([一二三四五六七八九十百零〇]{1,5})条(?!规定|所称|的)/u;
 
 /**
  * `专栏1 重大创新平台建设工程`: the caption of a box (专栏), on a line of its own: a number (`专栏3`, `专栏3-1`,
