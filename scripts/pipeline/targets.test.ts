@@ -236,6 +236,12 @@ describe('extractTargets(blocks, ctx)', () => {
       ['百分之五十', 50, '%', null, '百分之五十'],
       ['五家以上', 5, '家', null, '五家以上'],
     ]);
+    // A doubling is a growth: 翻一番 by once the amount, 翻两番 by three times.
+    const doubled = '到2025年，技术合同成交额实现翻一番，高新技术企业数量翻两番。';
+    expect(extractTargets([para(doubled)], plan2025).map((t) => [t.valueText, t.value, t.unit, t.measure, t.indicatorId])).toEqual([
+      ['翻一番', 1, '倍', 'growth', 'technology-contract-turnover'],
+      ['翻两番', 3, '倍', 'growth', 'high-tech-enterprises'],
+    ]);
     // Names and slogans keep Chinese numerals and are no amounts: 四个意识, 四项工程, 人才九条, 九元科技, 千家万户, 一家一策.
     const slogans = '增强“四个意识”，实施“苗圃”“雏鹰”四项工程，落实人才九条，支持九元科技发展，服务千家万户，实行一家一策。';
     expect(extractTargets([para(slogans)], plan2025)).toEqual([]);

@@ -55,6 +55,8 @@ describe('findChineseAmounts', () => {
     expect(read('三百名；五家以上；一百零五件')).toEqual(['三百=300', '五=5', '一百零五=105']);
     expect(read('十五万人；一万两千家；五十万元；一亿元')).toEqual(['十五万=15万', '一万两千=12000', '五十万=50万', '一亿=1亿']);
     expect(read('一点五倍；提高两个百分点；百分之五十')).toEqual(['一点五=1.5', '两=2', '百分之五十=50%']);
+    // A doubling is a growth by 2ⁿ − 1 times (翻一番: up 100 %, 翻两番: four times as much).
+    expect(read('成交额翻一番，企业翻两番，专利实现翻番，收入翻了一番')).toEqual(['翻一番=增长1倍', '翻两番=增长3倍', '翻番=增长1倍', '翻了一番=增长1倍']);
   });
   test('not a numeral inside a word or a larger number, a name, a slogan, a determiner or a range', () => {
     for (const text of ['第三家', '数十家', '“十四五”', '千家万户', '百家', '一家一策', '一家企业', '三五家', '二〇二五年', '十分重要', '四个意识', '四项工程', '人才九条', '九元科技', '三年行动']) {

@@ -99,7 +99,7 @@ function digitByDigit(chars: readonly string[]): number | null {
 /**
  * An amount written in Chinese numerals: where the numeral (and `百分之`, never the unit) stands, `end` exclusive, and
  * the same in Arabic digits as the value rules read it (`一千` → `1000`, `十五万` → `15万`: a magnitude last stays a
- * magnitude, `一点五` → `1.5`, `百分之五十` → `50%`).
+ * magnitude, `一点五` → `1.5`, `百分之五十` → `50%`; `翻一番` → `增长1倍`).
  */
 export type ChineseAmount = { start: number; end: number; arabic: string };
 
@@ -148,7 +148,10 @@ function arabicOf(numeral: string): string | null {
   return `${value}${decimals}${magnitude}`;
 }
 
-/** Amounts written in Chinese numerals in `text`, in order. */
+/** `翻一番` (doubled), `翻两番` (quadrupled), `翻番`: a growth by 2ⁿ − 1 times, as `增长1倍`, `增长3倍` say it in digits. */
+const DOUBLINGS = /翻了?([一两二三])番|翻番/gu;
+
+/** Amounts written in Chinese numerals in `text`, in order, and doublings (`翻一番` → `增长1倍`). */
 export function findChineseAmounts(text: string): ChineseAmount[] {
   const found: ChineseAmount[] = [];
   for (const m of text.matchAll(CHINESE_AMOUNT)) {
@@ -157,5 +160,9 @@ export function findChineseAmounts(text: string): ChineseAmount[] {
     if (arabic === null) continue;
     found.push({ start: m.index, end: m.index + m[0].length, arabic: percent ? `${arabic}%` : arabic });
   }
-  return found;
+  for (const m of text.matchAll(DOUBLINGS)) {
+    const times = 2 ** (m[1] ? parseChineseNumeral(m[1].replace('两', '二')) : 1) - 1;
+    found.push({ start: m.index, end: m.index + m[0].length, arabic: `增长${times}倍` });
+  }
+  return found.sort((a, b) => a.start - b.start);
 }
