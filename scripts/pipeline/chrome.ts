@@ -170,7 +170,7 @@ export function removeChrome(lines: SourceLine[], rules: ChromeRule[]): ChromeRe
     if (taken[i] !== null || !/^\d{1,3}$/u.test(form[i]!)) continue;
     const until = body[i + 1]?.n ?? Infinity;
     const breakAfter = lines.some((l) => l.n > body[i]!.n && l.n <= until && /^[\s]*\f/u.test(l.raw) && (l.n === until || l.text === ''));
-    if (breakAfter) taken[i] = { kind: 'chrome', rule: RULE_PAGE_NUMBER, label: LABEL_PAGE_NUMBER };
+    if (breakAfter) taken[i] = { kind: 'print', rule: RULE_PAGE_NUMBER, label: LABEL_PAGE_NUMBER };
   }
 
   const kept: SourceLine[] = [];

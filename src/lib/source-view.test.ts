@@ -5,7 +5,7 @@ import { ui } from './i18n/index.ts';
 // Three lines of each kind, written out by hand as the Astro template of the source view (before 2026-12) drew them.
 const repair = { id: 'r1', line: 3, column: 2, original: '<b>', replacement: '', reason: '删去网页残留“<b>”', reasonEn: 'A tag “<b>” left over, removed', source: 'residue' as const, blockId: 'p1' };
 const lines: SourceViewLine[] = [
-  { n: 1, status: 'removed', segments: [{ text: '位置:首页 & "政策"', repair: null }], note: '网页元素：面包屑导航', removal: { chrome: true, label: '面包屑导航', rule: 'breadcrumb' }, blockId: null },
+  { n: 1, status: 'removed', segments: [{ text: '位置:首页 & "政策"', repair: null }], note: '网页元素：面包屑导航', removal: { kind: 'chrome', label: '面包屑导航', rule: 'breadcrumb' }, blockId: null },
   { n: 2, status: 'blank', segments: [], note: null, removal: null, blockId: null },
   { n: 3, status: 'body', segments: [{ text: '一、', repair: null }, { text: '<b>', repair }, { text: '总体要求', repair: null }], note: null, removal: null, blockId: 'p1' },
 ];
@@ -31,7 +31,12 @@ describe('sourceLinesHtml(lines, words, english, blockHref)', () => {
       '<li id="L1" class="removed"><a class="line-no" href="#L1" aria-label="line 1">1</a><span class="line-text" lang="zh-CN">位置:首页 &amp; &quot;政策&quot;</span> <span class="line-note">page element: breadcrumb</span></li>',
     );
     // A field's Chinese label in a rule's name is marked.
-    const field = sourceLinesHtml([{ ...lines[0]!, removal: { chrome: false, label: '来源字段', rule: '来源 field' } }], ui('en').source, true, href);
+    const field = sourceLinesHtml([{ ...lines[0]!, removal: { kind: 'metadata', label: '来源字段', rule: '来源 field' } }], ui('en').source, true, href);
     expect(field).toContain('<span class="line-note">metadata: <span lang="zh-CN">来源</span> field</span>');
+  });
+  test('a printed page’s page number is named as the printed page’s, not the web page’s', () => {
+    const page = { ...lines[0]!, segments: [{ text: '— 2 —', repair: null }], removal: { kind: 'print' as const, label: '页码', rule: 'page number' } };
+    expect(sourceLinesHtml([page], ui('zh-CN').source, false, href)).toContain('<span class="line-note">版面元素：页码</span>');
+    expect(sourceLinesHtml([page], ui('en').source, true, href)).toContain('<span class="line-note">printed page: page number</span>');
   });
 });

@@ -1,5 +1,5 @@
 /** The source view: each seed line with its fate in the page (removed, repaired, where it is shown). */
-import type { PlanDocument, Repair } from '../schemas/plan.ts';
+import type { PlanDocument, RemovedLine, Repair } from '../schemas/plan.ts';
 import { attr, escapeText, wordsHtml } from './html.ts';
 import { chineseRuns } from './i18n/english.ts';
 
@@ -10,12 +10,14 @@ export interface SourceViewLine {
   segments: { text: string; repair: Repair | null }[];
   /** Why the line is not in the body. */
   note: string | null;
-  /** The same, in parts: a portal element (`chrome`) or a metadata line, the rule's label (Chinese, as
-   *  content/chrome.yaml writes it) and its name (English, for the English page). */
-  removal: { chrome: boolean; label: string; rule: string } | null;
+  /** The same, in parts: a web page's element (`chrome`), a printed page's (`print`) or a metadata line, the rule's
+   *  label (Chinese, as content/chrome.yaml writes it) and its name (English, for the English page). */
+  removal: { kind: RemovedLine['kind']; label: string; rule: string } | null;
   /** Block that shows the line, for a link back into the page. */
   blockId: string | null;
 }
+
+const REMOVED_KIND: Record<RemovedLine['kind'], string> = { chrome: '网页元素', print: '版面元素', metadata: '元数据' };
 
 export function sourceLines(text: string, doc: PlanDocument): SourceViewLine[] {
   const removed = new Map(doc.removed.map((r) => [r.line, r]));
@@ -30,7 +32,7 @@ export function sourceLines(text: string, doc: PlanDocument): SourceViewLine[] {
     .map((raw, i) => {
       const n = i + 1;
       const gone = removed.get(n);
-      if (gone) return { n, status: 'removed' as const, segments: [{ text: raw, repair: null }], note: `${gone.kind === 'chrome' ? '网页元素' : '元数据'}：${gone.label}`, removal: { chrome: gone.kind === 'chrome', label: gone.label, rule: gone.rule }, blockId: null };
+      if (gone) return { n, status: 'removed' as const, segments: [{ text: raw, repair: null }], note: `${REMOVED_KIND[gone.kind]}：${gone.label}`, removal: { kind: gone.kind, label: gone.label, rule: gone.rule }, blockId: null };
       if (raw.trim() === '') return { n, status: 'blank' as const, segments: [], note: null, removal: null, blockId: null };
       // Repair columns count from the trimmed line.
       const lead = raw.length - raw.trimStart().length;
@@ -55,6 +57,7 @@ export interface SourceLineWords {
    *  sentence; the passage links to the plan page's Repairs instead, which say how and why, each part in its language. */
   repairTitle: ((replacement: string, reason: string) => string) | null;
   removedChrome: string;
+  removedPrint: string;
   removedMeta: string;
   bodyLink: string;
 }
@@ -77,7 +80,7 @@ export function sourceLinesHtml(lines: readonly SourceViewLine[], words: SourceL
       const space = english ? ' ' : '';
       // Why the line left: the rule's Chinese label, or on the English page its English name (a field's label in it marked).
       const why = (r: NonNullable<SourceViewLine['removal']>) => (english ? wordsHtml(chineseRuns(r.rule)) : escapeText(r.label));
-      const note = l.removal ? `${space}<span class="line-note">${escapeText(l.removal.chrome ? words.removedChrome : words.removedMeta)}${why(l.removal)}</span>` : '';
+      const note = l.removal ? `${space}<span class="line-note">${escapeText({ chrome: words.removedChrome, print: words.removedPrint, metadata: words.removedMeta }[l.removal.kind])}${why(l.removal)}</span>` : '';
       const block = l.blockId ? `${space}<a class="line-block"${attr('href', blockHref(l.blockId))}>${escapeText(words.bodyLink)}</a>` : '';
       return (
         `<li${attr('id', `L${l.n}`)}${attr('class', l.status)}><a class="line-no"${attr('href', `#L${l.n}`)}${attr('aria-label', words.lineLabel(l.n))}>${l.n}</a>` +

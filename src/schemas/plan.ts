@@ -288,8 +288,8 @@ export const RemovedLineSchema = z.object({
   line: z.number().int().positive(),
   /** The line exactly as in the source. */
   text: z.string(),
-  /** `chrome`: portal navigation/widgets/footer; `metadata`: portal fields read into `meta`. */
-  kind: z.enum(['chrome', 'metadata']),
+  /** `chrome`: portal navigation/widgets/footer; `print`: the printed page's page numbers; `metadata`: portal fields read into `meta`. */
+  kind: z.enum(['chrome', 'print', 'metadata']),
   /** Which rule matched, in English (`breadcrumb`, `font-size widget`, `发布机构 field` …): the English edition shows it. */
   rule: z.string(),
   /** That rule as readers see it in the source notes, in Chinese (`面包屑导航`, `字号调节按钮`). */

@@ -102,8 +102,11 @@ export const ChromeRuleSchema = z.strictObject({
   label: chineseText(),
   /** Regular expression (JavaScript syntax) tested against the trimmed line. */
   pattern: RegExpSource,
-  /** `chrome`: dropped and listed; `metadata`: read into the metadata card and listed. */
-  kind: z.enum(['chrome', 'metadata']).default('chrome'),
+  /**
+   * `chrome`: the web page's furniture, dropped and listed; `print`: the printed page's (a page number in a text copied
+   * out of a PDF), dropped and listed; `metadata`: read into the metadata card and listed.
+   */
+  kind: z.enum(['chrome', 'print', 'metadata']).default('chrome'),
   /** Where the rule applies: the first lines before the body, the last lines after it, or anywhere. */
   where: z.enum(['head', 'tail', 'anywhere']).default('anywhere'),
   /**

@@ -222,7 +222,7 @@ describe.each(plans)('$path', ({ path }) => {
     const wanted = [
       seed,
       `SHA-256 ${hash!.slice(0, 12)}`,
-      `以下${(removedLines[seed] ?? []).length}行未列入正文`,
+      (removedLines[seed] ?? []).length === 0 ? '原文各行均列入正文' : `以下${(removedLines[seed] ?? []).length}行未列入正文`,
       isUtf8(readFileSync(join('seeds', seed))) ? 'UTF-8' : '原为GB18030编码，已转为UTF-8',
     ];
     expectNone(wanted.filter((w) => !sources.includes(squash(w))), `${p.pdf}: missing from the printed 来源说明`);

@@ -192,6 +192,7 @@ export const zh = {
     // None on the English page (src/lib/source-view.ts).
     repairTitle: ((replacement: string, reason: string) => `正文作“${replacement}”：${reason}`) as ((replacement: string, reason: string) => string) | null,
     removedChrome: '网页元素：',
+    removedPrint: '版面元素：',
     removedMeta: '元数据：',
     bodyLink: '正文',
   },
@@ -222,7 +223,11 @@ export const zh = {
     empty: '（无）',
     sourceLine: (n: number) => `原文第${n}行`,
     removedHeading: '来源说明',
-    removedIntro: (n: number) => `本页正文照录原文。以下${n}行未列入正文：网页的导航、页脚等（网页元素），或已读入上方文件信息的网页字段（元数据）。`,
+    // What the lines left out are, for the kinds there are: how many of each (RemovedLine['kind']).
+    removedIntro: (chrome: number, print: number, metadata: number) =>
+      chrome + print + metadata === 0
+        ? '本页正文照录原文，原文各行均列入正文。'
+        : `本页正文照录原文。以下${chrome + print + metadata}行未列入正文：${[chrome > 0 && '网页的导航、页脚等（网页元素）', print > 0 && '原文版面的页码（版面元素）', metadata > 0 && '已读入上方文件信息的网页字段（元数据）'].filter(Boolean).join('，或')}。`,
     download: '下载原文纯文本',
     downloadLabel: (file: string) => `原文纯文本（${file}）`,
     encoding: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8', 'utf-16le-bom': '原为UTF-16编码，已转为UTF-8', 'utf-16be-bom': '原为UTF-16编码，已转为UTF-8', gb18030: '原为GB18030编码，已转为UTF-8' },
@@ -232,6 +237,7 @@ export const zh = {
     removedCaption: '未列入正文的行',
     removedCols: ['行', '类别', '原文'],
     chrome: '网页元素',
+    print: '版面元素',
     meta: '元数据',
     lineWrap: (width: number, joins: number) => `原文按版面的固定行宽断行（每行约${width}字），同一段落内的${joins}处换行已接续；各行原貌见`,
     sourceView: '原文视图',
@@ -579,6 +585,7 @@ export const en: UiStrings = {
     lineLabel: (n: number) => `line ${n}`,
     repairTitle: null,
     removedChrome: 'page element: ',
+    removedPrint: 'printed page: ',
     removedMeta: 'metadata: ',
     bodyLink: 'in the text',
   },
@@ -605,7 +612,12 @@ export const en: UiStrings = {
     empty: '(nothing)',
     sourceLine: (n: number) => `source line ${n}`,
     removedHeading: 'About the source',
-    removedIntro: (n: number) => `The text above is the source’s, verbatim. The ${n} ${n === 1 ? 'line' : 'lines'} below are not part of it: the web page’s navigation, footer and the like (page elements), or page fields read into the document information above (metadata). `,
+    removedIntro: (chrome: number, print: number, metadata: number) => {
+      const n = chrome + print + metadata;
+      if (n === 0) return 'The text above is the source’s, verbatim, every line of it. ';
+      const kinds = [chrome > 0 && 'the web page’s navigation, footer and the like (page elements)', print > 0 && 'the printed page’s page numbers (printed page)', metadata > 0 && 'page fields read into the document information above (metadata)'];
+      return `The text above is the source’s, verbatim. ${n === 1 ? 'The line below is' : `The ${n} lines below are`} not part of it: ${kinds.filter(Boolean).join(', or ')}. `;
+    },
     download: 'Download the source as plain text',
     downloadLabel: (file: string) => `The source as plain text (${file})`,
     encoding: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8', 'utf-16le-bom': 'UTF-16 in the original, converted to UTF-8', 'utf-16be-bom': 'UTF-16 in the original, converted to UTF-8', gb18030: 'GB18030 in the original, converted to UTF-8' },
@@ -615,6 +627,7 @@ export const en: UiStrings = {
     removedCaption: 'Lines not in the text',
     removedCols: ['Line', 'Kind', 'Source text'],
     chrome: 'page element',
+    print: 'printed page',
     meta: 'metadata',
     lineWrap: (width: number, joins: number) => `The source breaks its lines at a fixed width, as a printed page does (about ${width} characters a line); the ${joins} line breaks inside paragraphs are joined. The lines as they were are in the `,
     sourceView: 'source view',
