@@ -50,7 +50,7 @@ describe('unwrapLines: a text copied out of a PDF, broken at the printed line', 
       // The notice title's two lines are joined by the front reader, as in any text; every other break here.
       expect(doc.source.lineWrap).toEqual({ width: 28, joins: lines.length - PARAGRAPHS.length - 1 });
       const numbers = file === 'wrapped-bare.txt' ? ['1', '2'] : ['—1—', '—2—'];
-      expect(doc.removed.map((r) => `${r.text.trim()} ${r.rule} ${r.label}`)).toEqual(numbers.map((n) => `${n} page number 页码`));
+      expect(doc.removed.map((r) => `${r.text.trim()} ${r.kind} ${r.rule} ${r.label}`)).toEqual(numbers.map((n) => `${n} print page number 页码`));
     });
 
     test(`${file}: nothing is lost, and each block lists every line it was read from`, () => {
