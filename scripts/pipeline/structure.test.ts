@@ -366,6 +366,15 @@ describe('parseStructure(lines, opts)', () => {
       expect(boxes('某区规划\n一、任务\n专栏１　重大平台建设工程\n１．实验室体系。')).toEqual(['title:-', 's1:-', 'box1:box1', 'p1-1:box1']);
     });
 
+    test('placed mid-section, a box ends at the section’s next paragraph after its last item, unless that describes a title-only item or is a note', () => {
+      const section = (inBox: string) => `某区规划\n一、任务\n（一）建设平台。开篇。\n专栏1 重大平台\n${inBox}\n（二）培育主体。`;
+      expect(boxes(section('1.实验室。建设一批。\n2.创新中心。建设一批。\n加快建设创新平台体系，完善服务。'))).toEqual(['title:-', 's1:-', 's1-1:-', 'p1-1-1:-', 'box1:box1', 'p1-1-2:box1', 'p1-1-3:box1', 'p1-1-4:-', 's1-2:-']);
+      expect(boxes(section('1.实验室\n依托企业建设。\n2.创新中心\n围绕产业建设。'))).toEqual(['title:-', 's1:-', 's1-1:-', 'p1-1-1:-', 'box1:box1', 'p1-1-2:box1', 'p1-1-3:box1', 'p1-1-4:box1', 'p1-1-5:box1', 's1-2:-']);
+      expect(boxes(section('1.实验室。建设一批。\n2.创新中心。建设一批。\n注：以上为重点。'))).toEqual(['title:-', 's1:-', 's1-1:-', 'p1-1-1:-', 'box1:box1', 'p1-1-2:box1', 'p1-1-3:box1', 'p1-1-4:box1', 's1-2:-']);
+      // A paragraph between two items is the box's (the next item follows it).
+      expect(boxes(section('1.实验室。建设一批。\n依托龙头企业。\n2.创新中心。建设一批。'))).toEqual(['title:-', 's1:-', 's1-1:-', 'p1-1-1:-', 'box1:box1', 'p1-1-2:box1', 'p1-1-3:box1', 'p1-1-4:box1', 's1-2:-']);
+    });
+
     test('the signature after a box closes the document, not the box', () => {
       const { blocks } = parse('某区科技工作要点\n一、任务\n专栏1 重点工程\n甲工程。\n某区科学技术局\n2023年3月1日');
       expect(blocks.slice(-2).map((b) => (b.kind === 'paragraph' ? `${b.role}:${b.box ?? '-'}` : b.kind))).toEqual(['closing:-', 'closing:-']);

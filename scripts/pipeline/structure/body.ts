@@ -53,12 +53,35 @@ function endsBox(match: HeadingMatch | null, numbering: Numbering, box: OpenBox)
   return match.level <= Math.max(1, box.depth) || (match.level === box.depth + 1 && OUTLINE_STYLES.has(match.style));
 }
 
+/**
+ * A box placed mid-section: after its numbered items, an unnumbered paragraph that no further item of the box follows
+ * (before the box would end anyway) is the section's text going on, not the box's (`专栏1 …` / `1.…。` / `2.…。` /
+ * `加快建设…`). Not after an item that is a title alone (`2.技术创新中心`), which the paragraph describes; a note
+ * (`注：`) stays the box's; a box without numbered items keeps what follows it, as before.
+ */
+function resumesSection(lines: WorkLine[], i: number, numbering: Numbering, box: OpenBox): boolean {
+  if (box.items.size === 0 || box.bareItem || /^(注|备注|说明)\s*[:：]|^[（(]?注[）)]/u.test(lines[i]!.text)) return false;
+  for (let j = i + 1; j < lines.length && j <= i + 40; j++) {
+    const text = lines[j]!.text;
+    if (ANNEX_LABEL.test(text) || ARTICLE.test(text) || boxCaption(text)) return true;
+    const m = matchHeading(wholeLine(lines[j]!), numbering);
+    if (!m) continue;
+    if (box.items.has(m.style) && m.ordinal === box.items.get(m.style)! + 1) return false;
+    if (endsBox(m, numbering, box)) return true;
+  }
+  return true;
+}
+
 /** The box the body walk is in: its caption's id, the depth of the section it stands in, its items' last numbers. */
 interface OpenBox {
   id: string;
   depth: number;
   items: Map<HeadingStyle, number>;
+  /** The last item is a title alone on its line (`2.技术创新中心`): the paragraph after it describes it. */
+  bareItem: boolean;
 }
+
+const SENTENCE_END = /[。；！？;!?]/u;
 
 export interface BodyOptions {
   front: Front;
@@ -116,9 +139,13 @@ export function readBody(lines: WorkLine[], start: number, opts: BodyOptions): D
     }
     if (box) {
       const heading = matchHeading(wholeLine(line), numbering);
-      const ends = ANNEX_LABEL.test(line.text) || ARTICLE.test(line.text) || opts.runInHeadings?.exec(line.text)?.index === 0 || endsBox(heading, numbering, box);
+      const ends =
+        ANNEX_LABEL.test(line.text) || ARTICLE.test(line.text) || opts.runInHeadings?.exec(line.text)?.index === 0 || endsBox(heading, numbering, box) || (!heading && resumesSection(lines, i, numbering, box));
       if (ends) box = null;
-      else if (heading) box.items.set(heading.style, heading.ordinal);
+      else if (heading) {
+        box.items.set(heading.style, heading.ordinal);
+        box.bareItem = !SENTENCE_END.test(line.text);
+      }
     }
     const run = tableAt.get(i);
     if (run) {
@@ -142,7 +169,7 @@ export function readBody(lines: WorkLine[], start: number, opts: BodyOptions): D
     const boxId = boxCaption(line.text);
     if (boxId) {
       const id = unique(boxId);
-      box = { id, depth: numbering.path.length, items: new Map() };
+      box = { id, depth: numbering.path.length, items: new Map(), bareItem: false };
       blocks.push({ kind: 'paragraph', id, part: 'body', role: 'box-title', box: id, piece, lines: linesOf(piece) });
       continue;
     }
