@@ -37,6 +37,17 @@ describe('extractIncentives(blocks): a measure’s support standards', () => {
     expect(read('某市若干措施\n对新认定的科技企业孵化器，给予1.5亿元资助；按其实际投入的３０％给予补贴。')).toEqual(['p0-1 1.5亿元 150000000 | 给予1.5亿元资助', 'p0-1 ３０％ - | 按其实际投入的３０％给予补贴']);
   });
 
+  test('a table of standards: each amount in a cell, with its cell and the row’s line; none of them a target', () => {
+    // Written for the test, as Word saves a table as text (cells between tabs).
+    const doc = build('t.txt', ['某市支持科技创新若干措施', '表1 支持标准一览表', '序号\t支持事项\t支持标准', '1\t首次认定的国家高新技术企业\t给予20万元奖励', '2\t企业研发投入\t按增量的10%给予补助，最高不超过200万元'].join('\n'));
+    expect(doc.incentives.map((i) => `${i.id} ${i.blockId} ${JSON.stringify(i.cell)} ${i.line} ${i.valueText} ${i.yuan ?? '-'}${i.cap ? ' cap' : ''} | ${i.clause}`)).toEqual([
+      'i1 t1 {"row":0,"col":2} 4 20万元 200000 | 给予20万元奖励',
+      'i2 t1 {"row":1,"col":2} 5 10% - | 按增量的10%给予补助',
+      'i3 t1 {"row":1,"col":2} 5 200万元 2000000 cap | 最高不超过200万元',
+    ]);
+    expect(doc.targets).toEqual([]);
+  });
+
   test('an amount in Chinese numerals (五十万元, 一亿元) is read in yuan, given as written', () => {
     expect(read('某市若干措施\n对首次认定的高新技术企业给予五十万元奖励，最高不超过一亿元。')).toEqual(['p0-1 五十万元 500000 | 对首次认定的高新技术企业给予五十万元奖励', 'p0-1 一亿元 100000000 cap | 最高不超过一亿元']);
   });

@@ -3,14 +3,14 @@
  * (`./targets/prose.ts`, `supportStandardClauses`: `对首次认定的高新技术企业给予20万元奖励`, `按增量的10%给予奖励`,
  * `最高不超过200万元`) says what a body is paid, not what the region is to reach: its amounts are not targets. They are
  * what a reader of a measure looks for first, and what a researcher compares across cities; each is kept here with
- * its clause and sentence. Read from paragraphs (a measure's articles), in money (`元`, `万元`, `亿元`) or as a share
- * (`%`); a clause's other numbers (a count of people, a term) are neither.
+ * its clause and sentence. Read from paragraphs (a measure's articles) and table cells (a table of standards), in money
+ * (`元`, `万元`, `亿元`) or as a share (`%`); a clause's other numbers (a count of people, a term) are neither.
  */
 import type { Block, Incentive } from '../../src/schemas/plan.ts';
 import { sentenceRanges, supportStandardClauses } from './targets/prose.ts';
 import { findValues } from './targets/values.ts';
 import { readingForm } from './targets.ts';
-import { lineAt } from './marks.ts';
+import { cellLine, lineAt } from './marks.ts';
 
 /** Yuan in one unit of money as `findValues` gives it (money keeps its written unit). */
 const YUAN: Record<string, number> = { 元: 1, 万元: 1e4, 亿元: 1e8, 万亿元: 1e12 };
@@ -31,41 +31,56 @@ function recipientOf(sentence: string, before: number): [number, number] | null 
 /** Before an amount in its clause: the amount is the most a body may get. */
 const CAP = /最高|不超过|不高于|最多|上限|封顶/u;
 
-export function extractIncentives(blocks: Block[]): Incentive[] {
-  const incentives: Incentive[] = [];
-  for (const block of blocks) {
-    if (block.kind !== 'paragraph' || block.part !== 'body') continue;
-    const text = block.text;
-    // Read as the targets are (`./targets.ts`, `readingForm`): full-width digits, traditional characters and converter
-    // damage folded, offsets mapped back, so that a clause the targets leave out is one read here; given as written.
-    const view = readingForm(text);
-    const reading = view?.text ?? text;
-    const from = (i: number) => (view ? view.toSource(i) : i);
-    const to = (i: number) => (view ? view.toSourceEnd(i) : i);
-    const clauses = supportStandardClauses(reading);
-    if (clauses.length === 0) continue;
-    const sentences = sentenceRanges(reading);
-    for (const v of findValues(reading).values) {
-      const clause = clauses.find(([a, b]) => v.start >= a && v.start < b);
-      if (!clause || !(v.unit in YUAN || v.unit === '%')) continue;
-      const [sa, sb] = sentences.find(([a, b]) => v.start >= a && v.start < b)!;
-      const recipient = recipientOf(reading.slice(sa, sb), v.start - sa);
-      incentives.push({
-        id: `i${incentives.length + 1}`,
-        valueText: text.slice(from(v.start), to(v.end)),
-        value: v.value,
-        unit: v.unit,
-        yuan: v.unit in YUAN && v.value !== null ? Math.round(v.value * YUAN[v.unit]!) : null,
-        cap: CAP.test(reading.slice(clause[0], v.start)),
-        clause: text.slice(from(clause[0]), to(clause[1])).replace(/[，,；;。！？!?]$/u, '').trim(),
-        recipient: recipient ? text.slice(from(sa + recipient[0]), to(sa + recipient[1])).trim() : null,
-        quote: text.slice(from(sa), to(sb)).trim(),
-        blockId: block.id,
-        start: from(v.start),
-        end: to(v.end),
-        line: lineAt(block, from(v.start)),
-      });
-    }
+/** Where a text stands: a paragraph's own, or a table's cell (`row` of its body rows). */
+interface Place {
+  block: Block;
+  cell: { row: number; col: number } | null;
+}
+
+/** The support standards of one text (a paragraph, or a cell of a table of standards), ids left to the caller. */
+function readIncentives(text: string, place: Place): Omit<Incentive, 'id'>[] {
+  // Read as the targets are (`./targets.ts`, `readingForm`): full-width digits, traditional characters and converter
+  // damage folded, offsets mapped back, so that a clause the targets leave out is one read here; given as written.
+  const view = readingForm(text);
+  const reading = view?.text ?? text;
+  const from = (i: number) => (view ? view.toSource(i) : i);
+  const to = (i: number) => (view ? view.toSourceEnd(i) : i);
+  const clauses = supportStandardClauses(reading);
+  if (clauses.length === 0) return [];
+  const sentences = sentenceRanges(reading);
+  const found: Omit<Incentive, 'id'>[] = [];
+  for (const v of findValues(reading).values) {
+    const clause = clauses.find(([a, b]) => v.start >= a && v.start < b);
+    if (!clause || !(v.unit in YUAN || v.unit === '%')) continue;
+    const [sa, sb] = sentences.find(([a, b]) => v.start >= a && v.start < b)!;
+    const recipient = recipientOf(reading.slice(sa, sb), v.start - sa);
+    const { block, cell } = place;
+    found.push({
+      valueText: text.slice(from(v.start), to(v.end)),
+      value: v.value,
+      unit: v.unit,
+      yuan: v.unit in YUAN && v.value !== null ? Math.round(v.value * YUAN[v.unit]!) : null,
+      cap: CAP.test(reading.slice(clause[0], v.start)),
+      clause: text.slice(from(clause[0]), to(clause[1])).replace(/[，,；;。！？!?]$/u, '').trim(),
+      recipient: recipient ? text.slice(from(sa + recipient[0]), to(sa + recipient[1])).trim() : null,
+      quote: text.slice(from(sa), to(sb)).trim(),
+      blockId: block.id,
+      ...(cell ? { cell } : {}),
+      start: from(v.start),
+      end: to(v.end),
+      line: cell && block.kind === 'table' ? cellLine(block, cell.row, cell.col) : lineAt(block, from(v.start)),
+    });
   }
-  return incentives;
+  return found;
+}
+
+/** Every support standard of the body, in reading order: in paragraphs, and in the cells of tables (a table of standards). */
+export function extractIncentives(blocks: Block[]): Incentive[] {
+  const found: Omit<Incentive, 'id'>[] = [];
+  for (const block of blocks) {
+    if (block.part !== 'body') continue;
+    if (block.kind === 'paragraph') found.push(...readIncentives(block.text, { block, cell: null }));
+    if (block.kind === 'table') block.rows.forEach((cells, row) => cells.forEach((c, col) => found.push(...readIncentives(c.text, { block, cell: { row, col } }))));
+  }
+  return found.map((f, i) => ({ id: `i${i + 1}`, ...f }));
 }

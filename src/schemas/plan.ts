@@ -438,8 +438,10 @@ export const IncentiveSchema = z.object({
   recipient: z.string().nullable().default(null),
   /** The sentence it stands in, exactly as shown on the page (for whom, on what condition). */
   quote: z.string(),
-  /** Block holding the amount, and its offsets in the block's text. */
+  /** Block holding the amount, and its offsets in the block's text (or in its cell's). */
   blockId: z.string(),
+  /** For a table of standards: the cell (row of `rows`, column) holding the amount; absent for a paragraph. */
+  cell: z.object({ row: z.number().int().nonnegative(), col: z.number().int().nonnegative() }).optional(),
   start: z.number().int(),
   end: z.number().int(),
   line: z.number().int().positive(),
