@@ -4,8 +4,9 @@
  * plan page shows each paragraph as written, whole, not a paragraph per printed line; the page says the lines were
  * joined and links to the source view, where each printed line leads to the paragraph it is part of and the page
  * numbers are listed as taken out. A plan whose tables were saved as text (tests/fixtures/tables/: an indicators table
- * lined up with spaces, a task-division table between tabs): both are tables on the page, the bodies named in the
- * task table link to their department pages, which give each row's task. Expectations come from the fixtures, read by
+ * lined up with spaces, a task-division table and a table of support standards between tabs): they are tables on the
+ * page, the bodies named in the task table link to their department pages, which give each row's task, and the
+ * standards are the analysis page's. Expectations come from the fixtures, read by
  * hand.
  */
 import { copyFileSync, readFileSync } from 'node:fs';
@@ -71,9 +72,9 @@ describe('a text copied out of a PDF, broken at the printed line', () => {
     }
   });
 
-  test('both plan pages are valid HTML', async () => {
+  test('the plan pages (and the tables plan’s analysis pages) are valid HTML', async () => {
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
-    for (const path of [`plans/${SLUG}/index.html`, `en/plans/${SLUG}/index.html`, `plans/${TABLES}/index.html`, `en/plans/${TABLES}/index.html`]) {
+    for (const path of [`plans/${SLUG}/index.html`, `en/plans/${SLUG}/index.html`, `plans/${TABLES}/index.html`, `en/plans/${TABLES}/index.html`, `plans/${TABLES}/analysis/index.html`, `en/plans/${TABLES}/analysis/index.html`]) {
       const report = await validator.validateString(readFileSync(join(site.siteDir, path), 'utf8'));
       expect(report.results.flatMap((r) => r.messages.map((m) => `${path}:${m.line} ${m.ruleId} ${m.message}`))).toEqual([]);
     }
@@ -107,6 +108,22 @@ describe('tables saved as text', () => {
       expect(main).toContain('实施高新技术企业倍增计划');
       expect(main).not.toContain('建设区级重点实验室');
       expect(await page.locator(`main a[href="/plans/${TABLES}/#t2"]`).count()).toBeGreaterThan(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the amounts of a table of standards are the analysis page’s support standards, each linked to the table', async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(pageUrl(site.url, `/plans/${TABLES}/analysis/`));
+      const rows = await page.locator('.incentive-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+      // 附件2's rows, lines 21 and 22 of the fixture.
+      expect(rows).toEqual([
+        ['20万元', '标准', '—', '给予20万元奖励', '第21行'],
+        ['50万元', '上限', '—', '给予最高50万元支持', '第22行'],
+      ]);
+      expect(await page.locator('.incentive-table tbody a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([`/plans/${TABLES}/#t3`, `/plans/${TABLES}/#t3`]);
     } finally {
       await page.close();
     }
