@@ -294,6 +294,13 @@ describe('findValues(text)', () => {
     const { skipped } = findValues('第53位,规模超10亿的企业,2021年4月,〔2021〕141号,5G,20分钟');
     expect(skipped.map((s) => `${s.text}:${s.reason}`)).toEqual(['53:ordinal', '10亿:threshold', '2021:year', '4:date', '2021:document-number', '141:document-number', '5:name', '20:duration']);
   });
+
+  test('a sum or share above or below which a thing is counted is a threshold; a count, a fund’s size and a target are not', () => {
+    const read = (text: string) => findValues(text).values.map((v) => v.valueText);
+    expect(findValues('对技术合同登记额在1000万元以上的企业给予补助').skipped.map((s) => `${s.text}:${s.reason}`)).toEqual(['1000万元:threshold']);
+    expect(read('营收5000万元以上的企业达到100家，研发投入占比3%以下的企业减少')).toEqual(['100家']);
+    expect(read('设立10亿元的科技成果转化基金，实现研发投入强度3%以上的目标，建成10家以上的创新平台')).toEqual(['10亿元', '3%以上', '10家以上']);
+  });
 });
 
 describe('parseIndicators(yamlText, file)', () => {

@@ -114,9 +114,15 @@ function runTogether(digits: string): 'date' | 'year' | null {
   return null;
 }
 
-/** `规模超10亿的`, `5家超50亿元`: the amount defines which things are counted, it is not itself a quantity. */
-function isThreshold(text: string, start: number, end: number): boolean {
+/**
+ * `规模超10亿的`, `5家超50亿元`, `登记额在1000万元以上的企业`: the amount defines which things are counted, it is not
+ * itself a quantity. A sum of money or a share followed by `以上的` / `以下的` names a kind of thing
+ * (`营收5000万元以上的企业`), unless a target follows (`3%以上的目标`); a count does not (`10家以上的平台` is one), nor
+ * a sum followed by `的` alone (`设立10亿元的基金`: the fund's size).
+ */
+function isThreshold(text: string, start: number, end: number, unit: string): boolean {
   const before = text.slice(Math.max(0, start - 8), start);
+  if (/(元|%|％)$/u.test(unit) && /^(?:及?以上|及?以下)的(?!目标|水平|增长|增速|比例|比重|规模)/u.test(text.slice(end))) return true;
   if (!/超过?$/u.test(before)) return false;
   return /^的/u.test(text.slice(end)) || /(规模|收入|营收|产值)超过?$/u.test(before) || /\d[家个名]超过?$/u.test(before);
 }
@@ -159,7 +165,7 @@ export function findValues(text: string, opts: FindValuesOptions = {}): { values
       skipped.push({ start, text: text.slice(start, end), reason: 'enumeration' });
       continue;
     }
-    if (isThreshold(text, start, end)) {
+    if (isThreshold(text, start, end, unit)) {
       skipped.push({ start, text: text.slice(start, end), reason: 'threshold' });
       continue;
     }
