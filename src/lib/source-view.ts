@@ -2,6 +2,7 @@
 import type { PlanDocument, RemovedLine, Repair } from '../schemas/plan.ts';
 import { attr, escapeText, wordsHtml } from './html.ts';
 import { chineseRuns } from './i18n/english.ts';
+import { zh } from './i18n/ui.ts';
 
 export interface SourceViewLine {
   n: number;
@@ -17,7 +18,9 @@ export interface SourceViewLine {
   blockId: string | null;
 }
 
-const REMOVED_KIND: Record<RemovedLine['kind'], string> = { chrome: '网页元素', print: '版面元素', metadata: '元数据' };
+/** What kind of line was left out, in the reader's words (`网页元素：`, `printed page: `). */
+const removedKind = (words: Pick<SourceLineWords, 'removedChrome' | 'removedPrint' | 'removedMeta'>, kind: RemovedLine['kind']) =>
+  ({ chrome: words.removedChrome, print: words.removedPrint, metadata: words.removedMeta })[kind];
 
 export function sourceLines(text: string, doc: PlanDocument): SourceViewLine[] {
   const removed = new Map(doc.removed.map((r) => [r.line, r]));
@@ -32,7 +35,7 @@ export function sourceLines(text: string, doc: PlanDocument): SourceViewLine[] {
     .map((raw, i) => {
       const n = i + 1;
       const gone = removed.get(n);
-      if (gone) return { n, status: 'removed' as const, segments: [{ text: raw, repair: null }], note: `${REMOVED_KIND[gone.kind]}：${gone.label}`, removal: { kind: gone.kind, label: gone.label, rule: gone.rule }, blockId: null };
+      if (gone) return { n, status: 'removed' as const, segments: [{ text: raw, repair: null }], note: `${removedKind(zh.source, gone.kind)}${gone.label}`, removal: { kind: gone.kind, label: gone.label, rule: gone.rule }, blockId: null };
       if (raw.trim() === '') return { n, status: 'blank' as const, segments: [], note: null, removal: null, blockId: null };
       // Repair columns count from the trimmed line.
       const lead = raw.length - raw.trimStart().length;
@@ -80,7 +83,7 @@ export function sourceLinesHtml(lines: readonly SourceViewLine[], words: SourceL
       const space = english ? ' ' : '';
       // Why the line left: the rule's Chinese label, or on the English page its English name (a field's label in it marked).
       const why = (r: NonNullable<SourceViewLine['removal']>) => (english ? wordsHtml(chineseRuns(r.rule)) : escapeText(r.label));
-      const note = l.removal ? `${space}<span class="line-note">${escapeText({ chrome: words.removedChrome, print: words.removedPrint, metadata: words.removedMeta }[l.removal.kind])}${why(l.removal)}</span>` : '';
+      const note = l.removal ? `${space}<span class="line-note">${escapeText(removedKind(words, l.removal.kind))}${why(l.removal)}</span>` : '';
       const block = l.blockId ? `${space}<a class="line-block"${attr('href', blockHref(l.blockId))}>${escapeText(words.bodyLink)}</a>` : '';
       return (
         `<li${attr('id', `L${l.n}`)}${attr('class', l.status)}><a class="line-no"${attr('href', `#L${l.n}`)}${attr('aria-label', words.lineLabel(l.n))}>${l.n}</a>` +
