@@ -73,6 +73,44 @@ describe('removeResidue(lines)', () => {
     expect(b!.text).toBe('云南省人民政庛');
   });
 
+  test('a text that lowered the character before each eaten tag by one code point gets it back, the original beside it', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { decodeSeed } = await import('./decode.ts');
+    // A real page store's damage (corpus 07; its gold notes name 形势</p> → 形劾/p>, 政府</p> → 政庛/p>).
+    const f = '07_yunnan_kjcx_14th_mojibake.txt';
+    const { text } = decodeSeed(new Uint8Array(readFileSync(`tests/fixtures/corpus/${f}`)), f);
+    const lines = removeResidue(work(text));
+    const byLine = new Map(lines.map((l) => [l.n, l.text]));
+    expect(byLine.get(1)).toBe('各州、市人民政府,省直各委、办、厅、局:');
+    expect(byLine.get(2)).toBe('现将《云南省“十四五”科技创新规划》印发给你们,请认真贯彻执行。');
+    expect(byLine.get(3)).toBe('云南省人民政府');
+    // `?` marks a character lost, not lowered: the date stays as damaged as it is.
+    expect(byLine.get(4)).toBe('2021??2?');
+    expect(byLine.get(5)).toBe('(此件公开发布)');
+    expect(byLine.get(7)).toBe('一、发展基础与面临形势');
+    const issuer = lines.find((l) => l.n === 3)!.repairs;
+    expect(issuer).toEqual([
+      expect.objectContaining({ original: '庛/p>', replacement: '府', column: 6, start: 6, end: 7, source: 'residue' }),
+    ]);
+    expect(issuer[0]!.reason).toBe(
+      '网页抓取残留的HTML标记“/p>”，已删除；抓取还把标记前的字符改成了编码小一的“庛”（本文每个残留标记前的字符都是如此，如“:”成了“9”），已还原为“府”',
+    );
+    expect(issuer[0]!.reasonEn).toMatch(/a code point lower, “庛”.*restored as “府”/u);
+  });
+
+  test('a text whose eaten tags follow an intact end mark, or with one end mark to show the damage, keeps its characters', () => {
+    // 。/p>: nothing was lowered there, so nothing is raised anywhere.
+    expect(removeResidue(work('面临形势/p>\n认真贯彻执行。/p>\n制定本规划、/p>\n加快建设、/p>\n云南省人民政庛/p>')).map((l) => l.text)).toEqual([
+      '面临形势', '认真贯彻执行。', '制定本规划、', '加快建设、', '云南省人民政庛',
+    ]);
+    // One 、 at a paragraph's end is a slip, not a text's damage.
+    expect(removeResidue(work('面临形势/p>\n制定本规划、/p>')).map((l) => l.text)).toEqual(['面临形势', '制定本规划、']);
+    // Two are: each character before an eaten tag comes back, and a whole tag (`</p>`) keeps its character.
+    expect(removeResidue(work('面临形劾/p>\n认真贯彻执行、/p>\n制定本规划、/p>\n已有</p>')).map((l) => l.text)).toEqual([
+      '面临形势', '认真贯彻执行。', '制定本规划。', '已有',
+    ]);
+  });
+
   test('shifts the offsets of an earlier correction and maps columns through it', () => {
     const lines = applyCorrections(splitLines('落款 202147/p> 公开&nbsp;'), [{ original: '202147', replacement: '2021年4月7日', reason: '测试', reasonEn: 'a test', at: 'x' }], 'x');
     const [line] = removeResidue(lines);

@@ -6,8 +6,13 @@
  * before it). Each removal is recorded as a repair on the line (source `residue`), with the original beside it and a
  * reason in Chinese and in English. One lost character can be named: a right quote after 十一…十五 (`十四?rdquo;`)
  * closes a five-year plan's short name, which official writing always prints quoted, so the eaten character is 五
- * and a missing left quote is put back (`“十四五”`). Characters that the damage garbled (`政庛/p>` for `政府</p>`) are left as they are: only the
- * residue goes. Other markup (`<script>`, `&#x3C;`) is text and stays.
+ * and a missing left quote is put back (`“十四五”`). Other markup (`<script>`, `&#x3C;`) is text and stays.
+ *
+ * Some page stores lowered the character before each tag whose `<` they ate by one code point (`政庛/p>` for
+ * `政府</p>`, `形劾/p>` for `形势</p>`, `执行、/p>` for `执行。</p>`, `局9/p>` for `局:</p>`). A text is read as damaged that
+ * way when at least two such characters become a mark that ends a paragraph (`、` → `。`, `(` → `)`) and none is such a
+ * mark already; then each of them is put back (`decrementedBeforeTag`), the original beside it. Where the evidence is
+ * not there, garbled characters are left as they are: only the residue goes.
  */
 import type { LineRepair, WorkLine } from './corrections.ts';
 
@@ -40,6 +45,41 @@ const RESIDUE = new RegExp(
   ].join('|'),
   'gu',
 );
+
+/** A closing tag whose `<` the scrape ate. */
+const EATEN_TAG = new RegExp(`(?<!<)/${TAG}>`, 'u');
+const EATEN_TAGS = new RegExp(EATEN_TAG.source, 'gu');
+/** Marks a paragraph ends with. */
+const PARAGRAPH_END = new Set([...'。！？：；）」』”》!?:;)']);
+
+/** The character before an eaten tag at `at` in `text` that the damage may have lowered: not a lost character (`?`). */
+function charBeforeTag(text: string, at: number): string | null {
+  const c = text[at - 1];
+  return c && !/[?？\uFFFD\s\uD800-\uDFFF]/u.test(c) ? c : null;
+}
+const raised = (c: string) => String.fromCodePoint(c.codePointAt(0)! + 1);
+
+/**
+ * Whether the text lowered the character before each eaten tag by one code point, and a place that shows it (for the
+ * reason): two or more such characters raised become a paragraph's end mark (`、/p>` → `。`), and none is one already
+ * (`。/p>`: nothing was lowered).
+ */
+export function decrementedBeforeTag(lines: readonly WorkLine[]): { lowered: string; original: string } | null {
+  let shown: { lowered: string; original: string } | null = null;
+  let evidence = 0;
+  for (const line of lines) {
+    for (const m of line.text.matchAll(EATEN_TAGS)) {
+      const c = charBeforeTag(line.text, m.index);
+      if (!c) continue;
+      if (PARAGRAPH_END.has(c)) return null;
+      if (PARAGRAPH_END.has(raised(c))) {
+        evidence++;
+        shown ??= { lowered: c, original: raised(c) };
+      }
+    }
+  }
+  return evidence >= 2 ? shown : null;
+}
 
 const isWordChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9]/u.test(c);
 
@@ -91,8 +131,19 @@ function sourceColumn(p: number, repairs: LineRepair[]): number {
   return p + delta;
 }
 
+/** The repair of an eaten tag and the character before it, which the damage lowered by one code point. */
+function raisedRepair(c: string, tag: string, shown: { lowered: string; original: string }) {
+  const original = raised(c);
+  return {
+    replacement: original,
+    reason: `网页抓取残留的HTML标记“${tag}”，已删除；抓取还把标记前的字符改成了编码小一的“${c}”（本文每个残留标记前的字符都是如此，如“${shown.original}”成了“${shown.lowered}”），已还原为“${original}”`,
+    reasonEn: `An HTML tag “${tag}” left over from the scrape, removed; the scrape had also turned the character before it into the one a code point lower, “${c}” (as it did before every such tag in this text: “${shown.original}” became “${shown.lowered}”), restored as “${original}”`,
+  };
+}
+
 /** Remove HTML residue from each line, recording every removal as a repair. Lines without residue are returned as they are. */
 export function removeResidue(lines: WorkLine[]): WorkLine[] {
+  const lowered = decrementedBeforeTag(lines);
   return lines.map((line) => {
     const hits = [...line.text.matchAll(RESIDUE)].filter(
       // Never inside a passage another repair already put there.
@@ -104,9 +155,13 @@ export function removeResidue(lines: WorkLine[]): WorkLine[] {
     let shifted = line.repairs.map((r) => ({ ...r }));
     const added: LineRepair[] = [];
     for (const m of hits) {
-      const at = m.index;
-      const token = m[0];
-      const { replacement, reason, reasonEn } = repairOf(token, line.text.slice(0, at), line.text[at + token.length]);
+      let at = m.index;
+      let token = m[0];
+      const c = lowered && EATEN_TAG.test(token) && at > from ? charBeforeTag(line.text, at) : null;
+      const inRepair = c !== null && line.repairs.some((r) => at - 1 < r.end && at > r.start);
+      const { replacement, reason, reasonEn } =
+        c && !inRepair ? raisedRepair(c, token, lowered!) : repairOf(token, line.text.slice(0, at), line.text[at + token.length]);
+      if (c && !inRepair) [at, token] = [at - 1, c + token];
       text += line.text.slice(from, at);
       added.push({ start: text.length, end: text.length + replacement.length, column: sourceColumn(at, line.repairs), original: token, replacement, reason, reasonEn, source: 'residue' });
       text += replacement;
