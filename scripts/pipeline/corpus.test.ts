@@ -46,10 +46,14 @@ interface Gold {
 const gold: Gold[] = JSON.parse(readFileSync(join(DIR, 'gold.json'), 'utf8'));
 const registries = loadRegistries('seeds', 'content');
 
-/** Whitespace removed, full-width brackets and punctuation as half-width. */
+/**
+ * Whitespace removed, full-width brackets and punctuation as half-width, and the pinyin a script converter left after a
+ * character (`達(dá)`, the gold's notes) dropped: the gold quotes the source, the pipeline's text has it removed.
+ */
 const norm = (s: string) =>
   s
     .replace(/\s+/gu, '')
+    .replace(/(?<=\p{Script=Han})\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)/gu, '')
     .replace(/[（]/gu, '(')
     .replace(/[）]/gu, ')')
     .replace(/[，]/gu, ',')

@@ -17,7 +17,7 @@ export interface LineRepair {
   replacement: string;
   reason: string;
   reasonEn: string;
-  source: 'correction' | 'heading' | 'residue';
+  source: 'correction' | 'heading' | 'residue' | 'converter';
   /** The source line of `original` when it is not the piece's first line (a paragraph joined from lines). */
   line?: number;
 }

@@ -90,14 +90,17 @@ export function slugFromFileName(name: string): string {
   return slug !== '' && !lostLetters ? slug : `plan-${createHash('sha256').update(name).digest('hex').slice(0, 8)}`;
 }
 
-/** Turn pieces into rich text, registering their repairs under `blockId`. */
+/**
+ * Turn pieces into rich text, registering their repairs under `blockId`. A converter's pinyin removed is listed but
+ * not marked: a text so damaged has one after every few characters, and a mark would cut every link around it.
+ */
 class RepairLedger {
   repairs: Repair[] = [];
   rich(piece: Piece, blockId: string): RichText {
-    const marks: Mark[] = piece.repairs.map((r) => {
+    const marks: Mark[] = piece.repairs.flatMap((r) => {
       const id = `r${this.repairs.length + 1}`;
       this.repairs.push({ id, line: r.line ?? piece.line, column: r.column, original: r.original, replacement: r.replacement, reason: r.reason, reasonEn: r.reasonEn, source: r.source, blockId });
-      return { kind: 'repair', start: r.start, end: r.end, repairId: id };
+      return r.source === 'converter' ? [] : [{ kind: 'repair' as const, start: r.start, end: r.end, repairId: id }];
     });
     return { text: piece.text, marks };
   }

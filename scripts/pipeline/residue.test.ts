@@ -111,6 +111,19 @@ describe('removeResidue(lines)', () => {
     ]);
   });
 
+  test('removes the pinyin a script converter put after characters, with the character shown as the original', () => {
+    const [line] = removeResidue(work('為深入貫徹落實習(xí)近平總書記關(guān)于科技創(chuàng)新,投入強度達(dá)到2.8%'));
+    expect(line!.text).toBe('為深入貫徹落實習近平總書記關于科技創新,投入強度達到2.8%');
+    expect(line!.repairs.map((r) => `${r.column} ${r.original}→${r.replacement} ${r.source}`)).toEqual([
+      '7 習(xí)→習 converter', '17 關(guān)→關 converter', '27 創(chuàng)→創 converter', '42 達(dá)→達 converter',
+    ]);
+    expect(line!.repairs[0]!.reason).toBe('网页繁简转换时加注的拼音“(xí)”，已删除');
+    expect(line!.repairs[0]!.reasonEn).toBe('The pinyin “(xí)” a web page’s script converter put after a character, removed');
+    // Brackets of the text: no tone mark, no character before, or longer than a syllable.
+    for (const text of ['研发投入(GDP)占比', '(fā)展', 'R&D(app)', '經費(fāzhǎnguīhuà)'])
+      expect(removeResidue(work(text))[0]!.text).toBe(text);
+  });
+
   test('shifts the offsets of an earlier correction and maps columns through it', () => {
     const lines = applyCorrections(splitLines('落款 202147/p> 公开&nbsp;'), [{ original: '202147', replacement: '2021年4月7日', reason: '测试', reasonEn: 'a test', at: 'x' }], 'x');
     const [line] = removeResidue(lines);

@@ -8,6 +8,10 @@
  * closes a five-year plan's short name, which official writing always prints quoted, so the eaten character is 五
  * and a missing left quote is put back (`“十四五”`). Other markup (`<script>`, `&#x3C;`) is text and stays.
  *
+ * A page served through a traditional-script gateway may carry the tone-marked pinyin its converter put after some
+ * characters (`發(fā)展`, `習(xí)近平`); each is removed too (source `converter`, `lexicon/fold.ts` reads the damage). A
+ * pinyin broken over two lines (`創(\nchuàng)`) is left to the matching, which reads past it.
+ *
  * Some page stores lowered the character before each tag whose `<` they ate by one code point (`政庛/p>` for
  * `政府</p>`, `形劾/p>` for `形势</p>`, `执行、/p>` for `执行。</p>`, `局9/p>` for `局:</p>`). A text is read as damaged that
  * way when at least two such characters become a mark that ends a paragraph (`、` → `。`, `(` → `)`) and none is such a
@@ -15,6 +19,7 @@
  * not there, garbled characters are left as they are: only the residue goes.
  */
 import type { LineRepair, WorkLine } from './corrections.ts';
+import { findPinyinDamage } from './lexicon/fold.ts';
 
 /** Tags that only carry paragraph or inline layout; a scrape that kept them left junk, not text. */
 const TAG = '(?:p|br|div|span|font|strong|b|em|td|tr|li)';
@@ -141,11 +146,24 @@ function raisedRepair(c: string, tag: string, shown: { lowered: string; original
   };
 }
 
+/** The repair of a converter's pinyin after `char` (`null`: a character another repair holds, not shown with it). */
+function converterRepair(token: string, char: string | null) {
+  return {
+    replacement: char ?? '',
+    reason: `网页繁简转换时加注的拼音“${token}”，已删除`,
+    reasonEn: `The pinyin “${token}” a web page’s script converter put after a character, removed`,
+  };
+}
+
 /** Remove HTML residue from each line, recording every removal as a repair. Lines without residue are returned as they are. */
 export function removeResidue(lines: WorkLine[]): WorkLine[] {
-  const lowered = decrementedBeforeTag(lines);
+  const loweredBy = decrementedBeforeTag(lines);
   return lines.map((line) => {
-    const hits = [...line.text.matchAll(RESIDUE)].filter(
+    const pinyin = findPinyinDamage(line.text).map((d) => Object.assign([d.text], { index: d.index, converter: true }));
+    const hits = [...[...line.text.matchAll(RESIDUE)].map((m) => Object.assign(m, { converter: false })), ...pinyin]
+      .sort((a, b) => a.index - b.index)
+      .filter((m, i, all) => i === 0 || m.index >= all[i - 1]!.index + all[i - 1]![0]!.length)
+      .filter(
       // Never inside a passage another repair already put there.
       (m) => !line.repairs.some((r) => m.index < r.end && m.index + m[0].length > r.start),
     );
@@ -156,14 +174,19 @@ export function removeResidue(lines: WorkLine[]): WorkLine[] {
     const added: LineRepair[] = [];
     for (const m of hits) {
       let at = m.index;
-      let token = m[0];
-      const c = lowered && EATEN_TAG.test(token) && at > from ? charBeforeTag(line.text, at) : null;
-      const inRepair = c !== null && line.repairs.some((r) => at - 1 < r.end && at > r.start);
+      let token = m[0]!;
+      // The character before is shown with the original (`發(fā)` → `發`, `庛/p>` → `府`) where no repair holds it.
+      const before = at > from && !line.repairs.some((r) => at - 1 < r.end && at > r.start) ? line.text[at - 1]! : null;
+      const lowered = loweredBy && before && EATEN_TAG.test(token) ? charBeforeTag(line.text, at) : null;
       const { replacement, reason, reasonEn } =
-        c && !inRepair ? raisedRepair(c, token, lowered!) : repairOf(token, line.text.slice(0, at), line.text[at + token.length]);
-      if (c && !inRepair) [at, token] = [at - 1, c + token];
+        m.converter
+          ? converterRepair(token, before)
+          : lowered
+            ? raisedRepair(lowered, token, loweredBy!)
+            : repairOf(token, line.text.slice(0, at), line.text[at + token.length]);
+      if ((m.converter && before) || lowered) [at, token] = [at - 1, before + token];
       text += line.text.slice(from, at);
-      added.push({ start: text.length, end: text.length + replacement.length, column: sourceColumn(at, line.repairs), original: token, replacement, reason, reasonEn, source: 'residue' });
+      added.push({ start: text.length, end: text.length + replacement.length, column: sourceColumn(at, line.repairs), original: token, replacement, reason, reasonEn, source: m.converter ? 'converter' : 'residue' });
       text += replacement;
       from = at + token.length;
       // Earlier repairs after this point move by the change in length.

@@ -313,8 +313,8 @@ export const RepairSchema = z.object({
   reason: z.string(),
   /** The same in English (the English edition), the source's Chinese quoted in it. */
   reasonEn: z.string(),
-  /** `correction`: from `content/corrections.yaml`; `heading`: a damaged heading number recovered by the outline stage; `residue`: HTML or entity residue of the scrape removed (scripts/pipeline/residue.ts). */
-  source: z.enum(['correction', 'heading', 'residue']),
+  /** `correction`: from `content/corrections.yaml`; `heading`: a damaged heading number recovered by the outline stage; `residue`: HTML or entity residue of the scrape removed (scripts/pipeline/residue.ts); `converter`: the pinyin a web page's script converter put after characters (`發(fā)展`), removed (the same stage) — not marked in the text (a text so damaged has one after every few characters), listed together in the repairs and marked in the source view. */
+  source: z.enum(['correction', 'heading', 'residue', 'converter']),
   /** Block that shows the repair. */
   blockId: z.string(),
 });

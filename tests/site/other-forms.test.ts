@@ -6,8 +6,9 @@
  * numbers are listed as taken out. A plan whose tables were saved as text (tests/fixtures/tables/: an indicators table
  * lined up with spaces, a task-division table and a table of support standards between tabs): they are tables on the
  * page, the bodies named in the task table link to their department pages, which give each row's task, and the
- * standards are the analysis page's. Expectations come from the fixtures, read by
- * hand.
+ * standards are the analysis page's. A real text through a traditional-script gateway whose converter left pinyin
+ * after characters (corpus 04: `習(xí)近平`): the page reads without it, its repairs list it once for all, each removal
+ * under an id the source view links to. Expectations come from the fixtures, read by hand.
  */
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,11 +21,14 @@ import { siteBuiltForFile } from '../support/site-per-file.ts';
 const FILE = '007_wrapped.txt';
 const SLUG = '007-wrapped';
 const TABLES = '008-tables-fixture';
+const CONVERTER = 'tests/fixtures/corpus/04_shandong_kjqs_2022_big5.txt';
+const CONVERTED = 'shandong-measures';
 const site = siteBuiltForFile({
   name: 'other-forms-build',
   writeSeeds: (seeds) => {
     copyFileSync('tests/fixtures/wrapped/wrapped.txt', join(seeds, FILE));
     copyFileSync('tests/fixtures/tables/008_tables_fixture.txt', join(seeds, '008_tables_fixture.txt'));
+    copyFileSync(CONVERTER, join(seeds, '009_big5_converter.txt'));
   },
   timeoutMs: 300_000,
 });
@@ -74,7 +78,10 @@ describe('a text copied out of a PDF, broken at the printed line', () => {
 
   test('the plan pages (and the tables plan’s analysis pages) are valid HTML', async () => {
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
-    for (const path of [`plans/${SLUG}/index.html`, `en/plans/${SLUG}/index.html`, `plans/${TABLES}/index.html`, `en/plans/${TABLES}/index.html`, `plans/${TABLES}/analysis/index.html`, `en/plans/${TABLES}/analysis/index.html`]) {
+    for (const path of [
+      `plans/${SLUG}/index.html`, `en/plans/${SLUG}/index.html`, `plans/${TABLES}/index.html`, `en/plans/${TABLES}/index.html`,
+      `plans/${TABLES}/analysis/index.html`, `en/plans/${TABLES}/analysis/index.html`, `plans/${CONVERTED}/index.html`, `en/plans/${CONVERTED}/index.html`,
+    ]) {
       const report = await validator.validateString(readFileSync(join(site.siteDir, path), 'utf8'));
       expect(report.results.flatMap((r) => r.messages.map((m) => `${path}:${m.line} ${m.ruleId} ${m.message}`))).toEqual([]);
     }
@@ -124,6 +131,54 @@ describe('tables saved as text', () => {
         ['50万元', '上限', '—', '给予最高50万元支持', '第22行'],
       ]);
       expect(await page.locator('.incentive-table tbody a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([`/plans/${TABLES}/#t3`, `/plans/${TABLES}/#t3`]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('a text with a script converter’s pinyin after characters', () => {
+  /** The converter's damage as the source has it, read apart from the pipeline: a character, then `(` tone-marked pinyin `)`. */
+  const damage = [...readFileSync(CONVERTER, 'utf8').split('\n').entries()].flatMap(([i, line]) =>
+    [...line.matchAll(/\p{Script=Han}\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)/gu)].map((m) => ({ line: i + 1, original: m[0] })),
+  );
+
+  test('the page reads without it; the repairs list every removal once, by source line, and the source view marks each', async () => {
+    expect(damage.length).toBeGreaterThan(50);
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(pageUrl(site.url, `/plans/${CONVERTED}/`));
+      const text = await page.locator('.plan-text').textContent();
+      expect(text).toContain('為深入貫徹落實習近平總書記關于科技創新的重要論述');
+      expect(text).not.toMatch(/\((?:xí|guān|chuàng|dá)\)/u);
+      // Not marked in the text: no repair marker in it.
+      expect(await page.locator('.plan-text .repair').count()).toBe(0);
+      const entry = page.locator('#note-converter');
+      expect((await entry.textContent())?.replace(/\s+/gu, '')).toMatch(
+        new RegExp(`^网页繁简转换时在字后加注的拼音，共${damage.length}处，均已删除，正文中不逐处标出（各处见原文视图）：第2行區\\(qū\\)、構\\(gòu\\)`, 'u'),
+      );
+      const listed = await entry.locator('span.original').evaluateAll((spans) => spans.map((s) => ({ id: s.id, text: s.textContent })));
+      expect(listed.map((l) => l.text)).toEqual(damage.map((d) => d.original));
+      expect(await entry.locator('a.line-ref').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(
+        [...new Set(damage.map((d) => d.line))].map((n) => `/plans/${CONVERTED}/source/#L${n}`),
+      );
+      // The source view marks each removal and links it to its place in the list.
+      await page.goto(pageUrl(site.url, `/plans/${CONVERTED}/source/`));
+      const marks = await page.locator('a:has(> mark)').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href'), text: a.textContent })));
+      expect(marks.map((m) => m.text)).toEqual(damage.map((d) => d.original));
+      expect(marks.map((m) => m.href)).toEqual(listed.map((l) => `/plans/${CONVERTED}/#note-${l.id.replace(/^note-/u, '')}`));
+    } finally {
+      await page.close();
+    }
+  });
+
+  test('the English page lists them in English', async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(pageUrl(site.url, `/en/plans/${CONVERTED}/`));
+      expect((await page.locator('#note-converter').textContent())?.replace(/\s+/gu, ' ')).toMatch(
+        new RegExp(`^The pinyin a web page’s script converter put after characters, ${damage.length} times, removed and not marked in the text \\(each is marked in the source view\\): line 2 區\\(qū\\), 構\\(gòu\\)`, 'u'),
+      );
     } finally {
       await page.close();
     }

@@ -105,6 +105,11 @@ export function simplify(s: string): string {
   return out;
 }
 
+/** The converter damage in `s` (`(fā)` after 發), where it is and what it reads. */
+export function findPinyinDamage(s: string): { index: number; text: string }[] {
+  return [...s.matchAll(PINYIN_DAMAGE)].filter((m) => letterCount(m[1]!) <= 6).map((m) => ({ index: m.index, text: m[0] }));
+}
+
 /** Step (a) of `simplify`: the text without converter damage. */
 export function dropDamage(s: string): string {
   return s.replace(PINYIN_DAMAGE, (m: string, letters: string) => (letterCount(letters) > 6 ? m : ''));

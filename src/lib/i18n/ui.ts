@@ -222,6 +222,9 @@ export const zh = {
     repairAfter: '”。',
     empty: '（无）',
     sourceLine: (n: number) => `原文第${n}行`,
+    // The converter's pinyin removed (source `converter`): one entry for all, not marked in the text.
+    converterNote: (n: number) => `网页繁简转换时在字后加注的拼音，共${n}处，均已删除，正文中不逐处标出（各处见原文视图）：`,
+    converterLine: (n: number) => `第${n}行`,
     removedHeading: '来源说明',
     // What the lines left out are, for the kinds there are: how many of each (RemovedLine['kind']).
     removedIntro: (chrome: number, print: number, metadata: number) =>
@@ -611,6 +614,9 @@ export const en: UiStrings = {
     repairAfter: '”. ',
     empty: '(nothing)',
     sourceLine: (n: number) => `source line ${n}`,
+    converterNote: (n: number) =>
+      `The pinyin a web page’s script converter put after characters, ${n === 1 ? 'once' : `${n} times`}, removed and not marked in the text (each is marked in the source view): `,
+    converterLine: (n: number) => `line ${n}`,
     removedHeading: 'About the source',
     removedIntro: (chrome: number, print: number, metadata: number) => {
       const n = chrome + print + metadata;
