@@ -55,8 +55,8 @@ const ELEMENTS: Record<string, Render> = {
   },
   // The covering notice's title (a heading of the notice) or the plan's own title.
   Title: ({ id, role }, children) => (role === 'notice' ? `<h2${attr('id', id)} class="notice-title">${children}</h2>` : `<p${attr('id', id)} class="doc-title">${children}</p>`),
-  // A numbered heading; level 1 (`一、`) is an `h2`, the page title being the `h1`. After a level-1 or level-2
-  // heading, links to the sections of other plans on the same theme.
+  // A numbered heading; `level` is its depth in the outline (src/lib/plan-body.ts), 1 an `h2`, the page title being the
+  // `h1`. After a level-1 or level-2 heading, links to the sections of other plans on the same theme.
   Heading: ({ id, level }, children, ctx) => {
     const tag = `h${Math.min(6, Number(level) + 1)}`;
     const w = words(ctx);

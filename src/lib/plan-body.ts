@@ -134,10 +134,27 @@ function cellElement(tag: 'th' | 'td', cell: TableCell, doc: PlanDocument, scope
   return lineElement(tag, { scope }, children);
 }
 
+const depths = new WeakMap<PlanDocument, Map<string, number>>();
+/**
+ * Each heading's depth in the outline (1 for a top heading), which ranks it on the page: a text that numbers `1.`
+ * right under `一、`, leaving out `（一）` (its marker's level 3 under 1), gets `<h3>` under `<h2>`, not `<h4>` — no
+ * rank skipped, as GB/T 9704 sets its layers (黑体, 楷体, 仿宋) by layer, not by marker.
+ */
+function headingDepths(doc: PlanDocument): Map<string, number> {
+  let map = depths.get(doc);
+  if (!map) {
+    const found = new Map<string, number>();
+    const walk = (nodes: PlanDocument['outline'], depth: number) => nodes.forEach((n) => (found.set(n.id, depth), walk(n.children, depth + 1)));
+    walk(doc.outline, 1);
+    depths.set(doc, (map = found));
+  }
+  return map;
+}
+
 /** One handler per block kind. */
 const BLOCK_HANDLERS: { [K in Block['kind']]: (b: Extract<Block, { kind: K }>, doc: PlanDocument) => RootContent } = {
   title: (b, doc) => lineElement('Title', { id: b.id, role: b.role }, phrasing(b, doc)),
-  heading: (b, doc) => lineElement('Heading', { id: b.id, level: b.level }, phrasing(b, doc)),
+  heading: (b, doc) => lineElement('Heading', { id: b.id, level: headingDepths(doc).get(b.id) ?? b.level }, phrasing(b, doc)),
   paragraph: (b, doc) => lineElement('Para', { id: b.id, role: b.role === 'body' ? null : b.role }, phrasing(b, doc)),
   table: (b, doc) =>
     // A captioned table's scrolling frame is named by its caption, so that two tables on a page have two names.
