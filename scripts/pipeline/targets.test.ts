@@ -160,6 +160,18 @@ describe('extractTargets(blocks, ctx)', () => {
     expect(targets.map((t) => t.phrase)).toEqual(['注册企业', '落地实体项目']);
   });
 
+  test('an unmapped count is named by the thing it counts, after the number when examples or a joining word come before it', () => {
+    const phrases = (text: string) => extractTargets([para(text)], plan2025).map((t) => `${t.valueText} ${t.phrase}`);
+    // Examples before the number (A、B等N个X), a list of names the number sums up, a joining word (和) between two counts,
+    // a predicate after the thing counted.
+    expect(phrases('培育武金燚、黄印冉等2名本土专家,吸引哈工大、清华、北大等23名高端人才入住“博士楼”。')).toEqual(['2名 本土专家', '23名 高端人才']);
+    expect(phrases('润丰林业、叁迪光学6家企业项目入围国家赛。')).toEqual(['6家 企业项目']);
+    expect(phrases('27个社区和743个村科普小组实现全覆盖。')).toEqual(['27个 社区', '743个 村科普小组']);
+    expect(phrases('与15名院士建立了长期稳定深入合作关系。')).toEqual(['15名 院士']);
+    // What a list before a count names stays: each count after its own name.
+    expect(phrases('省级以上技术创新中心6家、省级企业技术中心8家。')).toEqual(['6家 省级以上技术创新中心', '8家 省级企业技术中心']);
+  });
+
   test('never maps an amount to an indicator counted in another unit (001: 10亿元…科技型中小企业…保证金)', () => {
     const text = '设立10亿元科技型中小企业信用贷款风险保证金,支持银行为1000家科技型中小企业新增信用贷款100亿元;';
     expect(extractTargets([para(text)], { indicators, period: { start: 2014, end: 2014 } }).map((t) => [t.value, t.unit, t.indicatorId, t.measure])).toEqual([

@@ -93,6 +93,16 @@ const TARGET_CUE = /到(?:19|20)\d{2}年|力争|争取|确保/u;
 export function supportStandardClauses(text: string): [number, number][] {
   return sentenceRanges(text, /[。！？!?；;，,]/gu).filter(([a, b]) => SUPPORT_STANDARD.test(text.slice(a, b)) && !TARGET_CUE.test(text.slice(a, b)));
 }
+/** `A、B等`: examples of what the number after them counts. */
+const EXAMPLES = /等$/u;
+/** Where the words after a number stop naming what it counts: the predicate (`15名院士建立了…`, `743个村科普小组实现全覆盖`). */
+const PREDICATE = /建立|实现|入围|入住|签约|有望|成为|获得|取得|完成|参与|参加|进入|落户|开展|形成|带动|覆盖|达到|突破|共建/u;
+/** The noun the words after a number begin with: up to the predicate, without a joining word at its end (`27个社区和…`). */
+function headNoun(after: string): string {
+  const cut = PREDICATE.exec(after);
+  return (cut && cut.index > 0 ? after.slice(0, cut.index) : after).replace(/[和及与、]+$/u, '');
+}
+
 /** A quote longer than this (a paragraph that lost its 。) is narrowed to the clauses around the value. */
 const QUOTE_MAX = 400;
 
@@ -233,9 +243,13 @@ export function readProse(text: string, ctx: ProseContext): ProseTarget[] {
     if (core === '' && prev && (CONTINUES.test(seg) || at.segStart === prev.span.end || at.listStart > at.clauseStart)) {
       return { indicatorId: prev.indicatorId, phrase: prev.phrase, qualifiers };
     }
-    if (core === '') {
+    // The thing counted named after the number: nothing before it (`培育20家瞪羚企业`), or examples of it before
+    // (`金士顿等8个创新创业团队`, `…润丰林业、叁迪光学6家企业项目入围国家赛`), or after a joining word (`27个社区和743个村科普小组`).
+    const counted = headNoun(after.text);
+    const listed = (at.listStart > at.clauseStart && at.segStart === at.listStart) || /[和及与]$/u.test(seg);
+    if (core === '' || (counted && after.alone && (EXAMPLES.test(core) || listed))) {
       const found = after.alone ? ctx.aliases.last(after.text, span.unit) : null;
-      return { indicatorId: found?.indicatorId ?? null, phrase: after.text, qualifiers };
+      return { indicatorId: found?.indicatorId ?? null, phrase: found ? after.text : counted || after.text, qualifiers };
     }
     if (GENERIC.test(core)) {
       const found = ctx.aliases.last(text.slice(Math.max(at.sStart, at.segStart - LOOK_BACK), at.segStart), span.unit);
