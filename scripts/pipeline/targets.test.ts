@@ -168,6 +168,10 @@ describe('extractTargets(blocks, ctx)', () => {
     expect(phrases('润丰林业、叁迪光学6家企业项目入围国家赛。')).toEqual(['6家 企业项目']);
     expect(phrases('27个社区和743个村科普小组实现全覆盖。')).toEqual(['27个 社区', '743个 村科普小组']);
     expect(phrases('与15名院士建立了长期稳定深入合作关系。')).toEqual(['15名 院士']);
+    // A part (其中) of the count before: named by the whole and the words after it, each of a list of parts by its own.
+    expect(phrases('重点培育出100家技术领先、规模超10亿的科技领军企业,其中5家超50亿元、30家超20亿元。').slice(1)).toEqual([
+      '5家 科技领军企业中超50亿元的', '30家 科技领军企业中超20亿元的',
+    ]);
     // What a list before a count names stays: each count after its own name.
     expect(phrases('省级以上技术创新中心6家、省级企业技术中心8家。')).toEqual(['6家 省级以上技术创新中心', '8家 省级企业技术中心']);
   });

@@ -55,6 +55,8 @@ interface Reading {
   span: ValueSpan;
   indicatorId: string | null;
   phrase: string;
+  /** The whole a `其中` count is part of (`科技领军企业`), carried to the counts listed after it. */
+  partOf?: string;
 }
 
 /** Qualifier words, longest first (`增加到` before `增加`, `年均增长` before `年均`). */
@@ -102,6 +104,9 @@ function headNoun(after: string): string {
   const cut = PREDICATE.exec(after);
   return (cut && cut.index > 0 ? after.slice(0, cut.index) : after).replace(/[和及与、]+$/u, '');
 }
+
+/** The head of a phrase: the words after its last modifier's 的 (`技术领先、规模超10亿的科技领军企业` → `科技领军企业`). */
+const headOfPhrase = (phrase: string) => phrase.slice(phrase.lastIndexOf('的') + 1);
 
 /** A quote longer than this (a paragraph that lost its 。) is narrowed to the clauses around the value. */
 const QUOTE_MAX = 400;
@@ -184,6 +189,7 @@ interface Subject {
   indicatorId: string | null;
   phrase: string;
   qualifiers: string[];
+  partOf?: string;
 }
 
 /** Every value of a paragraph or heading, read. */
@@ -239,7 +245,12 @@ export function readProse(text: string, ctx: ProseContext): ProseTarget[] {
     const core = cleanPhrase(seg);
     const after = afterPhrase(text, span, next, mask, at.sEnd);
     if (alias) return { indicatorId: alias.indicatorId, phrase: alias.text, qualifiers };
-    if (part) return { indicatorId: null, phrase: `其中${after.text ? `…${after.text}` : ''}`, qualifiers };
+    // `…100家科技领军企业,其中5家超50亿元、30家超20亿元`: a part of the count before, named by it and the words after.
+    const whole = part ? headOfPhrase(prev?.phrase ?? '') : prev?.partOf;
+    if (part || (whole && core === '' && after.text && at.listStart > at.clauseStart)) {
+      const phrase = whole ? `${whole}中${after.text}的` : `其中${after.text ? `…${after.text}` : ''}`;
+      return { indicatorId: null, phrase, qualifiers, partOf: whole || undefined };
+    }
     if (core === '' && prev && (CONTINUES.test(seg) || at.segStart === prev.span.end || at.listStart > at.clauseStart)) {
       return { indicatorId: prev.indicatorId, phrase: prev.phrase, qualifiers };
     }
@@ -271,7 +282,7 @@ export function readProse(text: string, ctx: ProseContext): ProseTarget[] {
     const listed = fenbie >= 0 && !mask[clauseStart + fenbie];
     const subject = listed ? readListed(span, i, at, clauseStart + fenbie) : readSubject(span, at, spans[i + 1]);
     const qualifiers = [...subject.qualifiers, ...span.qualifiers];
-    readings.push({ span, indicatorId: subject.indicatorId, phrase: subject.phrase });
+    readings.push({ span, indicatorId: subject.indicatorId, phrase: subject.phrase, partOf: subject.partOf });
 
     // `比2015年分别增加了87家`, `较2015年增长1.5倍`: a change since that year.
     const comparisonYear = Number(/[比较]((?:19|20)\d{2})年/u.exec(text.slice(clauseStart, span.start))?.[1] ?? NaN) || null;
