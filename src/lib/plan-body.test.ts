@@ -67,7 +67,7 @@ describe('heading ranks', () => {
     // A real text that numbers 1. right under 一、 (corpus 24: 一、总体要求 / 1.指导思想 / 2.主要目标).
     const path = 'tests/fixtures/corpus/24_yinchuan_cxqd_xingdong_2022.txt';
     const real = buildPlanDocument({ name: 'yinchuan.txt', path, bytes: readFileSync(path) }, loadRegistries('seeds', 'content'));
-    const html = nodesHtml(bodyTree(real).children, { marks: undefined, locale: 'zh', site: undefined });
+    const html = nodesHtml(bodyTree(real).children, { marks: undefined, locale: 'zh-CN', site: undefined });
     const headings = [...html.matchAll(/<(h\d)[^>]*>([^<]*)/gu)].map((m) => `${m[1]} ${m[2]}`);
     // The covering notice's title (up to its cited 《…》) is an h2 of its own.
     expect(headings).toEqual(['h2 中共银川市委办公室银川市人民政府办公室关于印发', 'h2 一、总体要求', 'h3 1.指导思想', 'h3 2.主要目标']);
