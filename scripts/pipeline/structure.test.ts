@@ -289,6 +289,25 @@ describe('parseStructure(lines, opts)', () => {
     expect(named.blocks.filter((b) => b.kind === 'paragraph').map((b) => b.kind === 'paragraph' && b.role)).toEqual(['addressee', 'body', 'closing', 'closing']);
   });
 
+  test('the notice’s list of attachments (附件：1.… 2.…) is part of its text: the signature after it is read, no item is a heading or the title', () => {
+    const notice = (list: string) =>
+      `关于印发《某县科技创新三年行动方案（2023—2025年）》的通知\n各乡镇人民政府，县直各有关单位：\n现将《某县科技创新三年行动方案（2023—2025年）》印发给你们，请认真贯彻执行。\n${list}\n某县人民政府办公室\n2023年5月6日\n附件1\n某县科技创新三年行动方案（2023—2025年）\n为深入实施创新驱动发展战略，制定本方案。\n一、总体目标\n到2025年，高新技术企业达到50家。`;
+    for (const list of ['附件：某县科技创新三年行动方案（2023—2025年）', '附件：1.某县科技创新三年行动方案（2023—2025年）\n2.某县科技创新重点任务分工表']) {
+      const { blocks } = parse(notice(list));
+      const roles = blocks.filter((b) => b.kind === 'paragraph' && b.id.startsWith('pn-')).map((b) => b.kind === 'paragraph' && `${b.role} ${b.piece.text}`);
+      expect(roles).toEqual([
+        'addressee 各乡镇人民政府，县直各有关单位：',
+        'body 现将《某县科技创新三年行动方案（2023—2025年）》印发给你们，请认真贯彻执行。',
+        ...list.split('\n').map((l) => `body ${l}`),
+        'closing 某县人民政府办公室',
+        'closing 2023年5月6日',
+        'closing 附件1',
+      ]);
+      expect(blocks.find((b) => b.kind === 'title' && b.role === 'plan')).toMatchObject({ piece: { text: '某县科技创新三年行动方案（2023—2025年）' } });
+      expect(headings(blocks)).toEqual(['s1 1 一、总体目标']);
+    }
+  });
+
   test('reads chapters: 第一章 › 第一节 › 一、, and keeps a table of contents out of the outline', () => {
     const { blocks } = parse('某省科技创新规划\n目 录\n第一章 形势\n第二章 任务\n第一章 形势\n第一节 基础\n一、成就\n（一）平台\n第二章 任务');
     expect(blocks.filter((b) => b.kind === 'paragraph' && b.role === 'toc').map((b) => b.kind === 'paragraph' && b.piece.text)).toEqual(['目 录', '第一章 形势', '第二章 任务']);

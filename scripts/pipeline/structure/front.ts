@@ -53,6 +53,12 @@ const NOTICE_TEXT = /(现将|现予|印发给你们|印发你们|已经.{0,12}�
 /** Addressees of a notice or a speech: `各区人民政府，市政府各部门：`, `区科技领导小组各成员单位，…：`, `各位领导，同志们：`. */
 const ADDRESSEE = /^(?=.*(各|单位|同志|领导))[^。；]{2,120}[:：]$/u;
 const SENTENCE = /[。；;！？!?]/u;
+/**
+ * The notice's list of what it attaches, after its text (GB/T 9704's 附件说明): `附件：某某行动方案`, `附件1：…`, or
+ * `附件：1.某某方案` with the next items on lines of their own (`2.任务分工表`).
+ */
+const ANNEX_NOTE = /^附\s*件\s*\d*\s*[：:]\s*\S/u;
+const ANNEX_NOTE_ITEM = /^\d{1,2}\s*[.．、]\s*\S/u;
 const BYLINE = /^——|^—/u;
 /** A signature or date line of the notice: short, no sentence punctuation. */
 const SHORT = 30;
@@ -140,8 +146,20 @@ function isTitleCandidate(t: string): boolean {
     !isDocNumberLine(t) &&
     !ADDRESSEE.test(t) &&
     !NOTICE_TEXT.test(s) &&
+    !ANNEX_NOTE.test(t) &&
     !startsWithNumber(t)
   );
+}
+
+/** The notice's list of attachments (`附件：1.…` and the items after it): no heading, no title. */
+function annexNoteLines(lines: WorkLine[], limit: number): Set<number> {
+  const found = new Set<number>();
+  for (let i = 0; i < limit; i++) {
+    if (!ANNEX_NOTE.test(lines[i]!.text)) continue;
+    found.add(i);
+    while (i + 1 < limit && ANNEX_NOTE_ITEM.test(lines[i + 1]!.text) && len(lines[i + 1]!.text) <= 80) found.add(++i);
+  }
+  return found;
 }
 
 function findTitle(lines: WorkLine[], named: { text: string }[], notice: Span | null, searchEnd: number, catalogTitle?: string): Span | null {
@@ -184,8 +202,8 @@ function findTitle(lines: WorkLine[], named: { text: string }[], notice: Span | 
 }
 
 /**
- * Roles of the covering notice's lines, by position: 发文字号, addressees, the notice's text, then its signature
- * block (short lines: issuing bodies, date, `（此件公开发布）`). The notice ends at the first line that is none of
+ * Roles of the covering notice's lines, by position: 发文字号, addressees, the notice's text and its list of
+ * attachments (part of its text), then its signature block (short lines: issuing bodies, date, `（此件公开发布）`). The notice ends at the first line that is none of
  * these once a notice element has been seen; lines before any notice element (a letterhead) stay in the front.
  */
 function noticeRoles(lines: WorkLine[], limit: number, skip: (i: number) => boolean): { roles: Map<number, ParagraphRole>; end: number } {
@@ -193,6 +211,7 @@ function noticeRoles(lines: WorkLine[], limit: number, skip: (i: number) => bool
   let state: 'start' | 'notice' | 'signature' = 'start';
   let end = 0;
   let lastText = -2;
+  let annexNote = -2;
   for (let i = 0; i < limit; i++) {
     if (skip(i)) {
       if (state === 'start') state = 'notice';
@@ -207,6 +226,10 @@ function noticeRoles(lines: WorkLine[], limit: number, skip: (i: number) => bool
     else if (isDateLine(t) || DISCLOSURE_LINE.test(t) || /^特此通知$/u.test(s) || (ORG_LINE.test(s) && state !== 'start')) role = 'closing';
     else if (state === 'signature' && len(t) <= SHORT && !/[，,。；;]/u.test(t)) role = 'closing';
     else if (state !== 'signature' && NOTICE_TEXT.test(s)) role = 'body';
+    else if (state === 'notice' && lastText >= 0 && (ANNEX_NOTE.test(t) || (annexNote === i - 1 && ANNEX_NOTE_ITEM.test(t))) && len(t) <= 80) {
+      role = 'body';
+      annexNote = i;
+    }
     else if (state === 'notice' && lastText === i - 1 && len(t) <= 40 && /[。，,]/u.test(t)) role = 'body'; // a notice sentence broken over two lines
     else if (state === 'notice' && lastText >= 0 && len(t) <= SHORT && !/[，,。；;:：]/u.test(t)) role = 'closing'; // the signature after the notice's text
     if (role === null) {
@@ -227,7 +250,8 @@ export function readFront(lines: WorkLine[], catalogTitle?: string): Front {
   const probeLimit = Math.min(lines.length, 200);
   const toc = tableOfContents(lines, probeLimit);
   const probe = new Numbering();
-  let firstHeading = lines.findIndex((l, i) => (!toc || i >= toc.to) && matchHeading(wholeLine(l), probe) !== null);
+  const annexNote = annexNoteLines(lines, probeLimit);
+  let firstHeading = lines.findIndex((l, i) => (!toc || i >= toc.to) && !annexNote.has(i) && matchHeading(wholeLine(l), probe) !== null);
   if (firstHeading === -1) firstHeading = lines.length;
   const searchEnd = Math.min(toc ? toc.from : firstHeading, 80);
   const notice = findNotice(lines, Math.min(searchEnd, 40));
