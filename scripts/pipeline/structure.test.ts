@@ -320,6 +320,16 @@ describe('parseStructure(lines, opts)', () => {
     expect(headings(blocks)).toEqual(['s1 1 第一部分 总体要求', 's1-0-1 3 一．指导思想', 's2 1 第二部分 主要任务']);
   });
 
+  test('the colophon (版记: 抄送, 印发) after the signature is set apart from the last section’s text', () => {
+    const { blocks } = parse(
+      '关于加快推进科技创新的若干措施\n一、支持企业研发。\n本措施自2023年7月1日起施行。\n南京市江宁区人民政府办公室\n2023年5月20日\n（此件公开发布）\n抄送：区委各部门，区人大常委会办公室。\n南京市江宁区人民政府办公室　　2023年5月21日印发',
+    );
+    expect(blocks.slice(-6).map((b) => (b.kind === 'paragraph' ? b.role : b.kind))).toEqual(['body', 'closing', 'closing', 'closing', 'colophon', 'colophon']);
+    // Only at the end: 抄送 in the text, or a date 印发 earlier, is text.
+    const early = parse('某市科技创新行动方案\n一、总体要求\n抄送：各区。\n二、保障措施\n加强领导。');
+    expect(early.blocks.filter((b) => b.kind === 'paragraph').map((b) => b.kind === 'paragraph' && b.role)).toEqual(['body', 'body']);
+  });
+
   test('a document without a notice signs at its end: issuing body and date are its closing', () => {
     const { blocks } = parse('关于加快推进科技创新的若干措施\n一、支持企业研发。\n本措施自2023年7月1日起施行。\n南京市江宁区人民政府办公室\n2023年5月20日');
     expect(blocks.slice(-3).map((b) => (b.kind === 'paragraph' ? b.role : b.kind))).toEqual(['body', 'closing', 'closing']);

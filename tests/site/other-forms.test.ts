@@ -8,7 +8,8 @@
  * page, the bodies named in the task table link to their department pages, which give each row's task, and the
  * standards are the analysis page's. A real text through a traditional-script gateway whose converter left pinyin
  * after characters (corpus 04: `習(xí)近平`): the page reads without it, its repairs list it once for all, each removal
- * under an id the source view links to. Expectations come from the fixtures, read by hand.
+ * under an id the source view links to. The tables plan ends with a colophon (版记), set apart from its text.
+ * Expectations come from the fixtures, read by hand.
  */
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -131,6 +132,25 @@ describe('tables saved as text', () => {
         ['50万元', '上限', '—', '给予最高50万元支持', '第22行'],
       ]);
       expect(await page.locator('.incentive-table tbody a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([`/plans/${TABLES}/#t3`, `/plans/${TABLES}/#t3`]);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('the colophon (版记) at the end of the tables plan', () => {
+  test('is set apart from the text under a rule, on screen and on paper', async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(pageUrl(site.url, `/plans/${TABLES}/`));
+      const colophon = page.locator('.plan-text p.colophon');
+      expect((await colophon.allTextContents()).map((t) => t.replace(/¶$/u, ''))).toEqual(['抄送：区委各部门，区人大常委会办公室，区政协办公室。', '某某区人民政府办公室　　　　2024年3月5日印发']);
+      const rules = () => colophon.evaluateAll((ps) => ps.map((p) => [getComputedStyle(p).borderTopStyle, getComputedStyle(p).textIndent]));
+      expect(await rules()).toEqual([['solid', '0px'], ['none', '0px']]);
+      await page.emulateMedia({ media: 'print' });
+      expect(await rules()).toEqual([['solid', '0px'], ['none', '0px']]);
+      // 14 pt (4号) is 18.67 px.
+      expect(parseFloat(await colophon.first().evaluate((p) => getComputedStyle(p).fontSize))).toBeCloseTo((14 * 4) / 3, 2);
     } finally {
       await page.close();
     }

@@ -246,8 +246,32 @@ export function readBody(lines: WorkLine[], start: number, opts: BodyOptions): D
     }
     paragraph(piece, ANNEX_LIST.test(line.text) ? 'annex' : (role ?? 'body'));
   }
-  markSignature(blocks);
+  const colophon = markColophon(blocks);
+  markSignature(blocks.slice(0, blocks.length - colophon));
   return blocks;
+}
+
+/**
+ * The colophon of an official document (GB/T 9704's 版记), its last lines: whom copies go to (`抄送：…`) and who
+ * printed it when (`某某市人民政府办公室　2023年5月8日印发`). Administrative, not the last section's text. Returns how
+ * many blocks it is.
+ */
+const COLOPHON_LINE = /^(?:抄\s*送|抄\s*报|分\s*送)\s*[:：]|年\s*\S{1,3}\s*月\s*\S{1,3}\s*日\s*印\s*发$/u;
+function markColophon(blocks: DraftBlock[]): number {
+  let n = 0;
+  for (let k = blocks.length - 1; k >= 0 && blocks.length - k <= 4; k--) {
+    const b = blocks[k]!;
+    if (b.kind !== 'paragraph' || b.role !== 'body' || !COLOPHON_LINE.test(b.piece.text.trim())) break;
+    n++;
+  }
+  for (let k = blocks.length - n; k < blocks.length; k++) {
+    const b = blocks[k]!;
+    if (b.kind === 'paragraph') {
+      b.role = 'colophon';
+      delete b.box;
+    }
+  }
+  return n;
 }
 
 /**

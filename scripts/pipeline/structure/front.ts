@@ -16,7 +16,7 @@ export interface Span {
   to: number;
 }
 
-export type ParagraphRole = 'body' | 'addressee' | 'closing' | 'docno' | 'annex' | 'byline' | 'toc' | 'box-title';
+export type ParagraphRole = 'body' | 'addressee' | 'closing' | 'docno' | 'annex' | 'byline' | 'toc' | 'box-title' | 'colophon';
 
 export interface InferredTitle {
   text: string;
