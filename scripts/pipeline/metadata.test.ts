@@ -125,3 +125,14 @@ describe('period of work points that follow a summary of the year before', () =>
     expect(period('某市科学技术局2023年工作要点\n一、总体要求\n培育创新主体。')).toMatchObject({ start: 2023, end: 2023 });
   });
 });
+
+describe('issuer of a notice signed by two bodies on one line', () => {
+  const reg = loadRegistries('seeds', 'content');
+  test('both bodies are the issuer, set apart by one space; the line is its source', () => {
+    const text =
+      '关于印发《南京市关于加快科技成果转化的若干措施》的通知\n各区科技局、财政局，各有关单位：\n现将《南京市关于加快科技成果转化的若干措施》印发给你们，请遵照执行。\n南京市科学技术局　　　　南京市财政局\n2023年5月6日\n南京市关于加快科技成果转化的若干措施\n一、支持技术转移机构建设。\n';
+    const { issuer, dateWritten } = buildPlanDocument({ name: 'x.txt', path: 'seeds/x.txt', bytes: new TextEncoder().encode(text) }, reg).meta;
+    expect(issuer).toMatchObject({ value: '南京市科学技术局 南京市财政局', line: 4, raw: '南京市科学技术局　　　　南京市财政局' });
+    expect(dateWritten?.value).toBe('2023-05-06');
+  });
+});

@@ -78,7 +78,8 @@ function dateValue(d: DateReading | null, line: number, raw: string): Sourced<st
 
 const squashSpaces = (s: string) => s.replace(/\s+/gu, '');
 const ORGAN = /(人民政府|政府|办公室|办公厅|委员会|管委会|委|局|厅|院|部)$/u;
-const SIGNATURE_ORGAN = /^[\u4e00-\u9fa5]{2,30}$/u;
+/** A signature line: one issuing body, or several on one line set apart by spaces (`某市科学技术局　　某市财政局`). */
+const SIGNATURE_ORGAN = /^[\u4e00-\u9fa5]{2,30}(?:\s+[\u4e00-\u9fa5]{2,30}){0,5}$/u;
 const LETTERHEAD = /^([\u4e00-\u9fa5\s]{4,40}?)\s*文件$/u;
 const REPORT_KINDS: PlanKind[] = ['news', 'conference-report'];
 
@@ -179,7 +180,7 @@ export function extractMetadata({ removed, blocks, inferredTitle, catalog, regio
     const signers = closing.filter((b) => SIGNATURE_ORGAN.test(b.piece.text) && !findDate(b.piece.text) && !/^特此通知$/u.test(b.piece.text));
     if (signers.length > 0) {
       const group = signers.filter((b, i) => i === 0 || b.lines[0]! === signers[i - 1]!.lines[0]! + 1 || paragraphs.indexOf(b) === paragraphs.indexOf(signers[i - 1]!) + 1);
-      return fromText(group.map((b) => b.piece.text).join(' '), group[0]!.lines[0]!, group.map((b) => b.piece.text).join('\n'));
+      return fromText(group.map((b) => b.piece.text.replace(/\s+/gu, ' ')).join(' '), group[0]!.lines[0]!, group.map((b) => b.piece.text).join('\n'));
     }
     // Not the portal's 来源: that is who posted the page (the publisher), which need not be who issued the text.
     return field('发布机构', (v) => v) ?? field('作者', (v) => v);

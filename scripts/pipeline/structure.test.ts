@@ -320,6 +320,12 @@ describe('parseStructure(lines, opts)', () => {
     expect(headings(blocks)).toEqual(['s1 1 第一部分 总体要求', 's1-0-1 3 一．指导思想', 's2 1 第二部分 主要任务']);
   });
 
+  test('a list of attachments at a document’s end keeps its items (2.…) as its own, not headings', () => {
+    const { blocks } = parse('某市关于加快科技成果转化的若干措施\n一、支持技术转移机构建设。\n三、本措施自印发之日起施行。\n附件：1.某市科技成果转化奖励申报指南\n2.某市技术转移机构绩效评价办法');
+    expect(headings(blocks)).toEqual(['s1 1 一、支持技术转移机构建设。', 's3 1 三、本措施自印发之日起施行。']);
+    expect(blocks.slice(-2).map((b) => (b.kind === 'paragraph' ? `${b.role} ${b.piece.text}` : b.kind))).toEqual(['annex 附件：1.某市科技成果转化奖励申报指南', 'annex 2.某市技术转移机构绩效评价办法']);
+  });
+
   test('the colophon (版记: 抄送, 印发) after the signature is set apart from the last section’s text', () => {
     const { blocks } = parse(
       '关于加快推进科技创新的若干措施\n一、支持企业研发。\n本措施自2023年7月1日起施行。\n南京市江宁区人民政府办公室\n2023年5月20日\n（此件公开发布）\n抄送：区委各部门，区人大常委会办公室。\n南京市江宁区人民政府办公室　　2023年5月21日印发',

@@ -6,14 +6,13 @@ import type { WorkLine } from '../corrections.ts';
 import { parseChineseNumeral, toChineseNumeral } from '../lexicon/numerals.ts';
 import { insertRepair, joinPieces, linesOf, slicePiece, wholeLine, type Piece } from '../piece.ts';
 import { findTables, readTable } from '../tables.ts';
-import { DISCLOSURE_LINE, isDateLine, ORG_LINE, type Front, type ParagraphRole } from './front.ts';
+import { ANNEX_NOTE as ANNEX_LIST, ANNEX_NOTE_ITEM, DISCLOSURE_LINE, isDateLine, ORG_LINE, type Front, type ParagraphRole } from './front.ts';
 import { foldWidth, simplify } from '../lexicon/fold.ts';
 import { matchHeading, Numbering, type HeadingMatch, type HeadingStyle } from './headings.ts';
 import type { DraftBlock } from './index.ts';
 
 const SENTENCE_PUNCT = /[。，；：,;:！？!?]/u;
 const ANNEX_LABEL = /^附\s*件\s*(\d*)\s*[:：]?$/u;
-const ANNEX_LIST = /^附\s*件\s*\d*\s*[:：]/u;
 /**
  * `第三条 …`: an article of a measure or of rules, which readers cite by its number; its anchor is that number
  * (`art3`), not its place among the paragraphs, so that 第三条 keeps its address whatever is added before it. Not a
@@ -185,6 +184,12 @@ export function readBody(lines: WorkLine[], start: number, opts: BodyOptions): D
       sectionPath = `a${ordinal}`;
       numbering.path = [];
       blocks.push({ kind: 'heading', id: unique(`s${sectionPath}`), part: 'body', level: 1, ordinal, number: '', title: line.text, piece, lines: linesOf(piece) });
+      continue;
+    }
+    // The items after `附件：1.…` are the list's, not headings.
+    const last = blocks.at(-1);
+    if (last?.kind === 'paragraph' && last.role === 'annex' && ANNEX_NOTE_ITEM.test(line.text) && [...line.text].length <= 80 && !SENTENCE_PUNCT.test(line.text)) {
+      paragraph(piece, 'annex');
       continue;
     }
     let match = matchHeading(piece, numbering);

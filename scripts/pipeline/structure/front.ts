@@ -54,11 +54,11 @@ const NOTICE_TEXT = /(现将|现予|印发给你们|印发你们|已经.{0,12}�
 const ADDRESSEE = /^(?=.*(各|单位|同志|领导))[^。；]{2,120}[:：]$/u;
 const SENTENCE = /[。；;！？!?]/u;
 /**
- * The notice's list of what it attaches, after its text (GB/T 9704's 附件说明): `附件：某某行动方案`, `附件1：…`, or
- * `附件：1.某某方案` with the next items on lines of their own (`2.任务分工表`).
+ * A list of what a document attaches, after its text (GB/T 9704's 附件说明): `附件：某某行动方案`, `附件1：…`, or
+ * `附件：1.某某方案` with the next items on lines of their own (`2.任务分工表`). In a notice and at a plan's end.
  */
-const ANNEX_NOTE = /^附\s*件\s*\d*\s*[：:]\s*\S/u;
-const ANNEX_NOTE_ITEM = /^\d{1,2}\s*[.．、]\s*\S/u;
+export const ANNEX_NOTE = /^附\s*件\s*\d*\s*[：:]/u;
+export const ANNEX_NOTE_ITEM = /^\d{1,2}\s*[.．、]\s*\S/u;
 const BYLINE = /^——|^—/u;
 /** A signature or date line of the notice: short, no sentence punctuation. */
 const SHORT = 30;
