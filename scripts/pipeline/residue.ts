@@ -159,22 +159,20 @@ function converterRepair(token: string, char: string | null) {
 export function removeResidue(lines: WorkLine[]): WorkLine[] {
   const loweredBy = decrementedBeforeTag(lines);
   return lines.map((line) => {
-    const pinyin = findPinyinDamage(line.text).map((d) => Object.assign([d.text], { index: d.index, converter: true }));
-    const hits = [...[...line.text.matchAll(RESIDUE)].map((m) => Object.assign(m, { converter: false })), ...pinyin]
+    const residue = [...line.text.matchAll(RESIDUE)].map((m) => ({ index: m.index, token: m[0], converter: false }));
+    const pinyin = findPinyinDamage(line.text).map((d) => ({ index: d.index, token: d.text, converter: true }));
+    const hits = [...residue, ...pinyin]
       .sort((a, b) => a.index - b.index)
-      .filter((m, i, all) => i === 0 || m.index >= all[i - 1]!.index + all[i - 1]![0]!.length)
-      .filter(
-      // Never inside a passage another repair already put there.
-      (m) => !line.repairs.some((r) => m.index < r.end && m.index + m[0].length > r.start),
-    );
+      // One reading of each place, and never inside a passage another repair already put there.
+      .filter((m, i, all) => i === 0 || m.index >= all[i - 1]!.index + all[i - 1]!.token.length)
+      .filter((m) => !line.repairs.some((r) => m.index < r.end && m.index + m.token.length > r.start));
     if (hits.length === 0) return line;
     let text = '';
     let from = 0;
     let shifted = line.repairs.map((r) => ({ ...r }));
     const added: LineRepair[] = [];
     for (const m of hits) {
-      let at = m.index;
-      let token = m[0]!;
+      let { index: at, token } = m;
       // The character before is shown with the original (`發(fā)` → `發`, `庛/p>` → `府`) where no repair holds it.
       const before = at > from && !line.repairs.some((r) => at - 1 < r.end && at > r.start) ? line.text[at - 1]! : null;
       const lowered = loweredBy && before && EATEN_TAG.test(token) ? charBeforeTag(line.text, at) : null;

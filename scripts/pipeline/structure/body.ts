@@ -6,7 +6,7 @@ import type { WorkLine } from '../corrections.ts';
 import { parseChineseNumeral, toChineseNumeral } from '../lexicon/numerals.ts';
 import { insertRepair, joinPieces, linesOf, slicePiece, wholeLine, type Piece } from '../piece.ts';
 import { findTables, readTable } from '../tables.ts';
-import { ANNEX_NOTE as ANNEX_LIST, ANNEX_NOTE_ITEM, DISCLOSURE_LINE, isDateLine, ORG_LINE, type Front, type ParagraphRole } from './front.ts';
+import { ANNEX_NOTE, ANNEX_NOTE_ITEM, DISCLOSURE_LINE, isDateLine, ORG_LINE, type Front, type ParagraphRole } from './front.ts';
 import { foldWidth, simplify } from '../lexicon/fold.ts';
 import { matchHeading, Numbering, type HeadingMatch, type HeadingStyle } from './headings.ts';
 import type { DraftBlock } from './index.ts';
@@ -199,7 +199,7 @@ export function readBody(lines: WorkLine[], start: number, opts: BodyOptions): D
       // number was lost (`重点任务` between `一、` and `三、`).
       const next = lines[i + 1];
       const nextMatch = next ? matchHeading(wholeLine(next), new Numbering(opts.levels)) : null;
-      if (nextMatch?.style === 'paren-cn' && nextMatch.ordinal === 1 && [...line.text].length <= 16 && !SENTENCE_PUNCT.test(line.text) && !ANNEX_LIST.test(line.text)) {
+      if (nextMatch?.style === 'paren-cn' && nextMatch.ordinal === 1 && [...line.text].length <= 16 && !SENTENCE_PUNCT.test(line.text) && !ANNEX_NOTE.test(line.text)) {
         const ordinal = numbering.expected(cnLevel);
         const number = `${toChineseNumeral(ordinal)}、`;
         match = {
@@ -249,7 +249,7 @@ export function readBody(lines: WorkLine[], start: number, opts: BodyOptions): D
       if (rest.text !== '') paragraph(rest);
       continue;
     }
-    paragraph(piece, ANNEX_LIST.test(line.text) ? 'annex' : (role ?? 'body'));
+    paragraph(piece, ANNEX_NOTE.test(line.text) ? 'annex' : (role ?? 'body'));
   }
   const colophon = markColophon(blocks);
   markSignature(blocks.slice(0, blocks.length - colophon));
