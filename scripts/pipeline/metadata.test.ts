@@ -126,7 +126,7 @@ describe('period of work points that follow a summary of the year before', () =>
   });
 });
 
-describe('issuer of a notice signed by two bodies on one line', () => {
+describe('issuer of a notice signed on one line: two bodies, or a body and the date', () => {
   const reg = loadRegistries('seeds', 'content');
   test('both bodies are the issuer, set apart by one space; the line is its source', () => {
     const text =
@@ -134,5 +134,12 @@ describe('issuer of a notice signed by two bodies on one line', () => {
     const { issuer, dateWritten } = buildPlanDocument({ name: 'x.txt', path: 'seeds/x.txt', bytes: new TextEncoder().encode(text) }, reg).meta;
     expect(issuer).toMatchObject({ value: '南京市科学技术局 南京市财政局', line: 4, raw: '南京市科学技术局　　　　南京市财政局' });
     expect(dateWritten?.value).toBe('2023-05-06');
+  });
+  test('a signature and its date run together on one line: the bodies before the date are the issuer, the date the date written', () => {
+    const text =
+      '关于印发南京市科技创新行动方案的通知\n各区人民政府，市府各委办局：\n《南京市科技创新行动方案》已经市政府同意，现印发给你们，请认真组织实施。\n南京市人民政府办公厅　2023年5月6日\n南京市科技创新行动方案\n一、总体要求\n';
+    const { issuer, dateWritten } = buildPlanDocument({ name: 'x.txt', path: 'seeds/x.txt', bytes: new TextEncoder().encode(text) }, reg).meta;
+    expect(issuer).toMatchObject({ value: '南京市人民政府办公厅', line: 4 });
+    expect(dateWritten).toMatchObject({ value: '2023-05-06', line: 4 });
   });
 });

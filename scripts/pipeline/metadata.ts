@@ -177,10 +177,17 @@ export function extractMetadata({ removed, blocks, inferredTitle, catalog, regio
     if (noticeBlock && noticeIssuer && ORGAN.test(simplify(noticeIssuer))) return fromText(noticeIssuer, noticeBlock.lines[0]!, noticeBlock.piece.text);
     const letterhead = front.find((b) => LETTERHEAD.test(b.piece.text));
     if (letterhead) return fromText(LETTERHEAD.exec(letterhead.piece.text)![1]!.trim(), letterhead.lines[0]!, letterhead.piece.text);
-    const signers = closing.filter((b) => SIGNATURE_ORGAN.test(b.piece.text) && !findDate(b.piece.text) && !/^特此通知$/u.test(b.piece.text));
+    // A signature line names the bodies; one that also carries the date (`某市人民政府办公厅　2023年5月6日`, a right-set
+    // signature and date a scrape ran together) names them before it.
+    const signed = (b: ParagraphDraft) => {
+      const date = findDate(b.piece.text);
+      const names = (date && date.index + date.raw.length === b.piece.text.trimEnd().length ? b.piece.text.slice(0, date.index) : date ? '' : b.piece.text).trim();
+      return SIGNATURE_ORGAN.test(names) && !/^特此通知$/u.test(names) ? names : null;
+    };
+    const signers = closing.filter((b) => signed(b) !== null);
     if (signers.length > 0) {
       const group = signers.filter((b, i) => i === 0 || b.lines[0]! === signers[i - 1]!.lines[0]! + 1 || paragraphs.indexOf(b) === paragraphs.indexOf(signers[i - 1]!) + 1);
-      return fromText(group.map((b) => b.piece.text.replace(/\s+/gu, ' ')).join(' '), group[0]!.lines[0]!, group.map((b) => b.piece.text).join('\n'));
+      return fromText(group.map((b) => signed(b)!.replace(/\s+/gu, ' ')).join(' '), group[0]!.lines[0]!, group.map((b) => b.piece.text).join('\n'));
     }
     // Not the portal's 来源: that is who posted the page (the publisher), which need not be who issued the text.
     return field('发布机构', (v) => v) ?? field('作者', (v) => v);
