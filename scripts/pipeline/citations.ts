@@ -12,7 +12,7 @@ export interface FoundCitation {
 }
 
 /**
- * Normalised key of a document title. A period whose dash a page lost (`（20222025）`, corpus 28) is the period it
+ * Normalised key of a document title. A period whose dash a page lost (`（20222025）`) is the period it
  * was: two years run together, the second after the first by at most 15.
  */
 export function documentKey(title: string): string {

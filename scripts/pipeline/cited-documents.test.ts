@@ -41,7 +41,7 @@ describe('resolveCitation(title, registry)', () => {
   test('matches a title whose quotation marks were lost in scraping (003)', () => {
     expect(resolveCitation('河北省科技创新十四五规划', REGISTRY)).toBe('hebei-st-innovation-14th-fyp');
   });
-  test('a period whose dash was lost (corpus 28: 《甘肃省强科技行动实施方案(20222025)》) is the same document', () => {
+  test('a period whose dash a page lost (《甘肃省强科技行动实施方案(20222025)》) is the same document', () => {
     expect(documentKey('甘肃省强科技行动实施方案(20222025)')).toBe(documentKey('甘肃省强科技行动实施方案（2022—2025）'));
     expect(resolveCitation('天津市科技创新三年行动计划（20202022年）', REGISTRY)).toBe(resolveCitation('天津市科技创新三年行动计划（2020—2022年）', REGISTRY));
     // Not a number that only looks like two years: the second before the first, or too far after it.

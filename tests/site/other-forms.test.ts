@@ -34,6 +34,8 @@ const site = siteBuiltForFile({
   timeoutMs: 300_000,
 });
 const browser = browserForFile();
+
+const inPage = browser.inPage;
 const PARAGRAPHS = readFileSync('tests/fixtures/wrapped/paragraphs.txt', 'utf8').trimEnd().split('\n');
 /** 二、主要目标's paragraph, printed over lines 20 to 23 of wrapped.txt, a page number (line 24) after it. */
 const TARGETS = PARAGRAPHS[11]!;
@@ -43,8 +45,7 @@ const wordsOf = (text: string | null) => text?.replace(/〔[^〕]*〕|\u2060\d+|
 
 describe('a text copied out of a PDF, broken at the printed line', () => {
   test('its plan page shows each paragraph whole, and says the lines were joined', async () => {
-    const page = await browser.context.newPage();
-    try {
+    await inPage(async (page) => {
       await page.goto(pageUrl(site.url, `/plans/${SLUG}/`));
       expect(TARGETS).toMatch(/^到2025年.*显著增强。$/u);
       expect(wordsOf(await page.locator('#p2-1').textContent())).toBe(TARGETS);
@@ -59,22 +60,17 @@ describe('a text copied out of a PDF, broken at the printed line', () => {
       for (const n of [20, 21, 22, 23]) expect(await page.locator(`#L${n} a.line-block`).getAttribute('href')).toBe(`/plans/${SLUG}/#p2-1`);
       expect(await page.locator('#L24').getAttribute('class')).toBe('removed');
       expect(await page.locator('#L24').textContent()).toContain('页码');
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   test('the English page says it in English', async () => {
-    const page = await browser.context.newPage();
-    try {
+    await inPage(async (page) => {
       await page.goto(pageUrl(site.url, `/en/plans/${SLUG}/`));
       expect((await page.locator('.line-wrap').textContent())?.replace(/\s+/gu, ' ')).toMatch(
         /^The source breaks its lines at a fixed width, as a printed page does \(about 28 characters a line\); the \d+ line breaks inside paragraphs are joined\. The lines as they were are in the source view\.$/u,
       );
       expect(await page.locator('.line-wrap a').getAttribute('href')).toBe(`/en/plans/${SLUG}/source/`);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   test('the plan pages (and the tables plan’s analysis pages) are valid HTML', async () => {
@@ -91,8 +87,7 @@ describe('a text copied out of a PDF, broken at the printed line', () => {
 
 describe('tables saved as text', () => {
   test('a table lined up with spaces and one between tabs are tables; the task table links its bodies', async () => {
-    const page = await browser.context.newPage();
-    try {
+    await inPage(async (page) => {
       await page.goto(pageUrl(site.url, `/plans/${TABLES}/`));
       const rows = async (id: string) =>
         page.locator(`#${id} tr`).evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').replace(/〔[^〕]*〕|\u2060\d+|\s+/gu, ''))));
@@ -116,14 +111,11 @@ describe('tables saved as text', () => {
       expect(main).toContain('实施高新技术企业倍增计划');
       expect(main).not.toContain('建设区级重点实验室');
       expect(await page.locator(`main a[href="/plans/${TABLES}/#t2"]`).count()).toBeGreaterThan(0);
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   test('the amounts of a table of standards are the analysis page’s support standards, each linked to the table', async () => {
-    const page = await browser.context.newPage();
-    try {
+    await inPage(async (page) => {
       await page.goto(pageUrl(site.url, `/plans/${TABLES}/analysis/`));
       const rows = await page.locator('.incentive-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
       // 附件2's rows, lines 21 and 22 of the fixture.
@@ -132,16 +124,13 @@ describe('tables saved as text', () => {
         ['50万元', '上限', '—', '给予最高50万元支持', '第22行'],
       ]);
       expect(await page.locator('.incentive-table tbody a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([`/plans/${TABLES}/#t3`, `/plans/${TABLES}/#t3`]);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });
 
 describe('the colophon (版记) at the end of the tables plan', () => {
   test('is set apart from the text under a rule, on screen and on paper', async () => {
-    const page = await browser.context.newPage();
-    try {
+    await inPage(async (page) => {
       await page.goto(pageUrl(site.url, `/plans/${TABLES}/`));
       const colophon = page.locator('.plan-text p.colophon');
       expect((await colophon.allTextContents()).map((t) => t.replace(/¶$/u, ''))).toEqual(['抄送：区委各部门，区人大常委会办公室，区政协办公室。', '某某区人民政府办公室　　　　2024年3月5日印发']);
@@ -151,9 +140,7 @@ describe('the colophon (版记) at the end of the tables plan', () => {
       expect(await rules()).toEqual([['solid', '0px'], ['none', '0px']]);
       // 14 pt (4号) is 18.67 px.
       expect(parseFloat(await colophon.first().evaluate((p) => getComputedStyle(p).fontSize))).toBeCloseTo((14 * 4) / 3, 2);
-    } finally {
-      await page.close();
-    }
+    });
   });
 });
 
@@ -165,8 +152,7 @@ describe('a text with a script converter’s pinyin after characters', () => {
 
   test('the page reads without it; the repairs list every removal once, by source line, and the source view marks each', async () => {
     expect(damage.length).toBeGreaterThan(50);
-    const page = await browser.context.newPage();
-    try {
+    await inPage(async (page) => {
       await page.goto(pageUrl(site.url, `/plans/${CONVERTED}/`));
       const text = await page.locator('.plan-text').textContent();
       expect(text).toContain('為深入貫徹落實習近平總書記關于科技創新的重要論述');
@@ -187,20 +173,15 @@ describe('a text with a script converter’s pinyin after characters', () => {
       const marks = await page.locator('a:has(> mark)').evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href'), text: a.textContent })));
       expect(marks.map((m) => m.text)).toEqual(damage.map((d) => d.original));
       expect(marks.map((m) => m.href)).toEqual(listed.map((l) => `/plans/${CONVERTED}/#note-${l.id.replace(/^note-/u, '')}`));
-    } finally {
-      await page.close();
-    }
+    });
   });
 
   test('the English page lists them in English', async () => {
-    const page = await browser.context.newPage();
-    try {
+    await inPage(async (page) => {
       await page.goto(pageUrl(site.url, `/en/plans/${CONVERTED}/`));
       expect((await page.locator('#note-converter').textContent())?.replace(/\s+/gu, ' ')).toMatch(
         new RegExp(`^The pinyin a web page’s script converter put after characters, ${damage.length} times, removed and not marked in the text \\(each is marked in the source view\\): line 2 區\\(qū\\), 構\\(gòu\\)`, 'u'),
       );
-    } finally {
-      await page.close();
-    }
+    });
   });
 });

@@ -55,15 +55,7 @@ const site = siteBuiltForFile({
 });
 const browser = browserForFile();
 
-/** Runs `check` in a new page of this file's browser, and closes the page. */
-async function inPage(check: (page: Page) => Promise<void>): Promise<void> {
-  const page = await browser.context.newPage();
-  try {
-    await check(page);
-  } finally {
-    await page.close();
-  }
-}
+const inPage = browser.inPage;
 
 /**
  * Runs `check` in a new page that records (and dismisses) any dialog, then requires that none opened: markup from a

@@ -16,6 +16,8 @@ export interface FileBrowser {
    * the context, one line each (`watchPageProblems`); empty otherwise. The file decides what to assert on it.
    */
   readonly problems: string[];
+  /** Runs `check` in a new tab of this browser, and closes the tab whatever `check` does. */
+  inPage(check: (page: Page) => Promise<void>): Promise<void>;
 }
 
 /**
@@ -47,5 +49,13 @@ export function browserForFile(options: { javaScriptEnabled?: boolean; watchProb
       return started(tab);
     },
     problems,
+    async inPage(check) {
+      const page = await started(launched).context.newPage();
+      try {
+        await check(page);
+      } finally {
+        await page.close();
+      }
+    },
   };
 }
