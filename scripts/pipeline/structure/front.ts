@@ -151,11 +151,11 @@ function isTitleCandidate(t: string): boolean {
   );
 }
 
-/** The notice's list of attachments (`附件：1.…` and the items after it): no heading, no title. */
+/** The notice's list of attachments (`附件：1.…` and the items after it): part of its text, no heading, no title. */
 function annexNoteLines(lines: WorkLine[], limit: number): Set<number> {
   const found = new Set<number>();
   for (let i = 0; i < limit; i++) {
-    if (!ANNEX_NOTE.test(lines[i]!.text)) continue;
+    if (!ANNEX_NOTE.test(lines[i]!.text) || len(lines[i]!.text) > 80) continue;
     found.add(i);
     while (i + 1 < limit && ANNEX_NOTE_ITEM.test(lines[i + 1]!.text) && len(lines[i + 1]!.text) <= 80) found.add(++i);
   }
@@ -203,15 +203,15 @@ function findTitle(lines: WorkLine[], named: { text: string }[], notice: Span | 
 
 /**
  * Roles of the covering notice's lines, by position: 发文字号, addressees, the notice's text and its list of
- * attachments (part of its text), then its signature block (short lines: issuing bodies, date, `（此件公开发布）`). The notice ends at the first line that is none of
+ * attachments (`annexNote`, part of its text), then its signature block (short lines: issuing bodies, date,
+ * `（此件公开发布）`). The notice ends at the first line that is none of
  * these once a notice element has been seen; lines before any notice element (a letterhead) stay in the front.
  */
-function noticeRoles(lines: WorkLine[], limit: number, skip: (i: number) => boolean): { roles: Map<number, ParagraphRole>; end: number } {
+function noticeRoles(lines: WorkLine[], limit: number, skip: (i: number) => boolean, annexNote: ReadonlySet<number>): { roles: Map<number, ParagraphRole>; end: number } {
   const roles = new Map<number, ParagraphRole>();
   let state: 'start' | 'notice' | 'signature' = 'start';
   let end = 0;
   let lastText = -2;
-  let annexNote = -2;
   for (let i = 0; i < limit; i++) {
     if (skip(i)) {
       if (state === 'start') state = 'notice';
@@ -226,10 +226,7 @@ function noticeRoles(lines: WorkLine[], limit: number, skip: (i: number) => bool
     else if (isDateLine(t) || DISCLOSURE_LINE.test(t) || /^特此通知$/u.test(s) || (ORG_LINE.test(s) && state !== 'start')) role = 'closing';
     else if (state === 'signature' && len(t) <= SHORT && !/[，,。；;]/u.test(t)) role = 'closing';
     else if (state !== 'signature' && NOTICE_TEXT.test(s)) role = 'body';
-    else if (state === 'notice' && lastText >= 0 && (ANNEX_NOTE.test(t) || (annexNote === i - 1 && ANNEX_NOTE_ITEM.test(t))) && len(t) <= 80) {
-      role = 'body';
-      annexNote = i;
-    }
+    else if (state === 'notice' && lastText >= 0 && annexNote.has(i)) role = 'body';
     else if (state === 'notice' && lastText === i - 1 && len(t) <= 40 && /[。，,]/u.test(t)) role = 'body'; // a notice sentence broken over two lines
     else if (state === 'notice' && lastText >= 0 && len(t) <= SHORT && !/[，,。；;:：]/u.test(t)) role = 'closing'; // the signature after the notice's text
     if (role === null) {
@@ -261,7 +258,7 @@ export function readFront(lines: WorkLine[], catalogTitle?: string): Front {
 
   const skip = (i: number) => (notice !== null && i >= notice.from && i < notice.to) || (title !== null && i >= title.from && i < title.to);
   const limit = title ? title.from : Math.min(toc ? toc.from : firstHeading, searchEnd);
-  const { roles, end } = noticeRoles(lines, limit, skip);
+  const { roles, end } = noticeRoles(lines, limit, skip, annexNote);
   let frontEnd = title ? title.from : end;
   // A headline's byline (speaker, date) follows the title.
   if (title && lines[title.to] && BYLINE.test(lines[title.to]!.text)) {
