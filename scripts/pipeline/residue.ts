@@ -69,7 +69,7 @@ const raised = (c: string) => String.fromCodePoint(c.codePointAt(0)! + 1);
  * reason): two or more such characters raised become a paragraph's end mark (`、/p>` → `。`), and none is one already
  * (`。/p>`: nothing was lowered).
  */
-export function decrementedBeforeTag(lines: readonly WorkLine[]): { lowered: string; original: string } | null {
+function decrementedBeforeTag(lines: readonly WorkLine[]): { lowered: string; original: string } | null {
   let shown: { lowered: string; original: string } | null = null;
   let evidence = 0;
   for (const line of lines) {

@@ -69,10 +69,9 @@ export function toMatchForm(source: string): MatchForm {
       j += cp.length;
     }
   };
-  for (const m of source.matchAll(PINYIN_DAMAGE)) {
-    if (letterCount(m[1]!) > 6) continue;
-    keep(i, m.index);
-    i = m.index + m[0].length;
+  for (const d of findPinyinDamage(source)) {
+    keep(i, d.index);
+    i = d.index + d.text.length;
   }
   keep(i, source.length);
 
@@ -112,7 +111,13 @@ export function findPinyinDamage(s: string): { index: number; text: string }[] {
 
 /** Step (a) of `simplify`: the text without converter damage. */
 export function dropDamage(s: string): string {
-  return s.replace(PINYIN_DAMAGE, (m: string, letters: string) => (letterCount(letters) > 6 ? m : ''));
+  let out = '';
+  let i = 0;
+  for (const d of findPinyinDamage(s)) {
+    out += s.slice(i, d.index);
+    i = d.index + d.text.length;
+  }
+  return out + s.slice(i);
 }
 
 /** Steps (b) and (c) of `simplify` for one code point (one code point out): `simplify` is `dropDamage`, then this per code point. */
