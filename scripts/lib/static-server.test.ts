@@ -161,6 +161,20 @@ describe('with compress: text compressed as a real host does, and only when the 
       await server.close();
     }
   });
+  test('a file rewritten while served (a rebuild under `npm start`) is sent as it is now, not as first compressed', async () => {
+    const server = await startStaticServer({ root, compress: true });
+    const page = join(root, 'plans', 'a', 'index.html');
+    try {
+      const before = await rawGet(server.origin, '/plans/a/', { 'accept-encoding': 'br' });
+      expect(brotliDecompressSync(before.body).toString()).toBe('<!doctype html><title>a</title>');
+      writeFileSync(page, '<!doctype html><title>a, rebuilt</title>');
+      const after = await rawGet(server.origin, '/plans/a/', { 'accept-encoding': 'br' });
+      expect(brotliDecompressSync(after.body).toString()).toBe('<!doctype html><title>a, rebuilt</title>');
+    } finally {
+      writeFileSync(page, '<!doctype html><title>a</title>');
+      await server.close();
+    }
+  });
   test('off by default: the tests see plain responses', async () => {
     const server = await startStaticServer({ root });
     try {

@@ -99,13 +99,15 @@ export async function startStaticServer(options: StaticServerOptions): Promise<S
   const root = resolve(options.root);
   const base = normaliseBase(options.base ?? '/');
 
-  // Compressed bodies by encoding and file (a built site does not change while it is served).
+  // Compressed bodies by encoding and file as it was (a rebuild while `npm start` serves rewrites files: served stale
+  // from here, a page showed the last build's HTML while the plain file had the new one).
   const compressed = new Map<string, Buffer>();
 
-  /** The file's bytes, compressed once per encoding and file when an encoding is given. */
+  /** The file's bytes, compressed once per encoding and version of the file when an encoding is given. */
   async function bodyOf(file: string, encoding: 'br' | 'gzip' | null): Promise<Buffer> {
     if (!encoding) return readFile(file);
-    const key = `${encoding} ${file}`;
+    const { mtimeMs, size } = await stat(file);
+    const key = `${encoding} ${mtimeMs} ${size} ${file}`;
     let packed = compressed.get(key);
     if (!packed) {
       const raw = await readFile(file);
