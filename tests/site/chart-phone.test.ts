@@ -26,7 +26,7 @@ const chartPages = builtPages(siteDir).filter((p) => readFileSync(p.file, 'utf8'
 /** What the page shows of each chart: the image file chosen, its drawn width (the SVG's own), the width shown, the scroll box. */
 const shownCharts = () =>
   browser.page.evaluate(async () => {
-    const images = [...document.querySelectorAll<HTMLImageElement>('figure.chart img')];
+    const images = [...document.querySelectorAll<HTMLImageElement>('figure.chart .chart-scroll img')];
     await Promise.all(images.map((img) => img.decode().catch(() => undefined)));
     return {
       pageWidth: document.documentElement.scrollWidth,

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { comparison, pickComparisonValues, type ComparedIndicator } from './comparison.ts';
-import { el, escapeXml, standaloneSize, standaloneSvg } from './svg.ts';
-import { fixturePlans } from './test-fixtures.ts';
+import { baselineTarget } from './baseline-target.ts';
+import { peers } from './peers.ts';
+import { el, escapeXml, printBands, standaloneSize, standaloneSvg, STANDALONE_PAD, type AnyChartModel } from './svg.ts';
+import { fixturePlans, xinji } from './test-fixtures.ts';
 import { textWidth } from './layout.ts';
 
 describe('el(name, attrs, children)', () => {
@@ -43,5 +45,51 @@ describe('standaloneSvg(model, id, source)', () => {
     expect(textWidth(cut, 13)).toBeLessThanOrEqual(320);
     // The same title fits a 480-unit drawing whole.
     expect(line(standaloneSvg(model, 'x', ['来源：地方科技规划参考库', title]))).toBe(title);
+  });
+});
+
+describe('printBands(model): the strips a chart of several rows prints in', () => {
+  /** Each panel's top and bottom in the file (the marks sit STANDALONE_PAD in). */
+  const panelSpans = (m: AnyChartModel): [number, number][] =>
+    m.kind === 'baseline-target'
+      ? m.panels.map((p) => [STANDALONE_PAD + p.y, STANDALONE_PAD + p.y + p.height])
+      : m.kind === 'peers'
+        ? m.panels.map((p) => [STANDALONE_PAD + p.y, STANDALONE_PAD + p.y + p.chartY + p.chart.height])
+        : [];
+  // 辛集 表1's nine pairs at 560 units: three panels a row, three rows.
+  const smallMultiples = baselineTarget({ slug: 'xinji-14th-five-year', planLabel: '辛集市“十四五”规划', targets: xinji });
+  const indicators: ComparedIndicator[] = [
+    { id: 'rd-intensity', name: '全社会研发投入强度', unit: '%', kind: 'ratio' },
+    { id: 'high-tech-enterprises', name: '高新技术企业数量', unit: '家', kind: 'stock' },
+  ];
+  const peerPanels = peers({ slug: 'beichen-2020-2022', plans: [fixturePlans.beichen, fixturePlans.hongqiao, fixturePlans.tianjin2014, fixturePlans.baodi], indicators });
+
+  test.each([
+    ['small multiples, a strip per row', smallMultiples, 3],
+    ['a peer view, a strip per panel', peerPanels, 2],
+  ] as const)('%s: together the whole file, each panel inside one strip', (_, model, strips) => {
+    const bands = printBands(model);
+    expect(bands).toHaveLength(strips);
+    expect(bands[0]!.y).toBe(0);
+    bands.slice(1).forEach((b, i) => expect(b.y, `strip ${i + 2} starts where ${i + 1} ends`).toBeCloseTo(bands[i]!.y + bands[i]!.height, 6));
+    const last = bands.at(-1)!;
+    expect(last.y + last.height).toBe(standaloneSize(model).height);
+    for (const [top, bottom] of panelSpans(model)) {
+      expect(bands.filter((b) => b.y <= top && bottom <= b.y + b.height), `panel ${top}–${bottom}`).toHaveLength(1);
+    }
+  });
+  test('the file names each strip as a view of its whole width, for an image of `<file>#band-N`', () => {
+    const svg = standaloneSvg(smallMultiples, 'x', ['来源', 'https://example.org/']);
+    const { width } = standaloneSize(smallMultiples);
+    const views = [...svg.matchAll(/<view id="band-(\d)" viewBox="0 ([\d.]+) (\d+) ([\d.]+)"\/>/gu)].map((m) => m.slice(1).map(Number));
+    expect(views).toEqual(printBands(smallMultiples).map((b, i) => [i + 1, b.y, width, b.height]));
+  });
+  test('a chart of one row is one strip, and its file names none', () => {
+    const twoPanels = baselineTarget({ slug: 'xinji-14th-five-year', planLabel: '辛集', targets: xinji.filter((t) => t.indicatorId === 'high-tech-enterprises' || t.indicatorId === 'tech-smes') });
+    expect(twoPanels.panels).toHaveLength(2);
+    expect(printBands(twoPanels)).toEqual([{ y: 0, height: standaloneSize(twoPanels).height }]);
+    expect(standaloneSvg(twoPanels, 'x', ['来源', 'https://example.org/'])).not.toContain('<view');
+    const bars = comparison({ indicator: indicators[0]!, values: pickComparisonValues([fixturePlans.beichen, fixturePlans.hongqiao], indicators[0]!) });
+    expect(printBands(bars)).toEqual([{ y: 0, height: standaloneSize(bars).height }]);
   });
 });

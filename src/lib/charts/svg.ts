@@ -15,7 +15,7 @@ import type { TrajectoryModel } from './trajectory.ts';
 import type { AxisModel, TextMark } from './types.ts';
 import type { ChartLocale } from './labels.ts';
 import { chineseRuns } from '../i18n/english.ts';
-import { wrapText } from './layout.ts';
+import { round, wrapText } from './layout.ts';
 
 export type AnyChartModel = BaselineTargetModel | TrajectoryModel | ComparisonModel | TimelineModel | PeersModel | SpreadModel;
 
@@ -192,16 +192,49 @@ export function standaloneSize(m: Pick<AnyChartModel, 'width' | 'height'>): { wi
   return { width: m.width + 2 * STANDALONE_PAD, height: m.height + 2 * STANDALONE_PAD + FOOTER };
 }
 
+/** A horizontal strip of a chart's file, in its viewBox units: from `y`, `height` tall, the file's whole width. */
+export interface PrintBand {
+  y: number;
+  height: number;
+}
+
+/** Where a chart's rows of panels lie, top and bottom, in the model's units (one row of small multiples, one peer panel). */
+function panelRows(m: AnyChartModel): [number, number][] {
+  if (m.kind === 'baseline-target') {
+    const rows = new Map<number, number>();
+    for (const p of m.panels) rows.set(p.y, Math.max(rows.get(p.y) ?? 0, p.y + p.height));
+    return [...rows];
+  }
+  if (m.kind === 'peers') return m.panels.map((p) => [p.y, p.y + p.chartY + p.chart.height]);
+  return [];
+}
+
+/**
+ * The strips a chart's file is printed in, top to bottom: one per row of panels, each cut halfway through the gap
+ * above it, the first from the file's top and the last to its bottom (with the source lines), so that together they
+ * are the whole drawing. A drawing printed as one image may not break, and a tall one left most of a page empty
+ * before it or was cut through a line of its text at the page's foot; strips break between rows. A chart of one row
+ * (or no panels) is one strip. The file names each strip (`<view id="band-N">`) for an image of it (`<file>#band-N`).
+ */
+export function printBands(m: AnyChartModel): PrintBand[] {
+  const { height } = standaloneSize(m);
+  const rows = panelRows(m).sort((a, b) => a[0] - b[0]);
+  const cuts = rows.slice(1).map(([top], i) => Math.round(STANDALONE_PAD + (rows[i]![1] + top) / 2));
+  const edges = [0, ...cuts, height];
+  return edges.slice(1).map((bottom, i) => ({ y: edges[i]!, height: round(bottom - edges[i]!) }));
+}
+
 /**
  * The standalone SVG document of a chart: XML declaration, `xmlns`, size, `<title>` and `<desc>` (the model's
  * title and its description with every number), the marks on a white background, and a source line under them
  * (`source`: where the chart comes from, such as the site and the page's title, a line each), so a chart taken away
- * still says where it is from.
+ * still says where it is from. A chart of several rows names each row's strip for print (`printBands`).
  */
 export function standaloneSvg(m: AnyChartModel, id: string, source: readonly [string, string], locale: ChartLocale = 'zh-CN'): string {
   const pad = STANDALONE_PAD;
   const { width, height } = standaloneSize(m);
   const en = locale === 'en';
+  const bands = printBands(m);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${el(
     'svg',
     // The Chinese file says nothing of its language (as before); the English one says it is English.
@@ -210,6 +243,7 @@ export function standaloneSvg(m: AnyChartModel, id: string, source: readonly [st
       el('title', { id: `${id}-title` }, words(m.title, locale)),
       el('desc', { id: `${id}-desc` }, words(m.description, locale)),
       el('style', {}, STANDALONE_STYLE),
+      ...(bands.length > 1 ? bands.map((b, i) => el('view', { id: `band-${i + 1}`, viewBox: `0 ${b.y} ${width} ${b.height}` })) : []),
       el('rect', { class: 'background', width, height }),
       el('g', { transform: `translate(${pad} ${pad})` }, chartMarks(m, id, locale)),
       el('text', { class: 'source', x: pad, y: height - pad - 18, 'text-anchor': 'start' }, words(fitLine(source[0], m.width), locale)),
