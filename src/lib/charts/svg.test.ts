@@ -2,8 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { comparison, pickComparisonValues, type ComparedIndicator } from './comparison.ts';
 import { baselineTarget } from './baseline-target.ts';
 import { peers } from './peers.ts';
-import { el, escapeXml, printBands, standaloneSize, standaloneSvg, STANDALONE_PAD, type AnyChartModel } from './svg.ts';
-import { fixturePlans, xinji } from './test-fixtures.ts';
+import { el, escapeXml, PRINT_STRIP, printBands, standaloneSize, standaloneSvg, STANDALONE_PAD, type AnyChartModel } from './svg.ts';
+import { fixturePlans, v, xinji } from './test-fixtures.ts';
+import { timeline } from './timeline.ts';
+import type { PlanValue } from './types.ts';
 import { textWidth } from './layout.ts';
 
 describe('el(name, attrs, children)', () => {
@@ -49,13 +51,18 @@ describe('standaloneSvg(model, id, source)', () => {
 });
 
 describe('printBands(model): the strips a chart of several rows prints in', () => {
-  /** Each panel's top and bottom in the file (the marks sit STANDALONE_PAD in). */
-  const panelSpans = (m: AnyChartModel): [number, number][] =>
-    m.kind === 'baseline-target'
-      ? m.panels.map((p) => [STANDALONE_PAD + p.y, STANDALONE_PAD + p.y + p.height])
+  /** Each panel's or bar's top and bottom in the file (the marks sit STANDALONE_PAD in; a bar's line above it is 14 units). */
+  const rowSpans = (m: AnyChartModel): [number, number][] =>
+    (m.kind === 'baseline-target'
+      ? m.panels.map((p): [number, number] => [p.y, p.y + p.height])
       : m.kind === 'peers'
-        ? m.panels.map((p) => [STANDALONE_PAD + p.y, STANDALONE_PAD + p.y + p.chartY + p.chart.height])
-        : [];
+        ? m.panels.map((p): [number, number] => [p.y, p.y + p.chartY + p.chart.height])
+        : m.kind === 'comparison'
+          ? m.bars.map((b): [number, number] => [b.rowLabel.y - 14, b.y + b.height])
+          : m.kind === 'timeline'
+            ? m.rows.map((r): [number, number] => [r.rowLabel.y - 14, r.bar.y + r.bar.height])
+            : []
+    ).map(([top, bottom]) => [STANDALONE_PAD + top, STANDALONE_PAD + bottom]);
   // 辛集 表1's nine pairs at 560 units: three panels a row, three rows.
   const smallMultiples = baselineTarget({ slug: 'xinji-14th-five-year', planLabel: '辛集市“十四五”规划', targets: xinji });
   const indicators: ComparedIndicator[] = [
@@ -63,19 +70,34 @@ describe('printBands(model): the strips a chart of several rows prints in', () =
     { id: 'high-tech-enterprises', name: '高新技术企业数量', unit: '家', kind: 'stock' },
   ];
   const peerPanels = peers({ slug: 'beichen-2020-2022', plans: [fixturePlans.beichen, fixturePlans.hongqiao, fixturePlans.tianjin2014, fixturePlans.baodi], indicators });
+  // An indicator page of a library of thousands: 40 plans' targets (INDICATOR_BARS), a region of 40 plans.
+  const forty = Array.from({ length: 40 }, (_, i) => i + 1);
+  const bars = comparison({
+    indicator: indicators[0]!,
+    values: forty.map((i): PlanValue => ({ ...v({ indicatorId: 'rd-intensity', value: i / 10, unit: '%', year: 2025, kind: 'target', blockId: 'p1' }), slug: `plan-${i}`, planLabel: `某区${i}` })),
+  });
+  const periods = timeline({ plans: forty.map((i) => ({ slug: `plan-${i}`, planLabel: `某区${i}`, period: { start: 2000 + (i % 20), end: 2003 + (i % 20), outlook: null }, source: { quote: null, line: null } })) });
 
   test.each([
     ['small multiples, a strip per row', smallMultiples, 3],
     ['a peer view, a strip per panel', peerPanels, 2],
-  ] as const)('%s: together the whole file, each panel inside one strip', (_, model, strips) => {
+    ['40 bars of a comparison, four to a strip (48 units each, 200 at most)', bars, 10],
+    ['40 plans on a timeline, four to a strip (46 units each)', periods, 10],
+  ] as const)('%s: together the whole file, each panel or bar inside one strip', (_, model, strips) => {
     const bands = printBands(model);
     expect(bands).toHaveLength(strips);
     expect(bands[0]!.y).toBe(0);
     bands.slice(1).forEach((b, i) => expect(b.y, `strip ${i + 2} starts where ${i + 1} ends`).toBeCloseTo(bands[i]!.y + bands[i]!.height, 6));
     const last = bands.at(-1)!;
     expect(last.y + last.height).toBe(standaloneSize(model).height);
-    for (const [top, bottom] of panelSpans(model)) {
-      expect(bands.filter((b) => b.y <= top && bottom <= b.y + b.height), `panel ${top}–${bottom}`).toHaveLength(1);
+    for (const [top, bottom] of rowSpans(model)) {
+      expect(bands.filter((b) => b.y <= top && bottom <= b.y + b.height), `row ${top}–${bottom}`).toHaveLength(1);
+    }
+    // Rows are gathered while they fit a strip, never more (only a row taller than a strip stands alone).
+    const rows = rowSpans(model);
+    for (const b of bands.slice(1, -1)) {
+      const inside = rows.filter(([top, bottom]) => b.y <= top && bottom <= b.y + b.height);
+      if (inside.length > 1) expect(inside.at(-1)![1] - inside[0]![0]).toBeLessThanOrEqual(PRINT_STRIP);
     }
   });
   test('the file names each strip as a view of its whole width, for an image of `<file>#band-N`', () => {

@@ -15,7 +15,7 @@ import type { TrajectoryModel } from './trajectory.ts';
 import type { AxisModel, TextMark } from './types.ts';
 import type { ChartLocale } from './labels.ts';
 import { chineseRuns } from '../i18n/english.ts';
-import { round, wrapText } from './layout.ts';
+import { FONT, round, wrapText } from './layout.ts';
 
 export type AnyChartModel = BaselineTargetModel | TrajectoryModel | ComparisonModel | TimelineModel | PeersModel | SpreadModel;
 
@@ -198,28 +198,52 @@ export interface PrintBand {
   height: number;
 }
 
-/** Where a chart's rows of panels lie, top and bottom, in the model's units (one row of small multiples, one peer panel). */
-function panelRows(m: AnyChartModel): [number, number][] {
-  if (m.kind === 'baseline-target') {
-    const rows = new Map<number, number>();
-    for (const p of m.panels) rows.set(p.y, Math.max(rows.get(p.y) ?? 0, p.y + p.height));
-    return [...rows];
+/**
+ * Where a chart's rows lie, top and bottom, in the model's units: a row of small multiples, a peer panel, a bar with
+ * the line above it (comparison, timeline). A row is never cut in print.
+ */
+function chartRows(m: AnyChartModel): [number, number][] {
+  switch (m.kind) {
+    case 'baseline-target': {
+      const rows = new Map<number, number>();
+      for (const p of m.panels) rows.set(p.y, Math.max(rows.get(p.y) ?? 0, p.y + p.height));
+      return [...rows];
+    }
+    case 'peers':
+      return m.panels.map((p) => [p.y, p.y + p.chartY + p.chart.height]);
+    case 'comparison':
+      return m.bars.map((b) => [b.rowLabel.y - FONT, b.y + b.height]);
+    case 'timeline':
+      return m.rows.map((r) => [r.rowLabel.y - FONT, r.bar.y + r.bar.height]);
+    default:
+      return [];
   }
-  if (m.kind === 'peers') return m.panels.map((p) => [p.y, p.y + p.chartY + p.chart.height]);
-  return [];
 }
 
 /**
- * The strips a chart's file is printed in, top to bottom: one per row of panels, each cut halfway through the gap
- * above it, the first from the file's top and the last to its bottom (with the source lines), so that together they
- * are the whole drawing. A drawing printed as one image may not break, and a tall one left most of a page empty
- * before it or was cut through a line of its text at the page's foot; strips break between rows. A chart of one row
- * (or no panels) is one strip. The file names each strip (`<view id="band-N">`) for an image of it (`<file>#band-N`).
+ * The most rows a print strip gathers, in viewBox units (about px on paper): a quarter of the type area's height
+ * (850 px), so that a page ends at most that much short. A row taller than it is a strip of its own.
+ */
+export const PRINT_STRIP = 200;
+
+/**
+ * The strips a chart's file is printed in, top to bottom: its rows, gathered while a strip stays within
+ * `PRINT_STRIP` (a row of small multiples or a peer panel is a strip of its own; four bars of a comparison make one),
+ * each cut halfway through the gap above it, the first from the file's top and the last to its bottom (with the axis
+ * and the source lines), so that together they are the whole drawing. A drawing printed as one image may not break:
+ * a tall one left most of a page empty before it, or was cut through a line of its text at the page's foot; strips
+ * break between rows. A chart of one strip is printed as it is shown. The file names each strip
+ * (`<view id="band-N">`) for an image of it (`<file>#band-N`).
  */
 export function printBands(m: AnyChartModel): PrintBand[] {
   const { height } = standaloneSize(m);
-  const rows = panelRows(m).sort((a, b) => a[0] - b[0]);
-  const cuts = rows.slice(1).map(([top], i) => Math.round(STANDALONE_PAD + (rows[i]![1] + top) / 2));
+  const strips: [number, number][] = [];
+  for (const [top, bottom] of chartRows(m).sort((a, b) => a[0] - b[0])) {
+    const last = strips.at(-1);
+    if (last && bottom - last[0] <= PRINT_STRIP) last[1] = bottom;
+    else strips.push([top, bottom]);
+  }
+  const cuts = strips.slice(1).map(([top], i) => Math.round(STANDALONE_PAD + (strips[i]![1] + top) / 2));
   const edges = [0, ...cuts, height];
   return edges.slice(1).map((bottom, i) => ({ y: edges[i]!, height: round(bottom - edges[i]!) }));
 }
