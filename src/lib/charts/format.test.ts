@@ -79,7 +79,7 @@ describe('layout helpers', () => {
   test("the phone drawing's rule is under PHONE_MEDIA, sized PHONE_WIDTH plus the margin, and fits a 360 px phone", () => {
     // Chart.astro's <picture> picks the phone drawing by PHONE_MEDIA; the CSS must size it under the same query.
     const css = readFileSync('src/styles/charts.css', 'utf8');
-    const rule = new RegExp(`@media ${PHONE_MEDIA.replace(/[()]/gu, '\\$&')}\\s*\\{\\s*\\.chart img\\.chart-has-phone\\s*\\{\\s*--chart-max:\\s*${PHONE_WIDTH + 2 * STANDALONE_PAD}px;`, 'u');
+    const rule = new RegExp(`@media ${PHONE_MEDIA.replace(/[()]/gu, '\\$&')}\\s*\\{\\s*\\.chart-scroll img\\.chart-has-phone\\s*\\{\\s*--chart-max:\\s*${PHONE_WIDTH + 2 * STANDALONE_PAD}px;`, 'u');
     expect(css).toMatch(rule);
     // A 360 px phone gives a page 328 px (16 px either side): the drawing's smallest width must fit in it.
     expect(minWidthFor(PHONE_WIDTH + 2 * STANDALONE_PAD)).toBeLessThanOrEqual(328);
