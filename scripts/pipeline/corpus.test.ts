@@ -42,6 +42,8 @@ interface Gold {
   first_heading: string | null;
   chrome_lines: string[];
   targets: GoldTarget[];
+  /** What the reader noted of the text's form (`run-in-paragraphs`, `traditional`, `mojibake`, …). */
+  traits: string[];
 }
 const gold: Gold[] = JSON.parse(readFileSync(join(DIR, 'gold.json'), 'utf8'));
 const registries = loadRegistries('seeds', 'content');
@@ -175,6 +177,19 @@ describe('corpus: every text against its gold reading', () => {
     };
     expect(wrong.filter((f) => !(f in known)).map(detail)).toEqual([]);
     expect(Object.keys(known).filter((f) => !wrong.includes(f as Field))).toEqual([]);
+  });
+});
+
+describe('corpus: forms the gold notes', () => {
+  test('paragraphs run together on one line (trait run-in-paragraphs) are cut into paragraphs; no other text is cut', () => {
+    const runIn = results.filter((r) => r.g.traits.includes('run-in-paragraphs')).map((r) => keyOf(r.g));
+    expect(runIn.length, 'texts the gold reads as run together').toBeGreaterThan(0);
+    expect(results.filter((r) => (r.doc?.source.runIn ?? 0) > 0).map((r) => keyOf(r.g))).toEqual(runIn);
+    for (const r of results.filter((x) => x.g.traits.includes('run-in-paragraphs'))) {
+      // Its one line of text (the whole excerpt) is now several paragraphs.
+      const paragraphs = r.doc!.blocks.filter((b) => b.kind === 'paragraph' && b.part === 'body');
+      expect(paragraphs.length, keyOf(r.g)).toBeGreaterThan(1);
+    }
   });
 });
 

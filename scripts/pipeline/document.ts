@@ -29,6 +29,7 @@ import { parseStructure, type DraftBlock } from './structure/index.ts';
 import { markTerms } from './terms.ts';
 import { extractIncentives } from './incentives.ts';
 import { extractTargets } from './targets.ts';
+import { splitRunIn } from './run-in.ts';
 import { unwrapLines } from './unwrap.ts';
 import { findInstrumentMentions } from './instruments.ts';
 import { assignThemes } from './themes.ts';
@@ -170,8 +171,9 @@ export function buildPlanDocument(seed: SeedInput, reg: Registries): PlanDocumen
   const { kept, removed } = removeChrome(lines, reg.chrome);
   const repaired = removeResidue(applyCorrections(kept, reg.corrections[seed.name] ?? [], seed.path));
   const unwrapped = unwrapLines(repaired, new Set(removed.map((r) => r.line)));
+  const paragraphs = splitRunIn(unwrapped.lines);
   const catalog = reg.catalog[seed.name] ?? {};
-  const structure = parseStructure(unwrapped.lines, {
+  const structure = parseStructure(paragraphs.lines, {
     file: seed.path,
     catalogTitle: catalog.title,
     runInHeadings: catalog.runInHeadings ? new RegExp(catalog.runInHeadings, 'u') : undefined,
@@ -223,6 +225,7 @@ export function buildPlanDocument(seed: SeedInput, reg: Registries): PlanDocumen
       encoding: decoded.encoding,
       lineCount: lines.length,
       lineWrap: unwrapped.wrap,
+      runIn: paragraphs.breaks || null,
     },
     meta,
     blocks,

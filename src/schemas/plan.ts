@@ -494,6 +494,11 @@ export const SourceInfoSchema = z.object({
    * line breaks removed inside paragraphs (scripts/pipeline/unwrap.ts); `null` when its lines are its paragraphs.
    */
   lineWrap: z.object({ width: z.number().positive(), joins: z.number().int().positive() }).nullable().default(null),
+  /**
+   * A text whose paragraphs run together on one line, a space between them (a scrape that lost the paragraphs' line
+   * breaks): the places it was cut into paragraphs (scripts/pipeline/run-in.ts); `null` when there were none.
+   */
+  runIn: z.number().int().positive().nullable().default(null),
 });
 
 /** Counts the ingest prints and the notes quote. */

@@ -8,7 +8,8 @@
  * page, the bodies named in the task table link to their department pages, which give each row's task, and the
  * standards are the analysis page's. A real text through a traditional-script gateway whose converter left pinyin
  * after characters (corpus 04: `習(xí)近平`): the page reads without it, its repairs list it once for all, each removal
- * under an id the source view links to. The tables plan ends with a colophon (版记), set apart from its text.
+ * under an id the source view links to. The tables plan ends with a colophon (版记), set apart from its text. A real
+ * news report whose paragraphs run together on one line, a space between them (corpus 09): a paragraph each on the page.
  * Expectations come from the fixtures, read by hand.
  */
 import { copyFileSync, readFileSync } from 'node:fs';
@@ -24,12 +25,15 @@ const SLUG = '007-wrapped';
 const TABLES = '008-tables-fixture';
 const CONVERTER = 'tests/fixtures/corpus/04_shandong_kjqs_2022_big5.txt';
 const CONVERTED = 'shandong-measures';
+const RUN_IN = 'tests/fixtures/corpus/09_guangxi_kjcx_14th_news_big5.txt';
+const RUN_IN_SLUG = 'guangxi-2021-2025';
 const site = siteBuiltForFile({
   name: 'other-forms-build',
   writeSeeds: (seeds) => {
     copyFileSync('tests/fixtures/wrapped/wrapped.txt', join(seeds, FILE));
     copyFileSync('tests/fixtures/tables/008_tables_fixture.txt', join(seeds, '008_tables_fixture.txt'));
     copyFileSync(CONVERTER, join(seeds, '009_big5_converter.txt'));
+    copyFileSync(RUN_IN, join(seeds, '010_run_in.txt'));
   },
   timeoutMs: 300_000,
 });
@@ -78,6 +82,7 @@ describe('a text copied out of a PDF, broken at the printed line', () => {
     for (const path of [
       `plans/${SLUG}/index.html`, `en/plans/${SLUG}/index.html`, `plans/${TABLES}/index.html`, `en/plans/${TABLES}/index.html`,
       `plans/${TABLES}/analysis/index.html`, `en/plans/${TABLES}/analysis/index.html`, `plans/${CONVERTED}/index.html`, `en/plans/${CONVERTED}/index.html`,
+      `plans/${RUN_IN_SLUG}/index.html`, `en/plans/${RUN_IN_SLUG}/index.html`,
     ]) {
       const report = await validator.validateString(readFileSync(join(site.siteDir, path), 'utf8'));
       expect(report.results.flatMap((r) => r.messages.map((m) => `${path}:${m.line} ${m.ruleId} ${m.message}`))).toEqual([]);
@@ -181,6 +186,34 @@ describe('a text with a script converter’s pinyin after characters', () => {
       await page.goto(pageUrl(site.url, `/en/plans/${CONVERTED}/`));
       expect((await page.locator('#note-converter').textContent())?.replace(/\s+/gu, ' ')).toMatch(
         new RegExp(`^The pinyin a web page’s script converter put after characters, ${damage.length} times, removed and not marked in the text \\(each is marked in the source view\\): line 2 區\\(qū\\), 構\\(gòu\\)`, 'u'),
+      );
+    });
+  });
+});
+
+describe('a news report whose paragraphs run together on one line', () => {
+  // The source, read by hand: its text on one line (a stray `|` on the next); a space after 情況。 and after 建設。
+  // starts the next paragraph.
+  const source = readFileSync(RUN_IN, 'utf8');
+  test('the page shows its three paragraphs, and says where they were divided', async () => {
+    const [first] = source.split('\n');
+    expect(first).toContain('相關情況。 “十四五”時期');
+    expect(first).toContain('加快建設。 為此');
+    await inPage(async (page) => {
+      await page.goto(pageUrl(site.url, `/plans/${RUN_IN_SLUG}/`));
+      const paragraphs = (await page.locator('.plan-text p[id]').evaluateAll((ps) => ps.map((p) => p.id)));
+      expect(paragraphs).toEqual(['p0-1', 'p0-2', 'p0-3']);
+      const words = async (id: string) => wordsOf(await page.locator(`#${id}`).textContent());
+      // (The cited 《廣西日報》 carries a note number, which wordsOf cannot tell from the 12 after it.)
+      expect(await words('p0-1')).toMatch(/^《廣西日報》.*月17日報道12月16日,.*解讀規劃制定實施相關情況。$/u);
+      expect(await words('p0-2')).toMatch(/^“十四五”時期,我區將堅持創新.*面向東盟科技創新合作區加快建設。$/u);
+      expect(await words('p0-3')).toMatch(/^為此,我區將持續實施科技創新“組合拳”/u);
+      const note = page.locator('.line-wrap');
+      expect((await note.textContent())?.replace(/\s+/gu, '')).toBe('原文各段连排在同一行，段与段之间只隔一个空格；据句末的空格分为段落（2处）；各行原貌见原文视图。');
+      expect(await note.locator('a').getAttribute('href')).toBe(`/plans/${RUN_IN_SLUG}/source/`);
+      await page.goto(pageUrl(site.url, `/en/plans/${RUN_IN_SLUG}/`));
+      expect((await page.locator('.line-wrap').textContent())?.replace(/\s+/gu, ' ').trim()).toBe(
+        'The source runs its paragraphs together on one line, a space between them; the text is divided into paragraphs at the 2 spaces after a sentence’s end. The lines as they were are in the source view.',
       );
     });
   });

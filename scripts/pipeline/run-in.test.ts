@@ -1,0 +1,73 @@
+import { describe, expect, test } from 'vitest';
+import { loadRegistries } from '../registries.ts';
+import type { WorkLine } from './corrections.ts';
+import { buildPlanDocument } from './document.ts';
+import { expectedLines, findFirstLoss, modelText } from './lossless.ts';
+import { runInBreaks, splitRunIn } from './run-in.ts';
+
+const reg = loadRegistries('seeds', 'content');
+const line = (text: string, n = 1): WorkLine => ({ n, raw: text, text, repairs: [] });
+const texts = (text: string) => splitRunIn([line(text)]).lines.map((l) => l.text);
+
+describe('splitRunIn: paragraphs run together on one line, a space between them', () => {
+  test('a space after a sentence’s end, twice or more, ends a paragraph: a line each, of the same source line', () => {
+    const { lines, breaks } = splitRunIn([line('记者报道 会议召开。会议指出，要加快创新。 “十四五”时期，全市将建设创新平台。 为此，全市将实施三项工程。', 7)]);
+    expect(lines.map((l) => l.text)).toEqual(['记者报道 会议召开。会议指出，要加快创新。', '“十四五”时期，全市将建设创新平台。', '为此，全市将实施三项工程。']);
+    expect(lines.map((l) => l.n)).toEqual([7, 7, 7]);
+    expect(breaks).toBe(2);
+  });
+  test('once, a space is a typing habit; an indent of two ideographic spaces is a paragraph', () => {
+    expect(texts('会议召开。 会议指出，要加快创新。')).toEqual(['会议召开。 会议指出，要加快创新。']);
+    expect(texts('会议召开。\u3000\u3000会议指出，要加快创新。')).toEqual(['会议召开。', '会议指出，要加快创新。']);
+  });
+  test('a bracket after the space is a note on the sentence before it, and punctuation no sentence’s start', () => {
+    expect(runInBreaks('推广应用。 （责任单位：区科技局）加强合作。 (牵头单位：区财政局)')).toEqual([]);
+    expect(runInBreaks('提高水平。 ，继续推进。 、')).toEqual([]);
+    // Closing quotes stay with their sentence.
+    expect(texts('他说：“要创新。” 会议要求加强合作。” 全市推进。')).toEqual(['他说：“要创新。”', '会议要求加强合作。”', '全市推进。']);
+  });
+  test('in such a line, a heading’s title ends at the space after it (it had no full stop to end it)', () => {
+    expect(texts('为加快建设，制定本方案。 一、总体要求 坚持创新驱动发展。 （一）主要目标 到2025年建成。')).toEqual([
+      '为加快建设，制定本方案。',
+      '一、总体要求',
+      '坚持创新驱动发展。',
+      '（一）主要目标',
+      '到2025年建成。',
+    ]);
+    // Not in a line whose paragraphs are not run together, and not past a sentence's punctuation.
+    expect(texts('一、总体要求 坚持创新驱动发展。')).toEqual(['一、总体要求 坚持创新驱动发展。']);
+    expect(texts('开展调研。 1.加强合作，推进 共建。 2.完善机制。')).toEqual(['开展调研。', '1.加强合作，推进 共建。', '2.完善机制。']);
+  });
+  test('a line without such spaces is given back as it was', () => {
+    const plain = line('一、总体要求。全市推进科技创新，到2025年研发投入强度达到2.5%。');
+    const { lines, breaks } = splitRunIn([plain]);
+    expect(lines[0]).toBe(plain);
+    expect(breaks).toBe(0);
+  });
+  test('repairs stay on their paragraph, at their place in it', () => {
+    const text = '会议召开。 全市推进習(xí)创新。 为此加快建设。';
+    const repair = { start: 10, end: 11, column: 10, original: '習(xí)', replacement: '習', reason: 'r', reasonEn: 'r', source: 'converter' as const };
+    const { lines } = splitRunIn([{ n: 3, raw: text, text: text.replace('習(xí)', '習'), repairs: [{ ...repair, start: 10, end: 11 }] }]);
+    expect(lines[1]!.text).toBe('全市推进習创新。');
+    expect(lines[1]!.repairs.map((r) => [r.start, r.end, r.column])).toEqual([[4, 5, 10]]);
+  });
+});
+
+describe('a plan text whose paragraphs run together, through the pipeline', () => {
+  // A made-up notice of the shape scraped pages give when the text of every <p> is joined with a space.
+  const text = [
+    '某某区科技创新三年行动方案',
+    '为加快建设创新型城区，制定本方案。 一、总体要求 坚持创新驱动发展。到2025年，全区高新技术企业达到120家。 二、重点任务 （一）培育创新主体。实施科技企业培育工程。 三、保障措施 加强组织领导。',
+  ].join('\n');
+  const doc = buildPlanDocument({ name: 'run-in.txt', path: 'run-in.txt', bytes: Buffer.from(text) }, reg);
+  test('its headings are read as headings, its paragraphs as paragraphs', () => {
+    expect(doc.outline.map((s) => s.title)).toEqual(['总体要求', '重点任务', '保障措施']);
+    expect(doc.outline[1]!.children.map((s) => s.title)).toEqual(['培育创新主体']);
+    // Three sentence ends with a space after them, and three headings' titles run into their paragraphs.
+    expect(doc.source.runIn).toBe(6);
+    expect(doc.targets.map((t) => [t.value, t.unit, t.year])).toContainEqual([120, '家', 2025]);
+  });
+  test('nothing is lost: every character of the source reaches the model', () => {
+    expect(findFirstLoss(expectedLines(text, doc), modelText(doc))).toBeNull();
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * Stage 4d: paragraphs run together on one line → a line each. A page scraped without its paragraphs' line breaks
+ * (each `<p>`'s text joined to the next with a space, or with the paragraph's indent of two ideographic spaces) keeps
+ * only that space where a paragraph ended: `…相关情况。 “十四五”时期，…`. Read as it is, the whole report is one
+ * paragraph: a phone shows a wall of text, and a heading inside it (`…任务。 二、保障措施`) is no heading.
+ *
+ * A line is read as run together when whitespace stands between a sentence's end (`。！？`, with the closing quotes
+ * after it) and the start of another sentence, in two places or more, or once as an indent (two ideographic spaces).
+ * One space after a full stop, once, is a typing habit, not a paragraph. What follows must start a sentence: not a
+ * bracket, which opens a note on the sentence before it (`。 （责任单位：区科技局）`) unless it is a heading's number
+ * (`（一）`), nor punctuation. The line is cut
+ * there into lines of the same source line; the whitespace goes (the lossless check ignores whitespace), nothing else.
+ * In such a line a heading was a paragraph of its own too, with no full stop to end it: a numbered paragraph
+ * (`一、总体要求 坚持创新驱动。`) ends at its first space before any sentence's punctuation.
+ */
+import type { WorkLine } from './corrections.ts';
+import { slicePiece, wholeLine } from './piece.ts';
+import { startsWithNumber } from './structure/headings.ts';
+
+/** A sentence's end, the whitespace after it, and (looked at, not taken) the first character of the next sentence. */
+const RUN_IN = /[。！？!?][”’」』"']*([ \u00a0\u3000]+)(?=[^\s|｜，,。、；;：:！？!?）)】\]〕”’」』])/gu;
+/** A bracket opens a note on the sentence before it (`（责任单位：…）`), unless it is a heading's number (`（一）`). */
+const BRACKET = /^[（(【[〔]/u;
+/** A paragraph's indent in the official format: two ideographic spaces. */
+const INDENT = /\u3000\u3000/u;
+
+/** A heading's title run into the paragraph after it: the whitespace before any sentence punctuation. */
+const AFTER_TITLE = /^[^。！？!?；;，,：:\s]+([ \u00a0\u3000]+)(?=\S)/u;
+
+/** Where `text` runs one paragraph into the next: the offsets of the whitespace between them, start and end. */
+export function runInBreaks(text: string): [number, number][] {
+  const found = [...text.matchAll(RUN_IN)]
+    .map((m): [number, number] => [m.index + m[0].length - m[1]!.length, m.index + m[0].length])
+    .filter(([, end]) => !BRACKET.test(text.slice(end)) || startsWithNumber(text.slice(end)));
+  if (found.length < 2 && !found.some(([start, end]) => INDENT.test(text.slice(start, end)))) return [];
+  // Each paragraph that starts with a heading's number: its title ends at the first space.
+  const titles = [0, ...found.map(([, end]) => end)].flatMap((start): [number, number][] => {
+    const rest = text.slice(start);
+    const m = startsWithNumber(rest) ? AFTER_TITLE.exec(rest) : null;
+    return m ? [[start + m[0].length - m[1]!.length, start + m[0].length]] : [];
+  });
+  return [...found, ...titles].sort((a, b) => a[0] - b[0]);
+}
+
+/** Cuts each line whose paragraphs run together into a line per paragraph; `breaks` counts the cuts. */
+export function splitRunIn(lines: WorkLine[]): { lines: WorkLine[]; breaks: number } {
+  let breaks = 0;
+  const out = lines.flatMap((line) => {
+    const cuts = runInBreaks(line.text);
+    if (cuts.length === 0) return [line];
+    breaks += cuts.length;
+    const piece = wholeLine(line);
+    const edges = [0, ...cuts.flat(), line.text.length];
+    return Array.from({ length: cuts.length + 1 }, (_, k): WorkLine => {
+      const part = slicePiece(piece, edges[2 * k]!, edges[2 * k + 1]!);
+      return { n: part.line, raw: part.text, text: part.text, repairs: part.repairs, ...(part.breaks ? { breaks: part.breaks } : {}) };
+    });
+  });
+  return { lines: out, breaks };
+}
