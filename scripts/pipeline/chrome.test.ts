@@ -26,6 +26,21 @@ describe('splitLines(text)', () => {
 });
 
 describe('removeChrome(lines, rules)', () => {
+  test('a line of the document that starts with chrome (a page scraped onto one line) is kept whole, not taken with it', () => {
+    // Broken once: a breadcrumb rule took such a line, and with it every word of the document ("no document text").
+    const runTogether = `您现在的位置：首页 > 政务公开 > 政策文件 ${longLine} ${longLine} ${longLine}`;
+    const { kept, removed } = removeChrome(splitLines(`${runTogether}\n`), rules);
+    expect(removed).toEqual([]);
+    expect(kept.map((l) => l.text)).toEqual([runTogether]);
+    // Not by a rule that may match anywhere either (the QR-code prompt is no whole-line pattern).
+    const qr = `扫一扫在手机打开当前页 ${longLine} ${longLine} ${longLine}`;
+    expect(removeChrome(splitLines(`正文开头。\n${qr}\n正文结尾。\n`), rules).removed).toEqual([]);
+    // Such a line is the document's text: the portal block above the document ends before it, so a rule for that
+    // block no longer reaches the lines after it.
+    expect(removeChrome(splitLines(`${runTogether}\n分享到：\n`), rules).removed).toEqual([]);
+    // A short line of chrome still goes.
+    expect(removeChrome(splitLines(`扫一扫在手机打开当前页\n${longLine}\n`), rules).removed.map((r) => r.rule)).toEqual(['QR-code widget']);
+  });
   test('drops breadcrumbs, widgets and footers and lists each with its rule and exact text', () => {
     const text = ['位置:首页--政务公开--政策文件', '字体大小:       ', longLine, '[关闭窗口]', '政策解读', '网站标识码:1201130001 津ICP备12007310号-1'].join('\n');
     const { kept, removed } = removeChrome(splitLines(text), rules);

@@ -24,6 +24,13 @@ export interface ChromeResult {
 
 /** A line this long that no rule recognises is running text. */
 const RUNNING_TEXT = 60;
+/**
+ * A line this long with a sentence in it is the document's text, whatever it starts with: no rule takes it. A portal's
+ * chrome or field line is short (the longest the seeds and the corpus have: 67 characters); a scrape that ran the
+ * page's chrome and the document together on one line (`您现在的位置：首页 > … 为深入实施…。`) gave a line a
+ * breadcrumb rule took whole, the whole document with it. Kept, the chrome stays in the text, shown as printed.
+ */
+const DOCUMENT_LINE = 200;
 /** A sentence, a salutation (`各区人民政府，市政府各部门：`, `各位领导，同志们：`) or a numbered heading. */
 const SENTENCE = /。|(?<![a-zA-Z0-9#]);/u; // (the matching form has `；` as `;`; `&nbsp;` is no sentence)
 const SALUTATION = /^各\S.{0,80}?[:：]/u;
@@ -88,12 +95,13 @@ export function removeChrome(lines: SourceLine[], rules: ChromeRule[]): ChromeRe
   const body = lines.filter((l) => l.text !== '');
   const form = body.map((l) => simplify(l.text));
   const matchesAny = (text: string) => compiled.some((r) => r.re.test(text));
+  const documentLine = form.map((t) => [...t].length >= DOCUMENT_LINE && SENTENCE.test(t));
 
   // Running text: a line no rule recognises that is a sentence, a salutation, a numbered heading or a long line.
   // The portal block (head) is everything before the first such line; the footer (tail) everything after the last.
   // A text that opens with its body has no head, so head rules never reach body lines.
   const running = form.map(
-    (t) => !matchesAny(t) && (SENTENCE.test(t) || SALUTATION.test(t) || HEADING.test(t) || [...t].length >= RUNNING_TEXT),
+    (t, i) => documentLine[i] || (!matchesAny(t) && (SENTENCE.test(t) || SALUTATION.test(t) || HEADING.test(t) || [...t].length >= RUNNING_TEXT)),
   );
   const firstRunning = running.indexOf(true);
   const headEnd = firstRunning === -1 ? body.length : firstRunning;
@@ -106,7 +114,7 @@ export function removeChrome(lines: SourceLine[], rules: ChromeRule[]): ChromeRe
   for (let i = 0; i < body.length; i++) {
     const text = form[i]!;
     const prevRule = i > 0 ? takenBy[i - 1] : null;
-    const rule = compiled.find(
+    const rule = documentLine[i] ? undefined : compiled.find(
       (r) => zoneOk(r, i) && (r.after === undefined || (prevRule !== null && (prevRule!.rule === r.after || prevRule === r))) && r.re.test(text),
     );
     if (rule) {
