@@ -9,8 +9,8 @@
  * One space after a full stop, once, is a typing habit, not a paragraph. What follows must start a sentence: not a
  * bracket, which opens a note on the sentence before it (`。 （责任单位：区科技局）`) unless it is a heading's number
  * (`（一）`), nor punctuation. A paragraph that ends with a note (`…。（责任单位：区科技局）`) ends there too when a heading
- * follows. The line is cut
- * there into lines of the same source line; the whitespace goes (the lossless check ignores whitespace), nothing else.
+ * follows. The line is cut there into lines of the same source line; the whitespace goes (the lossless check ignores
+ * whitespace), nothing else.
  * In such a line a heading was a paragraph of its own too, with no full stop to end it: a numbered paragraph
  * (`一、总体要求 坚持创新驱动。`) ends at its first space when that comes within 40 characters and before any
  * sentence's end or colon.
