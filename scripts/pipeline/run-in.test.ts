@@ -28,41 +28,17 @@ describe('splitRunIn: paragraphs run together on one line, a space between them'
     // Closing quotes stay with their sentence.
     expect(texts('他说：“要创新。” 会议要求加强合作。” 全市推进。')).toEqual(['他说：“要创新。”', '会议要求加强合作。”', '全市推进。']);
   });
-  test('in such a line, a heading’s title ends at the space after it (it had no full stop to end it)', () => {
-    expect(texts('为加快建设，制定本方案。 一、总体要求 坚持创新驱动发展。 （一）主要目标 到2025年建成。')).toEqual([
-      '为加快建设，制定本方案。',
-      '一、总体要求',
-      '坚持创新驱动发展。',
-      '（一）主要目标',
-      '到2025年建成。',
-    ]);
-    // A paragraph that ends with a note on who is responsible, before a heading.
-    expect(texts('建成科技园。(责任单位:区科技局) 二、重点任务 (一)增强能力 提高水平。 加强合作。')).toEqual([
-      '建成科技园。(责任单位:区科技局)',
-      '二、重点任务',
-      '(一)增强能力',
-      '提高水平。',
-      '加强合作。',
-    ]);
-    // A heading's title run into a heading's under it.
-    expect(texts('制定本方案。 一、总体要求 （一）指导思想 坚持创新驱动。 （二）主要目标 到2025年建成。')).toEqual([
-      '制定本方案。',
-      '一、总体要求',
-      '（一）指导思想',
-      '坚持创新驱动。',
-      '（二）主要目标',
-      '到2025年建成。',
-    ]);
-    // Not in a line whose paragraphs are not run together, and not past a sentence's punctuation.
-    expect(texts('一、总体要求 坚持创新驱动发展。')).toEqual(['一、总体要求 坚持创新驱动发展。']);
-    expect(texts('开展调研。 1.加强合作。推进 共建。 2.完善机制。')).toEqual(['开展调研。', '1.加强合作。推进 共建。', '2.完善机制。']);
-    // A comma may stand in a title.
-    expect(texts('开展调研。 一、聚焦创新发展动力源,助力创新型城市建设新征程 (一)发展基础。全市推进。 加强合作。')).toEqual([
-      '开展调研。',
-      '一、聚焦创新发展动力源,助力创新型城市建设新征程',
-      '(一)发展基础。全市推进。',
-      '加强合作。',
-    ]);
+  // In such a line a heading's title ends at the space after it (it had no full stop to end it). Each case: the line,
+  // and the paragraphs it is read as, between ‖.
+  test.each([
+    ['a heading’s title, then its paragraph', '为加快建设，制定本方案。 一、总体要求 坚持创新驱动发展。 （一）主要目标 到2025年建成。', '为加快建设，制定本方案。‖一、总体要求‖坚持创新驱动发展。‖（一）主要目标‖到2025年建成。'],
+    ['a paragraph ending with a note on who is responsible, before a heading', '建成科技园。(责任单位:区科技局) 二、重点任务 (一)增强能力 提高水平。 加强合作。', '建成科技园。(责任单位:区科技局)‖二、重点任务‖(一)增强能力‖提高水平。‖加强合作。'],
+    ['a heading’s title run into the heading under it', '制定本方案。 一、总体要求 （一）指导思想 坚持创新驱动。 （二）主要目标 到2025年建成。', '制定本方案。‖一、总体要求‖（一）指导思想‖坚持创新驱动。‖（二）主要目标‖到2025年建成。'],
+    ['a comma in a title', '开展调研。 一、聚焦创新发展动力源,助力创新型城市建设新征程 (一)发展基础。全市推进。 加强合作。', '开展调研。‖一、聚焦创新发展动力源,助力创新型城市建设新征程‖(一)发展基础。全市推进。‖加强合作。'],
+    ['not past a sentence’s punctuation', '开展调研。 1.加强合作。推进 共建。 2.完善机制。', '开展调研。‖1.加强合作。推进 共建。‖2.完善机制。'],
+    ['not in a line whose paragraphs are not run together', '一、总体要求 坚持创新驱动发展。', '一、总体要求 坚持创新驱动发展。'],
+  ])('headings: %s', (_, text, paragraphs) => {
+    expect(texts(text)).toEqual(paragraphs.split('‖'));
   });
   test('a line without such spaces is given back as it was', () => {
     const plain = line('一、总体要求。全市推进科技创新，到2025年研发投入强度达到2.5%。');
