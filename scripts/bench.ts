@@ -25,7 +25,7 @@
  * and unchanged builds (a 10,000-plan build is half an hour).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { ensureSystem, CHROMIUM_PATH } from '../tests/support/system.ts';
@@ -41,6 +41,7 @@ import { benchPrint, benchSearch } from './bench/search-print.ts';
 import type { SearchBench } from './bench/search-print.ts';
 import { largestPlanPage } from './bench/site.ts';
 import { benchReuse, type ReuseBench } from './bench/reuse.ts';
+import { benchForms } from './bench/forms.ts';
 import { pointsBelowFull, runLighthouseMedian } from './bench/lighthouse.ts';
 import type { LighthousePage } from './bench/lighthouse.ts';
 import { tracePages, TRACE_LOADS } from './bench/page-trace.ts';
@@ -188,6 +189,11 @@ async function measure(): Promise<Results> {
     const enhancementJs = fileWeight(siteDir, '/enhance.js');
     rmSync(siteDir, { recursive: true, force: true });
 
+    // 2b. One text in the forms portals give it: as lines, and run together on one line (the pipeline alone).
+    const largestSeed = readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort((a, b) => statSync(join('seeds', b)).size - statSync(join('seeds', a)).size)[0]!;
+    log(`ingest of ${largestSeed} as lines and run together ×${buildRuns}`);
+    const forms = { seed: largestSeed, results: benchForms('seeds', largestSeed, buildRuns) };
+
     // 3. Scaling over synthetic corpora.
     const scale: BuildBench[] = [];
     const scaleSearch: { plans: number; search: SearchBench }[] = [];
@@ -240,6 +246,7 @@ async function measure(): Promise<Results> {
       scale,
       scaleSearch,
       reuse,
+      forms,
       growth: growthOf(scale),
       budgets: [],
       durationSeconds: (performance.now() - started) / 1000,

@@ -9,6 +9,7 @@ import { STAGES } from './builds.ts';
 import type { Bytes, JsToRead, PageBench } from './pages.ts';
 import type { PrintBench, SearchBench } from './search-print.ts';
 import { REUSE_HEAD, reuseRows, type ReuseBench } from './reuse.ts';
+import { FORMS_HEAD, formRows, type FormBench } from './forms.ts';
 import { classifyGrowth, linearFit, localExponents, logLogExponent, marginalCosts } from './stats.ts';
 import type { Growth, ScalePoint, Stat } from './stats.ts';
 
@@ -45,6 +46,8 @@ export interface Results {
   scaleSearch: { plans: number; search: SearchBench }[];
   /** The text-reuse computation alone at each synthetic size (absent in results from before it was measured). */
   reuse?: ReuseBench[];
+  /** The largest seed's ingest as lines and run together on one line (absent in results from before 2026-12-07). */
+  forms?: { seed: string; results: FormBench[] };
   growth: Record<string, GrowthFit>;
   budgets: BudgetResult[];
   durationSeconds: number;
@@ -285,6 +288,16 @@ export function renderMarkdown(r: Results): string {
     );
   }
   if (r.reuse && r.reuse.length > 0) out.push('', ...reuseMarkdown(r.reuse));
+  if (r.forms) {
+    out.push(
+      '',
+      `### One text in two forms (${r.forms.seed}: the pipeline alone, median of ${r.forms.results[0]!.ms.runs} runs)`,
+      '',
+      table(FORMS_HEAD, formRows(r.forms.results)),
+      '',
+      'Run together: the text of every paragraph joined with a space onto one line, as a scrape that lost the line breaks gives it (scripts/pipeline/run-in.ts cuts it into paragraphs again). Its time should grow as the text does, as the lines\' does.',
+    );
+  }
   out.push(
     '',
     '### Budgets (`bench/budgets.json`)',

@@ -110,8 +110,16 @@ const probe = (s: string) => simplify(s).replace(/\s+/gu, '').slice(0, 8);
 export function findInstrumentMentions(blocks: readonly Block[], instruments: readonly Instrument[], sourceLines: ReadonlyMap<number, string>): InstrumentMention[] {
   const matcher = instrumentMatcher(instruments);
   const out: InstrumentMention[] = [];
+  // Each source line folded once: the blocks of a line whose paragraphs ran together (scripts/pipeline/run-in.ts) all
+  // name that one long line, and folding it per block made such a text's time grow with its square.
+  const foldedLines = new Map<number, string>();
+  const foldedLine = (n: number) => {
+    let text = foldedLines.get(n);
+    if (text === undefined) foldedLines.set(n, (text = simplify(sourceLines.get(n) ?? '').replace(/\s+/gu, '')));
+    return text;
+  };
   for (const block of blocks) {
-    const folded = block.lines.map((n) => ({ n, text: simplify(sourceLines.get(n) ?? '').replace(/\s+/gu, '') }));
+    const folded = block.lines.map((n) => ({ n, text: foldedLine(n) }));
     for (const { text, cell } of blockTexts(block)) {
       for (const sentence of splitSentences(text)) {
         const hits = findInstruments(sentence.text, matcher);
