@@ -209,11 +209,11 @@ describe('a news report whose paragraphs run together on one line', () => {
       expect(await words('p0-2')).toMatch(/^“十四五”時期,我區將堅持創新.*面向東盟科技創新合作區加快建設。$/u);
       expect(await words('p0-3')).toMatch(/^為此,我區將持續實施科技創新“組合拳”/u);
       const note = page.locator('.line-wrap');
-      expect((await note.textContent())?.replace(/\s+/gu, '')).toBe('原文各段连排在同一行，段与段之间只隔一个空格；已在这些空格处分段（2处）；各行原貌见原文视图。');
+      expect((await note.textContent())?.replace(/\s+/gu, '')).toBe('原文各段连排在同一行，段与段之间只隔空格；已在这些空格处分段（2处）；各行原貌见原文视图。');
       expect(await note.locator('a').getAttribute('href')).toBe(`/plans/${RUN_IN_SLUG}/source/`);
       await page.goto(pageUrl(site.url, `/en/plans/${RUN_IN_SLUG}/`));
       expect((await page.locator('.line-wrap').textContent())?.replace(/\s+/gu, ' ').trim()).toBe(
-        'The source runs its paragraphs together on one line, a space between them; the text is divided into paragraphs at those spaces (2). The lines as they were are in the source view.',
+        'The source runs its paragraphs together on one line, with only spaces between them; the text is divided into paragraphs at those spaces (2). The lines as they were are in the source view.',
       );
     });
   });

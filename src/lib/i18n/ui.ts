@@ -245,7 +245,7 @@ export const zh = {
     lineWrap: (width: number, joins: number) => `原文按版面的固定行宽断行（每行约${width}字），同一段落内的${joins}处换行已接续；各行原貌见`,
     sourceView: '原文视图',
     lineWrapClose: '。',
-    runIn: (breaks: number) => `原文各段连排在同一行，段与段之间只隔一个空格；已在这些空格处分段（${breaks}处）；各行原貌见`,
+    runIn: (breaks: number) => `原文各段连排在同一行，段与段之间只隔空格；已在这些空格处分段（${breaks}处）；各行原貌见`,
   },
   analysis: {
     title: (plan: string) => `指标与分析 · ${plan}`,
@@ -639,7 +639,7 @@ export const en: UiStrings = {
     lineWrap: (width: number, joins: number) => `The source breaks its lines at a fixed width, as a printed page does (about ${width} characters a line); the ${joins} line breaks inside paragraphs are joined. The lines as they were are in the `,
     sourceView: 'source view',
     lineWrapClose: '.',
-    runIn: (breaks: number) => `The source runs its paragraphs together on one line, a space between them; the text is divided into paragraphs at those spaces (${breaks}). The lines as they were are in the `,
+    runIn: (breaks: number) => `The source runs its paragraphs together on one line, with only spaces between them; the text is divided into paragraphs at those spaces (${breaks}). The lines as they were are in the `,
   },
   analysis: {
     title: (plan: string) => `Figures and analysis: ${plan}`,
