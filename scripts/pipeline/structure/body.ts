@@ -6,7 +6,7 @@ import type { WorkLine } from '../corrections.ts';
 import { parseChineseNumeral, toChineseNumeral } from '../lexicon/numerals.ts';
 import { insertRepair, joinPieces, linesOf, slicePiece, wholeLine, type Piece } from '../piece.ts';
 import { findTables, readTable } from '../tables.ts';
-import { ANNEX_NOTE, ANNEX_NOTE_ITEM, DISCLOSURE_LINE, isDateLine, ORG_LINE, type Front, type ParagraphRole } from './front.ts';
+import { ANNEX_NOTE, DISCLOSURE_LINE, isAnnexNoteItem, isDateLine, ORG_LINE, type Front, type ParagraphRole } from './front.ts';
 import { foldWidth, simplify } from '../lexicon/fold.ts';
 import { matchHeading, Numbering, type HeadingMatch, type HeadingStyle } from './headings.ts';
 import type { DraftBlock } from './index.ts';
@@ -188,7 +188,7 @@ export function readBody(lines: WorkLine[], start: number, opts: BodyOptions): D
     }
     // The items after `附件：1.…` are the list's, not headings.
     const last = blocks.at(-1);
-    if (last?.kind === 'paragraph' && last.role === 'annex' && ANNEX_NOTE_ITEM.test(line.text) && [...line.text].length <= 80 && !SENTENCE_PUNCT.test(line.text)) {
+    if (last?.kind === 'paragraph' && last.role === 'annex' && isAnnexNoteItem(line.text)) {
       paragraph(piece, 'annex');
       continue;
     }

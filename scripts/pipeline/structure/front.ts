@@ -58,7 +58,9 @@ const SENTENCE = /[。；;！？!?]/u;
  * `附件：1.某某方案` with the next items on lines of their own (`2.任务分工表`). In a notice and at a plan's end.
  */
 export const ANNEX_NOTE = /^附\s*件\s*\d*\s*[：:]/u;
-export const ANNEX_NOTE_ITEM = /^\d{1,2}\s*[.．、]\s*\S/u;
+const ANNEX_NOTE_ITEM = /^\d{1,2}\s*[.．、]\s*\S/u;
+/** A further item of that list (`2.任务分工表`): numbered, short, no sentence in it. */
+export const isAnnexNoteItem = (t: string) => ANNEX_NOTE_ITEM.test(t) && [...t].length <= 80 && !/[。，；：,;:！？!?]/u.test(t);
 const BYLINE = /^——|^—/u;
 /** A signature or date line of the notice: short, no sentence punctuation. */
 const SHORT = 30;
@@ -157,7 +159,7 @@ function annexNoteLines(lines: WorkLine[], limit: number): Set<number> {
   for (let i = 0; i < limit; i++) {
     if (!ANNEX_NOTE.test(lines[i]!.text) || len(lines[i]!.text) > 80) continue;
     found.add(i);
-    while (i + 1 < limit && ANNEX_NOTE_ITEM.test(lines[i + 1]!.text) && len(lines[i + 1]!.text) <= 80) found.add(++i);
+    while (i + 1 < limit && isAnnexNoteItem(lines[i + 1]!.text)) found.add(++i);
   }
   return found;
 }
