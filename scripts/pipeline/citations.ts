@@ -3,6 +3,8 @@
  * spaces so that 《天津市科技创新三年行动计划（2020—2022年）》 and 《…(2020-2022年)》 are the same document.
  */
 
+import { chineseYear, digitValue } from './lexicon/numerals.ts';
+
 export interface FoundCitation {
   title: string;
   documentKey: string;
@@ -13,11 +15,15 @@ export interface FoundCitation {
 
 /**
  * Normalised key of a document title. A period whose dash a page lost (`（20222025）`) is the period it
- * was: two years run together, the second after the first by at most 15.
+ * was: two years run together, the second after the first by at most 15. A year in Chinese digits is the year
+ * (`二〇三五年`, `二○三五年`, `二零三五年` and `2035年` are one), and so is one whose 〇 a page lost (`和二三五年远景目标`:
+ * 二, then two digits and 年, not inside a longer numeral, read 20XY for 2010–2059).
  */
 export function documentKey(title: string): string {
   return title
     .normalize('NFKC')
+    .replace(/(?<![零〇○◯O0-9一二三四五六七八九十百千])([二2][零〇○◯O0-9一二三四五六七八九]{3})(?=年)/gu, (run: string) => String(chineseYear(run) ?? run))
+    .replace(/(?<![零〇○◯O0-9一二三四五六七八九十百千])二([一二三四五])([一二三四五六七八九])(?=年)/gu, (_: string, x: string, y: string) => `20${digitValue(x)}${digitValue(y)}`)
     .replace(/[〈<]/gu, '《')
     .replace(/[〉>]/gu, '》')
     .replace(/[—–~～－―]+/gu, '-')

@@ -27,6 +27,7 @@ const REGISTRY: CitedDocument[] = [
   doc('tianjin-st-innovation-3yr-2020-2022', '天津市科技创新三年行动计划（2020—2022年）'),
   doc('hebei-st-innovation-14th-fyp', '河北省科技创新“十四五”规划', ['河北省人民政府办公厅关于印发河北省科技创新“十四五”规划的通知']),
   doc('prc-st-progress-law', '中华人民共和国科学技术进步法', ['科技进步法']),
+  doc('tianjin-14th-fyp-outline', '天津市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要'),
 ];
 
 describe('resolveCitation(title, registry)', () => {
@@ -47,6 +48,13 @@ describe('resolveCitation(title, registry)', () => {
     // Not a number that only looks like two years: the second before the first, or too far after it.
     expect(documentKey('某计划(20252020)')).toBe('某计划(20252020)');
     expect(documentKey('某计划(19902025)')).toBe('某计划(19902025)');
+  });
+  test('a year in Chinese digits is the year, and so is one whose 〇 a page lost (corpus 28: 《…和二三五年远景目标纲要》)', () => {
+    const outline = '天津市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要';
+    for (const written of ['和二○三五年', '和二零三五年', '和2035年', '和２０３５年', '和二三五年'])
+      expect(resolveCitation(outline.replace('和二〇三五年', written), REGISTRY), written).toBe('tianjin-14th-fyp-outline');
+    // Not a year: a count (三五年), a numeral with units (二十五年), digits inside a longer numeral (十二三五年).
+    for (const title of ['某规划三五年行动', '某条例二十五年纪念', '某计划十二三五年', '某计划一二〇三五年']) expect(documentKey(title), title).toBe(title);
   });
   test('matches a short title listed as an alias', () => {
     expect(resolveCitation('科技进步法', REGISTRY)).toBe('prc-st-progress-law');
