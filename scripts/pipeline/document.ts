@@ -39,6 +39,8 @@ export interface Registries {
   chrome: ChromeRule[];
   /** Labels of portal metadata fields (`content/portal-fields.yaml`). */
   portalFields: PortalFieldLabel[];
+  /** Titles of plans' standard sections (`content/section-titles.yaml`). */
+  sectionTitles: string[];
   /** Corrections keyed by seed file name. */
   corrections: Record<string, LocatedCorrection[]>;
   catalog: Catalog;
@@ -171,7 +173,7 @@ export function buildPlanDocument(seed: SeedInput, reg: Registries): PlanDocumen
   const { kept, removed } = removeChrome(lines, reg.chrome);
   const repaired = removeResidue(applyCorrections(kept, reg.corrections[seed.name] ?? [], seed.path));
   const unwrapped = unwrapLines(repaired, new Set(removed.map((r) => r.line)));
-  const paragraphs = splitRunIn(unwrapped.lines);
+  const paragraphs = splitRunIn(unwrapped.lines, reg.sectionTitles);
   const catalog = reg.catalog[seed.name] ?? {};
   const structure = parseStructure(paragraphs.lines, {
     file: seed.path,
@@ -226,6 +228,7 @@ export function buildPlanDocument(seed: SeedInput, reg: Registries): PlanDocumen
       lineCount: lines.length,
       lineWrap: unwrapped.wrap,
       runIn: paragraphs.breaks || null,
+      joined: paragraphs.joined || null,
     },
     meta,
     blocks,

@@ -14,10 +14,13 @@
  * In such a line a heading was a paragraph of its own too, with no full stop to end it: a numbered paragraph
  * (`一、总体要求 坚持创新驱动。`) ends at its first space when that comes within 40 characters and before any
  * sentence's end or colon.
+ * A scrape that joined the paragraphs with nothing between them leaves less to go by: only a heading's number right
+ * after a sentence's end (`joinedBreaks`).
  */
 import type { WorkLine } from './corrections.ts';
 import { slicePiece, wholeLine } from './piece.ts';
-import { startsWithNumber } from './structure/headings.ts';
+import { headingNumberLength, startsWithNumber } from './structure/headings.ts';
+import { foldWidth } from '../../src/lib/width.ts';
 
 /** A sentence's end, the whitespace after it, and (looked at, not taken) the first character of the next sentence. */
 const RUN_IN = /[。！？!?][”’」』"']*([ \u00a0\u3000]+)(?=[^\s|｜，,。、；;：:！？!?）)】\]〕”’」』])/gu;
@@ -62,13 +65,70 @@ export function runInBreaks(text: string): [number, number][] {
   return [...found, ...titles].sort((a, b) => a[0] - b[0]);
 }
 
-/** Cuts each line whose paragraphs run together into a line per paragraph; `breaks` counts the cuts. */
-export function splitRunIn(lines: WorkLine[]): { lines: WorkLine[]; breaks: number } {
+/** A sentence's end, or a note's closing bracket before a number, with nothing after it: where a heading's number may follow directly. */
+const JOINED = /[。！？!?；;][”’」』"']*|[）)](?=[（(]?[一二三四五六七八九十\d])/gu;
+/** The most a heading's title is read as: no sentence's punctuation, no colon, no space. */
+const TITLE_REACH = /^[^。！？!?；;：:\s]{1,40}/u;
+
+/**
+ * Does `text` start with a heading's number (`二、`, `（三）`, `4.`) followed by its title, not by a digit (`1.5倍`) unless
+ * a year (`1.2035年远景目标`, as the outline reads it)?
+ */
+function opensHeading(text: string): boolean {
+  const n = headingNumberLength(text);
+  const rest = foldWidth(text.slice(n));
+  return n > 0 && (!/^[\d%]/u.test(rest) || /^(?:19|20)\d\d年/u.test(rest));
+}
+
+/**
+ * Where `text` runs one paragraph into the next with nothing at all between them (a scrape that joined every `<p>`'s
+ * text): zero-width places before a heading's number that directly follows a sentence's end or a note
+ * (`…制定本方案。一、总体要求`), and before one that follows a heading's title (`一、总体要求（一）指导思想`: the title
+ * ends where the next number starts). Read only where a sentence's end is followed so twice or more in the line.
+ * A paragraph that starts without a number cannot be told from the sentence before it, and a title from the sentence
+ * after it: both stay joined (`（一）指导思想以习近平…`, a heading whose title runs on to the first full stop).
+ */
+export function joinedBreaks(text: string, sectionTitles: readonly string[] = []): [number, number][] {
+  const ahead = (at: number) => text.slice(at, at + AHEAD);
+  const found: number[] = [];
+  for (const m of text.matchAll(JOINED)) {
+    const at = m.index + m[0].length;
+    if (at < text.length && opensHeading(ahead(at))) found.push(at);
+  }
+  if (found.length < 2) return [];
+  const titles: number[] = [];
+  for (const start of [0, ...found]) {
+    // A heading's title ends where a standard section's title (`指导思想`, the longest that fits) ends, or else where
+    // the number of the heading under it starts; that one's title is read the same way (`一、…（一）…1.…`).
+    for (let at = start; opensHeading(ahead(at)); ) {
+      const rest = ahead(at);
+      // The number, and the spaces some portals set after it (`第一章  开启…`).
+      const number = headingNumberLength(rest) + (/^\s*/u.exec(rest.slice(headingNumberLength(rest)))?.[0].length ?? 0);
+      const title = rest.slice(number);
+      const reach = TITLE_REACH.exec(title)?.[0].length ?? 0;
+      let end = Math.max(0, ...sectionTitles.filter((t) => t.length < reach && title.startsWith(t)).map((t) => t.length));
+      for (let k = 1; end === 0 && k < reach; k++) if (opensHeading(title.slice(k))) end = k;
+      if (end === 0) break;
+      at += number + end;
+      titles.push(at);
+    }
+  }
+  return [...new Set([...found, ...titles])].sort((a, b) => a - b).map((at) => [at, at]);
+}
+
+/**
+ * Cuts each line whose paragraphs run together into a line per paragraph; `breaks` counts the cuts at spaces,
+ * `joined` those where nothing stood between the paragraphs.
+ */
+export function splitRunIn(lines: WorkLine[], sectionTitles: readonly string[] = []): { lines: WorkLine[]; breaks: number; joined: number } {
   let breaks = 0;
+  let joined = 0;
   const out = lines.flatMap((line) => {
-    const cuts = runInBreaks(line.text);
+    const spaced = runInBreaks(line.text);
+    const cuts = spaced.length > 0 ? spaced : joinedBreaks(line.text, sectionTitles);
     if (cuts.length === 0) return [line];
-    breaks += cuts.length;
+    if (spaced.length > 0) breaks += cuts.length;
+    else joined += cuts.length;
     const piece = wholeLine(line);
     const edges = [0, ...cuts.flat(), line.text.length];
     return Array.from({ length: cuts.length + 1 }, (_, k): WorkLine => {
@@ -76,5 +136,5 @@ export function splitRunIn(lines: WorkLine[]): { lines: WorkLine[]; breaks: numb
       return { n: part.line, raw: part.text, text: part.text, repairs: part.repairs, ...(part.breaks ? { breaks: part.breaks } : {}) };
     });
   });
-  return { lines: out, breaks };
+  return { lines: out, breaks, joined };
 }

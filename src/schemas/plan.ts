@@ -499,6 +499,11 @@ export const SourceInfoSchema = z.object({
    * breaks): the places it was cut into paragraphs (scripts/pipeline/run-in.ts); `null` when there were none.
    */
   runIn: z.number().int().positive().nullable().default(null),
+  /**
+   * A text whose paragraphs run together with nothing between them (a scrape that joined the paragraphs' text): the
+   * places it was cut, each before a heading's number (scripts/pipeline/run-in.ts, `joinedBreaks`); `null` when none.
+   */
+  joined: z.number().int().positive().nullable().default(null),
 });
 
 /** Counts the ingest prints and the notes quote. */

@@ -93,6 +93,16 @@ export const PortalFieldLabelsSchema = z
   });
 export type PortalFieldLabel = z.infer<typeof PortalFieldLabelsSchema>[number];
 
+/**
+ * Titles official plans give their standard sections (`content/section-titles.yaml`): where a text's paragraphs were
+ * joined with nothing between them, where a heading's title ends (scripts/pipeline/run-in.ts).
+ */
+export const SectionTitlesSchema = z
+  .array(z.string().regex(/^\p{Script=Han}{2,}$/u, 'a title in Chinese characters, as printed'))
+  .superRefine((titles, ctx) => {
+    for (const [i, t] of titles.entries()) if (titles.indexOf(t) !== i) ctx.addIssue({ code: 'custom', path: [i], message: `${t} is listed twice` });
+  });
+
 /** A rule recognising a line of portal chrome or a portal metadata field (`content/chrome.yaml`). */
 export const ChromeRuleSchema = z.strictObject({
   /** The rule's name in English (`breadcrumb`, `发布机构 field`): what `after` refers to and removed lines record, and

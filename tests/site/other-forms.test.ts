@@ -12,7 +12,7 @@
  * news report whose paragraphs run together on one line, a space between them (corpus 09): a paragraph each on the page.
  * Expectations come from the fixtures, read by hand.
  */
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { HtmlValidate } from 'html-validate';
@@ -27,6 +27,9 @@ const CONVERTER = 'tests/fixtures/corpus/04_shandong_kjqs_2022_big5.txt';
 const CONVERTED = 'shandong-measures';
 const RUN_IN = 'tests/fixtures/corpus/09_guangxi_kjcx_14th_news_big5.txt';
 const RUN_IN_SLUG = 'guangxi-2021-2025';
+/** Seed 002 as a scrape that joined the text of every <p> as it was: one line, nothing between the paragraphs. */
+const JOINED_FROM = 'seeds/002_3b22102abfde4f0c.txt';
+const JOINED_SLUG = 'tianjin-hongqiao-2020-2022';
 const site = siteBuiltForFile({
   name: 'other-forms-build',
   writeSeeds: (seeds) => {
@@ -34,6 +37,8 @@ const site = siteBuiltForFile({
     copyFileSync('tests/fixtures/tables/008_tables_fixture.txt', join(seeds, '008_tables_fixture.txt'));
     copyFileSync(CONVERTER, join(seeds, '009_big5_converter.txt'));
     copyFileSync(RUN_IN, join(seeds, '010_run_in.txt'));
+    const lines = readFileSync(JOINED_FROM, 'utf8').split('\n').map((l) => l.trim());
+    writeFileSync(join(seeds, '011_joined.txt'), `${lines.filter(Boolean).join('')}\n`);
   },
   timeoutMs: 300_000,
 });
@@ -82,7 +87,7 @@ describe('a text copied out of a PDF, broken at the printed line', () => {
     for (const path of [
       `plans/${SLUG}/index.html`, `en/plans/${SLUG}/index.html`, `plans/${TABLES}/index.html`, `en/plans/${TABLES}/index.html`,
       `plans/${TABLES}/analysis/index.html`, `en/plans/${TABLES}/analysis/index.html`, `plans/${CONVERTED}/index.html`, `en/plans/${CONVERTED}/index.html`,
-      `plans/${RUN_IN_SLUG}/index.html`, `en/plans/${RUN_IN_SLUG}/index.html`,
+      `plans/${RUN_IN_SLUG}/index.html`, `en/plans/${RUN_IN_SLUG}/index.html`, `plans/${JOINED_SLUG}/index.html`, `en/plans/${JOINED_SLUG}/index.html`,
     ]) {
       const report = await validator.validateString(readFileSync(join(site.siteDir, path), 'utf8'));
       expect(report.results.flatMap((r) => r.messages.map((m) => `${path}:${m.line} ${m.ruleId} ${m.message}`))).toEqual([]);
@@ -214,6 +219,35 @@ describe('a news report whose paragraphs run together on one line', () => {
       await page.goto(pageUrl(site.url, `/en/plans/${RUN_IN_SLUG}/`));
       expect((await page.locator('.line-wrap').textContent())?.replace(/\s+/gu, ' ').trim()).toBe(
         'The source runs its paragraphs together on one line, with only spaces between them; the text is divided into paragraphs at those spaces (2). The lines as they were are in the source view.',
+      );
+    });
+  });
+});
+
+describe('a text whose paragraphs were joined with nothing between them', () => {
+  // Seed 002 with its lines joined (JOINED_FROM). Read by hand in the seed: 一、总体要求, then （一）指导思想 and its
+  // paragraph 以习近平新时代…, then （二）工作目标 and 科技创新水平显著提升。到2022年，…; 三、保障措施 and its （一）加强组织领导.
+  test('its headings are headings again, standard titles apart from their text, and the page says how it was divided', async () => {
+    const source = readFileSync(JOINED_FROM, 'utf8');
+    expect(source).toContain('\n一、总体要求\n（一）指导思想\n\n以习近平新时代');
+    await inPage(async (page) => {
+      await page.goto(pageUrl(site.url, `/plans/${JOINED_SLUG}/`));
+      const heading = async (id: string) => (await page.locator(`:is(h2,h3,h4)#${id}`).textContent())?.replace(/\s+|¶|#/gu, '');
+      expect(await heading('s1')).toBe('一、总体要求');
+      expect(await heading('s1-1')).toBe('（一）指导思想');
+      expect(wordsOf(await page.locator('#p1-1-1').textContent())).toMatch(/^以习近平新时代中国特色社会主义思想为指导，/u);
+      expect(await heading('s1-2')).toBe('（二）工作目标');
+      expect(wordsOf(await page.locator('#p1-2-1').textContent())).toMatch(/^科技创新水平显著提升。到2022年，/u);
+      expect(await heading('s3')).toBe('三、保障措施');
+      expect(await heading('s3-1')).toMatch(/^（一）加强组织领导/u);
+      const note = page.locator('.line-wrap');
+      expect((await note.textContent())?.replace(/\s+/gu, '')).toMatch(
+        /^原文各段首尾相接，段与段之间没有任何分隔；已在句末之后的标题编号前分段（\d+处）。不以编号开头的段落无从区分，仍与前段相连；标题后紧接的正文也无从区分，与标题一并显示。各行原貌见原文视图。$/u,
+      );
+      expect(await note.locator('a').getAttribute('href')).toBe(`/plans/${JOINED_SLUG}/source/`);
+      await page.goto(pageUrl(site.url, `/en/plans/${JOINED_SLUG}/`));
+      expect((await page.locator('.line-wrap').textContent())?.replace(/\s+/gu, ' ').trim()).toMatch(
+        /^The source runs its paragraphs together with nothing between them; the text is divided before each heading number that follows a sentence's end \(\d+\)\. .* The lines as they were are in the source view\.$/u,
       );
     });
   });

@@ -126,6 +126,16 @@ export function matchHeading(piece: Piece, numbering: Numbering): HeadingMatch |
   return null;
 }
 
+/** Length of the heading number `text` starts with (folded as `startsWithNumber` reads it), or 0. */
+export function headingNumberLength(text: string): number {
+  const folded = foldWidth(text);
+  for (const p of STYLES) {
+    const m = p.re.exec(folded);
+    if (m && folded.slice(m[0].length).trim() !== '') return m[0].length;
+  }
+  return 0;
+}
+
 /** Does the line start with any heading number (for tables of contents and front-matter probes)? */
 export function startsWithNumber(text: string): boolean {
   const folded = foldWidth(text);

@@ -27,7 +27,7 @@ export function plan(slug: string, title: string, parts: PlanParts = {}): PlanDo
   return {
     schemaVersion: 1,
     slug,
-    source: { file: `${slug}.txt`, sha256: '0'.repeat(64), bytes: 0, encoding: 'utf-8', lineCount: 1, lineWrap: null, runIn: null },
+    source: { file: `${slug}.txt`, sha256: '0'.repeat(64), bytes: 0, encoding: 'utf-8', lineCount: 1, lineWrap: null, runIn: null, joined: null },
     meta: {
       title: { ...prov, value: title },
       noticeTitle: null,

@@ -246,6 +246,7 @@ export const zh = {
     sourceView: '原文视图',
     lineWrapClose: '。',
     runIn: (breaks: number) => `原文各段连排在同一行，段与段之间只隔空格；已在这些空格处分段（${breaks}处）；各行原貌见`,
+    joined: (breaks: number) => `原文各段首尾相接，段与段之间没有任何分隔；已在句末之后的标题编号前分段（${breaks}处）。不以编号开头的段落无从区分，仍与前段相连；标题后紧接的正文也无从区分，与标题一并显示。各行原貌见`,
   },
   analysis: {
     title: (plan: string) => `指标与分析 · ${plan}`,
@@ -640,6 +641,7 @@ export const en: UiStrings = {
     sourceView: 'source view',
     lineWrapClose: '.',
     runIn: (breaks: number) => `The source runs its paragraphs together on one line, with only spaces between them; the text is divided into paragraphs at those spaces (${breaks}). The lines as they were are in the `,
+    joined: (breaks: number) => `The source runs its paragraphs together with nothing between them; the text is divided before each heading number that follows a sentence's end (${breaks}). Paragraphs that do not start with a number cannot be told apart and stay joined to the one before, and a heading's title cannot be told from the sentence after it, which is shown with it. The lines as they were are in the `,
   },
   analysis: {
     title: (plan: string) => `Figures and analysis: ${plan}`,
