@@ -34,6 +34,8 @@ export interface LineBreak {
 export interface WorkLine extends SourceLine {
   repairs: LineRepair[];
   breaks?: LineBreak[];
+  /** Where `text` starts in the source line's text, when a stage cut the line into several (scripts/pipeline/run-in.ts). */
+  column?: number;
 }
 
 /** A correction with the place it is defined, for error messages (`content/corrections.yaml:12`). */

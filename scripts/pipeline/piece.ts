@@ -13,10 +13,17 @@ export interface Piece {
   repairs: LineRepair[];
   /** Where later source lines begin, in a piece of a line joined from several (scripts/pipeline/unwrap.ts). */
   breaks?: LineBreak[];
+  /** Where `text` starts in its source line's text, when that is not its start (a paragraph cut out of a run-in line). */
+  column?: number;
 }
 
 export function wholeLine(line: WorkLine): Piece {
-  return { line: line.n, text: line.text, repairs: line.repairs, ...(line.breaks ? { breaks: line.breaks } : {}) };
+  return { line: line.n, text: line.text, repairs: line.repairs, ...(line.breaks ? { breaks: line.breaks } : {}), ...(line.column ? { column: line.column } : {}) };
+}
+
+/** Offset in the source line of offset `at` of `piece`: the piece's own start, less what earlier repairs in it changed. */
+function sourceColumn(piece: Piece, at: number): number {
+  return (piece.column ?? 0) + at - piece.repairs.filter((r) => r.end <= at).reduce((sum, r) => sum + r.replacement.length - r.original.length, 0);
 }
 
 /** The source lines a piece was read from, in order. */
@@ -38,7 +45,10 @@ export function slicePiece(piece: Piece, start: number, end = piece.text.length)
   // A slice of a joined line starts on the source line its first character is on.
   const line = piece.breaks?.filter((b) => b.at <= start).at(-1)?.line ?? piece.line;
   const breaks = piece.breaks?.filter((b) => b.at > start && b.at < end).map((b) => ({ ...b, at: b.at - start }));
+  // Only on the piece's first source line does a slice's start move its column (a later line's slice starts after a break).
+  const column = line === piece.line ? sourceColumn(piece, start) : 0;
   return {
+    ...(column ? { column } : {}),
     line,
     text: piece.text.slice(start, end),
     repairs: piece.repairs
@@ -70,8 +80,9 @@ export function joinPieces(pieces: Piece[]): Piece & { lines: number[] } {
 export function insertRepair(piece: Piece, at: number, inserted: string, original: string, reason: EditorsWords): Piece {
   const shift = inserted.length - original.length;
   // Offset in the source line: undo the length changes of earlier repairs on the line.
-  const column = at - piece.repairs.filter((r) => r.end <= at).reduce((sum, r) => sum + r.replacement.length - r.original.length, 0);
+  const column = sourceColumn(piece, at);
   return {
+    ...(piece.column ? { column: piece.column } : {}),
     line: piece.line,
     ...(piece.breaks ? { breaks: piece.breaks.map((b) => (b.at >= at + original.length ? { ...b, at: b.at + shift } : b)) } : {}),
     text: piece.text.slice(0, at) + inserted + piece.text.slice(at + original.length),

@@ -81,6 +81,14 @@ function opensHeading(text: string): boolean {
 }
 
 /**
+ * The length of a standard section's title that `text` starts with, when a heading's number follows it directly: a
+ * heading whose number the source lost (`重点任务（一）强化…`, which the outline numbers from the `（一）` after it).
+ */
+function titleBeforeNumber(text: string, sectionTitles: readonly string[]): number {
+  return Math.max(0, ...sectionTitles.filter((t) => text.startsWith(t) && opensHeading(text.slice(t.length))).map((t) => t.length));
+}
+
+/**
  * Where `text` runs one paragraph into the next with nothing at all between them (a scrape that joined every `<p>`'s
  * text): zero-width places before a heading's number that directly follows a sentence's end or a note
  * (`…制定本方案。一、总体要求`), and before one that follows a heading's title (`一、总体要求（一）指导思想`: the title
@@ -93,14 +101,16 @@ export function joinedBreaks(text: string, sectionTitles: readonly string[] = []
   const found: number[] = [];
   for (const m of text.matchAll(JOINED)) {
     const at = m.index + m[0].length;
-    if (at < text.length && opensHeading(ahead(at))) found.push(at);
+    if (at < text.length && (opensHeading(ahead(at)) || titleBeforeNumber(ahead(at), sectionTitles) > 0)) found.push(at);
   }
   if (found.length < 2) return [];
   const titles: number[] = [];
   for (const start of [0, ...found]) {
     // A heading's title ends where a standard section's title (`指导思想`, the longest that fits) ends, or else where
     // the number of the heading under it starts; that one's title is read the same way (`一、…（一）…1.…`).
-    for (let at = start; opensHeading(ahead(at)); ) {
+    const lost = titleBeforeNumber(ahead(start), sectionTitles);
+    if (lost > 0) titles.push(start + lost);
+    for (let at = start + lost; opensHeading(ahead(at)); ) {
       const rest = ahead(at);
       // The number, and the spaces some portals set after it (`第一章  开启…`).
       const number = headingNumberLength(rest) + (/^\s*/u.exec(rest.slice(headingNumberLength(rest)))?.[0].length ?? 0);
@@ -133,7 +143,7 @@ export function splitRunIn(lines: WorkLine[], sectionTitles: readonly string[] =
     const edges = [0, ...cuts.flat(), line.text.length];
     return Array.from({ length: cuts.length + 1 }, (_, k): WorkLine => {
       const part = slicePiece(piece, edges[2 * k]!, edges[2 * k + 1]!);
-      return { n: part.line, raw: part.text, text: part.text, repairs: part.repairs, ...(part.breaks ? { breaks: part.breaks } : {}) };
+      return { n: part.line, raw: part.text, text: part.text, repairs: part.repairs, ...(part.breaks ? { breaks: part.breaks } : {}), ...(part.column ? { column: part.column } : {}) };
     });
   });
   return { lines: out, breaks, joined };
