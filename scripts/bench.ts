@@ -189,9 +189,9 @@ async function measure(): Promise<Results> {
     const enhancementJs = fileWeight(siteDir, '/enhance.js');
     rmSync(siteDir, { recursive: true, force: true });
 
-    // 2b. One text in the forms portals give it: as lines, and run together on one line (the pipeline alone).
+    // 2b. One text in the forms portals give it: as lines, run together on one line, joined (the pipeline alone).
     const largestSeed = readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort((a, b) => statSync(join('seeds', b)).size - statSync(join('seeds', a)).size)[0]!;
-    log(`ingest of ${largestSeed} as lines and run together ×${buildRuns}`);
+    log(`ingest of ${largestSeed} as lines, run together and joined ×${buildRuns}`);
     const forms = { seed: largestSeed, results: benchForms('seeds', largestSeed, buildRuns) };
 
     // 3. Scaling over synthetic corpora.

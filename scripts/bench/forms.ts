@@ -1,7 +1,8 @@
 /**
  * Ingest time of one text in the forms portals give it (`npm run bench` runs it; the pipeline alone, in process):
  * as scraped (a paragraph a line), and run together on one line with a space between paragraphs (a scrape that
- * joined the text of every `<p>`; scripts/pipeline/run-in.ts), once and four times over (a long report). Every block
+ * joined the text of every `<p>`; scripts/pipeline/run-in.ts) or with nothing between them (`joined`), once and four
+ * times over (a long report). Every block
  * of a run-together text names its one long source line, so a stage that reads the source line per block grows with
  * the text's square: the instruments stage did (4×: 9.8 s, 0.5 s as lines) until it folded each line once.
  */
@@ -11,7 +12,7 @@ import { loadRegistries } from '../registries.ts';
 import { summarize, type Stat } from './stats.ts';
 
 export interface FormBench {
-  /** `lines`, `run together`. */
+  /** `lines`, `run together`, `joined`. */
   form: string;
   /** How many copies of the text, one after the other. */
   copies: number;
@@ -27,6 +28,7 @@ export function benchForms(seedsDir: string, seed: string, runs: number, copies 
   const forms = [
     ['lines', '\n'],
     ['run together', ' '],
+    ['joined', ''],
   ] as const;
   return forms.flatMap(([form, separator]) =>
     [1, copies].map((k): FormBench => {
