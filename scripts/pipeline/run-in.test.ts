@@ -108,49 +108,34 @@ describe('a plan text whose paragraphs run together, through the pipeline', () =
   });
 });
 
-describe('each seed with its lines run together, a space between them, reads back its outline', () => {
-  // The same document in two forms should give one reading: the seed as scraped, a paragraph a line, and the seed as a
-  // scrape that joined the text of every <p> with a space gives it (one line). Floors at today's figures: what is
-  // missed is a heading whose number the source lost (002's 重点任务, which the line-by-line reading restores from
-  // the （一） after it), one after a table (004: the table's rows run together too), and 003's, whose scrape dropped
-  // most 。 (so its paragraphs' ends cannot be seen). No heading is found that the seed does not have.
-  const FOUND: Record<string, number> = { '000_df8e3af4caff0a08.txt': 30, '001_b19521e93b2b759c.txt': 0, '002_3b22102abfde4f0c.txt': 10, '003_9c4896c03185b26c.txt': 24, '004_d6d163db2a424736.txt': 91 };
+// The same document in two forms should give one reading: the seed as scraped, a paragraph a line, and the seed as a
+// scrape that joined the text of every <p> (one line), with a space between paragraphs or with nothing. Floors at
+// today's figures (of 30, 10, 13, 36, 92 headings); no heading is found that the seed does not have.
+//   With a space: what is missed is a heading whose number the source lost (002's 重点任务, which the line-by-line
+// reading restores from the （一） after it), one after a table (004: the table's rows run together too), and 003's,
+// whose scrape dropped most 。 (so its paragraphs' ends cannot be seen).
+//   With nothing: only a heading's number after a sentence's end marks a paragraph, and only a standard section's
+// title (content/section-titles.yaml) or the next number ends a title; a heading whose title runs on into its first
+// sentence (`（二）加快创新产业载体建设聚焦智能科技…`) is the seed's (its number and title first). 002's 重点任务 is found as
+// the line reading finds it (a standard title before （一）). 003's scrape dropped most 。, 001's headings have no numbers.
+describe.each([
+  { form: 'run together, a space between them', separator: ' ', cuts: 'runIn', titlesRunOn: false, FOUND: { '000_df8e3af4caff0a08.txt': 30, '001_b19521e93b2b759c.txt': 0, '002_3b22102abfde4f0c.txt': 10, '003_9c4896c03185b26c.txt': 24, '004_d6d163db2a424736.txt': 91 } },
+  { form: 'joined with nothing between them', separator: '', cuts: 'joined', titlesRunOn: true, FOUND: { '000_df8e3af4caff0a08.txt': 30, '001_b19521e93b2b759c.txt': 0, '002_3b22102abfde4f0c.txt': 8, '003_9c4896c03185b26c.txt': 5, '004_d6d163db2a424736.txt': 87 } },
+] as const)('each seed with its lines $form reads back its outline', ({ separator, cuts, titlesRunOn, FOUND }) => {
   const headings = (nodes: readonly OutlineNode[]): string[] => nodes.flatMap((n) => [`${n.number}${n.title}`, ...headings(n.children)]);
   const seeds = readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort();
   test('every seed has its floor', () => expect(seeds).toEqual(Object.keys(FOUND)));
   test.each(seeds)('%s', (name) => {
     const text = readFileSync(`seeds/${name}`, 'utf8');
-    const joined = `${text.split('\n').map((l) => l.trim()).filter(Boolean).join(' ')}\n`;
-    const asLines = headings(buildPlanDocument({ name, path: name, bytes: Buffer.from(text) }, reg).outline);
-    const doc = buildPlanDocument({ name, path: name, bytes: Buffer.from(joined) }, reg);
-    const runIn = headings(doc.outline);
-    expect(runIn.filter((h) => asLines.includes(h)).length).toBeGreaterThanOrEqual(FOUND[name]!);
-    expect(runIn.filter((h) => !asLines.includes(h))).toEqual([]);
-    expect(findFirstLoss(expectedLines(joined, doc), modelText(doc))).toBeNull();
-  });
-});
-
-describe('each seed with its lines joined with nothing between them reads back its outline', () => {
-  // The seed as a scrape that joined the text of every <p> as it was gives it. Only a heading's number after a
-  // sentence's end marks a paragraph, and only a standard section's title (content/section-titles.yaml) or the next
-  // number ends a title: the headings found, at today's figures (of 30, 10, 13, 36, 92), and the headings whose title
-  // runs on into their first sentence (`（二）加快创新产业载体建设聚焦智能科技…`) are the seed's (its number and title
-  // first); none is invented. 002's 重点任务, whose number the source lost, is found as the line reading finds it (a
-  // standard title before （一）). 003's scrape dropped most 。, 001's headings have no numbers.
-  const FOUND: Record<string, number> = { '000_df8e3af4caff0a08.txt': 30, '001_b19521e93b2b759c.txt': 0, '002_3b22102abfde4f0c.txt': 8, '003_9c4896c03185b26c.txt': 5, '004_d6d163db2a424736.txt': 87 };
-  const headings = (nodes: readonly OutlineNode[]): string[] => nodes.flatMap((n) => [`${n.number}${n.title}`, ...headings(n.children)]);
-  const seeds = readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort();
-  test('every seed has its floor', () => expect(seeds).toEqual(Object.keys(FOUND)));
-  test.each(seeds)('%s', (name) => {
-    const text = readFileSync(`seeds/${name}`, 'utf8');
-    const joined = `${text.split('\n').map((l) => l.trim()).filter(Boolean).join('')}\n`;
+    const joined = `${text.split('\n').map((l) => l.trim()).filter(Boolean).join(separator)}\n`;
     const asLines = headings(buildPlanDocument({ name, path: name, bytes: Buffer.from(text) }, reg).outline);
     const doc = buildPlanDocument({ name, path: name, bytes: Buffer.from(joined) }, reg);
     const found = headings(doc.outline);
-    expect(found.filter((h) => asLines.includes(h)).length).toBeGreaterThanOrEqual(FOUND[name]!);
-    expect(found.filter((h) => !asLines.some((a) => h.startsWith(a)))).toEqual([]);
-    expect(doc.source.runIn).toBeNull();
-    if (FOUND[name]! > 0) expect(doc.source.joined).toBeGreaterThan(0);
+    expect(found.filter((h) => asLines.includes(h)).length).toBeGreaterThanOrEqual(FOUND[name as keyof typeof FOUND]);
+    expect(found.filter((h) => !asLines.some((a) => (titlesRunOn ? h.startsWith(a) : h === a)))).toEqual([]);
+    const other = cuts === 'runIn' ? 'joined' : 'runIn';
+    expect(doc.source[other]).toBeNull();
+    if (FOUND[name as keyof typeof FOUND] > 0) expect(doc.source[cuts]).toBeGreaterThan(0);
     expect(findFirstLoss(expectedLines(joined, doc), modelText(doc))).toBeNull();
   });
 });
