@@ -161,8 +161,35 @@ describe('removeChrome: portal forms', () => {
     ['-2023- 11/08 08:20', 'date line with time'],
     ['被閱讀1817次,日期:2017-03-08 09:59:11', 'read counter'],
     ['作者:某区政府【转载】', 'author field'],
+    ['点击数：1234', 'read counter'],
+    ['长者模式', 'accessibility toolbar'],
+    ['适老化服务', 'accessibility toolbar'],
+    ['关怀版 | 无障碍浏览', 'accessibility toolbar'],
+    ['视力保护色：', 'accessibility toolbar'],
+    ['【我要打印】【关闭窗口】', 'widget bar'],
+    ['【保存文章】', 'widget bar'],
   ])('%s → %s', (line, rule) => {
     expect(run(line, notice).removed.map((r) => r.rule)).toEqual([rule]);
+  });
+
+  test('the share widget’s targets, a line each, only under it', () => {
+    expect(removedTexts('分享到：', '微信', '微博', 'QQ空间', notice)).toEqual(['分享到：', '微信', '微博', 'QQ空间']);
+    expect(removedTexts('微信', notice)).toEqual([]);
+  });
+
+  // Below the text: each case a line after the last running text, and the rule that takes it.
+  test.each([
+    ['津公网安备 12010202000123号', 'footer'],
+    ['建议使用IE9以上版本浏览器，1366*768分辨率浏览本网站', 'footer'],
+    ['相关链接：', 'footer'],
+    ['【我要打印】【关闭窗口】', 'widget bar'],
+    ['点击数：1234', 'read counter'],
+  ])('below the text: %s → %s', (line, rule) => {
+    expect(run(notice, line).removed.map((r) => r.rule)).toEqual([rule]);
+  });
+  test('above the last running text a footer’s words are text; a list of related documents below it is kept', () => {
+    expect(removedTexts('相关链接：', '建议使用新技术，提高分辨率。', notice)).toEqual([]);
+    expect(removedTexts(notice, '相关文件：')).toEqual([]);
   });
 
   test('a label alone takes its value from the next non-blank line, but never a title or a sentence', () => {
