@@ -37,7 +37,7 @@ describe('removeChrome(lines, rules)', () => {
     expect(removeChrome(splitLines(`正文开头。\n${qr}\n正文结尾。\n`), rules).removed).toEqual([]);
     // Such a line is the document's text: the portal block above the document ends before it, so a rule for that
     // block no longer reaches the lines after it.
-    expect(removeChrome(splitLines(`${runTogether}\n分享到：\n`), rules).removed).toEqual([]);
+    expect(removeChrome(splitLines(`${runTogether}\n作者:某区政府\n`), rules).removed).toEqual([]);
     // A short line of chrome still goes.
     expect(removeChrome(splitLines(`扫一扫在手机打开当前页\n${longLine}\n`), rules).removed.map((r) => r.rule)).toEqual(['QR-code widget']);
   });
@@ -168,13 +168,24 @@ describe('removeChrome: portal forms', () => {
     ['视力保护色：', 'accessibility toolbar'],
     ['【我要打印】【关闭窗口】', 'widget bar'],
     ['【保存文章】', 'widget bar'],
+    ['简体版 | 繁體版 | English', 'navigation menu'],
+    ['设为首页 | 加入收藏', 'navigation menu'],
+    ['首页 | 政务公开 | 政务服务', 'navigation menu'],
+    ['打印本页 | 关闭窗口', 'widget bar'],
+    ['打印 关闭', 'widget bar'],
+    ['信息公开 > 政策文件 > 规划计划', 'breadcrumb'],
   ])('%s → %s', (line, rule) => {
     expect(run(line, notice).removed.map((r) => r.rule)).toEqual([rule]);
   });
 
   test('the share widget’s targets, a line each, only under it', () => {
     expect(removedTexts('分享到：', '微信', '微博', 'QQ空间', notice)).toEqual(['分享到：', '微信', '微博', 'QQ空间']);
+    expect(removedTexts(notice, '分享到：', '微信', 'QQ空间')).toEqual(['分享到：', '微信', 'QQ空间']);
     expect(removedTexts('微信', notice)).toEqual([]);
+  });
+  test('a menu is only the portal’s words; a row of a table between pipes, or a sentence naming them, is text', () => {
+    expect(removedTexts('序号 | 指标 | 2025年', '政务公开 | 指标', notice)).toEqual([]);
+    expect(removedTexts(notice, '1 | 高新技术企业 | 家 | 500')).toEqual([]);
   });
 
   // Below the text: each case a line after the last running text, and the rule that takes it.
@@ -184,6 +195,14 @@ describe('removeChrome: portal forms', () => {
     ['相关链接：', 'footer'],
     ['【我要打印】【关闭窗口】', 'widget bar'],
     ['点击数：1234', 'read counter'],
+    ['上一条：关于某某的通知', 'footer'],
+    ['Copyright © 2021 某市人民政府 All Rights Reserved', 'footer'],
+    ['© 2021 某市人民政府版权所有', 'footer'],
+    ['政府网站找错', 'footer'],
+    ['党政机关', 'footer'],
+    ['扫码关注', 'QR-code widget'],
+    ['使用帮助 | 隐私声明', 'navigation menu'],
+    ['分享到：', 'share widget'],
   ])('below the text: %s → %s', (line, rule) => {
     expect(run(notice, line).removed.map((r) => r.rule)).toEqual([rule]);
   });
