@@ -219,6 +219,9 @@ describe('removeChrome: portal forms', () => {
       ['市政府办', '来源 field (value on the next line)', '来源字段（下一行的值）'],
     ]);
     expect(removedTexts('信息来源:', '某市人民政府关于印发某规划的通知', notice)).toEqual(['信息来源:']);
+    // Nor a plan's title under a field the portal left empty.
+    expect(removedTexts('废止日期：', '某区强科技行动实施方案（2023—2025年）', notice)).toEqual(['废止日期：']);
+    expect(removedTexts('有效性：', '某市科技创新“十四五”规划', notice)).toEqual(['有效性：']);
     // 分享到: is chrome without a value: the organ under it begins the notice title.
     expect(removedTexts('分享到:', '某市人民政府', '关于印发某规划的通知', notice)).toEqual(['分享到:']);
   });

@@ -42,6 +42,11 @@ const ORGAN = /^[\p{Script=Han}（）()]{2,40}?(人民政府办公室|人民政�
 const NOTICE_TITLE = /关于.*通\s*知$/u;
 /** A value printed on the line under its label is short and is not a title. */
 const MAX_VALUE = 30;
+/**
+ * A document's title, which no label's value on the next line is (`废止依据：`, empty, over the plan's title): a notice
+ * (`关于…`, `…的通知`) or a title ending with what the document is (`…实施方案`, `…规划（2021—2025年）`).
+ */
+const DOCUMENT_TITLE = /关于|通\s*知$|(规划|计划|方案|纲要|意见|办法|措施|要点|细则|规定)\s*([（(][^（()）]{0,20}[）)])?$/u;
 
 export const RULE_VALUE_ON_NEXT_LINE = (rule: string) => `${rule} (value on the next line)`;
 export const RULE_SITE_HEADER = 'site header organ';
@@ -133,7 +138,7 @@ export function removeChrome(lines: SourceLine[], rules: ChromeRule[]): ChromeRe
     const next = form[i + 1]!;
     const other = takenBy[i + 1];
     if (taken[i + 1] && !(other && other.kind === 'metadata' && !/\p{Script=Han}\s*[:：]/u.test(next))) continue;
-    if ([...next].length > MAX_VALUE || /关于|通\s*知$/u.test(next)) continue;
+    if ([...next].length > MAX_VALUE || DOCUMENT_TITLE.test(next)) continue;
     taken[i + 1] = { kind: rule.kind, rule: RULE_VALUE_ON_NEXT_LINE(rule.rule), label: LABEL_VALUE_ON_NEXT_LINE(rule.label) };
   }
 

@@ -18,6 +18,14 @@ const fieldsOf = (...head: string[]) => {
 };
 
 describe('readPortalFields(removed)', () => {
+  test('a field table whose cells the scrape put a line each: each label alone, its value on the next line', () => {
+    expect(
+      fieldsOf('索引号：', '11440600007XXXXXXX/2021-00123', '分类：', '科技', '发布机构：', '某市科学技术局', '成文日期：', '2021-09-28', '文号：', '某科〔2021〕12号', '发布日期：', '2021-09-30', '主题词：', '科技 创新'),
+    ).toEqual({ 索引号: '11440600007XXXXXXX/2021-00123', 主题: '科技', 发布机构: '某市科学技术局', 成文日期: '2021-09-28', 发文字号: '某科〔2021〕12号', 发布日期: '2021-09-30' });
+    // Each value left the text with its label (主题词 names no field the card shows, but its value is no text either).
+    const { kept } = removeChrome(splitLines(['主题词：', '科技 创新', '文号：', '某科〔2021〕12号', body].join('\n')), rules);
+    expect(kept.map((l) => l.text)).toEqual([body]);
+  });
   test('colon fields with spread labels, several to a line, run together, empty values absent', () => {
     expect(
       fieldsOf(
