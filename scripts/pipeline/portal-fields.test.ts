@@ -18,6 +18,18 @@ const fieldsOf = (...head: string[]) => {
 };
 
 describe('readPortalFields(removed)', () => {
+  test('labels in brackets, and the labels of 政府信息公开 catalogues', () => {
+    expect(fieldsOf('【发布单位】某市科学技术局 【发布日期】2021-09-30', '【文号】某科〔2021〕12号')).toEqual({ 发布机构: '某市科学技术局', 发布日期: '2021-09-30', 发文字号: '某科〔2021〕12号' });
+    expect(fieldsOf('信息索引号：11440600007/2021-00123', '生成日期：2021-09-28', '公开方式：主动公开', '公开范围：面向社会', '文件编号：某科〔2021〕12号', '信息分类：科技')).toEqual({
+      索引号: '11440600007/2021-00123',
+      成文日期: '2021-09-28',
+      发文字号: '某科〔2021〕12号',
+      主题: '科技',
+    });
+    // None of them stays in the text.
+    const { kept } = removeChrome(splitLines(['【发布单位】某市科学技术局 【发布日期】2021-09-30', '公开范围：面向社会', body].join('\n')), rules);
+    expect(kept.map((l) => l.text)).toEqual([body]);
+  });
   test('a field table whose cells the scrape put a line each: each label alone, its value on the next line', () => {
     expect(
       fieldsOf('索引号：', '11440600007XXXXXXX/2021-00123', '分类：', '科技', '发布机构：', '某市科学技术局', '成文日期：', '2021-09-28', '文号：', '某科〔2021〕12号', '发布日期：', '2021-09-30', '主题词：', '科技 创新'),

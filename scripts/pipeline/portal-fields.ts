@@ -1,7 +1,7 @@
 /**
  * Portal metadata fields in the lines the chrome stage set aside (`kind: metadata`), in every form portals print them:
  *   `名    称 :…` and `索引号: … 发布机构: …` (colons; characters of a label spread with spaces, empty values),
- *   `[ 索引号 ] | … | [ 发文字号 ] | … |` (bracket-pipe tables),
+ *   `[ 索引号 ] | … | [ 发文字号 ] | … |` (bracket-pipe tables), `【发布单位】… 【发布日期】…` (labels in brackets),
  *   `发布机构 市政府办公室 文  号 驻政〔2022〕11号` (label and value without a colon, one or more to a line),
  *   `发布时间:` with its value on the next line (the chrome stage names that line's rule `… (value on the next line)`),
  *   `日期:2024-03-28 17:32    来源:区科委`, `被閱讀1817次,日期:…`, `作者:大连沙河口区政府【转载】`,
@@ -48,8 +48,8 @@ function readerFor(labels: readonly PortalFieldLabel[]): LabelReader {
   const all = labelAlternation(labels.map((l) => l.label));
   reader = {
     alias: new Map(labels.flatMap((l) => (l.field ? [[l.label, l.field] as const] : []))),
-    /** `[ 索引号 ] |` */
-    bracket: new RegExp(`[\\[【]\\s*(${all})\\s*[\\]】]\\s*[|｜]`, 'gu'),
+    /** `[ 索引号 ] |`, `【发布单位】` */
+    bracket: new RegExp(`[\\[【]\\s*(${all})\\s*[\\]】]\\s*[|｜]?`, 'gu'),
     /** `索 引 号 :` */
     colon: new RegExp(`(${all})\\s*[:：]`, 'gu'),
     /** `文  号 驻政…` at the start of the line or after a space: only the labels that begin field rows. */
