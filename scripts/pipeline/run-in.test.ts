@@ -57,6 +57,20 @@ describe('splitRunIn: paragraphs run together on one line, a space between them'
   });
 });
 
+describe('noticeNumberBreak: a notice’s title and its document number on one line', () => {
+  test('are two paragraphs, the number after the title or before it; a number after other text is not cut off', () => {
+    expect(texts('某市人民政府关于印发某方案的通知 某政发〔2021〕5号')).toEqual(['某市人民政府关于印发某方案的通知', '某政发〔2021〕5号']);
+    expect(texts('某政发〔2021〕5号　某市人民政府关于印发某方案的通知')).toEqual(['某政发〔2021〕5号', '某市人民政府关于印发某方案的通知']);
+    expect(texts('2.《某市科技创新三年行动方案》 某政发〔2021〕5号')).toEqual(['2.《某市科技创新三年行动方案》 某政发〔2021〕5号']);
+  });
+  test('through the pipeline, the notice title and the document number are read', () => {
+    const text = ['某市人民政府关于印发某市科技创新三年行动方案的通知 某政发〔2021〕5号', '各区人民政府：', '现将《某市科技创新三年行动方案》印发给你们，请认真贯彻执行。', '某市人民政府', '2021年9月28日', '某市科技创新三年行动方案', '为加快建设创新型城市，制定本方案。', '一、总体要求', '坚持创新驱动发展。'].join('\n');
+    const doc = buildPlanDocument({ name: 'n.txt', path: 'n.txt', bytes: Buffer.from(text) }, reg);
+    expect([doc.meta.noticeTitle?.value, doc.meta.docNumber?.value]).toEqual(['某市人民政府关于印发某市科技创新三年行动方案的通知', '某政发〔2021〕5号']);
+    expect(findFirstLoss(expectedLines(text, doc), modelText(doc))).toBeNull();
+  });
+});
+
 describe('joinedBreaks: paragraphs joined with nothing at all between them', () => {
   // A scrape that joined the text of every <p> as it was keeps no mark of a paragraph's end but what starts the next:
   // a heading's number. Each case: the line, and the paragraphs it is read as, between ‖.

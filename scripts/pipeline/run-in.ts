@@ -15,12 +15,15 @@
  * (`一、总体要求 坚持创新驱动。`) ends at its first space when that comes within 40 characters and before any
  * sentence's end or colon.
  * A scrape that joined the paragraphs with nothing between them leaves less to go by: only a heading's number right
- * after a sentence's end (`joinedBreaks`).
+ * after a sentence's end (`joinedBreaks`). A portal may also print a notice's title and its document number on one
+ * line (`…的通知 某政发〔2021〕5号`): two lines of the document, cut apart at the space (`noticeNumberBreak`).
  */
 import type { WorkLine } from './corrections.ts';
 import { slicePiece, wholeLine } from './piece.ts';
 import { headingNumberLength, startsWithNumber } from './structure/headings.ts';
 import { foldWidth } from '../../src/lib/width.ts';
+import { docNumberApart } from './lexicon/docnumbers.ts';
+import { simplify } from './lexicon/fold.ts';
 
 /** A sentence's end, the whitespace after it, and (looked at, not taken) the first character of the next sentence. */
 const RUN_IN = /[。！？!?][”’」』"']*([ \u00a0\u3000]+)(?=[^\s|｜，,。、；;：:！？!?）)】\]〕”’」』])/gu;
@@ -126,6 +129,20 @@ export function joinedBreaks(text: string, sectionTitles: readonly string[] = []
   return [...new Set([...found, ...titles])].sort((a, b) => a - b).map((at) => [at, at]);
 }
 
+/** A covering notice's title (`…关于印发…的通知`), which a portal may print on one line with its document number. */
+const NOTICE_TITLE = /(关于|印发).*(通知|公告|通告|决定|批复)$/u;
+
+/**
+ * A notice's title and its document number on one line, a space between them (`…的通知 某政发〔2021〕5号`, or the number
+ * first): the space, where the two lines of the document meet. Not a number after other text (a list of documents).
+ */
+export function noticeNumberBreak(text: string): [number, number][] {
+  const apart = docNumberApart(text);
+  if (!apart) return [];
+  const title = apart.at === 'end' ? text.slice(0, apart.space[0]) : text.slice(apart.space[1]);
+  return NOTICE_TITLE.test(simplify(title.trim())) ? [apart.space] : [];
+}
+
 /**
  * Cuts each line whose paragraphs run together into a line per paragraph; `breaks` counts the cuts at spaces,
  * `joined` those where nothing stood between the paragraphs.
@@ -134,7 +151,7 @@ export function splitRunIn(lines: WorkLine[], sectionTitles: readonly string[] =
   let breaks = 0;
   let joined = 0;
   const out = lines.flatMap((line) => {
-    const spaced = runInBreaks(line.text);
+    const spaced = [...runInBreaks(line.text), ...noticeNumberBreak(line.text)];
     const cuts = spaced.length > 0 ? spaced : joinedBreaks(line.text, sectionTitles);
     if (cuts.length === 0) return [line];
     if (spaced.length > 0) breaks += cuts.length;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findDocNumber, isDocNumberLine } from './docnumbers.ts';
+import { docNumberApart, findDocNumber, isDocNumberLine } from './docnumbers.ts';
 
 describe('findDocNumber', () => {
   test.each([
@@ -52,5 +52,19 @@ describe('isDocNumberLine', () => {
     expect(isDocNumberLine('| 渝高新发〔2023〕8号 |')).toBe(false);
     expect(isDocNumberLine('见》(宁党发〔2022〕4号)和银川')).toBe(false);
     expect(isDocNumberLine('(津政发〔202023号)')).toBe(false);
+  });
+});
+
+describe('docNumberApart', () => {
+  test('a number set off by whitespace at a line’s end or start: the whitespace', () => {
+    const apart = (line: string) => {
+      const r = docNumberApart(line);
+      return r && [r.at, line.slice(0, r.space[0]), line.slice(r.space[1])];
+    };
+    expect(apart('某市人民政府关于印发某方案的通知 某政发〔2021〕5号')).toEqual(['end', '某市人民政府关于印发某方案的通知', '某政发〔2021〕5号']);
+    expect(apart('某市人民政府关于印发某方案的通知　（某政发〔2021〕5号）')).toEqual(['end', '某市人民政府关于印发某方案的通知', '（某政发〔2021〕5号）']);
+    expect(apart('某政发［２０２１］５号　某市人民政府关于印发某方案的通知')).toEqual(['start', '某政发［２０２１］５号', '某市人民政府关于印发某方案的通知']);
+    // A line that is only a number, or a number inside a sentence, is not one apart.
+    expect(['某政发〔2021〕5号', '根据某政发〔2021〕5号', '按照某政发〔2021〕5号文件执行'].map(docNumberApart)).toEqual([null, null, null]);
   });
 });

@@ -40,3 +40,19 @@ export function findDocNumber(s: string): DocNumber | null {
 export function isDocNumberLine(line: string): boolean {
   return DOCNO_LINE.test(foldWidth(line));
 }
+
+const DOCNO_AT_END = new RegExp(`(\\s+)[(（]?\\s*${DOCNO_SRC}\\s*[)）]?\\s*$`, 'u');
+const DOCNO_AT_START = new RegExp(`^\\s*[(（]?\\s*${DOCNO_SRC}\\s*[)）]?(\\s+)(?=\\S)`, 'u');
+
+/**
+ * A document number set off by whitespace at the end or the start of a line that holds more
+ * (`某市人民政府关于…的通知 某政发〔2021〕5号`, `（某政发〔2021〕5号）　某市人民政府关于…`): the whitespace's offsets, or `null`.
+ */
+export function docNumberApart(line: string): { at: 'end' | 'start'; space: [number, number] } | null {
+  const folded = foldWidth(line);
+  const end = DOCNO_AT_END.exec(folded);
+  if (end && end.index > 0) return { at: 'end', space: [end.index, end.index + end[1]!.length] };
+  const start = DOCNO_AT_START.exec(folded);
+  if (start) return { at: 'start', space: [start[0].length - start[1]!.length, start[0].length] };
+  return null;
+}
