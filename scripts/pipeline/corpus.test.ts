@@ -193,6 +193,14 @@ describe('corpus: forms the gold notes', () => {
   });
 });
 
+describe('corpus: the masthead', () => {
+  test('a text the gold reads as under a letterhead (trait letterhead) has its masthead marked; no other text has one', () => {
+    const letterhead = results.filter((r) => r.g.traits.includes('letterhead')).map((r) => keyOf(r.g));
+    expect(letterhead.length, 'texts the gold reads as under a letterhead').toBeGreaterThan(0);
+    expect(results.filter((r) => r.doc?.blocks.some((b) => b.kind === 'paragraph' && b.role === 'masthead')).map((r) => keyOf(r.g))).toEqual(letterhead);
+  });
+});
+
 describe('corpus: per-field shares', () => {
   const fields = Object.keys(results[0]!.fields) as Field[];
   const share = (f: Field) => results.filter((r) => r.fields[f]).length / results.length;

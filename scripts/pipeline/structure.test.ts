@@ -414,3 +414,17 @@ describe('parseStructure(lines, opts)', () => {
     });
   });
 });
+
+describe('the masthead (发文机关标志) of a text copied out of the printed document', () => {
+  const roles = (text: string) => parse(text).blocks.filter((b) => b.kind === 'paragraph').map((b) => `${b.kind === 'paragraph' ? b.role : ''}:${b.piece.text}`);
+  test('is the first line, the issuing bodies’ names and 文件, spread with spaces or not; the number under it stays the number', () => {
+    const text = readFileSync('tests/fixtures/masthead/masthead.txt', 'utf8');
+    expect(roles(text).slice(0, 2)).toEqual(['masthead:某 市 科 学 技 术 局 文 件', 'docno:某科发〔2024〕7号']);
+    expect(roles(text.replace('某 市 科 学 技 术 局 文 件', '某市科学技术局 某市财政局文件'))[0]).toBe('masthead:某市科学技术局 某市财政局文件');
+  });
+  test('not a line that only names 文件, nor one after the notice has begun', () => {
+    const notice = ['某科发〔2024〕7号', '某市科学技术局关于印发某办法的通知', '各区科技局：', '现将《某办法》印发给你们，请认真贯彻执行。'];
+    expect(roles(['相关文件', ...notice, '某市科学技术局', '2024年5月20日', '某办法', '第一条 为加快培育科技企业孵化器，制定本办法。'].join('\n'))[0]).toBe('body:相关文件');
+    expect(roles([...notice, '某市科学技术局文件', '2024年5月20日', '某办法', '第一条 为加快培育科技企业孵化器，制定本办法。'].join('\n'))).not.toContainEqual(expect.stringMatching(/^masthead:/u));
+  });
+});

@@ -214,7 +214,8 @@ export const ParagraphBlockSchema = z.object({
   lineStarts: LineStartsSchema,
   /** Layout role: ordinary body text, or a part of a covering notice that prints differently. */
   /** `box-title`: the caption of a box (`专栏1 重大创新平台建设工程`), the first block of the box it names. */
-  role: z.enum(['body', 'addressee', 'closing', 'docno', 'annex', 'byline', 'toc', 'box-title', 'colophon']),
+  /** `masthead`: the issuing bodies' names over the document number (`某市人民政府文件`, GB/T 9704's 发文机关标志). */
+  role: z.enum(['body', 'masthead', 'addressee', 'closing', 'docno', 'annex', 'byline', 'toc', 'box-title', 'colophon']),
   /** The number of the article the paragraph is (`第三条 …` → 3), in a measure or rules; absent otherwise. Its id is `art3`. */
   article: z.number().int().positive().optional(),
   box: BoxFieldSchema,

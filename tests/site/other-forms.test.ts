@@ -30,6 +30,8 @@ const RUN_IN_SLUG = 'guangxi-2021-2025';
 /** Seed 002 as a scrape that joined the text of every <p> as it was: one line, nothing between the paragraphs. */
 const JOINED_FROM = 'seeds/002_3b22102abfde4f0c.txt';
 const JOINED_SLUG = 'tianjin-hongqiao-2020-2022';
+/** A notice under its masthead (发文机关标志), as a text copied out of the printed document keeps it. */
+const MASTHEAD_SLUG = '012-masthead';
 const site = siteBuiltForFile({
   name: 'other-forms-build',
   writeSeeds: (seeds) => {
@@ -39,6 +41,7 @@ const site = siteBuiltForFile({
     copyFileSync(RUN_IN, join(seeds, '010_run_in.txt'));
     const lines = readFileSync(JOINED_FROM, 'utf8').split('\n').map((l) => l.trim());
     writeFileSync(join(seeds, '011_joined.txt'), `${lines.filter(Boolean).join('')}\n`);
+    copyFileSync('tests/fixtures/masthead/masthead.txt', join(seeds, '012_masthead.txt'));
   },
   timeoutMs: 300_000,
 });
@@ -88,6 +91,7 @@ describe('a text copied out of a PDF, broken at the printed line', () => {
       `plans/${SLUG}/index.html`, `en/plans/${SLUG}/index.html`, `plans/${TABLES}/index.html`, `en/plans/${TABLES}/index.html`,
       `plans/${TABLES}/analysis/index.html`, `en/plans/${TABLES}/analysis/index.html`, `plans/${CONVERTED}/index.html`, `en/plans/${CONVERTED}/index.html`,
       `plans/${RUN_IN_SLUG}/index.html`, `en/plans/${RUN_IN_SLUG}/index.html`, `plans/${JOINED_SLUG}/index.html`, `en/plans/${JOINED_SLUG}/index.html`,
+      `plans/${MASTHEAD_SLUG}/index.html`, `en/plans/${MASTHEAD_SLUG}/index.html`,
     ]) {
       const report = await validator.validateString(readFileSync(join(site.siteDir, path), 'utf8'));
       expect(report.results.flatMap((r) => r.messages.map((m) => `${path}:${m.line} ${m.ruleId} ${m.message}`))).toEqual([]);
@@ -249,6 +253,30 @@ describe('a text whose paragraphs were joined with nothing between them', () => 
       expect((await page.locator('.line-wrap').textContent())?.replace(/\s+/gu, ' ').trim()).toMatch(
         /^The source runs its paragraphs together with nothing between them; the text is divided before each heading number that follows a sentence's end \(\d+\)\. .* The lines as they were are in the source view\.$/u,
       );
+    });
+  });
+});
+
+describe('a notice under its masthead (发文机关标志)', () => {
+  // tests/fixtures/masthead/masthead.txt: `某 市 科 学 技 术 局 文 件`, then 某科发〔2024〕7号 and the notice.
+  test('the masthead is red and centred over the document number, which a red rule closes, on screen and on paper', async () => {
+    await inPage(async (page) => {
+      await page.goto(pageUrl(site.url, `/plans/${MASTHEAD_SLUG}/`));
+      const masthead = page.locator('.front p.masthead');
+      expect((await masthead.textContent())?.replace(/\s+|¶/gu, '')).toBe('某市科学技术局文件');
+      const look = () =>
+        page.evaluate(() => {
+          const m = getComputedStyle(document.querySelector('.front p.masthead')!);
+          const d = getComputedStyle(document.querySelector('.front p.masthead ~ p.docno')!);
+          return { color: m.color, align: m.textAlign, size: m.fontSize, rule: `${d.borderBottomStyle} ${d.borderBottomColor}`, docno: document.querySelector('.front p.masthead ~ p.docno')!.textContent!.replace(/\s+|¶/gu, '') };
+        });
+      const accent = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--accent').trim());
+      expect(accent).toBe('#9b1c1c');
+      expect(await look()).toEqual({ color: 'rgb(155, 28, 28)', align: 'center', size: '28px', rule: 'solid rgb(155, 28, 28)', docno: '某科发〔2024〕7号' });
+      await page.emulateMedia({ media: 'print' });
+      expect(await look()).toMatchObject({ color: 'rgb(230, 0, 18)', align: 'center', rule: 'solid rgb(230, 0, 18)' });
+      expect(parseFloat((await look()).size)).toBeCloseTo((26 * 96) / 72, 1);
+      await page.emulateMedia({ media: 'screen' });
     });
   });
 });

@@ -16,7 +16,7 @@ export interface Span {
   to: number;
 }
 
-export type ParagraphRole = 'body' | 'addressee' | 'closing' | 'docno' | 'annex' | 'byline' | 'toc' | 'box-title' | 'colophon';
+export type ParagraphRole = 'body' | 'masthead' | 'addressee' | 'closing' | 'docno' | 'annex' | 'byline' | 'toc' | 'box-title' | 'colophon';
 
 export interface InferredTitle {
   text: string;
@@ -49,6 +49,12 @@ export const ORG_LINE = /^[\u4e00-\u9fa5]{2,30}(人民政府|政府办公室|办
 const PERIOD_LINE = /^[（(]\d{4}\s*[-—–～~至]+\s*\d{4}\s*年?[）)]$/u;
 export const DISCLOSURE_LINE = /^[（(]此件.{1,8}[）)(（]?$/u;
 const TOC_TITLE = /^目\s*录$/u;
+/**
+ * The masthead of an official document (GB/T 9704's 发文机关标志, printed in red above the document number): the
+ * issuing bodies' names and 文件, often spread with spaces (`天 津 市 人 民 政 府 文 件`); a text copied out of the
+ * printed document keeps it.
+ */
+const MASTHEAD = /^[\u4e00-\u9fa5]{2,60}(人民政府|政府|办公室|办公厅|委员会|委|局|厅|院|部|管委会|管理委员会)文件$/u;
 const NOTICE_TEXT = /(现将|现予|印发给你们|印发你们|已经.{0,12}同意|审议通过|批准)/u;
 /** Addressees of a notice or a speech: `各区人民政府，市政府各部门：`, `区科技领导小组各成员单位，…：`, `各位领导，同志们：`. */
 const ADDRESSEE = /^(?=.*(各|单位|同志|领导))[^。；]{2,120}[:：]$/u;
@@ -223,7 +229,8 @@ function noticeRoles(lines: WorkLine[], limit: number, skip: (i: number) => bool
     const t = lines[i]!.text;
     const s = simplify(t);
     let role: ParagraphRole | null = null;
-    if (isDocNumberLine(t)) role = 'docno';
+    if (state === 'start' && MASTHEAD.test(s.replace(/\s+/gu, ''))) role = 'masthead';
+    else if (isDocNumberLine(t)) role = 'docno';
     else if (ADDRESSEE.test(t) && len(t) <= 120 && state !== 'signature') role = 'addressee';
     else if (isDateLine(t) || DISCLOSURE_LINE.test(t) || /^特此通知$/u.test(s) || (ORG_LINE.test(s) && state !== 'start')) role = 'closing';
     else if (state === 'signature' && len(t) <= SHORT && !/[，,。；;]/u.test(t)) role = 'closing';
