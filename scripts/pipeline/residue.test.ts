@@ -66,6 +66,16 @@ describe('removeResidue(lines)', () => {
     expect(removeResidue(work('十六?rdquo;'))[0]!.text).toBe('十六”');
   });
 
+  test('a numeric character reference for Chinese text is the character; any other stays', () => {
+    const [line] = removeResidue(work('研发投入强度达到2.5%&#xff0c;高新技术企业&#8220;倍增&#8221;&#x3C;'));
+    expect(line!.text).toBe('研发投入强度达到2.5%，高新技术企业“倍增”&#x3C;');
+    expect(line!.repairs.map((r) => [r.original, r.replacement, r.column, r.reasonEn])).toEqual([
+      ['&#xff0c;', '，', 12, 'An HTML character reference “&#xff0c;” left over from the scrape, restored as “，”'],
+      ['&#8220;', '“', 26, 'An HTML character reference “&#8220;” left over from the scrape, restored as ““”'],
+      ['&#8221;', '”', 35, 'An HTML character reference “&#8221;” left over from the scrape, restored as “””'],
+    ]);
+  });
+
   test('leaves garbled characters, other markup and clean lines alone', () => {
     const [a, b] = removeResidue(work('<script>alert(1)</script> &#x3C; 研发投入强度<5%\n云南省人民政庛'));
     expect(a!.text).toBe('<script>alert(1)</script> &#x3C; 研发投入强度<5%');

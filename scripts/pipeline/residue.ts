@@ -6,7 +6,8 @@
  * before it). Each removal is recorded as a repair on the line (source `residue`), with the original beside it and a
  * reason in Chinese and in English. One lost character can be named: a right quote after 十一…十五 (`十四?rdquo;`)
  * closes a five-year plan's short name, which official writing always prints quoted, so the eaten character is 五
- * and a missing left quote is put back (`“十四五”`). Other markup (`<script>`, `&#x3C;`) is text and stays.
+ * and a missing left quote is put back (`“十四五”`). A numeric reference is read where it stands for Chinese text (`&#xff0c;`
+ * → `，`, `&#8220;` → `“`). Other markup (`<script>`, `&#x3C;`) is text and stays.
  *
  * A page served through a traditional-script gateway may carry the tone-marked pinyin its converter put after some
  * characters (`發(fā)展`, `習(xí)近平`); each is removed too (source `converter`, `lexicon/fold.ts` reads the damage). A
@@ -27,6 +28,20 @@ const ENTITIES: Record<string, string> = {
   nbsp: ' ', amp: '&', lt: '<', gt: '>', quot: '"', ldquo: '“', rdquo: '”', lsquo: '‘', rsquo: '’', mdash: '—', ndash: '–', hellip: '…', middot: '·',
 };
 const ENTITY = `(?:${Object.keys(ENTITIES).join('|')})`;
+/** A numeric character reference (`&#xff0c;`, `&#65292;`). */
+const NUMERIC = '&#(?:[xX][0-9a-fA-F]{2,6}|\\d{2,7});';
+
+/**
+ * The character a numeric reference stands for, when it is one an HTML encoder wrote for Chinese text: a CJK character
+ * or mark, a full-width form, a Chinese quote, dash or ellipsis (`&#xff0c;` → `，`). Any other (`&#x3C;`) is text.
+ */
+function numericChar(token: string): string | null {
+  const m = /^&#(?:[xX]([0-9a-fA-F]+)|(\d+));$/u.exec(token);
+  if (!m) return null;
+  const code = m[1] !== undefined ? parseInt(m[1], 16) : Number(m[2]);
+  const chinese = (code >= 0x2e80 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xff00 && code <= 0xffef) || [0x2014, 0x2018, 0x2019, 0x201c, 0x201d, 0x2026, 0x00b7].includes(code);
+  return chinese ? String.fromCodePoint(code) : null;
+}
 
 /** `十四?rdquo;`: the character the entity ate after 十X can only be the 五 of a five-year plan's name (十四五). Not after
  * another numeral or 第 (`二十四`, `第十四`), where 十X is part of a larger number. */
@@ -46,6 +61,7 @@ const RESIDUE = new RegExp(
     `<\\s*/?\\s*${TAG}\\b[^<>]{0,80}>`, // `</p>`, `<br>`, `<br />`, `<p style="…">`
     `(?<!<)/${TAG}>`, // `/p>`: a closing tag whose `<` the scrape ate
     `&${ENTITY};`, // `&nbsp;`, `&amp;`
+    NUMERIC, // `&#xff0c;` (read only where it stands for Chinese text: `numericChar`)
     `\\?${ENTITY};`, // `?rdquo;`: the `&` and the character before it became one `?`
   ].join('|'),
   'gu',
@@ -104,6 +120,8 @@ function repairOf(token: string, textBefore: string, after: string | undefined):
       reasonEn: `An HTML entity “?rdquo;” left over from the scrape had eaten the character before it; a right quote after “${fiveYear[1]}” can only close the five-year plan’s short name “${name}”, restored as “${open}${name}”${open ? ' (with its missing left quote)' : ''}`,
     };
   }
+  const numeric = numericChar(token);
+  if (numeric) return { replacement: numeric, reason: `网页抓取残留的HTML字符引用“${token}”，已还原为“${numeric}”`, reasonEn: `An HTML character reference “${token}” left over from the scrape, restored as “${numeric}”` };
   if (/^\*\*$/u.test(token)) return { replacement: '', reason: '网页转为文本时残留的Markdown加粗标记“**”，已删除', reasonEn: 'A Markdown bold marker “**” left over from converting the page to text, removed' };
   const entity = /^([&?])([a-z]+);$/u.exec(token);
   if (!entity) return { replacement: '', reason: `网页抓取残留的HTML标记“${token}”，已删除`, reasonEn: `An HTML tag “${token}” left over from the scrape, removed` };
@@ -159,7 +177,9 @@ function converterRepair(token: string, char: string | null) {
 export function removeResidue(lines: WorkLine[]): WorkLine[] {
   const loweredBy = decrementedBeforeTag(lines);
   return lines.map((line) => {
-    const residue = [...line.text.matchAll(RESIDUE)].map((m) => ({ index: m.index, token: m[0], converter: false }));
+    const residue = [...line.text.matchAll(RESIDUE)]
+      .filter((m) => !m[0].startsWith('&#') || numericChar(m[0]) !== null)
+      .map((m) => ({ index: m.index, token: m[0], converter: false }));
     const pinyin = findPinyinDamage(line.text).map((d) => ({ index: d.index, token: d.text, converter: true }));
     const hits = [...residue, ...pinyin]
       .sort((a, b) => a.index - b.index)
