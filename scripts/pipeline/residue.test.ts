@@ -66,6 +66,12 @@ describe('removeResidue(lines)', () => {
     expect(removeResidue(work('十六?rdquo;'))[0]!.text).toBe('十六”');
   });
 
+  test('a Markdown heading marker before a numbered heading goes; a # before anything else is text', () => {
+    const lines = removeResidue(work('### 三、重点任务\n## （一）培育创新主体\n# 1.实施倍增计划\n#1 重点项目\n## 说明\n### 1.5倍'));
+    expect(lines.map((l) => l.text)).toEqual(['三、重点任务', '（一）培育创新主体', '1.实施倍增计划', '#1 重点项目', '## 说明', '### 1.5倍']);
+    expect(lines[0]!.repairs.map((r) => [r.original, r.replacement, r.reasonEn])).toEqual([['### ', '', 'A Markdown heading marker “###” left over from converting the page to text, removed']]);
+  });
+
   test('a numeric character reference for Chinese text is the character; any other stays', () => {
     const [line] = removeResidue(work('研发投入强度达到2.5%&#xff0c;高新技术企业&#8220;倍增&#8221;&#x3C;'));
     expect(line!.text).toBe('研发投入强度达到2.5%，高新技术企业“倍增”&#x3C;');

@@ -49,14 +49,17 @@ const FIVE_YEAR_CLOSE = '(?<![一二三四五六七八九十百千第])十[一�
 
 /**
  * `**一、总体要求**`: the bold a page-to-text converter wrote around a whole line (a heading set in `<strong>`), one pair
- * around all of it. Any other `**` is text, and so is a `#` opening a line.
+ * around all of it. Any other `**` is text.
  */
 const BOLD_INSIDE = '\\S(?:(?!\\*\\*).)*\\S';
 const MARKDOWN_BOLD = [`^\\*\\*(?=${BOLD_INSIDE}\\*\\*$)`, `(?<=^\\*\\*${BOLD_INSIDE})\\*\\*$`];
+/** `### 三、重点任务`: the heading marker a converter wrote before a numbered heading (a `#` before anything else is text). */
+const MARKDOWN_HEADING = '^#{1,6}[ \\u3000]+(?=第[一二三四五六七八九十]{1,3}[章节部分]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|\\d{1,2}[.、．]\\D)';
 
 const RESIDUE = new RegExp(
   [
     ...MARKDOWN_BOLD,
+    MARKDOWN_HEADING,
     FIVE_YEAR_CLOSE,
     `<\\s*/?\\s*${TAG}\\b[^<>]{0,80}>`, // `</p>`, `<br>`, `<br />`, `<p style="…">`
     `(?<!<)/${TAG}>`, // `/p>`: a closing tag whose `<` the scrape ate
@@ -122,6 +125,7 @@ function repairOf(token: string, textBefore: string, after: string | undefined):
   }
   const numeric = numericChar(token);
   if (numeric) return { replacement: numeric, reason: `网页抓取残留的HTML字符引用“${token}”，已还原为“${numeric}”`, reasonEn: `An HTML character reference “${token}” left over from the scrape, restored as “${numeric}”` };
+  if (/^#+\s+$/u.test(token)) return { replacement: '', reason: `网页转为文本时残留的Markdown标题标记“${token.trim()}”，已删除`, reasonEn: `A Markdown heading marker “${token.trim()}” left over from converting the page to text, removed` };
   if (/^\*\*$/u.test(token)) return { replacement: '', reason: '网页转为文本时残留的Markdown加粗标记“**”，已删除', reasonEn: 'A Markdown bold marker “**” left over from converting the page to text, removed' };
   const entity = /^([&?])([a-z]+);$/u.exec(token);
   if (!entity) return { replacement: '', reason: `网页抓取残留的HTML标记“${token}”，已删除`, reasonEn: `An HTML tag “${token}” left over from the scrape, removed` };
