@@ -90,6 +90,16 @@ describe('extractTargets(blocks, ctx)', () => {
     expect(targets[1]).toMatchObject({ valueText: '10%', start: 4, qualifiers: ['年均增长'], period: { start: 2021, end: 2025 }, line: 63 });
   });
 
+  test('reads 由5.2件增加到10件 as a baseline in a year the text does not say, then the target; not a 由 that starts no change', () => {
+    expect(valuesOf([para('到2025年，每万人口发明专利拥有量由5.2件增加到10件，研发投入强度从2.1%提高至2.8%。')], plan2025)).toEqual([
+      { indicatorId: 'invention-patents-per-10k', value: 5.2, unit: '件', year: null, kind: 'baseline', measure: 'level' },
+      { indicatorId: 'invention-patents-per-10k', value: 10, unit: '件', year: 2025, kind: 'target', measure: 'level' },
+      { indicatorId: 'rd-intensity', value: 2.1, unit: '%', year: null, kind: 'baseline', measure: 'level' },
+      { indicatorId: 'rd-intensity', value: 2.8, unit: '%', year: 2025, kind: 'target', measure: 'level' },
+    ]);
+    // A body of 3 members (由3家单位组成) is no starting amount.
+    expect(valuesOf([para('到2025年，组建由30家企业组成的创新联合体。')], plan2025).map((t) => [t.value, t.kind, t.year])).toEqual([[30, 'target', 2025]]);
+  });
   test('reads 由2015年58家增加到151家 as a baseline and a result, dated by the paragraph (003, repaired text)', () => {
     // The text as shown, after the curated repair 由201558家 → 由2015年58家.
     const text = '科技企业规模保持增长势头2019年末,宝坻区拥有国家入库科技型中小企业179家、雏鹰企业40家。上市挂牌高企达7家,国家高企由2015年58家增加到151家。';

@@ -14,7 +14,8 @@
  *
  * The measure comes from the words before the value: `年均增长x%` is growth (and may belong to an indicator counted
  * in any unit), `累计` cumulative, `新增`/`新建`/`比2015年…增加了` an increase, anything else a level. `由2015年58家`
- * is a baseline for 2015; everything else is dated by `./time.ts`.
+ * is a baseline for 2015, `由5.2件增加到10件` a baseline in a year the text does not say (no year: not guessed); everything
+ * else is dated by `./time.ts`.
  *
  * The numbers of a sentence about who attended a meeting (`…50多家科技企业代表参加会议`) are not read at all, nor those
  * of a clause setting a measure's support standard (`给予20万元奖励`).
@@ -23,6 +24,9 @@ import type { Target } from '../../../src/schemas/plan.ts';
 import type { AliasMatcher } from './aliases.ts';
 import { findTimeCues, readTime, type Period } from './time.ts';
 import { findValues, type ValueSpan } from './values.ts';
+
+/** After a starting amount, the change to the next (`由5.2件增加到10件`, `从2.1%提高至2.8%`). */
+const CHANGE_TO = /^\s*(?:以上|左右)?\s*的?\s*(?:提高|提升|增加|增长|上升|扩大|跃升|降低|下降|减少|缩小|压缩)(?:到|至)/u;
 
 export interface ProseContext {
   aliases: AliasMatcher;
@@ -289,8 +293,10 @@ export function readProse(text: string, ctx: ProseContext): ProseTarget[] {
     const measured = measureOf(text.slice(listStart, span.start), qualifiers, span.unit);
     const measure = comparisonYear && measured === 'level' ? 'increase' : measured;
     const baseline = /[由从]((?:19|20)\d{2})年(?:末|底)?的?$/u.exec(text.slice(Math.max(sStart, span.start - 10), span.start));
+    // `由5.2件增加到10件`: where the amount starts from, in a year the sentence does not say.
+    const undatedStart = !baseline && /[由从]$/u.test(text.slice(Math.max(sStart, span.start - 1), span.start)) && CHANGE_TO.test(text.slice(span.end, sEnd));
     const time = readTime(cues, span.start, ctx.plan, ctx.pastSection);
-    const year = baseline ? Number(baseline[1]) : time.year;
+    const year = baseline ? Number(baseline[1]) : undatedStart ? null : time.year;
     const [qFrom, qTo] = quoteRange(text, mask, sStart, sEnd, span);
     const view = ctx.view;
     const quote = view ? view.source.slice(view.toSource(qFrom), view.toSourceEnd(qTo)) : text.slice(qFrom, qTo);
@@ -303,9 +309,9 @@ export function readProse(text: string, ctx: ProseContext): ProseTarget[] {
       valueText: view ? view.source.slice(start, end) : span.valueText,
       unit: span.unit,
       year,
-      period: comparisonYear && year ? { start: comparisonYear, end: year } : measure === 'cumulative' || measure === 'growth' ? time.period : null,
+      period: undatedStart ? null : comparisonYear && year ? { start: comparisonYear, end: year } : measure === 'cumulative' || measure === 'growth' ? time.period : null,
       qualifiers,
-      kind: baseline ? 'baseline' : time.kind,
+      kind: baseline || undatedStart ? 'baseline' : time.kind,
       measure,
       quote,
       start,
