@@ -90,6 +90,13 @@ describe('extractTargets(blocks, ctx)', () => {
     expect(targets[1]).toMatchObject({ valueText: '10%', start: 4, qualifiers: ['年均增长'], period: { start: 2021, end: 2025 }, line: 63 });
   });
 
+  test('研发, R&D and 研究与试验发展 are one term in an indicator’s phrase, and a share is one with or without 的', () => {
+    const ids = (text: string) => extractTargets([para(text)], plan2025).map((t) => t.indicatorId);
+    expect(ids('到2025年，R&D经费支出占地区生产总值比重提高到2.8%。')).toEqual(['rd-intensity']);
+    expect(ids('到2025年，全社会Ｒ＆Ｄ经费支出占地区生产总值的比重达到2.8%。')).toEqual(['rd-intensity']);
+    expect(ids('到2025年，研究与试验发展经费投入强度达到2.8%。')).toEqual(['rd-intensity']);
+    expect(ids('到2025年，研发投入占GDP的比重达到2.8%。')).toEqual(['rd-intensity']);
+  });
   test('reads 由5.2件增加到10件 as a baseline in a year the text does not say, then the target; not a 由 that starts no change', () => {
     expect(valuesOf([para('到2025年，每万人口发明专利拥有量由5.2件增加到10件，研发投入强度从2.1%提高至2.8%。')], plan2025)).toEqual([
       { indicatorId: 'invention-patents-per-10k', value: 5.2, unit: '件', year: null, kind: 'baseline', measure: 'level' },

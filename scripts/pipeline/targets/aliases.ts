@@ -24,10 +24,32 @@ export interface AliasMatcher {
 const QUOTES = '“”"‘’「」';
 const BRACKETS: Record<string, string> = { '(': '[(（]', '（': '[(（]', ')': '[)）]', '）': '[)）]' };
 
+/**
+ * Spellings of one term that official texts use alike: 研发, R&D and its full name 研究与试验发展 (`R&D经费支出占地区生产总值
+ * 比重` is the 研发经费支出占地区生产总值比重 of the registry), and a share with or without 的 (`占GDP的比重`).
+ */
+const SAME_TERM: { re: RegExp; pattern: (m: RegExpExecArray) => string }[] = [
+  { re: /研发|R&D|研究与试验发展/uy, pattern: () => '(?:研发|[RＲ]\\s*[&＆]\\s*[DＤ]|研究与试验发展)' },
+  { re: /的?(比重|比例)/uy, pattern: (m) => `的?${m[1]}` },
+];
+const escapeChar = (c: string) => BRACKETS[c] ?? c.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+
 function aliasPattern(alias: string): string {
-  const chars = [...alias].filter((c) => !QUOTES.includes(c));
+  const chars = [...alias].filter((c) => !QUOTES.includes(c)).join('');
+  const parts: string[] = [];
+  for (let i = 0; i < chars.length; ) {
+    const term = SAME_TERM.map(({ re, pattern }) => {
+      re.lastIndex = i;
+      const m = re.exec(chars);
+      return m ? { length: m[0].length, pattern: pattern(m) } : null;
+    }).find((t) => t !== null);
+    const c = String.fromCodePoint(chars.codePointAt(i)!);
+    parts.push(term ? term.pattern : escapeChar(c));
+    i += term ? term.length : c.length;
+  }
+  // A quotation mark may stand before and after each part (`“雏鹰”企业`).
   const quote = `[${QUOTES}]?`;
-  return quote + chars.map((c) => BRACKETS[c] ?? c.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join(quote) + quote;
+  return quote + parts.join(quote) + quote;
 }
 
 /** Kinds of unit: a value is only ever mapped to an indicator whose unit is of the same kind. */
