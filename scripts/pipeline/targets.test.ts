@@ -90,6 +90,14 @@ describe('extractTargets(blocks, ctx)', () => {
     expect(targets[1]).toMatchObject({ valueText: '10%', start: 4, qualifiers: ['年均增长'], period: { start: 2021, end: 2025 }, line: 63 });
   });
 
+  test('both ends of a range are the indicator’s (达到2.5%—3%, 2.5%至3%); the lower first', () => {
+    for (const range of ['2.5%—3%', '2.5%～3%', '2.5%至3%']) {
+      expect(valuesOf([para(`到2025年，研发投入强度达到${range}。`)], plan2025).map((t) => [t.indicatorId, t.value, t.year]), range).toEqual([
+        ['rd-intensity', 2.5, 2025],
+        ['rd-intensity', 3, 2025],
+      ]);
+    }
+  });
   test('研发, R&D and 研究与试验发展 are one term in an indicator’s phrase, and a share is one with or without 的', () => {
     const ids = (text: string) => extractTargets([para(text)], plan2025).map((t) => t.indicatorId);
     expect(ids('到2025年，R&D经费支出占地区生产总值比重提高到2.8%。')).toEqual(['rd-intensity']);

@@ -7,7 +7,8 @@
  *   (`比2015年分别增加了87家和477家`) the values take the indicators of the values just before, in order;
  * - `其中x家…`: a part of what was just counted, never an indicator of its own;
  * - an indicator phrase (`content/indicators.yaml`) in that text, the one ending nearest the value;
- * - nothing but a verb like `达到` (`突破100家，达到102家`), or nothing at all after a list mark: same as the value before;
+ * - nothing but a verb like `达到` (`突破100家，达到102家`), or nothing at all after a list mark, or a range's dash
+ *   (`2.5%—3%`): same as the value before;
  * - nothing but a verb like `新建` (`新建300个企业研发机构`): the noun after the value, if no other value follows it;
  * - a bare `总额`/`总量` (`研发经费投入…,2020年投入总额达到6亿元`): the nearest indicator phrase earlier in the sentence.
  * What remains unmapped keeps the words before (or after) it as its phrase.
@@ -24,6 +25,9 @@ import type { Target } from '../../../src/schemas/plan.ts';
 import type { AliasMatcher } from './aliases.ts';
 import { findTimeCues, readTime, type Period } from './time.ts';
 import { findValues, type ValueSpan } from './values.ts';
+
+/** Between the two ends of a range (`2.5%—3%`, `2.5%～3%`, `2.5%至3%`). */
+const RANGE_MARK = /^\s*(?:[—–\-~～]{1,2}|至)\s*$/u;
 
 /** After a starting amount, the change to the next (`由5.2件增加到10件`, `从2.1%提高至2.8%`). */
 const CHANGE_TO = /^\s*(?:以上|左右)?\s*的?\s*(?:提高|提升|增加|增长|上升|扩大|跃升|降低|下降|减少|缩小|压缩)(?:到|至)/u;
@@ -255,6 +259,8 @@ export function readProse(text: string, ctx: ProseContext): ProseTarget[] {
       const phrase = whole ? `${whole}中${after.text}的` : `其中${after.text ? `…${after.text}` : ''}`;
       return { indicatorId: null, phrase, qualifiers, partOf: whole || undefined };
     }
+    // `达到2.5%—3%`: the range's upper end is the same indicator's.
+    if (prev && at.segStart === prev.span.end && RANGE_MARK.test(seg)) return { indicatorId: prev.indicatorId, phrase: prev.phrase, qualifiers };
     if (core === '' && prev && (CONTINUES.test(seg) || at.segStart === prev.span.end || at.listStart > at.clauseStart)) {
       return { indicatorId: prev.indicatorId, phrase: prev.phrase, qualifiers };
     }
