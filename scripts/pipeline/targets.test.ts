@@ -98,12 +98,14 @@ describe('extractTargets(blocks, ctx)', () => {
       ]);
     }
   });
-  test('研发, R&D and 研究与试验发展 are one term in an indicator’s phrase, and a share is one with or without 的', () => {
+  test('研发, R&D and 研究与试验发展 are one term in an indicator’s phrase, 规上 is 规模以上, and a share is one as 比重 or 比例, with or without 的', () => {
     const ids = (text: string) => extractTargets([para(text)], plan2025).map((t) => t.indicatorId);
     expect(ids('到2025年，R&D经费支出占地区生产总值比重提高到2.8%。')).toEqual(['rd-intensity']);
     expect(ids('到2025年，全社会Ｒ＆Ｄ经费支出占地区生产总值的比重达到2.8%。')).toEqual(['rd-intensity']);
     expect(ids('到2025年，研究与试验发展经费投入强度达到2.8%。')).toEqual(['rd-intensity']);
     expect(ids('到2025年，研发投入占GDP的比重达到2.8%。')).toEqual(['rd-intensity']);
+    // 规上 is 规模以上, and a share is one as 比重 or 比例.
+    expect(ids('到2025年，规模以上工业企业研发投入占营业收入的比例达到1.8%。')).toEqual(['industrial-enterprise-rd-to-revenue']);
   });
   test('reads 由5.2件增加到10件 as a baseline in a year the text does not say, then the target; not a 由 that starts no change', () => {
     expect(valuesOf([para('到2025年，每万人口发明专利拥有量由5.2件增加到10件，研发投入强度从2.1%提高至2.8%。')], plan2025)).toEqual([

@@ -26,11 +26,13 @@ const BRACKETS: Record<string, string> = { '(': '[(（]', '（': '[(（]', ')': 
 
 /**
  * Spellings of one term that official texts use alike: 研发, R&D and its full name 研究与试验发展 (`R&D经费支出占地区生产总值
- * 比重` is the 研发经费支出占地区生产总值比重 of the registry), and a share with or without 的 (`占GDP的比重`).
+ * 比重` is the 研发经费支出占地区生产总值比重 of the registry), 规上 for 规模以上, and a share as 比重 or 比例, with or
+ * without 的 (`占GDP的比例`).
  */
 const SAME_TERM: { re: RegExp; pattern: (m: RegExpExecArray) => string }[] = [
   { re: /研发|R&D|研究与试验发展/uy, pattern: () => '(?:研发|[RＲ]\\s*[&＆]\\s*[DＤ]|研究与试验发展)' },
-  { re: /的?(比重|比例)/uy, pattern: (m) => `的?${m[1]}` },
+  { re: /规模以上|规上/uy, pattern: () => '(?:规模以上|规上)' },
+  { re: /的?(?:比重|比例)/uy, pattern: () => '的?(?:比重|比例)' },
 ];
 const escapeChar = (c: string) => BRACKETS[c] ?? c.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 
