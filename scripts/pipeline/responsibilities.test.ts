@@ -95,6 +95,19 @@ describe('findClauses(text)', () => {
     expect(findClauses('加强人才引进。牵头单位：市人社局；配合单位：市科技局、市教育局').map(roles)).toEqual([[['市人社局'], ['市科技局', '市教育局'], []]]);
     expect(findClauses('加强人才引进（牵头部门：市人社局；配合部门：市科技局）。').map(roles)).toEqual([[['市人社局'], ['市科技局'], []]]);
   });
+  test('more labels, other brackets, and bodies that share a task without a lead', () => {
+    const roles = (c: FoundClause) => [c.lead.map((n) => n.raw), c.support.map((n) => n.raw), c.shared.map((n) => n.raw)];
+    expect(findClauses('加强知识产权保护。（主要责任单位：区市场监管局；参与单位：区科技局）').map(roles)).toEqual([[['区市场监管局'], ['区科技局'], []]]);
+    expect(findClauses('建设技术转移机构。【责任单位：区科技局、区财政局】').map(roles)).toEqual([[[], [], ['区科技局', '区财政局']]]);
+    const text = '开展科普活动。（区科协、区科技局按职责分工负责）';
+    const [c] = findClauses(text);
+    expect(roles(c!)).toEqual([[], [], ['区科协', '区科技局']]);
+    for (const n of c!.shared) expect(text.slice(n.start, n.end)).toBe(n.raw);
+    // Not words that are no bodies' names, nor a sentence: 负责 ends many a bracket.
+    expect(findClauses('（各有关方面按职责分工负责）（由区政府统一负责）（企业、高校共同负责）')).toEqual([]);
+    // A document number's brackets are no clause.
+    expect(findClauses('按照津政发〔2021〕5号文件执行。')).toEqual([]);
+  });
   test('a label inside a sentence, or followed by prose, is no clause', () => {
     expect(findClauses('各责任单位：要按时报送进展情况。')).toEqual([]);
     expect(findClauses('明确责任单位：由市科技局会同有关部门研究制定具体办法并组织实施，确保各项措施落地见效')).toEqual([]);

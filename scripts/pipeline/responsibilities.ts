@@ -4,8 +4,10 @@
  * - 北辰区 (000): `(责任单位:区科技局、区工信局、区市场监管局)`: joint responsibility, no lead named → all `shared`;
  * - 红桥区 (002): `（区科技局牵头，区市场监管局、区商务局按职责分工负责）` → `lead` before 牵头, `support` before
  *   按职责分工负责 (or 配合/负责);
- * - labelled lists, in brackets or closing a paragraph, as many other portals print them: `责任单位：市科技局、市财政局`
- *   (shared), `牵头单位：市人社局；配合单位：市科技局` (lead, support).
+ * - labelled lists, in brackets (also 【】, 〔〕) or closing a paragraph, as many other portals print them:
+ *   `责任单位：市科技局、市财政局` (shared), `牵头单位：市人社局；配合单位：市科技局` (lead, support), `主要责任单位：…；
+ *   参与单位：…` (lead, support);
+ * - bodies that share a task without a lead: `（区科协、区科技局按职责分工负责）` → all `shared`.
  *
  * Each name keeps its raw form (`区区商务局`) and gets the cleaned name and id of its body from
  * `content/departments.yaml`, matched within the plan's region only (区科技局 of two districts are two bodies).
@@ -61,7 +63,8 @@ export interface ResponsibilityResult {
   unknown: UnknownDepartment[];
 }
 
-const BRACKETED = /[(（]([^()（）]*)[)）]/gu;
+/** A bracketed passage: `（…）`, or in the lenticular or tortoise-shell brackets some portals use (`【责任单位：…】`). */
+const BRACKETED = /[(（【〔]([^()（）【】〔〕]*)[)）】〕]/gu;
 /** What closes the supporting list of a 牵头 clause. Longest first: the alternation is tried in order. */
 const SUPPORT_VERB = /^(.*?)\s*(按职责分工负责|按职责分工配合|按职责负责|分工负责|配合|参与|负责)$/u;
 /** A list item: anything between separators. 和/及 are not separators: 发展和改革委员会 contains 和. */
@@ -81,11 +84,16 @@ function splitNames(list: string, offset: number): ClauseName[] {
  * Labelled lists, as many portals print them, in brackets or closing a paragraph: `责任单位：市科技局、市财政局`
  * (shared), `牵头单位：市人社局；配合单位：市科技局` (lead, support). Role by label.
  */
-const LABEL = /(责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|参与单位|协同单位|协办单位)\s*[:：]\s*/gu;
+const LABEL = /(主要责任单位|主要责任部门|主责单位|主责部门|责任单位|责任部门|牵头单位|牵头部门|配合单位|配合部门|参与单位|参与部门|协同单位|协办单位|协助单位)\s*[:：]\s*/gu;
 const ROLE_OF_LABEL: Record<string, 'lead' | 'support' | 'shared'> = {
+  主要责任单位: 'lead', 主要责任部门: 'lead', 主责单位: 'lead', 主责部门: 'lead',
   责任单位: 'shared', 责任部门: 'shared', 牵头单位: 'lead', 牵头部门: 'lead',
-  配合单位: 'support', 配合部门: 'support', 参与单位: 'support', 协同单位: 'support', 协办单位: 'support',
+  配合单位: 'support', 配合部门: 'support', 参与单位: 'support', 参与部门: 'support', 协同单位: 'support', 协办单位: 'support', 协助单位: 'support',
 };
+/** A list of bodies that share a task without a lead: `（区科协、区科技局按职责分工负责）`. */
+const SHARED_VERB = /^(.+?)\s*(按职责分工负责|按职责分工落实|按职责负责|分工负责|共同负责)$/u;
+/** How a body's name ends (局, 委, 办, 中心 …): a shared list is read only when each of its names is one. */
+const BODY_NAME = /(局|委|办|办公室|委员会|厅|院|会|中心|政府|分局|支行|集团|公司|园区|管委会|部|所|站|队|馆|协|联|署)$/u;
 /** Longest name of a body in a labelled list: a longer item is prose, and the list no clause. */
 const NAME_MAX = 24;
 
@@ -112,7 +120,14 @@ function readClause(inner: string, offset: number): Pick<FoundClause, 'lead' | '
   const labelled = readLabelled(inner, offset);
   if (labelled) return labelled;
   const at = inner.indexOf('牵头');
-  if (at <= 0) return null;
+  if (at === -1) {
+    const shared = SHARED_VERB.exec(inner.trim());
+    if (!shared || /[。：:；;，,]/u.test(shared[1]!)) return null;
+    const start = inner.length - inner.trimStart().length;
+    const names = splitNames(shared[1]!, offset + start);
+    return names.length > 0 && names.every((n) => n.raw.length <= NAME_MAX && BODY_NAME.test(n.raw)) ? { lead: [], support: [], shared: names } : null;
+  }
+  if (at === 0) return null;
   // `（由区科技局牵头，…）`: 由 introduces the lead, it is not part of the name.
   const skip = inner.startsWith('由') ? 1 : 0;
   const leadPart = inner.slice(skip, at);
