@@ -73,3 +73,14 @@ test('FIVE_YEAR_PLANS', () => {
   expect(FIVE_YEAR_PLANS['十四五']).toEqual({ ordinal: 14, start: 2021, end: 2025 });
   expect(Object.keys(FIVE_YEAR_PLANS)).toEqual(['十一五', '十二五', '十三五', '十四五', '十五五']);
 });
+
+describe('periods written out', () => {
+  test('years in Chinese digits, and a five-year plan by its full name (第十四个五年)', () => {
+    expect(parsePeriod('某市科技创新行动方案（二〇二一—二〇二五年）')).toEqual({ start: 2021, end: 2025, outlook: null });
+    expect(parsePeriod('某市科技创新行动方案（二○二一年至二○二五年）')).toEqual({ start: 2021, end: 2025, outlook: null });
+    expect(parsePeriod('某市第十四个五年科技创新规划')).toEqual({ start: 2021, end: 2025, outlook: null });
+    expect(findPeriod('某市第十三个五年科技创新规划')?.raw).toBe('第十三个五年');
+    // Not digits inside a longer numeral, nor a range wider than a plan's.
+    expect(parsePeriod('二〇二一—二〇五〇年远景')).toBeNull();
+  });
+});

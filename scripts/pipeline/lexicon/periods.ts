@@ -1,5 +1,6 @@
 /**
- * Plan periods: year ranges (`(2020-2022年)`, `2011至2015年`, `(2023—2025)`), five-year-plan names (`十四五`), digits
+ * Plan periods: year ranges (`(2020-2022年)`, `2011至2015年`, `(2023—2025)`, `二〇二一—二〇二五年`), five-year-plan names
+ * (`十四五`, `第十四个五年`), digits
  * run together where the dash was lost (`20212025年`, `(20232025》`), and the outlook year (`展望到2035年`,
  * `2035年远景目标`). Read on the matching form (fold.ts), so full-width digits and traditional text work too.
  */
@@ -41,7 +42,10 @@ const plausibleRange = (start: number, end: number) => plausibleYear(start) && p
 const CN_YEAR = '[零〇○◯O0一二三四五六七八九]{4}';
 const OUTLOOK = [new RegExp(`展望(?:到|至)\\s*(\\d{4}|${CN_YEAR})\\s*年`, 'u'), new RegExp(`(\\d{4}|${CN_YEAR})\\s*年远景目标`, 'u')];
 const RANGE = /(?<!\d)(\d{4})\s*年?\s*(?:[-—–～~－─]+|至|到)\s*(\d{4})(?!\d)\s*年?/gu;
-const FIVE_YEAR = /十[一二三四五]五/gu;
+/** The same range with its years in Chinese digits (`二〇二一—二〇二五年`). */
+const CN_RANGE = new RegExp(`(?<![零〇○◯O0一二三四五六七八九])(${CN_YEAR})\\s*年?\\s*(?:[-—–～~－─]+|至|到)\\s*(${CN_YEAR})(?![零〇○◯O0一二三四五六七八九])\\s*年?`, 'gu');
+/** A five-year plan by its short name (`十四五`) or its full one (`第十四个五年`). */
+const FIVE_YEAR = /十[一二三四五]五|第(十[一二三四五])个五年/gu;
 /** Eight digits where a dash was lost: after an opening bracket or before 年 (`(20232025》`, `20212025年`). */
 const RUN_TOGETHER = /(?<!\d)(\d{4})(\d{4})(?!\d)/gu;
 
@@ -68,8 +72,12 @@ export function findPeriod(s: string): PeriodReading | null {
     const [start, end] = [Number(m[1]), Number(m[2])];
     if (plausibleRange(start, end)) return { start, end, outlook, ...at(m.index, m[0].length), repaired: false, note: null };
   }
+  for (const m of t.matchAll(CN_RANGE)) {
+    const [start, end] = [chineseYear(m[1]!), chineseYear(m[2]!)];
+    if (start !== null && end !== null && plausibleRange(start, end)) return { start, end, outlook, ...at(m.index, m[0].length), repaired: false, note: null };
+  }
   for (const m of t.matchAll(FIVE_YEAR)) {
-    const plan = FIVE_YEAR_PLANS[m[0]];
+    const plan = FIVE_YEAR_PLANS[m[1] ? `${m[1]}五` : m[0]];
     if (plan) return { start: plan.start, end: plan.end, outlook, ...at(m.index, m[0].length), repaired: false, note: null };
   }
   for (const m of t.matchAll(RUN_TOGETHER)) {
