@@ -60,6 +60,9 @@ describe('detectKind(kinds, title, …)', () => {
     expect(kindOf('关于做好2023年科技创新工作安排')).toBe('work-points');
     expect(kindOf('某区科技创新三年行动计划(2024-2026年)', { start: 2024, end: 2026 })).toBe('three-year-action-plan');
     expect(kindOf('一图读懂《某市科技创新条例》')).toBe('other');
+    // A plan of ten years or more is no five-year plan.
+    expect(kindOf('某市科技创新中长期规划（2021—2035年）', { start: 2021, end: 2035 })).toBe('long-term-plan');
+    expect(kindOf('某省中长期科学和技术发展规划纲要（2006—2020年）', { start: 2006, end: 2020 })).toBe('long-term-plan');
   });
   test('an action plan is a three-year action plan only when its period has three years', () => {
     expect(kindOf('某区科技创新行动计划(2024-2026年)', { start: 2024, end: 2026 })).toBe('three-year-action-plan');

@@ -31,6 +31,7 @@ export const sourced = <T extends z.ZodType>(value: T) => ProvenanceSchema.exten
 /** Plan kinds, from the curated list in `content/kinds.yaml`. */
 export const PlanKindSchema = z.enum([
   'five-year-plan',
+  'long-term-plan',
   'three-year-action-plan',
   'implementation-plan',
   'measures',
