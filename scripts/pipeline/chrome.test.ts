@@ -174,6 +174,7 @@ describe('removeChrome: portal forms', () => {
     ['打印本页 | 关闭窗口', 'widget bar'],
     ['打印 关闭', 'widget bar'],
     ['信息公开 > 政策文件 > 规划计划', 'breadcrumb'],
+    ['2023-05-01 10:20:30 来源：某市科技局', 'date line with source'],
   ])('%s → %s', (line, rule) => {
     expect(run(line, notice).removed.map((r) => r.rule)).toEqual([rule]);
   });
@@ -203,6 +204,7 @@ describe('removeChrome: portal forms', () => {
     ['扫码关注', 'QR-code widget'],
     ['使用帮助 | 隐私声明', 'navigation menu'],
     ['分享到：', 'share widget'],
+    ['【纠错】 【责任编辑：张三】', 'widget bar'],
   ])('below the text: %s → %s', (line, rule) => {
     expect(run(notice, line).removed.map((r) => r.rule)).toEqual([rule]);
   });

@@ -18,6 +18,9 @@ const fieldsOf = (...head: string[]) => {
 };
 
 describe('readPortalFields(removed)', () => {
+  test('a date line with the source after it: the date is the publication date', () => {
+    expect(fieldsOf('2023-05-01 10:20:30 来源：某市科技局')).toEqual({ 发布日期: '2023-05-01 10:20:30', 来源: '某市科技局' });
+  });
   test('labels in brackets, and the labels of 政府信息公开 catalogues', () => {
     expect(fieldsOf('【发布单位】某市科学技术局 【发布日期】2021-09-30', '【文号】某科〔2021〕12号')).toEqual({ 发布机构: '某市科学技术局', 发布日期: '2021-09-30', 发文字号: '某科〔2021〕12号' });
     expect(fieldsOf('信息索引号：11440600007/2021-00123', '生成日期：2021-09-28', '公开方式：主动公开', '公开范围：面向社会', '文件编号：某科〔2021〕12号', '信息分类：科技')).toEqual({
