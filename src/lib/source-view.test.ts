@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { sourceLinesHtml, type SourceViewLine } from './source-view.ts';
+import { sourceLines, sourceLinesHtml, type SourceViewLine } from './source-view.ts';
+import { buildPlanDocument } from '../../scripts/pipeline/document.ts';
+import { loadRegistries } from '../../scripts/registries.ts';
 import { ui } from './i18n/index.ts';
 
 // Three lines of each kind, written out by hand as the Astro template of the source view (before 2026-12) drew them.
@@ -38,5 +40,25 @@ describe('sourceLinesHtml(lines, words, english, blockHref)', () => {
     const page = { ...lines[0]!, segments: [{ text: '— 2 —', repair: null }], removal: { kind: 'print' as const, label: '页码', rule: 'page number' } };
     expect(sourceLinesHtml([page], ui('zh-CN').source, false, href)).toContain('<span class="line-note">版面元素：页码</span>');
     expect(sourceLinesHtml([page], ui('en').source, true, href)).toContain('<span class="line-note">printed page: page number</span>');
+  });
+});
+
+describe('sourceLines(text, doc): a line whose paragraphs ran together', () => {
+  // A made-up text joined with nothing between its paragraphs (scripts/pipeline/run-in.ts cuts it into blocks).
+  const text = '某区科技创新行动方案为加快建设，制定本方案。一、总体要求（一）指导思想坚持创新驱动发展。（二）工作目标到2025年建成科技园。\n';
+  const doc = buildPlanDocument({ name: 'x.txt', path: 'x.txt', bytes: Buffer.from(text) }, loadRegistries('seeds', 'content'));
+  const [line] = sourceLines(text, doc);
+  test('marks where each block after the first starts, at its place in the line, and keeps every character', () => {
+    expect(line!.segments.map((g) => g.text).join('')).toBe(text.trimEnd());
+    const starts = line!.segments.flatMap((g, i) => (g.start ? [[g.start, line!.segments[i + 1]!.text.slice(0, 6)]] : []));
+    const ids = new Map(doc.blocks.map((b) => [b.id, b.kind === 'heading' ? `${b.number}${b.title}` : b.kind === 'table' ? '' : b.text]));
+    expect(starts.length).toBeGreaterThanOrEqual(5);
+    for (const [id, after] of starts) expect(ids.get(id!)!.startsWith(after!), `${id} starts with ${after}`).toBe(true);
+    expect(starts.map(([, after]) => after)).toEqual(expect.arrayContaining(['一、总体要求', '（一）指导思', '坚持创新驱动', '（二）工作目', '到2025年']));
+  });
+  test('each mark is a link to its block, named in the reader’s language', () => {
+    const html = sourceLinesHtml([line!], ui('zh-CN').source, false, href);
+    expect(html).toContain('<a class="block-start" href="/plans/x/#s1" aria-label="正文在此另起一段">¶</a>一、总体要求');
+    expect(sourceLinesHtml([line!], ui('en').source, true, href)).toContain('aria-label="the text starts a new paragraph here">¶</a>');
   });
 });

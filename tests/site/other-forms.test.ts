@@ -249,6 +249,17 @@ describe('a text whose paragraphs were joined with nothing between them', () => 
         /^原文各段首尾相接，段与段之间没有任何分隔；已在句末之后的标题编号前分段（\d+处）。不以编号开头的段落无从区分，仍与前段相连；标题后紧接的正文也无从区分，与标题一并显示。各行原貌见原文视图。$/u,
       );
       expect(await note.locator('a').getAttribute('href')).toBe(`/plans/${JOINED_SLUG}/source/`);
+      // The source view's one line marks where each block starts in it, each mark leading to its block.
+      await note.locator('a').click();
+      await page.waitForURL(`**/plans/${JOINED_SLUG}/source/`);
+      const marks = page.locator('#L1 a.block-start');
+      expect(await marks.count()).toBeGreaterThanOrEqual(15);
+      const hrefs = await marks.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      expect(hrefs).toContain(`/plans/${JOINED_SLUG}/#s1-1`);
+      expect(hrefs).toContain(`/plans/${JOINED_SLUG}/#s3`);
+      const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+      const report = await validator.validateString(readFileSync(join(site.siteDir, `plans/${JOINED_SLUG}/source/index.html`), 'utf8'));
+      expect(report.results.flatMap((r) => r.messages.map((m) => `${m.line} ${m.ruleId} ${m.message}`))).toEqual([]);
       await page.goto(pageUrl(site.url, `/en/plans/${JOINED_SLUG}/`));
       expect((await page.locator('.line-wrap').textContent())?.replace(/\s+/gu, ' ').trim()).toMatch(
         /^The source runs its paragraphs together with nothing between them; the text is divided before each heading number that follows a sentence's end \(\d+\)\. .* The lines as they were are in the source view\.$/u,

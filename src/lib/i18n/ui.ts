@@ -195,6 +195,7 @@ export const zh = {
     removedPrint: '版面元素：',
     removedMeta: '元数据：',
     bodyLink: '正文',
+    blockStart: '正文在此另起一段',
   },
   // A plan's figures and analyses, on a page of their own so that the text's page stays light (issue 12).
   // The words the plan's text carries besides its own (src/lib/plan-body-html.ts): labels of its parts and links.
@@ -593,6 +594,7 @@ export const en: UiStrings = {
     removedPrint: 'printed page: ',
     removedMeta: 'metadata: ',
     bodyLink: 'in the text',
+    blockStart: 'the text starts a new paragraph here',
   },
   planText: {
     sectionLink: 'Link to this section',
