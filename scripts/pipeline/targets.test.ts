@@ -104,6 +104,8 @@ describe('extractTargets(blocks, ctx)', () => {
     expect(ids('到2025年，全社会Ｒ＆Ｄ经费支出占地区生产总值的比重达到2.8%。')).toEqual(['rd-intensity']);
     expect(ids('到2025年，研究与试验发展经费投入强度达到2.8%。')).toEqual(['rd-intensity']);
     expect(ids('到2025年，研发投入占GDP的比重达到2.8%。')).toEqual(['rd-intensity']);
+    // 研发投入 alone is the expenditure (R&D投入 too); 研发投入强度 stays the intensity.
+    expect(ids('到2025年，全市R&D投入年均增长10%以上，研发投入强度达到3%。')).toEqual(['rd-expenditure', 'rd-intensity']);
     // 规上 is 规模以上, and a share is one as 比重 or 比例.
     expect(ids('到2025年，规模以上工业企业研发投入占营业收入的比例达到1.8%。')).toEqual(['industrial-enterprise-rd-to-revenue']);
   });
