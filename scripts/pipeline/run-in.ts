@@ -83,13 +83,15 @@ function opensHeading(text: string): boolean {
   return n > 0 && (!/^[\d%]/u.test(rest) || /^(?:19|20)\d\d年/u.test(rest));
 }
 
+/** The length of the longest standard section's title `text` starts with that `fits`, or 0. */
+const standardTitle = (text: string, sectionTitles: readonly string[], fits: (title: string) => boolean) =>
+  Math.max(0, ...sectionTitles.filter((t) => text.startsWith(t) && fits(t)).map((t) => t.length));
+
 /**
  * The length of a standard section's title that `text` starts with, when a heading's number follows it directly: a
  * heading whose number the source lost (`重点任务（一）强化…`, which the outline numbers from the `（一）` after it).
  */
-function titleBeforeNumber(text: string, sectionTitles: readonly string[]): number {
-  return Math.max(0, ...sectionTitles.filter((t) => text.startsWith(t) && opensHeading(text.slice(t.length))).map((t) => t.length));
-}
+const titleBeforeNumber = (text: string, sectionTitles: readonly string[]) => standardTitle(text, sectionTitles, (t) => opensHeading(text.slice(t.length)));
 
 /**
  * Where `text` runs one paragraph into the next with nothing at all between them (a scrape that joined every `<p>`'s
@@ -116,10 +118,11 @@ export function joinedBreaks(text: string, sectionTitles: readonly string[] = []
     for (let at = start + lost; opensHeading(ahead(at)); ) {
       const rest = ahead(at);
       // The number, and the spaces some portals set after it (`第一章  开启…`).
-      const number = headingNumberLength(rest) + (/^\s*/u.exec(rest.slice(headingNumberLength(rest)))?.[0].length ?? 0);
+      const numeral = headingNumberLength(rest);
+      const number = numeral + /^\s*/u.exec(rest.slice(numeral))![0].length;
       const title = rest.slice(number);
       const reach = TITLE_REACH.exec(title)?.[0].length ?? 0;
-      let end = Math.max(0, ...sectionTitles.filter((t) => t.length < reach && title.startsWith(t)).map((t) => t.length));
+      let end = standardTitle(title, sectionTitles, (t) => t.length < reach);
       for (let k = 1; end === 0 && k < reach; k++) if (opensHeading(title.slice(k))) end = k;
       if (end === 0) break;
       at += number + end;
@@ -151,7 +154,7 @@ export function splitRunIn(lines: WorkLine[], sectionTitles: readonly string[] =
   let breaks = 0;
   let joined = 0;
   const out = lines.flatMap((line) => {
-    const spaced = [...runInBreaks(line.text), ...noticeNumberBreak(line.text)];
+    const spaced = [...runInBreaks(line.text), ...noticeNumberBreak(line.text)].sort((a, b) => a[0] - b[0]);
     const cuts = spaced.length > 0 ? spaced : joinedBreaks(line.text, sectionTitles);
     if (cuts.length === 0) return [line];
     if (spaced.length > 0) breaks += cuts.length;

@@ -138,6 +138,5 @@ export function headingNumberLength(text: string): number {
 
 /** Does the line start with any heading number (for tables of contents and front-matter probes)? */
 export function startsWithNumber(text: string): boolean {
-  const folded = foldWidth(text);
-  return STYLES.some((p) => p.re.test(folded) && folded.replace(p.re, '').trim() !== '');
+  return headingNumberLength(text) > 0;
 }
