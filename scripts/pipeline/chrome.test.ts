@@ -137,46 +137,61 @@ describe('removeChrome: the portal block (head) and the body', () => {
 });
 
 describe('removeChrome: portal forms', () => {
+  // Each case: a line, the rule that takes it, and whether it stands above the text (the portal block) or below it.
   test.each([
-    ['首页 >> 下载中心 >> 国家大学科技园 >> 政策法规', 'breadcrumb'],
-    ['当前位置:首页 > 区政府文件 > 闵府发', 'breadcrumb'],
-    ['您的位置: 首页 >部门文件>详细内容', 'breadcrumb'],
-    ['當前位置：首頁 > 政務公開', 'breadcrumb'],
-    ['欢迎进入某省某县人民政府网!今天是:', 'welcome banner'],
-    ['全文检索', 'search box'],
-    ['分享到:', 'share widget'],
-    ['字号:        ', 'font-size widget'],
-    ['【打印】【关闭】', 'widget bar'],
-    ['【字体：大 中 小】【打印】【关闭】', 'widget bar'],
-    ['公文种类： 通知', 'portal field'],
-    ['|', 'stray table border'],
-    ['发布机构 市政府办公室 文  号 驻政〔2022〕11号', 'portal field row'],
-    ['主题分类 其他', 'portal field row'],
-    ['文 号: 所属主题: 部门文件', 'portal field'],
-    ['生效日期: 2023-04-11 废止日期:', 'portal field'],
-    ['日期:2024-03-28 17:32    来源:区科委', 'date field'],
-    ['發佈時間：2021-09-28', 'date field'],
-    ['时间:2023-04-11 【字体:', 'date field'],
-    ['来源: 时间:2011-06-07', '来源 field'],
-    ['-2023- 11/08 08:20', 'date line with time'],
-    ['被閱讀1817次,日期:2017-03-08 09:59:11', 'read counter'],
-    ['作者:某区政府【转载】', 'author field'],
-    ['点击数：1234', 'read counter'],
-    ['长者模式', 'accessibility toolbar'],
-    ['适老化服务', 'accessibility toolbar'],
-    ['关怀版 | 无障碍浏览', 'accessibility toolbar'],
-    ['视力保护色：', 'accessibility toolbar'],
-    ['【我要打印】【关闭窗口】', 'widget bar'],
-    ['【保存文章】', 'widget bar'],
-    ['简体版 | 繁體版 | English', 'navigation menu'],
-    ['设为首页 | 加入收藏', 'navigation menu'],
-    ['首页 | 政务公开 | 政务服务', 'navigation menu'],
-    ['打印本页 | 关闭窗口', 'widget bar'],
-    ['打印 关闭', 'widget bar'],
-    ['信息公开 > 政策文件 > 规划计划', 'breadcrumb'],
-    ['2023-05-01 10:20:30 来源：某市科技局', 'date line with source'],
-  ])('%s → %s', (line, rule) => {
-    expect(run(line, notice).removed.map((r) => r.rule)).toEqual([rule]);
+    ['首页 >> 下载中心 >> 国家大学科技园 >> 政策法规', 'breadcrumb', 'above'],
+    ['当前位置:首页 > 区政府文件 > 闵府发', 'breadcrumb', 'above'],
+    ['您的位置: 首页 >部门文件>详细内容', 'breadcrumb', 'above'],
+    ['當前位置：首頁 > 政務公開', 'breadcrumb', 'above'],
+    ['欢迎进入某省某县人民政府网!今天是:', 'welcome banner', 'above'],
+    ['全文检索', 'search box', 'above'],
+    ['分享到:', 'share widget', 'above'],
+    ['字号:        ', 'font-size widget', 'above'],
+    ['【打印】【关闭】', 'widget bar', 'above'],
+    ['【字体：大 中 小】【打印】【关闭】', 'widget bar', 'above'],
+    ['公文种类： 通知', 'portal field', 'above'],
+    ['|', 'stray table border', 'above'],
+    ['发布机构 市政府办公室 文  号 驻政〔2022〕11号', 'portal field row', 'above'],
+    ['主题分类 其他', 'portal field row', 'above'],
+    ['文 号: 所属主题: 部门文件', 'portal field', 'above'],
+    ['生效日期: 2023-04-11 废止日期:', 'portal field', 'above'],
+    ['日期:2024-03-28 17:32    来源:区科委', 'date field', 'above'],
+    ['發佈時間：2021-09-28', 'date field', 'above'],
+    ['时间:2023-04-11 【字体:', 'date field', 'above'],
+    ['来源: 时间:2011-06-07', '来源 field', 'above'],
+    ['-2023- 11/08 08:20', 'date line with time', 'above'],
+    ['被閱讀1817次,日期:2017-03-08 09:59:11', 'read counter', 'above'],
+    ['作者:某区政府【转载】', 'author field', 'above'],
+    ['点击数：1234', 'read counter', 'above'],
+    ['长者模式', 'accessibility toolbar', 'above'],
+    ['适老化服务', 'accessibility toolbar', 'above'],
+    ['关怀版 | 无障碍浏览', 'accessibility toolbar', 'above'],
+    ['视力保护色：', 'accessibility toolbar', 'above'],
+    ['【我要打印】【关闭窗口】', 'widget bar', 'above'],
+    ['【保存文章】', 'widget bar', 'above'],
+    ['简体版 | 繁體版 | English', 'navigation menu', 'above'],
+    ['设为首页 | 加入收藏', 'navigation menu', 'above'],
+    ['首页 | 政务公开 | 政务服务', 'navigation menu', 'above'],
+    ['打印本页 | 关闭窗口', 'widget bar', 'above'],
+    ['打印 关闭', 'widget bar', 'above'],
+    ['信息公开 > 政策文件 > 规划计划', 'breadcrumb', 'above'],
+    ['2023-05-01 10:20:30 来源：某市科技局', 'date line with source', 'above'],
+    ['津公网安备 12010202000123号', 'footer', 'below'],
+    ['建议使用IE9以上版本浏览器，1366*768分辨率浏览本网站', 'footer', 'below'],
+    ['相关链接：', 'footer', 'below'],
+    ['【我要打印】【关闭窗口】', 'widget bar', 'below'],
+    ['点击数：1234', 'read counter', 'below'],
+    ['上一条：关于某某的通知', 'footer', 'below'],
+    ['Copyright © 2021 某市人民政府 All Rights Reserved', 'footer', 'below'],
+    ['© 2021 某市人民政府版权所有', 'footer', 'below'],
+    ['政府网站找错', 'footer', 'below'],
+    ['党政机关', 'footer', 'below'],
+    ['扫码关注', 'QR-code widget', 'below'],
+    ['使用帮助 | 隐私声明', 'navigation menu', 'below'],
+    ['分享到：', 'share widget', 'below'],
+    ['【纠错】 【责任编辑：张三】', 'widget bar', 'below'],
+  ] as const)('%s → %s (%s the text)', (line, rule, where) => {
+    expect(run(...(where === 'above' ? [line, notice] : [notice, line])).removed.map((r) => r.rule)).toEqual([rule]);
   });
 
   test('the share widget’s targets, a line each, only under it', () => {
@@ -189,25 +204,6 @@ describe('removeChrome: portal forms', () => {
     expect(removedTexts(notice, '1 | 高新技术企业 | 家 | 500')).toEqual([]);
   });
 
-  // Below the text: each case a line after the last running text, and the rule that takes it.
-  test.each([
-    ['津公网安备 12010202000123号', 'footer'],
-    ['建议使用IE9以上版本浏览器，1366*768分辨率浏览本网站', 'footer'],
-    ['相关链接：', 'footer'],
-    ['【我要打印】【关闭窗口】', 'widget bar'],
-    ['点击数：1234', 'read counter'],
-    ['上一条：关于某某的通知', 'footer'],
-    ['Copyright © 2021 某市人民政府 All Rights Reserved', 'footer'],
-    ['© 2021 某市人民政府版权所有', 'footer'],
-    ['政府网站找错', 'footer'],
-    ['党政机关', 'footer'],
-    ['扫码关注', 'QR-code widget'],
-    ['使用帮助 | 隐私声明', 'navigation menu'],
-    ['分享到：', 'share widget'],
-    ['【纠错】 【责任编辑：张三】', 'widget bar'],
-  ])('below the text: %s → %s', (line, rule) => {
-    expect(run(notice, line).removed.map((r) => r.rule)).toEqual([rule]);
-  });
   test('above the last running text a footer’s words are text; a list of related documents below it is kept', () => {
     expect(removedTexts('相关链接：', '建议使用新技术，提高分辨率。', notice)).toEqual([]);
     expect(removedTexts(notice, '相关文件：')).toEqual([]);

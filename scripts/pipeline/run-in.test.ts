@@ -30,8 +30,9 @@ describe('splitRunIn: paragraphs run together on one line, a space between them'
     // Closing quotes stay with their sentence.
     expect(texts('他说：“要创新。” 会议要求加强合作。” 全市推进。')).toEqual(['他说：“要创新。”', '会议要求加强合作。”', '全市推进。']);
   });
-  // In such a line a heading's title ends at the space after it (it had no full stop to end it). Each case: the line,
-  // and the paragraphs it is read as, between ‖.
+  // In such a line a heading's title ends at the space after it (it had no full stop to end it); with nothing between
+  // the paragraphs (joinedBreaks below), only a heading's number marks one. Each case: the line, and the paragraphs it
+  // is read as, between ‖.
   test.each([
     ['a heading’s title, then its paragraph', '为加快建设，制定本方案。 一、总体要求 坚持创新驱动发展。 （一）主要目标 到2025年建成。', '为加快建设，制定本方案。‖一、总体要求‖坚持创新驱动发展。‖（一）主要目标‖到2025年建成。'],
     ['a paragraph ending with a note on who is responsible, before a heading', '建成科技园。(责任单位:区科技局) 二、重点任务 (一)增强能力 提高水平。 加强合作。', '建成科技园。(责任单位:区科技局)‖二、重点任务‖(一)增强能力‖提高水平。‖加强合作。'],
@@ -39,8 +40,19 @@ describe('splitRunIn: paragraphs run together on one line, a space between them'
     ['a comma in a title', '开展调研。 一、聚焦创新发展动力源,助力创新型城市建设新征程 (一)发展基础。全市推进。 加强合作。', '开展调研。‖一、聚焦创新发展动力源,助力创新型城市建设新征程‖(一)发展基础。全市推进。‖加强合作。'],
     ['not past a sentence’s punctuation', '开展调研。 1.加强合作。推进 共建。 2.完善机制。', '开展调研。‖1.加强合作。推进 共建。‖2.完善机制。'],
     ['not in a line whose paragraphs are not run together', '一、总体要求 坚持创新驱动发展。', '一、总体要求 坚持创新驱动发展。'],
+    [
+      'nothing between: a heading’s number after a sentence’s end; a standard section’s title ends where it ends, another title where a number follows, or else runs on',
+      '为加快建设，制定本方案。一、总体要求（一）指导思想以习近平新时代中国特色社会主义思想为指导，加快创新。（二）工作目标到2025年，建成科技园。二、重点任务（一）增强企业创新能力大力培育高新技术企业。',
+      '为加快建设，制定本方案。‖一、总体要求‖（一）指导思想‖以习近平新时代中国特色社会主义思想为指导，加快创新。‖（二）工作目标‖到2025年，建成科技园。‖二、重点任务‖（一）增强企业创新能力大力培育高新技术企业。',
+    ],
+    ['nothing between: a note before a heading’s number', '建成科技园。(责任单位:区科技局)二、保障措施(一)加强组织领导。(二)加大资金投入。', '建成科技园。(责任单位:区科技局)‖二、保障措施‖(一)加强组织领导。‖(二)加大资金投入。'],
+    ['nothing between: spaces after a chapter’s number', '制定本规划。第一章  开启新征程第一节  基础与形势全省推进。第二节  发展目标到2025年，建成。', '制定本规划。‖第一章  开启新征程‖第一节  基础与形势‖全省推进。‖第二节  发展目标‖到2025年，建成。'],
+    ['nothing between: an item’s number before a year, as the outline reads it', '目标如下。1.2035年远景目标。展望2035年，建成。2.主要目标到2025年，建成。', '目标如下。‖1.2035年远景目标。展望2035年，建成。‖2.主要目标‖到2025年，建成。'],
+    ['nothing between: a standard section’s title before a number: a heading whose number the source lost', '营造氛围。重点任务（一）强化企业创新主体地位大力培育企业。（二）加快载体建设。', '营造氛围。‖重点任务‖（一）强化企业创新主体地位大力培育企业。‖（二）加快载体建设。'],
+    ['nothing between: once is not enough', '制定本方案。一、总体要求坚持创新。', '制定本方案。一、总体要求坚持创新。'],
+    ['nothing between: a value after a full stop is no number', '增长一倍。1.5倍于上年。2.5%的企业。3.8万家。', '增长一倍。1.5倍于上年。2.5%的企业。3.8万家。'],
   ])('headings: %s', (_, text, paragraphs) => {
-    expect(texts(text)).toEqual(paragraphs.split('‖'));
+    expect(splitRunIn([line(text)], reg.sectionTitles).lines.map((l) => l.text)).toEqual(paragraphs.split('‖'));
   });
   test('a line without such spaces is given back as it was', () => {
     const plain = line('一、总体要求。全市推进科技创新，到2025年研发投入强度达到2.5%。');
@@ -73,23 +85,7 @@ describe('noticeNumberBreak: a notice’s title and its document number on one l
 
 describe('joinedBreaks: paragraphs joined with nothing at all between them', () => {
   // A scrape that joined the text of every <p> as it was keeps no mark of a paragraph's end but what starts the next:
-  // a heading's number. Each case: the line, and the paragraphs it is read as, between ‖.
-  const joined = (text: string) => splitRunIn([line(text)], reg.sectionTitles).lines.map((l) => l.text).join('‖');
-  test.each([
-    [
-      'a heading’s number after a sentence’s end; a standard section’s title ends where it ends, another title where a number follows, or else runs on',
-      '为加快建设，制定本方案。一、总体要求（一）指导思想以习近平新时代中国特色社会主义思想为指导，加快创新。（二）工作目标到2025年，建成科技园。二、重点任务（一）增强企业创新能力大力培育高新技术企业。',
-      '为加快建设，制定本方案。‖一、总体要求‖（一）指导思想‖以习近平新时代中国特色社会主义思想为指导，加快创新。‖（二）工作目标‖到2025年，建成科技园。‖二、重点任务‖（一）增强企业创新能力大力培育高新技术企业。',
-    ],
-    ['a note before a heading’s number', '建成科技园。(责任单位:区科技局)二、保障措施(一)加强组织领导。(二)加大资金投入。', '建成科技园。(责任单位:区科技局)‖二、保障措施‖(一)加强组织领导。‖(二)加大资金投入。'],
-    ['spaces after a chapter’s number', '制定本规划。第一章  开启新征程第一节  基础与形势全省推进。第二节  发展目标到2025年，建成。', '制定本规划。‖第一章  开启新征程‖第一节  基础与形势‖全省推进。‖第二节  发展目标‖到2025年，建成。'],
-    ['an item’s number before a year, as the outline reads it', '目标如下。1.2035年远景目标。展望2035年，建成。2.主要目标到2025年，建成。', '目标如下。‖1.2035年远景目标。展望2035年，建成。‖2.主要目标‖到2025年，建成。'],
-    ['a standard section’s title before a number: a heading whose number the source lost', '营造氛围。重点任务（一）强化企业创新主体地位大力培育企业。（二）加快载体建设。', '营造氛围。‖重点任务‖（一）强化企业创新主体地位大力培育企业。‖（二）加快载体建设。'],
-    ['once is not enough', '制定本方案。一、总体要求坚持创新。', '制定本方案。一、总体要求坚持创新。'],
-    ['a value after a full stop is no number', '增长一倍。1.5倍于上年。2.5%的企业。3.8万家。', '增长一倍。1.5倍于上年。2.5%的企业。3.8万家。'],
-  ])('%s', (_, text, paragraphs) => {
-    expect(joined(text)).toBe(paragraphs);
-  });
+  // a heading's number (its cases are in the table of headings above, `nothing between: …`).
   test('counted apart from cuts at spaces; nothing but the cut between them', () => {
     const text = '制定本方案。一、总体要求坚持创新。二、重点任务加快建设。';
     expect(joinedBreaks(text)).toEqual([[6, 6], [17, 17]]);
