@@ -59,6 +59,6 @@ describe('sourceLines(text, doc): a line whose paragraphs ran together', () => {
   test('each mark is a link to its block, named in the reader’s language', () => {
     const html = sourceLinesHtml([line!], ui('zh-CN').source, false, href);
     expect(html).toContain('<a class="block-start" href="/plans/x/#s1" aria-label="正文在此另起一段">¶</a>一、总体要求');
-    expect(sourceLinesHtml([line!], ui('en').source, true, href)).toContain('aria-label="the text starts a new paragraph here">¶</a>');
+    expect(sourceLinesHtml([line!], ui('en').source, true, href)).toContain('aria-label="the text starts a new paragraph here" lang="en">¶</a>');
   });
 });

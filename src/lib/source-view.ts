@@ -145,7 +145,8 @@ export function sourceLinesHtml(lines: readonly SourceViewLine[], words: SourceL
       // A repaired passage links to its entry in the plan's repairs (校勘记, Repairs), which says how and why; on the
       // Chinese page it also shows its reading on hover (a phone has no hover).
       const repaired = (r: Repair, s: string) => `<a${attr('href', blockHref(`note-${r.id}`))}><mark${attr('title', words.repairTitle?.(r.replacement, r.reason))}>${escapeText(s)}</mark></a>`;
-      const start = (id: string) => `<a class="block-start"${attr('href', blockHref(id))}${attr('aria-label', words.blockStart)}>¶</a>`;
+      // Inside the line's Chinese, its English name marked English on the English page.
+      const start = (id: string) => `<a class="block-start"${attr('href', blockHref(id))}${attr('aria-label', words.blockStart)}${attr('lang', english ? 'en' : undefined)}>¶</a>`;
       const text = l.segments.map((g) => (g.start ? start(g.start) : g.repair ? repaired(g.repair, g.text) : escapeText(g.text))).join('');
       // English words after the line's Chinese are spaced from it (read aloud or copied, not run together).
       const space = english ? ' ' : '';
