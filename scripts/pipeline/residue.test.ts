@@ -72,6 +72,13 @@ describe('removeResidue(lines)', () => {
     expect(lines[0]!.repairs.map((r) => [r.original, r.replacement, r.reasonEn])).toEqual([['### ', '', 'A Markdown heading marker “###” left over from converting the page to text, removed']]);
   });
 
+  test('the 〇 a scrape lost from 二〇三五年远景目标 is put back, the original beside it; only in that phrase (corpus 28)', () => {
+    const [line] = removeResidue(work('依据《甘肃省国民经济和社会发展第十四个五年规划和二三五年远景目标纲要》'));
+    expect(line!.text).toBe('依据《甘肃省国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》');
+    expect(line!.repairs.map((r) => [r.original, r.replacement, r.column, r.source])).toEqual([['二三五', '二〇三五', 24, 'residue']]);
+    for (const text of ['二〇三五年远景目标', '十二三五年远景目标', '二三五年规划']) expect(removeResidue(work(text))[0]!.text, text).toBe(text);
+  });
+
   test('a numeric character reference for Chinese text is the character; any other stays', () => {
     const [line] = removeResidue(work('研发投入强度达到2.5%&#xff0c;高新技术企业&#8220;倍增&#8221;&#x3C;'));
     expect(line!.text).toBe('研发投入强度达到2.5%，高新技术企业“倍增”&#x3C;');

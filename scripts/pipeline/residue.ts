@@ -6,7 +6,7 @@
  * before it). Each removal is recorded as a repair on the line (source `residue`), with the original beside it and a
  * reason in Chinese and in English. One lost character can be named: a right quote after 十一…十五 (`十四?rdquo;`)
  * closes a five-year plan's short name, which official writing always prints quoted, so the eaten character is 五
- * and a missing left quote is put back (`“十四五”`). A numeric reference is read where it stands for Chinese text (`&#xff0c;`
+ * and a missing left quote is put back (`“十四五”`); so is the 〇 of `二〇三五年远景目标` (`LOST_ZERO`). A numeric reference is read where it stands for Chinese text (`&#xff0c;`
  * → `，`, `&#8220;` → `“`). Other markup (`<script>`, `&#x3C;`) is text and stays.
  *
  * A page served through a traditional-script gateway may carry the tone-marked pinyin its converter put after some
@@ -46,6 +46,11 @@ function numericChar(token: string): string | null {
 /** `十四?rdquo;`: the character the entity ate after 十X can only be the 五 of a five-year plan's name (十四五). Not after
  * another numeral or 第 (`二十四`, `第十四`), where 十X is part of a larger number. */
 const FIVE_YEAR_CLOSE = '(?<![一二三四五六七八九十百千第])十[一二三四五]\\?rdquo;';
+/**
+ * `和二三五年远景目标`: the 〇 a scrape lost from 二〇三五年远景目标, the fixed name of the national plans' long-range
+ * objectives (a page that set 〇 as an image or an odd glyph drops it). Only in that phrase.
+ */
+const LOST_ZERO = '(?<![〇○零一二三四五六七八九十百千])二三五(?=年远景目标)';
 
 /**
  * `**一、总体要求**`: the bold a page-to-text converter wrote around a whole line (a heading set in `<strong>`), one pair
@@ -61,6 +66,7 @@ const RESIDUE = new RegExp(
     ...MARKDOWN_BOLD,
     MARKDOWN_HEADING,
     FIVE_YEAR_CLOSE,
+    LOST_ZERO,
     `<\\s*/?\\s*${TAG}\\b[^<>]{0,80}>`, // `</p>`, `<br>`, `<br />`, `<p style="…">`
     `(?<!<)/${TAG}>`, // `/p>`: a closing tag whose `<` the scrape ate
     `&${ENTITY};`, // `&nbsp;`, `&amp;`
@@ -121,6 +127,13 @@ function repairOf(token: string, textBefore: string, after: string | undefined):
       replacement: `${open}${name}”`,
       reason: `网页抓取残留的HTML实体“?rdquo;”吞掉了前一个字符；“${fiveYear[1]}”后的右引号只能是五年规划简称“${name}”的一部分，已还原为“${open}${name}”${open ? '（补上缺失的左引号）' : ''}`,
       reasonEn: `An HTML entity “?rdquo;” left over from the scrape had eaten the character before it; a right quote after “${fiveYear[1]}” can only close the five-year plan’s short name “${name}”, restored as “${open}${name}”${open ? ' (with its missing left quote)' : ''}`,
+    };
+  }
+  if (token === '二三五') {
+    return {
+      replacement: '二〇三五',
+      reason: '原文“二三五年远景目标”缺“〇”，应是网页抓取时丢失；“二〇三五年远景目标”是国家规划远景目标的固定说法，已补为“二〇三五”',
+      reasonEn: 'The source’s “二三五年远景目标” lacks its “〇”, lost in the scrape; “二〇三五年远景目标” (the long-range objectives through 2035) is the fixed name in national plans, completed as “二〇三五”',
     };
   }
   const numeric = numericChar(token);
