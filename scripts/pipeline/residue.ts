@@ -6,8 +6,9 @@
  * before it). Each removal is recorded as a repair on the line (source `residue`), with the original beside it and a
  * reason in Chinese and in English. One lost character can be named: a right quote after 十一…十五 (`十四?rdquo;`)
  * closes a five-year plan's short name, which official writing always prints quoted, so the eaten character is 五
- * and a missing left quote is put back (`“十四五”`); so is the 〇 of `二〇三五年远景目标` (`LOST_ZERO`). A numeric reference is read where it stands for Chinese text (`&#xff0c;`
- * → `，`, `&#8220;` → `“`). Other markup (`<script>`, `&#x3C;`) is text and stays.
+ * and a missing left quote is put back (`“十四五”`); so is the 〇 of `二〇三五年远景目标` (`LOST_ZERO`). A numeric
+ * reference is read where it stands for Chinese text (`&#xff0c;` → `，`, `&#8220;` → `“`). Other markup (`<script>`,
+ * `&#x3C;`) is text and stays.
  *
  * A page served through a traditional-script gateway may carry the tone-marked pinyin its converter put after some
  * characters (`發(fā)展`, `習(xí)近平`); each is removed too (source `converter`, `lexicon/fold.ts` reads the damage). A

@@ -8,8 +8,8 @@ export interface SourceViewLine {
   n: number;
   status: 'body' | 'removed' | 'blank';
   /**
-   * The line as in the source, cut where repairs are and where a block of the text starts inside it (`start`: a line
-   * whose paragraphs ran together, cut into several by ingest; its first block is `blockId`).
+   * The line as in the source, cut where repairs are and where a block of the text after its first starts inside it
+   * (`start`: a heading and its first sentence, or paragraphs that ran together; the first block is `blockId`).
    */
   segments: { text: string; repair: Repair | null; start?: string }[];
   /** Why the line is not in the body. */
@@ -32,8 +32,8 @@ function blockOpening(b: PlanDocument['blocks'][number]): string | null {
 }
 
 /**
- * Where in `raw` each block after the first that starts on the line starts (a line whose paragraphs ran together):
- * the block's opening words looked for in order, whitespace aside. A block whose opening a repair changed is not found
+ * Where in `raw` each block after the first that starts on the line starts (a heading and its first sentence,
+ * paragraphs that ran together): the block's opening words looked for in order, whitespace aside. A block whose opening a repair changed is not found
  * and gets no mark; the line still leads to its first block.
  */
 function blockStarts(raw: string, blocks: readonly PlanDocument['blocks'][number][]): { column: number; blockId: string }[] {
@@ -67,7 +67,10 @@ export function sourceLines(text: string, doc: PlanDocument): SourceViewLine[] {
   for (const b of doc.blocks) {
     for (const l of b.lines) if (!blockOf.has(l)) blockOf.set(l, b.id);
     const first = b.lines[0];
-    if (first !== undefined) startingOn.set(first, [...(startingOn.get(first) ?? []), b]);
+    if (first === undefined) continue;
+    const starting = startingOn.get(first);
+    if (starting) starting.push(b);
+    else startingOn.set(first, [b]);
   }
   const repairs = new Map<number, Repair[]>();
   for (const r of doc.repairs) repairs.set(r.line, [...(repairs.get(r.line) ?? []), r]);
