@@ -102,6 +102,28 @@ describe('region of a plan whose title names a place the division table lacks', 
   });
 });
 
+describe('region of a report that names its own division only in passing', () => {
+  const reg = loadRegistries('seeds', 'content');
+  const region = (text: string) => buildPlanDocument({ name: 'x.txt', path: 'seeds/x.txt', bytes: new TextEncoder().encode(text) }, reg).meta.region;
+  const news = (mention: string, self = '全县') =>
+    `日期:2017-03-08\n3月1日上午，${self}科技工作会议召开，${self}23个乡镇负责人参加会议。\n会议强调，${self}各级各部门要强化科技意识。\n会议指出，要加快建设创新体系。\n会议要求，完善科技服务体系。\n${mention}\n会议要求，${self}上下狠抓落实。\n`;
+  test('a county report (全县) naming one county, inside a zone’s name: that county, inferred, with the sentence', () => {
+    const r = region(news('积极推进监利经济开发区、县城区工业园等园区建设。'));
+    expect(r).toMatchObject({ value: { id: 'hubei-jianli' }, from: 'inferred', line: 6, raw: '积极推进监利经济开发区、县城区工业园等园区建设。' });
+    expect(r?.note).toBe('正文自称“全县”，所提到的县只有“监利”，据此推定');
+    expect(r?.noteEn).toBe('the text calls itself “全县” (its county) and names one county only, “监利”');
+  });
+  test.each([
+    { rule: 'two counties named', text: news('积极推进监利经济开发区、洪湖经济开发区建设。') },
+    { rule: 'a place outside the county named too', text: news('积极推进监利经济开发区建设，学习苏州工业园区经验。') },
+    { rule: 'a city report (全市) naming one county: not the city’s own region', text: news('积极推进监利经济开发区建设。', '全市') },
+    { rule: 'the level word fewer than three times', text: '会议召开，全县负责人参加。\n会议指出，要加快建设创新体系。\n会议要求，完善科技服务体系。\n会议强调，强化科技意识。\n积极推进监利经济开发区建设。\n' },
+    { rule: 'no division named', text: news('积极推进经济开发区建设。') },
+  ])('$rule: no region', ({ text }) => {
+    expect(region(text)).toBeNull();
+  });
+});
+
 describe('validity of a text whose portal gives none', () => {
   const reg = loadRegistries('seeds', 'content');
   const validity = (text: string) => buildPlanDocument({ name: 'x.txt', path: 'seeds/x.txt', bytes: new TextEncoder().encode(text) }, reg).meta.validity;

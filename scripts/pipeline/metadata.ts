@@ -10,7 +10,8 @@ import type { PlanKind, PlanMeta, Period, Provenance, RemovedLine } from '../../
 import type { CatalogEntry, Kind, PortalFieldLabel } from '../../src/schemas/registry.ts';
 import { findDate, findDocNumber, findPeriod, simplify, type DateReading } from './lexicon/index.ts';
 import { readPortalFields, type FieldLabel } from './portal-fields.ts';
-import { resolveRegion, type RegionIndex } from './regions.ts';
+import { regionsNamedIn, resolveRegion, toRef, type RegionIndex } from './regions.ts';
+import type { RegionLevel } from '../../src/schemas/plan.ts';
 import type { DraftBlock, InferredTitle } from './structure/index.ts';
 import type { EditorsWords } from './editors-words.ts';
 import { dateEn } from '../../src/lib/i18n/date-en.ts';
@@ -121,6 +122,40 @@ const UNKNOWN_PLACE = /^[\p{Script=Han}]{2,8}?(省|自治区|市|区|县|旗|自
 
 /** An outlet's name before a headline: `北方网:` (a news site, `…网`, then a colon). */
 const OUTLET_LEAD = /^(\S{2,8}网)[:：]\s*/u;
+
+/** What a text calls itself (全县, 本区, 我市): the level word and the divisions it may be. */
+const SELF_WORD = /[全本我](省|市|县|区)/gu;
+const SELF_LEVELS: Record<string, { levels: RegionLevel[]; en: string }> = {
+  省: { levels: ['province'], en: 'province' },
+  市: { levels: ['city'], en: 'city' }, // not a county-level city: 全市 in a city's report naming one of its counties
+  县: { levels: ['county'], en: 'county' },
+  区: { levels: ['district'], en: 'district' },
+};
+
+/**
+ * A local report that names no place at its head (a county portal's news: `全县科技工作会议…`) may still name its
+ * own division in passing (`积极推进监利经济开发区…`). When the text speaks of itself by one level word, three times or
+ * more and more often than by all others together, names exactly one division of that level, and names no division
+ * but it and its ancestors, that is its region, inferred.
+ */
+function selfNamedRegion(paragraphs: ParagraphDraft[], regions: RegionIndex): PlanMeta['region'] {
+  const body = paragraphs.filter((b) => b.part === 'body');
+  const said = body.flatMap((b) => [...simplify(b.piece.text).matchAll(SELF_WORD)].map((m) => m[0]));
+  const count = (word: string) => said.filter((w) => w.endsWith(word)).length;
+  const word = ['省', '市', '县', '区'].sort((a, b) => count(b) - count(a))[0]!;
+  if (count(word) < 3 || count(word) <= said.length - count(word)) return null;
+  const named = body.flatMap((b) => regionsNamedIn(b.piece.text, regions).map((r) => ({ r, b })));
+  const own = named.filter((x) => SELF_LEVELS[word]!.levels.includes(x.r.level));
+  const region = own[0]?.r;
+  if (!region || own.some((x) => x.r !== region) || named.some((x) => x.r !== region && !region.parents.some((p) => p.id === x.r.id))) return null;
+  const { b } = own[0]!;
+  const sentence = b.piece.text.split(/(?<=。)/u).find((s) => regionsNamedIn(s, regions).includes(region)) ?? b.piece.text;
+  const phrase = said.filter((w) => w.endsWith(word)).sort((x, y) => said.filter((w) => w === y).length - said.filter((w) => w === x).length)[0]!;
+  return inferred(toRef(region), b.lines[0]!, sentence, {
+    zh: `正文自称“${phrase}”，所提到的${word}只有“${region.shortName}”，据此推定`,
+    en: `the text calls itself “${phrase}” (its ${SELF_LEVELS[word]!.en}) and names one ${SELF_LEVELS[word]!.en} only, “${region.shortName}”`,
+  });
+}
 
 export function extractMetadata({ removed, blocks, inferredTitle, catalog, regions, kinds, portalFields }: MetadataInput): PlanMeta {
   const fields = readPortalFields(removed, portalFields);
@@ -254,7 +289,7 @@ export function extractMetadata({ removed, blocks, inferredTitle, catalog, regio
       .map((s) => ({ text: s.value, line: s.line, raw: s.raw ?? s.value }));
     for (const b of [...front.filter((f) => f.role !== 'addressee'), ...opening]) candidates.push({ text: b.piece.text.slice(0, 200), line: b.lines[0]!, raw: b.piece.text.slice(0, 200) });
     const hit = resolveRegion(candidates, regions);
-    if (!hit) return null;
+    if (!hit) return selfNamedRegion(paragraphs, regions);
     // The title names a place the division table does not have (an abolished district, a development zone, a
     // new name), and the region was read from the running text: that may be a parent, or only a place the text
     // mentions. Say so instead of presenting it as read.

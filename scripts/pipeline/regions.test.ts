@@ -100,6 +100,8 @@ describe('resolveRegion', () => {
     { rule: 'the most specific region named', texts: ['天津市北辰区科技创新规划'], region: { id: 'tianjin-beichen' } },
     { rule: 'the most specific region named', texts: ['甘肃省环县'], region: { id: 'gansu-huanxian' } },
     { rule: 'the most specific region named', texts: ['浙江西部'], region: { id: 'zhejiang' } },
+    { rule: 'a short name leading a zone’s name', texts: ['积极推进监利经济开发区建设'], region: { id: 'hubei-jianli' } },
+    { rule: 'a short name leading a zone’s name', texts: ['落户苏州工业园区'], region: { id: 'jiangsu-suzhou' } },
   ])('$rule: $texts → $region', ({ texts, region }) => {
     expect(ref(...texts)).toMatchObject(region);
   });
@@ -114,6 +116,8 @@ describe('resolveRegion', () => {
     { rule: 'a word, not a county', texts: ['现代县域经济'] },
     { rule: 'a word, not a district', texts: ['主城区建设'] },
     { rule: 'a word, not a county', texts: ['各区和县'] },
+    { rule: 'a short name without a zone after it', texts: ['积极推进监利建设'] },
+    { rule: 'a shared short name leading a zone’s name', texts: ['通州经济开发区'] },
   ])('$rule: $texts → no region', ({ texts }) => {
     expect(ref(...texts)).toBeNull();
   });

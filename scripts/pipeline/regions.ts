@@ -341,11 +341,15 @@ interface Mention {
 }
 
 const HAN = /\p{Script=Han}/u;
+/** The words that name a zone after its place's short name. */
+const ZONE_NAME = /^(经济技术开发区|经济开发区|高新技术产业开发区|高新区|工业园区|工业园|产业园区|开发区)/u;
 const isAncestor = (a: Region, r: Region) => r.parents.some((p) => p.id === a.id);
 
 /** May `form`, starting at `start` of `text`, name a region on its own (without an ancestor before it)? */
 function standalone(form: Form, text: string, start: number, end: number): boolean {
-  if (form.kind === 'prefix') return false;
+  // A short name leading a zone's name names its place (监利经济开发区, 苏州工业园区), whatever comes before it.
+  if (form.kind === 'prefix') return form.region.shortName === text.slice(start, end) && ZONE_NAME.test(text.slice(end));
+
   if (form.kind !== 'name' || form.region.level === 'province' || form.region.level === 'city') return true;
   // A one-character stem (环县, 和县, 城区): a word boundary before it, and not 县域/县级.
   if (end - start > 2) return true;
@@ -396,6 +400,11 @@ const unique = <T>(xs: T[]) => [...new Set(xs)];
 
 /** Folding for matching (`lexicon/fold.ts`): converter damage dropped, simplified characters, half-width, no whitespace. */
 const foldForMatch = squash;
+
+/** The regions a text names that can only be one region each (`监利经济开发区` → 监利市), in the order named. */
+export function regionsNamedIn(text: string, index: RegionIndex = regionIndex()): Region[] {
+  return mentionsIn(foldForMatch(text), index).filter((m) => m.regions.length === 1).map((m) => m.regions[0]!);
+}
 
 /**
  * The region the candidates name. Candidates are tried in order (title, notice title, issuer, opening text: the
