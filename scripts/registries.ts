@@ -19,6 +19,7 @@ import { parseInstruments } from './pipeline/instruments.ts';
 import { parseIndicators } from './pipeline/targets.ts';
 import { buildRegions, regionIndex, type RegionIndex } from './pipeline/regions.ts';
 import type { Term } from '../src/schemas/glossary.ts';
+import { SupportSubjectsSchema } from '../src/schemas/support-subjects.ts';
 
 function read(path: string, cwd: string): { text: string; name: string } {
   return { text: existsSync(path) ? readFileSync(path, 'utf8') : '', name: relative(cwd, path) || path };
@@ -91,6 +92,7 @@ export function loadRegistries(seedsDir: string, contentDir: string, cwd = proce
   const glossary = read(join(contentDir, 'glossary.yaml'), cwd);
   const themes = read(join(contentDir, 'themes.yaml'), cwd);
   const instruments = read(join(contentDir, 'instruments.yaml'), cwd);
+  const supportSubjects = read(join(contentDir, 'support-subjects.yaml'), cwd);
   const documents = read(join(contentDir, 'documents.yaml'), cwd);
   const indicators = read(join(contentDir, 'indicators.yaml'), cwd);
   const regionIdx = regionIndex(buildRegions(parseYamlWithFriendlyErrors(RegionsSchema, regions.text, regions.name)));
@@ -108,6 +110,7 @@ export function loadRegistries(seedsDir: string, contentDir: string, cwd = proce
     glossary: terms,
     themes: parseThemes(themes.text, themes.name),
     instruments: parseInstruments(instruments.text, instruments.name),
+    supportSubjects: parseYamlWithFriendlyErrors(SupportSubjectsSchema, supportSubjects.text, supportSubjects.name),
     documents: parseDocuments(documents.text, documents.name),
     indicators: parseIndicators(indicators.text, indicators.name),
   };

@@ -23,6 +23,7 @@ export const collections = {
   instruments: collection('instruments'),
   documents: collection('documents'),
   indicators: collection('indicators'),
+  supportSubjects: collection('supportSubjects'),
   /** The search's synonym groups (content/synonyms.yaml; why not `file()`: `synonymsLoader`). */
   synonyms: defineCollection({ loader: synonymsLoader(), schema: SynonymEntrySchema }),
 };

@@ -27,6 +27,7 @@ import { foldWidth, simplify } from './lexicon/fold.ts';
 import { extractResponsibilities } from './responsibilities.ts';
 import { parseStructure, type DraftBlock } from './structure/index.ts';
 import { markTerms } from './terms.ts';
+import type { SupportSubject } from '../../src/schemas/support-subjects.ts';
 import { extractIncentives } from './incentives.ts';
 import { extractTargets } from './targets.ts';
 import { splitRunIn } from './run-in.ts';
@@ -51,6 +52,8 @@ export interface Registries {
   themes: Theme[];
   /** Policy instruments (`content/instruments.yaml`). */
   instruments: Instrument[];
+  /** What support standards reward (`content/support-subjects.yaml`). */
+  supportSubjects: SupportSubject[];
   documents: CitedDocument[];
   indicators: Indicator[];
 }
@@ -238,7 +241,7 @@ export function buildPlanDocument(seed: SeedInput, reg: Registries): PlanDocumen
     citations,
     responsibilities: responsibilities.responsibilities,
     targets,
-    incentives: extractIncentives(blocks),
+    incentives: extractIncentives(blocks, reg.supportSubjects),
     sectionThemes: assignThemes(blocks, reg.themes),
     instruments: findInstrumentMentions(blocks, reg.instruments, new Map(lines.map((l) => [l.n, l.text]))),
     matchText: matchTextOf(blocks),

@@ -71,3 +71,55 @@ describe('extractIncentives(blocks): a measure’s support standards', () => {
     expect(build('004.txt', readFileSync('seeds/004_d6d163db2a424736.txt')).incentives).toEqual([]);
   });
 });
+
+describe('subjectOf: what a support standard rewards (content/support-subjects.yaml)', () => {
+  // Clauses of the kind local S&T measures print, each read by hand: what the money is for.
+  const SUBJECTS: Record<string, string[]> = {
+    'high-tech-enterprises': ['对首次认定的国家高新技术企业，给予30万元一次性奖励。', '对重新认定的高新技术企业给予10万元奖励。', '對首次認定的高新技術企業給予20萬元獎勵。'],
+    'tech-smes': ['对入库的科技型中小企业给予1万元奖励。', '对新认定的瞪羚企业给予50万元奖励。'],
+    'rd-spending': ['按企业上年度研发费用增量部分的10%给予补助，最高不超过100万元。', '对高新技术企业的研发费用，按其增量的5%给予补助。'],
+    'labs': ['对新获批的全国重点实验室，给予1000万元支持。'],
+    'technology-centres': ['对新认定的省级工程技术研究中心给予50万元奖励。'],
+    'new-rd-institutions': ['对经认定的新型研发机构，按其研发投入的20%给予补助，最高500万元。'],
+    'incubators': ['对新认定的国家级科技企业孵化器给予100万元奖励。', '对新备案的国家级众创空间给予50万元奖励。'],
+    'technology-transfer': ['对技术合同成交额超过1000万元的技术转移机构，按成交额的1%给予奖励。'],
+    'talent': ['对全职引进的院士，给予200万元安家补贴。', '引进的博士，生活补助标准为每人每月3000元。'],
+    'patents': ['对新授权的发明专利，每件给予5000元资助。'],
+    'science-awards': ['对获得国家科学技术奖一等奖的，给予500万元配套奖励。'],
+    'sci-tech-finance': ['对科技型中小企业获得的银行贷款，按贷款利息的50%给予贴息。'],
+    'innovation-consortia': ['对牵头组建创新联合体的企业给予最高300万元支持。'],
+  };
+  test.each(Object.entries(SUBJECTS).flatMap(([subject, sentences]) => sentences.map((sentence) => ({ sentence, subject }))))('$sentence → $subject', ({ sentence, subject }) => {
+    const incentives = build('m.txt', `某市若干措施\n${sentence}`).incentives;
+    expect(incentives.length).toBeGreaterThan(0);
+    for (const i of incentives) expect(i.subjectId).toBe(subject);
+  });
+
+  test('a provision numbered （三） is read whole, its number not part of the clause (tests/fixtures/measures/013, by hand)', () => {
+    const doc = build('013_district_policies.txt', readFileSync('tests/fixtures/measures/013_district_policies.txt'));
+    expect(doc.incentives.map((i) => `${i.valueText} ${i.subjectId} | ${i.clause}`)).toEqual([
+      '30万元 high-tech-enterprises | 给予30万元一次性奖励',
+      '10万元 high-tech-enterprises | 给予10万元奖励',
+      '1万元 tech-smes | 给予每家1万元奖励',
+      '5% rd-spending | 按企业上年度研发费用增量部分的5%给予补助',
+      '100万元 rd-spending | 单个企业最高不超过100万元',
+      '100万元 incubators | 对新认定的国家级科技企业孵化器给予100万元奖励',
+      '50万元 incubators | 对新认定的省级科技企业孵化器给予50万元奖励',
+      '30万元 technology-centres | 对新认定的省级工程技术研究中心给予30万元奖励',
+      '1% technology-transfer | 按成交额的1%给予奖励',
+      '50万元 technology-transfer | 最高不超过50万元',
+    ]);
+  });
+
+  test('a standard whose words name none of the subjects is not grouped', () => {
+    expect(build('m.txt', '某市若干措施\n对经评审的项目，给予最高20万元资助。').incentives.map((i) => i.subjectId)).toEqual([null]);
+  });
+
+  test('in a table of standards, whom it is for is the row’s cell before the amount (支持事项), and so is the subject', () => {
+    const doc = build('t.txt', ['某市支持科技创新若干措施', '表1 支持标准一览表', '序号\t支持事项\t支持标准', '1\t首次认定的国家高新技术企业\t给予20万元奖励', '2\t新认定的区级重点实验室\t给予最高50万元支持'].join('\n'));
+    expect(doc.incentives.map((i) => [i.valueText, i.recipient, i.subjectId])).toEqual([
+      ['20万元', '首次认定的国家高新技术企业', 'high-tech-enterprises'],
+      ['50万元', '新认定的区级重点实验室', 'labs'],
+    ]);
+  });
+});

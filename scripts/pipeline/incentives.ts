@@ -7,6 +7,9 @@
  * (`元`, `万元`, `亿元`) or as a share (`%`); a clause's other numbers (a count of people, a term) are neither.
  */
 import type { Block, Incentive } from '../../src/schemas/plan.ts';
+import type { SupportSubject } from '../../src/schemas/support-subjects.ts';
+import { simplify, toMatchForm } from './lexicon/fold.ts';
+import { findForms, type Form } from './terms.ts';
 import { sentenceRanges, supportStandardClauses } from './targets/prose.ts';
 import { findValues } from './targets/values.ts';
 import { readingForm } from './targets.ts';
@@ -28,6 +31,9 @@ function recipientOf(sentence: string, before: number): [number, number] | null 
   return found;
 }
 
+/** A provision's number before its first clause (`（三）按…`), which is not part of the clause. */
+const ITEM_NUMBER = /^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．]|[一二三四五六七八九十]{1,3}、)\s*/u;
+
 /** Before an amount in its clause: the amount is the most a body may get. */
 const CAP = /最高|不超过|不高于|最多|上限|封顶/u;
 
@@ -35,10 +41,20 @@ const CAP = /最高|不超过|不高于|最多|上限|封顶/u;
 interface Place {
   block: Block;
   cell: { row: number; col: number } | null;
+  /** In a table of standards: the row's cell before the amount's that names what it is for (`首次认定的国家高新技术企业`). */
+  rowSubject?: string | null;
 }
 
+/** The cell before `col` of a table row that names what the row's standard is for: the last that is not a number (序号). */
+const rowSubjectOf = (cells: readonly { text: string }[], col: number) =>
+  cells
+    .slice(0, col)
+    .map((c) => c.text.trim())
+    .filter((t) => t !== '' && !/^[\d０-９]+[.、．]?$/u.test(t))
+    .at(-1) ?? null;
+
 /** The support standards of one text (a paragraph, or a cell of a table of standards), ids left to the caller. */
-function readIncentives(text: string, place: Place): Omit<Incentive, 'id'>[] {
+function readIncentives(text: string, place: Place): Omit<Incentive, 'id' | 'subjectId'>[] {
   // Read as the targets are (`./targets.ts`, `readingForm`): full-width digits, traditional characters and converter
   // damage folded, offsets mapped back, so that a clause the targets leave out is one read here; given as written.
   const view = readingForm(text);
@@ -48,7 +64,7 @@ function readIncentives(text: string, place: Place): Omit<Incentive, 'id'>[] {
   const clauses = supportStandardClauses(reading);
   if (clauses.length === 0) return [];
   const sentences = sentenceRanges(reading);
-  const found: Omit<Incentive, 'id'>[] = [];
+  const found: Omit<Incentive, 'id' | 'subjectId'>[] = [];
   for (const v of findValues(reading).values) {
     const clause = clauses.find(([a, b]) => v.start >= a && v.start < b);
     if (!clause || !(v.unit in YUAN || v.unit === '%')) continue;
@@ -61,8 +77,8 @@ function readIncentives(text: string, place: Place): Omit<Incentive, 'id'>[] {
       unit: v.unit,
       yuan: v.unit in YUAN && v.value !== null ? Math.round(v.value * YUAN[v.unit]!) : null,
       cap: CAP.test(reading.slice(clause[0], v.start)),
-      clause: text.slice(from(clause[0]), to(clause[1])).replace(/[，,；;。！？!?]$/u, '').trim(),
-      recipient: recipient ? text.slice(from(sa + recipient[0]), to(sa + recipient[1])).trim() : null,
+      clause: text.slice(from(clause[0]), to(clause[1])).replace(/[，,；;。！？!?]$/u, '').trim().replace(ITEM_NUMBER, ''),
+      recipient: recipient ? text.slice(from(sa + recipient[0]), to(sa + recipient[1])).trim() : (place.rowSubject ?? null),
       quote: text.slice(from(sa), to(sb)).trim(),
       blockId: block.id,
       ...(cell ? { cell } : {}),
@@ -74,13 +90,29 @@ function readIncentives(text: string, place: Place): Omit<Incentive, 'id'>[] {
   return found;
 }
 
+/** The forms of the support subjects, for `findForms` (simplified, as the texts are matched). */
+function subjectForms(subjects: readonly SupportSubject[]): Form[] {
+  return subjects.flatMap((s) => s.forms.map((f) => ({ form: simplify(f), id: s.id, notIn: s.notIn.map(simplify) })));
+}
+
+/**
+ * What a standard rewards (`content/support-subjects.yaml`): the subject named last in whom it is for (the head of
+ * the phrase: `对科技型中小企业获得的银行贷款` is for loans, `对年度研发费用超过500万元的企业` for R&D spending), else
+ * named first in its clause, else in its sentence (`引进的博士，生活补助标准为…` → talent); `null` when none names one.
+ */
+export function subjectOf(incentive: Pick<Incentive, 'recipient' | 'clause' | 'quote'>, forms: readonly Form[]): string | null {
+  const named = (text: string | null) => (text ? findForms(toMatchForm(text).text, forms) : []);
+  return named(incentive.recipient).at(-1)?.id ?? named(incentive.clause)[0]?.id ?? named(incentive.quote)[0]?.id ?? null;
+}
+
 /** Every support standard of the body, in reading order: in paragraphs, and in the cells of tables (a table of standards). */
-export function extractIncentives(blocks: Block[]): Incentive[] {
-  const found: Omit<Incentive, 'id'>[] = [];
+export function extractIncentives(blocks: Block[], subjects: readonly SupportSubject[]): Incentive[] {
+  const found: Omit<Incentive, 'id' | 'subjectId'>[] = [];
   for (const block of blocks) {
     if (block.part !== 'body') continue;
     if (block.kind === 'paragraph') found.push(...readIncentives(block.text, { block, cell: null }));
-    if (block.kind === 'table') block.rows.forEach((cells, row) => cells.forEach((c, col) => found.push(...readIncentives(c.text, { block, cell: { row, col } }))));
+    if (block.kind === 'table') block.rows.forEach((cells, row) => cells.forEach((c, col) => found.push(...readIncentives(c.text, { block, cell: { row, col }, rowSubject: rowSubjectOf(cells, col) }))));
   }
-  return found.map((f, i) => ({ id: `i${i + 1}`, ...f }));
+  const forms = subjectForms(subjects);
+  return found.map((f, i) => ({ id: `i${i + 1}`, ...f, subjectId: subjectOf(f, forms) }));
 }

@@ -48,8 +48,26 @@ describe('parseStructure(lines, opts)', () => {
       text: '某市规划\n（三）主要目标。\n1.2035年远景目标。展望2035年。\n2.十四五时期的主要目标。',
       outline: ['s0-3 2 （三）主要目标。', 's0-3-1 3 1.2035年远景目标。', 's0-3-2 3 2.十四五时期的主要目标。'],
     },
+    {
+      rule: 'a title with a comma is a heading (聚焦…，助力…: 22 characters, the longest the texts give)',
+      text: '某市规划\n一、聚焦创新发展动力源，助力创新型城市建设新征程\n（一）强化创新顶层设计，科技创新迈上新水平。“十三五”期间成效显著。',
+      outline: ['s1 1 一、聚焦创新发展动力源，助力创新型城市建设新征程', 's1-1 2 （一）强化创新顶层设计，科技创新迈上新水平。'],
+    },
+    {
+      rule: 'a measure’s numbered provision is a paragraph of its section, not a heading: a long sentence, or one that grants money',
+      text: '某区若干政策\n一、培育创新型企业\n（一）对首次认定的国家高新技术企业，给予30万元一次性奖励；对重新认定的给予10万元奖励。\n（二）对新认定的省级工程技术研究中心给予30万元奖励。\n二、附则\n（三）本政策自2024年5月1日起施行，有效期至2026年12月31日。',
+      outline: ['s1 1 一、培育创新型企业', 's2 1 二、附则'],
+    },
   ])('$rule', ({ text, outline }) => {
     expect(headings(parse(text).blocks)).toEqual(outline);
+  });
+
+  test('a provision keeps its number in its paragraph’s text, in its section', () => {
+    const { blocks } = parse('某区若干政策\n一、培育创新型企业\n（一）对新入库的科技型中小企业，给予每家1万元奖励。\n（二）对新认定的省级工程技术研究中心给予30万元奖励。');
+    expect(blocks.filter((b) => b.kind === 'paragraph' && b.id.startsWith('p1-')).map((b) => [b.id, b.kind === 'paragraph' ? b.piece.text : ''])).toEqual([
+      ['p1-1', '（一）对新入库的科技型中小企业，给予每家1万元奖励。'],
+      ['p1-2', '（二）对新认定的省级工程技术研究中心给予30万元奖励。'],
+    ]);
   });
 
   test('reads decimal numbering (1.1, 2.3.1) under the outline’s top level, its depth its level', () => {

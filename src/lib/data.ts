@@ -11,6 +11,8 @@ import type { CitedDocument } from '../schemas/documents.ts';
 import type { Term } from '../schemas/glossary.ts';
 import type { Theme } from '../schemas/themes.ts';
 import type { Instrument } from '../schemas/instruments.ts';
+import { incentivesBySubject, type SubjectGroup } from './incentives-view.ts';
+import type { SupportSubject } from '../schemas/support-subjects.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import type { PreparedPlanReuse, ReuseSummary } from './reuse/prepared.ts';
 import { planReuseFile, readPlans, readPrepared, readReuseRecord, reuseRecordFile, reuseSummaryFile, validatedPlans, type PlanReuseRecord } from './plan-files.ts';
@@ -190,6 +192,10 @@ export const themes = registry<Theme>('themes');
 export const instruments = registry<Instrument>('instruments');
 export const indicators = registry<Indicator>('indicators');
 export const citedDocuments = registry<CitedDocument>('documents');
+export const supportSubjects = registry<SupportSubject>('supportSubjects');
+
+/** Every plan's support standards by what they reward (src/lib/incentives-view.ts), for /incentives/. */
+export const librarySupportStandards: () => Promise<SubjectGroup[]> = perBuild(async () => incentivesBySubject(await allPlans(), await supportSubjects()));
 
 export { summarize, type PlanSummary } from './plan-summary.ts';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { loadRegistries } from '../../scripts/registries.ts';
 import { buildPlanDocument } from '../../scripts/pipeline/document.ts';
-import { incentiveRows, incentivesCsvChunks } from './incentives-view.ts';
+import { incentiveRows, incentivesBySubject, incentivesCsvChunks } from './incentives-view.ts';
 
 const reg = loadRegistries('seeds', 'content');
 
@@ -29,7 +29,7 @@ describe('incentiveRows(doc)', () => {
     const none = buildPlanDocument({ name: '004_d6d163db2a424736.txt', path: 'x.txt', bytes: readFileSync('seeds/004_d6d163db2a424736.txt') }, reg);
     const csv = [...incentivesCsvChunks([none, measure], (slug, id) => `https://x/plans/${slug}/#${id}`)].join('');
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('\ufeffplan,id,valueText,value,unit,yuan,kind,article,recipient,clause,quote,line,url');
+    expect(lines[0]).toBe('\ufeffplan,id,valueText,value,unit,yuan,kind,article,recipient,subject,clause,quote,line,url');
     expect(lines.slice(1, -1).map((l) => l.split(',').slice(1, 8).join(' '))).toEqual([
       'i1 10% 10 % - share 第一条'.replace(' - ', '  '),
       'i2 200万元 200 万元 2000000 cap 第一条',
@@ -40,5 +40,38 @@ describe('incentiveRows(doc)', () => {
     ]);
     expect(lines[3]!.endsWith(`,10,https://x/plans/${measure.slug}/#art2`)).toBe(true);
     expect(lines.at(-1)).toBe('');
+  });
+});
+
+describe('incentivesBySubject(plans, subjects): the standards of the library by what they reward', () => {
+  // The two made-up measures, read by hand: tests/fixtures/measures/006 (a city: 第二条 20万元 for a first certified
+  // high-tech enterprise; 第一条 按增量的10% and 最高不超过200万元 on R&D spending) and 013 (a district: （一） 30万元 first
+  // certified, 10万元 re-certified; （三） 5% of the increase in R&D expenses, 最高不超过100万元).
+  const measure = (name: string) => buildPlanDocument({ name, path: name, bytes: readFileSync(`tests/fixtures/measures/${name}`) }, reg);
+  const city = measure('006_measures_fixture.txt');
+  const district = measure('013_district_policies.txt');
+  const groups = incentivesBySubject([city, district], reg.supportSubjects);
+  const rowsOf = (id: string) => groups.find((g) => g.id === id)!.rows.map((r) => [r.slug === city.slug ? 'city' : 'district', r.incentive.valueText, r.kind]);
+
+  test('a subject’s amounts of money come largest first, whichever plan sets them; then its shares', () => {
+    expect(rowsOf('high-tech-enterprises')).toEqual([
+      ['district', '30万元', 'standard'],
+      ['city', '20万元', 'standard'],
+      ['district', '10万元', 'standard'],
+    ]);
+    expect(rowsOf('rd-spending')).toEqual([
+      ['city', '200万元', 'cap'],
+      ['district', '100万元', 'cap'],
+      ['city', '10%', 'share'],
+      ['district', '5%', 'share'],
+    ]);
+  });
+
+  test('each group counts its plans and gives its least and most amount of money; subjects both plans reward first', () => {
+    const hte = groups.find((g) => g.id === 'high-tech-enterprises')!;
+    expect([hte.plans, hte.least?.incentive.valueText, hte.most?.incentive.valueText]).toEqual([2, '10万元', '30万元']);
+    expect(groups.slice(0, 2).map((g) => [g.id, g.plans]).sort()).toEqual([['high-tech-enterprises', 2], ['rd-spending', 2]]);
+    // The city’s lab and doctors, the district’s SMEs, incubators, centre and technology contracts: one plan each.
+    expect(groups.slice(2).map((g) => [g.id, g.plans]).sort()).toEqual([['incubators', 1], ['labs', 1], ['talent', 1], ['tech-smes', 1], ['technology-centres', 1], ['technology-transfer', 1]]);
   });
 });

@@ -8,14 +8,14 @@
  */
 import { isInThisPart } from './build-part.ts';
 import { digestOf } from './digest.ts';
-import { allPlans, chartRefsOfPage, citedDocuments, departmentLayout, departments, glossary, indicators, instrumentPlanPage, instruments, kinds, planReuseRecord, regionOverlay, themes } from './data.ts';
+import { allPlans, chartRefsOfPage, citedDocuments, departmentLayout, departments, glossary, indicators, instrumentPlanPage, instruments, kinds, planReuseRecord, regionOverlay, supportSubjects, themes } from './data.ts';
 import { planFileDigest } from './plan-files.ts';
 import { planInstruments } from './instruments-view.ts';
 import type { PlanAlignment } from './alignment.ts';
 import type { RelatedSection } from './crosslinks/index.ts';
 import type { PlanDocument } from '../schemas/plan.ts';
 
-const registries = () => Promise.all([regionOverlay(), kinds(), departments(), glossary(), themes(), instruments(), indicators(), citedDocuments()]);
+const registries = () => Promise.all([regionOverlay(), kinds(), departments(), glossary(), themes(), instruments(), indicators(), citedDocuments(), supportSubjects()]);
 
 let registriesDigest: Promise<string> | undefined;
 

@@ -12,6 +12,7 @@ import { TermSchema } from '../schemas/glossary.ts';
 import { ThemeSchema } from '../schemas/themes.ts';
 import { InstrumentSchema } from '../schemas/instruments.ts';
 import { IndicatorSchema } from '../schemas/indicator.ts';
+import { SupportSubjectSchema } from '../schemas/support-subjects.ts';
 import { parseYamlWithFriendlyErrors } from '../schemas/friendly-errors.ts';
 
 export const REGISTRIES = {
@@ -23,6 +24,7 @@ export const REGISTRIES = {
   instruments: { file: 'content/instruments.yaml', schema: InstrumentSchema },
   documents: { file: 'content/documents.yaml', schema: CitedDocumentSchema },
   indicators: { file: 'content/indicators.yaml', schema: IndicatorSchema },
+  supportSubjects: { file: 'content/support-subjects.yaml', schema: SupportSubjectSchema },
 } as const;
 
 export type RegistryName = keyof typeof REGISTRIES;

@@ -7,7 +7,7 @@
  * A sitemap file holds at most 50,000 URLs (sitemaps.org protocol): past that, `/sitemap.xml` is a sitemap index
  * naming `/sitemaps/<n>.xml` (a library of 10,000 plans has some 190,000 pages).
  */
-import { allPlans, drawnCharts, departmentLayout, indicators, instruments, themes, citedDocuments, reuseSummary, libraryAlignments, libraryCitedDocuments, libraryFacets, libraryRegionTree, libraryTermViews, libraryThemeSections, libraryUsage } from './data.ts';
+import { allPlans, drawnCharts, departmentLayout, indicators, instruments, themes, citedDocuments, reuseSummary, libraryAlignments, libraryCitedDocuments, libraryFacets, libraryRegionTree, libraryTermViews, libraryThemeSections, libraryUsage, librarySupportStandards } from './data.ts';
 import { flattenRegions, plansUnder, sharedDepartmentsPath } from './crosslinks/index.ts';
 import { PAGE_SIZE, pageCount, pagePaths } from './page-sizes.ts';
 import { parentViews } from './alignment.ts';
@@ -48,6 +48,7 @@ async function computeUrlElements(site: URL): Promise<string[]> {
     'glossary/',
     'themes/',
     'instruments/',
+    'incentives/',
     'indicators/',
     ...pagePaths('compare/', plans.length, PAGE_SIZE.comparePlans),
     ...pagePaths('reuse/', (await reuseSummary()).plans.length, PAGE_SIZE.rows),
@@ -64,6 +65,7 @@ async function computeUrlElements(site: URL): Promise<string[]> {
     ...(await themes()).flatMap((t) => pagePaths(`themes/${t.id}/`, new Set(themeSections.get(t.id)!.map((s) => s.slug)).size, PAGE_SIZE.plansPerEntry)),
     ...(await instruments()).flatMap((t) => pagePaths(`instruments/${t.id}/`, usage.instruments.get(t.id)?.plans ?? 0, PAGE_SIZE.plansPerEntry)),
     ...(await indicators()).flatMap((i) => pagePaths(`indicators/${i.id}/`, usage.indicatorPlans.get(i.id) ?? 0, PAGE_SIZE.plansPerEntry)),
+    ...(await librarySupportStandards()).flatMap((g) => pagePaths(`incentives/${g.id}/`, g.rows.length, PAGE_SIZE.rows)),
     ...(await drawnCharts()).map((c) => `embed/${c.id}/`),
   ];
   const at = (p: string) => new URL(url(p), site).href;

@@ -5,6 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { ClaimTextSchema, RegionalClaimTextSchema, nameEnFields, nameEnIssues } from './sourced.ts';
+import { checkNotIn } from './unique.ts';
 
 const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'use kebab-case: a-z, 0-9 and single hyphens');
 
@@ -78,10 +79,6 @@ export const GlossarySchema = z.array(TermSchema).superRefine((terms, ctx) => {
       }
       forms.set(form, t.id);
     });
-    t.notIn.forEach((word, j) => {
-      if (![t.term, ...t.aliases].some((f) => word.includes(f) && word !== f)) {
-        ctx.addIssue({ code: 'custom', path: [i, 'notIn', j], message: `${word} contains no form of ${t.term}, or is one` });
-      }
-    });
   });
+  checkNotIn(terms, ctx, { forms: (t) => [t.term, ...t.aliases], notIn: (t) => t.notIn, name: (t) => t.term });
 });

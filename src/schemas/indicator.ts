@@ -6,7 +6,7 @@
  */
 import { z } from 'astro/zod';
 import { chineseText } from './chinese-text.ts';
-import { ClaimTextSchema, nameEnFields, nameEnIssues } from './sourced.ts';
+import { ClaimTextSchema, checkNameEn, nameEnFields } from './sourced.ts';
 
 /** What kind of quantity an indicator is; it decides how values may be compared and added up. */
 export const IndicatorKindSchema = z.enum([
@@ -57,9 +57,7 @@ export const IndicatorSchema = z
   /** The same note in English, for an English edition; never shown on Chinese pages. */
   comparabilityEn: z.string().min(1).optional(),
   })
-  .superRefine((d, ctx) => {
-    for (const issue of nameEnIssues(d)) ctx.addIssue({ code: 'custom', ...issue });
-  });
+  .superRefine(checkNameEn);
 export type Indicator = z.infer<typeof IndicatorSchema>;
 /** What authors write in YAML (defaults not yet applied). */
 export type IndicatorInput = z.input<typeof IndicatorSchema>;

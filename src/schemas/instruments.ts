@@ -8,9 +8,9 @@
  */
 import { z } from 'astro/zod';
 import { chineseText } from './chinese-text.ts';
-import { ClaimTextSchema, nameEnFields, nameEnIssues } from './sourced.ts';
+import { ClaimTextSchema, checkNameEn, nameEnFields } from './sourced.ts';
 import { RegExpSource } from './registry.ts';
-import { checkUnique } from './unique.ts';
+import { checkNotIn, checkUnique } from './unique.ts';
 
 const kebab = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'use kebab-case: a-z, 0-9 and single hyphens');
 
@@ -57,17 +57,11 @@ export const InstrumentSchema = z
     /** Glossary term ids (`content/glossary.yaml`) that explain words of this instrument. */
     glossary: z.array(kebab).default([]),
   })
-  .superRefine((r, ctx) => {
-    for (const issue of nameEnIssues(r)) ctx.addIssue({ code: 'custom', ...issue });
-  });
+  .superRefine(checkNameEn);
 export type Instrument = z.infer<typeof InstrumentSchema>;
 
 /** `content/instruments.yaml`: ids unique, no form shared by two instruments, every `notIn` holds a form. */
 export const InstrumentsSchema = z.array(InstrumentSchema).superRefine((list, ctx) => {
   checkUnique(list, ctx, { words: (r) => r.forms, path: (j) => ['forms', j], message: (form, other) => `${form} is already a form of ${other}`, owner: (r) => r.id });
-  list.forEach((r, i) => {
-    r.notIn.forEach((word, j) => {
-      if (!r.forms.some((f) => word.includes(f) && word !== f)) ctx.addIssue({ code: 'custom', path: [i, 'notIn', j], message: `${word} contains no form of ${r.name}, or is one` });
-    });
-  });
+  checkNotIn(list, ctx, { forms: (r) => r.forms, notIn: (r) => r.notIn, name: (r) => r.name });
 });

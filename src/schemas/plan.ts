@@ -435,9 +435,15 @@ export const IncentiveSchema = z.object({
   clause: z.string(),
   /**
    * Whom it is for, as the sentence names them after `对` before the amount (`对首次认定的高新技术企业给予…` →
-   * `首次认定的高新技术企业`); `null` when the sentence names no one so.
+   * `首次认定的高新技术企业`), or, in a table of standards, as the row's cell before the amount's names it (the
+   * 支持事项 column); `null` when neither names anyone.
    */
   recipient: z.string().nullable().default(null),
+  /**
+   * What it rewards, a subject of `content/support-subjects.yaml` (`high-tech-enterprises`), read from whom it is for,
+   * else its clause, else its sentence (`scripts/pipeline/incentives.ts`, `subjectOf`); `null` when none names one.
+   */
+  subjectId: z.string().nullable().default(null),
   /** The sentence it stands in, exactly as shown on the page (for whom, on what condition). */
   quote: z.string(),
   /** Block holding the amount, and its offsets in the block's text (or in its cell's). */

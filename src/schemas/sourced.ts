@@ -144,3 +144,8 @@ export function nameEnIssues(r: { nameEnSource: string; nameEnChecked?: string |
   }
   return r.nameEnChecked === undefined ? [{ path: ['nameEnChecked'], message: 'a published English name needs nameEnChecked, the day its use was checked' }] : [];
 }
+
+/** The refinement of an entry with an English name: adds the issues of its pair (`nameEnIssues`). */
+export function checkNameEn(r: { nameEnSource: string; nameEnChecked?: string | undefined }, ctx: z.RefinementCtx): void {
+  for (const issue of nameEnIssues(r)) ctx.addIssue({ code: 'custom', ...issue });
+}

@@ -29,3 +29,16 @@ export function checkUnique<T extends { id: string }>(entries: readonly T[], ctx
     });
   });
 }
+
+/**
+ * Adds an issue for each `notIn` word of an entry that holds none of its forms (or is one): such a word could never
+ * keep a form from matching, so it is a mistake.
+ */
+export function checkNotIn<T>(entries: readonly T[], ctx: z.RefinementCtx, of: { forms: (entry: T) => readonly string[]; notIn: (entry: T) => readonly string[]; name: (entry: T) => string }): void {
+  entries.forEach((e, i) => {
+    const forms = of.forms(e);
+    of.notIn(e).forEach((word, j) => {
+      if (!forms.some((f) => word.includes(f) && word !== f)) ctx.addIssue({ code: 'custom', path: [i, 'notIn', j], message: `${word} contains no form of ${of.name(e)}, or is one` });
+    });
+  });
+}

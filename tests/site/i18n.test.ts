@@ -45,7 +45,7 @@ function fileOf(path: string): string | null {
 const BOTH = [
   /^\/$/u,
   /^\/plans\/[^/]+\/(source\/|analysis\/)?$/u,
-  /^\/(indicators|glossary|regions|departments|documents|themes|instruments|alignment)\/([^/]+\/(\d+\/)?)?$/u,
+  /^\/(indicators|glossary|regions|departments|documents|themes|instruments|incentives|alignment)\/([^/]+\/(\d+\/)?)?$/u,
   /^\/browse\/[^/]+\/(\d+\/)?$/u,
   /^\/(compare|reuse)\/(\d+\/)?$/u,
   /^\/(data|search)\/$/u,

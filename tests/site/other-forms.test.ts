@@ -13,6 +13,7 @@
  * Expectations come from the fixtures, read by hand.
  */
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { HtmlValidate } from 'html-validate';
@@ -32,6 +33,10 @@ const JOINED_FROM = 'seeds/002_3b22102abfde4f0c.txt';
 const JOINED_SLUG = 'tianjin-hongqiao-2020-2022';
 /** A notice under its masthead (发文机关标志), as a text copied out of the printed document keeps it. */
 const MASTHEAD_SLUG = '012-masthead';
+/** Two made-up measures whose support standards the library compares: a city's articles and a district's provisions. */
+const CITY = { slug: '006-measures-fixture', title: '某市支持科技创新若干措施' };
+const DISTRICT = { slug: '013-district-policies', title: '某区促进科技创新高质量发展若干政策' };
+const TABLES_TITLE = '某区科技创新三年行动方案（2023—2025年）';
 const site = siteBuiltForFile({
   name: 'other-forms-build',
   writeSeeds: (seeds) => {
@@ -42,6 +47,8 @@ const site = siteBuiltForFile({
     const lines = readFileSync(JOINED_FROM, 'utf8').split('\n').map((l) => l.trim());
     writeFileSync(join(seeds, '011_joined.txt'), `${lines.filter(Boolean).join('')}\n`);
     copyFileSync('tests/fixtures/masthead/masthead.txt', join(seeds, '012_masthead.txt'));
+    copyFileSync('tests/fixtures/measures/006_measures_fixture.txt', join(seeds, '006_measures_fixture.txt'));
+    copyFileSync('tests/fixtures/measures/013_district_policies.txt', join(seeds, '013_district_policies.txt'));
   },
   timeoutMs: 300_000,
 });
@@ -133,11 +140,14 @@ describe('tables saved as text', () => {
       await page.goto(pageUrl(site.url, `/plans/${TABLES}/analysis/`));
       const rows = await page.locator('.incentive-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
       // 附件2's rows, lines 21 and 22 of the fixture.
+      // Whom each is for is the row's 支持事项 cell; so is what it supports, linked to that subject across documents.
       expect(rows).toEqual([
-        ['20万元', '标准', '—', '给予20万元奖励', '第21行'],
-        ['50万元', '上限', '—', '给予最高50万元支持', '第22行'],
+        ['20万元', '标准', '首次认定的国家高新技术企业', '高新技术企业认定', '给予20万元奖励', '第21行'],
+        ['50万元', '上限', '新认定的区级重点实验室', '实验室', '给予最高50万元支持', '第22行'],
       ]);
-      expect(await page.locator('.incentive-table tbody a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([`/plans/${TABLES}/#t3`, `/plans/${TABLES}/#t3`]);
+      expect(await page.locator('.incentive-table tbody a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+        '/incentives/high-tech-enterprises/', `/plans/${TABLES}/#t3`, '/incentives/labs/', `/plans/${TABLES}/#t3`,
+      ]);
     });
   });
 });
@@ -288,5 +298,92 @@ describe('a notice under its masthead (发文机关标志)', () => {
       expect(parseFloat((await look()).size)).toBeCloseTo((26 * 96) / 72, 1);
       await page.emulateMedia({ media: 'screen' });
     });
+  });
+});
+
+// The support standards of three documents, read by hand: the city's measure (tests/fixtures/measures/006: 第一条 10% of
+// the increase and at most 200万元 on R&D spending, 第二条 20万元 for a first certified high-tech enterprise, 第三条 500万元
+// for a national key laboratory, 第四条 3000元 a month and at most 10万元 for doctors), the district's provisions (013:
+// （一） 30万元 first certified and 10万元 re-certified high-tech enterprises, （二） 1万元 an SME, （三） 5% and at most
+// 100万元 on R&D spending, （四） 100万元 and 50万元 incubators, （五） 30万元 an engineering centre, （六） 1% and at most
+// 50万元 on technology contracts) and the tables plan's 附件2 (20万元 a first certified high-tech enterprise, at most
+// 50万元 a district key laboratory).
+describe('support standards compared across documents (/incentives/)', () => {
+  test('the provisions of a measure numbered （一）… are its paragraphs, not headings, and their amounts are read', async () => {
+    await inPage(async (page) => {
+      await page.goto(pageUrl(site.url, `/plans/${DISTRICT.slug}/`));
+      expect(await page.locator('nav.toc a').allTextContents()).toEqual(expect.arrayContaining(['一、培育创新型企业', '五、附则']));
+      expect(await page.locator('nav.toc a').evaluateAll((as) => as.filter((a) => /^（[一二三四五六七]）/u.test(a.textContent ?? '')).length)).toBe(0);
+      expect(wordsOf(await page.locator('#p1-1').textContent())).toMatch(/^（一）对首次认定的国家高新技术企业，给予30万元一次性奖励；/u);
+    });
+  });
+
+  test('the index lists each subject with its documents, standards and range of money, most documents first', async () => {
+    await inPage(async (page) => {
+      await page.goto(pageUrl(site.url, '/incentives/'));
+      const items = (await page.locator('main ul.standards-list > li').allTextContents()).map((t) => t.replace(/\s+/gu, ''));
+      expect(items[0]).toMatch(/^高新技术企业认定High-techenterprisecertification（3份文件，4项标准）.*金额：10万元至30万元$/u);
+      expect(items.find((t) => t.startsWith('企业研发投入'))).toMatch(/（2份文件，4项标准）.*金额：100万元至200万元$/u);
+      expect(items.find((t) => t.startsWith('技术创新中心与工程中心'))).toMatch(/（1份文件，1项标准）.*金额：30万元$/u);
+      await page.getByRole('link', { name: '高新技术企业认定' }).click();
+      await page.waitForURL('**/incentives/high-tech-enterprises/');
+      const rows = await page.locator('.standards-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+      expect(rows.map((r) => [r[2], r[3]])).toEqual([['30万元', '标准'], ['20万元', '标准'], ['20万元', '标准'], ['10万元', '标准']]);
+      expect([rows[0]![1], rows[3]![1]]).toEqual([DISTRICT.title, DISTRICT.title]);
+      expect([rows[1]![1], rows[2]![1]].sort()).toEqual([CITY.title, TABLES_TITLE].sort());
+      expect(rows.map((r) => r[4])).toEqual(['首次认定的国家高新技术企业', expect.any(String), expect.any(String), '重新认定的高新技术企业']);
+    });
+  });
+
+  test('each standard links to its row of its document’s support standards and to its clause in the text, and both exist', async () => {
+    await inPage(async (page) => {
+      await page.goto(pageUrl(site.url, '/incentives/rd-spending/'));
+      const links = await page.locator('.standards-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('a')].map((a) => a.getAttribute('href')!)));
+      // Money first, largest first (the city's cap, the district's), then the shares (10%, 5%).
+      expect(links.map(([doc]) => doc)).toEqual([
+        `/plans/${CITY.slug}/analysis/#incentive-i2`, `/plans/${DISTRICT.slug}/analysis/#incentive-i5`, `/plans/${CITY.slug}/analysis/#incentive-i1`, `/plans/${DISTRICT.slug}/analysis/#incentive-i4`,
+      ]);
+      expect(links.map(([, clause]) => clause)).toEqual([`/plans/${CITY.slug}/#art1`, `/plans/${DISTRICT.slug}/#p2-1`, `/plans/${CITY.slug}/#art1`, `/plans/${DISTRICT.slug}/#p2-1`]);
+      for (const href of links.flat()) {
+        const [path, id] = href.split('#') as [string, string];
+        await page.goto(pageUrl(site.url, path));
+        expect(await page.locator(`[id="${id}"]`).count(), href).toBe(1);
+      }
+    });
+  });
+
+  test('the English pages say it in English; the documents’ words stay Chinese', async () => {
+    await inPage(async (page) => {
+      await page.goto(pageUrl(site.url, '/en/incentives/rd-spending/'));
+      expect((await page.locator('h1').textContent())?.replace(/\s+/gu, ' ').trim()).toBe('Enterprise R&D spending (editors’ translation) 企业研发投入');
+      const rows = await page.locator('.standards-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+      expect(rows.map((r) => [r[2], r[3]])).toEqual([['200万元', 'cap'], ['100万元', 'cap'], ['10%', 'share'], ['5%', 'share']]);
+      expect(await page.locator('.standards-table tbody td:nth-child(3) [lang="zh-CN"]').count()).toBe(4);
+      await page.goto(pageUrl(site.url, '/en/incentives/'));
+      expect((await page.locator('main ul.standards-list > li').first().textContent())?.replace(/\s+/gu, ' ')).toContain('(3 documents, 4 standards)');
+    });
+  });
+
+  test('a subject’s page, full, has no WCAG 2.2 AA violation at a phone’s and a desktop’s width, nor scrolls sideways on the phone', async () => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    await inPage(async (page) => {
+      for (const [path, width] of [['/incentives/high-tech-enterprises/', 360], ['/en/incentives/rd-spending/', 360], ['/incentives/high-tech-enterprises/', 1280]] as const) {
+        await page.setViewportSize({ width, height: 800 });
+        await page.goto(pageUrl(site.url, path));
+        await page.evaluate(() => document.fonts.ready);
+        if (width === 360) expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(360);
+        await page.evaluate(axeSource);
+        const violations = await page.evaluate(async () => (await (window as unknown as { axe: typeof import('axe-core') }).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })).violations.map((v) => v.id));
+        expect(violations, `${path} at ${width} px`).toEqual([]);
+      }
+    });
+  });
+
+  test('the pages are valid HTML', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    for (const path of ['incentives/index.html', 'en/incentives/index.html', 'incentives/high-tech-enterprises/index.html', 'en/incentives/rd-spending/index.html', `plans/${DISTRICT.slug}/analysis/index.html`]) {
+      const report = await validator.validateString(readFileSync(join(site.siteDir, path), 'utf8'));
+      expect(report.results.flatMap((r) => r.messages.map((m) => `${path}:${m.line} ${m.ruleId} ${m.message}`))).toEqual([]);
+    }
   });
 });

@@ -198,10 +198,12 @@ describe('a measure’s support standards', () => {
       await page.getByRole('link', { name: '指标与分析' }).first().click();
       const table = page.getByRole('table', { name: '支持标准' });
       const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim())));
-      expect(rows.map((r) => [r[0], r[1], r[4]])).toEqual(EXPECTED);
-      expect(rows[1]!.slice(2, 4)).toEqual(['年度研发费用超过500万元的企业', '最高不超过200万元']);
+      expect(rows.map((r) => [r[0], r[1], r[5]])).toEqual(EXPECTED);
+      expect([rows[1]![2], rows[1]![4]]).toEqual(['年度研发费用超过500万元的企业', '最高不超过200万元']);
+      // What each supports (content/support-subjects.yaml), by hand: R&D spending, R&D spending, a high-tech enterprise, a lab, talent twice.
+      expect(rows.map((r) => r[3])).toEqual(['企业研发投入', '企业研发投入', '高新技术企业认定', '实验室', '人才', '人才']);
       expect(rows[4]![2], '第四条 names no recipient after 对').toBe('—');
-      expect(await table.locator('tbody tr').nth(2).locator('a').getAttribute('href')).toMatch(/\/#art2$/u);
+      expect(await table.locator('tbody tr').nth(2).locator('a').last().getAttribute('href')).toMatch(/\/#art2$/u);
       const slug = /\/plans\/([^/]+)\/analysis\/$/u.exec(new URL(page.url()).pathname)![1]!;
       await page.goto(pageUrl(site.url, `/en/plans/${slug}/analysis/`));
       expect(await page.getByRole('heading', { name: 'Support standards' }).count()).toBe(1);

@@ -10,8 +10,18 @@ import { ANNEX_NOTE, DISCLOSURE_LINE, isAnnexNoteItem, isDateLine, ORG_LINE, typ
 import { foldWidth, simplify } from '../lexicon/fold.ts';
 import { matchHeading, Numbering, type HeadingMatch, type HeadingStyle } from './headings.ts';
 import type { DraftBlock } from './index.ts';
+import { supportStandardClauses } from '../targets/prose.ts';
 
 const SENTENCE_PUNCT = /[。，；：,;:！？!?]/u;
+/**
+ * A numbered item whose words before the first `。` are a sentence, not a title: longer than any title the texts give
+ * (the longest seen, `聚焦创新发展动力源,助力创新型城市建设新征程`, has 22 characters) and broken by a comma or a
+ * semicolon, or setting a support standard (`（五）对新认定的省级工程技术研究中心给予30万元奖励`: no title grants money).
+ * A measure's provisions are so (`（一）对首次认定的国家高新技术企业，给予30万元一次性奖励；…`): each is a numbered
+ * paragraph of its section, not a heading of its own.
+ */
+const PROVISION_MIN = 28;
+const isProvision = (title: string) => ([...title].length >= PROVISION_MIN && /[，；,;]/u.test(title)) || supportStandardClauses(title).length > 0;
 const ANNEX_LABEL = /^附\s*件\s*(\d*)\s*[:：]?$/u;
 /**
  * `第三条 …`: an article of a measure or of rules, which readers cite by its number; its anchor is that number
@@ -215,13 +225,17 @@ export function readBody(lines: WorkLine[], start: number, opts: BodyOptions): D
       }
     }
     if (match) {
-      const path = numbering.open(match.level, match.ordinal);
-      sectionPath = path.join('-');
       const text = match.piece.text;
       const stop = text.indexOf('。', match.numberLength);
       const headEnd = stop === -1 ? text.length : stop + 1;
-      const head = slicePiece(match.piece, 0, headEnd);
       const titleText = text.slice(match.numberLength, stop === -1 ? text.length : stop).replace(/[。：:；;，,\s]+$/u, '').trim();
+      if (isProvision(titleText)) {
+        paragraph(match.piece);
+        continue;
+      }
+      const path = numbering.open(match.level, match.ordinal);
+      sectionPath = path.join('-');
+      const head = slicePiece(match.piece, 0, headEnd);
       blocks.push({
         kind: 'heading',
         id: unique(`s${sectionPath}`),

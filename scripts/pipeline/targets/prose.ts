@@ -96,7 +96,7 @@ const ATTENDANCE = /(?:参加|出席|列席|参与)了?(?:会议|大会|座谈�
  * read as usual, and so is the clause beside it (`…给予奖励，全年新增高新技术企业50家`).
  */
 const SUPPORT_STANDARD =
-  /(?:给予|予以)[^。；;]{0,30}?(?:奖励|补助|资助|补贴|奖补|支持|扶持)|(?:奖励|补助|资助|补贴|奖补)(?:资金|标准|金额)?(?:为|按)?(?:每\p{Script=Han}{1,4})?\d|最高(?:不超过|可达|可获得?|给予|奖励|补助|资助|补贴)?\d|一次性(?:给予|奖励|补助|资助)/u;
+  /(?:给予|予以)[^。；;]{0,30}?(?:奖励|补助|资助|补贴|奖补|支持|扶持|贴息)|(?:奖励|补助|资助|补贴|奖补)(?:资金|标准|金额)?(?:为|按)?(?:每\p{Script=Han}{1,4})?\d|最高(?:不超过|可达|可获得?|给予|奖励|补助|资助|补贴)?\d|一次性(?:给予|奖励|补助|资助)/u;
 const TARGET_CUE = /到(?:19|20)\d{2}年|力争|争取|确保/u;
 
 /** The clauses of `text` (offsets, to the next ，。；) that set a support standard and no target; `../incentives.ts` reads their amounts. */

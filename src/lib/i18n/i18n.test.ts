@@ -8,7 +8,7 @@ import type { RegionRef } from '../../schemas/plan.ts';
 describe('which pages have an English edition (issue 13: every page of the site)', () => {
   test.each([
     '', 'plans/xinji-14th-five-year/', 'plans/xinji-14th-five-year/source/', 'indicators/', 'indicators/rd-intensity/', 'compare/', 'regions/', 'regions/tianjin/', 'glossary/', 'glossary/dengling-qiye/', 'data/', 'search/',
-    'departments/', 'departments/x/', 'documents/', 'documents/x/', 'themes/', 'themes/x/', 'instruments/', 'instruments/x/', 'reuse/',
+    'departments/', 'departments/x/', 'documents/', 'documents/x/', 'themes/', 'themes/x/', 'instruments/', 'instruments/x/', 'incentives/', 'incentives/high-tech-enterprises/', 'incentives/other/2/', 'reuse/',
     'regions/tianjin/2/', 'indicators/rd-intensity/3/', 'compare/2/', 'reuse/2/', 'departments/2/', 'departments/x/2/', 'browse/all/2/', 'browse/kind-plan/',
     'embed/plan-xinji-14th-five-year-baseline-target/', 'departments/region/tianjin-hongqiao/', 'departments/region/tianjin-hongqiao/2/',
   ])('%s has one', (path) => {

@@ -30,7 +30,7 @@ const ENGLISH_PAGES: RegExp[] = [
   /^$/u,
   /^plans\/[^/]+\/(?:source\/|analysis\/)?$/u,
   // A list past one page has its pages in both editions: `regions/<id>/2/`, `departments/2/`, `compare/2/` (issue 15).
-  /^(indicators|glossary|regions|departments|documents|themes|instruments|alignment)\/(?:[^/]+\/(?:\d+\/)?)?$/u,
+  /^(indicators|glossary|regions|departments|documents|themes|instruments|incentives|alignment)\/(?:[^/]+\/(?:\d+\/)?)?$/u,
   // A region's departments without a page of their own (`departmentPages`).
   /^departments\/region\/[^/]+\/(?:\d+\/)?$/u,
   /^browse\/[^/]+\/(?:\d+\/)?$/u,
