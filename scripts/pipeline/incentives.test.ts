@@ -22,8 +22,8 @@ describe('extractIncentives(blocks): a measure’s support standards', () => {
       'i6 art4 10万元 100000 cap | 最高可获得10万元',
     ]);
     expect(doc.incentives[0]!.quote).toBe('对年度研发费用超过500万元的企业，按增量的10%给予奖励，最高不超过200万元。');
-    // Whom each is for, as its sentence names them after 对 (第四条 names no one so: 引进的博士 opens it).
-    expect(doc.incentives.map((i) => i.recipient)).toEqual(['年度研发费用超过500万元的企业', '年度研发费用超过500万元的企业', '首次认定的高新技术企业', '新认定的国家级重点实验室', null, null]);
+    // Whom each is for, as its sentence names them after 对, or by its opening clause (第四条: 引进的博士，生活补助…).
+    expect(doc.incentives.map((i) => i.recipient)).toEqual(['年度研发费用超过500万元的企业', '年度研发费用超过500万元的企业', '首次认定的高新技术企业', '新认定的国家级重点实验室', '引进的博士', '引进的博士']);
     // The page shows the amount where the offsets say.
     for (const i of doc.incentives) {
       const block = doc.blocks.find((b) => b.id === i.blockId);
@@ -59,6 +59,23 @@ describe('extractIncentives(blocks): a measure’s support standards', () => {
     expect(build('t.txt', '某市若干措施\n對首次認定的高新技術企業給予20萬元獎勵。').incentives.map((i) => [i.valueText, i.yuan, i.recipient, i.clause])).toEqual([
       ['20萬元', 200000, '首次認定的高新技術企業', '對首次認定的高新技術企業給予20萬元獎勵'],
     ]);
+  });
+
+  // Clauses of the kind measures print, each read by hand: the amounts granted (a cap marked), whom for.
+  test.each([
+    { sentence: '对新认定的国家级孵化器，资助额度为100万元。', amounts: ['100万元'], recipient: '新认定的国家级孵化器' },
+    { sentence: '对企业购置研发设备的，补助比例不超过30%。', amounts: ['30% cap'], recipient: '企业购置研发设备的' },
+    { sentence: '对科技型中小企业贷款给予贴息，贴息比例为50%，每家企业每年贴息额最高30万元。', amounts: ['50%', '30万元 cap'], recipient: '科技型中小企业贷款' },
+    { sentence: '经认定的新型研发机构，按其上年度研发经费支出的10%予以奖补，最高不超过500万元。', amounts: ['10%', '500万元 cap'], recipient: '经认定的新型研发机构' },
+    { sentence: '入选国家级人才计划的，给予一次性安家补贴100万元。', amounts: ['100万元'], recipient: '入选国家级人才计划的' },
+    { sentence: '新获批国家技术创新中心的，支持1000万元。', amounts: ['1000万元'], recipient: '新获批国家技术创新中心的' },
+    { sentence: '对技术合同登记额在500万元以上的，按登记额的2%给予奖励，单个企业年度奖励总额不超过100万元。', amounts: ['2%', '100万元 cap'], recipient: '技术合同登记额在500万元以上的' },
+    { sentence: '为支持企业创新，按研发费用的10%给予补助。', amounts: ['10%'], recipient: null },
+  ])('$sentence', ({ sentence, amounts, recipient }) => {
+    const doc = build('m.txt', `某市若干措施\n${sentence}`);
+    expect(doc.incentives.map((i) => `${i.valueText}${i.cap ? ' cap' : ''}`)).toEqual(amounts);
+    for (const i of doc.incentives) expect(i.recipient).toBe(recipient);
+    expect(doc.targets).toEqual([]);
   });
 
   test('对接, 对外 and the like name no recipient', () => {

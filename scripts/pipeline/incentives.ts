@@ -24,11 +24,21 @@ const YUAN: Record<string, number> = { 元: 1, 万元: 1e4, 亿元: 1e8, 万亿�
  */
 const RECIPIENT = /对(?![接外于照标比此应象])([^，。；,;：:]{2,40}?)(?=[，,]|给予|予以|按|一次性|奖励|补助|资助|补贴)/gu;
 
-/** Where the last recipient before `before` stands in `sentence` (offsets of the words after 对), if any. */
+/**
+ * A sentence that opens by naming whom it is for, without 对 (`经认定的新型研发机构，按其…`, `入选国家级人才计划的，给予…`,
+ * `引进的博士，生活补助…`): its first clause, when it holds no number and no granting word and does not open with what
+ * a purpose or an action opens with (`为支持企业创新，`, `鼓励企业…，`).
+ */
+const OPENING_RECIPIENT = /^(?!为|根据|依据|按|在|围绕|鼓励|引导|推动|推进|加快|加强|对|支持)([^，。；,;：:\d０-９]{2,40}?)[，,]/u;
+const GRANTING = /给予|予以|奖励|补助|资助|补贴|奖补|贴息|支持/u;
+
+/** Where the last recipient before `before` stands in `sentence` (offsets of the words after 对, or of its opening), if any. */
 function recipientOf(sentence: string, before: number): [number, number] | null {
   let found: [number, number] | null = null;
   for (const m of sentence.matchAll(RECIPIENT)) if (m.index < before) found = [m.index + 1, m.index + 1 + m[1]!.length];
-  return found;
+  if (found) return found;
+  const opening = OPENING_RECIPIENT.exec(sentence);
+  return opening && opening[1]!.length < before && !GRANTING.test(opening[1]!) ? [0, opening[1]!.length] : null;
 }
 
 /** A provision's number before its first clause (`（三）按…`), which is not part of the clause. */

@@ -435,8 +435,8 @@ export const IncentiveSchema = z.object({
   clause: z.string(),
   /**
    * Whom it is for, as the sentence names them after `对` before the amount (`对首次认定的高新技术企业给予…` →
-   * `首次认定的高新技术企业`), or, in a table of standards, as the row's cell before the amount's names it (the
-   * 支持事项 column); `null` when neither names anyone.
+   * `首次认定的高新技术企业`), or by its opening clause (`经认定的新型研发机构，按其…`), or, in a table of standards, as
+   * the row's cell before the amount's names it (the 支持事项 column); `null` when none names anyone.
    */
   recipient: z.string().nullable().default(null),
   /**

@@ -144,7 +144,12 @@ describe.each(plans)('$path with JavaScript off', ({ path }) => {
     try {
       await disableJavaScript(page);
       await page.setViewportSize({ width: 1280, height: 900 });
-      await page.goto(pageUrl(baseUrl, path));
+      const response = await page.goto(pageUrl(baseUrl, path));
+      expect(response?.status(), `${path}: the server's answer`).toBe(200);
+      // Once, in a clean-clone CI run under the whole suite's load, the text read as empty right after the load (never
+      // in four runs here): the answer's status and a wait for the text say which it was if it happens again; a page
+      // without the text still fails, after the wait's timeout.
+      await page.locator('.plan-text').waitFor({ state: 'attached' });
       const seen = await page.evaluate(() => {
         const links = [...document.querySelectorAll<HTMLAnchorElement>('.toc a[href^="#"]')];
         return {

@@ -202,7 +202,7 @@ describe('a measure’s support standards', () => {
       expect([rows[1]![2], rows[1]![4]]).toEqual(['年度研发费用超过500万元的企业', '最高不超过200万元']);
       // What each supports (content/support-subjects.yaml), by hand: R&D spending, R&D spending, a high-tech enterprise, a lab, talent twice.
       expect(rows.map((r) => r[3])).toEqual(['企业研发投入', '企业研发投入', '高新技术企业认定', '实验室', '人才', '人才']);
-      expect(rows[4]![2], '第四条 names no recipient after 对').toBe('—');
+      expect(rows[4]![2], '第四条 names whom by its opening clause (引进的博士，…)').toBe('引进的博士');
       expect(await table.locator('tbody tr').nth(2).locator('a').last().getAttribute('href')).toMatch(/\/#art2$/u);
       const slug = /\/plans\/([^/]+)\/analysis\/$/u.exec(new URL(page.url()).pathname)![1]!;
       await page.goto(pageUrl(site.url, `/en/plans/${slug}/analysis/`));
