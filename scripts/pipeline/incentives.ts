@@ -1,6 +1,6 @@
 /**
  * Stage: a measure's support standards. A clause that grants money or a reward, or caps it
- * (`./targets/prose.ts`, `supportStandardClauses`: `对首次认定的高新技术企业给予20万元奖励`, `按增量的10%给予奖励`,
+ * (`./lexicon/sentences.ts`, `supportStandardClauses`: `对首次认定的高新技术企业给予20万元奖励`, `按增量的10%给予奖励`,
  * `最高不超过200万元`) says what a body is paid, not what the region is to reach: its amounts are not targets. They are
  * what a reader of a measure looks for first, and what a researcher compares across cities; each is kept here with
  * its clause and sentence. Read from paragraphs (a measure's articles) and table cells (a table of standards), in money
@@ -10,7 +10,7 @@ import type { Block, Incentive } from '../../src/schemas/plan.ts';
 import type { SupportSubject } from '../../src/schemas/support-subjects.ts';
 import { simplify, toMatchForm } from './lexicon/fold.ts';
 import { findForms, type Form } from './terms.ts';
-import { sentenceRanges, supportStandardClauses } from './targets/prose.ts';
+import { sentenceRanges, supportStandardClauses } from './lexicon/sentences.ts';
 import { findValues } from './targets/values.ts';
 import { readingForm } from './targets.ts';
 import { cellLine, lineAt } from './marks.ts';

@@ -140,17 +140,20 @@ const SELF_LEVELS: Record<string, { levels: RegionLevel[]; en: string }> = {
  */
 function selfNamedRegion(paragraphs: ParagraphDraft[], regions: RegionIndex): PlanMeta['region'] {
   const body = paragraphs.filter((b) => b.part === 'body');
-  const said = body.flatMap((b) => [...simplify(b.piece.text).matchAll(SELF_WORD)].map((m) => m[0]));
-  const count = (word: string) => said.filter((w) => w.endsWith(word)).length;
+  // How often the text says each self word (全县 7, 本县 1 …), most said first.
+  const said = new Map<string, number>();
+  for (const b of body) for (const [w] of simplify(b.piece.text).matchAll(SELF_WORD)) said.set(w, (said.get(w) ?? 0) + 1);
+  const count = (word: string) => [...said].reduce((n, [w, k]) => (w.endsWith(word) ? n + k : n), 0);
+  const total = [...said.values()].reduce((a, b) => a + b, 0);
   const word = ['省', '市', '县', '区'].sort((a, b) => count(b) - count(a))[0]!;
-  if (count(word) < 3 || count(word) <= said.length - count(word)) return null;
+  if (count(word) < 3 || count(word) <= total - count(word)) return null;
   const named = body.flatMap((b) => regionsNamedIn(b.piece.text, regions).map((r) => ({ r, b })));
   const own = named.filter((x) => SELF_LEVELS[word]!.levels.includes(x.r.level));
   const region = own[0]?.r;
   if (!region || own.some((x) => x.r !== region) || named.some((x) => x.r !== region && !region.parents.some((p) => p.id === x.r.id))) return null;
   const { b } = own[0]!;
   const sentence = b.piece.text.split(/(?<=。)/u).find((s) => regionsNamedIn(s, regions).includes(region)) ?? b.piece.text;
-  const phrase = said.filter((w) => w.endsWith(word)).sort((x, y) => said.filter((w) => w === y).length - said.filter((w) => w === x).length)[0]!;
+  const phrase = [...said].filter(([w]) => w.endsWith(word)).sort((x, y) => y[1] - x[1])[0]![0];
   return inferred(toRef(region), b.lines[0]!, sentence, {
     zh: `正文自称“${phrase}”，所提到的${word}只有“${region.shortName}”，据此推定`,
     en: `the text calls itself “${phrase}” (its ${SELF_LEVELS[word]!.en}) and names one ${SELF_LEVELS[word]!.en} only, “${region.shortName}”`,

@@ -349,7 +349,6 @@ const isAncestor = (a: Region, r: Region) => r.parents.some((p) => p.id === a.id
 function standalone(form: Form, text: string, start: number, end: number): boolean {
   // A short name leading a zone's name names its place (监利经济开发区, 苏州工业园区), whatever comes before it.
   if (form.kind === 'prefix') return form.region.shortName === text.slice(start, end) && ZONE_NAME.test(text.slice(end));
-
   if (form.kind !== 'name' || form.region.level === 'province' || form.region.level === 'city') return true;
   // A one-character stem (环县, 和县, 城区): a word boundary before it, and not 县域/县级.
   if (end - start > 2) return true;

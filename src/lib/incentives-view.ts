@@ -3,7 +3,7 @@
  * amount, whether it is a standard, a cap or a share, and where it stands (`第一条`, or its line).
  */
 import type { Incentive, PlanDocument } from '../schemas/plan.ts';
-import type { SupportSubject } from '../schemas/support-subjects.ts';
+import { UNGROUPED_SUBJECT as UNGROUPED, type SupportSubject } from '../schemas/support-subjects.ts';
 import { csvCell as cell } from './csv.ts';
 import { planTitle } from './plan-view.ts';
 
@@ -67,9 +67,6 @@ export interface SubjectGroup {
   least: SubjectRow | null;
   most: SubjectRow | null;
 }
-
-/** The id of the group of standards no subject names (`/incentives/other/`); no subject may have it. */
-export const UNGROUPED = 'other';
 
 /**
  * Every plan's support standards by what they reward (`content/support-subjects.yaml`): a group per subject that has

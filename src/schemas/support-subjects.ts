@@ -9,6 +9,9 @@ import { chineseText } from './chinese-text.ts';
 import { checkNameEn, nameEnFields } from './sourced.ts';
 import { checkNotIn, checkUnique } from './unique.ts';
 
+/** The page of the standards no subject names (`/incentives/other/`): no subject may have this id. */
+export const UNGROUPED_SUBJECT = 'other';
+
 /** One subject of support standards. */
 export const SupportSubjectSchema = z
   .strictObject({
@@ -16,7 +19,7 @@ export const SupportSubjectSchema = z
     id: z
       .string()
       .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/u, 'use kebab-case: a-z, 0-9 and single hyphens')
-      .refine((id) => id !== 'other', 'other is the page of the standards no subject names (/incentives/other/)'),
+      .refine((id) => id !== UNGROUPED_SUBJECT, `${UNGROUPED_SUBJECT} is the page of the standards no subject names (/incentives/${UNGROUPED_SUBJECT}/)`),
     /** Chinese name as the page heads it (`高新技术企业认定`). */
     name: chineseText(),
     /**

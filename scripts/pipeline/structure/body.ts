@@ -10,7 +10,7 @@ import { ANNEX_NOTE, DISCLOSURE_LINE, isAnnexNoteItem, isDateLine, ORG_LINE, typ
 import { foldWidth, simplify } from '../lexicon/fold.ts';
 import { matchHeading, Numbering, type HeadingMatch, type HeadingStyle } from './headings.ts';
 import type { DraftBlock } from './index.ts';
-import { supportStandardClauses } from '../targets/prose.ts';
+import { supportStandardClauses } from '../lexicon/sentences.ts';
 
 const SENTENCE_PUNCT = /[。，；：,;:！？!?]/u;
 /**
