@@ -41,14 +41,14 @@ describe('splitRunIn: paragraphs run together on one line, a space between them'
     ['not past a sentence’s punctuation', '开展调研。 1.加强合作。推进 共建。 2.完善机制。', '开展调研。‖1.加强合作。推进 共建。‖2.完善机制。'],
     ['not in a line whose paragraphs are not run together', '一、总体要求 坚持创新驱动发展。', '一、总体要求 坚持创新驱动发展。'],
     [
-      'nothing between: a heading’s number after a sentence’s end; a standard section’s title ends where it ends, another title where a number follows, or else runs on',
-      '为加快建设，制定本方案。一、总体要求（一）指导思想以习近平新时代中国特色社会主义思想为指导，加快创新。（二）工作目标到2025年，建成科技园。二、重点任务（一）增强企业创新能力大力培育高新技术企业。',
-      '为加快建设，制定本方案。‖一、总体要求‖（一）指导思想‖以习近平新时代中国特色社会主义思想为指导，加快创新。‖（二）工作目标‖到2025年，建成科技园。‖二、重点任务‖（一）增强企业创新能力大力培育高新技术企业。',
+      'nothing between: a heading’s number after a sentence’s end; a standard section’s title ends where it ends, another title where a number follows or a sentence’s opening word (大力, 坚持 …), or else runs on',
+      '为加快建设，制定本方案。一、总体要求（一）指导思想以习近平新时代中国特色社会主义思想为指导，加快创新。（二）工作目标到2025年，建成科技园。二、重点任务（一）增强企业创新能力大力培育高新技术企业。（二）加快平台建设推进实验室建设。',
+      '为加快建设，制定本方案。‖一、总体要求‖（一）指导思想‖以习近平新时代中国特色社会主义思想为指导，加快创新。‖（二）工作目标‖到2025年，建成科技园。‖二、重点任务‖（一）增强企业创新能力‖大力培育高新技术企业。‖（二）加快平台建设推进实验室建设。',
     ],
     ['nothing between: a note before a heading’s number', '建成科技园。(责任单位:区科技局)二、保障措施(一)加强组织领导。(二)加大资金投入。', '建成科技园。(责任单位:区科技局)‖二、保障措施‖(一)加强组织领导。‖(二)加大资金投入。'],
     ['nothing between: spaces after a chapter’s number', '制定本规划。第一章  开启新征程第一节  基础与形势全省推进。第二节  发展目标到2025年，建成。', '制定本规划。‖第一章  开启新征程‖第一节  基础与形势‖全省推进。‖第二节  发展目标‖到2025年，建成。'],
     ['nothing between: an item’s number before a year, as the outline reads it', '目标如下。1.2035年远景目标。展望2035年，建成。2.主要目标到2025年，建成。', '目标如下。‖1.2035年远景目标。展望2035年，建成。‖2.主要目标‖到2025年，建成。'],
-    ['nothing between: a standard section’s title before a number: a heading whose number the source lost', '营造氛围。重点任务（一）强化企业创新主体地位大力培育企业。（二）加快载体建设。', '营造氛围。‖重点任务‖（一）强化企业创新主体地位大力培育企业。‖（二）加快载体建设。'],
+    ['nothing between: a standard section’s title before a number: a heading whose number the source lost', '营造氛围。重点任务（一）强化企业创新主体地位大力培育企业。（二）加快载体建设。', '营造氛围。‖重点任务‖（一）强化企业创新主体地位‖大力培育企业。‖（二）加快载体建设。'],
     ['nothing between: once is not enough', '制定本方案。一、总体要求坚持创新。', '制定本方案。一、总体要求坚持创新。'],
     ['nothing between: a value after a full stop is no number', '增长一倍。1.5倍于上年。2.5%的企业。3.8万家。', '增长一倍。1.5倍于上年。2.5%的企业。3.8万家。'],
   ])('headings: %s', (_, text, paragraphs) => {
@@ -88,10 +88,11 @@ describe('joinedBreaks: paragraphs joined with nothing at all between them', () 
   // a heading's number (its cases are in the table of headings above, `nothing between: …`).
   test('counted apart from cuts at spaces; nothing but the cut between them', () => {
     const text = '制定本方案。一、总体要求坚持创新。二、重点任务加快建设。';
-    expect(joinedBreaks(text)).toEqual([[6, 6], [17, 17]]);
+    // 坚持 opens the first heading's sentence (its title ends there); 二、重点任务's title runs on.
+    expect(joinedBreaks(text)).toEqual([[6, 6], [12, 12], [17, 17]]);
     const { lines, breaks, joined: cuts } = splitRunIn([line(text, 4)]);
-    expect([breaks, cuts]).toEqual([0, 2]);
-    expect(lines.map((l) => [l.n, l.text])).toEqual([[4, '制定本方案。'], [4, '一、总体要求坚持创新。'], [4, '二、重点任务加快建设。']]);
+    expect([breaks, cuts]).toEqual([0, 3]);
+    expect(lines.map((l) => [l.n, l.text])).toEqual([[4, '制定本方案。'], [4, '一、总体要求'], [4, '坚持创新。'], [4, '二、重点任务加快建设。']]);
   });
   test('content/section-titles.yaml: a title listed twice, or not in Chinese, is an error at its line', () => {
     expect(() => parseYamlWithFriendlyErrors(SectionTitlesSchema, '- 指导思想\n- 基本原则\n- 指导思想\n', 'content/section-titles.yaml')).toThrow('content/section-titles.yaml:3 › 2: 指导思想 is listed twice');
@@ -125,12 +126,12 @@ describe('a plan text whose paragraphs run together, through the pipeline', () =
 // reading restores from the （一） after it), one after a table (004: the table's rows run together too), and 003's,
 // whose scrape dropped most 。 (so its paragraphs' ends cannot be seen).
 //   With nothing: only a heading's number after a sentence's end marks a paragraph, and only a standard section's
-// title (content/section-titles.yaml) or the next number ends a title; a heading whose title runs on into its first
-// sentence (`（二）加快创新产业载体建设聚焦智能科技…`) is the seed's (its number and title first). 002's 重点任务 is found as
+// title (content/section-titles.yaml), the next number or a sentence's opening word (`聚焦`, `坚持` …) ends a title; a
+// heading whose title runs on into its first sentence (`（一）…建设推进…`) is the seed's (its number and title first). 002's 重点任务 is found as
 // the line reading finds it (a standard title before （一）). 003's scrape dropped most 。, 001's headings have no numbers.
 describe.each([
-  { form: 'run together, a space between them', separator: ' ', cuts: 'runIn', titlesRunOn: false, FOUND: { '000_df8e3af4caff0a08.txt': 30, '001_b19521e93b2b759c.txt': 0, '002_3b22102abfde4f0c.txt': 10, '003_9c4896c03185b26c.txt': 24, '004_d6d163db2a424736.txt': 91 } },
-  { form: 'joined with nothing between them', separator: '', cuts: 'joined', titlesRunOn: true, FOUND: { '000_df8e3af4caff0a08.txt': 30, '001_b19521e93b2b759c.txt': 0, '002_3b22102abfde4f0c.txt': 8, '003_9c4896c03185b26c.txt': 5, '004_d6d163db2a424736.txt': 87 } },
+  { form: 'run together, a space between them', separator: ' ', cuts: 'runIn', titlesRunOn: false, FOUND: { '000_df8e3af4caff0a08.txt': 30, '001_b19521e93b2b759c.txt': 10, '002_3b22102abfde4f0c.txt': 10, '003_9c4896c03185b26c.txt': 25, '004_d6d163db2a424736.txt': 91 } },
+  { form: 'joined with nothing between them', separator: '', cuts: 'joined', titlesRunOn: true, FOUND: { '000_df8e3af4caff0a08.txt': 30, '001_b19521e93b2b759c.txt': 0, '002_3b22102abfde4f0c.txt': 12, '003_9c4896c03185b26c.txt': 10, '004_d6d163db2a424736.txt': 89 } },
 ] as const)('each seed with its lines $form reads back its outline', ({ separator, cuts, titlesRunOn, FOUND }) => {
   const headings = (nodes: readonly OutlineNode[]): string[] => nodes.flatMap((n) => [`${n.number}${n.title}`, ...headings(n.children)]);
   const seeds = readdirSync('seeds').filter((f) => f.endsWith('.txt')).sort();

@@ -83,6 +83,20 @@ function opensHeading(text: string): boolean {
   return n > 0 && (!/^[\d%]/u.test(rest) || /^(?:19|20)\d\d年/u.test(rest));
 }
 
+/**
+ * Words a plan's sentence opens with and a heading's title (a verb and its object: `强化企业创新主体地位`) does not
+ * carry after its first words: where a title that runs on into its section's first sentence ends
+ * (`（一）强化企业创新主体地位大力培育高新技术企业，…`). Not in a title's first four characters (`坚持创新驱动`).
+ */
+const SENTENCE_OPENING = /坚持|聚焦|围绕|大力|着力|牢固树立|按照|依托|以习近平/u;
+const TITLE_MIN = 4;
+
+/** Where `title` (a heading's words up to its first full stop) turns into a sentence, or 0. */
+function sentenceOpening(title: string): number {
+  const m = SENTENCE_OPENING.exec(title.slice(TITLE_MIN));
+  return m ? TITLE_MIN + m.index : 0;
+}
+
 /** The length of the longest standard section's title `text` starts with that `fits`, or 0. */
 const standardTitle = (text: string, sectionTitles: readonly string[], fits: (title: string) => boolean) =>
   Math.max(0, ...sectionTitles.filter((t) => text.startsWith(t) && fits(t)).map((t) => t.length));
@@ -99,7 +113,8 @@ const titleBeforeNumber = (text: string, sectionTitles: readonly string[]) => st
  * (`…制定本方案。一、总体要求`), and before one that follows a heading's title (`一、总体要求（一）指导思想`: the title
  * ends where the next number starts). Read only where a sentence's end is followed so twice or more in the line.
  * A paragraph that starts without a number cannot be told from the sentence before it, and a title from the sentence
- * after it: both stay joined (`（一）指导思想以习近平…`, a heading whose title runs on to the first full stop).
+ * after it unless that opens with a word sentences open with (`SENTENCE_OPENING`: `…主体地位大力培育…`): both stay
+ * joined (`（一）…建设推进实验室…`, a heading whose title runs on to the first full stop).
  */
 export function joinedBreaks(text: string, sectionTitles: readonly string[] = []): [number, number][] {
   const ahead = (at: number) => text.slice(at, at + AHEAD);
@@ -124,6 +139,7 @@ export function joinedBreaks(text: string, sectionTitles: readonly string[] = []
       const reach = TITLE_REACH.exec(title)?.[0].length ?? 0;
       let end = standardTitle(title, sectionTitles, (t) => t.length < reach);
       for (let k = 1; end === 0 && k < reach; k++) if (opensHeading(title.slice(k))) end = k;
+      if (end === 0) end = sentenceOpening(title.slice(0, reach));
       if (end === 0) break;
       at += number + end;
       titles.push(at);
