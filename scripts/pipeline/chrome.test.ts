@@ -69,6 +69,23 @@ describe('removeChrome(lines, rules)', () => {
     expect(kept.map((l) => l.text)).toEqual([longLine, '二、主要任务', longLine, '序号', '指标', '1', '企业', '4']);
   });
 
+  test('drops a running head or foot: a short line printed beside a page number twice or more; the title over the text stays', () => {
+    const title = '某市科技创新发展规划（2021—2025年）';
+    const text = [title, '一、发展基础', longLine, '— 1 —', title, '二、主要目标', longLine, '某市人民政府办公室', '— 2 —', title, '三、保障措施', longLine, '某市人民政府办公室', '— 3 —'].join('\n');
+    const { kept, removed } = removeChrome(splitLines(text), rules);
+    expect(removed.map((r) => `${r.line} ${r.kind} ${r.rule} ${r.label}`)).toEqual([
+      '4 print page number 页码', '5 print running head or foot 页眉或页脚', '8 print running head or foot 页眉或页脚', '9 print page number 页码',
+      '10 print running head or foot 页眉或页脚', '13 print running head or foot 页眉或页脚', '14 print page number 页码',
+    ]);
+    expect(kept.map((l) => l.text)).toEqual([title, '一、发展基础', longLine, '二、主要目标', longLine, '三、保障措施', longLine]);
+  });
+
+  test('not a running head: a line beside a page number once, a heading, a sentence', () => {
+    const text = [longLine, '— 1 —', '加强组织领导', longLine, '— 2 —', '二、主要目标', longLine, '— 3 —', '二、主要目标', '全市推进科技创新。', '— 4 —', '全市推进科技创新。'].join('\n');
+    const { kept } = removeChrome(splitLines(text), rules);
+    expect(kept.map((l) => l.text)).toEqual([longLine, '加强组织领导', longLine, '二、主要目标', longLine, '二、主要目标', '全市推进科技创新。', '全市推进科技创新。']);
+  });
+
   test('drops a reposted WeChat article’s follow prompt, source and editor credits and buttons, and reads its time stamp', () => {
     const text = ['点击蓝字 关注我们', '某市科技局', '2024年3月8日 10:30 河南', '某市出台科技创新十条措施', longLine, '来源：某市科技局', '编辑：张三', '阅读原文', '分享', '收藏', '在看', '点赞'].join('\n');
     const { kept, removed } = removeChrome(splitLines(text), rules);

@@ -123,8 +123,8 @@ test('fitTitle keeps an English title within 70 characters as Astro writes it (q
 
 test('the source notes say what the lines left out are, for the kinds there are', () => {
   expect(zh.apparatus.removedIntro(2, 0, 1)).toBe('本页正文照录原文。以下3行未列入正文：网页的导航、页脚等（网页元素），或已读入上方文件信息的网页字段（元数据）。');
-  expect(zh.apparatus.removedIntro(0, 2, 0)).toBe('本页正文照录原文。以下2行未列入正文：原文版面的页码（版面元素）。');
+  expect(zh.apparatus.removedIntro(0, 2, 0)).toBe('本页正文照录原文。以下2行未列入正文：原文版面的页码、页眉页脚（版面元素）。');
   expect(zh.apparatus.removedIntro(0, 0, 0)).toBe('本页正文照录原文，原文各行均列入正文。');
-  expect(en.apparatus.removedIntro(0, 1, 0)).toBe('The text above is the source’s, verbatim. The line below is not part of it: the printed page’s page numbers (printed page). ');
+  expect(en.apparatus.removedIntro(0, 1, 0)).toBe('The text above is the source’s, verbatim. The line below is not part of it: the printed page’s page numbers, running heads and feet (printed page). ');
   expect(en.apparatus.removedIntro(3, 0, 2)).toBe('The text above is the source’s, verbatim. The 5 lines below are not part of it: the web page’s navigation, footer and the like (page elements), or page fields read into the document information above (metadata). ');
 });

@@ -231,7 +231,7 @@ export const zh = {
     removedIntro: (chrome: number, print: number, metadata: number) =>
       chrome + print + metadata === 0
         ? '本页正文照录原文，原文各行均列入正文。'
-        : `本页正文照录原文。以下${chrome + print + metadata}行未列入正文：${[chrome > 0 && '网页的导航、页脚等（网页元素）', print > 0 && '原文版面的页码（版面元素）', metadata > 0 && '已读入上方文件信息的网页字段（元数据）'].filter(Boolean).join('，或')}。`,
+        : `本页正文照录原文。以下${chrome + print + metadata}行未列入正文：${[chrome > 0 && '网页的导航、页脚等（网页元素）', print > 0 && '原文版面的页码、页眉页脚（版面元素）', metadata > 0 && '已读入上方文件信息的网页字段（元数据）'].filter(Boolean).join('，或')}。`,
     download: '下载原文纯文本',
     downloadLabel: (file: string) => `原文纯文本（${file}）`,
     encoding: { 'utf-8': 'UTF-8', 'utf-8-bom': 'UTF-8', 'utf-16le-bom': '原为UTF-16编码，已转为UTF-8', 'utf-16be-bom': '原为UTF-16编码，已转为UTF-8', gb18030: '原为GB18030编码，已转为UTF-8' },
@@ -647,7 +647,7 @@ export const en: UiStrings = {
     removedIntro: (chrome: number, print: number, metadata: number) => {
       const n = chrome + print + metadata;
       if (n === 0) return 'The text above is the source’s, verbatim, every line of it. ';
-      const kinds = [chrome > 0 && 'the web page’s navigation, footer and the like (page elements)', print > 0 && 'the printed page’s page numbers (printed page)', metadata > 0 && 'page fields read into the document information above (metadata)'];
+      const kinds = [chrome > 0 && 'the web page’s navigation, footer and the like (page elements)', print > 0 && 'the printed page’s page numbers, running heads and feet (printed page)', metadata > 0 && 'page fields read into the document information above (metadata)'];
       return `The text above is the source’s, verbatim. ${n === 1 ? 'The line below is' : `The ${n} lines below are`} not part of it: ${kinds.filter(Boolean).join(', or ')}. `;
     },
     download: 'Download the source as plain text',
