@@ -361,6 +361,13 @@ describe('support standards compared across documents (/incentives/)', () => {
       expect(await page.locator('.standards-table tbody td:nth-child(3) [lang="zh-CN"]').count()).toBe(4);
       await page.goto(pageUrl(site.url, '/en/incentives/'));
       expect((await page.locator('main ul.standards-list > li').first().textContent())?.replace(/\s+/gu, ' ')).toContain('(3 documents, 4 standards)');
+      // A document's own table names each subject in English, as the editors' translation.
+      await page.goto(pageUrl(site.url, `/en/plans/${DISTRICT.slug}/analysis/`));
+      const subjects = await page.locator('.incentive-table tbody td:nth-child(4)').allTextContents();
+      expect(subjects.slice(0, 4).map((s) => s.replace(/\s+/gu, ' ').trim())).toEqual([
+        'High-tech enterprise certification (editors’ translation)', 'High-tech enterprise certification (editors’ translation)',
+        'Technology-based SMEs and growth tiers (editors’ translation)', 'Enterprise R&D spending (editors’ translation)',
+      ]);
     });
   });
 
