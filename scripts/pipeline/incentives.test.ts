@@ -48,6 +48,20 @@ describe('extractIncentives(blocks): a measure’s support standards', () => {
     expect(doc.targets).toEqual([]);
   });
 
+  test('a table of standards whose column head gives the unit (支持标准（万元）): each bare amount in it, a cap where its row says 最高', () => {
+    // Written for the test, as Word saves a table as text (cells between tabs; the last row's empty note ends it in a tab).
+    const doc = build('t.txt', ['某市支持科技创新若干措施', '表1 支持标准一览表', '序号\t支持事项\t支持标准（万元）\t备注', '1\t首次认定的国家高新技术企业\t20\t一次性奖励', '2\t新认定的国家级科技企业孵化器\t100\t最高', '3\t新认定的省级重点实验室\t50\t'].join('\n'));
+    expect(doc.incentives.map((i) => `${i.valueText} ${i.unit} ${i.yuan}${i.cap ? ' cap' : ''} ${JSON.stringify(i.cell)} ${i.line} | ${i.recipient} | ${i.subjectId}`)).toEqual([
+      '20 万元 200000 {"row":0,"col":2} 4 | 首次认定的国家高新技术企业 | high-tech-enterprises',
+      '100 万元 1000000 cap {"row":1,"col":2} 5 | 新认定的国家级科技企业孵化器 | incubators',
+      '50 万元 500000 {"row":2,"col":2} 6 | 新认定的省级重点实验室 | labs',
+    ]);
+    expect(doc.targets).toEqual([]);
+    // A table of indicators with the unit in its head is no table of standards: its numbers are targets, not amounts paid.
+    const indicators = build('i.txt', ['某市科技创新规划', '表1 主要指标', '序号\t指标\t2025年目标（亿元）', '1\t研发经费投入\t60', '2\t技术合同成交额\t100'].join('\n'));
+    expect(indicators.incentives).toEqual([]);
+  });
+
   test('an amount in Chinese numerals (五十万元, 一亿元) is read in yuan, given as written', () => {
     expect(read('某市若干措施\n对首次认定的高新技术企业给予五十万元奖励，最高不超过一亿元。')).toEqual(['p0-1 五十万元 500000 | 对首次认定的高新技术企业给予五十万元奖励', 'p0-1 一亿元 100000000 cap | 最高不超过一亿元']);
   });

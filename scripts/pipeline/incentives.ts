@@ -8,7 +8,7 @@
  */
 import type { Block, Incentive } from '../../src/schemas/plan.ts';
 import type { SupportSubject } from '../../src/schemas/support-subjects.ts';
-import { simplify, toMatchForm } from './lexicon/fold.ts';
+import { foldWidth, simplify, toMatchForm } from './lexicon/fold.ts';
 import { findForms, type Form } from './terms.ts';
 import { sentenceRanges, supportStandardClauses } from './lexicon/sentences.ts';
 import { findValues } from './targets/values.ts';
@@ -115,13 +115,53 @@ export function subjectOf(incentive: Pick<Incentive, 'recipient' | 'clause' | 'q
   return named(incentive.recipient).at(-1)?.id ?? named(incentive.clause)[0]?.id ?? named(incentive.quote)[0]?.id ?? null;
 }
 
+/**
+ * A column of a table of standards that gives its amounts as bare numbers, its head naming the support and the unit
+ * (`支持标准（万元）`, `奖励金额(元)`): the unit, or null.
+ */
+const STANDARD_COLUMN = /(?:支持|奖励|补助|资助|补贴|奖补|扶持)[^（()）]*[（(]\s*(元|万元|亿元)\s*[）)]/u;
+const BARE_AMOUNT = /^\s*(\d+(?:\.\d+)?)\s*$/u;
+
+/** The amount of a cell under such a column (`20` under `支持标准（万元）`), with whom its row names and whether its row caps it. */
+function bareAmount(block: Extract<Block, { kind: 'table' }>, row: number, col: number): Omit<Incentive, 'id' | 'subjectId'> | null {
+  const cells = block.rows[row]!;
+  const text = cells[col]!.text;
+  const amount = BARE_AMOUNT.exec(foldWidth(text));
+  const unit = STANDARD_COLUMN.exec(simplify(block.head.at(-1)?.[col]?.text ?? ''))?.[1];
+  if (!amount || !unit) return null;
+  const value = Number(amount[1]);
+  const start = text.search(/\S/u);
+  return {
+    valueText: text.trim(),
+    value,
+    unit,
+    yuan: Math.round(value * YUAN[unit]!),
+    cap: cells.some((c, k) => k !== col && CAP.test(c.text)),
+    clause: text.trim(),
+    recipient: rowSubjectOf(cells, col),
+    quote: text.trim(),
+    blockId: block.id,
+    cell: { row, col },
+    start,
+    end: start + text.trim().length,
+    line: cellLine(block, row, col),
+  };
+}
+
 /** Every support standard of the body, in reading order: in paragraphs, and in the cells of tables (a table of standards). */
 export function extractIncentives(blocks: Block[], subjects: readonly SupportSubject[]): Incentive[] {
   const found: Omit<Incentive, 'id' | 'subjectId'>[] = [];
   for (const block of blocks) {
     if (block.part !== 'body') continue;
     if (block.kind === 'paragraph') found.push(...readIncentives(block.text, { block, cell: null }));
-    if (block.kind === 'table') block.rows.forEach((cells, row) => cells.forEach((c, col) => found.push(...readIncentives(c.text, { block, cell: { row, col }, rowSubject: rowSubjectOf(cells, col) }))));
+    if (block.kind !== 'table') continue;
+    block.rows.forEach((cells, row) =>
+      cells.forEach((c, col) => {
+        const read = readIncentives(c.text, { block, cell: { row, col }, rowSubject: rowSubjectOf(cells, col) });
+        const bare = read.length === 0 ? bareAmount(block, row, col) : null;
+        found.push(...read, ...(bare ? [bare] : []));
+      }),
+    );
   }
   const forms = subjectForms(subjects);
   return found.map((f, i) => ({ id: `i${i + 1}`, ...f, subjectId: subjectOf(f, forms) }));

@@ -244,6 +244,13 @@ describe('parseStructure(lines, opts)', () => {
     expect(t?.table.notes.map((n) => n.zh)).toEqual(['原文以制表符分隔各单元格，本表据此还原。']);
   });
 
+  test('a row between tabs whose last cells are empty (the line ends in tabs) is still the table’s, its cells kept in their columns', () => {
+    const rows = ['序号\t支持事项\t支持标准（万元）\t备注', '1\t首次认定的国家高新技术企业\t20\t一次性奖励', '2\t新认定的省级重点实验室\t50\t', '3\t新认定的市级重点实验室\t\t'];
+    const { blocks } = parse(['某市若干措施', '表1 支持标准', ...rows, '二、任务'].join('\n'));
+    expect(firstTable(blocks)?.cells.map((r) => r.join('|'))).toEqual(['序号|支持事项|支持标准（万元）|备注', '1|首次认定的国家高新技术企业|20|一次性奖励', '2|新认定的省级重点实验室|50|', '3|新认定的市级重点实验室||']);
+    expect(blocks.filter((b) => b.kind === 'paragraph' && /重点实验室/u.test(b.piece.text))).toEqual([]);
+  });
+
   test('reads rows whose columns are lined up by runs of spaces; lines with fewer columns, or two rows only, are text', () => {
     const rows = ['序号    指标名称                  2020年    2025年', '1       研发投入强度（%）         2.1       2.8', '2       高新技术企业（家）        650       1200'];
     const { blocks } = parse(['某市规划', ...rows, '二、任务'].join('\n'));

@@ -63,17 +63,21 @@ function spaceCells(line: WorkLine, loose = false): Piece[] {
   return cellsBetween(line, loose ? /[ \u3000]+/gu : / {2,}|\u3000+/gu).filter((c) => c.text !== '');
 }
 
+/** Tabs in a line as the source has it: a row whose last cells are empty ends in tabs its trimmed text has lost. */
+const tabsOf = (line: WorkLine) => line.raw.split('\t').length - 1;
+
 /**
  * Rows lined up in columns: three cells or more, as many in each of three adjacent rows or more as in the first (its
- * header). Read with two spaces or more between cells, else (every row still lined up by a run of spaces somewhere)
- * with any space between them.
+ * header); between tabs, a row with as many tabs as the header (`3\t…\t50\t`: its last cell empty). Read with two
+ * spaces or more between cells, else (every row still lined up by a run of spaces somewhere) with any space between them.
  */
 function spaceRun(lines: WorkLine[], i: number): TableRun | null {
   for (const loose of [false, true]) {
     const width = spaceCells(lines[i]!, loose).length;
     if (width < 3) continue;
+    const fits = (line: WorkLine) => spaceCells(line, loose).length === width || (line.text.includes('\t') && tabsOf(line) === tabsOf(lines[i]!));
     let j = i + 1;
-    while (j < lines.length && lines[j]!.n === lines[j - 1]!.n + 1 && (!loose || / {2,}/u.test(lines[j]!.text)) && spaceCells(lines[j]!, loose).length === width) j++;
+    while (j < lines.length && lines[j]!.n === lines[j - 1]!.n + 1 && (!loose || / {2,}/u.test(lines[j]!.text)) && fits(lines[j]!)) j++;
     if (j - i >= 3 && (!loose || / {2,}/u.test(lines[i]!.text))) return { from: i, to: j, shape: loose ? 'loose-columns' : 'space-columns' };
   }
   return null;

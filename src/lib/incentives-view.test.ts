@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { loadRegistries } from '../../scripts/registries.ts';
 import { buildPlanDocument } from '../../scripts/pipeline/document.ts';
-import { incentiveRows, incentivesBySubject, incentivesCsvChunks } from './incentives-view.ts';
+import { amountText, incentiveRows, incentivesBySubject, incentivesCsvChunks } from './incentives-view.ts';
 
 const reg = loadRegistries('seeds', 'content');
 
@@ -73,5 +73,11 @@ describe('incentivesBySubject(plans, subjects): the standards of the library by 
     expect(groups.slice(0, 2).map((g) => [g.id, g.plans]).sort()).toEqual([['high-tech-enterprises', 2], ['rd-spending', 2]]);
     // The city’s lab and doctors, the district’s SMEs, incubators, centre and technology contracts: one plan each.
     expect(groups.slice(2).map((g) => [g.id, g.plans]).sort()).toEqual([['incubators', 1], ['labs', 1], ['talent', 1], ['tech-smes', 1], ['technology-centres', 1], ['technology-transfer', 1]]);
+  });
+});
+
+describe('amountText(incentive)', () => {
+  test('is the amount as written, with the unit only when the text gives it in the table’s head', () => {
+    expect([amountText({ valueText: '20万元', unit: '万元' }), amountText({ valueText: '10%', unit: '%' }), amountText({ valueText: '20', unit: '万元' }), amountText({ valueText: '1.5', unit: '亿元' })]).toEqual(['20万元', '10%', '20万元', '1.5亿元']);
   });
 });

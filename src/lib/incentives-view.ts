@@ -18,6 +18,12 @@ export interface IncentiveRow {
   articleNumber: number | null;
 }
 
+/**
+ * An amount as a reader needs it: as written, with its unit when the text gives that only in the table's head (`20`
+ * under `支持标准（万元）` → `20万元`).
+ */
+export const amountText = (i: Pick<Incentive, 'valueText' | 'unit'>) => (/[\d.]$/u.test(i.valueText) ? `${i.valueText}${i.unit}` : i.valueText);
+
 const ARTICLE_NAME = /^第[一二三四五六七八九十百零〇]{1,5}条/u;
 
 export function incentiveRows(doc: PlanDocument): IncentiveRow[] {
