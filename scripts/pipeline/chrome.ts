@@ -59,7 +59,7 @@ export const LABEL_REPEATED_TITLE = '网页标题（重复通知标题）';
 export const RULE_PAGE_NUMBER = 'page number';
 const LABEL_PAGE_NUMBER = '页码';
 /** The rule and label of a running head or foot (context rule 5). */
-export const RULE_RUNNING_HEAD = 'running head or foot';
+const RULE_RUNNING_HEAD = 'running head or foot';
 const LABEL_RUNNING_HEAD = '页眉或页脚';
 /** A running head is short and no sentence. */
 const RUNNING_HEAD_MAX = 40;
@@ -194,7 +194,7 @@ export function removeChrome(lines: SourceLine[], rules: ChromeRule[]): ChromeRe
   // Context rule 5 – running head or foot: a short line that is no sentence, printed beside a page number (the line
   // before or after it) twice or more: the title or the issuer a PDF repeats on each page. Where it stands elsewhere
   // (the title over the text) it is the text's.
-  const besidePageNumber = (i: number) => [i - 1, i + 1].some((j) => taken[j]?.kind === 'print' && taken[j]?.rule === RULE_PAGE_NUMBER);
+  const besidePageNumber = (i: number) => [i - 1, i + 1].some((j) => taken[j]?.rule === RULE_PAGE_NUMBER);
   const heads = new Map<string, number[]>();
   for (let i = 0; i < body.length; i++) {
     const t = form[i]!.replace(/\s/gu, '');
