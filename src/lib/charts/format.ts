@@ -18,20 +18,34 @@ export function formatChange(a: number, b: number, unit: string): string {
   return CHART_LABELS_ZH.change(a, b, unit);
 }
 
-/** Shorten a quote for a link text. */
-export function excerpt(text: string, max = 36): string {
+/** Where a clause starts: after a comma, semicolon, colon or full stop. */
+const CLAUSE_END = /[，,；;：:。]/u;
+
+/**
+ * Shorten a quote for a link text: its first `max` characters, or, when `around` (the value the link is for) is
+ * written past them, the clause that holds it (`…国家高新技术企业达到280家，…`), so the link shows what it cites.
+ */
+export function excerpt(text: string, max = 36, around?: string): string {
   const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, max).join('')}…`;
+  if (chars.length <= max) return text;
+  const i = around ? text.indexOf(around) : -1;
+  const at = i < 0 ? -1 : [...text.slice(0, i)].length;
+  const end = at < 0 ? 0 : at + [...around!].length;
+  if (end <= max) return `${chars.slice(0, max).join('')}…`;
+  let from = at;
+  while (from > 0 && !CLAUSE_END.test(chars[from - 1]!) && end - (from - 1) <= max) from--;
+  const cut = chars.slice(from, from + max);
+  return `…${cut.join('')}${from + max < chars.length ? '…' : ''}`;
 }
 
 /**
  * The source list: one entry per plan and block, in first-use order, linking to the sentence. When several
  * values come from one block, the first quote stands for it. Link text: the block's label when the caller knows
  * one (a table caption), `原文表格` for a table cell (its quote is just the cell, `2.1以上`), else an excerpt of
- * the sentence.
+ * the sentence that shows the value.
  */
 export function sourcesOf(
-  values: readonly (Pick<ChartValue, 'quote' | 'blockId' | 'cell'> & { slug: string; planLabel?: string; blockLabel?: string })[],
+  values: readonly (Pick<ChartValue, 'quote' | 'blockId' | 'cell'> & Partial<Pick<ChartValue, 'valueText'>> & { slug: string; planLabel?: string; blockLabel?: string })[],
   blockLabels: Readonly<Record<string, string>> = {},
   L: ChartLabels = CHART_LABELS_ZH,
 ): ChartSource[] {
@@ -40,7 +54,7 @@ export function sourcesOf(
     const key = `${v.slug}#${v.blockId}`;
     if (seen.has(key)) continue;
     const lead = v.planLabel ? L.sourceLead(v.planLabel) : '';
-    const name = v.blockLabel ?? blockLabels[v.blockId] ?? (v.cell ? L.tableSource : L.quoted(excerpt(v.quote)));
+    const name = v.blockLabel ?? blockLabels[v.blockId] ?? (v.cell ? L.tableSource : L.quoted(excerpt(v.quote, 36, v.valueText)));
     seen.set(key, { slug: v.slug, blockId: v.blockId, line: null, quote: v.quote, label: `${lead}${name}` });
   }
   return [...seen.values()];
