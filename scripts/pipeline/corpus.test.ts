@@ -18,6 +18,7 @@ import { buildPlanDocument } from './document.ts';
 import { simplify } from './lexicon/index.ts';
 import { splitLines } from './lines.ts';
 import { decodeSeed } from './decode.ts';
+import { sameAmount } from './gold-amounts.ts';
 
 const DIR = 'tests/fixtures/corpus';
 interface GoldTarget { quote: string; value: number; unit: string; year: number | null }
@@ -63,14 +64,11 @@ const norm = (s: string) =>
 const same = (got: string | null | undefined, ...want: (string | null | undefined)[]) =>
   want[0] === null ? got == null : got != null && want.some((w) => w != null && norm(got) === norm(w));
 
-/** Multiplier of a unit's 万/亿 prefix, so that gold `1 万家` and model `10000 家` compare. */
-const scale = (unit: string) => (unit.startsWith('万') && unit !== '万元' && unit !== '万亿元' ? 1e4 : unit.startsWith('亿') && unit !== '亿元' ? 1e8 : 1);
 function targetFound(doc: PlanDocument, t: GoldTarget): boolean {
-  const want = t.value * scale(t.unit);
   return doc.targets.some(
     (v) =>
       v.value !== null &&
-      Math.abs(v.value * scale(v.unit) - want) < 1e-9 * Math.max(1, want) &&
+      sameAmount(t, { value: v.value, unit: v.unit }) &&
       (t.year === null || v.year === t.year) &&
       (norm(v.quote).includes(norm(t.quote)) || norm(t.quote).includes(norm(v.quote))),
   );

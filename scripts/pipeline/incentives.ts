@@ -12,11 +12,10 @@ import { foldWidth, simplify, toMatchForm } from './lexicon/fold.ts';
 import { findForms, type Form } from './terms.ts';
 import { sentenceRanges, supportStandardClauses } from './lexicon/sentences.ts';
 import { findValues } from './targets/values.ts';
+import { isMoney, yuanOf } from './lexicon/units.ts';
 import { readingForm } from './targets.ts';
 import { cellLine, lineAt } from './marks.ts';
 
-/** Yuan in one unit of money as `findValues` gives it (money keeps its written unit). */
-const YUAN: Record<string, number> = { 元: 1, 万元: 1e4, 亿元: 1e8, 万亿元: 1e12 };
 /**
  * Whom a sentence grants to: `对` and the words after it, to a clause mark or the verb that grants (`对首次认定的高新技术
  * 企业给予` → `首次认定的高新技术企业`), the last such before the amount. `对…的` conditions are kept whole: they say who.
@@ -77,7 +76,7 @@ function readIncentives(text: string, place: Place): Omit<Incentive, 'id' | 'sub
   const found: Omit<Incentive, 'id' | 'subjectId'>[] = [];
   for (const v of findValues(reading).values) {
     const clause = clauses.find(([a, b]) => v.start >= a && v.start < b);
-    if (!clause || !(v.unit in YUAN || v.unit === '%')) continue;
+    if (!clause || !(isMoney(v.unit) || v.unit === '%')) continue;
     const [sa, sb] = sentences.find(([a, b]) => v.start >= a && v.start < b)!;
     const recipient = recipientOf(reading.slice(sa, sb), v.start - sa);
     const { block, cell } = place;
@@ -85,7 +84,7 @@ function readIncentives(text: string, place: Place): Omit<Incentive, 'id' | 'sub
       valueText: text.slice(from(v.start), to(v.end)),
       value: v.value,
       unit: v.unit,
-      yuan: v.unit in YUAN && v.value !== null ? Math.round(v.value * YUAN[v.unit]!) : null,
+      yuan: yuanOf(v.value, v.unit),
       cap: CAP.test(reading.slice(clause[0], v.start)),
       clause: text.slice(from(clause[0]), to(clause[1])).replace(/[，,；;。！？!?]$/u, '').trim().replace(ITEM_NUMBER, ''),
       recipient: recipient ? text.slice(from(sa + recipient[0]), to(sa + recipient[1])).trim() : (place.rowSubject ?? null),
@@ -135,7 +134,7 @@ function bareAmount(block: Extract<Block, { kind: 'table' }>, row: number, col: 
     valueText: text.trim(),
     value,
     unit,
-    yuan: Math.round(value * YUAN[unit]!),
+    yuan: yuanOf(value, unit),
     cap: cells.some((c, k) => k !== col && CAP.test(c.text)),
     clause: text.trim(),
     recipient: rowSubjectOf(cells, col),

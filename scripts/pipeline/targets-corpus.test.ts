@@ -7,7 +7,7 @@
  * measure does not depend on title and heading recognition. The period is the gold's.
  *
  * A gold target is found when an extracted target has the same value once both are in base units (`1万家` =
- * 10000 `家`, `3.57万亿元` = 3.57e12 `元`), the same unit otherwise, the same kind, the same year (a gold year
+ * 10000 `家`, `3.57万亿元` = 3.57e12 `元`; `./gold-amounts.ts`), the same unit otherwise, the same kind, the same year (a gold year
  * `null` accepts any), and a quote that contains the gold quote or is contained in it (whitespace removed).
  * Each extracted target serves one gold target at most.
  *
@@ -22,6 +22,7 @@ import type { Block, Target } from '../../src/schemas/plan.ts';
 import { corpusBlocks } from './targets-corpus-blocks.ts';
 import { extractTargets, parseIndicators } from './targets.ts';
 import { findValues } from './targets/values.ts';
+import { sameAmount } from './gold-amounts.ts';
 
 const DIR = 'tests/fixtures/corpus';
 
@@ -60,19 +61,11 @@ const INDICATORS = EXPECTED.targetIndicators;
 const NOT_TARGETS = EXPECTED.notTargets;
 const REVIEWED_EXTRAS = EXPECTED.reviewedExtras;
 
-const MAGNITUDES: [string, number][] = [['万亿', 1e12], ['萬億', 1e12], ['亿', 1e8], ['億', 1e8], ['万', 1e4], ['萬', 1e4], ['千', 1e3]];
-/** A value in its base unit: `1` `万家` → 10000 `家`; `40.5` `亿元` → 4.05e9 `元`. */
-export function baseValue(value: number, unit: string): { value: number; unit: string } {
-  for (const [prefix, factor] of MAGNITUDES) if (unit.startsWith(prefix)) return { value: value * factor, unit: unit.slice(prefix.length) };
-  return { value, unit };
-}
-const sameBase = (a: { value: number; unit: string }, b: { value: number; unit: string }) =>
-  a.unit === b.unit && Math.abs(a.value - b.value) <= 1e-9 * Math.max(1, Math.abs(a.value));
 const squash = (s: string) => s.replace(/[\s\u3000\u00a0]/gu, '').replace(/（/gu, '(').replace(/）/gu, ')');
 
 function found(g: GoldTarget, t: Target): boolean {
   if (t.value === null) return false;
-  if (!sameBase(baseValue(g.value, g.unit), baseValue(t.value, t.unit))) return false;
+  if (!sameAmount(g, { value: t.value, unit: t.unit })) return false;
   if (g.kind !== t.kind) return false;
   if (g.year !== null && g.year !== t.year) return false;
   const [gq, tq] = [squash(g.quote), squash(t.quote)];

@@ -33,6 +33,18 @@ describe('extractTargets(blocks, ctx)', () => {
     expect(patents).toMatchObject({ id: 'v2', indicatorId: 'valid-invention-patents', value: 3500, valueText: '3500件' });
   });
 
+  test('writes a money indicator\'s values in its unit, as written in valueText; other values as read', () => {
+    // A district writes its turnover in 万元, a province its R&D spending in 亿 without 元 (the corpus's Henan text).
+    const text = '到2022年,全区技术合同成交额达到5000万元,全社会研发经费投入超过900亿,科技型中小企业融资3000万元。';
+    const targets = extractTargets([para(text)], plan2022);
+    expect(targets.map((t) => [t.indicatorId, t.value, t.unit, t.valueText])).toEqual([
+      ['technology-contract-turnover', 0.5, '亿元', '5000万元'],
+      ['rd-expenditure', 900, '亿元', '900亿'],
+      [null, 3000, '万元', '3000万元'],
+    ]);
+    for (const t of targets) expect(text.slice(t.start, t.end)).toBe(t.valueText);
+  });
+
   test('maps the values of a 分别 list to the names before it, in order (000)', () => {
     const text = '到2022年,全区高新技术企业总量突破530家,“雏鹰”企业、“瞪羚”企业、科技领军(培育)企业分别达到280家、30家和25家。';
     const targets = extractTargets([para(text)], plan2022);

@@ -46,7 +46,9 @@
  * ## Values
  * `value` is in `unit`: 万, 亿 and 万亿 multiply counts and areas (`1万家` → 10000 `家`, `2.6万平方米` → 26000
  * `平方米`); money keeps the unit as written (`40.5亿元` → 40.5 `亿元`, `3.57万亿元` → 3.57 `万亿元`), and so does an
- * amount whose unit the excerpt cut (`900亿` → 900 `亿`).
+ * amount whose unit the excerpt cut (`900亿` → 900 `亿`), unless it is a value of an indicator counted in money: then
+ * it is in the indicator's unit (`5000万元` of 技术合同成交额 → 0.5 `亿元`, `900亿` of 研发经费投入 → 900 `亿元`;
+ * `./lexicon/units.ts`), as the written amount in `valueText`, so that plans' values compare and add up.
  * `year` is the year the text gives or implies: `到2022年` → 2022, `十三五末` → 2020, `截至目前` → `null`; an undated
  * target is for the plan's last year; an undated value under a heading about the past (回顾, 发展基础) has `null`.
  *
@@ -57,6 +59,7 @@ import { IndicatorsSchema, type Indicator } from '../../src/schemas/indicator.ts
 import type { Block, RichText, Target } from '../../src/schemas/plan.ts';
 import { foldWidth, toMatchForm } from './lexicon/fold.ts';
 import { findChineseAmounts } from './lexicon/numerals.ts';
+import { moneyIn } from './lexicon/units.ts';
 import { lineAt } from './marks.ts';
 import { compileAliases } from './targets/aliases.ts';
 import { readProse, type SourceView } from './targets/prose.ts';
@@ -78,9 +81,10 @@ const PAST_SECTION = /回顾|发展基础|基础与优势|进展与成效|发展
  */
 export function extractTargets(blocks: Block[], ctx: TargetContext): Target[] {
   const aliases = compileAliases(ctx.indicators);
+  const unitOf = new Map(ctx.indicators.map((i) => [i.id, i.unit]));
   const headings: string[] = [];
   const targets: Target[] = [];
-  const push = (t: Omit<Target, 'id'>) => targets.push({ id: `v${targets.length + 1}`, ...t });
+  const push = (t: Omit<Target, 'id'>) => targets.push({ id: `v${targets.length + 1}`, ...inIndicatorUnit(t, unitOf) });
   for (const block of blocks) {
     if (block.kind === 'heading') {
       headings.length = Math.min(headings.length, block.level - 1);
@@ -101,6 +105,14 @@ export function extractTargets(blocks: Block[], ctx: TargetContext): Target[] {
     }
   }
   return targets;
+}
+
+/** A money value of a money indicator in the indicator's unit (`5000万元` → 0.5 `亿元`); any other as read. */
+function inIndicatorUnit<T extends Pick<Target, 'indicatorId' | 'value' | 'unit'>>(t: T, unitOf: ReadonlyMap<string, string>): T {
+  const to = t.indicatorId === null ? undefined : unitOf.get(t.indicatorId);
+  if (to === undefined || t.unit === to) return t;
+  const value = moneyIn(t.value, t.unit, to);
+  return value === null ? t : { ...t, value, unit: to };
 }
 
 const FULL_WIDTH_DIGIT = /[０-９]/u;

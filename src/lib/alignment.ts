@@ -15,7 +15,7 @@ import type { Indicator } from '../schemas/indicator.ts';
 import type { PlanDocument, Target } from '../schemas/plan.ts';
 import type { AlignmentRecordRow } from '../schemas/open-data.ts';
 import type { CheckedAgainst } from '../schemas/sourced.ts';
-import { MEASURE_LABELS, MEASURE_LABELS_EN } from './values.ts';
+import { MEASURE_LABELS, MEASURE_LABELS_EN, sameUnit } from './values.ts';
 
 /** What a comparison reads of a value (a plan's target, or a recorded target of the plan above). */
 export type ComparedTarget = Pick<Target, 'value' | 'unit' | 'year' | 'measure'>;
@@ -70,7 +70,7 @@ export function compareTargets(child: ComparedTarget, parent: ComparedTarget, in
   if (child.value === null || parent.value === null) {
     reasons.push({ code: 'no-value', text: child.value === null ? '本规划的原文没有数值' : '上级规划的这一目标没有数值', textEn: child.value === null ? 'This plan’s text gives no number' : 'The plan above gives no number' });
   }
-  if (child.unit !== parent.unit) {
+  if (!sameUnit(child.unit, parent.unit)) {
     reasons.push({ code: 'unit', text: `单位不同：本规划为${child.unit || '无单位'}，上级规划为${parent.unit || '无单位'}`, textEn: 'The units differ' });
   }
   if (child.measure !== parent.measure) {

@@ -57,8 +57,8 @@ describe('comparisonRows: the registry decides what is comparable, as in the cha
     // 宝坻区: 新增众创空间1家 — the only plan with 众创空间; 十四五期间,技术合同成交额累计达35亿元.
     expect(cell('maker-spaces', 'baodi-14th-five-year').caveats).toEqual(['口径不同：新增量，本指标为达到值']);
     expect(cell('technology-contract-turnover', 'baodi-14th-five-year').caveats).toEqual(['口径不同：期间累计值，本指标为达到值']);
-    // 红桥区: 新建各类创新平台和研发机构5家; the registry counts platforms in 个.
-    expect(cell('innovation-platforms', 'hongqiao-2020-2022').caveats).toEqual(['单位不同：家，本指标为个', '口径不同：新增量，本指标为达到值']);
+    // 红桥区: 新建各类创新平台和研发机构5家; the registry counts platforms in 个, the same count (家 or 个), but 新建 is an increment.
+    expect(cell('innovation-platforms', 'hongqiao-2020-2022').caveats).toEqual(['口径不同：新增量，本指标为达到值']);
   });
   test('shows the comparable target the chart draws, not the first one written', () => {
     // 天津市 2014: 全年新增科技型中小企业1万家,达到6万家; 新增科技小巨人企业500家,力争达到3000家.

@@ -86,7 +86,9 @@ describe('comparability(value, indicator)', () => {
     const salesShare = t({ indicatorId: 'enterprise-rd-to-sales', phrase: '规模以上企业研发投入R&D占销售收入比例', value: 2.8, valueText: '2.8%', qualifiers: ['达到'], year: 2025 });
     expect(comparability(salesShare, rdIntensity)).toEqual({ comparable: false, reasons: ['不是同一指标（原文：规模以上企业研发投入R&D占销售收入比例）'] });
     expect(comparability(turnover35, { id: 'technology-contract-turnover', unit: '亿元', kind: 'flow' }).reasons).toEqual(['口径不同：期间累计值，本指标为达到值']);
-    expect(comparability(platforms5, { id: 'innovation-platforms', unit: '个', kind: 'stock' }).reasons).toEqual(['单位不同：家，本指标为个', '口径不同：新增量，本指标为达到值']);
+    // 5家 platforms of an indicator counted in 个: the counting word does not change the count; the 新增 does.
+    expect(comparability(platforms5, { id: 'innovation-platforms', unit: '个', kind: 'stock' }).reasons).toEqual(['口径不同：新增量，本指标为达到值']);
+    expect(comparability({ ...platforms5, unit: '人次' }, { id: 'innovation-platforms', unit: '个', kind: 'stock' }).reasons[0]).toBe('单位不同：人次，本指标为个');
     expect(comparability(t({ value: null, valueText: '—', unit: '' }), rdIntensity).reasons).toEqual(['原文没有数值（—）', '单位不同：无单位，本指标为%']);
     expect(comparability(rd32, { id: 'rd-intensity', unit: '%', kind: 'growth-rate' }).reasons).toEqual(['口径不同：达到值，本指标为增长率']);
   });

@@ -5,6 +5,9 @@
  */
 import type { Indicator, IndicatorKind } from '../schemas/indicator.ts';
 import type { Target } from '../schemas/plan.ts';
+import { sameUnit } from '../../scripts/pipeline/lexicon/units.ts';
+
+export { sameUnit };
 
 /** `kind`: 目标 / 基数 / 实际. */
 export const KIND_LABELS: Record<Target['kind'], string> = {
@@ -128,7 +131,7 @@ export function comparability(v: ComparedValue, indicator: ComparableIndicator):
   const measure = comparableMeasure(indicator.kind);
   if (v.indicatorId !== indicator.id) reasons.push(`不是同一指标（原文：${v.phrase}）`);
   if (v.value === null) reasons.push(`原文没有数值（${v.valueText || '空'}）`);
-  if (v.unit !== indicator.unit) reasons.push(`单位不同：${v.unit || '无单位'}，本指标为${indicator.unit}`);
+  if (!sameUnit(v.unit, indicator.unit)) reasons.push(`单位不同：${v.unit || '无单位'}，本指标为${indicator.unit}`);
   if (v.measure !== measure) reasons.push(`口径不同：${MEASURE_LABELS[v.measure]}，本指标为${MEASURE_LABELS[measure]}`);
   return { comparable: reasons.length === 0, reasons };
 }

@@ -3,3 +3,4 @@ export * from './dates.ts';
 export * from './docnumbers.ts';
 export * from './periods.ts';
 export * from './fold.ts';
+export * from './units.ts';

@@ -5,7 +5,7 @@
 import { max, min } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { formatNumber } from '../values.ts';
+import { formatNumber, sameUnit } from '../values.ts';
 import { sourcesOf } from './format.ts';
 import { CHART_LABELS_ZH, type ChartLabels } from './labels.ts';
 import { chartId, FONT, FONT_SMALL, label, LINE, minWidthFor, round, textWidth, valueAxisY, wrapText } from './layout.ts';
@@ -105,7 +105,7 @@ export function pairBaselineTargets(
     let best: { s: ChartValue; e: ChartValue; key: number[]; order: number } | null = null;
     for (const [e, ei] of ends) {
       for (const [s, si] of starts) {
-        if (s.unit !== e.unit || s.year! >= e.year!) continue;
+        if (!sameUnit(s.unit, e.unit) || s.year! >= e.year!) continue;
         // Lexicographic preference key, larger is better.
         const key = [s.blockId === e.blockId ? 1 : 0, s.year!, s.kind === 'baseline' ? 1 : 0, e.year!, -ei, -si];
         if (!best || compareKeys(key, best.key) > 0) best = { s, e, key, order: ei };

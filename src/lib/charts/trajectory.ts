@@ -5,7 +5,7 @@
 import { group, max, min } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
-import { formatNumber } from '../values.ts';
+import { formatNumber, sameUnit } from '../values.ts';
 import { sourcesOf } from './format.ts';
 import { CHART_LABELS_ZH, type ChartLabels } from './labels.ts';
 import { chartId, FONT, FONT_SMALL, label, minWidthFor, round, textWidth, valueAxisY } from './layout.ts';
@@ -83,7 +83,7 @@ export function trajectoryPoints(targets: readonly ChartValue[], indicatorId: st
   const excluded: TrajectorySelection['excluded'] = [];
   const byYear = new Map<number, ChartValue>();
   for (const v of chosen) {
-    if (v.unit !== unit) excluded.push({ value: v, reason: L.trajectory.otherUnit(v.unit, unit ?? '') });
+    if (!sameUnit(v.unit, unit ?? '')) excluded.push({ value: v, reason: L.trajectory.otherUnit(v.unit, unit ?? '') });
     else if (!byYear.has(v.year!)) byYear.set(v.year!, v);
   }
   return { points: [...byYear.values()].sort((a, b) => a.year! - b.year!), excluded };

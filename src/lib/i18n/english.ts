@@ -4,7 +4,7 @@
  */
 import type { PlanDocument, Provenance, RegionRef, Target } from '../../schemas/plan.ts';
 import type { IndicatorKind } from '../../schemas/indicator.ts';
-import { comparableMeasure, MEASURE_LABELS_EN, type ComparableIndicator, type ComparedValue } from '../values.ts';
+import { comparableMeasure, MEASURE_LABELS_EN, sameUnit, type ComparableIndicator, type ComparedValue } from '../values.ts';
 import { CHART_LABELS_EN } from '../charts/labels.ts';
 import type { Kind, RegionOverlayEntry } from '../../schemas/registry.ts';
 import type { MetaRow } from '../plan-view.ts';
@@ -152,7 +152,7 @@ export function comparabilityReasonsEn(v: ComparedValue, indicator: ComparableIn
   const reasons: Words[] = [];
   if (v.indicatorId !== indicator.id) reasons.push([e('another indicator (the text: '), z(v.phrase), e(')')]);
   if (v.value === null) reasons.push(v.valueText ? [e('no number in the text ('), z(v.valueText), e(')')] : [e('no number in the text')]);
-  if (v.unit !== indicator.unit) reasons.push([e('another unit: '), v.unit ? z(v.unit) : e('none'), e(', the indicator’s is '), z(indicator.unit)]);
+  if (!sameUnit(v.unit, indicator.unit)) reasons.push([e('another unit: '), v.unit ? z(v.unit) : e('none'), e(', the indicator’s is '), z(indicator.unit)]);
   if (v.measure !== measure) reasons.push([e(`another measure: ${MEASURE_LABELS_EN[v.measure]}, the indicator’s is ${MEASURE_LABELS_EN[measure]}`)]);
   return reasons;
 }
