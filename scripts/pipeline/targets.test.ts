@@ -45,6 +45,26 @@ describe('extractTargets(blocks, ctx)', () => {
     for (const t of targets) expect(text.slice(t.start, t.end)).toBe(t.valueText);
   });
 
+  test('reads the level of an indicator counted by level, in its phrase or just before it; not a region-wide 全市', () => {
+    const text = '到2025年,国家级科技企业孵化器达到3家,众创空间达到20家,新建市级以上创新平台10个,全市科技企业孵化器达到15家,国家高新技术企业达到620家。';
+    const targets = extractTargets([para(text)], plan2025);
+    expect(targets.map((t) => [t.indicatorId, t.value, t.level])).toEqual([
+      ['incubators', 3, '国家级'],
+      ['maker-spaces', 20, undefined],
+      ['innovation-platforms', 10, '市级以上'],
+      ['incubators', 15, undefined],
+      // 国家高新技术企业 is the name of a national certification: the registry does not count it by level.
+      ['high-tech-enterprises', 620, undefined],
+    ]);
+    const listed = extractTargets([para('到2025年,省级及以上众创空间、科技企业孵化器分别达到10家和5家。')], plan2025);
+    expect(listed.map((t) => [t.indicatorId, t.value, t.level])).toEqual([['maker-spaces', 10, '省级以上'], ['incubators', 5, undefined]]);
+    const table: TableBlock = {
+      kind: 'table', id: 't1', lines: [1, 2], part: 'body', caption: null, captionLine: null,
+      head: [cells('指标名称', '2025年目标')], rows: [cells('国家科技企业孵化器(家)', '4')], rowHeader: 0, notes: [], notesEn: [],
+    };
+    expect(extractTargets([table], plan2025).map((t) => [t.indicatorId, t.value, t.level])).toEqual([['incubators', 4, '国家级']]);
+  });
+
   test('maps the values of a 分别 list to the names before it, in order (000)', () => {
     const text = '到2022年,全区高新技术企业总量突破530家,“雏鹰”企业、“瞪羚”企业、科技领军(培育)企业分别达到280家、30家和25家。';
     const targets = extractTargets([para(text)], plan2022);

@@ -196,6 +196,12 @@ describe('compareTargets(child, parent, indicator): the rules', () => {
     expect(c.reasons.map((r) => [r.code, r.text])).toEqual([['measure', '口径不同：本规划为新增量，上级规划为达到值']]);
   });
 
+  test('levels differ (national incubators against all of them): not comparable', () => {
+    const c = compareTargets(v(3, { unit: '家', level: '国家级' }), v(30, { unit: '家' }), count);
+    expect(c.reasons.map((r) => [r.code, r.text, r.textEn])).toEqual([['level', '范围不同：本规划计国家级，上级规划计各级', 'Different scopes: the national level here, every level in the plan above']]);
+    expect(compareTargets(v(3, { unit: '家', level: '国家级' }), v(30, { unit: '家', level: '国家级' }), count).reasons.map((r) => r.code)).toEqual(['scale']);
+  });
+
   test('every reason is given at once; no number is a reason too', () => {
     const c = compareTargets(v(null, { unit: '家', year: 2025 }), v(9000, { unit: '%' }), count);
     expect(c.reasons.map((r) => r.code)).toEqual(['no-value', 'unit', 'year']);

@@ -15,14 +15,14 @@ import type { Indicator } from '../schemas/indicator.ts';
 import type { PlanDocument, Target } from '../schemas/plan.ts';
 import type { AlignmentRecordRow } from '../schemas/open-data.ts';
 import type { CheckedAgainst } from '../schemas/sourced.ts';
-import { MEASURE_LABELS, MEASURE_LABELS_EN, sameUnit } from './values.ts';
+import { levelEn, MEASURE_LABELS, MEASURE_LABELS_EN, sameUnit } from './values.ts';
 
 /** What a comparison reads of a value (a plan's target, or a recorded target of the plan above). */
-export type ComparedTarget = Pick<Target, 'value' | 'unit' | 'year' | 'measure'>;
+export type ComparedTarget = Pick<Target, 'value' | 'unit' | 'year' | 'measure' | 'level'>;
 
 export type Verdict = 'higher' | 'equal' | 'lower' | 'not-comparable';
-/** Why two targets are not compared: no number, unit, measure or year differ, or both are totals of regions of different size. */
-export type ReasonCode = 'no-value' | 'unit' | 'measure' | 'year' | 'scale';
+/** Why two targets are not compared: no number, unit, measure, level or year differ, or both are totals of regions of different size. */
+export type ReasonCode = 'no-value' | 'unit' | 'measure' | 'level' | 'year' | 'scale';
 
 export interface AlignmentReason {
   code: ReasonCode;
@@ -62,10 +62,13 @@ const EPSILON = 1e-9;
 
 /**
  * The rules, one value against the value above it for one indicator: not comparable (with every reason) when either
- * has no number, or unit, measure or year differ, or both are totals of a region and the region above; otherwise
+ * has no number, or unit, measure, level or year differ, or both are totals of a region and the region above; otherwise
  * higher, equal or lower by the number.
  */
-export function compareTargets(child: ComparedTarget, parent: ComparedTarget, indicator: Pick<Indicator, 'kind'>): Comparison {
+/** The level a value counts: its own level word, else what its indicator counts (`all` where every level). */
+const scopeOf = (v: ComparedTarget, indicator: Pick<Indicator, 'levels'>) => v.level ?? indicator.levels ?? 'all';
+
+export function compareTargets(child: ComparedTarget, parent: ComparedTarget, indicator: Pick<Indicator, 'kind' | 'levels'>): Comparison {
   const reasons: AlignmentReason[] = [];
   if (child.value === null || parent.value === null) {
     reasons.push({ code: 'no-value', text: child.value === null ? '本规划的原文没有数值' : '上级规划的这一目标没有数值', textEn: child.value === null ? 'This plan’s text gives no number' : 'The plan above gives no number' });
@@ -78,6 +81,16 @@ export function compareTargets(child: ComparedTarget, parent: ComparedTarget, in
       code: 'measure',
       text: `口径不同：本规划为${MEASURE_LABELS[child.measure]}，上级规划为${MEASURE_LABELS[parent.measure]}`,
       textEn: `Different measures: ${MEASURE_LABELS_EN[child.measure]} here, ${MEASURE_LABELS_EN[parent.measure]} in the plan above`,
+    });
+  }
+  // 国家级孵化器 against all incubators: one counts a part of what the other counts. A value with no level word counts
+  // what the registry's indicator counts (`levels`).
+  const [childLevel, parentLevel] = [scopeOf(child, indicator), scopeOf(parent, indicator)];
+  if (childLevel !== parentLevel) {
+    reasons.push({
+      code: 'level',
+      text: `范围不同：本规划计${childLevel === 'all' ? '各级' : childLevel}，上级规划计${parentLevel === 'all' ? '各级' : parentLevel}`,
+      textEn: `Different scopes: ${childLevel === 'all' ? 'every level' : `the ${levelEn(childLevel)}`} here, ${parentLevel === 'all' ? 'every level' : `the ${levelEn(parentLevel)}`} in the plan above`,
     });
   }
   if (child.year !== parent.year) {
@@ -158,7 +171,7 @@ export function parentValues(entry: CitedDocument, plans: readonly PlanDocument[
       const key = `${t.indicatorId}|${t.year}|${t.measure}|${t.value}`;
       if (seen.has(key)) return [];
       seen.add(key);
-      return [{ indicatorId: t.indicatorId, value: t.value, valueText: t.valueText, unit: t.unit, year: t.year, measure: t.measure, qualifiers: t.qualifiers, quote: t.quote, from: { kind: 'plan' as const, slug: doc.slug, blockId: t.blockId, line: t.line, targetId: t.id } }];
+      return [{ indicatorId: t.indicatorId, value: t.value, valueText: t.valueText, unit: t.unit, year: t.year, measure: t.measure, ...(t.level ? { level: t.level } : {}), qualifiers: t.qualifiers, quote: t.quote, from: { kind: 'plan' as const, slug: doc.slug, blockId: t.blockId, line: t.line, targetId: t.id } }];
     });
   }
   return entry.targets.map((t: ParentTarget) => ({

@@ -12,7 +12,7 @@ import { targetRecords, type TargetRecord } from './targets-view.ts';
 import { csvCell as cell } from './csv.ts';
 
 /** The columns of targets.csv, in the order `targetRecords` writes the fields. */
-const KEYS: (keyof TargetRecord)[] = ['plan', 'planTitle', 'region', 'id', 'indicatorId', 'indicatorName', 'indicatorNameEn', 'indicatorNameEnSource', 'phrase', 'kind', 'measure', 'value', 'valueText', 'unit', 'year', 'periodStart', 'periodEnd', 'qualifiers', 'quote', 'url', 'line'];
+const KEYS: (keyof TargetRecord)[] = ['plan', 'planTitle', 'region', 'id', 'indicatorId', 'indicatorName', 'indicatorNameEn', 'indicatorNameEnSource', 'phrase', 'level', 'kind', 'measure', 'value', 'valueText', 'unit', 'year', 'periodStart', 'periodEnd', 'qualifiers', 'quote', 'url', 'line'];
 
 /** targets.csv (RFC 4180, UTF-8 BOM), one plan's rows per chunk. */
 export function* targetsCsvChunks(plans: readonly PlanDocument[], indicators: Indicator[], urlOf: (slug: string, blockId: string) => string): Generator<string> {

@@ -6,6 +6,7 @@
  */
 import { planTitle } from './plan-view.ts';
 import type { PlanDocument, Target } from '../schemas/plan.ts';
+import type { TargetRecordRow } from '../schemas/open-data.ts';
 import { IndicatorKindSchema, type Indicator, type IndicatorKind } from '../schemas/indicator.ts';
 import { pairBaselineTargets } from './charts/baseline-target.ts';
 import { comparability, INDICATOR_KIND_LABELS, KIND_LABELS, preferredValue } from './values.ts';
@@ -108,32 +109,8 @@ export function kindFilterOptions(rows: readonly ComparisonRow[]): KindFilterOpt
 
 // ── Open data ──────────────────────────────────────────────────────────────────────────────────────────────
 
-/** One row of `/data/targets.csv` and `/data/targets.json`. */
-export interface TargetRecord {
-  plan: string;
-  planTitle: string;
-  region: string | null;
-  id: string;
-  indicatorId: string | null;
-  indicatorName: string | null;
-  /** The registry's English name, and whose it is (`editors`, or its source). */
-  indicatorNameEn: string | null;
-  indicatorNameEnSource: string | null;
-  phrase: string;
-  kind: Target['kind'];
-  measure: Target['measure'];
-  value: number | null;
-  valueText: string;
-  unit: string;
-  year: number | null;
-  periodStart: number | null;
-  periodEnd: number | null;
-  qualifiers: string;
-  quote: string;
-  /** URL of the paragraph the value comes from. */
-  url: string;
-  line: number;
-}
+/** One row of `/data/targets.csv` and record of `/data/targets.json`: the open data's own schema (`src/schemas/open-data.ts`). */
+export type TargetRecord = TargetRecordRow;
 
 export function targetRecords(plans: PlanDocument[], indicators: Indicator[], urlOf: (slug: string, blockId: string) => string): TargetRecord[] {
   const byId = new Map(indicators.map((i) => [i.id, i]));
@@ -150,6 +127,7 @@ export function targetRecords(plans: PlanDocument[], indicators: Indicator[], ur
         indicatorNameEn: indicator?.nameEn ?? null,
         indicatorNameEnSource: indicator?.nameEnSource ?? null,
         phrase: t.phrase,
+        level: t.level ?? null,
         kind: t.kind,
         measure: t.measure,
         value: t.value,

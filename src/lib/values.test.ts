@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadRegistries } from '../../scripts/registries.ts';
 import type { Target } from '../schemas/plan.ts';
-import { comparability, comparableMeasure, formatLabel, formatNumber, formatValue, normalizedReading, preferredValue, targetTime, type ComparableIndicator } from './values.ts';
+import { comparability, comparableMeasure, formatLabel, formatNumber, formatValue, levelEn, normalizedReading, preferredValue, targetTime, type ComparableIndicator } from './values.ts';
 
 // Values as the targets stage reads them from the seed sentences quoted beside each.
 const t = (over: Partial<Target>): Target => ({
@@ -91,6 +91,23 @@ describe('comparability(value, indicator)', () => {
     expect(comparability({ ...platforms5, unit: '人次' }, { id: 'innovation-platforms', unit: '个', kind: 'stock' }).reasons[0]).toBe('单位不同：人次，本指标为个');
     expect(comparability(t({ value: null, valueText: '—', unit: '' }), rdIntensity).reasons).toEqual(['原文没有数值（—）', '单位不同：无单位，本指标为%']);
     expect(comparability(rd32, { id: 'rd-intensity', unit: '%', kind: 'growth-rate' }).reasons).toEqual(['口径不同：达到值，本指标为增长率']);
+  });
+  test('a value of one level only does not stand beside values of every level, nor of another level', () => {
+    const incubators: ComparableIndicator = { id: 'incubators', unit: '家', kind: 'stock', levels: 'all' };
+    const parks: ComparableIndicator = { id: 'university-science-parks', unit: '家', kind: 'stock', levels: '市级以上' };
+    const national3 = t({ indicatorId: 'incubators', phrase: '国家级科技企业孵化器', value: 3, valueText: '3家', unit: '家', level: '国家级' });
+    const all7 = t({ indicatorId: 'incubators', phrase: '科技企业孵化器', value: 7, valueText: '7家', unit: '家' });
+    expect(comparability(national3, incubators).reasons).toEqual(['范围不同：只计国家级，本指标含各级']);
+    expect(comparability(all7, incubators)).toEqual({ comparable: true, reasons: [] });
+    const park = (level?: string) => t({ indicatorId: 'university-science-parks', phrase: '大学科技园', value: 2, valueText: '2家', unit: '家', ...(level ? { level } : {}) });
+    expect(comparability(park('市级以上'), parks).comparable).toBe(true);
+    expect(comparability(park(), parks).comparable).toBe(true);
+    expect(comparability(park('国家级'), parks).reasons).toEqual(['范围不同：国家级，本指标为市级以上']);
+    // An indicator not counted by level takes its values whatever level word they carry.
+    expect(comparability(national3, { id: 'incubators', unit: '家', kind: 'stock' }).comparable).toBe(true);
+  });
+  test('levels in English', () => {
+    expect([levelEn('国家级'), levelEn('省级以上'), levelEn('县级')]).toEqual(['national level', 'provincial level and above', 'county level']);
   });
   test('preferredValue takes a comparable value over a later or earlier-written one, then the latest year', () => {
     // 天津市 2014: 全年新增科技型中小企业1万家,达到6万家 — the table showed the 新增 (written first), the chart the level.

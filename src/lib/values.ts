@@ -103,10 +103,28 @@ export function targetTime(t: Pick<Target, 'year' | 'period'>): string {
 // ── Comparability ──────────────────────────────────────────────────────────────────────────────────────────
 
 /** What `comparability` reads of a registry entry. */
-export type ComparableIndicator = Pick<Indicator, 'id' | 'unit' | 'kind'>;
+export type ComparableIndicator = Pick<Indicator, 'id' | 'unit' | 'kind' | 'levels'>;
 
 /** What `comparability` reads of a value. */
-export type ComparedValue = Pick<Target, 'indicatorId' | 'phrase' | 'value' | 'valueText' | 'unit' | 'measure'>;
+export type ComparedValue = Pick<Target, 'indicatorId' | 'phrase' | 'value' | 'valueText' | 'unit' | 'measure' | 'level'>;
+
+const LEVEL_EN: Record<string, string> = { 国家级: 'national', 省级: 'provincial', 市级: 'city', 区级: 'district', 县级: 'county' };
+
+/** A level in English: `国家级` → `national level`, `市级以上` → `city level and above`. */
+export function levelEn(level: string): string {
+  const above = level.endsWith('以上');
+  const base = LEVEL_EN[above ? level.slice(0, -2) : level] ?? level;
+  return `${base} level${above ? ' and above' : ''}`;
+}
+
+/**
+ * Whether `v` counts what `indicator` counts by level: any value of an indicator not counted by level; of one that
+ * counts every level, a value of no level named (`国家级科技企业孵化器3家` counts a part of them); of one that counts a
+ * level (`市级以上`), a value of that level or of none named.
+ */
+export function sameLevel(v: Pick<ComparedValue, 'level'>, indicator: Pick<ComparableIndicator, 'levels'>): boolean {
+  return indicator.levels === undefined || v.level === undefined || v.level === indicator.levels;
+}
 
 /** Whether a value may stand beside other plans' values of an indicator, and if not, every reason in Chinese. */
 export interface Comparability {
@@ -123,7 +141,7 @@ export function comparableMeasure(kind: IndicatorKind): Target['measure'] {
  * Whether `v` may be compared with other plans' values of `indicator`: the registry entry decides, not the other
  * values (a majority of 新增 values would not make a level incomparable). It must be that indicator, have a number,
  * be in the indicator's unit and in its measure (a 新增 count is not a year-end level, a 累计 total not a yearly
- * flow). 全社会研发投入强度 (R&D / GDP) and 规模以上企业研发投入占销售收入比例 (R&D / sales) are both `%` but are
+ * flow), and count the level it counts (`sameLevel`). 全社会研发投入强度 (R&D / GDP) and 规模以上企业研发投入占销售收入比例 (R&D / sales) are both `%` but are
  * different indicators.
  */
 export function comparability(v: ComparedValue, indicator: ComparableIndicator): Comparability {
@@ -133,6 +151,7 @@ export function comparability(v: ComparedValue, indicator: ComparableIndicator):
   if (v.value === null) reasons.push(`原文没有数值（${v.valueText || '空'}）`);
   if (!sameUnit(v.unit, indicator.unit)) reasons.push(`单位不同：${v.unit || '无单位'}，本指标为${indicator.unit}`);
   if (v.measure !== measure) reasons.push(`口径不同：${MEASURE_LABELS[v.measure]}，本指标为${MEASURE_LABELS[measure]}`);
+  if (!sameLevel(v, indicator)) reasons.push(indicator.levels === 'all' ? `范围不同：只计${v.level}，本指标含各级` : `范围不同：${v.level}，本指标为${indicator.levels}`);
   return { comparable: reasons.length === 0, reasons };
 }
 

@@ -45,6 +45,13 @@ export const IndicatorSchema = z
   /** Kind of quantity: `stock`, `flow`, `ratio`, `growth-rate` or `cumulative`. */
   kind: IndicatorKindSchema,
   /**
+   * Which administrative level of the things counted the indicator counts, where texts count them by level
+   * (`国家级科技企业孵化器`, `市级以上创新平台`): `all` (every level: a value of one level only counts a part), or
+   * the level it counts (`市级以上`: a value of that level, or of none named, compares; another level does not).
+   * Absent where a level word is part of the thing's name (`国家高新技术企业`: the certification is national).
+   */
+  levels: z.union([z.literal('all'), z.string().regex(/^(国家级|省级|市级|区级|县级)(以上)?$/u, 'a level: 国家级, 省级以上, 市级以上 …')]).optional(),
+  /**
    * What is counted or divided by what, in one or two sentences, in Chinese: the statistical definition with its
    * source (`source`, `checked`, `against`), or the editors' own wording (`editors: true`, shown as 编者释义).
    */

@@ -20,6 +20,8 @@ export const TargetRecordSchema = z.object({
   indicatorNameEnSource: z.string().nullable(),
   /** The indicator phrase as written. */
   phrase: z.string(),
+  /** The administrative level the value counts (`国家级`, `市级以上`), for an indicator counted by level; `null` when none is written. */
+  level: z.string().nullable(),
   kind: z.enum(['target', 'baseline', 'achievement']),
   measure: z.enum(['level', 'growth', 'cumulative', 'increase']),
   value: z.number().nullable(),
@@ -83,8 +85,8 @@ export const AlignmentRecordSchema = z.object({
   parentAgainst: z.enum(['official', 'reprint', 'secondary']).nullable(),
   /** `higher`, `equal`, `lower` (the numbers; no direction is implied) or `not-comparable`. */
   verdict: z.enum(['higher', 'equal', 'lower', 'not-comparable']),
-  /** Why not comparable: `no-value`, `unit`, `measure`, `year`, or `scale` (totals of a region and the region above), in Chinese and English. */
-  reasons: z.array(z.object({ code: z.enum(['no-value', 'unit', 'measure', 'year', 'scale']), text: z.string(), textEn: z.string() })),
+  /** Why not comparable: `no-value`, `unit`, `measure`, `level` (one counts a level only), `year`, or `scale` (totals of a region and the region above), in Chinese and English. */
+  reasons: z.array(z.object({ code: z.enum(['no-value', 'unit', 'measure', 'level', 'year', 'scale']), text: z.string(), textEn: z.string() })),
   /** The plan's total as a share of the total above (editors' calculation), when only `scale` stands in the way. */
   share: z.number().nullable(),
 });

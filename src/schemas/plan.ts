@@ -382,6 +382,12 @@ export const TargetSchema = z.object({
   indicatorId: z.string().nullable(),
   /** The indicator phrase as written (`全社会研发投入强度`); the editors' words in brackets where a table row lost its name. */
   phrase: z.string(),
+  /**
+   * The administrative level the value counts, for an indicator whose registry entry counts by level (`levels`):
+   * the level word of the phrase or just before it (`国家级科技企业孵化器3家` → `国家级`, `新建市级以上创新平台10个`
+   * → `市级以上`; `国家` is written `国家级`, `及以上` `以上`). Absent when none is written.
+   */
+  level: z.string().optional(),
   /** The phrase in English where the editors wrote it (`(name missing in the source; group: 创新实力)`), for the English
    *  edition; `null` where the phrase is the text's own. */
   phraseEn: z.string().nullable().default(null),

@@ -22,7 +22,7 @@
  * of a clause setting a measure's support standard (`给予20万元奖励`).
  */
 import type { Target } from '../../../src/schemas/plan.ts';
-import type { AliasMatcher } from './aliases.ts';
+import type { AliasMatch, AliasMatcher } from './aliases.ts';
 import { findTimeCues, readTime, type Period } from './time.ts';
 import { findValues, type ValueSpan } from './values.ts';
 import { sentenceRanges, supportStandardClauses } from '../lexicon/sentences.ts';
@@ -66,6 +66,7 @@ interface Reading {
   phrase: string;
   /** The whole a `其中` count is part of (`科技领军企业`), carried to the counts listed after it. */
   partOf?: string;
+  level?: string;
 }
 
 /** Qualifier words, longest first (`增加到` before `增加`, `年均增长` before `年均`). */
@@ -174,7 +175,19 @@ interface Subject {
   phrase: string;
   qualifiers: string[];
   partOf?: string;
+  /** The level of an indicator counted by level (`AliasMatch.level`). */
+  level?: string;
 }
+
+/** What a phrase found in the registry says of the subject: its indicator, its words and its level. */
+const fromAlias = (alias: AliasMatch | null, phrase: string, qualifiers: string[]): Subject => ({
+  indicatorId: alias?.indicatorId ?? null,
+  phrase,
+  qualifiers,
+  ...(alias?.level ? { level: alias.level } : {}),
+});
+/** The subject of the value before, read again (a range's upper end, a continued list). */
+const fromPrevious = (prev: Reading, qualifiers: string[]): Subject => ({ indicatorId: prev.indicatorId, phrase: prev.phrase, qualifiers, ...(prev.level ? { level: prev.level } : {}) });
 
 /** Every value of a paragraph or heading, read. */
 export function readProse(text: string, ctx: ProseContext): ProseTarget[] {
@@ -208,7 +221,7 @@ export function readProse(text: string, ctx: ProseContext): ProseTarget[] {
     const qualifiers = qualifiersIn(text.slice(fenbie, group[0]!.start));
     if (names.length === group.length) {
       const alias = ctx.aliases.last(names[k]!, span.unit);
-      return { indicatorId: alias?.indicatorId ?? null, phrase: alias?.text ?? cleanPhrase(names[k]!), qualifiers };
+      return fromAlias(alias, alias?.text ?? cleanPhrase(names[k]!), qualifiers);
     }
     // No names of their own (`比2015年分别增加了87家和477家`): those of the values just before, in order.
     const earlier: Reading[] = [];
@@ -216,7 +229,7 @@ export function readProse(text: string, ctx: ProseContext): ProseTarget[] {
       if (readings[j]!.span.end <= at.clauseStart) earlier.unshift(readings[j]!);
     }
     const from = earlier.length === group.length ? earlier[k]! : null;
-    return { indicatorId: from?.indicatorId ?? null, phrase: from?.phrase ?? cleanPhrase(namesText), qualifiers };
+    return from ? fromPrevious(from, qualifiers) : { indicatorId: null, phrase: cleanPhrase(namesText), qualifiers };
   };
 
   const readSubject = (span: ValueSpan, at: Place, next: ValueSpan | undefined): Subject => {
@@ -228,7 +241,7 @@ export function readProse(text: string, ctx: ProseContext): ProseTarget[] {
     const qualifiers = qualifiersIn(seg, alias?.start ?? -1, alias?.end ?? -1);
     const core = cleanPhrase(seg);
     const after = afterPhrase(text, span, next, mask, at.sEnd);
-    if (alias) return { indicatorId: alias.indicatorId, phrase: alias.text, qualifiers };
+    if (alias) return fromAlias(alias, alias.text, qualifiers);
     // `…100家科技领军企业,其中5家超50亿元、30家超20亿元`: a part of the count before, named by it and the words after.
     const whole = part ? headOfPhrase(prev?.phrase ?? '') : prev?.partOf;
     if (part || (whole && core === '' && after.text && at.listStart > at.clauseStart)) {
@@ -236,9 +249,9 @@ export function readProse(text: string, ctx: ProseContext): ProseTarget[] {
       return { indicatorId: null, phrase, qualifiers, partOf: whole || undefined };
     }
     // `达到2.5%—3%`: the range's upper end is the same indicator's.
-    if (prev && at.segStart === prev.span.end && RANGE_MARK.test(seg)) return { indicatorId: prev.indicatorId, phrase: prev.phrase, qualifiers };
+    if (prev && at.segStart === prev.span.end && RANGE_MARK.test(seg)) return fromPrevious(prev, qualifiers);
     if (core === '' && prev && (CONTINUES.test(seg) || at.segStart === prev.span.end || at.listStart > at.clauseStart)) {
-      return { indicatorId: prev.indicatorId, phrase: prev.phrase, qualifiers };
+      return fromPrevious(prev, qualifiers);
     }
     // The thing counted named after the number: nothing before it (`培育20家瞪羚企业`), or examples of it before
     // (`金士顿等8个创新创业团队`, `…润丰林业、叁迪光学6家企业项目入围国家赛`), or after a joining word (`27个社区和743个村科普小组`).
@@ -246,11 +259,11 @@ export function readProse(text: string, ctx: ProseContext): ProseTarget[] {
     const listed = (at.listStart > at.clauseStart && at.segStart === at.listStart) || /[和及与]$/u.test(seg);
     if (core === '' || (counted && after.alone && (EXAMPLES.test(core) || listed))) {
       const found = after.alone ? ctx.aliases.last(after.text, span.unit) : null;
-      return { indicatorId: found?.indicatorId ?? null, phrase: found ? after.text : counted || after.text, qualifiers };
+      return fromAlias(found, found ? after.text : counted || after.text, qualifiers);
     }
     if (GENERIC.test(core)) {
       const found = ctx.aliases.last(text.slice(Math.max(at.sStart, at.segStart - LOOK_BACK), at.segStart), span.unit);
-      return { indicatorId: found?.indicatorId ?? null, phrase: found ? `${found.text}（${core}）` : core, qualifiers };
+      return fromAlias(found, found ? `${found.text}（${core}）` : core, qualifiers);
     }
     return { indicatorId: null, phrase: core.length <= 3 && after.text ? `${core}…${after.text}` : core, qualifiers };
   };
@@ -268,7 +281,7 @@ export function readProse(text: string, ctx: ProseContext): ProseTarget[] {
     const listed = fenbie >= 0 && !mask[clauseStart + fenbie];
     const subject = listed ? readListed(span, i, at, clauseStart + fenbie) : readSubject(span, at, spans[i + 1]);
     const qualifiers = [...subject.qualifiers, ...span.qualifiers];
-    readings.push({ span, indicatorId: subject.indicatorId, phrase: subject.phrase, partOf: subject.partOf });
+    readings.push({ span, indicatorId: subject.indicatorId, phrase: subject.phrase, partOf: subject.partOf, level: subject.level });
 
     // `比2015年分别增加了87家`, `较2015年增长1.5倍`: a change since that year.
     const comparisonYear = Number(/[比较]((?:19|20)\d{2})年/u.exec(text.slice(clauseStart, span.start))?.[1] ?? NaN) || null;
@@ -286,6 +299,7 @@ export function readProse(text: string, ctx: ProseContext): ProseTarget[] {
     return {
       indicatorId: subject.indicatorId,
       phrase: subject.phrase || cleanPhrase(text.slice(clauseStart, span.start)) || text.slice(qFrom, qTo),
+      ...(subject.level ? { level: subject.level } : {}),
       phraseEn: null,
       value: span.value,
       valueText: view ? view.source.slice(start, end) : span.valueText,

@@ -63,6 +63,7 @@ export function readTable(block: TableBlock, aliases: AliasMatcher, plan: Period
         out.push({
           indicatorId: alias?.indicatorId ?? null,
           phrase: phrase || `（${nameCell?.note ?? '指标名称缺失'}${group ? `；类别：${group}` : ''}）`,
+          ...(alias?.level ? { level: alias.level } : {}),
           phraseEn: phrase ? null : `(${nameCell?.noteEn ?? 'name missing'}${group ? `; group: ${group}` : ''})`,
           value: span.value,
           valueText: span.valueText,

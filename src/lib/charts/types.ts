@@ -21,7 +21,7 @@ export interface ChartSize {
  */
 export type ChartValue = Pick<
   Target,
-  'indicatorId' | 'phrase' | 'value' | 'valueText' | 'unit' | 'year' | 'qualifiers' | 'kind' | 'measure' | 'quote' | 'blockId'
+  'indicatorId' | 'phrase' | 'value' | 'valueText' | 'unit' | 'year' | 'qualifiers' | 'kind' | 'measure' | 'quote' | 'blockId' | 'level'
 > &
   /** Table position; a value read from a table has only its cell text as `quote`, so its link names the table. */
   Partial<Pick<Target, 'cell'>> &

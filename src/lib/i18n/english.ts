@@ -4,7 +4,7 @@
  */
 import type { PlanDocument, Provenance, RegionRef, Target } from '../../schemas/plan.ts';
 import type { IndicatorKind } from '../../schemas/indicator.ts';
-import { comparableMeasure, MEASURE_LABELS_EN, sameUnit, type ComparableIndicator, type ComparedValue } from '../values.ts';
+import { comparableMeasure, levelEn, MEASURE_LABELS_EN, sameLevel, sameUnit, type ComparableIndicator, type ComparedValue } from '../values.ts';
 import { CHART_LABELS_EN } from '../charts/labels.ts';
 import type { Kind, RegionOverlayEntry } from '../../schemas/registry.ts';
 import type { MetaRow } from '../plan-view.ts';
@@ -154,6 +154,9 @@ export function comparabilityReasonsEn(v: ComparedValue, indicator: ComparableIn
   if (v.value === null) reasons.push(v.valueText ? [e('no number in the text ('), z(v.valueText), e(')')] : [e('no number in the text')]);
   if (!sameUnit(v.unit, indicator.unit)) reasons.push([e('another unit: '), v.unit ? z(v.unit) : e('none'), e(', the indicator’s is '), z(indicator.unit)]);
   if (v.measure !== measure) reasons.push([e(`another measure: ${MEASURE_LABELS_EN[v.measure]}, the indicator’s is ${MEASURE_LABELS_EN[measure]}`)]);
+  if (!sameLevel(v, indicator)) {
+    reasons.push([e(indicator.levels === 'all' ? `another scope: the ${levelEn(v.level!)} only, the indicator counts every level` : `another scope: the ${levelEn(v.level!)}, the indicator counts the ${levelEn(indicator.levels!)}`)]);
+  }
   return reasons;
 }
 

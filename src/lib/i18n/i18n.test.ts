@@ -95,6 +95,13 @@ test('the English comparability reasons are the same reasons comparability() giv
   for (const v of cases) expect(comparabilityReasonsEn(v, indicator)).toHaveLength(comparability(v, indicator).reasons.length);
   expect(comparabilityReasonsEn(cases[2]!, indicator).flat().filter((w) => w.lang === 'en' && /\p{Script=Han}/u.test(w.text))).toEqual([]);
   expect(comparabilityReasonsEn(cases[1]!, indicator)).toEqual([[{ text: 'another measure: a growth rate, the indicator’s is a level to reach', lang: 'en' }]]);
+  // A level: 国家级科技企业孵化器3家 against every incubator; a 市级 park against parks of 市级以上.
+  const incubators3 = { indicatorId: 'incubators', phrase: '国家级科技企业孵化器', value: 3, valueText: '3家', unit: '家', measure: 'level' as const, level: '国家级' };
+  const incubators = { id: 'incubators', unit: '家', kind: 'stock' as const, levels: 'all' };
+  expect(comparabilityReasonsEn(incubators3, incubators)).toEqual([[{ text: 'another scope: the national level only, the indicator counts every level', lang: 'en' }]]);
+  const parks = { id: 'incubators', unit: '家', kind: 'stock' as const, levels: '市级以上' };
+  expect(comparabilityReasonsEn({ ...incubators3, level: '市级' }, parks)).toEqual([[{ text: 'another scope: the city level, the indicator counts the city level and above', lang: 'en' }]]);
+  expect(comparability(incubators3, incubators).reasons).toHaveLength(1);
 });
 
 test('Chinese quoted in an English registry text is found run by run, and nothing is lost', () => {
