@@ -259,7 +259,7 @@ export const CHART_LABELS_ZH: ChartLabels = {
     columns: (unit) => ['统计', `数值（${unit}）`],
     rows: ['规划数', '最小值', '下四分位数', '中位数', '上四分位数', '最大值', '本规划'],
     boxNote: '箱体为居中一半规划的目标（下四分位数至上四分位数），箱中竖线为中位数，横线两端为最小值和最大值；各规划的目标年份不尽相同。',
-    excludedNote: (n) => `另有${n}个数值单位或口径不同，未计入。`,
+    excludedNote: (n) => `另有${n}个数值单位、口径或范围不同，未计入。`,
   },
   peers: {
     title: (plan) => `${plan}与其他规划目标对照`,
@@ -446,7 +446,7 @@ export const CHART_LABELS_EN: ChartLabels = {
     columns: (unit) => ['Statistic', `Value (${unitPhrase(unit)})`],
     rows: ['Plans', 'Minimum', 'Lower quartile', 'Median', 'Upper quartile', 'Maximum', 'This plan'],
     boxNote: 'The box spans the middle half of the plans’ targets (lower to upper quartile), the line in it is the median, the whiskers reach the lowest and highest; the plans’ target years differ.',
-    excludedNote: (n) => `${n} more ${n === 1 ? 'value has' : 'values have'} another unit or measure and ${n === 1 ? 'is' : 'are'} not counted.`,
+    excludedNote: (n) => `${n} more ${n === 1 ? 'value has' : 'values have'} another unit, measure or scope and ${n === 1 ? 'is' : 'are'} not counted.`,
   },
   peers: {
     // Not the plan's name: a title also stands in attributes (alt, aria-label), where its Chinese cannot be marked.

@@ -56,7 +56,7 @@ describe('spread(data, size)', () => {
   test('a value in another unit is counted out, not drawn', () => {
     const m = spread({ indicator: rd, values: [...values, planValue(10, 300, '亿元')] });
     expect(m.summary!.count).toBe(9);
-    expect(m.notes).toContain('另有1个数值单位或口径不同，未计入。');
+    expect(m.notes).toContain('另有1个数值单位、口径或范围不同，未计入。');
   });
 
   test('nothing comparable: no figure, and a sentence saying so', () => {
