@@ -32,6 +32,19 @@ describe('extractIncentives(blocks): a measure’s support standards', () => {
     expect(doc.targets.map((t) => t.valueText)).toEqual(['500家']);
   });
 
+  test('the level of what a standard rewards: as whom it is for names it, else its clause; several in order with 分别', () => {
+    const levels = (text: string) => build('m.txt', `某区若干措施\n${text}`).incentives.map((i) => `${i.valueText} ${i.level ?? '-'}`);
+    expect(levels('对新认定的国家科技企业孵化器，给予100万元奖励。')).toEqual(['100万元 国家级']);
+    expect(levels('对获批省级及以上工程技术研究中心的企业，给予30万元资助。')).toEqual(['30万元 省级以上']);
+    expect(levels('对新认定的国家级、省级、市级科技企业孵化器，分别给予100万元、50万元、20万元奖励。')).toEqual(['100万元 国家级', '50万元 省级', '20万元 市级']);
+    expect(levels('对新认定的科技企业孵化器，国家级给予100万元奖励，省级给予50万元奖励。')).toEqual(['100万元 国家级', '50万元 省级']);
+    // Several levels and no 分别: which amount is whose is not written; a region-wide 全区 is not a level.
+    expect(levels('对新认定的国家级、省级重点实验室给予奖励，最高不超过500万元。')).toEqual(['500万元 -']);
+    expect(levels('对全区首次认定的科技企业孵化器给予20万元奖励。')).toEqual(['20万元 -']);
+    // 国家高新技术企业 names a national certification: its subject does not come at levels (content/support-subjects.yaml).
+    expect(levels('对首次认定的国家高新技术企业给予20万元奖励。')).toEqual(['20万元 -']);
+  });
+
   test('money and shares only: a count of people in the clause is neither', () => {
     expect(read('某市人才若干措施\n每年评选10名优秀人才，每人一次性奖励5万元。')).toEqual(['p0-1 5万元 50000 | 每人一次性奖励5万元']);
     expect(read('某市若干措施\n对新认定的科技企业孵化器，给予1.5亿元资助；按其实际投入的３０％给予补贴。')).toEqual(['p0-1 1.5亿元 150000000 | 给予1.5亿元资助', 'p0-1 ３０％ - | 按其实际投入的３０％给予补贴']);

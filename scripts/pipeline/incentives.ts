@@ -13,6 +13,7 @@ import { findForms, type Form } from './terms.ts';
 import { sentenceRanges, supportStandardClauses } from './lexicon/sentences.ts';
 import { findValues } from './targets/values.ts';
 import { isMoney, yuanOf } from './lexicon/units.ts';
+import { levelsIn } from './lexicon/levels.ts';
 import { readingForm } from './targets.ts';
 import { cellLine, lineAt } from './marks.ts';
 
@@ -163,5 +164,31 @@ export function extractIncentives(blocks: Block[], subjects: readonly SupportSub
     );
   }
   const forms = subjectForms(subjects);
-  return found.map((f, i) => ({ id: `i${i + 1}`, ...f, subjectId: subjectOf(f, forms) }));
+  const byLevel = new Set(subjects.filter((s) => s.levels).map((s) => s.id));
+  const levels = levelsOf(found);
+  return found.map((f, i) => {
+    const subjectId = subjectOf(f, forms);
+    const level = subjectId !== null && byLevel.has(subjectId) ? levels[i] : undefined;
+    return { id: `i${i + 1}`, ...f, ...(level ? { level } : {}), subjectId };
+  });
+}
+
+/**
+ * The level of each standard (kept for a subject that comes at levels, `levels` in the registry): the one level
+ * whom it is for names, else its clause (`国家级给予100万元`); where whom it is for names several
+ * (`对新认定的国家级、省级、市级孵化器，分别给予100万元、50万元、20万元`) and its sentence grants as many amounts to them
+ * with 分别, each amount the level in its place.
+ */
+function levelsOf(found: readonly Pick<Incentive, 'recipient' | 'clause' | 'quote' | 'blockId'>[]): (string | undefined)[] {
+  const named = (text: string | null) => (text ? levelsIn(toMatchForm(text).text) : []);
+  return found.map((f, i) => {
+    const inRecipient = named(f.recipient);
+    if (inRecipient.length === 1) return inRecipient[0];
+    if (inRecipient.length === 0) {
+      const inClause = named(f.clause);
+      return inClause.length === 1 ? inClause[0] : undefined;
+    }
+    const same = found.filter((g) => g.blockId === f.blockId && g.quote === f.quote && g.recipient === f.recipient);
+    return /分别/u.test(f.quote) && same.length === inRecipient.length ? inRecipient[same.indexOf(found[i]!)] : undefined;
+  });
 }

@@ -29,7 +29,7 @@ describe('incentiveRows(doc)', () => {
     const none = buildPlanDocument({ name: '004_d6d163db2a424736.txt', path: 'x.txt', bytes: readFileSync('seeds/004_d6d163db2a424736.txt') }, reg);
     const csv = [...incentivesCsvChunks([none, measure], (slug, id) => `https://x/plans/${slug}/#${id}`)].join('');
     const lines = csv.split('\r\n');
-    expect(lines[0]).toBe('\ufeffplan,id,valueText,value,unit,yuan,kind,article,recipient,subject,clause,quote,line,url');
+    expect(lines[0]).toBe('\ufeffplan,id,valueText,value,unit,yuan,kind,article,recipient,subject,level,clause,quote,line,url');
     expect(lines.slice(1, -1).map((l) => l.split(',').slice(1, 8).join(' '))).toEqual([
       'i1 10% 10 % - share 第一条'.replace(' - ', '  '),
       'i2 200万元 200 万元 2000000 cap 第一条',
@@ -39,6 +39,8 @@ describe('incentiveRows(doc)', () => {
       'i6 10万元 10 万元 100000 cap 第四条',
     ]);
     expect(lines[3]!.endsWith(`,10,https://x/plans/${measure.slug}/#art2`)).toBe(true);
+    // 第三条: 对新认定的国家级重点实验室给予500万元支持 — its level; 第二条's first certified enterprises name none.
+    expect([lines[4]!.split(',')[10], lines[3]!.split(',')[10]]).toEqual(['国家级', '']);
     expect(lines.at(-1)).toBe('');
   });
 });
@@ -73,6 +75,17 @@ describe('incentivesBySubject(plans, subjects): the standards of the library by 
     expect(groups.slice(0, 2).map((g) => [g.id, g.plans]).sort()).toEqual([['high-tech-enterprises', 2], ['rd-spending', 2]]);
     // The city’s lab and doctors, the district’s SMEs, incubators, centre and technology contracts: one plan each.
     expect(groups.slice(2).map((g) => [g.id, g.plans]).sort()).toEqual([['incubators', 1], ['labs', 1], ['talent', 1], ['tech-smes', 1], ['technology-centres', 1], ['technology-transfer', 1]]);
+  });
+});
+
+describe('incentivesBySubject: levels', () => {
+  // Three standards for incubators, written by hand: a city level, a national level and one naming no level.
+  const text = '某区若干措施\n对新认定的市级科技企业孵化器给予50万元奖励。对新认定的国家级科技企业孵化器给予100万元奖励。对新认定的科技企业孵化器给予200万元奖励。';
+  const doc = buildPlanDocument({ name: 'levels.txt', path: 'levels.txt', bytes: Buffer.from(text) }, reg);
+  const incubators = incentivesBySubject([doc], reg.supportSubjects).find((g) => g.id === 'incubators')!;
+  test('a subject’s standards stand by level, highest first, those naming none last; its range is still by money', () => {
+    expect(incubators.rows.map((r) => [r.incentive.level ?? '-', r.incentive.valueText])).toEqual([['国家级', '100万元'], ['市级', '50万元'], ['-', '200万元']]);
+    expect([incubators.least?.incentive.valueText, incubators.most?.incentive.valueText]).toEqual(['50万元', '200万元']);
   });
 });
 

@@ -6,6 +6,7 @@ import type { Incentive, PlanDocument } from '../schemas/plan.ts';
 import { UNGROUPED_SUBJECT as UNGROUPED, type SupportSubject } from '../schemas/support-subjects.ts';
 import { csvCell as cell } from './csv.ts';
 import { planTitle } from './plan-view.ts';
+import { levelRank } from '../../scripts/pipeline/lexicon/levels.ts';
 
 export type IncentiveKind = 'standard' | 'cap' | 'share';
 
@@ -37,7 +38,7 @@ export function incentiveRows(doc: PlanDocument): IncentiveRow[] {
 }
 
 /** Columns of `/data/incentives.csv`, one row per amount. */
-export const INCENTIVE_CSV_COLUMNS = ['plan', 'id', 'valueText', 'value', 'unit', 'yuan', 'kind', 'article', 'recipient', 'subject', 'clause', 'quote', 'line', 'url'] as const;
+export const INCENTIVE_CSV_COLUMNS = ['plan', 'id', 'valueText', 'value', 'unit', 'yuan', 'kind', 'article', 'recipient', 'subject', 'level', 'clause', 'quote', 'line', 'url'] as const;
 
 /**
  * `/data/incentives.csv`: every support standard of every plan (what a researcher compares across cities: the reward
@@ -49,7 +50,7 @@ export function* incentivesCsvChunks(plans: readonly PlanDocument[], urlOf: (slu
   for (const p of plans) {
     if (p.incentives.length === 0) continue;
     yield incentiveRows(p)
-      .map(({ incentive: i, kind, article }) => `${[p.slug, i.id, i.valueText, i.value, i.unit, i.yuan, kind, article, i.recipient, i.subjectId, i.clause, i.quote, i.line, urlOf(p.slug, i.blockId)].map(cell).join(',')}\r\n`)
+      .map(({ incentive: i, kind, article }) => `${[p.slug, i.id, i.valueText, i.value, i.unit, i.yuan, kind, article, i.recipient, i.subjectId, i.level ?? null, i.clause, i.quote, i.line, urlOf(p.slug, i.blockId)].map(cell).join(',')}\r\n`)
       .join('');
   }
 }
@@ -66,7 +67,11 @@ export interface SubjectRow extends IncentiveRow {
 export interface SubjectGroup {
   id: string;
   subject: SupportSubject | null;
-  /** Money first, largest first (a standard or a cap in yuan), then shares, largest first; plans in library order within. */
+  /**
+   * By the level of what they reward, highest first (国家级, 省级, 市级 …, none named last), so that a level's standards
+   * stand together; within a level money first, largest first (a standard or a cap in yuan), then shares, largest
+   * first; plans in library order within.
+   */
   rows: SubjectRow[];
   plans: number;
   /** The smallest and largest amount of money (standards and caps), as written; `null` when all are shares. */
@@ -89,11 +94,12 @@ export function incentivesBySubject(plans: readonly PlanDocument[], subjects: re
     }
   }
   const money = (r: SubjectRow) => r.incentive.yuan;
-  const order = (a: SubjectRow, b: SubjectRow) =>
+  const byAmount = (a: SubjectRow, b: SubjectRow) =>
     Number(money(a) === null) - Number(money(b) === null) || (money(b) ?? b.incentive.value ?? 0) - (money(a) ?? a.incentive.value ?? 0);
+  const order = (a: SubjectRow, b: SubjectRow) => levelRank(a.incentive.level) - levelRank(b.incentive.level) || byAmount(a, b);
   const group = (id: string, subject: SupportSubject | null): SubjectGroup => {
     const rows = [...rowsOf.get(id)!].sort(order);
-    const inMoney = rows.filter((r) => money(r) !== null);
+    const inMoney = rows.filter((r) => money(r) !== null).sort(byAmount);
     return { id, subject, rows, plans: new Set(rows.map((r) => r.slug)).size, least: inMoney.at(-1) ?? null, most: inMoney[0] ?? null };
   };
   const groups = subjects.filter((s) => rowsOf.has(s.id)).map((s) => group(s.id, s));

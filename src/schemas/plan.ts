@@ -450,6 +450,12 @@ export const IncentiveSchema = z.object({
    * else its clause, else its sentence (`scripts/pipeline/incentives.ts`, `subjectOf`); `null` when none names one.
    */
   subjectId: z.string().nullable().default(null),
+  /**
+   * The administrative level of what it rewards, for a subject that comes at levels (`levels` in
+   * `content/support-subjects.yaml`), where the text names one (`对新认定的国家级科技企业孵化器给予…` → `国家级`;
+   * `国家级、省级…分别给予100万元、50万元` → each amount its level, in order); absent when none or several without 分别.
+   */
+  level: z.string().optional(),
   /** The sentence it stands in, exactly as shown on the page (for whom, on what condition). */
   quote: z.string(),
   /** Block holding the amount, and its offsets in the block's text (or in its cell's). */

@@ -30,6 +30,12 @@ export const SupportSubjectSchema = z
     forms: z.array(z.string().min(1)).min(1),
     /** Longer words containing a form that name something else (`高新技术企业协会`). */
     notIn: z.array(z.string().min(1)).default([]),
+    /**
+     * Whether what it rewards comes at administrative levels (国家级、省级、市级重点实验室; a talent programme, an award):
+     * each standard's level is read (`Incentive.level`) and the subject's page stands them by level. Not where a level
+     * word is part of a name (`国家高新技术企业`: the certification is national). Default: no.
+     */
+    levels: z.boolean().default(false),
     /** What the subject covers, one sentence in Chinese (the editors' wording). */
     scope: chineseText(),
     /** The same in English, for the English edition. */

@@ -331,7 +331,22 @@ describe('support standards compared across documents (/incentives/)', () => {
       expect(rows.map((r) => [r[2], r[3]])).toEqual([['30万元', '标准'], ['20万元', '标准'], ['20万元', '标准'], ['10万元', '标准']]);
       expect([rows[0]![1], rows[3]![1]]).toEqual([DISTRICT.title, DISTRICT.title]);
       expect([rows[1]![1], rows[2]![1]].sort()).toEqual([CITY.title, TABLES_TITLE].sort());
-      expect(rows.map((r) => r[4])).toEqual(['首次认定的国家高新技术企业', expect.any(String), expect.any(String), '重新认定的高新技术企业']);
+      expect(rows.map((r) => r[5])).toEqual(['首次认定的国家高新技术企业', expect.any(String), expect.any(String), '重新认定的高新技术企业']);
+      // 国家高新技术企业 is a national certification, not a level: the subject has none (content/support-subjects.yaml).
+      expect(rows.map((r) => r[4])).toEqual(['—', '—', '—', '—']);
+    });
+  });
+
+  test('a subject that comes at levels stands its standards by level, highest first, in both editions', async () => {
+    // 013's （四）: 对新认定的国家级科技企业孵化器给予100万元奖励，对新认定的省级科技企业孵化器给予50万元奖励。
+    await inPage(async (page) => {
+      const levelAndAmount = async (path: string) => {
+        await page.goto(pageUrl(site.url, path));
+        const rows = await page.locator('.standards-table tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c.textContent ?? '').trim())));
+        return rows.map((r) => [r[4], r[2]]);
+      };
+      expect(await levelAndAmount('/incentives/incubators/')).toEqual([['国家级', '100万元'], ['省级', '50万元']]);
+      expect(await levelAndAmount('/en/incentives/incubators/')).toEqual([['national level', '100万元'], ['provincial level', '50万元']]);
     });
   });
 

@@ -4,3 +4,4 @@ export * from './docnumbers.ts';
 export * from './periods.ts';
 export * from './fold.ts';
 export * from './units.ts';
+export * from './levels.ts';

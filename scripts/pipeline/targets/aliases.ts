@@ -4,6 +4,7 @@
  * indicator only when their units are of the same kind, so `设立10亿元科技型中小企业…保证金` never counts enterprises.
  */
 import type { Indicator } from '../../../src/schemas/indicator.ts';
+import { levelAt } from '../lexicon/levels.ts';
 
 /** A phrase of an indicator found in a text. */
 export interface AliasMatch {
@@ -72,20 +73,6 @@ export function unitsCompatible(a: string, b: string): boolean {
   return ka === 'any' || kb === 'any' || ka === kb;
 }
 
-/**
- * An administrative level written at the start of a phrase or just before it (`国家级科技企业孵化器`, `新建市级以上创新平台`,
- * `省级及以上`), not a region's own word (`全市`, `本区`). `国家` is the 国家级 of `国家科技企业孵化器`.
- */
-const LEVEL = '(国家级|国家|省级|市级|区级|县级)(及以上|以上)?';
-const LEVEL_AT_START = new RegExp(`^[${QUOTES}]?${LEVEL}`, 'u');
-const LEVEL_BEFORE = new RegExp(`${LEVEL}[${QUOTES}]?$`, 'u');
-
-/** The level `text` names for the phrase at [start, end): `国家级`, `市级以上` …, or `undefined`. */
-export function levelOf(text: string, start: number, end: number): string | undefined {
-  const m = LEVEL_AT_START.exec(text.slice(start, end)) ?? LEVEL_BEFORE.exec(text.slice(Math.max(0, start - 6), start));
-  return m ? `${m[1] === '国家' ? '国家级' : m[1]}${m[2] ? '以上' : ''}` : undefined;
-}
-
 export function compileAliases(indicators: Indicator[]): AliasMatcher {
   const patterns = indicators.flatMap((ind) =>
     [ind.name, ...ind.aliases].map((alias) => ({ indicatorId: ind.id, unit: ind.unit, byLevel: ind.levels !== undefined, re: new RegExp(aliasPattern(alias), 'gu') })),
@@ -96,7 +83,7 @@ export function compileAliases(indicators: Indicator[]): AliasMatcher {
       if (!unitsCompatible(p.unit, unit)) continue;
       for (const m of text.matchAll(p.re)) {
         const [start, end] = [m.index, m.index + m[0].length];
-        const level = p.byLevel ? levelOf(text, start, end) : undefined;
+        const level = p.byLevel ? levelAt(text, start, end) : undefined;
         found.push({ indicatorId: p.indicatorId, start, end, text: m[0], ...(level ? { level } : {}) });
       }
     }

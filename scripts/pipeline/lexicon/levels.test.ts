@@ -1,0 +1,19 @@
+import { describe, expect, test } from 'vitest';
+import { levelAt, levelRank, levelsIn } from './levels.ts';
+
+describe('levels', () => {
+  test('at the start of a phrase or just before it, written one way', () => {
+    expect(levelAt('国家科技企业孵化器', 0, 9)).toBe('国家级');
+    const text = '新建市级及以上创新平台10个';
+    expect(levelAt(text, text.indexOf('创新平台'), text.indexOf('10'))).toBe('市级以上');
+    expect(levelAt('全市科技企业孵化器', 2, 9)).toBeUndefined();
+  });
+  test('each level a text names, once, in order; none in a region-wide word', () => {
+    expect(levelsIn('对新认定的国家级、省级、市级科技企业孵化器')).toEqual(['国家级', '省级', '市级']);
+    expect(levelsIn('获批国家级重点实验室或国家级工程技术研究中心')).toEqual(['国家级']);
+    expect(levelsIn('全区、本市的高新技术企业')).toEqual([]);
+  });
+  test('rank: highest first, a level and above as the level, none last', () => {
+    expect(['市级', undefined, '国家级', '省级以上'].sort((a, b) => levelRank(a) - levelRank(b))).toEqual(['国家级', '省级以上', '市级', undefined]);
+  });
+});

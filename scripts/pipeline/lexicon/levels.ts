@@ -1,0 +1,32 @@
+/**
+ * Administrative levels as texts name them before what they count or reward (`国家级科技企业孵化器`, `新建市级以上创新平台`,
+ * `省级及以上重点实验室`), written one way: `国家` (of `国家科技企业孵化器`) as `国家级`, `及以上` as `以上`. Not a
+ * region's own word (`全市`, `本区`): those name where, not which level.
+ */
+const QUOTES = '“”"‘’「」';
+const LEVEL = '(国家级|国家|省级|市级|区级|县级)(及以上|以上)?';
+const LEVEL_AT_START = new RegExp(`^[${QUOTES}]?${LEVEL}`, 'u');
+const LEVEL_BEFORE = new RegExp(`${LEVEL}[${QUOTES}]?$`, 'u');
+const LEVEL_ANYWHERE = new RegExp(LEVEL, 'gu');
+
+/** The order of levels, highest first, for sorting (`国家级` before `省级以上` before `市级` …). */
+export const LEVEL_ORDER = ['国家级', '省级', '市级', '区级', '县级'] as const;
+
+const written = (m: RegExpExecArray | RegExpMatchArray) => `${m[1] === '国家' ? '国家级' : m[1]}${m[2] ? '以上' : ''}`;
+
+/** The level named at the start of the phrase at [start, end) of `text`, or just before it; `undefined` for none. */
+export function levelAt(text: string, start: number, end: number): string | undefined {
+  const m = LEVEL_AT_START.exec(text.slice(start, end)) ?? LEVEL_BEFORE.exec(text.slice(Math.max(0, start - 6), start));
+  return m ? written(m) : undefined;
+}
+
+/** The levels `text` names, each once, in order (`新认定的国家级、省级科技企业孵化器` → `国家级`, `省级`). */
+export function levelsIn(text: string): string[] {
+  return [...new Set([...text.matchAll(LEVEL_ANYWHERE)].map(written))];
+}
+
+/** A level's rank in `LEVEL_ORDER` (`省级以上` ranks as `省级`); after every level for none. */
+export function levelRank(level: string | undefined | null): number {
+  const i = level ? LEVEL_ORDER.indexOf(level.replace(/以上$/u, '') as (typeof LEVEL_ORDER)[number]) : -1;
+  return i < 0 ? LEVEL_ORDER.length : i;
+}
