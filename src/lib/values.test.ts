@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { loadRegistries } from '../../scripts/registries.ts';
 import type { Target } from '../schemas/plan.ts';
-import { comparability, comparableMeasure, formatLabel, formatNumber, formatValue, levelEn, normalizedReading, preferredValue, targetTime, type ComparableIndicator } from './values.ts';
+import { comparability, comparableMeasure, excerpt, formatLabel, formatNumber, formatValue, levelEn, normalizedReading, preferredValue, targetTime, type ComparableIndicator } from './values.ts';
 
 // Values as the targets stage reads them from the seed sentences quoted beside each.
 const t = (over: Partial<Target>): Target => ({
@@ -131,5 +131,21 @@ describe('normalizedReading(t, indicator)', () => {
   });
   test('says why a value is not comparable with other plans, as tables and charts do', () => {
     expect(normalizedReading(listed1, indicator('listed-tech-enterprises'))).toBe('科技型上市企业数量 · 目标 · 力争新增1家 · 2022年 · 口径不同：新增量，本指标为达到值');
+  });
+});
+
+describe('excerpt(text, max, around)', () => {
+  // The sentence baodi's plan writes its 2025 high-tech enterprises in (seed 003), shortened here by hand.
+  const quote = '十四五末,宝坻区规模以上企业研发投入R&D占销售收入比例达到2.8%;国家高新技术企业达到280家,科技型中小企业达到300家。';
+  test('a value written past the first characters: the clause that holds it', () => {
+    expect(excerpt(quote, 20, '280家')).toBe('…国家高新技术企业达到280家,科技型中小…');
+  });
+  test('a value among the first characters, or none given: the opening', () => {
+    expect(excerpt(quote, 20, '宝坻区')).toBe('十四五末,宝坻区规模以上企业研发投入R&…');
+    expect(excerpt(quote, 20)).toBe('十四五末,宝坻区规模以上企业研发投入R&…');
+    expect(excerpt('短句。', 20, '280家')).toBe('短句。');
+  });
+  test('a clause longer than the excerpt: the characters just before the value', () => {
+    expect(excerpt('一二三四五六七八九十一二三四五六七八九十一二三四五达到280家。', 10, '280家')).toBe('…二三四五达到280家…');
   });
 });

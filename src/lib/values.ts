@@ -93,6 +93,26 @@ export function formatLabel(v: Pick<Target, 'value' | 'qualifiers'>): string {
   return `${present(BOUNDS_BEFORE, q)}${formatNumber(v.value)}${present(BEFORE_UNIT, q)}${present(AFTER_UNIT, q)}`;
 }
 
+/** Where a clause starts: after a comma, semicolon, colon or full stop. */
+const CLAUSE_END = /[，,；;：:。]/u;
+
+/**
+ * Shorten a quote for a link text: its first `max` characters, or, when `around` (the value the link is for) is
+ * written past them, the clause that holds it (`…国家高新技术企业达到280家，…`), so the link shows what it cites.
+ */
+export function excerpt(text: string, max = 36, around?: string): string {
+  const chars = [...text];
+  if (chars.length <= max) return text;
+  const i = around ? text.indexOf(around) : -1;
+  const at = i < 0 ? -1 : [...text.slice(0, i)].length;
+  const end = at < 0 ? 0 : at + [...around!].length;
+  if (end <= max) return `${chars.slice(0, max).join('')}…`;
+  let from = at;
+  while (from > 0 && !CLAUSE_END.test(chars[from - 1]!) && end - (from - 1) <= max) from--;
+  const cut = chars.slice(from, from + max);
+  return `…${cut.join('')}${from + max < chars.length ? '…' : ''}`;
+}
+
 /** `2022年`, `2021—2025年`, or `—`. */
 export function targetTime(t: Pick<Target, 'year' | 'period'>): string {
   if (t.period && t.period.start !== t.period.end) return `${t.period.start}—${t.period.end}年`;

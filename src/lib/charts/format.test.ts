@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { excerpt, formatChange, sourcesOf, yearKind } from './format.ts';
+import { formatChange, sourcesOf, yearKind } from './format.ts';
 import { readFileSync } from 'node:fs';
 import { CHART_WIDTHS, PHONE_MEDIA, PHONE_WIDTH, chartId, chartSizeClass, FONT_SMALL, MIN_TEXT_PX, minWidthFor, textWidth, wrapText } from './layout.ts';
 import { normalizePath } from './test-asserts.ts';
@@ -95,21 +95,5 @@ describe('layout helpers', () => {
   });
   test('normalizePath rounds path numbers to 3 decimals', () => {
     expect(normalizePath('M0.12345,1L2.0000001,3.5')).toBe('M0.123,1L2,3.500');
-  });
-});
-
-describe('excerpt(text, max, around)', () => {
-  // The sentence baodi's plan writes its 2025 high-tech enterprises in (seed 003), shortened here by hand.
-  const quote = '十四五末,宝坻区规模以上企业研发投入R&D占销售收入比例达到2.8%;国家高新技术企业达到280家,科技型中小企业达到300家。';
-  test('a value written past the first characters: the clause that holds it', () => {
-    expect(excerpt(quote, 20, '280家')).toBe('…国家高新技术企业达到280家,科技型中小…');
-  });
-  test('a value among the first characters, or none given: the opening', () => {
-    expect(excerpt(quote, 20, '宝坻区')).toBe('十四五末,宝坻区规模以上企业研发投入R&…');
-    expect(excerpt(quote, 20)).toBe('十四五末,宝坻区规模以上企业研发投入R&…');
-    expect(excerpt('短句。', 20, '280家')).toBe('短句。');
-  });
-  test('a clause longer than the excerpt: the characters just before the value', () => {
-    expect(excerpt('一二三四五六七八九十一二三四五六七八九十一二三四五达到280家。', 10, '280家')).toBe('…二三四五达到280家…');
   });
 });

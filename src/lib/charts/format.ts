@@ -4,6 +4,7 @@
  */
 import { CHART_LABELS_ZH, type ChartLabels } from './labels.ts';
 import type { ChartSource, ChartValue } from './types.ts';
+import { excerpt } from '../values.ts';
 
 /** `2022年目标`, `2020年基数`, `目标（年份未载）` (the Chinese table's `yearKind`; other locales: `chartLabels`). */
 export function yearKind(v: Pick<ChartValue, 'year' | 'kind'>): string {
@@ -16,26 +17,6 @@ export function yearKind(v: Pick<ChartValue, 'year' | 'kind'>): string {
  */
 export function formatChange(a: number, b: number, unit: string): string {
   return CHART_LABELS_ZH.change(a, b, unit);
-}
-
-/** Where a clause starts: after a comma, semicolon, colon or full stop. */
-const CLAUSE_END = /[，,；;：:。]/u;
-
-/**
- * Shorten a quote for a link text: its first `max` characters, or, when `around` (the value the link is for) is
- * written past them, the clause that holds it (`…国家高新技术企业达到280家，…`), so the link shows what it cites.
- */
-export function excerpt(text: string, max = 36, around?: string): string {
-  const chars = [...text];
-  if (chars.length <= max) return text;
-  const i = around ? text.indexOf(around) : -1;
-  const at = i < 0 ? -1 : [...text.slice(0, i)].length;
-  const end = at < 0 ? 0 : at + [...around!].length;
-  if (end <= max) return `${chars.slice(0, max).join('')}…`;
-  let from = at;
-  while (from > 0 && !CLAUSE_END.test(chars[from - 1]!) && end - (from - 1) <= max) from--;
-  const cut = chars.slice(from, from + max);
-  return `…${cut.join('')}${from + max < chars.length ? '…' : ''}`;
 }
 
 /**

@@ -6,7 +6,7 @@
 import { max, min, ticks } from 'd3-array';
 import { scaleLinear } from 'd3-scale';
 import type { Period } from '../../schemas/plan.ts';
-import { excerpt } from './format.ts';
+import { excerpt } from '../values.ts';
 import { CHART_LABELS_ZH, type ChartLabels } from './labels.ts';
 import { chartId, FONT, FONT_SMALL, label, minWidthFor, round, textWidth, wrapText } from './layout.ts';
 import type { AxisModel, ChartFrame, ChartSize, ChartSource, LineMark, TextMark } from './types.ts';
