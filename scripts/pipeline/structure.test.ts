@@ -58,6 +58,11 @@ describe('parseStructure(lines, opts)', () => {
       text: '某区若干政策\n一、培育创新型企业\n（一）对首次认定的国家高新技术企业，给予30万元一次性奖励；对重新认定的给予10万元奖励。\n（二）对新认定的省级工程技术研究中心给予30万元奖励。\n二、附则\n（三）本政策自2024年5月1日起施行，有效期至2026年12月31日。',
       outline: ['s1 1 一、培育创新型企业', 's2 1 二、附则'],
     },
+    {
+      rule: 'a short closing provision below the first level is a paragraph too; a short title with 。 stays a heading',
+      text: '某区若干政策\n一、保障措施\n（一）加强组织领导。\n各部门要加强协同。\n二、附则\n（二）本政策由区科技局负责解释。\n（三）本办法自印发之日起施行。\n（四）本措施有效期三年。',
+      outline: ['s1 1 一、保障措施', 's1-1 2 （一）加强组织领导。', 's2 1 二、附则'],
+    },
   ])('$rule', ({ text, outline }) => {
     expect(headings(parse(text).blocks)).toEqual(outline);
   });

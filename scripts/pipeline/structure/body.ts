@@ -21,7 +21,14 @@ const SENTENCE_PUNCT = /[。，；：,;:！？!?]/u;
  * paragraph of its section, not a heading of its own.
  */
 const PROVISION_MIN = 28;
-const isProvision = (title: string) => ([...title].length >= PROVISION_MIN && /[，；,;]/u.test(title)) || supportStandardClauses(title).length > 0;
+/**
+ * A measure's closing provision (`（七）本政策由区科技局负责解释`, `（八）本措施自2024年5月1日起施行`): short and
+ * without a comma, still a sentence. Below the first level only: a section of its own (`三、本措施自印发之日起施行。`)
+ * stands in the contents as the text gives it.
+ */
+const CLOSING_PROVISION = /^本(?:政策|措施|办法|细则|方案|规定|意见)[^。]*?(?:负责解释|起施行|起实施|同时废止|有效期)/u;
+const isProvision = (title: string, level: number) =>
+  ([...title].length >= PROVISION_MIN && /[，；,;]/u.test(title)) || supportStandardClauses(title).length > 0 || (level > 1 && CLOSING_PROVISION.test(title));
 const ANNEX_LABEL = /^附\s*件\s*(\d*)\s*[:：]?$/u;
 /**
  * `第三条 …`: an article of a measure or of rules, which readers cite by its number; its anchor is that number
@@ -229,7 +236,7 @@ export function readBody(lines: WorkLine[], start: number, opts: BodyOptions): D
       const stop = text.indexOf('。', match.numberLength);
       const headEnd = stop === -1 ? text.length : stop + 1;
       const titleText = text.slice(match.numberLength, stop === -1 ? text.length : stop).replace(/[。：:；;，,\s]+$/u, '').trim();
-      if (isProvision(titleText)) {
+      if (isProvision(titleText, match.level)) {
         paragraph(match.piece);
         continue;
       }
