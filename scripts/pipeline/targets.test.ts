@@ -58,6 +58,12 @@ describe('extractTargets(blocks, ctx)', () => {
     ]);
     const listed = extractTargets([para('到2025年,省级及以上众创空间、科技企业孵化器分别达到10家和5家。')], plan2025);
     expect(listed.map((t) => [t.indicatorId, t.value, t.level])).toEqual([['maker-spaces', 10, '省级以上'], ['incubators', 5, undefined]]);
+    // Levels listed before one name, and levels of a count before (其中…); not for an indicator not counted by level.
+    const read = (text: string) => extractTargets([para(text)], plan2025).map((t) => [t.indicatorId, t.value, t.level]);
+    expect(read('到2025年,国家级、省级科技企业孵化器分别达到3家和10家。')).toEqual([['incubators', 3, '国家级'], ['incubators', 10, '省级']]);
+    expect(read('到2025年,国家级和省级众创空间分别达到5家、20家。')).toEqual([['maker-spaces', 5, '国家级'], ['maker-spaces', 20, '省级']]);
+    expect(read('到2025年,科技企业孵化器达到8家,其中国家级3家、省级5家。')).toEqual([['incubators', 8, undefined], ['incubators', 3, '国家级'], ['incubators', 5, '省级']]);
+    expect(read('到2025年,高新技术企业达到500家,其中国家级3家。')).toEqual([['high-tech-enterprises', 500, undefined], [null, 3, undefined]]);
     const table: TableBlock = {
       kind: 'table', id: 't1', lines: [1, 2], part: 'body', caption: null, captionLine: null,
       head: [cells('指标名称', '2025年目标')], rows: [cells('国家科技企业孵化器(家)', '4')], rowHeader: 0, notes: [], notesEn: [],

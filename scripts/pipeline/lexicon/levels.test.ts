@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { levelAt, levelRank, levelsIn } from './levels.ts';
+import { levelAt, levelOnly, levelRank, levelsIn } from './levels.ts';
 
 describe('levels', () => {
   test('at the start of a phrase or just before it, written one way', () => {
@@ -12,6 +12,9 @@ describe('levels', () => {
     expect(levelsIn('对新认定的国家级、省级、市级科技企业孵化器')).toEqual(['国家级', '省级', '市级']);
     expect(levelsIn('获批国家级重点实验室或国家级工程技术研究中心')).toEqual(['国家级']);
     expect(levelsIn('全区、本市的高新技术企业')).toEqual([]);
+  });
+  test('a text that is only a level', () => {
+    expect([levelOnly('国家级'), levelOnly(' 省级及以上'), levelOnly('国家级科技企业孵化器'), levelOnly('')]).toEqual(['国家级', '省级以上', undefined, undefined]);
   });
   test('rank: highest first, a level and above as the level, none last', () => {
     expect(['市级', undefined, '国家级', '省级以上'].sort((a, b) => levelRank(a) - levelRank(b))).toEqual(['国家级', '省级以上', '市级', undefined]);

@@ -8,6 +8,7 @@ const LEVEL = '(国家级|国家|省级|市级|区级|县级)(及以上|以上)?
 const LEVEL_AT_START = new RegExp(`^[${QUOTES}]?${LEVEL}`, 'u');
 const LEVEL_BEFORE = new RegExp(`${LEVEL}[${QUOTES}]?$`, 'u');
 const LEVEL_ANYWHERE = new RegExp(LEVEL, 'gu');
+const LEVEL_ONLY = new RegExp(`^[${QUOTES}]?${LEVEL}[${QUOTES}]?$`, 'u');
 
 /** The order of levels, highest first, for sorting (`国家级` before `省级以上` before `市级` …). */
 export const LEVEL_ORDER = ['国家级', '省级', '市级', '区级', '县级'] as const;
@@ -17,6 +18,12 @@ const written = (m: RegExpExecArray | RegExpMatchArray) => `${m[1] === '国家' 
 /** The level named at the start of the phrase at [start, end) of `text`, or just before it; `undefined` for none. */
 export function levelAt(text: string, start: number, end: number): string | undefined {
   const m = LEVEL_AT_START.exec(text.slice(start, end)) ?? LEVEL_BEFORE.exec(text.slice(Math.max(0, start - 6), start));
+  return m ? written(m) : undefined;
+}
+
+/** The level `text` is and nothing else (`国家级`, `省级及以上` → `省级以上`: a name of a 分别 list, `其中国家级3家`). */
+export function levelOnly(text: string): string | undefined {
+  const m = LEVEL_ONLY.exec(text.trim());
   return m ? written(m) : undefined;
 }
 

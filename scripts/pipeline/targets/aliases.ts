@@ -22,6 +22,8 @@ export interface AliasMatcher {
   find(text: string, unit: string): AliasMatch[];
   /** The phrase ending nearest to the end of `text` (the longest on a tie), or `null`. */
   last(text: string, unit: string): AliasMatch | null;
+  /** Whether the registry counts the indicator by level (`levels`). */
+  byLevel(indicatorId: string): boolean;
 }
 
 const QUOTES = '“”"‘’「」';
@@ -89,8 +91,10 @@ export function compileAliases(indicators: Indicator[]): AliasMatcher {
     }
     return found;
   };
+  const counted = new Set(indicators.filter((i) => i.levels !== undefined).map((i) => i.id));
   return {
     find,
+    byLevel: (id) => counted.has(id),
     last(text, unit) {
       const found = find(text, unit);
       found.sort((a, b) => b.end - a.end || b.end - b.start - (a.end - a.start));

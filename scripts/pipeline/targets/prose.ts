@@ -26,6 +26,7 @@ import type { AliasMatch, AliasMatcher } from './aliases.ts';
 import { findTimeCues, readTime, type Period } from './time.ts';
 import { findValues, type ValueSpan } from './values.ts';
 import { sentenceRanges, supportStandardClauses } from '../lexicon/sentences.ts';
+import { levelOnly } from '../lexicon/levels.ts';
 
 /** Between the two ends of a range (`2.5%—3%`, `2.5%～3%`, `2.5%至3%`). */
 const RANGE_MARK = /^\s*(?:[—–\-~～]{1,2}|至)\s*$/u;
@@ -220,6 +221,10 @@ export function readProse(text: string, ctx: ProseContext): ProseTarget[] {
     const names = splitNames(namesText, mask.slice(at.clauseStart, fenbie));
     const qualifiers = qualifiersIn(text.slice(fenbie, group[0]!.start));
     if (names.length === group.length) {
+      // `国家级、省级科技企业孵化器分别达到3家和10家`: a name that is only a level counts the last name's things at it.
+      const level = levelOnly(names[k]!);
+      const head = level ? ctx.aliases.last(names.at(-1)!, span.unit) : null;
+      if (level && head && ctx.aliases.byLevel(head.indicatorId)) return { ...fromAlias(head, head.text, qualifiers), level };
       const alias = ctx.aliases.last(names[k]!, span.unit);
       return fromAlias(alias, alias?.text ?? cleanPhrase(names[k]!), qualifiers);
     }
@@ -243,6 +248,9 @@ export function readProse(text: string, ctx: ProseContext): ProseTarget[] {
     const after = afterPhrase(text, span, next, mask, at.sEnd);
     if (alias) return fromAlias(alias, alias.text, qualifiers);
     // `…100家科技领军企业,其中5家超50亿元、30家超20亿元`: a part of the count before, named by it and the words after.
+    // `科技企业孵化器达到8家，其中国家级3家、省级5家`: a level of the count before, where the registry counts it by level.
+    const level = prev?.indicatorId && ctx.aliases.byLevel(prev.indicatorId) ? levelOnly(seg.replace(/^\s*其中/u, '')) : undefined;
+    if (level) return { ...fromPrevious(prev!, qualifiers), level };
     const whole = part ? headOfPhrase(prev?.phrase ?? '') : prev?.partOf;
     if (part || (whole && core === '' && after.text && at.listStart > at.clauseStart)) {
       const phrase = whole ? `${whole}中${after.text}的` : `其中${after.text ? `…${after.text}` : ''}`;
@@ -360,7 +368,8 @@ function splitNames(text: string, mask: boolean[]): string[] {
   const droppedHead = names.length < parts.length;
   const last = names.pop() ?? '';
   const m = /^(.+?)(?:以及|和|及|与)(.+)$/u.exec(last);
-  names.push(...(m && (names.length > 0 || droppedHead) ? [m[1]!, m[2]!] : [last]));
+  // Split at 和 where other names stand before it, or where it joins two levels (`国家级和省级众创空间`).
+  names.push(...(m && (names.length > 0 || droppedHead || levelOnly(m[1]!)) ? [m[1]!, m[2]!] : [last]));
   return names.filter((n) => cleanPhrase(n) !== '');
 }
 
