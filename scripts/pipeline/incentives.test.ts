@@ -45,6 +45,21 @@ describe('extractIncentives(blocks): a measure’s support standards', () => {
     expect(levels('对首次认定的国家高新技术企业给予20万元奖励。')).toEqual(['20万元 -']);
   });
 
+  test('tiers as measures write them: 分别 after whom, a clause that leaves its verb out, a part after ； naming its own', () => {
+    const each = (text: string) => build('m.txt', `某区若干措施\n${text}`).incentives.map((i) => `${i.valueText} ${i.level ?? '-'} ${i.recipient ?? '-'}`);
+    expect(each('对新认定的国家级、省级重点实验室分别给予100万元、50万元奖励。')).toEqual(['100万元 国家级 新认定的国家级、省级重点实验室', '50万元 省级 新认定的国家级、省级重点实验室']);
+    // 省级50万元，市级20万元: amounts granted as the clause before grants, not targets.
+    const tiers = build('m.txt', '某区若干措施\n对新认定的科技企业孵化器，国家级给予100万元奖励，省级50万元，市级20万元。');
+    expect(tiers.incentives.map((i) => `${i.valueText} ${i.level ?? '-'} ${i.clause}`)).toEqual(['100万元 国家级 国家级给予100万元奖励', '50万元 省级 省级50万元', '20万元 市级 市级20万元']);
+    expect(tiers.targets).toEqual([]);
+    expect(each('对获批国家级众创空间的，一次性奖励30万元；获批省级众创空间的，一次性奖励10万元。')).toEqual(['30万元 国家级 获批国家级众创空间的', '10万元 省级 获批省级众创空间的']);
+    // A part after ； that names no one is still the first part's; 同时 names no one.
+    expect(each('对首次认定的高新技术企业给予20万元奖励；单个企业最高不超过50万元。')).toEqual(['20万元 - 首次认定的高新技术企业', '50万元 - 首次认定的高新技术企业']);
+    expect(each('对新认定的科技企业孵化器给予20万元奖励；同时，给予最高10万元运营补贴。')).toEqual(['20万元 - 新认定的科技企业孵化器', '10万元 - 新认定的科技企业孵化器']);
+    // An amount alone after a sentence's end, or after no standard, is not one (a target reads as before).
+    expect(build('m.txt', '某区若干措施\n对新认定的科技企业孵化器给予20万元奖励。全区新增孵化器5家。').targets.map((t) => t.valueText)).toEqual(['5家']);
+  });
+
   test('money and shares only: a count of people in the clause is neither', () => {
     expect(read('某市人才若干措施\n每年评选10名优秀人才，每人一次性奖励5万元。')).toEqual(['p0-1 5万元 50000 | 每人一次性奖励5万元']);
     expect(read('某市若干措施\n对新认定的科技企业孵化器，给予1.5亿元资助；按其实际投入的３０％给予补贴。')).toEqual(['p0-1 1.5亿元 150000000 | 给予1.5亿元资助', 'p0-1 ３０％ - | 按其实际投入的３０％给予补贴']);

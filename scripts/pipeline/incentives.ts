@@ -22,18 +22,31 @@ import { cellLine, lineAt } from './marks.ts';
  * 企业给予` → `首次认定的高新技术企业`), the last such before the amount. `对…的` conditions are kept whole: they say who.
  * Not `对接`, `对外`, `对于`, `对照`, `对标`, `对比`, `对此`, `对应`, `对象`.
  */
-const RECIPIENT = /对(?![接外于照标比此应象])([^，。；,;：:]{2,40}?)(?=[，,]|给予|予以|按|一次性|奖励|补助|资助|补贴)/gu;
+const RECIPIENT = /对(?![接外于照标比此应象])([^，。；,;：:]{2,40}?)(?=[，,]|分别|给予|予以|按|一次性|奖励|补助|资助|补贴)/gu;
 
 /**
  * A sentence that opens by naming whom it is for, without 对 (`经认定的新型研发机构，按其…`, `入选国家级人才计划的，给予…`,
  * `引进的博士，生活补助…`): its first clause, when it holds no number and no granting word and does not open with what
  * a purpose or an action opens with (`为支持企业创新，`, `鼓励企业…，`).
  */
-const OPENING_RECIPIENT = /^(?!为|根据|依据|按|在|围绕|鼓励|引导|推动|推进|加快|加强|对|支持)([^，。；,;：:\d０-９]{2,40}?)[，,]/u;
+const OPENING_RECIPIENT = /^(?!为|根据|依据|按|在|围绕|鼓励|引导|推动|推进|加快|加强|对|支持|同时|此外|另外|其中)([^，。；,;：:\d０-９]{2,40}?)[，,]/u;
 const GRANTING = /给予|予以|奖励|补助|资助|补贴|奖补|贴息|支持/u;
 
-/** Where the last recipient before `before` stands in `sentence` (offsets of the words after 对, or of its opening), if any. */
+/**
+ * Where the last recipient before `before` stands in `sentence` (offsets of the words after 对, or of its opening), if
+ * any: first in the part after the last `；` before the amount (`…；获批省级众创空间的，一次性奖励10万元`: that part
+ * names its own), else in the whole sentence (`…；单个企业最高不超过100万元`: the first part's).
+ */
 function recipientOf(sentence: string, before: number): [number, number] | null {
+  const semicolon = Math.max(sentence.lastIndexOf('；', before), sentence.lastIndexOf(';', before));
+  if (semicolon >= 0) {
+    const own = recipientIn(sentence.slice(semicolon + 1), before - semicolon - 1);
+    if (own) return [own[0] + semicolon + 1, own[1] + semicolon + 1];
+  }
+  return recipientIn(sentence, before);
+}
+
+function recipientIn(sentence: string, before: number): [number, number] | null {
   let found: [number, number] | null = null;
   for (const m of sentence.matchAll(RECIPIENT)) if (m.index < before) found = [m.index + 1, m.index + 1 + m[1]!.length];
   if (found) return found;

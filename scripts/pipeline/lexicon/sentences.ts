@@ -27,7 +27,23 @@ const SUPPORT_STANDARD =
   /(?:给予|予以)[^。；;]{0,30}?(?:奖励|补助|资助|补贴|奖补|支持|扶持|贴息)|(?:奖励|补助|资助|补贴|奖补|贴息)(?:资金|标准|金额|额度|比例|总额|额)?(?:为|按|不超过|不高于)?(?:每\p{Script=Han}{1,4})?\d|最高(?:不超过|可达|可获得?|给予|奖励|补助|资助|补贴)?\d|一次性(?:给予|奖励|补助|资助)|支持(?:资金)?\d+(?:\.\d+)?[万亿]?元/u;
 const TARGET_CUE = /到(?:19|20)\d{2}年|力争|争取|确保/u;
 
+/**
+ * A clause that is only an amount of money, maybe after a short label (`省级50万元`, `市级20万元奖励`): after a support
+ * standard in the same sentence (`国家级给予100万元奖励，省级50万元，市级20万元`) it grants as that one does, its verb
+ * left out.
+ */
+const AMOUNT_ONLY = /^\s*\p{Script=Han}{0,6}?\d+(?:\.\d+)?[万亿]?元(?:奖励|补助|资助|补贴)?\s*[，,；;。！？!?]?\s*$/u;
+
 /** The clauses of `text` (offsets, to the next ，。；) that set a support standard and no target; `../incentives.ts` reads their amounts. */
 export function supportStandardClauses(text: string): [number, number][] {
-  return sentenceRanges(text, /[。！？!?；;，,]/gu).filter(([a, b]) => SUPPORT_STANDARD.test(text.slice(a, b)) && !TARGET_CUE.test(text.slice(a, b)));
+  const found: [number, number][] = [];
+  let after = false;
+  for (const [a, b] of sentenceRanges(text, /[。！？!?；;，,]/gu)) {
+    const clause = text.slice(a, b);
+    const standard = (SUPPORT_STANDARD.test(clause) || (after && AMOUNT_ONLY.test(clause))) && !TARGET_CUE.test(clause);
+    if (standard) found.push([a, b]);
+    // A sentence's end ends what an elliptical clause may continue.
+    after = standard && !/[。！？!?]\s*$/u.test(clause);
+  }
+  return found;
 }
