@@ -6,6 +6,7 @@
 import type { Indicator, IndicatorKind } from '../schemas/indicator.ts';
 import type { Target } from '../schemas/plan.ts';
 import { sameUnit } from '../../scripts/pipeline/lexicon/units.ts';
+import type { LEVEL_ORDER } from '../../scripts/pipeline/lexicon/levels.ts';
 
 export { sameUnit };
 
@@ -128,12 +129,13 @@ export type ComparableIndicator = Pick<Indicator, 'id' | 'unit' | 'kind' | 'leve
 /** What `comparability` reads of a value. */
 export type ComparedValue = Pick<Target, 'indicatorId' | 'phrase' | 'value' | 'valueText' | 'unit' | 'measure' | 'level'>;
 
-const LEVEL_EN: Record<string, string> = { 国家级: 'national', 省级: 'provincial', 市级: 'city', 区级: 'district', 县级: 'county' };
+/** Each level of the lexicon's `LEVEL_ORDER` in English (the type keeps the two lists the same). */
+const LEVEL_EN: Record<(typeof LEVEL_ORDER)[number], string> = { 国家级: 'national', 省级: 'provincial', 市级: 'city', 区级: 'district', 县级: 'county' };
 
 /** A level in English: `国家级` → `national level`, `市级以上` → `city level and above`. */
 export function levelEn(level: string): string {
   const above = level.endsWith('以上');
-  const base = LEVEL_EN[above ? level.slice(0, -2) : level] ?? level;
+  const base = LEVEL_EN[(above ? level.slice(0, -2) : level) as (typeof LEVEL_ORDER)[number]] ?? level;
   return `${base} level${above ? ' and above' : ''}`;
 }
 

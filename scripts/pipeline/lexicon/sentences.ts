@@ -40,7 +40,7 @@ export function supportStandardClauses(text: string): [number, number][] {
   let after = false;
   for (const [a, b] of sentenceRanges(text, /[。！？!?；;，,]/gu)) {
     const clause = text.slice(a, b);
-    const standard = (SUPPORT_STANDARD.test(clause) || (after && AMOUNT_ONLY.test(clause))) && !TARGET_CUE.test(clause);
+    const standard: boolean = (SUPPORT_STANDARD.test(clause) || (after && AMOUNT_ONLY.test(clause))) && !TARGET_CUE.test(clause);
     if (standard) found.push([a, b]);
     // A sentence's end ends what an elliptical clause may continue.
     after = standard && !/[。！？!?]\s*$/u.test(clause);
