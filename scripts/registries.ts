@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { LineCounter, parseDocument, isSeq, isMap } from 'yaml';
+import { LineCounter, parseDocument, isSeq, isMap, isNode } from 'yaml';
 import { DataError, parseYamlWithFriendlyErrors } from '../src/schemas/friendly-errors.ts';
 import { CatalogSchema, ChromeRulesSchema, CorrectionsSchema, KindsSchema, PortalFieldLabelsSchema, RegionsSchema, SectionTitlesSchema, type ChromeRule, type PortalFieldLabel } from '../src/schemas/registry.ts';
 import { labelAlternation } from './pipeline/portal-fields.ts';
@@ -20,6 +20,9 @@ import { parseIndicators } from './pipeline/targets.ts';
 import { buildRegions, regionIndex, type RegionIndex } from './pipeline/regions.ts';
 import type { Term } from '../src/schemas/glossary.ts';
 import { SupportSubjectsSchema } from '../src/schemas/support-subjects.ts';
+import type { CitedDocument } from '../src/schemas/documents.ts';
+import type { Indicator } from '../src/schemas/indicator.ts';
+import { sameUnit } from './pipeline/lexicon/units.ts';
 
 function read(path: string, cwd: string): { text: string; name: string } {
   return { text: existsSync(path) ? readFileSync(path, 'utf8') : '', name: relative(cwd, path) || path };
@@ -78,6 +81,33 @@ function checkDefinitionRegions(terms: Term[], regions: RegionIndex, text: strin
   return terms;
 }
 
+/**
+ * The targets `content/documents.yaml` records for a plan above are set beside plans' own values (src/lib/alignment.ts),
+ * which the ingest writes in the indicator's unit (a money indicator's `5000万元` as 0.5 `亿元`): each must name an
+ * indicator of the registry and be in its unit (or a counting word counting alike, `sameUnit`), a growth rate in %.
+ * The error names the file and the line of the target's `unit`.
+ */
+export function checkRecordedTargets(documents: CitedDocument[], indicators: readonly Indicator[], text: string, name: string): CitedDocument[] {
+  const unitOf = new Map(indicators.map((i) => [i.id, i.unit]));
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  /** `:line` of a target's field, found by its path in the file (`[entry, 'targets', k, key]`). */
+  const lineOf = (entry: number, k: number, key: string) => {
+    const node = doc.getIn([entry, 'targets', k, key], true);
+    return isNode(node) && node.range ? `:${lineCounter.linePos(node.range[0]).line}` : '';
+  };
+  documents.forEach((d, entry) => {
+    d.targets.forEach((t, k) => {
+      const unit = unitOf.get(t.indicatorId);
+      if (unit === undefined) throw new DataError(`${name}${lineOf(entry, k, 'indicatorId')}: ${d.id}: target ${k + 1} names indicator ${t.indicatorId}, which is not in content/indicators.yaml`);
+      // A growth rate is a share of the amount whatever the amount is counted in (R&D spending 年均增长10%).
+      const want = t.measure === 'growth' ? '%' : unit;
+      if (!sameUnit(t.unit, want)) throw new DataError(`${name}${lineOf(entry, k, 'unit')}: ${d.id}: target ${k + 1} (${t.valueText}) is in ${t.unit}; ${t.indicatorId} is counted in ${want}${t.measure === 'growth' ? ' as a growth rate' : ''}: write its value in ${want}, as the ingest writes plans' values`);
+    });
+  });
+  return documents;
+}
+
 /** Read all registries. `seedsDir` holds `catalog.yaml`; `contentDir` holds the `content/*.yaml` registries. */
 export function loadRegistries(seedsDir: string, contentDir: string, cwd = process.cwd()): Registries {
   const catalog = read(join(seedsDir, 'catalog.yaml'), cwd);
@@ -97,6 +127,7 @@ export function loadRegistries(seedsDir: string, contentDir: string, cwd = proce
   const indicators = read(join(contentDir, 'indicators.yaml'), cwd);
   const regionIdx = regionIndex(buildRegions(parseYamlWithFriendlyErrors(RegionsSchema, regions.text, regions.name)));
   const terms = checkDefinitionRegions(parseGlossary(glossary.text, glossary.name), regionIdx, glossary.text, glossary.name);
+  const indicatorList = parseIndicators(indicators.text, indicators.name);
   return {
     catalog: parseYamlWithFriendlyErrors(CatalogSchema, catalog.text, catalog.name),
     corrections: locateCorrections(corrections.text, corrections.name),
@@ -111,7 +142,7 @@ export function loadRegistries(seedsDir: string, contentDir: string, cwd = proce
     themes: parseThemes(themes.text, themes.name),
     instruments: parseInstruments(instruments.text, instruments.name),
     supportSubjects: parseYamlWithFriendlyErrors(SupportSubjectsSchema, supportSubjects.text, supportSubjects.name),
-    documents: parseDocuments(documents.text, documents.name),
-    indicators: parseIndicators(indicators.text, indicators.name),
+    documents: checkRecordedTargets(parseDocuments(documents.text, documents.name), indicatorList, documents.text, documents.name),
+    indicators: indicatorList,
   };
 }
