@@ -56,6 +56,11 @@ describe('extractIncentives(blocks): a measure’s support standards', () => {
     // A part after ； that names no one is still the first part's; 同时 names no one.
     expect(each('对首次认定的高新技术企业给予20万元奖励；单个企业最高不超过50万元。')).toEqual(['20万元 - 首次认定的高新技术企业', '50万元 - 首次认定的高新技术企业']);
     expect(each('对新认定的科技企业孵化器给予20万元奖励；同时，给予最高10万元运营补贴。')).toEqual(['20万元 - 新认定的科技企业孵化器', '10万元 - 新认定的科技企业孵化器']);
+    // A level just before each amount; a standard set after a colon, its provision's number not whom it is for.
+    expect(each('对新认定的科技企业孵化器，按照国家级100万元、省级50万元、市级20万元的标准给予一次性奖励。').map((x) => x.split(' ').slice(0, 2).join(' '))).toEqual(['100万元 国家级', '50万元 省级', '20万元 市级']);
+    const colon = build('m.txt', '某区若干措施\n一、支持平台建设\n（二）新认定的重点实验室，奖励标准为：国家级200万元，省级100万元。');
+    expect(colon.incentives.map((i) => `${i.valueText} ${i.level ?? '-'} ${i.recipient ?? '-'}`)).toEqual(['200万元 国家级 新认定的重点实验室', '100万元 省级 新认定的重点实验室']);
+    expect(colon.targets).toEqual([]);
     // An amount alone after a sentence's end, or after no standard, is not one (a target reads as before).
     expect(build('m.txt', '某区若干措施\n对新认定的科技企业孵化器给予20万元奖励。全区新增孵化器5家。').targets.map((t) => t.valueText)).toEqual(['5家']);
   });

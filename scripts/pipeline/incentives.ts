@@ -13,7 +13,7 @@ import { findForms, type Form } from './terms.ts';
 import { sentenceRanges, supportStandardClauses } from './lexicon/sentences.ts';
 import { findValues } from './targets/values.ts';
 import { isMoney, yuanOf } from './lexicon/units.ts';
-import { levelsIn } from './lexicon/levels.ts';
+import { levelAt, levelsIn } from './lexicon/levels.ts';
 import { readingForm } from './targets.ts';
 import { cellLine, lineAt } from './marks.ts';
 
@@ -50,8 +50,10 @@ function recipientIn(sentence: string, before: number): [number, number] | null 
   let found: [number, number] | null = null;
   for (const m of sentence.matchAll(RECIPIENT)) if (m.index < before) found = [m.index + 1, m.index + 1 + m[1]!.length];
   if (found) return found;
-  const opening = OPENING_RECIPIENT.exec(sentence);
-  return opening && opening[1]!.length < before && !GRANTING.test(opening[1]!) ? [0, opening[1]!.length] : null;
+  // A provision's number (`（二）新认定的重点实验室，…`) is not whom it is for.
+  const lead = ITEM_NUMBER.exec(sentence)?.[0].length ?? 0;
+  const opening = OPENING_RECIPIENT.exec(sentence.slice(lead));
+  return opening && lead + opening[1]!.length < before && !GRANTING.test(opening[1]!) ? [lead, lead + opening[1]!.length] : null;
 }
 
 /** A provision's number before its first clause (`（三）按…`), which is not part of the clause. */
@@ -187,14 +189,19 @@ export function extractIncentives(blocks: Block[], subjects: readonly SupportSub
 }
 
 /**
- * The level of each standard (kept for a subject that comes at levels, `levels` in the registry): the one level
- * whom it is for names, else its clause (`国家级给予100万元`); where whom it is for names several
+ * The level of each standard (kept for a subject that comes at levels, `levels` in the registry): a level written
+ * just before its amount (`国家级100万元`), else the one level whom it is for names, else its clause (`国家级给予100万元`); where whom it is for names several
  * (`对新认定的国家级、省级、市级孵化器，分别给予100万元、50万元、20万元`) and its sentence grants as many amounts to them
  * with 分别, each amount the level in its place.
  */
-function levelsOf(found: readonly Pick<Incentive, 'recipient' | 'clause' | 'quote' | 'blockId'>[]): (string | undefined)[] {
+function levelsOf(found: readonly Pick<Incentive, 'recipient' | 'clause' | 'quote' | 'blockId' | 'valueText'>[]): (string | undefined)[] {
   const named = (text: string | null) => (text ? levelsIn(toMatchForm(text).text) : []);
   return found.map((f, i) => {
+    // `按照国家级100万元、省级50万元的标准`: a level written just before the amount is its own.
+    const clause = toMatchForm(f.clause).text;
+    const at = clause.indexOf(toMatchForm(f.valueText).text);
+    const before = at > 0 ? levelAt(clause, at, at) : undefined;
+    if (before) return before;
     const inRecipient = named(f.recipient);
     if (inRecipient.length === 1) return inRecipient[0];
     if (inRecipient.length === 0) {
