@@ -61,6 +61,9 @@ describe('extractIncentives(blocks): a measure’s support standards', () => {
     const colon = build('m.txt', '某区若干措施\n一、支持平台建设\n（二）新认定的重点实验室，奖励标准为：国家级200万元，省级100万元。');
     expect(colon.incentives.map((i) => `${i.valueText} ${i.level ?? '-'} ${i.recipient ?? '-'}`)).toEqual(['200万元 国家级 新认定的重点实验室', '100万元 省级 新认定的重点实验室']);
     expect(colon.targets).toEqual([]);
+    // A cap inside the grant (给予不超过…的补助) is read, not left out as a threshold; 每引进1名 is no target.
+    expect(read('某市若干措施\n对企业研发投入给予不超过50万元的补助。')).toEqual(['p0-1 50万元 500000 cap | 对企业研发投入给予不超过50万元的补助']);
+    expect(build('m.txt', '某市若干措施\n每引进1名博士研究生，给予用人单位5万元补贴。').targets).toEqual([]);
     // An amount alone after a sentence's end, or after no standard, is not one (a target reads as before).
     expect(build('m.txt', '某区若干措施\n对新认定的科技企业孵化器给予20万元奖励。全区新增孵化器5家。').targets.map((t) => t.valueText)).toEqual(['5家']);
   });

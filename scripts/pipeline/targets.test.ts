@@ -383,6 +383,14 @@ describe('findValues(text)', () => {
     expect(findValues('对技术合同登记额在1000万元以上的企业给予补助').skipped.map((s) => `${s.text}:${s.reason}`)).toEqual(['1000万元:threshold']);
     expect(read('营收5000万元以上的企业达到100家，研发投入占比3%以下的企业减少')).toEqual(['100家']);
     expect(read('设立10亿元的科技成果转化基金，实现研发投入强度3%以上的目标，建成10家以上的创新平台')).toEqual(['10亿元', '3%以上', '10家以上']);
+    // A cap on what is granted is no threshold; 营收不超过 still is.
+    expect(read('对企业研发投入给予不超过50万元的补助')).toEqual(['50万元']);
+    expect(findValues('营收不超过5000万元的企业').skipped.map((s) => s.reason)).toEqual(['threshold']);
+  });
+
+  test('the one thing a rate is counted per is no amount; one a year is', () => {
+    expect(findValues('每引进1名博士研究生，给予5万元补贴；每新增1家高新技术企业').skipped.map((s) => `${s.text}:${s.reason}`)).toEqual(['1名:per', '1家:per']);
+    expect(findValues('每年新增1家，每月1场').values.map((v) => v.valueText)).toEqual(['1家']);
   });
 });
 

@@ -27,7 +27,7 @@ export interface ValueSpan {
 export interface SkippedNumber {
   start: number;
   text: string;
-  reason: 'year' | 'date' | 'document-number' | 'ordinal' | 'name' | 'threshold' | 'duration' | 'in-title' | 'identifier' | 'garbled' | 'enumeration';
+  reason: 'year' | 'date' | 'document-number' | 'ordinal' | 'name' | 'threshold' | 'duration' | 'in-title' | 'identifier' | 'garbled' | 'enumeration' | 'per';
 }
 
 export interface FindValuesOptions {
@@ -123,7 +123,8 @@ function runTogether(digits: string): 'date' | 'year' | null {
 function isThreshold(text: string, start: number, end: number, unit: string): boolean {
   const before = text.slice(Math.max(0, start - 8), start);
   if (/(元|%|％)$/u.test(unit) && /^(?:及?以上|及?以下)的(?!目标|水平|增长|增速|比例|比重|规模)/u.test(text.slice(end))) return true;
-  if (!/超过?$/u.test(before)) return false;
+  // `给予不超过50万元的补助`: a cap on what is granted, not a threshold of what is counted.
+  if (!/超过?$/u.test(before) || /(?:给予|予以)(?:最高)?不超过$/u.test(before)) return false;
   return /^的/u.test(text.slice(end)) || /(规模|收入|营收|产值)超过?$/u.test(before) || /\d[家个名]超过?$/u.test(before);
 }
 
@@ -163,6 +164,11 @@ export function findValues(text: string, opts: FindValuesOptions = {}): { values
     }
     if ((unit === '个' || unit === '项') && !magnitude && OWN_ITEMS.test(simplified(text.slice(end, end + 6)))) {
       skipped.push({ start, text: text.slice(start, end), reason: 'enumeration' });
+      continue;
+    }
+    // `每引进1名博士，给予…`, `每新增1家`: the one thing a rate is counted per, not an amount (`每年新增1家` is one).
+    if (digits === '1' && !magnitude && /每(?![年月季天日周])\p{Script=Han}{0,3}$/u.test(simplified(text.slice(Math.max(0, start - 4), start)))) {
+      skipped.push({ start, text: text.slice(start, end), reason: 'per' });
       continue;
     }
     if (isThreshold(text, start, end, unit)) {
