@@ -11,6 +11,9 @@ import { foldWidth, halfWidth } from '../../../src/lib/width.ts';
 
 export { foldWidth };
 
+/** Quotation marks texts put around names (`“雏鹰”企业`, `“小巨人”`), which matching a name or a level word ignores. */
+export const QUOTE_MARKS = '“”"‘’「」';
+
 export interface MatchForm {
   /** The folded text. */
   text: string;

@@ -3,7 +3,8 @@
  * `省级及以上重点实验室`), written one way: `国家` (of `国家科技企业孵化器`) as `国家级`, `及以上` as `以上`. Not a
  * region's own word (`全市`, `本区`): those name where, not which level.
  */
-const QUOTES = '“”"‘’「」';
+import { QUOTE_MARKS as QUOTES } from './fold.ts';
+
 const LEVEL = '(国家级|国家|省级|市级|区级|县级)(及以上|以上)?';
 const LEVEL_AT_START = new RegExp(`^[${QUOTES}]?${LEVEL}`, 'u');
 const LEVEL_BEFORE = new RegExp(`${LEVEL}[${QUOTES}]?$`, 'u');

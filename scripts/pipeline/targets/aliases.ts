@@ -5,6 +5,7 @@
  */
 import type { Indicator } from '../../../src/schemas/indicator.ts';
 import { levelAt } from '../lexicon/levels.ts';
+import { QUOTE_MARKS as QUOTES } from '../lexicon/fold.ts';
 
 /** A phrase of an indicator found in a text. */
 export interface AliasMatch {
@@ -26,7 +27,6 @@ export interface AliasMatcher {
   byLevel(indicatorId: string): boolean;
 }
 
-const QUOTES = '“”"‘’「」';
 const BRACKETS: Record<string, string> = { '(': '[(（]', '（': '[(（]', ')': '[)）]', '）': '[)）]' };
 
 /**
