@@ -190,13 +190,13 @@ export function extractIncentives(blocks: Block[], subjects: readonly SupportSub
 
 /**
  * The level of each standard (kept for a subject that comes at levels, `levels` in the registry): a level written
- * just before its amount (`国家级100万元`), else the one level whom it is for names, else its clause (`国家级给予100万元`); where whom it is for names several
- * (`对新认定的国家级、省级、市级孵化器，分别给予100万元、50万元、20万元`) and its sentence grants as many amounts to them
- * with 分别, each amount the level in its place.
+ * just before its amount (`国家级100万元`), else the one level whom it is for names, else its clause
+ * (`国家级给予100万元`); where whom it is for names several (`对新认定的国家级、省级、市级孵化器，分别给予100万元、50万元、
+ * 20万元`) and its sentence grants as many amounts to them with 分别, each amount the level in its place.
  */
 function levelsOf(found: readonly Pick<Incentive, 'recipient' | 'clause' | 'quote' | 'blockId' | 'valueText'>[]): (string | undefined)[] {
   const named = (text: string | null) => (text ? levelsIn(toMatchForm(text).text) : []);
-  return found.map((f, i) => {
+  return found.map((f) => {
     // `按照国家级100万元、省级50万元的标准`: a level written just before the amount is its own.
     const clause = toMatchForm(f.clause).text;
     const at = clause.indexOf(toMatchForm(f.valueText).text);
@@ -209,6 +209,6 @@ function levelsOf(found: readonly Pick<Incentive, 'recipient' | 'clause' | 'quot
       return inClause.length === 1 ? inClause[0] : undefined;
     }
     const same = found.filter((g) => g.blockId === f.blockId && g.quote === f.quote && g.recipient === f.recipient);
-    return /分别/u.test(f.quote) && same.length === inRecipient.length ? inRecipient[same.indexOf(found[i]!)] : undefined;
+    return /分别/u.test(f.quote) && same.length === inRecipient.length ? inRecipient[same.indexOf(f)] : undefined;
   });
 }

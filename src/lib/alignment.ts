@@ -15,7 +15,7 @@ import type { Indicator } from '../schemas/indicator.ts';
 import type { PlanDocument, Target } from '../schemas/plan.ts';
 import type { AlignmentRecordRow } from '../schemas/open-data.ts';
 import type { CheckedAgainst } from '../schemas/sourced.ts';
-import { levelEn, MEASURE_LABELS, MEASURE_LABELS_EN, sameUnit } from './values.ts';
+import { levelCounted, levelEn, MEASURE_LABELS, MEASURE_LABELS_EN, sameUnit } from './values.ts';
 
 /** What a comparison reads of a value (a plan's target, or a recorded target of the plan above). */
 export type ComparedTarget = Pick<Target, 'value' | 'unit' | 'year' | 'measure' | 'level'>;
@@ -65,9 +65,6 @@ const EPSILON = 1e-9;
  * has no number, or unit, measure, level or year differ, or both are totals of a region and the region above; otherwise
  * higher, equal or lower by the number.
  */
-/** The level a value counts: its own level word, else what its indicator counts (`all` where every level). */
-const scopeOf = (v: ComparedTarget, indicator: Pick<Indicator, 'levels'>) => v.level ?? indicator.levels ?? 'all';
-
 export function compareTargets(child: ComparedTarget, parent: ComparedTarget, indicator: Pick<Indicator, 'kind' | 'levels'>): Comparison {
   const reasons: AlignmentReason[] = [];
   if (child.value === null || parent.value === null) {
@@ -85,7 +82,7 @@ export function compareTargets(child: ComparedTarget, parent: ComparedTarget, in
   }
   // 国家级孵化器 against all incubators: one counts a part of what the other counts. A value with no level word counts
   // what the registry's indicator counts (`levels`).
-  const [childLevel, parentLevel] = [scopeOf(child, indicator), scopeOf(parent, indicator)];
+  const [childLevel, parentLevel] = [levelCounted(child, indicator), levelCounted(parent, indicator)];
   if (childLevel !== parentLevel) {
     reasons.push({
       code: 'level',

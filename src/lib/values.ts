@@ -139,13 +139,18 @@ export function levelEn(level: string): string {
   return `${base} level${above ? ' and above' : ''}`;
 }
 
+/** The level a value counts: its own level word, else what its indicator counts (`all`: every level, or none read). */
+export function levelCounted(v: Pick<ComparedValue, 'level'>, indicator: Pick<ComparableIndicator, 'levels'>): string {
+  return v.level ?? indicator.levels ?? 'all';
+}
+
 /**
  * Whether `v` counts what `indicator` counts by level: any value of an indicator not counted by level; of one that
  * counts every level, a value of no level named (`国家级科技企业孵化器3家` counts a part of them); of one that counts a
  * level (`市级以上`), a value of that level or of none named.
  */
 export function sameLevel(v: Pick<ComparedValue, 'level'>, indicator: Pick<ComparableIndicator, 'levels'>): boolean {
-  return indicator.levels === undefined || v.level === undefined || v.level === indicator.levels;
+  return indicator.levels === undefined || levelCounted(v, indicator) === indicator.levels;
 }
 
 /** Whether a value may stand beside other plans' values of an indicator, and if not, every reason in Chinese. */

@@ -77,21 +77,21 @@ export function unitsCompatible(a: string, b: string): boolean {
 
 export function compileAliases(indicators: Indicator[]): AliasMatcher {
   const patterns = indicators.flatMap((ind) =>
-    [ind.name, ...ind.aliases].map((alias) => ({ indicatorId: ind.id, unit: ind.unit, byLevel: ind.levels !== undefined, re: new RegExp(aliasPattern(alias), 'gu') })),
+    [ind.name, ...ind.aliases].map((alias) => ({ indicatorId: ind.id, unit: ind.unit, re: new RegExp(aliasPattern(alias), 'gu') })),
   );
+  const counted = new Set(indicators.filter((i) => i.levels !== undefined).map((i) => i.id));
   const find = (text: string, unit: string): AliasMatch[] => {
     const found: AliasMatch[] = [];
     for (const p of patterns) {
       if (!unitsCompatible(p.unit, unit)) continue;
       for (const m of text.matchAll(p.re)) {
         const [start, end] = [m.index, m.index + m[0].length];
-        const level = p.byLevel ? levelAt(text, start, end) : undefined;
+        const level = counted.has(p.indicatorId) ? levelAt(text, start, end) : undefined;
         found.push({ indicatorId: p.indicatorId, start, end, text: m[0], ...(level ? { level } : {}) });
       }
     }
     return found;
   };
-  const counted = new Set(indicators.filter((i) => i.levels !== undefined).map((i) => i.id));
   return {
     find,
     byLevel: (id) => counted.has(id),
