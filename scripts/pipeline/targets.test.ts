@@ -64,6 +64,13 @@ describe('extractTargets(blocks, ctx)', () => {
     expect(read('到2025年,国家级和省级众创空间分别达到5家、20家。')).toEqual([['maker-spaces', 5, '国家级'], ['maker-spaces', 20, '省级']]);
     expect(read('到2025年,科技企业孵化器达到8家,其中国家级3家、省级5家。')).toEqual([['incubators', 8, undefined], ['incubators', 3, '国家级'], ['incubators', 5, '省级']]);
     expect(read('到2025年,高新技术企业达到500家,其中国家级3家。')).toEqual([['high-tech-enterprises', 500, undefined], [null, 3, undefined]]);
+    // A level in brackets after the thing, a part in brackets after its whole; levels listed in brackets are no one
+    // level, and their 、 is no list mark (the value was read as 省级）'s, of no indicator).
+    expect(read('到2025年,科技企业孵化器（国家级）达到3家,新增众创空间(省级及以上)10家。')).toEqual([['incubators', 3, '国家级'], ['maker-spaces', 10, '省级以上']]);
+    expect(read('到2025年,科技企业孵化器达到30家（其中国家级3家、省级5家）。')).toEqual([['incubators', 30, undefined], ['incubators', 3, '国家级'], ['incubators', 5, '省级']]);
+    expect(read('到2025年,科技企业孵化器（含国家级、省级）达到30家。')).toEqual([['incubators', 30, undefined]]);
+    // An aside in brackets after a value is not what it counts.
+    expect(extractTargets([para('到2025年,指标达到100%以上（责任单位：区科技局）。')], plan2025).map((t) => t.phrase)).toEqual(['指标']);
     const table: TableBlock = {
       kind: 'table', id: 't1', lines: [1, 2], part: 'body', caption: null, captionLine: null,
       head: [cells('指标名称', '2025年目标')], rows: [cells('国家科技企业孵化器(家)', '4')], rowHeader: 0, notes: [], notesEn: [],

@@ -2,11 +2,15 @@ import { describe, expect, test } from 'vitest';
 import { levelAt, levelOnly, levelRank, levelsIn } from './levels.ts';
 
 describe('levels', () => {
-  test('at the start of a phrase or just before it, written one way', () => {
+  test('at the start of a phrase, just before it or in brackets after it, written one way', () => {
     expect(levelAt('国家科技企业孵化器', 0, 9)).toBe('国家级');
     const text = '新建市级及以上创新平台10个';
     expect(levelAt(text, text.indexOf('创新平台'), text.indexOf('10'))).toBe('市级以上');
     expect(levelAt('全市科技企业孵化器', 2, 9)).toBeUndefined();
+    // In brackets just after it: one level, not a list of levels.
+    expect(levelAt('科技企业孵化器（国家级）3家', 0, 7)).toBe('国家级');
+    expect(levelAt('众创空间(省级及以上)', 0, 4)).toBe('省级以上');
+    expect(levelAt('科技企业孵化器（含国家级、省级）', 0, 7)).toBeUndefined();
   });
   test('each level a text names, once, in order; none in a region-wide word', () => {
     expect(levelsIn('对新认定的国家级、省级、市级科技企业孵化器')).toEqual(['国家级', '省级', '市级']);

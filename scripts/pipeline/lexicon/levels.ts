@@ -10,15 +10,21 @@ const LEVEL_AT_START = new RegExp(`^[${QUOTES}]?${LEVEL}`, 'u');
 const LEVEL_BEFORE = new RegExp(`${LEVEL}[${QUOTES}]?$`, 'u');
 const LEVEL_ANYWHERE = new RegExp(LEVEL, 'gu');
 const LEVEL_ONLY = new RegExp(`^[${QUOTES}]?${LEVEL}[${QUOTES}]?$`, 'u');
+// One level in brackets just after the thing (`科技企业孵化器（国家级）`, `众创空间（省级及以上）`); not a list (`（含国家级、省级）`).
+const LEVEL_AFTER = new RegExp(`^[（(]\\s*(?:均为|为)?${LEVEL}\\s*[)）]`, 'u');
 
 /** The order of levels, highest first, for sorting (`国家级` before `省级以上` before `市级` …). */
 export const LEVEL_ORDER = ['国家级', '省级', '市级', '区级', '县级'] as const;
 
 const written = (m: RegExpExecArray | RegExpMatchArray) => `${m[1] === '国家' ? '国家级' : m[1]}${m[2] ? '以上' : ''}`;
 
-/** The level named at the start of the phrase at [start, end) of `text`, or just before it; `undefined` for none. */
+/**
+ * The level named at the start of the phrase at [start, end) of `text`, just before it, or in brackets just after it;
+ * `undefined` for none.
+ */
 export function levelAt(text: string, start: number, end: number): string | undefined {
-  const m = LEVEL_AT_START.exec(text.slice(start, end)) ?? LEVEL_BEFORE.exec(text.slice(Math.max(0, start - 6), start));
+  const m =
+    LEVEL_AT_START.exec(text.slice(start, end)) ?? LEVEL_BEFORE.exec(text.slice(Math.max(0, start - 6), start)) ?? LEVEL_AFTER.exec(text.slice(end, end + 12));
   return m ? written(m) : undefined;
 }
 

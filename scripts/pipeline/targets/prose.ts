@@ -76,6 +76,8 @@ const QUALIFIERS = ['年均增长', '力争', '争取', '确保', '突破', '超
 const CONTINUES = /达到|达|增加到|增至|增长到|提高到|提高至|提升到|提升至|上升到|上升至|突破|超过|增长/u;
 /** Time phrases to drop from a phrase; the 到/至 of 增至, 提高到 is a verb's, not a date's. */
 const TIME = /截[至止](?:到)?(?:目前|\d{4}年(?:末|底)?)|(?:(?<![增高升长加])[到至]|[由比从较])?\d{4}年(?:末|底)?的?|[“"]?十[一二三四五]五[”"]?(?:末|期间|以来|时期)?|全年|年内|目前|已有|现有/gu;
+/** `其中` opening the words before a value, in brackets or not: the value is a part of the one before. */
+const PART = /^[\s（(]*其中/u;
 const LEADING = /^(?:其中|同比|环比|比上年|较上年|全区|全市|我市|我区|本市|全省|全县|力争|争取|确保|累计|共|重点|加快|新增|新建|新培育|新认定|新引进|培育出|培育|建设|遴选|建立|设立|形成|攻克|开发出|促进|支持|引进|建成|落实|帮助|拥有|实现|获得|获|吸引|与|在建|分别|年均增长)/u;
 const TRAILING = /(?:力争|争取|确保|累计|分别|达到了?|达|突破|超过|增加到|增加了?|增至|增长到|增长至|增加至|提高到|提高至|提升到|提升至|上升到|上升至|年均增长|增长|提高|提升|为|新增|新建|共计|共|了|的|以|与|和|及)$/u;
 /** Right before a rate: the rate is a growth of whatever the phrase names, whatever that is counted in. */
@@ -141,7 +143,11 @@ function measureOf(region: string, qualifiers: string[], unit: string): Target['
   return 'level';
 }
 
-/** Which characters are inside “…”, "…" or 《…》 (so that their 、 and ， are not list or clause marks). */
+/**
+ * Which characters are inside “…”, "…" or 《…》, or inside brackets that hold no number (`孵化器（含国家级、省级）达到30家`),
+ * so that their 、 and ， are not list or clause marks. Brackets with a number (`（其中国家级3家、省级5家）`) hold values
+ * of their own, read as the words around them are.
+ */
 function quotedMask(text: string): boolean[] {
   const mask: boolean[] = [];
   let depth = 0;
@@ -154,6 +160,7 @@ function quotedMask(text: string): boolean[] {
     if (ch === '”' || ch === '》') depth = Math.max(0, depth - 1);
     if (ch === '。') [depth, ascii] = [0, false];
   }
+  for (const m of text.matchAll(/[（(][^（()）。\d０-９]{1,30}[)）]/gu)) mask.fill(true, m.index, m.index + m[0].length);
   return mask;
 }
 
@@ -239,7 +246,8 @@ export function readProse(text: string, ctx: ProseContext): ProseTarget[] {
 
   const readSubject = (span: ValueSpan, at: Place, next: ValueSpan | undefined): Subject => {
     const { seg, prev } = at;
-    const part = /^\s*其中/u.test(seg);
+    // A part may stand in brackets after its whole (`达到30家（其中国家级3家）`).
+    const part = PART.test(seg);
     // A growth rate (`研发经费投入年均增长10%`) belongs to its phrase whatever unit the phrase is counted in.
     const lookupUnit = GROWTH_BEFORE.test(seg) && RATE_UNIT.test(span.unit) ? '' : span.unit;
     const alias = part ? null : ctx.aliases.last(seg, lookupUnit);
@@ -249,7 +257,7 @@ export function readProse(text: string, ctx: ProseContext): ProseTarget[] {
     if (alias) return fromAlias(alias, alias.text, qualifiers);
     // `…100家科技领军企业,其中5家超50亿元、30家超20亿元`: a part of the count before, named by it and the words after.
     // `科技企业孵化器达到8家，其中国家级3家、省级5家`: a level of the count before, where the registry counts it by level.
-    const level = prev?.indicatorId && ctx.aliases.byLevel(prev.indicatorId) ? levelOnly(seg.replace(/^\s*其中/u, '')) : undefined;
+    const level = prev?.indicatorId && ctx.aliases.byLevel(prev.indicatorId) ? levelOnly(seg.replace(PART, '')) : undefined;
     if (level) return { ...fromPrevious(prev!, qualifiers), level };
     const whole = part ? headOfPhrase(prev?.phrase ?? '') : prev?.partOf;
     if (part || (whole && core === '' && after.text && at.listStart > at.clauseStart)) {
@@ -373,11 +381,12 @@ function splitNames(text: string, mask: boolean[]): string[] {
   return names.filter((n) => cleanPhrase(n) !== '');
 }
 
-/** The words after a value up to the end of its clause; `alone` when no other value comes before that end. */
+/** The words after a value up to the end of its clause or an opening bracket; `alone` when no other value comes before that end. */
 function afterPhrase(text: string, span: ValueSpan, next: ValueSpan | undefined, mask: boolean[], sEnd: number): { text: string; alone: boolean } {
   let end = span.end;
   const stop = Math.min(sEnd, span.end + LOOK_BACK);
-  while (end < stop && !(/[，,；;：:。！？!?]/u.test(text[end]!) && !mask[end])) end++;
+  // An aside in brackets (`（责任单位：区科技局）`) ends the words as a clause mark does.
+  while (end < stop && !(/[，,；;：:。！？!?]/u.test(text[end]!) && !mask[end]) && !/[（(]/u.test(text[end]!)) end++;
   const alone = !next || next.start >= end;
   const words = text.slice(span.end, alone ? end : next.start).replace(/^的/u, '').replace(EDGE_PUNCT, '');
   return { text: words, alone };
