@@ -11,7 +11,12 @@ export interface FoundCitation {
   /** Offsets of the whole `《…》` in the text. */
   start: number;
   end: number;
+  /** The short form the text names it by from here on (`《…》（以下简称《行动计划》）` → `行动计划`). */
+  shortForm?: string;
 }
+
+/** `（以下简称《行动计划》）`, `(以下称“规划”)` just after a citation: the short form its text uses for it. */
+const SHORT_FORM = /^\s*[（(]\s*以下(?:简称|称)(?:为)?\s*[《“"]([^《》“”"]{1,30})[》”"]\s*[)）]/u;
 
 /**
  * Normalised key of a document title. A period whose dash a page lost (`（20222025）`) is the period it
@@ -34,7 +39,9 @@ export function documentKey(title: string): string {
 export function findCitations(text: string): FoundCitation[] {
   const found: FoundCitation[] = [];
   for (const m of text.matchAll(/《([^《》]{2,120})》/gu)) {
-    found.push({ title: m[1]!, documentKey: documentKey(m[1]!), start: m.index, end: m.index + m[0].length });
+    const end = m.index + m[0].length;
+    const shortForm = SHORT_FORM.exec(text.slice(end, end + 40))?.[1];
+    found.push({ title: m[1]!, documentKey: documentKey(m[1]!), start: m.index, end, ...(shortForm ? { shortForm } : {}) });
   }
   return found;
 }

@@ -14,7 +14,7 @@ import type { Indicator } from '../../src/schemas/indicator.ts';
 import type { Catalog, ChromeRule, Kind, PortalFieldLabel } from '../../src/schemas/registry.ts';
 import type { RegionIndex } from './regions.ts';
 import { removeChrome } from './chrome.ts';
-import { findCitations } from './citations.ts';
+import { documentKey, findCitations } from './citations.ts';
 import { resolveCitation } from './cited-documents.ts';
 import { applyCorrections, type LocatedCorrection } from './corrections.ts';
 import { decodeSeed } from './decode.ts';
@@ -189,12 +189,16 @@ export function buildPlanDocument(seed: SeedInput, reg: Registries): PlanDocumen
   const blocks = structure.blocks.map((b) => toBlock(b, ledger));
 
   const citations: Citation[] = [];
+  // A short form the text defines (`《…》（以下简称《行动计划》）`) names that document wherever the text uses it after.
+  const shortForms = new Map<string, string>();
   for (const block of blocks) {
     for (const rich of richTextsOf(block)) {
       const marks: Mark[] = [];
       for (const c of findCitations(rich.text)) {
         const id = `c${citations.length + 1}`;
-        citations.push({ id, title: c.title, documentKey: resolveCitation(c.title, reg.documents), blockId: block.id, line: lineAt(block, c.start) });
+        const key = shortForms.get(c.documentKey) ?? resolveCitation(c.title, reg.documents);
+        if (c.shortForm) shortForms.set(documentKey(c.shortForm), key);
+        citations.push({ id, title: c.title, documentKey: key, blockId: block.id, line: lineAt(block, c.start) });
         marks.push({ kind: 'citation', start: c.start, end: c.end, citationId: id });
       }
       addMarks(rich, marks);
