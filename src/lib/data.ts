@@ -22,7 +22,7 @@ import { chartOfRef, readChartGroup, readChartRefs, type ChartRef } from './prep
 import { summarize, type PlanSummary } from './plan-summary.ts';
 import { PAGE_SIZE, pageOfIndex } from './page-sizes.ts';
 import { departmentPages, departmentViews, type DepartmentPages, type DepartmentView } from './crosslinks/departments.ts';
-import { citedDocumentViews, type CitedDocumentView } from './crosslinks/documents.ts';
+import { citedDocumentViews, planCitationLinks, type CitedDocumentView, type PlanCitationLink } from './crosslinks/documents.ts';
 import { regionTree, type RegionNode } from './crosslinks/regions.ts';
 import { termViews, type TermView } from './crosslinks/terms.ts';
 import { themeSections, type RelatedSection } from './crosslinks/related-sections.ts';
@@ -219,6 +219,8 @@ export const libraryThemeSections: () => Promise<Map<string, readonly RelatedSec
 
 /** Every cited document with the plans that cite it. */
 export const libraryCitedDocuments: () => Promise<CitedDocumentView[]> = perBuild(async () => citedDocumentViews(await allPlans(), await citedDocuments()));
+/** Per plan, the plans on the site it cites and those citing it (its analysis page). */
+export const libraryPlanLinks: () => Promise<Map<string, { cites: PlanCitationLink[]; citedBy: PlanCitationLink[] }>> = perBuild(async () => planCitationLinks(await libraryCitedDocuments()));
 
 /** The facets of the plan lists (kind, period, province), with the regions' English names from the overlay. */
 export const libraryFacets: () => Promise<FacetValue[]> = perBuild(async () => {

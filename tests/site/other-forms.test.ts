@@ -37,6 +37,8 @@ const MASTHEAD_SLUG = '012-masthead';
 const CITY = { slug: '006-measures-fixture', title: '某市支持科技创新若干措施' };
 const DISTRICT = { slug: '013-district-policies', title: '某区促进科技创新高质量发展若干政策' };
 const TABLES_TITLE = '某区科技创新三年行动方案（2023—2025年）';
+/** A made-up interpretation of the tables plan (tests/fixtures/readings/): it cites the plan by its title, then as 《方案》. */
+const READING = { slug: '014-reading-fixture', title: `《${TABLES_TITLE}》政策解读` };
 const site = siteBuiltForFile({
   name: 'other-forms-build',
   writeSeeds: (seeds) => {
@@ -49,6 +51,7 @@ const site = siteBuiltForFile({
     copyFileSync('tests/fixtures/masthead/masthead.txt', join(seeds, '012_masthead.txt'));
     copyFileSync('tests/fixtures/measures/006_measures_fixture.txt', join(seeds, '006_measures_fixture.txt'));
     copyFileSync('tests/fixtures/measures/013_district_policies.txt', join(seeds, '013_district_policies.txt'));
+    copyFileSync('tests/fixtures/readings/014_reading_fixture.txt', join(seeds, '014_reading_fixture.txt'));
   },
   timeoutMs: 300_000,
 });
@@ -149,6 +152,44 @@ describe('tables saved as text', () => {
         '/incentives/high-tech-enterprises/', `/plans/${TABLES}/#t3`, '/incentives/labs/', `/plans/${TABLES}/#t3`,
       ]);
     });
+  });
+});
+
+describe('documents on the site that cite each other', () => {
+  // Neither document is in content/documents.yaml: the plan is found by its own title (src/lib/crosslinks/plans-cited.ts).
+  const sections = (page: import('playwright-core').Page) =>
+    page.locator('section.plan-links h3').evaluateAll((hs) => hs.map((h) => [h.textContent?.trim(), [...h.nextElementSibling!.querySelectorAll(':scope > li > a')].map((a) => [a.textContent?.trim(), a.getAttribute('href')])]));
+  test('the plan’s analysis page lists its interpretation, which lists the plan; each with the places of the citations', async () => {
+    await inPage(async (page) => {
+      await page.goto(pageUrl(site.url, `/plans/${TABLES}/analysis/`));
+      expect(await sections(page)).toEqual([['引用本文件的本站文件（1）', [[READING.title, `/plans/${READING.slug}/`]]]]);
+      // Read by hand: the title, line 3 (the full title and its short form 《方案》), lines 5 and 7 (《方案》).
+      expect(await page.locator('section.plan-links .places a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(
+        [`/plans/${READING.slug}/#title`, `/plans/${READING.slug}/#p1-1`, `/plans/${READING.slug}/#p1-1`, `/plans/${READING.slug}/#p2-1`, `/plans/${READING.slug}/#p3-1`],
+      );
+      // Each place is there on the interpretation's page.
+      await page.goto(pageUrl(site.url, `/plans/${READING.slug}/`));
+      for (const id of ['title', 'p1-1', 'p2-1', 'p3-1']) expect(await page.locator(`[id="${id}"]`).count(), id).toBe(1);
+      await page.goto(pageUrl(site.url, `/en/plans/${READING.slug}/analysis/`));
+      expect(await sections(page)).toEqual([['Documents on this site this one cites (1)', [[TABLES_TITLE, `/en/plans/${TABLES}/`]]]]);
+    });
+  });
+  test('the cited document’s page links to the plan on the site; every 《方案》 of the interpretation is that document', async () => {
+    await inPage(async (page) => {
+      await page.goto(pageUrl(site.url, `/plans/${READING.slug}/`));
+      const hrefs = await page.locator('.plan-text a.cite, .plan-text a[href*="/documents/"]').evaluateAll((as) => [...new Set(as.map((a) => a.getAttribute('href')))]);
+      expect(hrefs).toHaveLength(1);
+      await page.goto(pageUrl(site.url, hrefs[0]!));
+      const onSite = page.locator('dt', { hasText: '本站全文' }).locator('xpath=following-sibling::dd[1]//a');
+      expect([await onSite.textContent(), await onSite.getAttribute('href')]).toEqual([TABLES_TITLE, `/plans/${TABLES}/`]);
+    });
+  });
+  test('the pages are valid HTML', async () => {
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    for (const path of [`plans/${READING.slug}/analysis/index.html`, `en/plans/${READING.slug}/analysis/index.html`]) {
+      const report = await validator.validateString(readFileSync(join(site.siteDir, path), 'utf8'));
+      expect(report.results.flatMap((r) => r.messages.map((m) => `${path}:${m.line} ${m.ruleId} ${m.message}`))).toEqual([]);
+    }
   });
 });
 

@@ -287,6 +287,9 @@ export const zh = {
       `正文计${chars}字（只计汉字、字母与数字），其中${shared}字（${share}）也见于本库其他规划${repeated > 0 ? `，另有${repeated}字在本规划内重复出现` : ''}。比对不计标点、空格与全角半角之别，至少连续${k}字相同才算。`,
     reuseLink: '各规划的比例与常见套话',
     reuseElsewhere: '另见',
+    linksHeading: '本站文件之间的引用',
+    citedByHeading: (n: number) => `引用本文件的本站文件（${n}）`,
+    citesHeading: (n: number) => `本文件引用的本站文件（${n}）`,
   },
 
   // Sources of registry facts (content/*.yaml `against`)
@@ -704,6 +707,9 @@ export const en: UiStrings = {
       `The text has ${chars.toLocaleString('en')} characters (Chinese characters, letters and digits only); ${shared.toLocaleString('en')} of them (${share}) also stand in other plans of the library${repeated > 0 ? `, and ${repeated.toLocaleString('en')} recur within this plan` : ''}. Punctuation, spaces and full- or half-width forms are ignored; a passage counts when at least ${k} characters in a row are the same. The passages are quoted in Chinese. `,
     reuseLink: 'Each plan’s share and the common formulas',
     reuseElsewhere: 'also in ',
+    linksHeading: 'Citations between documents on this site',
+    citedByHeading: (n: number) => `Documents on this site that cite this one (${n})`,
+    citesHeading: (n: number) => `Documents on this site this one cites (${n})`,
   },
 
   checkedAgainst: {

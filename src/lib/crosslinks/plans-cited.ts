@@ -1,0 +1,37 @@
+/**
+ * Which plan on the site a citation names. The registry says so for the documents it lists (`planSlug` in
+ * content/documents.yaml); any other plan is found by its own title: a citation whose normalised title is the title of
+ * one plan on the site names that plan (an interpretation's 《…》政策解读, a district plan citing its city's plan, a
+ * covering notice its own plan). Not where two plans share the title, and not a title that names no region cited
+ * from another region (`关于…的若干措施`: many regions issue documents so titled, and a citation carries no region).
+ */
+import { documentKey } from '../../../scripts/pipeline/citations.ts';
+import type { CitedDocument } from '../../schemas/documents.ts';
+import type { Citation, PlanDocument, RegionRef } from '../../schemas/plan.ts';
+
+/** The slug of the plan on the site a citation in `citing` names, or `null`. */
+export type PlanOfCitation = (citation: Citation, citing: PlanDocument) => string | null;
+
+const namesRegion = (title: string, region: RegionRef) => [region.name, region.shortName, region.fullName].some((n) => n.length >= 2 && title.includes(n));
+
+export function planOfCitation(plans: readonly PlanDocument[], registry: readonly CitedDocument[]): PlanOfCitation {
+  const byKey = new Map<string, PlanDocument | null>();
+  for (const doc of plans) {
+    const title = doc.meta.title?.value;
+    if (!title) continue;
+    const key = documentKey(title);
+    // Two plans of one title: no citation can say which it means.
+    byKey.set(key, byKey.has(key) ? null : doc);
+  }
+  const entries = new Map(registry.map((d) => [d.id, d]));
+  return (citation, citing) => {
+    const entry = entries.get(citation.documentKey);
+    if (entry?.planSlug) return entry.planSlug;
+    const keys = entry ? [entry.title, ...entry.aliases].map(documentKey) : [citation.documentKey];
+    const plan = keys.map((k) => byKey.get(k)).find((p) => p);
+    if (!plan) return null;
+    const [there, here] = [plan.meta.region?.value, citing.meta.region?.value];
+    if (there && here && there.id !== here.id && !namesRegion(plan.meta.title!.value, there)) return null;
+    return plan.slug;
+  };
+}
