@@ -22,6 +22,7 @@ import { planFileDigest, planFiles, planReuseFile, readPlans, readReuseRecord, r
 import { findPassages, reuseInput } from '../src/lib/reuse/index.ts';
 import { prepareReuse } from '../src/lib/reuse/prepared.ts';
 import { chartGroupFile, chartIndexFile, chartsFolder, prepareCharts, type ChartIndex } from '../src/lib/prepared-charts.ts';
+import { restatedPlans } from '../src/lib/crosslinks/plans-cited.ts';
 import { REGISTRIES, readRegistry } from '../src/lib/registry-files.ts';
 import type { PlanDocument } from '../src/schemas/plan.ts';
 import { openDataFiles, openDataFolder, openDataKey, openDataKeyFile, preparedOpenDataFile, preparedOpenDataKey, readSiteRegistries } from '../src/lib/open-data-files.ts';
@@ -239,9 +240,10 @@ export async function prepareOpenData(plansDir: string, plans: readonly PlanDocu
 
 /** The chart catalog (`_charts/`): the groups whose inputs did not change are kept (src/lib/prepared-charts.ts). */
 export async function prepareChartFiles(plansDir: string, plans: PlanDocument[], code: string): Promise<ChartFilesResult> {
-  const [indicators, overlay] = await Promise.all([readRegistry('indicators'), readRegistry('regions')]);
+  const [indicators, overlay, documents] = await Promise.all([readRegistry('indicators'), readRegistry('regions'), readRegistry('documents')]);
   const previous = readIndex(chartIndexFile(plansDir));
-  const { index, groups } = prepareCharts(plans, indicators, overlay, code, previous, (group) => existsSync(chartGroupFile(plansDir, group)));
+  const restated = restatedPlans(plans, documents);
+  const { index, groups } = prepareCharts(plans, indicators, overlay, code, previous, (group) => existsSync(chartGroupFile(plansDir, group)), restated);
   const charts = new Map<string, string>([[chartIndexFile(plansDir), JSON.stringify(index)]]);
   const keep = new Set<string>();
   for (const ref of index.charts) if (!groups.has(ref.group)) keep.add(chartGroupFile(plansDir, ref.group));

@@ -90,8 +90,11 @@ function drawings<M extends AnyChartModel>(zh: (size?: ChartSize) => M, en: (siz
 const targetRefs = (slug: string, values: readonly ChartValue[]) =>
   values.flatMap((v) => (v.id ? [{ plan: (v as ChartValue & { slug?: string }).slug ?? slug, id: v.id }] : []));
 
-/** The plan's charts, in page order: baseline → target, or the peer view when there is no baseline; trajectories. */
-export function planCharts(doc: PlanDocument, plans: readonly PlanDocument[], indicators: readonly Indicator[], peerContext?: PeerContext): ChartEntry[] {
+/**
+ * The plan's charts, in page order: baseline → target, or the peer view when there is no baseline; trajectories.
+ * `peerView: false` for a document that restates a plan on the site (an interpretation): it is no peer of the others.
+ */
+export function planCharts(doc: PlanDocument, plans: readonly PlanDocument[], indicators: readonly Indicator[], peerContext?: PeerContext, { peerView = true } = {}): ChartEntry[] {
   if (doc.targets.length === 0) return [];
   const names = indicatorNames([...indicators]);
   const notesEn = englishNamesById(indicators);
@@ -119,7 +122,7 @@ export function planCharts(doc: PlanDocument, plans: readonly PlanDocument[], in
       pageTitleEn,
       data: { kind: 'targets', targets: targetRefs(doc.slug, pairs.flatMap((p) => [p.start, p.end])) },
     });
-  } else {
+  } else if (peerView) {
     const context = peerContext ?? peerContextOf(plans, indicators);
     const drawn = drawings(
       (size) => peers({ slug: doc.slug, plans: context.plans, indicators, index: context.index }, size),

@@ -25,6 +25,7 @@ import { departmentPages, departmentViews, type DepartmentPages, type Department
 import { citedDocumentViews, planCitationLinks, type CitedDocumentView, type PlanCitationLink } from './crosslinks/documents.ts';
 import { regionTree, type RegionNode } from './crosslinks/regions.ts';
 import { termViews, type TermView } from './crosslinks/terms.ts';
+import { comparedPlans, restatedPlans } from './crosslinks/plans-cited.ts';
 import { themeSections, type RelatedSection } from './crosslinks/related-sections.ts';
 import { planAlignments, type PlanAlignment } from './alignment.ts';
 import { planFacets, type FacetValue } from './plan-facets.ts';
@@ -195,7 +196,7 @@ export const citedDocuments = registry<CitedDocument>('documents');
 export const supportSubjects = registry<SupportSubject>('supportSubjects');
 
 /** Every plan's support standards by what they reward (src/lib/incentives-view.ts), for /incentives/. */
-export const librarySupportStandards: () => Promise<SubjectGroup[]> = perBuild(async () => incentivesBySubject(await allPlans(), await supportSubjects()));
+export const librarySupportStandards: () => Promise<SubjectGroup[]> = perBuild(async () => incentivesBySubject(await libraryComparedPlans(), await supportSubjects()));
 
 export { summarize, type PlanSummary } from './plan-summary.ts';
 
@@ -219,6 +220,12 @@ export const libraryThemeSections: () => Promise<Map<string, readonly RelatedSec
 
 /** Every cited document with the plans that cite it. */
 export const libraryCitedDocuments: () => Promise<CitedDocumentView[]> = perBuild(async () => citedDocumentViews(await allPlans(), await citedDocuments()));
+/** Each document about a plan on the site (an interpretation, a news report), with that plan's slug. */
+export const libraryRestated: () => Promise<Map<string, string>> = perBuild(async () => restatedPlans(await allPlans(), await citedDocuments()));
+
+/** The plans the library's comparisons take: not the documents that restate a plan on the site. */
+export const libraryComparedPlans: () => Promise<PlanDocument[]> = perBuild(async () => comparedPlans(await allPlans(), await libraryRestated()));
+
 /** Per plan, the plans on the site it cites and those citing it (its analysis page). */
 export const libraryPlanLinks: () => Promise<Map<string, { cites: PlanCitationLink[]; citedBy: PlanCitationLink[] }>> = perBuild(async () => planCitationLinks(await libraryCitedDocuments()));
 
@@ -236,8 +243,9 @@ export const libraryFacets: () => Promise<FacetValue[]> = perBuild(async () => {
 export const libraryUsage: () => Promise<{ indicatorPlans: Map<string, number>; instruments: Map<string, { plans: number; sentences: number }> }> = perBuild(async () => {
   const indicatorPlans = new Map<string, number>();
   const instrumentUse = new Map<string, { plans: number; sentences: number }>();
+  const compared = new Set(await libraryComparedPlans());
   for (const plan of await allPlans()) {
-    for (const id of new Set(plan.targets.map((t) => t.indicatorId))) if (id) indicatorPlans.set(id, (indicatorPlans.get(id) ?? 0) + 1);
+    if (compared.has(plan)) for (const id of new Set(plan.targets.map((t) => t.indicatorId))) if (id) indicatorPlans.set(id, (indicatorPlans.get(id) ?? 0) + 1);
     for (const m of plan.instruments) {
       const use = instrumentUse.get(m.instrumentId) ?? { plans: 0, sentences: 0 };
       instrumentUse.set(m.instrumentId, use);

@@ -116,13 +116,13 @@ export async function planPageKey(doc: PlanDocument, related: ReadonlyMap<string
  * alignments, its text reuse, its charts (with their peers), where its instruments' lists put it, the registries
  * and the page sizes.
  */
-export async function planAnalysisKey(doc: PlanDocument, alignments: readonly PlanAlignment[], links: unknown): Promise<string> {
+export async function planAnalysisKey(doc: PlanDocument, alignments: readonly PlanAlignment[], library: unknown): Promise<string> {
   const [registries, charts, allInstruments, reuse] = await Promise.all([allRegistriesDigest(), chartRefsOfPage(`plans/${doc.slug}/analysis/`), instruments(), planReuseRecord(doc.slug)]);
   const instrumentPages = await Promise.all(planInstruments(doc, allInstruments).map(({ instrument }) => instrumentPlanPage(instrument.id, doc.slug)));
   return digestOf({
     plan: planFileDigest(doc),
     alignments,
-    links,
+    library,
     reuse: reuse.file,
     registries,
     charts: charts.map((chart) => chart.digest),

@@ -16,6 +16,7 @@
 import { join } from 'node:path';
 import { digestOf } from './digest.ts';
 import { indicatorChart, peerContextOf, planCharts, timelineCharts, type ChartEntry } from './chart-catalog.ts';
+import { comparedPlans } from './crosslinks/plans-cited.ts';
 import { englishRegionNames } from './i18n/english.ts';
 import { englishNamesById } from './indicator-refs.ts';
 import { pairBaselineTargets } from './charts/baseline-target.ts';
@@ -78,10 +79,12 @@ export interface PreparedCharts {
  * `previous` (null: all) and whose file is still there (`kept`). `shared` is what all of them depend on besides the
  * plans and indicators (the code's digest).
  */
-export function prepareCharts(plans: PlanDocument[], indicators: Indicator[], overlay: readonly RegionOverlayEntry[], shared: string, previous: ChartIndex | null, kept: (group: string) => boolean = () => true): PreparedCharts {
+export function prepareCharts(plans: PlanDocument[], indicators: Indicator[], overlay: readonly RegionOverlayEntry[], shared: string, previous: ChartIndex | null, kept: (group: string) => boolean = () => true, restated: ReadonlyMap<string, string> = new Map()): PreparedCharts {
   const sharedKey = digestOf({ shared, indicators });
   const reusable = Map.groupBy(previous?.charts ?? [], (r) => r.group);
-  const context = peerContextOf(plans, indicators);
+  // The peer views and the indicators' charts compare the plans, not the documents that restate one (an interpretation).
+  const compared = comparedPlans(plans, restated);
+  const context = peerContextOf(compared, indicators);
   const inputs: Record<string, string> = {};
   const groups = new Map<string, ChartEntry[]>();
   const refs: ChartRef[] = [];
@@ -89,7 +92,7 @@ export function prepareCharts(plans: PlanDocument[], indicators: Indicator[], ov
     const group = planGroup(doc.slug);
     // A plan without baselines draws the peer view: it reads the comparable values of its indicators in every plan,
     // and draws what it states of them (`peerStatement`).
-    const peers = doc.targets.length > 0 && pairBaselineTargets(doc.targets).length === 0;
+    const peers = doc.targets.length > 0 && pairBaselineTargets(doc.targets).length === 0 && !restated.has(doc.slug);
     const input = digestOf({ plan: planFileDigest(doc), peers: peers ? peerStatement({ slug: doc.slug, plans: context.plans, indicators, index: context.index }) : null });
     inputs[group] = input;
     // A group whose inputs are as they were is kept, if its file is still there (a plan without charts has none).
@@ -98,12 +101,12 @@ export function prepareCharts(plans: PlanDocument[], indicators: Indicator[], ov
       refs.push(...old);
       continue;
     }
-    const entries = planCharts(doc, plans, indicators, context);
+    const entries = planCharts(doc, compared, indicators, context, { peerView: !restated.has(doc.slug) });
     if (entries.length > 0) groups.set(group, entries);
     refs.push(...entries.map((e) => refOf(e, group)));
   }
   const namesEn = englishNamesById(indicators);
-  const site = [...indicators.flatMap((i) => indicatorChart(i, plans, namesEn, context.picked) ?? []), ...timelineCharts(plans, englishRegionNames(overlay))];
+  const site = [...indicators.flatMap((i) => indicatorChart(i, compared, namesEn, context.picked) ?? []), ...timelineCharts(plans, englishRegionNames(overlay))];
   for (const entry of site) {
     groups.set(entry.id, [entry]);
     refs.push(refOf(entry, entry.id));

@@ -184,6 +184,24 @@ describe('documents on the site that cite each other', () => {
       expect([await onSite.textContent(), await onSite.getAttribute('href')]).toEqual([TABLES_TITLE, `/plans/${TABLES}/`]);
     });
   });
+  test('the interpretation restates the plan: its values stay on its page, the comparisons take the plan’s', async () => {
+    await inPage(async (page) => {
+      await page.goto(pageUrl(site.url, `/plans/${READING.slug}/analysis/`));
+      // Its values (line 5: 500家 of high-tech enterprises, 20亿元 of technology contracts) are on its page.
+      expect(await page.locator('section.targets a[href*="#p2-1"]').count()).toBeGreaterThanOrEqual(2);
+      const note = page.locator('p.restates');
+      expect(await note.locator('a').getAttribute('href')).toBe(`/plans/${TABLES}/`);
+      expect((await note.textContent())?.replace(/\s+/gu, '')).toBe(`本文件解读或报道本站所收的《${TABLES_TITLE}》：各规划对照、指标页与支持标准对照取该文件的数值，不另列本文件的。`);
+      await page.goto(pageUrl(site.url, `/en/plans/${READING.slug}/analysis/`));
+      expect(await page.locator('p.restates').textContent()).toContain('take that plan’s values, not this document’s');
+      for (const path of ['/compare/', '/indicators/high-tech-enterprises/', '/indicators/technology-contract-turnover/']) {
+        await page.goto(pageUrl(site.url, path));
+        const links = await page.locator('main a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+        expect(links.filter((h) => h.startsWith(`/plans/${TABLES}/`)).length, path).toBeGreaterThan(0);
+        expect(links.filter((h) => h.startsWith(`/plans/${READING.slug}/`)), path).toEqual([]);
+      }
+    });
+  });
   test('the pages are valid HTML', async () => {
     const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
     for (const path of [`plans/${READING.slug}/analysis/index.html`, `en/plans/${READING.slug}/analysis/index.html`]) {

@@ -2,9 +2,9 @@
 import { describe, expect, test } from 'vitest';
 import { documentKey } from '../../../scripts/pipeline/citations.ts';
 import type { CitedDocument } from '../../schemas/documents.ts';
-import type { Citation } from '../../schemas/plan.ts';
+import type { Block, Citation, PlanDocument } from '../../schemas/plan.ts';
 import { citedDocumentViews, planCitationLinks } from './documents.ts';
-import { planOfCitation } from './plans-cited.ts';
+import { comparedPlans, planOfCitation, restatedPlans } from './plans-cited.ts';
 import { C, P, para, plan, realSeeds, region } from './test-fixtures.ts';
 
 const cite = (title: string, blockId = 'p0-1', key = documentKey(title)): Citation => ({ id: 'c1', title, documentKey: key, blockId, line: 1 });
@@ -76,5 +76,29 @@ describe('planCitationLinks(views)', () => {
       ['xinji-st-innovation-14th-fyp', 'xinji-14th-five-year'],
     ]);
     expect([...planCitationLinks(real).values()].flatMap((l) => [...l.cites, ...l.citedBy])).toEqual([]);
+  });
+});
+
+describe('restatedPlans(plans, registry) and comparedPlans', () => {
+  const titleBlock = (text: string): Block => ({ kind: 'title', id: 'title', lines: [1], lineStarts: [0], part: 'front', role: 'plan', text, marks: [] }) as unknown as Block;
+  const cityPlan = plan('city-plan', '某市科技创新规划（2021—2025年）', { region: CITY });
+  const about = (slug: string, kind: PlanDocument['meta']['kind']['value'], blockId = 'title'): PlanDocument => {
+    const doc = plan(slug, '《某市科技创新规划（2021—2025年）》政策解读', {
+      region: CITY,
+      blocks: [titleBlock('《某市科技创新规划（2021—2025年）》政策解读'), para('p0-1', '《某市科技创新规划（2021—2025年）》已印发。')],
+      citations: [cite('某市科技创新规划（2021—2025年）', blockId)],
+    });
+    return { ...doc, meta: { ...doc.meta, kind: { ...doc.meta.kind, value: kind } } };
+  };
+  test('an interpretation or a news report whose title cites a plan on the site restates it', () => {
+    const plans = [cityPlan, about('reading', 'other'), about('report', 'news')];
+    const restated = restatedPlans(plans, []);
+    expect([...restated]).toEqual([['reading', 'city-plan'], ['report', 'city-plan']]);
+    expect(comparedPlans(plans, restated).map((p) => p.slug)).toEqual(['city-plan']);
+  });
+  test('not a plan that cites another in its title, nor one that cites it in its text only, nor one whose plan is not on the site', () => {
+    expect([...restatedPlans([cityPlan, about('district', 'implementation-plan')], [])]).toEqual([]);
+    expect([...restatedPlans([cityPlan, about('reading', 'other', 'p0-1')], [])]).toEqual([]);
+    expect([...restatedPlans([about('reading', 'other')], [])]).toEqual([]);
   });
 });

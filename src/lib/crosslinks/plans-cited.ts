@@ -35,3 +35,34 @@ export function planOfCitation(plans: readonly PlanDocument[], registry: readonl
     return plan.slug;
   };
 }
+
+/** Kinds of document that write about another: an interpretation (`other`: 政策解读, 问答) and a news report. */
+const ABOUT_KINDS: readonly string[] = ['other', 'news'];
+
+/**
+ * The documents about a plan on the site, each with that plan's slug: an interpretation or a news report whose own
+ * title cites the plan (`《…》政策解读`). Its values restate the plan's: they stay on its own pages, and the library's
+ * comparisons take the plan's (`comparedPlans`).
+ */
+export function restatedPlans(plans: readonly PlanDocument[], registry: readonly CitedDocument[]): Map<string, string> {
+  const planOf = planOfCitation(plans, registry);
+  const slugs = new Set(plans.map((p) => p.slug));
+  const about = new Map<string, string>();
+  for (const doc of plans) {
+    if (!ABOUT_KINDS.includes(doc.meta.kind.value)) continue;
+    const titles = new Set(doc.blocks.filter((b) => b.kind === 'title' && b.role === 'plan').map((b) => b.id));
+    for (const c of doc.citations) {
+      const slug = titles.has(c.blockId) ? planOf(c, doc) : null;
+      if (slug && slug !== doc.slug && slugs.has(slug)) {
+        about.set(doc.slug, slug);
+        break;
+      }
+    }
+  }
+  return about;
+}
+
+/** The plans the library's comparisons take: all but those about a plan on the site (`restatedPlans`). */
+export function comparedPlans<P extends PlanDocument>(plans: readonly P[], restated: ReadonlyMap<string, string>): P[] {
+  return restated.size === 0 ? [...plans] : plans.filter((p) => !restated.has(p.slug));
+}
