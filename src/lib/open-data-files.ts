@@ -21,6 +21,7 @@ import { digestOf } from './digest.ts';
 import { instrumentsCsvChunks } from './instruments-view.ts';
 import { incentivesCsvChunks } from './incentives-view.ts';
 import { plansCsvChunks, targetsCsvChunks, targetsJsonChunks } from './open-data-stream.ts';
+import { restatedPlans } from './crosslinks/plans-cited.ts';
 import { planUrl, url } from './url.ts';
 import { readRegistry } from './registry-files.ts';
 
@@ -64,7 +65,10 @@ export function openDataFiles(plans: () => PlanDocument[], registries: SiteRegis
     {
       path: 'data/plans.csv',
       type: csv,
-      body: () => plansCsvChunks(plans(), registries.kinds, (slug) => new URL(planUrl(slug), site).href, (slug) => new URL(url(`data/plans/${slug}.json`), site).href),
+      body: () => {
+        const all = plans();
+        return plansCsvChunks(all, registries.kinds, (slug) => new URL(planUrl(slug), site).href, (slug) => new URL(url(`data/plans/${slug}.json`), site).href, restatedPlans(all, registries.documents));
+      },
     },
     { path: 'data/instruments.csv', type: csv, body: () => instrumentsCsvChunks(plans(), registries.instruments, urlOf) },
     { path: 'data/incentives.csv', type: csv, body: () => incentivesCsvChunks(plans(), urlOf) },

@@ -45,12 +45,13 @@ export function* targetsJsonChunks(plans: readonly PlanDocument[], indicators: I
 
 /**
  * plans.csv: every plan, one row each (slug, title, region, period, kind, document number, page and data file
- * addresses), UTF-8 with BOM, RFC 4180, as targets.csv; one row per chunk.
+ * addresses, and `restates`: the plan on the site an interpretation or news report is about, whose values its own
+ * restate, `restatedPlans`), UTF-8 with BOM, RFC 4180, as targets.csv; one row per chunk.
  */
-export function* plansCsvChunks(plans: readonly PlanDocument[], kinds: Kind[], pageUrlOf: (slug: string) => string, dataUrlOf: (slug: string) => string): Generator<string> {
-  yield '\ufeffslug,title,region,regionName,periodStart,periodEnd,kind,docNumber,url,data\r\n';
+export function* plansCsvChunks(plans: readonly PlanDocument[], kinds: Kind[], pageUrlOf: (slug: string) => string, dataUrlOf: (slug: string) => string, restated: ReadonlyMap<string, string> = new Map()): Generator<string> {
+  yield '\ufeffslug,title,region,regionName,periodStart,periodEnd,kind,docNumber,url,data,restates\r\n';
   for (const doc of plans) {
     const s = summarize(doc, kinds);
-    yield `${[s.slug, s.title, s.regionId, s.regionId ? s.regionName : null, s.period?.start, s.period?.end, s.kind, s.docNumber, pageUrlOf(s.slug), dataUrlOf(s.slug)].map(cell).join(',')}\r\n`;
+    yield `${[s.slug, s.title, s.regionId, s.regionId ? s.regionName : null, s.period?.start, s.period?.end, s.kind, s.docNumber, pageUrlOf(s.slug), dataUrlOf(s.slug), restated.get(s.slug)].map(cell).join(',')}\r\n`;
   }
 }

@@ -100,12 +100,13 @@ describe('siteFiles', () => {
     expect(typeof body === 'string' || body instanceof Uint8Array, 'plans.csv is made row by row').toBe(false);
     const chunks = [...(body as Iterable<string>)];
     expect(chunks).toHaveLength(1 + plans.length);
-    expect(chunks[0]).toBe('\ufeffslug,title,region,regionName,periodStart,periodEnd,kind,docNumber,url,data\r\n');
+    expect(chunks[0]).toBe('\ufeffslug,title,region,regionName,periodStart,periodEnd,kind,docNumber,url,data,restates\r\n');
     // From the seed's own header (seeds/000_…: 发文字号 北辰政发〔2021〕5号, the plan for 2020–2022) and regions.yaml.
     const beichen = chunks.find((c) => c.startsWith('beichen-2020-2022,'))!.trimEnd().split(',');
     expect(beichen.slice(0, 3)).toEqual(['beichen-2020-2022', '北辰区科技创新三年行动计划实施方案(2020-2022年)', 'tianjin-beichen']);
     expect(beichen.slice(4, 6)).toEqual(['2020', '2022']);
-    expect(beichen.slice(7)).toEqual(['北辰政发〔2021〕5号', 'https://plans.example.org/plans/beichen-2020-2022/', 'https://plans.example.org/data/plans/beichen-2020-2022.json']);
+    // No seed is about another (restates: empty).
+    expect(beichen.slice(7)).toEqual(['北辰政发〔2021〕5号', 'https://plans.example.org/plans/beichen-2020-2022/', 'https://plans.example.org/data/plans/beichen-2020-2022.json', '']);
   });
 
   test("the open data prepare made for this very site is prepare's files, with the bytes the plans make; for another site it is made here", async () => {

@@ -194,6 +194,10 @@ describe('documents on the site that cite each other', () => {
       expect((await note.textContent())?.replace(/\s+/gu, '')).toBe(`本文件解读或报道本站所收的《${TABLES_TITLE}》：各规划对照、指标页与支持标准对照取该文件的数值，不另列本文件的。`);
       await page.goto(pageUrl(site.url, `/en/plans/${READING.slug}/analysis/`));
       expect(await page.locator('p.restates').textContent()).toContain('take that plan’s values, not this document’s');
+      // plans.csv says which plan it restates, so that a reader of targets.csv can leave its values out.
+      const csv = readFileSync(join(site.siteDir, 'data/plans.csv'), 'utf8').split('\r\n');
+      expect(csv[0]!.split(',').at(-1)).toBe('restates');
+      expect(csv.slice(1).filter((row) => row !== '' && !row.endsWith(',')).map((row) => [row.split(',')[0], row.split(',').at(-1)])).toEqual([[READING.slug, TABLES]]);
       for (const path of ['/compare/', '/indicators/high-tech-enterprises/', '/indicators/technology-contract-turnover/']) {
         await page.goto(pageUrl(site.url, path));
         const links = await page.locator('main a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
