@@ -69,6 +69,10 @@ describe('extractTargets(blocks, ctx)', () => {
     expect(read('到2025年,科技企业孵化器（国家级）达到3家,新增众创空间(省级及以上)10家。')).toEqual([['incubators', 3, '国家级'], ['maker-spaces', 10, '省级以上']]);
     expect(read('到2025年,科技企业孵化器达到30家（其中国家级3家、省级5家）。')).toEqual([['incubators', 30, undefined], ['incubators', 3, '国家级'], ['incubators', 5, '省级']]);
     expect(read('到2025年,科技企业孵化器（含国家级、省级）达到30家。')).toEqual([['incubators', 30, undefined]]);
+    // Levels listed together before one name, without 分别: what they count together (was 省级 alone: the 、 was read as
+    // a list of things, so the value's words began at 省级).
+    expect(read('到2025年,国家级、省级科技企业孵化器达到20家,省级、市级众创空间达到30家。')).toEqual([['incubators', 20, '省级以上'], ['maker-spaces', 30, '省级、市级']]);
+    expect(read('到2025年,众创空间（国家级和省级）达到20家。')).toEqual([['maker-spaces', 20, '省级以上']]);
     // An aside in brackets after a value is not what it counts.
     expect(extractTargets([para('到2025年,指标达到100%以上（责任单位：区科技局）。')], plan2025).map((t) => t.phrase)).toEqual(['指标']);
     const table: TableBlock = {

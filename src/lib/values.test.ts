@@ -107,7 +107,7 @@ describe('comparability(value, indicator)', () => {
     expect(comparability(national3, { id: 'incubators', unit: '家', kind: 'stock' }).comparable).toBe(true);
   });
   test('levels in English', () => {
-    expect([levelEn('国家级'), levelEn('省级以上'), levelEn('县级')]).toEqual(['national level', 'provincial level and above', 'county level']);
+    expect([levelEn('国家级'), levelEn('省级以上'), levelEn('县级'), levelEn('省级、市级')]).toEqual(['national level', 'provincial level and above', 'county level', 'provincial and city levels']);
   });
   test('preferredValue takes a comparable value over a later or earlier-written one, then the latest year', () => {
     // 天津市 2014: 全年新增科技型中小企业1万家,达到6万家 — the table showed the 新增 (written first), the chart the level.

@@ -132,11 +132,11 @@ export type ComparedValue = Pick<Target, 'indicatorId' | 'phrase' | 'value' | 'v
 /** Each level of the lexicon's `LEVEL_ORDER` in English (the type keeps the two lists the same). */
 const LEVEL_EN: Record<(typeof LEVEL_ORDER)[number], string> = { 国家级: 'national', 省级: 'provincial', 市级: 'city', 区级: 'district', 县级: 'county' };
 
-/** A level in English: `国家级` → `national level`, `市级以上` → `city level and above`. */
+/** A level in English: `国家级` → `national level`, `市级以上` → `city level and above`, `省级、市级` → `provincial and city levels`. */
 export function levelEn(level: string): string {
   const above = level.endsWith('以上');
-  const base = LEVEL_EN[(above ? level.slice(0, -2) : level) as (typeof LEVEL_ORDER)[number]] ?? level;
-  return `${base} level${above ? ' and above' : ''}`;
+  const bases = (above ? level.slice(0, -2) : level).split('、').map((l) => LEVEL_EN[l as (typeof LEVEL_ORDER)[number]] ?? l);
+  return bases.length > 1 ? `${bases.join(' and ')} levels` : `${bases[0]} level${above ? ' and above' : ''}`;
 }
 
 /** The level a value counts: its own level word, else what its indicator counts (`all`: every level, or none read). */

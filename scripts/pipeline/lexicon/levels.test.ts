@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { levelAt, levelOnly, levelRank, levelsIn } from './levels.ts';
+import { isLevelListMark, levelAt, levelOfList, levelOnly, levelRank, levelsIn } from './levels.ts';
 
 describe('levels', () => {
   test('at the start of a phrase, just before it or in brackets after it, written one way', () => {
@@ -11,6 +11,23 @@ describe('levels', () => {
     expect(levelAt('科技企业孵化器（国家级）3家', 0, 7)).toBe('国家级');
     expect(levelAt('众创空间(省级及以上)', 0, 4)).toBe('省级以上');
     expect(levelAt('科技企业孵化器（含国家级、省级）', 0, 7)).toBeUndefined();
+    // Levels listed together, before the thing or in brackets after it: one scope.
+    const listed = '国家级、省级科技企业孵化器';
+    expect(levelAt(listed, listed.indexOf('科技'), listed.length)).toBe('省级以上');
+    expect(levelAt('众创空间（国家级、省级）', 0, 4)).toBe('省级以上');
+  });
+  test('levels counted together: from 国家级 down without a gap as the lowest and above, others listed', () => {
+    expect(levelOfList(['国家级'])).toBe('国家级');
+    expect(levelOfList(['省级', '国家级'])).toBe('省级以上');
+    expect(levelOfList(['国家级', '省级', '市级', '县级'])).toBe('县级以上');
+    expect(levelOfList(['国家级', '市级'])).toBe('国家级、市级');
+    expect(levelOfList(['省级', '市级'])).toBe('省级、市级');
+    expect(levelOfList([])).toBeUndefined();
+  });
+  test('a 、 between levels lists the levels of one thing; one between things does not', () => {
+    const text = '国家级、省级孵化器，孵化器2家、省级5家';
+    expect(isLevelListMark(text, text.indexOf('、'))).toBe(true);
+    expect(isLevelListMark(text, text.lastIndexOf('、'))).toBe(false);
   });
   test('each level a text names, once, in order; none in a region-wide word', () => {
     expect(levelsIn('对新认定的国家级、省级、市级科技企业孵化器')).toEqual(['国家级', '省级', '市级']);

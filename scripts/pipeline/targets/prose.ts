@@ -26,7 +26,7 @@ import type { AliasMatch, AliasMatcher } from './aliases.ts';
 import { findTimeCues, readTime, type Period } from './time.ts';
 import { findValues, type ValueSpan } from './values.ts';
 import { sentenceRanges, supportStandardClauses } from '../lexicon/sentences.ts';
-import { levelOnly } from '../lexicon/levels.ts';
+import { isLevelListMark, levelOnly } from '../lexicon/levels.ts';
 
 /** Between the two ends of a range (`2.5%—3%`, `2.5%～3%`, `2.5%至3%`). */
 const RANGE_MARK = /^\s*(?:[—–\-~～]{1,2}|至)\s*$/u;
@@ -290,7 +290,9 @@ export function readProse(text: string, ctx: ProseContext): ProseTarget[] {
     const [sStart, sEnd] = sentences[sentence]!;
     const prev = i > 0 && spans[i - 1]!.end > sStart ? readings[i - 1]! : null;
     const clauseStart = clauseOf(sStart, span.start);
-    const listStart = lastMark(/[、]/u, clauseStart, span.start);
+    let listStart = lastMark(/[、]/u, clauseStart, span.start);
+    // `国家级、省级科技企业孵化器达到20家`: a 、 between levels lists the levels of one thing, not things.
+    while (listStart > clauseStart && isLevelListMark(text, listStart - 1)) listStart = lastMark(/[、]/u, clauseStart, listStart - 1);
     const segStart = Math.max(listStart, prev?.span.end ?? 0);
     const at: Place = { sStart, sEnd, clauseStart, listStart, segStart, seg: text.slice(segStart, span.start), prev };
     const fenbie = text.slice(clauseStart, span.start).lastIndexOf('分别');
