@@ -38,8 +38,11 @@ describe('extractIncentives(blocks): a measure’s support standards', () => {
     expect(levels('对获批省级及以上工程技术研究中心的企业，给予30万元资助。')).toEqual(['30万元 省级以上']);
     expect(levels('对新认定的国家级、省级、市级科技企业孵化器，分别给予100万元、50万元、20万元奖励。')).toEqual(['100万元 国家级', '50万元 省级', '20万元 市级']);
     expect(levels('对新认定的科技企业孵化器，国家级给予100万元奖励，省级给予50万元奖励。')).toEqual(['100万元 国家级', '50万元 省级']);
-    // Several levels and no 分别: which amount is whose is not written; a region-wide 全区 is not a level.
-    expect(levels('对新认定的国家级、省级重点实验室给予奖励，最高不超过500万元。')).toEqual(['500万元 -']);
+    // Several levels and one amount: it is for all of them, one scope (was none); several amounts and no 分别: which
+    // is whose is not written. A region-wide 全区 is not a level.
+    expect(levels('对新认定的国家级、省级重点实验室给予奖励，最高不超过500万元。')).toEqual(['500万元 省级以上']);
+    expect(levels('对新认定的省级、市级重点实验室给予奖励，最高不超过50万元。')).toEqual(['50万元 省级、市级']);
+    expect(levels('对新认定的国家级、省级重点实验室，给予100万元、50万元奖励。')).toEqual(['100万元 -', '50万元 -']);
     expect(levels('对全区首次认定的科技企业孵化器给予20万元奖励。')).toEqual(['20万元 -']);
     // 国家高新技术企业 names a national certification: its subject does not come at levels (content/support-subjects.yaml).
     expect(levels('对首次认定的国家高新技术企业给予20万元奖励。')).toEqual(['20万元 -']);

@@ -13,7 +13,7 @@ import { findForms, type Form } from './terms.ts';
 import { sentenceRanges, supportStandardClauses } from './lexicon/sentences.ts';
 import { findValues } from './targets/values.ts';
 import { isMoney, yuanOf } from './lexicon/units.ts';
-import { levelAt, levelsIn } from './lexicon/levels.ts';
+import { levelAt, levelOfList, levelsIn } from './lexicon/levels.ts';
 import { readingForm } from './targets.ts';
 import { cellLine, lineAt } from './marks.ts';
 
@@ -192,7 +192,8 @@ export function extractIncentives(blocks: Block[], subjects: readonly SupportSub
  * The level of each standard (kept for a subject that comes at levels, `levels` in the registry): a level written
  * just before its amount (`国家级100万元`), else the one level whom it is for names, else its clause
  * (`国家级给予100万元`); where whom it is for names several (`对新认定的国家级、省级、市级孵化器，分别给予100万元、50万元、
- * 20万元`) and its sentence grants as many amounts to them with 分别, each amount the level in its place.
+ * 20万元`) and its sentence grants as many amounts to them with 分别, each amount the level in its place; one amount
+ * alone, all of them as one scope (`国家级、省级` → `省级以上`, `levelOfList`).
  */
 function levelsOf(found: readonly Pick<Incentive, 'recipient' | 'clause' | 'quote' | 'blockId' | 'valueText'>[]): (string | undefined)[] {
   const named = (text: string | null) => (text ? levelsIn(toMatchForm(text).text) : []);
@@ -209,6 +210,8 @@ function levelsOf(found: readonly Pick<Incentive, 'recipient' | 'clause' | 'quot
       return inClause.length === 1 ? inClause[0] : undefined;
     }
     const same = found.filter((g) => g.blockId === f.blockId && g.quote === f.quote && g.recipient === f.recipient);
-    return /分别/u.test(f.quote) && same.length === inRecipient.length ? inRecipient[same.indexOf(f)] : undefined;
+    if (/分别/u.test(f.quote)) return same.length === inRecipient.length ? inRecipient[same.indexOf(f)] : undefined;
+    // One amount for several levels (`对新认定的国家级、省级孵化器，给予50万元奖励`): for all of them, one scope.
+    return same.length === 1 ? levelOfList(inRecipient) : undefined;
   });
 }
