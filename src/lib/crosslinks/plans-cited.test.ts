@@ -96,6 +96,16 @@ describe('restatedPlans(plans, registry) and comparedPlans', () => {
     expect([...restated]).toEqual([['reading', 'city-plan'], ['report', 'city-plan']]);
     expect(comparedPlans(plans, restated).map((p) => p.slug)).toEqual(['city-plan']);
   });
+  test('a news report whose opening sentence reports the plan’s issue; not one that names it later or for another reason', () => {
+    const report = (slug: string, text: string): PlanDocument => {
+      const doc = plan(slug, '某市出台科技创新规划', { region: CITY, blocks: [para('p0-1', text)], citations: [cite('某市科技创新规划（2021—2025年）')] });
+      return { ...doc, meta: { ...doc.meta, kind: { ...doc.meta.kind, value: 'news' } } };
+    };
+    const issued = report('issued', '近日，某市人民政府印发《某市科技创新规划（2021—2025年）》，提出到2025年……');
+    const named = report('named', '近日，某市召开科技大会。会议要求落实《某市科技创新规划（2021—2025年）》。');
+    const studied = report('studied', '近日，某市学习《某市科技创新规划（2021—2025年）》。');
+    expect([...restatedPlans([cityPlan, issued, named, studied], [])]).toEqual([['issued', 'city-plan']]);
+  });
   test('not a plan that cites another in its title, nor one that cites it in its text only, nor one whose plan is not on the site', () => {
     expect([...restatedPlans([cityPlan, about('district', 'implementation-plan')], [])]).toEqual([]);
     expect([...restatedPlans([cityPlan, about('reading', 'other', 'p0-1')], [])]).toEqual([]);

@@ -39,9 +39,20 @@ export function planOfCitation(plans: readonly PlanDocument[], registry: readonl
 /** Kinds of document that write about another: an interpretation (`other`: 政策解读, 问答) and a news report. */
 const ABOUT_KINDS: readonly string[] = ['other', 'news'];
 
+/** `近日，某市人民政府印发《…》`: a news report's opening sentence on the issue of the document it cites next. */
+const ISSUED = /(?:印发|出台|发布|公布|颁布)了?$/u;
+
+/** Whether the first sentence of `text` reports the issue of `《title》`. */
+function reportsIssue(text: string, title: string): boolean {
+  const at = text.indexOf(`《${title}》`);
+  const end = text.search(/[。！？]/u);
+  return at >= 0 && (end < 0 || at < end) && ISSUED.test(text.slice(0, at));
+}
+
 /**
  * The documents about a plan on the site, each with that plan's slug: an interpretation or a news report whose own
- * title cites the plan (`《…》政策解读`). Its values restate the plan's: they stay on its own pages, and the library's
+ * title cites the plan (`《…》政策解读`), or a news report whose opening sentence reports the plan's issue
+ * (`近日，某市人民政府印发《…》`). Its values restate the plan's: they stay on its own pages, and the library's
  * comparisons take the plan's (`comparedPlans`).
  */
 export function restatedPlans(plans: readonly PlanDocument[], registry: readonly CitedDocument[]): Map<string, string> {
@@ -51,8 +62,10 @@ export function restatedPlans(plans: readonly PlanDocument[], registry: readonly
   for (const doc of plans) {
     if (!ABOUT_KINDS.includes(doc.meta.kind.value)) continue;
     const titles = new Set(doc.blocks.filter((b) => b.kind === 'title' && b.role === 'plan').map((b) => b.id));
+    const opening = doc.meta.kind.value === 'news' ? doc.blocks.find((b) => b.kind === 'paragraph' && b.part === 'body') : undefined;
+    const isAbout = (c: Citation) => titles.has(c.blockId) || (opening?.kind === 'paragraph' && c.blockId === opening.id && reportsIssue(opening.text, c.title));
     for (const c of doc.citations) {
-      const slug = titles.has(c.blockId) ? planOf(c, doc) : null;
+      const slug = isAbout(c) ? planOf(c, doc) : null;
       if (slug && slug !== doc.slug && slugs.has(slug)) {
         about.set(doc.slug, slug);
         break;
