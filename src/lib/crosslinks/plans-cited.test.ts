@@ -7,6 +7,7 @@ import { citedDocumentViews, planCitationLinks } from './documents.ts';
 import { comparedPlans, planOfCitation, restatedPlans } from './plans-cited.ts';
 import { C, P, para, plan, realSeeds, region } from './test-fixtures.ts';
 
+const withKind = (doc: PlanDocument, kind: PlanDocument['meta']['kind']['value']): PlanDocument => ({ ...doc, meta: { ...doc.meta, kind: { ...doc.meta.kind, value: kind } } });
 const cite = (title: string, blockId = 'p0-1', key = documentKey(title)): Citation => ({ id: 'c1', title, documentKey: key, blockId, line: 1 });
 const CITY = region('prov-city', '990100', '某市', 'city', [P]);
 const DISTRICT = region('prov-city-d', '990102', '某区', 'district', [P, C]);
@@ -81,7 +82,8 @@ describe('planCitationLinks(views)', () => {
 
 describe('restatedPlans(plans, registry) and comparedPlans', () => {
   const titleBlock = (text: string): Block => ({ kind: 'title', id: 'title', lines: [1], lineStarts: [0], part: 'front', role: 'plan', text, marks: [] }) as unknown as Block;
-  const cityPlan = plan('city-plan', '某市科技创新规划（2021—2025年）', { region: CITY });
+  // A plan (the hand-built plans are of kind `other` unless told).
+  const cityPlan = withKind(plan('city-plan', '某市科技创新规划（2021—2025年）', { region: CITY }), 'five-year-plan');
   const about = (slug: string, kind: PlanDocument['meta']['kind']['value'], blockId = 'title'): PlanDocument => {
     const doc = plan(slug, '《某市科技创新规划（2021—2025年）》政策解读', {
       region: CITY,
@@ -110,5 +112,8 @@ describe('restatedPlans(plans, registry) and comparedPlans', () => {
     expect([...restatedPlans([cityPlan, about('district', 'implementation-plan')], [])]).toEqual([]);
     expect([...restatedPlans([cityPlan, about('reading', 'other', 'p0-1')], [])]).toEqual([]);
     expect([...restatedPlans([about('reading', 'other')], [])]).toEqual([]);
+    // Nor one about another interpretation or report: that one stays in the comparisons.
+    const interpretation = withKind(cityPlan, 'other');
+    expect([...restatedPlans([interpretation, about('reading', 'news')], [])]).toEqual([]);
   });
 });

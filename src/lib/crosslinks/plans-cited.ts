@@ -57,7 +57,9 @@ function reportsIssue(text: string, title: string): boolean {
  */
 export function restatedPlans(plans: readonly PlanDocument[], registry: readonly CitedDocument[]): Map<string, string> {
   const planOf = planOfCitation(plans, registry);
-  const slugs = new Set(plans.map((p) => p.slug));
+  // What an interpretation or report is about is a document of another kind: two reports citing each other would
+  // otherwise both leave the comparisons, and their values with them.
+  const slugs = new Set(plans.filter((p) => !ABOUT_KINDS.includes(p.meta.kind.value)).map((p) => p.slug));
   const about = new Map<string, string>();
   for (const doc of plans) {
     if (!ABOUT_KINDS.includes(doc.meta.kind.value)) continue;
