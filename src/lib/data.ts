@@ -20,6 +20,7 @@ import { codeDigest } from '../../scripts/lib/code-digest.ts';
 import type { ChartEntry } from './chart-catalog.ts';
 import { chartOfRef, readChartGroup, readChartRefs, type ChartRef } from './prepared-charts.ts';
 import { summarize, type PlanSummary } from './plan-summary.ts';
+import { planTitle } from './plan-view.ts';
 import { PAGE_SIZE, pageOfIndex } from './page-sizes.ts';
 import { departmentPages, departmentViews, type DepartmentPages, type DepartmentView } from './crosslinks/departments.ts';
 import { citedDocumentViews, planCitationLinks, type CitedDocumentView, type PlanCitationLink } from './crosslinks/documents.ts';
@@ -222,6 +223,17 @@ export const libraryThemeSections: () => Promise<Map<string, readonly RelatedSec
 export const libraryCitedDocuments: () => Promise<CitedDocumentView[]> = perBuild(async () => citedDocumentViews(await allPlans(), await citedDocuments()));
 /** Each document about a plan on the site (an interpretation, a news report), with that plan's slug. */
 export const libraryRestated: () => Promise<Map<string, string>> = perBuild(async () => restatedPlans(await allPlans(), await citedDocuments()));
+
+/** Per plan, the documents on the site about it (its interpretations, news reports of its issue), in plan order. */
+export const libraryAboutPlans: () => Promise<Map<string, { slug: string; title: string }[]>> = perBuild(async () => {
+  const [plans, restated] = await Promise.all([allPlans(), libraryRestated()]);
+  const about = new Map<string, { slug: string; title: string }[]>();
+  for (const doc of plans) {
+    const plan = restated.get(doc.slug);
+    if (plan) about.set(plan, [...(about.get(plan) ?? []), { slug: doc.slug, title: planTitle(doc) }]);
+  }
+  return about;
+});
 
 /** The plans the library's comparisons take: not the documents that restate a plan on the site. */
 export const libraryComparedPlans: () => Promise<PlanDocument[]> = perBuild(async () => comparedPlans(await allPlans(), await libraryRestated()));

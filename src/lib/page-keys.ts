@@ -93,17 +93,18 @@ export function keyedPaths<A extends unknown[], P, R extends PathOf<P>[]>(
 /**
  * The key of a plan's text page (`plans/<slug>/`, both editions): its plan's document model; what is computed across
  * the library for it (related sections; which paragraphs other plans also print, for their mark; where its
- * departments' lists put it); the registries; the page sizes. Not the build's date that `PrintHeader` prints where no
+ * departments' lists put it; the documents about it, its interpretations); the registries; the page sizes. Not the build's date that `PrintHeader` prints where no
  * script fills in the print date: a kept page says the day it was rendered, which is true of it. Not the charts,
  * alignments or instruments: they are on the analysis page, so that a plan added elsewhere, which moves the peer
  * figures of thousands of plans, renders their light analysis pages and not their texts (issue 15).
  */
-export async function planPageKey(doc: PlanDocument, related: ReadonlyMap<string, RelatedSection[]>): Promise<string> {
+export async function planPageKey(doc: PlanDocument, related: ReadonlyMap<string, RelatedSection[]>, aboutIt: readonly { slug: string; title: string }[]): Promise<string> {
   const [reuse, registries, layout] = await Promise.all([planReuseRecord(doc.slug), allRegistriesDigest(), departmentLayout()]);
   const departmentIds = doc.responsibilities.flatMap((r) => [...r.lead, ...r.support, ...r.shared].map((ref) => ref.departmentId));
   return digestOf({
     plan: planFileDigest(doc),
     related,
+    aboutIt,
     reusedBlocks: reuse.reusedBlocks,
     registries,
     departments: departmentIds.map((id) => [id, layout.pages.href.get(id) ?? null]),

@@ -174,6 +174,21 @@ describe('documents on the site that cite each other', () => {
       expect(await sections(page)).toEqual([['Documents on this site this one cites (1)', [[TABLES_TITLE, `/en/plans/${TABLES}/`]]]]);
     });
   });
+  test('the plan’s text page names its interpretation under its actions, in both editions; not on paper', async () => {
+    await inPage(async (page) => {
+      await page.goto(pageUrl(site.url, `/plans/${TABLES}/`));
+      const about = page.locator('p.about-it');
+      expect([(await about.textContent())?.trim(), await about.locator('a').getAttribute('href')]).toEqual([`本站另有其解读或报道：${READING.title}`, `/plans/${READING.slug}/`]);
+      await page.emulateMedia({ media: 'print' });
+      expect(await about.isVisible()).toBe(false);
+      await page.emulateMedia({ media: 'screen' });
+      await page.goto(pageUrl(site.url, `/en/plans/${TABLES}/`));
+      expect(await page.locator('p.about-it a').getAttribute('href')).toBe(`/en/plans/${READING.slug}/`);
+      // The interpretation's own page has no such line: nothing on the site is about it.
+      await page.goto(pageUrl(site.url, `/plans/${READING.slug}/`));
+      expect(await page.locator('p.about-it').count()).toBe(0);
+    });
+  });
   test('the cited document’s page links to the plan on the site; every 《方案》 of the interpretation is that document', async () => {
     await inPage(async (page) => {
       await page.goto(pageUrl(site.url, `/plans/${READING.slug}/`));
