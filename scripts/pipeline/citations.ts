@@ -15,8 +15,8 @@ export interface FoundCitation {
   shortForm?: string;
 }
 
-/** `（以下简称《行动计划》）`, `(以下称“规划”)` just after a citation: the short form its text uses for it. */
-const SHORT_FORM = /^\s*[（(]\s*以下(?:简称|称)(?:为)?\s*[《“"]([^《》“”"]{1,30})[》”"]\s*[)）]/u;
+/** `（以下简称《行动计划》）`, `(以下称“规划”)`, `（以下简称“《规划》”）` just after a citation: the short form its text uses for it. */
+const SHORT_FORM = /^\s*[（(]\s*以下(?:简称|称)(?:为)?\s*[《“"]{1,2}([^《》“”"]{1,30})[》”"]{1,2}\s*[)）]/u;
 
 /**
  * Normalised key of a document title. A period whose dash a page lost (`（20222025）`) is the period it

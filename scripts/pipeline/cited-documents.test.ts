@@ -165,6 +165,13 @@ describe('short forms a text defines', () => {
     // The municipal plan it names in between keeps its own key.
     expect(d.citations.find((c) => c.title.includes('布局'))?.documentKey).toBe(documentKey('某市科技创新布局行动计划（2025—2027年）'));
   });
+  test('in quotation marks around book-title marks: （以下简称“《规划》”）', () => {
+    const d = build('x.txt', '某区科技创新工作方案\n为落实《某市科技创新规划（2021—2025年）》（以下简称“《规划》”），制定本方案。\n');
+    expect(d.citations.map((c) => [c.title, c.documentKey])).toEqual([
+      ['某市科技创新规划（2021—2025年）', documentKey('某市科技创新规划（2021—2025年）')],
+      ['规划', documentKey('某市科技创新规划（2021—2025年）')],
+    ]);
+  });
   test('in quotation marks, with 以下称; a short form used before it is defined, or never defined, is its own title', () => {
     const text = '某区科技创新工作方案\n《规划》另有规定。为落实《某市科技创新规划（2021—2025年）》(以下称“规划”)，制定本方案。《规划》提出的任务由区科技局负责。\n';
     const d = build('x.txt', text);
