@@ -182,6 +182,15 @@ describe('documents on the site that cite each other', () => {
       await page.emulateMedia({ media: 'print' });
       expect(await about.isVisible()).toBe(false);
       await page.emulateMedia({ media: 'screen' });
+      // The line costs the phone's first screen no more than it can spare: the start of the text is still on it (as
+      // tests/site/layout.test.ts asks of the seeds).
+      await page.setViewportSize({ width: 360, height: 740 });
+      await page.reload();
+      const firstLineBottom = await page.evaluate(() => {
+        const first = document.querySelector<HTMLElement>('.plan-text :is(p, h2, h3, h4, h5)')!;
+        return first.getBoundingClientRect().top + parseFloat(getComputedStyle(first).lineHeight);
+      });
+      expect(firstLineBottom).toBeLessThanOrEqual(740);
       await page.goto(pageUrl(site.url, `/en/plans/${TABLES}/`));
       expect(await page.locator('p.about-it a').getAttribute('href')).toBe(`/en/plans/${READING.slug}/`);
       // The interpretation's own page has no such line: nothing on the site is about it.
