@@ -255,9 +255,10 @@ export const libraryFacets: () => Promise<FacetValue[]> = perBuild(async () => {
 export const libraryUsage: () => Promise<{ indicatorPlans: Map<string, number>; instruments: Map<string, { plans: number; sentences: number }> }> = perBuild(async () => {
   const indicatorPlans = new Map<string, number>();
   const instrumentUse = new Map<string, { plans: number; sentences: number }>();
-  const compared = new Set(await libraryComparedPlans());
+  // A document restating a plan on the site does not count its indicators again (`restatedPlans`).
+  const restated = await libraryRestated();
   for (const plan of await allPlans()) {
-    if (compared.has(plan)) for (const id of new Set(plan.targets.map((t) => t.indicatorId))) if (id) indicatorPlans.set(id, (indicatorPlans.get(id) ?? 0) + 1);
+    if (!restated.has(plan.slug)) for (const id of new Set(plan.targets.map((t) => t.indicatorId))) if (id) indicatorPlans.set(id, (indicatorPlans.get(id) ?? 0) + 1);
     for (const m of plan.instruments) {
       const use = instrumentUse.get(m.instrumentId) ?? { plans: 0, sentences: 0 };
       instrumentUse.set(m.instrumentId, use);

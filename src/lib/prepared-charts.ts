@@ -90,9 +90,11 @@ export function prepareCharts(plans: PlanDocument[], indicators: Indicator[], ov
   const refs: ChartRef[] = [];
   for (const doc of plans) {
     const group = planGroup(doc.slug);
+    // A document that restates a plan is no peer of the others (`planCharts`' peerView).
+    const peerView = !restated.has(doc.slug);
     // A plan without baselines draws the peer view: it reads the comparable values of its indicators in every plan,
     // and draws what it states of them (`peerStatement`).
-    const peers = doc.targets.length > 0 && pairBaselineTargets(doc.targets).length === 0 && !restated.has(doc.slug);
+    const peers = peerView && doc.targets.length > 0 && pairBaselineTargets(doc.targets).length === 0;
     const input = digestOf({ plan: planFileDigest(doc), peers: peers ? peerStatement({ slug: doc.slug, plans: context.plans, indicators, index: context.index }) : null });
     inputs[group] = input;
     // A group whose inputs are as they were is kept, if its file is still there (a plan without charts has none).
@@ -101,7 +103,7 @@ export function prepareCharts(plans: PlanDocument[], indicators: Indicator[], ov
       refs.push(...old);
       continue;
     }
-    const entries = planCharts(doc, compared, indicators, context, { peerView: !restated.has(doc.slug) });
+    const entries = planCharts(doc, compared, indicators, context, { peerView });
     if (entries.length > 0) groups.set(group, entries);
     refs.push(...entries.map((e) => refOf(e, group)));
   }

@@ -79,5 +79,5 @@ export function restatedPlans(plans: readonly PlanDocument[], registry: readonly
 
 /** The plans the library's comparisons take: all but those about a plan on the site (`restatedPlans`). */
 export function comparedPlans<P extends PlanDocument>(plans: readonly P[], restated: ReadonlyMap<string, string>): P[] {
-  return restated.size === 0 ? [...plans] : plans.filter((p) => !restated.has(p.slug));
+  return plans.filter((p) => !restated.has(p.slug));
 }
