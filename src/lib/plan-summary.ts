@@ -1,7 +1,7 @@
 /** The values a list of plans shows of each plan (and the search record's result line), from its model alone. */
 import type { PlanDocument } from '../schemas/plan.ts';
 import type { Kind } from '../schemas/registry.ts';
-import { formatPeriod, planTitle } from './plan-view.ts';
+import { formatPeriod, formatWhen, planTitle } from './plan-view.ts';
 
 /** The values a list of plans shows. */
 export interface PlanSummary {
@@ -11,6 +11,8 @@ export interface PlanSummary {
   /** `天津市北辰区`. */
   regionName: string;
   periodText: string;
+  /** The period, else the date with its verb (`2014年2月14日发布`), else `—` (`formatWhen`): what a list shows. */
+  whenText: string;
   kind: string;
   kindLabel: string;
   docNumber: string | null;
@@ -24,6 +26,7 @@ export function summarize(doc: PlanDocument, allKinds: Kind[]): PlanSummary {
     regionId: doc.meta.region?.value.id ?? null,
     regionName: doc.meta.region?.value.fullName ?? '—',
     periodText: formatPeriod(doc.meta.period?.value),
+    whenText: formatWhen(doc),
     kind: doc.meta.kind.value,
     kindLabel: allKinds.find((k) => k.id === doc.meta.kind.value)?.label ?? doc.meta.kind.value,
     docNumber: doc.meta.docNumber?.value ?? null,
@@ -31,3 +34,15 @@ export function summarize(doc: PlanDocument, allKinds: Kind[]): PlanSummary {
   };
 }
 
+
+/**
+ * The line above a plan's title (its page, and a search result): `天津市北辰区 · 三年行动计划 · 2020—2022年`; a region
+ * or date not known is left out, not shown as `—`.
+ */
+export const kickerText = (s: PlanSummary): string => [s.regionName, s.kindLabel, s.whenText].filter((part) => part !== '—').join(' · ');
+
+/** One sentence about a plan, the page's description and its feed entry's summary: `天津市北辰区三年行动计划，规划期2020—2022年。发文字号北辰政发〔2021〕5号。`. */
+export function summaryLine(s: PlanSummary): string {
+  const when = s.period ? `，规划期${s.periodText}` : s.whenText === '—' ? '' : `，${s.whenText}`;
+  return `${s.regionName === '—' ? '' : s.regionName}${s.kindLabel}${when}。${s.docNumber ? `发文字号${s.docNumber}。` : ''}`;
+}

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { loadRegistries } from '../../scripts/registries.ts';
 import { buildPlanDocument } from '../../scripts/pipeline/document.ts';
-import { citation, formatDate, formatPeriod, metaBrief, metaRows, regionChain, sectionPath, tableOfContents, tocListHtml } from './plan-view.ts';
+import { citation, formatDate, formatPeriod, formatWhen, metaBrief, metaRows, regionChain, sectionPath, tableOfContents, tocListHtml } from './plan-view.ts';
 import { sourceLines } from './source-view.ts';
+import { whenEn } from './i18n/english.ts';
 
 const reg = loadRegistries('seeds', 'content');
 const load = (name: string) => buildPlanDocument({ name, path: `seeds/${name}`, bytes: readFileSync(`seeds/${name}`) }, reg);
@@ -43,6 +44,31 @@ describe('metaBrief(doc)', () => {
   test('says when a value is inferred', () => {
     const date = { ...beichen.meta.dateWritten!, from: 'inferred' as const, note: '年月日连写' };
     expect(metaBrief({ ...beichen, meta: { ...beichen.meta, dateWritten: date } }).at(-1)).toBe('2021年4月19日成文（推定）');
+  });
+});
+
+describe('formatWhen(doc) / whenEn(doc)', () => {
+  // 宝坻 (seed 003): period 2021—2025 from its title, the portal's 发布时间 2021-09-28.
+  const baodi = load('003_9c4896c03185b26c.txt');
+  const undated = { ...baodi, meta: { ...baodi.meta, period: null } };
+  test('a list shows the period when there is one', () => {
+    expect(formatWhen(baodi)).toBe('2021—2025年');
+    expect(whenEn(baodi)).toBe('2021–2025');
+  });
+  test('without a period, the date with what happened that day (a news report, a measure)', () => {
+    expect(formatWhen(undated)).toBe('2021年9月28日发布');
+    expect(whenEn(undated)).toBe('published 28 September 2021');
+    const written = { ...beichen, meta: { ...beichen.meta, period: null } };
+    expect(formatWhen(written)).toBe('2021年4月19日成文');
+    expect(whenEn(written)).toBe('written 19 April 2021');
+    const inferred = { ...written, meta: { ...written.meta, dateWritten: { ...written.meta.dateWritten!, from: 'inferred' as const, note: '年月日连写' } } };
+    expect(formatWhen(inferred)).toBe('2021年4月19日成文（推定）');
+    expect(whenEn(inferred)).toBe('written 19 April 2021 (inferred)');
+  });
+  test('neither: a dash, which lists leave out on a phone', () => {
+    const none = { ...undated, meta: { ...undated.meta, datePublished: null, dateWritten: null } };
+    expect(formatWhen(none)).toBe('—');
+    expect(whenEn(none)).toBe('—');
   });
 });
 

@@ -22,6 +22,22 @@ export function formatDate(iso: string | null | undefined): string {
   return `${y}年${m}月${d}日`;
 }
 
+/** The date a document is known by, as metaBrief and the lists show it: written (成文), else published (发布). */
+export function knownDate(doc: PlanDocument): { s: NonNullable<PlanDocument['meta']['dateWritten']>; verb: '成文' | '发布' } | null {
+  const m = doc.meta;
+  return m.dateWritten ? { s: m.dateWritten, verb: '成文' } : m.datePublished ? { s: m.datePublished, verb: '发布' } : null;
+}
+
+/**
+ * When a document is from, in a list or above its title: its period (`2021—2025年`), else the day it is dated with
+ * what happened that day (`2014年2月14日发布`; a news report or a measure has no period), else `—`.
+ */
+export function formatWhen(doc: PlanDocument): string {
+  if (doc.meta.period) return formatPeriod(doc.meta.period.value);
+  const date = knownDate(doc);
+  return date ? `${formatDate(date.s.value)}${date.verb}${date.s.from === 'inferred' ? '（推定）' : ''}` : '—';
+}
+
 /** One row of the metadata card. */
 export interface MetaRow {
   /** Field label, as official policy databases name it (发文机关 …). */
@@ -102,7 +118,7 @@ export function metaRows(doc: PlanDocument, kinds: Kind[]): MetaRow[] {
  */
 export function metaBrief(doc: PlanDocument): string[] {
   const m = doc.meta;
-  const date = m.dateWritten ? { s: m.dateWritten, verb: '成文' } : m.datePublished ? { s: m.datePublished, verb: '发布' } : null;
+  const date = knownDate(doc);
   const facts: [Provenance | null, string | null][] = [
     [m.issuer, m.issuer?.value ?? null],
     [m.docNumber, m.docNumber?.value ?? null],

@@ -25,7 +25,7 @@ import { CITE_FILES } from './cite-files.ts';
 import { openDataFiles, openDataKey, preparedOpenDataFile, preparedOpenDataKey, readSiteRegistries, type SiteRegistries } from './open-data-files.ts';
 import { ui, type Locale } from './i18n/index.ts';
 import { metaRows } from './plan-view.ts';
-import { summarize } from './plan-summary.ts';
+import { kickerText, summarize } from './plan-summary.ts';
 import { searchRecord } from './search/records.ts';
 import { planUrl } from './url.ts';
 import { planShelf, type PlanShelf } from './plan-files.ts';
@@ -101,7 +101,7 @@ function planFiles(slug: string, input: SiteFilesInput): SiteFile[] {
       body: () => {
         const s = summary();
         // The line above the plan's title (plans/[slug]/index.astro).
-        const kicker = `${s.regionName} · ${s.kindLabel} · ${s.periodText}`;
+        const kicker = kickerText(s);
         return gzipSync(JSON.stringify(searchRecord(doc(), s, metaRows(doc(), input.kinds), kicker, simplify)), { level: 9 });
       },
       key,

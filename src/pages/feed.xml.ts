@@ -2,6 +2,7 @@
 import type { APIRoute } from 'astro';
 import { BUILT_AT } from '../lib/build-time.ts';
 import { allPlans, kinds, summarize } from '../lib/data.ts';
+import { summaryLine } from '../lib/plan-summary.ts';
 import { citationRecord } from '../lib/cite-formats.ts';
 import { atomFeed } from '../lib/feed.ts';
 import { planUrl, url } from '../lib/url.ts';
@@ -12,7 +13,7 @@ export const GET: APIRoute = async ({ site }) => {
     const s = summarize(doc, allKinds);
     return {
       record: citationRecord(doc, s.kindLabel, new URL(planUrl(doc.slug), site).href),
-      summary: `${s.regionName}${s.kindLabel}，规划期${s.periodText}。${s.docNumber ? `发文字号${s.docNumber}。` : ''}`,
+      summary: summaryLine(s),
     };
   });
   const xml = atomFeed(entries, {

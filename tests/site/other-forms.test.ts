@@ -395,6 +395,47 @@ describe('a notice under its masthead (发文机关标志)', () => {
 // 100万元 on R&D spending, （四） 100万元 and 50万元 incubators, （五） 30万元 an engineering centre, （六） 1% and at most
 // 50万元 on technology contracts) and the tables plan's 附件2 (20万元 a first certified high-tech enterprise, at most
 // 50万元 a district key laboratory).
+// Measures have no period: 006 is dated 2023年3月1日 under its notice, 013 2024年4月10日; corpus 04 (the converter
+// text) gives no date at all.
+describe('documents without a period', () => {
+  test('the list says when each is dated instead, and on a phone shows no bare “—” nor a “·” before the kind', async () => {
+    await inPage(async (page) => {
+      await page.setViewportSize({ width: 360, height: 740 });
+      const expected = {
+        zh: { [CITY.slug]: '2023年3月1日成文 · 政策措施', [DISTRICT.slug]: '2024年4月10日成文 · 政策措施', [CONVERTED]: '政策措施' },
+        en: { [CITY.slug]: 'written 1 March 2023 · Measures', [DISTRICT.slug]: 'written 10 April 2024 · Measures', [CONVERTED]: 'Measures' },
+      };
+      for (const [edition, path] of [['zh', '/'], ['en', '/en/']] as const) {
+        await page.goto(pageUrl(site.url, path));
+        // What a reader sees of the period and kind cells: their text with what CSS puts before it, the hidden left out.
+        const seen = await page.locator('.plan-list tbody tr').evaluateAll((trs) => Object.fromEntries(trs.map((tr) => {
+          const slug = tr.querySelector('a')!.getAttribute('href')!.replace(/^(\/en)?\/plans\/|\/$/gu, '');
+          const shown = [...tr.children].slice(2, 4).filter((c) => getComputedStyle(c).display !== 'none').map((c) => {
+            const before = getComputedStyle(c, '::before').content;
+            return `${before.startsWith('"') ? `${before.slice(1, before.indexOf('"', 1))} ` : ''}${c.textContent!.trim()}`;
+          });
+          return [slug, shown.join(' ')];
+        })));
+        for (const [slug, text] of Object.entries(expected[edition])) expect(seen[slug], `${path} ${slug}`).toBe(text);
+      }
+    });
+  });
+
+  test('the line above the title says the date too, and leaves out what is not known', async () => {
+    await inPage(async (page) => {
+      for (const [path, kicker] of [
+        [`/plans/${DISTRICT.slug}/`, '政策措施 · 2024年4月10日成文'],
+        [`/plans/${CONVERTED}/`, '山东省 · 政策措施'],
+        [`/en/plans/${DISTRICT.slug}/`, 'Measures · written 10 April 2024'],
+        [`/en/plans/${CONVERTED}/`, 'Measures'],
+      ]) {
+        await page.goto(pageUrl(site.url, path!));
+        expect((await page.locator('.kicker').textContent())?.trim(), path).toBe(kicker);
+      }
+    });
+  });
+});
+
 describe('support standards compared across documents (/incentives/)', () => {
   test('the provisions of a measure numbered （一）… are its paragraphs, not headings, and their amounts are read', async () => {
     await inPage(async (page) => {

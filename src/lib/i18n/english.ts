@@ -7,7 +7,7 @@ import type { IndicatorKind } from '../../schemas/indicator.ts';
 import { comparableMeasure, levelEn, MEASURE_LABELS_EN, sameLevel, sameUnit, type ComparableIndicator, type ComparedValue } from '../values.ts';
 import { CHART_LABELS_EN } from '../charts/labels.ts';
 import type { Kind, RegionOverlayEntry } from '../../schemas/registry.ts';
-import type { MetaRow } from '../plan-view.ts';
+import { knownDate, type MetaRow } from '../plan-view.ts';
 import { dateEn } from './date-en.ts';
 
 export { dateEn };
@@ -17,6 +17,13 @@ export function periodEn(p: { start: number; end: number; outlook: number | null
   if (!p) return '—';
   const span = p.start === p.end ? `${p.start}` : `${p.start}–${p.end}`;
   return p.outlook ? `${span} (outlook to ${p.outlook})` : span;
+}
+
+/** `formatWhen` in English: the period (`2021–2025`), else `published 14 February 2014`, else `—`. */
+export function whenEn(doc: PlanDocument): string {
+  if (doc.meta.period) return periodEn(doc.meta.period.value);
+  const date = knownDate(doc);
+  return date ? `${date.verb === '成文' ? 'written' : 'published'} ${dateEn(date.s.value)}${date.s.from === 'inferred' ? ' (inferred)' : ''}` : '—';
 }
 
 /** A text with the language it is written in: English from a registry, or the Chinese original. */
@@ -105,7 +112,8 @@ export function metaRowsEn(doc: PlanDocument, rows: readonly MetaRow[], kinds: r
 /** The key facts above the collapsed card on a phone (issuer, document number, date), as `metaBrief` picks them. */
 export function metaBriefEn(doc: PlanDocument): { fact: Worded; inferred: boolean }[] {
   const m = doc.meta;
-  const date = m.dateWritten ? { s: m.dateWritten, verb: 'written' } : m.datePublished ? { s: m.datePublished, verb: 'published' } : null;
+  const known = knownDate(doc);
+  const date = known ? { s: known.s, verb: known.verb === '成文' ? 'written' : 'published' } : null;
   const facts: [Provenance | null, Worded | null][] = [
     [m.issuer, m.issuer ? { text: m.issuer.value, lang: 'zh-CN' } : null],
     [m.docNumber, m.docNumber ? { text: m.docNumber.value, lang: 'zh-CN' } : null],

@@ -15,6 +15,7 @@ const BEICHEN: PlanSummary = {
   regionId: '120113',
   regionName: '天津市北辰区',
   periodText: '2020—2022年',
+  whenText: '2020—2022年',
   kind: 'action-plan',
   kindLabel: '三年行动计划',
   docNumber: '北辰政发〔2021〕5号',
