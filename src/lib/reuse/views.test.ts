@@ -1,6 +1,9 @@
 /** What the plan page lists of a plan's reused text, on small hand-built plans (expectations read off the strings). */
 import { describe, expect, it } from 'vitest';
-import { findTextReuse, reuseInput, reusedBlocks, reuseStretches } from './index.ts';
+import { readFileSync } from 'node:fs';
+import { loadRegistries } from '../../../scripts/registries.ts';
+import { buildPlanDocument } from '../../../scripts/pipeline/document.ts';
+import { findTextReuse, planShortName, reuseInput, reusedBlocks, reuseStretches } from './index.ts';
 import { FORMULA, MEASURE, X, Y, Z } from './test-fixtures.ts';
 
 describe('reuseStretches', () => {
@@ -31,5 +34,19 @@ describe('reuseStretches', () => {
   it('marks the blocks that hold reused text, never the notice', () => {
     expect([...reusedBlocks(reuse.plans.get('x'))]).toEqual(['s1', 'p1-1', 'p1-2']);
     expect([...reusedBlocks(undefined)]).toEqual([]);
+  });
+});
+
+describe('planShortName', () => {
+  // 北辰 (seed 000): 北辰区, 2020—2022, 成文日期 2021年04月19日.
+  const path = 'seeds/000_df8e3af4caff0a08.txt';
+  const beichen = buildPlanDocument({ name: path.split('/').pop()!, path, bytes: readFileSync(path) }, loadRegistries('seeds', 'content'));
+  const noPeriod = { ...beichen, meta: { ...beichen.meta, period: null } };
+  it('names a plan by its region and period, else its document number, else the year it is dated, else its title', () => {
+    expect(planShortName(beichen)).toBe('北辰区·2020—2022年');
+    expect(planShortName(noPeriod)).toBe('北辰区·北辰政发〔2021〕5号');
+    const noNumber = { ...noPeriod, meta: { ...noPeriod.meta, docNumber: null } };
+    expect(planShortName(noNumber)).toBe('北辰区·2021年');
+    expect(planShortName({ ...noNumber, meta: { ...noNumber.meta, dateWritten: null, datePublished: null } })).toBe('北辰区科技创新三年行动计划实施方案(2020-2022年)');
   });
 });

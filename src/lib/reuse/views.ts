@@ -1,6 +1,6 @@
 /** What the pages show of the text reuse: per plan, its reused stretches with where else they occur. Pure. */
 import type { Block, PlanDocument } from '../../schemas/plan.ts';
-import { formatPeriod, planTitle } from '../plan-view.ts';
+import { formatPeriod, knownDate, planTitle } from '../plan-view.ts';
 import type { Occurrence, PlanReuse, Segment, SharedPassage } from './text-reuse.ts';
 
 /** A place in another plan: the block to link to. */
@@ -145,8 +145,14 @@ export function formatShare(share: number): string {
   return `${(share * 100).toFixed(1)}%`;
 }
 
-/** A plan by its region and period (`北辰区·2020—2022年`, no outlook year): short enough for lists of where a passage recurs. */
+/**
+ * A plan by its region and period (`北辰区·2020—2022年`, no outlook year); a document without one (a measure) by its
+ * region and document number (`山东省·鲁政字〔2022〕225号`), else the year it is dated (`天津市·2014年`); else by its
+ * title: short enough for lists of where a passage recurs.
+ */
 export function planShortName(doc: PlanDocument): string {
   const period = doc.meta.period?.value;
-  return doc.meta.region ? `${doc.meta.region.value.name}·${formatPeriod(period ? { ...period, outlook: null } : null)}` : planTitle(doc);
+  const day = knownDate(doc)?.s.value;
+  const when = period ? formatPeriod({ ...period, outlook: null }) : (doc.meta.docNumber?.value ?? (day ? `${day.slice(0, 4)}年` : null));
+  return doc.meta.region && when ? `${doc.meta.region.value.name}·${when}` : planTitle(doc);
 }
