@@ -25,6 +25,7 @@ export const zh = {
     reuse: '相同文字',
     indicators: '指标',
     compare: '指标比较',
+    incentives: '支持标准',
     data: '数据',
     search: '搜索',
   },
@@ -39,7 +40,7 @@ export const zh = {
   allPlans: '全部规划',
   colPlan: '规划',
   colRegion: '地区',
-  colPeriod: '规划期',
+  colPeriod: '时间',
   colKind: '类型',
   colDocNumber: '发文字号',
 
@@ -458,6 +459,7 @@ export const en: UiStrings = {
     reuse: 'Shared text',
     indicators: 'Indicators',
     compare: 'Comparison',
+    incentives: 'Support standards',
     data: 'Data',
     search: 'Search',
   },
@@ -472,7 +474,7 @@ export const en: UiStrings = {
   allPlans: 'All plans',
   colPlan: 'Plan (Chinese title)',
   colRegion: 'Region',
-  colPeriod: 'Period',
+  colPeriod: 'Period or date',
   colKind: 'Kind',
   colDocNumber: 'Document number',
 
