@@ -14,6 +14,9 @@ test('kickerText: region, kind and period; the date where there is no period; no
   expect(kickerText(summarize(beichen, reg.kinds))).toBe('天津市北辰区 · 三年行动计划 · 2020—2022年');
   expect(kickerText(summarize(noPeriod, reg.kinds))).toBe('天津市北辰区 · 三年行动计划 · 2021年4月19日成文');
   expect(kickerText(summarize(nothing, reg.kinds))).toBe('三年行动计划');
+  // On the plan's page the card under the title gives the date.
+  expect(kickerText(summarize(noPeriod, reg.kinds), { dated: false })).toBe('天津市北辰区 · 三年行动计划');
+  expect(kickerText(summarize(beichen, reg.kinds), { dated: false })).toBe('天津市北辰区 · 三年行动计划 · 2020—2022年');
 });
 
 test('summaryLine: the page description and feed summary say the same, without a bare —', () => {

@@ -36,10 +36,12 @@ export function summarize(doc: PlanDocument, allKinds: Kind[]): PlanSummary {
 
 
 /**
- * The line above a plan's title (its page, and a search result): `天津市北辰区 · 三年行动计划 · 2020—2022年`; a region
- * or date not known is left out, not shown as `—`.
+ * The line above a plan's title in a search result (`天津市北辰区 · 三年行动计划 · 2020—2022年`, a document without a
+ * period: its date) and on its page (`dated: false`: there the card under the title gives the date); a region or
+ * date not known is left out, not shown as `—`.
  */
-export const kickerText = (s: PlanSummary): string => [s.regionName, s.kindLabel, s.whenText].filter((part) => part !== '—').join(' · ');
+export const kickerText = (s: PlanSummary, { dated = true } = {}): string =>
+  [s.regionName, s.kindLabel, dated ? s.whenText : s.periodText].filter((part) => part !== '—').join(' · ');
 
 /** One sentence about a plan, the page's description and its feed entry's summary: `天津市北辰区三年行动计划，规划期2020—2022年。发文字号北辰政发〔2021〕5号。`. */
 export function summaryLine(s: PlanSummary): string {

@@ -58,6 +58,7 @@ describe('formatWhen(doc) / whenEn(doc)', () => {
   test('without a period, the date with what happened that day (a news report, a measure)', () => {
     expect(formatWhen(undated)).toBe('2021年9月28日发布');
     expect(whenEn(undated)).toBe('published 28 September 2021');
+    expect(whenEn(undated, true)).toBe('published 28 Sep 2021');
     const written = { ...beichen, meta: { ...beichen.meta, period: null } };
     expect(formatWhen(written)).toBe('2021年4月19日成文');
     expect(whenEn(written)).toBe('written 19 April 2021');

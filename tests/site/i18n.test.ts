@@ -200,6 +200,26 @@ describe('a registry’s definitions on the English edition are English, with th
   });
 });
 
+// A plan's breadcrumbs are the trail of its regions (辛集市 in 石家庄市 in 河北省, GB/T 2260; content/regions.yaml has an
+// English name for 河北省 only): each region once, by its own name (the Chinese trail read 河北省 › 河北省石家庄市 ›
+// 河北省石家庄市辛集市), each linked to its page.
+test('a plan’s breadcrumbs name each region by its own name and link it to its page, in both editions', () => {
+  const crumbs = (path: string) => parsedHtmlFile(join(siteDir, path)).querySelectorAll('nav.breadcrumbs li').map((li) => [li.textContent, li.querySelector('a')?.getAttributeValue('href')]);
+  expect(crumbs('plans/xinji-14th-five-year/index.html')).toEqual([
+    ['全部规划', '/'], ['河北省', '/regions/hebei/'], ['石家庄市', '/regions/hebei-shijiazhuang/'], ['辛集市', '/regions/hebei-xinji/'],
+  ]);
+  expect(crumbs('en/plans/xinji-14th-five-year/index.html')).toEqual([
+    ['All plans', '/en/'], ['Hebei Province', '/en/regions/hebei/'], ['石家庄市', '/en/regions/hebei-shijiazhuang/'], ['辛集市', '/en/regions/hebei-xinji/'],
+  ]);
+});
+
+// The regions' tree names each region once, under the one above it (天津市 › 红桥区, not 天津市 › 天津市红桥区).
+test('the regions’ tree names each region by its own name, under the region above it', () => {
+  const tree = (path: string) => parsedHtmlFile(join(siteDir, path)).querySelectorAll('nav.region-tree li > a').map((a) => a.textContent);
+  expect(tree('regions/index.html')).toEqual(['天津市', '红桥区', '北辰区', '宝坻区', '河北省', '石家庄市', '辛集市']);
+  expect(tree('en/regions/index.html')).toEqual(['Tianjin', '红桥区', 'Beichen District', '宝坻区', 'Hebei Province', '石家庄市', '辛集市']);
+});
+
 // content/departments.yaml's notes (why two spellings are one body, what a collective covers) were English only
 // and shown on no page: each department page shows its note, in Chinese on the Chinese page, in English on the English.
 test('a department’s note from the register is on its page, in the language of the page', () => {

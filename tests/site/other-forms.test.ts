@@ -403,7 +403,7 @@ describe('documents without a period', () => {
       await page.setViewportSize({ width: 360, height: 740 });
       const expected = {
         zh: { [CITY.slug]: '2023年3月1日成文 · 政策措施', [DISTRICT.slug]: '2024年4月10日成文 · 政策措施', [CONVERTED]: '政策措施' },
-        en: { [CITY.slug]: 'written 1 March 2023 · Measures', [DISTRICT.slug]: 'written 10 April 2024 · Measures', [CONVERTED]: 'Measures' },
+        en: { [CITY.slug]: 'written 1 Mar 2023 · Measures', [DISTRICT.slug]: 'written 10 Apr 2024 · Measures', [CONVERTED]: 'Measures' },
       };
       for (const [edition, path] of [['zh', '/'], ['en', '/en/']] as const) {
         await page.goto(pageUrl(site.url, path));
@@ -421,16 +421,17 @@ describe('documents without a period', () => {
     });
   });
 
-  test('the line above the title says the date too, and leaves out what is not known', async () => {
+  test('the line above the title leaves out what is not known, and the card under it gives the date', async () => {
     await inPage(async (page) => {
-      for (const [path, kicker] of [
-        [`/plans/${DISTRICT.slug}/`, '政策措施 · 2024年4月10日成文'],
-        [`/plans/${CONVERTED}/`, '山东省 · 政策措施'],
-        [`/en/plans/${DISTRICT.slug}/`, 'Measures · written 10 April 2024'],
-        [`/en/plans/${CONVERTED}/`, 'Measures'],
-      ]) {
-        await page.goto(pageUrl(site.url, path!));
+      for (const [path, kicker, brief] of [
+        [`/plans/${DISTRICT.slug}/`, '政策措施', '2024年4月10日成文'],
+        [`/plans/${CONVERTED}/`, '山东省 · 政策措施', '魯政字〔2022〕225號'],
+        [`/en/plans/${DISTRICT.slug}/`, 'Measures', 'written 10 Apr 2024'],
+        [`/en/plans/${CONVERTED}/`, 'Measures', '魯政字〔2022〕225號'],
+      ] as const) {
+        await page.goto(pageUrl(site.url, path));
         expect((await page.locator('.kicker').textContent())?.trim(), path).toBe(kicker);
+        expect((await page.locator('.meta-brief').textContent())?.trim(), path).toContain(brief);
       }
     });
   });

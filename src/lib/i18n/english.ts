@@ -19,11 +19,11 @@ export function periodEn(p: { start: number; end: number; outlook: number | null
   return p.outlook ? `${span} (outlook to ${p.outlook})` : span;
 }
 
-/** `formatWhen` in English: the period (`2021–2025`), else `published 14 February 2014`, else `—`. */
-export function whenEn(doc: PlanDocument): string {
+/** `formatWhen` in English: the period (`2021–2025`), else `published 14 February 2014` (`14 Feb 2014` when `short`, for a list's one line on a phone), else `—`. */
+export function whenEn(doc: PlanDocument, short = false): string {
   if (doc.meta.period) return periodEn(doc.meta.period.value);
   const date = knownDate(doc);
-  return date ? `${date.verb === '成文' ? 'written' : 'published'} ${dateEn(date.s.value)}${date.s.from === 'inferred' ? ' (inferred)' : ''}` : '—';
+  return date ? `${date.verb === '成文' ? 'written' : 'published'} ${dateEn(date.s.value, short)}${date.s.from === 'inferred' ? ' (inferred)' : ''}` : '—';
 }
 
 /** A text with the language it is written in: English from a registry, or the Chinese original. */
