@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import { loadRegistries } from '../../scripts/registries.ts';
 import { buildPlanDocument } from '../../scripts/pipeline/document.ts';
-import { kickerText, summarize, summaryLine } from './plan-summary.ts';
+import { kickerText, pageKickerText, summarize, summaryLine } from './plan-summary.ts';
 
 const reg = loadRegistries('seeds', 'content');
 // 北辰 (seed 000): 天津市北辰区, 三年行动计划 2020—2022, 北辰政发〔2021〕5号, 成文日期 2021年04月19日.
@@ -14,9 +14,9 @@ test('kickerText: region, kind and period; the date where there is no period; no
   expect(kickerText(summarize(beichen, reg.kinds))).toBe('天津市北辰区 · 三年行动计划 · 2020—2022年');
   expect(kickerText(summarize(noPeriod, reg.kinds))).toBe('天津市北辰区 · 三年行动计划 · 2021年4月19日成文');
   expect(kickerText(summarize(nothing, reg.kinds))).toBe('三年行动计划');
-  // On the plan's page the card under the title gives the date.
-  expect(kickerText(summarize(noPeriod, reg.kinds), { dated: false })).toBe('天津市北辰区 · 三年行动计划');
-  expect(kickerText(summarize(beichen, reg.kinds), { dated: false })).toBe('天津市北辰区 · 三年行动计划 · 2020—2022年');
+  // On the plan's page the breadcrumbs give the region, the card under the title the date.
+  expect(pageKickerText(summarize(beichen, reg.kinds))).toBe('三年行动计划 · 2020—2022年');
+  expect(pageKickerText(summarize(noPeriod, reg.kinds))).toBe('三年行动计划');
 });
 
 test('summaryLine: the page description and feed summary say the same, without a bare —', () => {

@@ -35,13 +35,19 @@ export function summarize(doc: PlanDocument, allKinds: Kind[]): PlanSummary {
 }
 
 
+const known = (part: string) => part !== '—';
+
 /**
- * The line above a plan's title in a search result (`天津市北辰区 · 三年行动计划 · 2020—2022年`, a document without a
- * period: its date) and on its page (`dated: false`: there the card under the title gives the date); a region or
- * date not known is left out, not shown as `—`.
+ * The line above a plan's title in a search result: `天津市北辰区 · 三年行动计划 · 2020—2022年` (a document without a
+ * period: its date); a region or date not known is left out, not shown as `—`.
  */
-export const kickerText = (s: PlanSummary, { dated = true } = {}): string =>
-  [s.regionName, s.kindLabel, dated ? s.whenText : s.periodText].filter((part) => part !== '—').join(' · ');
+export const kickerText = (s: PlanSummary): string => [s.regionName, s.kindLabel, s.whenText].filter(known).join(' · ');
+
+/**
+ * The line above a plan's title on its page, `三年行动计划 · 2020—2022年`: the breadcrumbs above it give the region, the
+ * card under it the date (as the English page does).
+ */
+export const pageKickerText = (s: PlanSummary): string => [s.kindLabel, s.periodText].filter(known).join(' · ');
 
 /** One sentence about a plan, the page's description and its feed entry's summary: `天津市北辰区三年行动计划，规划期2020—2022年。发文字号北辰政发〔2021〕5号。`. */
 export function summaryLine(s: PlanSummary): string {

@@ -393,6 +393,29 @@ test('a plan’s title breaks between words on a phone, never inside one, in two
 // The list of plans on a phone (the home page): a plan is its title broken between words, its region, its period and
 // kind on one line, its document number; a number the plan lacks is not shown as a bare “—”. Broken once: with the
 // table's cells one per line as before, the titles split 2020-2022年 and every plan took six lines.
+// /documents/ on a phone stood three columns squeezed: the plans citing a document five characters a line.
+test.each(['/documents/', '/en/documents/'])('%s at 360 px: a document a block, the plans citing it a full line under a label; a table at 1280 px', async (path) => {
+  const rows = async () => browser.page.locator('table.document-list tbody tr').evaluateAll((trs) => trs.map((tr) => {
+    const [, number, citedBy] = [...tr.children] as HTMLElement[];
+    const label = citedBy!.querySelector('.cell-label')!;
+    return {
+      ratio: citedBy!.getBoundingClientRect().width / tr.getBoundingClientRect().width,
+      label: label.checkVisibility() ? label.textContent : null,
+      dash: number!.textContent === '—' && number!.checkVisibility(),
+    };
+  }));
+  await browser.page.setViewportSize(PHONE);
+  await browser.page.goto(pageUrl(baseUrl, path));
+  const phone = await rows();
+  expect(phone.length).toBeGreaterThan(5);
+  expect(phone.filter((r) => r.ratio < 0.95 || r.dash || r.label !== (path.startsWith('/en/') ? 'Cited by: ' : '引用它的规划：'))).toEqual([]);
+  await browser.page.setViewportSize({ width: 1280, height: 900 });
+  await browser.page.goto(pageUrl(baseUrl, path));
+  const desktop = await rows();
+  expect(desktop.every((r) => r.ratio < 0.7 && r.label === null)).toBe(true);
+  expect(await browser.page.locator('table.document-list thead').isVisible()).toBe(true);
+});
+
 // The header's name, language switch, sections and search box stood on one row at 1280 px until a section more
 // wrapped the search box to a second (measured: 1,332 px wanted in 1,280).
 test('at 1280 px the Chinese header is one row: the site’s name, the sections and the search box', async () => {

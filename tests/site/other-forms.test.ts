@@ -421,11 +421,11 @@ describe('documents without a period', () => {
     });
   });
 
-  test('the line above the title leaves out what is not known, and the card under it gives the date', async () => {
+  test('the line above the title gives the kind (the region is in the breadcrumbs), and the card under it the date', async () => {
     await inPage(async (page) => {
       for (const [path, kicker, brief] of [
         [`/plans/${DISTRICT.slug}/`, '政策措施', '2024年4月10日成文'],
-        [`/plans/${CONVERTED}/`, '山东省 · 政策措施', '魯政字〔2022〕225號'],
+        [`/plans/${CONVERTED}/`, '政策措施', '魯政字〔2022〕225號'],
         [`/en/plans/${DISTRICT.slug}/`, 'Measures', 'written 10 Apr 2024'],
         [`/en/plans/${CONVERTED}/`, 'Measures', '魯政字〔2022〕225號'],
       ] as const) {
@@ -433,6 +433,8 @@ describe('documents without a period', () => {
         expect((await page.locator('.kicker').textContent())?.trim(), path).toBe(kicker);
         expect((await page.locator('.meta-brief').textContent())?.trim(), path).toContain(brief);
       }
+      await page.goto(pageUrl(site.url, `/plans/${CONVERTED}/`));
+      expect(await page.locator('nav.breadcrumbs li').allTextContents()).toEqual(['全部规划', '山东省']);
     });
   });
 });
