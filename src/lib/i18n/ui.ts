@@ -80,7 +80,7 @@ export const zh = {
   indicatorsCaption: '指标一览',
   colOtherName: '英文名称',
   colUnit: '单位',
-  colPlansUsing: '使用的规划',
+  colPlansUsing: '规划数',
 
   // Glossary
   glossaryTitle: '术语',
@@ -511,7 +511,7 @@ export const en: UiStrings = {
   indicatorsCaption: 'All indicators',
   colOtherName: 'Chinese name',
   colUnit: 'Unit',
-  colPlansUsing: 'Plans using it',
+  colPlansUsing: 'Plans',
 
   glossaryTitle: 'Glossary',
   glossaryDescription: 'Terms of Chinese S&T policy the plans use without explaining them, with their definitions (in Chinese) and the plans that use them.',
