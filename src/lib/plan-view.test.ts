@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { loadRegistries } from '../../scripts/registries.ts';
 import { buildPlanDocument } from '../../scripts/pipeline/document.ts';
-import { citation, formatDate, formatPeriod, formatWhen, metaBrief, metaRows, regionChain, sectionPath, tableOfContents, tocListHtml } from './plan-view.ts';
+import { citation, formatDate, formatPeriod, formatWhen, latestDated, metaBrief, metaRows, regionChain, sectionPath, tableOfContents, tocListHtml } from './plan-view.ts';
 import { sourceLines } from './source-view.ts';
 import { whenEn } from './i18n/english.ts';
 
@@ -70,6 +70,18 @@ describe('formatWhen(doc) / whenEn(doc)', () => {
     const none = { ...undated, meta: { ...undated.meta, datePublished: null, dateWritten: null } };
     expect(formatWhen(none)).toBe('—');
     expect(whenEn(none)).toBe('—');
+  });
+});
+
+describe('latestDated(plans, count)', () => {
+  // Dated by hand from the seeds: 宝坻 发布时间 2021-09-28, 北辰 成文日期 2021年04月19日, 红桥 2021年3月12日 under its notice.
+  const hongqiao = load('002_3b22102abfde4f0c.txt');
+  const baodi = load('003_9c4896c03185b26c.txt');
+  const undated = { ...beichen, slug: 'undated', meta: { ...beichen.meta, dateWritten: null, datePublished: null } };
+  test('lists the documents dated last, newest first, without those that have no date', () => {
+    expect(latestDated([hongqiao, undated, beichen, baodi]).map((d) => d.slug)).toEqual([baodi.slug, beichen.slug, hongqiao.slug]);
+    expect(latestDated([hongqiao, undated, beichen, baodi], 2).map((d) => d.slug)).toEqual([baodi.slug, beichen.slug]);
+    expect(latestDated([undated])).toEqual([]);
   });
 });
 

@@ -33,9 +33,31 @@ export function knownDate(doc: PlanDocument): { s: NonNullable<PlanDocument['met
  * what happened that day (`2014年2月14日发布`; a news report or a measure has no period), else `—`.
  */
 export function formatWhen(doc: PlanDocument): string {
-  if (doc.meta.period) return formatPeriod(doc.meta.period.value);
+  return doc.meta.period ? formatPeriod(doc.meta.period.value) : formatKnownDate(doc);
+}
+
+/** The day a document is dated with what happened that day, `2014年2月14日发布`, `2021年4月19日成文（推定）`; `—` when none. */
+export function formatKnownDate(doc: PlanDocument): string {
   const date = knownDate(doc);
   return date ? `${formatDate(date.s.value)}${date.verb}${date.s.from === 'inferred' ? '（推定）' : ''}` : '—';
+}
+
+/** How many documents the home page lists as dated last. */
+export const LATEST_COUNT = 5;
+
+/**
+ * The documents dated last (`knownDate`), newest first, at most `count`; those without a date left out. The home
+ * page's 最新文件, for readers who come to see what is new: its list of every plan is in the seed files' order.
+ */
+export function latestDated(plans: readonly PlanDocument[], count = LATEST_COUNT): PlanDocument[] {
+  return plans
+    .flatMap((doc) => {
+      const day = knownDate(doc)?.s.value;
+      return day ? [{ doc, day }] : [];
+    })
+    .sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : a.doc.slug.localeCompare(b.doc.slug)))
+    .slice(0, count)
+    .map(({ doc }) => doc);
 }
 
 /** One row of the metadata card. */

@@ -439,6 +439,29 @@ describe('documents without a period', () => {
   });
 });
 
+// Dated under their notices: the masthead fixture 2024年5月20日, 013 2024年4月10日, the wrapped text 2023年4月12日, 006
+// 2023年3月1日; the others give no date (the joined seed 002 lost its, the tables plan and the interpretation have none).
+describe('the home page’s latest documents', () => {
+  test('lists the documents dated last, newest first, with the day, in both editions', async () => {
+    await inPage(async (page) => {
+      for (const [path, dates] of [
+        ['/', ['2024年5月20日成文', '2024年4月10日成文', '2023年4月12日成文', '2023年3月1日成文']],
+        ['/en/', ['written 20 May 2024', 'written 10 Apr 2024', 'written 12 Apr 2023', 'written 1 Mar 2023']],
+      ] as const) {
+        await page.goto(pageUrl(site.url, path));
+        const items = await page.locator('section.latest li').evaluateAll((lis) => lis.map((li) => [li.querySelector('a')!.getAttribute('href'), li.querySelector('.muted')!.textContent]));
+        const prefix = path === '/en/' ? '/en' : '';
+        expect(items).toEqual([MASTHEAD_SLUG, DISTRICT.slug, SLUG, CITY.slug].map((slug, i) => [`${prefix}/plans/${slug}/`, dates[i]]));
+      }
+    });
+    const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+    for (const path of ['index.html', 'en/index.html']) {
+      const report = await validator.validateString(readFileSync(join(site.siteDir, path), 'utf8'));
+      expect(report.results.flatMap((r) => r.messages.map((m) => `${path}:${m.line} ${m.ruleId} ${m.message}`))).toEqual([]);
+    }
+  });
+});
+
 describe('support standards compared across documents (/incentives/)', () => {
   test('the provisions of a measure numbered （一）… are its paragraphs, not headings, and their amounts are read', async () => {
     await inPage(async (page) => {

@@ -21,7 +21,11 @@ export function periodEn(p: { start: number; end: number; outlook: number | null
 
 /** `formatWhen` in English: the period (`2021–2025`), else `published 14 February 2014` (`14 Feb 2014` when `short`, for a list's one line on a phone), else `—`. */
 export function whenEn(doc: PlanDocument, short = false): string {
-  if (doc.meta.period) return periodEn(doc.meta.period.value);
+  return doc.meta.period ? periodEn(doc.meta.period.value) : knownDateEn(doc, short);
+}
+
+/** `formatKnownDate` in English: `published 14 February 2014` (`14 Feb 2014` when `short`), else `—`. */
+export function knownDateEn(doc: PlanDocument, short = false): string {
   const date = knownDate(doc);
   return date ? `${date.verb === '成文' ? 'written' : 'published'} ${dateEn(date.s.value, short)}${date.s.from === 'inferred' ? ' (inferred)' : ''}` : '—';
 }

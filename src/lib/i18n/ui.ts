@@ -130,6 +130,8 @@ export const zh = {
   facetNoPeriod: '规划期未识别',
   browseTitle: (facet: string, n: number) => `${facet}（${n}份规划）`,
   homeMore: (shown: number, n: number) => `此处列出前${shown}份，全部${n}份分页列出，也可按类型、规划期或省份浏览。`,
+  latestHeading: '最新文件',
+  allListHeading: '全部文件',
   openDataFull: '全部规划的清单另有开放数据：',
 
   // Totals that replace a matrix once the plans no longer fit one page (issue 15), and capped name lists
@@ -557,6 +559,8 @@ export const en: UiStrings = {
   facetNoPeriod: 'Period not recognised',
   browseTitle: (facet: string, n: number) => `${facet} (${n} ${n === 1 ? 'plan' : 'plans'})`,
   homeMore: (shown: number, n: number) => `The first ${shown} are listed here; all ${n} are listed page by page, and by kind, period or province.`,
+  latestHeading: 'Latest documents',
+  allListHeading: 'All documents',
   openDataFull: 'The full list of plans is also open data: ',
 
   paged: {
