@@ -439,6 +439,39 @@ test('at 1280 px the Chinese header is one row: the site’s name, the sections 
   expect(Math.max(...middles) - Math.min(...middles), JSON.stringify(rows)).toBeLessThanOrEqual(6);
 });
 
+// The English sections do not fit beside the name: they wrapped onto a second row and the search box, alone, onto a
+// third (at 1280 px, the last section alone on the second row's end). Now name, switch and box are the first row,
+// the sections the second; at 1024 px the sections may take two rows, the box stays on the first.
+test.each([1280, 1024])('at %i px the English header: name, switch and search box one row, the sections under it', async (width) => {
+  await browser.page.setViewportSize({ width, height: 900 });
+  await browser.page.goto(pageUrl(baseUrl, '/en/'));
+  const box = await browser.page.evaluate(() => {
+    const middle = (s: string) => {
+      const r = document.querySelector(s)!.getBoundingClientRect();
+      return Math.round(r.top + r.height / 2);
+    };
+    const input = document.querySelector<HTMLInputElement>('.site-search input')!;
+    return {
+      name: middle('.site-name'),
+      search: middle('.site-search'),
+      firstSection: middle('.site-header nav li:first-child'),
+      lastSection: middle('.site-header nav li:last-child'),
+      // The placeholder fits the box: not cut at "Chinese or Engl".
+      placeholderFits: (() => {
+        const style = getComputedStyle(input);
+        const context = document.createElement('canvas').getContext('2d')!;
+        context.font = style.font;
+        const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return context.measureText(input.placeholder).width <= room;
+      })(),
+    };
+  });
+  expect(Math.abs(box.search - box.name), JSON.stringify(box)).toBeLessThanOrEqual(6);
+  expect(box.firstSection - box.name, JSON.stringify(box)).toBeGreaterThan(16);
+  if (width === 1280) expect(box.lastSection, JSON.stringify(box)).toBe(box.firstSection);
+  expect(box.placeholderFits).toBe(true);
+});
+
 test('the list of plans on a phone: titles break between words, period and kind share a line, no bare dash', async () => {
   const problems: string[] = [];
   for (const path of ['/', '/en/']) {
