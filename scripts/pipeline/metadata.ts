@@ -8,7 +8,7 @@
  */
 import type { PlanKind, PlanMeta, Period, Provenance, RemovedLine } from '../../src/schemas/plan.ts';
 import type { CatalogEntry, Kind, PortalFieldLabel } from '../../src/schemas/registry.ts';
-import { findDate, findDocNumber, findPeriod, simplify, type DateReading } from './lexicon/index.ts';
+import { findDate, findDocNumber, findPeriod, firstMatching, simplify, type DateReading } from './lexicon/index.ts';
 import { readPortalFields, type FieldLabel } from './portal-fields.ts';
 import { regionsNamedIn, resolveRegion, toRef, type RegionIndex } from './regions.ts';
 import type { RegionLevel } from '../../src/schemas/plan.ts';
@@ -95,23 +95,18 @@ export function detectKind(
   front: string[],
   opening: string[],
 ): { id: PlanKind; by: 'title' | 'front' | 'text'; at: number } | null {
-  // A trailing note in brackets (`（试行）`, `（征求意见稿）`, `（2021—2025年）`) does not change the kind.
-  const bare = (t: string) => t.replace(/[(（][^（()）]*[)）]$/u, '');
-  /** Index of the first text a pattern matches, or -1. */
-  const find = (patterns: string[], texts: string[]) =>
-    texts.findIndex((t) => patterns.some((p) => new RegExp(p, 'u').test(simplify(t)) || new RegExp(p, 'u').test(simplify(bare(t)))));
   for (const k of kinds) {
-    const at = k.textDecides ? find(k.text, opening) : -1;
+    const at = k.textDecides ? firstMatching(k.text, opening) : -1;
     if (at !== -1) return { id: k.id, by: 'text', at };
   }
   for (const k of kinds) {
-    if (title !== null && find(k.title, [title]) !== -1) return { id: k.id, by: 'title', at: 0 };
-    if (title !== null && titlePeriod && k.titleWithYears.some((w) => titlePeriod.end - titlePeriod.start + 1 === w.years && find([w.pattern], [title]) !== -1)) return { id: k.id, by: 'title', at: 0 };
-    const at = find(k.front, front);
+    if (title !== null && firstMatching([...k.title, ...k.forms.flatMap((f) => f.title)], [title]) !== -1) return { id: k.id, by: 'title', at: 0 };
+    if (title !== null && titlePeriod && k.titleWithYears.some((w) => titlePeriod.end - titlePeriod.start + 1 === w.years && firstMatching([w.pattern], [title]) !== -1)) return { id: k.id, by: 'title', at: 0 };
+    const at = firstMatching(k.front, front);
     if (at !== -1) return { id: k.id, by: 'front', at };
   }
   for (const k of kinds) {
-    const at = find(k.text, opening);
+    const at = firstMatching(k.text, opening);
     if (at !== -1) return { id: k.id, by: 'text', at };
   }
   return null;

@@ -2,6 +2,7 @@
 import type { PlanDocument } from '../schemas/plan.ts';
 import type { Kind } from '../schemas/registry.ts';
 import { formatPeriod, formatWhen, planTitle } from './plan-view.ts';
+import { kindLabel } from './kind-label.ts';
 
 /** The values a list of plans shows. */
 export interface PlanSummary {
@@ -28,7 +29,7 @@ export function summarize(doc: PlanDocument, allKinds: Kind[]): PlanSummary {
     periodText: formatPeriod(doc.meta.period?.value),
     whenText: formatWhen(doc),
     kind: doc.meta.kind.value,
-    kindLabel: allKinds.find((k) => k.id === doc.meta.kind.value)?.label ?? doc.meta.kind.value,
+    kindLabel: kindLabel(allKinds, doc.meta.kind.value, doc.meta.title?.value, 'zh'),
     docNumber: doc.meta.docNumber?.value ?? null,
     period: doc.meta.period ? { start: doc.meta.period.value.start, end: doc.meta.period.value.end } : null,
   };

@@ -3,10 +3,11 @@
  * place values (Starlight's `starlightRoute` habit). Pure: no Astro imports; tested in plan-view.test.ts.
  */
 import { FRONT_LABELS, frontKind } from './front-kind.ts';
-import type { OutlineNode, PlanDocument, Provenance, RegionLevel, RegionParent, RegionRef } from '../schemas/plan.ts';
+import type { OutlineNode, PlanDocument, PlanKind, Provenance, RegionLevel, RegionParent, RegionRef } from '../schemas/plan.ts';
 import type { Kind } from '../schemas/registry.ts';
 import { headingTrails } from './crosslinks/heading-trails.ts';
 import { attr, escapeText } from './html.ts';
+import { kindLabel } from './kind-label.ts';
 
 /** `2020—2022年`, `2014年`, `2021—2025年（展望2035年）`. */
 export function formatPeriod(p: { start: number; end: number; outlook: number | null } | null | undefined): string {
@@ -126,7 +127,7 @@ export function metaRows(doc: PlanDocument, kinds: Kind[]): MetaRow[] {
     row('发布日期', 'Date published', m.datePublished, formatDate),
     row('规划期', 'Plan period', m.period, formatPeriod),
     row('地区', 'Region', m.region, regionName),
-    row('类型', 'Kind', m.kind, (v: string) => kinds.find((k) => k.id === v)?.label ?? v),
+    row('类型', 'Kind', m.kind, (v: PlanKind) => kindLabel(kinds, v, m.title?.value, 'zh')),
     row('有效性', 'Validity', m.validity, (v: string) => v),
     row('主题', 'Subject', m.topic, (v: string) => v),
     row('索引号', 'Index number', m.indexNumber, (v: string) => v),

@@ -221,6 +221,11 @@ export const KindSchema = z.strictObject({
    * its headline names (`某市发布“十四五”科技创新规划`).
    */
   textDecides: z.boolean().default(false),
+  /**
+   * Named forms of the kind, each recognised by title patterns like the kind's own (which they add to): a document
+   * of the form is listed under the kind but labelled by the form (`其他` → `政策解读` for a title ending in 解读).
+   */
+  forms: z.array(z.strictObject({ label: z.string(), labelEn: z.string(), title: z.array(RegExpSource).min(1) })).default([]),
 });
 export type Kind = z.infer<typeof KindSchema>;
 export const KindsSchema = z.array(KindSchema);

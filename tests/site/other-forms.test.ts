@@ -198,6 +198,24 @@ describe('documents on the site that cite each other', () => {
       expect(await page.locator('p.about-it').count()).toBe(0);
     });
   });
+  // Its kind is 其他 (content/kinds.yaml; the corpus's gold calls an interpretation `other`), which told a reader
+  // nothing: lists, its title line, its card and the search filters name the form its title ends in.
+  test('the interpretation is labelled 政策解读 / Policy interpretation, not 其他, where the kind is shown', async () => {
+    await inPage(async (page) => {
+      for (const [path, label] of [['/', '政策解读'], ['/en/', 'Policy interpretation']] as const) {
+        await page.goto(pageUrl(site.url, path));
+        const row = page.locator('.plan-list tbody tr', { has: page.locator(`a[href$="/plans/${READING.slug}/"]`) });
+        expect((await row.locator('td').nth(2).textContent())?.trim(), path).toBe(label);
+        await page.goto(pageUrl(site.url, `${path}plans/${READING.slug}/`));
+        expect((await page.locator('.kicker').textContent())?.trim(), path).toMatch(new RegExp(`^${label} · 2023`, 'u'));
+      }
+      await page.goto(pageUrl(site.url, `/plans/${READING.slug}/`));
+      expect(await page.locator('.meta-card .meta-row', { has: page.locator('dt', { hasText: /^类型$/u }) }).locator('dd').first().textContent()).toContain('政策解读');
+      await page.goto(pageUrl(site.url, `/search/?q=${encodeURIComponent('政策解读')}`));
+      await page.locator('#search-results .search-result').first().waitFor();
+      expect(await page.locator('#search-filters fieldset', { has: page.locator('legend', { hasText: '类型' }) }).locator('label').allTextContents()).toContainEqual(expect.stringMatching(/^政策解读/u));
+    });
+  });
   test('the cited document’s page links to the plan on the site; every 《方案》 of the interpretation is that document', async () => {
     await inPage(async (page) => {
       await page.goto(pageUrl(site.url, `/plans/${READING.slug}/`));

@@ -5,3 +5,4 @@ export * from './periods.ts';
 export * from './fold.ts';
 export * from './units.ts';
 export * from './levels.ts';
+export * from './patterns.ts';

@@ -2,13 +2,14 @@
  * How the English edition writes the data's dates, periods, regions and metadata sources (issue 13). Names come
  * from the registries' English fields only; a name without one stays Chinese (`lang: 'zh-CN'`), never translated here.
  */
-import type { PlanDocument, Provenance, RegionRef, Target } from '../../schemas/plan.ts';
+import type { PlanDocument, PlanKind, Provenance, RegionRef, Target } from '../../schemas/plan.ts';
 import type { IndicatorKind } from '../../schemas/indicator.ts';
 import { comparableMeasure, levelEn, MEASURE_LABELS_EN, sameLevel, sameUnit, type ComparableIndicator, type ComparedValue } from '../values.ts';
 import { CHART_LABELS_EN } from '../charts/labels.ts';
 import type { Kind, RegionOverlayEntry } from '../../schemas/registry.ts';
 import { knownDate, type MetaRow } from '../plan-view.ts';
 import { dateEn } from './date-en.ts';
+import { kindLabel } from '../kind-label.ts';
 
 export { dateEn };
 
@@ -97,7 +98,7 @@ export function metaRowsEn(doc: PlanDocument, rows: readonly MetaRow[], kinds: r
       const name = regionNameEn(m.region.value, overlay);
       return { ...name, text: `${name.text}${name.lang === 'en' ? ` (${LEVELS_EN[m.region.value.level]})` : ''}` };
     }
-    if (label === '类型') return { text: kinds.find((k) => k.id === s.value)?.labelEn ?? String(s.value), lang: 'en' };
+    if (label === '类型') return { text: kindLabel(kinds, s.value as PlanKind, m.title?.value, 'en'), lang: 'en' };
     return { text: String(s.value), lang: 'zh-CN' };
   };
   return rows.map((r) => {
