@@ -35,7 +35,6 @@ export function summarize(doc: PlanDocument, allKinds: Kind[]): PlanSummary {
   };
 }
 
-
 const known = (part: string) => part !== '—';
 
 /**
