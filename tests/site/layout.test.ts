@@ -527,3 +527,28 @@ test('every page has its own title, a description, a canonical URL and a strict 
   }
   expectNone(problems, 'page metadata');
 });
+
+// WCAG 2.2's reflow width (1.4.10): at 320 px no page scrolls sideways; wide tables scroll in their own frames. The
+// pages axe checks at 360 px (tests/site/axe.test.ts): home, every plan in both editions, one page of every other kind
+// and its index. /reuse/'s table stood 12 px out (English 55 px) before it had a frame.
+test('at 320 px no page scrolls sideways: home, every plan, one page of every kind, both editions', async () => {
+  const all = builtPages(siteDir);
+  const folders = (prefix: '' | '/en') => {
+    const own = all.filter((p) => (prefix === '' ? !p.path.startsWith('/en/') : p.path.startsWith('/en/')));
+    const top = (p: { path: string }) => p.path.slice(prefix.length).split('/')[1] ?? '';
+    return [...new Set(own.map(top))].flatMap((folder) => {
+      const under = own.filter((p) => top(p) === folder && !/^\/plans\/[^/]+\/$/u.test(p.path.slice(prefix.length)));
+      return [under.find((p) => p.path === `${prefix}/${folder}/`), under.find((p) => p.path !== `${prefix}/${folder}/`)].filter((p) => p !== undefined);
+    });
+  };
+  const paths = [...new Set(['/', '/en/', ...plans.map((p) => p.path), ...englishPlans.map((p) => p.path), ...folders('').map((p) => p.path), ...folders('/en').map((p) => p.path)])];
+  expect(paths).toEqual(expect.arrayContaining(['/reuse/', '/en/reuse/', '/compare/', '/en/search/']));
+  await browser.page.setViewportSize({ width: 320, height: 740 });
+  const wide: string[] = [];
+  for (const path of paths) {
+    await browser.page.goto(pageUrl(baseUrl, path));
+    const width = await browser.page.evaluate(() => document.documentElement.scrollWidth);
+    if (width > 320) wide.push(`${path}: ${width} px`);
+  }
+  expectNone(wide, 'pages wider than a 320 px screen');
+});
