@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { loadRegistries } from '../../scripts/registries.ts';
 import { buildPlanDocument } from '../../scripts/pipeline/document.ts';
-import { citation, formatDate, formatPeriod, formatWhen, latestDated, metaBrief, metaRows, regionChain, sectionPath, tableOfContents, tocListHtml } from './plan-view.ts';
+import { citation, formatDate, formatPeriod, formatWhen, latestDated, metaBrief, newestFirst, metaRows, regionChain, sectionPath, tableOfContents, tocListHtml } from './plan-view.ts';
 import { sourceLines } from './source-view.ts';
 import { whenEn } from './i18n/english.ts';
 
@@ -82,6 +82,30 @@ describe('latestDated(plans, count)', () => {
     expect(latestDated([hongqiao, undated, beichen, baodi]).map((d) => d.slug)).toEqual([baodi.slug, beichen.slug, hongqiao.slug]);
     expect(latestDated([hongqiao, undated, beichen, baodi], 2).map((d) => d.slug)).toEqual([baodi.slug, beichen.slug]);
     expect(latestDated([undated])).toEqual([]);
+  });
+});
+
+describe('newestFirst(a, b)', () => {
+  const hongqiao = load('002_3b22102abfde4f0c.txt');
+  const baodi = load('003_9c4896c03185b26c.txt');
+  const with_ = (slug: string, period: [number, number] | null, written: string | null) => ({
+    ...beichen,
+    slug,
+    meta: {
+      ...beichen.meta,
+      period: period ? { ...beichen.meta.period!, value: { start: period[0], end: period[1], outlook: null } } : null,
+      dateWritten: written ? { ...beichen.meta.dateWritten!, value: written } : null,
+      datePublished: null,
+    },
+  });
+  test('by the period’s first year, then its last, then the date; a dated measure by its year; the undated last', () => {
+    const measure = with_('measure-2023', null, '2023-03-01');
+    const longer = with_('plan-2021-2035', [2021, 2035], null);
+    const none = with_('nothing', null, null);
+    // 宝坻 2021—2025 (发布 2021-09-28), 北辰 2020—2022 (成文 2021-04-19), 红桥 2020—2022 (2021-03-12).
+    expect([none, hongqiao, beichen, measure, baodi, longer].sort(newestFirst).map((d) => d.slug)).toEqual([
+      'measure-2023', 'plan-2021-2035', baodi.slug, beichen.slug, hongqiao.slug, 'nothing',
+    ]);
   });
 });
 

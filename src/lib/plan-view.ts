@@ -61,6 +61,21 @@ export function latestDated(plans: readonly PlanDocument[], count = LATEST_COUNT
     .map(({ doc }) => doc);
 }
 
+/**
+ * Newest first, as a region's page lists its documents: by the first year of the period (else the year of the date
+ * the document is known by), then the last year, then that date; documents with neither last, then by slug.
+ */
+export function newestFirst(a: PlanDocument, b: PlanDocument): number {
+  const key = (doc: PlanDocument) => {
+    const day = knownDate(doc)?.s.value ?? '';
+    const year = day ? Number(day.slice(0, 4)) : Number.NEGATIVE_INFINITY;
+    const period = doc.meta.period?.value;
+    return { start: period?.start ?? year, end: period?.end ?? year, day };
+  };
+  const [x, y] = [key(a), key(b)];
+  return y.start - x.start || y.end - x.end || (x.day < y.day ? 1 : x.day > y.day ? -1 : 0) || a.slug.localeCompare(b.slug);
+}
+
 /** One row of the metadata card. */
 export interface MetaRow {
   /** Field label, as official policy databases name it (发文机关 …). */

@@ -220,6 +220,16 @@ test('the regions’ tree names each region by its own name, under the region ab
   expect(tree('en/regions/index.html')).toEqual(['Tianjin', '红桥区', 'Beichen District', '宝坻区', 'Hebei Province', '石家庄市', '辛集市']);
 });
 
+// A region's page listed its documents in the order of the seed files (天津市's: its 2014 report, then 红桥, 北辰 and
+// 宝坻 by file name). Now its own, then its districts' newest first: 宝坻 2021—2025, then 北辰 and 红桥 2020—2022, 北辰
+// written later (2021年4月19日 against 2021年3月12日; read off the seeds by hand).
+test('a region’s page lists its own documents, then those under it newest first, in both editions', () => {
+  const listed = (path: string) => parsedHtmlFile(join(siteDir, path)).querySelector('main > ul')!.querySelectorAll('li > a').map((a) => a.getAttributeValue('href'));
+  const order = ['tianjin-2014-work-conference', 'baodi-14th-five-year', 'beichen-2020-2022', 'hongqiao-2020-2022'];
+  expect(listed('regions/tianjin/index.html')).toEqual(order.map((slug) => `/plans/${slug}/`));
+  expect(listed('en/regions/tianjin/index.html')).toEqual(order.map((slug) => `/en/plans/${slug}/`));
+});
+
 // content/departments.yaml's notes (why two spellings are one body, what a collective covers) were English only
 // and shown on no page: each department page shows its note, in Chinese on the Chinese page, in English on the English.
 test('a department’s note from the register is on its page, in the language of the page', () => {

@@ -9,5 +9,5 @@ export { ROLE_LABELS, departmentMatrix, departmentPages, departmentViews, shared
 export { citedDocumentViews, documentSlug, planCitationLinks, type CitedDocumentView, type PlanCitationLink } from './documents.ts';
 export { comparedPlans, planOfCitation, restatedPlans, type PlanOfCitation } from './plans-cited.ts';
 export { termViews, type TermView } from './terms.ts';
-export { flattenRegions, plansUnder, regionPlaces, regionTree, type RegionNode, type RegionPlace } from './regions.ts';
+export { flattenRegions, plansUnder, regionPagePlans, regionPlaces, regionTree, type RegionNode, type RegionPlace } from './regions.ts';
 export { relatedSections, themeSections, type RelatedSection } from './related-sections.ts';

@@ -1,6 +1,6 @@
 /** Regions as a tree from the regions the plans carry (regions.ts). Inputs: test-fixtures.ts. */
 import { describe, expect, test } from 'vitest';
-import { flattenRegions, plansUnder, regionPlaces, regionTree } from './regions.ts';
+import { flattenRegions, plansUnder, regionPagePlans, regionPlaces, regionTree } from './regions.ts';
 import { C, P, plan, realSeeds, region } from './test-fixtures.ts';
 
 const { plans: real } = realSeeds();
@@ -58,5 +58,10 @@ describe('regionPlaces, regionTree, plansUnder, flattenRegions', () => {
     // 辛集市 is a county-level city administered directly by Hebei; whichever node it hangs from, it is under Hebei.
     expect(plansUnder(tree[1]!).map((p) => p.slug)).toEqual(['xinji-14th-five-year']);
     expect(flattenRegions(tree).find((n) => n.region.id === 'hebei-xinji')!.region.fullName.startsWith('河北省')).toBe(true);
+  });
+
+  test('real seeds: Tianjin’s page lists its own report, then its districts’ plans newest first', () => {
+    // Read off the seeds by hand: 宝坻 2021—2025; 北辰 2020—2022, 成文 2021年4月19日; 红桥 2020—2022, 2021年3月12日.
+    expect(regionPagePlans(regionTree(real)[0]!).map((p) => p.slug)).toEqual(['tianjin-2014-work-conference', 'baodi-14th-five-year', 'beichen-2020-2022', 'hongqiao-2020-2022']);
   });
 });

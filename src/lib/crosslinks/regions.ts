@@ -1,5 +1,6 @@
 /** Regions as a tree from the regions the plans carry (no registry): the region pages and the breadcrumbs. */
 import type { PlanDocument, RegionLevel, RegionParent } from '../../schemas/plan.ts';
+import { newestFirst } from '../plan-view.ts';
 
 /** A region as the region pages show it: from a plan's `meta.region` (the region itself or one of its ancestors). */
 export interface RegionPlace {
@@ -58,6 +59,14 @@ export function regionTree(plans: PlanDocument[]): RegionNode[] {
 /** Every plan of a region node and its descendants. */
 export function plansUnder(node: RegionNode): PlanDocument[] {
   return [...node.plans, ...node.children.flatMap(plansUnder)];
+}
+
+/**
+ * A region page's list: the region's own documents, then those of the regions under it (each has its page too),
+ * each part newest first (`newestFirst`: they stood in the order of the seed files, 2014 before 2021 before 2016).
+ */
+export function regionPagePlans(node: RegionNode): PlanDocument[] {
+  return [...[...node.plans].sort(newestFirst), ...node.children.flatMap(plansUnder).sort(newestFirst)];
 }
 
 /** All nodes of a tree, depth first. */
