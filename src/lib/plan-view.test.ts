@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { loadRegistries } from '../../scripts/registries.ts';
 import { buildPlanDocument } from '../../scripts/pipeline/document.ts';
-import { citation, formatDate, formatPeriod, formatWhen, latestDated, metaBrief, newestFirst, metaRows, regionChain, sectionPath, tableOfContents, tocListHtml } from './plan-view.ts';
+import { citation, formatDate, formatPeriod, formatWhen, latestDated, latestParts, metaBrief, newestFirst, metaRows, regionChain, sectionPath, tableOfContents, tocListHtml } from './plan-view.ts';
 import { sourceLines } from './source-view.ts';
 import { whenEn } from './i18n/english.ts';
 
@@ -82,6 +82,11 @@ describe('latestDated(plans, count)', () => {
     expect(latestDated([hongqiao, undated, beichen, baodi]).map((d) => d.slug)).toEqual([baodi.slug, beichen.slug, hongqiao.slug]);
     expect(latestDated([hongqiao, undated, beichen, baodi], 2).map((d) => d.slug)).toEqual([baodi.slug, beichen.slug]);
     expect(latestDated([undated])).toEqual([]);
+  });
+  test('each with its region where known, and its day', () => {
+    expect(latestParts(beichen)).toEqual(['天津市北辰区', '2021年4月19日成文']);
+    expect(latestParts(baodi)).toEqual(['天津市宝坻区', '2021年9月28日发布']);
+    expect(latestParts({ ...beichen, meta: { ...beichen.meta, region: null } })).toEqual(['2021年4月19日成文']);
   });
 });
 

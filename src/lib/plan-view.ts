@@ -43,6 +43,14 @@ export function formatKnownDate(doc: PlanDocument): string {
   return date ? `${formatDate(date.s.value)}${date.verb}${date.s.from === 'inferred' ? '（推定）' : ''}` : '—';
 }
 
+/**
+ * What the home page's 最新文件 says under a document: its region where known (a title need not name it:
+ * 2023年全市科技创新工作要点), and its day; each part is kept on one line.
+ */
+export function latestParts(doc: PlanDocument): string[] {
+  return [doc.meta.region?.value.fullName, formatKnownDate(doc)].filter((part): part is string => part !== undefined && part !== '—');
+}
+
 /** How many documents the home page lists as dated last. */
 export const LATEST_COUNT = 5;
 

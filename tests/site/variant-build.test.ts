@@ -263,6 +263,23 @@ describe('the real-world corpus dropped into seeds/', () => {
     }
   });
 
+  // The home page's 最新文件 names each document's region under its title (2023年全市科技创新工作要点 names none), then
+  // its day. Read off the texts by hand: 30 通州 written 2024年2月27日 (inferred from its notice), 24 银川 published
+  // 2023年11月8日, the sixth plan (东丽区) written 2023年5月8日 (line 5), 33 重庆高新区 2023年4月26日, 28 环县 2023年4月11日
+  // (inferred). The made-up measure (2023年3月1日, no region) is sixth.
+  test('the home page’s latest documents give each one’s region and day, in both editions', async () => {
+    await inPage(async (page) => {
+      for (const [path, lines] of [
+        ['', ['北京市通州区 · 2024年2月27日成文（推定）', '宁夏回族自治区银川市 · 2023年11月8日发布', '天津市东丽区 · 2023年5月8日成文', '重庆市重庆高新区 · 2023年4月26日成文', '甘肃省庆阳市环县 · 2023年4月11日成文（推定）']],
+        ['en/', ['北京市通州区 · written 27 Feb 2024 (inferred)', '宁夏回族自治区银川市 · published 8 Nov 2023', '天津市东丽区 · written 8 May 2023', '重庆市重庆高新区 · written 26 Apr 2023', '甘肃省庆阳市环县 · written 11 Apr 2023 (inferred)']],
+      ] as const) {
+        await page.goto(pageUrl(site.url, `/${path}`));
+        const items = await page.locator('section.latest li .muted').allTextContents();
+        expect(items.map((t) => t.replace(/\u00a0/gu, ' ')), path).toEqual(lines);
+      }
+    });
+  });
+
   // 06 (Fujian) has no title line, its date signed as 2021106 and its period as 20212025 (read off the text by
   // hand): three inferred values, whose notes the English card once showed in Chinese.
   test('the English card says in English how an inferred value was read', async () => {
