@@ -280,6 +280,39 @@ describe('the real-world corpus dropped into seeds/', () => {
     });
   });
 
+  // /compare/ stood a column of dashes for every text with no value of a registered indicator: 12 of the 20 openings
+  // (their gold lists no target). Those are left out and counted in the intro; texts with values keep their columns.
+  test('/compare/ has a column for each text with values, none for a text whose gold lists no target', async () => {
+    const gold = JSON.parse(readFileSync('tests/fixtures/corpus/gold.json', 'utf8')) as { file: string; targets: unknown[] }[];
+    const slugOf = new Map(readdirSync(site.plansDir).filter((f) => f.endsWith('.json') && !f.startsWith('_')).map((f) => {
+      const doc = JSON.parse(readFileSync(join(site.plansDir, f), 'utf8')) as PlanDocument;
+      return [doc.source.file, doc.slug];
+    }));
+    await inPage(async (page) => {
+      await page.goto(pageUrl(site.url, '/compare/'));
+      const intro = await page.locator('.page-intro').textContent();
+      const columns: (string | null)[] = [];
+      for (;;) {
+        columns.push(...(await page.locator('table.compare thead th a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))));
+        const next = page.locator('a[rel="next"]').first();
+        if ((await next.count()) === 0) break;
+        await page.goto(new URL((await next.getAttribute('href'))!, page.url()).href);
+      }
+      for (const g of gold) {
+        const href = `${BASE}plans/${slugOf.get(g.file)}/`;
+        if (g.targets.length === 0) expect(columns, g.file).not.toContain(href);
+      }
+      // 33 (重庆高新区) and 15 (遂宁): R&D intensity, high-tech enterprises and more, read by hand.
+      for (const file of ['33_cqgxq_chengyu_xingdong_2023.txt', '15_suining_kjcx_yaodian_2023.txt']) expect(columns, file).toContain(`${BASE}plans/${slugOf.get(file)}/`);
+      // The intro counts the documents left out: every plan on the site (plans.csv) but those restating another
+      // (its last column) and the columns.
+      const csv = readFileSync(join(site.siteDir, 'data/plans.csv'), 'utf8').split('\r\n').slice(1).filter((row) => row !== '');
+      const compared = csv.filter((row) => row.endsWith(',')).length;
+      expect(compared - columns.length).toBeGreaterThanOrEqual(12);
+      expect(intro).toContain(`另有${compared - columns.length}份文件未见所比较指标的数值，不列。`);
+    });
+  });
+
   // 06 (Fujian) has no title line, its date signed as 2021106 and its period as 20212025 (read off the text by
   // hand): three inferred values, whose notes the English card once showed in Chinese.
   test('the English card says in English how an inferred value was read', async () => {
