@@ -64,7 +64,7 @@ export function latestDated(plans: readonly PlanDocument[], count = LATEST_COUNT
       const day = knownDate(doc)?.s.value;
       return day ? [{ doc, day }] : [];
     })
-    .sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : a.doc.slug.localeCompare(b.doc.slug)))
+    .sort((a, b) => later(a.day, b.day) || a.doc.slug.localeCompare(b.doc.slug))
     .slice(0, count)
     .map(({ doc }) => doc);
 }
@@ -81,7 +81,12 @@ export function newestFirst(a: PlanDocument, b: PlanDocument): number {
     return { start: period?.start ?? year, end: period?.end ?? year, day };
   };
   const [x, y] = [key(a), key(b)];
-  return y.start - x.start || y.end - x.end || (x.day < y.day ? 1 : x.day > y.day ? -1 : 0) || a.slug.localeCompare(b.slug);
+  return later(x.start, y.start) || later(x.end, y.end) || later(x.day, y.day) || a.slug.localeCompare(b.slug);
+}
+
+/** A comparator's answer for newest first: −1 when `x` is the later (a larger year, a later ISO date), 0 when equal. */
+function later<T extends number | string>(x: T, y: T): number {
+  return x === y ? 0 : x > y ? -1 : 1;
 }
 
 /** One row of the metadata card. */
