@@ -14,8 +14,8 @@ export interface PlanRef {
 }
 
 export interface InstrumentMatrix {
-  /** Plans naming at least one instrument, in the order given. */
-  plans: PlanRef[];
+  /** Plans naming at least one instrument, in the order given: the columns. */
+  plans: PlanDocument[];
   /** Plans naming none (listed under the table, so that no plan silently drops out). */
   plansWithout: PlanRef[];
   /** Instruments by category, in the order of `INSTRUMENT_CATEGORIES`, then registry order; `cells[i]` = sentences in `plans[i]`. */
@@ -34,7 +34,7 @@ export function instrumentMatrix(plans: readonly PlanDocument[], instruments: re
     .map((category) => ({ category, label: INSTRUMENT_CATEGORIES[category], rows: rows.filter((r) => r.instrument.category === category) }))
     .filter((g) => g.rows.length > 0);
   return {
-    plans: withAny.map(ref),
+    plans: withAny,
     plansWithout: plans.filter((p) => p.instruments.length === 0).map(ref),
     groups,
     filled: rows.reduce((n, r) => n + r.cells.filter((c) => c > 0).length, 0),

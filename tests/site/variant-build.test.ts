@@ -310,6 +310,16 @@ describe('the real-world corpus dropped into seeds/', () => {
       const compared = csv.filter((row) => row.endsWith(',')).length;
       expect(compared - columns.length).toBeGreaterThanOrEqual(12);
       expect(intro).toContain(`另有${compared - columns.length}份文件未见所比较指标的数值，不列。`);
+      // A column is headed by where and when: the 2014 report by the year seeds/catalog.yaml gives it.
+      await page.goto(pageUrl(site.url, '/compare/'));
+      const report = page.locator('table.compare thead th', { has: page.locator(`a[href="${BASE}plans/${slugOf.get('001_b19521e93b2b759c.txt')}/"]`) });
+      expect([await report.locator('.col-place').textContent(), await report.locator('.col-when').textContent()]).toEqual(['天津市', '2014年']);
+      // The English sentence counting them follows the one before it with a space (it once read “compared.13 more”).
+      await page.goto(pageUrl(site.url, '/en/compare/'));
+      const introEn = (await page.locator('.page-intro').textContent())?.replace(/\s+/gu, ' ');
+      expect(introEn).toContain(`support standards compared. ${compared - columns.length} more documents give no value of an indicator the site compares, and have no column.`);
+      const reportEn = page.locator('table.compare thead th', { has: page.locator(`a[href="${BASE}en/plans/${slugOf.get('001_b19521e93b2b759c.txt')}/"]`) });
+      expect([await reportEn.locator('.col-place').textContent(), await reportEn.locator('.col-when').textContent()]).toEqual(['Tianjin', '2014']);
     });
   });
 

@@ -63,10 +63,7 @@ describe('departmentViews(plans, departments) and departmentMatrix(plans, views)
 
   test('the matrix has a column per plan with tasks and a row per department with tasks, counting each role', () => {
     const m = departmentMatrix([a, noTasks, b], views);
-    expect(m.plans).toEqual([
-      { slug: 'a', title: '甲方案' },
-      { slug: 'b', title: '乙方案' },
-    ]);
+    expect(m.plans.map((p) => p.slug)).toEqual(['a', 'b']);
     expect(m.rows.map((row) => [row.department.id, row.cells])).toEqual([
       [
         'prov-d-kejiju',

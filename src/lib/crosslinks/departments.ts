@@ -1,7 +1,6 @@
 /** Departments and their tasks across plans: the department pages and the departments × plans matrix. */
 import type { Department } from '../../schemas/departments.ts';
 import type { PlanDocument, Responsibility } from '../../schemas/plan.ts';
-import { planTitle } from '../plan-view.ts';
 import { excerpt, planPlaces, type PlanPlace } from './places.ts';
 
 export type Role = 'lead' | 'support' | 'shared';
@@ -66,14 +65,15 @@ export function departmentViews(plans: PlanDocument[], departments: Department[]
 
 /** Departments × plans: how many tasks each department leads, supports or shares in each plan. */
 export interface DepartmentMatrix {
-  plans: { slug: string; title: string }[];
+  /** The plans with tasks, in the order given: the columns. */
+  plans: PlanDocument[];
   rows: { department: DepartmentView; cells: Record<Role, number>[] }[];
 }
 
 export function departmentMatrix(plans: PlanDocument[], views: DepartmentView[]): DepartmentMatrix {
   const withTasks = plans.filter((p) => p.responsibilities.length > 0);
   return {
-    plans: withTasks.map((p) => ({ slug: p.slug, title: planTitle(p) })),
+    plans: withTasks,
     rows: views
       .filter((v) => v.tasks.length > 0)
       .map((department) => ({
