@@ -19,12 +19,20 @@ export function blockLabels(doc: PlanDocument): Record<string, string> {
   return Object.fromEntries(doc.blocks.flatMap((b) => (b.kind === 'table' && b.caption ? [[b.id, b.caption.text]] : [])));
 }
 
-/** The timeline chart's rows: each plan's period, with the line it was read from (none for catalog values). */
+/**
+ * The timeline chart's rows: each plan's period, with where it was read: a line of the text (the title's, when it
+ * is the title line that states it), or the editors' catalog.
+ */
 export function timelinePlans(plans: PlanDocument[]): TimelinePlan[] {
-  return plans.map((p) => ({
-    slug: p.slug,
-    planLabel: planLabel(p),
-    period: p.meta.period?.value ?? null,
-    source: p.meta.period?.from === 'text' ? { quote: p.meta.period.raw, line: p.meta.period.line } : null,
-  }));
+  return plans.map((p) => {
+    const period = p.meta.period;
+    const title = p.meta.title;
+    const where = period?.from === 'catalog' ? 'catalog' : title && title.from === 'text' && period?.line === title.line ? 'title' : 'text';
+    return {
+      slug: p.slug,
+      planLabel: planLabel(p),
+      period: period?.value ?? null,
+      source: period ? { quote: period.raw, line: period.from === 'catalog' ? null : period.line, where } : null,
+    };
+  });
 }

@@ -106,6 +106,10 @@ export interface ChartLabels {
     outlookNote: string;
     undated(planLabel: string): string;
     noOutlook: string;
+    /** A source line for a period read from the plan's title: the title itself, said to be one. */
+    fromTitle(title: string): string;
+    /** A source line for a period the editors' catalog gives (the text states none). */
+    fromCatalog(planLabel: string): string;
     /** The caption of a timeline whose rows are periods. */
     groupedTitle: string;
     /** A row standing for the plans of one period (past `TIMELINE_ROWS` plans): `812个规划`. */
@@ -238,6 +242,8 @@ export const CHART_LABELS_ZH: ChartLabels = {
     outlookNote: '虚线为远景展望期。',
     undated: (plan) => `未画入：${plan}，原文未载规划期。`,
     noOutlook: '—',
+    fromTitle: (title) => `${title}（标题）`,
+    fromCatalog: (plan) => `${plan}：编目补充`,
     groupedTitle: '规划期（同一规划期的规划合为一条）',
     plans: (n) => `${n}个规划`,
     groupedDescription: (n, parts) => `${n}个规划的规划期，同一规划期的规划合为一条：${parts.join('；')}。`,
@@ -425,6 +431,8 @@ export const CHART_LABELS_EN: ChartLabels = {
     outlookNote: 'Dashed lines are the long-term outlook.',
     undated: (plan) => `Not drawn: ${plan}; the text gives no period.`,
     noOutlook: '—',
+    fromTitle: (title) => `${title} (title)`,
+    fromCatalog: (plan) => `${plan}: added by the editors (catalog)`,
     groupedTitle: 'Plan periods (one bar for the plans of each period)',
     plans: (n) => `${n} ${n === 1 ? 'plan' : 'plans'}`,
     groupedDescription: (n, parts) => `Periods of ${n} plans, one bar for the plans of each period: ${parts.join('; ')}.`,

@@ -76,7 +76,7 @@ describe('printBands(model): the strips a chart of several rows prints in', () =
     indicator: indicators[0]!,
     values: forty.map((i): PlanValue => ({ ...v({ indicatorId: 'rd-intensity', value: i / 10, unit: '%', year: 2025, kind: 'target', blockId: 'p1' }), slug: `plan-${i}`, planLabel: `某区${i}` })),
   });
-  const periods = timeline({ plans: forty.map((i) => ({ slug: `plan-${i}`, planLabel: `某区${i}`, period: { start: 2000 + (i % 20), end: 2003 + (i % 20), outlook: null }, source: { quote: null, line: null } })) });
+  const periods = timeline({ plans: forty.map((i) => ({ slug: `plan-${i}`, planLabel: `某区${i}`, period: { start: 2000 + (i % 20), end: 2003 + (i % 20), outlook: null }, source: { quote: null, line: null, where: 'catalog' } })) });
 
   test.each([
     ['small multiples, a strip per row', smallMultiples, 3],

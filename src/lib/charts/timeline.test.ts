@@ -1,11 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { assertMentions } from './test-asserts.ts';
+import { CHART_LABELS_EN } from './labels.ts';
 import { periodGroups, periodText, timeline, type TimelinePlan } from './timeline.ts';
 
 const plans: TimelinePlan[] = [
-  { slug: 'beichen-2020-2022', planLabel: '北辰区三年行动', period: { start: 2020, end: 2022, outlook: null }, source: { quote: '北辰区科技创新三年行动计划实施方案(2020-2022年)', line: 25 } },
-  { slug: 'tianjin-2014-work-conference', planLabel: '天津市2014年工作会议', period: { start: 2014, end: 2014, outlook: null }, source: { quote: null, line: null } },
-  { slug: 'xinji-14th-five-year', planLabel: '辛集市“十四五”规划', period: { start: 2021, end: 2025, outlook: 2035 }, source: { quote: '规划期为2021—2025年,展望到2035年', line: 12 } },
+  { slug: 'beichen-2020-2022', planLabel: '北辰区三年行动', period: { start: 2020, end: 2022, outlook: null }, source: { quote: '北辰区科技创新三年行动计划实施方案(2020-2022年)', line: 25, where: 'title' } },
+  { slug: 'tianjin-2014-work-conference', planLabel: '天津市2014年工作会议', period: { start: 2014, end: 2014, outlook: null }, source: { quote: null, line: null, where: 'catalog' } },
+  { slug: 'xinji-14th-five-year', planLabel: '辛集市“十四五”规划', period: { start: 2021, end: 2025, outlook: 2035 }, source: { quote: '规划期为2021—2025年,展望到2035年', line: 12, where: 'text' } },
 ];
 
 describe('periodText(p)', () => {
@@ -55,10 +56,24 @@ describe('timeline(data, size)', () => {
       ['辛集市“十四五”规划', '2021年', '2025年', '2035年'],
     ]);
   });
-  test('links each period to the source line it was read from; catalog values have no link', () => {
+  test('links each period to the source line it was read from; a catalog value says it is the catalog’s and leads to the metadata card', () => {
     expect(m.sources.map((s) => [s.slug, s.blockId, s.line])).toEqual([
+      ['tianjin-2014-work-conference', 'meta-card', null],
       ['beichen-2020-2022', null, 25],
       ['xinji-14th-five-year', null, 12],
+    ]);
+  });
+  test('a period read from the title quotes the whole title once, said to be the title; from the text, the plan then the line', () => {
+    expect(m.sources.map((s) => s.label)).toEqual([
+      '天津市2014年工作会议：编目补充',
+      '北辰区科技创新三年行动计划实施方案(2020-2022年)（标题）',
+      '辛集市“十四五”规划：“规划期为2021—2025年,展望到2035年”',
+    ]);
+    const en = timeline({ plans, labels: CHART_LABELS_EN });
+    expect(en.sources.map((s) => s.label)).toEqual([
+      '天津市2014年工作会议: added by the editors (catalog)',
+      '北辰区科技创新三年行动计划实施方案(2020-2022年) (title)',
+      '辛集市“十四五”规划: “规划期为2021—2025年,展望到2035年”',
     ]);
   });
   test('leaves out a plan without a period, with a note', () => {

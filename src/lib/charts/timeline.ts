@@ -18,8 +18,11 @@ export interface TimelinePlan {
   planLabel: string;
   /** `PlanDocument.meta.period.value`; `null` leaves the plan out with a note. */
   period: Period | null;
-  /** Where the period was read (`meta.period.raw` and `.line`), for the source link; `null` for catalog values. */
-  source?: { quote: string | null; line: number | null } | null;
+  /**
+   * Where the period was read, for the source line: a line of the text (`meta.period.raw` and `.line`; `title` when
+   * that line is the plan's title, which the label then quotes whole), or the editors' catalog (no line).
+   */
+  source?: { quote: string | null; line: number | null; where: 'text' | 'title' | 'catalog' } | null;
 }
 
 /** Input of `timeline`. */
@@ -155,15 +158,14 @@ export function timeline(data: TimelineData, size: ChartSize = { width: 560 }): 
     : grouped
       ? T.groupedDescription(grouped.plans - grouped.undated, dated.map((p) => T.groupPart(T.period(p.period), p.planLabel)))
       : T.description(dated.length, dated.map((p) => L.then(p.planLabel, T.period(p.period))));
-  const sources: ChartSource[] = dated
-    .filter((p) => p.source?.quote)
-    .map((p) => ({
-      slug: p.slug,
-      blockId: null,
-      line: p.source!.line,
-      quote: p.source!.quote!,
-      label: `${L.sourceLead(p.planLabel)}${L.quoted(excerpt(p.source!.quote!))}`,
-    }));
+  const sources: ChartSource[] = dated.flatMap((p) => {
+    const s = p.source;
+    if (!s || (s.where !== 'catalog' && !s.quote)) return [];
+    const quote = s.quote ?? '';
+    const label = s.where === 'catalog' ? T.fromCatalog(p.planLabel) : s.where === 'title' ? T.fromTitle(quote) : `${L.sourceLead(p.planLabel)}${L.quoted(excerpt(quote))}`;
+    // A catalog value leads to the plan's metadata card, which gives it as 编目补充 / added by the editors.
+    return [{ slug: p.slug, blockId: s.where === 'catalog' ? 'meta-card' : null, line: s.where === 'catalog' ? null : s.line, quote, label }];
+  });
 
   return {
     kind: 'timeline',

@@ -80,7 +80,10 @@ export interface ChartTable {
 export interface ChartSource {
   /** Plan slug. */
   slug: string;
-  /** Block holding the sentence (`/plans/<slug>/#<blockId>`), or `null` when only a source line is known. */
+  /**
+   * Block holding the sentence (`/plans/<slug>/#<blockId>`), or `null` when only a source line is known; `meta-card`
+   * for a value the editors' catalog gives (the plan's metadata card says so).
+   */
   blockId: string | null;
   /** 1-based source line (`/plans/<slug>/source/#L<line>`), used when `blockId` is `null`. */
   line: number | null;
