@@ -241,6 +241,28 @@ test.each(['/compare/', '/en/compare/'])('%s at 360 px: the table scrolls sidewa
   if (path === '/compare/') await browser.page.screenshot({ path: `${screens}/compare-360-scrolled.png` });
 });
 
+test.each(['/compare/', '/en/compare/'])('%s at 1280 × 800 px: the table scrolls inside a frame no taller than the window, its header row held at the top', async (path) => {
+  await browser.page.setViewportSize({ width: 1280, height: 800 });
+  await browser.page.goto(pageUrl(baseUrl, path));
+  const m = await browser.page.evaluate(() => {
+    const wrap = document.querySelector<HTMLElement>('.matrix-wrap')!;
+    const head = () => wrap.querySelector('thead th.plan-col')!.getBoundingClientRect();
+    const firstValue = () => wrap.querySelector('tbody td')!.getBoundingClientRect();
+    wrap.scrollIntoView();
+    const before = { head: head().top, value: firstValue().top };
+    wrap.scrollTop = 400;
+    const frame = wrap.getBoundingClientRect();
+    // What a reader sees just under the held row, in the first plan's column: the row, not a value scrolled under it.
+    const seen = document.elementFromPoint(head().left + 10, head().bottom - 4);
+    return { frame: { top: frame.top, height: frame.height }, scrolled: wrap.scrollTop, before, head: head(), value: firstValue(), seenInHead: seen?.closest('thead') !== null };
+  });
+  expect(m.frame.height, 'the frame fits the window').toBeLessThanOrEqual(800);
+  expect(m.scrolled, 'the table is taller than the frame and scrolls in it').toBe(400);
+  expect(m.value.top, 'the values moved up').toBeLessThan(m.before.value - 300);
+  expect(Math.abs(m.head.top - m.frame.top), 'the header row stayed at the top of the frame').toBeLessThan(2);
+  expect(m.seenInHead, 'the header row covers what scrolled under it').toBe(true);
+});
+
 // Broken once: with `overflow-wrap: anywhere` on every cell of the indicator list (as before), /en/indicators/ broke
 // its headers a letter or two a line (U/ni/t, Pl/an/s) and 11 names inside `enterprises`; this test then fails.
 test('at 360 px no table breaks an English word of up to 13 letters across lines, nor any word of its headers, nor a Chinese header of four characters or fewer', { timeout: 120_000 }, async () => {
