@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { timelinePlans } from './chart-inputs.ts';
+import { planLabel, timelinePlans } from './chart-inputs.ts';
 import { realSeeds } from './crosslinks/test-fixtures.ts';
 
 describe('timelinePlans(plans): where each period was read', () => {
@@ -23,5 +23,18 @@ describe('timelinePlans(plans): where each period was read', () => {
     const xinji = bySlug.get('xinji-14th-five-year')!.source!;
     expect(xinji.line).toBeGreaterThan(1);
     expect(xinji.quote).toContain('2035');
+  });
+});
+
+describe('planLabel(doc): a chart names a plan by its title without the bracketed period', () => {
+  const { bySlug } = realSeeds();
+  test('a title loses its bracketed period', () => {
+    expect(planLabel(bySlug('hongqiao-2020-2022'))).toBe('红桥区科技创新三年行动工作方案');
+    expect(planLabel(bySlug('baodi-14th-five-year'))).toBe('宝坻区科技创新“十四五”发展规划');
+  });
+  test('a text with no title keeps what identifies it (a bar once read 未识别标题 alone)', () => {
+    const hongqiao = bySlug('hongqiao-2020-2022');
+    const untitled = { ...hongqiao, meta: { ...hongqiao.meta, title: null } };
+    expect(planLabel(untitled)).toBe('未识别标题（天津市红桥区，2020年）');
   });
 });

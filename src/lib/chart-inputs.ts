@@ -4,9 +4,12 @@ import type { PlanDocument } from '../schemas/plan.ts';
 import type { Indicator } from '../schemas/indicator.ts';
 import type { TimelinePlan } from './charts/timeline.ts';
 
-/** Short plan name for chart labels: the title without its bracketed period. */
+/**
+ * Short plan name for chart labels: the title without its bracketed period. Not for a text with no title: what
+ * `planTitle` gives in brackets then (`未识别标题（广西壮族自治区，2021年）`) is all that tells it from another.
+ */
 export function planLabel(doc: PlanDocument): string {
-  return planTitle(doc).replace(/[（(][^（()）]*[)）]$/u, '');
+  return doc.meta.title ? planTitle(doc).replace(/[（(][^（()）]*[)）]$/u, '') : planTitle(doc);
 }
 
 /** Indicator id → name. */

@@ -7,6 +7,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
+import type { HtmlElement } from 'html-validate';
 import { parsedHtmlFile } from '../support/parsed-html.ts';
 
 const siteDir = inject('siteDir');
@@ -65,6 +66,23 @@ describe.each(['compare', 'departments', 'instruments'])('/%s/', (page) => {
     for (const h of heads) {
       const want = HEADS[h.slug]!;
       expect({ slug: h.slug, place: h.place, placeChinese: h.placeChinese, when: h.when }).toEqual({ slug: h.slug, place: want.placeEn, placeChinese: want.placeEnIsChinese, when: want.whenEn });
+    }
+  });
+});
+
+describe.each(['', 'en/'])('/%sindicators/rd-intensity/', (edition) => {
+  test('each plan’s values stand under its title and its region · period line', () => {
+    const root = parsedHtmlFile(join(siteDir, edition, 'indicators/rd-intensity/index.html'));
+    const idOf = (section: HtmlElement) => section.querySelector('h3[id]')?.id ?? '';
+    const sections = root.querySelectorAll('main section').filter((s) => idOf(s).startsWith('in-'));
+    expect(sections.length, 'plans with a value of R&D intensity').toBeGreaterThanOrEqual(3);
+    for (const section of sections) {
+      const slug = idOf(section).replace(/^in-/u, '');
+      const want = HEADS[slug]!;
+      const line = section.querySelector('.plan-place');
+      const [place, when] = edition ? [want.placeEn, want.whenEn] : [want.place, want.when];
+      expect({ slug, line: text(line) }).toEqual({ slug, line: `${place} · ${when}` });
+      expect(line?.querySelector('[lang="zh-CN"]') !== null, `${slug}: the place marked as Chinese`).toBe(edition !== '' && want.placeEnIsChinese);
     }
   });
 });
