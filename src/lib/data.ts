@@ -235,6 +235,9 @@ export const libraryAboutPlans: () => Promise<Map<string, { slug: string; title:
   return about;
 });
 
+/** Every plan by its slug (a page listing plans by slug names each one's region and period: PlanPlace.astro). */
+export const libraryPlansBySlug: () => Promise<ReadonlyMap<string, PlanDocument>> = perBuild(async () => new Map((await allPlans()).map((p) => [p.slug, p])));
+
 /** The plans the library's comparisons take: not the documents that restate a plan on the site. */
 export const libraryComparedPlans: () => Promise<PlanDocument[]> = perBuild(async () => comparedPlans(await allPlans(), await libraryRestated()));
 

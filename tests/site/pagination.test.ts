@@ -149,7 +149,8 @@ describe(`${PLANS} plans at ${PAGE} a page`, () => {
     expect(valued.length, 'plans with values: enough for two pages').toBeGreaterThan(PAGE);
     const compare = followPages('/compare/');
     expect(compare).toHaveLength(Math.ceil(valued.length / PAGE));
-    const columnsOf = (page: string) => [...page.matchAll(/<th scope="col"><a href="(\/plans\/[^/"]+\/)"/gu)].map((m) => m[1]!);
+    // A plan's column head: its region and period, then the link to it (PlanMatrix.astro).
+    const columnsOf = (page: string) => [...page.matchAll(/<th scope="col" class="plan-col">(?:(?!<\/th>)[\s\S])*?<a href="(\/plans\/[^/"]+\/)"/gu)].map((m) => m[1]!);
     for (const p of compare) expect(columnsOf(p.html).length, `${p.path}: plan columns`).toBeLessThanOrEqual(PAGE);
     const columns = compare.flatMap((p) => columnsOf(p.html));
     expect(new Set(columns)).toEqual(new Set(valued.map((p) => `/plans/${p.slug}/`)));

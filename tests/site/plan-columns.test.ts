@@ -5,6 +5,7 @@
  * read by hand from the seeds and content/regions.yaml's sourced English names (Beichen has one, Hongqiao and
  * Baodi none, so their English columns keep the Chinese, marked as such).
  */
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, test } from 'vitest';
 import type { HtmlElement } from 'html-validate';
@@ -84,5 +85,32 @@ describe.each(['', 'en/'])('/%sindicators/rd-intensity/', (edition) => {
       expect({ slug, line: text(line) }).toEqual({ slug, line: `${place} · ${when}` });
       expect(line?.querySelector('[lang="zh-CN"]') !== null, `${slug}: the place marked as Chinese`).toBe(edition !== '' && want.placeEnIsChinese);
     }
+  });
+});
+
+// Every page that groups passages by plan (a cited document's citing plans, a theme's sections, an instrument's
+// sentences, an indicator's values) sets the region · period line under each plan's heading, in both editions.
+describe.each(['', 'en/'])('/%s{documents,themes,instruments,indicators}/<id>/', (edition) => {
+  test('each plan’s group gives its region · period under its heading', () => {
+    const problems: string[] = [];
+    let groups = 0;
+    for (const folder of ['documents', 'themes', 'instruments', 'indicators']) {
+      for (const id of readdirSync(join(siteDir, edition, folder), { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(siteDir, edition, folder, d.name, 'index.html')))) {
+        const root = parsedHtmlFile(join(siteDir, edition, folder, id.name, 'index.html'));
+        for (const section of root.querySelectorAll('main section')) {
+          const heading = section.querySelector('h2, h3');
+          const href = String(heading?.querySelector('a')?.getAttribute('href')?.value ?? '');
+          const slug = /^\/(?:en\/)?plans\/([^/]+)\/$/u.exec(href)?.[1];
+          if (!slug) continue;
+          groups++;
+          const want = HEADS[slug]!;
+          const line = text(section.querySelector('.plan-place'));
+          const expected = edition ? `${want.placeEn} · ${want.whenEn}` : `${want.place} · ${want.when}`;
+          if (line !== expected) problems.push(`/${edition}${folder}/${id.name}/ ${slug}: “${line}”, not “${expected}”`);
+        }
+      }
+    }
+    expect(groups, 'plan groups on these pages').toBeGreaterThan(40);
+    expect(problems).toEqual([]);
   });
 });
