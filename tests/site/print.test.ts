@@ -305,6 +305,22 @@ test.each([
   expectNone(HEADER_WORDS[edition].filter((w) => first.includes(w)), `${pdf}: header words on page 1`);
 });
 
+// Read by hand from the seeds: the five plans' regions, each heading its column of /compare/.
+const COMPARE_PLACES = { zh: ['天津市北辰区', '天津市红桥区', '天津市宝坻区', '河北省石家庄市辛集市'], en: ['Tianjin › Beichen District', '天津市红桥区', '天津市宝坻区', '河北省石家庄市辛集市'] };
+
+test.each([['/compare/', 'zh'], ['/en/compare/', 'en']] as const)('%s prints on landscape sheets with every plan’s column whole on the sheet', async (path, edition) => {
+  // Broken once: the table printed in its screen frame, which clipped the columns past the sheet's edge.
+  const pdf = join(out, `${path.replace(/\W+/gu, '-')}-columns.pdf`);
+  await browser.page.goto(pageUrl(baseUrl, path));
+  await browser.page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: false });
+  const [width, height] = /Page size:\s+([\d.]+) x ([\d.]+)/u.exec(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }))!.slice(1).map(Number);
+  expect(width, 'landscape').toBeGreaterThan(height!);
+  const pages = wordsByPage(pdf);
+  const first = execFileSync('pdftotext', ['-f', '1', '-l', '1', pdf, '-'], { encoding: 'utf8' }).replace(/\s+/gu, '');
+  expectNone(COMPARE_PLACES[edition].filter((place) => !first.includes(place.replace(/\s+/gu, ''))), `${pdf}: column heads missing from page 1`);
+  expectNone(pages.flatMap((p, i) => p.words.filter((w) => w.xMax > width! + 0.5).map((w) => `page ${i + 1}: “${w.text}” ends at ${w.xMax} pt`)), `${pdf}: words past the sheet's edge`);
+});
+
 /** The words pdftotext finds on each page (all, or from `first` to `last`), with their boxes in points. */
 function wordsByPage(pdf: string, first?: number, last?: number): { height: number; words: { text: string; xMin: number; xMax: number; yMin: number; yMax: number }[] }[] {
   const pages = first === undefined ? [] : ['-f', String(first), '-l', String(last ?? first)];
