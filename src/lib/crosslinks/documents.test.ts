@@ -76,6 +76,15 @@ describe('citedDocumentViews(plans, registry) and documentSlug(key, registry)', 
       expect(v.byPlan.map((g) => [g.slug, g.places.map((p) => p.sectionTitle)])).toEqual([['hongqiao-2020-2022', ['印发通知', '印发通知']]]);
     });
 
+    test('a plan naming itself is the document, not a plan citing it; the plans citing another are', () => {
+      const hongqiao = realViews.find((w) => w.key === 'hongqiao-st-innovation-3yr-2020-2022')!;
+      expect(hongqiao.byPlan.map((g) => [g.slug, g.self])).toEqual([['hongqiao-2020-2022', true]]);
+      expect(realViews[0]!.byPlan.map((g) => [g.slug, g.self])).toEqual([
+        ['beichen-2020-2022', false],
+        ['hongqiao-2020-2022', false],
+      ]);
+    });
+
     test('an unregistered document of the Xinji plan (004 line 16) gets a k- page under the title as written', () => {
       const v = realViews.find((w) => w.title === '关于加快推进创新创业若干政策措施')!;
       expect(v).toMatchObject({ entry: null, slug: expect.stringMatching(/^k-[0-9a-f]{10}$/u) });

@@ -16,8 +16,12 @@ export interface CitedDocumentView {
   entry: CitedDocument | null;
   /** The plan on the site the document is (`planOfCitation`), `null` when it is not on the site. */
   plan: { slug: string; title: string } | null;
-  /** Citing places, grouped by plan (plans in collection order); `onSite`: the plan on the site this plan's citations name. */
-  byPlan: { slug: string; planTitle: string; onSite: { slug: string; title: string } | null; places: PlanPlace[] }[];
+  /**
+   * Citing places, grouped by plan (plans in collection order); `onSite`: the plan on the site this plan's citations
+   * name; `self`: the plan is the document (its covering notice or its text names it: 现将《…》印发给你们), so it
+   * does not cite it.
+   */
+  byPlan: { slug: string; planTitle: string; onSite: { slug: string; title: string } | null; self: boolean; places: PlanPlace[] }[];
 }
 
 export function documentSlug(key: string, registry: CitedDocument[]): string {
@@ -42,7 +46,7 @@ export function citedDocumentViews(plans: PlanDocument[], registry: CitedDocumen
         const onSite = planOf(c, doc);
         // A plan on the site named in a build without it (a build of some seeds) is not on the site.
         const title = onSite ? titles.get(onSite) : undefined;
-        group = { slug: doc.slug, planTitle: planTitle(doc), onSite: onSite && title ? { slug: onSite, title } : null, places: [] };
+        group = { slug: doc.slug, planTitle: planTitle(doc), onSite: onSite && title ? { slug: onSite, title } : null, self: onSite === doc.slug, places: [] };
         view.byPlan.push(group);
         view.plan ??= group.onSite;
       }
@@ -50,8 +54,9 @@ export function citedDocumentViews(plans: PlanDocument[], registry: CitedDocumen
       group.places.push(places.at(c.blockId, at, at + c.title.length + 2));
     }
   }
-  // Most-cited first, then by title.
-  return [...views.values()].sort((a, b) => b.byPlan.length - a.byPlan.length || zhOrder(a.title, b.title));
+  // Most-cited first (by the plans citing it: not itself), then by title.
+  const citing = (v: CitedDocumentView) => v.byPlan.filter((g) => !g.self).length;
+  return [...views.values()].sort((a, b) => citing(b) - citing(a) || zhOrder(a.title, b.title));
 }
 
 /** A plan on the site and the places where another plan cites it, or where it cites another. */

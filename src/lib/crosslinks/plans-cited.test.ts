@@ -43,6 +43,10 @@ describe('planOfCitation(plans, registry)', () => {
     expect(withRegistry(cite('某市科技创新“十四五”规划', 'p0-1', 'city'), district)).toBe('city-plan');
     expect(withRegistry(cite('某文件', 'p0-1', 'given'), cityPlan)).toBe('district');
   });
+  test('a registered planSlug this build lacks (a build of other seeds, their texts under other slugs): the plan of its title', () => {
+    const entry: CitedDocument = { id: 'city', title: '某市科技创新规划（2021—2025年）', aliases: [], docNumber: null, issuer: null, year: null, kind: 'plan', planSlug: 'not-built', implementedBy: [], targets: [] };
+    expect(planOfCitation([cityPlan], [entry])(cite('某市科技创新规划（2021—2025年）', 'p0-1', 'city'), cityPlan)).toBe('city-plan');
+  });
 });
 
 describe('planCitationLinks(views)', () => {

@@ -24,9 +24,11 @@ export function planOfCitation(plans: readonly PlanDocument[], registry: readonl
     byKey.set(key, byKey.has(key) ? null : doc);
   }
   const entries = new Map(registry.map((d) => [d.id, d]));
+  const built = new Set(plans.map((p) => p.slug));
   return (citation, citing) => {
     const entry = entries.get(citation.documentKey);
-    if (entry?.planSlug) return entry.planSlug;
+    // The registry's plan where this build has it; else (a build of other seeds, its texts under other slugs) the title's.
+    if (entry?.planSlug && built.has(entry.planSlug)) return entry.planSlug;
     const keys = entry ? [entry.title, ...entry.aliases].map(documentKey) : [citation.documentKey];
     const plan = keys.map((k) => byKey.get(k)).find((p) => p);
     if (!plan) return null;

@@ -349,6 +349,10 @@ export const zh = {
     source: '资料来源',
     unregistered: '此文件尚未收入引用文件名录；标题按原文。',
     citedBy: (n: number) => `引用它的规划（${n}）`,
+    /** The document itself, on the site: where its own text (its covering notice, mostly) names it. */
+    selfHeading: '文件自身提及之处',
+    /** After its title in the list's cell. */
+    selfMark: '（文件自身）',
   },
 
   // Themes
@@ -776,6 +780,8 @@ export const en: UiStrings = {
     source: 'Source',
     unregistered: 'This document is not yet in the register of cited documents; its title is as the text writes it.',
     citedBy: (n: number) => `Plans that cite it (${n})`,
+    selfHeading: 'Where the document names itself',
+    selfMark: ' (the document itself)',
   },
 
   themes: {
