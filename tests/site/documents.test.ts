@@ -35,6 +35,11 @@ describe.each(['', 'en/'] as const)('/%sdocuments/', (edition) => {
     expect(tianjin).not.toContain(w.self);
   });
 
+  test('the list’s count leaves out the three plans whose covering notices name them (000 line 19, 002 line 5, 004 line 8)', () => {
+    const intro = text(parsedHtmlFile(join(siteDir, edition, 'documents/index.html')).querySelector('.page-intro'));
+    expect(intro).toContain(edition ? '; 3 more are only a document on this site naming itself' : '，另有3种只是本站文件在印发通知或正文中提及自身');
+  });
+
   test('the list marks a document cited only by itself', () => {
     const rows = parsedHtmlFile(join(siteDir, edition, 'documents/index.html')).querySelectorAll('table.document-list tbody tr');
     const linksTo = (href: string | undefined, slug: string) => href?.endsWith(`/documents/${slug}/`) === true;

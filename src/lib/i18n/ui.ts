@@ -335,7 +335,7 @@ export const zh = {
   documents: {
     title: '引用文件',
     description: '各规划以书名号引用的法律、规划和政策文件，以及引用它们的规划与位置。',
-    intro: (n: number) => `各规划以《》引用的文件共${n}种。同一文件的不同写法（括号、连接号、引号的差异）已归并。`,
+    intro: (n: number, itself: number) => `各规划以《》引用的文件共${n}种${itself > 0 ? `，另有${itself}种只是本站文件在印发通知或正文中提及自身（标为“文件自身”）` : ''}。同一文件的不同写法（括号、连接号、引号的差异）已归并。`,
     caption: '引用文件一览',
     colDocument: '文件',
     colCitedBy: '引用它的规划',
@@ -766,7 +766,7 @@ export const en: UiStrings = {
   documents: {
     title: 'Cited documents',
     description: 'The laws, plans and policy documents the plans cite by title, and where each plan cites them.',
-    intro: (n: number) => `The plans cite ${n} ${n === 1 ? 'document' : 'documents'} by title (in 《》). Spellings of one title that differ only in brackets, dashes or quotes are one document. Titles are in Chinese; the register records no English titles.`,
+    intro: (n: number, itself: number) => `The plans cite ${n} ${n === 1 ? 'document' : 'documents'} by title (in 《》)${itself > 0 ? `; ${itself} more ${itself === 1 ? 'is' : 'are'} only a document on this site naming itself, in its covering notice or its text (marked “the document itself”)` : ''}. Spellings of one title that differ only in brackets, dashes or quotes are one document. Titles are in Chinese; the register records no English titles.`,
     caption: 'All cited documents',
     colDocument: 'Document (Chinese title)',
     colCitedBy: 'Cited by',
